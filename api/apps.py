@@ -1,0 +1,8 @@
+"""The REST layer. It holds no models."""
+
+from django.apps import AppConfig
+
+
+class ApiConfig(AppConfig):
+    name = "api"
+    verbose_name = "REST API"

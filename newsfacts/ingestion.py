@@ -1,0 +1,220 @@
+"""Ingestion: read an article's raw text, run the extraction pipeline, and save everything in one transaction.
+
+This is the only step of the pipeline that touches models. Reading validates the input (empty, binary, non-UTF-8,
+oversized) before anything is written; saving is atomic, so a failure leaves no half-written article.
+"""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.utils.text import slugify
+
+from newsfacts.choices import SentenceKind
+from newsfacts.extraction import speakers as extracted_speakers
+from newsfacts.extraction.pipeline import Extraction, extract
+from newsfacts.models import Article, Claim, Quote, Sentence, Speaker
+
+
+class IngestError(Exception):
+    """The input cannot be ingested; the message says why in one line."""
+
+
+@dataclass
+class IngestResult:
+    article: Article
+    created: bool
+    counts: dict[str, int] = field(default_factory=dict)
+
+    def summary(self) -> str:
+        if not self.created:
+            return f"already stored as article {self.article.pk} (same sha256); nothing written"
+        parts = ", ".join(f"{n} {name}" for name, n in self.counts.items())
+        return f"stored article {self.article.pk}: {parts}"
+
+
+def decode_article(data: bytes, *, max_bytes: int | None = None) -> str:
+    """Decode raw bytes as an article text, or raise IngestError with a one-line reason."""
+    limit = settings.NEWSFACTS_MAX_ARTICLE_BYTES if max_bytes is None else max_bytes
+    if len(data) > limit:
+        raise IngestError(f"input is {len(data):,} bytes, over the limit of {limit:,} bytes")
+    if b"\x00" in data:
+        raise IngestError("input looks binary (it contains NUL bytes), expected UTF-8 text")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise IngestError(f"input is not valid UTF-8 (byte {exc.start}: {data[exc.start : exc.start + 1]!r})") from None
+    if not text.strip():
+        raise IngestError("input is empty (no text to ingest)")
+    controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\t\n\r\f\v")
+    if controls > max(8, len(text) // 100):
+        raise IngestError("input looks binary (too many control characters), expected UTF-8 text")
+    return text
+
+
+def text_sha256(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def ingest_text(
+    text: str,
+    *,
+    title: str = "",
+    publisher: str = "",
+    url: str = "",
+    published: datetime.date | None = None,
+    language: str = "en",
+    extraction: Extraction | None = None,
+) -> IngestResult:
+    """Store one article with its sentences, speakers, quotes and claims; an existing text is returned as is."""
+    if not text.strip():
+        raise IngestError("input is empty (no text to ingest)")
+    digest = text_sha256(text)
+    existing = Article.objects.filter(sha256=digest).first()
+    if existing is not None:
+        return IngestResult(existing, created=False)
+    found = extraction if extraction is not None else extract(text)
+    credit = next((s.text for s in found.sentences if s.kind == SentenceKind.CREDIT), "")
+    try:
+        with transaction.atomic():
+            article = Article.objects.create(
+                title=title,
+                publisher=publisher,
+                url=url,
+                published=published,
+                language=language,
+                credit=credit[:500],
+                text=text,
+                sha256=digest,
+            )
+            counts = _save_extraction(article, found)
+    except IntegrityError:
+        # Another process stored the same text between our check and our insert.
+        existing = Article.objects.filter(sha256=digest).first()
+        if existing is None:
+            raise
+        return IngestResult(existing, created=False)
+    return IngestResult(article, created=True, counts=counts)
+
+
+def _save_extraction(article: Article, found: Extraction) -> dict[str, int]:
+    sentences = Sentence.objects.bulk_create(
+        Sentence(article=article, position=s.position, start=s.start, end=s.end, kind=s.kind, text=s.text)
+        for s in found.sentences
+    )
+    by_position = {s.position: s for s in sentences}
+    speakers = resolve_speakers(found.speakers)
+    quotes = Quote.objects.bulk_create(
+        Quote(
+            article=article,
+            sentence=by_position[q.sentence],
+            speaker=speakers.get(q.speaker) if q.speaker else None,
+            text=q.text,
+            start=q.start,
+            end=q.end,
+            kind=q.kind,
+            cue=q.cue[:100],
+            attribution=q.attribution,
+            confidence=q.confidence,
+        )
+        for q in found.quotes
+    )
+    claims = Claim.objects.bulk_create(
+        Claim(
+            article=article,
+            sentence=by_position[c.sentence],
+            claimant=speakers.get(c.claimant) if c.claimant else None,
+            text=c.text,
+            start=c.start,
+            end=c.end,
+            kind=c.kind,
+        )
+        for c in found.claims
+    )
+    return {
+        "sentences": len(sentences),
+        "speakers": len({s.pk for s in speakers.values()}),
+        "quotes": len(quotes),
+        "claims": len(claims),
+    }
+
+
+def resolve_speakers(found: Iterable[extracted_speakers.Speaker]) -> dict[str, Speaker]:
+    """Map each extracted speaker name to a stored Speaker, reusing one that is unambiguously the same person."""
+    found = list(found)
+    if not found:
+        return {}
+    known = list(Speaker.objects.all().only("id", "name", "slug", "aliases", "kind", "description"))
+    result: dict[str, Speaker] = {}
+    taken_slugs = {s.slug for s in known}
+    for candidate in found:
+        match = _match_speaker(candidate, known)
+        if match is None:
+            match = Speaker(
+                name=candidate.name,
+                slug=_unique_slug(candidate.name, taken_slugs),
+                kind=candidate.kind,
+                aliases=sorted(set(candidate.aliases) - {candidate.name}),
+                description=candidate.description[:500],
+            )
+            match.save()
+            known.append(match)
+        else:
+            update = _merge_into(match, candidate)
+            if update:
+                match.save(update_fields=update)
+        result[candidate.name] = match
+        for alias in candidate.aliases:
+            result.setdefault(alias, match)
+    return result
+
+
+def _names(speaker: Speaker) -> set[str]:
+    return {speaker.name.casefold(), *(a.casefold() for a in speaker.aliases)}
+
+
+def _match_speaker(candidate: extracted_speakers.Speaker, known: list[Speaker]) -> Speaker | None:
+    wanted = {candidate.name.casefold(), *(a.casefold() for a in candidate.aliases)}
+    exact = [s for s in known if s.kind == candidate.kind and _names(s) & wanted]
+    if len(exact) == 1:
+        return exact[0]
+    if exact:
+        return None
+    same = [
+        s
+        for s in known
+        if s.kind == candidate.kind
+        and any(extracted_speakers.same_speaker(candidate.name, name) for name in (s.name, *s.aliases))
+    ]
+    return same[0] if len(same) == 1 else None
+
+
+def _merge_into(speaker: Speaker, candidate: extracted_speakers.Speaker) -> list[str]:
+    """Fold what the candidate adds (a longer name, aliases, a description) into a stored speaker."""
+    changed = []
+    names = {speaker.name, *speaker.aliases, candidate.name, *candidate.aliases}
+    if len(candidate.name) > len(speaker.name) and speaker.name.casefold() in candidate.name.casefold():
+        speaker.name = candidate.name
+        changed.append("name")
+    aliases = sorted(names - {speaker.name})
+    if aliases != sorted(speaker.aliases):
+        speaker.aliases = aliases
+        changed.append("aliases")
+    if not speaker.description and candidate.description:
+        speaker.description = candidate.description[:500]
+        changed.append("description")
+    return changed
+
+
+def _unique_slug(name: str, taken: set[str]) -> str:
+    base = slugify(name)[:180] or "speaker"
+    slug, n = base, 2
+    while slug in taken:
+        slug, n = f"{base}-{n}", n + 1
+    taken.add(slug)
+    return slug

@@ -1,0 +1,259 @@
+"""The newsfacts dataset: articles, their sentences, speakers, and the quotes and claims editors verify.
+
+Offsets are Python string indices (code points) into ``Article.text``; every stored span slices back exactly:
+``article.text[x.start:x.end] == x.text``. The database enforces what it can (unique and check constraints);
+``clean()`` enforces what needs the article's text.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
+from django.db import models
+from django.db.models import F, Q
+from django.urls import reverse
+from simple_history.models import HistoricalRecords
+
+from newsfacts.choices import (
+    Attribution,
+    ClaimKind,
+    QuoteKind,
+    SentenceKind,
+    SpeakerKind,
+    VerificationStatus,
+)
+
+wikidata_id_validator = RegexValidator(r"^Q[1-9][0-9]*$", "A Wikidata id is Q followed by digits, e.g. Q7747.")
+
+
+def _span_constraints(prefix: str) -> list[models.BaseConstraint]:
+    return [
+        models.CheckConstraint(condition=Q(start__gte=0), name=f"{prefix}_start_not_negative"),
+        models.CheckConstraint(condition=Q(end__gt=F("start")), name=f"{prefix}_end_after_start"),
+    ]
+
+
+class Article(models.Model):
+    """One news article as ingested: its raw text is never rewritten; its sha256 makes it unique."""
+
+    title = models.CharField(max_length=500, blank=True)
+    publisher = models.CharField(max_length=200, blank=True, db_index=True)
+    url = models.URLField(max_length=2000, blank=True)
+    published = models.DateField(null=True, blank=True, db_index=True)
+    language = models.CharField(max_length=16, default="en", help_text="BCP 47 language tag, e.g. en or en-GB.")
+    credit = models.CharField(max_length=500, blank=True, help_text="Credit or licence line of the article.")
+    text = models.TextField(help_text="The raw article text as ingested. Every offset points into it.")
+    sha256 = models.CharField(max_length=64, unique=True, editable=False, help_text="sha256 of the raw text.")
+    ingested_at = models.DateTimeField(auto_now_add=True)
+
+    history = HistoricalRecords(excluded_fields=["text"])
+
+    class Meta:
+        ordering = ["id"]
+        constraints = [
+            models.CheckConstraint(condition=~Q(text=""), name="article_text_not_empty"),
+        ]
+
+    def __str__(self) -> str:
+        return self.title or f"Article {self.pk}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("api:article-detail", kwargs={"pk": self.pk})
+
+
+class Sentence(models.Model):
+    """A sentence of an article, or a piece of its furniture (heading, caption, credit), with exact offsets."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="sentences")
+    position = models.PositiveIntegerField(help_text="0-based order of the sentence in its article.")
+    start = models.PositiveIntegerField()
+    end = models.PositiveIntegerField()
+    text = models.TextField()
+    kind = models.CharField(max_length=16, choices=SentenceKind, default=SentenceKind.PROSE, db_index=True)
+
+    class Meta:
+        ordering = ["article", "position"]
+        constraints = [
+            models.UniqueConstraint(fields=["article", "position"], name="sentence_unique_position"),
+            *_span_constraints("sentence"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.article_id}#{self.position}: {self.text[:60]}"
+
+    def clean(self) -> None:
+        super().clean()
+        if self.article_id and self.start is not None and self.end is not None:
+            if self.article.text[self.start : self.end] != self.text:
+                raise ValidationError({"text": "The text must be exactly article.text[start:end]."})
+
+
+class Speaker(models.Model):
+    """A person or organisation that quotes and claims are attributed to, across articles."""
+
+    name = models.CharField(max_length=200)
+    slug = models.SlugField(max_length=200, unique=True)
+    aliases = models.JSONField(default=list, blank=True, help_text="Other names the speaker goes by in the text.")
+    kind = models.CharField(max_length=16, choices=SpeakerKind, default=SpeakerKind.PERSON, db_index=True)
+    description = models.CharField(max_length=500, blank=True, help_text='Short description, e.g. "head of Roscosmos".')
+    wikidata_id = models.CharField(
+        "Wikidata id", max_length=20, blank=True, validators=[wikidata_id_validator], help_text="e.g. Q7747"
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["name", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["wikidata_id"], condition=~Q(wikidata_id=""), name="speaker_unique_wikidata_id"
+            ),
+            models.CheckConstraint(
+                condition=Q(wikidata_id="") | Q(wikidata_id__startswith="Q"), name="speaker_wikidata_id_starts_with_q"
+            ),
+            models.CheckConstraint(condition=~Q(name=""), name="speaker_name_not_empty"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def clean(self) -> None:
+        super().clean()
+        if not isinstance(self.aliases, list) or not all(isinstance(a, str) and a.strip() for a in self.aliases):
+            raise ValidationError({"aliases": "Aliases must be a list of non-empty names."})
+
+
+class Verification(models.Model):
+    """The verification an editor sets on a quote or a claim. Machine output starts `unverified`."""
+
+    status = models.CharField(
+        max_length=16, choices=VerificationStatus, default=VerificationStatus.UNVERIFIED, db_index=True
+    )
+    rationale = models.TextField(blank=True, help_text="Why the status was set: required unless unverified.")
+    evidence_urls = models.JSONField(default=list, blank=True, help_text="URLs of the evidence for the status.")
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    reviewed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        abstract = True
+
+    def clean(self) -> None:
+        super().clean()
+        if self.status != VerificationStatus.UNVERIFIED and not self.rationale.strip():
+            raise ValidationError({"rationale": "Give a rationale for any status other than unverified."})
+        if not isinstance(self.evidence_urls, list) or not all(isinstance(u, str) for u in self.evidence_urls):
+            raise ValidationError({"evidence_urls": "Evidence must be a list of URLs."})
+        from django.core.validators import URLValidator
+
+        validate = URLValidator(schemes=["http", "https"])
+        for url in self.evidence_urls:
+            try:
+                validate(url)
+            except ValidationError:
+                raise ValidationError({"evidence_urls": f"Not a URL: {url!r}"}) from None
+
+    def clean_span(self) -> None:
+        """Check that the span lies in the article and, when it has one, in its source sentence."""
+        article, sentence = self.article, self.sentence
+        if sentence.article_id != article.pk:
+            raise ValidationError({"sentence": "The sentence belongs to another article."})
+        if not (0 <= self.start < self.end <= len(article.text)):
+            raise ValidationError({"end": "The span lies outside the article text."})
+        if not (sentence.start <= self.start < sentence.end):
+            raise ValidationError({"start": "The span must start inside its sentence."})
+        if article.text[self.start : self.end] != self.text:
+            raise ValidationError({"text": "The text must be exactly article.text[start:end]."})
+
+
+def _verification_constraints(prefix: str) -> list[models.BaseConstraint]:
+    return [
+        models.CheckConstraint(
+            condition=Q(status__in=VerificationStatus.values), name=f"{prefix}_status_in_vocabulary"
+        ),
+        models.CheckConstraint(
+            condition=Q(status=VerificationStatus.UNVERIFIED) | ~Q(rationale=""), name=f"{prefix}_rationale_required"
+        ),
+    ]
+
+
+class Quote(Verification):
+    """Something a speaker said, direct or reported, with its exact span in the article."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="quotes")
+    sentence = models.ForeignKey(
+        Sentence, on_delete=models.CASCADE, related_name="quotes", help_text="The sentence the quote starts in."
+    )
+    speaker = models.ForeignKey(Speaker, null=True, blank=True, on_delete=models.SET_NULL, related_name="quotes")
+    text = models.TextField()
+    start = models.PositiveIntegerField()
+    end = models.PositiveIntegerField()
+    kind = models.CharField(max_length=16, choices=QuoteKind, default=QuoteKind.DIRECT, db_index=True)
+    cue = models.CharField(max_length=100, blank=True, help_text='The reporting verb or phrase: "said", "told".')
+    attribution = models.CharField(
+        max_length=16, choices=Attribution, default=Attribution.NONE, help_text="How the speaker was found."
+    )
+    confidence = models.FloatField(
+        default=0.0,
+        validators=[MinValueValidator(0.0), MaxValueValidator(1.0)],
+        help_text="The pipeline's confidence in the attribution, 0 to 1.",
+    )
+    attribution_confirmed = models.BooleanField(default=False, help_text="An editor confirmed the speaker.")
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["article", "start", "id"]
+        constraints = [
+            *_span_constraints("quote"),
+            *_verification_constraints("quote"),
+            models.CheckConstraint(condition=Q(confidence__gte=0) & Q(confidence__lte=1), name="quote_confidence_0_1"),
+        ]
+        indexes = [
+            # For ?speaker=X&status=Y and its count (shared/PERFORMANCE.md: the count needs a composite index).
+            models.Index(fields=["speaker", "status", "id"], name="quote_speaker_status_id"),
+            models.Index(fields=["status", "id"], name="quote_status_id"),
+        ]
+
+    def __str__(self) -> str:
+        return self.text[:80]
+
+    def clean(self) -> None:
+        super().clean()
+        if self.article_id and self.sentence_id and self.start is not None and self.end is not None:
+            self.clean_span()
+
+
+class Claim(Verification):
+    """A check-worthy statement of an article: a span inside one sentence."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="claims")
+    sentence = models.ForeignKey(Sentence, on_delete=models.CASCADE, related_name="claims")
+    claimant = models.ForeignKey(Speaker, null=True, blank=True, on_delete=models.SET_NULL, related_name="claims")
+    text = models.TextField()
+    start = models.PositiveIntegerField()
+    end = models.PositiveIntegerField()
+    kind = models.CharField(max_length=16, choices=ClaimKind, default=ClaimKind.OTHER, db_index=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["article", "start", "id"]
+        constraints = [*_span_constraints("claim"), *_verification_constraints("claim")]
+        indexes = [
+            # For ?claimant=X&status=Y and its count (shared/PERFORMANCE.md: the count needs a composite index).
+            models.Index(fields=["claimant", "status", "id"], name="claim_claimant_status_id"),
+            models.Index(fields=["status", "id"], name="claim_status_id"),
+        ]
+
+    def __str__(self) -> str:
+        return self.text[:80]
+
+    def clean(self) -> None:
+        super().clean()
+        if self.article_id and self.sentence_id and self.start is not None and self.end is not None:
+            self.clean_span()
+            if self.end > self.sentence.end:
+                raise ValidationError({"end": "A claim must lie inside one sentence."})

@@ -1,0 +1,100 @@
+"""Integrity of the data model: constraints the database enforces, validation the models add."""
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+
+from newsfacts.models import Claim, Quote, Sentence
+from tests.factories import ArticleFactory, ClaimFactory, QuoteFactory, SpeakerFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_factory_sentences_slice_the_article_text_exactly():
+    article = ArticleFactory()
+    sentences = list(article.sentences.all())
+    assert len(sentences) == 3
+    for sentence in sentences:
+        assert article.text[sentence.start : sentence.end] == sentence.text
+
+
+def test_database_refuses_two_sentences_at_one_position():
+    article = ArticleFactory()
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Sentence.objects.create(article=article, position=0, start=0, end=1, text=article.text[0])
+
+
+def test_database_refuses_a_span_that_ends_before_it_starts():
+    claim = ClaimFactory()
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Claim.objects.filter(pk=claim.pk).update(end=claim.start)
+
+
+def test_database_refuses_a_reviewed_status_without_rationale():
+    quote = QuoteFactory()
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Quote.objects.filter(pk=quote.pk).update(status="false", rationale="")
+
+
+def test_database_refuses_a_status_outside_the_vocabulary():
+    claim = ClaimFactory()
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Claim.objects.filter(pk=claim.pk).update(status="probably")
+
+
+def test_database_refuses_a_confidence_above_one():
+    quote = QuoteFactory()
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Quote.objects.filter(pk=quote.pk).update(confidence=1.5)
+
+
+def test_database_refuses_two_speakers_with_one_wikidata_id():
+    SpeakerFactory(name="A Person", wikidata_id="Q42")
+    with pytest.raises(IntegrityError), transaction.atomic():
+        SpeakerFactory(name="Another Person", wikidata_id="Q42")
+
+
+def test_two_speakers_without_wikidata_id_are_allowed():
+    SpeakerFactory(name="A Person")
+    SpeakerFactory(name="Another Person")
+
+
+@pytest.mark.parametrize("value", ["42", "Q", "Q0", "q42", "Q42a"])
+def test_wikidata_id_must_be_q_and_digits(value):
+    speaker = SpeakerFactory.build(name="Somebody", slug="somebody", wikidata_id=value)
+    with pytest.raises(ValidationError) as info:
+        speaker.full_clean()
+    assert "wikidata_id" in info.value.message_dict
+
+
+def test_claim_text_must_slice_the_article_text():
+    claim = ClaimFactory()
+    claim.text = claim.text + "!"
+    with pytest.raises(ValidationError) as info:
+        claim.full_clean()
+    assert "text" in info.value.message_dict
+
+
+def test_claim_must_lie_inside_its_sentence():
+    claim = ClaimFactory()
+    claim.end = claim.sentence.end + 2
+    claim.text = claim.article.text[claim.start : claim.end]
+    with pytest.raises(ValidationError) as info:
+        claim.full_clean()
+    assert "end" in info.value.message_dict
+
+
+def test_status_other_than_unverified_needs_a_rationale():
+    claim = ClaimFactory(status="unverified")
+    claim.status = "verified"
+    with pytest.raises(ValidationError) as info:
+        claim.full_clean()
+    assert "rationale" in info.value.message_dict
+
+
+def test_evidence_must_be_urls():
+    claim = ClaimFactory()
+    claim.evidence_urls = ["not a url"]
+    with pytest.raises(ValidationError) as info:
+        claim.full_clean()
+    assert "evidence_urls" in info.value.message_dict
