@@ -1,7 +1,38 @@
-"""Check-worthy claims: figures, dates, ages, firsts and superlatives, attributed statements."""
+"""Check-worthy claims: figures, dates, ages, firsts and superlatives, attributed statements.
+
+What is a claim: a statement a fact-checker could verify and would care to, in a prose sentence. Headings, captions,
+credits, questions and conditionals ("If ..., ...") never are. Opinion, feeling and wishes (``seems``, ``I think``,
+``wanted to``, ``great``) disqualify a statement whose only check-worthy feature is a superlative or an event, but not
+one that states a figure, a date or an age ("She admitted feeling afraid after being picked from 3,000 applicants").
+
+Span policy, one rule for every claim:
+
+* **attributed statement** -- the speaker's words: the part of a quote that lies inside the sentence, trimmed of
+  whitespace, quotation marks and edge punctuation, attribution ("he said that", "she told AFP") left out.
+  ``claimant`` is the quote's speaker. A quote part must have at least four words (scare quotes are not claims).
+* **anything else** -- the whole sentence, trimmed of surrounding whitespace; ``claimant`` is None (the article
+  itself asserts it).
+
+A sentence yields one claim per factual quote part in it; only when none of its quote parts is a claim may the
+sentence as a whole be one. Claims never overlap, so there are no duplicates.
+
+Kind, first match wins:
+
+1. ``attributed`` -- the claim is a quote part with a known speaker (so kind and claimant always agree);
+2. ``first`` -- a first, only or superlative ("the first human to orbit", "one of the country's most famous");
+3. ``age`` -- "Jane Doe, 36,", "(38)" after a name, "57 years old", "60-year-old", "aged 12";
+4. ``date`` -- a day and month, a month and year, "in June", a year ("in 2020"), a decade;
+5. ``figure`` -- any other number or amount ("3,000", "tens of thousands of dollars", "sixty years");
+6. ``other`` -- no figure, but a newsworthy event verb (announced, disclosed, arrested, ...) states a fact.
+
+The order goes from the boldest assertion to the plainest: a superlative is wrong more often than the age printed
+next to it, and an age or date is a more specific figure than a count.
+"""
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from typing import Literal
 
@@ -9,6 +40,7 @@ from newsfacts.extraction.quotes import Quote
 from newsfacts.extraction.sentences import Sentence
 
 ClaimKind = Literal["figure", "date", "age", "first", "attributed", "other"]
+ContentKind = Literal["figure", "date", "age", "first", "other"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,6 +53,269 @@ class Claim:
     sentence: int  # position of the sentence holding the claim
 
 
+# -- vocabularies -------------------------------------------------------------------------------------------------
+
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)"
+)
+_UNITS = "(?:one|two|three|four|five|six|seven|eight|nine)"
+_TEENS = "(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
+_TENS = "(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+_SCALE = r"(?:hundred|thousand|million|billion|trillion)"
+# "one" alone is too common ("one of", "one seat") to count; it counts with a scale word ("one million").
+_NUMBER_WORD = rf"(?:{_TENS}(?:[- ]{_UNITS})?|{_TEENS}|(?:two|three|four|five|six|seven|eight|nine)|one(?=\s+{_SCALE}))"
+_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+
+# fmt: off
+_SUPERLATIVES = (
+    "largest", "biggest", "highest", "lowest", "smallest", "longest", "shortest", "oldest", "youngest", "richest",
+    "poorest", "fastest", "slowest", "deadliest", "worst", "best", "greatest", "strongest", "weakest", "tallest",
+    "busiest", "heaviest", "hottest", "coldest", "wettest", "driest", "earliest", "cheapest", "costliest", "safest",
+    "widest", "deepest", "furthest", "farthest",
+)
+# fmt: on
+
+# Newsworthy event verbs: a sentence stating one of these happened is a fact worth checking even without a figure.
+# fmt: off
+_EVENT_VERBS_REGULAR = (
+    "announce", "reveal", "disclose", "confirm", "launch", "approve", "arrest", "charge", "convict", "sentence",
+    "kill", "injure", "elect", "raise", "increase", "decrease", "double", "triple", "invest", "acquire", "merge",
+    "resign", "appoint", "accuse", "veto", "discover", "invent", "publish", "release", "reject", "cancel",
+    "suspend", "award", "plague", "pressure", "destroy", "seize", "capture", "invade", "attack", "bomb", "murder",
+    "embezzle", "leak", "violate", "breach", "collapse", "crash", "explode", "evacuate", "infect", "vaccinate",
+    "deport", "detain", "indict", "impose", "slash", "boost", "hike", "plunge", "soar", "surge",
+)
+_EVENT_VERBS_IRREGULAR = (
+    "ban", "bans", "banned", "banning", "sue", "sues", "sued", "suing", "deny", "denies", "denied", "denying", "won",
+    "lost", "rose", "fell", "spent", "paid", "built", "sold", "bought", "shot", "stole", "stolen", "died", "dies",
+    "killed", "withdrew", "withdrawn", "struck", "broke", "broken", "founded", "hired", "fired", "signed", "funded",
+    "voted", "passed", "refused", "closed", "opened", "fined",
+)
+# fmt: on
+
+
+def _inflections(base: str) -> list[str]:
+    """The -s, -ed and -ing forms of a regular English verb; not the bare form, which is often a noun ("a charge")."""
+    stem = base[:-1] if base.endswith("e") else base
+    s_form = base + "es" if base.endswith(("sh", "ch", "x", "s")) else base + "s"
+    return [s_form, stem + "ed", stem + "ing"]
+
+
+_EVENT_WORDS = sorted(
+    {form for base in _EVENT_VERBS_REGULAR for form in _inflections(base)} | set(_EVENT_VERBS_IRREGULAR),
+    key=len,
+    reverse=True,
+)
+
+# Markers of opinion, feeling, wishes and hedging. Lowercase on purpose ("great" is opinion, "Great Britain" is not);
+# the adverbs that open sentences match in either case.
+_SOFT = (
+    r"(?i:seemingly|apparently|perhaps|maybe|probably|possibly|arguably)|seems?|seemed|(?:un)?likely|should|must"
+    r"|ought|could|might|thinks?|thought|believes?|believed|feels?|feeling|felt|hopes?|hoped|hoping|wish(?:es|ed)?"
+    r"|wants?|wanted|wanting|dream(?:s|ed|t)?|loves?|loved|hates?|hated|afraid|fears?|feared|reali[sz]e[sd]?"
+    r"|great|wonderful|terrible|awful|amazing|beautiful|incredible|impossible|ideal|I'm|I am|we're|We're"
+)
+
+_AGE_MAX = 119
+
+# -- patterns -----------------------------------------------------------------------------------------------------
+
+_QUESTION_END = re.compile(r"\?[\s\"'\u201d\u2019»)\]]*$")
+_CONDITIONAL_START = re.compile(r"^[\"'\u201c\u2018«(\s]*(?:If|Unless|Suppose|Imagine|Whether)\b")
+_SOFT_RE = re.compile(rf"\b(?:{_SOFT})\b")
+_EVENT_RE = re.compile(r"\b(?:" + "|".join(_EVENT_WORDS) + r")\b", re.IGNORECASE)
+_PAST_RE = re.compile(r"\b(?:was|were|had|has|have|did)\b|\b[a-z]{3,}ed\b", re.IGNORECASE)
+_WORD_RE = re.compile(r"\w+")
+
+_AGE_PATTERNS = [
+    # "60-year-old", "57 years old", "sixty-year-old"
+    re.compile(rf"\b(?:\d{{1,3}}|{_NUMBER_WORD})[- ]years?[- ]old\b", re.IGNORECASE),
+    re.compile(r"\baged\s+\d{1,3}\b|\bat\s+(?:the\s+)?age\s+(?:of\s+)?\d{1,3}\b", re.IGNORECASE),
+    # "Jane Doe, 36," or "..., said Jane Doe, 36." -- a capitalised word, then the number as an apposition
+    re.compile(r"\b[A-Z][\w'\u2019.-]*,\s+(?P<age>[1-9]\d?|1[01]\d)(?=\s*(?:,|;|\.(?!\d)|$))"),
+    # "Klim Doe (38)"
+    re.compile(r"(?<=[a-z'\u2019.])\s?\((?P<age>[1-9]\d?|1[01]\d)\)"),
+]
+
+_DATE_PATTERNS = [
+    re.compile(rf"\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+\d{{4}}\b)?"),
+    re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s+\d{{4}}\b)?"),
+    re.compile(rf"\b{_MONTH},?\s+\d{{4}}\b"),
+    re.compile(
+        rf"\b(?i:in|on|since|by|until|till|from|during|before|after|early|late|mid|last|next|this|of)[\s-]+{_MONTH}"
+    ),
+    re.compile(r"\b(?:the\s+)?(?:1[6-9]|20)\d0s\b|\bthe\s+['\u2019]\d0s\b"),
+    re.compile(r"\b(?:in|during|since|by|of|until)\s+the\s+\d{1,2}(?:st|nd|rd|th)\s+century\b", re.IGNORECASE),
+]
+_YEAR_RE = re.compile(r"(?<![\w$€£¥.,])(?:1[6-9]\d\d|20\d\d)(?![\w%]|[.,]\d)")
+_YEAR_LEAD_RE = re.compile(
+    rf"(?:\b(?:in|since|by|until|till|from|during|before|after|early|late|mid|of|the|year|between|and|to|through)"
+    rf"|{_MONTH}|mid-|,)\s*$",
+    re.IGNORECASE,
+)
+_LOWERCASE_WORD_NEXT = re.compile(r"\s+[a-z]")
+
+_FIGURE_PATTERNS = [
+    re.compile(rf"(?<![\w/-])[$€£¥]?(?:{_DIGITS})(?!\w|[.,]\d)(?:\s*%|\s+per\s*cent)?"),
+    re.compile(rf"\b(?:{_NUMBER_WORD}|{_SCALE}s?|dozens?|tens|scores)\b", re.IGNORECASE),
+]
+
+_FIRST_PATTERNS = [
+    # "the first to ...", "its first ..."; not the first of a calendar ("the first half", "the first week of")
+    re.compile(
+        r"\b(?:the|its|their|his|her|our|a)\s+(?:very\s+)?first\b"
+        r"(?!\s*,|\s+(?:half|quarter|day|week|month|year|round|phase|stage|step|part|of|two|three|few|time\s+in\s+\w+s)\b)",
+        re.IGNORECASE,
+    ),
+    re.compile(r"\bfirst[- ]ever\b|\bunprecedented\b|\ball-time\s+(?:high|low)\b", re.IGNORECASE),
+    re.compile(r"\brecord(?:[- ](?:breaking|high|low|number|levels?|amounts?))\b", re.IGNORECASE),
+    re.compile(r"\bthe\s+only\s+\w+(?:\s+\w+)?\s+(?:to|who|that|ever)\b", re.IGNORECASE),
+    re.compile(
+        r"(?:\bthe|['\u2019]s|\bits|\btheir|\bhis|\bher)\s+(?:\w+\s+)?(?:(?:most|least)\s+[a-z]{4,}|"
+        + "|".join(_SUPERLATIVES)
+        + r")\b",
+        re.IGNORECASE,
+    ),
+]
+
+_QUOTE_TRIM = " \t\r\n\"'\u201c\u201d\u2018\u2019«»\u201e,;:\u2014\u2013-"
+_MIN_QUOTE_WORDS = 4
+_MIN_OTHER_WORDS = 6
+
+
+# -- detection ----------------------------------------------------------------------------------------------------
+
+
+def _spans(patterns: list[re.Pattern[str]], text: str) -> list[tuple[int, int]]:
+    found = []
+    for pattern in patterns:
+        for match in pattern.finditer(text):
+            group = "age" if "age" in pattern.groupindex else 0
+            found.append(match.span(group))
+    return found
+
+
+def _outside(span: tuple[int, int], masks: list[tuple[int, int]]) -> bool:
+    return all(span[1] <= start or span[0] >= end for start, end in masks)
+
+
+def _years(text: str) -> list[tuple[int, int]]:
+    """Four-digit years, told from counts by their context: "in 2020" or "2020," but not "2000 workers"."""
+    found = []
+    for match in _YEAR_RE.finditer(text):
+        lead = text[max(0, match.start() - 20) : match.start()]
+        if _YEAR_LEAD_RE.search(lead) or not _LOWERCASE_WORD_NEXT.match(text, match.end()):
+            found.append(match.span())
+    return found
+
+
+def content_kinds(text: str) -> set[ContentKind]:
+    """Which check-worthy features ``text`` states: a first/superlative, an age, a date, a figure, an event.
+
+    A number counts once, as the most specific thing it is: the 36 of an age is not also a figure.
+    """
+    kinds: set[ContentKind] = set()
+    if any(p.search(text) for p in _FIRST_PATTERNS):
+        kinds.add("first")
+    ages = _spans(_AGE_PATTERNS, text)
+    if ages:
+        kinds.add("age")
+    dates = [*_spans(_DATE_PATTERNS, text), *_years(text)]
+    dates = [span for span in dates if _outside(span, ages)]
+    if dates:
+        kinds.add("date")
+    masks = ages + dates
+    if any(_outside(span, masks) for span in _spans(_FIGURE_PATTERNS, text)):
+        kinds.add("figure")
+    if _EVENT_RE.search(text):
+        kinds.add("other")
+    return kinds
+
+
+_PRIORITY: tuple[ContentKind, ...] = ("first", "age", "date", "figure", "other")
+_HARD: frozenset[ContentKind] = frozenset({"age", "date", "figure"})
+
+
+def assess(text: str, *, quoted: bool = False) -> ContentKind | None:
+    """The kind of claim ``text`` makes, or None when it is not check-worthy.
+
+    ``quoted`` text (a speaker's words) is held to a looser bar for plain statements: any statement of what was or
+    has been (past or perfect tense) counts, since the speaker, not the article, vouches for it.
+    """
+    kinds = content_kinds(text)
+    if _SOFT_RE.search(text):
+        kinds &= _HARD
+    elif quoted and "other" not in kinds and _PAST_RE.search(text):
+        kinds.add("other")
+    for kind in _PRIORITY:
+        if kind in kinds:
+            if kind == "other" and len(_WORD_RE.findall(text)) < _MIN_OTHER_WORDS and not quoted:
+                return None
+            return kind
+    return None
+
+
+def is_never_a_claim(sentence: str) -> bool:
+    """Questions and conditionals assert nothing, whatever figures they hold."""
+    return bool(_QUESTION_END.search(sentence) or _CONDITIONAL_START.match(sentence))
+
+
+def _trim(text: str, start: int, end: int, chars: str) -> tuple[int, int]:
+    while start < end and text[start] in chars:
+        start += 1
+    while end > start and text[end - 1] in chars:
+        end -= 1
+    return start, end
+
+
+def _quote_parts(sentences: list[Sentence], quotes: list[Quote]) -> dict[int, list[tuple[int, int, Quote]]]:
+    """Each sentence index's pieces of quotes, clipped to the sentence, longest first where they start together."""
+    starts = [s.start for s in sentences]
+    parts: dict[int, list[tuple[int, int, Quote]]] = {}
+    for quote in quotes:
+        first = max(bisect_right(starts, quote.start) - 1, 0)
+        last = bisect_left(starts, quote.end)
+        for index in range(first, last):
+            sentence = sentences[index]
+            start, end = max(quote.start, sentence.start), min(quote.end, sentence.end)
+            if start < end:
+                parts.setdefault(index, []).append((start, end, quote))
+    for pieces in parts.values():
+        pieces.sort(key=lambda part: (part[0], part[0] - part[1]))
+    return parts
+
+
+def _claims_in_sentence(text: str, sentence: Sentence, parts: list[tuple[int, int, Quote]]) -> list[Claim]:
+    claims: list[Claim] = []
+    for raw_start, raw_end, quote in parts:
+        start, end = _trim(text, raw_start, raw_end, _QUOTE_TRIM)
+        words = text[start:end]
+        if len(_WORD_RE.findall(words)) < _MIN_QUOTE_WORDS or is_never_a_claim(words):
+            continue
+        if any(start < claim.end and end > claim.start for claim in claims):
+            continue  # an overlapping quote (say a direct quote inside a mixed one) already gave this claim
+        content = assess(words, quoted=True)
+        if content is None:
+            continue
+        kind: ClaimKind = "attributed" if quote.speaker else content
+        claims.append(Claim(start, end, words, kind, quote.speaker, sentence.position))
+    if claims:
+        return claims
+    start, end = _trim(text, sentence.start, sentence.end, " \t\r\n")
+    content = assess(text[start:end])
+    if content is None:
+        return []
+    return [Claim(start, end, text[start:end], content, None, sentence.position)]
+
+
 def find_claims(text: str, sentences: list[Sentence], quotes: list[Quote]) -> list[Claim]:
     """Return the check-worthy claims of the article (in text order), each inside one sentence."""
-    return []
+    ordered = sorted(sentences, key=lambda s: s.start)
+    parts = _quote_parts(ordered, quotes)
+    claims: list[Claim] = []
+    for index, sentence in enumerate(ordered):
+        if sentence.kind != "prose" or is_never_a_claim(sentence.text.strip()):
+            continue
+        claims.extend(_claims_in_sentence(text, sentence, parts.get(index, [])))
+    return claims
