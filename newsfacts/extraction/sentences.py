@@ -1,7 +1,15 @@
-"""Sentence segmentation of scraped news text, with exact character offsets."""
+"""Sentence segmentation of scraped news text, with exact character offsets.
+
+Scraped articles lose their paragraph breaks: ``space race.This time`` or ``about it.Who is Doctor Who?Russian``.
+A missing space after terminal punctuation is read as a lost block boundary; a short block standing alone between
+such boundaries (or line breaks) is a heading, a leading ``Credit:``/``Photo:`` block a caption, and a trailing
+``© 2021 Agency`` line a credit. Everything else is prose, split at ordinary sentence ends.
+"""
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from typing import Literal
 
@@ -17,6 +25,313 @@ class Sentence:
     text: str
 
 
+# A block longer than this is never a heading; a question must be shorter still.
+MAX_HEADING_WORDS = 12
+MAX_QUESTION_HEADING_WORDS = 10
+# A credit line is short; only segment starts this close to the end of a block are tried.
+MAX_CREDIT_CHARS = 160
+
+_LINE_RE = re.compile(r"[^\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]+")
+_BREAK_RE = re.compile(r"\r\n|[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
+# Terminal punctuation, or a closing quote glued to the capital that starts the next block ("tool"Rogozin).
+_CANDIDATE_RE = re.compile(r"[.?!…]+|(?<=[^\W_])[\"”](?=[^\W\d_])")
+# Spans inside which no boundary may fall.
+_PROTECTED_RE = re.compile(
+    r"(?:https?://|www\.)[^\s<>\"“”]*[^\s<>\"“”.,;:!?)\]'\u2019]"
+    r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+    r"|\b(?:[A-Za-z0-9-]+\.)+(?:com|org|net|gov|edu|mil|int|info|biz|io|co|uk|us|eu|ru|de|fr|es|it|ch|nl|se|no|"
+    r"jp|cn|in|au|ca|nz|tv|me|ai|app|news)\b"
+)
+_TOKEN_BEFORE_RE = re.compile(r"[^\W\d_][\w.]*$")
+_WORD_RE = re.compile(r"[^\W_][\w'\u2019-]*")
+_CAPTION_RE = re.compile(
+    r"(?:(?:file\s+)?photo(?:graph)?|image|picture|pictured|credit|illustration|video|graphic|caption)"
+    r"(?:\s+(?:credits?|sources?))?\s*:",
+    re.IGNORECASE,
+)
+# The end of a caption glued to the next sentence without punctuation: "public domainSixty years".
+_CAMEL_GLUE_RE = re.compile(r"\b[A-Za-z][a-z]{3,}(?=[A-Z][a-z])")
+_COPYRIGHT_RE = re.compile(r"(?:©|\([cC]\)|Copyright\b\s*(?:©|\([cC]\))?\s*(?=(?:19|20)\d\d|[A-Z])).{0,150}")
+_CREDIT_WORD = r"(?:[A-Z][\w&'\u2019.-]*|of|and|&|the|for)"
+_YEAR_CREDIT_RE = re.compile(
+    rf"(?:19|20)\d\d\s+[A-Z][\w&'\u2019.-]*(?:\s+{_CREDIT_WORD}){{0,5}}(?:[.,;]?\s*All rights reserved\.?)?"
+)
+
+_OPENERS = "“\u2018«([„"
+_CLOSERS = ")]”\u2019»'"
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# Titles before a name: a period after them never ends a sentence.
+_TITLES = _words(
+    "Mr Mrs Ms Mx Dr Prof Sen Rep Gov Gen Lt Col Sgt Capt Cmdr Adm Maj Rev Hon Pres Supt Insp Det Cpl Pvt "
+    "Messrs Mme Mlle Fr Gens Sens Reps"
+)
+# Abbreviations that come before a number: "No. 5", "Jan. 12", "p. 3".
+_NUMBER_ABBREVIATIONS = _words(
+    "No Nos no Vol Vols vol Fig Figs fig p pp Art Sec Ch ch Ex Op ca c approx Approx Jan Feb Mar Apr Jun Jul Aug "
+    "Sep Sept Oct Nov Dec"
+)
+# Abbreviations that may or may not end a sentence; they do when a common sentence opener follows.
+_AMBIGUOUS_ABBREVIATIONS = _words(
+    "Inc Ltd Co Corp Jr Sr Bros etc vs cf al est dept govt Univ St Mt Ft Ave Blvd Rd Jan Feb Mar Apr Jun Jul Aug "
+    "Sep Sept Oct Nov Dec approx"
+)
+_NEVER_BEFORE_CAPITAL = _words("e.g i.e E.g I.e viz cf")
+# Function words that open English sentences, used to read an ambiguous abbreviation as a sentence end.
+_SENTENCE_OPENERS = _words(
+    "The A An This That These Those It Its He She They We I You His Her Their Our My Your There Here But And Or So "
+    "Yet However In On At For With As After Before When While If Although Though Since Because Meanwhile Still Also "
+    "Then Now Some Many Most All Both Each Other Such What Why How Who Where Which Not One Last Earlier Later Today "
+    "Yesterday Officials Under Over During From By To Despite Instead Indeed Moreover Nevertheless Thus"
+)
+
+
+@dataclass(slots=True)
+class _Segment:
+    start: int
+    end: int
+    opens_block: bool
+    closes_block: bool
+    kind: SentenceKind = "prose"
+
+
+class _Block:
+    """One paragraph (or one physical line): the unit inside which quote parity and glue are read."""
+
+    def __init__(self, text: str, start: int, end: int, is_last: bool, protected: tuple[list[int], list[int]]):
+        self.text = text
+        self.start = start
+        self.end = end
+        self.is_last = is_last
+        self.protected_starts, self.protected_ends = protected
+        self.quotes = [m.start() for m in re.finditer('"', text[start:end])]
+
+    # -- reading the text around a position ----------------------------------------------------------------------
+
+    def is_protected(self, pos: int) -> bool:
+        i = bisect_right(self.protected_starts, pos) - 1
+        return i >= 0 and pos < self.protected_ends[i]
+
+    def closes_quote(self, pos: int) -> bool:
+        """A straight double quote closes when an odd number of them precede it in the block."""
+        return bisect_left(self.quotes, pos - self.start) % 2 == 1
+
+    def token_before(self, pos: int) -> str:
+        m = _TOKEN_BEFORE_RE.search(self.text, max(self.start, pos - 24), pos)
+        if m is None:
+            return ""
+        if m.start() > self.start and self.text[m.start() - 1].isalpha():
+            return ""  # truncated long word: not an abbreviation
+        return m.group()
+
+    def word_at(self, pos: int) -> str:
+        m = _WORD_RE.match(self.text, pos, self.end)
+        return m.group() if m else ""
+
+    def opening_at(self, pos: int) -> int | None:
+        """Position of the capital, digit or © that opens a sentence at ``pos`` (after opening quotes), or None."""
+        text = self.text
+        for _ in range(3):
+            if pos >= self.end:
+                return None
+            ch = text[pos]
+            if ch in _OPENERS or (ch == '"' and not self.closes_quote(pos)):
+                pos += 1
+                continue
+            if ch.isupper() or ch.isdigit() or ch == "©":
+                return pos
+            return None
+        return None
+
+    def is_credit(self, pos: int) -> bool:
+        if self.end - pos > MAX_CREDIT_CHARS:
+            return False
+        if _COPYRIGHT_RE.fullmatch(self.text, pos, self.end):
+            return True
+        m = _YEAR_CREDIT_RE.fullmatch(self.text, pos, self.end)
+        return m is not None and (self.is_last or "rights reserved" in m.group())
+
+    # -- boundaries ----------------------------------------------------------------------------------------------
+
+    def cuts(self) -> list[tuple[int, int, bool]]:
+        """(end of one segment, start of the next, glued) for each boundary inside the block."""
+        cuts: list[tuple[int, int, bool]] = []
+        text = self.text
+        for m in _CANDIDATE_RE.finditer(text, self.start, self.end):
+            if self.is_protected(m.start()) or (cuts and m.start() < cuts[-1][1]):
+                continue
+            if m.group() in '"”':
+                if text[m.end()].isupper() and (m.group() == "”" or self.closes_quote(m.start())):
+                    cuts.append((m.end(), m.end(), True))
+                continue
+            end = self._after_closers(m.end())
+            if end >= self.end:
+                continue
+            if text[end].isspace():
+                nxt = end + 1
+                while text[nxt].isspace():
+                    nxt += 1
+                if self._ends_before_space(m.start(), m.group(), nxt):
+                    cuts.append((end, nxt, False))
+            elif self._ends_glued(m.start(), m.group(), end):
+                cuts.append((end, end, True))
+        return cuts
+
+    def _after_closers(self, pos: int) -> int:
+        text = self.text
+        while pos < self.end and (text[pos] in _CLOSERS or (text[pos] == '"' and self.closes_quote(pos))):
+            pos += 1
+        return pos
+
+    def _ends_before_space(self, punct_start: int, punct: str, nxt: int) -> bool:
+        opening = self.opening_at(nxt)
+        if opening is None:
+            return False
+        if punct != ".":
+            return True
+        token = self.token_before(punct_start)
+        if not token:
+            return True
+        following = self.word_at(opening)
+        if token in _TITLES or token in _NEVER_BEFORE_CAPITAL:
+            return False
+        if token in _NUMBER_ABBREVIATIONS and self.text[opening].isdigit():
+            return False
+        if _is_initial(token) or "." in token or token in _AMBIGUOUS_ABBREVIATIONS:
+            # "J. K. Rowling", "U.S. Army", "Acme Inc. The": an abbreviation ends a sentence before a usual opener.
+            if self._initial_follows(opening):
+                return False
+            return following in _SENTENCE_OPENERS
+        return True
+
+    def _ends_glued(self, punct_start: int, punct: str, pos: int) -> bool:
+        """A boundary with no space: ``race.This``, ``appeared."AFP``, ``it.Who``, ``space.2021 AFP``."""
+        text = self.text
+        ch = text[pos]
+        if ch.isdigit():
+            before = text[punct_start - 1] if punct_start > self.start else ""
+            return not before.isdigit() and self.is_credit(pos)
+        if ch == "©":
+            return True
+        opening = self.opening_at(pos)
+        if opening is None or not text[opening].isalpha():
+            return False
+        if punct != ".":
+            return True
+        token = self.token_before(punct_start)
+        if token in _TITLES or token in _NEVER_BEFORE_CAPITAL or self._initial_follows(opening):
+            return False
+        if "." in token:  # "U.S.Army" but "U.S.The"
+            return self.word_at(opening) in _SENTENCE_OPENERS
+        return True
+
+    def _initial_follows(self, pos: int) -> bool:
+        """``pos`` starts another initial (``R.`` of ``J.R.R.``)."""
+        return pos + 1 < self.end and self.text[pos].isalpha() and self.text[pos + 1] == "."
+
+    # -- segments ------------------------------------------------------------------------------------------------
+
+    def segments(self) -> list[_Segment]:
+        segments: list[_Segment] = []
+        start, opens = self.start, True
+        for end, nxt, glued in self.cuts():
+            segments.append(_Segment(start, end, opens, glued))
+            start, opens = nxt, glued
+        segments.append(_Segment(start, self.end, opens, True))
+        segments = self._split_captions(segments)
+        self._mark_credit(segments)
+        for seg in segments:
+            if seg.kind == "prose" and seg.opens_block and seg.closes_block and self._is_heading(seg):
+                seg.kind = "heading"
+        return segments
+
+    def _split_captions(self, segments: list[_Segment]) -> list[_Segment]:
+        out: list[_Segment] = []
+        for seg in segments:
+            label = _CAPTION_RE.match(self.text, seg.start, seg.end) if seg.opens_block else None
+            if label is None:
+                out.append(seg)
+                continue
+            glue = _CAMEL_GLUE_RE.search(self.text, label.end(), seg.end)
+            if glue is None:
+                seg.kind = "caption"
+                out.append(seg)
+                continue
+            out.append(_Segment(seg.start, glue.end(), True, True, "caption"))
+            out.append(_Segment(glue.end(), seg.end, True, seg.closes_block))
+        return out
+
+    def _mark_credit(self, segments: list[_Segment]) -> None:
+        for i, seg in enumerate(segments):
+            if self.end - seg.start > MAX_CREDIT_CHARS or seg.kind != "prose":
+                continue
+            if self.is_credit(seg.start):
+                segments[i:] = [_Segment(seg.start, self.end, seg.opens_block, True, "credit")]
+                return
+
+    def _is_heading(self, seg: _Segment) -> bool:
+        body = self.text[seg.start : seg.end].rstrip(_CLOSERS + '"')
+        if not body or not any(ch.isalpha() for ch in body):
+            return False
+        words = len(body.split())
+        last = body[-1]
+        if last == "?":
+            return words <= MAX_QUESTION_HEADING_WORDS
+        return last not in ".!…;:," and words <= MAX_HEADING_WORDS
+
+
+def _is_initial(token: str) -> bool:
+    return len(token) == 1 and token.isupper()
+
+
+def _blocks(text: str) -> list[tuple[int, int]]:
+    """Stripped spans of the paragraphs; a single line break inside a running sentence is only a wrap."""
+    lines: list[tuple[int, int]] = []
+    for m in _LINE_RE.finditer(text):
+        line = m.group()
+        stripped = line.strip()
+        if stripped:
+            start = m.start() + len(line) - len(line.lstrip())
+            lines.append((start, start + len(stripped)))
+    blocks: list[tuple[int, int]] = []
+    for start, end in lines:
+        if blocks and _is_wrap(text, blocks[-1], start):
+            blocks[-1] = (blocks[-1][0], end)
+        else:
+            blocks.append((start, end))
+    return blocks
+
+
+def _is_wrap(text: str, previous: tuple[int, int], start: int) -> bool:
+    if len(_BREAK_RE.findall(text, previous[1], start)) != 1:
+        return False
+    last, first = text[previous[1] - 1], text[start]
+    if first.islower() or last in ",;-\u2013—(":
+        return True
+    # A long line that stops mid-sentence was wrapped; a short one may be a heading.
+    body = text[previous[0] : previous[1]].rstrip(_CLOSERS + '"')
+    return bool(body) and body[-1] not in ".?!…:" and len(text[previous[0] : previous[1]].split()) > MAX_HEADING_WORDS
+
+
 def split_sentences(text: str) -> list[Sentence]:
     """Split ``text`` into sentences and furniture; ``text[s.start:s.end] == s.text`` for each."""
-    raise NotImplementedError
+    protected: tuple[list[int], list[int]] = ([], [])
+    for m in _PROTECTED_RE.finditer(text):
+        protected[0].append(m.start())
+        protected[1].append(m.end())
+    spans = _blocks(text)
+    sentences: list[Sentence] = []
+    for i, (start, end) in enumerate(spans):
+        block = _Block(text, start, end, i == len(spans) - 1, protected)
+        for seg in block.segments():
+            chunk = text[seg.start : seg.end]
+            stripped = chunk.strip()
+            if not stripped:
+                continue
+            s = seg.start + len(chunk) - len(chunk.lstrip())
+            sentences.append(Sentence(len(sentences), s, s + len(stripped), seg.kind, stripped))
+    return sentences

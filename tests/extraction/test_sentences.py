@@ -1,0 +1,301 @@
+"""Sentence segmentation: the seed article, a table of hard cases, and invariants over arbitrary text."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newsfacts.extraction.sentences import Sentence, split_sentences
+
+SEED = Path(__file__).resolve().parents[2] / "fixtures" / "seed-afp-iss-film.txt"
+
+SEED_SEGMENTS = [
+    ("caption", "Credit: Pixabay/CC0 public domain"),
+    (
+        "prose",
+        "Sixty years after Soviet cosmonaut Yuri Gagarin was the first human to orbit Earth's surface, Moscow"
+        " won a crucial win in the Cold War.",
+    ),
+    ("prose", "Russia now faces Washington in a space race."),
+    ("prose", "This time, however, the stakes seem a little higher."),
+    ("prose", "Yulia Peresild, 36, is one of Russia's most famous actresses."),
+    ("prose", "She will be flying to the International Space Station with Klim Shipenko (38)."),
+    ("prose", "Their mission?"),
+    ("prose", "Film the first film from orbit before the Americans."),
+    (
+        "prose",
+        "If everything goes according to plan, the Russians will be able to defeat Mission Impossible star "
+        "Tom Cruise, and Hollywood director Doug Liman.",
+    ),
+    (
+        "prose",
+        "They were the first to announce their plans together with NASA, Space X, and billionaire Elon Musk's Space X.",
+    ),
+    ("prose", 'Peresild stated that he wanted to be "not only the best but also the first," AFP reported.'),
+    ("prose", "The clock is ticking towards the October 5 blast-off from Kazakhstan's Baikonur Cosmodrome."),
+    (
+        "prose",
+        "Callthe Russian project's working title was announced in September 2013, four months after the "
+        "Hollywood project.",
+    ),
+    ("prose", "The film's grand ambitions aside, very little information is available about it."),
+    ("heading", "Who is Doctor Who?"),
+    (
+        "prose",
+        "Russian media outlets have revealed the plot of the mission, which was kept secret by the crew and "
+        "Russia\u2019s space agency.",
+    ),
+    ("prose", "It involves a doctor who is sent to the ISS urgently to save a cosmonaut."),
+    ("prose", "The Call has not disclosed its budget."),
+    ("prose", "It's not secret that space travel is expensive."),
+    ("prose", "NASA usually spends tens of thousands of dollars for one seat on a Soyuz rocket."),
+    (
+        "prose",
+        "In a nod to the film's aesthetic direction Konstantin Ernst (60-year-old chief of the Kremlin-"
+        "friendly Channel One television channel network) is one big name on this credit list.",
+    ),
+    (
+        "prose",
+        "Ernst has managed some of Russia's most significant moments, including President Vladimir Putin's "
+        "career and military parades.",
+    ),
+    (
+        "prose",
+        "Dmitry Rogozin (the outspoken head Russia's Roscosmos Space Agency) will be featured in the credits "
+        "role in theatres across the country.",
+    ),
+    (
+        "prose",
+        "He isn't known for his fame in the film industry but for leading an agency that was plagued with "
+        "stagnation and corruption.",
+    ),
+    ("heading", '"Propaganda tool"'),
+    (
+        "prose",
+        "Rogozin, who is 57 years old, sees the film as a way of projecting stature, since Roscosmos has lost"
+        " ground in technological progress to US competitors.",
+    ),
+    (
+        "prose",
+        "According to a Moscow tabloid interview, it is part of a geopolitical war his country is involved in"
+        " with Washington.",
+    ),
+    (
+        "prose",
+        "He said that cinema had been long transformed into a powerful propaganda tool in June to the popular"
+        " Komsomolskaya Pravda.",
+    ),
+    (
+        "prose",
+        "His assessment of film's role comes at a moment when Washington and Moscow have become increasingly distant.",
+    ),
+    (
+        "prose",
+        "Rogozin stated in an interview that Cruise had approached Roscosmos initially in 2020 to collaborate"
+        " on the film.",
+    ),
+    (
+        "prose",
+        'He said that unnamed "political" forces had pressured them into giving up on the idea to work with '
+        "the Russians.",
+    ),
+    ("prose", 'He explained to the paper, "I realized after this that space was big politics."'),
+    ("prose", '"It was then that the idea for the film appeared."'),
+    ("prose", "AFP did not reach Cruise representatives for comment."),
+    ("heading", '"Not a superman"'),
+    (
+        "prose",
+        "Peresild is currently undergoing intensive training at Star City's Yuri Gagarin Cosmonaut Training "
+        "Centre to prepare for the 21st century space race.",
+    ),
+    (
+        "prose",
+        "AFP spoke with her about the fact that she had previously managed the centrifuge, and she would be "
+        "training in survival in hostile environments in preparation for her return to Earth on October 17 in"
+        " a Soyuz capsule.",
+    ),
+    ("prose", "She is still focused on the task at-hand."),
+    ("prose", "The tiny film set on the ISS will present a challenge for any director."),
+    ("prose", "He will also be responsible for lighting, sound, and make-up."),
+    ("prose", 'She says, "We will have space to film what is impossible to film on Earth."'),
+    (
+        "prose",
+        "Peresild stated that she had never dreamed about going to space, unlike other Soviet children who "
+        "were raised with Gagarin\u2019s achievements.",
+    ),
+    ("prose", 'She admitted to feeling "afraid" after being selected from a pool containing 3,000 applicants.'),
+    ("prose", 'She told AFP, "I\'m not a superhuman."'),
+    ("prose", "She stated that she was inspired by Galchonok's young people with disabilities."),
+    ("prose", '"To them, picking up the spoon is like going into space."'),
+    ("prose", "They must believe in the impossible."),
+    ("prose", "Russia is a great place to send a film crew and a Japanese billionaire into space."),
+    ("credit", "2021 AFP"),
+]
+
+HARD_CASES = [
+    # Scraping glue: a lost paragraph break leaves no space after the period.
+    ("It rose.Then it fell.", [("prose", "It rose."), ("prose", "Then it fell.")]),
+    ("It began in 2020.He said so.", [("prose", "It began in 2020."), ("prose", "He said so.")]),
+    ("They chose Space X.The firm agreed.", [("prose", "They chose Space X."), ("prose", "The firm agreed.")]),
+    ('He said "go."Then he left.', [("prose", 'He said "go."'), ("prose", "Then he left.")]),
+    ("She said, “We will win.”Then she left.", [("prose", "She said, “We will win.”"), ("prose", "Then she left.")]),
+    ('It was over."Why?" he asked.', [("prose", "It was over."), ("prose", '"Why?" he asked.')]),
+    # Subheadings glued on both sides.
+    (
+        'It was a scandal."Not a hero"Smith spoke later.',
+        [("prose", "It was a scandal."), ("heading", '"Not a hero"'), ("prose", "Smith spoke later.")],
+    ),
+    (
+        "It was a scandal.“Not a hero”Smith spoke later.",
+        [("prose", "It was a scandal."), ("heading", "“Not a hero”"), ("prose", "Smith spoke later.")],
+    ),
+    (
+        "Little is known.Why now?Critics say the timing matters.",
+        [("prose", "Little is known."), ("heading", "Why now?"), ("prose", "Critics say the timing matters.")],
+    ),
+    ("Their goal? Win the race.", [("prose", "Their goal?"), ("prose", "Win the race.")]),
+    ('Unnamed "political"forces pressured them.', [("prose", 'Unnamed "political"forces pressured them.')]),
+    # Captions and credit lines.
+    (
+        "Image: NASA/Bill IngallsThe rocket lifted off on time.",
+        [("caption", "Image: NASA/Bill Ingalls"), ("prose", "The rocket lifted off on time.")],
+    ),
+    (
+        "Photo credit: Jane Doe/Getty Images\nThe launch went ahead.",
+        [("caption", "Photo credit: Jane Doe/Getty Images"), ("prose", "The launch went ahead.")],
+    ),
+    ("The crew returned safely.© 2022 Reuters", [("prose", "The crew returned safely."), ("credit", "© 2022 Reuters")]),
+    (
+        "It ends here.2019 The Associated Press",
+        [("prose", "It ends here."), ("credit", "2019 The Associated Press")],
+    ),
+    (
+        "It ends here.\nCopyright 2023 Thomson Reuters. All rights reserved.",
+        [("prose", "It ends here."), ("credit", "Copyright 2023 Thomson Reuters. All rights reserved.")],
+    ),
+    (
+        "He won.\n2020 Olympic Games\nThe games were delayed.",
+        [("prose", "He won."), ("heading", "2020 Olympic Games"), ("prose", "The games were delayed.")],
+    ),
+    # Abbreviations, initials, numbers and addresses that end nothing.
+    (
+        "Mr. Smith met Dr. Jones at 9 a.m. on Jan. 5 in the U.S. capital.",
+        [("prose", "Mr. Smith met Dr. Jones at 9 a.m. on Jan. 5 in the U.S. capital.")],
+    ),
+    (
+        "He lives in the U.S. The rest live abroad.",
+        [("prose", "He lives in the U.S."), ("prose", "The rest live abroad.")],
+    ),
+    ("It joined the U.S.Army in May.", [("prose", "It joined the U.S.Army in May.")]),
+    (
+        "It ranked No. 5 in the list. Others fell.",
+        [("prose", "It ranked No. 5 in the list."), ("prose", "Others fell.")],
+    ),
+    (
+        "Sales rose 3.5% to $1.2bn. Profit fell 0.4 points.",
+        [("prose", "Sales rose 3.5% to $1.2bn."), ("prose", "Profit fell 0.4 points.")],
+    ),
+    (
+        "See nasa.gov or www.Example.com/Page?Id=3 for more. Write to j.Doe@Mail.org today.",
+        [("prose", "See nasa.gov or www.Example.com/Page?Id=3 for more."), ("prose", "Write to j.Doe@Mail.org today.")],
+    ),
+    (
+        "J. K. Rowling wrote it. George W. Bush read it.",
+        [("prose", "J. K. Rowling wrote it."), ("prose", "George W. Bush read it.")],
+    ),
+    ("He flew to St. Petersburg. It rained.", [("prose", "He flew to St. Petersburg."), ("prose", "It rained.")]),
+    ("He joined Acme Inc. The firm grew.", [("prose", "He joined Acme Inc."), ("prose", "The firm grew.")]),
+    # Ellipses and quotes that end a sentence.
+    (
+        '"We tried... and failed," he said. It was over... The next day was calm.',
+        [
+            ("prose", '"We tried... and failed," he said.'),
+            ("prose", "It was over..."),
+            ("prose", "The next day was calm."),
+        ],
+    ),
+    ('"Why?" he asked. Nobody knew.', [("prose", '"Why?" he asked.'), ("prose", "Nobody knew.")]),
+    ('She asked, "Why now?" Then she left.', [("prose", 'She asked, "Why now?"'), ("prose", "Then she left.")]),
+    (
+        'He said: "We will go. We will win." Then he left.',
+        [("prose", 'He said: "We will go.'), ("prose", 'We will win."'), ("prose", "Then he left.")],
+    ),
+    # Paragraphs, line endings, curly apostrophes.
+    (
+        "Russia plans a film in orbit\n\nThe crew trains hard. They fly soon.\n\nWhat comes next\nA launch in October.",
+        [
+            ("heading", "Russia plans a film in orbit"),
+            ("prose", "The crew trains hard."),
+            ("prose", "They fly soon."),
+            ("heading", "What comes next"),
+            ("prose", "A launch in October."),
+        ],
+    ),
+    ("First line here.\r\nSecond line here.\r\n", [("prose", "First line here."), ("prose", "Second line here.")]),
+    (
+        "The agency said that the launch\nwould go ahead as planned on Tuesday.",
+        [("prose", "The agency said that the launch\nwould go ahead as planned on Tuesday.")],
+    ),
+    (
+        "Russia\u2019s agency didn\u2019t comment. Gagarin\u2019s flight was first.",
+        [("prose", "Russia\u2019s agency didn\u2019t comment."), ("prose", "Gagarin\u2019s flight was first.")],
+    ),
+]
+
+
+def assert_invariants(text: str, sentences: list[Sentence]) -> None:
+    owner = [0] * len(text)
+    previous_end = 0
+    for position, sentence in enumerate(sentences):
+        assert sentence.position == position
+        assert text[sentence.start : sentence.end] == sentence.text
+        assert sentence.text and sentence.text == sentence.text.strip()
+        assert sentence.start >= previous_end
+        assert sentence.kind in {"prose", "heading", "caption", "credit"}
+        previous_end = sentence.end
+        for i in range(sentence.start, sentence.end):
+            owner[i] += 1
+    assert all(count == 1 for i, count in enumerate(owner) if not text[i].isspace())
+
+
+def test_seed_article_is_segmented_into_its_sentences_headings_caption_and_credit() -> None:
+    text = SEED.read_text(encoding="utf-8")
+
+    sentences = split_sentences(text)
+
+    assert [(s.kind, s.text) for s in sentences] == SEED_SEGMENTS
+    assert_invariants(text, sentences)
+
+
+@pytest.mark.parametrize(("text", "expected"), HARD_CASES, ids=[case[0][:40] for case in HARD_CASES])
+def test_hard_case_is_segmented_as_expected(text: str, expected: list[tuple[str, str]]) -> None:
+    sentences = split_sentences(text)
+
+    assert [(s.kind, s.text) for s in sentences] == expected
+    assert_invariants(text, sentences)
+
+
+def test_empty_and_blank_text_have_no_sentences() -> None:
+    assert split_sentences("") == []
+    assert split_sentences(" \n\r\n\t ") == []
+
+
+def test_offsets_point_into_the_original_text_after_leading_whitespace() -> None:
+    text = "\n\n  First one.  Second one.\n"
+
+    sentences = split_sentences(text)
+
+    assert [(s.start, s.end) for s in sentences] == [(4, 14), (16, 27)]
+
+
+# Characters that drive the segmenter's decisions, mixed with arbitrary text.
+SEGMENTER_ALPHABET = st.sampled_from(list(" \n\r\t.?!…\"“”\u2018\u2019'()©:,;-/@AaBbIiSsTtUuXxZz019 "))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(st.text(), st.text(alphabet=SEGMENTER_ALPHABET, max_size=80)))
+def test_any_text_is_covered_by_non_overlapping_stripped_spans(text: str) -> None:
+    assert_invariants(text, split_sentences(text))
