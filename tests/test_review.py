@@ -6,7 +6,7 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from newsfacts.models import Claim, Quote, Speaker
-from newsfacts.review import history_reason, merge_speakers, set_verification
+from newsfacts.review import bulk_set_verification, history_reason, merge_speakers, set_verification
 from tests.factories import ArticleFactory, ClaimFactory, QuoteFactory, SpeakerFactory
 
 pytestmark = pytest.mark.django_db
@@ -151,3 +151,29 @@ def test_merge_speakers_records_the_deletion_and_the_survivor_change_in_history(
     deleted = Speaker.history.filter(id=other.pk).latest()
     assert (deleted.history_type, deleted.history_user, deleted.history_change_reason) == ("-", editor, "duplicate")
     assert into.history.latest().history_change_reason == "duplicate"
+
+
+def test_bulk_set_verification_reviews_every_row_with_history_in_constant_queries(
+    editor, django_assert_max_num_queries
+):
+    article = ArticleFactory()
+    claims = [ClaimFactory(article=article) for _ in range(5)]
+    with django_assert_max_num_queries(6):
+        count = bulk_set_verification(
+            Claim.objects.filter(article=article), status="unverifiable", rationale="No public source.", user=editor
+        )
+    assert count == 5
+    for claim in claims:
+        claim.refresh_from_db()
+        assert (claim.status, claim.reviewed_by) == ("unverifiable", editor)
+        latest = claim.history.latest()
+        assert (latest.status, latest.history_user) == ("unverifiable", editor)
+        assert latest.history_change_reason == "bulk review: unverifiable: No public source."
+
+
+def test_bulk_set_verification_refuses_a_status_without_rationale_and_changes_nothing(editor):
+    claim = ClaimFactory()
+    with pytest.raises(ValidationError):
+        bulk_set_verification(Claim.objects.all(), status="verified", rationale="", user=editor)
+    claim.refresh_from_db()
+    assert claim.status == "unverified"
