@@ -88,7 +88,7 @@ _EVENT_VERBS_REGULAR = (
 )
 _EVENT_VERBS_IRREGULAR = (
     "ban", "bans", "banned", "banning", "sue", "sues", "sued", "suing", "deny", "denies", "denied", "denying", "won",
-    "lost", "rose", "fell", "spent", "paid", "built", "sold", "bought", "shot", "stole", "stolen", "died", "dies",
+    "lost", "rose", "fell", "spent", "paid", "sold", "bought", "shot", "stole", "stolen", "died", "dies",
     "killed", "withdrew", "withdrawn", "struck", "broke", "broken", "founded", "hired", "fired", "signed", "funded",
     "voted", "passed", "refused", "closed", "opened", "fined",
 )
@@ -115,6 +115,8 @@ _SOFT = (
     r"|ought|could|might|thinks?|thought|believes?|believed|feels?|feeling|felt|hopes?|hoped|hoping|wish(?:es|ed)?"
     r"|wants?|wanted|wanting|dream(?:s|ed|t)?|loves?|loved|hates?|hated|afraid|fears?|feared|reali[sz]e[sd]?"
     r"|great|wonderful|terrible|awful|amazing|beautiful|incredible|impossible|ideal|I'm|I am|we're|We're"
+    # predictions and promises are not facts yet
+    r"|will|would|won't|expects?|expected"
 )
 
 _AGE_MAX = 119
@@ -125,7 +127,14 @@ _QUESTION_END = re.compile(r"\?[\s\"'\u201d\u2019»)\]]*$")
 _CONDITIONAL_START = re.compile(r"^[\"'\u201c\u2018«(\s]*(?:If|Unless|Suppose|Imagine|Whether)\b")
 _SOFT_RE = re.compile(rf"\b(?:{_SOFT})\b")
 _EVENT_RE = re.compile(r"\b(?:" + "|".join(_EVENT_WORDS) + r")\b", re.IGNORECASE)
-_PAST_RE = re.compile(r"\b(?:was|were|had|has|have|did)\b|\b[a-z]{3,}ed\b", re.IGNORECASE)
+# What was done or has been: a perfect, a regular past (-ed, not "indeed" or "hundred") or a common irregular one.
+_PAST_RE = re.compile(
+    r"\b(?:had|has|have)\s+(?:not\s+|never\s+|already\s+|long\s+|since\s+)?(?!to\b)[a-z]+"
+    r"|\b(?!(?:indeed|hundred|need|speed|seed|feed|breed|proceed|exceed|succeed|embed)\b)[a-z]{3,}ed\b"
+    r"|\b(?:known|told|found|given|taken|made|gone|done|seen|shown|began|begun|became|came|won|lost|held|kept|left"
+    r"|met|paid|sent|spent|brought|bought|wrote|written|rose|fell|grew|grown|sold|led|hit|cut)\b",
+    re.IGNORECASE,
+)
 _WORD_RE = re.compile(r"\w+")
 
 _AGE_PATTERNS = [
@@ -156,29 +165,48 @@ _YEAR_LEAD_RE = re.compile(
 )
 _LOWERCASE_WORD_NEXT = re.compile(r"\s+[a-z]")
 
+_ORDINAL = r"(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)"
+# A number word naming a kind of thing ("four-cylinder", "two-party") is no amount; "three-year" or "two-thirds" is.
+_NOT_A_DESCRIPTOR = (
+    r"(?!-(?!(?:year|month|week|day|hour|minute|mile|metre|meter|kilomet|percent|fold|third|quarter)\w*)\w)"
+)
+# A number that names a model or a type ("type 2", "Channel 4", "No. 10") is no amount.
+_MODEL_NUMBER_LEAD = re.compile(
+    r"\b(?:type|class|level|version|grade|phase|stage|category|channel|number|no\.)\s$", re.I
+)
 _FIGURE_PATTERNS = [
+    # digits, not glued to a word ("G7", "COVID-19")
     re.compile(rf"(?<![\w/-])[$€£¥]?(?:{_DIGITS})(?!\w|[.,]\d)(?:\s*%|\s+per\s*cent)?"),
-    re.compile(rf"\b(?:{_NUMBER_WORD}|{_SCALE}s?|dozens?|tens|scores)\b", re.IGNORECASE),
+    re.compile(rf"\b(?:{_NUMBER_WORD}|{_SCALE}s?|dozens?|tens|scores){_NOT_A_DESCRIPTOR}\b", re.IGNORECASE),
+    # a rank: "the third imposed this year"
+    re.compile(rf"\bthe\s+{_ORDINAL}\b", re.IGNORECASE),
 ]
 
 _FIRST_PATTERNS = [
     # "the first to ...", "its first ..."; not the first of a calendar ("the first half", "the first week of")
     re.compile(
         r"\b(?:the|its|their|his|her|our|a)\s+(?:very\s+)?first\b"
-        r"(?!\s*,|\s+(?:half|quarter|day|week|month|year|round|phase|stage|step|part|of|two|three|few|time\s+in\s+\w+s)\b)",
+        r"(?!\s*,|\s+(?:half|quarter|day|week|month|year|round|phase|stage|step|part|floor|of|two|three|few|time\s+in\s+\w+s)\b)",
         re.IGNORECASE,
     ),
     re.compile(r"\bfirst[- ]ever\b|\bunprecedented\b|\ball-time\s+(?:high|low)\b", re.IGNORECASE),
     re.compile(r"\brecord(?:[- ](?:breaking|high|low|number|levels?|amounts?))\b", re.IGNORECASE),
     re.compile(r"\bthe\s+only\s+\w+(?:\s+\w+)?\s+(?:to|who|that|ever)\b", re.IGNORECASE),
     re.compile(
-        r"(?:\bthe|['\u2019]s|\bits|\btheir|\bhis|\bher)\s+(?:\w+\s+)?(?:(?:most|least)\s+[a-z]{4,}|"
+        r"(?:\bthe|['\u2019]s|\bits|\btheir|\bhis|\bher)\s+(?:\w+[\s-]+)?(?:(?:most|least)\s+[a-z]{4,}|"
         + "|".join(_SUPERLATIVES)
         + r")\b",
         re.IGNORECASE,
     ),
 ]
 
+_DATELINE_RE = re.compile(
+    r"[A-Z][A-Z .'\u2019-]{2,}(?:,\s*[A-Z][a-z]{2,}\.?\s+\d{1,2})?\s*(?:\([^)]{1,40}\))?\s*[-\u2013\u2014]+\s+"
+)
+_LAST_WORD_RE = re.compile(r"(\w+)\W*$")
+_ATTRIBUTION_WORDS = frozenset(
+    {"that", "and", "but", "he", "she", "they", "it", "we", "said", "says", "told", "added", "according", "to"}
+)
 _QUOTE_TRIM = " \t\r\n\"'\u201c\u201d\u2018\u2019«»\u201e,;:\u2014\u2013-"
 _MIN_QUOTE_WORDS = 4
 _MIN_OTHER_WORDS = 6
@@ -226,7 +254,8 @@ def content_kinds(text: str) -> set[ContentKind]:
     if dates:
         kinds.add("date")
     masks = ages + dates
-    if any(_outside(span, masks) for span in _spans(_FIGURE_PATTERNS, text)):
+    figures = [span for span in _spans(_FIGURE_PATTERNS, text) if _outside(span, masks)]
+    if any(not _MODEL_NUMBER_LEAD.search(text, max(0, start - 12), start) for start, _end in figures):
         kinds.add("figure")
     if _EVENT_RE.search(text):
         kinds.add("other")
@@ -286,27 +315,69 @@ def _quote_parts(sentences: list[Sentence], quotes: list[Quote]) -> dict[int, li
     return parts
 
 
+def _edges_trimmed(text: str, start: int, end: int, drop: frozenset[str]) -> tuple[int, int]:
+    """Trim punctuation, quotation marks and attribution words ("said", "that", the cue) off both ends."""
+    while True:
+        start, end = _trim(text, start, end, _QUOTE_TRIM)
+        first = _WORD_RE.match(text, start)
+        if first and first.end() <= end and first.group().lower() in drop:
+            start = first.end()
+            continue
+        last = _LAST_WORD_RE.search(text, start, end)
+        if last and last.group(1).lower() in drop:
+            end = last.start(1)
+            continue
+        return start, end
+
+
+def _frames(sentence: Sentence, parts: list[tuple[int, int, Quote]]) -> list[tuple[int, int, bool]]:
+    """The stretches of the sentence outside the quote parts, each flagged when it is the one before the first."""
+    frames, cursor = [], sentence.start
+    for start, end, _quote in parts:
+        if start > cursor:
+            frames.append((cursor, start, cursor == sentence.start))
+        cursor = max(cursor, end)
+    if cursor < sentence.end:
+        frames.append((cursor, sentence.end, not parts))
+    return frames
+
+
 def _claims_in_sentence(text: str, sentence: Sentence, parts: list[tuple[int, int, Quote]]) -> list[Claim]:
-    claims: list[Claim] = []
-    for raw_start, raw_end, quote in parts:
-        start, end = _trim(text, raw_start, raw_end, _QUOTE_TRIM)
-        words = text[start:end]
-        if len(_WORD_RE.findall(words)) < _MIN_QUOTE_WORDS or is_never_a_claim(words):
-            continue
-        if any(start < claim.end and end > claim.start for claim in claims):
-            continue  # an overlapping quote (say a direct quote inside a mixed one) already gave this claim
-        content = assess(words, quoted=True)
-        if content is None:
-            continue
-        kind: ClaimKind = "attributed" if quote.speaker else content
-        claims.append(Claim(start, end, words, kind, quote.speaker, sentence.position))
-    if claims:
-        return claims
+    """A sentence's claims: its factual quote parts, then any figure, age or first in the words around them."""
     start, end = _trim(text, sentence.start, sentence.end, " \t\r\n")
-    content = assess(text[start:end])
-    if content is None:
-        return []
-    return [Claim(start, end, text[start:end], content, None, sentence.position)]
+    dateline = _DATELINE_RE.match(text, start, end)
+    if dateline:
+        start = dateline.end()
+    kept: list[tuple[int, int, Quote]] = []
+    for raw_start, raw_end, quote in parts:
+        part_start, part_end = _trim(text, raw_start, raw_end, _QUOTE_TRIM)
+        if len(_WORD_RE.findall(text[part_start:part_end])) < _MIN_QUOTE_WORDS:
+            continue  # a scare quote or a single word: the sentence is the article's, not the speaker's
+        if any(part_start < k_end and part_end > k_start for k_start, k_end, _q in kept):
+            continue  # an overlapping quote (say a direct quote inside a mixed one) is the same words
+        kept.append((part_start, part_end, quote))
+    if not kept:
+        content = assess(text[start:end])
+        return [Claim(start, end, text[start:end], content, None, sentence.position)] if content else []
+    claims: list[Claim] = []
+    for part_start, part_end, quote in kept:
+        words = text[part_start:part_end]
+        content = None if is_never_a_claim(words) else assess(words, quoted=True)
+        if content:
+            kind: ClaimKind = "attributed" if quote.speaker else content
+            claims.append(Claim(part_start, part_end, words, kind, quote.speaker, sentence.position))
+    drop = _ATTRIBUTION_WORDS | {word.lower() for _s, _e, q in kept for word in _WORD_RE.findall(q.cue)}
+    for frame_start, frame_end, leading in _frames(Sentence(sentence.position, start, end, "prose", ""), kept):
+        frame_start, frame_end = _edges_trimmed(text, frame_start, frame_end, frozenset(drop))
+        words = text[frame_start:frame_end]
+        if len(_WORD_RE.findall(words)) < _MIN_QUOTE_WORDS:
+            continue
+        # The words around a quote mostly say who spoke, where and when: only an age, or a figure or first said
+        # of the subject before the quote ("X, which supplies 1.1 million homes, said ..."), is a claim there.
+        content = assess(words)
+        if content == "age" or (leading and content in ("figure", "first")):
+            claims.append(Claim(frame_start, frame_end, words, content, None, sentence.position))
+    return sorted(claims, key=lambda claim: claim.start)
 
 
 def find_claims(text: str, sentences: list[Sentence], quotes: list[Quote]) -> list[Claim]:

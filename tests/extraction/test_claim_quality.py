@@ -1,0 +1,221 @@
+"""Claim extraction measured against hand annotations (tests/extraction/articles/NAME.claims.json).
+
+A predicted claim matches an annotated one when both lie in the text and their overlap covers at least half of the
+shorter span (one to one, greedy by overlap). Recall, precision, kind accuracy and claimant accuracy (on the matched
+pairs) are printed as a table (``pytest -s``). Two runs: claims over the annotated quotes (the claims step alone) and
+claims over the pipeline's own quotes (what a user gets).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from newsfacts.extraction.claims import Claim, find_claims
+from newsfacts.extraction.quotes import Quote, find_quotes
+from newsfacts.extraction.sentences import Sentence, split_sentences
+
+ARTICLES = Path(__file__).parent / "articles"
+MIN_OVERLAP = 0.5
+
+# Thresholds the extractor reaches today, pooled over all annotated articles; raise them as it improves.
+MIN_RECALL = 0.75
+MIN_PRECISION = 0.70
+MIN_KIND_ACCURACY = 0.80
+MIN_CLAIMANT_ACCURACY = 0.90
+
+
+@dataclass(frozen=True)
+class Gold:
+    start: int
+    end: int
+    kind: str
+    claimant: str | None
+
+
+@dataclass
+class Score:
+    gold: int = 0
+    predicted: int = 0
+    matched: int = 0
+    kind_right: int = 0
+    claimant_right: int = 0
+
+    def add(self, other: Score) -> None:
+        self.gold += other.gold
+        self.predicted += other.predicted
+        self.matched += other.matched
+        self.kind_right += other.kind_right
+        self.claimant_right += other.claimant_right
+
+    @property
+    def recall(self) -> float:
+        return self.matched / self.gold if self.gold else 1.0
+
+    @property
+    def precision(self) -> float:
+        return self.matched / self.predicted if self.predicted else 1.0
+
+    @property
+    def kind_accuracy(self) -> float:
+        return self.kind_right / self.matched if self.matched else 1.0
+
+    @property
+    def claimant_accuracy(self) -> float:
+        return self.claimant_right / self.matched if self.matched else 1.0
+
+
+def simple_sentences(text: str) -> list[Sentence]:
+    """A stand-in splitter (ends of sentences and blank lines) while the real segmenter is not written."""
+    sentences: list[Sentence] = []
+    for match in re.finditer(r"[^\n]+?(?:[.!?][\"'\u201d\u2019]?(?=\s|[A-Z\"\u201c]|$)|(?=\n)|$)", text):
+        start, end = match.span()
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if start < end:
+            sentences.append(Sentence(len(sentences), start, end, "prose", text[start:end]))
+    return sentences
+
+
+def article_sentences(text: str) -> list[Sentence]:
+    try:
+        return split_sentences(text)
+    except NotImplementedError:
+        return simple_sentences(text)
+
+
+def annotated_quotes(name: str, text: str, sentences: list[Sentence]) -> list[Quote]:
+    """The quotes engineer's annotations as Quote values, so the claims step is measured on its own."""
+    path = ARTICLES / f"{name}.quotes.json"
+    if not path.exists():
+        return []
+    starts = [s.start for s in sentences]
+    quotes = []
+    for row in json.loads(path.read_text())["quotes"]:
+        start = text.find(row["text"])
+        if start < 0:
+            continue
+        end = start + len(row["text"])
+        position = sentences[max(bisect_right(starts, start) - 1, 0)].position if sentences else 0
+        quotes.append(Quote(start, end, row["text"], row["kind"], row["speaker"], row["cue"], position, 1.0, "name"))
+    return sorted(quotes, key=lambda q: q.start)
+
+
+def gold_claims(name: str, text: str) -> list[Gold]:
+    rows = json.loads((ARTICLES / f"{name}.claims.json").read_text())["claims"]
+    gold = []
+    for row in rows:
+        start = text.find(row["text"])
+        gold.append(Gold(start, start + len(row["text"]), row["kind"], row["claimant"]))
+    return gold
+
+
+def overlap(a_start: int, a_end: int, b_start: int, b_end: int) -> float:
+    shared = min(a_end, b_end) - max(a_start, b_start)
+    return shared / min(a_end - a_start, b_end - b_start) if shared > 0 else 0.0
+
+
+def score(gold: list[Gold], predicted: list[Claim]) -> Score:
+    pairs = sorted(
+        (
+            (overlap(g.start, g.end, p.start, p.end), gi, pi)
+            for gi, g in enumerate(gold)
+            for pi, p in enumerate(predicted)
+            if overlap(g.start, g.end, p.start, p.end) >= MIN_OVERLAP
+        ),
+        reverse=True,
+    )
+    used_gold: set[int] = set()
+    used_predicted: set[int] = set()
+    result = Score(gold=len(gold), predicted=len(predicted))
+    for _share, gi, pi in pairs:
+        if gi in used_gold or pi in used_predicted:
+            continue
+        used_gold.add(gi)
+        used_predicted.add(pi)
+        result.matched += 1
+        result.kind_right += gold[gi].kind == predicted[pi].kind
+        result.claimant_right += gold[gi].claimant == predicted[pi].claimant
+    return result
+
+
+ANNOTATED = sorted(path.name.removesuffix(".claims.json") for path in ARTICLES.glob("*.claims.json"))
+
+
+def article_text(name: str) -> str:
+    return (ARTICLES / f"{name}.txt").read_text(encoding="utf-8")
+
+
+def claims_for(name: str, quotes_from: str) -> tuple[str, list[Claim]]:
+    text = article_text(name)
+    sentences = article_sentences(text)
+    annotated = quotes_from == "annotated"
+    quotes = annotated_quotes(name, text, sentences) if annotated else find_quotes(text, sentences)[1]
+    return text, find_claims(text, sentences, quotes)
+
+
+def run(quotes_from: str) -> dict[str, Score]:
+    scores = {}
+    for name in ANNOTATED:
+        text, predicted = claims_for(name, quotes_from)
+        scores[name] = score(gold_claims(name, text), predicted)
+    return scores
+
+
+def print_table(title: str, scores: dict[str, Score]) -> Score:
+    total = Score()
+    print(f"\n{title}")
+    print(f"{'article':<16}{'gold':>6}{'pred':>6}{'match':>7}{'recall':>8}{'prec':>7}{'kind':>7}{'claimant':>10}")
+    for name, s in [*scores.items(), ("TOTAL", total)]:
+        if name == "TOTAL":
+            for part in scores.values():
+                total.add(part)
+        print(
+            f"{name:<16}{s.gold:>6}{s.predicted:>6}{s.matched:>7}{s.recall:>8.2f}{s.precision:>7.2f}"
+            f"{s.kind_accuracy:>7.2f}{s.claimant_accuracy:>10.2f}"
+        )
+    return total
+
+
+@pytest.mark.parametrize("name", ANNOTATED)
+def test_annotations_slice_back_to_the_article_text(name: str) -> None:
+    text = article_text(name)
+    for row in json.loads((ARTICLES / f"{name}.claims.json").read_text())["claims"]:
+        assert text.count(row["text"]) == 1, f"{name}: annotated text must occur exactly once: {row['text']!r}"
+        assert row["kind"] in {"figure", "date", "age", "first", "attributed", "other"}
+        assert (row["kind"] == "attributed") == (row["claimant"] is not None)
+
+
+@pytest.mark.parametrize("name", ANNOTATED)
+def test_every_predicted_claim_lies_in_one_sentence_and_slices_back(name: str) -> None:
+    text = article_text(name)
+    sentences = {s.position: s for s in article_sentences(text)}
+    _text, predicted = claims_for(name, "annotated")
+    for claim in predicted:
+        sentence = sentences[claim.sentence]
+        assert text[claim.start : claim.end] == claim.text
+        assert sentence.start <= claim.start < claim.end <= sentence.end
+
+
+def test_there_are_at_least_five_annotated_articles() -> None:
+    assert len(ANNOTATED) >= 5
+
+
+def test_claims_over_annotated_quotes_reach_the_quality_thresholds() -> None:
+    total = print_table("claims over annotated quotes", run("annotated"))
+    assert total.recall >= MIN_RECALL
+    assert total.precision >= MIN_PRECISION
+    assert total.kind_accuracy >= MIN_KIND_ACCURACY
+    assert total.claimant_accuracy >= MIN_CLAIMANT_ACCURACY
+
+
+def test_claims_over_pipeline_quotes_are_measured() -> None:
+    total = print_table("claims over the pipeline's quotes", run("pipeline"))
+    assert total.matched > 0
