@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import datetime
 import hashlib
+import sys
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
@@ -55,6 +57,23 @@ def decode_article(data: bytes, *, max_bytes: int | None = None) -> str:
     if controls > max(8, len(text) // 100):
         raise IngestError("input looks binary (too many control characters), expected UTF-8 text")
     return text
+
+
+def read_article(path: Path | None, *, max_bytes: int | None = None) -> str:
+    """Read and decode one article from a file (None: stdin); an oversized file is refused before it is read."""
+    limit = settings.NEWSFACTS_MAX_ARTICLE_BYTES if max_bytes is None else max_bytes
+    if path is None:
+        data = sys.stdin.buffer.read(limit + 1)
+        if len(data) > limit:
+            raise IngestError(f"input is over the limit of {limit:,} bytes")
+    else:
+        size = path.stat().st_size
+        if size > limit:
+            raise IngestError(f"input is {size:,} bytes, over the limit of {limit:,} bytes")
+        with path.open("rb") as file:
+            # At most one byte past the limit, in case the file grew since stat().
+            data = file.read(limit + 1)
+    return decode_article(data, max_bytes=limit)
 
 
 def text_sha256(text: str) -> str:

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from newsfacts.extraction.pipeline import extract
-from newsfacts.ingestion import IngestError, decode_article
+from newsfacts.ingestion import IngestError, read_article
 
 
 class Command(BaseCommand):
@@ -24,8 +23,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, path: str, indent: int, **options) -> None:
         try:
-            data = sys.stdin.buffer.read() if path == "-" else Path(path).read_bytes()
-            text = decode_article(data)
+            text = read_article(None if path == "-" else Path(path))
         except (IngestError, OSError) as exc:
             raise CommandError(f"{path}: {exc}") from None
         document = extract(text).as_json()

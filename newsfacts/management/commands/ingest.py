@@ -11,7 +11,8 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.core.validators import URLValidator
 from tqdm import tqdm
 
-from newsfacts.ingestion import IngestError, decode_article, ingest_text
+from newsfacts.ingestion import IngestError, ingest_text, read_article
+from newsfacts.models import Article
 
 
 def _date(value: str) -> datetime.date:
@@ -64,6 +65,11 @@ class Command(BaseCommand):
                 URLValidator(schemes=["http", "https"])(options["url"])
             except ValidationError:
                 raise CommandError(f"--url is not a valid http(s) URL: {options['url']!r}") from None
+        for name in ("title", "publisher", "url", "language"):
+            # PostgreSQL would refuse an over-long value with a traceback half way; SQLite would store it.
+            limit = Article._meta.get_field(name).max_length
+            if len(options[name]) > limit:
+                raise CommandError(f"--{name} is {len(options[name]):,} characters, over the limit of {limit:,}")
         if files.count(None) > 1:
             raise CommandError("stdin (-) can be given only once")
         if len(files) == 1:
@@ -72,8 +78,7 @@ class Command(BaseCommand):
         self._ingest_many(files, options)
 
     def _read(self, path: Path | None) -> str:
-        data = sys.stdin.buffer.read() if path is None else path.read_bytes()
-        return decode_article(data)
+        return read_article(path)
 
     def _store(self, path: Path | None, options: dict) -> str:
         result = ingest_text(
