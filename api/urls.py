@@ -4,9 +4,16 @@ from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
 from rest_framework.routers import DefaultRouter
 
+from api import views
+
 app_name = "api"
 
 router = DefaultRouter()
+router.register("articles", views.ArticleViewSet)
+router.register("sentences", views.SentenceViewSet)
+router.register("speakers", views.SpeakerViewSet)
+router.register("quotes", views.QuoteViewSet)
+router.register("claims", views.ClaimViewSet)
 
 urlpatterns = [
     path("", include(router.urls)),

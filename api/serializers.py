@@ -1,0 +1,441 @@
+"""Serializers of the API: full representations, related objects in brief form, and the editors' writes.
+
+Lists of quotes and claims are built by ``api.views`` from ``values()`` rows in exactly the shape of these
+serializers (a test holds the two together); details and every write go through these serializers.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from typing import Any
+
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.core.validators import URLValidator
+from django.db import models
+from django.utils.text import slugify
+from drf_spectacular.extensions import OpenApiSerializerFieldExtension
+from drf_spectacular.plumbing import build_basic_type
+from drf_spectacular.types import OpenApiTypes
+from rest_framework import serializers
+
+from newsfacts.choices import Attribution, VerificationStatus
+from newsfacts.filtersets import MAX_DB_INTEGER
+from newsfacts.models import Article, Claim, Quote, Sentence, Speaker
+from newsfacts.review import set_verification
+
+# simple-history's change reason column holds 100 characters.
+MAX_REASON_LENGTH = 100
+
+
+def etag_for(instance: models.Model) -> str:
+    """A strong ETag of a row: a hash of its own column values, so it changes whenever the row does."""
+    values = [(field.attname, field.value_from_object(instance)) for field in instance._meta.concrete_fields]
+    digest = hashlib.sha256(json.dumps(values, default=str, sort_keys=False).encode()).hexdigest()
+    return f'"{digest[:32]}"'
+
+
+def to_drf_error(error: DjangoValidationError) -> serializers.ValidationError:
+    """A model's ValidationError as DRF field errors (400)."""
+    if hasattr(error, "error_dict"):
+        return serializers.ValidationError(error.message_dict)
+    return serializers.ValidationError({"non_field_errors": error.messages})
+
+
+class ArticleBriefSerializer(serializers.ModelSerializer):
+    """An article in brief: its id, title and source URL (the publisher's page)."""
+
+    class Meta:
+        model = Article
+        fields = ["id", "title", "url"]
+
+
+class SentenceBriefSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Sentence
+        fields = ["id", "position", "start", "end", "text"]
+
+
+class SpeakerBriefSerializer(serializers.ModelSerializer):
+    url = serializers.HyperlinkedIdentityField(view_name="api:speaker-detail")
+
+    class Meta:
+        model = Speaker
+        fields = ["id", "name", "url"]
+
+
+class BriefRelatedField(serializers.RelatedField):
+    """A related object read in brief form (``{id, name, url}``) and written as its id (or ``{"id": n}``)."""
+
+    default_error_messages = {
+        "does_not_exist": "No {model} with id {pk}.",
+        "incorrect_type": "Give the id of a {model} (a whole number) or null.",
+    }
+
+    def __init__(self, brief_serializer: type[serializers.Serializer], **kwargs: Any) -> None:
+        self.brief_serializer = brief_serializer
+        super().__init__(**kwargs)
+
+    def use_pk_only_optimization(self) -> bool:
+        return False
+
+    def to_representation(self, value: models.Model) -> dict[str, Any]:
+        return self.brief_serializer(value, context=self.context).data
+
+    def to_internal_value(self, data: Any) -> models.Model:
+        model = self.get_queryset().model._meta.verbose_name
+        if isinstance(data, dict):
+            data = data.get("id")
+        if isinstance(data, bool) or not isinstance(data, int | str):
+            self.fail("incorrect_type", model=model)
+        try:
+            pk = int(data)
+        except ValueError:
+            self.fail("incorrect_type", model=model)
+        if not 1 <= pk <= MAX_DB_INTEGER:
+            self.fail("does_not_exist", model=model, pk=pk)
+        try:
+            return self.get_queryset().get(pk=pk)
+        except self.get_queryset().model.DoesNotExist:
+            self.fail("does_not_exist", model=model, pk=pk)
+
+    def get_choices(self, cutoff: int | None = None) -> dict[Any, str]:
+        return {}  # the browsable API would otherwise render every speaker in a <select>
+
+
+class BriefRelatedFieldSchema(OpenApiSerializerFieldExtension):
+    """OpenAPI: the brief object in responses, its id in requests."""
+
+    target_class = BriefRelatedField
+
+    def map_serializer_field(self, auto_schema: Any, direction: str) -> dict[str, Any]:
+        if direction == "request":
+            return build_basic_type(OpenApiTypes.INT)
+        component = auto_schema.resolve_serializer(self.target.brief_serializer, direction)
+        return component.ref
+
+
+class StrictWriteMixin:
+    """Writes that name a read-only or unknown field fail with 400 instead of being silently ignored."""
+
+    def to_internal_value(self, data: Any) -> Any:
+        if isinstance(data, dict):
+            errors = {}
+            fields = self.fields  # type: ignore[attr-defined]
+            for name in data:
+                if name not in fields:
+                    errors[name] = ["Unknown field."]
+                elif fields[name].read_only:
+                    errors[name] = ["This field is read-only."]
+            if errors:
+                raise serializers.ValidationError(errors)
+        return super().to_internal_value(data)  # type: ignore[misc]
+
+
+def _history_reason(serializer: serializers.Serializer, validated_data: dict[str, Any]) -> str:
+    reason = validated_data.pop("reason", "") or ""
+    if not reason:
+        request = serializer.context.get("request")
+        reason = f"API {request.method}" if request is not None else "API"
+    return reason[:MAX_REASON_LENGTH]
+
+
+def _request_user(serializer: serializers.Serializer) -> Any:
+    request = serializer.context.get("request")
+    user = getattr(request, "user", None)
+    return user if user is not None and user.is_authenticated else None
+
+
+class ArticleSerializer(serializers.ModelSerializer):
+    api_url = serializers.HyperlinkedIdentityField(view_name="api:article-detail")
+
+    class Meta:
+        model = Article
+        fields = [
+            "id",
+            "api_url",
+            "title",
+            "publisher",
+            "url",
+            "published",
+            "language",
+            "credit",
+            "sha256",
+            "ingested_at",
+            "text",
+        ]
+        read_only_fields = fields
+
+
+class ArticleListSerializer(ArticleSerializer):
+    """An article in a list: everything but its text (fetch the detail for it)."""
+
+    class Meta(ArticleSerializer.Meta):
+        fields = [f for f in ArticleSerializer.Meta.fields if f != "text"]
+        read_only_fields = fields
+
+
+class SentenceSerializer(serializers.ModelSerializer):
+    url = serializers.HyperlinkedIdentityField(view_name="api:sentence-detail")
+    article = ArticleBriefSerializer(read_only=True)
+
+    class Meta:
+        model = Sentence
+        fields = ["id", "url", "article", "position", "start", "end", "kind", "text"]
+        read_only_fields = fields
+
+
+class SpeakerSerializer(StrictWriteMixin, serializers.ModelSerializer):
+    url = serializers.HyperlinkedIdentityField(view_name="api:speaker-detail")
+    slug = serializers.SlugField(max_length=200, required=False, help_text="Made from the name when left out.")
+    aliases = serializers.ListField(
+        child=serializers.CharField(max_length=200), required=False, help_text="Other names the speaker goes by."
+    )
+    reason = serializers.CharField(
+        write_only=True,
+        required=False,
+        allow_blank=True,
+        max_length=MAX_REASON_LENGTH,
+        help_text="Recorded in history.",
+    )
+
+    class Meta:
+        model = Speaker
+        fields = ["id", "url", "name", "slug", "aliases", "kind", "description", "wikidata_id", "reason"]
+
+    def validate_slug(self, value: str) -> str:
+        taken = Speaker.objects.filter(slug=value)
+        if self.instance is not None:
+            taken = taken.exclude(pk=self.instance.pk)
+        if taken.exists():
+            raise serializers.ValidationError(f"Another speaker has the slug {value!r}.")
+        return value
+
+    def validate_wikidata_id(self, value: str) -> str:
+        if value:
+            taken = Speaker.objects.filter(wikidata_id=value)
+            if self.instance is not None:
+                taken = taken.exclude(pk=self.instance.pk)
+            if taken.exists():
+                raise serializers.ValidationError(f"Another speaker has the Wikidata id {value}.")
+        return value
+
+    def create(self, validated_data: dict[str, Any]) -> Speaker:
+        reason = _history_reason(self, validated_data)
+        if not validated_data.get("slug"):
+            validated_data["slug"] = self.free_slug(validated_data["name"])
+        speaker = Speaker(**validated_data)
+        return self.save_speaker(speaker, reason)
+
+    def update(self, instance: Speaker, validated_data: dict[str, Any]) -> Speaker:
+        reason = _history_reason(self, validated_data)
+        for name, value in validated_data.items():
+            setattr(instance, name, value)
+        return self.save_speaker(instance, reason)
+
+    def save_speaker(self, speaker: Speaker, reason: str) -> Speaker:
+        try:
+            speaker.full_clean(validate_unique=False, validate_constraints=False)
+        except DjangoValidationError as error:
+            raise to_drf_error(error) from None
+        # The history middleware sees the session user only; a token-authenticated user is set here.
+        speaker._history_user = _request_user(self)
+        speaker._change_reason = reason
+        speaker.save()
+        return speaker
+
+    @staticmethod
+    def free_slug(name: str) -> str:
+        base = (slugify(name) or "speaker")[:190]
+        taken = set(Speaker.objects.filter(slug__startswith=base).values_list("slug", flat=True))
+        slug, n = base, 2
+        while slug in taken:
+            slug, n = f"{base}-{n}", n + 1
+        return slug
+
+
+class SpeakerMergeSerializer(serializers.Serializer):
+    """The speakers to merge into this one: their quotes and claims move over, their names become aliases."""
+
+    speakers = serializers.ListField(
+        child=serializers.IntegerField(min_value=1, max_value=MAX_DB_INTEGER),
+        min_length=1,
+        max_length=100,
+        help_text="Ids of the speakers to merge into this one; they are deleted.",
+    )
+    reason = serializers.CharField(required=False, allow_blank=True, max_length=MAX_REASON_LENGTH)
+
+    def validate_speakers(self, ids: list[int]) -> list[Speaker]:
+        into: Speaker = self.context["into"]
+        if into.pk in ids:
+            raise serializers.ValidationError("A speaker cannot be merged into itself.")
+        found = {speaker.pk: speaker for speaker in Speaker.objects.filter(pk__in=ids)}
+        missing = [pk for pk in ids if pk not in found]
+        if missing:
+            raise serializers.ValidationError(f"No speaker with id {', '.join(map(str, missing))}.")
+        return [found[pk] for pk in dict.fromkeys(ids)]
+
+
+class VerificationSerializer(StrictWriteMixin, serializers.ModelSerializer):
+    """Shared by quotes and claims: brief article and sentence, offsets, verification; the editors' writes.
+
+    Editable: status, rationale, evidence_urls (through ``newsfacts.review.set_verification``), the speaker or
+    claimant, the kind, and the offsets within the sentence (the text is then re-read from the article).
+    """
+
+    person_field = ""  # "speaker" or "claimant"
+
+    article = ArticleBriefSerializer(read_only=True)
+    sentence = SentenceBriefSerializer(read_only=True)
+    text = serializers.CharField(read_only=True, help_text="Exactly article.text[start:end].")
+    start = serializers.IntegerField(min_value=0, max_value=MAX_DB_INTEGER, required=False)
+    end = serializers.IntegerField(min_value=1, max_value=MAX_DB_INTEGER, required=False)
+    evidence_urls = serializers.ListField(
+        child=serializers.URLField(max_length=2000, validators=[URLValidator(schemes=["http", "https"])]),
+        required=False,
+        help_text="http(s) URLs of the evidence for the status.",
+    )
+    reviewed_by = serializers.SlugRelatedField(slug_field="username", read_only=True, help_text="Username.")
+    reviewed_at = serializers.DateTimeField(read_only=True)
+    reason = serializers.CharField(
+        write_only=True,
+        required=False,
+        allow_blank=True,
+        max_length=MAX_REASON_LENGTH,
+        help_text="Recorded in history.",
+    )
+
+    verification_fields = ("status", "rationale", "evidence_urls")
+
+    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        instance = self.instance
+        if instance is None:
+            raise serializers.ValidationError("Quotes and claims are created by ingestion, not through the API.")
+        if "start" in attrs or "end" in attrs:
+            attrs["text"] = self.corrected_text(
+                instance, attrs.get("start", instance.start), attrs.get("end", instance.end)
+            )
+        status = attrs.get("status", instance.status)
+        rationale = attrs.get("rationale", instance.rationale)
+        if status != VerificationStatus.UNVERIFIED and not rationale.strip():
+            raise serializers.ValidationError({"rationale": [f"Give a rationale for the status {status!r}."]})
+        return attrs
+
+    def corrected_text(self, instance: Quote | Claim, start: int, end: int) -> str:
+        sentence, text = instance.sentence, instance.article.text
+        bounds = f"the sentence spans {sentence.start} to {sentence.end}"
+        if not sentence.start <= start < sentence.end:
+            raise serializers.ValidationError({"start": [f"An offset outside the sentence: {start} ({bounds})."]})
+        if end <= start:
+            raise serializers.ValidationError({"end": [f"The end ({end}) must come after the start ({start})."]})
+        limit = sentence.end if self.span_within_sentence else len(text)
+        if end > limit:
+            where = "the sentence" if self.span_within_sentence else "the article"
+            raise serializers.ValidationError({"end": [f"An offset outside {where}: {end} ({bounds})."]})
+        return text[start:end]
+
+    span_within_sentence = True
+
+    def update(self, instance: Quote | Claim, validated_data: dict[str, Any]) -> Quote | Claim:
+        user = _request_user(self)
+        reason = _history_reason(self, validated_data)
+        verification = {name: validated_data.pop(name) for name in self.verification_fields if name in validated_data}
+        if self.person_field in validated_data:
+            self.on_person_change(instance, validated_data)
+        if validated_data:
+            for name, value in validated_data.items():
+                setattr(instance, name, value)
+            try:
+                instance.clean()
+            except DjangoValidationError as error:
+                raise to_drf_error(error) from None
+            # The history middleware sees the session user only; a token-authenticated user is set here.
+            instance._history_user = user
+            instance._change_reason = reason
+            instance.save()
+        if verification:
+            try:
+                set_verification(
+                    instance,
+                    status=verification.get("status", instance.status),
+                    rationale=verification.get("rationale", instance.rationale),
+                    evidence_urls=verification.get("evidence_urls", instance.evidence_urls),
+                    user=user,
+                    reason=reason,
+                )
+            except DjangoValidationError as error:
+                raise to_drf_error(error) from None
+        return instance
+
+    def on_person_change(self, instance: Quote | Claim, validated_data: dict[str, Any]) -> None:
+        """Hook for what else changes with the attribution."""
+
+
+_VERIFICATION_FIELDS = ["status", "rationale", "evidence_urls", "reviewed_by", "reviewed_at"]
+
+
+class QuoteSerializer(VerificationSerializer):
+    person_field = "speaker"
+    # A quote may run on past its first sentence (a paragraph of quoted speech); a claim may not.
+    span_within_sentence = False
+
+    url = serializers.HyperlinkedIdentityField(view_name="api:quote-detail")
+    speaker = BriefRelatedField(
+        SpeakerBriefSerializer, queryset=Speaker.objects.all(), allow_null=True, required=False,
+        help_text="Read: the speaker in brief. Write: a speaker id, or null.",
+    )  # fmt: skip
+
+    class Meta:
+        model = Quote
+        fields = [
+            "id",
+            "url",
+            "article",
+            "sentence",
+            "speaker",
+            "text",
+            "start",
+            "end",
+            "kind",
+            "cue",
+            "attribution",
+            "confidence",
+            "attribution_confirmed",
+            *_VERIFICATION_FIELDS,
+            "reason",
+        ]
+        read_only_fields = ["attribution", "confidence"]
+
+    def on_person_change(self, instance: Quote | Claim, validated_data: dict[str, Any]) -> None:
+        if validated_data["speaker"] is None:
+            validated_data["attribution"] = Attribution.NONE
+            validated_data.setdefault("attribution_confirmed", False)
+        else:
+            validated_data["attribution"] = Attribution.EDITOR
+            validated_data.setdefault("attribution_confirmed", True)
+
+
+class ClaimSerializer(VerificationSerializer):
+    person_field = "claimant"
+
+    url = serializers.HyperlinkedIdentityField(view_name="api:claim-detail")
+    claimant = BriefRelatedField(
+        SpeakerBriefSerializer, queryset=Speaker.objects.all(), allow_null=True, required=False,
+        help_text="Read: the claimant in brief. Write: a speaker id, or null.",
+    )  # fmt: skip
+
+    class Meta:
+        model = Claim
+        fields = [
+            "id",
+            "url",
+            "article",
+            "sentence",
+            "claimant",
+            "text",
+            "start",
+            "end",
+            "kind",
+            *_VERIFICATION_FIELDS,
+            "reason",
+        ]

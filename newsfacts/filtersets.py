@@ -1,0 +1,294 @@
+"""The filters of the dataset's lists, shared by the REST API and the exports (django-filter FilterSets, as in NetBox).
+
+Every filter validates its value without touching the database: ids are checked to be integers (an unknown id
+matches nothing, it is not looked up), choices against the vocabularies of ``newsfacts.choices``, booleans and dates
+strictly. An invalid value makes the FilterSet invalid, which the API turns into HTTP 400 naming the parameter.
+Parameters that take several values accept them repeated (``?status=verified&status=false``) or comma-separated
+(``?claimant=3,4``).
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import django_filters
+from django import forms
+from django.db.models import Q, QuerySet
+from django_filters.fields import MultipleChoiceField as BaseMultipleChoiceField
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
+
+from newsfacts.choices import Attribution, ClaimKind, QuoteKind, SentenceKind, SpeakerKind, VerificationStatus
+from newsfacts.models import Article, Claim, Quote, Sentence, Speaker
+
+# The largest value a 64-bit signed integer column holds: a larger id would overflow the database driver.
+MAX_DB_INTEGER = 2**63 - 1
+TRUE_VALUES = frozenset({"true", "1", "yes", "on"})
+FALSE_VALUES = frozenset({"false", "0", "no", "off"})
+
+
+def _split_values(values: Any) -> list[str]:
+    """The values of a parameter given repeated or comma-separated, without blanks."""
+    if values in (None, ""):
+        return []
+    if isinstance(values, str):
+        values = [values]
+    return [piece.strip() for value in values for piece in str(value).split(",") if piece.strip()]
+
+
+class IntegerListField(forms.Field):
+    """One or more integers, repeated or comma-separated, each within [min_value, MAX_DB_INTEGER]."""
+
+    widget = forms.SelectMultiple  # its value_from_datadict reads every value of a repeated parameter
+
+    def __init__(self, *args: Any, min_value: int = 1, **kwargs: Any) -> None:
+        self.min_value = min_value
+        super().__init__(*args, **kwargs)
+
+    def to_python(self, value: Any) -> list[int]:
+        numbers = []
+        for piece in _split_values(value):
+            try:
+                number = int(piece)
+            except ValueError:
+                raise forms.ValidationError(f"{piece!r} is not a whole number.") from None
+            if not self.min_value <= number <= MAX_DB_INTEGER:
+                raise forms.ValidationError(f"{number} is out of range ({self.min_value} or more).")
+            numbers.append(number)
+        return numbers
+
+    def validate(self, value: list[int]) -> None:
+        if self.required and not value:
+            raise forms.ValidationError(self.error_messages["required"], code="required")
+
+
+class StringListField(forms.Field):
+    """One or more strings, repeated or comma-separated."""
+
+    widget = forms.SelectMultiple
+
+    def to_python(self, value: Any) -> list[str]:
+        return _split_values(value)
+
+    def validate(self, value: list[str]) -> None:
+        if self.required and not value:
+            raise forms.ValidationError(self.error_messages["required"], code="required")
+
+
+class StrictBooleanField(forms.Field):
+    """true/false (or 1/0, yes/no); anything else is an error rather than silently no filter."""
+
+    def to_python(self, value: Any) -> bool | None:
+        if value in (None, ""):
+            return None
+        text = str(value).strip().lower()
+        if text in TRUE_VALUES:
+            return True
+        if text in FALSE_VALUES:
+            return False
+        raise forms.ValidationError(f"{value!r} is not a boolean: use true or false.")
+
+
+@extend_schema_field({"type": "array", "items": {"type": "integer"}})
+class IdFilter(django_filters.Filter):
+    """Rows whose id (or foreign key) is one of the given ids; no query checks that the ids exist."""
+
+    field_class = IntegerListField
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("lookup_expr", "in")
+        super().__init__(*args, **kwargs)
+
+
+@extend_schema_field({"type": "array", "items": {"type": "string"}})
+class StringInFilter(django_filters.Filter):
+    """Rows whose field equals one of the given strings."""
+
+    field_class = StringListField
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("lookup_expr", "in")
+        super().__init__(*args, **kwargs)
+
+
+@extend_schema_field(OpenApiTypes.BOOL)
+class BooleanFilter(django_filters.Filter):
+    field_class = StrictBooleanField
+
+
+class MultipleChoiceField(BaseMultipleChoiceField):
+    def to_python(self, value: Any) -> list[str]:
+        return super().to_python(_split_values(value))
+
+
+class MultipleChoiceFilter(django_filters.MultipleChoiceFilter):
+    """Any of several choices. No DISTINCT: it would make the database sort and compare whole joined rows."""
+
+    field_class = MultipleChoiceField
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("distinct", False)
+        super().__init__(*args, **kwargs)
+
+
+def search_lookups(value: str, *fields: str) -> Q:
+    """Case-insensitive substring match on each field, ORed."""
+    query = Q()
+    for field in fields:
+        query |= Q(**{f"{field}__icontains": value})
+    return query
+
+
+def alias_lookups(value: str, field: str) -> Q:
+    """Match inside a JSON list of names: as stored text, and JSON-escaped for non-ASCII names on SQLite."""
+    query = Q(**{f"{field}__icontains": value})
+    escaped = json.dumps(value)[1:-1]
+    if escaped != value:
+        query |= Q(**{f"{field}__icontains": escaped})
+    return query
+
+
+class ArticleFilterSet(django_filters.FilterSet):
+    q = django_filters.CharFilter(method="search", max_length=200, label="Search title, publisher and URL")
+    id = IdFilter(label="Article ids")
+    title = django_filters.CharFilter(lookup_expr="icontains", label="Title contains")
+    publisher = StringInFilter(label="Publisher (exact)")
+    url = django_filters.CharFilter(label="Source URL (exact)")
+    published = django_filters.DateFilter(label="Published on (YYYY-MM-DD)")
+    published_after = django_filters.DateFilter(
+        field_name="published", lookup_expr="gte", label="Published on or after"
+    )
+    published_before = django_filters.DateFilter(
+        field_name="published", lookup_expr="lte", label="Published on or before"
+    )
+    language = StringInFilter(label="Language tag (exact), e.g. en")
+    credit = django_filters.CharFilter(lookup_expr="icontains", label="Credit line contains")
+    sha256 = django_filters.CharFilter(max_length=64, label="sha256 of the text")
+    ingested_after = django_filters.IsoDateTimeFilter(
+        field_name="ingested_at", lookup_expr="gte", label="Ingested at or after (ISO 8601)"
+    )
+    ingested_before = django_filters.IsoDateTimeFilter(
+        field_name="ingested_at", lookup_expr="lte", label="Ingested at or before (ISO 8601)"
+    )
+
+    class Meta:
+        model = Article
+        fields: list[str] = []
+
+    def search(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        return queryset.filter(search_lookups(value, "title", "publisher", "url"))
+
+
+class SentenceFilterSet(django_filters.FilterSet):
+    q = django_filters.CharFilter(method="search", max_length=200, label="Search the sentence text")
+    id = IdFilter(label="Sentence ids")
+    article = IdFilter(field_name="article_id", label="Article ids")
+    position = IdFilter(min_value=0, label="Positions in the article (0-based)")
+    kind = MultipleChoiceFilter(choices=SentenceKind.choices, label="Kind")
+
+    class Meta:
+        model = Sentence
+        fields: list[str] = []
+
+    def search(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        return queryset.filter(text__icontains=value)
+
+
+class SpeakerFilterSet(django_filters.FilterSet):
+    q = django_filters.CharFilter(method="search", max_length=200, label="Search names, aliases and slugs")
+    id = IdFilter(label="Speaker ids")
+    slug = StringInFilter(label="Speaker slugs")
+    name = django_filters.CharFilter(lookup_expr="icontains", label="Name contains")
+    kind = MultipleChoiceFilter(choices=SpeakerKind.choices, label="Kind")
+    description = django_filters.CharFilter(lookup_expr="icontains", label="Description contains")
+    wikidata_id = StringInFilter(label="Wikidata ids, e.g. Q7747")
+
+    class Meta:
+        model = Speaker
+        fields: list[str] = []
+
+    def search(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        return queryset.filter(search_lookups(value, "name", "slug") | alias_lookups(value, "aliases"))
+
+
+class VerificationFilterSet(django_filters.FilterSet):
+    """Filters shared by quotes and claims; subclasses add their speaker filters as ``<person>``/``<person>_slug``."""
+
+    person_field = ""  # "speaker" or "claimant"
+
+    id = IdFilter(label="Ids")
+    status = MultipleChoiceFilter(choices=VerificationStatus.choices, label="Verification status")
+    article = IdFilter(field_name="article_id", label="Article ids")
+    sentence = IdFilter(field_name="sentence_id", label="Sentence ids")
+    publisher = StringInFilter(field_name="article__publisher", label="Publisher of the article (exact)")
+    published = django_filters.DateFilter(field_name="article__published", label="Article published on (YYYY-MM-DD)")
+    published_after = django_filters.DateFilter(
+        field_name="article__published", lookup_expr="gte", label="Article published on or after"
+    )
+    published_before = django_filters.DateFilter(
+        field_name="article__published", lookup_expr="lte", label="Article published on or before"
+    )
+    reviewed = BooleanFilter(field_name="reviewed_at", method="filter_reviewed", label="Reviewed by an editor")
+    reviewed_after = django_filters.IsoDateTimeFilter(
+        field_name="reviewed_at", lookup_expr="gte", label="Reviewed at or after (ISO 8601)"
+    )
+    reviewed_before = django_filters.IsoDateTimeFilter(
+        field_name="reviewed_at", lookup_expr="lte", label="Reviewed at or before (ISO 8601)"
+    )
+    reviewed_by = IdFilter(field_name="reviewed_by_id", label="Reviewer user ids")
+
+    def filter_reviewed(self, queryset: QuerySet, name: str, value: bool | None) -> QuerySet:
+        if value is None:
+            return queryset
+        return queryset.filter(reviewed_at__isnull=not value)
+
+    def filter_has_person(self, queryset: QuerySet, name: str, value: bool | None) -> QuerySet:
+        if value is None:
+            return queryset
+        return queryset.filter(**{f"{self.person_field}__isnull": not value})
+
+    def search(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        person = self.person_field
+        return queryset.filter(
+            search_lookups(value, "text", f"{person}__name") | alias_lookups(value, f"{person}__aliases")
+        )
+
+
+class QuoteFilterSet(VerificationFilterSet):
+    person_field = "speaker"
+
+    q = django_filters.CharFilter(method="search", max_length=200, label="Search quote text, speaker names and aliases")
+    speaker = IdFilter(field_name="speaker_id", label="Speaker ids")
+    speaker_slug = StringInFilter(field_name="speaker__slug", label="Speaker slugs")
+    has_speaker = BooleanFilter(field_name="speaker", method="filter_has_person", label="Has a speaker")
+    kind = MultipleChoiceFilter(choices=QuoteKind.choices, label="Kind of quote")
+    cue = StringInFilter(label="Reporting verb or phrase (exact), e.g. said")
+    attribution = MultipleChoiceFilter(choices=Attribution.choices, label="How the speaker was found")
+    attribution_confirmed = BooleanFilter(label="An editor confirmed the speaker")
+    confidence_min = django_filters.NumberFilter(
+        field_name="confidence", lookup_expr="gte", min_value=0, max_value=1, label="Confidence at least (0 to 1)"
+    )
+    confidence_max = django_filters.NumberFilter(
+        field_name="confidence", lookup_expr="lte", min_value=0, max_value=1, label="Confidence at most (0 to 1)"
+    )
+
+    class Meta:
+        model = Quote
+        fields: list[str] = []
+
+
+class ClaimFilterSet(VerificationFilterSet):
+    person_field = "claimant"
+
+    q = django_filters.CharFilter(
+        method="search", max_length=200, label="Search claim text, claimant names and aliases"
+    )
+    claimant = IdFilter(field_name="claimant_id", label="Claimant (speaker) ids")
+    claimant_slug = StringInFilter(field_name="claimant__slug", label="Claimant (speaker) slugs")
+    has_claimant = BooleanFilter(field_name="claimant", method="filter_has_person", label="Has a claimant")
+    kind = MultipleChoiceFilter(choices=ClaimKind.choices, label="Kind of claim")
+
+    class Meta:
+        model = Claim
+        fields: list[str] = []
