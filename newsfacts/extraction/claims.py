@@ -115,8 +115,12 @@ _SOFT = (
     r"|ought|could|might|thinks?|thought|believes?|believed|feels?|feeling|felt|hopes?|hoped|hoping|wish(?:es|ed)?"
     r"|wants?|wanted|wanting|dream(?:s|ed|t)?|loves?|loved|hates?|hated|afraid|fears?|feared|reali[sz]e[sd]?"
     r"|great|wonderful|terrible|awful|amazing|beautiful|incredible|impossible|ideal|I'm|I am|we're|We're"
-    # predictions and promises are not facts yet
-    r"|will|would|won't|expects?|expected"
+    # predictions, promises and duties are not facts yet
+    r"|will|would|won't|expects?|expected|duty"
+    # generic statements, not events
+    r"|often|usually|always|sometimes|generally|typically|simply|clearly|obviously|really"
+    # feelings
+    r"|inspired|delighted|disappointed|frustrat\w*|shocked|surprised|pleased|proud|happy|sad|angry|worried|excited"
 )
 
 _AGE_MAX = 119
@@ -127,12 +131,12 @@ _QUESTION_END = re.compile(r"\?[\s\"'\u201d\u2019»)\]]*$")
 _CONDITIONAL_START = re.compile(r"^[\"'\u201c\u2018«(\s]*(?:If|Unless|Suppose|Imagine|Whether)\b")
 _SOFT_RE = re.compile(rf"\b(?:{_SOFT})\b")
 _EVENT_RE = re.compile(r"\b(?:" + "|".join(_EVENT_WORDS) + r")\b", re.IGNORECASE)
-# What was done or has been: a perfect, a regular past (-ed, not "indeed" or "hundred") or a common irregular one.
+# What was done or has been: a regular past or participle (-ed, but not "to be linked", "indeed" or "hundred") or a
+# common irregular one.
 _PAST_RE = re.compile(
-    r"\b(?:had|has|have)\s+(?:not\s+|never\s+|already\s+|long\s+|since\s+)?(?!to\b)[a-z]+"
-    r"|\b(?!(?:indeed|hundred|need|speed|seed|feed|breed|proceed|exceed|succeed|embed)\b)[a-z]{3,}ed\b"
-    r"|\b(?:known|told|found|given|taken|made|gone|done|seen|shown|began|begun|became|came|won|lost|held|kept|left"
-    r"|met|paid|sent|spent|brought|bought|wrote|written|rose|fell|grew|grown|sold|led|hit|cut)\b",
+    r"(?<!to be )\b(?!(?:indeed|hundred|need|speed|seed|feed|breed|proceed|exceed|succeed|embed)\b)[a-z]{3,}ed\b"
+    r"|\b(?:been|known|told|found|given|taken|made|gone|done|seen|shown|began|begun|became|came|won|lost|held|kept"
+    r"|left|met|paid|sent|spent|brought|bought|wrote|written|rose|fell|grew|grown|sold|led|hit|cut)\b",
     re.IGNORECASE,
 )
 _WORD_RE = re.compile(r"\w+")
@@ -169,6 +173,12 @@ _ORDINAL = r"(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)"
 # A number word naming a kind of thing ("four-cylinder", "two-party") is no amount; "three-year" or "two-thirds" is.
 _NOT_A_DESCRIPTOR = (
     r"(?!-(?!(?:year|month|week|day|hour|minute|mile|metre|meter|kilomet|percent|fold|third|quarter)\w*)\w)"
+)
+# A time of day is when something happened, not an amount.
+_TIME_RE = re.compile(
+    rf"\b(?:\d{{1,2}}(?::\d{{2}})?\s*(?:a\.m\.|p\.m\.|am\b|pm\b)"
+    rf"|(?:\d{{1,2}}|{_NUMBER_WORD}|one)\s+(?:o'clock|in\s+the\s+(?:morning|afternoon|evening)|at\s+night)\b)",
+    re.IGNORECASE,
 )
 # A number that names a model or a type ("type 2", "Channel 4", "No. 10") is no amount.
 _MODEL_NUMBER_LEAD = re.compile(
@@ -253,7 +263,7 @@ def content_kinds(text: str) -> set[ContentKind]:
     dates = [span for span in dates if _outside(span, ages)]
     if dates:
         kinds.add("date")
-    masks = ages + dates
+    masks = ages + dates + [match.span() for match in _TIME_RE.finditer(text)]
     figures = [span for span in _spans(_FIGURE_PATTERNS, text) if _outside(span, masks)]
     if any(not _MODEL_NUMBER_LEAD.search(text, max(0, start - 12), start) for start, _end in figures):
         kinds.add("figure")

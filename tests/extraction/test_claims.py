@@ -1,0 +1,231 @@
+"""Check-worthy claims: one hard case a row, then the span policy and the contract every claim keeps."""
+
+from __future__ import annotations
+
+import re
+from itertools import pairwise
+
+import pytest
+
+from newsfacts.extraction.claims import Claim, find_claims
+from newsfacts.extraction.quotes import Quote
+from newsfacts.extraction.sentences import Sentence, SentenceKind
+
+
+def one_sentence(text: str, kind: SentenceKind = "prose") -> list[Sentence]:
+    return [Sentence(0, 0, len(text), kind, text)]
+
+
+def sentences_of(text: str) -> list[Sentence]:
+    """Sentences for a hand-written test text: one per line, so the tests do not depend on the segmenter."""
+    return [
+        Sentence(position, match.start(), match.end(), "prose", match.group())
+        for position, match in enumerate(re.finditer(r"[^\n]+", text))
+    ]
+
+
+def quote(text: str, words: str, speaker: str | None, cue: str = "said") -> Quote:
+    start = text.index(words)
+    return Quote(start, start + len(words), words, "indirect", speaker, cue, 0, 1.0, "name" if speaker else "none")
+
+
+def kinds(text: str, kind: SentenceKind = "prose", quotes: tuple[tuple[str, str | None], ...] = ()) -> list[tuple]:
+    found = find_claims(text, one_sentence(text, kind), [quote(text, words, who) for words, who in quotes])
+    return [(claim.kind, claim.claimant) for claim in found]
+
+
+NOT_CLAIMS = [
+    ("a question with a number", "How many people died in the 2019 floods?", "prose"),
+    ("a question in quotation marks", '"Who paid the 3 million pounds?"', "prose"),
+    ("a conditional", "If the plan works, the city will save $3 million a year.", "prose"),
+    ("an opinion", "This is a wonderful time to visit the coast.", "prose"),
+    ("a wish with a superlative", "She wanted to be the best player in the world.", "prose"),
+    ("a prediction", "The mayor will open the new bridge with a speech.", "prose"),
+    ("a plain statement without anything to check", "It was raining when the delegates arrived.", "prose"),
+    ("a heading with a year", "The 2024 election in numbers", "heading"),
+    ("a caption with a date", "Supporters wave flags in the capital on March 12, 2023.", "caption"),
+    ("a credit with a year", "Photo: Wire Agency 2022", "credit"),
+    ("a type number", "Type 2 diabetes is common among older adults.", "prose"),
+    ("a number word describing a thing", "The factory makes four-cylinder engines for vans.", "prose"),
+    ("a time of day", "The body is not built to eat at three in the morning.", "prose"),
+    ("the first of a calendar", "Talks resume in the first week of the session.", "prose"),
+    ("a feeling", "The residents said they were angry and frustrated by the delay.", "prose"),
+]
+
+
+@pytest.mark.parametrize(("case", "text", "kind"), NOT_CLAIMS, ids=[row[0] for row in NOT_CLAIMS])
+def test_statement_is_not_a_claim(case: str, text: str, kind: SentenceKind) -> None:
+    assert kinds(text, kind) == []
+
+
+CLAIMS = [
+    ("a number after a name is an age", "Maria Lopez, 42, runs the family bakery.", "age"),
+    ("a number in brackets after a name is an age", "The bakery now belongs to Tom Reyes (61).", "age"),
+    ("an n-year-old is an age", "The 58-year-old driver was unhurt in the crash.", "age"),
+    ("n years old is an age", "He retired from the post when he was 70 years old.", "age"),
+    ("aged n is an age", "A boy aged 12 was taken to hospital.", "age"),
+    ("a month and day is a date", "The bridge opened to traffic on July 4 after repairs.", "date"),
+    ("a day, month and year is a date", "The treaty was signed on 9 November 1989 in the city.", "date"),
+    ("a year after in is a date", "The law on rents was passed in 2019.", "date"),
+    ("a month and year is a date", "The tower was completed in March 2009.", "date"),
+    ("a month after in is a date", "Parliament approved the budget in June.", "date"),
+    ("a decade is a date", "The mine employed most of the valley in the 1980s.", "date"),
+    ("a count with a thousands separator is a figure", "About 2,500 workers joined the strike.", "figure"),
+    ("an amount in words is a figure", "The council spent tens of millions of pounds on consultants.", "figure"),
+    ("a percentage is a figure", "Prices of bread rose 4.2% over the year.", "figure"),
+    ("a four-digit count before a noun is a figure, not a year", "The plant laid off 2000 workers.", "figure"),
+    ("a rank is a figure", "It is the third fine imposed on the bank.", "figure"),
+    ("a first is a first", "It was the first time a woman had led the party.", "first"),
+    ("a superlative after a possessive is a first", "She is one of the country's most decorated athletes.", "first"),
+    ("an -est superlative is a first", "The storm was the deadliest to hit the region.", "first"),
+    ("only ... to is a first", "It is the only airline to fly the route.", "first"),
+    ("a first outranks a date", "In 2001 she became the first woman to run the agency.", "first"),
+    ("a first outranks an age", "Ana Ruiz, 29, is the youngest mayor of the city.", "first"),
+    ("an age outranks a figure", "The 34-year-old scored 3 goals in the final.", "age"),
+    ("a date outranks a figure", "Some 300 homes were flooded in October 2021.", "date"),
+    ("a newsworthy event is another claim", "The ministry disclosed the contract to the auditors.", "other"),
+    ("a figure survives an opinion word", "She felt afraid after being picked from 3,000 applicants.", "figure"),
+    ("a date survives a prediction", "The probe will land on the moon on October 12.", "date"),
+    ("a dateline does not make a date", "LAGOS, May 2 (Wire) - Police arrested 12 people at the port.", "figure"),
+]
+
+
+@pytest.mark.parametrize(("case", "text", "kind"), CLAIMS, ids=[row[0] for row in CLAIMS])
+def test_statement_is_a_claim_of_kind(case: str, text: str, kind: str) -> None:
+    assert kinds(text) == [(kind, None)]
+
+
+QUOTED = [
+    (
+        "a quoted fact is attributed to its speaker",
+        "The mayor said the bridge had cost 40 million dollars.",
+        (("the bridge had cost 40 million dollars", "Ana Ruiz"),),
+        [("attributed", "Ana Ruiz")],
+    ),
+    (
+        "a reported past event is attributed",
+        "He said the company had replaced its auditors last spring.",
+        (("the company had replaced its auditors last spring", "Sam Ode"),),
+        [("attributed", "Sam Ode")],
+    ),
+    (
+        "a quoted opinion is no claim",
+        '"This is a disgrace and a scandal," said Ana Ruiz.',
+        (("This is a disgrace and a scandal,", "Ana Ruiz"),),
+        [],
+    ),
+    (
+        "a quoted wish is no claim",
+        "She said she had always wanted to be the first in her family to fly.",
+        (("she had always wanted to be the first in her family to fly", "Ana Ruiz"),),
+        [],
+    ),
+    (
+        "a quote without a speaker keeps the kind of its content",
+        "Unemployment fell to 4 percent, officials said.",
+        (("Unemployment fell to 4 percent", None),),
+        [("figure", None)],
+    ),
+    (
+        "a figure said of the speaker before the quote is the article's own claim",
+        "Acme, which employs 3,000 people, said it had cut prices.",
+        (("it had cut prices", "Acme"),),
+        [("figure", None), ("attributed", "Acme")],
+    ),
+    (
+        "a scare quote leaves the sentence to the article",
+        'The so-called "reform" raised taxes by 5 percent.',
+        (('"reform"', None),),
+        [("figure", None)],
+    ),
+    (
+        "a date when the words were said is no claim",
+        "He said in June that the agency had been plagued by fraud.",
+        (("the agency had been plagued by fraud", "Sam Ode"),),
+        [("attributed", "Sam Ode")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("case", "text", "quotes", "expected"), QUOTED, ids=[row[0] for row in QUOTED])
+def test_sentence_with_quotes_gives_claims(
+    case: str, text: str, quotes: tuple[tuple[str, str | None], ...], expected: list[tuple]
+) -> None:
+    assert kinds(text, quotes=quotes) == expected
+
+
+def test_article_claim_spans_the_whole_sentence_trimmed() -> None:
+    text = "  About 2,500 workers joined the strike.  "
+    [claim] = find_claims(text, one_sentence(text), [])
+    assert claim.text == "About 2,500 workers joined the strike."
+
+
+def test_attributed_claim_spans_the_speakers_words_without_the_attribution() -> None:
+    text = 'The mayor said that "the bridge had cost 40 million dollars," on Monday.'
+    words = '"the bridge had cost 40 million dollars,"'
+    [claim] = find_claims(text, one_sentence(text), [quote(text, words, "Ana Ruiz")])
+    assert claim.text == "the bridge had cost 40 million dollars"
+    assert claim.claimant == "Ana Ruiz"
+
+
+def test_dateline_is_left_out_of_the_span() -> None:
+    text = "LAGOS, May 2 (Wire) - Police arrested 12 people at the port."
+    [claim] = find_claims(text, one_sentence(text), [])
+    assert claim.text == "Police arrested 12 people at the port."
+
+
+def test_quote_over_two_sentences_gives_one_claim_in_each() -> None:
+    text = "She said: The plant closed in 2009.\nSome 400 jobs were lost that year."
+    sentences = sentences_of(text)
+    words = "The plant closed in 2009.\nSome 400 jobs were lost that year."
+    claims = find_claims(text, sentences, [quote(text, words, "Ana Ruiz")])
+    assert [(c.sentence, c.text) for c in claims] == [
+        (0, "The plant closed in 2009."),
+        (1, "Some 400 jobs were lost that year."),
+    ]
+
+
+def test_overlapping_quotes_give_one_claim() -> None:
+    text = 'He said that "the bridge had cost 40 million dollars" in total.'
+    quotes = [
+        quote(text, 'the bridge had cost 40 million dollars" in total', "Sam Ode"),
+        quote(text, "the bridge had cost 40 million dollars", "Sam Ode"),
+    ]
+    assert len(find_claims(text, one_sentence(text), quotes)) == 1
+
+
+ARTICLE = (
+    "Maria Lopez, 42, runs the family bakery.\n"
+    "Is the bakery the oldest in town?\n"
+    "The bakery was founded in 1921 by her grandfather.\n"
+    "It sells about 3,000 loaves a week, she said.\n"
+    "The bread is wonderful.\n"
+    "It is the only bakery to open on Sundays."
+)
+
+
+def test_claims_slice_back_and_lie_inside_their_sentence() -> None:
+    sentences = sentences_of(ARTICLE)
+    claims = find_claims(ARTICLE, sentences, [quote(ARTICLE, "It sells about 3,000 loaves a week", "Maria Lopez")])
+    assert claims
+    for claim in claims:
+        sentence = sentences[claim.sentence]
+        assert ARTICLE[claim.start : claim.end] == claim.text
+        assert sentence.start <= claim.start < claim.end <= sentence.end
+
+
+def test_claims_come_in_text_order_without_overlaps() -> None:
+    claims = find_claims(ARTICLE, sentences_of(ARTICLE), [])
+    assert [c.sentence for c in claims] == [0, 2, 3, 5]
+    assert all(a.end <= b.start for a, b in pairwise(claims))
+
+
+def test_article_without_prose_has_no_claims() -> None:
+    text = "The 2024 election in numbers"
+    assert find_claims(text, one_sentence(text, "heading"), []) == []
+
+
+def test_claim_is_a_frozen_value() -> None:
+    claim = Claim(0, 4, "text", "figure", None, 0)
+    with pytest.raises(AttributeError):
+        claim.kind = "date"  # type: ignore[misc]
