@@ -5,6 +5,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, Spec
 from rest_framework.routers import DefaultRouter
 
 from api import views
+from api.exports import ReleaseViewSet
 
 app_name = "api"
 
@@ -14,6 +15,7 @@ router.register("sentences", views.SentenceViewSet)
 router.register("speakers", views.SpeakerViewSet)
 router.register("quotes", views.QuoteViewSet)
 router.register("claims", views.ClaimViewSet)
+router.register("exports", ReleaseViewSet, basename="export")
 
 urlpatterns = [
     path("", include(router.urls)),

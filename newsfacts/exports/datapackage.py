@@ -1,0 +1,125 @@
+"""``datapackage.json``: the Frictionless Data Package that describes a release.
+
+Every file is a resource with its size and sha256; the flat tables carry a Table Schema with types, primary and
+foreign keys. The package holds what varies between two exports of the same data: its version, the time it was
+created and the filters that made it; the data files hold none of it, so they stay byte-identical.
+"""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+FILENAME = "datapackage.json"
+PACKAGE_NAME = "newsfacts"
+
+MEDIA_TYPES = {
+    "csv": "text/csv",
+    "jsonl": "application/jsonl",
+    "json": "application/json",
+    "jsonld": "application/ld+json",
+}
+
+# Licences a release is commonly published under, with the URL of their text (SPDX ids).
+KNOWN_LICENCES = {
+    "CC-BY-4.0": ("Creative Commons Attribution 4.0", "https://creativecommons.org/licenses/by/4.0/"),
+    "CC-BY-SA-4.0": ("Creative Commons Attribution Share-Alike 4.0", "https://creativecommons.org/licenses/by-sa/4.0/"),
+    "CC0-1.0": ("Creative Commons Zero 1.0", "https://creativecommons.org/publicdomain/zero/1.0/"),
+    "ODbL-1.0": ("Open Data Commons Open Database License 1.0", "https://opendatacommons.org/licenses/odbl/1-0/"),
+}
+
+CSV_DIALECT = {"delimiter": ",", "lineTerminator": "\r\n", "quoteChar": '"', "doubleQuote": True, "header": True}
+
+
+@dataclass
+class ReleaseFile:
+    """A file written into a release, and what it took to write it."""
+
+    path: str
+    format: str
+    title: str
+    description: str
+    schema: dict[str, Any] | None = None
+    rows: int = 0
+    seconds: float = 0.0
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def resource_name(self) -> str:
+        stem, _, suffix = self.path.rpartition(".")
+        return f"{stem}-{suffix}".lower()
+
+
+def sha256_of(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as stream:
+        for block in iter(lambda: stream.read(1024 * 1024), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def licence(name: str) -> dict[str, str]:
+    title, url = KNOWN_LICENCES.get(name, (name, ""))
+    descriptor = {"name": name, "title": title}
+    if url:
+        descriptor["path"] = url
+    return descriptor
+
+
+def resource(root: Path, file: ReleaseFile) -> dict[str, Any]:
+    path = root / file.path
+    descriptor: dict[str, Any] = {
+        "name": file.resource_name,
+        "path": file.path,
+        "title": file.title,
+        "description": file.description,
+        "format": file.format,
+        "mediatype": MEDIA_TYPES[file.format],
+        "encoding": "utf-8",
+        "bytes": path.stat().st_size,
+        "hash": f"sha256:{sha256_of(path)}",
+    }
+    if file.schema is not None:
+        descriptor["profile"] = "tabular-data-resource"
+        descriptor["schema"] = file.schema
+        if file.format == "csv":
+            descriptor["dialect"] = CSV_DIALECT
+    descriptor.update(file.extra)
+    return descriptor
+
+
+def describe(
+    root: Path,
+    files: list[ReleaseFile],
+    *,
+    version: str,
+    created: datetime.datetime,
+    filters: dict[str, list[str]],
+    licence_name: str,
+    publishers: list[str],
+    homepage: str,
+    organisation: str,
+) -> dict[str, Any]:
+    """The data package descriptor of the files written under `root`."""
+    sources = [{"title": publisher} for publisher in publishers] or [{"title": organisation, "path": homepage}]
+    return {
+        "name": PACKAGE_NAME,
+        "title": "newsfacts: sentences, quotes, speakers and check-worthy claims of news articles",
+        "description": (
+            "Articles with their sentences, the quotes and claims found in them, the speakers they are attributed "
+            "to, and the verification status editors set. Offsets are code point indices into the article text. "
+            "The licence covers the annotations; each article's text remains under its publisher's terms "
+            "(see its credit line and URL). Reviewers' accounts are not published."
+        ),
+        "version": version,
+        "created": created.astimezone(datetime.UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z"),
+        "homepage": homepage,
+        "contributors": [{"title": organisation, "role": "publisher"}],
+        "licenses": [licence(licence_name)],
+        "sources": sources,
+        "filters": filters,
+        "resources": [resource(root, file) for file in files],
+    }

@@ -1,0 +1,281 @@
+"""The flat tables of a release (articles, sentences, speakers, quotes, claims) and how their rows are streamed.
+
+One ``Table`` a model: its columns (name, ``values_list`` lookup, Table Schema type), its keys, and the encoders that
+turn rows into JSON lines or RFC 4180 CSV. The release files, the data package schemas and the API's ``?format=csv``
+and ``?format=ndjson`` all read these definitions, so a column is declared once.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime
+import io
+import json
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from django.db import models
+
+from newsfacts.choices import Attribution, ClaimKind, QuoteKind, SentenceKind, SpeakerKind, VerificationStatus
+from newsfacts.models import Article, Claim, Quote, Sentence, Speaker
+
+# Rows fetched a round trip: big enough to amortise the query, small enough to keep memory flat.
+CHUNK_SIZE = 2000
+
+
+def iso_datetime(value: datetime.datetime) -> str:
+    """UTC, ISO 8601 with a Z, the form Table Schema's datetime reads."""
+    return value.astimezone(datetime.UTC).isoformat().replace("+00:00", "Z")
+
+
+def iso_date(value: datetime.date) -> str:
+    return value.isoformat()
+
+
+_CONVERTERS: dict[str, Callable[[Any], Any]] = {"date": iso_date, "datetime": iso_datetime}
+
+
+@dataclass(frozen=True)
+class Column:
+    """A column of a flat table: its name in the files, where its value comes from, its Table Schema type."""
+
+    name: str
+    type: str
+    description: str
+    lookup: str = ""
+    required: bool = False
+    choices: tuple[str, ...] = ()
+
+    @property
+    def source(self) -> str:
+        return self.lookup or self.name
+
+    def schema(self) -> dict[str, Any]:
+        field: dict[str, Any] = {"name": self.name, "type": self.type, "description": self.description}
+        constraints: dict[str, Any] = {}
+        if self.required:
+            constraints["required"] = True
+        if self.choices:
+            constraints["enum"] = list(self.choices)
+        if constraints:
+            field["constraints"] = constraints
+        return field
+
+
+@dataclass(frozen=True)
+class Table:
+    """A model as a flat table of a release: one row an object, ordered by id."""
+
+    name: str
+    model: type[models.Model]
+    title: str
+    columns: tuple[Column, ...]
+    # column -> the table its value is the id of
+    foreign_keys: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def field_names(self) -> list[str]:
+        return [column.name for column in self.columns]
+
+    def rows(self, queryset: models.QuerySet | None = None, *, order_by_id: bool = True) -> Iterator[dict[str, Any]]:
+        """The rows of `queryset` (default: every object) as dicts, fetched CHUNK_SIZE at a time from one query."""
+        if queryset is None:
+            queryset = self.model._default_manager.all()
+        if order_by_id:
+            queryset = queryset.order_by("id")
+        names = self.field_names
+        converters = [(i, _CONVERTERS[c.type]) for i, c in enumerate(self.columns) if c.type in _CONVERTERS]
+        values = queryset.values_list(*(column.source for column in self.columns))
+        for values_row in values.iterator(chunk_size=CHUNK_SIZE):
+            if converters:
+                values_row = list(values_row)
+                for i, convert in converters:
+                    if values_row[i] is not None:
+                        values_row[i] = convert(values_row[i])
+            yield dict(zip(names, values_row, strict=True))
+
+    def schema(self, *, resource_suffix: str, tables: Iterable[str], sort_fields: bool = False) -> dict[str, Any]:
+        """The Table Schema of this table; foreign keys name the resources `<table><resource_suffix>` in `tables`.
+
+        JSON lines carry their keys sorted, and Table Schema matches fields in order: `sort_fields` sorts them too.
+        """
+        present = set(tables)
+        schema: dict[str, Any] = {
+            "fields": schema_fields(self.columns, sort_fields=sort_fields),
+            "primaryKey": ["id"],
+            "missingValues": [""],
+        }
+        foreign_keys = [
+            {"fields": [column], "reference": {"resource": f"{table}{resource_suffix}", "fields": ["id"]}}
+            for column, table in self.foreign_keys
+            if table in present
+        ]
+        if foreign_keys:
+            schema["foreignKeys"] = foreign_keys
+        return schema
+
+
+def schema_fields(columns: Iterable[Column], *, sort_fields: bool = False) -> list[dict[str, Any]]:
+    ordered = sorted(columns, key=lambda column: column.name) if sort_fields else list(columns)
+    return [column.schema() for column in ordered]
+
+
+def json_line(row: dict[str, Any]) -> str:
+    """One JSON object on one line, keys sorted: the same row always gives the same bytes."""
+    return json.dumps(row, ensure_ascii=False, sort_keys=True, separators=(", ", ": ")) + "\n"
+
+
+def _csv_cell(value: Any) -> Any:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, list | dict):
+        # Table Schema's array type: the cell holds the JSON array.
+        return json.dumps(value, ensure_ascii=False)
+    return value
+
+
+class CsvLines:
+    """RFC 4180 CSV (CRLF line ends, quotes only where needed) of rows with the given columns, a line at a time."""
+
+    def __init__(self, field_names: list[str]) -> None:
+        self.field_names = field_names
+        self._buffer = io.StringIO()
+        self._writer = csv.writer(self._buffer, lineterminator="\r\n")
+
+    def _take(self) -> str:
+        text = self._buffer.getvalue()
+        self._buffer.seek(0)
+        self._buffer.truncate()
+        return text
+
+    def header(self) -> str:
+        self._writer.writerow(self.field_names)
+        return self._take()
+
+    def line(self, row: dict[str, Any]) -> str:
+        self._writer.writerow([_csv_cell(row[name]) for name in self.field_names])
+        return self._take()
+
+
+def _id(description: str, required: bool = True) -> Column:
+    return Column("id", "integer", description, required=required)
+
+
+_VERIFICATION_COLUMNS = (
+    Column("status", "string", "Verification status an editor set.", choices=tuple(VerificationStatus.values)),
+    Column("rationale", "string", "Why the status was set."),
+    Column("evidence_urls", "array", "URLs of the evidence for the status (a JSON array)."),
+    Column("reviewed_at", "datetime", "When an editor last set the status (UTC); empty when never reviewed."),
+)
+
+ARTICLES = Table(
+    name="articles",
+    model=Article,
+    title="Articles",
+    columns=(
+        _id("Article id, stable across releases."),
+        Column("title", "string", "Headline."),
+        Column("publisher", "string", "Publisher, e.g. AFP."),
+        Column(
+            "url",
+            "string",
+            "Canonical URL of the article.",
+        ),
+        Column("published", "date", "Publication date."),
+        Column("language", "string", "BCP 47 language tag."),
+        Column("credit", "string", "Credit or licence line of the article."),
+        Column("sha256", "string", "sha256 of the raw text (UTF-8)."),
+        Column("text", "string", "The raw text; every offset in the release indexes it in code points."),
+    ),
+)
+
+SENTENCES = Table(
+    name="sentences",
+    model=Sentence,
+    title="Sentences",
+    columns=(
+        _id("Sentence id."),
+        Column("article_id", "integer", "The article.", required=True),
+        Column("position", "integer", "0-based order in the article.", required=True),
+        Column("start", "integer", "Offset of the first code point in the article text.", required=True),
+        Column(
+            "end", "integer", "Offset just past the last code point (text == article.text[start:end]).", required=True
+        ),
+        Column("kind", "string", "Prose or a piece of furniture.", choices=tuple(SentenceKind.values)),
+        Column("text", "string", "The sentence text."),
+    ),
+    foreign_keys=(("article_id", "articles"),),
+)
+
+SPEAKERS = Table(
+    name="speakers",
+    model=Speaker,
+    title="Speakers",
+    columns=(
+        _id("Speaker id."),
+        Column("name", "string", "Name."),
+        Column("slug", "string", "Unique slug."),
+        Column("kind", "string", "Person or organisation.", choices=tuple(SpeakerKind.values)),
+        Column("description", "string", "Short description."),
+        Column("wikidata_id", "string", "Wikidata id (Q followed by digits); empty when unknown."),
+        Column("aliases", "array", "Other names in the text (a JSON array)."),
+    ),
+)
+
+QUOTES = Table(
+    name="quotes",
+    model=Quote,
+    title="Quotes",
+    columns=(
+        _id("Quote id."),
+        Column("article_id", "integer", "The article.", required=True),
+        Column("sentence_id", "integer", "The sentence the quote starts in.", required=True),
+        Column("speaker_id", "integer", "The speaker; empty when not attributed."),
+        Column("speaker_name", "string", "The speaker's name.", lookup="speaker__name"),
+        Column("speaker_wikidata_id", "string", "The speaker's Wikidata id.", lookup="speaker__wikidata_id"),
+        Column("start", "integer", "Offset of the quote in the article text.", required=True),
+        Column("end", "integer", "Offset just past the quote (text == article.text[start:end]).", required=True),
+        Column("text", "string", "The quoted words."),
+        Column("kind", "string", "Direct, indirect or mixed.", choices=tuple(QuoteKind.values)),
+        Column("cue", "string", "The reporting verb or phrase."),
+        Column("attribution", "string", "How the speaker was found.", choices=tuple(Attribution.values)),
+        Column("confidence", "number", "The pipeline's confidence in the attribution, 0 to 1."),
+        Column("attribution_confirmed", "boolean", "An editor confirmed the speaker."),
+        *_VERIFICATION_COLUMNS,
+    ),
+    foreign_keys=(("article_id", "articles"), ("sentence_id", "sentences"), ("speaker_id", "speakers")),
+)
+
+CLAIMS = Table(
+    name="claims",
+    model=Claim,
+    title="Claims",
+    columns=(
+        _id("Claim id."),
+        Column("article_id", "integer", "The article.", required=True),
+        Column("sentence_id", "integer", "The sentence the claim lies in.", required=True),
+        Column("claimant_id", "integer", "The speaker who made the claim; empty when the article itself does."),
+        Column("claimant_name", "string", "The claimant's name.", lookup="claimant__name"),
+        Column("claimant_wikidata_id", "string", "The claimant's Wikidata id.", lookup="claimant__wikidata_id"),
+        Column("start", "integer", "Offset of the claim in the article text.", required=True),
+        Column("end", "integer", "Offset just past the claim (text == article.text[start:end]).", required=True),
+        Column("text", "string", "The check-worthy statement."),
+        Column("kind", "string", "What makes it check-worthy.", choices=tuple(ClaimKind.values)),
+        *_VERIFICATION_COLUMNS,
+    ),
+    foreign_keys=(("article_id", "articles"), ("sentence_id", "sentences"), ("claimant_id", "speakers")),
+)
+
+# In dependency order: a table only refers to tables before it.
+TABLES: tuple[Table, ...] = (ARTICLES, SENTENCES, SPEAKERS, QUOTES, CLAIMS)
+
+
+def table_for(model: type[models.Model]) -> Table:
+    """The flat table of a model; LookupError when the model has none."""
+    for table in TABLES:
+        if table.model is model:
+            return table
+    raise LookupError(f"{model.__name__} has no export table")
