@@ -9,7 +9,7 @@ such boundaries (or line breaks) is a heading, a leading ``Credit:``/``Photo:`` 
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from dataclasses import dataclass
 from typing import Literal
 
@@ -30,19 +30,35 @@ MAX_HEADING_WORDS = 12
 MAX_QUESTION_HEADING_WORDS = 10
 # A credit line is short; only segment starts this close to the end of a block are tried.
 MAX_CREDIT_CHARS = 160
+# A caption glued to the next sentence ends within this many characters of its label.
+MAX_CAPTION_CHARS = 160
 
 _LINE_RE = re.compile(r"[^\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]+")
 _BREAK_RE = re.compile(r"\r\n|[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
 # Terminal punctuation, or a closing quote glued to the capital that starts the next block ("tool"Rogozin).
-_CANDIDATE_RE = re.compile(r"[.?!…]+|(?<=[^\W_])[\"”](?=[^\W\d_])")
-# Spans inside which no boundary may fall.
-_PROTECTED_RE = re.compile(
-    r"(?:https?://|www\.)[^\s<>\"“”]*[^\s<>\"“”.,;:!?)\]'\u2019]"
-    r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
-    r"|\b(?:[A-Za-z0-9-]+\.)+(?:com|org|net|gov|edu|mil|int|info|biz|io|co|uk|us|eu|ru|de|fr|es|it|ch|nl|se|no|"
-    r"jp|cn|in|au|ca|nz|tv|me|ai|app|news)\b"
+# Written so that the engine can skip ahead on its first character: this scan is most of the work.
+_CANDIDATE_RE = re.compile(r"[.?!…\"”](?:(?<=[.?!…])[.?!…]*)?")
+_QUOTE_GLUE = frozenset('"\u201d')
+_STRAIGHT_QUOTE_RE = re.compile('"')
+_NON_SPACE_RUN_RE = re.compile(r"\S*")
+# URLs, e-mail addresses and domain names: no boundary falls inside them.
+_TLDS = (
+    r"(?:com|org|net|gov|edu|mil|int|info|biz|io|co|uk|us|eu|ru|de|fr|es|it|ch|nl|se|no|jp|cn|in|au|ca|nz|tv|me|ai|"
+    r"app|news)"
 )
+_ADDRESS_RE = re.compile(
+    # a period before a capitalised word ends a URL: "see https://example.org/faq.Then"
+    r"(?:https?://|(?<![\w.])www\.)(?:[^\s<>\"“”.]|\.(?![A-Z][a-z]))*[^\s<>\"“”.,;:!?)\]'\u2019]"
+    r"|(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}\b"
+    rf"|(?<![\w.-])(?:[A-Za-z0-9-]+\.)+{_TLDS}\b"
+)
+# Cheap signs that an address may be near; the full pattern only runs around them.
+_TLD_RE = re.compile(rf"\.{_TLDS}\b")
+_ADDRESS_MARKS = ("@", "://", "www.")
+# An address this long is not looked for.
+MAX_ADDRESS_CHARS = 300
 _TOKEN_BEFORE_RE = re.compile(r"[^\W\d_][\w.]*$")
+_LETTER_RE = re.compile(r"[^\W\d_]")
 _WORD_RE = re.compile(r"[^\W_][\w'\u2019-]*")
 _CAPTION_RE = re.compile(
     r"(?:(?:file\s+)?photo(?:graph)?|image|picture|pictured|credit|illustration|video|graphic|caption)"
@@ -53,10 +69,17 @@ _CAPTION_RE = re.compile(
 _CAMEL_GLUE_RE = re.compile(r"\b[A-Za-z][a-z]{3,}(?=[A-Z][a-z])")
 _COPYRIGHT_RE = re.compile(r"(?:©|\([cC]\)|Copyright\b\s*(?:©|\([cC]\))?\s*(?=(?:19|20)\d\d|[A-Z])).{0,150}")
 _CREDIT_WORD = r"(?:[A-Z][\w&'\u2019.-]*|of|and|&|the|for)"
+_NAME = r"[A-Z][\w'\u2019.-]*"
+_BYLINE_RE = re.compile(
+    rf"(?:(?i:(?:additional\s+)?(?:reporting|writing|editing|compiled|written)\s+by)|By)\s+{_NAME}(?:\s+{_NAME})*"
+    rf"(?:(?:\s*[,;&]\s*|\s+and\s+|\s+in\s+|\s+for\s+|\s*;?\s*(?i:editing|writing|reporting)\s+by\s+)"
+    rf"{_NAME}(?:\s+{_NAME})*)*\.?"
+)
 _YEAR_CREDIT_RE = re.compile(
     rf"(?:19|20)\d\d\s+[A-Z][\w&'\u2019.-]*(?:\s+{_CREDIT_WORD}){{0,5}}(?:[.,;]?\s*All rights reserved\.?)?"
 )
 
+_BULLETS = frozenset("-*\u2022\u2013\u2014\u00b7\u25aa\u25cf")
 _OPENERS = "“\u2018«([„"
 _CLOSERS = ")]”\u2019»'"
 
@@ -102,23 +125,36 @@ class _Segment:
 class _Block:
     """One paragraph (or one physical line): the unit inside which quote parity and glue are read."""
 
-    def __init__(self, text: str, start: int, end: int, is_last: bool, protected: tuple[list[int], list[int]]):
+    def __init__(self, text: str, start: int, end: int, is_last: bool, tlds: list[int] | None):
         self.text = text
         self.start = start
         self.end = end
         self.is_last = is_last
-        self.protected_starts, self.protected_ends = protected
-        self.quotes = [m.start() for m in re.finditer('"', text[start:end])]
+        self.tlds = tlds  # positions of ".com"-like endings, or None when any run may hold an address
+        self.quotes = [m.start() for m in _STRAIGHT_QUOTE_RE.finditer(text, start, end)]
+        # The run of non-spaces last searched for addresses, and the addresses found in it.
+        self._run = (start, start)
+        self._addresses: list[tuple[int, int]] = []
 
     # -- reading the text around a position ----------------------------------------------------------------------
 
-    def is_protected(self, pos: int) -> bool:
-        i = bisect_right(self.protected_starts, pos) - 1
-        return i >= 0 and pos < self.protected_ends[i]
+    def in_address(self, pos: int) -> bool:
+        """``pos`` lies inside a URL, e-mail address or domain name (only glued punctuation can)."""
+        if self.tlds is not None:
+            i = bisect_left(self.tlds, pos - MAX_ADDRESS_CHARS)
+            if i == len(self.tlds) or self.tlds[i] > pos + MAX_ADDRESS_CHARS:
+                return False
+        if not self._run[0] <= pos < self._run[1]:
+            start = max(self.start, self.text.rfind(" ", self.start, pos) + 1)
+            run = _NON_SPACE_RUN_RE.match(self.text, pos, self.end)
+            end = run.end() if run else pos + 1
+            self._run = (start, end)
+            self._addresses = [m.span() for m in _ADDRESS_RE.finditer(self.text, start, end)]
+        return any(start <= pos < end for start, end in self._addresses)
 
     def closes_quote(self, pos: int) -> bool:
         """A straight double quote closes when an odd number of them precede it in the block."""
-        return bisect_left(self.quotes, pos - self.start) % 2 == 1
+        return bisect_left(self.quotes, pos) % 2 == 1
 
     def token_before(self, pos: int) -> str:
         m = _TOKEN_BEFORE_RE.search(self.text, max(self.start, pos - 24), pos)
@@ -147,10 +183,13 @@ class _Block:
             return None
         return None
 
-    def is_credit(self, pos: int) -> bool:
+    def is_credit(self, pos: int, opens_block: bool) -> bool:
+        """From ``pos`` to the end of the block is a copyright line, or a byline standing alone."""
         if self.end - pos > MAX_CREDIT_CHARS:
             return False
         if _COPYRIGHT_RE.fullmatch(self.text, pos, self.end):
+            return True
+        if opens_block and _BYLINE_RE.fullmatch(self.text, pos, self.end):
             return True
         m = _YEAR_CREDIT_RE.fullmatch(self.text, pos, self.end)
         return m is not None and (self.is_last or "rights reserved" in m.group())
@@ -162,11 +201,19 @@ class _Block:
         cuts: list[tuple[int, int, bool]] = []
         text = self.text
         for m in _CANDIDATE_RE.finditer(text, self.start, self.end):
-            if self.is_protected(m.start()) or (cuts and m.start() < cuts[-1][1]):
+            punct_start, punct = m.start(), m.group()
+            if cuts and punct_start < cuts[-1][1]:
                 continue
-            if m.group() in '"”':
-                if text[m.end()].isupper() and (m.group() == "”" or self.closes_quote(m.start())):
-                    cuts.append((m.end(), m.end(), True))
+            if punct in _QUOTE_GLUE:
+                # A closing quote right after a word and right before a capital: '"Propaganda tool"Rogozin'.
+                after = m.end()
+                if (
+                    after < self.end
+                    and text[after].isupper()
+                    and text[punct_start - 1].isalnum()
+                    and (punct == "\u201d" or self.closes_quote(punct_start))
+                ):
+                    cuts.append((after, after, True))
                 continue
             end = self._after_closers(m.end())
             if end >= self.end:
@@ -175,9 +222,9 @@ class _Block:
                 nxt = end + 1
                 while text[nxt].isspace():
                     nxt += 1
-                if self._ends_before_space(m.start(), m.group(), nxt):
+                if self._ends_before_space(punct_start, punct, nxt):
                     cuts.append((end, nxt, False))
-            elif self._ends_glued(m.start(), m.group(), end):
+            elif self._ends_glued(punct_start, punct, end) and not self.in_address(punct_start):
                 cuts.append((end, end, True))
         return cuts
 
@@ -201,7 +248,7 @@ class _Block:
             return False
         if token in _NUMBER_ABBREVIATIONS and self.text[opening].isdigit():
             return False
-        if _is_initial(token) or "." in token or token in _AMBIGUOUS_ABBREVIATIONS:
+        if _is_initial(token) or _is_dotted(token) or token in _AMBIGUOUS_ABBREVIATIONS:
             # "J. K. Rowling", "U.S. Army", "Acme Inc. The": an abbreviation ends a sentence before a usual opener.
             if self._initial_follows(opening):
                 return False
@@ -214,7 +261,7 @@ class _Block:
         ch = text[pos]
         if ch.isdigit():
             before = text[punct_start - 1] if punct_start > self.start else ""
-            return not before.isdigit() and self.is_credit(pos)
+            return not before.isdigit() and self.is_credit(pos, opens_block=True)
         if ch == "©":
             return True
         opening = self.opening_at(pos)
@@ -225,7 +272,7 @@ class _Block:
         token = self.token_before(punct_start)
         if token in _TITLES or token in _NEVER_BEFORE_CAPITAL or self._initial_follows(opening):
             return False
-        if "." in token:  # "U.S.Army" but "U.S.The"
+        if _is_dotted(token):  # "U.S.Army" but "U.S.The"
             return self.word_at(opening) in _SENTENCE_OPENERS
         return True
 
@@ -256,7 +303,7 @@ class _Block:
             if label is None:
                 out.append(seg)
                 continue
-            glue = _CAMEL_GLUE_RE.search(self.text, label.end(), seg.end)
+            glue = _CAMEL_GLUE_RE.search(self.text, label.end(), min(seg.end, label.end() + MAX_CAPTION_CHARS))
             if glue is None:
                 seg.kind = "caption"
                 out.append(seg)
@@ -269,13 +316,15 @@ class _Block:
         for i, seg in enumerate(segments):
             if self.end - seg.start > MAX_CREDIT_CHARS or seg.kind != "prose":
                 continue
-            if self.is_credit(seg.start):
+            if self.is_credit(seg.start, seg.opens_block):
                 segments[i:] = [_Segment(seg.start, self.end, seg.opens_block, True, "credit")]
                 return
 
     def _is_heading(self, seg: _Segment) -> bool:
+        if self.text[seg.end - 1] == "." or self.text[seg.start] in _BULLETS:
+            return False
         body = self.text[seg.start : seg.end].rstrip(_CLOSERS + '"')
-        if not body or not any(ch.isalpha() for ch in body):
+        if not body or not _LETTER_RE.search(body):
             return False
         words = len(body.split())
         last = body[-1]
@@ -288,6 +337,11 @@ def _is_initial(token: str) -> bool:
     return len(token) == 1 and token.isupper()
 
 
+def _is_dotted(token: str) -> bool:
+    """An abbreviation written with inner periods: ``U.S``, ``a.m``, ``Ph.D`` (not ``nasa.gov``)."""
+    return "." in token and all(0 < len(part) <= 2 for part in token.split("."))
+
+
 def _blocks(text: str) -> list[tuple[int, int]]:
     """Stripped spans of the paragraphs; a single line break inside a running sentence is only a wrap."""
     lines: list[tuple[int, int]] = []
@@ -298,35 +352,34 @@ def _blocks(text: str) -> list[tuple[int, int]]:
             start = m.start() + len(line) - len(line.lstrip())
             lines.append((start, start + len(stripped)))
     blocks: list[tuple[int, int]] = []
-    for start, end in lines:
-        if blocks and _is_wrap(text, blocks[-1], start):
+    for i, (start, end) in enumerate(lines):
+        if blocks and _is_wrap(text, lines[i - 1], start):
             blocks[-1] = (blocks[-1][0], end)
         else:
             blocks.append((start, end))
     return blocks
 
 
-def _is_wrap(text: str, previous: tuple[int, int], start: int) -> bool:
-    if len(_BREAK_RE.findall(text, previous[1], start)) != 1:
+def _is_wrap(text: str, previous_line: tuple[int, int], start: int) -> bool:
+    line_start, line_end = previous_line
+    if start - line_end != 1 and len(_BREAK_RE.findall(text, line_end, start)) != 1:
         return False
-    last, first = text[previous[1] - 1], text[start]
+    last, first = text[line_end - 1], text[start]
     if first.islower() or last in ",;-\u2013—(":
         return True
     # A long line that stops mid-sentence was wrapped; a short one may be a heading.
-    body = text[previous[0] : previous[1]].rstrip(_CLOSERS + '"')
-    return bool(body) and body[-1] not in ".?!…:" and len(text[previous[0] : previous[1]].split()) > MAX_HEADING_WORDS
+    line = text[line_start:line_end]
+    body = line.rstrip(_CLOSERS + '"')
+    return bool(body) and body[-1] not in ".?!…:" and len(line.split()) > MAX_HEADING_WORDS
 
 
 def split_sentences(text: str) -> list[Sentence]:
     """Split ``text`` into sentences and furniture; ``text[s.start:s.end] == s.text`` for each."""
-    protected: tuple[list[int], list[int]] = ([], [])
-    for m in _PROTECTED_RE.finditer(text):
-        protected[0].append(m.start())
-        protected[1].append(m.end())
     spans = _blocks(text)
+    tlds = None if any(mark in text for mark in _ADDRESS_MARKS) else [m.start() for m in _TLD_RE.finditer(text)]
     sentences: list[Sentence] = []
     for i, (start, end) in enumerate(spans):
-        block = _Block(text, start, end, i == len(spans) - 1, protected)
+        block = _Block(text, start, end, i == len(spans) - 1, tlds)
         for seg in block.segments():
             chunk = text[seg.start : seg.end]
             stripped = chunk.strip()

@@ -199,8 +199,8 @@ HARD_CASES = [
         [("prose", "Sales rose 3.5% to $1.2bn."), ("prose", "Profit fell 0.4 points.")],
     ),
     (
-        "See nasa.gov or www.Example.com/Page?Id=3 for more. Write to j.Doe@Mail.org today.",
-        [("prose", "See nasa.gov or www.Example.com/Page?Id=3 for more."), ("prose", "Write to j.Doe@Mail.org today.")],
+        "See nasa.gov or https://www.example.com/Page?Id=3 for more. Write to j.Doe@Mail.org today.",
+        [("prose", "See nasa.gov or https://www.example.com/Page?Id=3 for more."), ("prose", "Write to j.Doe@Mail.org today.")],
     ),
     (
         "J. K. Rowling wrote it. George W. Bush read it.",
