@@ -69,6 +69,8 @@ _CAPTION_RE = re.compile(
 _CAMEL_GLUE_RE = re.compile(r"\b[A-Za-z][a-z]{3,}(?=[A-Z][a-z])")
 _COPYRIGHT_RE = re.compile(r"(?:©|\([cC]\)|Copyright\b\s*(?:©|\([cC]\))?\s*(?=(?:19|20)\d\d|[A-Z])).{0,150}")
 _CREDIT_WORD = r"(?:[A-Z][\w&'\u2019.-]*|of|and|&|the|for)"
+# A short quotation glued to the next sentence, even after a space: 'comment. "Not a superman"Peresild'.
+_QUOTED_HEADING_RE = re.compile(r"[\"\u201c][^\"\u201c\u201d.?!;:,]{1,80}[\"\u201d]")
 _NAME = r"[A-Z][\w'\u2019.-]*"
 _BYLINE_RE = re.compile(
     rf"(?:(?i:(?:additional\s+)?(?:reporting|writing|editing|compiled|written)\s+by)|By)\s+{_NAME}(?:\s+{_NAME})*"
@@ -292,7 +294,11 @@ class _Block:
         segments = self._split_captions(segments)
         self._mark_credit(segments)
         for seg in segments:
-            if seg.kind == "prose" and seg.opens_block and seg.closes_block and self._is_heading(seg):
+            if seg.kind != "prose" or not seg.closes_block:
+                continue
+            if (seg.opens_block and self._is_heading(seg)) or _QUOTED_HEADING_RE.fullmatch(
+                self.text, seg.start, seg.end
+            ):
                 seg.kind = "heading"
         return segments
 

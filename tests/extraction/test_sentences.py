@@ -156,12 +156,33 @@ HARD_CASES = [
         "Little is known.Why now?Critics say the timing matters.",
         [("prose", "Little is known."), ("heading", "Why now?"), ("prose", "Critics say the timing matters.")],
     ),
+    (
+        'It ended. "Not a hero"Smith trained.',
+        [("prose", "It ended."), ("heading", '"Not a hero"'), ("prose", "Smith trained.")],
+    ),
+    (
+        "What happens next?\nEngineers will replace a seal.",
+        [("heading", "What happens next?"), ("prose", "Engineers will replace a seal.")],
+    ),
     ("Their goal? Win the race.", [("prose", "Their goal?"), ("prose", "Win the race.")]),
+    (
+        '"Stop!" she shouted. "Now!"He stopped.',
+        [("prose", '"Stop!" she shouted.'), ("prose", '"Now!"'), ("prose", "He stopped.")],
+    ),
+    ("Mr.Smith said no.Dr.Jones agreed.", [("prose", "Mr.Smith said no."), ("prose", "Dr.Jones agreed.")]),
     ('Unnamed "political"forces pressured them.', [("prose", 'Unnamed "political"forces pressured them.')]),
     # Captions and credit lines.
     (
         "Image: NASA/Bill IngallsThe rocket lifted off on time.",
         [("caption", "Image: NASA/Bill Ingalls"), ("prose", "The rocket lifted off on time.")],
+    ),
+    (
+        "PHOTO: Getty / Jane SmithwickThe crowd cheered.",
+        [("caption", "PHOTO: Getty / Jane Smithwick"), ("prose", "The crowd cheered.")],
+    ),
+    (
+        "The ship sank.\nPhoto: Coast Guard\nRescuers arrived.",
+        [("prose", "The ship sank."), ("caption", "Photo: Coast Guard"), ("prose", "Rescuers arrived.")],
     ),
     (
         "Photo credit: Jane Doe/Getty Images\nThe launch went ahead.",
@@ -179,6 +200,14 @@ HARD_CASES = [
     (
         "He won.\n2020 Olympic Games\nThe games were delayed.",
         [("prose", "He won."), ("heading", "2020 Olympic Games"), ("prose", "The games were delayed.")],
+    ),
+    (
+        "Crews trained hard.\n\nReporting by Jane Doe; Editing by Sam Smith",
+        [("prose", "Crews trained hard."), ("credit", "Reporting by Jane Doe; Editing by Sam Smith")],
+    ),
+    (
+        "Key points:\n- Prices up\n- Wages flat",
+        [("prose", "Key points:"), ("prose", "- Prices up"), ("prose", "- Wages flat")],
     ),
     # Abbreviations, initials, numbers and addresses that end nothing.
     (
@@ -200,7 +229,23 @@ HARD_CASES = [
     ),
     (
         "See nasa.gov or https://www.example.com/Page?Id=3 for more. Write to j.Doe@Mail.org today.",
-        [("prose", "See nasa.gov or https://www.example.com/Page?Id=3 for more."), ("prose", "Write to j.Doe@Mail.org today.")],
+        [
+            ("prose", "See nasa.gov or https://www.example.com/Page?Id=3 for more."),
+            ("prose", "Write to j.Doe@Mail.org today."),
+        ],
+    ),
+    (
+        "Follow https://twitter.com/NASA.Contact the agency.",
+        [("prose", "Follow https://twitter.com/NASA."), ("prose", "Contact the agency.")],
+    ),
+    (
+        "Write to press@nasa.gov.More details follow.",
+        [("prose", "Write to press@nasa.gov."), ("prose", "More details follow.")],
+    ),
+    ("He arrived at 5 p.m. Officials met him.", [("prose", "He arrived at 5 p.m."), ("prose", "Officials met him.")]),
+    (
+        "He lives in St. Louis. She lives on Main St. The house is old.",
+        [("prose", "He lives in St. Louis."), ("prose", "She lives on Main St."), ("prose", "The house is old.")],
     ),
     (
         "J. K. Rowling wrote it. George W. Bush read it.",
