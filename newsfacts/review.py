@@ -82,6 +82,12 @@ def validate_verification(status: str, rationale: str, evidence_urls: Sequence[s
     return urls
 
 
+def verification_reason(previous: str, status: str, rationale: str) -> str:
+    """The default history reason of a review: the status change and the rationale."""
+    reason = f"{previous} → {status}" if previous != status else f"review: {status}"
+    return f"{reason}: {rationale}" if rationale else reason
+
+
 def set_verification(
     obj: Quote | Claim,
     *,
@@ -104,11 +110,7 @@ def set_verification(
         obj.evidence_urls = urls
         obj.reviewed_by = _history_user(user)
         obj.reviewed_at = timezone.now()
-        if not reason:
-            reason = f"{previous} → {status}" if previous != status else f"review: {status}"
-            if obj.rationale:
-                reason = f"{reason}: {obj.rationale}"
-        _mark_history(obj, obj.reviewed_by, reason)
+        _mark_history(obj, obj.reviewed_by, reason or verification_reason(previous, status, obj.rationale))
         obj.save()
     return obj
 

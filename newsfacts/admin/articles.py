@@ -1,0 +1,108 @@
+"""Admin for articles and their sentences: what was ingested, read only, with a way into the review queue."""
+
+from __future__ import annotations
+
+from urllib.parse import urlencode
+
+from django.contrib import admin
+from django.db.models import Count, IntegerField, OuterRef, QuerySet, Subquery
+from django.db.models.functions import Coalesce
+from django.http import HttpRequest
+from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.safestring import SafeString
+from django.utils.text import Truncator
+from simple_history.admin import SimpleHistoryAdmin
+
+from newsfacts.choices import VerificationStatus
+from newsfacts.models import Article, Claim, Quote, Sentence
+
+
+def _unverified_count(model: type[Quote] | type[Claim]) -> Coalesce:
+    rows = (
+        model.objects.filter(article=OuterRef("pk"), status=VerificationStatus.UNVERIFIED)
+        .order_by()
+        .values("article")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return Coalesce(Subquery(rows, output_field=IntegerField()), 0)
+
+
+class SentenceInline(admin.TabularInline):
+    model = Sentence
+    fields = ["position", "kind", "start", "end", "text"]
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+    show_change_link = True
+
+    def has_add_permission(self, request: HttpRequest, obj: Article | None = None) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Article | None = None) -> bool:
+        return False
+
+
+@admin.register(Article)
+class ArticleAdmin(SimpleHistoryAdmin):
+    list_display = ["title", "publisher", "published", "language", "quotes_to_review", "claims_to_review"]
+    list_filter = ["language", "publisher"]
+    date_hierarchy = "published"
+    search_fields = ["title", "publisher", "url", "credit"]
+    readonly_fields = ["sha256", "ingested_at", "text"]
+    fieldsets = [
+        (None, {"fields": ["title", "publisher", "url", "published", "language", "credit"]}),
+        ("As ingested", {"fields": ["sha256", "ingested_at", "text"]}),
+    ]
+    inlines = [SentenceInline]
+    list_per_page = 50
+    show_full_result_count = False
+    ordering = ["-published", "-id"]
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[Article]:
+        # The raw text is long and only the change page shows it (one more query there).
+        return (
+            super()
+            .get_queryset(request)
+            .defer("text")
+            .annotate(unverified_quotes=_unverified_count(Quote), unverified_claims=_unverified_count(Claim))
+        )
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False  # articles come in through `manage.py ingest`, which fixes their text and offsets
+
+    def _queue_link(self, model: type[Quote] | type[Claim], article: Article, count: int) -> SafeString | int:
+        if not count:
+            return 0
+        url = reverse(f"admin:newsfacts_{model._meta.model_name}_review")
+        return format_html('<a href="{}?{}">{}</a>', url, urlencode({"article": article.pk}), count)
+
+    @admin.display(description="quotes to review", ordering="unverified_quotes")
+    def quotes_to_review(self, article: Article) -> SafeString | int:
+        return self._queue_link(Quote, article, article.unverified_quotes)
+
+    @admin.display(description="claims to review", ordering="unverified_claims")
+    def claims_to_review(self, article: Article) -> SafeString | int:
+        return self._queue_link(Claim, article, article.unverified_claims)
+
+
+@admin.register(Sentence)
+class SentenceAdmin(admin.ModelAdmin):
+    list_display = ["sentence_text", "article", "position", "kind"]
+    list_filter = ["kind"]
+    search_fields = ["text", "article__title"]
+    list_select_related = ["article"]
+    readonly_fields = ["article", "position", "start", "end", "kind", "text"]
+    list_per_page = 100
+    show_full_result_count = False
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[Sentence]:
+        return super().get_queryset(request).select_related("article").defer("article__text")
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    @admin.display(description="sentence")
+    def sentence_text(self, sentence: Sentence) -> str:
+        return Truncator(sentence.text).chars(100)

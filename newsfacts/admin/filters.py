@@ -1,0 +1,171 @@
+"""Changelist filters for the review work: status with a default, needs review, confidence, one article or speaker."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from django.contrib import admin
+from django.db.models import Model, Q, QuerySet
+from django.http import HttpRequest
+
+from newsfacts.choices import VerificationStatus
+from newsfacts.models import Article, Speaker
+
+# A quote whose speaker the pipeline guessed with less confidence than this, unconfirmed, needs an editor's look.
+LOW_CONFIDENCE = 0.5
+HIGH_CONFIDENCE = 0.8
+
+# Quotes whose attribution needs checking: no speaker, or a low-confidence guess nobody confirmed.
+QUOTE_ATTRIBUTION_NEEDS_REVIEW = Q(attribution_confirmed=False) & (
+    Q(speaker__isnull=True) | Q(confidence__lt=LOW_CONFIDENCE)
+)
+
+
+class QueueStatusFilter(admin.SimpleListFilter):
+    """Status, showing the unverified rows when nothing is chosen (the review queue)."""
+
+    title = "status"
+    parameter_name = "status"
+    default = VerificationStatus.UNVERIFIED
+    ALL = "all"
+
+    def lookups(self, request: HttpRequest, model_admin: admin.ModelAdmin) -> list[tuple[str, str]]:
+        return [*VerificationStatus.choices, (self.ALL, "any status")]
+
+    def chosen(self) -> str:
+        value = self.value()
+        return value if value in {*VerificationStatus.values, self.ALL} else self.default
+
+    def choices(self, changelist: Any) -> Iterator[dict[str, Any]]:
+        for value, label in self.lookup_choices:
+            yield {
+                "selected": self.chosen() == value,
+                "query_string": changelist.get_query_string({self.parameter_name: value}),
+                "display": label,
+            }
+
+    def queryset(self, request: HttpRequest, queryset: QuerySet) -> QuerySet:
+        chosen = self.chosen()
+        return queryset if chosen == self.ALL else queryset.filter(status=chosen)
+
+
+class NeedsReviewFilter(admin.SimpleListFilter):
+    """Rows an editor still has to look at: unverified, or (quotes) an attribution nobody confirmed."""
+
+    title = "needs review"
+    parameter_name = "needs_review"
+
+    def lookups(self, request: HttpRequest, model_admin: admin.ModelAdmin) -> list[tuple[str, str]]:
+        return [("yes", "needs review"), ("no", "reviewed")]
+
+    def condition(self) -> Q:
+        extra = getattr(self.model_admin, "needs_review_q", None)
+        unverified = Q(status=VerificationStatus.UNVERIFIED)
+        return unverified | extra if extra is not None else unverified
+
+    def queryset(self, request: HttpRequest, queryset: QuerySet) -> QuerySet:
+        if self.value() == "yes":
+            return queryset.filter(self.condition())
+        if self.value() == "no":
+            return queryset.exclude(self.condition())
+        return queryset
+
+    def __init__(self, request: HttpRequest, params: Any, model: type[Model], model_admin: admin.ModelAdmin) -> None:
+        self.model_admin = model_admin
+        super().__init__(request, params, model, model_admin)
+
+
+class ConfidenceFilter(admin.SimpleListFilter):
+    """The pipeline's confidence in a quote's attribution, in three buckets."""
+
+    title = "attribution confidence"
+    parameter_name = "confidence"
+    BUCKETS = {
+        "low": ("low (below 0.5)", Q(confidence__lt=LOW_CONFIDENCE)),
+        "medium": ("medium (0.5 to 0.8)", Q(confidence__gte=LOW_CONFIDENCE, confidence__lt=HIGH_CONFIDENCE)),
+        "high": ("high (0.8 and above)", Q(confidence__gte=HIGH_CONFIDENCE)),
+    }
+
+    def lookups(self, request: HttpRequest, model_admin: admin.ModelAdmin) -> list[tuple[str, str]]:
+        return [(key, label) for key, (label, _) in self.BUCKETS.items()]
+
+    def queryset(self, request: HttpRequest, queryset: QuerySet) -> QuerySet:
+        bucket = self.BUCKETS.get(self.value() or "")
+        return queryset.filter(bucket[1]) if bucket else queryset
+
+
+class AttributionFilter(admin.SimpleListFilter):
+    title = "attribution check"
+    parameter_name = "attribution_check"
+
+    def lookups(self, request: HttpRequest, model_admin: admin.ModelAdmin) -> list[tuple[str, str]]:
+        return [
+            ("needs_review", "needs checking"),
+            ("no_speaker", "no speaker"),
+            ("confirmed", "confirmed by an editor"),
+        ]
+
+    def queryset(self, request: HttpRequest, queryset: QuerySet) -> QuerySet:
+        condition = {
+            "needs_review": QUOTE_ATTRIBUTION_NEEDS_REVIEW,
+            "no_speaker": Q(speaker__isnull=True),
+            "confirmed": Q(attribution_confirmed=True),
+        }.get(self.value() or "")
+        return queryset.filter(condition) if condition is not None else queryset
+
+
+class ChosenObjectFilter(admin.SimpleListFilter):
+    """Filter by one related object, chosen by following a link in the list (a sidebar of thousands would not do).
+
+    The sidebar shows the chosen object only, with "All" to clear it; the article and speaker columns link here.
+    """
+
+    model: type[Model]
+    field_name: str
+
+    def chosen_pk(self) -> int | None:
+        try:
+            return int(self.value() or "")
+        except ValueError:
+            return None
+
+    def lookups(self, request: HttpRequest, model_admin: admin.ModelAdmin) -> list[tuple[str, str]]:
+        value, pk = self.value(), self.chosen_pk()
+        if value is None:
+            return []
+        obj = self.model._default_manager.filter(pk=pk).only(*self.label_fields).first() if pk is not None else None
+        return [(value, str(obj) if obj else f"{value} (not found)")]
+
+    def has_output(self) -> bool:
+        return self.value() is not None
+
+    def queryset(self, request: HttpRequest, queryset: QuerySet) -> QuerySet:
+        if self.value() is None:
+            return queryset
+        pk = self.chosen_pk()
+        return queryset.filter(**{f"{self.field_name}_id": pk}) if pk is not None else queryset.none()
+
+    label_fields: tuple[str, ...] = ("pk",)
+
+
+class ArticleFilter(ChosenObjectFilter):
+    title = "article"
+    parameter_name = "article"
+    model = Article
+    field_name = "article"
+    label_fields = ("title",)
+
+
+class SpeakerFilter(ChosenObjectFilter):
+    title = "speaker"
+    parameter_name = "speaker"
+    model = Speaker
+    field_name = "speaker"
+    label_fields = ("name",)
+
+
+class ClaimantFilter(SpeakerFilter):
+    title = "claimant"
+    parameter_name = "claimant"
+    field_name = "claimant"

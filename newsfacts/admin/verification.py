@@ -1,0 +1,331 @@
+"""Admin for quotes and claims: the review queue, the change form in context, review and bulk review, history.
+
+Both models share `VerificationAdmin`; the review queue is the same admin in a second view (`<model>/review/`),
+listing what is still unverified, oldest article first.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import urlencode
+
+from django.contrib import admin, messages
+from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
+from django.db.models import F, Model, QuerySet
+from django.forms import Form
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import SafeString
+from django.utils.text import Truncator
+from simple_history.admin import SimpleHistoryAdmin
+
+from newsfacts.admin.filters import (
+    QUOTE_ATTRIBUTION_NEEDS_REVIEW,
+    ArticleFilter,
+    AttributionFilter,
+    ClaimantFilter,
+    ConfidenceFilter,
+    NeedsReviewFilter,
+    QueueStatusFilter,
+    SpeakerFilter,
+)
+from newsfacts.admin.forms import BulkReviewForm, ReviewForm
+from newsfacts.admin.in_context import span_in_context
+from newsfacts.choices import Attribution, VerificationStatus
+from newsfacts.models import Claim, Quote
+from newsfacts.review import bulk_set_verification, history_reason, set_verification, verification_reason
+
+# Marks a change page opened from the review queue, so that saving goes back to the queue.
+QUEUE_PARAM = "_queue"
+VERIFICATION_FIELDS = {"status", "rationale", "evidence_urls"}
+# Oldest article first: by publication date (undated last), then by when it was ingested; then in reading order.
+QUEUE_ORDERING = [
+    F("article__published").asc(nulls_last=True),
+    "article__ingested_at",
+    "article_id",
+    "start",
+    "id",
+]
+
+
+class VerificationAdmin(SimpleHistoryAdmin):
+    """What quotes and claims share: their review, their place in the article, their history."""
+
+    form = ReviewForm
+    speaker_field: str  # "speaker" or "claimant"
+    queue_admin_class: type[VerificationAdmin]
+    needs_review_q: Any = None
+
+    list_display_links = ["excerpt"]
+    list_per_page = 50
+    show_full_result_count = False
+    search_fields = ["text", "article__title"]
+    readonly_fields = [
+        "in_context",
+        "article",
+        "sentence",
+        "text",
+        "start",
+        "end",
+        "reviewed_by",
+        "reviewed_at",
+        "evidence_links",
+    ]
+    actions = ["mark_verified", "mark_unverifiable"]
+    history_list_display = ["status"]
+    change_list_template = "admin/newsfacts/verification_change_list.html"
+    is_queue = False
+
+    class Media:
+        css = {"all": ["newsfacts/admin.css"]}
+
+    # Queryset and permissions
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet:
+        # The article's raw text can be long and no column shows it.
+        return super().get_queryset(request).select_related("article", self.speaker_field).defer("article__text")
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False  # quotes and claims come from the pipeline, with offsets into the article
+
+    # Columns
+
+    @admin.display(description="text", ordering="text")
+    def excerpt(self, obj: Quote | Claim) -> str:
+        return Truncator(obj.text).chars(120)
+
+    @admin.display(description="article", ordering="article__published")
+    def article_link(self, obj: Quote | Claim) -> SafeString:
+        date = obj.article.published.isoformat() if obj.article.published else "no date"
+        return format_html(
+            '<a href="?{}" title="Only this article">{}</a> <span class="nf-muted">{}</span>',
+            urlencode({"article": obj.article_id}),
+            Truncator(str(obj.article)).chars(60),
+            date,
+        )
+
+    def _speaker_link(self, obj: Quote | Claim) -> SafeString | str:
+        speaker = getattr(obj, self.speaker_field)
+        if speaker is None:
+            return "-"
+        return format_html(
+            '<a href="?{}" title="Only this speaker">{}</a>', urlencode({self.speaker_field: speaker.pk}), speaker
+        )
+
+    # The change form
+
+    @admin.display(description="In context")
+    def in_context(self, obj: Quote | Claim) -> SafeString | str:
+        return span_in_context(obj) if obj.pk else "-"
+
+    @admin.display(description="Evidence URLs")
+    def evidence_links(self, obj: Quote | Claim) -> SafeString | str:
+        urls = [u for u in obj.evidence_urls if u.lower().startswith(("http://", "https://"))]
+        if not urls:
+            return "-"
+        return format_html(
+            "<ul>{}</ul>",
+            format_html_join("", '<li><a href="{}" rel="noopener noreferrer">{}</a></li>', ((u, u) for u in urls)),
+        )
+
+    def review_fields(self) -> list[Any]:
+        return ["status", "rationale", "evidence_urls", "reason", ("reviewed_by", "reviewed_at")]
+
+    def attribution_fields(self) -> list[Any]:
+        return [self.speaker_field, "kind"]
+
+    def get_fieldsets(self, request: HttpRequest, obj: Model | None = None) -> list[tuple[str | None, dict[str, Any]]]:
+        review = self.review_fields()
+        if not self.has_change_permission(request, obj):
+            # Read only: no reason to give, and evidence as links.
+            review = [("evidence_links" if f == "evidence_urls" else f) for f in review if f != "reason"]
+        return [
+            ("In context", {"fields": ["in_context"]}),
+            ("Review", {"fields": review}),
+            ("Attribution", {"fields": self.attribution_fields()}),
+            (
+                "Span in the article",
+                {"classes": ["collapse"], "fields": ["article", "sentence", ("start", "end"), "text"]},
+            ),
+        ]
+
+    def save_model(self, request: HttpRequest, obj: Quote | Claim, form: ReviewForm, change: bool) -> None:
+        changed = [name for name in form.changed_data if name != "reason"]
+        reason = form.cleaned_data.get("reason", "")
+        if self.speaker_field in changed and isinstance(obj, Quote):
+            obj.attribution = Attribution.EDITOR
+            obj.attribution_confirmed = True
+        if VERIFICATION_FIELDS.intersection(changed):
+            set_verification(
+                obj,
+                status=obj.status,
+                rationale=obj.rationale,
+                evidence_urls=obj.evidence_urls,
+                user=request.user,
+                reason=reason or verification_reason(form.initial.get("status", ""), obj.status, obj.rationale),
+            )
+        elif changed or reason:
+            obj._history_user = request.user
+            obj._change_reason = history_reason(reason or f"changed {', '.join(changed)}")
+            obj.save()
+
+    # Where a save goes: back to the queue when the page was opened from it.
+
+    def get_preserved_filters(self, request: HttpRequest) -> str:
+        preserved = super().get_preserved_filters(request)
+        if request.GET.get(QUEUE_PARAM):
+            preserved = f"{preserved}&{QUEUE_PARAM}=1" if preserved else f"{QUEUE_PARAM}=1"
+        return preserved
+
+    def queue_url(self) -> str:
+        return reverse(f"admin:{self.opts.app_label}_{self.opts.model_name}_review")
+
+    def response_post_save_change(self, request: HttpRequest, obj: Model) -> HttpResponse:
+        if request.GET.get(QUEUE_PARAM):
+            filters = request.GET.get("_changelist_filters", "")
+            return HttpResponseRedirect(self.queue_url() + (f"?{filters}" if filters else ""))
+        return super().response_post_save_change(request, obj)
+
+    # Views
+
+    def get_urls(self) -> list[Any]:
+        queue = self.queue_admin_class(self.model, self.admin_site)
+        name = f"{self.opts.app_label}_{self.opts.model_name}_review"
+        return [path("review/", self.admin_site.admin_view(queue.changelist_view), name=name), *super().get_urls()]
+
+    def changelist_view(self, request: HttpRequest, extra_context: dict[str, Any] | None = None) -> HttpResponse:
+        plural = self.opts.verbose_name_plural
+        extra = {
+            "is_review_queue": self.is_queue,
+            "other_list_url": reverse(f"admin:{self.opts.app_label}_{self.opts.model_name}_changelist")
+            if self.is_queue
+            else self.queue_url(),
+            "other_list_label": f"All {plural}" if self.is_queue else "Review queue",
+        }
+        if self.is_queue:
+            extra["title"] = f"Review queue: {plural} to verify, oldest article first"
+        return super().changelist_view(request, {**extra, **(extra_context or {})})
+
+    # Bulk review
+
+    @admin.action(description="Mark selected as verified…", permissions=["change"])
+    def mark_verified(self, request: HttpRequest, queryset: QuerySet) -> HttpResponse | None:
+        return self.bulk_review(request, queryset, VerificationStatus.VERIFIED)
+
+    @admin.action(description="Mark selected as unverifiable…", permissions=["change"])
+    def mark_unverifiable(self, request: HttpRequest, queryset: QuerySet) -> HttpResponse | None:
+        return self.bulk_review(request, queryset, VerificationStatus.UNVERIFIABLE)
+
+    def bulk_review(self, request: HttpRequest, queryset: QuerySet, status: str) -> HttpResponse | None:
+        """Ask for one rationale on a confirmation page, then review every selected row with it."""
+        label = VerificationStatus(status).label
+        form: Form
+        if request.POST.get("apply"):
+            form = BulkReviewForm(request.POST, status=status)
+            if form.is_valid():
+                count = bulk_set_verification(
+                    queryset,
+                    status=status,
+                    rationale=form.cleaned_data["rationale"],
+                    evidence_urls=form.cleaned_data["evidence_urls"],
+                    user=request.user,
+                )
+                noun = self.opts.verbose_name if count == 1 else self.opts.verbose_name_plural
+                self.message_user(request, f"Marked {count} {noun} as {label}.", messages.SUCCESS)
+                return None
+        else:
+            form = BulkReviewForm(status=status)
+        count = queryset.count()
+        context = {
+            **self.admin_site.each_context(request),
+            "title": f"Mark {count} {self.opts.verbose_name_plural} as {label}",
+            "opts": self.opts,
+            "form": form,
+            "status": status,
+            "status_label": label,
+            "count": count,
+            "changing": queryset.exclude(status=status).count(),
+            "sample": list(queryset.order_by("pk")[:10]),
+            "action": request.POST.get("action", ""),
+            "selected": request.POST.getlist(ACTION_CHECKBOX_NAME),
+            "select_across": request.POST.get("select_across", "0"),
+            "action_checkbox_name": ACTION_CHECKBOX_NAME,
+            "media": self.media + form.media,
+        }
+        request.current_app = self.admin_site.name
+        return TemplateResponse(request, "admin/newsfacts/bulk_review.html", context)
+
+
+class QuoteAdmin(VerificationAdmin):
+    speaker_field = "speaker"
+    needs_review_q = QUOTE_ATTRIBUTION_NEEDS_REVIEW
+    list_display = [
+        "excerpt",
+        "speaker_link",
+        "article_link",
+        "kind",
+        "status",
+        "confidence",
+        "attribution_confirmed",
+    ]
+    list_filter = [
+        NeedsReviewFilter,
+        "status",
+        "kind",
+        ConfidenceFilter,
+        AttributionFilter,
+        ArticleFilter,
+        SpeakerFilter,
+    ]
+    search_fields = [*VerificationAdmin.search_fields, "cue", "speaker__name", "speaker__aliases"]
+    autocomplete_fields = ["speaker"]
+    readonly_fields = [*VerificationAdmin.readonly_fields, "cue", "attribution", "confidence"]
+
+    @admin.display(description="speaker", ordering="speaker__name")
+    def speaker_link(self, obj: Quote) -> SafeString | str:
+        return self._speaker_link(obj)
+
+    def attribution_fields(self) -> list[Any]:
+        return ["speaker", "attribution_confirmed", ("attribution", "confidence"), "cue", "kind"]
+
+
+class ClaimAdmin(VerificationAdmin):
+    speaker_field = "claimant"
+    list_display = ["excerpt", "claimant_link", "article_link", "kind", "status"]
+    list_filter = [NeedsReviewFilter, "status", "kind", ArticleFilter, ClaimantFilter]
+    search_fields = [*VerificationAdmin.search_fields, "claimant__name", "claimant__aliases"]
+    autocomplete_fields = ["claimant"]
+
+    @admin.display(description="claimant", ordering="claimant__name")
+    def claimant_link(self, obj: Claim) -> SafeString | str:
+        return self._speaker_link(obj)
+
+
+def _queue_filters(list_filter: list[Any]) -> list[Any]:
+    return [QueueStatusFilter if f == "status" else f for f in list_filter if f is not NeedsReviewFilter]
+
+
+class QuoteQueueAdmin(QuoteAdmin):
+    is_queue = True
+    ordering = QUEUE_ORDERING
+    list_filter = _queue_filters(QuoteAdmin.list_filter)
+
+    def get_preserved_filters(self, request: HttpRequest) -> str:
+        return urlencode({"_changelist_filters": request.GET.urlencode(), QUEUE_PARAM: "1"})
+
+
+class ClaimQueueAdmin(ClaimAdmin):
+    is_queue = True
+    ordering = QUEUE_ORDERING
+    list_filter = _queue_filters(ClaimAdmin.list_filter)
+
+    def get_preserved_filters(self, request: HttpRequest) -> str:
+        return urlencode({"_changelist_filters": request.GET.urlencode(), QUEUE_PARAM: "1"})
+
+
+QuoteAdmin.queue_admin_class = QuoteQueueAdmin
+ClaimAdmin.queue_admin_class = ClaimQueueAdmin
+admin.site.register(Quote, QuoteAdmin)
+admin.site.register(Claim, ClaimAdmin)
