@@ -667,6 +667,9 @@ def populate(
             if progress and counts["article"] and counts["article"] % 2000 == 0:
                 print(f"  {counts['claim']:,} claims written ({time.monotonic() - started:.0f} s)", file=sys.stderr)
         with connection.cursor() as cursor:
+            if connection.vendor == "postgresql" and indexes:
+                # Check the deferred foreign keys now: PostgreSQL builds no index over pending trigger events.
+                cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
             for _name, sql in indexes:
                 cursor.execute(sql)
     _after_load(connection, models)
