@@ -1,0 +1,151 @@
+"""The API side of exports: ?format=csv|ndjson on any filtered list, streamed; /api/v1/exports/ lists and serves."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pytest
+from django.test import override_settings
+
+from newsfacts.models import Article, Claim, Quote, Sentence, Speaker
+from tests.exports.conftest import export
+
+LISTS = [
+    ("/api/v1/articles/", Article),
+    ("/api/v1/sentences/", Sentence),
+    ("/api/v1/speakers/", Speaker),
+    ("/api/v1/quotes/", Quote),
+    ("/api/v1/claims/", Claim),
+]
+
+
+def _body(response) -> str:
+    assert response.streaming, "the list should stream"
+    return b"".join(response.streaming_content).decode("utf-8")
+
+
+@pytest.mark.parametrize(("url", "model"), LISTS)
+def test_ndjson_of_a_list_streams_every_row_without_pagination(dataset, api_client, url, model):
+    response = api_client.get(url, {"format": "ndjson"})
+
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/x-ndjson")
+    rows = [json.loads(line) for line in _body(response).splitlines()]
+    assert sorted(row["id"] for row in rows) == sorted(model.objects.values_list("id", flat=True))
+
+
+@pytest.mark.parametrize(("url", "model"), LISTS)
+def test_csv_of_a_list_has_a_header_and_a_row_per_object(dataset, api_client, url, model):
+    response = api_client.get(url, {"format": "csv"})
+
+    assert response.status_code == 200
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    assert "attachment" in response["Content-Disposition"]
+    rows = list(csv.DictReader(io.StringIO(_body(response), newline="")))
+    assert sorted(int(row["id"]) for row in rows) == sorted(model.objects.values_list("id", flat=True))
+
+
+def test_filters_and_ordering_apply_to_streamed_lists(dataset, api_client):
+    response = api_client.get("/api/v1/claims/", {"format": "ndjson", "status": "false,verified", "ordering": "-id"})
+
+    rows = [json.loads(line) for line in _body(response).splitlines()]
+    expected = Claim.objects.filter(status__in=["false", "verified"]).order_by("-id")
+    assert [row["id"] for row in rows] == list(expected.values_list("id", flat=True))
+    assert {row["status"] for row in rows} == {"false", "verified"}
+
+
+def test_accept_header_picks_the_streamed_format_too(dataset, api_client):
+    response = api_client.get("/api/v1/speakers/", HTTP_ACCEPT="text/csv")
+
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    assert _body(response).startswith("id,name,slug,")
+
+
+def test_streamed_rows_match_the_release_tables(dataset, api_client, tmp_path):
+    outdir = export(tmp_path / "release", "--format", "jsonl")
+
+    response = api_client.get("/api/v1/claims/", {"format": "ndjson", "ordering": "id"})
+
+    assert _body(response) == (outdir / "claims.jsonl").read_text(encoding="utf-8")
+
+
+def test_bad_filter_value_with_a_streamed_format_is_a_json_400(dataset, api_client):
+    response = api_client.get("/api/v1/claims/", {"format": "csv", "status": "bogus"})
+
+    assert response.status_code == 400
+    assert response["Content-Type"].startswith("application/json")
+    assert "status" in response.json()
+
+
+def test_detail_does_not_offer_the_list_formats(dataset, api_client):
+    claim = dataset["claims"][0]
+
+    assert api_client.get(f"/api/v1/claims/{claim.id}/", {"format": "csv"}).status_code == 404
+
+
+def test_openapi_schema_lists_the_streamed_formats(db, api_client):
+    response = api_client.get("/api/v1/schema/", {"format": "json"})
+
+    schema = response.json()
+    claims_list = schema["paths"]["/api/v1/claims/"]["get"]
+    formats = next(p for p in claims_list["parameters"] if p["name"] == "format")
+    assert {"csv", "ndjson"} <= set(formats["schema"]["enum"])
+    assert {"text/csv", "application/x-ndjson"} <= set(claims_list["responses"]["200"]["content"])
+    assert "/api/v1/exports/{name}/files/{path}/" in schema["paths"]
+
+
+def test_releases_are_listed_with_version_and_files_from_their_data_package(dataset, api_client, tmp_path):
+    export(tmp_path / "2026-03", "--release-version", "1.0.0", "--format", "fever")
+    export(tmp_path / "2026-04", "--release-version", "1.1.0", "--status", "false", "--format", "jsonl")
+    (tmp_path / ".2026-05.abc.partial").mkdir()  # an export still running
+    (tmp_path / "notes").mkdir()  # not a release
+
+    with override_settings(RELEASES_DIR=tmp_path):
+        response = api_client.get("/api/v1/exports/")
+
+    assert response.status_code == 200
+    releases = {r["name"]: r for r in response.json()}
+    assert set(releases) == {"2026-03", "2026-04"}
+    assert releases["2026-04"]["version"] == "1.1.0"
+    assert releases["2026-04"]["filters"] == {"status": ["false"]}
+    fever = releases["2026-03"]["files"][0]
+    assert fever["path"] == "fever.jsonl"
+    assert fever["bytes"] == (tmp_path / "2026-03" / "fever.jsonl").stat().st_size
+    assert fever["hash"].startswith("sha256:")
+
+
+def test_a_release_file_is_served_for_download(dataset, api_client, tmp_path):
+    outdir = export(tmp_path / "r1", "--format", "fever")
+
+    with override_settings(RELEASES_DIR=tmp_path):
+        listed = api_client.get("/api/v1/exports/r1/").json()
+        response = api_client.get(listed["files"][0]["url"])
+        package = api_client.get(listed["datapackage_url"])
+
+    assert response.status_code == 200
+    assert b"".join(response.streaming_content) == (outdir / "fever.jsonl").read_bytes()
+    assert response["Content-Type"] == "application/jsonl"
+    assert 'filename="fever.jsonl"' in response["Content-Disposition"]
+    assert json.loads(b"".join(package.streaming_content))["resources"][0]["path"] == "fever.jsonl"
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/api/v1/exports/r1/files/newsfacts.json/",  # not in this release
+        "/api/v1/exports/r1/files/..%2F..%2Fsecret/",
+        "/api/v1/exports/missing/files/fever.jsonl/",
+        "/api/v1/exports/missing/",
+        "/api/v1/exports/.r1.partial/",
+    ],
+)
+def test_only_files_a_release_lists_can_be_downloaded(dataset, api_client, tmp_path, url):
+    export(tmp_path / "r1", "--format", "fever")
+    (tmp_path / "secret").write_text("no")
+
+    with override_settings(RELEASES_DIR=tmp_path):
+        response = api_client.get(url)
+
+    assert response.status_code == 404
