@@ -1,12 +1,59 @@
-"""Quotes, direct and reported, attributed to speakers."""
+"""Quotes, direct and reported, attributed to speakers.
+
+How it reads an article (rule-based, no model):
+
+1. Quotation marks are paired per paragraph (curly marks by shape, straight marks by parity); a quote running over
+   several paragraphs repeats its opening mark at each paragraph start and closes only at its end.
+2. Each quoted span is classified. Inside a heading sentence it is a quoted subheading, never a quote. Preceded by a
+   word, in Title Case and without closing punctuation it is a title (``the book "The Clock Inside You"``). Of one or
+   two words, it is a scare quote (not a quote) after a determiner or a naming word (``the "experts"``, ``a group
+   called "Freedom"``) or when the next word is a content word it modifies (``unnamed "political" forces``); when it
+   ends its phrase instead (``feeling "afraid" after``, ``would be "left behind,"``) it is the speaker's own word and
+   makes a partial quote, but only inside reported speech: with no reporting cue around it, it stays a scare quote.
+   Longer spans preceded by a word are partial quotes; spans opening a clause are direct quotes.
+3. Reporting cues (``said``, ``told AFP``, ``according to``, ``stated that`` ...) are found outside the quotes, with
+   their subject: a name, a pronoun, a role noun (``the minister``), or after the verb (``said the minister``). A cue
+   either introduces a direct quote (``She says, "..."``), follows one (``"...," he said``), or governs reported
+   content: after it (``X said (that) ...``: indirect, or mixed when it holds a partial quote) or before it
+   (``..., the company said in a statement``). News agencies that report (``AFP reported``) or are told
+   (``told AFP``) are never the speaker.
+4. A direct quote with no cue continues the previous quote's speaker when it follows it within a sentence
+   (attribution ``continuation``); otherwise it is left unattributed.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
 from typing import Literal
 
+from newsfacts.extraction.cues import (
+    ADDRESSEE_VERBS,
+    ALL_VERBS,
+    CLAUSE_STARTERS,
+    DASHES,
+    DETERMINERS,
+    FRAMING_VERBS,
+    FUNCTION_WORDS,
+    NAMING_WORDS,
+    PASSIVE_AUXILIARIES,
+    PERSON_MEDIA,
+    PREPOSITIONS,
+    PRONOUN_GENDER,
+    SPEAKER_ACTIONS,
+    SPEECH_VERBS,
+    STOPWORDS,
+    VERB_MODIFIERS,
+    VERB_PREPOSITIONS,
+    VERB_RE,
+    is_organisation_role,
+    is_person_role,
+    words,
+)
+from newsfacts.extraction.names import Mention, find_mentions
 from newsfacts.extraction.sentences import Sentence
-from newsfacts.extraction.speakers import Speaker
+from newsfacts.extraction.speakers import Entity, Speaker, SpeakerBook
 
 QuoteKind = Literal["direct", "indirect", "mixed"]
 AttributionMethod = Literal["name", "alias", "pronoun", "role", "continuation", "none"]
@@ -25,6 +72,711 @@ class Quote:
     attribution: AttributionMethod
 
 
+OPENING = "“«„"
+CLOSING = "”»"
+STRAIGHT = '"'
+MASK = "\x00"  # stands in for quoted text while cues are looked for outside the quotes
+# Organisation nouns general enough to mean "the organisation this story is about" when no name contains them.
+GENERIC_ORGANISATIONS = words(
+    "company firm carmaker automaker group supplier manufacturer retailer business operator lender insurer airline "
+    "broadcaster organisation organization developer startup"
+)
+CONFIDENCE: dict[str, float] = {
+    "name": 0.9,
+    "alias": 0.85,
+    "pronoun": 0.75,
+    "role": 0.7,
+    "continuation": 0.7,
+    "none": 0.5,
+}
+SegmentClass = Literal["heading", "title", "scare", "short", "partial", "full"]
+WORD = re.compile(r"[^\W_][\w'\u2019\-]*", re.UNICODE)
+
+
+@dataclass(slots=True)
+class _Segment:
+    """A quoted span: ``open``/``close`` are the mark offsets; ``start``/``end`` the trimmed inner text."""
+
+    open: int
+    close: int  # offset of the closing mark, or of the paragraph end when the quote never closes
+    start: int
+    end: int
+    cls: SegmentClass = "full"
+    attached: bool = False
+
+
+@dataclass(slots=True)
+class _Subject:
+    start: int
+    end: int
+    entity: Entity | None
+    attribution: AttributionMethod
+    reporter: bool = False  # the press reporting, not a speaker
+
+
+@dataclass(slots=True)
+class _Cue:
+    start: int  # of the verb
+    end: int
+    word: str
+    lemma: str
+    subject: _Subject
+    inverted: bool = False
+
+
+@dataclass(slots=True)
+class _Reader:
+    text: str
+    sentences: list[Sentence]
+    segments: list[_Segment]
+    masked: str
+    book: SpeakerBook
+    mention_by_end: dict[int, Mention]
+    mention_by_start: dict[int, Mention]
+    quotes: list[Quote] = field(default_factory=list)
+    used: set[int] = field(default_factory=set)  # entity ids that speak
+    last: tuple[int, Entity | None] | None = None  # (sentence index of the last quote's end, its speaker)
+
+
+# -- quotation marks ------------------------------------------------------------------------------------------
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    spans, pos = [], 0
+    for m in re.finditer(r"\n", text):
+        spans.append((pos, m.start()))
+        pos = m.end()
+    spans.append((pos, len(text)))
+    return [(a, b) for a, b in spans if text[a:b].strip()]
+
+
+def _pair_marks(text: str) -> list[_Segment]:
+    """Pair opening and closing quotation marks; a quote may run on over paragraphs that open with a mark."""
+    segments: list[_Segment] = []
+    paragraphs = _paragraphs(text)
+    open_at: int | None = None
+    for k, (a, b) in enumerate(paragraphs):
+        for i in range(a, b):
+            ch = text[i]
+            if ch not in OPENING + CLOSING + STRAIGHT:
+                continue
+            if open_at is None:
+                if ch in OPENING or ch == STRAIGHT or (ch in CLOSING and _looks_opening(text, i)):
+                    open_at = i
+            elif ch in CLOSING or ch == STRAIGHT:
+                segments.append(_Segment(open_at, i, open_at + 1, i))
+                open_at = None
+            elif ch in OPENING:
+                # Two opening marks in a row: the first quote was never closed; end it before the new one.
+                segments.append(_Segment(open_at, i, open_at + 1, i))
+                open_at = i
+        if open_at is not None:
+            nxt = paragraphs[k + 1] if k + 1 < len(paragraphs) else None
+            lead = text[nxt[0] : nxt[1]].lstrip()[:1] if nxt else ""
+            if lead and lead in OPENING + STRAIGHT:
+                # The quote goes on in the next paragraph, which repeats the opening mark: skip that mark.
+                continue
+            segments.append(_Segment(open_at, b, open_at + 1, b))
+            open_at = None
+    for seg in segments:
+        inner = text[seg.start : seg.end]
+        seg.start += len(inner) - len(inner.lstrip())
+        seg.end -= len(inner) - len(inner.rstrip())
+    return [s for s in _merge_continued(text, segments) if s.end > s.start]
+
+
+def _merge_continued(text: str, segments: list[_Segment]) -> list[_Segment]:
+    """Mark pairs split only by the repeated opening mark of a new paragraph form one quote."""
+    merged: list[_Segment] = []
+    for seg in segments:
+        if merged and "\n" in text[merged[-1].close : seg.open] and not text[merged[-1].close : seg.open].strip():
+            prev = merged[-1]
+            if prev.close >= len(text) or text[prev.close] not in CLOSING + STRAIGHT:
+                merged[-1] = _Segment(prev.open, seg.close, prev.start, seg.end)
+                continue
+        merged.append(seg)
+    return merged
+
+
+def _looks_opening(text: str, i: int) -> bool:
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return before.isspace() and after.isalnum()
+
+
+# -- what a quoted span is ------------------------------------------------------------------------------------
+
+
+def _classify(text: str, seg: _Segment, sentence: Sentence | None) -> SegmentClass:
+    inner = text[seg.start : seg.end]
+    words = WORD.findall(inner)
+    if sentence is not None and sentence.kind in ("heading", "credit"):
+        return "heading"
+    line_start = text.rfind("\n", 0, seg.open) + 1
+    line_end = text.find("\n", seg.close)
+    line_end = len(text) if line_end < 0 else line_end
+    terminal = inner.rstrip()[-1:] in ".!?,;:…—-"
+    alone = not text[line_start : seg.open].strip() and not text[seg.close + 1 : line_end].strip()
+    if alone and not terminal and len(words) <= 8:
+        return "heading"
+    before = text[line_start : seg.open].rstrip()
+    prev_char = before[-1:]
+    prev_words = WORD.findall(before[-40:])
+    prev_word = prev_words[-1].lower() if prev_words else ""
+    after = text[seg.close + 1 : seg.close + 40]
+    next_words = WORD.findall(after)
+    next_word = next_words[0] if next_words and re.match(r"\s+[^\W\d_]", after) else ""
+    opens_clause = prev_char in ("", ",", ":", ";", *DASHES, "(", ".", "!", "?", *CLOSING, STRAIGHT)
+    if opens_clause:
+        return "full"
+    title_case = all(w[0].isupper() for w in words if len(w) > 3 or w == words[0])
+    if words and title_case and not terminal and len(words) <= 8:
+        return "title"
+    if len(words) <= 2:
+        if prev_word in NAMING_WORDS or prev_word in DETERMINERS:
+            return "scare"
+        if next_word and next_word[0].islower() and next_word.lower() not in FUNCTION_WORDS:
+            return "scare"
+        return "short"
+    return "partial"
+
+
+def _mask(text: str, segments: list[_Segment]) -> str:
+    chars = list(text)
+    for seg in segments:
+        if seg.cls in ("full", "partial", "short"):
+            last = min(seg.close, len(text) - 1)
+            for i in range(seg.open, last + 1):
+                if chars[i] != "\n":
+                    chars[i] = MASK
+    return "".join(chars)
+
+
+# -- subjects of reporting verbs ------------------------------------------------------------------------------
+
+
+def _strip_modifiers(left: str) -> str:
+    while True:
+        m = re.search(r"\s+([a-z]+)\s*$", left)
+        if not m or m.group(1) not in VERB_MODIFIERS:
+            return left
+        left = left[: m.start()]
+
+
+def _named(reader: _Reader, mention: Mention, entity: Entity) -> AttributionMethod:
+    return "name" if mention.text == entity.name or len(mention.tokens) > 1 else "alias"
+
+
+def _subject_left(reader: _Reader, s: Sentence, vs: int) -> _Subject | None:
+    """The subject written before a reporting verb at ``vs``: a name, a pronoun or a role noun phrase."""
+    masked = reader.masked
+    left = _strip_modifiers(masked[s.start : vs].rstrip())
+    end = s.start + len(left)
+    if not left.strip() or left.endswith(MASK):
+        return None
+    if left.endswith(",") or re.search(r"\b(and|but)$", left):
+        return _clause_subject(reader, s, vs)
+    return _noun_phrase_before(reader, s, end)
+
+
+def _noun_phrase_before(reader: _Reader, s: Sentence, end: int) -> _Subject | None:
+    text, book = reader.text, reader.book
+    mention = reader.mention_by_end.get(end)
+    if mention is not None:
+        entity = book.mention_entity.get(mention.start)
+        if entity is None and len(mention.tokens) == 1 and not _common(mention.text):
+            kind = "organisation" if mention.text.isupper() or mention.kind == "organisation" else "person"
+            entity = book.create(mention.text, kind, mention.start)
+        if entity is not None:
+            start = mention.start
+            role = re.search(r"(?:[a-z][\w\-]*\s+){1,3}$", reader.masked[s.start : start])
+            if role and any(is_person_role(w) for w in role.group().split()):
+                start = s.start + role.start()
+            return _Subject(start, end, entity, _named(reader, mention, entity), entity.is_media)
+    words = list(re.finditer(r"[\w'\u2019\-]+", reader.masked[s.start : end]))
+    if not words:
+        return None
+    last = words[-1]
+    word = last.group().lower()
+    w_start = s.start + last.start()
+    if s.start + last.end() != end:
+        return None
+    if word in PRONOUN_GENDER or word in ("it", "they", "i", "we"):
+        return _pronoun_subject(reader, word, w_start, end)
+    if not (is_person_role(word) or is_organisation_role(word) or word in ("reporters", "journalists")):
+        return None
+    # Walk back over the noun phrase: "a spokesman for the energy department", "the industry minister".
+    phrase_start = w_start
+    for w in reversed(words[:-1]):
+        low = w.group().lower()
+        if low in ALL_VERBS or low in (",",) or (low in STOPWORDS and low not in DETERMINERS and low != "for"):
+            break
+        phrase_start = s.start + w.start()
+        if low in ("the", "a", "an"):
+            break
+    # "a spokesman for the ministry", "an official at the company": an unnamed person speaking for someone.
+    agent = re.search(
+        r"(?:\b(?:a|an|the|one)\s+)?\b([a-z][\w\-]*)\s+(?:for|at|with|from)\s+$", text[s.start : phrase_start]
+    )
+    if agent and is_person_role(agent.group(1)):
+        entity = book.entity_at(phrase_start, end)
+        return _Subject(s.start + agent.start(), end, entity, "name" if entity else "none")
+    if word in ("reporters", "journalists"):
+        return _Subject(phrase_start, end, None, "none", reporter=True)
+    plural = word.endswith("s") and not word.endswith("ss")
+    if plural:
+        return _Subject(phrase_start, end, None, "none")
+    organisation = is_organisation_role(word) and not is_person_role(word)
+    entity = book.resolve_role(word, organisation, phrase_start)
+    if entity is None and organisation and word in GENERIC_ORGANISATIONS:
+        entity = book.resolve_organisation_pronoun(phrase_start)
+    if word in ("paper", "newspaper", "tabloid", "broadcaster", "agency") and entity is not None and entity.is_media:
+        return _Subject(phrase_start, end, entity, "role", reporter=True)
+    return _Subject(phrase_start, end, entity, "role" if entity else "none")
+
+
+def _pronoun_subject(reader: _Reader, word: str, start: int, end: int) -> _Subject:
+    book = reader.book
+    if word in PRONOUN_GENDER:
+        entity = book.resolve_pronoun(PRONOUN_GENDER[word], start)
+    elif word == "it":
+        entity = book.resolve_organisation_pronoun(start)
+    else:
+        entity = None
+    return _Subject(start, end, entity, "pronoun" if entity else "none")
+
+
+def _clause_subject(reader: _Reader, s: Sentence, vs: int) -> _Subject | None:
+    """``Tom Becker, regional secretary of X, said``: the subject opens the clause, before an apposition."""
+    for pos in sorted(reader.mention_by_start):
+        if pos < s.start:
+            continue
+        if pos >= vs:
+            break
+        mention = reader.mention_by_start[pos]
+        entity = reader.book.mention_entity.get(pos)
+        if entity is not None and not reader.book.in_quote(pos):
+            between = reader.masked[mention.end : vs]
+            if MASK in between or (VERB_RE.search(between.replace(",", " ")) and _has_cue(between)):
+                return None
+            return _Subject(pos, mention.end, entity, _named(reader, mention, entity), entity.is_media)
+    lead = re.match(r"\s*(?:[^,]{0,40},\s*)?([A-Z][\w\-]*(?:\s+[a-z][\w\-]*){0,4})", s.text)
+    if lead:
+        offset = s.start + lead.start(1)
+        for w in re.finditer(r"[\w\-]+", lead.group(1)):
+            word = w.group().lower()
+            if word in PRONOUN_GENDER or word == "it":
+                return _pronoun_subject(reader, word, offset + w.start(), offset + w.end())
+            if is_person_role(word) or is_organisation_role(word):
+                return _noun_phrase_before(reader, s, offset + w.end())
+    return None
+
+
+def _has_cue(between: str) -> bool:
+    return any(m.group(1).lower() in SPEECH_VERBS for m in VERB_RE.finditer(between))
+
+
+def _subject_right(reader: _Reader, s: Sentence, ve: int) -> _Subject | None:
+    """The subject written after the verb: ``"...," said chief executive Maria Lindqvist``.
+
+    Only a subject that ends the clause (followed by punctuation, an apposition or a preposition) is taken, so that
+    ``X said Harwell had ...`` is not read as an inversion.
+    """
+    masked = reader.masked
+    ends_clause = r"(?=\s*(?:[,.;:!?(]|$)|\s+(?:of|at|from|for|in|on|to|with|who)\b)"
+    for pos in sorted(p for p in reader.mention_by_start if ve <= p < s.end):
+        mention = reader.mention_by_start[pos]
+        if not re.fullmatch(r"\s+(?:[a-z][\w\-]*\s+|[A-Z][a-z]*\.?\s+){0,4}", masked[ve:pos]):
+            break
+        if not re.match(ends_clause, masked[mention.end : s.end]):
+            break
+        entity = reader.book.mention_entity.get(pos)
+        if entity is None and len(mention.tokens) == 1 and not _common(mention.text):
+            entity = reader.book.create(mention.text, "person", pos)
+        if entity is not None:
+            return _Subject(ve, mention.end, entity, _named(reader, mention, entity), entity.is_media)
+        break
+    m = re.match(r"\s+(he|she)\b(?=\s*[,.;])", masked[ve : s.end])
+    if m:
+        return _pronoun_subject(reader, m.group(1), ve + m.start(1), ve + m.end(1))
+    m = re.match(r"\s+((?:the|a|an)\s+(?:[a-z][\w\-]*\s+){0,3}?([a-z][\w\-]*))" + ends_clause, masked[ve : s.end])
+    if m and (is_person_role(m.group(2)) or is_organisation_role(m.group(2))):
+        return _noun_phrase_before(reader, s, ve + m.end(1))
+    return None
+
+
+def _common(word: str) -> bool:
+    low = word.lower()
+    return low in STOPWORDS or is_person_role(low) or is_organisation_role(low)
+
+
+# -- cues and what they govern --------------------------------------------------------------------------------
+
+
+def _cues(reader: _Reader, s: Sentence) -> list[_Cue]:
+    masked = reader.masked
+    found = []
+    for m in VERB_RE.finditer(masked, s.start, s.end):
+        word = m.group(1)
+        if word[0].isupper() and m.start() != s.start:
+            continue
+        lemma = ALL_VERBS[word.lower()]
+        prev = re.search(r"([\w'\u2019]+)\s*$", masked[s.start : m.start()])
+        prev_word = prev.group(1).lower() if prev else ""
+        if prev_word in PASSIVE_AUXILIARIES or prev_word in DETERMINERS or prev_word == "to":
+            continue
+        before = masked[s.start : m.start()].rstrip()
+        subject = None
+        inverted = False
+        if before.endswith((MASK, ",")) or not before:
+            subject = _subject_right(reader, s, m.end())
+            inverted = subject is not None
+        if subject is None:
+            subject = _subject_left(reader, s, m.start())
+        if subject is None:
+            continue
+        if lemma == "report" and (subject.entity is None or subject.entity.kind == "organisation"):
+            subject.reporter = True
+        found.append(_Cue(m.start(), m.end(), word.lower(), lemma, subject, inverted))
+    return found
+
+
+def _segment_at(reader: _Reader, pos: int) -> _Segment | None:
+    for seg in reader.segments:
+        if seg.open == pos:
+            return seg
+    return None
+
+
+def _segments_in(reader: _Reader, a: int, b: int) -> list[_Segment]:
+    return [seg for seg in reader.segments if a <= seg.open and seg.close < b and seg.cls != "heading"]
+
+
+def _addressee_end(masked: str, pos: int, limit: int) -> int:
+    """After ``told``: the end of the person told (``AFP``, ``the packed hall``, ``parliament``)."""
+    rest = masked[pos:limit]
+    m = re.match(
+        r"\s+(?:(?:me|him|her|us|them|you|reporters|journalists)\b|(?:the\s+)?[A-Z][\w'\u2019\-]*(?:\s+[A-Z][\w'\u2019\-]*)*)",
+        rest,
+    )
+    if m:
+        return pos + m.end()
+    m = re.match(r"\s+(?:(?:the|a|an|his|her|their)\s+)?([a-z][\w\-]*)(?:\s+([a-z][\w\-]*))?", rest)
+    if m:
+        if m.group(2) and m.group(2) not in CLAUSE_STARTERS and m.group(2) != "that":
+            return pos + m.end(2)
+        return pos + m.end(1)
+    return pos
+
+
+def _content_end(reader: _Reader, start: int, limit: int) -> int:
+    """Where reported content starting at ``start`` ends: before trailing attribution and the speaker's next act."""
+    masked = reader.masked
+    region = masked[start:limit]
+    cut = len(region)
+    for m in re.finditer(r"[\s,]+(?:and|but)\s+(?:also\s+)?(\w+)", region):
+        if m.group(1).lower() in SPEAKER_ACTIONS:
+            cut = m.start()
+            break
+    acc = re.search(r",\s*according to\b", region)
+    if acc:
+        cut = min(cut, acc.start())
+    trimmed = region[:cut].rstrip()
+    while trimmed and trimmed[-1] in ".,;:!? " and not trimmed.endswith(MASK):
+        trimmed = trimmed[:-1].rstrip()
+    return start + len(trimmed)
+
+
+def _emit(
+    reader: _Reader,
+    start: int,
+    end: int,
+    kind: QuoteKind,
+    entity: Entity | None,
+    attribution: AttributionMethod,
+    cue: str,
+    bonus: float = 0.0,
+) -> None:
+    text = reader.text
+    while start < end and (text[start].isspace() or (reader.masked[start] == MASK and text[start] in OPENING)):
+        if text[start] in OPENING and kind != "direct":
+            break
+        start += 1
+    if end - start < 2 or (len(WORD.findall(text[start:end])) < 2 and kind != "direct"):
+        return
+    speaker = entity.name if entity is not None and not entity.is_agency else None
+    if speaker is None:
+        attribution = "none" if attribution != "continuation" or entity is None else attribution
+        entity = None
+    confidence = CONFIDENCE[attribution if speaker else "none"] + bonus
+    confidence += {"direct": 0.05, "mixed": 0.0, "indirect": -0.05}[kind]
+    sentence = reader.sentences[reader.book.sentence_at(start)]
+    reader.quotes.append(
+        Quote(
+            start,
+            end,
+            text[start:end],
+            kind,
+            speaker,
+            cue,
+            sentence.position,
+            round(max(0.05, min(0.99, confidence)), 2),
+            attribution,
+        )
+    )
+    if entity is not None:
+        reader.used.add(entity.id)
+        reader.book.note(entity, start)
+    reader.last = (reader.book.sentence_at(end), entity)
+
+
+def _attach(reader: _Reader, seg: _Segment, cue: _Cue) -> None:
+    seg.attached = True
+    kind: QuoteKind = "direct" if seg.cls == "full" else "mixed"
+    _emit(reader, seg.start, seg.end, kind, cue.subject.entity, cue.subject.attribution, cue.word)
+
+
+def _reported(reader: _Reader, a: int, b: int, cue: _Cue, bonus: float = 0.0) -> None:
+    """Emit reported content ``[a, b)``: mixed when it holds a partial quote, else indirect."""
+    inner = _segments_in(reader, a, b + 1)
+    kind: QuoteKind = "mixed" if any(seg.cls in ("partial", "short") for seg in inner) else "indirect"
+    if inner and all(seg.cls == "full" for seg in inner) and not reader.masked[a:b].replace(MASK, "").strip(" ,.:"):
+        for seg in inner:
+            _attach(reader, seg, cue)
+        return
+    for seg in inner:
+        seg.attached = True
+    _emit(reader, a, b, kind, cue.subject.entity, cue.subject.attribution, cue.word, bonus)
+
+
+def _read_cue(reader: _Reader, s: Sentence, cue: _Cue, limit: int) -> int:
+    """Attach or emit what ``cue`` governs in sentence ``s``; return where its reported content ends."""
+    masked = reader.masked
+    after = cue.end
+    if cue.inverted:
+        after = cue.subject.end
+    elif cue.lemma in ADDRESSEE_VERBS:
+        after = _addressee_end(masked, cue.end, limit)
+    rest = masked[after:limit]
+    governed = 0
+    # "She says, "..."", "He explained to the paper, "..."": the cue introduces a direct quote.
+    intro = re.match(r"(?:\s+[\w'\u2019\-]+){0,6}?\s*[,:]\s*(?=" + MASK + ")", rest)
+    if intro and not cue.inverted:
+        seg = _segment_at(reader, after + intro.end())
+        if seg is not None and seg.cls == "full":
+            _attach(reader, seg, cue)
+            governed = 1
+    content_start = None
+    that = False
+    if not governed and not cue.inverted:
+        preps = VERB_PREPOSITIONS.get(cue.lemma, ())
+        m_that = re.match(r"((?:\s+[\w'\u2019\-]+){0,7}?)\s+that\b", rest)
+        m_prep = re.match(r"\s+(" + "|".join(preps) + r")\b", rest) if preps else None
+        if m_that and (
+            not m_that.group(1).strip()
+            or m_that.group(1).split()[0].lower() in PREPOSITIONS | {"last", "earlier", "this", "later"}
+        ):
+            content_start, that = after + m_that.end(), True
+        elif m_prep:
+            content_start = after + m_prep.end()
+        elif cue.lemma in SPEECH_VERBS or (cue.lemma in FRAMING_VERBS and MASK in rest):
+            first = re.match(r"\s+([\w'\u2019\-]+|" + MASK + ")", rest)
+            if first and first.group(1).lower() not in PREPOSITIONS and not rest.startswith(","):
+                content_start = after + first.start(1)
+        if content_start is not None:
+            end = _content_end(reader, content_start, limit)
+            if cue.lemma in FRAMING_VERBS and not m_prep and MASK not in masked[content_start:end]:
+                content_start = None
+            elif len(WORD.findall(masked[content_start:end].replace(MASK, " x "))) >= 2:
+                _reported(reader, content_start, end, cue, 0.05 if that else 0.0)
+                return end
+    # "..., she said", "'...,' said the minister": the cue follows a quote or reported content.
+    head = cue.start if cue.inverted else cue.subject.start
+    before = masked[s.start : head].rstrip()
+    if before.endswith(MASK) or before.endswith(","):
+        body = before.rstrip(",").rstrip()
+        if body.endswith(MASK):
+            seg = _last_segment_before(reader, s.start + len(body))
+            if seg is not None and seg.cls in ("full", "partial"):
+                _attach(reader, seg, cue)
+                return cue.end
+        lead = _lead_start(reader, s, s.start + len(body))
+        if lead is not None and len(WORD.findall(masked[lead : s.start + len(body)])) >= 3:
+            _reported(reader, lead, s.start + len(body), cue)
+    return cue.end
+
+
+def _last_segment_before(reader: _Reader, pos: int) -> _Segment | None:
+    for seg in reversed(reader.segments):
+        if seg.close < pos and seg.cls in ("full", "partial", "short"):
+            return seg
+    return None
+
+
+def _lead_start(reader: _Reader, s: Sentence, end: int) -> int | None:
+    """The start of reported content that a trailing cue (``..., he added.``) governs: the sentence start,
+    after any direct quote already attached in it."""
+    start = s.start
+    for seg in reader.segments:
+        if s.start <= seg.open < end and seg.attached:
+            start = max(start, seg.close + 1)
+    while start < end and not reader.masked[start].isalnum() and reader.masked[start] != MASK:
+        start += 1
+    return start if start < end else None
+
+
+def _according(reader: _Reader, s: Sentence) -> list[tuple[int, int]]:
+    """``According to X, ...`` and ``..., according to X.``: the source is a name, a role, or a document."""
+    masked, text = reader.masked, reader.text
+    taken = []
+    for m in re.finditer(r"\b[Aa]ccording to\s+([^,.;" + MASK + r"]+)", masked[s.start : s.end]):
+        src_a, src_b = s.start + m.start(1), s.start + m.end(1)
+        entity, attribution = _source(reader, src_a, src_b)
+        cue = _Cue(
+            s.start + m.start(), s.start + m.end(), "according to", "say", _Subject(src_a, src_b, entity, attribution)
+        )
+        lead = masked[s.start : s.start + m.start()]
+        if not lead.strip():
+            a = src_b + 1 if masked[src_b : src_b + 1] == "," else src_b
+            b = _content_end(reader, a, s.end)
+        elif lead.rstrip().endswith(","):
+            a = _lead_start(reader, s, s.start + len(lead.rstrip().rstrip(",")))
+            b = s.start + len(lead.rstrip().rstrip(","))
+            if a is None:
+                continue
+        else:
+            continue
+        if len(WORD.findall(text[a:b])) >= 3:
+            _reported(reader, a, b, cue)
+            taken.append((min(a, cue.start), max(b, src_b)))
+    return taken
+
+
+def _source(reader: _Reader, a: int, b: int) -> tuple[Entity | None, AttributionMethod]:
+    book, text = reader.book, reader.text
+    for pos in sorted(reader.mention_by_start):
+        if a <= pos < b and pos in book.mention_entity:
+            mention = reader.mention_by_start[pos]
+            entity = book.mention_entity[pos]
+            return entity, _named(reader, mention, entity)
+    words = [w.lower() for w in WORD.findall(text[a:b])]
+    for word in words:
+        if word in ("him", "her"):
+            entity = book.resolve_pronoun(PRONOUN_GENDER[word], a)
+            return entity, "pronoun" if entity else "none"
+    if any(w in PERSON_MEDIA for w in words):
+        entity = book.focus(a)
+        return entity, "role" if entity else "none"
+    for word in words:
+        if is_organisation_role(word) and word in GENERIC_ORGANISATIONS:
+            entity = book.resolve_role(word, True, a) or book.resolve_organisation_pronoun(a)
+            return entity, "role" if entity else "none"
+        if is_person_role(word) and not word.endswith("s"):
+            entity = book.resolve_role(word, False, a)
+            return entity, "role" if entity else "none"
+    return None, "none"
+
+
+def _spoke(reader: _Reader, s: Sentence) -> list[tuple[int, int]]:
+    """``AFP spoke with her about the fact that ...``: the press interviewing someone reports that person."""
+    masked = reader.masked
+    taken = []
+    pattern = r"\b(spoke|talked)\s+(?:with|to)\s+(him|her|[A-Z][\w'\u2019\-]*(?:\s+[A-Z][\w'\u2019\-]*)*)\s+about\s+"
+    for m in re.finditer(pattern + r"(?:the fact\s+)?(?:that\s+|how\s+)?", masked[s.start : s.end]):
+        subject = _noun_phrase_before(reader, s, s.start + len(masked[s.start : s.start + m.start()].rstrip()))
+        if subject is None or (not subject.reporter and (subject.entity is None or not subject.entity.is_media)):
+            continue
+        obj_a, obj_b = s.start + m.start(2), s.start + m.end(2)
+        if m.group(2) in ("him", "her"):
+            entity = reader.book.resolve_pronoun(PRONOUN_GENDER[m.group(2)], obj_a)
+            attribution: AttributionMethod = "pronoun"
+        else:
+            entity, attribution = _source(reader, obj_a, obj_b)
+        cue = _Cue(
+            s.start + m.start(1),
+            s.start + m.end(1),
+            f"{m.group(1)} with",
+            "say",
+            _Subject(obj_a, obj_b, entity, attribution),
+        )
+        a = s.start + m.end()
+        b = _content_end(reader, a, s.end)
+        _reported(reader, a, b, cue)
+        taken.append((s.start + m.start(), b))
+    return taken
+
+
+def _continue(reader: _Reader, seg: _Segment) -> None:
+    """A quote no cue claims: it continues the previous quote's speaker when it follows straight on."""
+    seg.attached = True
+    here = reader.book.sentence_at(seg.start)
+    kind: QuoteKind = "direct"
+    if reader.last is not None and reader.last[1] is not None and here - reader.last[0] <= 1:
+        _emit(reader, seg.start, seg.end, kind, reader.last[1], "continuation", "", -0.05)
+    else:
+        _emit(reader, seg.start, seg.end, kind, None, "none", "")
+
+
+# -- the whole article ----------------------------------------------------------------------------------------
+
+
 def find_quotes(text: str, sentences: list[Sentence]) -> tuple[list[Speaker], list[Quote]]:
-    """Return the article's speakers and its quotes (in text order)."""
-    return [], []
+    """Return the article's speakers and its quotes (in text order).
+
+    Speakers are the people and organisations at least one quote is attributed to, in order of first mention, with
+    their aliases and a description from an apposition or parenthesis when the article gives one.
+    """
+    sentences = sorted(sentences, key=lambda s: s.start)
+    segments = _pair_marks(text)
+    starts = [s.start for s in sentences]
+    for seg in segments:
+        k = max(0, _bisect(starts, seg.open))
+        seg.cls = _classify(text, seg, sentences[k] if sentences else None)
+    masked = _mask(text, segments)
+    mentions = find_mentions(text, sentences)
+    quoted = [(seg.open, seg.close + 1) for seg in segments if seg.cls in ("full", "partial", "title", "heading")]
+    book = SpeakerBook(text, sentences, mentions, quoted)
+    book.learn_gender_from_pronouns()
+    reader = _Reader(
+        text,
+        sentences,
+        segments,
+        masked,
+        book,
+        {m.end: m for m in mentions},
+        {m.start: m for m in mentions},
+    )
+    pending = [seg for seg in segments if seg.cls in ("full", "partial")]
+    for s in sentences:
+        if s.kind in ("prose", "caption"):
+            taken = _according(reader, s) + _spoke(reader, s)
+            cues = _cues(reader, s)
+            until = s.start
+            for i, cue in enumerate(cues):
+                if cue.start < until or cue.subject.reporter or any(a <= cue.start < b for a, b in taken):
+                    continue
+                limit = _trailing_limit(reader, s, cues[i + 1 :])
+                until = _read_cue(reader, s, cue, limit)
+        # Quotes that close in this sentence and no cue claimed continue the previous speaker.
+        for seg in pending:
+            if not seg.attached and seg.close <= s.end + 1 and seg.close >= s.start:
+                _continue(reader, seg)
+        pending = [seg for seg in pending if not seg.attached]
+    for seg in pending:
+        _continue(reader, seg)
+    quotes = sorted(reader.quotes, key=lambda q: (q.start, q.end))
+    speakers = [e.speaker() for e in book.entities if e.id in reader.used]
+    return speakers, quotes
+
+
+def _trailing_limit(reader: _Reader, s: Sentence, later: list[_Cue]) -> int:
+    """Reported content stops where a later trailing attribution (``..., AFP reported.``) begins."""
+    for cue in later:
+        tail = reader.masked[cue.end : s.end]
+        if not cue.inverted and len(WORD.findall(tail)) <= 6 and " that " not in tail:
+            return cue.subject.start
+    return s.end
+
+
+def _bisect(starts: list[int], pos: int) -> int:
+    return bisect_right(starts, pos) - 1

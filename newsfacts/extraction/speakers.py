@@ -1,11 +1,37 @@
-"""Speakers: named people and organisations found in an article, with their aliases merged."""
+"""Speakers: named people and organisations found in an article, with their aliases merged.
+
+``SpeakerBook`` reads the article's name mentions into entities (``Yulia Peresild`` then ``Peresild`` is one person;
+``Northwind Energy`` and ``Northwind Energy Ltd`` one organisation), keeps the order in which the story mentions them,
+and resolves pronouns (``she told AFP``) and role nouns (``the minister promised``, ``the company said``) to them.
+``same_speaker`` is the pure test the save step uses to merge speakers across articles.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from bisect import bisect_left, insort
+from collections import Counter
+from dataclasses import dataclass, field
 from typing import Literal
 
+from newsfacts.extraction.cues import (
+    ALL_VERBS,
+    GENDERED_NOUNS,
+    NEWS_AGENCIES,
+    ORGANISATION_WORDS,
+    TITLE_GENDER,
+    TITLES,
+    is_organisation_role,
+    is_person_role,
+    words,
+)
+from newsfacts.extraction.names import Mention
+from newsfacts.extraction.sentences import Sentence
+
 SpeakerKind = Literal["person", "organisation"]
+
+MEDIA_WORDS = words("news times post herald journal tribune gazette press channel network radio tv")
+NAME_WORD_RE = re.compile(r"[^\W\d_][\w'\u2019\-]*", re.UNICODE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -16,12 +42,313 @@ class Speaker:
     description: str = ""
 
 
-def same_speaker(name_a: str, name_b: str) -> bool:
-    """True when two names plausibly name the same person: equal, or one is the other's surname (`Rogozin`)."""
-    a, b = name_a.split(), name_b.split()
+@dataclass(slots=True)
+class Entity:
+    """A person or organisation of one article while it is being read (mutable; frozen into a ``Speaker``)."""
+
+    id: int
+    name: str
+    kind: SpeakerKind
+    forms: list[str] = field(default_factory=list)
+    description: str = ""
+    role_words: set[str] = field(default_factory=set)
+    gender_votes: Counter[str] = field(default_factory=Counter)
+
+    @property
+    def gender(self) -> str | None:
+        if not self.gender_votes:
+            return None
+        (top, n), *rest = [*self.gender_votes.most_common(2), ("", 0)]
+        return top if n > rest[0][1] else None
+
+    @property
+    def is_agency(self) -> bool:
+        return self.name.lower() in NEWS_AGENCIES or any(f.lower() in NEWS_AGENCIES for f in self.forms)
+
+    @property
+    def is_media(self) -> bool:
+        return self.is_agency or any(w.lower() in MEDIA_WORDS for w in self.name.split())
+
+    def speaker(self) -> Speaker:
+        aliases = tuple(dict.fromkeys(f for f in self.forms if f != self.name))
+        return Speaker(self.name, self.kind, aliases, self.description)
+
+
+@dataclass(frozen=True, slots=True)
+class _Event:
+    pos: int
+    sentence: int
+    entity: int
+
+
+class SpeakerBook:
+    """The entities of one article and the order the story mentions them in, for resolving references."""
+
+    def __init__(self, text: str, sentences: list[Sentence], mentions: list[Mention], quoted: list[tuple[int, int]]):
+        self.text = text
+        self.sentences = sentences
+        self._sentence_starts = [s.start for s in sentences]
+        self.entities: list[Entity] = []
+        self.mention_entity: dict[int, Entity] = {}  # mention start -> entity
+        self._events: list[tuple[int, int, int]] = []  # (pos, sentence, entity id), sorted
+        self._quoted = sorted(quoted)
+        for mention in mentions:
+            self._read(mention)
+
+    # -- reading mentions ---------------------------------------------------------------------------------
+
+    def sentence_at(self, pos: int) -> int:
+        """Index into ``sentences`` of the sentence holding offset ``pos`` (the one before it if in a gap)."""
+        return max(0, bisect_left(self._sentence_starts, pos + 1) - 1)
+
+    def in_quote(self, pos: int) -> bool:
+        k = bisect_left(self._quoted, (pos + 1, 0)) - 1
+        return k >= 0 and self._quoted[k][0] <= pos < self._quoted[k][1]
+
+    def _read(self, m: Mention) -> None:
+        quoted = self.in_quote(m.start)
+        entity = self._match(m)
+        if entity is None:
+            if quoted or m.kind == "unknown":
+                return
+            entity = Entity(len(self.entities), m.text, m.kind)
+            self.entities.append(entity)
+            self._describe(entity, m)
+        elif len(m.tokens) > len(entity.name.split()) and not quoted and m.kind == entity.kind:
+            entity.name = m.text
+        if m.text not in entity.forms:
+            entity.forms.append(m.text)
+        self.mention_entity[m.start] = entity
+        if not quoted:
+            self.note(entity, m.start)
+
+    def _match(self, m: Mention) -> Entity | None:
+        """The entity an earlier mention introduced that ``m`` names again, most recent first."""
+        words = m.tokens
+        for entity in reversed(self.entities):
+            names = entity.forms or [entity.name]
+            if any(m.text == f for f in names):
+                return entity
+            full = entity.name.split()
+            if entity.kind == "person" and m.kind != "organisation":
+                if len(words) == 1 and words[0] == full[-1]:
+                    return entity
+                if len(words) > 1 and len(full) > 1 and words[-1] == full[-1] and _initial_match(words[0], full[0]):
+                    return entity
+            if entity.kind == "organisation" and m.kind != "person":
+                if len(words) < len(full) and full[: len(words)] == words:
+                    return entity
+                if len(words) > len(full) and words[: len(full)] == full:
+                    return entity
+                if len(words) == 1 and words[0].isupper() and words[0] == _initials(full):
+                    return entity
+        return None
+
+    def _describe(self, entity: Entity, m: Mention) -> None:
+        """Description, role words and gender evidence from the words around the first full mention."""
+        text = self.text
+        after = text[m.end : m.end + 160]
+        description = ""
+        paren = re.match(r"\s*\(([^()]{3,150})\)", after)
+        apposition = re.match(r",\s+((?:a|an|the)\s+[^,;()“”\"]{3,100}?|[a-z][^,;()“”\"]{3,100}?)\s*[,.]", after)
+        if m.possessive:
+            pass
+        elif paren and not re.fullmatch(r"[\d\s]+", paren.group(1)):
+            description = paren.group(1).strip()
+        elif apposition and _is_apposition(apposition.group(1)):
+            description = apposition.group(1).strip()
+        else:
+            sentence = self.sentences[self.sentence_at(m.start)] if self.sentences else None
+            if sentence is not None:
+                lead = text[sentence.start : m.start]
+                fronted = re.fullmatch(r"\s*([^,;“”\"]{3,80}?),\s*", lead)
+                if fronted and text[m.end : m.end + 1] == ",":
+                    description = fronted.group(1).strip()
+        if not description and m.role:
+            description = m.role
+        entity.description = description
+        entity.role_words.update(w.lower() for w in NAME_WORD_RE.findall(f"{description} {m.role} {m.title}"))
+        if m.title:
+            entity.role_words.add(m.title.lower().rstrip("."))
+            gender = TITLE_GENDER.get(m.title.split()[0].lower().rstrip("."))
+            if gender:
+                entity.gender_votes[gender] += 2
+        for word in entity.role_words:
+            if word in GENDERED_NOUNS:
+                entity.gender_votes[GENDERED_NOUNS[word]] += 2
+        if entity.kind == "person":
+            self._copula_gender(entity, m)
+
+    def _copula_gender(self, entity: Entity, m: Mention) -> None:
+        """``X, 36, is one of Russia's best-known actresses``: a gendered noun after ``is``/``was`` says X's gender."""
+        sentence = self.sentences[self.sentence_at(m.start)] if self.sentences else None
+        end = sentence.end if sentence is not None else len(self.text)
+        rest = self.text[m.end : end]
+        copula = re.match(r"(?:\s*,[^,]{1,30},)?\s+(?:is|was)\s+([^.;]{0,80})", rest)
+        if copula:
+            for word in NAME_WORD_RE.findall(copula.group(1)):
+                if word.lower() in GENDERED_NOUNS:
+                    entity.gender_votes[GENDERED_NOUNS[word.lower()]] += 2
+                    break
+
+    # -- the order of the story ---------------------------------------------------------------------------
+
+    def note(self, entity: Entity, pos: int) -> None:
+        """Record that the story refers to ``entity`` at offset ``pos`` (a mention or a resolved reference)."""
+        insort(self._events, (pos, self.sentence_at(pos), entity.id))
+
+    def _before(self, pos: int) -> list[tuple[int, int, int]]:
+        return self._events[: bisect_left(self._events, (pos, -1, -1))]
+
+    def learn_gender_from_pronouns(self) -> None:
+        """A sentence opening with he/she after a sentence whose first name is a person says that person's gender."""
+        by_sentence: dict[int, tuple[int, int, int]] = {}
+        for event in self._events:
+            by_sentence.setdefault(event[1], event)
+        for k, sentence in enumerate(self.sentences):
+            first = re.match(r"\W*(He|She)\b", sentence.text)
+            if not first or k - 1 not in by_sentence:
+                continue
+            entity = self.entities[by_sentence[k - 1][2]]
+            if entity.kind == "person":
+                entity.gender_votes["m" if first.group(1) == "He" else "f"] += 1
+
+    def create(self, name: str, kind: SpeakerKind, pos: int) -> Entity:
+        """An entity the mention reader could not classify, known now from context (``Smith said``)."""
+        for entity in self.entities:
+            if name in entity.forms or name == entity.name:
+                return entity
+        entity = Entity(len(self.entities), name, kind, forms=[name])
+        self.entities.append(entity)
+        self.note(entity, pos)
+        return entity
+
+    # -- resolving references -----------------------------------------------------------------------------
+
+    def resolve_pronoun(self, gender: str | None, pos: int) -> Entity | None:
+        """The person a he/she (``gender`` m/f) at ``pos`` refers to.
+
+        First the first person named in the current sentence before ``pos`` or, failing that, in the previous
+        sentences that name anyone (the subject the story is following), when the gender does not clash; then the
+        most recent person of the same known gender; then the most recent person of unknown gender.
+        """
+        events = self._before(pos)
+        people = [(p, s, self.entities[e]) for p, s, e in events if self.entities[e].kind == "person"]
+        if not people:
+            return None
+        here = self.sentence_at(pos)
+        compatible = [e for _, _, e in people if gender is None or e.gender in (None, gender)]
+        for sentence in (here, here - 1, here - 2):
+            firsts = [e for p, s, e in people if s == sentence]
+            if firsts:
+                if firsts[0] in compatible:
+                    return self._commit(firsts[0], gender)
+                break
+        for _, _, entity in reversed(people):
+            if gender is not None and entity.gender == gender:
+                return entity
+        for _, _, entity in reversed(people):
+            if entity.gender is None:
+                return self._commit(entity, gender)
+        return None if gender is not None else people[-1][2]
+
+    def _commit(self, entity: Entity, gender: str | None) -> Entity:
+        if gender is not None and entity.gender is None:
+            entity.gender_votes[gender] += 1
+        return entity
+
+    def resolve_organisation_pronoun(self, pos: int) -> Entity | None:
+        """``it said``: the most recent organisation that is not the press."""
+        for _, _, e in reversed(self._before(pos)):
+            entity = self.entities[e]
+            if entity.kind == "organisation" and not entity.is_media:
+                return entity
+        return None
+
+    def resolve_role(self, noun: str, organisation: bool, pos: int) -> Entity | None:
+        """``the minister``/``the company``: the most recent entity the story described with that noun.
+
+        An organisation noun with no organisation named by it falls back on the most recent organisation that is not
+        the press; a person's role noun with no match resolves to nobody.
+        """
+        noun = noun.lower()
+        events = self._before(pos)
+        recent = [self.entities[e] for e in dict.fromkeys(e for _, _, e in reversed(events))]
+        for entity in recent:
+            named = noun in (w.lower() for w in entity.name.split()) or noun in entity.role_words
+            if organisation and entity.kind == "organisation" and named:
+                return entity
+            if not organisation and entity.kind == "person" and noun in entity.role_words:
+                return entity
+        return None
+
+    def focus(self, pos: int) -> Entity | None:
+        """The person the story was last about before ``pos``."""
+        for _, _, e in reversed(self._before(pos)):
+            if self.entities[e].kind == "person":
+                return self.entities[e]
+        return None
+
+    def entity_at(self, start: int, end: int) -> Entity | None:
+        """The entity of the mention that starts inside ``[start, end)``, if any."""
+        for pos, entity in self.mention_entity.items():
+            if start <= pos < end:
+                return entity
+        return None
+
+
+def _is_apposition(phrase: str) -> bool:
+    """``the authority's director``, ``regional secretary of X``: a noun phrase naming a role, not a clause."""
+    words = [w.lower() for w in NAME_WORD_RE.findall(phrase)]
+    if not words or words[0] in ALL_VERBS or words[0] in ("who", "which", "whose", "where", "when"):
+        return False
+    return any(is_person_role(w) or is_organisation_role(w) for w in words[:5])
+
+
+def _initials(words: list[str]) -> str:
+    return "".join(w[0] for w in words if w[0].isupper())
+
+
+def _initial_match(a: str, b: str) -> bool:
+    a, b = a.rstrip("."), b.rstrip(".")
+    return a == b or (len(a) == 1 and b.startswith(a)) or (len(b) == 1 and a.startswith(b))
+
+
+def _name_words(name: str) -> list[str]:
+    words = [POSSESSIVE.sub("", w) for w in NAME_WORD_RE.findall(name)]
+    while len(words) > 1 and words[0].lower().rstrip(".") in TITLES:
+        words = words[1:]
+    return [w for w in words if w]
+
+
+POSSESSIVE = re.compile(r"['\u2019]s?$")
+
+
+def same_speaker(name_a: str, name_b: str, others: tuple[str, ...] | list[str] = ()) -> bool:
+    """Whether two speaker names (from the same or different articles) name the same speaker.
+
+    Equal names (titles, case and possessives aside) match; ``Rogozin`` matches ``Dmitry Rogozin`` and
+    ``D. Rogozin`` matches ``Dmitry Rogozin`` (same surname, compatible first name); ``Roscosmos`` matches
+    ``Roscosmos Space Agency`` and ``EMA`` matches ``Energy Markets Authority``. A lone surname or word is ambiguous,
+    and matches nothing, when two of ``others`` (the other known names) would match it differently.
+    """
+    a, b = _name_words(name_a), _name_words(name_b)
     if not a or not b:
         return False
-    if [w.casefold() for w in a] == [w.casefold() for w in b]:
+    la, lb = [w.lower() for w in a], [w.lower() for w in b]
+    if la == lb:
         return True
-    short, long_ = (a, b) if len(a) < len(b) else (b, a)
-    return len(short) == 1 and short[0].casefold() == long_[-1].casefold()
+    if len(a) > 1 and len(b) > 1:
+        return la[-1] == lb[-1] and _initial_match(la[0], lb[0])
+    short, long_ = (a, b) if len(a) == 1 else (b, a)
+    word = short[0]
+    if word.isupper() and len(word) > 1 and word == _initials(long_):
+        return True
+    organisation = any(w.lower() in ORGANISATION_WORDS for w in long_)
+    slot = long_[0] if organisation else long_[-1]
+    if word.lower() != slot.lower():
+        return False
+    this = " ".join(w.lower() for w in long_)
+    rivals = {" ".join(_name_words(o)).lower() for o in others if len(_name_words(o)) > 1 and same_speaker(word, o)}
+    rivals.discard(this)
+    return not rivals

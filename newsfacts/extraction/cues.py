@@ -1,0 +1,284 @@
+"""Generic English lexicons for quote attribution: reporting verbs, pronouns, titles, role nouns, organisation words.
+
+Nothing here names a person or a phrase of a particular article; these are the closed word classes and common
+newsroom nouns every English news story draws on.
+"""
+
+from __future__ import annotations
+
+import re
+
+APOSTROPHES = "'\u2019"
+DASHES = "-\u2013\u2014"
+
+
+def words(text: str) -> frozenset[str]:
+    """A lexicon written as one string of space-separated words."""
+    return frozenset(text.split())
+
+
+def _forms(*groups: str) -> dict[str, str]:
+    """Map each inflected form to its lemma: ``"say said says"`` gives ``{"say": "say", "said": "say", ...}``."""
+    table: dict[str, str] = {}
+    for group in groups:
+        words = group.split()
+        for word in words:
+            table[word] = words[0]
+    return table
+
+
+# Verbs that report speech and may take their content directly ("X said the plan failed").
+SPEECH_VERBS = _forms(
+    "say said says",
+    "state stated states",
+    "tell told tells",
+    "explain explained explains",
+    "add added adds",
+    "note noted notes",
+    "insist insisted insists",
+    "claim claimed claims",
+    "argue argued argues",
+    "warn warned warns",
+    "write wrote writes",
+    "stress stressed stresses",
+    "maintain maintained maintains",
+    "concede conceded concedes",
+    "assert asserted asserts",
+    "contend contended contends",
+    "reply replied replies",
+    "respond responded responds",
+    "remark remarked remarks",
+    "declare declared declares",
+    "emphasise emphasised emphasises",
+    "emphasize emphasized emphasizes",
+    "tweet tweeted tweets",
+    "testify testified testifies",
+    "allege alleged alleges",
+    "complain complained complains",
+    "boast boasted boasts",
+    "caution cautioned cautions",
+    "assure assured assures",
+    "inform informed informs",
+    "report reported reports",
+)
+# Verbs that report speech only with a ``that`` clause or a quotation ("announced that ...", not "announced plans").
+THAT_VERBS = _forms(
+    "announce announced announces",
+    "reveal revealed reveals",
+    "confirm confirmed confirms",
+    "deny denied denies",
+    "suggest suggested suggests",
+    "recall recalled recalls",
+    "predict predicted predicts",
+    "acknowledge acknowledged acknowledges",
+    "admit admitted admits",
+    "promise promised promises",
+    "vow vowed vows",
+    "pledge pledged pledges",
+    "agree agreed agrees",
+    "estimate estimated estimates",
+    "observe observed observes",
+    "comment commented comments",
+    "indicate indicated indicates",
+    "hint hinted hints",
+    "acknowledge acknowledged acknowledges",
+)
+# Verbs that frame a quotation but report nothing without one ("called the plan “a disaster”").
+FRAMING_VERBS = _forms(
+    "call called calls",
+    "describe described describes",
+    "dub dubbed dubs",
+    "label labelled labeled labels",
+    "brand branded brands",
+)
+# Reporting verbs whose content may follow a preposition: "warned against", "admitted to feeling", "called for".
+VERB_PREPOSITIONS: dict[str, tuple[str, ...]] = {
+    "warn": ("against", "of", "about"),
+    "admit": ("to",),
+    "call": ("for",),
+    "complain": ("about", "of"),
+    "insist": ("on",),
+    "deny": (),
+}
+# Verbs whose first object is the person addressed, not the content: "told reporters (that) ...".
+ADDRESSEE_VERBS = frozenset({"tell", "assure", "inform", "warn"})
+
+ALL_VERBS: dict[str, str] = {**SPEECH_VERBS, **THAT_VERBS, **FRAMING_VERBS}
+
+# A reporting verb after these is passive or adjectival ("who were told that"): it names no speaker.
+PASSIVE_AUXILIARIES = words("was were been being be is are am")
+# Words that may sit between a subject and its verb: "X has also said", "X later told".
+VERB_MODIFIERS = words(
+    "has had have also later earlier then previously repeatedly once again recently simply further will would "
+    "had already had never has since had publicly has long privately openly reportedly separately flatly"
+)
+
+# Verbs that start a second predicate of the speaker, ending the reported content: "said X but blamed Y".
+SPEAKER_ACTIONS = words(
+    "accused blamed declined refused stopped added said warned called urged insisted admitted denied welcomed "
+    "criticised criticized dismissed rejected vowed promised asked argued appealed"
+)
+
+PRONOUN_GENDER: dict[str, str] = {
+    "he": "m",
+    "him": "m",
+    "his": "m",
+    "she": "f",
+    "her": "f",
+    "hers": "f",
+}
+SUBJECT_PRONOUNS = frozenset({"he", "she", "it", "they", "i", "we", "you"})
+OBJECT_PRONOUNS = frozenset({"him", "her", "them", "me", "us", "you"})
+
+# Honorifics and titles written before a name. Gendered ones say the person's gender.
+TITLE_GENDER: dict[str, str] = {
+    "mr": "m",
+    "sir": "m",
+    "lord": "m",
+    "king": "m",
+    "prince": "m",
+    "father": "m",
+    "brother": "m",
+    "mrs": "f",
+    "ms": "f",
+    "miss": "f",
+    "madam": "f",
+    "dame": "f",
+    "lady": "f",
+    "queen": "f",
+    "princess": "f",
+    "sister": "f",
+}
+TITLES = frozenset(TITLE_GENDER) | words(
+    """dr prof professor president vice prime minister deputy secretary senator sen rep representative governor
+        gov mayor councillor councilman councilwoman judge justice chancellor pope general gen colonel col captain capt
+        lieutenant lt sergeant sgt officer detective inspector chief commissioner ambassador chairman chairwoman
+        rev reverend bishop archbishop cardinal rabbi imam sheikh coach speaker premier president-elect foreign
+        finance interior defence defense health justice economy trade home state former acting interim st saint
+        congressman congresswoman assemblyman assemblywoman superintendent marshal admiral major sheriff"""
+)
+# Titles that only stand before a name when abbreviated with a full stop ("Dr. Smith").
+ABBREVIATED_TITLES = words("mr mrs ms dr prof gen col capt lt sgt rev sen rep gov st")
+
+# Nouns that describe a person's role; "the minister said" resolves to the person the story described so.
+PERSON_ROLES = words(
+    """minister president director executive chief head spokesman spokeswoman spokesperson mayor governor senator
+    professor doctor nurse coach manager chairman chairwoman chair secretary official officer analyst economist expert
+    scientist researcher author writer actor actress star singer cosmonaut astronaut billionaire millionaire
+    businessman businesswoman engineer lawyer attorney judge prosecutor lawmaker legislator councillor leader founder
+    owner farmer resident teacher student witness victim survivor player striker captain pilot soldier general
+    commander diplomat ambassador envoy activist campaigner candidate priest bishop filmmaker producer journalist
+    reporter editor presenter host chef designer architect photographer mother father wife husband son daughter woman
+    man girl boy widow grandmother grandfather aide adviser advisor consultant investor trader banker boss ceo
+    chancellor premier king queen prince princess pope physician surgeon psychologist epidemiologist nurse
+    secretary-general negotiator inspector detective sergeant lieutenant colonel veteran mother-of-two father-of-two
+    chairperson representative delegate commissioner superintendent principal curator dean rector vicar pastor
+    rabbi imam monk nun athlete runner swimmer cyclist driver footballer boxer dancer artist musician composer
+    novelist poet historian novelist entrepreneur executive-director pensioner retiree patient worker employee
+    plaintiff defendant suspect accused opponent rival critic supporter whistleblower landlord tenant shopkeeper
+    baker fisherman"""
+)
+# Role-noun suffixes that make a person: "endocrinologist", "physician", "campaigner".
+PERSON_ROLE_SUFFIXES = ("ologist", "ist", "ician", "ographer")
+# Gendered nouns: "X, 36, is one of the best-known actresses" says X is a woman.
+GENDERED_NOUNS: dict[str, str] = {
+    **dict.fromkeys(words("actress actresses woman women mother wife daughter sister girl widow grandmother"), "f"),
+    **dict.fromkeys(words("queen princess businesswoman chairwoman spokeswoman congresswoman heroine"), "f"),
+    **dict.fromkeys(words("man men father husband son brother boy widower grandfather king prince hero"), "m"),
+    **dict.fromkeys(words("businessman chairman spokesman congressman sportsman"), "m"),
+}
+
+# Nouns naming an organisation; "the company said" resolves to the organisation the story is about.
+ORGANISATION_ROLES = words(
+    """company firm carmaker automaker supplier group council ministry department agency government authority
+    regulator watchdog union bank party university hospital club team organisation organization charity broadcaster
+    airline court commission committee board network channel newspaper paper tabloid daily outlet publisher
+    manufacturer retailer insurer operator lender developer startup start-up giant conglomerate utility provider
+    institute foundation association federation league administration office police army military embassy
+    parliament ministry school college service trust fund coalition alliance consortium exchange chain brand
+    label studio maker producer-group group's"""
+)
+# Words that end (or head) an organisation's name.
+ORGANISATION_WORDS = words(
+    """agency ministry department authority council commission committee union association institute university
+    college school hospital bank group company corporation corp inc ltd llc plc ag sa gmbh nv motors energy airlines
+    airways party court police army navy force office service services network channel foundation trust fund
+    organisation organization federation league club team research partners holdings industries technologies
+    systems media news times post herald journal tribune gazette press centre center society board assembly
+    parliament congress senate government administration bureau reserve laboratories labs pharmaceuticals
+    international worldwide alliance coalition council's ministry's institution commission's authority's"""
+)
+# Words that end a place's name: a place never speaks.
+PLACE_WORDS = words(
+    """station city town village bay street road avenue river sea ocean lake mountain mountains island islands
+    airport square park valley county province state states republic kingdom coast beach hill hills forest desert
+    bridge port harbour harbor district region peninsula gulf canal strait falls"""
+)
+# News agencies: they report quotes and are told things, they are not the speaker of what they report.
+NEWS_AGENCIES = words("afp reuters ap bloomberg tass xinhua interfax dpa ansa efe kyodo yonhap pti upi ria anadolu") | {
+    "associated press",
+    "agence france-presse",
+    "press association",
+    "pa media",
+}
+# Media nouns whose owner, when the story names none, is the person it is about: "according to an interview".
+PERSON_MEDIA = words("interview interviews remarks speech comments testimony memoir podcast")
+# Nouns that refer to the press itself: the addressee of "told the paper", never a speaker of a quote.
+PRESS_NOUNS = words("paper newspaper tabloid daily broadcaster agency channel magazine outlet reporters journalists")
+
+# Words that may start a sentence with a capital and are never names.
+STOPWORDS = words(
+    """a an the this that these those there here it its it's he she they we i you his her their our my your
+    in on at to for from with by of about after before during since until while when where why how what who which
+    whom whose if then than but and or nor so yet also still however meanwhile moreover although though because as
+    not no yes all some any many most more much few several each every both either neither one two three four five
+    six seven eight nine ten first second third last next other another such only even just already now today
+    tonight tomorrow yesterday later earlier once again according despite under over into onto through across
+    between among against without within along around near beyond behind above below is are was were be been being
+    has have had do does did will would can could should may might must shall let please thanks thank dear
+    sixty fifty forty thirty twenty hundreds thousands millions monday tuesday wednesday thursday friday saturday
+    sunday january february march april may june july august september october november december mon tue wed thu
+    fri sat sun jan feb mar apr jun jul aug sep sept oct nov dec"""
+)
+# Words that end a quoted fragment's phrase: a one- or two-word quotation followed by one of these is used as the
+# speaker's word (`feeling "afraid" after`), one followed by another word modifies it (`"political" forces`).
+FUNCTION_WORDS = words(
+    """and or but nor so yet after before by with without to in on at for from of as than because when while
+    if though although until since about against over under into onto through during despite like unlike that
+    which who whom whose where whereas is are was were be been being has have had will would can could should
+    may might must do does did not this these those it its they them he she him her his their we our us i"""
+)
+DETERMINERS = words("a an the this that these those his her its their our my your some any")
+# Verbs after which a short quotation names something ("a group called "Freedom"") rather than quoting it.
+NAMING_WORDS = words("called named dubbed titled entitled so-called nicknamed termed known word term phrase label")
+PREPOSITIONS = words(
+    """in on at to for from with by of about after before during since until over under into onto through across
+    between among against without within along around near beyond behind above below per via amid"""
+)
+# Words that, after a ``told`` addressee, start the reported clause: "told parliament the government was ...".
+CLAUSE_STARTERS = words(
+    "the a an he she it they we i there this these those his her its their our no some all one nobody everyone"
+)
+
+
+def is_person_role(word: str) -> bool:
+    """Whether a lowercase noun (singular or plural) names a person's role: ``minister``, ``analysts``."""
+    w = word.lower()
+    if w in PERSON_ROLES or (w.endswith("s") and w[:-1] in PERSON_ROLES) or w.endswith("men") or w.endswith("women"):
+        return True
+    if w.endswith("ies") and w[:-3] + "y" in PERSON_ROLES:
+        return True
+    return len(w) > 5 and w.rstrip("s").endswith(PERSON_ROLE_SUFFIXES)
+
+
+def is_organisation_role(word: str) -> bool:
+    """Whether a lowercase noun names an organisation: ``company``, ``ministry``."""
+    w = word.lower()
+    if w in ORGANISATION_ROLES:
+        return True
+    if w.endswith("ies") and w[:-3] + "y" in ORGANISATION_ROLES:
+        return True
+    return w.endswith("s") and w[:-1] in ORGANISATION_ROLES
+
+
+VERB_RE = re.compile(r"\b(" + "|".join(sorted(ALL_VERBS, key=len, reverse=True)) + r")\b", re.IGNORECASE)

@@ -1,0 +1,250 @@
+"""Names in running text: capitalised word sequences read as people, organisations, or neither.
+
+A rule-based reader, no model: titles ("Dr.", "President") are stripped and say a person; organisation words
+("Agency", "Ltd", "Council of ...") and acronyms say an organisation; place words and a leading "the" say neither.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from newsfacts.extraction.cues import (
+    ABBREVIATED_TITLES,
+    ALL_VERBS,
+    APOSTROPHES,
+    NEWS_AGENCIES,
+    ORGANISATION_WORDS,
+    PLACE_WORDS,
+    PREPOSITIONS,
+    STOPWORDS,
+    TITLES,
+    is_organisation_role,
+    is_person_role,
+    words,
+)
+from newsfacts.extraction.sentences import Sentence
+
+NameKind = Literal["person", "organisation", "unknown"]
+
+WORD_RE = re.compile(r"[^\W\d_](?:[\w'\u2019\-]*[\w'\u2019])?", re.UNICODE)
+POSSESSIVE_RE = re.compile(r"['\u2019]s?$")
+# Lowercase particles inside people's names and connectors inside organisations' names.
+NAME_PARTICLES = words("de van von der den da di du le la bin ibn al el dos das del")
+ORGANISATION_CONNECTORS = frozenset({"of", "for", "and", "on"})
+PLACE_PREPOSITIONS = words("at in from near into across outside inside towards toward around")
+# "the campaign group Fair Power": a name right after these nouns is an organisation.
+ORGANISATION_HEADS = words("group company firm agency newspaper paper network party")
+# A name after these is a thing or a place ("the Cold War", "at Star City"), not a person.
+DETERMINERS_AND_PLACES = frozenset({"the", "a", "an", *PLACE_PREPOSITIONS})
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A name as written in the text (title and possessive stripped), with what the context says of it."""
+
+    start: int
+    end: int
+    text: str
+    kind: NameKind
+    title: str = ""  # a title or honorific written before the name: "Dr.", "President"
+    role: str = ""  # lowercase role words right before the name: "chief executive", "retired engineer"
+    possessive: bool = False
+
+    @property
+    def tokens(self) -> list[str]:
+        return self.text.split()
+
+
+@dataclass(slots=True)
+class _Token:
+    start: int
+    end: int
+    text: str
+
+    @property
+    def capitalised(self) -> bool:
+        return self.text[0].isupper()
+
+    @property
+    def bare(self) -> str:
+        """The word without a trailing full stop or possessive."""
+        return POSSESSIVE_RE.sub("", self.text.rstrip("."))
+
+
+def _tokens(text: str) -> list[_Token]:
+    tokens = []
+    for m in WORD_RE.finditer(text):
+        word, end = m.group(), m.end()
+        # A full stop belongs to the word only for abbreviated titles ("Dr.") and initials ("J.").
+        if text[end : end + 1] == "." and (word.lower() in ABBREVIATED_TITLES or (len(word) == 1 and word.isupper())):
+            word, end = word + ".", end + 1
+        tokens.append(_Token(m.start(), end, word))
+    return tokens
+
+
+def _sentence_starts(text: str, sentences: list[Sentence]) -> set[int]:
+    starts = set()
+    for s in sentences:
+        i = s.start
+        while i < s.end and not (text[i].isalnum()):
+            i += 1
+        starts.add(i)
+    return starts
+
+
+def _is_name_word(tok: _Token) -> bool:
+    word = tok.bare
+    if not word or not word[0].isupper():
+        return False
+    # "Kremlin-friendly", "Night-shift": a hyphenated compound with a lowercase part is an adjective, not a name.
+    return not any(part and part[0].islower() for part in word.split("-")[1:])
+
+
+def _lowercase_vocabulary(tokens: list[_Token]) -> set[str]:
+    return {t.text.lower() for t in tokens if t.text[0].islower()}
+
+
+def find_mentions(text: str, sentences: list[Sentence]) -> list[Mention]:
+    """Return the name mentions of ``text`` in order; headings, captions and credits are read too."""
+    tokens = _tokens(text)
+    lowercase = _lowercase_vocabulary(tokens)
+    starts = _sentence_starts(text, sentences)
+    mentions: list[Mention] = []
+    i = 0
+    while i < len(tokens):
+        tok = tokens[i]
+        if not _is_name_word(tok):
+            i += 1
+            continue
+        j = i + 1
+        group = [tok]
+        while j < len(tokens) and not group[-1].text.endswith(tuple(f"{a}s" for a in APOSTROPHES) + tuple(APOSTROPHES)):
+            gap = text[group[-1].end : tokens[j].start]
+            nxt = tokens[j]
+            if gap in (" ", "-") and _is_name_word(nxt):
+                group.append(nxt)
+                j += 1
+                continue
+            if gap == ". " and group[-1].text.lower() in ABBREVIATED_TITLES and _is_name_word(nxt):
+                group.append(nxt)
+                j += 1
+                continue
+            # "Council of Nurses", "Department for Environment", "Ursula von der Leyen".
+            if gap == " " and j + 1 < len(tokens) and text[nxt.end : tokens[j + 1].start] == " ":
+                low = nxt.text.lower()
+                has_org_word = any(g.bare.lower() in ORGANISATION_WORDS for g in group)
+                if (low in ORGANISATION_CONNECTORS and has_org_word and _is_name_word(tokens[j + 1])) or (
+                    low in NAME_PARTICLES and _is_name_word(tokens[j + 1])
+                ):
+                    group.extend([nxt, tokens[j + 1]])
+                    j += 2
+                    continue
+            break
+        mention = _read_group(text, tokens, i, group, starts, lowercase)
+        if mention is not None:
+            mentions.append(mention)
+        i = j
+    return mentions
+
+
+def _read_group(
+    text: str, tokens: list[_Token], index: int, group: list[_Token], starts: set[int], lowercase: set[str]
+) -> Mention | None:
+    """Strip sentence-initial common words and titles from a capitalised group and classify what is left."""
+    possessive = bool(POSSESSIVE_RE.search(group[-1].text)) and group[-1].text[-1] in "s" + APOSTROPHES
+    # Drop sentence-initial words that are ordinary words written with a capital ("The", "Residents").
+    while group and group[0].start in starts and _ordinary(group[0].bare, lowercase):
+        group = group[1:]
+    while group and group[0].bare.lower() in STOPWORDS:
+        group = group[1:]
+    title_tokens: list[_Token] = []
+    while len(group) > 1 and group[0].bare.lower().rstrip(".") in TITLES:
+        title_tokens.append(group[0])
+        group = group[1:]
+    while group and group[-1].bare.lower() in STOPWORDS:
+        group = group[:-1]
+    if not group:
+        return None
+    start, end = group[0].start, group[-1].start + len(group[-1].bare)
+    name = text[start:end]
+    words = [g.bare for g in group]
+    lower_words = [w.lower() for w in words]
+    title = " ".join(t.text for t in title_tokens)
+    before = _words_before(text, tokens, index + len(title_tokens), 3)
+    role = _role_before(before)
+    after = text[end : end + 40]
+
+    kind: NameKind = "unknown"
+    if lower_words[-1] in PLACE_WORDS:
+        kind = "unknown"
+    elif name.lower() in NEWS_AGENCIES or any(w in ORGANISATION_WORDS for w in lower_words):
+        kind = "organisation"
+    elif len(words) == 1 and words[0].isupper() and 2 <= len(words[0]) <= 6:
+        # An acronym (NASA); an all-capitals word opening a paragraph is a dateline, not a speaker.
+        line_start = text.rfind("\n", 0, start) + 1
+        if not (start == line_start and re.match(r"\s*(,|-|\u2013|\u2014)", after)):
+            kind = "organisation"
+    elif all(w.isupper() for w in words) and len(words) > 1:
+        return None  # a dateline or a shouted heading
+    elif title or (
+        len(words) >= 2 and _looks_like_person(words, before, after, possessive_before=_possessive_before(text, start))
+    ):
+        kind = "person"
+    if before and (before[-1] in ORGANISATION_HEADS or (is_organisation_role(before[-1]) and kind == "unknown")):
+        kind = "organisation"
+    return Mention(start, end, name, kind, title=title, role=role, possessive=possessive)
+
+
+def _ordinary(word: str, lowercase: set[str]) -> bool:
+    low = word.lower()
+    return low in STOPWORDS or low in lowercase or is_person_role(low) or is_organisation_role(low)
+
+
+def _words_before(text: str, tokens: list[_Token], index: int, n: int) -> list[str]:
+    """Up to ``n`` lowercase-compared words right before token ``index``, stopping at punctuation."""
+    out: list[str] = []
+    k = index - 1
+    pos = tokens[index].start if index < len(tokens) else len(text)
+    while k >= 0 and len(out) < n:
+        gap = text[tokens[k].end : pos]
+        if gap.strip():
+            break
+        out.insert(0, tokens[k].text.lower())
+        pos = tokens[k].start
+        k -= 1
+    return out
+
+
+def _role_before(before: list[str]) -> str:
+    """The lowercase role words written right before a name: ``chief executive``, ``retired engineer``."""
+    role: list[str] = []
+    for word in reversed(before):
+        if (
+            word in STOPWORDS
+            or word in PREPOSITIONS
+            or word in ("like", "unlike")
+            or word in ALL_VERBS
+            or word.endswith(("ing", *(f"{a}s" for a in APOSTROPHES)))
+        ):
+            break
+        role.insert(0, word)
+    return " ".join(role) if role and any(is_person_role(w) for w in role) else ""
+
+
+def _possessive_before(text: str, start: int) -> bool:
+    return bool(re.search(r"\w['\u2019]s? $", text[max(0, start - 4) : start]))
+
+
+def _looks_like_person(words: list[str], before: list[str], after: str, possessive_before: bool) -> bool:
+    """Two or three capitalised words read as a person unless the context makes them a thing or a place."""
+    if len(words) > 4 or any(len(w) == 1 for w in words):
+        return False
+    if before and (before[-1] in DETERMINERS_AND_PLACES or (len(before) > 1 and before[-2] == "the")):
+        return False
+    if possessive_before:
+        return False
+    # "Mission Impossible star Tom Cruise": a name directly followed by a role noun only modifies it.
+    follow = re.match(r"\s+([a-z][\w-]*)", after)
+    return not (follow and (is_person_role(follow.group(1)) or is_organisation_role(follow.group(1))))
