@@ -55,7 +55,7 @@ _ADDRESS_RE = re.compile(
 # Cheap signs that an address may be near; the full pattern only runs around them.
 _TLD_RE = re.compile(rf"\.{_TLDS}\b")
 _ADDRESS_MARKS = ("@", "://", "www.")
-# An address this long is not looked for.
+# Addresses are only looked for this close to one of those signs.
 MAX_ADDRESS_CHARS = 300
 _TOKEN_BEFORE_RE = re.compile(r"[^\W\d_][\w.]*$")
 _LETTER_RE = re.compile(r"[^\W\d_]")
@@ -210,7 +210,8 @@ class _Block:
                 # A closing quote right after a word and right before a capital: '"Propaganda tool"Rogozin'.
                 after = m.end()
                 if (
-                    after < self.end
+                    self.start < punct_start
+                    and after < self.end
                     and text[after].isupper()
                     and text[punct_start - 1].isalnum()
                     and (punct == "\u201d" or self.closes_quote(punct_start))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -313,6 +314,20 @@ def test_seed_article_is_segmented_into_its_sentences_headings_caption_and_credi
 
     assert [(s.kind, s.text) for s in sentences] == SEED_SEGMENTS
     assert_invariants(text, sentences)
+
+
+def test_seed_article_with_its_lost_paragraph_breaks_restored_is_segmented_the_same() -> None:
+    text = SEED.read_text(encoding="utf-8")
+    glued = split_sentences(text)
+    # Put a line break wherever two segments touch, and a space where they were already apart.
+    restored = glued[0].text + "".join(
+        ("\n" if s.start == previous.end else " ") + s.text for previous, s in pairwise(glued)
+    )
+
+    sentences = split_sentences(restored)
+
+    assert [(s.kind, s.text) for s in sentences] == SEED_SEGMENTS
+    assert_invariants(restored, sentences)
 
 
 @pytest.mark.parametrize(("text", "expected"), HARD_CASES, ids=[case[0][:40] for case in HARD_CASES])
