@@ -338,33 +338,34 @@ class VerificationSerializer(StrictWriteMixin, serializers.ModelSerializer):
 
     def update(self, instance: Quote | Claim, validated_data: dict[str, Any]) -> Quote | Claim:
         user = _request_user(self)
-        reason = _history_reason(self, validated_data)
+        given_reason = (validated_data.pop("reason", "") or "")[:MAX_REASON_LENGTH]
         verification = {name: validated_data.pop(name) for name in self.verification_fields if name in validated_data}
         if self.person_field in validated_data:
             self.on_person_change(instance, validated_data)
-        if validated_data:
-            for name, value in validated_data.items():
-                setattr(instance, name, value)
-            try:
+        changed = sorted(validated_data)
+        for name, value in validated_data.items():
+            setattr(instance, name, value)
+        try:
+            if changed:
                 instance.clean()
-            except DjangoValidationError as error:
-                raise to_drf_error(error) from None
-            # The history middleware sees the session user only; a token-authenticated user is set here.
-            instance._history_user = user
-            instance._change_reason = reason
-            instance.save()
-        if verification:
-            try:
+            if verification:
+                # Saves the whole row (with the edits above) and records one history entry with user and reason.
                 set_verification(
                     instance,
                     status=verification.get("status", instance.status),
                     rationale=verification.get("rationale", instance.rationale),
                     evidence_urls=verification.get("evidence_urls", instance.evidence_urls),
                     user=user,
-                    reason=reason,
+                    reason=given_reason,
                 )
-            except DjangoValidationError as error:
-                raise to_drf_error(error) from None
+                return instance
+        except DjangoValidationError as error:
+            raise to_drf_error(error) from None
+        if changed:
+            # The history middleware sees the session user only; a token-authenticated user is set here.
+            instance._history_user = user
+            instance._change_reason = given_reason or f"API: {', '.join(changed)}"[:MAX_REASON_LENGTH]
+            instance.save()
         return instance
 
     def on_person_change(self, instance: Quote | Claim, validated_data: dict[str, Any]) -> None:

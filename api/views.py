@@ -15,13 +15,14 @@ from collections.abc import Callable
 from typing import Any
 
 from django.conf import settings
+from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import transaction
 from django.db.models import QuerySet
 from django.urls import reverse
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
-from rest_framework.exceptions import APIException
+from rest_framework.exceptions import APIException, MethodNotAllowed
 from rest_framework.permissions import SAFE_METHODS
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -41,6 +42,7 @@ from api.serializers import (
     SpeakerMergeSerializer,
     SpeakerSerializer,
     etag_for,
+    to_drf_error,
 )
 from newsfacts.filtersets import (
     ArticleFilterSet,
@@ -110,6 +112,13 @@ class BaseViewSet(viewsets.GenericViewSet):
     throttle_classes = [AnonThrottle]
     ordering_fields: dict[str, str] = {"id": "id"}
     default_ordering: tuple[str, ...] = ("id",)
+
+    def initial(self, request: Request, *args: Any, **kwargs: Any) -> None:
+        method = request.method.lower()
+        if method not in self.http_method_names or not hasattr(self, method):
+            # Before authentication and permissions: a method the endpoint lacks is 405 for everyone.
+            raise MethodNotAllowed(request.method)
+        super().initial(request, *args, **kwargs)
 
     def get_authenticate_header(self, request: Request) -> str | None:
         # DRF asks only the first authenticator; session auth has no header, so anonymous writes would get 403.
@@ -323,10 +332,11 @@ class SpeakerViewSet(
             check_if_match(request, into)
             serializer = SpeakerMergeSerializer(data=request.data, context={"request": request, "into": into})
             serializer.is_valid(raise_exception=True)
-            reason = (
-                serializer.validated_data.get("reason") or f"API merge of {len(serializer.validated_data['speakers'])}"
-            )
-            merge_speakers(into, serializer.validated_data["speakers"], user=request.user, reason=reason)
+            reason = serializer.validated_data.get("reason", "")  # merge_speakers writes one when empty
+            try:
+                merge_speakers(into, serializer.validated_data["speakers"], user=request.user, reason=reason)
+            except DjangoValidationError as error:
+                raise to_drf_error(error) from None
             into = self.get_object()
         return Response(
             SpeakerSerializer(into, context=self.get_serializer_context()).data, headers={"ETag": etag_for(into)}

@@ -1,0 +1,258 @@
+"""Quotes and claims: their full shape in lists and details, and the editors' writes (issue 4)."""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+import pytest
+from django.test import override_settings
+from django.urls import reverse
+from rest_framework.authtoken.models import Token
+from rest_framework.test import APIClient
+
+from tests.factories import ClaimFactory, QuoteFactory, SpeakerFactory, UserFactory
+
+REVIEW = {
+    "status": "verified",
+    "rationale": "Matches the agency's figures.",
+    "evidence_urls": ["https://example.org/a"],
+}
+
+
+class SpanTests:
+    """Shared by quotes and claims; subclasses name the route, the factory and the speaker field."""
+
+    name: ClassVar[str] = ""
+    person: ClassVar[str] = ""
+    factory: ClassVar[Any] = None
+
+    def make(self, **kwargs: Any) -> Any:
+        return self.factory(**kwargs)
+
+    def url(self, obj: Any) -> str:
+        return reverse(f"api:{self.name}-detail", kwargs={"pk": obj.pk})
+
+    def list_url(self) -> str:
+        return reverse(f"api:{self.name}-list")
+
+    # Shape
+
+    def test_list_row_has_the_same_shape_and_values_as_the_detail(self, db, editor_client, api_client):
+        reviewed = self.make()
+        editor_client.patch(self.url(reviewed), REVIEW, format="json")
+        unattributed = self.make(**{self.person: None})
+        rows = {row["id"]: row for row in api_client.get(self.list_url()).json()["results"]}
+        for obj in (reviewed, unattributed):
+            assert rows[obj.pk] == api_client.get(self.url(obj)).json()
+
+    def test_response_carries_sentence_offsets_speaker_article_and_verification(self, db, api_client):
+        obj = self.make()
+        row = api_client.get(self.list_url()).json()["results"][0]
+        assert row["sentence"] == {
+            "id": obj.sentence.pk,
+            "position": obj.sentence.position,
+            "start": obj.sentence.start,
+            "end": obj.sentence.end,
+            "text": obj.sentence.text,
+        }
+        assert (row["start"], row["end"], row["text"]) == (obj.start, obj.end, obj.text)
+        person = getattr(obj, self.person)
+        assert row[self.person] == {
+            "id": person.pk,
+            "name": person.name,
+            "url": "http://testserver" + reverse("api:speaker-detail", kwargs={"pk": person.pk}),
+        }
+        assert row["article"] == {"id": obj.article.pk, "title": obj.article.title, "url": obj.article.url}
+        assert {k: row[k] for k in ("status", "rationale", "evidence_urls", "reviewed_by", "reviewed_at")} == {
+            "status": "unverified",
+            "rationale": "",
+            "evidence_urls": [],
+            "reviewed_by": None,
+            "reviewed_at": None,
+        }
+
+    # Review
+
+    def test_editor_sets_the_status_and_becomes_the_reviewer(self, db, editor_client, editor):
+        obj = self.make()
+        response = editor_client.patch(self.url(obj), REVIEW, format="json")
+        assert response.status_code == 200, response.json()
+        body = response.json()
+        assert {k: body[k] for k in REVIEW} == REVIEW
+        assert body["reviewed_by"] == editor.username
+        assert body["reviewed_at"] is not None
+
+    def test_a_write_is_recorded_in_history_with_the_token_user_and_reason(self, db, editor):
+        obj = self.make()
+        client = APIClient()
+        client.credentials(HTTP_AUTHORIZATION=f"Token {Token.objects.create(user=editor).key}")
+        response = client.patch(self.url(obj), {**REVIEW, "reason": "checked the report"}, format="json")
+        assert response.status_code == 200, response.json()
+        latest = type(obj).history.filter(id=obj.pk).latest("history_date")
+        assert (latest.history_user, latest.history_change_reason, latest.status) == (
+            editor,
+            "checked the report",
+            "verified",
+        )
+
+    def test_a_session_user_may_write(self, db, editor):
+        obj = self.make()
+        client = APIClient()
+        client.force_login(editor)
+        assert client.patch(self.url(obj), REVIEW, format="json").status_code == 200
+
+    def test_anonymous_write_is_401_with_a_challenge(self, db, api_client):
+        obj = self.make()
+        response = api_client.patch(self.url(obj), REVIEW, format="json")
+        assert response.status_code == 401
+        assert response.headers["WWW-Authenticate"] == "Token"
+
+    def test_reader_without_the_change_permission_gets_403(self, db, reader_client):
+        obj = self.make()
+        assert reader_client.patch(self.url(obj), REVIEW, format="json").status_code == 403
+
+    @pytest.mark.parametrize(
+        ("change", "field"),
+        [
+            ({"status": "probably"}, "status"),
+            ({"status": "false", "rationale": ""}, "rationale"),
+            ({"status": "misleading"}, "rationale"),
+            ({"evidence_urls": ["not a url"]}, "evidence_urls"),
+            ({"evidence_urls": ["ftp://example.org/file"]}, "evidence_urls"),
+            ({"evidence_urls": "https://example.org"}, "evidence_urls"),
+            ({"text": "Something else."}, "text"),
+            ({"article": 1}, "article"),
+            ({"sentence": 1}, "sentence"),
+            ({"reviewed_by": "editor"}, "reviewed_by"),
+            ({"colour": "red"}, "colour"),
+            ({"kind": "rumour"}, "kind"),
+        ],
+    )
+    def test_invalid_write_is_400_with_a_field_error(self, db, editor_client, change, field):
+        obj = self.make()
+        response = editor_client.patch(self.url(obj), change, format="json")
+        assert response.status_code == 400
+        assert field in response.json()
+
+    # Offsets
+
+    def test_offsets_corrected_within_the_sentence_reread_the_text_from_the_article(self, db, editor_client):
+        obj = self.make()
+        start, end = obj.sentence.start + 2, obj.sentence.end - 1
+        response = editor_client.patch(self.url(obj), {"start": start, "end": end}, format="json")
+        assert response.status_code == 200, response.json()
+        obj.refresh_from_db()
+        assert (obj.start, obj.end, obj.text) == (start, end, obj.article.text[start:end])
+        assert response.json()["text"] == obj.text
+
+    @pytest.mark.parametrize(
+        ("offsets", "field"),
+        [
+            (lambda s: {"start": s.end + 1}, "start"),
+            (lambda s: {"start": s.start + 5, "end": s.start + 5}, "end"),
+            (lambda s: {"end": 10**9}, "end"),
+            (lambda s: {"start": -1}, "start"),
+        ],
+    )
+    def test_an_offset_outside_the_sentence_is_400_with_a_field_error(self, db, editor_client, offsets, field):
+        obj = self.make()
+        response = editor_client.patch(self.url(obj), offsets(obj.sentence), format="json")
+        assert response.status_code == 400
+        assert field in response.json()
+
+    # Attribution
+
+    def test_editor_reattributes_to_another_speaker_by_id(self, db, editor_client):
+        obj = self.make()
+        other = SpeakerFactory()
+        response = editor_client.patch(self.url(obj), {self.person: other.pk}, format="json")
+        assert response.status_code == 200, response.json()
+        assert response.json()[self.person]["id"] == other.pk
+
+    def test_editor_removes_the_attribution_with_null(self, db, editor_client):
+        obj = self.make()
+        response = editor_client.patch(self.url(obj), {self.person: None}, format="json")
+        assert response.json()[self.person] is None
+
+    def test_attribution_to_an_unknown_speaker_is_400(self, db, editor_client):
+        obj = self.make()
+        response = editor_client.patch(self.url(obj), {self.person: 987654}, format="json")
+        assert response.status_code == 400
+        assert self.person in response.json()
+
+    # Lost updates
+
+    def test_write_with_a_stale_etag_is_412_and_changes_nothing(self, db, editor_client):
+        obj = self.make()
+        stale = editor_client.get(self.url(obj))["ETag"]
+        editor_client.patch(self.url(obj), {"kind": self.other_kind}, format="json")
+        response = editor_client.patch(self.url(obj), REVIEW, format="json", HTTP_IF_MATCH=stale)
+        assert response.status_code == 412
+        obj.refresh_from_db()
+        assert obj.status == "unverified"
+
+    def test_write_with_the_current_etag_succeeds_and_returns_a_new_one(self, db, editor_client):
+        obj = self.make()
+        etag = editor_client.get(self.url(obj))["ETag"]
+        response = editor_client.patch(self.url(obj), REVIEW, format="json", HTTP_IF_MATCH=etag)
+        assert response.status_code == 200
+        assert response["ETag"] not in ("", etag)
+        assert editor_client.get(self.url(obj))["ETag"] == response["ETag"]
+
+    @override_settings(NEWSFACTS_API_REQUIRE_IF_MATCH=True)
+    def test_write_without_if_match_is_428_when_the_setting_requires_it(self, db, editor_client):
+        obj = self.make()
+        assert editor_client.patch(self.url(obj), REVIEW, format="json").status_code == 428
+
+    @pytest.mark.parametrize("method", ["put", "post", "delete"])
+    def test_only_patch_writes(self, db, editor_client, method):
+        obj = self.make()
+        url = self.list_url() if method == "post" else self.url(obj)
+        assert getattr(editor_client, method)(url, REVIEW, format="json").status_code == 405
+
+
+class TestClaims(SpanTests):
+    name = "claim"
+    person = "claimant"
+    factory = ClaimFactory
+    other_kind = "date"
+
+    def test_claim_end_past_its_sentence_is_400(self, db, editor_client):
+        claim = self.make()
+        response = editor_client.patch(self.url(claim), {"end": claim.sentence.end + 3}, format="json")
+        assert response.status_code == 400
+        assert "outside the sentence" in response.json()["end"][0]
+
+
+class TestQuotes(SpanTests):
+    name = "quote"
+    person = "speaker"
+    factory = QuoteFactory
+    other_kind = "direct"
+
+    def test_a_quote_may_run_on_past_its_first_sentence(self, db, editor_client):
+        quote = self.make()
+        end = quote.sentence.end + 5
+        response = editor_client.patch(self.url(quote), {"end": end}, format="json")
+        assert response.status_code == 200, response.json()
+        assert response.json()["text"] == quote.article.text[quote.start : end]
+
+    def test_reattributing_a_quote_marks_it_set_by_an_editor(self, db, editor_client):
+        quote = self.make(attribution="pronoun", attribution_confirmed=False)
+        response = editor_client.patch(self.url(quote), {"speaker": SpeakerFactory().pk}, format="json")
+        assert (response.json()["attribution"], response.json()["attribution_confirmed"]) == ("editor", True)
+
+    def test_machine_confidence_is_read_only(self, db, editor_client):
+        quote = self.make()
+        response = editor_client.patch(self.url(quote), {"confidence": 1.0}, format="json")
+        assert response.status_code == 400
+        assert "confidence" in response.json()
+
+
+def test_a_user_with_a_token_but_no_permission_gets_403(db):
+    user = UserFactory(username="visitor")
+    claim = ClaimFactory()
+    client = APIClient()
+    client.credentials(HTTP_AUTHORIZATION=f"Token {Token.objects.create(user=user).key}")
+    url = reverse("api:claim-detail", kwargs={"pk": claim.pk})
+    assert client.patch(url, REVIEW, format="json").status_code == 403
