@@ -5,6 +5,9 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import frictionless
@@ -13,6 +16,8 @@ from django.core.management import call_command
 from newsfacts.exports.datapackage import sha256_of
 from newsfacts.models import Article, Claim, Quote, Sentence, Speaker
 from tests.exports.conftest import DATA_FILES, export, read_files
+
+MANAGE_PY = Path(__file__).resolve().parents[2] / "manage.py"
 
 
 def _jsonl(path: Path) -> list[dict]:
@@ -155,3 +160,19 @@ def test_format_option_writes_only_the_chosen_outputs_and_the_data_package(datas
 
     assert sorted(p.name for p in outdir.iterdir()) == ["claimreview.jsonld", "datapackage.json", "fever.jsonl"]
     assert frictionless.validate(str(outdir / "datapackage.json")).valid
+
+
+def _manage(*args: str, database: Path) -> None:
+    env = {**os.environ, "DATABASE_URL": f"sqlite:///{database}", "DJANGO_SETTINGS_MODULE": "newsfacts.settings"}
+    subprocess.run([sys.executable, str(MANAGE_PY), *args], env=env, check=True, capture_output=True, timeout=300)
+
+
+def test_fixture_restores_into_a_fresh_database_in_another_process_and_exports_the_same_files(dataset, tmp_path):
+    before = export(tmp_path / "before")
+    fresh = tmp_path / "fresh.sqlite3"
+
+    _manage("migrate", "--verbosity", "0", database=fresh)
+    _manage("loaddata", str(before / "newsfacts.json"), database=fresh)
+    _manage("export_dataset", str(tmp_path / "after"), database=fresh)
+
+    assert read_files(tmp_path / "after") == read_files(before)
