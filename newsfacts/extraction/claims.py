@@ -102,26 +102,51 @@ def _inflections(base: str) -> list[str]:
     return [s_form, stem + "ed", stem + "ing"]
 
 
-_EVENT_WORDS = sorted(
-    {form for base in _EVENT_VERBS_REGULAR for form in _inflections(base)} | set(_EVENT_VERBS_IRREGULAR),
-    key=len,
-    reverse=True,
+_EVENT_WORDS = frozenset(
+    {form for base in _EVENT_VERBS_REGULAR for form in _inflections(base)} | set(_EVENT_VERBS_IRREGULAR)
 )
 
-# Markers of opinion, feeling, wishes and hedging. Lowercase on purpose ("great" is opinion, "Great Britain" is not);
-# the adverbs that open sentences match in either case.
-_SOFT = (
-    r"(?i:seemingly|apparently|perhaps|maybe|probably|possibly|arguably)|seems?|seemed|(?:un)?likely|should|must"
-    r"|ought|could|might|thinks?|thought|believes?|believed|feels?|feeling|felt|hopes?|hoped|hoping|wish(?:es|ed)?"
-    r"|wants?|wanted|wanting|dream(?:s|ed|t)?|loves?|loved|hates?|hated|afraid|fears?|feared|reali[sz]e[sd]?"
-    r"|great|wonderful|terrible|awful|amazing|beautiful|incredible|impossible|ideal|I'm|I am|we're|We're"
+# Markers of opinion, feeling, wishes and hedging, matched as whole words. Lowercase on purpose ("great" is opinion,
+# "Great Britain" is not); the adverbs that open sentences match capitalised too.
+_HEDGES = ["seemingly", "apparently", "perhaps", "maybe", "probably", "possibly", "arguably"]
+# fmt: off
+_SOFT_WORDS = frozenset([
+    *_HEDGES, *(word.capitalize() for word in _HEDGES),
+    "seem", "seems", "seemed", "likely", "unlikely", "should", "must", "ought", "could", "might", "think", "thinks",
+    "thought", "believe", "believes", "believed", "feel", "feels", "feeling", "felt", "hope", "hopes", "hoped",
+    "hoping", "wish", "wishes", "wished", "want", "wants", "wanted", "wanting", "dream", "dreams", "dreamed", "dreamt",
+    "love", "loves", "loved", "hate", "hates", "hated", "afraid", "fear", "fears", "feared", "realise", "realised",
+    "realises", "realize", "realized", "realizes", "great", "wonderful", "terrible", "awful", "amazing", "beautiful",
+    "incredible", "impossible", "ideal", "I'm", "we're", "We're",
     # predictions, promises and duties are not facts yet
-    r"|will|would|won't|expects?|expected|duty"
+    "will", "would", "won't", "expect", "expects", "expected", "duty",
     # generic statements, not events
-    r"|often|usually|always|sometimes|generally|typically|simply|clearly|obviously|really"
+    "often", "usually", "always", "sometimes", "generally", "typically", "simply", "clearly", "obviously", "really",
     # feelings
-    r"|inspired|delighted|disappointed|frustrat\w*|shocked|surprised|pleased|proud|happy|sad|angry|worried|excited"
+    "inspired", "delighted", "disappointed", "frustrated", "frustrating", "frustration", "shocked", "surprised",
+    "pleased", "proud", "happy", "sad", "angry", "worried", "excited",
+])
+# What was done or has been: a regular past or participle (-ed) or a common irregular one.
+_IRREGULAR_PAST = frozenset([
+    "been", "known", "told", "found", "given", "taken", "made", "gone", "done", "seen", "shown", "began", "begun",
+    "became", "came", "won", "lost", "held", "kept", "left", "met", "paid", "sent", "spent", "brought", "bought",
+    "wrote", "written", "rose", "fell", "grew", "grown", "sold", "led", "hit", "cut",
+])
+# fmt: on
+# The words some pattern families need: a family runs only when one of them is in the text.
+_MONTHS = frozenset(
+    "January February March April May June July August September October November December "  # noqa: SIM905
+    "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec".split()
 )
+_CARDINALS = frozenset(
+    "two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen "  # noqa: SIM905
+    "nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand million billion trillion "
+    "hundreds thousands millions billions trillions dozen dozens tens scores".split()
+)
+_ORDINALS = frozenset("second third fourth fifth sixth seventh eighth ninth tenth".split())  # noqa: SIM905
+_NUMBER_WORDS = _CARDINALS | _ORDINALS
+_FIRST_CUES = frozenset(["first", "only", "record", "unprecedented", "all", "most", "least", *_SUPERLATIVES])
+_NOT_PAST = frozenset("indeed hundred need speed seed feed breed proceed exceed succeed embed".split())  # noqa: SIM905
 
 _AGE_MAX = 119
 
@@ -129,37 +154,42 @@ _AGE_MAX = 119
 
 _QUESTION_END = re.compile(r"\?[\s\"'\u201d\u2019»)\]]*$")
 _CONDITIONAL_START = re.compile(r"^[\"'\u201c\u2018«(\s]*(?:If|Unless|Suppose|Imagine|Whether)\b")
-_SOFT_RE = re.compile(rf"\b(?:{_SOFT})\b")
-_EVENT_RE = re.compile(r"\b(?:" + "|".join(_EVENT_WORDS) + r")\b", re.IGNORECASE)
-# What was done or has been: a regular past or participle (-ed, but not "to be linked", "indeed" or "hundred") or a
-# common irregular one.
-_PAST_RE = re.compile(
-    r"(?<!to be )\b(?!(?:indeed|hundred|need|speed|seed|feed|breed|proceed|exceed|succeed|embed)\b)[a-z]{3,}ed\b"
-    r"|\b(?:been|known|told|found|given|taken|made|gone|done|seen|shown|began|begun|became|came|won|lost|held|kept"
-    r"|left|met|paid|sent|spent|brought|bought|wrote|written|rose|fell|grew|grown|sold|led|hit|cut)\b",
-    re.IGNORECASE,
-)
+_TOKEN_RE = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)?")
+_DIGIT_RE = re.compile(r"\d")
 _WORD_RE = re.compile(r"\w+")
 
-_AGE_PATTERNS = [
+# Each pattern comes with its gate: the words it needs, one of which must be in the text (DIGIT: a digit).
+Gated = list[tuple[frozenset[str], re.Pattern[str]]]
+DIGIT: frozenset[str] = frozenset()
+
+_AGE_PATTERNS: Gated = [
     # "60-year-old", "57 years old", "sixty-year-old"
-    re.compile(rf"\b(?:\d{{1,3}}|{_NUMBER_WORD})[- ]years?[- ]old\b", re.IGNORECASE),
-    re.compile(r"\baged\s+\d{1,3}\b|\bat\s+(?:the\s+)?age\s+(?:of\s+)?\d{1,3}\b", re.IGNORECASE),
+    (frozenset({"old"}), re.compile(rf"\b(?:\d{{1,3}}|{_NUMBER_WORD})[- ]years?[- ]old\b", re.IGNORECASE)),
+    (
+        frozenset({"aged", "age"}),
+        re.compile(r"\baged\s+\d{1,3}\b|\bat\s+(?:the\s+)?age\s+(?:of\s+)?\d{1,3}\b", re.IGNORECASE),
+    ),
     # "Jane Doe, 36," or "..., said Jane Doe, 36." -- a capitalised word, then the number as an apposition
-    re.compile(r"\b[A-Z][\w'\u2019.-]*,\s+(?P<age>[1-9]\d?|1[01]\d)(?=\s*(?:,|;|\.(?!\d)|$))"),
+    (DIGIT, re.compile(r"\b[A-Z][\w'\u2019.-]*,\s+(?P<age>[1-9]\d?|1[01]\d)(?=\s*(?:,|;|\.(?!\d)|$))")),
     # "Klim Doe (38)"
-    re.compile(r"(?<=[a-z'\u2019.])\s?\((?P<age>[1-9]\d?|1[01]\d)\)"),
+    (DIGIT, re.compile(r"(?<=[a-z'\u2019.])\s?\((?P<age>[1-9]\d?|1[01]\d)\)")),
 ]
 
-_DATE_PATTERNS = [
-    re.compile(rf"\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+\d{{4}}\b)?"),
-    re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s+\d{{4}}\b)?"),
-    re.compile(rf"\b{_MONTH},?\s+\d{{4}}\b"),
-    re.compile(
-        rf"\b(?i:in|on|since|by|until|till|from|during|before|after|early|late|mid|last|next|this|of)[\s-]+{_MONTH}"
+_DATE_PATTERNS: Gated = [
+    (_MONTHS, re.compile(rf"\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+\d{{4}}\b)?")),
+    (_MONTHS, re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s+\d{{4}}\b)?")),
+    (_MONTHS, re.compile(rf"\b{_MONTH},?\s+\d{{4}}\b")),
+    (
+        _MONTHS,
+        re.compile(
+            rf"\b(?i:in|on|since|by|until|till|from|during|before|after|early|late|mid|last|next|this|of)[\s-]+{_MONTH}"
+        ),
     ),
-    re.compile(r"\b(?:the\s+)?(?:1[6-9]|20)\d0s\b|\bthe\s+['\u2019]\d0s\b"),
-    re.compile(r"\b(?:in|during|since|by|of|until)\s+the\s+\d{1,2}(?:st|nd|rd|th)\s+century\b", re.IGNORECASE),
+    (DIGIT, re.compile(r"\b(?:the\s+)?(?:1[6-9]|20)\d0s\b|\bthe\s+['\u2019]\d0s\b")),
+    (
+        frozenset({"century"}),
+        re.compile(r"\b(?:in|during|since|by|of|until)\s+the\s+\d{1,2}(?:st|nd|rd|th)\s+century\b", re.IGNORECASE),
+    ),
 ]
 _YEAR_RE = re.compile(r"(?<![\w$€£¥.,])(?:1[6-9]\d\d|20\d\d)(?![\w%]|[.,]\d)")
 _YEAR_LEAD_RE = re.compile(
@@ -180,16 +210,20 @@ _TIME_RE = re.compile(
     rf"|(?:\d{{1,2}}|{_NUMBER_WORD}|one)\s+(?:o'clock|in\s+the\s+(?:morning|afternoon|evening)|at\s+night)\b)",
     re.IGNORECASE,
 )
+_TIME_WORDS = frozenset({"am", "pm", "m", "o'clock", "morning", "afternoon", "evening", "night"})
 # A number that names a model or a type ("type 2", "Channel 4", "No. 10") is no amount.
 _MODEL_NUMBER_LEAD = re.compile(
     r"\b(?:type|class|level|version|grade|phase|stage|category|channel|number|no\.)\s$", re.I
 )
-_FIGURE_PATTERNS = [
+_FIGURE_PATTERNS: Gated = [
     # digits, not glued to a word ("G7", "COVID-19")
-    re.compile(rf"(?<![\w/-])[$€£¥]?(?:{_DIGITS})(?!\w|[.,]\d)(?:\s*%|\s+per\s*cent)?"),
-    re.compile(rf"\b(?:{_NUMBER_WORD}|{_SCALE}s?|dozens?|tens|scores){_NOT_A_DESCRIPTOR}\b", re.IGNORECASE),
+    (DIGIT, re.compile(rf"(?<![\w/-])[$€£¥]?(?:{_DIGITS})(?!\w|[.,]\d)(?:\s*%|\s+per\s*cent)?")),
+    (
+        _CARDINALS,
+        re.compile(rf"\b(?:{_NUMBER_WORD}|{_SCALE}s?|dozens?|tens|scores){_NOT_A_DESCRIPTOR}\b", re.IGNORECASE),
+    ),
     # a rank: "the third imposed this year"
-    re.compile(rf"\bthe\s+{_ORDINAL}\b", re.IGNORECASE),
+    (_ORDINALS, re.compile(rf"\bthe\s+{_ORDINAL}\b", re.IGNORECASE)),
 ]
 
 _FIRST_PATTERNS = [
@@ -225,9 +259,12 @@ _MIN_OTHER_WORDS = 6
 # -- detection ----------------------------------------------------------------------------------------------------
 
 
-def _spans(patterns: list[re.Pattern[str]], text: str) -> list[tuple[int, int]]:
+def _spans(patterns: Gated, text: str, words: set[str], digits: bool) -> list[tuple[int, int]]:
+    """Where the patterns whose gate is open match; an ``age`` group, when a pattern has one, is the span."""
     found = []
-    for pattern in patterns:
+    for gate, pattern in patterns:
+        if not (digits if gate is DIGIT else not gate.isdisjoint(words)):
+            continue
         for match in pattern.finditer(text):
             group = "age" if "age" in pattern.groupindex else 0
             found.append(match.span(group))
@@ -248,28 +285,55 @@ def _years(text: str) -> list[tuple[int, int]]:
     return found
 
 
-def content_kinds(text: str) -> set[ContentKind]:
+def _tokens(text: str) -> list[str]:
+    return _TOKEN_RE.findall(text.replace("\u2019", "'"))
+
+
+def content_kinds(text: str, tokens: list[str] | None = None) -> set[ContentKind]:
     """Which check-worthy features ``text`` states: a first/superlative, an age, a date, a figure, an event.
 
-    A number counts once, as the most specific thing it is: the 36 of an age is not also a figure.
+    A number counts once, as the most specific thing it is: the 36 of an age is not also a figure. Each family of
+    patterns runs only when a word it needs is there (a digit, a month, "most"...), which keeps this fast.
     """
+    tokens = _tokens(text) if tokens is None else tokens
+    words = {token.lower() for token in tokens}
+    digits = _DIGIT_RE.search(text) is not None
+    numbers = digits or not words.isdisjoint(_NUMBER_WORDS)
     kinds: set[ContentKind] = set()
-    if any(p.search(text) for p in _FIRST_PATTERNS):
+    if not words.isdisjoint(_FIRST_CUES) and any(p.search(text) for p in _FIRST_PATTERNS):
         kinds.add("first")
-    ages = _spans(_AGE_PATTERNS, text)
+    ages = _spans(_AGE_PATTERNS, text, words, digits) if numbers else []
     if ages:
         kinds.add("age")
-    dates = [*_spans(_DATE_PATTERNS, text), *_years(text)]
-    dates = [span for span in dates if _outside(span, ages)]
+    dates = _spans(_DATE_PATTERNS, text, {*words, *tokens}, digits)
+    dates = [span for span in (dates + _years(text) if digits else dates) if _outside(span, ages)]
     if dates:
         kinds.add("date")
-    masks = ages + dates + [match.span() for match in _TIME_RE.finditer(text)]
-    figures = [span for span in _spans(_FIGURE_PATTERNS, text) if _outside(span, masks)]
-    if any(not _MODEL_NUMBER_LEAD.search(text, max(0, start - 12), start) for start, _end in figures):
-        kinds.add("figure")
-    if _EVENT_RE.search(text):
+    if numbers:
+        times = [match.span() for match in _TIME_RE.finditer(text)] if not words.isdisjoint(_TIME_WORDS) else []
+        masks = ages + dates + times
+        figures = [span for span in _spans(_FIGURE_PATTERNS, text, words, digits) if _outside(span, masks)]
+        if any(not _MODEL_NUMBER_LEAD.search(text, max(0, start - 12), start) for start, _end in figures):
+            kinds.add("figure")
+    if not words.isdisjoint(_EVENT_WORDS):
         kinds.add("other")
     return kinds
+
+
+def _states_past(tokens: list[str]) -> bool:
+    """Whether the words say what was done or has been: a past or participle, not "to be linked"."""
+    lower = [token.lower() for token in tokens]
+    for index, word in enumerate(lower):
+        if word in _IRREGULAR_PAST:
+            return True
+        if (
+            len(word) >= 5
+            and word.endswith("ed")
+            and word not in _NOT_PAST
+            and lower[index - 2 : index] != ["to", "be"]
+        ):
+            return True
+    return False
 
 
 _PRIORITY: tuple[ContentKind, ...] = ("first", "age", "date", "figure", "other")
@@ -280,12 +344,13 @@ def assess(text: str, *, quoted: bool = False) -> ContentKind | None:
     """The kind of claim ``text`` makes, or None when it is not check-worthy.
 
     ``quoted`` text (a speaker's words) is held to a looser bar for plain statements: any statement of what was or
-    has been (past or perfect tense) counts, since the speaker, not the article, vouches for it.
+    has been (a past or a participle) counts, since the speaker, not the article, vouches for it.
     """
-    kinds = content_kinds(text)
-    if _SOFT_RE.search(text):
+    tokens = _tokens(text)
+    kinds = content_kinds(text, tokens)
+    if not _SOFT_WORDS.isdisjoint(tokens):
         kinds &= _HARD
-    elif quoted and "other" not in kinds and _PAST_RE.search(text):
+    elif quoted and "other" not in kinds and _states_past(tokens):
         kinds.add("other")
     for kind in _PRIORITY:
         if kind in kinds:

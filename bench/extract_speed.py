@@ -1,0 +1,116 @@
+"""How fast the extraction pipeline runs on a long article: each step alone, then ``pipeline.extract`` whole.
+
+The article (about 10,000 words by default) is built from the test articles, each copy varied (its numbers shifted,
+its paragraphs rotated) so that no two copies are the same text. Prints median and best times and words per second.
+
+    .venv/bin/python bench/extract_speed.py [--words 10000] [--runs 7]
+
+Target: well under a second for 10,000 words.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from newsfacts.extraction.claims import find_claims  # noqa: E402
+from newsfacts.extraction.pipeline import extract  # noqa: E402
+from newsfacts.extraction.quotes import find_quotes  # noqa: E402
+from newsfacts.extraction.sentences import split_sentences  # noqa: E402
+
+ARTICLES = ROOT / "tests" / "extraction" / "articles"
+SEED = ROOT / "fixtures" / "seed-afp-iss-film.txt"
+WORD = re.compile(r"\S+")
+NUMBER = re.compile(r"\d+")
+
+
+def source_articles() -> list[str]:
+    """The test articles (the seed alone when they are missing), in a stable order."""
+    paths = sorted(ARTICLES.glob("*.txt")) or [SEED]
+    return [path.read_text(encoding="utf-8") for path in paths]
+
+
+def varied(text: str, copy: int) -> str:
+    """A variant of ``text``: every number shifted by ``copy`` and the paragraphs rotated by ``copy``."""
+    text = NUMBER.sub(lambda m: str(int(m.group()) + copy), text) if copy else text
+    paragraphs = [p for p in text.split("\n\n") if p.strip()]
+    if len(paragraphs) > 1:
+        shift = copy % len(paragraphs)
+        paragraphs = paragraphs[shift:] + paragraphs[:shift]
+    return "\n\n".join(paragraphs)
+
+
+def long_article(words: int) -> str:
+    """Concatenate varied copies of the test articles until the text holds at least ``words`` words."""
+    sources = source_articles()
+    parts: list[str] = []
+    total, copy = 0, 0
+    while total < words:
+        part = varied(sources[copy % len(sources)], copy // len(sources))
+        parts.append(part)
+        total += len(WORD.findall(part))
+        copy += 1
+    return "\n\n".join(parts)
+
+
+def timed(step: Callable[[], Any], runs: int) -> tuple[list[float], Any]:
+    """Run ``step`` once to warm up, then ``runs`` times; return the timings (seconds) and the last result."""
+    result = step()
+    timings = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        result = step()
+        timings.append(time.perf_counter() - start)
+    return timings, result
+
+
+def report(name: str, timings: list[float], words: int, detail: str) -> None:
+    median, best = statistics.median(timings), min(timings)
+    print(f"{name:<16}{median * 1000:>10.1f}{best * 1000:>10.1f}{words / median:>14,.0f}   {detail}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--words", type=int, default=10_000, help="length of the article in words (default 10000)")
+    parser.add_argument("--runs", type=int, default=7, help="timed runs of each step (default 7)")
+    args = parser.parse_args(argv)
+
+    text = long_article(args.words)
+    words = len(WORD.findall(text))
+    print(f"article: {words:,} words, {len(text):,} characters; {args.runs} runs per step after one warm-up")
+    print(f"{'step':<16}{'median ms':>10}{'best ms':>10}{'words/s':>14}   output")
+
+    try:
+        timings, sentences = timed(lambda: split_sentences(text), args.runs)
+    except NotImplementedError:
+        print("split_sentences not implemented yet: nothing else can run")
+        return 1
+    report("sentences", timings, words, f"{len(sentences)} sentences")
+
+    timings, (speakers, quotes) = timed(lambda: find_quotes(text, sentences), args.runs)
+    report("speakers+quotes", timings, words, f"{len(speakers)} speakers, {len(quotes)} quotes")
+
+    timings, claims = timed(lambda: find_claims(text, sentences, quotes), args.runs)
+    report("claims", timings, words, f"{len(claims)} claims")
+
+    timings, extraction = timed(lambda: extract(text), args.runs)
+    report("extract (all)", timings, words, f"{len(extraction.claims)} claims")
+
+    median = statistics.median(timings)
+    verdict = "within" if median < 1.0 else "OVER"
+    print(f"pipeline: {median:.3f} s median for {words:,} words ({verdict} the 1 s target)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
