@@ -5,6 +5,7 @@ from __future__ import annotations
 from urllib.parse import urlencode
 
 from django.contrib import admin
+from django.db import models
 from django.db.models import Count, IntegerField, OuterRef, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 from django.http import HttpRequest
@@ -59,6 +60,7 @@ class ArticleAdmin(SimpleHistoryAdmin):
     list_per_page = 50
     show_full_result_count = False
     ordering = ["-published", "-id"]
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[Article]:
         # The raw text is long and only the change page shows it (one more query there).
