@@ -364,7 +364,7 @@ def _speaker_rows(scale: Scale, rng: random.Random, first_id: int) -> list[tuple
             name = f"{first} {last}"
             kind, aliases, description = "person", [last], rng.choice(ROLES)
         slug = _slug(name)
-        if slug in used_slugs:
+        if slug in used_slugs or first_id > 1:  # appended to existing speakers: the id keeps the slug unique
             slug = f"{slug}-{speaker_id}"
         used_slugs.add(slug)
         wikidata_id = f"Q{1_000_000 + speaker_id}" if index % 5 == 0 else ""
