@@ -30,6 +30,8 @@ MAX_HEADING_WORDS = 12
 MAX_QUESTION_HEADING_WORDS = 10
 # A credit line is short; only segment starts this close to the end of a block are tried.
 MAX_CREDIT_CHARS = 160
+# An abbreviation before a period is no longer than this (``J.R.R``, ``Messrs``).
+MAX_ABBREVIATION_CHARS = 12
 # A caption glued to the next sentence ends within this many characters of its label.
 MAX_CAPTION_CHARS = 160
 
@@ -37,7 +39,7 @@ _LINE_RE = re.compile(r"[^\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]+")
 _BREAK_RE = re.compile(r"\r\n|[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
 # Terminal punctuation, or a closing quote glued to the capital that starts the next block ("tool"Rogozin).
 # Written so that the engine can skip ahead on its first character: this scan is most of the work.
-_CANDIDATE_RE = re.compile(r"[.?!…\"”](?:(?<=[.?!…])[.?!…]*)?")
+_CANDIDATE_RE = re.compile(r"[.?!…\"”](?:(?<=[.?!…])[.?!…]*|(?<=[^\W_][\"”])(?=[^\W\d_]))")
 _QUOTE_GLUE = frozenset('"\u201d')
 _STRAIGHT_QUOTE_RE = re.compile('"')
 _NON_SPACE_RUN_RE = re.compile(r"\S*")
@@ -81,6 +83,7 @@ _YEAR_CREDIT_RE = re.compile(
     rf"(?:19|20)\d\d\s+[A-Z][\w&'\u2019.-]*(?:\s+{_CREDIT_WORD}){{0,5}}(?:[.,;]?\s*All rights reserved\.?)?"
 )
 
+_CREDIT_INITIALS = frozenset("©(CBRWEAcrwea")
 _BULLETS = frozenset("-*\u2022\u2013\u2014\u00b7\u25aa\u25cf")
 _OPENERS = "“\u2018«([„"
 _CLOSERS = ")]”\u2019»'"
@@ -159,7 +162,7 @@ class _Block:
         return bisect_left(self.quotes, pos) % 2 == 1
 
     def token_before(self, pos: int) -> str:
-        m = _TOKEN_BEFORE_RE.search(self.text, max(self.start, pos - 24), pos)
+        m = _TOKEN_BEFORE_RE.search(self.text, max(self.start, pos - MAX_ABBREVIATION_CHARS), pos)
         if m is None:
             return ""
         if m.start() > self.start and self.text[m.start() - 1].isalpha():
@@ -187,7 +190,7 @@ class _Block:
 
     def is_credit(self, pos: int, opens_block: bool) -> bool:
         """From ``pos`` to the end of the block is a copyright line, or a byline standing alone."""
-        if self.end - pos > MAX_CREDIT_CHARS:
+        if self.end - pos > MAX_CREDIT_CHARS or not (self.text[pos] in _CREDIT_INITIALS or self.text[pos].isdigit()):
             return False
         if _COPYRIGHT_RE.fullmatch(self.text, pos, self.end):
             return True
@@ -246,7 +249,6 @@ class _Block:
         token = self.token_before(punct_start)
         if not token:
             return True
-        following = self.word_at(opening)
         if token in _TITLES or token in _NEVER_BEFORE_CAPITAL:
             return False
         if token in _NUMBER_ABBREVIATIONS and self.text[opening].isdigit():
@@ -255,7 +257,7 @@ class _Block:
             # "J. K. Rowling", "U.S. Army", "Acme Inc. The": an abbreviation ends a sentence before a usual opener.
             if self._initial_follows(opening):
                 return False
-            return following in _SENTENCE_OPENERS
+            return self.word_at(opening) in _SENTENCE_OPENERS
         return True
 
     def _ends_glued(self, punct_start: int, punct: str, pos: int) -> bool:
