@@ -155,14 +155,20 @@ def _read_group(
     """Strip sentence-initial common words and titles from a capitalised group and classify what is left."""
     possessive = bool(POSSESSIVE_RE.search(group[-1].text)) and group[-1].text[-1] in "s" + APOSTROPHES
     # Drop sentence-initial words that are ordinary words written with a capital ("The", "Residents").
+    dropped = 0
     while group and group[0].start in starts and _ordinary(group[0].bare, lowercase):
-        group = group[1:]
+        group, dropped = group[1:], dropped + 1
     while group and group[0].bare.lower() in STOPWORDS:
-        group = group[1:]
+        group, dropped = group[1:], dropped + 1
     title_tokens: list[_Token] = []
-    while len(group) > 1 and group[0].bare.lower().rstrip(".") in TITLES:
-        title_tokens.append(group[0])
-        group = group[1:]
+    # "Superior Court Judge Linda Alvarez", "City Attorney Mark Feld": a title inside the group ends its prefix.
+    inner = [k for k in range(1, len(group) - 1) if _is_title(group[k]) and not _is_title(group[k - 1])]
+    if inner and not any(_is_title(t) for t in group[inner[0] + 1 :]):
+        title_tokens, group = group[: inner[0] + 1], group[inner[0] + 1 :]
+    elif not any(g.bare.lower() in ORGANISATION_WORDS for g in group):
+        while len(group) > 1 and _is_title(group[0]):
+            title_tokens.append(group[0])
+            group = group[1:]
     while group and group[-1].bare.lower() in STOPWORDS:
         group = group[:-1]
     if not group:
@@ -172,7 +178,7 @@ def _read_group(
     words = [g.bare for g in group]
     lower_words = [w.lower() for w in words]
     title = " ".join(t.text for t in title_tokens)
-    before = _words_before(text, tokens, index + len(title_tokens), 3)
+    before = _words_before(text, tokens, index + dropped + len(title_tokens), 3)
     role = _role_before(before)
     after = text[end : end + 40]
 
@@ -195,6 +201,10 @@ def _read_group(
     if before and (before[-1] in ORGANISATION_HEADS or (is_organisation_role(before[-1]) and kind == "unknown")):
         kind = "organisation"
     return Mention(start, end, name, kind, title=title, role=role, possessive=possessive)
+
+
+def _is_title(tok: _Token) -> bool:
+    return tok.bare.lower().rstrip(".") in TITLES
 
 
 def _ordinary(word: str, lowercase: set[str]) -> bool:

@@ -43,6 +43,7 @@ from newsfacts.extraction.cues import (
     PRONOUN_GENDER,
     SPEAKER_ACTIONS,
     SPEECH_VERBS,
+    THAT_VERBS,
     STOPWORDS,
     VERB_MODIFIERS,
     VERB_PREPOSITIONS,
@@ -274,8 +275,10 @@ def _subject_left(reader: _Reader, s: Sentence, vs: int) -> _Subject | None:
     end = s.start + len(left)
     if not left.strip() or left.endswith(MASK):
         return None
-    if left.endswith(",") or re.search(r"\b(and|but)$", left):
-        return _clause_subject(reader, s, vs)
+    if left.endswith(","):
+        return _clause_subject(reader, s, vs, coordinated=False)
+    if re.search(r"\b(and|but)$", left):
+        return _clause_subject(reader, s, vs, coordinated=True)
     return _noun_phrase_before(reader, s, end)
 
 
@@ -346,8 +349,9 @@ def _pronoun_subject(reader: _Reader, word: str, start: int, end: int) -> _Subje
     return _Subject(start, end, entity, "pronoun" if entity else "none")
 
 
-def _clause_subject(reader: _Reader, s: Sentence, vs: int) -> _Subject | None:
-    """``Tom Becker, regional secretary of X, said``: the subject opens the clause, before an apposition."""
+def _clause_subject(reader: _Reader, s: Sentence, vs: int, coordinated: bool) -> _Subject | None:
+    """``Tom Becker, regional secretary of X, said``: the subject opens the clause, before an apposition;
+    ``X called the ruling "disappointing" and said ...`` (``coordinated``): the subject of the first verb."""
     for pos in sorted(reader.mention_by_start):
         if pos < s.start:
             continue
@@ -357,7 +361,7 @@ def _clause_subject(reader: _Reader, s: Sentence, vs: int) -> _Subject | None:
         entity = reader.book.mention_entity.get(pos)
         if entity is not None and not reader.book.in_quote(pos):
             between = reader.masked[mention.end : vs]
-            if MASK in between or (VERB_RE.search(between.replace(",", " ")) and _has_cue(between)):
+            if not coordinated and (MASK in between or _has_cue(between)):
                 return None
             return _Subject(pos, mention.end, entity, _named(reader, mention, entity), entity.is_media)
     lead = re.match(r"\s*(?:[^,]{0,40},\s*)?([A-Z][\w\-]*(?:\s+[a-z][\w\-]*){0,4})", s.text)
@@ -579,7 +583,11 @@ def _read_cue(reader: _Reader, s: Sentence, cue: _Cue, limit: int) -> int:
             content_start, that = after + m_that.end(), True
         elif m_prep:
             content_start = after + m_prep.end()
-        elif cue.lemma in SPEECH_VERBS or (cue.lemma in FRAMING_VERBS and MASK in rest):
+        elif (
+            cue.lemma in SPEECH_VERBS
+            or (cue.lemma in FRAMING_VERBS and MASK in rest)
+            or (cue.lemma in THAT_VERBS and _clause_like(rest))
+        ):
             first = re.match(r"\s+([\w'\u2019\-]+|" + MASK + ")", rest)
             if first and first.group(1).lower() not in PREPOSITIONS and not rest.startswith(","):
                 content_start = after + first.start(1)
@@ -604,6 +612,17 @@ def _read_cue(reader: _Reader, s: Sentence, cue: _Cue, limit: int) -> int:
         if lead is not None and len(WORD.findall(masked[lead : s.start + len(body)])) >= 3:
             _reported(reader, lead, s.start + len(body), cue)
     return cue.end
+
+
+FINITE = words("is are was were had has have would could will can should did does do might may must")
+
+
+def _clause_like(rest: str) -> bool:
+    """``admitted his side had ...``: a reported clause without ``that`` (a subject, then a finite verb soon)."""
+    found = WORD.findall(rest[:80])
+    if not found or not (found[0].lower() in CLAUSE_STARTERS or found[0][0].isupper()):
+        return False
+    return any(w.lower() in FINITE for w in found[1:5])
 
 
 def _last_segment_before(reader: _Reader, pos: int) -> _Segment | None:

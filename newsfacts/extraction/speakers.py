@@ -169,10 +169,11 @@ class SpeakerBook:
         entity.description = description
         entity.role_words.update(w.lower() for w in NAME_WORD_RE.findall(f"{description} {m.role} {m.title}"))
         if m.title:
-            entity.role_words.add(m.title.lower().rstrip("."))
-            gender = TITLE_GENDER.get(m.title.split()[0].lower().rstrip("."))
-            if gender:
-                entity.gender_votes[gender] += 2
+            entity.role_words.update(w.lower().rstrip(".") for w in m.title.split())
+            for word in m.title.split():
+                gender = TITLE_GENDER.get(word.lower().rstrip("."))
+                if gender:
+                    entity.gender_votes[gender] += 2
         for word in entity.role_words:
             if word in GENDERED_NOUNS:
                 entity.gender_votes[GENDERED_NOUNS[word]] += 2
@@ -236,14 +237,9 @@ class SpeakerBook:
         people = [(p, s, self.entities[e]) for p, s, e in events if self.entities[e].kind == "person"]
         if not people:
             return None
-        here = self.sentence_at(pos)
-        compatible = [e for _, _, e in people if gender is None or e.gender in (None, gender)]
-        for sentence in (here, here - 1, here - 2):
-            firsts = [e for p, s, e in people if s == sentence]
-            if firsts:
-                if firsts[0] in compatible:
-                    return self._commit(firsts[0], gender)
-                break
+        followed = self.followed(pos)
+        if followed is not None and (gender is None or followed.gender in (None, gender)):
+            return self._commit(followed, gender)
         for _, _, entity in reversed(people):
             if gender is not None and entity.gender == gender:
                 return entity
@@ -251,6 +247,17 @@ class SpeakerBook:
             if entity.gender is None:
                 return self._commit(entity, gender)
         return None if gender is not None else people[-1][2]
+
+    def followed(self, pos: int) -> Entity | None:
+        """The person the story is following at ``pos``: the first person named in the current sentence before
+        ``pos`` or, failing that, in the nearest of the two previous sentences that names anyone."""
+        events = self._before(pos)
+        here = self.sentence_at(pos)
+        for sentence in (here, here - 1, here - 2):
+            firsts = [self.entities[e] for _, s, e in events if s == sentence]
+            if firsts:
+                return firsts[0] if firsts[0].kind == "person" else None
+        return None
 
     def _commit(self, entity: Entity, gender: str | None) -> Entity:
         if gender is not None and entity.gender is None:
@@ -280,6 +287,9 @@ class SpeakerBook:
                 return entity
             if not organisation and entity.kind == "person" and noun in entity.role_words:
                 return entity
+        if not organisation and not noun.endswith("s"):
+            # "the striker said", "the 27-year-old said": no one was described so; take the person followed.
+            return self.followed(pos)
         return None
 
     def focus(self, pos: int) -> Entity | None:
