@@ -124,7 +124,10 @@ _SOFT_WORDS = frozenset([
     "often", "usually", "always", "sometimes", "generally", "typically", "simply", "clearly", "obviously", "really",
     # feelings
     "inspired", "delighted", "disappointed", "frustrated", "frustrating", "frustration", "shocked", "surprised",
-    "pleased", "proud", "happy", "sad", "angry", "worried", "excited",
+    "pleased", "proud", "happy", "sad", "angry", "worried", "excited", "upset", "gutted", "devastated", "thrilled",
+    "cried", "crying",
+    # a generic "you" ("at this level you get punished") speaks of no one in particular
+    "you", "You",
 ])
 # What was done or has been: a regular past or participle (-ed) or a common irregular one.
 _IRREGULAR_PAST = frozenset([
@@ -145,7 +148,9 @@ _CARDINALS = frozenset(
 )
 _ORDINALS = frozenset("second third fourth fifth sixth seventh eighth ninth tenth".split())  # noqa: SIM905
 _NUMBER_WORDS = _CARDINALS | _ORDINALS
-_FIRST_CUES = frozenset(["first", "only", "record", "unprecedented", "all", "most", "least", *_SUPERLATIVES])
+_FIRST_CUES = frozenset(
+    ["first", "only", "record", "unprecedented", "all", "most", "least", "top", "bottom", *_SUPERLATIVES]
+)
 _NOT_PAST = frozenset("indeed hundred need speed seed feed breed proceed exceed succeed embed".split())  # noqa: SIM905
 
 _AGE_MAX = 119
@@ -165,6 +170,8 @@ DIGIT: frozenset[str] = frozenset()
 _AGE_PATTERNS: Gated = [
     # "60-year-old", "57 years old", "sixty-year-old"
     (frozenset({"old"}), re.compile(rf"\b(?:\d{{1,3}}|{_NUMBER_WORD})[- ]years?[- ]old\b", re.IGNORECASE)),
+    # "century-old", "decades-old": the age of a thing
+    (frozenset({"old"}), re.compile(r"\b(?:century|centuries|decade|decades)[- ]old\b", re.IGNORECASE)),
     (
         frozenset({"aged", "age"}),
         re.compile(r"\baged\s+\d{1,3}\b|\bat\s+(?:the\s+)?age\s+(?:of\s+)?\d{1,3}\b", re.IGNORECASE),
@@ -182,7 +189,7 @@ _DATE_PATTERNS: Gated = [
     (
         _MONTHS,
         re.compile(
-            rf"\b(?i:in|on|since|by|until|till|from|during|before|after|early|late|mid|last|next|this|of)[\s-]+{_MONTH}"
+            rf"\b(?i:in|on|since|by|until|till|from|for|during|before|after|early|late|mid|last|next|this|of)[\s-]+{_MONTH}"
         ),
     ),
     (DIGIT, re.compile(r"\b(?:the\s+)?(?:1[6-9]|20)\d0s\b|\bthe\s+['\u2019]\d0s\b")),
@@ -234,6 +241,8 @@ _FIRST_PATTERNS = [
         re.IGNORECASE,
     ),
     re.compile(r"\bfirst[- ]ever\b|\bunprecedented\b|\ball-time\s+(?:high|low)\b", re.IGNORECASE),
+    # a place in a ranking: "bottom of the table", "top of the polls"
+    re.compile(r"\b(?:top|bottom)\s+of\s+the\s+(?:table|league|list|rankings?|charts?|polls?|class)\b", re.IGNORECASE),
     re.compile(r"\brecord(?:[- ](?:breaking|high|low|number|levels?|amounts?))\b", re.IGNORECASE),
     re.compile(r"\bthe\s+only\s+\w+(?:\s+\w+)?\s+(?:to|who|that|ever)\b", re.IGNORECASE),
     re.compile(
@@ -302,7 +311,7 @@ def content_kinds(text: str, tokens: list[str] | None = None) -> set[ContentKind
     kinds: set[ContentKind] = set()
     if not words.isdisjoint(_FIRST_CUES) and any(p.search(text) for p in _FIRST_PATTERNS):
         kinds.add("first")
-    ages = _spans(_AGE_PATTERNS, text, words, digits) if numbers else []
+    ages = _spans(_AGE_PATTERNS, text, words, digits)
     if ages:
         kinds.add("age")
     dates = _spans(_DATE_PATTERNS, text, {*words, *tokens}, digits)
@@ -447,10 +456,10 @@ def _claims_in_sentence(text: str, sentence: Sentence, parts: list[tuple[int, in
         words = text[frame_start:frame_end]
         if len(_WORD_RE.findall(words)) < _MIN_QUOTE_WORDS:
             continue
-        # The words around a quote mostly say who spoke, where and when: only an age, or a figure or first said
-        # of the subject before the quote ("X, which supplies 1.1 million homes, said ..."), is a claim there.
+        # The words around a quote mostly say who spoke, where and when: only an age, a first, or a figure said of
+        # the subject before the quote ("X, which supplies 1.1 million homes, said ..."), is a claim there.
         content = assess(words)
-        if content == "age" or (leading and content in ("figure", "first")):
+        if content in ("age", "first") or (leading and content == "figure"):
             claims.append(Claim(frame_start, frame_end, words, content, None, sentence.position))
     return sorted(claims, key=lambda claim: claim.start)
 

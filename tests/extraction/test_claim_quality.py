@@ -23,11 +23,17 @@ from newsfacts.extraction.sentences import Sentence, split_sentences
 ARTICLES = Path(__file__).parent / "articles"
 MIN_OVERLAP = 0.5
 
-# Thresholds the extractor reaches today, pooled over all annotated articles; raise them as it improves.
-MIN_RECALL = 0.75
-MIN_PRECISION = 0.70
-MIN_KIND_ACCURACY = 0.80
-MIN_CLAIMANT_ACCURACY = 0.90
+# Thresholds a little under what the extractor reaches today, pooled over all annotated articles (measured over the
+# annotated quotes: recall 0.89, precision 0.81, kind 0.98, claimant 0.98; over the pipeline's quotes: 0.87, 0.82,
+# 0.98, 0.98). Raise them as it improves.
+MIN_RECALL = 0.85
+MIN_PRECISION = 0.75
+MIN_KIND_ACCURACY = 0.95
+MIN_CLAIMANT_ACCURACY = 0.95
+# The pipeline's own quotes and sentences are other steps' work in progress: a looser floor.
+MIN_PIPELINE_RECALL = 0.80
+MIN_PIPELINE_PRECISION = 0.70
+MIN_PIPELINE_KIND_ACCURACY = 0.90
 
 
 @dataclass(frozen=True)
@@ -216,6 +222,8 @@ def test_claims_over_annotated_quotes_reach_the_quality_thresholds() -> None:
     assert total.claimant_accuracy >= MIN_CLAIMANT_ACCURACY
 
 
-def test_claims_over_pipeline_quotes_are_measured() -> None:
+def test_claims_over_pipeline_quotes_reach_the_pipeline_thresholds() -> None:
     total = print_table("claims over the pipeline's quotes", run("pipeline"))
-    assert total.matched > 0
+    assert total.recall >= MIN_PIPELINE_RECALL
+    assert total.precision >= MIN_PIPELINE_PRECISION
+    assert total.kind_accuracy >= MIN_PIPELINE_KIND_ACCURACY

@@ -50,6 +50,7 @@ NOT_CLAIMS = [
     ("a time of day", "The body is not built to eat at three in the morning.", "prose"),
     ("the first of a calendar", "Talks resume in the first week of the session.", "prose"),
     ("a feeling", "The residents said they were angry and frustrated by the delay.", "prose"),
+    ("a generic you", "At this level you get punished for every mistake you make.", "prose"),
 ]
 
 
@@ -83,6 +84,9 @@ CLAIMS = [
     ("a first outranks an age", "Ana Ruiz, 29, is the youngest mayor of the city.", "first"),
     ("an age outranks a figure", "The 34-year-old scored 3 goals in the final.", "age"),
     ("a date outranks a figure", "Some 300 homes were flooded in October 2021.", "date"),
+    ("the age of a thing is an age", "Residents sued to save the century-old market hall.", "age"),
+    ("a place in a ranking is a first", "The club remain bottom of the table after the defeat.", "first"),
+    ("a month after for is a date", "A hearing on the appeal is scheduled for September.", "date"),
     ("a newsworthy event is another claim", "The ministry disclosed the contract to the auditors.", "other"),
     ("a figure survives an opinion word", "She felt afraid after being picked from 3,000 applicants.", "figure"),
     ("a date survives a prediction", "The probe will land on the moon on October 12.", "date"),
