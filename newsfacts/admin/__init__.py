@@ -6,9 +6,9 @@ Modules: ``articles`` (articles and sentences, read only), ``speakers`` (search,
 
 from django.contrib import admin
 
-from newsfacts.admin import articles, speakers, verification
+from newsfacts.admin import articles, history, speakers, verification
 
-__all__ = ["articles", "speakers", "verification"]
+__all__ = ["articles", "history", "speakers", "verification"]
 
 # The index page adds links to the review queues above the list of models.
 admin.site.index_template = "admin/newsfacts/index.html"

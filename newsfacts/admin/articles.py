@@ -13,8 +13,8 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
 from django.utils.text import Truncator
-from simple_history.admin import SimpleHistoryAdmin
 
+from newsfacts.admin.history import HistoryAdmin
 from newsfacts.choices import VerificationStatus
 from newsfacts.models import Article, Claim, Quote, Sentence
 
@@ -46,7 +46,7 @@ class SentenceInline(admin.TabularInline):
 
 
 @admin.register(Article)
-class ArticleAdmin(SimpleHistoryAdmin):
+class ArticleAdmin(HistoryAdmin):
     list_display = ["title", "publisher", "published", "language", "quotes_to_review", "claims_to_review"]
     list_filter = ["language", "publisher"]
     date_hierarchy = "published"

@@ -52,7 +52,11 @@ class ReviewForm(forms.ModelForm):
         required=False, label="Evidence URLs", help_text="One http(s) URL a line: the sources that back the status."
     )
     reason = forms.CharField(
-        required=False, max_length=CHANGE_REASON_MAX_LENGTH, label="Reason for this change", help_text=REASON_HELP
+        required=False,
+        max_length=CHANGE_REASON_MAX_LENGTH,
+        label="Reason for this change",
+        help_text=REASON_HELP,
+        widget=forms.TextInput(attrs={"class": "vTextField"}),
     )
 
     def clean(self) -> dict[str, Any]:

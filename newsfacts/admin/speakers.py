@@ -15,9 +15,9 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
-from simple_history.admin import SimpleHistoryAdmin
 
 from newsfacts.admin.forms import MergeSpeakersForm, SpeakerForm
+from newsfacts.admin.history import HistoryAdmin
 from newsfacts.models import Claim, Quote, Speaker
 from newsfacts.review import merge_speakers
 
@@ -28,7 +28,7 @@ def _count_of(model: type[Quote] | type[Claim], field: str) -> Coalesce:
 
 
 @admin.register(Speaker)
-class SpeakerAdmin(SimpleHistoryAdmin):
+class SpeakerAdmin(HistoryAdmin):
     form = SpeakerForm
     list_display = ["name", "kind", "aliases_list", "description", "wikidata_id", "quote_count", "claim_count"]
     list_filter = ["kind"]

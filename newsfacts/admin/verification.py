@@ -19,7 +19,6 @@ from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
 from django.utils.text import Truncator
-from simple_history.admin import SimpleHistoryAdmin
 
 from newsfacts.admin.filters import (
     QUOTE_ATTRIBUTION_NEEDS_REVIEW,
@@ -32,6 +31,7 @@ from newsfacts.admin.filters import (
     SpeakerFilter,
 )
 from newsfacts.admin.forms import BulkReviewForm, ReviewForm
+from newsfacts.admin.history import HistoryAdmin
 from newsfacts.admin.in_context import span_in_context
 from newsfacts.choices import Attribution, VerificationStatus
 from newsfacts.models import Claim, Quote
@@ -50,7 +50,7 @@ QUEUE_ORDERING = [
 ]
 
 
-class VerificationAdmin(SimpleHistoryAdmin):
+class VerificationAdmin(HistoryAdmin):
     """What quotes and claims share: their review, their place in the article, their history."""
 
     form = ReviewForm
@@ -142,7 +142,7 @@ class VerificationAdmin(SimpleHistoryAdmin):
             # Read only: no reason to give, and evidence as links.
             review = [("evidence_links" if f == "evidence_urls" else f) for f in review if f != "reason"]
         return [
-            ("In context", {"fields": ["in_context"]}),
+            (None, {"fields": ["in_context"]}),
             ("Review", {"fields": review}),
             ("Attribution", {"fields": self.attribution_fields()}),
             (

@@ -237,7 +237,8 @@ def test_history_page_shows_who_changed_what_and_why(editor_web, staff_editor):
         for change in response.context["page_obj"][0].history_delta_changes
     }
     assert changes["status"] == ("unverified", "misleading")
-    assert changes["rationale"] == ("", "Out of context.")
+    assert changes["rationale"] == ("(empty)", "Out of context.")
+    assert changes["reviewed by"] == ("(none)", staff_editor.username)
 
 
 def test_bulk_action_asks_for_a_rationale_and_says_how_many_change(editor_web):
