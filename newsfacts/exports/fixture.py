@@ -9,12 +9,10 @@ a load starts each object's history afresh.
 from __future__ import annotations
 
 import datetime
-import json
 from collections.abc import Iterable, Iterator
 from typing import Any, TextIO
 
 from django.core.serializers.json import DjangoJSONEncoder
-from django.core.serializers.json import Serializer as JsonSerializer
 from django.db import models
 
 from newsfacts.exports.tables import CHUNK_SIZE, iso_datetime
@@ -34,43 +32,40 @@ class FixtureEncoder(DjangoJSONEncoder):
         return super().default(o)
 
 
-class LineSerializer(JsonSerializer):
-    """Django's JSON serializer writing one object a line, keys sorted."""
-
-    def start_serialization(self) -> None:
-        self._init_options()
-        self.json_kwargs.update(cls=FixtureEncoder, sort_keys=True)
-        self.stream.write("[\n")
-
-    def end_object(self, obj: models.Model) -> None:
-        if not self.first:
-            self.stream.write(",\n")
-        json.dump(self.get_dump_object(obj), self.stream, **self.json_kwargs)
-        self._current = None
-
-    def end_serialization(self) -> None:
-        self.stream.write("\n]\n")
+def _model_fields(model: type[models.Model]) -> list[models.Field]:
+    return [f for f in model._meta.local_fields if f.serialize and f.name not in UNPUBLISHED_FIELDS]
 
 
 def published_fields(model_classes: Iterable[type[models.Model]]) -> list[str]:
     """The names of the fields the fixture carries, across the given models."""
-    return sorted(
-        {
-            field.name
-            for model in model_classes
-            for field in model._meta.local_fields
-            if field.serialize and field.name not in UNPUBLISHED_FIELDS
-        }
-    )
+    return sorted({field.name for model in model_classes for field in _model_fields(model)})
 
 
-def objects(querysets: Iterable[models.QuerySet]) -> Iterator[models.Model]:
-    """The objects of each queryset in turn, by primary key, streamed."""
+def fixture_objects(querysets: Iterable[models.QuerySet]) -> Iterator[dict[str, Any]]:
+    """The objects of each queryset in turn, by primary key, as Django's JSON serializer shapes them.
+
+    Read with ``values_list`` rather than through model instances and the serializer: the same objects, about
+    three times faster (bench/export_speed.py).
+    """
     for queryset in querysets:
-        yield from queryset.order_by("pk").iterator(chunk_size=CHUNK_SIZE)
+        model = queryset.model
+        label = model._meta.label_lower
+        fields = _model_fields(model)
+        names = [field.name for field in fields]
+        rows = queryset.order_by("pk").values_list("pk", *(field.attname for field in fields))
+        for pk, *values in rows.iterator(chunk_size=CHUNK_SIZE):
+            yield {"model": label, "pk": pk, "fields": dict(zip(names, values, strict=True))}
 
 
-def write_fixture(stream: TextIO, querysets: list[models.QuerySet], rows: Iterable[models.Model] | None = None) -> None:
-    """Serialize the querysets (or `rows`, their objects already wrapped, e.g. in a progress bar) into `stream`."""
-    fields = published_fields(queryset.model for queryset in querysets)
-    LineSerializer().serialize(objects(querysets) if rows is None else rows, stream=stream, fields=fields)
+def write_fixture(stream: TextIO, objects: Iterable[dict[str, Any]]) -> int:
+    """Write the objects as a JSON list, one object a line, keys sorted; returns how many."""
+    encode = FixtureEncoder(ensure_ascii=False, sort_keys=True).encode
+    stream.write("[\n")
+    count = 0
+    for obj in objects:
+        if count:
+            stream.write(",\n")
+        stream.write(encode(obj))
+        count += 1
+    stream.write("\n]\n")
+    return count

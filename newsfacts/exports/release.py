@@ -151,23 +151,18 @@ def _write_table(
 def _write_fixture(root: Path, selection: Selection, progress: Progress) -> ReleaseFile:
     started = time.perf_counter()
     querysets = [selection.queryset(table.name) for table in TABLES]
-    counted = [0]
-
-    def counting() -> Iterator[Any]:
-        for obj in fixture.objects(querysets):
-            counted[0] += 1
-            yield obj
-
     total = (lambda: sum(q.count() for q in querysets)) if progress.enabled else None
     with _open(root / fixture.FILENAME) as stream:
-        fixture.write_fixture(stream, querysets, rows=progress.wrap(counting(), desc="fixture", total=total))
+        count = fixture.write_fixture(
+            stream, progress.wrap(fixture.fixture_objects(querysets), desc="fixture", total=total)
+        )
     return ReleaseFile(
         path=fixture.FILENAME,
         format="json",
         title="Django fixture",
         description="Every row of the release as a Django fixture: `manage.py loaddata newsfacts.json` restores it "
         "into an empty newsfacts database with the same ids (reviewers and history are not included).",
-        rows=counted[0],
+        rows=count,
         seconds=time.perf_counter() - started,
     )
 
