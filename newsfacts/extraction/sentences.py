@@ -28,6 +28,7 @@ class Sentence:
 # A block longer than this is never a heading; a question must be shorter still.
 MAX_HEADING_WORDS = 12
 MAX_QUESTION_HEADING_WORDS = 10
+MAX_HEADLINE_WORDS = 20
 # A credit line is short; only segment starts this close to the end of a block are tried.
 MAX_CREDIT_CHARS = 160
 # An abbreviation before a period is no longer than this (``J.R.R``, ``Messrs``).
@@ -78,6 +79,7 @@ _BYLINE_RE = re.compile(
     rf"(?:(?i:(?:additional\s+)?(?:reporting|writing|editing|compiled|written)\s+by)|By)\s+{_NAME}(?:\s+{_NAME})*"
     rf"(?:(?:\s*[,;&]\s*|\s+and\s+|\s+in\s+|\s+for\s+|\s*;?\s*(?i:editing|writing|reporting)\s+by\s+)"
     rf"{_NAME}(?:\s+{_NAME})*)*\.?"
+    r"|By\s+(?:(?:a|an|our|the)\s+)?(?:[a-z]+\s+)?(?:reporter|correspondent|writer|editor|staff)s?\.?"
 )
 _YEAR_CREDIT_RE = re.compile(
     rf"(?:19|20)\d\d\s+[A-Z][\w&'\u2019.-]*(?:\s+{_CREDIT_WORD}){{0,5}}(?:[.,;]?\s*All rights reserved\.?)?"
@@ -296,6 +298,13 @@ class _Block:
         segments.append(_Segment(start, self.end, opens, True))
         segments = self._split_captions(segments)
         self._mark_credit(segments)
+        if (
+            len(segments) > 1
+            and all(seg.kind == "prose" and not seg.closes_block for seg in segments[:-1])
+            and segments[-1].kind == "prose"
+            and self._is_headline()
+        ):
+            return [_Segment(self.start, self.end, True, True, "heading")]
         for seg in segments:
             if seg.kind != "prose" or not seg.closes_block:
                 continue
@@ -328,6 +337,11 @@ class _Block:
             if self.is_credit(seg.start, seg.opens_block):
                 segments[i:] = [_Segment(seg.start, self.end, seg.opens_block, True, "credit")]
                 return
+
+    def _is_headline(self) -> bool:
+        """A line of a few sentences whose last one has no final punctuation: a headline with its standfirst."""
+        body = self.text[self.start : self.end].rstrip(_CLOSERS + '"')
+        return bool(body) and body[-1].isalnum() and len(body.split()) <= MAX_HEADLINE_WORDS
 
     def _is_heading(self, seg: _Segment) -> bool:
         if self.text[seg.end - 1] == "." or self.text[seg.start] in _BULLETS:

@@ -207,6 +207,14 @@ HARD_CASES = [
         [("prose", "Crews trained hard."), ("credit", "Reporting by Jane Doe; Editing by Sam Smith")],
     ),
     (
+        "Towns were promised new walls. Six years on, none has been built\n\nBy staff reporter\n\nThe sea rose.",
+        [
+            ("heading", "Towns were promised new walls. Six years on, none has been built"),
+            ("credit", "By staff reporter"),
+            ("prose", "The sea rose."),
+        ],
+    ),
+    (
         "Key points:\n- Prices up\n- Wages flat",
         [("prose", "Key points:"), ("prose", "- Prices up"), ("prose", "- Wages flat")],
     ),
