@@ -76,7 +76,8 @@ def timed(step: Callable[[], Any], runs: int) -> tuple[list[float], Any]:
 
 def report(name: str, timings: list[float], words: int, detail: str) -> None:
     median, best = statistics.median(timings), min(timings)
-    print(f"{name:<16}{median * 1000:>10.1f}{best * 1000:>10.1f}{words / median:>14,.0f}   {detail}")
+    rate = f"{words / median:,.0f}" if median > 1e-6 else "-"
+    print(f"{name:<16}{median * 1000:>10.1f}{best * 1000:>10.1f}{rate:>16}   {detail}")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -88,7 +89,7 @@ def main(argv: list[str] | None = None) -> int:
     text = long_article(args.words)
     words = len(WORD.findall(text))
     print(f"article: {words:,} words, {len(text):,} characters; {args.runs} runs per step after one warm-up")
-    print(f"{'step':<16}{'median ms':>10}{'best ms':>10}{'words/s':>14}   output")
+    print(f"{'step':<16}{'median ms':>10}{'best ms':>10}{'words/s':>16}   output")
 
     try:
         timings, sentences = timed(lambda: split_sentences(text), args.runs)

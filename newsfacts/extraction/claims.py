@@ -1,32 +1,40 @@
 """Check-worthy claims: figures, dates, ages, firsts and superlatives, attributed statements.
 
 What is a claim: a statement a fact-checker could verify and would care to, in a prose sentence. Headings, captions,
-credits, questions and conditionals ("If ..., ...") never are. Opinion, feeling and wishes (``seems``, ``I think``,
-``wanted to``, ``great``) disqualify a statement whose only check-worthy feature is a superlative or an event, but not
-one that states a figure, a date or an age ("She admitted feeling afraid after being picked from 3,000 applicants").
+credits, questions and conditionals ("If ..., ...") never are. Opinion, feeling, wishes, predictions and generic
+statements (``seems``, ``I think``, ``wanted to``, ``great``, ``will``, ``usually``, a generic ``you``) disqualify a
+statement whose only check-worthy feature is a superlative or an event, but not one that states a figure, a date or
+an age ("She admitted feeling afraid after being picked from 3,000 applicants" is a figure claim).
 
-Span policy, one rule for every claim:
+Span policy, one rule for every claim (``text[c.start:c.end] == c.text``, always inside one sentence):
 
-* **attributed statement** -- the speaker's words: the part of a quote that lies inside the sentence, trimmed of
-  whitespace, quotation marks and edge punctuation, attribution ("he said that", "she told AFP") left out.
-  ``claimant`` is the quote's speaker. A quote part must have at least four words (scare quotes are not claims).
-* **anything else** -- the whole sentence, trimmed of surrounding whitespace; ``claimant`` is None (the article
-  itself asserts it).
+* **a sentence without quotes** -- the whole sentence, trimmed of surrounding whitespace and of a leading dateline
+  ("LONDON, March 3 (Wire) -"); ``claimant`` is None: the article itself asserts it.
+* **a quote part** -- the speaker's words: the part of a quote inside the sentence, trimmed of whitespace, quotation
+  marks and edge commas, so the attribution ("he said that", "she told AFP") stays out. ``claimant`` is the quote's
+  speaker. A part needs four words; a shorter one (a scare quote, "afraid") does not count as a quote at all.
+* **the words around quote parts** -- each stretch of the sentence outside them, trimmed of the cue and of "said",
+  "that"; ``claimant`` is None. These mostly say who spoke, where and when, so only an age or a first there is a
+  claim, or a figure in the stretch before the first quote ("Acme, which employs 3,000 people, said ...").
 
-A sentence yields one claim per factual quote part in it; only when none of its quote parts is a claim may the
-sentence as a whole be one. Claims never overlap, so there are no duplicates.
+Quote parts and the words around them never overlap, so a sentence may give several claims but no duplicates; an
+overlapping second quote (a direct quote inside a mixed one) is the same words and is skipped.
 
 Kind, first match wins:
 
-1. ``attributed`` -- the claim is a quote part with a known speaker (so kind and claimant always agree);
-2. ``first`` -- a first, only or superlative ("the first human to orbit", "one of the country's most famous");
-3. ``age`` -- "Jane Doe, 36,", "(38)" after a name, "57 years old", "60-year-old", "aged 12";
-4. ``date`` -- a day and month, a month and year, "in June", a year ("in 2020"), a decade;
-5. ``figure`` -- any other number or amount ("3,000", "tens of thousands of dollars", "sixty years");
-6. ``other`` -- no figure, but a newsworthy event verb (announced, disclosed, arrested, ...) states a fact.
+1. ``attributed`` -- a quote part with a known speaker (kind ``attributed`` if and only if ``claimant`` is set);
+2. ``first`` -- a first, only, record or superlative ("the first human to orbit", "one of the country's most
+   famous", "bottom of the table");
+3. ``age`` -- "Jane Doe, 36,", "(38)" after a name, "57 years old", "60-year-old", "aged 12", "century-old";
+4. ``date`` -- a day and month, a month and year, "in June", a year ("in 2020"), a decade, "in the 19th century";
+5. ``figure`` -- any other number, amount or rank ("3,000", "tens of thousands of dollars", "sixty years", "the
+   third"); not a time of day, a type number ("type 2") or a number word naming a thing ("four-cylinder");
+6. ``other`` -- nothing of the above, but a newsworthy event verb (announced, disclosed, arrested, ...) in the
+   article's words, or, in a speaker's words, anything said to have been done (a past or a participle).
 
 The order goes from the boldest assertion to the plainest: a superlative is wrong more often than the age printed
-next to it, and an age or date is a more specific figure than a count.
+next to it, and an age or a date is a more specific figure than a count. A quote part without a known speaker keeps
+the kind of its content.
 """
 
 from __future__ import annotations

@@ -29,7 +29,10 @@ def quote(text: str, words: str, speaker: str | None, cue: str = "said") -> Quot
     return Quote(start, start + len(words), words, "indirect", speaker, cue, 0, 1.0, "name" if speaker else "none")
 
 
-def kinds(text: str, kind: SentenceKind = "prose", quotes: tuple[tuple[str, str | None], ...] = ()) -> list[tuple]:
+Found = list[tuple[str, str | None]]  # (kind, claimant) of each claim, in order
+
+
+def kinds(text: str, kind: SentenceKind = "prose", quotes: tuple[tuple[str, str | None], ...] = ()) -> Found:
     found = find_claims(text, one_sentence(text, kind), [quote(text, words, who) for words, who in quotes])
     return [(claim.kind, claim.claimant) for claim in found]
 
@@ -153,7 +156,7 @@ QUOTED = [
 
 @pytest.mark.parametrize(("case", "text", "quotes", "expected"), QUOTED, ids=[row[0] for row in QUOTED])
 def test_sentence_with_quotes_gives_claims(
-    case: str, text: str, quotes: tuple[tuple[str, str | None], ...], expected: list[tuple]
+    case: str, text: str, quotes: tuple[tuple[str, str | None], ...], expected: Found
 ) -> None:
     assert kinds(text, quotes=quotes) == expected
 
