@@ -228,6 +228,11 @@ HARD_CASES = [
         [("prose", "He lives in the U.S."), ("prose", "The rest live abroad.")],
     ),
     ("It joined the U.S.Army in May.", [("prose", "It joined the U.S.Army in May.")]),
+    ("The U.S. Senate voted. It passed.", [("prose", "The U.S. Senate voted."), ("prose", "It passed.")]),
+    (
+        "Mr.\u00a0Smith left. Mrs.\u00a0Smith stayed.",
+        [("prose", "Mr.\u00a0Smith left."), ("prose", "Mrs.\u00a0Smith stayed.")],
+    ),
     (
         "It ranked No. 5 in the list. Others fell.",
         [("prose", "It ranked No. 5 in the list."), ("prose", "Others fell.")],
@@ -289,6 +294,10 @@ HARD_CASES = [
         ],
     ),
     ("First line here.\r\nSecond line here.\r\n", [("prose", "First line here."), ("prose", "Second line here.")]),
+    (
+        "Old Mac lines\rThey end in a bare return.",
+        [("heading", "Old Mac lines"), ("prose", "They end in a bare return.")],
+    ),
     (
         "The agency said that the launch\nwould go ahead as planned on Tuesday.",
         [("prose", "The agency said that the launch\nwould go ahead as planned on Tuesday.")],
