@@ -151,7 +151,8 @@ TITLE_GENDER: dict[str, str] = {
 }
 TITLES = frozenset(TITLE_GENDER) | words(
     """dr prof professor president vice prime minister deputy secretary senator sen rep representative governor
-        gov attorney solicitor mayor councillor councilman councilwoman judge justice chancellor pope general gen colonel col captain capt
+        gov attorney solicitor mayor councillor councilman councilwoman judge justice chancellor pope general gen
+        colonel col captain capt
         lieutenant lt sergeant sgt officer detective inspector chief commissioner ambassador chairman chairwoman
         rev reverend bishop archbishop cardinal rabbi imam sheikh coach speaker premier president-elect foreign
         finance interior defence defense health justice economy trade home state former acting interim st saint
@@ -252,7 +253,8 @@ DETERMINERS = words("a an the this that these those his her its their our my you
 # Verbs after which a short quotation names something ("a group called "Freedom"") rather than quoting it.
 NAMING_WORDS = words("called named dubbed titled entitled so-called nicknamed termed known word term phrase label")
 PREPOSITIONS = words(
-    """outside inside ahead alongside upon toward towards throughout beside in on at to for from with by of about after before during since until over under into onto through across
+    """outside inside ahead alongside upon toward towards throughout beside in on at to for from with by of about
+    after before during since until over under into onto through across
     between among against without within along around near beyond behind above below per via amid"""
 )
 # Words that, after a ``told`` addressee, start the reported clause: "told parliament the government was ...".

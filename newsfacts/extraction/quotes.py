@@ -43,8 +43,8 @@ from newsfacts.extraction.cues import (
     PRONOUN_GENDER,
     SPEAKER_ACTIONS,
     SPEECH_VERBS,
-    THAT_VERBS,
     STOPWORDS,
+    THAT_VERBS,
     VERB_MODIFIERS,
     VERB_PREPOSITIONS,
     VERB_RE,
@@ -156,10 +156,11 @@ def _pair_marks(text: str) -> list[_Segment]:
     segments: list[_Segment] = []
     paragraphs = _paragraphs(text)
     open_at: int | None = None
+    skip = -1
     for k, (a, b) in enumerate(paragraphs):
         for i in range(a, b):
             ch = text[i]
-            if ch not in OPENING + CLOSING + STRAIGHT:
+            if ch not in OPENING + CLOSING + STRAIGHT or i == skip:
                 continue
             if open_at is None:
                 if ch in OPENING or ch == STRAIGHT or (ch in CLOSING and _looks_opening(text, i)):
@@ -167,15 +168,16 @@ def _pair_marks(text: str) -> list[_Segment]:
             elif ch in CLOSING or ch == STRAIGHT:
                 segments.append(_Segment(open_at, i, open_at + 1, i))
                 open_at = None
-            elif ch in OPENING:
+            else:
                 # Two opening marks in a row: the first quote was never closed; end it before the new one.
                 segments.append(_Segment(open_at, i, open_at + 1, i))
                 open_at = i
         if open_at is not None:
             nxt = paragraphs[k + 1] if k + 1 < len(paragraphs) else None
-            lead = text[nxt[0] : nxt[1]].lstrip()[:1] if nxt else ""
-            if lead and lead in OPENING + STRAIGHT:
+            lead = len(text[nxt[0] : nxt[1]]) - len(text[nxt[0] : nxt[1]].lstrip()) if nxt else 0
+            if nxt and text[nxt[0] + lead] in OPENING + STRAIGHT:
                 # The quote goes on in the next paragraph, which repeats the opening mark: skip that mark.
+                skip = nxt[0] + lead
                 continue
             segments.append(_Segment(open_at, b, open_at + 1, b))
             open_at = None
@@ -183,20 +185,7 @@ def _pair_marks(text: str) -> list[_Segment]:
         inner = text[seg.start : seg.end]
         seg.start += len(inner) - len(inner.lstrip())
         seg.end -= len(inner) - len(inner.rstrip())
-    return [s for s in _merge_continued(text, segments) if s.end > s.start]
-
-
-def _merge_continued(text: str, segments: list[_Segment]) -> list[_Segment]:
-    """Mark pairs split only by the repeated opening mark of a new paragraph form one quote."""
-    merged: list[_Segment] = []
-    for seg in segments:
-        if merged and "\n" in text[merged[-1].close : seg.open] and not text[merged[-1].close : seg.open].strip():
-            prev = merged[-1]
-            if prev.close >= len(text) or text[prev.close] not in CLOSING + STRAIGHT:
-                merged[-1] = _Segment(prev.open, seg.close, prev.start, seg.end)
-                continue
-        merged.append(seg)
-    return merged
+    return [s for s in segments if s.end > s.start]
 
 
 def _looks_opening(text: str, i: int) -> bool:
@@ -272,6 +261,8 @@ def _subject_left(reader: _Reader, s: Sentence, vs: int) -> _Subject | None:
     """The subject written before a reporting verb at ``vs``: a name, a pronoun or a role noun phrase."""
     masked = reader.masked
     left = _strip_modifiers(masked[s.start : vs].rstrip())
+    # "Ivan Petrov (the head of X) said": a parenthesis between subject and verb.
+    left = re.sub(r"\s*\([^()]*\)$", "", left)
     end = s.start + len(left)
     if not left.strip() or left.endswith(MASK):
         return None
@@ -608,6 +599,10 @@ def _read_cue(reader: _Reader, s: Sentence, cue: _Cue, limit: int) -> int:
             if seg is not None and seg.cls in ("full", "partial"):
                 _attach(reader, seg, cue)
                 return cue.end
+        # "..., the minister, Ines Duarte, said": the role before the name belongs to the attribution.
+        role = re.search(r",\s*(?:the|a|an)\s+(?:[\w\-]+\s+){0,3}?([\w\-]+)\s*,?$", body)
+        if role and (is_person_role(role.group(1)) or is_organisation_role(role.group(1))):
+            body = body[: role.start()]
         lead = _lead_start(reader, s, s.start + len(body))
         if lead is not None and len(WORD.findall(masked[lead : s.start + len(body)])) >= 3:
             _reported(reader, lead, s.start + len(body), cue)

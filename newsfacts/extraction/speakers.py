@@ -151,21 +151,19 @@ class SpeakerBook:
         description = ""
         paren = re.match(r"\s*\(([^()]{3,150})\)", after)
         apposition = re.match(r",\s+((?:a|an|the)\s+[^,;()“”\"]{3,100}?|[a-z][^,;()“”\"]{3,100}?)\s*[,.]", after)
+        sentence = self.sentences[self.sentence_at(m.start)] if self.sentences else None
+        lead = text[sentence.start : m.start] if sentence is not None else ""
+        fronted = re.fullmatch(r"\s*([^,;\u201c\u201d\"]{3,80}?),\s*", lead)
         if m.possessive:
             pass
         elif paren and not re.fullmatch(r"[\d\s]+", paren.group(1)):
             description = paren.group(1).strip()
+        elif fronted and text[m.end : m.end + 1] == "," and _is_apposition(fronted.group(1)):
+            description = fronted.group(1).strip()
         elif apposition and _is_apposition(apposition.group(1)):
             description = apposition.group(1).strip()
-        else:
-            sentence = self.sentences[self.sentence_at(m.start)] if self.sentences else None
-            if sentence is not None:
-                lead = text[sentence.start : m.start]
-                fronted = re.fullmatch(r"\s*([^,;“”\"]{3,80}?),\s*", lead)
-                if fronted and text[m.end : m.end + 1] == ",":
-                    description = fronted.group(1).strip()
-        if not description and m.role:
-            description = m.role
+        if not description:
+            description = " ".join(part for part in (m.role, m.title) if part)
         entity.description = description
         entity.role_words.update(w.lower() for w in NAME_WORD_RE.findall(f"{description} {m.role} {m.title}"))
         if m.title:
@@ -312,7 +310,10 @@ def _is_apposition(phrase: str) -> bool:
     words = [w.lower() for w in NAME_WORD_RE.findall(phrase)]
     if not words or words[0] in ALL_VERBS or words[0] in ("who", "which", "whose", "where", "when"):
         return False
-    return any(is_person_role(w) or is_organisation_role(w) for w in words[:5])
+    if words[0] in ("a", "an", "the") or re.match(r"\w+['\u2019]s?$", words[0]):
+        return any(is_person_role(w) or is_organisation_role(w) for w in words[:6])
+    # No determiner: "regional secretary of X", "chief executive", but not a verb phrase like "met union leaders".
+    return any(is_person_role(w) and not w.endswith("s") for w in words[:3])
 
 
 def _initials(words: list[str]) -> str:

@@ -1,0 +1,97 @@
+"""Speakers of quotes: aliases, kinds, descriptions, references, and the cross-article ``same_speaker`` test."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsfacts.extraction.quotes import find_quotes
+from newsfacts.extraction.sentences import split_sentences
+from newsfacts.extraction.speakers import Speaker, same_speaker
+
+
+def read(text: str) -> tuple[list[Speaker], list[tuple[str, str | None, str]]]:
+    speakers, quotes = find_quotes(text, split_sentences(text))
+    return speakers, [(q.text, q.speaker, q.attribution) for q in quotes]
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "others", "same"),
+    [
+        pytest.param("Dmitri Ivanov", "Ivanov", (), True, id="surname"),
+        pytest.param("Dmitri Ivanov", "D. Ivanov", (), True, id="initial"),
+        pytest.param("Mr Ivanov", "Dmitri Ivanov", (), True, id="honorific"),
+        pytest.param("dmitri ivanov", "Dmitri Ivanov", (), True, id="case"),
+        pytest.param("Paul Smith", "John Smith", (), False, id="different-first-names"),
+        pytest.param("Anna Ivanova", "Ivanov", (), False, id="different-surname"),
+        pytest.param("Smith", "Paul Smith", ("Paul Smith", "John Smith"), False, id="ambiguous-surname"),
+        pytest.param("Smith", "Paul Smith", ("Paul Smith", "Jane Doe"), True, id="unambiguous-surname"),
+        pytest.param("Halden Space Agency", "Halden", (), True, id="organisation-short-name"),
+        pytest.param("Northgate Water Authority", "NWA", (), True, id="acronym"),
+        pytest.param("Northgate Water Authority", "Water", (), False, id="organisation-inner-word"),
+    ],
+)
+def test_same_speaker(a: str, b: str, others: tuple[str, ...], same: bool) -> None:
+    assert same_speaker(a, b, others) is same
+    assert same_speaker(b, a, others) is same
+
+
+def test_later_surname_is_an_alias_of_the_full_name() -> None:
+    speakers, quotes = read("Olga Varga said the tour was over. Varga said she would rest.")
+    assert speakers == [Speaker("Olga Varga", "person", ("Varga",), "")]
+    assert [(q[1], q[2]) for q in quotes] == [("Olga Varga", "name"), ("Olga Varga", "alias")]
+
+
+def test_description_comes_from_a_parenthesis() -> None:
+    speakers, _ = read("Ivan Petrov (the head of the national rail operator) said fares would rise.")
+    assert speakers[0].description == "the head of the national rail operator"
+
+
+def test_description_comes_from_an_apposition() -> None:
+    speakers, _ = read("Ivan Petrov, a spokesman for the rail operator, said fares would rise.")
+    assert speakers[0].description == "a spokesman for the rail operator"
+
+
+def test_organisation_speaker_has_kind_organisation() -> None:
+    speakers, _ = read("Halden Space Agency said the launch was delayed.")
+    assert [(s.name, s.kind) for s in speakers] == [("Halden Space Agency", "organisation")]
+
+
+def test_news_agency_told_something_is_not_a_speaker() -> None:
+    speakers, quotes = read('"We will not move," Ivan Petrov told Reuters.')
+    assert [s.name for s in speakers] == ["Ivan Petrov"]
+    assert quotes[0][1] == "Ivan Petrov"
+
+
+def test_agency_reporting_a_partial_quote_is_not_its_speaker() -> None:
+    _, quotes = read('Olga Varga said she wanted to be "the first and the best," AFP reported.')
+    assert quotes == [('she wanted to be "the first and the best,"', "Olga Varga", "name")]
+
+
+def test_pronoun_takes_the_person_of_matching_gender() -> None:
+    text = (
+        "Olga Varga, 41, is one of the country's best-known actresses. "
+        "Her director Ivan Petrov will join her on the trip. He said the crew was ready. "
+        '"I am not afraid," she said.'
+    )
+    _, quotes = read(text)
+    assert [(q[1], q[2]) for q in quotes] == [("Ivan Petrov", "pronoun"), ("Olga Varga", "pronoun")]
+
+
+def test_role_noun_takes_the_person_described_by_it() -> None:
+    text = (
+        "The finance minister, Ivan Petrov, met union leaders on Monday. Olga Varga, a union official, left early. "
+        "The minister said talks would go on."
+    )
+    _, quotes = read(text)
+    assert quotes == [("talks would go on", "Ivan Petrov", "role")]
+
+
+def test_company_role_noun_takes_the_company_not_the_press() -> None:
+    text = "Halden Motors Ltd shut its plant, the Halden Herald reported on Monday. The company said demand had fallen."
+    _, quotes = read(text)
+    assert quotes == [("demand had fallen", "Halden Motors Ltd", "role")]
+
+
+def test_unnamed_group_speaks_for_nobody() -> None:
+    speakers, quotes = read("Analysts said the merger was overdue.")
+    assert speakers == [] and quotes == [("the merger was overdue", None, "none")]
