@@ -34,6 +34,8 @@ POSSESSIVE_RE = re.compile(r"['\u2019]s?$")
 NAME_PARTICLES = words("de van von der den da di du le la bin ibn al el dos das del")
 ORGANISATION_CONNECTORS = frozenset({"of", "for", "and", "on"})
 PLACE_PREPOSITIONS = words("at in from near into across outside inside towards toward around")
+# Company suffixes written with a full stop that belongs to the name: "Acme Robotics Inc.".
+COMPANY_ABBREVIATIONS = words("inc corp co ltd bros")
 # "the campaign group Fair Power": a name right after these nouns is an organisation.
 ORGANISATION_HEADS = words("group company firm agency newspaper paper network party")
 # A name after these is a thing or a place ("the Cold War", "at Star City"), not a person.
@@ -78,7 +80,8 @@ def _tokens(text: str) -> list[_Token]:
     for m in WORD_RE.finditer(text):
         word, end = m.group(), m.end()
         # A full stop belongs to the word only for abbreviated titles ("Dr.") and initials ("J.").
-        if text[end : end + 1] == "." and (word.lower() in ABBREVIATED_TITLES or (len(word) == 1 and word.isupper())):
+        abbreviation = word.lower() in ABBREVIATED_TITLES or word.lower() in COMPANY_ABBREVIATIONS
+        if text[end : end + 1] == "." and (abbreviation or (len(word) == 1 and word.isupper())):
             word, end = word + ".", end + 1
         tokens.append(_Token(m.start(), end, word))
     return tokens
@@ -123,7 +126,7 @@ def find_mentions(text: str, sentences: list[Sentence]) -> list[Mention]:
         while j < len(tokens) and not group[-1].text.endswith(tuple(f"{a}s" for a in APOSTROPHES) + tuple(APOSTROPHES)):
             gap = text[group[-1].end : tokens[j].start]
             nxt = tokens[j]
-            if gap in (" ", "-") and _is_name_word(nxt):
+            if (gap in (" ", "-") or (gap == " & " and len(group) == 1)) and _is_name_word(nxt):
                 group.append(nxt)
                 j += 1
                 continue
@@ -174,6 +177,8 @@ def _read_group(
     if not group:
         return None
     start, end = group[0].start, group[-1].start + len(group[-1].bare)
+    if group[-1].text.endswith(".") and group[-1].bare.lower() in COMPANY_ABBREVIATIONS:
+        end = group[-1].end  # "Acme Robotics Inc.": the full stop is part of the name
     name = text[start:end]
     words = [g.bare for g in group]
     lower_words = [w.lower() for w in words]
@@ -183,7 +188,9 @@ def _read_group(
     after = text[end : end + 40]
 
     kind: NameKind = "unknown"
-    if lower_words[-1] in PLACE_WORDS:
+    if "&" in name:
+        kind = "organisation"  # "Brandt & Cole", "Procter & Gamble"
+    elif lower_words[-1] in PLACE_WORDS:
         kind = "unknown"
     elif name.lower() in NEWS_AGENCIES or any(w in ORGANISATION_WORDS for w in lower_words):
         kind = "organisation"

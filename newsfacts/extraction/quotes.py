@@ -270,7 +270,11 @@ def _subject_left(reader: _Reader, s: Sentence, vs: int) -> _Subject | None:
         return _clause_subject(reader, s, vs, coordinated=False)
     if re.search(r"\b(and|but)$", left):
         return _clause_subject(reader, s, vs, coordinated=True)
-    return _noun_phrase_before(reader, s, end)
+    subject = _noun_phrase_before(reader, s, end)
+    if subject is None and MASK not in left and not _has_cue(left):
+        # "Two diplomats briefed on the talks said": a subject with a trailing modifier.
+        subject = _lead_subject(reader, s, max_words=3)
+    return subject
 
 
 def _noun_phrase_before(reader: _Reader, s: Sentence, end: int) -> _Subject | None:
@@ -318,8 +322,9 @@ def _noun_phrase_before(reader: _Reader, s: Sentence, end: int) -> _Subject | No
     if word in ("reporters", "journalists"):
         return _Subject(phrase_start, end, None, "none", reporter=True)
     plural = word.endswith("s") and not word.endswith("ss")
-    if plural:
-        return _Subject(phrase_start, end, None, "none")
+    determiner = text[phrase_start:end].split()[0].lower()
+    if plural or determiner in ("a", "an", "one", "another"):
+        return _Subject(phrase_start, end, None, "none")  # "analysts", "a senior official": nobody named
     organisation = is_organisation_role(word) and not is_person_role(word)
     entity = book.resolve_role(word, organisation, phrase_start)
     if entity is None and organisation and word in GENERIC_ORGANISATIONS:
@@ -355,7 +360,12 @@ def _clause_subject(reader: _Reader, s: Sentence, vs: int, coordinated: bool) ->
             if not coordinated and (MASK in between or _has_cue(between)):
                 return None
             return _Subject(pos, mention.end, entity, _named(reader, mention, entity), entity.is_media)
-    lead = re.match(r"\s*(?:[^,]{0,40},\s*)?([A-Z][\w\-]*(?:\s+[a-z][\w\-]*){0,4})", s.text)
+    return _lead_subject(reader, s, max_words=5)
+
+
+def _lead_subject(reader: _Reader, s: Sentence, max_words: int) -> _Subject | None:
+    """A pronoun or role noun among the first words of the clause: ``Consumer groups welcomed ... but said``."""
+    lead = re.match(r"\s*(?:[^,]{0,40},\s*)?([A-Z][\w\-]*(?:\s+[a-z][\w\-]*){0,%d})" % (max_words - 1), s.text)
     if lead:
         offset = s.start + lead.start(1)
         for w in re.finditer(r"[\w\-]+", lead.group(1)):
@@ -574,6 +584,11 @@ def _read_cue(reader: _Reader, s: Sentence, cue: _Cue, limit: int) -> int:
             content_start, that = after + m_that.end(), True
         elif m_prep:
             content_start = after + m_prep.end()
+        elif (adverbial := ADVERBIAL.match(rest)) and _clause_like(rest[adverbial.end() :]):
+            # "said on Tuesday it would ...", "said in a statement the plan had failed".
+            content_start = (
+                after + adverbial.end() + len(rest[adverbial.end() :]) - len(rest[adverbial.end() :].lstrip())
+            )
         elif (
             cue.lemma in SPEECH_VERBS
             or (cue.lemma in FRAMING_VERBS and MASK in rest)
@@ -604,11 +619,19 @@ def _read_cue(reader: _Reader, s: Sentence, cue: _Cue, limit: int) -> int:
         if role and (is_person_role(role.group(1)) or is_organisation_role(role.group(1))):
             body = body[: role.start()]
         lead = _lead_start(reader, s, s.start + len(body))
-        if lead is not None and len(WORD.findall(masked[lead : s.start + len(body)])) >= 3:
+        if lead is not None and _reportable(masked[lead : s.start + len(body)]):
             _reported(reader, lead, s.start + len(body), cue)
     return cue.end
 
 
+# Time and venue phrases that may sit between a reporting verb and its content.
+ADVERBIAL = re.compile(
+    r"(?:\s+(?:on|in|at|during|late|early|last|this|earlier|later)\s+(?:(?:a|an|the|his|her|its|their)\s+)?"
+    r"(?:[\w\-]+\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|month|year|night|morning|"
+    r"evening|afternoon|weekend|statement|interview|note|memo|letter|post|call|briefing|conference|speech|email)"
+    r"(?:\s+(?:to|with)\s+[\w\-]+(?:\s+[\w\-]+)?)?,?){1,2}",
+    re.IGNORECASE,
+)
 FINITE = words("is are was were had has have would could will can should did does do might may must")
 
 
@@ -618,6 +641,18 @@ def _clause_like(rest: str) -> bool:
     if not found or not (found[0].lower() in CLAUSE_STARTERS or found[0][0].isupper()):
         return False
     return any(w.lower() in FINITE for w in found[1:5])
+
+
+SUBORDINATORS = words("when while after before as if although though because since until unless once asked speaking")
+
+
+def _reportable(content: str) -> bool:
+    """Whether text before a trailing cue can be reported content, not a lead-in (``Asked whether ..., she``)."""
+    found = WORD.findall(content)
+    if len(found) < 3:
+        return False
+    first = found[0].lower()
+    return first not in SUBORDINATORS and first not in PREPOSITIONS and not first.endswith(("ing", "ed"))
 
 
 def _last_segment_before(reader: _Reader, pos: int) -> _Segment | None:
