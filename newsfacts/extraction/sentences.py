@@ -18,6 +18,8 @@ SentenceKind = Literal["prose", "heading", "caption", "credit"]
 
 @dataclass(frozen=True, slots=True)
 class Sentence:
+    """One sentence, or one piece of page furniture (heading, caption, credit line), with offsets into the text."""
+
     position: int
     start: int
     end: int

@@ -372,7 +372,50 @@ def test_offsets_point_into_the_original_text_after_leading_whitespace() -> None
 SEGMENTER_ALPHABET = st.sampled_from(list(" \n\r\t.?!…\"“”\u2018\u2019'()©:,;-/@AaBbIiSsTtUuXxZz019 "))
 
 
+# Pieces of news text that glue together into scraped-looking runs.
+SEGMENTER_PIECES = st.sampled_from(
+    [
+        " ",
+        "\n",
+        "\n\n",
+        "\r\n",
+        "the",
+        "The",
+        "Smith",
+        "end.",
+        "said.",
+        "?",
+        "...",
+        '"',
+        "\u201c",
+        "\u201d",
+        "Mr.",
+        "U.S.",
+        "No.",
+        "5",
+        "3.5%",
+        "Credit:",
+        "Photo:",
+        "domainThe",
+        "\u00a9",
+        "2021",
+        "Agency",
+        "By",
+        "Copyright",
+        "a@b.org",
+        "https://example.org/A.",
+        "nasa.gov",
+    ]
+)
+
+
 @settings(max_examples=300, deadline=None)
-@given(st.one_of(st.text(), st.text(alphabet=SEGMENTER_ALPHABET, max_size=80)))
+@given(
+    st.one_of(
+        st.text(),
+        st.text(alphabet=SEGMENTER_ALPHABET, max_size=80),
+        st.lists(SEGMENTER_PIECES, max_size=40).map("".join),
+    )
+)
 def test_any_text_is_covered_by_non_overlapping_stripped_spans(text: str) -> None:
     assert_invariants(text, split_sentences(text))
