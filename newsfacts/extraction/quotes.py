@@ -73,8 +73,9 @@ class Quote:
     attribution: AttributionMethod
 
 
-OPENING = "“«„"
-CLOSING = "”»"
+OPENING = "\u201c\u00ab\u201e"
+CLOSING = "\u201d\u00bb"
+SINGLE_OPENING, SINGLE_CLOSING = "\u2018", "\u2019"
 STRAIGHT = '"'
 MASK = "\x00"  # stands in for quoted text while cues are looked for outside the quotes
 # Organisation nouns general enough to mean "the organisation this story is about" when no name contains them.
@@ -151,8 +152,30 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
     return [(a, b) for a, b in spans if text[a:b].strip()]
 
 
+def _marks(text: str) -> tuple[str, str, str]:
+    """The (opening, closing, either-way) quotation marks of this article's house style.
+
+    Double marks when the article has any; otherwise single marks (British style, ``‘We will,’ he said``), where a
+    closing mark must be told from an apostrophe.
+    """
+    if any(ch in text for ch in OPENING + CLOSING + STRAIGHT):
+        return OPENING, CLOSING, STRAIGHT
+    return SINGLE_OPENING, SINGLE_CLOSING, "'"
+
+
+def _is_apostrophe(text: str, i: int) -> bool:
+    """A single mark inside a word (``don’t``) or after a plural (``the workers’ union``) is an apostrophe."""
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    if before.isalnum() and after.isalnum():
+        return True
+    return before == "s" and bool(re.match(r" [a-z]", text[i + 1 : i + 3]))
+
+
 def _pair_marks(text: str) -> list[_Segment]:
     """Pair opening and closing quotation marks; a quote may run on over paragraphs that open with a mark."""
+    opening, closing, straight = _marks(text)
+    single = straight == "'"
     segments: list[_Segment] = []
     paragraphs = _paragraphs(text)
     open_at: int | None = None
@@ -160,12 +183,16 @@ def _pair_marks(text: str) -> list[_Segment]:
     for k, (a, b) in enumerate(paragraphs):
         for i in range(a, b):
             ch = text[i]
-            if ch not in OPENING + CLOSING + STRAIGHT or i == skip:
+            if ch not in opening + closing + straight or i == skip:
                 continue
             if open_at is None:
-                if ch in OPENING or ch == STRAIGHT or (ch in CLOSING and _looks_opening(text, i)):
+                if ch in opening or (ch in closing + straight and _looks_opening(text, i)):
                     open_at = i
-            elif ch in CLOSING or ch == STRAIGHT:
+                elif ch == straight and not single:
+                    open_at = i
+            elif ch in closing + straight:
+                if single and _is_apostrophe(text, i):
+                    continue
                 segments.append(_Segment(open_at, i, open_at + 1, i))
                 open_at = None
             else:
@@ -175,7 +202,7 @@ def _pair_marks(text: str) -> list[_Segment]:
         if open_at is not None:
             nxt = paragraphs[k + 1] if k + 1 < len(paragraphs) else None
             lead = len(text[nxt[0] : nxt[1]]) - len(text[nxt[0] : nxt[1]].lstrip()) if nxt else 0
-            if nxt and text[nxt[0] + lead] in OPENING + STRAIGHT:
+            if nxt and text[nxt[0] + lead] in opening + straight:
                 # The quote goes on in the next paragraph, which repeats the opening mark: skip that mark.
                 skip = nxt[0] + lead
                 continue
@@ -216,7 +243,21 @@ def _classify(text: str, seg: _Segment, sentence: Sentence | None) -> SegmentCla
     after = text[seg.close + 1 : seg.close + 40]
     next_words = WORD.findall(after)
     next_word = next_words[0] if next_words and re.match(r"\s+[^\W\d_]", after) else ""
-    opens_clause = prev_char in ("", ",", ":", ";", *DASHES, "(", ".", "!", "?", *CLOSING, STRAIGHT)
+    opens_clause = prev_char in (
+        "",
+        ",",
+        ":",
+        ";",
+        *DASHES,
+        "(",
+        ".",
+        "!",
+        "?",
+        *CLOSING,
+        STRAIGHT,
+        SINGLE_CLOSING,
+        "'",
+    )
     if opens_clause:
         return "full"
     title_case = all(w[0].isupper() for w in words if len(w) > 3 or w == words[0])
@@ -365,7 +406,8 @@ def _clause_subject(reader: _Reader, s: Sentence, vs: int, coordinated: bool) ->
 
 def _lead_subject(reader: _Reader, s: Sentence, max_words: int) -> _Subject | None:
     """A pronoun or role noun among the first words of the clause: ``Consumer groups welcomed ... but said``."""
-    lead = re.match(r"\s*(?:[^,]{0,40},\s*)?([A-Z][\w\-]*(?:\s+[a-z][\w\-]*){0,%d})" % (max_words - 1), s.text)
+    pattern = r"\s*(?:[^,]{0,40},\s*)?([A-Z][\w\-]*(?:\s+[a-z][\w\-]*){0," + str(max_words - 1) + "})"
+    lead = re.match(pattern, s.text)
     if lead:
         offset = s.start + lead.start(1)
         for w in re.finditer(r"[\w\-]+", lead.group(1)):
@@ -760,6 +802,14 @@ def _continue(reader: _Reader, seg: _Segment) -> None:
     seg.attached = True
     here = reader.book.sentence_at(seg.start)
     kind: QuoteKind = "direct"
+    s = reader.sentences[reader.book.sentence_at(seg.open)]
+    intro = reader.masked[s.start : seg.open].rstrip()
+    if intro.endswith(":") and MASK not in intro and len(WORD.findall(intro)) <= 12:
+        # "Karen Holt was blunt: "Nobody is safe."": the clause before a colon names the speaker.
+        subject = _clause_subject(reader, s, seg.open, coordinated=True)
+        if subject is not None and subject.entity is not None:
+            _emit(reader, seg.start, seg.end, kind, subject.entity, subject.attribution, "", -0.1)
+            return
     if reader.last is not None and reader.last[1] is not None and here - reader.last[0] <= 1:
         _emit(reader, seg.start, seg.end, kind, reader.last[1], "continuation", "", -0.05)
     else:

@@ -135,10 +135,10 @@ class SpeakerBook:
                     return entity
                 if len(words) > 1 and len(full) > 1 and words[-1] == full[-1] and _initial_match(words[0], full[0]):
                     return entity
-            if entity.kind == "person" and m.kind == "organisation" and len(words) > len(full) >= 2:
-                if words[: len(full)] == full:
-                    entity.kind = "organisation"  # a headline's "Acme Robotics", then "Acme Robotics Inc."
-                    return entity
+            extends = len(words) > len(full) >= 2 and words[: len(full)] == full
+            if entity.kind == "person" and m.kind == "organisation" and extends:
+                entity.kind = "organisation"  # a headline's "Acme Robotics", then "Acme Robotics Inc."
+                return entity
             if entity.kind == "organisation" and m.kind != "person":
                 if len(words) < len(full) and full[: len(words)] == words:
                     return entity

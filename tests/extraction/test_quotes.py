@@ -129,14 +129,38 @@ def test_quotes_found_in_hard_case(text: str, expected: list[tuple[str, str, str
     assert brief(text) == expected
 
 
-@pytest.mark.xfail(reason="a colon introduction without a reporting verb is not attributed", strict=True)
 def test_colon_introduction_names_the_speaker() -> None:
     assert brief('Karen Holt was blunt: "Nobody is safe."') == [("Nobody is safe.", "direct", "Karen Holt")]
 
 
-@pytest.mark.xfail(reason="single quotation marks (British house style) are not read as quotes", strict=True)
-def test_single_quotation_marks_are_quotes() -> None:
-    assert brief("‘We will fight on,’ said Karen Holt.") == [("We will fight on,", "direct", "Karen Holt")]
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "\u2018We won\u2019t fight on,\u2019 said Karen Holt.",
+            [("We won\u2019t fight on,", "direct", "Karen Holt")],
+            id="curly",
+        ),
+        pytest.param(
+            "'The workers' union is wrong,' Karen Holt said.",
+            [("The workers' union is wrong,", "direct", "Karen Holt")],
+            id="straight-with-plural-possessive",
+        ),
+        pytest.param(
+            "Karen Holt called the plan \u2018a disaster for farmers\u2019.",
+            [("the plan \u2018a disaster for farmers\u2019", "mixed", "Karen Holt")],
+            id="partial",
+        ),
+    ],
+)
+def test_single_quotation_marks_are_quotes_when_an_article_has_no_double_ones(
+    text: str, expected: list[tuple[str, str, str | None]]
+) -> None:
+    assert brief(text) == expected
+
+
+def test_apostrophes_are_not_quotation_marks() -> None:
+    assert brief("It\u2019s the city\u2019s plan, and the workers\u2019 union backs it.") == []
 
 
 def test_quote_records_its_cue_sentence_and_attribution() -> None:
