@@ -155,7 +155,7 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
 def _marks(text: str) -> tuple[str, str, str]:
     """The (opening, closing, either-way) quotation marks of this article's house style.
 
-    Double marks when the article has any; otherwise single marks (British style, ``‘We will,’ he said``), where a
+    Double marks when the article has any; otherwise single marks (British style, ``'We will,' he said``), where a
     closing mark must be told from an apostrophe.
     """
     if any(ch in text for ch in OPENING + CLOSING + STRAIGHT):
@@ -164,7 +164,7 @@ def _marks(text: str) -> tuple[str, str, str]:
 
 
 def _is_apostrophe(text: str, i: int) -> bool:
-    """A single mark inside a word (``don’t``) or after a plural (``the workers’ union``) is an apostrophe."""
+    """A single mark inside a word (``don't``) or after a plural (``the workers' union``) is an apostrophe."""
     before = text[i - 1] if i > 0 else " "
     after = text[i + 1] if i + 1 < len(text) else " "
     if before.isalnum() and after.isalnum():
@@ -186,9 +186,7 @@ def _pair_marks(text: str) -> list[_Segment]:
             if ch not in opening + closing + straight or i == skip:
                 continue
             if open_at is None:
-                if ch in opening or (ch in closing + straight and _looks_opening(text, i)):
-                    open_at = i
-                elif ch == straight and not single:
+                if ch in opening or (ch == straight and not single) or _looks_opening(text, i):
                     open_at = i
             elif ch in closing + straight:
                 if single and _is_apostrophe(text, i):
