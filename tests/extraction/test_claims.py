@@ -6,6 +6,8 @@ import re
 from itertools import pairwise
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from newsfacts.extraction.claims import Claim, find_claims
 from newsfacts.extraction.quotes import Quote
@@ -236,3 +238,30 @@ def test_claim_is_a_frozen_value() -> None:
     claim = Claim(0, 4, "text", "figure", None, 0)
     with pytest.raises(AttributeError):
         claim.kind = "date"  # type: ignore[misc]
+
+
+WORDS = st.sampled_from(
+    ["The", "council", "said", "2019", "3,000", "first", "most", "famous", "Jane", "Doe,", "36,", "in", "March", "was",
+     "announced", '"', "?", ".", "\n", "will", "seems", "(38)", "aged", "12", "the", "only", "people", "If", "that"]
+)  # fmt: skip
+
+
+@given(
+    words=st.lists(WORDS, min_size=1, max_size=60),
+    cuts=st.lists(st.tuples(st.integers(0, 400), st.integers(1, 80), st.sampled_from(["Jane Doe", None])), max_size=4),
+)
+@settings(max_examples=200, deadline=None)
+def test_any_text_gives_claims_that_keep_the_contract(
+    words: list[str], cuts: list[tuple[int, int, str | None]]
+) -> None:
+    text = " ".join(words)
+    sentences = sentences_of(text)
+    spans = [(start, min(start + length, len(text)), who) for start, length, who in cuts if start < len(text)]
+    quotes = [Quote(start, end, text[start:end], "direct", who, "said", 0, 1.0, "name") for start, end, who in spans]
+    claims = find_claims(text, sentences, quotes)
+    for claim in claims:
+        sentence = sentences[claim.sentence]
+        assert text[claim.start : claim.end] == claim.text
+        assert sentence.start <= claim.start < claim.end <= sentence.end
+        assert (claim.kind == "attributed") == (claim.claimant is not None)
+    assert all(a.end <= b.start for a, b in pairwise(claims))
