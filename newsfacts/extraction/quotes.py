@@ -24,7 +24,7 @@ How it reads an article (rule-based, no model):
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -138,6 +138,13 @@ class _Reader:
     quotes: list[Quote] = field(default_factory=list)
     used: set[int] = field(default_factory=set)  # entity ids that speak
     last: tuple[int, Entity | None] | None = None  # (sentence index of the last quote's end, its speaker)
+    _starts: list[int] = field(default_factory=list)
+
+    def mentions_between(self, a: int, b: int) -> list[int]:
+        """Start offsets of the name mentions starting in ``[a, b)``, in order."""
+        if not self._starts:
+            self._starts = sorted(self.mention_by_start)
+        return self._starts[bisect_left(self._starts, a) : bisect_left(self._starts, b)]
 
 
 # -- quotation marks ------------------------------------------------------------------------------------------
@@ -322,8 +329,8 @@ def _noun_phrase_before(reader: _Reader, s: Sentence, end: int) -> _Subject | No
     if mention is not None:
         entity = book.mention_entity.get(mention.start)
         if entity is None and len(mention.tokens) == 1 and not _common(mention.text):
-            kind = "organisation" if mention.text.isupper() or mention.kind == "organisation" else "person"
-            entity = book.create(mention.text, kind, mention.start)
+            organisation = mention.text.isupper() or mention.kind == "organisation"
+            entity = book.create(mention.text, "organisation" if organisation else "person", mention.start)
         if entity is not None:
             start = mention.start
             role = re.search(r"(?:[a-z][\w\-]*\s+){1,3}$", reader.masked[s.start : start])
@@ -387,11 +394,7 @@ def _pronoun_subject(reader: _Reader, word: str, start: int, end: int) -> _Subje
 def _clause_subject(reader: _Reader, s: Sentence, vs: int, coordinated: bool) -> _Subject | None:
     """``Tom Becker, regional secretary of X, said``: the subject opens the clause, before an apposition;
     ``X called the ruling "disappointing" and said ...`` (``coordinated``): the subject of the first verb."""
-    for pos in sorted(reader.mention_by_start):
-        if pos < s.start:
-            continue
-        if pos >= vs:
-            break
+    for pos in reader.mentions_between(s.start, vs):
         mention = reader.mention_by_start[pos]
         entity = reader.book.mention_entity.get(pos)
         if entity is not None and not reader.book.in_quote(pos):
@@ -429,7 +432,7 @@ def _subject_right(reader: _Reader, s: Sentence, ve: int) -> _Subject | None:
     """
     masked = reader.masked
     ends_clause = r"(?=\s*(?:[,.;:!?(]|$)|\s+(?:of|at|from|for|in|on|to|with|who)\b)"
-    for pos in sorted(p for p in reader.mention_by_start if ve <= p < s.end):
+    for pos in reader.mentions_between(ve, s.end):
         mention = reader.mention_by_start[pos]
         if not re.fullmatch(r"\s+(?:[a-z][\w\-]*\s+|[A-Z][a-z]*\.?\s+){0,4}", masked[ve:pos]):
             break
@@ -729,10 +732,11 @@ def _according(reader: _Reader, s: Sentence) -> list[tuple[int, int]]:
             a = src_b + 1 if masked[src_b : src_b + 1] == "," else src_b
             b = _content_end(reader, a, s.end)
         elif lead.rstrip().endswith(","):
-            a = _lead_start(reader, s, s.start + len(lead.rstrip().rstrip(",")))
             b = s.start + len(lead.rstrip().rstrip(","))
-            if a is None:
+            lead_start = _lead_start(reader, s, b)
+            if lead_start is None:
                 continue
+            a = lead_start
         else:
             continue
         if len(WORD.findall(text[a:b])) >= 3:
@@ -742,12 +746,13 @@ def _according(reader: _Reader, s: Sentence) -> list[tuple[int, int]]:
 
 
 def _source(reader: _Reader, a: int, b: int) -> tuple[Entity | None, AttributionMethod]:
+    """Who ``according to`` (or ``spoke with``) names: a name, a pronoun, a role, or a document's owner."""
     book, text = reader.book, reader.text
-    for pos in sorted(reader.mention_by_start):
-        if a <= pos < b and pos in book.mention_entity:
-            mention = reader.mention_by_start[pos]
-            entity = book.mention_entity[pos]
-            return entity, _named(reader, mention, entity)
+    for pos in reader.mentions_between(a, b):
+        if pos in book.mention_entity:
+            named = book.mention_entity[pos]
+            return named, _named(reader, reader.mention_by_start[pos], named)
+    entity: Entity | None
     words = [w.lower() for w in WORD.findall(text[a:b])]
     for word in words:
         if word in ("him", "her"):
