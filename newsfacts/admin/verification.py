@@ -11,9 +11,10 @@ from urllib.parse import urlencode
 
 from django.contrib import admin, messages
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
+from django.contrib.admin.options import IncorrectLookupParameters
 from django.db.models import F, Model, QuerySet
 from django.forms import Form
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, QueryDict
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
@@ -185,8 +186,33 @@ class VerificationAdmin(HistoryAdmin):
     def response_post_save_change(self, request: HttpRequest, obj: Model) -> HttpResponse:
         if request.GET.get(QUEUE_PARAM):
             filters = request.GET.get("_changelist_filters", "")
+            if "_savenext" in request.POST:
+                following = self.next_in_queue(request, obj, filters)
+                if following is not None:
+                    url = reverse(f"admin:{self.opts.app_label}_{self.opts.model_name}_change", args=[following.pk])
+                    return HttpResponseRedirect(f"{url}?{urlencode({'_changelist_filters': filters, QUEUE_PARAM: 1})}")
+                self.message_user(request, "Nothing left in the review queue.", messages.INFO)
             return HttpResponseRedirect(self.queue_url() + (f"?{filters}" if filters else ""))
         return super().response_post_save_change(request, obj)
+
+    def next_in_queue(self, request: HttpRequest, obj: Model, filters: str) -> Model | None:
+        """The first row of the review queue, as filtered when the editor opened `obj`, other than `obj`."""
+        queue = self.queue_admin_class(self.model, self.admin_site)
+        original = request.GET
+        request.GET = QueryDict(filters)
+        try:
+            changelist = queue.get_changelist_instance(request)
+        except IncorrectLookupParameters:
+            return None
+        finally:
+            request.GET = original
+        return changelist.queryset.exclude(pk=obj.pk).first()
+
+    def change_view(
+        self, request: HttpRequest, object_id: str, form_url: str = "", extra_context: dict[str, Any] | None = None
+    ) -> HttpResponse:
+        extra = {"from_queue": bool(request.GET.get(QUEUE_PARAM)), **(extra_context or {})}
+        return super().change_view(request, object_id, form_url, extra)
 
     # Views
 

@@ -315,3 +315,26 @@ def test_bulk_action_on_every_row_of_the_filtered_list(editor_web):
 def test_claims_cannot_be_added_in_the_admin(editor_web, superuser, client):
     client.force_login(superuser)
     assert client.get(reverse("admin:newsfacts_claim_add")).status_code == 403
+
+
+def test_save_and_review_next_opens_the_next_claim_of_the_queue(editor_web):
+    old, new = ArticleFactory(published=dt.date(2020, 1, 1)), ArticleFactory(published=dt.date(2024, 1, 1))
+    first, second = ClaimFactory(article=old), ClaimFactory(article=new)
+    url = f"{change_url(first)}?_changelist_filters=kind__exact%3Dfigure&_queue=1"
+    assert 'name="_savenext"' in editor_web.get(url).content.decode()
+    response = editor_web.post(url, review_post(first, status="verified", rationale="ok", _savenext="1"))
+    assert response.status_code == 302
+    assert response["Location"] == f"{change_url(second)}?_changelist_filters=kind__exact%3Dfigure&_queue=1"
+
+
+def test_save_and_review_next_on_the_last_claim_returns_to_the_empty_queue(editor_web):
+    claim = ClaimFactory()
+    url = f"{change_url(claim)}?_queue=1"
+    response = editor_web.post(url, review_post(claim, status="verified", rationale="ok", _savenext="1"), follow=True)
+    assert response.redirect_chain[-1][0] == QUEUE
+    assert "Nothing left in the review queue." in response.content.decode()
+
+
+def test_save_and_review_next_is_offered_only_from_the_queue(editor_web):
+    claim = ClaimFactory()
+    assert 'name="_savenext"' not in editor_web.get(change_url(claim)).content.decode()
