@@ -76,18 +76,21 @@ class KeysetPagination(BasePagination):
         self.request = request
         self.base_url = request.build_absolute_uri()
         self.size = self.get_page_size(request)
-        self.keys: list[OrderKey] = getattr(request, "ordering_keys", None) or [OrderKey("id", "id", False, False)]
+        ordered_by_filter = getattr(request, "ordering_keys", None)
+        self.keys: list[OrderKey] = ordered_by_filter or [OrderKey("id", "id", False, False)]
         self.signature = ",".join(("-" if key.descending else "") + key.name for key in self.keys)
-        self.count = queryset.select_related(None).order_by().count() if self.wants_count(request) else None
+        self.count = None
+        if self.wants_count(request):
+            # On the bare filtered rows: a view whose list is a values() with joins gives them without.
+            counted = view.count_queryset() if hasattr(view, "count_queryset") else queryset
+            self.count = counted.select_related(None).order_by().count()
 
         position, reverse = self.decode_cursor(request)
-        page = queryset.order_by(*(key.expression(reverse=reverse) for key in self.keys))
+        page = queryset
+        if reverse or not ordered_by_filter:
+            page = page.order_by(*(key.expression(reverse=reverse) for key in self.keys))
         if position is not None:
             page = page.filter(self.after(position, reverse=reverse, model=queryset.model))
-        values = getattr(view, "list_values", None)
-        if values is not None:
-            # The fast read path: plain dicts with the joined columns the view's row builder needs.
-            page = page.values(*dict.fromkeys([*values, *(key.path for key in self.keys)]))
         rows = list(page[: self.size + 1])
         more = len(rows) > self.size
         rows = rows[: self.size]

@@ -9,12 +9,14 @@ Parameters that take several values accept them repeated (``?status=verified&sta
 
 from __future__ import annotations
 
+import copy
 import json
 from typing import Any
 
 import django_filters
 from django import forms
 from django.db.models import Q, QuerySet
+from django.http import QueryDict
 from django_filters.fields import MultipleChoiceField as BaseMultipleChoiceField
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
@@ -149,7 +151,34 @@ def alias_lookups(value: str, field: str) -> Q:
     return query
 
 
-class ArticleFilterSet(django_filters.FilterSet):
+class FilterSet(django_filters.FilterSet):
+    """A FilterSet that, bound to data, builds only the filters the data names.
+
+    django-filter deep-copies every filter and builds a form of a field for each on every request: a quarter of a
+    claims list request with its twenty filters (profiled at 1M rows), for filters that would do nothing. Unbound
+    (the OpenAPI schema, an empty form) it has them all.
+    """
+
+    def __init__(
+        self, data: Any = None, queryset: QuerySet | None = None, *, request: Any = None, prefix: str | None = None
+    ) -> None:
+        if queryset is None:
+            queryset = self._meta.model._default_manager.all()
+        self.is_bound = data is not None
+        self.data = data or QueryDict()
+        self.queryset = queryset
+        self.request = request
+        self.form_prefix = prefix
+        named = self.base_filters
+        if data is not None and prefix is None:
+            named = {name: f for name, f in named.items() if name in data}
+        self.filters = copy.deepcopy(named)
+        for filter_ in self.filters.values():
+            filter_.model = queryset.model
+            filter_.parent = self
+
+
+class ArticleFilterSet(FilterSet):
     q = django_filters.CharFilter(method="search", max_length=200, label="Search title, publisher and URL")
     id = IdFilter(label="Article ids")
     title = django_filters.CharFilter(lookup_expr="icontains", label="Title contains")
@@ -180,7 +209,7 @@ class ArticleFilterSet(django_filters.FilterSet):
         return queryset.filter(search_lookups(value, "title", "publisher", "url"))
 
 
-class SentenceFilterSet(django_filters.FilterSet):
+class SentenceFilterSet(FilterSet):
     q = django_filters.CharFilter(method="search", max_length=200, label="Search the sentence text")
     id = IdFilter(label="Sentence ids")
     article = IdFilter(field_name="article_id", label="Article ids")
@@ -195,7 +224,7 @@ class SentenceFilterSet(django_filters.FilterSet):
         return queryset.filter(text__icontains=value)
 
 
-class SpeakerFilterSet(django_filters.FilterSet):
+class SpeakerFilterSet(FilterSet):
     q = django_filters.CharFilter(method="search", max_length=200, label="Search names, aliases and slugs")
     id = IdFilter(label="Speaker ids")
     slug = StringInFilter(label="Speaker slugs")
@@ -212,7 +241,7 @@ class SpeakerFilterSet(django_filters.FilterSet):
         return queryset.filter(search_lookups(value, "name", "slug") | alias_lookups(value, "aliases"))
 
 
-class VerificationFilterSet(django_filters.FilterSet):
+class VerificationFilterSet(FilterSet):
     """Filters shared by quotes and claims; subclasses add their speaker filters as ``<person>``/``<person>_slug``."""
 
     person_field = ""  # "speaker" or "claimant"
