@@ -51,6 +51,12 @@ QUEUE_ORDERING = [
 ]
 
 
+def reverting(request: HttpRequest) -> bool:
+    """Whether the request is simple_history's "revert to this version" form."""
+    match = request.resolver_match
+    return bool(match and match.url_name and match.url_name.endswith("_simple_history"))
+
+
 class VerificationAdmin(HistoryAdmin):
     """What quotes and claims share: their review, their place in the article, their history."""
 
@@ -167,9 +173,11 @@ class VerificationAdmin(HistoryAdmin):
                 user=request.user,
                 reason=reason or verification_reason(form.initial.get("status", ""), obj.status, obj.rationale),
             )
-        elif changed or reason:
+        elif changed or reason or reverting(request):
+            # A revert posts the old version unchanged: saving it is the change.
+            default = f"changed {', '.join(changed)}" if changed else "reverted to an earlier version"
             obj._history_user = request.user
-            obj._change_reason = history_reason(reason or f"changed {', '.join(changed)}")
+            obj._change_reason = history_reason(reason or default)
             obj.save()
 
     # Where a save goes: back to the queue when the page was opened from it.

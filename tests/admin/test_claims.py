@@ -338,3 +338,20 @@ def test_save_and_review_next_on_the_last_claim_returns_to_the_empty_queue(edito
 def test_save_and_review_next_is_offered_only_from_the_queue(editor_web):
     claim = ClaimFactory()
     assert 'name="_savenext"' not in editor_web.get(change_url(claim)).content.decode()
+
+
+def test_reverting_to_an_earlier_version_restores_the_review_and_records_who_reverted(editor_web, staff_editor):
+    claim = ClaimFactory()
+    editor_web.post(change_url(claim), review_post(claim, status="verified", rationale="Matches the record."))
+    claim.refresh_from_db()
+    verified = claim.history.latest()
+    editor_web.post(change_url(claim), review_post(claim, status="false", rationale="Misread the record."))
+    revert_url = reverse("admin:newsfacts_claim_simple_history", args=[claim.pk, verified.history_id])
+    form = editor_web.get(revert_url).context["adminform"].form
+    assert form["status"].value() == "verified"
+    response = editor_web.post(revert_url, review_post(verified.instance))
+    assert response.status_code == 302
+    claim.refresh_from_db()
+    assert (claim.status, claim.rationale) == ("verified", "Matches the record.")
+    latest = claim.history.latest()
+    assert (latest.history_user, latest.history_change_reason) == (staff_editor, "reverted to an earlier version")
