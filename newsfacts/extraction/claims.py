@@ -1,10 +1,11 @@
 """Check-worthy claims: figures, dates, ages, firsts and superlatives, attributed statements.
 
 What is a claim: a statement a fact-checker could verify and would care to, in a prose sentence. Headings, captions,
-credits, questions and conditionals ("If ..., ...") never are. Opinion, feeling, wishes, predictions and generic
-statements (``seems``, ``I think``, ``wanted to``, ``great``, ``will``, ``usually``, a generic ``you``) disqualify a
-statement whose only check-worthy feature is a superlative or an event, but not one that states a figure, a date or
-an age ("She admitted feeling afraid after being picked from 3,000 applicants" is a figure claim).
+credits, questions, conditionals ("If ..., ..."), forecasts ("expected", "predicted") and sweeping generalisations
+("Nobody wants ...") never are. Opinion, feeling, wishes, promises and generic statements (``seems``, ``I think``,
+``wanted to``, ``great``, ``will``, ``usually``, a generic ``you``) disqualify a statement whose only check-worthy
+feature is a superlative or an event, but not one that states a figure, a date or an age ("She admitted feeling
+afraid after being picked from 3,000 applicants" is a figure claim).
 
 Span policy, one rule for every claim (``text[c.start:c.end] == c.text``, always inside one sentence):
 
@@ -15,7 +16,8 @@ Span policy, one rule for every claim (``text[c.start:c.end] == c.text``, always
   speaker. A part needs four words; a shorter one (a scare quote, "afraid") does not count as a quote at all.
 * **the words around quote parts** -- each stretch of the sentence outside them, trimmed of the cue and of "said",
   "that"; ``claimant`` is None. These mostly say who spoke, where and when, so only an age or a first there is a
-  claim, or a figure in the stretch before the first quote ("Acme, which employs 3,000 people, said ...").
+  claim, or a figure in the stretch before the first quote ("Acme, which employs 3,000 people, said ..."), unless
+  it opens that stretch and so counts the sources ("Two diplomats said ...").
 
 Quote parts and the words around them never overlap, so a sentence may give several claims but no duplicates; an
 overlapping second quote (a direct quote inside a mixed one) is the same words and is skipped.
@@ -127,7 +129,7 @@ _SOFT_WORDS = frozenset([
     "realises", "realize", "realized", "realizes", "great", "wonderful", "terrible", "awful", "amazing", "beautiful",
     "incredible", "impossible", "ideal", "I'm", "we're", "We're",
     # predictions, promises and duties are not facts yet
-    "will", "would", "won't", "expect", "expects", "expected", "duty",
+    "will", "would", "won't", "duty",
     # generic statements, not events
     "often", "usually", "always", "sometimes", "generally", "typically", "simply", "clearly", "obviously", "really",
     # feelings
@@ -139,9 +141,14 @@ _SOFT_WORDS = frozenset([
 ])
 # What was done or has been: a regular past or participle (-ed) or a common irregular one.
 _IRREGULAR_PAST = frozenset([
-    "been", "known", "told", "found", "given", "taken", "made", "gone", "done", "seen", "shown", "began", "begun",
-    "became", "came", "won", "lost", "held", "kept", "left", "met", "paid", "sent", "spent", "brought", "bought",
-    "wrote", "written", "rose", "fell", "grew", "grown", "sold", "led", "hit", "cut",
+    "been", "known", "told", "found", "given", "taken", "seen", "shown", "began", "begun", "became", "won", "lost",
+    "paid", "sent", "spent", "brought", "bought", "wrote", "written", "rose", "fell", "grew", "grown", "sold", "led",
+    "hit", "cut",
+])
+# A forecast is checkable only later, whatever figures it holds ("they expected a recovery in 2026").
+_FORECAST_WORDS = frozenset([
+    "expect", "expects", "expected", "expecting", "forecast", "forecasts", "forecasting", "predict", "predicts",
+    "predicted", "predicting", "anticipate", "anticipates", "anticipated", "projected",
 ])
 # fmt: on
 # The words some pattern families need: a family runs only when one of them is in the text.
@@ -165,6 +172,8 @@ _AGE_MAX = 119
 
 # -- patterns -----------------------------------------------------------------------------------------------------
 
+# A sweeping generalisation ("Nobody wants ...", "Everybody in the sector ...") is opinion.
+_SWEEPING_START = re.compile(r"^[\"'\u201c\u2018«(\s]*(?:Nobody|Everybody|Everyone|No one|No-one)\b")
 _QUESTION_END = re.compile(r"\?[\s\"'\u201d\u2019»)\]]*$")
 _CONDITIONAL_START = re.compile(r"^[\"'\u201c\u2018«(\s]*(?:If|Unless|Suppose|Imagine|Whether)\b")
 _TOKEN_RE = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)?")
@@ -237,8 +246,8 @@ _FIGURE_PATTERNS: Gated = [
         _CARDINALS,
         re.compile(rf"\b(?:{_NUMBER_WORD}|{_SCALE}s?|dozens?|tens|scores){_NOT_A_DESCRIPTOR}\b", re.IGNORECASE),
     ),
-    # a rank: "the third imposed this year"
-    (_ORDINALS, re.compile(rf"\bthe\s+{_ORDINAL}\b", re.IGNORECASE)),
+    # a rank or a count: "the third imposed this year", "after a third day of talks"
+    (_ORDINALS, re.compile(rf"\bthe\s+{_ORDINAL}\b|\ba\s+(?!second\b){_ORDINAL}\b", re.IGNORECASE)),
 ]
 
 _FIRST_PATTERNS = [
@@ -251,7 +260,14 @@ _FIRST_PATTERNS = [
     re.compile(r"\bfirst[- ]ever\b|\bunprecedented\b|\ball-time\s+(?:high|low)\b", re.IGNORECASE),
     # a place in a ranking: "bottom of the table", "top of the polls"
     re.compile(r"\b(?:top|bottom)\s+of\s+the\s+(?:table|league|list|rankings?|charts?|polls?|class)\b", re.IGNORECASE),
-    re.compile(r"\brecord(?:[- ](?:breaking|high|low|number|levels?|amounts?))\b", re.IGNORECASE),
+    # a record: "record sales", "a record 5 million", "broke the world record"
+    re.compile(
+        r"\brecord[- ](?:breaking|high|highs|low|lows|numbers?|levels?|amounts?|sales|profits?|losses|turnout|heat"
+        r"|temperatures?|year|demand|prices|growth|inflation|unemployment|rainfall|sums?)\b"
+        r"|\ban?\s+record\s+\d|\b(?:world|all-time|national|Olympic)\s+record\b"
+        r"|\b(?:broke|breaks|break|set|sets|equalled|equaled)\s+(?:a|the|his|her|their|its)\s+(?:\w+\s+)?record\b",
+        re.IGNORECASE,
+    ),
     re.compile(r"\bthe\s+only\s+\w+(?:\s+\w+)?\s+(?:to|who|that|ever)\b", re.IGNORECASE),
     re.compile(
         r"(?:\bthe|['\u2019]s|\bits|\btheir|\bhis|\bher)\s+(?:\w+[\s-]+)?(?:(?:most|least)\s+[a-z]{4,}|"
@@ -263,6 +279,9 @@ _FIRST_PATTERNS = [
 
 _DATELINE_RE = re.compile(
     r"[A-Z][A-Z .'\u2019-]{2,}(?:,\s*[A-Z][a-z]{2,}\.?\s+\d{1,2})?\s*(?:\([^)]{1,40}\))?\s*[-\u2013\u2014]+\s+"
+)
+_COUNTED_SOURCES = re.compile(
+    rf"(?:(?:some|about|around|at\s+least|more\s+than)\s+)?(?:\d[\d,]*|{_NUMBER_WORD})\b", re.IGNORECASE
 )
 _LAST_WORD_RE = re.compile(r"(\w+)\W*$")
 _ATTRIBUTION_WORDS = frozenset(
@@ -364,6 +383,8 @@ def assess(text: str, *, quoted: bool = False) -> ContentKind | None:
     has been (a past or a participle) counts, since the speaker, not the article, vouches for it.
     """
     tokens = _tokens(text)
+    if _SWEEPING_START.match(text) or not _FORECAST_WORDS.isdisjoint(tokens):
+        return None
     kinds = content_kinds(text, tokens)
     if not _SOFT_WORDS.isdisjoint(tokens):
         kinds &= _HARD
@@ -464,10 +485,11 @@ def _claims_in_sentence(text: str, sentence: Sentence, parts: list[tuple[int, in
         words = text[frame_start:frame_end]
         if len(_WORD_RE.findall(words)) < _MIN_QUOTE_WORDS:
             continue
-        # The words around a quote mostly say who spoke, where and when: only an age, a first, or a figure said of
-        # the subject before the quote ("X, which supplies 1.1 million homes, said ..."), is a claim there.
+        # The words around a quote mostly say who spoke, where and when: only an age, a first, or a figure before
+        # the quote ("X, which supplies 1.1 million homes, said ...") is a claim there; a figure opening the words
+        # ("Two diplomats said ...") counts the sources and claims nothing.
         content = assess(words)
-        if content in ("age", "first") or (leading and content == "figure"):
+        if content in ("age", "first") or (leading and content == "figure" and not _COUNTED_SOURCES.match(words)):
             claims.append(Claim(frame_start, frame_end, words, content, None, sentence.position))
     return sorted(claims, key=lambda claim: claim.start)
 

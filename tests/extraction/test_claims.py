@@ -56,6 +56,8 @@ NOT_CLAIMS = [
     ("the first of a calendar", "Talks resume in the first week of the session.", "prose"),
     ("a feeling", "The residents said they were angry and frustrated by the delay.", "prose"),
     ("a generic you", "At this level you get punished for every mistake you make.", "prose"),
+    ("a forecast with a year", "Analysts expected a recovery in 2026 after a weak spring.", "prose"),
+    ("a sweeping generalisation with a figure", "Nobody wants to sign a ten-year contract at these rates.", "prose"),
 ]
 
 
@@ -81,10 +83,12 @@ CLAIMS = [
     ("a percentage is a figure", "Prices of bread rose 4.2% over the year.", "figure"),
     ("a four-digit count before a noun is a figure, not a year", "The plant laid off 2000 workers.", "figure"),
     ("a rank is a figure", "It is the third fine imposed on the bank.", "figure"),
+    ("a count by ordinal is a figure", "Talks collapsed after a third day of meetings.", "figure"),
     ("a first is a first", "It was the first time a woman had led the party.", "first"),
     ("a superlative after a possessive is a first", "She is one of the country's most decorated athletes.", "first"),
     ("an -est superlative is a first", "The storm was the deadliest to hit the region.", "first"),
     ("only ... to is a first", "It is the only airline to fly the route.", "first"),
+    ("a record is a first", "A rush to automate drove record sales across the industry.", "first"),
     ("a first outranks a date", "In 2001 she became the first woman to run the agency.", "first"),
     ("a first outranks an age", "Ana Ruiz, 29, is the youngest mayor of the city.", "first"),
     ("an age outranks a figure", "The 34-year-old scored 3 goals in the final.", "age"),
@@ -140,6 +144,12 @@ QUOTED = [
         "Acme, which employs 3,000 people, said it had cut prices.",
         (("it had cut prices", "Acme"),),
         [("figure", None), ("attributed", "Acme")],
+    ),
+    (
+        "a count of the sources before the quote is no claim",
+        "Two officials said the talks had collapsed overnight.",
+        (("the talks had collapsed overnight", None),),
+        [("other", None)],
     ),
     (
         "a scare quote leaves the sentence to the article",
