@@ -355,3 +355,10 @@ def test_reverting_to_an_earlier_version_restores_the_review_and_records_who_rev
     assert (claim.status, claim.rationale) == ("verified", "Matches the record.")
     latest = claim.history.latest()
     assert (latest.history_user, latest.history_change_reason) == (staff_editor, "reverted to an earlier version")
+
+
+def test_context_labels_headings_and_captions(editor_web):
+    article = ArticleFactory(text="Sentence 0 is a heading. Sentence 1 says 5 came.")
+    article.sentences.filter(position=0).update(kind="heading")
+    html = editor_web.get(change_url(claim_in(article, 1))).content.decode()
+    assert '<p class="nf-sentence nf-heading" data-position="0"><span class="nf-kind">heading</span> ' in html
