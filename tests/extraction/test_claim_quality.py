@@ -199,11 +199,12 @@ def test_annotations_slice_back_to_the_article_text(name: str) -> None:
         assert (row["kind"] == "attributed") == (row["claimant"] is not None)
 
 
+@pytest.mark.parametrize("quotes_from", ["annotated", "pipeline"])
 @pytest.mark.parametrize("name", ANNOTATED)
-def test_every_predicted_claim_lies_in_one_sentence_and_slices_back(name: str) -> None:
+def test_every_predicted_claim_lies_in_one_sentence_and_slices_back(name: str, quotes_from: str) -> None:
     text = article_text(name)
     sentences = {s.position: s for s in article_sentences(text)}
-    _text, predicted = claims_for(name, "annotated")
+    _text, predicted = claims_for(name, quotes_from)
     for claim in predicted:
         sentence = sentences[claim.sentence]
         assert text[claim.start : claim.end] == claim.text
