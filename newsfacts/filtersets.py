@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import copy
 import json
-from typing import Any
+from typing import Any, ClassVar
 
 import django_filters
 from django import forms
@@ -176,6 +176,21 @@ class FilterSet(django_filters.FilterSet):
         for filter_ in self.filters.values():
             filter_.model = queryset.model
             filter_.parent = self
+
+    # Form classes by the filters they hold: django-filter builds a new class on every request. Bounded, since
+    # a client chooses which filters a query names.
+    _form_classes: ClassVar[dict[tuple[type, tuple[str, ...]], type]] = {}
+    MAX_FORM_CLASSES = 512
+
+    def get_form_class(self) -> type:
+        key = (type(self), tuple(self.filters))
+        form_class = self._form_classes.get(key)
+        if form_class is None:
+            if len(self._form_classes) >= self.MAX_FORM_CLASSES:
+                self._form_classes.clear()
+            # A form deep-copies its class's fields, so one class serves every request.
+            form_class = self._form_classes[key] = super().get_form_class()
+        return form_class
 
 
 class ArticleFilterSet(FilterSet):
