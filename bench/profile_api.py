@@ -13,6 +13,7 @@ saved as HTML under bench/out/).
 from __future__ import annotations
 
 import argparse
+import functools
 import os
 import sys
 import time
@@ -20,6 +21,15 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "bench" / "out"
+
+
+def _timed(queries: list[tuple[float, str]], execute, sql, params, many, context):  # noqa: ANN001 - Django's hook
+    """An execute wrapper that records each query with its time."""
+    started = time.perf_counter()
+    try:
+        return execute(sql, params, many, context)
+    finally:
+        queries.append((time.perf_counter() - started, sql))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -60,14 +70,7 @@ def main(argv: list[str] | None = None) -> int:
         assert response.status_code == 200, (path, response.status_code, response.content[:300])
         queries: list[tuple[float, str]] = []
 
-        def timed(execute, sql, params, many, context):  # one request's queries, with their time
-            started = time.perf_counter()
-            try:
-                return execute(sql, params, many, context)
-            finally:
-                queries.append((time.perf_counter() - started, sql))
-
-        with connection.execute_wrapper(timed):
+        with connection.execute_wrapper(functools.partial(_timed, queries)):
             client.get(path)
         profiler = Profiler(interval=0.0005)
         current, started, cpu = path, time.perf_counter(), time.process_time()
