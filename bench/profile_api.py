@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "bench" / "out"
 
 
-def _timed(queries: list[tuple[float, str]], execute, sql, params, many, context):  # noqa: ANN001 - Django's hook
+def _timed(queries: list[tuple[float, str]], execute, sql, params, many, context):
     """An execute wrapper that records each query with its time."""
     started = time.perf_counter()
     try:
