@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import functools
 import http.client
 import json
 import os
@@ -620,6 +621,14 @@ def one_round(
     return results
 
 
+def _code_version() -> str:
+    """The commit measured, and whether api/ or newsfacts/ had uncommitted changes then."""
+    run = functools.partial(subprocess.run, cwd=ROOT, capture_output=True, text=True)
+    commit = run(["git", "rev-parse", "--short", "HEAD"]).stdout.strip() or "unknown"
+    dirty = run(["git", "status", "--porcelain", "--", "api", "newsfacts"]).stdout.strip()
+    return commit + (" with uncommitted changes in api/ or newsfacts/" if dirty else "")
+
+
 def best_of(results: list[Result]) -> list[Result]:
     """The round with the most requests/second for each cell, in the order cells were first measured."""
     best: dict[tuple[str, str, int], Result] = {}
@@ -687,6 +696,7 @@ def main(argv: list[str] | None = None) -> int:
     table += "\n\n" + print_groups(results, groups)
     loads = "; ".join(f"{server} {' '.join(f'{x:.1f}' for x in load)}" for server, load in LOAD_AVERAGES.items())
     print(f"\nclaimants (verified claims each): {groups['counts']}\nload average as each server started: {loads}")
+    print(f"code measured: {_code_version()}")
     (OUT / f"api_load-{label}.md").write_text(table + "\n")
     print(f"\n(total {time.monotonic() - started:.0f} s; table saved to {OUT / f'api_load-{label}.md'})")
     return 0
