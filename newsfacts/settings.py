@@ -174,7 +174,17 @@ REST_FRAMEWORK = {
 SPECTACULAR_SETTINGS = {
     "TITLE": "newsfacts API",
     "DESCRIPTION": "Sentences, quotes, speakers and check-worthy claims extracted from news articles, "
-    "with the verification status editors set.",
+    "with the verification status editors set.\n\n"
+    "**Reading** is open to anyone (anonymous clients are throttled). Lists are cursor-paginated: follow `next` "
+    "and `previous`; `page_size` is 1 to 1000; `count=true` adds the number of matching rows. Filters and "
+    "`ordering` are strict: an unknown parameter or a bad value gives 400 naming it.\n\n"
+    "**Writing** (review a quote or claim, correct its attribution or offsets, create and merge speakers) needs a "
+    "user with the model's change permission: log in for the browser (session), or send "
+    "`Authorization: Token <key>` from a script; an administrator creates the key with "
+    "`manage.py drf_create_token USERNAME`. Writes are PATCH. Send `If-Match` with the ETag of the object as you "
+    "read it: a write to an object changed since gives 412 (without If-Match the write is accepted, unless "
+    "NEWSFACTS_API_REQUIRE_IF_MATCH is on: then 428). Every write is recorded in the history with its user and "
+    "an optional `reason`.",
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
     "SWAGGER_UI_DIST": "SIDECAR",

@@ -7,6 +7,8 @@ import datetime
 import json
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from tests.factories import ArticleFactory, ClaimFactory, SpeakerFactory
@@ -116,3 +118,11 @@ def test_a_forged_cursor_is_400_not_a_server_error(api_client, claims, payload):
 def test_a_cursor_that_is_not_base64_json_is_400(api_client, claims):
     for token in ("%%%", "bm90IGpzb24", cursor([1, 2])):  # type: ignore[arg-type]
         assert api_client.get(CLAIMS, {"cursor": token}).status_code == 400
+
+
+def test_the_count_runs_on_the_filtered_table_without_the_lists_joins(api_client, claims):
+    speaker = claims[0].claimant
+    with CaptureQueriesContext(connection) as queries:
+        api_client.get(CLAIMS, {"claimant": speaker.pk, "status": "unverified", "count": "true"})
+    count_sql = next(q["sql"] for q in queries.captured_queries if "COUNT(" in q["sql"].upper())
+    assert "JOIN" not in count_sql.upper()
