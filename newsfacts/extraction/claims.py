@@ -2,22 +2,22 @@
 
 What is a claim: a statement a fact-checker could verify and would care to, in a prose sentence. Headings, captions,
 credits, questions, conditionals ("If ..., ..."), forecasts ("expected", "predicted") and sweeping generalisations
-("Nobody wants ...") never are. Opinion, feeling, wishes, promises and generic statements (``seems``, ``I think``,
+("Nobody can ...") never are. Opinion, feeling, wishes, promises and generic statements (``seems``, ``I think``,
 ``wanted to``, ``great``, ``will``, ``usually``, a generic ``you``) disqualify a statement whose only check-worthy
-feature is a superlative or an event, but not one that states a figure, a date or an age ("She admitted feeling
-afraid after being picked from 3,000 applicants" is a figure claim).
+feature is a superlative or an event, but not one that states a figure, a date or an age ("He felt nervous
+after being chosen from 500 volunteers" is a figure claim).
 
 Span policy, one rule for every claim (``text[c.start:c.end] == c.text``, always inside one sentence):
 
 * **a sentence without quotes** -- the whole sentence, trimmed of surrounding whitespace and of a leading dateline
-  ("LONDON, March 3 (Wire) -"); ``claimant`` is None: the article itself asserts it.
+  ("LAGOS, May 2 (AP) -"); ``claimant`` is None: the article itself asserts it.
 * **a quote part** -- the speaker's words: the part of a quote inside the sentence, trimmed of whitespace, quotation
-  marks and edge commas, so the attribution ("he said that", "she told AFP") stays out. ``claimant`` is the quote's
-  speaker. A part needs four words; a shorter one (a scare quote, "afraid") does not count as a quote at all.
+  marks and edge commas, so the attribution ("he said that", "she told reporters") stays out. ``claimant`` is the
+  quote's speaker. A part needs four words; a shorter one (a scare quote, a single word) does not count as a quote.
 * **the words around quote parts** -- each stretch of the sentence outside them, trimmed of the cue and of "said",
   "that"; ``claimant`` is None. These mostly say who spoke, where and when, so only an age or a first there is a
-  claim, or a figure in the stretch before the first quote ("Acme, which employs 3,000 people, said ..."), unless
-  it opens that stretch and so counts the sources ("Two diplomats said ...").
+  claim, or a figure in the stretch before the first quote ("Acme, which runs 40 stores, said ..."), unless
+  it opens that stretch and so counts the sources ("Three officials said ...").
 
 Quote parts and the words around them never overlap, so a sentence may give several claims but no duplicates; an
 overlapping second quote (a direct quote inside a mixed one) is the same words and is skipped.
@@ -25,12 +25,12 @@ overlapping second quote (a direct quote inside a mixed one) is the same words a
 Kind, first match wins:
 
 1. ``attributed`` -- a quote part with a known speaker (kind ``attributed`` if and only if ``claimant`` is set);
-2. ``first`` -- a first, only, record or superlative ("the first human to orbit", "one of the country's most
-   famous", "bottom of the table");
-3. ``age`` -- "Jane Doe, 36,", "(38)" after a name, "57 years old", "60-year-old", "aged 12", "century-old";
-4. ``date`` -- a day and month, a month and year, "in June", a year ("in 2020"), a decade, "in the 19th century";
-5. ``figure`` -- any other number, amount or rank ("3,000", "tens of thousands of dollars", "sixty years", "the
-   third"); not a time of day, a type number ("type 2") or a number word naming a thing ("four-cylinder");
+2. ``first`` -- a first, only, record or superlative ("the first woman to lead the party", "one of the
+   country's most decorated", "top of the polls");
+3. ``age`` -- "Jane Doe, 36,", "(61)" after a name, "70 years old", "58-year-old", "aged 12", "decades-old";
+4. ``date`` -- a day and month, a month and year, "in April", a year ("in 2015"), a decade, "in the 19th century";
+5. ``figure`` -- any other number, amount or rank ("2,500", "tens of millions of euros", "twelve years", "the
+   fourth"); not a time of day, a type number ("category 4") or a number word naming a thing ("two-seater");
 6. ``other`` -- nothing of the above, but a newsworthy event verb (announced, disclosed, arrested, ...) in the
    article's words, or, in a speaker's words, anything said to have been done (a past or a participle).
 
@@ -73,7 +73,7 @@ _UNITS = "(?:one|two|three|four|five|six|seven|eight|nine)"
 _TEENS = "(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
 _TENS = "(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
 _SCALE = r"(?:hundred|thousand|million|billion|trillion)"
-# "one" alone is too common ("one of", "one seat") to count; it counts with a scale word ("one million").
+# "one" alone is too common ("one of", "one day") to count; it counts with a scale word ("one million").
 _NUMBER_WORD = rf"(?:{_TENS}(?:[- ]{_UNITS})?|{_TEENS}|(?:two|three|four|five|six|seven|eight|nine)|one(?=\s+{_SCALE}))"
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 
@@ -136,7 +136,7 @@ _SOFT_WORDS = frozenset([
     "inspired", "delighted", "disappointed", "frustrated", "frustrating", "frustration", "shocked", "surprised",
     "pleased", "proud", "happy", "sad", "angry", "worried", "excited", "upset", "gutted", "devastated", "thrilled",
     "cried", "crying",
-    # a generic "you" ("at this level you get punished") speaks of no one in particular
+    # a generic "you" ("in this job you get blamed") speaks of no one in particular
     "you", "You",
 ])
 # What was done or has been: a regular past or participle (-ed) or a common irregular one.
@@ -145,7 +145,7 @@ _IRREGULAR_PAST = frozenset([
     "paid", "sent", "spent", "brought", "bought", "wrote", "written", "rose", "fell", "grew", "grown", "sold", "led",
     "hit", "cut",
 ])
-# A forecast is checkable only later, whatever figures it holds ("they expected a recovery in 2026").
+# A forecast is checkable only later, whatever figures it holds ("economists predicted a fall in 2027").
 _FORECAST_WORDS = frozenset([
     "expect", "expects", "expected", "expecting", "forecast", "forecasts", "forecasting", "predict", "predicts",
     "predicted", "predicting", "anticipate", "anticipates", "anticipated", "projected",
@@ -172,7 +172,7 @@ _AGE_MAX = 119
 
 # -- patterns -----------------------------------------------------------------------------------------------------
 
-# A sweeping generalisation ("Nobody wants ...", "Everybody in the sector ...") is opinion.
+# A sweeping generalisation ("Nobody can ...", "Everyone in town ...") is opinion.
 _SWEEPING_START = re.compile(r"^[\"'\u201c\u2018«(\s]*(?:Nobody|Everybody|Everyone|No one|No-one)\b")
 _QUESTION_END = re.compile(r"\?[\s\"'\u201d\u2019»)\]]*$")
 _CONDITIONAL_START = re.compile(r"^[\"'\u201c\u2018«(\s]*(?:If|Unless|Suppose|Imagine|Whether)\b")
@@ -185,7 +185,7 @@ Gated = list[tuple[frozenset[str], re.Pattern[str]]]
 DIGIT: frozenset[str] = frozenset()
 
 _AGE_PATTERNS: Gated = [
-    # "60-year-old", "57 years old", "sixty-year-old"
+    # "58-year-old", "70 years old", "forty-year-old"
     (frozenset({"old"}), re.compile(rf"\b(?:\d{{1,3}}|{_NUMBER_WORD})[- ]years?[- ]old\b", re.IGNORECASE)),
     # "century-old", "decades-old": the age of a thing
     (frozenset({"old"}), re.compile(r"\b(?:century|centuries|decade|decades)[- ]old\b", re.IGNORECASE)),
@@ -195,7 +195,7 @@ _AGE_PATTERNS: Gated = [
     ),
     # "Jane Doe, 36," or "..., said Jane Doe, 36." -- a capitalised word, then the number as an apposition
     (DIGIT, re.compile(r"\b[A-Z][\w'\u2019.-]*,\s+(?P<age>[1-9]\d?|1[01]\d)(?=\s*(?:,|;|\.(?!\d)|$))")),
-    # "Klim Doe (38)"
+    # "Tom Reyes (61)"
     (DIGIT, re.compile(r"(?<=[a-z'\u2019.])\s?\((?P<age>[1-9]\d?|1[01]\d)\)")),
 ]
 
@@ -235,7 +235,7 @@ _TIME_RE = re.compile(
     re.IGNORECASE,
 )
 _TIME_WORDS = frozenset({"am", "pm", "m", "o'clock", "morning", "afternoon", "evening", "night"})
-# A number that names a model or a type ("type 2", "Channel 4", "No. 10") is no amount.
+# A number that names a model or a type ("category 4", "Channel 4", "No. 10") is no amount.
 _MODEL_NUMBER_LEAD = re.compile(
     r"\b(?:type|class|level|version|grade|phase|stage|category|channel|number|no\.)\s$", re.I
 )
@@ -246,7 +246,7 @@ _FIGURE_PATTERNS: Gated = [
         _CARDINALS,
         re.compile(rf"\b(?:{_NUMBER_WORD}|{_SCALE}s?|dozens?|tens|scores){_NOT_A_DESCRIPTOR}\b", re.IGNORECASE),
     ),
-    # a rank or a count: "the third imposed this year", "after a third day of talks"
+    # a rank or a count: "the fourth recall this decade", "after a fourth day of protests"
     (_ORDINALS, re.compile(rf"\bthe\s+{_ORDINAL}\b|\ba\s+(?!second\b){_ORDINAL}\b", re.IGNORECASE)),
 ]
 
@@ -258,9 +258,9 @@ _FIRST_PATTERNS = [
         re.IGNORECASE,
     ),
     re.compile(r"\bfirst[- ]ever\b|\bunprecedented\b|\ball-time\s+(?:high|low)\b", re.IGNORECASE),
-    # a place in a ranking: "bottom of the table", "top of the polls"
+    # a place in a ranking: "top of the polls", "bottom of the league"
     re.compile(r"\b(?:top|bottom)\s+of\s+the\s+(?:table|league|list|rankings?|charts?|polls?|class)\b", re.IGNORECASE),
-    # a record: "record sales", "a record 5 million", "broke the world record"
+    # a record: "record temperatures", "a record 5 million", "broke the world record"
     re.compile(
         r"\brecord[- ](?:breaking|high|highs|low|lows|numbers?|levels?|amounts?|sales|profits?|losses|turnout|heat"
         r"|temperatures?|year|demand|prices|growth|inflation|unemployment|rainfall|sums?)\b"
@@ -312,7 +312,7 @@ def _outside(span: tuple[int, int], masks: list[tuple[int, int]]) -> bool:
 
 
 def _years(text: str) -> list[tuple[int, int]]:
-    """Four-digit years, told from counts by their context: "in 2020" or "2020," but not "2000 workers"."""
+    """Four-digit years, told from counts by their context: "in 2015" or "2015," but not "2000 workers"."""
     found = []
     for match in _YEAR_RE.finditer(text):
         lead = text[max(0, match.start() - 20) : match.start()]
@@ -486,8 +486,8 @@ def _claims_in_sentence(text: str, sentence: Sentence, parts: list[tuple[int, in
         if len(_WORD_RE.findall(words)) < _MIN_QUOTE_WORDS:
             continue
         # The words around a quote mostly say who spoke, where and when: only an age, a first, or a figure before
-        # the quote ("X, which supplies 1.1 million homes, said ...") is a claim there; a figure opening the words
-        # ("Two diplomats said ...") counts the sources and claims nothing.
+        # the quote ("Acme, which runs 40 stores, said ...") is a claim there; a figure opening the words
+        # ("Three officials said ...") counts the sources and claims nothing.
         content = assess(words)
         if content in ("age", "first") or (leading and content == "figure" and not _COUNTED_SOURCES.match(words)):
             claims.append(Claim(frame_start, frame_end, words, content, None, sentence.position))

@@ -50,14 +50,14 @@ NOT_CLAIMS = [
     ("a heading with a year", "The 2024 election in numbers", "heading"),
     ("a caption with a date", "Supporters wave flags in the capital on March 12, 2023.", "caption"),
     ("a credit with a year", "Photo: Wire Agency 2022", "credit"),
-    ("a type number", "Type 2 diabetes is common among older adults.", "prose"),
-    ("a number word describing a thing", "The factory makes four-cylinder engines for vans.", "prose"),
-    ("a time of day", "The body is not built to eat at three in the morning.", "prose"),
+    ("a type number", "Category 4 storms are rare on this coast.", "prose"),
+    ("a number word describing a thing", "The firm sells two-seater cars across Europe.", "prose"),
+    ("a time of day", "The night bus leaves at two in the morning.", "prose"),
     ("the first of a calendar", "Talks resume in the first week of the session.", "prose"),
     ("a feeling", "The residents said they were angry and frustrated by the delay.", "prose"),
-    ("a generic you", "At this level you get punished for every mistake you make.", "prose"),
-    ("a forecast with a year", "Analysts expected a recovery in 2026 after a weak spring.", "prose"),
-    ("a sweeping generalisation with a figure", "Nobody wants to sign a ten-year contract at these rates.", "prose"),
+    ("a generic you", "In this job you get blamed for every delay there is.", "prose"),
+    ("a forecast with a year", "Economists predicted that prices would fall by 3% in 2027.", "prose"),
+    ("a sweeping generalisation with a figure", "Nobody in the league would pay 40 million for a goalkeeper.", "prose"),
 ]
 
 
@@ -67,8 +67,8 @@ def test_statement_is_not_a_claim(case: str, text: str, kind: SentenceKind) -> N
 
 
 CLAIMS = [
-    ("a number after a name is an age", "Maria Lopez, 42, runs the family bakery.", "age"),
-    ("a number in brackets after a name is an age", "The bakery now belongs to Tom Reyes (61).", "age"),
+    ("a number after a name is an age", "Maria Lopez, 42, runs the family garage.", "age"),
+    ("a number in brackets after a name is an age", "The garage now belongs to Tom Reyes (61).", "age"),
     ("an n-year-old is an age", "The 58-year-old driver was unhurt in the crash.", "age"),
     ("n years old is an age", "He retired from the post when he was 70 years old.", "age"),
     ("aged n is an age", "A boy aged 12 was taken to hospital.", "age"),
@@ -79,27 +79,27 @@ CLAIMS = [
     ("a month after in is a date", "Parliament approved the budget in June.", "date"),
     ("a decade is a date", "The mine employed most of the valley in the 1980s.", "date"),
     ("a count with a thousands separator is a figure", "About 2,500 workers joined the strike.", "figure"),
-    ("an amount in words is a figure", "The council spent tens of millions of pounds on consultants.", "figure"),
+    ("an amount in words is a figure", "The ministry paid tens of millions of euros for the software.", "figure"),
     ("a percentage is a figure", "Prices of bread rose 4.2% over the year.", "figure"),
     ("a four-digit count before a noun is a figure, not a year", "The plant laid off 2000 workers.", "figure"),
-    ("a rank is a figure", "It is the third fine imposed on the bank.", "figure"),
-    ("a count by ordinal is a figure", "Talks collapsed after a third day of meetings.", "figure"),
+    ("a rank is a figure", "It is the fourth recall ordered this decade.", "figure"),
+    ("a count by ordinal is a figure", "The strike ended after a fourth day of protests.", "figure"),
     ("a first is a first", "It was the first time a woman had led the party.", "first"),
     ("a superlative after a possessive is a first", "She is one of the country's most decorated athletes.", "first"),
     ("an -est superlative is a first", "The storm was the deadliest to hit the region.", "first"),
     ("only ... to is a first", "It is the only airline to fly the route.", "first"),
-    ("a record is a first", "A rush to automate drove record sales across the industry.", "first"),
+    ("a record is a first", "The heatwave brought record temperatures to the south.", "first"),
     ("a first outranks a date", "In 2001 she became the first woman to run the agency.", "first"),
     ("a first outranks an age", "Ana Ruiz, 29, is the youngest mayor of the city.", "first"),
     ("an age outranks a figure", "The 34-year-old scored 3 goals in the final.", "age"),
     ("a date outranks a figure", "Some 300 homes were flooded in October 2021.", "date"),
-    ("the age of a thing is an age", "Residents sued to save the century-old market hall.", "age"),
-    ("a place in a ranking is a first", "The club remain bottom of the table after the defeat.", "first"),
-    ("a month after for is a date", "A hearing on the appeal is scheduled for September.", "date"),
+    ("the age of a thing is an age", "The decades-old pier was closed to visitors.", "age"),
+    ("a place in a ranking is a first", "The party sits top of the polls for the fifth week.", "first"),
+    ("a month after for is a date", "Elections are planned for April.", "date"),
     ("a newsworthy event is another claim", "The ministry disclosed the contract to the auditors.", "other"),
-    ("a figure survives an opinion word", "She felt afraid after being picked from 3,000 applicants.", "figure"),
+    ("a figure survives an opinion word", "He felt nervous after being chosen from 500 volunteers.", "figure"),
     ("a date survives a prediction", "The probe will land on the moon on October 12.", "date"),
-    ("a dateline does not make a date", "LAGOS, May 2 (Wire) - Police arrested 12 people at the port.", "figure"),
+    ("a dateline does not make a date", "LAGOS, May 2 (AP) - Police arrested 12 people at the port.", "figure"),
 ]
 
 
@@ -111,14 +111,14 @@ def test_statement_is_a_claim_of_kind(case: str, text: str, kind: str) -> None:
 QUOTED = [
     (
         "a quoted fact is attributed to its speaker",
-        "The mayor said the bridge had cost 40 million dollars.",
-        (("the bridge had cost 40 million dollars", "Ana Ruiz"),),
+        "The mayor said the bridge had cost 25 million dollars.",
+        (("the bridge had cost 25 million dollars", "Ana Ruiz"),),
         [("attributed", "Ana Ruiz")],
     ),
     (
         "a reported past event is attributed",
-        "He said the company had replaced its auditors last spring.",
-        (("the company had replaced its auditors last spring", "Sam Ode"),),
+        "He said the agency had moved its headquarters last spring.",
+        (("the agency had moved its headquarters last spring", "Sam Ode"),),
         [("attributed", "Sam Ode")],
     ),
     (
@@ -129,8 +129,8 @@ QUOTED = [
     ),
     (
         "a quoted wish is no claim",
-        "She said she had always wanted to be the first in her family to fly.",
-        (("she had always wanted to be the first in her family to fly", "Ana Ruiz"),),
+        "She said she had always wanted to be the first in her family to attend university.",
+        (("she had always wanted to be the first in her family to attend university", "Ana Ruiz"),),
         [],
     ),
     (
@@ -159,8 +159,8 @@ QUOTED = [
     ),
     (
         "a date when the words were said is no claim",
-        "He said in June that the agency had been plagued by fraud.",
-        (("the agency had been plagued by fraud", "Sam Ode"),),
+        "He said in June that the agency had been hacked twice.",
+        (("the agency had been hacked twice", "Sam Ode"),),
         [("attributed", "Sam Ode")],
     ),
 ]
@@ -188,7 +188,7 @@ def test_attributed_claim_spans_the_speakers_words_without_the_attribution() -> 
 
 
 def test_dateline_is_left_out_of_the_span() -> None:
-    text = "LAGOS, May 2 (Wire) - Police arrested 12 people at the port."
+    text = "LAGOS, May 2 (AP) - Police arrested 12 people at the port."
     [claim] = find_claims(text, one_sentence(text), [])
     assert claim.text == "Police arrested 12 people at the port."
 
@@ -214,18 +214,18 @@ def test_overlapping_quotes_give_one_claim() -> None:
 
 
 ARTICLE = (
-    "Maria Lopez, 42, runs the family bakery.\n"
-    "Is the bakery the oldest in town?\n"
-    "The bakery was founded in 1921 by her grandfather.\n"
-    "It sells about 3,000 loaves a week, she said.\n"
-    "The bread is wonderful.\n"
-    "It is the only bakery to open on Sundays."
+    "Maria Lopez, 42, runs the family garage.\n"
+    "Is the garage the oldest in town?\n"
+    "The garage was founded in 1921 by her grandfather.\n"
+    "It services about 300 cars a month, she said.\n"
+    "The service is wonderful.\n"
+    "It is the only garage to open on Sundays."
 )
 
 
 def test_claims_slice_back_and_lie_inside_their_sentence() -> None:
     sentences = sentences_of(ARTICLE)
-    claims = find_claims(ARTICLE, sentences, [quote(ARTICLE, "It sells about 3,000 loaves a week", "Maria Lopez")])
+    claims = find_claims(ARTICLE, sentences, [quote(ARTICLE, "It services about 300 cars a month", "Maria Lopez")])
     assert claims
     for claim in claims:
         sentence = sentences[claim.sentence]
