@@ -5,7 +5,8 @@ credits, questions, conditionals ("If ..., ..."), forecasts ("expected", "predic
 ("Nobody can ...") never are. Opinion, feeling, wishes, promises and generic statements (``seems``, ``I think``,
 ``wanted to``, ``great``, ``will``, ``usually``, a generic ``you``) disqualify a statement whose only check-worthy
 feature is a superlative or an event, but not one that states a figure, a date or an age ("He felt nervous
-after being chosen from 500 volunteers" is a figure claim).
+after being chosen from 500 volunteers" is a figure claim). They weigh on their own clause only: in "they had
+signed the deal and would not be bullied", the promise does not hide the signing.
 
 Span policy, one rule for every claim (``text[c.start:c.end] == c.text``, always inside one sentence):
 
@@ -280,6 +281,7 @@ _FIRST_PATTERNS = [
 _DATELINE_RE = re.compile(
     r"[A-Z][A-Z .'\u2019-]{2,}(?:,\s*[A-Z][a-z]{2,}\.?\s+\d{1,2})?\s*(?:\([^)]{1,40}\))?\s*[-\u2013\u2014]+\s+"
 )
+_CLAUSE_BREAK = re.compile(r",?\s+(?:and|but|while|whereas)\s+|[;:]\s+")
 _COUNTED_SOURCES = re.compile(
     rf"(?:(?:some|about|around|at\s+least|more\s+than)\s+)?(?:\d[\d,]*|{_NUMBER_WORD})\b", re.IGNORECASE
 )
@@ -386,10 +388,20 @@ def assess(text: str, *, quoted: bool = False) -> ContentKind | None:
     if _SWEEPING_START.match(text) or not _FORECAST_WORDS.isdisjoint(tokens):
         return None
     kinds = content_kinds(text, tokens)
-    if not _SOFT_WORDS.isdisjoint(tokens):
+    if _SOFT_WORDS.isdisjoint(tokens):
+        if quoted and "other" not in kinds and _states_past(tokens):
+            kinds.add("other")
+    else:
+        # An opinion or a promise weighs on its own clause only: "they had offered concessions and would not be
+        # lectured" still states the offer.
         kinds &= _HARD
-    elif quoted and "other" not in kinds and _states_past(tokens):
-        kinds.add("other")
+        for clause in _CLAUSE_BREAK.split(text):
+            clause_tokens = _tokens(clause)
+            if len(clause_tokens) >= _MIN_QUOTE_WORDS and _SOFT_WORDS.isdisjoint(clause_tokens):
+                clause_kinds = content_kinds(clause, clause_tokens)
+                if quoted and _states_past(clause_tokens):
+                    clause_kinds.add("other")
+                kinds |= clause_kinds & {"first", "other"}
     for kind in _PRIORITY:
         if kind in kinds:
             if kind == "other" and len(_WORD_RE.findall(text)) < _MIN_OTHER_WORDS and not quoted:

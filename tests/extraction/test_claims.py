@@ -134,6 +134,12 @@ QUOTED = [
         [],
     ),
     (
+        "an opinion weighs on its own clause only",
+        "He said his side had signed the deal and would not be bullied.",
+        (("his side had signed the deal and would not be bullied", "Sam Ode"),),
+        [("attributed", "Sam Ode")],
+    ),
+    (
         "a quote without a speaker keeps the kind of its content",
         "Unemployment fell to 4 percent, officials said.",
         (("Unemployment fell to 4 percent", None),),
