@@ -121,9 +121,13 @@ def schema_fields(columns: Iterable[Column], *, sort_fields: bool = False) -> li
     return [column.schema() for column in ordered]
 
 
+# One encoder for every line: json.dumps() with options builds a new one per call.
+_LINE_ENCODER = json.JSONEncoder(ensure_ascii=False, sort_keys=True)
+
+
 def json_line(row: dict[str, Any]) -> str:
     """One JSON object on one line, keys sorted: the same row always gives the same bytes."""
-    return json.dumps(row, ensure_ascii=False, sort_keys=True, separators=(", ", ": ")) + "\n"
+    return _LINE_ENCODER.encode(row) + "\n"
 
 
 def _csv_cell(value: Any) -> Any:
