@@ -207,7 +207,8 @@ ORGANISATION_WORDS = words(
     organisation organization federation league club team research partners holdings industries technologies
     systems media news times post herald journal tribune gazette press centre center society board assembly
     parliament congress senate government administration bureau reserve laboratories labs pharmaceuticals
-    international worldwide alliance coalition council's ministry's institution commission's authority's"""
+    international worldwide alliance coalition programme program nations initiative project observatory
+    museum library council's ministry's institution commission's authority's"""
 )
 # Words that end a place's name: a place never speaks.
 PLACE_WORDS = words(
@@ -222,6 +223,8 @@ NEWS_AGENCIES = words("afp reuters ap bloomberg tass xinhua interfax dpa ansa ef
     "press association",
     "pa media",
 }
+# Nouns for the people around someone: "his family said", "her lawyers said" speak for nobody named.
+RELATION_NOUNS = words("family relatives friends neighbours neighbors colleagues lawyers lawyer agent representatives")
 # Media nouns whose owner, when the story names none, is the person it is about: "according to an interview".
 PERSON_MEDIA = words("interview interviews remarks speech comments testimony memoir podcast")
 # Nouns that refer to the press itself: the addressee of "told the paper", never a speaker of a quote.

@@ -258,6 +258,8 @@ def _looks_like_person(words: list[str], before: list[str], after: str, possessi
     """Two or three capitalised words read as a person unless the context makes them a thing or a place."""
     if len(words) > 4 or any(len(w) == 1 for w in words):
         return False
+    if before and is_person_role(before[-1]) and not possessive_before:
+        return True  # "the actress Joan Whitfield", "the director Simon Kale"
     if before and (before[-1] in DETERMINERS_AND_PLACES or (len(before) > 1 and before[-2] == "the")):
         return False
     if possessive_before:

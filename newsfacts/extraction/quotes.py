@@ -41,6 +41,7 @@ from newsfacts.extraction.cues import (
     PERSON_MEDIA,
     PREPOSITIONS,
     PRONOUN_GENDER,
+    RELATION_NOUNS,
     SPEAKER_ACTIONS,
     SPEECH_VERBS,
     STOPWORDS,
@@ -327,6 +328,12 @@ def _noun_phrase_before(reader: _Reader, s: Sentence, end: int) -> _Subject | No
     text, book = reader.text, reader.book
     mention = reader.mention_by_end.get(end)
     if mention is not None:
+        # "Detective Inspector Sarah Cole of Wexley Police said": the person, not the body they belong to.
+        link = re.search(r"\s+(?:of|at|from|for)\s+(?:the\s+)?$", text[s.start : mention.start])
+        holder = reader.mention_by_end.get(s.start + link.start()) if link else None
+        if holder is not None and book.mention_entity.get(holder.start) is not None:
+            if book.mention_entity[holder.start].kind == "person":
+                mention = holder
         entity = book.mention_entity.get(mention.start)
         if entity is None and len(mention.tokens) == 1 and not _common(mention.text):
             organisation = mention.text.isupper() or mention.kind == "organisation"
@@ -347,16 +354,19 @@ def _noun_phrase_before(reader: _Reader, s: Sentence, end: int) -> _Subject | No
         return None
     if word in PRONOUN_GENDER or word in ("it", "they", "i", "we"):
         return _pronoun_subject(reader, word, w_start, end)
-    if not (is_person_role(word) or is_organisation_role(word) or word in ("reporters", "journalists")):
+    if not (
+        is_person_role(word) or is_organisation_role(word) or word in ("reporters", "journalists", *RELATION_NOUNS)
+    ):
         return None
     # Walk back over the noun phrase: "a spokesman for the energy department", "the industry minister".
     phrase_start = w_start
     for w in reversed(words[:-1]):
         low = w.group().lower()
-        if low in ALL_VERBS or low in (",",) or (low in STOPWORDS and low not in DETERMINERS and low != "for"):
+        gap = reader.masked[s.start + w.end() : phrase_start]
+        if gap.strip() or low in ALL_VERBS or (low in STOPWORDS and low not in DETERMINERS | {"one", "another"}):
             break
         phrase_start = s.start + w.start()
-        if low in ("the", "a", "an"):
+        if low in DETERMINERS or low in ("one", "another"):
             break
     # "a spokesman for the ministry", "an official at the company": an unnamed person speaking for someone.
     agent = re.search(
@@ -369,8 +379,10 @@ def _noun_phrase_before(reader: _Reader, s: Sentence, end: int) -> _Subject | No
         return _Subject(phrase_start, end, None, "none", reporter=True)
     plural = word.endswith("s") and not word.endswith("ss")
     determiner = text[phrase_start:end].split()[0].lower()
-    if plural or determiner in ("a", "an", "one", "another"):
-        return _Subject(phrase_start, end, None, "none")  # "analysts", "a senior official": nobody named
+    if plural or word in RELATION_NOUNS or determiner in ("his", "her", "their", "its"):
+        return _Subject(phrase_start, end, None, "none")  # "analysts", "his family": nobody named
+    if determiner in ("a", "an", "one", "another") and is_person_role(word):
+        return _Subject(phrase_start, end, book.anonymous(phrase_start), "none")  # "a senior official"
     organisation = is_organisation_role(word) and not is_person_role(word)
     entity = book.resolve_role(word, organisation, phrase_start)
     if entity is None and organisation and word in GENERIC_ORGANISATIONS:
@@ -545,6 +557,7 @@ def _emit(
     cue: str,
     bonus: float = 0.0,
 ) -> None:
+    """Record a quote of ``[start, end)``; an agency or an unnamed person (``a senior official``) is no speaker."""
     text = reader.text
     while start < end and (text[start].isspace() or (reader.masked[start] == MASK and text[start] in OPENING)):
         if text[start] in OPENING and kind != "direct":
@@ -552,10 +565,10 @@ def _emit(
         start += 1
     if end - start < 2 or (len(WORD.findall(text[start:end])) < 2 and kind != "direct"):
         return
-    speaker = entity.name if entity is not None and not entity.is_agency else None
+    speaker = entity.name if entity is not None and entity.name and not entity.is_agency else None
+    anonymous = entity if entity is not None and not entity.name else None
     if speaker is None:
-        attribution = "none" if attribution != "continuation" or entity is None else attribution
-        entity = None
+        attribution, entity = "none", None
     confidence = CONFIDENCE[attribution if speaker else "none"] + bonus
     confidence += {"direct": 0.05, "mixed": 0.0, "indirect": -0.05}[kind]
     sentence = reader.sentences[reader.book.sentence_at(start)]
@@ -575,6 +588,8 @@ def _emit(
     if entity is not None:
         reader.used.add(entity.id)
         reader.book.note(entity, start)
+    elif anonymous is not None:
+        reader.book.note(anonymous, start)
     reader.last = (reader.book.sentence_at(end), entity)
 
 
@@ -857,7 +872,7 @@ def find_quotes(text: str, sentences: list[Sentence]) -> tuple[list[Speaker], li
             for i, cue in enumerate(cues):
                 if cue.start < until or cue.subject.reporter or any(a <= cue.start < b for a, b in taken):
                     continue
-                limit = _trailing_limit(reader, s, cues[i + 1 :])
+                limit = _trailing_limit(reader, s, cue.end, cues[i + 1 :])
                 until = _read_cue(reader, s, cue, limit)
         # Quotes that close in this sentence and no cue claimed continue the previous speaker.
         for seg in pending:
@@ -871,11 +886,15 @@ def find_quotes(text: str, sentences: list[Sentence]) -> tuple[list[Speaker], li
     return speakers, quotes
 
 
-def _trailing_limit(reader: _Reader, s: Sentence, later: list[_Cue]) -> int:
+def _trailing_limit(reader: _Reader, s: Sentence, after: int, later: list[_Cue]) -> int:
     """Reported content stops where a later trailing attribution (``..., AFP reported.``) begins."""
     for cue in later:
+        if cue.subject.start < after:
+            continue
         tail = reader.masked[cue.end : s.end]
-        if not cue.inverted and len(WORD.findall(tail)) <= 6 and " that " not in tail:
+        words_after = WORD.findall(tail)
+        ends = not words_after or words_after[0].lower() in PREPOSITIONS or ADVERBIAL.match(tail)
+        if not cue.inverted and ends and len(words_after) <= 6:
             return cue.subject.start
     return s.end
 

@@ -216,10 +216,18 @@ class SpeakerBook:
             if entity.kind == "person":
                 entity.gender_votes["m" if first.group(1) == "He" else "f"] += 1
 
+    def anonymous(self, pos: int) -> Entity:
+        """An unnamed person who speaks (``a senior official``, ``one witness``): pronouns after it refer to it,
+        and its quotes have no speaker."""
+        entity = Entity(len(self.entities), "", "person")
+        self.entities.append(entity)
+        self.note(entity, pos)
+        return entity
+
     def create(self, name: str, kind: SpeakerKind, pos: int) -> Entity:
         """An entity the mention reader could not classify, known now from context (``Smith said``)."""
         for entity in self.entities:
-            if name in entity.forms or name == entity.name:
+            if entity.name and (name in entity.forms or name == entity.name):
                 return entity
         entity = Entity(len(self.entities), name, kind, forms=[name])
         self.entities.append(entity)
