@@ -331,9 +331,9 @@ def _noun_phrase_before(reader: _Reader, s: Sentence, end: int) -> _Subject | No
         # "Detective Inspector Sarah Cole of Wexley Police said": the person, not the body they belong to.
         link = re.search(r"\s+(?:of|at|from|for)\s+(?:the\s+)?$", text[s.start : mention.start])
         holder = reader.mention_by_end.get(s.start + link.start()) if link else None
-        if holder is not None and book.mention_entity.get(holder.start) is not None:
-            if book.mention_entity[holder.start].kind == "person":
-                mention = holder
+        holder_entity = book.mention_entity.get(holder.start) if holder is not None else None
+        if holder is not None and holder_entity is not None and holder_entity.kind == "person":
+            mention = holder
         entity = book.mention_entity.get(mention.start)
         if entity is None and len(mention.tokens) == 1 and not _common(mention.text):
             organisation = mention.text.isupper() or mention.kind == "organisation"
