@@ -5,6 +5,7 @@ Filters are the API's claim and quote filters (``--status false --publisher AFP`
 
 from __future__ import annotations
 
+import argparse
 import sys
 from pathlib import Path
 
@@ -25,7 +26,10 @@ def _formats(value: str) -> list[str]:
     formats = [piece.strip() for piece in value.split(",") if piece.strip()]
     unknown = [f for f in formats if f not in FORMATS]
     if unknown or not formats:
-        raise CommandError(f"--format: unknown format {unknown[0] if unknown else '(none)'}; use {','.join(FORMATS)}")
+        # argparse reports it as "argument --format: ..." (a CommandError here would escape as a traceback).
+        raise argparse.ArgumentTypeError(
+            f"unknown format {unknown[0] if unknown else '(none)'}; use {','.join(FORMATS)}"
+        )
     return formats
 
 
