@@ -1,12 +1,12 @@
 """Check-worthy claims: figures, dates, ages, firsts and superlatives, attributed statements.
 
 What is a claim: a statement a fact-checker could verify and would care to, in a prose sentence. Headings, captions,
-credits, questions, conditionals ("If ..., ..."), forecasts ("expected", "predicted") and sweeping generalisations
-("Nobody can ...") never are. Opinion, feeling, wishes, promises and generic statements (``seems``, ``I think``,
-``wanted to``, ``great``, ``will``, ``usually``, a generic ``you``) disqualify a statement whose only check-worthy
-feature is a superlative or an event, but not one that states a figure, a date or an age ("He felt nervous
-after being chosen from 500 volunteers" is a figure claim). They weigh on their own clause only: in "they had
-signed the deal and would not be bullied", the promise does not hide the signing.
+credits, questions, conditionals ("If ..., ...") and sweeping generalisations ("Nobody can ...") never are, nor is
+a forecast ("expected", "predicted") in its clause. Opinion, feeling, wishes, promises and generic statements
+(``seems``, ``I think``, ``wanted to``, ``great``, ``will``, ``usually``, a generic ``you``) disqualify a statement
+whose only check-worthy feature is a superlative or an event, but not one that states a figure, a date or an age
+("He felt nervous after being chosen from 500 volunteers" is a figure claim). They weigh on their own clause only:
+in "they had signed the deal and would not be bullied", the promise does not hide the signing.
 
 Span policy, one rule for every claim (``text[c.start:c.end] == c.text``, always inside one sentence):
 
@@ -18,7 +18,8 @@ Span policy, one rule for every claim (``text[c.start:c.end] == c.text``, always
 * **the words around quote parts** -- each stretch of the sentence outside them, trimmed of the cue and of "said",
   "that"; ``claimant`` is None. These mostly say who spoke, where and when, so only an age or a first there is a
   claim, or a figure in the stretch before the first quote ("Acme, which runs 40 stores, said ..."), unless
-  it opens that stretch and so counts the sources ("Three officials said ...").
+  it opens that stretch and so counts the sources ("Three officials said ..."), or a figure, date or age in a
+  relative clause about the speaker ("said Ana Ruiz, who founded the firm in 2015").
 
 Quote parts and the words around them never overlap, so a sentence may give several claims but no duplicates; an
 overlapping second quote (a direct quote inside a mixed one) is the same words and is skipped.
@@ -28,7 +29,8 @@ Kind, first match wins:
 1. ``attributed`` -- a quote part with a known speaker (kind ``attributed`` if and only if ``claimant`` is set);
 2. ``first`` -- a first, only, record or superlative ("the first woman to lead the party", "one of the
    country's most decorated", "top of the polls");
-3. ``age`` -- "Jane Doe, 36,", "(61)" after a name, "70 years old", "58-year-old", "aged 12", "decades-old";
+3. ``age`` -- "Jane Doe, 36,", "(61)" after a name, "70 years old", "58-year-old", "aged 12", "in her 60s",
+   "decades-old";
 4. ``date`` -- a day and month, a month and year, "in April", a year ("in 2015"), a decade, "in the 19th century";
 5. ``figure`` -- any other number, amount or rank ("2,500", "tens of millions of euros", "twelve years", "the
    fourth"); not a time of day, a type number ("category 4") or a number word naming a thing ("two-seater");
@@ -190,6 +192,15 @@ _AGE_PATTERNS: Gated = [
     (frozenset({"old"}), re.compile(rf"\b(?:\d{{1,3}}|{_NUMBER_WORD})[- ]years?[- ]old\b", re.IGNORECASE)),
     # "century-old", "decades-old": the age of a thing
     (frozenset({"old"}), re.compile(r"\b(?:century|centuries|decade|decades)[- ]old\b", re.IGNORECASE)),
+    # "in her 60s", "in his early twenties"
+    (
+        frozenset({"his", "her", "their"}),
+        re.compile(
+            r"\bin\s+(?:his|her|their)\s+(?:early\s+|mid-?|late\s+)?(?:[1-9]0s|twenties|thirties|forties|fifties"
+            r"|sixties|seventies|eighties|nineties)\b",
+            re.IGNORECASE,
+        ),
+    ),
     (
         frozenset({"aged", "age"}),
         re.compile(r"\baged\s+\d{1,3}\b|\bat\s+(?:the\s+)?age\s+(?:of\s+)?\d{1,3}\b", re.IGNORECASE),
@@ -255,7 +266,7 @@ _FIRST_PATTERNS = [
     # "the first to ...", "its first ..."; not the first of a calendar ("the first half", "the first week of")
     re.compile(
         r"\b(?:the|its|their|his|her|our|a)\s+(?:very\s+)?first\b"
-        r"(?!\s*,|\s+(?:half|quarter|day|week|month|year|round|phase|stage|step|part|floor|of|two|three|few|time\s+in\s+\w+s)\b)",
+        r"(?!\s*,|\s+(?:half|quarter|day|week|month|year|round|phase|stage|step|part|floor|place|of|two|three|few|time\s+in\s+\w+s)\b)",
         re.IGNORECASE,
     ),
     re.compile(r"\bfirst[- ]ever\b|\bunprecedented\b|\ball-time\s+(?:high|low)\b", re.IGNORECASE),
@@ -282,6 +293,7 @@ _DATELINE_RE = re.compile(
     r"[A-Z][A-Z .'\u2019-]{2,}(?:,\s*[A-Z][a-z]{2,}\.?\s+\d{1,2})?\s*(?:\([^)]{1,40}\))?\s*[-\u2013\u2014]+\s+"
 )
 _CLAUSE_BREAK = re.compile(r",?\s+(?:and|but|while|whereas)\s+|[;:]\s+")
+_RELATIVE_CLAUSE = re.compile(r",\s+(?:who|whose|which)\b")
 _COUNTED_SOURCES = re.compile(
     rf"(?:(?:some|about|around|at\s+least|more\s+than)\s+)?(?:\d[\d,]*|{_NUMBER_WORD})\b", re.IGNORECASE
 )
@@ -385,8 +397,13 @@ def assess(text: str, *, quoted: bool = False) -> ContentKind | None:
     has been (a past or a participle) counts, since the speaker, not the article, vouches for it.
     """
     tokens = _tokens(text)
-    if _SWEEPING_START.match(text) or not _FORECAST_WORDS.isdisjoint(tokens):
+    if _SWEEPING_START.match(text):
         return None
+    if not _FORECAST_WORDS.isdisjoint(tokens):
+        # A forecast takes its whole clause with it, figures and all; the other clauses still count.
+        clauses = [clause for clause in _CLAUSE_BREAK.split(text) if _FORECAST_WORDS.isdisjoint(_tokens(clause))]
+        found = [kind for kind in (assess(clause, quoted=quoted) for clause in clauses) if kind]
+        return min(found, key=_PRIORITY.index) if found else None
     kinds = content_kinds(text, tokens)
     if _SOFT_WORDS.isdisjoint(tokens):
         if quoted and "other" not in kinds and _states_past(tokens):
@@ -500,9 +517,15 @@ def _claims_in_sentence(text: str, sentence: Sentence, parts: list[tuple[int, in
         # The words around a quote mostly say who spoke, where and when: only an age, a first, or a figure before
         # the quote ("Acme, which runs 40 stores, said ...") is a claim there; a figure opening the words
         # ("Three officials said ...") counts the sources and claims nothing.
+        # A relative clause about the speaker ("said Jane Doe, who founded the firm in 2015") is the article's own
+        # claim, whatever it states.
         content = assess(words)
+        relative = _RELATIVE_CLAUSE.search(words)
+        about_speaker = assess(words[relative.end() :]) if relative else None
         if content in ("age", "first") or (leading and content == "figure" and not _COUNTED_SOURCES.match(words)):
             claims.append(Claim(frame_start, frame_end, words, content, None, sentence.position))
+        elif about_speaker in _HARD:
+            claims.append(Claim(frame_start, frame_end, words, about_speaker, None, sentence.position))
     return sorted(claims, key=lambda claim: claim.start)
 
 
