@@ -6,7 +6,7 @@ a forecast ("expected", "predicted") in its clause. Opinion, feeling, wishes, pr
 (``seems``, ``I think``, ``wanted to``, ``great``, ``will``, ``usually``, a generic ``you``) disqualify a statement
 whose only check-worthy feature is a superlative or an event, but not one that states a figure, a date or an age
 ("He felt nervous after being chosen from 500 volunteers" is a figure claim). They weigh on their own clause only:
-in "they had signed the deal and would not be bullied", the promise does not hide the signing.
+in "the union had signed the deal, but it will not bow to threats", the promise does not hide the signing.
 
 Span policy, one rule for every claim (``text[c.start:c.end] == c.text``, always inside one sentence):
 
@@ -409,8 +409,8 @@ def assess(text: str, *, quoted: bool = False) -> ContentKind | None:
         if quoted and "other" not in kinds and _states_past(tokens):
             kinds.add("other")
     else:
-        # An opinion or a promise weighs on its own clause only: "they had offered concessions and would not be
-        # lectured" still states the offer.
+        # An opinion or a promise weighs on its own clause only: "the union had signed the deal, but it will not bow
+        # to threats" still states the signing.
         kinds &= _HARD
         for clause in _CLAUSE_BREAK.split(text):
             clause_tokens = _tokens(clause)

@@ -72,7 +72,7 @@ CLAIMS = [
     ("a number in brackets after a name is an age", "The garage now belongs to Tom Reyes (61).", "age"),
     ("an n-year-old is an age", "The 58-year-old driver was unhurt in the crash.", "age"),
     ("n years old is an age", "He retired from the post when he was 70 years old.", "age"),
-    ("aged n is an age", "A boy aged 12 was taken to hospital.", "age"),
+    ("aged n is an age", "A boy aged 12 was treated for burns.", "age"),
     ("a month and day is a date", "The bridge opened to traffic on July 4 after repairs.", "date"),
     ("a day, month and year is a date", "The treaty was signed on 9 November 1989 in the city.", "date"),
     ("a year after in is a date", "The law on rents was passed in 2019.", "date"),
@@ -86,7 +86,7 @@ CLAIMS = [
     ("a rank is a figure", "It is the fourth recall ordered this decade.", "figure"),
     (
         "a figure survives a forecast in another clause",
-        "The firm employs 30 people and expects to double in size.",
+        "The firm has 30 staff and expects to double in size.",
         "figure",
     ),
     ("a count by ordinal is a figure", "The strike ended after a fourth day of protests.", "figure"),
@@ -142,8 +142,8 @@ QUOTED = [
     ),
     (
         "an opinion weighs on its own clause only",
-        "He said his side had signed the deal and would not be bullied.",
-        (("his side had signed the deal and would not be bullied", "Sam Ode"),),
+        "He said the union had signed the deal, but it will not bow to threats.",
+        (("the union had signed the deal, but it will not bow to threats", "Sam Ode"),),
         [("attributed", "Sam Ode")],
     ),
     (
