@@ -177,7 +177,7 @@ PERSON_ROLES = words(
     rabbi imam monk nun athlete runner swimmer cyclist driver footballer boxer dancer artist musician composer
     novelist poet historian novelist entrepreneur executive-director pensioner retiree patient worker employee
     plaintiff defendant suspect accused opponent rival critic supporter whistleblower landlord tenant shopkeeper
-    baker fisherman"""
+    baker fisherman source insider"""
 )
 # Role-noun suffixes that make a person: "endocrinologist", "physician", "campaigner".
 PERSON_ROLE_SUFFIXES = ("ologist", "ist", "ician", "ographer")

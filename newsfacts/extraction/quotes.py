@@ -340,6 +340,9 @@ def _noun_phrase_before(reader: _Reader, s: Sentence, end: int) -> _Subject | No
             entity = book.create(mention.text, "organisation" if organisation else "person", mention.start)
         if entity is not None:
             start = mention.start
+            # The title and role words before the name belong to the subject: "chief executive", "Governor".
+            if mention.title and reader.masked[s.start : start].rstrip().endswith(mention.title):
+                start = s.start + len(reader.masked[s.start : start].rstrip()) - len(mention.title)
             role = re.search(r"(?:[a-z][\w\-]*\s+){1,3}$", reader.masked[s.start : start])
             if role and any(is_person_role(w) for w in role.group().split()):
                 start = s.start + role.start()
