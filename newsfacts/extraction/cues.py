@@ -269,7 +269,8 @@ CLAUSE_STARTERS = words(
 def is_person_role(word: str) -> bool:
     """Whether a lowercase noun (singular or plural) names a person's role: ``minister``, ``analysts``."""
     w = word.lower()
-    if w in PERSON_ROLES or (w.endswith("s") and w[:-1] in PERSON_ROLES) or w.endswith("men") or w.endswith("women"):
+    plural_of = (w[:-1] if w.endswith("s") else "", w[:-2] if w.endswith("es") else "")
+    if w in PERSON_ROLES or any(p in PERSON_ROLES for p in plural_of) or w.endswith(("men", "women")):
         return True
     if w.endswith("ies") and w[:-3] + "y" in PERSON_ROLES:
         return True

@@ -166,6 +166,9 @@ class SpeakerBook:
             description = fronted.group(1).strip()
         elif apposition and _is_apposition(apposition.group(1)):
             description = apposition.group(1).strip()
+        copula = re.match(r"(?:\s*,\s*\d+\s*,)?\s+(?:is|was)\s+((?:a|an|the|one of)\s+[^.;,()]{3,80})", after)
+        if not description and copula and _is_apposition(copula.group(1)):
+            description = copula.group(1).strip()  # "X, 36, is one of the country's best-known actresses"
         if not description:
             description = " ".join(part for part in (m.role, m.title) if part)
         entity.description = description
@@ -322,7 +325,7 @@ def _is_apposition(phrase: str) -> bool:
     words = [w.lower() for w in NAME_WORD_RE.findall(phrase)]
     if not words or words[0] in ALL_VERBS or words[0] in ("who", "which", "whose", "where", "when"):
         return False
-    if words[0] in ("a", "an", "the") or re.match(r"\w+['\u2019]s?$", words[0]):
+    if words[0] in ("a", "an", "the", "one") or re.match(r"\w+['\u2019]s?$", words[0]):
         return any(is_person_role(w) or is_organisation_role(w) for w in words[:6])
     # No determiner: "regional secretary of X", "chief executive", but not a verb phrase like "met union leaders".
     return any(is_person_role(w) and not w.endswith("s") for w in words[:3])

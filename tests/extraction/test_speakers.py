@@ -51,6 +51,16 @@ def test_description_comes_from_an_apposition() -> None:
     assert speakers[0].description == "a spokesman for the rail operator"
 
 
+def test_description_comes_from_a_copula() -> None:
+    speakers, _ = read("Olga Varga, 41, is one of the country's best-known actresses. She said she would retire.")
+    assert speakers[0].description == "one of the country's best-known actresses"
+
+
+def test_description_falls_back_on_the_title() -> None:
+    speakers, _ = read("Superior Court Judge Lena Ortiz said the case would go ahead.")
+    assert (speakers[0].name, speakers[0].description) == ("Lena Ortiz", "Superior Court Judge")
+
+
 def test_organisation_speaker_has_kind_organisation() -> None:
     speakers, _ = read("Halden Space Agency said the launch was delayed.")
     assert [(s.name, s.kind) for s in speakers] == [("Halden Space Agency", "organisation")]
