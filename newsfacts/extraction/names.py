@@ -183,7 +183,7 @@ def _read_group(
     words = [g.bare for g in group]
     lower_words = [w.lower() for w in words]
     title = " ".join(t.text for t in title_tokens)
-    before = _words_before(text, tokens, index + dropped + len(title_tokens), 3)
+    before = _words_before(text, tokens, index + dropped, 3)
     role = _role_before(before)
     after = text[end : end + 40]
 
