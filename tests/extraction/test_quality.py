@@ -3,8 +3,9 @@
 Each ``tests/extraction/articles/NAME.quotes.json`` lists the quotes an annotator found in ``NAME.txt``: exact text,
 kind and speaker (``null`` for an unnamed source). A found quote matches an annotated one when it covers at least
 half of the annotated span (one to one). Optional quotes are borderline: neither a miss when absent nor a false alarm
-when found. Articles marked ``held_out`` were written and annotated after the pipeline was built and scored as they
-came; the others were written before the code, then used while developing it.
+when found. Articles marked ``held_out`` were written and annotated in five batches after the pipeline was built; each
+batch's first, blind score is in its annotator notes, and all but the last were then used to close the general gaps
+they showed. The others were written before the code, then used while developing it.
 """
 
 from __future__ import annotations
@@ -164,7 +165,7 @@ def test_development_articles_reach_their_recall_precision_and_speaker_accuracy(
 
 def test_held_out_articles_reach_their_recall_precision_and_speaker_accuracy(scores: list[Score]) -> None:
     pooled = _pooled([s for s in scores if s.held_out])
-    assert pooled.recall >= 0.8 and pooled.precision >= 0.8 and pooled.speaker_accuracy >= 0.8, _table(scores)
+    assert pooled.recall >= 0.95 and pooled.precision >= 0.95 and pooled.speaker_accuracy >= 0.9, _table(scores)
 
 
 @pytest.mark.parametrize("path", ANNOTATIONS, ids=lambda p: p.name.removesuffix(".quotes.json"))
