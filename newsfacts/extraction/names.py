@@ -34,11 +34,11 @@ POSSESSIVE_RE = re.compile(r"['\u2019]s?$")
 NAME_PARTICLES = words("de van von der den da di du le la bin ibn al el dos das del")
 ORGANISATION_CONNECTORS = frozenset({"of", "for", "and", "on"})
 PLACE_PREPOSITIONS = words("at in from near into across outside inside towards toward around")
-# Company suffixes written with a full stop that belongs to the name: "Acme Robotics Inc.".
+# Company suffixes written with a full stop that belongs to the name: "Acme Tools Inc.".
 COMPANY_ABBREVIATIONS = words("inc corp co ltd bros")
-# "the campaign group Fair Power": a name right after these nouns is an organisation.
+# "the campaign group Clean Air Now": a name right after these nouns is an organisation.
 ORGANISATION_HEADS = words("group company firm agency newspaper paper network party")
-# A name after these is a thing or a place ("the Cold War", "at Star City"), not a person.
+# A name after these is a thing or a place ("the Second World War", "at Canary Wharf"), not a person.
 DETERMINERS_AND_PLACES = frozenset({"the", "a", "an", *PLACE_PREPOSITIONS})
 
 
@@ -101,7 +101,7 @@ def _is_name_word(tok: _Token) -> bool:
     word = tok.bare
     if not word or not word[0].isupper():
         return False
-    # "Kremlin-friendly", "Night-shift": a hyphenated compound with a lowercase part is an adjective, not a name.
+    # "Moscow-based", "Post-war": a hyphenated compound with a lowercase part is an adjective, not a name.
     return not any(part and part[0].islower() for part in word.split("-")[1:])
 
 
@@ -134,7 +134,7 @@ def find_mentions(text: str, sentences: list[Sentence]) -> list[Mention]:
                 group.append(nxt)
                 j += 1
                 continue
-            # "Council of Nurses", "Department for Environment", "Ursula von der Leyen".
+            # "Bank of England", "Office for Budget Responsibility", "Ursula von der Leyen".
             if gap == " " and j + 1 < len(tokens) and text[nxt.end : tokens[j + 1].start] == " ":
                 low = nxt.text.lower()
                 has_org_word = any(g.bare.lower() in ORGANISATION_WORDS for g in group)
@@ -164,7 +164,7 @@ def _read_group(
     while group and group[0].bare.lower() in STOPWORDS:
         group, dropped = group[1:], dropped + 1
     title_tokens: list[_Token] = []
-    # "Superior Court Judge Linda Alvarez", "City Attorney Mark Feld": a title inside the group ends its prefix.
+    # "Appeals Court Judge Ana Ruiz", "District Attorney Leo Fenwick": a title inside the group ends its prefix.
     inner = [k for k in range(1, len(group) - 1) if _is_title(group[k]) and not _is_title(group[k - 1])]
     if inner and not any(_is_title(t) for t in group[inner[0] + 1 :]):
         title_tokens, group = group[: inner[0] + 1], group[inner[0] + 1 :]
@@ -178,7 +178,7 @@ def _read_group(
         return None
     start, end = group[0].start, group[-1].start + len(group[-1].bare)
     if group[-1].text.endswith(".") and group[-1].bare.lower() in COMPANY_ABBREVIATIONS:
-        end = group[-1].end  # "Acme Robotics Inc.": the full stop is part of the name
+        end = group[-1].end  # "Acme Tools Inc.": the full stop is part of the name
     name = text[start:end]
     words = [g.bare for g in group]
     lower_words = [w.lower() for w in words]
@@ -189,7 +189,7 @@ def _read_group(
 
     kind: NameKind = "unknown"
     if "&" in name:
-        kind = "organisation"  # "Brandt & Cole", "Procter & Gamble"
+        kind = "organisation"  # "Smith & Nephew", "Procter & Gamble"
     elif lower_words[-1] in PLACE_WORDS:
         kind = "unknown"
     elif name.lower() in NEWS_AGENCIES or any(w in ORGANISATION_WORDS for w in lower_words):
@@ -259,11 +259,11 @@ def _looks_like_person(words: list[str], before: list[str], after: str, possessi
     if len(words) > 4 or any(len(w) == 1 for w in words):
         return False
     if before and is_person_role(before[-1]) and not possessive_before:
-        return True  # "the actress Joan Whitfield", "the director Simon Kale"
+        return True  # "the actress Ana Ruiz", "the director Leo Fenwick"
     if before and (before[-1] in DETERMINERS_AND_PLACES or (len(before) > 1 and before[-2] == "the")):
         return False
     if possessive_before:
         return False
-    # "Mission Impossible star Tom Cruise": a name directly followed by a role noun only modifies it.
+    # "Top Gun star Leo Fenwick": a name directly followed by a role noun only modifies it.
     follow = re.match(r"\s+([a-z][\w-]*)", after)
     return not (follow and (is_person_role(follow.group(1)) or is_organisation_role(follow.group(1))))

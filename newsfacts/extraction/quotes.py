@@ -5,18 +5,18 @@ How it reads an article (rule-based, no model):
 1. Quotation marks are paired per paragraph (curly marks by shape, straight marks by parity); a quote running over
    several paragraphs repeats its opening mark at each paragraph start and closes only at its end.
 2. Each quoted span is classified. Inside a heading sentence it is a quoted subheading, never a quote. Preceded by a
-   word, in Title Case and without closing punctuation it is a title (``the book "The Clock Inside You"``). Of one or
+   word, in Title Case and without closing punctuation it is a title (``the novel "A House by the Sea"``). Of one or
    two words, it is a scare quote (not a quote) after a determiner or a naming word (``the "experts"``, ``a group
-   called "Freedom"``) or when the next word is a content word it modifies (``unnamed "political" forces``); when it
-   ends its phrase instead (``feeling "afraid" after``, ``would be "left behind,"``) it is the speaker's own word and
+   called "Freedom"``) or when the next word is a content word it modifies (``unnamed "foreign" donors``); when it
+   ends its phrase instead (``felt "betrayed" by``, ``looked "exhausted."``) it is the speaker's own word and
    makes a partial quote, but only inside reported speech: with no reporting cue around it, it stays a scare quote.
    Longer spans preceded by a word are partial quotes; spans opening a clause are direct quotes.
-3. Reporting cues (``said``, ``told AFP``, ``according to``, ``stated that`` ...) are found outside the quotes, with
+3. Reporting cues (``said``, ``told Reuters``, ``according to``, ``stated that`` ...) are found outside the quotes, with
    their subject: a name, a pronoun, a role noun (``the minister``), or after the verb (``said the minister``). A cue
    either introduces a direct quote (``She says, "..."``), follows one (``"...," he said``), or governs reported
    content: after it (``X said (that) ...``: indirect, or mixed when it holds a partial quote) or before it
-   (``..., the company said in a statement``). News agencies that report (``AFP reported``) or are told
-   (``told AFP``) are never the speaker.
+   (``..., the company said in a statement``). News agencies that report (``Reuters reported``) or are told
+   (``told Reuters``) are never the speaker.
 4. A direct quote with no cue continues the previous quote's speaker when it follows it within a sentence
    (attribution ``continuation``); otherwise it is left unattributed.
 """
@@ -328,7 +328,7 @@ def _noun_phrase_before(reader: _Reader, s: Sentence, end: int) -> _Subject | No
     text, book = reader.text, reader.book
     mention = reader.mention_by_end.get(end)
     if mention is not None:
-        # "Detective Inspector Sarah Cole of Wexley Police said": the person, not the body they belong to.
+        # "Inspector Ana Ruiz of Tarn Police said": the person, not the body they belong to.
         link = re.search(r"\s+(?:of|at|from|for)\s+(?:the\s+)?$", text[s.start : mention.start])
         holder = reader.mention_by_end.get(s.start + link.start()) if link else None
         holder_entity = book.mention_entity.get(holder.start) if holder is not None else None
@@ -407,7 +407,7 @@ def _pronoun_subject(reader: _Reader, word: str, start: int, end: int) -> _Subje
 
 
 def _clause_subject(reader: _Reader, s: Sentence, vs: int, coordinated: bool) -> _Subject | None:
-    """``Tom Becker, regional secretary of X, said``: the subject opens the clause, before an apposition;
+    """``Ana Ruiz, regional secretary of X, said``: the subject opens the clause, before an apposition;
     ``X called the ruling "disappointing" and said ...`` (``coordinated``): the subject of the first verb."""
     for pos in reader.mentions_between(s.start, vs):
         mention = reader.mention_by_start[pos]
@@ -440,10 +440,10 @@ def _has_cue(between: str) -> bool:
 
 
 def _subject_right(reader: _Reader, s: Sentence, ve: int) -> _Subject | None:
-    """The subject written after the verb: ``"...," said chief executive Maria Lindqvist``.
+    """The subject written after the verb: ``"...," said chief executive Ana Ruiz``.
 
     Only a subject that ends the clause (followed by punctuation, an apposition or a preposition) is taken, so that
-    ``X said Harwell had ...`` is not read as an inversion.
+    ``X said Acme had ...`` is not read as an inversion.
     """
     masked = reader.masked
     ends_clause = r"(?=\s*(?:[,.;:!?(]|$)|\s+(?:of|at|from|for|in|on|to|with|who)\b)"
@@ -790,7 +790,7 @@ def _source(reader: _Reader, a: int, b: int) -> tuple[Entity | None, Attribution
 
 
 def _spoke(reader: _Reader, s: Sentence) -> list[tuple[int, int]]:
-    """``AFP spoke with her about the fact that ...``: the press interviewing someone reports that person."""
+    """``Reuters spoke to him about how ...``: the press interviewing someone reports that person."""
     masked = reader.masked
     taken = []
     pattern = r"\b(spoke|talked)\s+(?:with|to)\s+(him|her|[A-Z][\w'\u2019\-]*(?:\s+[A-Z][\w'\u2019\-]*)*)\s+about\s+"
@@ -890,7 +890,7 @@ def find_quotes(text: str, sentences: list[Sentence]) -> tuple[list[Speaker], li
 
 
 def _trailing_limit(reader: _Reader, s: Sentence, after: int, later: list[_Cue]) -> int:
-    """Reported content stops where a later trailing attribution (``..., AFP reported.``) begins."""
+    """Reported content stops where a later trailing attribution (``..., Reuters reported.``) begins."""
     for cue in later:
         if cue.subject.start < after:
             continue

@@ -1,8 +1,8 @@
 """Speakers: named people and organisations found in an article, with their aliases merged.
 
-``SpeakerBook`` reads the article's name mentions into entities (``Yulia Peresild`` then ``Peresild`` is one person;
-``Northwind Energy`` and ``Northwind Energy Ltd`` one organisation), keeps the order in which the story mentions them,
-and resolves pronouns (``she told AFP``) and role nouns (``the minister promised``, ``the company said``) to them.
+``SpeakerBook`` reads the article's name mentions into entities (``Ana Ruiz`` then ``Ruiz`` is one person;
+``Acme Energy`` and ``Acme Energy Ltd`` one organisation), keeps the order in which the story mentions them,
+and resolves pronouns (``she told Reuters``) and role nouns (``the minister promised``, ``the company said``) to them.
 ``same_speaker`` is the pure test the save step uses to merge speakers across articles.
 """
 
@@ -137,7 +137,7 @@ class SpeakerBook:
                     return entity
             extends = len(words) > len(full) >= 2 and words[: len(full)] == full
             if entity.kind == "person" and m.kind == "organisation" and extends:
-                entity.kind = "organisation"  # a headline's "Acme Robotics", then "Acme Robotics Inc."
+                entity.kind = "organisation"  # a headline's "Acme Tools", then "Acme Tools Inc."
                 return entity
             if entity.kind == "organisation" and m.kind != "person":
                 if len(words) < len(full) and full[: len(words)] == words:
@@ -353,9 +353,9 @@ POSSESSIVE = re.compile(r"['\u2019]s?$")
 def same_speaker(name_a: str, name_b: str, others: tuple[str, ...] | list[str] = ()) -> bool:
     """Whether two speaker names (from the same or different articles) name the same speaker.
 
-    Equal names (titles, case and possessives aside) match; ``Rogozin`` matches ``Dmitry Rogozin`` and
-    ``D. Rogozin`` matches ``Dmitry Rogozin`` (same surname, compatible first name); ``Roscosmos`` matches
-    ``Roscosmos Space Agency`` and ``EMA`` matches ``Energy Markets Authority``. A lone surname or word is ambiguous,
+    Equal names (titles, case and possessives aside) match; ``Ivanov`` matches ``Dmitri Ivanov`` and
+    ``D. Ivanov`` matches ``Dmitri Ivanov`` (same surname, compatible first name); ``Halden`` matches
+    ``Halden Space Agency`` and ``NWA`` matches ``Northgate Water Authority``. A lone surname or word is ambiguous,
     and matches nothing, when two of ``others`` (the other known names) would match it differently.
     """
     a, b = _name_words(name_a), _name_words(name_b)

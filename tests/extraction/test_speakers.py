@@ -36,9 +36,9 @@ def test_same_speaker(a: str, b: str, others: tuple[str, ...], same: bool) -> No
 
 
 def test_later_surname_is_an_alias_of_the_full_name() -> None:
-    speakers, quotes = read("Olga Varga said the tour was over. Varga said she would rest.")
-    assert speakers == [Speaker("Olga Varga", "person", ("Varga",), "")]
-    assert [(q[1], q[2]) for q in quotes] == [("Olga Varga", "name"), ("Olga Varga", "alias")]
+    speakers, quotes = read("Olga Brandl said the tour was over. Brandl said she would rest.")
+    assert speakers == [Speaker("Olga Brandl", "person", ("Brandl",), "")]
+    assert [(q[1], q[2]) for q in quotes] == [("Olga Brandl", "name"), ("Olga Brandl", "alias")]
 
 
 def test_description_comes_from_a_parenthesis() -> None:
@@ -52,13 +52,13 @@ def test_description_comes_from_an_apposition() -> None:
 
 
 def test_description_comes_from_a_copula() -> None:
-    speakers, _ = read("Olga Varga, 41, is one of the country's best-known actresses. She said she would retire.")
+    speakers, _ = read("Olga Brandl, 41, is one of the country's best-known actresses. She said she would retire.")
     assert speakers[0].description == "one of the country's best-known actresses"
 
 
 def test_description_falls_back_on_the_title() -> None:
-    speakers, _ = read("Superior Court Judge Lena Ortiz said the case would go ahead.")
-    assert (speakers[0].name, speakers[0].description) == ("Lena Ortiz", "Superior Court Judge")
+    speakers, _ = read("Appeals Court Judge Lena Sallis said the case would go ahead.")
+    assert (speakers[0].name, speakers[0].description) == ("Lena Sallis", "Appeals Court Judge")
 
 
 def test_organisation_speaker_has_kind_organisation() -> None:
@@ -73,23 +73,23 @@ def test_news_agency_told_something_is_not_a_speaker() -> None:
 
 
 def test_agency_reporting_a_partial_quote_is_not_its_speaker() -> None:
-    _, quotes = read('Olga Varga said she wanted to be "the first and the best," AFP reported.')
-    assert quotes == [('she wanted to be "the first and the best,"', "Olga Varga", "name")]
+    _, quotes = read('Olga Brandl said she wanted to be "the first and the best," AFP reported.')
+    assert quotes == [('she wanted to be "the first and the best,"', "Olga Brandl", "name")]
 
 
 def test_pronoun_takes_the_person_of_matching_gender() -> None:
     text = (
-        "Olga Varga, 41, is one of the country's best-known actresses. "
+        "Olga Brandl, 41, is one of the country's best-known actresses. "
         "Her director Ivan Petrov will join her on the trip. He said the crew was ready. "
         '"I am not afraid," she said.'
     )
     _, quotes = read(text)
-    assert [(q[1], q[2]) for q in quotes] == [("Ivan Petrov", "pronoun"), ("Olga Varga", "pronoun")]
+    assert [(q[1], q[2]) for q in quotes] == [("Ivan Petrov", "pronoun"), ("Olga Brandl", "pronoun")]
 
 
 def test_role_noun_takes_the_person_described_by_it() -> None:
     text = (
-        "The finance minister, Ivan Petrov, met union leaders on Monday. Olga Varga, a union official, left early. "
+        "The finance minister, Ivan Petrov, met union leaders on Monday. Olga Brandl, a union official, left early. "
         "The minister said talks would go on."
     )
     _, quotes = read(text)
