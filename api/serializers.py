@@ -6,6 +6,7 @@ serializers (a test holds the two together); details and every write go through 
 
 from __future__ import annotations
 
+import copy
 import hashlib
 import json
 from typing import Any
@@ -42,8 +43,14 @@ def to_drf_error(error: DjangoValidationError) -> serializers.ValidationError:
     return serializers.ValidationError({"non_field_errors": error.messages})
 
 
+# The publisher's page; blank when ingested without one, so a plain string rather than a "uri" in the schema.
+SOURCE_URL = serializers.CharField(read_only=True, help_text="The article's source URL (empty when unknown).")
+
+
 class ArticleBriefSerializer(serializers.ModelSerializer):
     """An article in brief: its id, title and source URL (the publisher's page)."""
+
+    url = copy.deepcopy(SOURCE_URL)
 
     class Meta:
         model = Article
@@ -148,6 +155,7 @@ def _request_user(serializer: serializers.Serializer) -> Any:
 
 class ArticleSerializer(serializers.ModelSerializer):
     api_url = serializers.HyperlinkedIdentityField(view_name="api:article-detail")
+    url = copy.deepcopy(SOURCE_URL)
 
     class Meta:
         model = Article
@@ -295,8 +303,10 @@ class VerificationSerializer(StrictWriteMixin, serializers.ModelSerializer):
         required=False,
         help_text="http(s) URLs of the evidence for the status.",
     )
-    reviewed_by = serializers.SlugRelatedField(slug_field="username", read_only=True, help_text="Username.")
-    reviewed_at = serializers.DateTimeField(read_only=True)
+    reviewed_by = serializers.SlugRelatedField(
+        slug_field="username", read_only=True, allow_null=True, help_text="Username of the reviewer, or null."
+    )
+    reviewed_at = serializers.DateTimeField(read_only=True, allow_null=True, help_text="When reviewed, or null.")
     reason = serializers.CharField(
         write_only=True,
         required=False,
