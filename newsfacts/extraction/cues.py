@@ -245,7 +245,7 @@ STOPWORDS = words(
     fri sat sun jan feb mar apr jun jul aug sep sept oct nov dec"""
 )
 # Words that end a quoted fragment's phrase: a one- or two-word quotation followed by one of these is used as the
-# speaker's word (`feeling "afraid" after`), one followed by another word modifies it (`"political" forces`).
+# speaker's word (`felt "betrayed" by`), one followed by another word modifies it (`"foreign" donors`).
 FUNCTION_WORDS = words(
     """and or but nor so yet after before by with without to in on at for from of as than because when while
     if though although until since about against over under into onto through during despite like unlike that

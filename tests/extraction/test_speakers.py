@@ -81,7 +81,7 @@ def test_pronoun_takes_the_person_of_matching_gender() -> None:
     text = (
         "Olga Brandl, 41, is one of the country's best-known actresses. "
         "Her director Ivan Petrov will join her on the trip. He said the crew was ready. "
-        '"I am not afraid," she said.'
+        '"I am ready for it," she said.'
     )
     _, quotes = read(text)
     assert [(q[1], q[2]) for q in quotes] == [("Ivan Petrov", "pronoun"), ("Olga Brandl", "pronoun")]
