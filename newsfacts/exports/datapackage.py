@@ -69,7 +69,12 @@ def licence(name: str) -> dict[str, str]:
     return descriptor
 
 
-def resource(root: Path, file: ReleaseFile) -> dict[str, Any]:
+def _is_empty_json_lines(root: Path, file: ReleaseFile) -> bool:
+    return file.format == "jsonl" and (root / file.path).stat().st_size == 0
+
+
+def resource(root: Path, file: ReleaseFile, *, unreadable: frozenset[str] = frozenset()) -> dict[str, Any]:
+    """The resource of one file; foreign keys to the `unreadable` resources are left out."""
     path = root / file.path
     descriptor: dict[str, Any] = {
         "name": file.resource_name,
@@ -82,9 +87,19 @@ def resource(root: Path, file: ReleaseFile) -> dict[str, Any]:
         "bytes": path.stat().st_size,
         "hash": f"sha256:{sha256_of(path)}",
     }
-    if file.schema is not None:
+    if file.schema is not None and file.resource_name in unreadable:
+        # Frictionless cannot read an empty JSON lines file as a table (it fails the whole package), so an empty
+        # one is described as a plain file; its columns are those of the CSV of the same table.
+        descriptor["type"] = "file"
+        descriptor["description"] += " Empty in this release."
+    elif file.schema is not None:
+        schema = dict(file.schema)
+        foreign_keys = [fk for fk in schema.get("foreignKeys", []) if fk["reference"]["resource"] not in unreadable]
+        schema.pop("foreignKeys", None)
+        if foreign_keys:
+            schema["foreignKeys"] = foreign_keys
         descriptor["profile"] = "tabular-data-resource"
-        descriptor["schema"] = file.schema
+        descriptor["schema"] = schema
         if file.format == "csv":
             descriptor["dialect"] = CSV_DIALECT
     descriptor.update(file.extra)
@@ -105,6 +120,7 @@ def describe(
 ) -> dict[str, Any]:
     """The data package descriptor of the files written under `root`."""
     sources = [{"title": publisher} for publisher in publishers] or [{"title": organisation, "path": homepage}]
+    unreadable = frozenset(file.resource_name for file in files if _is_empty_json_lines(root, file))
     return {
         "name": PACKAGE_NAME,
         "title": "newsfacts: sentences, quotes, speakers and check-worthy claims of news articles",
@@ -121,5 +137,5 @@ def describe(
         "licenses": [licence(licence_name)],
         "sources": sources,
         "filters": filters,
-        "resources": [resource(root, file) for file in files],
+        "resources": [resource(root, file, unreadable=unreadable) for file in files],
     }

@@ -191,3 +191,13 @@ def test_fixture_holds_the_objects_djangos_serializer_gives_less_reviewers(datas
         obj["fields"].pop("reviewed_by", None)
 
     assert json.loads((outdir / "newsfacts.json").read_text(encoding="utf-8")) == expected
+
+
+def test_a_release_with_an_empty_table_still_validates(dataset, tmp_path):
+    claimant = dataset["speakers"][0]
+    outdir = export(tmp_path / "release", "--claimant", str(claimant.id))
+
+    report = frictionless.validate(str(outdir / "datapackage.json"))
+
+    assert (outdir / "quotes.jsonl").read_bytes() == b""
+    assert report.valid, report.flatten(["taskNumber", "rowNumber", "fieldName", "type", "message"])
