@@ -94,6 +94,7 @@ CONFIDENCE: dict[str, float] = {
 }
 SegmentClass = Literal["heading", "title", "scare", "short", "partial", "full"]
 WORD = re.compile(r"[^\W_][\w'\u2019\-]*", re.UNICODE)
+LETTERS = re.compile(r"[A-Za-z]+")
 
 
 @dataclass(slots=True)
@@ -140,6 +141,7 @@ class _Reader:
     used: set[int] = field(default_factory=set)  # entity ids that speak
     last: tuple[int, Entity | None] | None = None  # (sentence index of the last quote's end, its speaker)
     _starts: list[int] = field(default_factory=list)
+    opens: list[int] = field(default_factory=list)  # opening mark offsets of ``segments``, in order
 
     def mentions_between(self, a: int, b: int) -> list[int]:
         """Start offsets of the name mentions starting in ``[a, b)``, in order."""
@@ -479,13 +481,13 @@ def _common(word: str) -> bool:
 def _cues(reader: _Reader, s: Sentence) -> list[_Cue]:
     masked = reader.masked
     found = []
-    for m in VERB_RE.finditer(masked, s.start, s.end):
-        word = m.group(1)
-        if word[0].isupper() and m.start() != s.start:
+    for m in LETTERS.finditer(masked, s.start, s.end):
+        word = m.group()
+        lemma = ALL_VERBS.get(word.lower())
+        if lemma is None or (word[0].isupper() and m.start() != s.start):
             continue
-        lemma = ALL_VERBS[word.lower()]
-        prev = re.search(r"([\w'\u2019]+)\s*$", masked[s.start : m.start()])
-        prev_word = prev.group(1).lower() if prev else ""
+        preceding = masked[s.start : m.start()].split()
+        prev_word = preceding[-1].strip('.,;:!?()"').lower() if preceding else ""
         if prev_word in PASSIVE_AUXILIARIES or prev_word in DETERMINERS or prev_word == "to":
             continue
         before = masked[s.start : m.start()].rstrip()
@@ -505,14 +507,15 @@ def _cues(reader: _Reader, s: Sentence) -> list[_Cue]:
 
 
 def _segment_at(reader: _Reader, pos: int) -> _Segment | None:
-    for seg in reader.segments:
-        if seg.open == pos:
-            return seg
-    return None
+    """The quoted span whose opening mark is at ``pos``."""
+    k = bisect_left(reader.opens, pos)
+    return reader.segments[k] if k < len(reader.opens) and reader.opens[k] == pos else None
 
 
 def _segments_in(reader: _Reader, a: int, b: int) -> list[_Segment]:
-    return [seg for seg in reader.segments if a <= seg.open and seg.close < b and seg.cls != "heading"]
+    """The quoted spans (not headings) lying inside ``[a, b)``."""
+    found = reader.segments[bisect_left(reader.opens, a) : bisect_left(reader.opens, b)]
+    return [seg for seg in found if seg.close < b and seg.cls != "heading"]
 
 
 def _addressee_end(masked: str, pos: int, limit: int) -> int:
@@ -866,6 +869,7 @@ def find_quotes(text: str, sentences: list[Sentence]) -> tuple[list[Speaker], li
         {m.end: m for m in mentions},
         {m.start: m for m in mentions},
     )
+    reader.opens = [seg.open for seg in segments]
     pending = [seg for seg in segments if seg.cls in ("full", "partial")]
     for s in sentences:
         if s.kind in ("prose", "caption"):

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, insort
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -92,6 +93,8 @@ class SpeakerBook:
         self.mention_entity: dict[int, Entity] = {}  # mention start -> entity
         self._events: list[tuple[int, int, int]] = []  # (pos, sentence, entity id), sorted
         self._quoted = sorted(quoted)
+        self._by_word: dict[str, set[int]] = {}  # a word of a name or alias -> ids of the entities using it
+        self._by_initials: dict[str, set[int]] = {}
         for mention in mentions:
             self._read(mention)
 
@@ -118,14 +121,27 @@ class SpeakerBook:
             entity.name = m.text
         if m.text not in entity.forms:
             entity.forms.append(m.text)
+        self._index(entity)
         self.mention_entity[m.start] = entity
         if not quoted:
             self.note(entity, m.start)
 
+    def _index(self, entity: Entity) -> None:
+        for name in (entity.name, *entity.forms):
+            for word in name.split():
+                self._by_word.setdefault(word, set()).add(entity.id)
+        self._by_initials.setdefault(_initials(entity.name.split()), set()).add(entity.id)
+
     def _match(self, m: Mention) -> Entity | None:
-        """The entity an earlier mention introduced that ``m`` names again, most recent first."""
+        """The entity an earlier mention introduced that ``m`` names again, most recent first.
+
+        Only entities sharing a word with the mention (or whose initials it is) can match, so only those are tried.
+        """
         words = m.tokens
-        for entity in reversed(self.entities):
+        ids = set(self._by_initials.get(m.text, ()))
+        for word in words:
+            ids.update(self._by_word.get(word, ()))
+        for entity in (self.entities[i] for i in sorted(ids, reverse=True)):
             names = entity.forms or [entity.name]
             if any(m.text == f for f in names):
                 return entity
@@ -203,8 +219,11 @@ class SpeakerBook:
         """Record that the story refers to ``entity`` at offset ``pos`` (a mention or a resolved reference)."""
         insort(self._events, (pos, self.sentence_at(pos), entity.id))
 
-    def _before(self, pos: int) -> list[tuple[int, int, int]]:
-        return self._events[: bisect_left(self._events, (pos, -1, -1))]
+    def _recent(self, pos: int) -> Iterator[tuple[int, Entity]]:
+        """(sentence, entity) of each reference before ``pos``, most recent first."""
+        for i in range(bisect_left(self._events, (pos, -1, -1)) - 1, -1, -1):
+            _, sentence, e = self._events[i]
+            yield sentence, self.entities[e]
 
     def learn_gender_from_pronouns(self) -> None:
         """A sentence opening with he/she after a sentence whose first name is a person says that person's gender."""
@@ -225,7 +244,7 @@ class SpeakerBook:
         entity = Entity(len(self.entities), "", "person")
         self.entities.append(entity)
         self.note(entity, pos)
-        return entity
+        return entity  # not indexed: it has no name to be matched by
 
     def create(self, name: str, kind: SpeakerKind, pos: int) -> Entity:
         """An entity the mention reader could not classify, known now from context (``Smith said``)."""
@@ -234,6 +253,7 @@ class SpeakerBook:
                 return entity
         entity = Entity(len(self.entities), name, kind, forms=[name])
         self.entities.append(entity)
+        self._index(entity)
         self.note(entity, pos)
         return entity
 
@@ -246,30 +266,35 @@ class SpeakerBook:
         sentences that name anyone (the subject the story is following), when the gender does not clash; then the
         most recent person of the same known gender; then the most recent person of unknown gender.
         """
-        events = self._before(pos)
-        people = [(p, s, self.entities[e]) for p, s, e in events if self.entities[e].kind == "person"]
-        if not people:
-            return None
         followed = self.followed(pos)
         if followed is not None and (gender is None or followed.gender in (None, gender)):
             return self._commit(followed, gender)
-        for _, _, entity in reversed(people):
+        latest: Entity | None = None
+        unknown: Entity | None = None
+        for _, entity in self._recent(pos):
+            if entity.kind != "person":
+                continue
             if gender is not None and entity.gender == gender:
                 return entity
-        for _, _, entity in reversed(people):
-            if entity.gender is None:
-                return self._commit(entity, gender)
-        return None if gender is not None else people[-1][2]
+            latest = latest or entity
+            if entity.gender is None and unknown is None:
+                unknown = entity
+        if unknown is not None:
+            return self._commit(unknown, gender)
+        return None if gender is not None else latest
 
     def followed(self, pos: int) -> Entity | None:
         """The person the story is following at ``pos``: the first person named in the current sentence before
         ``pos`` or, failing that, in the nearest of the two previous sentences that names anyone."""
-        events = self._before(pos)
         here = self.sentence_at(pos)
+        firsts: dict[int, Entity] = {}
+        for sentence, entity in self._recent(pos):
+            if sentence < here - 2:
+                break
+            firsts[sentence] = entity  # overwritten going back, so it ends as the sentence's first reference
         for sentence in (here, here - 1, here - 2):
-            firsts = [self.entities[e] for _, s, e in events if s == sentence]
-            if firsts:
-                return firsts[0] if firsts[0].kind == "person" else None
+            if sentence in firsts:
+                return firsts[sentence] if firsts[sentence].kind == "person" else None
         return None
 
     def _commit(self, entity: Entity, gender: str | None) -> Entity:
@@ -279,8 +304,7 @@ class SpeakerBook:
 
     def resolve_organisation_pronoun(self, pos: int) -> Entity | None:
         """``it said``: the most recent organisation that is not the press."""
-        for _, _, e in reversed(self._before(pos)):
-            entity = self.entities[e]
+        for _, entity in self._recent(pos):
             if entity.kind == "organisation" and not entity.is_media:
                 return entity
         return None
@@ -292,9 +316,7 @@ class SpeakerBook:
         the press; a person's role noun with no match resolves to nobody.
         """
         noun = noun.lower()
-        events = self._before(pos)
-        recent = [self.entities[e] for e in dict.fromkeys(e for _, _, e in reversed(events))]
-        for entity in recent:
+        for _, entity in self._recent(pos):
             named = noun in (w.lower() for w in entity.name.split()) or noun in entity.role_words
             if organisation and entity.kind == "organisation" and named:
                 return entity
@@ -307,9 +329,9 @@ class SpeakerBook:
 
     def focus(self, pos: int) -> Entity | None:
         """The person the story was last about before ``pos``."""
-        for _, _, e in reversed(self._before(pos)):
-            if self.entities[e].kind == "person":
-                return self.entities[e]
+        for _, entity in self._recent(pos):
+            if entity.kind == "person":
+                return entity
         return None
 
     def entity_at(self, start: int, end: int) -> Entity | None:
