@@ -172,7 +172,7 @@ def _read_package(name: str) -> dict[str, Any] | None:
 
 
 class _AnyRenderer(BaseRenderer):
-    """Lets a download be asked for with any Accept header; only errors pass through it, as JSON."""
+    """Lets a download be asked for with any Accept header (errors are answered in JSON, see handle_exception)."""
 
     media_type = "*/*"
     format = "download"
@@ -181,12 +181,24 @@ class _AnyRenderer(BaseRenderer):
         return json.dumps(data).encode()
 
 
+_DOWNLOAD_RESPONSES = {
+    **{(200, media_type): OpenApiResponse(OpenApiTypes.BINARY) for media_type in datapackage.MEDIA_TYPES.values()},
+    404: OpenApiResponse(description="No such release, or no such file in it."),
+}
+
+
 class ReleaseViewSet(viewsets.ViewSet):
     """Published dataset releases (``manage.py export_dataset`` into RELEASES_DIR) and their files."""
 
     permission_classes = [AllowAny]  # releases are published for anyone
     lookup_field = "name"
     lookup_value_regex = RELEASE_NAME
+
+    def handle_exception(self, exc: Exception) -> Response:
+        if isinstance(getattr(self.request, "accepted_renderer", None), _AnyRenderer):
+            self.request.accepted_renderer = JSONRenderer()
+            self.request.accepted_media_type = JSONRenderer.media_type
+        return super().handle_exception(exc)
 
     def _describe(self, request: Request, name: str, package: dict[str, Any]) -> dict[str, Any]:
         def file_url(path: str) -> str:
@@ -234,7 +246,7 @@ class ReleaseViewSet(viewsets.ViewSet):
             raise NotFound("No such release.")
         return Response(self._describe(request, name, package))
 
-    @extend_schema(responses={(200, "application/octet-stream"): OpenApiResponse(OpenApiTypes.BINARY)})
+    @extend_schema(responses=_DOWNLOAD_RESPONSES)
     @action(detail=True, url_path=rf"files/(?P<path>{RELEASE_NAME})", renderer_classes=[_AnyRenderer])
     def file(self, request: Request, name: str, path: str) -> FileResponse:
         """Download one file of a release (those its datapackage.json lists, and datapackage.json itself)."""

@@ -132,16 +132,16 @@ def test_a_release_file_is_served_for_download(dataset, api_client, tmp_path):
 
 
 @pytest.mark.parametrize(
-    "url",
+    ("url", "answered_by_the_api"),
     [
-        "/api/v1/exports/r1/files/newsfacts.json/",  # not in this release
-        "/api/v1/exports/r1/files/..%2F..%2Fsecret/",
-        "/api/v1/exports/missing/files/fever.jsonl/",
-        "/api/v1/exports/missing/",
-        "/api/v1/exports/.r1.partial/",
+        ("/api/v1/exports/r1/files/newsfacts.json/", True),  # not in this release
+        ("/api/v1/exports/missing/files/fever.jsonl/", True),
+        ("/api/v1/exports/missing/", True),
+        ("/api/v1/exports/r1/files/..%2F..%2Fsecret/", False),  # no route takes a path separator or a dot first
+        ("/api/v1/exports/.r1.partial/", False),
     ],
 )
-def test_only_files_a_release_lists_can_be_downloaded(dataset, api_client, tmp_path, url):
+def test_only_files_a_release_lists_can_be_downloaded(dataset, api_client, tmp_path, url, answered_by_the_api):
     export(tmp_path / "r1", "--format", "fever")
     (tmp_path / "secret").write_text("no")
 
@@ -149,6 +149,7 @@ def test_only_files_a_release_lists_can_be_downloaded(dataset, api_client, tmp_p
         response = api_client.get(url)
 
     assert response.status_code == 404
+    assert (response["Content-Type"] == "application/json") is answered_by_the_api
 
 
 @pytest.mark.parametrize("fmt", ["csv", "ndjson"])
