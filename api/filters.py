@@ -10,6 +10,7 @@ from typing import Any
 
 from django.db import models
 from django.db.models import F, OrderBy, QuerySet
+from django.template import loader
 from django_filters.rest_framework import DjangoFilterBackend
 from rest_framework.exceptions import ValidationError
 from rest_framework.filters import BaseFilterBackend
@@ -118,6 +119,14 @@ class FilterBackend(DjangoFilterBackend):
     def filter_queryset(self, request: Request, queryset: QuerySet, view: Any) -> QuerySet:
         self.reject_unknown_parameters(request, queryset, view)
         return super().filter_queryset(request, queryset, view)
+
+    def to_html(self, request: Request, queryset: QuerySet, view: Any) -> str | None:
+        """The browsable API's filter form, with every filter (a list's FilterSet holds only those it was given)."""
+        filterset_class = self.get_filterset_class(view, queryset)
+        if filterset_class is None:
+            return None
+        filterset = filterset_class(**self.get_filterset_kwargs(request, queryset, view), sparse=False)
+        return loader.get_template(self.template).render({"filter": filterset}, request)
 
     def reject_unknown_parameters(self, request: Request, queryset: QuerySet, view: Any) -> None:
         filterset_class = self.get_filterset_class(view, queryset)

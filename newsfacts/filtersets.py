@@ -156,11 +156,17 @@ class FilterSet(django_filters.FilterSet):
 
     django-filter deep-copies every filter and builds a form of a field for each on every request: a quarter of a
     claims list request with its twenty filters (profiled at 1M rows), for filters that would do nothing. Unbound
-    (the OpenAPI schema, an empty form) it has them all.
+    (the OpenAPI schema, an empty form) or with ``sparse=False`` (a filter form to show) it has them all.
     """
 
     def __init__(
-        self, data: Any = None, queryset: QuerySet | None = None, *, request: Any = None, prefix: str | None = None
+        self,
+        data: Any = None,
+        queryset: QuerySet | None = None,
+        *,
+        request: Any = None,
+        prefix: str | None = None,
+        sparse: bool = True,
     ) -> None:
         if queryset is None:
             queryset = self._meta.model._default_manager.all()
@@ -170,7 +176,7 @@ class FilterSet(django_filters.FilterSet):
         self.request = request
         self.form_prefix = prefix
         named = self.base_filters
-        if data is not None and prefix is None:
+        if sparse and data is not None and prefix is None:
             named = {name: f for name, f in named.items() if name in data}
         self.filters = copy.deepcopy(named)
         for filter_ in self.filters.values():

@@ -256,3 +256,10 @@ def test_a_user_with_a_token_but_no_permission_gets_403(db):
     client.credentials(HTTP_AUTHORIZATION=f"Token {Token.objects.create(user=user).key}")
     url = reverse("api:claim-detail", kwargs={"pk": claim.pk})
     assert client.patch(url, REVIEW, format="json").status_code == 403
+
+
+def test_the_browsable_list_offers_every_filter_in_its_form(db, client):
+    ClaimFactory()
+    response = client.get(reverse("api:claim-list"), {"status": "unverified"}, HTTP_ACCEPT="text/html")
+    assert response.status_code == 200
+    assert b'name="claimant_slug"' in response.content
