@@ -81,6 +81,8 @@ THAT_VERBS = _forms(
     "comment commented comments",
     "indicate indicated indicates",
     "hint hinted hints",
+    "ask asked asks",
+    "wonder wondered wonders",
     "acknowledge acknowledged acknowledges",
 )
 # Verbs that frame a quotation but report nothing without one ("called the plan “a disaster”").

@@ -493,8 +493,10 @@ def _cues(reader: _Reader, s: Sentence) -> list[_Cue]:
         before = masked[s.start : m.start()].rstrip()
         subject = None
         inverted = False
-        if before.endswith((MASK, ",")) or not before:
+        if (before.endswith((MASK, ",")) or not before) and lemma not in ADDRESSEE_VERBS:
             subject = _subject_right(reader, s, m.end())
+            if subject is not None and subject.reporter:
+                subject = None  # "..., told the BBC": the press is told, it does not speak
             inverted = subject is not None
         if subject is None:
             subject = _subject_left(reader, s, m.start())
@@ -654,7 +656,7 @@ def _read_cue(reader: _Reader, s: Sentence, cue: _Cue, limit: int) -> int:
                 after + adverbial.end() + len(rest[adverbial.end() :]) - len(rest[adverbial.end() :].lstrip())
             )
         elif (
-            cue.lemma in SPEECH_VERBS
+            (cue.lemma in SPEECH_VERBS and _reported_clause(rest))
             or (cue.lemma in FRAMING_VERBS and MASK in rest)
             or (cue.lemma in THAT_VERBS and _clause_like(rest))
         ):
@@ -699,12 +701,33 @@ ADVERBIAL = re.compile(
 FINITE = words("is are was were had has have would could will can should did does do might may must")
 
 
+# Common past forms without -ed and present forms with -s that show a clause has its verb.
+IRREGULAR_VERBS = words(
+    """fell rose grew went came made took saw gave got left lost won began became ran sold bought paid kept held felt
+    found thought knew met set cut put hit led brought fought spent sent built stood sat spoke broke chose drove
+    flew wore wrote shut struck swept threw understood means makes remains needs wants plans expects looks seems
+    goes comes takes gives says thinks knows believes faces stands works costs"""
+)
+
+
+def _has_verb(found: list[str]) -> bool:
+    return any(
+        w.lower() in FINITE or w.lower() in IRREGULAR_VERBS or (len(w) > 4 and w.lower().endswith("ed"))
+        for w in found[1:7]
+    )
+
+
 def _clause_like(rest: str) -> bool:
     """``admitted his side had ...``: a reported clause without ``that`` (a subject, then a finite verb soon)."""
     found = WORD.findall(rest[:80])
     if not found or not (found[0].lower() in CLAUSE_STARTERS or found[0][0].isupper()):
         return False
     return any(w.lower() in FINITE for w in found[1:5])
+
+
+def _reported_clause(rest: str) -> bool:
+    """``said sales fell``, ``told me the same thing``: content after a speech verb needs a verb of its own."""
+    return MASK in rest[:80] or _has_verb(WORD.findall(rest[:80]))
 
 
 SUBORDINATORS = words("when while after before as if although though because since until unless once asked speaking")
@@ -752,6 +775,12 @@ def _according(reader: _Reader, s: Sentence) -> list[tuple[int, int]]:
         if not lead.strip():
             a = src_b + 1 if masked[src_b : src_b + 1] == "," else src_b
             b = _content_end(reader, a, s.end)
+        elif lead.rstrip().endswith(MASK):
+            # ""It is over," according to Ruth Sallis.": the source of the quote before it.
+            seg = _last_segment_before(reader, s.start + len(lead.rstrip()))
+            if seg is not None and seg.cls in ("full", "partial"):
+                _attach(reader, seg, cue)
+            continue
         elif lead.rstrip().endswith(","):
             b = s.start + len(lead.rstrip().rstrip(","))
             lead_start = _lead_start(reader, s, b)

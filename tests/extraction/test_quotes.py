@@ -121,6 +121,32 @@ CASES = [
         [("the talks as “constructive”", "mixed", "Karen Holt")],
         id="one-word-partial-after-described-as",
     ),
+    pytest.param(
+        'Ruth Sallis arrived late. "Is this the end?" she asked.',
+        [("Is this the end?", "direct", "Ruth Sallis")],
+        id="question-with-asked",
+    ),
+    pytest.param(
+        '"It is over," according to Ruth Sallis.',
+        [("It is over,", "direct", "Ruth Sallis")],
+        id="according-to-after-quote",
+    ),
+    pytest.param(
+        'Ruth Sallis, 52, told the BBC: "I never saw it coming."',
+        [("I never saw it coming.", "direct", "Ruth Sallis")],
+        id="told-broadcaster-then-colon",
+    ),
+    pytest.param("He told me the same thing.", [], id="told-with-object-and-no-clause-is-no-quote"),
+    pytest.param(
+        "In a statement, Acme Corp. said sales fell 5 percent.",
+        [("sales fell 5 percent", "indirect", "Acme Corp.")],
+        id="lead-in-and-company-abbreviation",
+    ),
+    pytest.param(
+        "Police said the man, 34, was arrested at the scene.",
+        [("the man, 34, was arrested at the scene", "indirect", None)],
+        id="police-as-unnamed-source",
+    ),
 ]
 
 
