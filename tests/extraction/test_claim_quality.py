@@ -24,10 +24,10 @@ ARTICLES = Path(__file__).parent / "articles"
 MIN_OVERLAP = 0.5
 
 # Thresholds a little under what the extractor reaches today, pooled over all annotated articles (measured over the
-# annotated quotes: recall 0.89, precision 0.77, kind 0.99, claimant 0.99; over the pipeline's quotes: 0.89, 0.78,
-# 0.99, 0.99). Raise them as it improves.
-MIN_RECALL = 0.84
-MIN_PRECISION = 0.74
+# annotated quotes: recall 0.85, precision 0.75, kind 0.99, claimant 0.99; over the pipeline's quotes: 0.85, 0.76,
+# 0.98, 0.98). The last two batches of articles were scored blind and left unchanged. Raise them as it improves.
+MIN_RECALL = 0.82
+MIN_PRECISION = 0.72
 MIN_KIND_ACCURACY = 0.95
 MIN_CLAIMANT_ACCURACY = 0.95
 # The pipeline's own quotes and sentences are other steps' work in progress: a looser floor.
