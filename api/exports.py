@@ -17,6 +17,7 @@ from typing import Any
 from django.conf import settings
 from django.http import FileResponse, StreamingHttpResponse
 from django.urls import reverse
+from drf_spectacular.openapi import AutoSchema
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import serializers, viewsets
@@ -90,12 +91,40 @@ def _csv_lines(field_names: list[str], rows: Iterable[dict[str, Any]]) -> Iterat
         yield lines.line(row)
 
 
+class StreamedFormatsSchema(AutoSchema):
+    """Documents the streamed bodies of a list as what they are (text with the table's columns), not JSON pages."""
+
+    def get_operation(self, *args: Any, **kwargs: Any) -> dict[str, Any] | None:
+        operation = super().get_operation(*args, **kwargs)
+        if not operation or getattr(self.view, "action", None) != "list":
+            return operation
+        try:
+            table = table_for(self.view.get_queryset().model)
+        except LookupError:
+            return operation
+        columns = ", ".join(table.field_names)
+        for status, response in operation.get("responses", {}).items():
+            content = response.get("content", {}) if str(status).startswith("2") else {}
+            for renderer in STREAMED_RENDERERS:
+                if renderer.media_type in content:
+                    content[renderer.media_type] = {
+                        "schema": {
+                            "type": "string",
+                            "description": f"Every row of the filtered list, unpaginated ({renderer.format}). "
+                            f"Columns: {columns}.",
+                        }
+                    }
+        return operation
+
+
 class StreamedFormatsMixin:
     """Adds ``?format=csv`` and ``?format=ndjson`` to a list: every filtered row, streamed, no pagination.
 
     Rows come from one ``values_list`` query read 2,000 at a time, in the list's order (``?ordering=`` applies), so
     memory stays flat however large the list. Errors (a bad filter value, 403, 429) are answered in JSON.
     """
+
+    schema = StreamedFormatsSchema()
 
     def get_renderers(self) -> list[BaseRenderer]:
         renderers = super().get_renderers()  # type: ignore[misc]

@@ -92,7 +92,10 @@ def test_openapi_schema_lists_the_streamed_formats(db, api_client):
     claims_list = schema["paths"]["/api/v1/claims/"]["get"]
     formats = next(p for p in claims_list["parameters"] if p["name"] == "format")
     assert {"csv", "ndjson"} <= set(formats["schema"]["enum"])
-    assert {"text/csv", "application/x-ndjson"} <= set(claims_list["responses"]["200"]["content"])
+    content = claims_list["responses"]["200"]["content"]
+    assert content["text/csv"]["schema"]["type"] == "string"
+    assert "claimant_wikidata_id" in content["application/x-ndjson"]["schema"]["description"]
+    assert "$ref" in content["application/json"]["schema"]
     assert "/api/v1/exports/{name}/files/{path}/" in schema["paths"]
 
 
