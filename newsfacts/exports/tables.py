@@ -168,6 +168,20 @@ def _id(description: str, required: bool = True) -> Column:
     return Column("id", "integer", description, required=required)
 
 
+def _span_columns(noun: str, person: str, person_description: str, sentence_relation: str) -> tuple[Column, ...]:
+    """The leading columns of quotes and claims: ids, the person with name and Wikidata id, the offsets."""
+    return (
+        _id(f"{noun.capitalize()} id."),
+        Column("article_id", "integer", "The article.", required=True),
+        Column("sentence_id", "integer", f"The sentence the {noun} {sentence_relation}.", required=True),
+        Column(f"{person}_id", "integer", person_description),
+        Column(f"{person}_name", "string", f"The {person}'s name.", lookup=f"{person}__name"),
+        Column(f"{person}_wikidata_id", "string", f"The {person}'s Wikidata id.", lookup=f"{person}__wikidata_id"),
+        Column("start", "integer", f"Offset of the {noun} in the article text.", required=True),
+        Column("end", "integer", f"Offset just past the {noun} (text == article.text[start:end]).", required=True),
+    )
+
+
 _VERIFICATION_COLUMNS = (
     Column("status", "string", "Verification status an editor set.", choices=tuple(VerificationStatus.values)),
     Column("rationale", "string", "Why the status was set."),
@@ -234,14 +248,7 @@ QUOTES = Table(
     model=Quote,
     title="Quotes",
     columns=(
-        _id("Quote id."),
-        Column("article_id", "integer", "The article.", required=True),
-        Column("sentence_id", "integer", "The sentence the quote starts in.", required=True),
-        Column("speaker_id", "integer", "The speaker; empty when not attributed."),
-        Column("speaker_name", "string", "The speaker's name.", lookup="speaker__name"),
-        Column("speaker_wikidata_id", "string", "The speaker's Wikidata id.", lookup="speaker__wikidata_id"),
-        Column("start", "integer", "Offset of the quote in the article text.", required=True),
-        Column("end", "integer", "Offset just past the quote (text == article.text[start:end]).", required=True),
+        *_span_columns("quote", "speaker", "The speaker; empty when not attributed.", "starts in"),
         Column("text", "string", "The quoted words."),
         Column("kind", "string", "Direct, indirect or mixed.", choices=tuple(QuoteKind.values)),
         Column("cue", "string", "The reporting verb or phrase."),
@@ -258,14 +265,7 @@ CLAIMS = Table(
     model=Claim,
     title="Claims",
     columns=(
-        _id("Claim id."),
-        Column("article_id", "integer", "The article.", required=True),
-        Column("sentence_id", "integer", "The sentence the claim lies in.", required=True),
-        Column("claimant_id", "integer", "The speaker who made the claim; empty when the article itself does."),
-        Column("claimant_name", "string", "The claimant's name.", lookup="claimant__name"),
-        Column("claimant_wikidata_id", "string", "The claimant's Wikidata id.", lookup="claimant__wikidata_id"),
-        Column("start", "integer", "Offset of the claim in the article text.", required=True),
-        Column("end", "integer", "Offset just past the claim (text == article.text[start:end]).", required=True),
+        *_span_columns("claim", "claimant", "The speaker who made it; empty when the article itself does.", "lies in"),
         Column("text", "string", "The check-worthy statement."),
         Column("kind", "string", "What makes it check-worthy.", choices=tuple(ClaimKind.values)),
         *_VERIFICATION_COLUMNS,
