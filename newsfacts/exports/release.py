@@ -105,7 +105,7 @@ class Progress:
         if not self.enabled:
             return rows
         count = total() if callable(total) else total
-        return tqdm(rows, desc=desc, total=count, unit=" rows", unit_scale=True, file=self.stream, leave=True)
+        return tqdm(rows, desc=desc, total=count, unit=" rows", file=self.stream, leave=True)
 
 
 def _open(path: Path) -> TextIO:
