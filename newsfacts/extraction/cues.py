@@ -106,6 +106,9 @@ VERB_PREPOSITIONS: dict[str, tuple[str, ...]] = {
 ADDRESSEE_VERBS = frozenset({"tell", "assure", "inform", "warn"})
 
 ALL_VERBS: dict[str, str] = {**SPEECH_VERBS, **THAT_VERBS, **FRAMING_VERBS}
+# Participles that hand on the subject of the clause before them: "..., he said, adding that ...".
+PARTICIPLE_CUES = _forms("add adding", "say saying", "note noting", "insist insisting", "warn warning", "argue arguing")
+PARTICIPLE_CUES.update(_forms("explain explaining", "stress stressing", "claim claiming", "suggest suggesting"))
 
 # A reporting verb after these is passive or adjectival ("who were told that"): it names no speaker.
 PASSIVE_AUXILIARIES = words("was were been being be is are am")

@@ -37,6 +37,7 @@ from newsfacts.extraction.cues import (
     FRAMING_VERBS,
     FUNCTION_WORDS,
     NAMING_WORDS,
+    PARTICIPLE_CUES,
     PASSIVE_AUXILIARIES,
     PERSON_MEDIA,
     PREPOSITIONS,
@@ -126,6 +127,7 @@ class _Cue:
     lemma: str
     subject: _Subject
     inverted: bool = False
+    participle: bool = False  # "adding that": its subject is the previous cue's, it governs only what follows
 
 
 @dataclass(slots=True)
@@ -480,9 +482,16 @@ def _common(word: str) -> bool:
 
 def _cues(reader: _Reader, s: Sentence) -> list[_Cue]:
     masked = reader.masked
-    found = []
+    found: list[_Cue] = []
     for m in LETTERS.finditer(masked, s.start, s.end):
         word = m.group()
+        participle = PARTICIPLE_CUES.get(word.lower())
+        if participle is not None and found and masked[s.start : m.start()].rstrip().endswith(","):
+            # "..., he said, adding that ...": the participle's subject is the previous cue's.
+            previous = found[-1].subject
+            subject_then = _Subject(m.start(), m.start(), previous.entity, previous.attribution, previous.reporter)
+            found.append(_Cue(m.start(), m.end(), word.lower(), participle, subject_then, participle=True))
+            continue
         lemma = ALL_VERBS.get(word.lower())
         if lemma is None or (word[0].isupper() and m.start() != s.start):
             continue
@@ -530,7 +539,7 @@ def _addressee_end(masked: str, pos: int, limit: int) -> int:
     if m:
         return pos + m.end()
     m = re.match(r"\s+(?:(?:the|a|an|his|her|their)\s+)?([a-z][\w\-]*)(?:\s+([a-z][\w\-]*))?", rest)
-    if m:
+    if m and m.group(1) != "that":
         if m.group(2) and m.group(2) not in CLAUSE_STARTERS and m.group(2) != "that":
             return pos + m.end(2)
         return pos + m.end(1)
@@ -549,6 +558,10 @@ def _content_end(reader: _Reader, start: int, limit: int) -> int:
     acc = re.search(r",\s*according to\b", region)
     if acc:
         cut = min(cut, acc.start())
+    for m in re.finditer(r",\s*([a-z]+ing)\b", region):
+        if m.group(1) in PARTICIPLE_CUES:
+            cut = min(cut, m.start())  # "..., adding that ...": the speaker's next statement
+            break
     trimmed = region[:cut].rstrip()
     while trimmed and trimmed[-1] in ".,;:!? " and not trimmed.endswith(MASK):
         trimmed = trimmed[:-1].rstrip()
@@ -626,7 +639,7 @@ def _read_cue(reader: _Reader, s: Sentence, cue: _Cue, limit: int) -> int:
     after = cue.end
     if cue.inverted:
         after = cue.subject.end
-    elif cue.lemma in ADDRESSEE_VERBS:
+    elif cue.lemma in ADDRESSEE_VERBS and not cue.participle:
         after = _addressee_end(masked, cue.end, limit)
     rest = masked[after:limit]
     governed = 0
@@ -670,6 +683,8 @@ def _read_cue(reader: _Reader, s: Sentence, cue: _Cue, limit: int) -> int:
             elif len(WORD.findall(masked[content_start:end].replace(MASK, " x "))) >= 2:
                 _reported(reader, content_start, end, cue, 0.05 if that else 0.0)
                 return end
+    if cue.participle:
+        return cue.end
     # "..., she said", "'...,' said the minister": the cue follows a quote or reported content.
     head = cue.start if cue.inverted else cue.subject.start
     before = masked[s.start : head].rstrip()

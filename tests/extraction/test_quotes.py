@@ -138,6 +138,11 @@ CASES = [
     ),
     pytest.param("He told me the same thing.", [], id="told-with-object-and-no-clause-is-no-quote"),
     pytest.param(
+        "Ruth Sallis said the firm was safe, adding that no jobs would go.",
+        [("the firm was safe", "indirect", "Ruth Sallis"), ("no jobs would go", "indirect", "Ruth Sallis")],
+        id="participle-hands-on-the-speaker",
+    ),
+    pytest.param(
         "In a statement, Acme Corp. said sales fell 5 percent.",
         [("sales fell 5 percent", "indirect", "Acme Corp.")],
         id="lead-in-and-company-abbreviation",
