@@ -16,10 +16,11 @@ Span policy, one rule for every claim (``text[c.start:c.end] == c.text``, always
   marks and edge commas, so the attribution ("he said that", "she told reporters") stays out. ``claimant`` is the
   quote's speaker. A part needs four words; a shorter one (a scare quote, a single word) does not count as a quote.
 * **the words around quote parts** -- each stretch of the sentence outside them, trimmed of the cue and of "said",
-  "that"; ``claimant`` is None. These mostly say who spoke, where and when, so only an age or a first there is a
-  claim, or a figure in the stretch before the first quote ("Acme, which runs 40 stores, said ..."), unless
-  it opens that stretch and so counts the sources ("Three officials said ..."), or a figure, date or age in a
-  relative clause about the speaker ("said Ana Ruiz, who founded the firm in 2015").
+  "that"; ``claimant`` is None. These mostly say who spoke, where and when, so a claim there is only: an age or a
+  first; a figure or an event in the stretch before the first quote ("Acme, which runs 40 stores, said ...", "The
+  governor declared an emergency and said ..."), unless the figure opens the stretch and so counts the sources
+  ("Three officials said ..."); or a figure, date, age or event in a relative clause about the speaker ("said Ana
+  Ruiz, who founded the firm in 2015").
 
 Quote parts and the words around them never overlap, so a sentence may give several claims but no duplicates; an
 overlapping second quote (a direct quote inside a mixed one) is the same words and is skipped.
@@ -33,7 +34,8 @@ Kind, first match wins:
    "decades-old";
 4. ``date`` -- a day and month, a month and year, "in April", a year ("in 2015"), a decade, "in the 19th century";
 5. ``figure`` -- any other number, amount or rank ("2,500", "tens of millions of euros", "twelve years", "the
-   fourth"); not a time of day, a type number ("category 4") or a number word naming a thing ("two-seater");
+   fourth", a count of nought: "no injuries"); not a time of day, a type number ("category 4") or a number word
+   naming a thing ("two-seater");
 6. ``other`` -- nothing of the above, but a newsworthy event verb (announced, disclosed, arrested, ...) in the
    article's words, or, in a speaker's words, anything said to have been done (a past or a participle).
 
@@ -92,9 +94,9 @@ _SUPERLATIVES = (
 # Newsworthy event verbs: a sentence stating one of these happened is a fact worth checking even without a figure.
 # fmt: off
 _EVENT_VERBS_REGULAR = (
-    "announce", "reveal", "disclose", "confirm", "launch", "approve", "arrest", "charge", "convict", "sentence",
-    "kill", "injure", "elect", "raise", "increase", "decrease", "double", "triple", "invest", "acquire", "merge",
-    "resign", "appoint", "accuse", "veto", "discover", "invent", "publish", "release", "reject", "cancel",
+    "announce", "declare", "reveal", "disclose", "confirm", "launch", "approve", "arrest", "charge", "convict",
+    "sentence", "kill", "injure", "elect", "raise", "increase", "decrease", "double", "triple", "invest", "acquire",
+    "merge", "resign", "appoint", "accuse", "veto", "discover", "invent", "publish", "release", "reject", "cancel",
     "suspend", "award", "plague", "pressure", "destroy", "seize", "capture", "invade", "attack", "bomb", "murder",
     "embezzle", "leak", "violate", "breach", "collapse", "crash", "explode", "evacuate", "infect", "vaccinate",
     "deport", "detain", "indict", "impose", "slash", "boost", "hike", "plunge", "soar", "surge",
@@ -176,7 +178,12 @@ _AGE_MAX = 119
 # -- patterns -----------------------------------------------------------------------------------------------------
 
 # A sweeping generalisation ("Nobody can ...", "Everyone in town ...") is opinion.
-_SWEEPING_START = re.compile(r"^[\"'\u201c\u2018«(\s]*(?:Nobody|Everybody|Everyone|No one|No-one)\b")
+_CASUALTY = r"(?:killed|injured|hurt|harmed|arrested|charged|rescued|evacuated)"
+# ... but "No one was injured" is a count of nought.
+_SWEEPING_START = re.compile(
+    rf"^[\"'\u201c\u2018«(\s]*(?:Nobody|Everybody|Everyone|No one|No-one)\b"
+    rf"(?!\s+(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:\w+\s+)?{_CASUALTY})"
+)
 _QUESTION_END = re.compile(r"\?[\s\"'\u201d\u2019»)\]]*$")
 _CONDITIONAL_START = re.compile(r"^[\"'\u201c\u2018«(\s]*(?:If|Unless|Suppose|Imagine|Whether)\b")
 _TOKEN_RE = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)?")
@@ -260,6 +267,15 @@ _FIGURE_PATTERNS: Gated = [
     ),
     # a rank or a count: "the fourth recall this decade", "after a fourth day of protests"
     (_ORDINALS, re.compile(rf"\bthe\s+{_ORDINAL}\b|\ba\s+(?!second\b){_ORDINAL}\b", re.IGNORECASE)),
+    # a count of nought: "no injuries so far", "no one was hurt"
+    (
+        frozenset({"no", "nobody"}),
+        re.compile(
+            rf"\bno\s+(?:deaths|injuries|casualties|fatalities|arrests|survivors)\b"
+            rf"|\b(?:no\s*-?\s*one|nobody)\s+(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:\w+\s+)?{_CASUALTY}",
+            re.IGNORECASE,
+        ),
+    ),
 ]
 
 _FIRST_PATTERNS = [
@@ -293,6 +309,8 @@ _DATELINE_RE = re.compile(
     r"[A-Z][A-Z .'\u2019-]{2,}(?:,\s*[A-Z][a-z]{2,}\.?\s+\d{1,2})?\s*(?:\([^)]{1,40}\))?\s*[-\u2013\u2014]+\s+"
 )
 _CLAUSE_BREAK = re.compile(r",?\s+(?:and|but|while|whereas)\s+|[;:]\s+")
+_PUBLISHING = frozenset({"published", "publishes", "publishing", "released", "releases", "releasing"})
+_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you"})
 _RELATIVE_CLAUSE = re.compile(r",\s+(?:who|whose|which)\b")
 _COUNTED_SOURCES = re.compile(
     rf"(?:(?:some|about|around|at\s+least|more\s+than)\s+)?(?:\d[\d,]*|{_NUMBER_WORD})\b", re.IGNORECASE
@@ -348,7 +366,7 @@ def content_kinds(text: str, tokens: list[str] | None = None) -> set[ContentKind
     tokens = _tokens(text) if tokens is None else tokens
     words = {token.lower() for token in tokens}
     digits = _DIGIT_RE.search(text) is not None
-    numbers = digits or not words.isdisjoint(_NUMBER_WORDS)
+    numbers = digits or not words.isdisjoint(_NUMBER_WORDS) or "no" in words or "nobody" in words
     kinds: set[ContentKind] = set()
     if not words.isdisjoint(_FIRST_CUES) and any(p.search(text) for p in _FIRST_PATTERNS):
         kinds.add("first")
@@ -472,6 +490,11 @@ def _edges_trimmed(text: str, start: int, end: int, drop: frozenset[str]) -> tup
         return start, end
 
 
+def _frame_event(words: str) -> bool:
+    """Whether the words around a quote name an event, not how the words came out ("a study published ...")."""
+    return any(token.lower() in _EVENT_WORDS and token.lower() not in _PUBLISHING for token in _tokens(words))
+
+
 def _frames(sentence: Sentence, parts: list[tuple[int, int, Quote]]) -> list[tuple[int, int, bool]]:
     """The stretches of the sentence outside the quote parts, each flagged when it is the one before the first."""
     frames, cursor = [], sentence.start
@@ -524,8 +547,11 @@ def _claims_in_sentence(text: str, sentence: Sentence, parts: list[tuple[int, in
         about_speaker = assess(words[relative.end() :]) if relative else None
         if content in ("age", "first") or (leading and content == "figure" and not _COUNTED_SOURCES.match(words)):
             claims.append(Claim(frame_start, frame_end, words, content, None, sentence.position))
-        elif about_speaker in _HARD:
+        elif about_speaker in _HARD or (about_speaker == "other" and _frame_event(words)):
             claims.append(Claim(frame_start, frame_end, words, about_speaker, None, sentence.position))
+        elif leading and content == "other" and _frame_event(words) and _tokens(words)[0].lower() not in _PRONOUNS:
+            # what a named speaker did before saying something ("The governor declared an emergency and said ...")
+            claims.append(Claim(frame_start, frame_end, words, content, None, sentence.position))
     return sorted(claims, key=lambda claim: claim.start)
 
 

@@ -89,6 +89,8 @@ CLAIMS = [
         "The firm has 30 staff and expects to double in size.",
         "figure",
     ),
+    ("a count of nought is a figure", "No injuries were reported after the ferry ran aground.", "figure"),
+    ("no one hurt is a count, not a generalisation", "No one was seriously hurt in the blast.", "figure"),
     ("a count by ordinal is a figure", "The strike ended after a fourth day of protests.", "figure"),
     ("a first is a first", "It was the first time a woman had led the party.", "first"),
     ("a superlative after a possessive is a first", "She is one of the country's most decorated athletes.", "first"),
@@ -169,6 +171,18 @@ QUOTED = [
         '"The plan is sound," said Ana Ruiz, who founded the firm in 2015.',
         (("The plan is sound,", "Ana Ruiz"),),
         [("date", None)],
+    ),
+    (
+        "an event in a relative clause about the speaker is the article's claim",
+        '"It is a bad law," said Ana Ruiz, who resigned from the board in protest.',
+        (("It is a bad law,", "Ana Ruiz"),),
+        [("other", None)],
+    ),
+    (
+        "what the speaker did before speaking is the article's claim",
+        "The health minister resigned on Friday morning and said the report was unfair.",
+        (("the report was unfair", "Sam Ode"),),
+        [("other", None)],
     ),
     (
         "a scare quote leaves the sentence to the article",
