@@ -132,8 +132,6 @@ PRONOUN_GENDER: dict[str, str] = {
     "her": "f",
     "hers": "f",
 }
-SUBJECT_PRONOUNS = frozenset({"he", "she", "it", "they", "i", "we", "you"})
-OBJECT_PRONOUNS = frozenset({"him", "her", "them", "me", "us", "you"})
 
 # Honorifics and titles written before a name. Gendered ones say the person's gender.
 TITLE_GENDER: dict[str, str] = {
