@@ -41,6 +41,7 @@ from newsfacts.extraction.cues import (
     PASSIVE_AUXILIARIES,
     PERSON_MEDIA,
     PREPOSITIONS,
+    PRESS_NOUNS,
     PRONOUN_GENDER,
     RELATION_NOUNS,
     SPEAKER_ACTIONS,
@@ -394,7 +395,7 @@ def _noun_phrase_before(reader: _Reader, s: Sentence, end: int) -> _Subject | No
     entity = book.resolve_role(word, organisation, phrase_start)
     if entity is None and organisation and word in GENERIC_ORGANISATIONS:
         entity = book.resolve_organisation_pronoun(phrase_start)
-    if word in ("paper", "newspaper", "tabloid", "broadcaster", "agency") and entity is not None and entity.is_media:
+    if word in PRESS_NOUNS and entity is not None and entity.is_media:
         return _Subject(phrase_start, end, entity, "role", reporter=True)
     return _Subject(phrase_start, end, entity, "role" if entity else "none")
 
