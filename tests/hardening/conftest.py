@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import socket
 import sqlite3
 import subprocess
 import sys
-from collections.abc import Callable
+import urllib.error
+import urllib.request
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -99,3 +102,51 @@ def sqlite_env(sqlite_db) -> dict[str, str]:
 @pytest.fixture
 def count_rows() -> Callable[[], dict[str, int]]:
     return orm_counts
+
+
+@contextlib.contextmanager
+def serving(env: dict[str, str], log_path: Path, workers: int = 1) -> Iterator[str]:
+    """Run `gunicorn newsfacts.wsgi` on a free local port with `env`; yields its base URL, stops it on exit."""
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    command = [str(Path(sys.executable).with_name("gunicorn")), "newsfacts.wsgi", "--no-control-socket"]
+    command += ["--bind", f"127.0.0.1:{port}", "--workers", str(workers)]
+    with log_path.open("wb") as log:
+        process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+        try:
+            _wait_until_serving(base, process)
+            yield base
+        finally:
+            process.terminate()
+            process.wait(timeout=30)
+
+
+def _wait_until_serving(base: str, process: subprocess.Popen) -> None:
+    # A readiness poll for a server start, not a timing assertion: up to 30 s for the workers to boot.
+    for _ in range(300):
+        if process.poll() is not None:
+            raise RuntimeError(f"gunicorn exited with {process.returncode}")
+        try:
+            http("GET", base + "/static/admin/css/base.css")
+            return
+        except OSError:
+            subprocess.run(["sleep", "0.1"], check=True)
+    raise RuntimeError("gunicorn did not start serving within 30 s")
+
+
+class _NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None
+
+
+def http(
+    method: str, url: str, *, headers: dict[str, str] | None = None, body: bytes | None = None
+) -> tuple[int, dict[str, str], bytes]:
+    """One request without following redirects: (status, headers, body)."""
+    request = urllib.request.Request(url, data=body, method=method, headers={"Host": "127.0.0.1", **(headers or {})})
+    opener = urllib.request.build_opener(_NoRedirect)
+    try:
+        with opener.open(request, timeout=30) as response:
+            return response.status, dict(response.headers), response.read()
+    except urllib.error.HTTPError as exc:
+        return exc.code, dict(exc.headers), exc.read()

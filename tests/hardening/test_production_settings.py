@@ -6,16 +6,11 @@ Each test runs a real process with a production environment (DEBUG=0), never the
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
-import urllib.error
-import urllib.request
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
-from tests.hardening.conftest import ROOT, free_port, manage, production_env
+from tests.hardening.conftest import http, manage, production_env, serving
 
 
 def test_deploy_check_reports_no_warnings_with_a_production_environment():
@@ -105,59 +100,12 @@ def gunicorn(tmp_path_factory) -> Iterator[str]:
     for command in (("collectstatic", "--no-input", "-v0"), ("migrate", "--no-input", "-v0")):
         result = manage(*command, env=env)
         assert result.returncode == 0, result.stderr.decode()
-    port = free_port()
-    log = (tmp / "gunicorn.log").open("wb")
-    process = subprocess.Popen(
-        [
-            str(Path(sys.executable).with_name("gunicorn")),
-            "newsfacts.wsgi",
-            "--no-control-socket",
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--workers",
-            "1",
-        ],
-        cwd=ROOT,
-        env=env,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        _wait_until_serving(base, process)
+    with serving(env, tmp / "gunicorn.log") as base:
         yield base
-    finally:
-        process.terminate()
-        process.wait(timeout=30)
-        log.close()
-
-
-def _wait_until_serving(base: str, process: subprocess.Popen) -> None:
-    # Readiness poll (a server start, not a timing assertion): up to 30 s for the worker to boot.
-    for _ in range(300):
-        if process.poll() is not None:
-            raise RuntimeError(f"gunicorn exited with {process.returncode}")
-        try:
-            _get(base + "/static/admin/css/base.css")
-            return
-        except OSError:
-            subprocess.run(["sleep", "0.1"], check=True)
-    raise RuntimeError("gunicorn did not start serving within 30 s")
-
-
-class _NoRedirect(urllib.request.HTTPRedirectHandler):
-    def redirect_request(self, *args, **kwargs):
-        return None
 
 
 def _get(url: str, **headers: str) -> tuple[int, dict[str, str], bytes]:
-    request = urllib.request.Request(url, headers={"Host": "127.0.0.1", **headers})
-    opener = urllib.request.build_opener(_NoRedirect)
-    try:
-        with opener.open(request, timeout=10) as response:
-            return response.status, dict(response.headers), response.read()
-    except urllib.error.HTTPError as exc:
-        return exc.code, dict(exc.headers), exc.read()
+    return http("GET", url, headers=headers)
 
 
 HTTPS = {"X-Forwarded-Proto": "https"}
