@@ -268,6 +268,29 @@ CLAUSE_STARTERS = words(
     "the a an he she it they we i there this these those his her its their our no some all one nobody everyone"
 )
 
+# Organisation nouns general enough to mean "the organisation this story is about" when no name contains them.
+GENERIC_ORGANISATIONS = words(
+    "company firm carmaker automaker group supplier manufacturer retailer business operator lender insurer airline "
+    "broadcaster organisation organization developer startup"
+)
+# Time and venue phrases that may sit between a reporting verb and its content.
+ADVERBIAL = re.compile(
+    r"(?:\s+(?:on|in|at|during|late|early|last|this|earlier|later)\s+(?:(?:a|an|the|his|her|its|their)\s+)?"
+    r"(?:[\w\-]+\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|month|year|night|morning|"
+    r"evening|afternoon|weekend|statement|interview|note|memo|letter|post|call|briefing|conference|speech|email)"
+    r"(?:\s+(?:to|with)\s+[\w\-]+(?:\s+[\w\-]+)?)?,?){1,2}",
+    re.IGNORECASE,
+)
+FINITE = words("is are was were had has have would could will can should did does do might may must")
+# Common past forms without -ed and present forms with -s that show a clause has its verb.
+IRREGULAR_VERBS = words(
+    """fell rose grew went came made took saw gave got left lost won began became ran sold bought paid kept held felt
+    found thought knew met set cut put hit led brought fought spent sent built stood sat spoke broke chose drove
+    flew wore wrote shut struck swept threw understood means makes remains needs wants plans expects looks seems
+    goes comes takes gives says thinks knows believes faces stands works costs"""
+)
+SUBORDINATORS = words("when while after before as if although though because since until unless once asked speaking")
+
 
 def is_person_role(word: str) -> bool:
     """Whether a lowercase noun (singular or plural) names a person's role: ``minister``, ``analysts``."""

@@ -30,41 +30,55 @@ from typing import Literal
 
 from newsfacts.extraction.cues import (
     ADDRESSEE_VERBS,
+    ADVERBIAL,
     ALL_VERBS,
     CLAUSE_STARTERS,
-    DASHES,
     DETERMINERS,
+    FINITE,
     FRAMING_VERBS,
-    FUNCTION_WORDS,
-    NAMING_WORDS,
+    IRREGULAR_VERBS,
     PARTICIPLE_CUES,
     PASSIVE_AUXILIARIES,
-    PERSON_MEDIA,
     PREPOSITIONS,
-    PRESS_NOUNS,
     PRONOUN_GENDER,
-    RELATION_NOUNS,
     SPEAKER_ACTIONS,
     SPEECH_VERBS,
-    STOPWORDS,
+    SUBORDINATORS,
     THAT_VERBS,
-    VERB_MODIFIERS,
     VERB_PREPOSITIONS,
-    VERB_RE,
     is_organisation_role,
     is_person_role,
-    words,
 )
-from newsfacts.extraction.names import Mention, find_mentions
+from newsfacts.extraction.marks import (
+    MASK,
+    OPENING,
+    WORD,
+    QuotedSpan,
+    classify,
+    mask_quotes,
+    pair_marks,
+)
+from newsfacts.extraction.names import find_mentions
 from newsfacts.extraction.sentences import Sentence
 from newsfacts.extraction.speakers import Entity, Speaker, SpeakerBook
+from newsfacts.extraction.subjects import (
+    AttributionMethod,
+    Reading,
+    Subject,
+    clause_subject,
+    noun_phrase_before,
+    source_of,
+    subject_left,
+    subject_right,
+)
 
 QuoteKind = Literal["direct", "indirect", "mixed"]
-AttributionMethod = Literal["name", "alias", "pronoun", "role", "continuation", "none"]
 
 
 @dataclass(frozen=True, slots=True)
 class Quote:
+    """A quote as found: its exact span, kind, speaker and cue, and how sure and how attributed."""
+
     start: int
     end: int
     text: str
@@ -76,16 +90,6 @@ class Quote:
     attribution: AttributionMethod
 
 
-OPENING = "\u201c\u00ab\u201e"
-CLOSING = "\u201d\u00bb"
-SINGLE_OPENING, SINGLE_CLOSING = "\u2018", "\u2019"
-STRAIGHT = '"'
-MASK = "\x00"  # stands in for quoted text while cues are looked for outside the quotes
-# Organisation nouns general enough to mean "the organisation this story is about" when no name contains them.
-GENERIC_ORGANISATIONS = words(
-    "company firm carmaker automaker group supplier manufacturer retailer business operator lender insurer airline "
-    "broadcaster organisation organization developer startup"
-)
 CONFIDENCE: dict[str, float] = {
     "name": 0.9,
     "alias": 0.85,
@@ -94,30 +98,7 @@ CONFIDENCE: dict[str, float] = {
     "continuation": 0.7,
     "none": 0.5,
 }
-SegmentClass = Literal["heading", "title", "scare", "short", "partial", "full"]
-WORD = re.compile(r"[^\W_][\w'\u2019\-]*", re.UNICODE)
 LETTERS = re.compile(r"[A-Za-z]+")
-
-
-@dataclass(slots=True)
-class _Segment:
-    """A quoted span: ``open``/``close`` are the mark offsets; ``start``/``end`` the trimmed inner text."""
-
-    open: int
-    close: int  # offset of the closing mark, or of the paragraph end when the quote never closes
-    start: int
-    end: int
-    cls: SegmentClass = "full"
-    attached: bool = False
-
-
-@dataclass(slots=True)
-class _Subject:
-    start: int
-    end: int
-    entity: Entity | None
-    attribution: AttributionMethod
-    reporter: bool = False  # the press reporting, not a speaker
 
 
 @dataclass(slots=True)
@@ -126,356 +107,20 @@ class _Cue:
     end: int
     word: str
     lemma: str
-    subject: _Subject
+    subject: Subject
     inverted: bool = False
     participle: bool = False  # "adding that": its subject is the previous cue's, it governs only what follows
 
 
 @dataclass(slots=True)
-class _Reader:
-    text: str
-    sentences: list[Sentence]
-    segments: list[_Segment]
-    masked: str
-    book: SpeakerBook
-    mention_by_end: dict[int, Mention]
-    mention_by_start: dict[int, Mention]
+class _Reader(Reading):
+    """The article being read, with the quotes found so far."""
+
+    segments: list[QuotedSpan] = field(default_factory=list)
+    opens: list[int] = field(default_factory=list)  # opening mark offsets of ``segments``, in order
     quotes: list[Quote] = field(default_factory=list)
     used: set[int] = field(default_factory=set)  # entity ids that speak
     last: tuple[int, Entity | None] | None = None  # (sentence index of the last quote's end, its speaker)
-    _starts: list[int] = field(default_factory=list)
-    opens: list[int] = field(default_factory=list)  # opening mark offsets of ``segments``, in order
-
-    def mentions_between(self, a: int, b: int) -> list[int]:
-        """Start offsets of the name mentions starting in ``[a, b)``, in order."""
-        if not self._starts:
-            self._starts = sorted(self.mention_by_start)
-        return self._starts[bisect_left(self._starts, a) : bisect_left(self._starts, b)]
-
-
-# -- quotation marks ------------------------------------------------------------------------------------------
-
-
-def _paragraphs(text: str) -> list[tuple[int, int]]:
-    spans, pos = [], 0
-    for m in re.finditer(r"\n", text):
-        spans.append((pos, m.start()))
-        pos = m.end()
-    spans.append((pos, len(text)))
-    return [(a, b) for a, b in spans if text[a:b].strip()]
-
-
-def _marks(text: str) -> tuple[str, str, str]:
-    """The (opening, closing, either-way) quotation marks of this article's house style.
-
-    Double marks when the article has any; otherwise single marks (British style, ``'We will,' he said``), where a
-    closing mark must be told from an apostrophe.
-    """
-    if any(ch in text for ch in OPENING + CLOSING + STRAIGHT):
-        return OPENING, CLOSING, STRAIGHT
-    return SINGLE_OPENING, SINGLE_CLOSING, "'"
-
-
-def _is_apostrophe(text: str, i: int) -> bool:
-    """A single mark inside a word (``don't``) or after a plural (``the workers' union``) is an apostrophe."""
-    before = text[i - 1] if i > 0 else " "
-    after = text[i + 1] if i + 1 < len(text) else " "
-    if before.isalnum() and after.isalnum():
-        return True
-    return before == "s" and bool(re.match(r" [a-z]", text[i + 1 : i + 3]))
-
-
-def _pair_marks(text: str) -> list[_Segment]:
-    """Pair opening and closing quotation marks; a quote may run on over paragraphs that open with a mark."""
-    opening, closing, straight = _marks(text)
-    single = straight == "'"
-    segments: list[_Segment] = []
-    paragraphs = _paragraphs(text)
-    open_at: int | None = None
-    skip = -1
-    for k, (a, b) in enumerate(paragraphs):
-        for i in range(a, b):
-            ch = text[i]
-            if ch not in opening + closing + straight or i == skip:
-                continue
-            if open_at is None:
-                if ch in opening or (ch == straight and not single) or _looks_opening(text, i):
-                    open_at = i
-            elif ch in closing + straight:
-                if single and _is_apostrophe(text, i):
-                    continue
-                segments.append(_Segment(open_at, i, open_at + 1, i))
-                open_at = None
-            else:
-                # Two opening marks in a row: the first quote was never closed; end it before the new one.
-                segments.append(_Segment(open_at, i, open_at + 1, i))
-                open_at = i
-        if open_at is not None:
-            nxt = paragraphs[k + 1] if k + 1 < len(paragraphs) else None
-            lead = len(text[nxt[0] : nxt[1]]) - len(text[nxt[0] : nxt[1]].lstrip()) if nxt else 0
-            if nxt and text[nxt[0] + lead] in opening + straight:
-                # The quote goes on in the next paragraph, which repeats the opening mark: skip that mark.
-                skip = nxt[0] + lead
-                continue
-            segments.append(_Segment(open_at, b, open_at + 1, b))
-            open_at = None
-    for seg in segments:
-        inner = text[seg.start : seg.end]
-        seg.start += len(inner) - len(inner.lstrip())
-        seg.end -= len(inner) - len(inner.rstrip())
-    return [s for s in segments if s.end > s.start]
-
-
-def _looks_opening(text: str, i: int) -> bool:
-    before = text[i - 1] if i > 0 else " "
-    after = text[i + 1] if i + 1 < len(text) else " "
-    return before.isspace() and after.isalnum()
-
-
-# -- what a quoted span is ------------------------------------------------------------------------------------
-
-
-def _classify(text: str, seg: _Segment, sentence: Sentence | None) -> SegmentClass:
-    inner = text[seg.start : seg.end]
-    words = WORD.findall(inner)
-    if sentence is not None and sentence.kind in ("heading", "credit"):
-        return "heading"
-    line_start = text.rfind("\n", 0, seg.open) + 1
-    line_end = text.find("\n", seg.close)
-    line_end = len(text) if line_end < 0 else line_end
-    terminal = inner.rstrip()[-1:] in ".!?,;:…—-"
-    alone = not text[line_start : seg.open].strip() and not text[seg.close + 1 : line_end].strip()
-    if alone and not terminal and len(words) <= 8:
-        return "heading"
-    before = text[line_start : seg.open].rstrip()
-    prev_char = before[-1:]
-    prev_words = WORD.findall(before[-40:])
-    prev_word = prev_words[-1].lower() if prev_words else ""
-    after = text[seg.close + 1 : seg.close + 40]
-    next_words = WORD.findall(after)
-    next_word = next_words[0] if next_words and re.match(r"\s+[^\W\d_]", after) else ""
-    opens_clause = prev_char in (
-        "",
-        ",",
-        ":",
-        ";",
-        *DASHES,
-        "(",
-        ".",
-        "!",
-        "?",
-        *CLOSING,
-        STRAIGHT,
-        SINGLE_CLOSING,
-        "'",
-    )
-    if opens_clause:
-        return "full"
-    title_case = all(w[0].isupper() for w in words if len(w) > 3 or w == words[0])
-    if words and title_case and not terminal and len(words) <= 8:
-        return "title"
-    if len(words) <= 2:
-        if prev_word in NAMING_WORDS or prev_word in DETERMINERS:
-            return "scare"
-        if next_word and next_word[0].islower() and next_word.lower() not in FUNCTION_WORDS:
-            return "scare"
-        return "short"
-    return "partial"
-
-
-def _mask(text: str, segments: list[_Segment]) -> str:
-    chars = list(text)
-    for seg in segments:
-        if seg.cls in ("full", "partial", "short"):
-            last = min(seg.close, len(text) - 1)
-            for i in range(seg.open, last + 1):
-                if chars[i] != "\n":
-                    chars[i] = MASK
-    return "".join(chars)
-
-
-# -- subjects of reporting verbs ------------------------------------------------------------------------------
-
-
-def _strip_modifiers(left: str) -> str:
-    while True:
-        m = re.search(r"\s+([a-z]+)\s*$", left)
-        if not m or m.group(1) not in VERB_MODIFIERS:
-            return left
-        left = left[: m.start()]
-
-
-def _named(reader: _Reader, mention: Mention, entity: Entity) -> AttributionMethod:
-    return "name" if mention.text == entity.name or len(mention.tokens) > 1 else "alias"
-
-
-def _subject_left(reader: _Reader, s: Sentence, vs: int) -> _Subject | None:
-    """The subject written before a reporting verb at ``vs``: a name, a pronoun or a role noun phrase."""
-    masked = reader.masked
-    left = _strip_modifiers(masked[s.start : vs].rstrip())
-    # "Ivan Petrov (the head of X) said": a parenthesis between subject and verb.
-    left = re.sub(r"\s*\([^()]*\)$", "", left)
-    end = s.start + len(left)
-    if not left.strip() or left.endswith(MASK):
-        return None
-    if left.endswith(","):
-        return _clause_subject(reader, s, vs, coordinated=False)
-    if re.search(r"\b(and|but)$", left):
-        return _clause_subject(reader, s, vs, coordinated=True)
-    subject = _noun_phrase_before(reader, s, end)
-    if subject is None and MASK not in left and not _has_cue(left):
-        # "Two diplomats briefed on the talks said": a subject with a trailing modifier.
-        subject = _lead_subject(reader, s, max_words=3)
-    return subject
-
-
-def _noun_phrase_before(reader: _Reader, s: Sentence, end: int) -> _Subject | None:
-    text, book = reader.text, reader.book
-    mention = reader.mention_by_end.get(end)
-    if mention is not None:
-        # "Inspector Ana Ruiz of Tarn Police said": the person, not the body they belong to.
-        link = re.search(r"\s+(?:of|at|from|for)\s+(?:the\s+)?$", text[s.start : mention.start])
-        holder = reader.mention_by_end.get(s.start + link.start()) if link else None
-        holder_entity = book.mention_entity.get(holder.start) if holder is not None else None
-        if holder is not None and holder_entity is not None and holder_entity.kind == "person":
-            mention = holder
-        entity = book.mention_entity.get(mention.start)
-        if entity is None and len(mention.tokens) == 1 and not _common(mention.text):
-            organisation = mention.text.isupper() or mention.kind == "organisation"
-            entity = book.create(mention.text, "organisation" if organisation else "person", mention.start)
-        if entity is not None:
-            start = mention.start
-            # The title and role words before the name belong to the subject: "chief executive", "Governor".
-            if mention.title and reader.masked[s.start : start].rstrip().endswith(mention.title):
-                start = s.start + len(reader.masked[s.start : start].rstrip()) - len(mention.title)
-            role = re.search(r"(?:[a-z][\w\-]*\s+){1,3}$", reader.masked[s.start : start])
-            if role and any(is_person_role(w) for w in role.group().split()):
-                start = s.start + role.start()
-            return _Subject(start, end, entity, _named(reader, mention, entity), entity.is_media)
-    words = list(re.finditer(r"[\w'\u2019\-]+", reader.masked[s.start : end]))
-    if not words:
-        return None
-    last = words[-1]
-    word = last.group().lower()
-    w_start = s.start + last.start()
-    if s.start + last.end() != end:
-        return None
-    if word in PRONOUN_GENDER or word in ("it", "they", "i", "we"):
-        return _pronoun_subject(reader, word, w_start, end)
-    if not (
-        is_person_role(word) or is_organisation_role(word) or word in ("reporters", "journalists", *RELATION_NOUNS)
-    ):
-        return None
-    # Walk back over the noun phrase: "a spokesman for the energy department", "the industry minister".
-    phrase_start = w_start
-    for w in reversed(words[:-1]):
-        low = w.group().lower()
-        gap = reader.masked[s.start + w.end() : phrase_start]
-        if gap.strip() or low in ALL_VERBS or (low in STOPWORDS and low not in DETERMINERS | {"one", "another"}):
-            break
-        phrase_start = s.start + w.start()
-        if low in DETERMINERS or low in ("one", "another"):
-            break
-    # "a spokesman for the ministry", "an official at the company": an unnamed person speaking for someone.
-    agent = re.search(
-        r"(?:\b(?:a|an|the|one)\s+)?\b([a-z][\w\-]*)\s+(?:for|at|with|from)\s+$", text[s.start : phrase_start]
-    )
-    if agent and is_person_role(agent.group(1)):
-        entity = book.entity_at(phrase_start, end)
-        return _Subject(s.start + agent.start(), end, entity, "name" if entity else "none")
-    if word in ("reporters", "journalists"):
-        return _Subject(phrase_start, end, None, "none", reporter=True)
-    plural = word.endswith("s") and not word.endswith("ss")
-    determiner = text[phrase_start:end].split()[0].lower()
-    if plural or word in RELATION_NOUNS or determiner in ("his", "her", "their", "its"):
-        return _Subject(phrase_start, end, None, "none")  # "analysts", "his family": nobody named
-    if determiner in ("a", "an", "one", "another") and is_person_role(word):
-        return _Subject(phrase_start, end, book.anonymous(phrase_start), "none")  # "a senior official"
-    organisation = is_organisation_role(word) and not is_person_role(word)
-    entity = book.resolve_role(word, organisation, phrase_start)
-    if entity is None and organisation and word in GENERIC_ORGANISATIONS:
-        entity = book.resolve_organisation_pronoun(phrase_start)
-    if word in PRESS_NOUNS and entity is not None and entity.is_media:
-        return _Subject(phrase_start, end, entity, "role", reporter=True)
-    return _Subject(phrase_start, end, entity, "role" if entity else "none")
-
-
-def _pronoun_subject(reader: _Reader, word: str, start: int, end: int) -> _Subject:
-    book = reader.book
-    if word in PRONOUN_GENDER:
-        entity = book.resolve_pronoun(PRONOUN_GENDER[word], start)
-    elif word == "it":
-        entity = book.resolve_organisation_pronoun(start)
-    else:
-        entity = None
-    return _Subject(start, end, entity, "pronoun" if entity else "none")
-
-
-def _clause_subject(reader: _Reader, s: Sentence, vs: int, coordinated: bool) -> _Subject | None:
-    """``Ana Ruiz, regional secretary of X, said``: the subject opens the clause, before an apposition;
-    ``X called the ruling "disappointing" and said ...`` (``coordinated``): the subject of the first verb."""
-    for pos in reader.mentions_between(s.start, vs):
-        mention = reader.mention_by_start[pos]
-        entity = reader.book.mention_entity.get(pos)
-        if entity is not None and not reader.book.in_quote(pos):
-            between = reader.masked[mention.end : vs]
-            if not coordinated and (MASK in between or _has_cue(between)):
-                return None
-            return _Subject(pos, mention.end, entity, _named(reader, mention, entity), entity.is_media)
-    return _lead_subject(reader, s, max_words=5)
-
-
-def _lead_subject(reader: _Reader, s: Sentence, max_words: int) -> _Subject | None:
-    """A pronoun or role noun among the first words of the clause: ``Consumer groups welcomed ... but said``."""
-    pattern = r"\s*(?:[^,]{0,40},\s*)?([A-Z][\w\-]*(?:\s+[a-z][\w\-]*){0," + str(max_words - 1) + "})"
-    lead = re.match(pattern, s.text)
-    if lead:
-        offset = s.start + lead.start(1)
-        for w in re.finditer(r"[\w\-]+", lead.group(1)):
-            word = w.group().lower()
-            if word in PRONOUN_GENDER or word == "it":
-                return _pronoun_subject(reader, word, offset + w.start(), offset + w.end())
-            if is_person_role(word) or is_organisation_role(word):
-                return _noun_phrase_before(reader, s, offset + w.end())
-    return None
-
-
-def _has_cue(between: str) -> bool:
-    return any(m.group(1).lower() in SPEECH_VERBS for m in VERB_RE.finditer(between))
-
-
-def _subject_right(reader: _Reader, s: Sentence, ve: int) -> _Subject | None:
-    """The subject written after the verb: ``"...," said chief executive Ana Ruiz``.
-
-    Only a subject that ends the clause (followed by punctuation, an apposition or a preposition) is taken, so that
-    ``X said Acme had ...`` is not read as an inversion.
-    """
-    masked = reader.masked
-    ends_clause = r"(?=\s*(?:[,.;:!?(]|$)|\s+(?:of|at|from|for|in|on|to|with|who)\b)"
-    for pos in reader.mentions_between(ve, s.end):
-        mention = reader.mention_by_start[pos]
-        if not re.fullmatch(r"\s+(?:[a-z][\w\-]*\s+|[A-Z][a-z]*\.?\s+){0,4}", masked[ve:pos]):
-            break
-        if not re.match(ends_clause, masked[mention.end : s.end]):
-            break
-        entity = reader.book.mention_entity.get(pos)
-        if entity is None and len(mention.tokens) == 1 and not _common(mention.text):
-            entity = reader.book.create(mention.text, "person", pos)
-        if entity is not None:
-            return _Subject(ve, mention.end, entity, _named(reader, mention, entity), entity.is_media)
-        break
-    m = re.match(r"\s+(he|she)\b(?=\s*[,.;])", masked[ve : s.end])
-    if m:
-        return _pronoun_subject(reader, m.group(1), ve + m.start(1), ve + m.end(1))
-    m = re.match(r"\s+((?:the|a|an)\s+(?:[a-z][\w\-]*\s+){0,3}?([a-z][\w\-]*))" + ends_clause, masked[ve : s.end])
-    if m and (is_person_role(m.group(2)) or is_organisation_role(m.group(2))):
-        return _noun_phrase_before(reader, s, ve + m.end(1))
-    return None
-
-
-def _common(word: str) -> bool:
-    low = word.lower()
-    return low in STOPWORDS or is_person_role(low) or is_organisation_role(low)
 
 
 # -- cues and what they govern --------------------------------------------------------------------------------
@@ -490,7 +135,7 @@ def _cues(reader: _Reader, s: Sentence) -> list[_Cue]:
         if participle is not None and found and masked[s.start : m.start()].rstrip().endswith(","):
             # "..., he said, adding that ...": the participle's subject is the previous cue's.
             previous = found[-1].subject
-            subject_then = _Subject(m.start(), m.start(), previous.entity, previous.attribution, previous.reporter)
+            subject_then = Subject(m.start(), m.start(), previous.entity, previous.attribution, previous.reporter)
             found.append(_Cue(m.start(), m.end(), word.lower(), participle, subject_then, participle=True))
             continue
         lemma = ALL_VERBS.get(word.lower())
@@ -504,12 +149,12 @@ def _cues(reader: _Reader, s: Sentence) -> list[_Cue]:
         subject = None
         inverted = False
         if (before.endswith((MASK, ",")) or not before) and lemma not in ADDRESSEE_VERBS:
-            subject = _subject_right(reader, s, m.end())
+            subject = subject_right(reader, s, m.end())
             if subject is not None and subject.reporter:
                 subject = None  # "..., told the BBC": the press is told, it does not speak
             inverted = subject is not None
         if subject is None:
-            subject = _subject_left(reader, s, m.start())
+            subject = subject_left(reader, s, m.start())
         if subject is None:
             continue
         if lemma == "report" and (subject.entity is None or subject.entity.kind == "organisation"):
@@ -518,13 +163,13 @@ def _cues(reader: _Reader, s: Sentence) -> list[_Cue]:
     return found
 
 
-def _segment_at(reader: _Reader, pos: int) -> _Segment | None:
+def _segment_at(reader: _Reader, pos: int) -> QuotedSpan | None:
     """The quoted span whose opening mark is at ``pos``."""
     k = bisect_left(reader.opens, pos)
     return reader.segments[k] if k < len(reader.opens) and reader.opens[k] == pos else None
 
 
-def _segments_in(reader: _Reader, a: int, b: int) -> list[_Segment]:
+def _segments_in(reader: _Reader, a: int, b: int) -> list[QuotedSpan]:
     """The quoted spans (not headings) lying inside ``[a, b)``."""
     found = reader.segments[bisect_left(reader.opens, a) : bisect_left(reader.opens, b)]
     return [seg for seg in found if seg.close < b and seg.cls != "heading"]
@@ -615,7 +260,7 @@ def _emit(
     reader.last = (reader.book.sentence_at(end), entity)
 
 
-def _attach(reader: _Reader, seg: _Segment, cue: _Cue) -> None:
+def _attach(reader: _Reader, seg: QuotedSpan, cue: _Cue) -> None:
     seg.attached = True
     kind: QuoteKind = "direct" if seg.cls == "full" else "mixed"
     _emit(reader, seg.start, seg.end, kind, cue.subject.entity, cue.subject.attribution, cue.word)
@@ -706,26 +351,6 @@ def _read_cue(reader: _Reader, s: Sentence, cue: _Cue, limit: int) -> int:
     return cue.end
 
 
-# Time and venue phrases that may sit between a reporting verb and its content.
-ADVERBIAL = re.compile(
-    r"(?:\s+(?:on|in|at|during|late|early|last|this|earlier|later)\s+(?:(?:a|an|the|his|her|its|their)\s+)?"
-    r"(?:[\w\-]+\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|month|year|night|morning|"
-    r"evening|afternoon|weekend|statement|interview|note|memo|letter|post|call|briefing|conference|speech|email)"
-    r"(?:\s+(?:to|with)\s+[\w\-]+(?:\s+[\w\-]+)?)?,?){1,2}",
-    re.IGNORECASE,
-)
-FINITE = words("is are was were had has have would could will can should did does do might may must")
-
-
-# Common past forms without -ed and present forms with -s that show a clause has its verb.
-IRREGULAR_VERBS = words(
-    """fell rose grew went came made took saw gave got left lost won began became ran sold bought paid kept held felt
-    found thought knew met set cut put hit led brought fought spent sent built stood sat spoke broke chose drove
-    flew wore wrote shut struck swept threw understood means makes remains needs wants plans expects looks seems
-    goes comes takes gives says thinks knows believes faces stands works costs"""
-)
-
-
 def _has_verb(found: list[str]) -> bool:
     return any(
         w.lower() in FINITE or w.lower() in IRREGULAR_VERBS or (len(w) > 4 and w.lower().endswith("ed"))
@@ -746,9 +371,6 @@ def _reported_clause(rest: str) -> bool:
     return MASK in rest[:80] or _has_verb(WORD.findall(rest[:80]))
 
 
-SUBORDINATORS = words("when while after before as if although though because since until unless once asked speaking")
-
-
 def _reportable(content: str) -> bool:
     """Whether text before a trailing cue can be reported content, not a lead-in (``Asked whether ..., she``)."""
     found = WORD.findall(content)
@@ -758,7 +380,7 @@ def _reportable(content: str) -> bool:
     return first not in SUBORDINATORS and first not in PREPOSITIONS and not first.endswith(("ing", "ed"))
 
 
-def _last_segment_before(reader: _Reader, pos: int) -> _Segment | None:
+def _last_segment_before(reader: _Reader, pos: int) -> QuotedSpan | None:
     for seg in reversed(reader.segments):
         if seg.close < pos and seg.cls in ("full", "partial", "short"):
             return seg
@@ -783,9 +405,9 @@ def _according(reader: _Reader, s: Sentence) -> list[tuple[int, int]]:
     taken = []
     for m in re.finditer(r"\b[Aa]ccording to\s+([^,.;" + MASK + r"]+)", masked[s.start : s.end]):
         src_a, src_b = s.start + m.start(1), s.start + m.end(1)
-        entity, attribution = _source(reader, src_a, src_b)
+        entity, attribution = source_of(reader, src_a, src_b)
         cue = _Cue(
-            s.start + m.start(), s.start + m.end(), "according to", "say", _Subject(src_a, src_b, entity, attribution)
+            s.start + m.start(), s.start + m.end(), "according to", "say", Subject(src_a, src_b, entity, attribution)
         )
         lead = masked[s.start : s.start + m.start()]
         if not lead.strip():
@@ -811,39 +433,13 @@ def _according(reader: _Reader, s: Sentence) -> list[tuple[int, int]]:
     return taken
 
 
-def _source(reader: _Reader, a: int, b: int) -> tuple[Entity | None, AttributionMethod]:
-    """Who ``according to`` (or ``spoke with``) names: a name, a pronoun, a role, or a document's owner."""
-    book, text = reader.book, reader.text
-    for pos in reader.mentions_between(a, b):
-        if pos in book.mention_entity:
-            named = book.mention_entity[pos]
-            return named, _named(reader, reader.mention_by_start[pos], named)
-    entity: Entity | None
-    words = [w.lower() for w in WORD.findall(text[a:b])]
-    for word in words:
-        if word in ("him", "her"):
-            entity = book.resolve_pronoun(PRONOUN_GENDER[word], a)
-            return entity, "pronoun" if entity else "none"
-    if any(w in PERSON_MEDIA for w in words):
-        entity = book.focus(a)
-        return entity, "role" if entity else "none"
-    for word in words:
-        if is_organisation_role(word) and word in GENERIC_ORGANISATIONS:
-            entity = book.resolve_role(word, True, a) or book.resolve_organisation_pronoun(a)
-            return entity, "role" if entity else "none"
-        if is_person_role(word) and not word.endswith("s"):
-            entity = book.resolve_role(word, False, a)
-            return entity, "role" if entity else "none"
-    return None, "none"
-
-
 def _spoke(reader: _Reader, s: Sentence) -> list[tuple[int, int]]:
     """``Reuters spoke to him about how ...``: the press interviewing someone reports that person."""
     masked = reader.masked
     taken = []
     pattern = r"\b(spoke|talked)\s+(?:with|to)\s+(him|her|[A-Z][\w'\u2019\-]*(?:\s+[A-Z][\w'\u2019\-]*)*)\s+about\s+"
     for m in re.finditer(pattern + r"(?:the fact\s+)?(?:that\s+|how\s+)?", masked[s.start : s.end]):
-        subject = _noun_phrase_before(reader, s, s.start + len(masked[s.start : s.start + m.start()].rstrip()))
+        subject = noun_phrase_before(reader, s, s.start + len(masked[s.start : s.start + m.start()].rstrip()))
         if subject is None or (not subject.reporter and (subject.entity is None or not subject.entity.is_media)):
             continue
         obj_a, obj_b = s.start + m.start(2), s.start + m.end(2)
@@ -851,13 +447,13 @@ def _spoke(reader: _Reader, s: Sentence) -> list[tuple[int, int]]:
             entity = reader.book.resolve_pronoun(PRONOUN_GENDER[m.group(2)], obj_a)
             attribution: AttributionMethod = "pronoun"
         else:
-            entity, attribution = _source(reader, obj_a, obj_b)
+            entity, attribution = source_of(reader, obj_a, obj_b)
         cue = _Cue(
             s.start + m.start(1),
             s.start + m.end(1),
             f"{m.group(1)} with",
             "say",
-            _Subject(obj_a, obj_b, entity, attribution),
+            Subject(obj_a, obj_b, entity, attribution),
         )
         a = s.start + m.end()
         b = _content_end(reader, a, s.end)
@@ -866,7 +462,7 @@ def _spoke(reader: _Reader, s: Sentence) -> list[tuple[int, int]]:
     return taken
 
 
-def _continue(reader: _Reader, seg: _Segment) -> None:
+def _continue(reader: _Reader, seg: QuotedSpan) -> None:
     """A quote no cue claims: it continues the previous quote's speaker when it follows straight on."""
     seg.attached = True
     here = reader.book.sentence_at(seg.start)
@@ -875,7 +471,7 @@ def _continue(reader: _Reader, seg: _Segment) -> None:
     intro = reader.masked[s.start : seg.open].rstrip()
     if intro.endswith(":") and MASK not in intro and len(WORD.findall(intro)) <= 12:
         # "Karen Holt was blunt: "Nobody is safe."": the clause before a colon names the speaker.
-        subject = _clause_subject(reader, s, seg.open, coordinated=True)
+        subject = clause_subject(reader, s, seg.open, coordinated=True)
         if subject is not None and subject.entity is not None:
             _emit(reader, seg.start, seg.end, kind, subject.entity, subject.attribution, "", -0.1)
             return
@@ -895,25 +491,18 @@ def find_quotes(text: str, sentences: list[Sentence]) -> tuple[list[Speaker], li
     their aliases and a description from an apposition or parenthesis when the article gives one.
     """
     sentences = sorted(sentences, key=lambda s: s.start)
-    segments = _pair_marks(text)
+    segments = pair_marks(text)
     starts = [s.start for s in sentences]
     for seg in segments:
         k = max(0, _bisect(starts, seg.open))
-        seg.cls = _classify(text, seg, sentences[k] if sentences else None)
-    masked = _mask(text, segments)
+        seg.cls = classify(text, seg, sentences[k] if sentences else None)
+    masked = mask_quotes(text, segments)
     mentions = find_mentions(text, sentences)
     quoted = [(seg.open, seg.close + 1) for seg in segments if seg.cls in ("full", "partial", "title", "heading")]
     book = SpeakerBook(text, sentences, mentions, quoted)
     book.learn_gender_from_pronouns()
-    reader = _Reader(
-        text,
-        sentences,
-        segments,
-        masked,
-        book,
-        {m.end: m for m in mentions},
-        {m.start: m for m in mentions},
-    )
+    reader = _Reader(text, sentences, masked, book, {m.end: m for m in mentions}, {m.start: m for m in mentions})
+    reader.segments = segments
     reader.opens = [seg.open for seg in segments]
     pending = [seg for seg in segments if seg.cls in ("full", "partial")]
     for s in sentences:

@@ -37,6 +37,8 @@ NAME_WORD_RE = re.compile(r"[^\W\d_][\w'\u2019\-]*", re.UNICODE)
 
 @dataclass(frozen=True, slots=True)
 class Speaker:
+    """A person or organisation quoted in the article, with the other names it goes by there."""
+
     name: str
     kind: SpeakerKind
     aliases: tuple[str, ...] = ()

@@ -1,0 +1,172 @@
+"""Quotation marks: pairing them, telling quotes from titles, scare quotes and quoted subheadings, and masking them.
+
+Double marks are paired per paragraph (curly by shape, straight by parity); an article with no double marks is read
+in the British style, with single marks told apart from apostrophes. A quote running over several paragraphs repeats
+its opening mark at each paragraph start and closes only at its end.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from newsfacts.extraction.cues import DASHES, DETERMINERS, FUNCTION_WORDS, NAMING_WORDS
+from newsfacts.extraction.sentences import Sentence
+
+OPENING = "\u201c\u00ab\u201e"
+CLOSING = "\u201d\u00bb"
+SINGLE_OPENING, SINGLE_CLOSING = "\u2018", "\u2019"
+STRAIGHT = '"'
+MASK = "\x00"  # stands in for quoted text while cues are looked for outside the quotes
+WORD = re.compile(r"[^\W_][\w'\u2019\-]*", re.UNICODE)
+# What a quoted span is: a quoted subheading, a title, a scare quote, a short fragment (a partial quote only inside
+# reported speech), a partial quote, or a full direct quote.
+SpanClass = Literal["heading", "title", "scare", "short", "partial", "full"]
+
+
+@dataclass(slots=True)
+class QuotedSpan:
+    """A quoted span: ``open``/``close`` are the mark offsets; ``start``/``end`` the trimmed inner text."""
+
+    open: int
+    close: int  # offset of the closing mark, or of the paragraph end when the quote never closes
+    start: int
+    end: int
+    cls: SpanClass = "full"
+    attached: bool = False
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    spans, pos = [], 0
+    for m in re.finditer(r"\n", text):
+        spans.append((pos, m.start()))
+        pos = m.end()
+    spans.append((pos, len(text)))
+    return [(a, b) for a, b in spans if text[a:b].strip()]
+
+
+def _marks(text: str) -> tuple[str, str, str]:
+    """The (opening, closing, either-way) quotation marks of this article's house style.
+
+    Double marks when the article has any; otherwise single marks (British style, ``'We will,' he said``), where a
+    closing mark must be told from an apostrophe.
+    """
+    if any(ch in text for ch in OPENING + CLOSING + STRAIGHT):
+        return OPENING, CLOSING, STRAIGHT
+    return SINGLE_OPENING, SINGLE_CLOSING, "'"
+
+
+def _is_apostrophe(text: str, i: int) -> bool:
+    """A single mark inside a word (``don't``) or after a plural (``the workers' union``) is an apostrophe."""
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    if before.isalnum() and after.isalnum():
+        return True
+    return before == "s" and bool(re.match(r" [a-z]", text[i + 1 : i + 3]))
+
+
+def pair_marks(text: str) -> list[QuotedSpan]:
+    """Pair opening and closing quotation marks; a quote may run on over paragraphs that open with a mark."""
+    opening, closing, straight = _marks(text)
+    single = straight == "'"
+    segments: list[QuotedSpan] = []
+    paragraphs = _paragraphs(text)
+    open_at: int | None = None
+    skip = -1
+    for k, (a, b) in enumerate(paragraphs):
+        for i in range(a, b):
+            ch = text[i]
+            if ch not in opening + closing + straight or i == skip:
+                continue
+            if open_at is None:
+                if ch in opening or (ch == straight and not single) or _looks_opening(text, i):
+                    open_at = i
+            elif ch in closing + straight:
+                if single and _is_apostrophe(text, i):
+                    continue
+                segments.append(QuotedSpan(open_at, i, open_at + 1, i))
+                open_at = None
+            else:
+                # Two opening marks in a row: the first quote was never closed; end it before the new one.
+                segments.append(QuotedSpan(open_at, i, open_at + 1, i))
+                open_at = i
+        if open_at is not None:
+            nxt = paragraphs[k + 1] if k + 1 < len(paragraphs) else None
+            lead = len(text[nxt[0] : nxt[1]]) - len(text[nxt[0] : nxt[1]].lstrip()) if nxt else 0
+            if nxt and text[nxt[0] + lead] in opening + straight:
+                # The quote goes on in the next paragraph, which repeats the opening mark: skip that mark.
+                skip = nxt[0] + lead
+                continue
+            segments.append(QuotedSpan(open_at, b, open_at + 1, b))
+            open_at = None
+    for seg in segments:
+        inner = text[seg.start : seg.end]
+        seg.start += len(inner) - len(inner.lstrip())
+        seg.end -= len(inner) - len(inner.rstrip())
+    return [s for s in segments if s.end > s.start]
+
+
+def _looks_opening(text: str, i: int) -> bool:
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return before.isspace() and after.isalnum()
+
+
+def classify(text: str, seg: QuotedSpan, sentence: Sentence | None) -> SpanClass:
+    inner = text[seg.start : seg.end]
+    words = WORD.findall(inner)
+    if sentence is not None and sentence.kind in ("heading", "credit"):
+        return "heading"
+    line_start = text.rfind("\n", 0, seg.open) + 1
+    line_end = text.find("\n", seg.close)
+    line_end = len(text) if line_end < 0 else line_end
+    terminal = inner.rstrip()[-1:] in ".!?,;:…—-"
+    alone = not text[line_start : seg.open].strip() and not text[seg.close + 1 : line_end].strip()
+    if alone and not terminal and len(words) <= 8:
+        return "heading"
+    before = text[line_start : seg.open].rstrip()
+    prev_char = before[-1:]
+    prev_words = WORD.findall(before[-40:])
+    prev_word = prev_words[-1].lower() if prev_words else ""
+    after = text[seg.close + 1 : seg.close + 40]
+    next_words = WORD.findall(after)
+    next_word = next_words[0] if next_words and re.match(r"\s+[^\W\d_]", after) else ""
+    opens_clause = prev_char in (
+        "",
+        ",",
+        ":",
+        ";",
+        *DASHES,
+        "(",
+        ".",
+        "!",
+        "?",
+        *CLOSING,
+        STRAIGHT,
+        SINGLE_CLOSING,
+        "'",
+    )
+    if opens_clause:
+        return "full"
+    title_case = all(w[0].isupper() for w in words if len(w) > 3 or w == words[0])
+    if words and title_case and not terminal and len(words) <= 8:
+        return "title"
+    if len(words) <= 2:
+        if prev_word in NAMING_WORDS or prev_word in DETERMINERS:
+            return "scare"
+        if next_word and next_word[0].islower() and next_word.lower() not in FUNCTION_WORDS:
+            return "scare"
+        return "short"
+    return "partial"
+
+
+def mask_quotes(text: str, segments: list[QuotedSpan]) -> str:
+    chars = list(text)
+    for seg in segments:
+        if seg.cls in ("full", "partial", "short"):
+            last = min(seg.close, len(text) - 1)
+            for i in range(seg.open, last + 1):
+                if chars[i] != "\n":
+                    chars[i] = MASK
+    return "".join(chars)

@@ -1,0 +1,275 @@
+"""Who a reporting cue names: the subject before the verb, after it (``said the minister``), or in ``according to``.
+
+A subject is a name (``Ana Ruiz said``, ``Ana Ruiz, a spokeswoman for X, said``), a pronoun resolved to the person
+the story is following, a role noun resolved to the entity it described (``the minister``, ``the company``), an
+unnamed source (``analysts``, ``a senior official``, ``his family``), or the press (``reporters``, ``the paper``),
+which reports and is told things but never speaks for anyone.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass, field
+from typing import Literal
+
+from newsfacts.extraction.cues import (
+    ALL_VERBS,
+    DETERMINERS,
+    GENERIC_ORGANISATIONS,
+    PERSON_MEDIA,
+    PRESS_NOUNS,
+    PRONOUN_GENDER,
+    RELATION_NOUNS,
+    SPEECH_VERBS,
+    STOPWORDS,
+    VERB_MODIFIERS,
+    VERB_RE,
+    is_organisation_role,
+    is_person_role,
+)
+from newsfacts.extraction.marks import MASK, WORD
+from newsfacts.extraction.names import Mention
+from newsfacts.extraction.sentences import Sentence
+from newsfacts.extraction.speakers import Entity, SpeakerBook
+
+AttributionMethod = Literal["name", "alias", "pronoun", "role", "continuation", "none"]
+
+
+@dataclass(slots=True)
+class Reading:
+    """An article being read: its text, the text with its quotes masked, its sentences, names and speakers."""
+
+    text: str
+    sentences: list[Sentence]
+    masked: str
+    book: SpeakerBook
+    mention_by_end: dict[int, Mention]
+    mention_by_start: dict[int, Mention]
+    _starts: list[int] = field(default_factory=list)
+
+    def mentions_between(self, a: int, b: int) -> list[int]:
+        """Start offsets of the name mentions starting in ``[a, b)``, in order."""
+        if not self._starts:
+            self._starts = sorted(self.mention_by_start)
+        return self._starts[bisect_left(self._starts, a) : bisect_left(self._starts, b)]
+
+
+@dataclass(slots=True)
+class Subject:
+    """The subject of a reporting cue: its span, the entity it names (None for nobody named), and how."""
+
+    start: int
+    end: int
+    entity: Entity | None
+    attribution: AttributionMethod
+    reporter: bool = False  # the press reporting, not a speaker
+
+
+def _strip_modifiers(left: str) -> str:
+    """``X has also said``: drop the auxiliaries and adverbs between a subject and its verb."""
+    while True:
+        m = re.search(r"\s+([a-z]+)\s*$", left)
+        if not m or m.group(1) not in VERB_MODIFIERS:
+            return left
+        left = left[: m.start()]
+
+
+def named(reader: Reading, mention: Mention, entity: Entity) -> AttributionMethod:
+    """``name`` when the mention gives the full name, ``alias`` when it is a shorter form of it."""
+    return "name" if mention.text == entity.name or len(mention.tokens) > 1 else "alias"
+
+
+def subject_left(reader: Reading, s: Sentence, vs: int) -> Subject | None:
+    """The subject written before a reporting verb at ``vs``: a name, a pronoun or a role noun phrase."""
+    masked = reader.masked
+    left = _strip_modifiers(masked[s.start : vs].rstrip())
+    # "Ivan Petrov (the head of X) said": a parenthesis between subject and verb.
+    left = re.sub(r"\s*\([^()]*\)$", "", left)
+    end = s.start + len(left)
+    if not left.strip() or left.endswith(MASK):
+        return None
+    if left.endswith(","):
+        return clause_subject(reader, s, vs, coordinated=False)
+    if re.search(r"\b(and|but)$", left):
+        return clause_subject(reader, s, vs, coordinated=True)
+    subject = noun_phrase_before(reader, s, end)
+    if subject is None and MASK not in left and not _has_cue(left):
+        # "Two diplomats briefed on the talks said": a subject with a trailing modifier.
+        subject = _lead_subject(reader, s, max_words=3)
+    return subject
+
+
+def noun_phrase_before(reader: Reading, s: Sentence, end: int) -> Subject | None:
+    text, book = reader.text, reader.book
+    mention = reader.mention_by_end.get(end)
+    if mention is not None:
+        # "Inspector Ana Ruiz of Tarn Police said": the person, not the body they belong to.
+        link = re.search(r"\s+(?:of|at|from|for)\s+(?:the\s+)?$", text[s.start : mention.start])
+        holder = reader.mention_by_end.get(s.start + link.start()) if link else None
+        holder_entity = book.mention_entity.get(holder.start) if holder is not None else None
+        if holder is not None and holder_entity is not None and holder_entity.kind == "person":
+            mention = holder
+        entity = book.mention_entity.get(mention.start)
+        if entity is None and len(mention.tokens) == 1 and not _common(mention.text):
+            organisation = mention.text.isupper() or mention.kind == "organisation"
+            entity = book.create(mention.text, "organisation" if organisation else "person", mention.start)
+        if entity is not None:
+            start = mention.start
+            # The title and role words before the name belong to the subject: "chief executive", "Governor".
+            if mention.title and reader.masked[s.start : start].rstrip().endswith(mention.title):
+                start = s.start + len(reader.masked[s.start : start].rstrip()) - len(mention.title)
+            role = re.search(r"(?:[a-z][\w\-]*\s+){1,3}$", reader.masked[s.start : start])
+            if role and any(is_person_role(w) for w in role.group().split()):
+                start = s.start + role.start()
+            return Subject(start, end, entity, named(reader, mention, entity), entity.is_media)
+    words = list(re.finditer(r"[\w'\u2019\-]+", reader.masked[s.start : end]))
+    if not words:
+        return None
+    last = words[-1]
+    word = last.group().lower()
+    w_start = s.start + last.start()
+    if s.start + last.end() != end:
+        return None
+    if word in PRONOUN_GENDER or word in ("it", "they", "i", "we"):
+        return pronoun_subject(reader, word, w_start, end)
+    if not (
+        is_person_role(word) or is_organisation_role(word) or word in ("reporters", "journalists", *RELATION_NOUNS)
+    ):
+        return None
+    # Walk back over the noun phrase: "a spokesman for the energy department", "the industry minister".
+    phrase_start = w_start
+    for w in reversed(words[:-1]):
+        low = w.group().lower()
+        gap = reader.masked[s.start + w.end() : phrase_start]
+        if gap.strip() or low in ALL_VERBS or (low in STOPWORDS and low not in DETERMINERS | {"one", "another"}):
+            break
+        phrase_start = s.start + w.start()
+        if low in DETERMINERS or low in ("one", "another"):
+            break
+    # "a spokesman for the ministry", "an official at the company": an unnamed person speaking for someone.
+    agent = re.search(
+        r"(?:\b(?:a|an|the|one)\s+)?\b([a-z][\w\-]*)\s+(?:for|at|with|from)\s+$", text[s.start : phrase_start]
+    )
+    if agent and is_person_role(agent.group(1)):
+        entity = book.entity_at(phrase_start, end)
+        return Subject(s.start + agent.start(), end, entity, "name" if entity else "none")
+    if word in ("reporters", "journalists"):
+        return Subject(phrase_start, end, None, "none", reporter=True)
+    plural = word.endswith("s") and not word.endswith("ss")
+    determiner = text[phrase_start:end].split()[0].lower()
+    if plural or word in RELATION_NOUNS or determiner in ("his", "her", "their", "its"):
+        return Subject(phrase_start, end, None, "none")  # "analysts", "his family": nobody named
+    if determiner in ("a", "an", "one", "another") and is_person_role(word):
+        return Subject(phrase_start, end, book.anonymous(phrase_start), "none")  # "a senior official"
+    organisation = is_organisation_role(word) and not is_person_role(word)
+    entity = book.resolve_role(word, organisation, phrase_start)
+    if entity is None and organisation and word in GENERIC_ORGANISATIONS:
+        entity = book.resolve_organisation_pronoun(phrase_start)
+    if word in PRESS_NOUNS and entity is not None and entity.is_media:
+        return Subject(phrase_start, end, entity, "role", reporter=True)
+    return Subject(phrase_start, end, entity, "role" if entity else "none")
+
+
+def pronoun_subject(reader: Reading, word: str, start: int, end: int) -> Subject:
+    book = reader.book
+    if word in PRONOUN_GENDER:
+        entity = book.resolve_pronoun(PRONOUN_GENDER[word], start)
+    elif word == "it":
+        entity = book.resolve_organisation_pronoun(start)
+    else:
+        entity = None
+    return Subject(start, end, entity, "pronoun" if entity else "none")
+
+
+def clause_subject(reader: Reading, s: Sentence, vs: int, coordinated: bool) -> Subject | None:
+    """``Ana Ruiz, regional secretary of X, said``: the subject opens the clause, before an apposition;
+    ``X called the ruling "disappointing" and said ...`` (``coordinated``): the subject of the first verb."""
+    for pos in reader.mentions_between(s.start, vs):
+        mention = reader.mention_by_start[pos]
+        entity = reader.book.mention_entity.get(pos)
+        if entity is not None and not reader.book.in_quote(pos):
+            between = reader.masked[mention.end : vs]
+            if not coordinated and (MASK in between or _has_cue(between)):
+                return None
+            return Subject(pos, mention.end, entity, named(reader, mention, entity), entity.is_media)
+    return _lead_subject(reader, s, max_words=5)
+
+
+def _lead_subject(reader: Reading, s: Sentence, max_words: int) -> Subject | None:
+    """A pronoun or role noun among the first words of the clause: ``Consumer groups welcomed ... but said``."""
+    pattern = r"\s*(?:[^,]{0,40},\s*)?([A-Z][\w\-]*(?:\s+[a-z][\w\-]*){0," + str(max_words - 1) + "})"
+    lead = re.match(pattern, s.text)
+    if lead:
+        offset = s.start + lead.start(1)
+        for w in re.finditer(r"[\w\-]+", lead.group(1)):
+            word = w.group().lower()
+            if word in PRONOUN_GENDER or word == "it":
+                return pronoun_subject(reader, word, offset + w.start(), offset + w.end())
+            if is_person_role(word) or is_organisation_role(word):
+                return noun_phrase_before(reader, s, offset + w.end())
+    return None
+
+
+def _has_cue(between: str) -> bool:
+    return any(m.group(1).lower() in SPEECH_VERBS for m in VERB_RE.finditer(between))
+
+
+def subject_right(reader: Reading, s: Sentence, ve: int) -> Subject | None:
+    """The subject written after the verb: ``"...," said chief executive Ana Ruiz``.
+
+    Only a subject that ends the clause (followed by punctuation, an apposition or a preposition) is taken, so that
+    ``X said Acme had ...`` is not read as an inversion.
+    """
+    masked = reader.masked
+    ends_clause = r"(?=\s*(?:[,.;:!?(]|$)|\s+(?:of|at|from|for|in|on|to|with|who)\b)"
+    for pos in reader.mentions_between(ve, s.end):
+        mention = reader.mention_by_start[pos]
+        if not re.fullmatch(r"\s+(?:[a-z][\w\-]*\s+|[A-Z][a-z]*\.?\s+){0,4}", masked[ve:pos]):
+            break
+        if not re.match(ends_clause, masked[mention.end : s.end]):
+            break
+        entity = reader.book.mention_entity.get(pos)
+        if entity is None and len(mention.tokens) == 1 and not _common(mention.text):
+            entity = reader.book.create(mention.text, "person", pos)
+        if entity is not None:
+            return Subject(ve, mention.end, entity, named(reader, mention, entity), entity.is_media)
+        break
+    m = re.match(r"\s+(he|she)\b(?=\s*[,.;])", masked[ve : s.end])
+    if m:
+        return pronoun_subject(reader, m.group(1), ve + m.start(1), ve + m.end(1))
+    m = re.match(r"\s+((?:the|a|an)\s+(?:[a-z][\w\-]*\s+){0,3}?([a-z][\w\-]*))" + ends_clause, masked[ve : s.end])
+    if m and (is_person_role(m.group(2)) or is_organisation_role(m.group(2))):
+        return noun_phrase_before(reader, s, ve + m.end(1))
+    return None
+
+
+def _common(word: str) -> bool:
+    low = word.lower()
+    return low in STOPWORDS or is_person_role(low) or is_organisation_role(low)
+
+
+def source_of(reader: Reading, a: int, b: int) -> tuple[Entity | None, AttributionMethod]:
+    """Who ``according to`` (or ``spoke with``) names: a name, a pronoun, a role, or a document's owner."""
+    book, text = reader.book, reader.text
+    for pos in reader.mentions_between(a, b):
+        if pos in book.mention_entity:
+            found = book.mention_entity[pos]
+            return found, named(reader, reader.mention_by_start[pos], found)
+    entity: Entity | None
+    words = [w.lower() for w in WORD.findall(text[a:b])]
+    for word in words:
+        if word in ("him", "her"):
+            entity = book.resolve_pronoun(PRONOUN_GENDER[word], a)
+            return entity, "pronoun" if entity else "none"
+    if any(w in PERSON_MEDIA for w in words):
+        entity = book.focus(a)
+        return entity, "role" if entity else "none"
+    for word in words:
+        if is_organisation_role(word) and word in GENERIC_ORGANISATIONS:
+            entity = book.resolve_role(word, True, a) or book.resolve_organisation_pronoun(a)
+            return entity, "role" if entity else "none"
+        if is_person_role(word) and not word.endswith("s"):
+            entity = book.resolve_role(word, False, a)
+            return entity, "role" if entity else "none"
+    return None, "none"
