@@ -164,7 +164,8 @@ TITLES = frozenset(TITLE_GENDER) | words(
 # Titles that only stand before a name when abbreviated with a full stop ("Dr. Smith").
 ABBREVIATED_TITLES = words("mr mrs ms dr prof gen col capt lt sgt rev sen rep gov st")
 
-# Nouns that describe a person's role; "the minister said" resolves to the person the story described so.
+# Nouns that describe a person's role; "the minister said" resolves to the person the story described so. Role
+# nouns that are also common first names ("dean") are left out: a sentence opening "Dean Smith said" names a person.
 PERSON_ROLES = words(
     """minister president director executive chief head spokesman spokeswoman spokesperson mayor governor senator
     professor doctor nurse coach manager chairman chairwoman chair secretary official officer analyst economist expert
@@ -176,7 +177,7 @@ PERSON_ROLES = words(
     man girl boy widow grandmother grandfather aide adviser advisor consultant investor trader banker boss ceo
     chancellor premier king queen prince princess pope physician surgeon psychologist epidemiologist nurse
     secretary-general negotiator inspector detective sergeant lieutenant colonel veteran mother-of-two father-of-two
-    chairperson representative delegate commissioner superintendent principal curator dean rector vicar pastor
+    chairperson representative delegate commissioner superintendent principal curator rector vicar pastor
     rabbi imam monk nun athlete runner swimmer cyclist driver footballer boxer dancer artist musician composer
     novelist poet historian novelist entrepreneur executive-director pensioner retiree patient worker employee
     plaintiff defendant suspect accused opponent rival critic supporter whistleblower landlord tenant shopkeeper

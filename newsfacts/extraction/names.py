@@ -215,6 +215,8 @@ def _is_title(tok: _Token) -> bool:
 
 
 def _ordinary(word: str, lowercase: set[str]) -> bool:
+    """A capitalised sentence opener that is an ordinary word: a function word, a word the text also writes in
+    lowercase, or a role noun ("Analysts said", "Geochemist Paul Arnaud said")."""
     low = word.lower()
     return low in STOPWORDS or low in lowercase or is_person_role(low) or is_organisation_role(low)
 

@@ -111,6 +111,9 @@ def noun_phrase_before(reader: Reading, s: Sentence, end: int) -> Subject | None
         if holder is not None and holder_entity is not None and holder_entity.kind == "person":
             mention = holder
         entity = book.mention_entity.get(mention.start)
+        if entity is None and len(mention.tokens) > 1 and re.search(r"\b[Tt]he\s+$", text[s.start : mention.start]):
+            # "The White House said", "the Kremlin's ...": an institution named like a place speaks.
+            entity = book.create(mention.text, "organisation", mention.start)
         if entity is None and len(mention.tokens) == 1 and not _common(mention.text):
             organisation = mention.text.isupper() or mention.kind == "organisation"
             entity = book.create(mention.text, "organisation" if organisation else "person", mention.start)
@@ -185,6 +188,11 @@ def pronoun_subject(reader: Reading, word: str, start: int, end: int) -> Subject
 def clause_subject(reader: Reading, s: Sentence, vs: int, coordinated: bool) -> Subject | None:
     """``Ana Ruiz, regional secretary of X, said``: the subject opens the clause, before an apposition;
     ``X called the ruling "disappointing" and said ...`` (``coordinated``): the subject of the first verb."""
+    opener = re.match(r"\W*([A-Za-z\-]+)", s.text)
+    if opener and opener.group(1).lower().endswith("s") and is_person_role(opener.group(1).lower()):
+        # "Residents of X welcomed the vote but said ...": an unnamed group opens the clause.
+        start = s.start + opener.start(1)
+        return Subject(start, start + len(opener.group(1)), None, "none")
     for pos in reader.mentions_between(s.start, vs):
         mention = reader.mention_by_start[pos]
         entity = reader.book.mention_entity.get(pos)

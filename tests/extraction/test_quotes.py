@@ -148,6 +148,21 @@ CASES = [
         id="lead-in-and-company-abbreviation",
     ),
     pytest.param(
+        "The Kremlin Palace said the summit would go ahead.",
+        [("the summit would go ahead", "indirect", "Kremlin Palace")],
+        id="institution-named-like-a-place",
+    ),
+    pytest.param(
+        "Residents of Upper Tarn welcomed the ruling but said they would keep campaigning.",
+        [("they would keep campaigning", "indirect", None)],
+        id="unnamed-group-before-a-place-name",
+    ),
+    pytest.param(
+        "Dean Fenwick, 67, said he left with his dog.",
+        [("he left with his dog", "indirect", "Dean Fenwick")],
+        id="first-name-that-is-also-a-role",
+    ),
+    pytest.param(
         "Police said the man, 34, was arrested at the scene.",
         [("the man, 34, was arrested at the scene", "indirect", None)],
         id="police-as-unnamed-source",
