@@ -7,6 +7,7 @@ the fuzzer draws can hit them. Examples are bounded per operation and derandomiz
 
 from __future__ import annotations
 
+import datetime
 import os
 from pathlib import Path
 
@@ -14,7 +15,10 @@ import pytest
 import schemathesis
 from django.conf import settings as django_settings
 from django.contrib.auth.models import Group
+from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections, connection
+from django.utils.dateparse import parse_datetime
 from hypothesis import HealthCheck, settings
 from rest_framework.authtoken.models import Token
 from schemathesis.checks import not_a_server_error
@@ -40,7 +44,7 @@ FUZZ = settings(
 
 
 @pytest.fixture
-def seeded(db) -> str:
+def seeded(db, keep_connection) -> str:
     """Real articles through the real pipeline, a few reviewed rows; returns an editor's token."""
     for path in sorted(ARTICLES.glob("*.txt")):
         ingest_text(path.read_text(encoding="utf-8"), title=path.stem, publisher="Example Press")
@@ -49,6 +53,20 @@ def seeded(db) -> str:
     editor = UserFactory(username="fuzz-editor", is_staff=True)
     editor.groups.add(Group.objects.get(pk=sync_roles()[EDITORS].pk))
     return Token.objects.create(user=editor).key
+
+
+@pytest.fixture
+def keep_connection():
+    """Keep the test's connection across requests, as Django's test client does.
+
+    Schemathesis calls the WSGI application directly, so Django closes "old" connections at the end of each request;
+    inside the test's transaction that would close the connection holding the seeded rows (PostgreSQL).
+    """
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
 
 
 def load_schema(**phases: dict) -> schemathesis.openapi.OpenApiSchema:
@@ -66,6 +84,8 @@ editor_schema = load_schema(coverage={"enabled": False}).include(method=["POST",
 @schema.parametrize()
 @FUZZ
 def test_api_answers_anonymous_clients_without_server_errors_and_as_documented(case, seeded):
+    if _hits_a_reported_bug(case):
+        return
     case.call_and_validate(checks=CHECKS)
 
 
@@ -73,7 +93,32 @@ def test_api_answers_anonymous_clients_without_server_errors_and_as_documented(c
 @FUZZ
 def test_api_answers_an_editors_writes_without_server_errors_and_as_documented(case, seeded):
     _aim_at_stored_rows(case)
+    if _hits_a_reported_bug(case):
+        return
     case.call_and_validate(headers={"Authorization": f"Token {seeded}"}, checks=CHECKS)
+
+
+def _hits_a_reported_bug(case) -> bool:
+    """Inputs of the regressions below: skipped here (a server error would also break the test's transaction on
+    PostgreSQL), so that the fuzzer keeps guarding everything else until they are fixed."""
+    for name, values in (case.query or {}).items():
+        for value in values if isinstance(values, list) else [values]:
+            if not isinstance(value, str):
+                continue
+            if "\x00" in value:
+                return True
+            if name.endswith(("_after", "_before")) and (moment := _parse_datetime(value)) is not None:
+                offset = moment.utcoffset()
+                if offset is not None and (abs(offset) >= datetime.timedelta(hours=16) or moment.year >= 9999):
+                    return True
+    return False
+
+
+def _parse_datetime(value: str) -> datetime.datetime | None:
+    try:
+        return parse_datetime(value)
+    except ValueError:
+        return None
 
 
 MODELS = {"quotes": Quote, "claims": Claim, "speakers": Speaker}
@@ -93,3 +138,44 @@ def _aim_at_stored_rows(case) -> None:
     body = case.body if isinstance(case.body, dict) else {}
     if isinstance(body.get("speakers"), list):
         body["speakers"] = [ids[n % len(ids)] if isinstance(n, int) else n for n in body["speakers"]]
+
+
+# -- regressions the fuzzer found (issue 7), each reported to the API's owner ------------------------------------
+
+ON_POSTGRESQL = connection.vendor == "postgresql"
+NUL_IN_A_LIST_FILTER = [
+    "/api/v1/articles/?publisher=AF%00P",
+    "/api/v1/articles/?language=e%00n",
+    "/api/v1/speakers/?slug=a%00b",
+    "/api/v1/speakers/?wikidata_id=Q1%002",
+    "/api/v1/quotes/?speaker_slug=a%00b",
+    "/api/v1/quotes/?cue=sa%00id",
+    "/api/v1/claims/?publisher=AF%00P",
+    "/api/v1/claims/?claimant_slug=a%00b",
+]
+OFFSET_BEYOND_POSTGRESQL = [
+    "/api/v1/quotes/?reviewed_before=2002-01-19T07:06:21%2B19:02",
+    "/api/v1/claims/?reviewed_after=2002-01-19T07:06:21%2B16:00",
+    "/api/v1/articles/?ingested_after=2002-01-19T07:06:21-23:59",
+]
+
+
+@pytest.mark.xfail(strict=True, reason="StringInFilter lets NUL through: 500 on PostgreSQL, 200 on SQLite, not 400")
+@pytest.mark.django_db
+@pytest.mark.parametrize("url", NUL_IN_A_LIST_FILTER)
+def test_a_nul_character_in_a_filter_value_is_refused_with_400(client, url):
+    # As the q filters already do ("Null characters are not allowed."): PostgreSQL text cannot hold NUL.
+    assert client.get(url).status_code == 400
+
+
+@pytest.mark.xfail(ON_POSTGRESQL, strict=True, reason="PostgreSQL refuses UTC offsets beyond 15:59: DataError, 500")
+@pytest.mark.django_db
+@pytest.mark.parametrize("url", OFFSET_BEYOND_POSTGRESQL)
+def test_a_datetime_filter_with_an_extreme_utc_offset_is_not_a_server_error(client, url):
+    assert client.get(url).status_code in {200, 400}
+
+
+@pytest.mark.xfail(strict=True, reason="9999-12-31T23:59:59-23:00 is past year 9999 in UTC: OverflowError, 500")
+@pytest.mark.django_db
+def test_a_datetime_filter_past_the_last_representable_instant_is_refused_with_400(client):
+    assert client.get("/api/v1/claims/?reviewed_after=9999-12-31T23:59:59-23:00").status_code == 400
