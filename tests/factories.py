@@ -35,7 +35,9 @@ class ArticleFactory(factory.django.DjangoModelFactory):
     publisher = "Example Press"
     url = factory.Sequence(lambda n: f"https://news.example.org/{n}")
     published = factory.Faker("date_between", start_date="-3y", end_date="today")
-    text = factory.Sequence(lambda n: " ".join(f"Sentence {i} of article {n} says 1,{i}00 people came." for i in range(3)))
+    text = factory.Sequence(
+        lambda n: " ".join(f"Sentence {i} of article {n} says 1,{i}00 people came." for i in range(3))
+    )
     sha256 = factory.LazyAttribute(lambda a: hashlib.sha256(a.text.encode()).hexdigest())
 
     @factory.post_generation

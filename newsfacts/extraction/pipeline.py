@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from typing import Any
 
 from newsfacts.extraction.claims import Claim, find_claims
@@ -25,7 +25,10 @@ class Extraction:
                 {"position": s.position, "start": s.start, "end": s.end, "kind": s.kind, "text": s.text}
                 for s in self.sentences
             ],
-            "speakers": [{"name": s.name, "kind": s.kind, "aliases": list(s.aliases)} for s in self.speakers],
+            "speakers": [
+                {"name": s.name, "kind": s.kind, "aliases": list(s.aliases), "description": s.description}
+                for s in self.speakers
+            ],
             "quotes": [
                 {
                     "text": q.text,
@@ -36,6 +39,7 @@ class Extraction:
                     "cue": q.cue,
                     "sentence": q.sentence,
                     "confidence": q.confidence,
+                    "attribution": q.attribution,
                 }
                 for q in self.quotes
             ],
@@ -58,6 +62,3 @@ def extract(text: str) -> Extraction:
     speakers, quotes = find_quotes(text, sentences)
     claims = find_claims(text, sentences, quotes)
     return Extraction(tuple(sentences), tuple(speakers), tuple(quotes), tuple(claims))
-
-
-__all__ = ["Extraction", "extract", "asdict"]
