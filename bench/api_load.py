@@ -255,8 +255,11 @@ def serving(command: list[str], port: int, ready_path: str, env: dict[str, str] 
         log.close()
 
 
-def gunicorn(database_url: str, port: int) -> contextlib.AbstractContextManager[None]:
+def gunicorn(
+    database_url: str, port: int, settings: str = "newsfacts.settings"
+) -> contextlib.AbstractContextManager[None]:
     env = {
+        "DJANGO_SETTINGS_MODULE": settings,
         "DEBUG": "0",
         "SECRET_KEY": "bench-only-not-a-secret-0123456789abcdefghijklmnopqrstuvwxyz",
         "ALLOWED_HOSTS": HOST,
@@ -529,7 +532,7 @@ def _row(result: Result, ratios: tuple[str, str] = ("", "")) -> str:
     if result.scenario == "walk" and not result.server.startswith("limit"):
         errors += f"; {result.links} next links followed"
     return (
-        f"| {result.scenario:<6} | {result.server:<34} | {result.concurrency:>2} | {rps:>9} | "
+        f"| {result.scenario:<6} | {result.server:<36} | {result.concurrency:>2} | {rps:>9} | "
         f"{result.percentile(0.5):>8.2f} | {result.percentile(0.99):>8.2f} | {ratios[0]:>9} | {ratios[1]:>9} | "
         f"{len(result.latencies):>6} | {errors} |"
     )
@@ -542,9 +545,9 @@ def print_table(results: list[Result]) -> str:
         "|---|---|---|---|---|---|---|---|---|---|",
     ]
     lines = [
-        f"| {'scen.':<6} | {'server':<34} | {'c':>2} | {'req/s':>9} | {'p50 ms':>8} | {'p99 ms':>8} | "
+        f"| {'scen.':<6} | {'server':<36} | {'c':>2} | {'req/s':>9} | {'p50 ms':>8} | {'p99 ms':>8} | "
         f"{'/DS fast':>9} | {'/DS dflt':>9} | {'reqs':>6} | errors |",
-        f"|{'-' * 8}|{'-' * 36}|{'-' * 4}|{'-' * 11}|{'-' * 10}|{'-' * 10}|{'-' * 11}|{'-' * 11}|{'-' * 8}|--------|",
+        f"|{'-' * 8}|{'-' * 38}|{'-' * 4}|{'-' * 11}|{'-' * 10}|{'-' * 10}|{'-' * 11}|{'-' * 11}|{'-' * 8}|--------|",
     ]
     for result in results:
         ratios = ("", "")
@@ -594,10 +597,13 @@ def one_round(
     api_filter = [f"/api/v1/claims/?status=verified&claimant={i}" for i in ids]
     api_walk = ("/api/v1/claims/?status=verified", "next")
     if "api" in parts:
-        for backend, url in backends:
+        servers = [(backend, url, "newsfacts.settings") for backend, url in backends]
+        if args.prepared:
+            servers += [(f"{b}, prepared", url, "bench.settings_prepared") for b, url in backends if b == "postgresql"]
+        for name, url, settings in servers:
             port = free_port()
-            with gunicorn(url, port):
-                results += measure(f"API gunicorn ({backend})", port, api_filter, api_walk, args)
+            with gunicorn(url, port, settings):
+                results += measure(f"API gunicorn ({name})", port, api_filter, api_walk, args)
     if "datasette" in parts:
         db = db_file.stem
         table = f"/{db}/newsfacts_claim.json"
@@ -651,6 +657,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--pages", type=int, default=20, help="pages per cursor walk (default 20)")
     parser.add_argument("--pg-url", help="postgres://user@host:port of a server to use instead of starting our own")
     parser.add_argument("--no-pg", action="store_true", help="skip PostgreSQL")
+    parser.add_argument(
+        "--no-prepared",
+        dest="prepared",
+        action="store_false",
+        help="skip the PostgreSQL server with prepared statements on (bench/settings_prepared.py)",
+    )
     parser.add_argument("--keep-pg", action="store_true", help="leave the PostgreSQL this run started running")
     parser.add_argument("--only", choices=["api", "datasette", "limit"], action="append", help="run only these parts")
     parser.add_argument("--limit-only", metavar="DATABASE_URL", help=argparse.SUPPRESS)
