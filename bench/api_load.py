@@ -541,10 +541,6 @@ def _row(result: Result, ratios: tuple[str, str] = ("", "")) -> str:
 def print_table(results: list[Result]) -> str:
     by_key = {(r.scenario, r.server, r.concurrency): r for r in results}
     lines = [
-        "| scenario | server | c | req/s | p50 ms | p99 ms | /DS fastest | /DS default | requests | errors |",
-        "|---|---|---|---|---|---|---|---|---|---|",
-    ]
-    lines = [
         f"| {'scen.':<6} | {'server':<36} | {'c':>2} | {'req/s':>9} | {'p50 ms':>8} | {'p99 ms':>8} | "
         f"{'/DS fast':>9} | {'/DS dflt':>9} | {'reqs':>6} | errors |",
         f"|{'-' * 8}|{'-' * 38}|{'-' * 4}|{'-' * 11}|{'-' * 10}|{'-' * 10}|{'-' * 11}|{'-' * 11}|{'-' * 8}|--------|",
