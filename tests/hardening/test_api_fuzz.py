@@ -38,6 +38,7 @@ EXAMPLES = int(os.environ.get("HARDENING_API_EXAMPLES", 25))
 FUZZ = settings(
     max_examples=EXAMPLES,
     deadline=None,
+    database=None,
     derandomize=True,
     suppress_health_check=list(HealthCheck),
 )

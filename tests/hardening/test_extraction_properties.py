@@ -118,6 +118,7 @@ article_texts = st.lists(st.one_of(st.sampled_from(WORDS), st.sampled_from(SPACE
 PROPERTY = settings(
     max_examples=int(os.environ.get("HARDENING_EXAMPLES", 200)),
     deadline=None,
+    database=None,
     derandomize=not os.environ.get("HARDENING_EXAMPLES"),
     suppress_health_check=[HealthCheck.too_slow],
 )
@@ -190,6 +191,7 @@ def test_kinds_are_in_the_vocabulary_and_speakers_are_known(text):
 @settings(
     max_examples=60,
     deadline=None,
+    database=None,
     derandomize=True,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
 )

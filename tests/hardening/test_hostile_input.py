@@ -225,7 +225,7 @@ def test_a_file_one_byte_over_the_limit_is_refused_and_one_at_the_limit_is_store
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("line", [_words_without_end(2 * MB), _prose_line(2 * MB)], ids=["words", "prose"])
+@pytest.mark.parametrize("line", [_words_without_end(2 * MB), _prose_line(MB)], ids=["2 MB of words", "1 MB of prose"])
 def test_ingest_stores_one_enormous_line_with_spans_that_slice_it(write, line):
     run("ingest", str(write(line.encode())))
 
