@@ -84,9 +84,9 @@ class Sentence(models.Model):
 
     def clean(self) -> None:
         super().clean()
-        if self.article_id and self.start is not None and self.end is not None:
-            if self.article.text[self.start : self.end] != self.text:
-                raise ValidationError({"text": "The text must be exactly article.text[start:end]."})
+        spans = self.article_id and self.start is not None and self.end is not None
+        if spans and self.article.text[self.start : self.end] != self.text:
+            raise ValidationError({"text": "The text must be exactly article.text[start:end]."})
 
 
 class Speaker(models.Model):

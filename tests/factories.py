@@ -44,17 +44,14 @@ class ArticleFactory(factory.django.DjangoModelFactory):
     def with_sentences(self, create: bool, extracted: bool | None, **kwargs) -> None:
         if not create or extracted is False:
             return
-        start = 0
-        position = 0
-        rows = []
-        for piece in self.text.split(" Sentence "):
-            chunk = piece if start == 0 else "Sentence " + piece
+        rows, start = [], 0
+        for position, piece in enumerate(self.text.split(" Sentence ")):
+            chunk = piece if position == 0 else "Sentence " + piece
             begin = self.text.index(chunk, start)
             rows.append(
                 Sentence(article=self, position=position, start=begin, end=begin + len(chunk), text=chunk, kind="prose")
             )
             start = begin + len(chunk)
-            position += 1
         Sentence.objects.bulk_create(rows)
 
 

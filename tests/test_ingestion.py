@@ -47,9 +47,9 @@ def test_second_ingest_of_same_text_returns_existing_article(seed_text):
 
 
 def test_a_failure_while_saving_leaves_no_half_written_article(seed_text):
-    with mock.patch.object(Claim.objects, "bulk_create", side_effect=RuntimeError("disk full")):
-        with pytest.raises(RuntimeError):
-            ingest_text(seed_text)
+    failing = mock.patch.object(Claim.objects, "bulk_create", side_effect=RuntimeError("disk full"))
+    with failing, pytest.raises(RuntimeError):
+        ingest_text(seed_text)
     assert not Article.objects.exists()
     assert not Sentence.objects.exists()
     assert not Quote.objects.exists()

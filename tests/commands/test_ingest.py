@@ -90,5 +90,5 @@ def test_extract_prints_the_pipeline_output_as_json_and_writes_nothing():
 
 
 def test_extract_of_a_missing_file_fails_with_one_line():
-    with pytest.raises(CommandError, match="missing.txt"):
+    with pytest.raises(CommandError, match=r"missing\.txt"):
         run("extract", "missing.txt", "--json")
