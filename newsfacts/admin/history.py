@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.http import HttpRequest
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
 from simple_history.admin import SimpleHistoryAdmin
 from simple_history.models import DeletedObject, HistoricalChanges
 from simple_history.template_utils import HistoricalRecordContextHelper
@@ -25,7 +26,26 @@ class DiffHelper(HistoricalRecordContextHelper):
 
 
 class HistoryAdmin(SimpleHistoryAdmin):
-    """SimpleHistoryAdmin with readable diffs: each history row lists the fields it changed, old → new."""
+    """SimpleHistoryAdmin with readable diffs (each history row lists the fields it changed, old → new), and a
+    "revert to this version" that only those who may change the row can save.
+    """
+
+    def history_form_view(
+        self, request: HttpRequest, object_id: str, version_id: str, extra_context: dict[str, Any] | None = None
+    ) -> HttpResponse:
+        # simple_history 3.13 checks only the view permission, then saves a POST: a reader could write an old version
+        # over the row, and an editor revert a model nobody may change. The page itself stays open to readers.
+        if request.method == "POST" and not self.may_revert(request, object_id):
+            raise PermissionDenied
+        return super().history_form_view(request, object_id, version_id, extra_context)
+
+    def may_revert(self, request: HttpRequest, object_id: str) -> bool:
+        # A deleted row (None here) can be restored from its history: that takes the model's change permission.
+        return self.has_change_permission(request, self.get_object(request, object_id))
+
+    def revert_disabled(self, request: HttpRequest, obj: Any = None) -> bool:
+        # Hide the "Revert" button from whoever the POST would be refused to.
+        return bool(super().revert_disabled(request, obj)) or not self.has_change_permission(request, obj)
 
     def get_historical_record_context_helper(
         self, request: HttpRequest, historical_record: HistoricalChanges

@@ -276,13 +276,6 @@ def _article_form(world: World) -> dict[str, Any]:
 
 
 # A reader may open the history of a row but must not save an old version over it (issue 7).
-HISTORY_BUG = pytest.mark.xfail(
-    strict=True,
-    reason="simple_history 3.13 history_form_view saves a POST with only the view permission; "
-    "the newsfacts admins do not guard it (see the hardening report)",
-)
-
-
 @dataclass(frozen=True)
 class AdminWrite:
     post: Callable[[Client, World], Any]
@@ -365,9 +358,6 @@ ADMIN_MATRIX = [
         name,
         role,
         id=f"{name}-{role}",
-        marks=[HISTORY_BUG]
-        if "history" in name and (role == "reader" or (role == "editor" and name.startswith("article")))
-        else [],
     )
     for name in ADMIN_WRITES
     for role in ROLES
