@@ -15,6 +15,7 @@ from typing import Any, ClassVar
 
 import django_filters
 from django import forms
+from django.core.validators import ProhibitNullCharactersValidator
 from django.db.models import Q, QuerySet
 from django.http import QueryDict
 from django_filters.fields import MultipleChoiceField as BaseMultipleChoiceField
@@ -66,12 +67,19 @@ class IntegerListField(forms.Field):
 
 
 class StringListField(forms.Field):
-    """One or more strings, repeated or comma-separated."""
+    """One or more strings, repeated or comma-separated; none may hold a NUL character (as forms.CharField)."""
 
     widget = forms.SelectMultiple
+    # PostgreSQL text cannot hold NUL: the query would fail with a server error instead of matching nothing.
+    default_validators = [ProhibitNullCharactersValidator()]
 
     def to_python(self, value: Any) -> list[str]:
         return _split_values(value)
+
+    def run_validators(self, value: list[str]) -> None:
+        # Each string on its own: the validators of a string would see the list's repr, where NUL is escaped.
+        for piece in value:
+            super().run_validators(piece)
 
     def validate(self, value: list[str]) -> None:
         if self.required and not value:
