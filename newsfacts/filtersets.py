@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import copy
 import json
+from datetime import UTC, datetime
 from typing import Any, ClassVar
 
 import django_filters
@@ -18,6 +19,7 @@ from django import forms
 from django.core.validators import ProhibitNullCharactersValidator
 from django.db.models import Q, QuerySet
 from django.http import QueryDict
+from django_filters.fields import IsoDateTimeField
 from django_filters.fields import MultipleChoiceField as BaseMultipleChoiceField
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
@@ -98,6 +100,29 @@ class StrictBooleanField(forms.Field):
         if text in FALSE_VALUES:
             return False
         raise forms.ValidationError(f"{value!r} is not a boolean: use true or false.")
+
+
+class DateTimeField(IsoDateTimeField):
+    """An ISO 8601 date and time, converted to UTC: the database never sees the offset it was given.
+
+    PostgreSQL refuses offsets beyond 15:59 that Python parses (up to 23:59), and a value within a day of the ends of
+    the calendar (9999-12-31T23:59:59-23:00) has no UTC equivalent: it is an error, not a server error.
+    """
+
+    def to_python(self, value: Any) -> datetime | None:
+        parsed = super().to_python(value)
+        if parsed is None:
+            return None
+        try:
+            return parsed.astimezone(UTC)
+        except OverflowError:
+            raise forms.ValidationError(
+                f"{value!r} is outside the dates that can be stored (years 1 to 9999 in UTC).", code="overflow"
+            ) from None
+
+
+class DateTimeFilter(django_filters.IsoDateTimeFilter):
+    field_class = DateTimeField
 
 
 @extend_schema_field({"type": "array", "items": {"type": "integer"}})
@@ -223,10 +248,10 @@ class ArticleFilterSet(FilterSet):
     language = StringInFilter(label="Language tag (exact), e.g. en")
     credit = django_filters.CharFilter(lookup_expr="icontains", label="Credit line contains")
     sha256 = django_filters.CharFilter(max_length=64, label="sha256 of the text")
-    ingested_after = django_filters.IsoDateTimeFilter(
+    ingested_after = DateTimeFilter(
         field_name="ingested_at", lookup_expr="gte", label="Ingested at or after (ISO 8601)"
     )
-    ingested_before = django_filters.IsoDateTimeFilter(
+    ingested_before = DateTimeFilter(
         field_name="ingested_at", lookup_expr="lte", label="Ingested at or before (ISO 8601)"
     )
 
@@ -288,10 +313,10 @@ class VerificationFilterSet(FilterSet):
         field_name="article__published", lookup_expr="lte", label="Article published on or before"
     )
     reviewed = BooleanFilter(field_name="reviewed_at", method="filter_reviewed", label="Reviewed by an editor")
-    reviewed_after = django_filters.IsoDateTimeFilter(
+    reviewed_after = DateTimeFilter(
         field_name="reviewed_at", lookup_expr="gte", label="Reviewed at or after (ISO 8601)"
     )
-    reviewed_before = django_filters.IsoDateTimeFilter(
+    reviewed_before = DateTimeFilter(
         field_name="reviewed_at", lookup_expr="lte", label="Reviewed at or before (ISO 8601)"
     )
     reviewed_by = IdFilter(field_name="reviewed_by_id", label="Reviewer user ids")
