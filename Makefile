@@ -49,9 +49,15 @@ format: install-dev
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
-## Benchmarks: print figures (see bench/README.md).
-bench: install-dev
+$(BIN)/.installed-bench: $(BIN)/.installed-dev requirements-bench.txt
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-bench.txt
+	touch $@
+
+## Benchmarks: print figures (see bench/README.md). BENCH_ARGS=--quick for a smoke run of the API load test.
+bench: $(BIN)/.installed-bench
 	$(BIN)/python bench/extract_speed.py
+	$(BIN)/python bench/api_load.py $(BENCH_ARGS)
+	$(BIN)/python bench/export_speed.py
 
 clean:
 	rm -rf $(VENV) db.sqlite3 db.sqlite3-* staticfiles
