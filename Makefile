@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint format bench install install-dev browser seed migrations-check clean
+.PHONY: run test lint format bench install install-dev browser seed clean
 
 # The virtualenv is rebuilt when a requirements file changes.
 $(BIN)/.installed: requirements.txt
