@@ -19,81 +19,17 @@ from newsfacts.extraction.pipeline import Extraction, extract
 from newsfacts.ingestion import IngestError, decode_article, ingest_text
 from newsfacts.models import Article, Speaker
 
-WORDS = [
-    *[
-        "the",
-        "a",
-        "of",
-        "to",
-        "in",
-        "and",
-        "on",
-        "for",
-        "that",
-        "with",
-        "by",
-        "was",
-        "is",
-        "has",
-        "have",
-        "will",
-        "would",
-        "could",
-        "not",
-        "no",
-    ],
-    *["said", "says", "told", "added", "according", "warned", "claimed", "insisted", "denied", "announced", "reported"],
-    *["he", "she", "they", "it", "we", "I", "you", "his", "her", "their", "its", "who", "which"],
-    *[
-        "minister",
-        "president",
-        "police",
-        "officials",
-        "spokesman",
-        "company",
-        "council",
-        "report",
-        "study",
-        "year",
-        "million",
-        "percent",
-    ],
-    *["first", "only", "largest", "record", "highest", "most", "least", "ever", "since", "before", "after"],
-    *["January", "March", "May", "June", "September", "Monday", "Tuesday"],
-    *[
-        "Mr.",
-        "Mrs.",
-        "Dr.",
-        "Prof.",
-        "St.",
-        "U.S.",
-        "U.K.",
-        "a.m.",
-        "p.m.",
-        "No.",
-        "e.g.",
-        "i.e.",
-        "etc.",
-        "Inc.",
-        "Jan.",
-    ],
-    *[
-        "Ana",
-        "Ruiz",
-        "John",
-        "Smith",
-        "Reuters",
-        "AFP",
-        "NASA",
-        "Moscow",
-        "Washington",
-        "O'Brien",
-        "McDonald",
-        "de",
-        "la",
-        "Cruz",
-    ],
-]
+_NEWS_WORDS = (
+    "the a of to in and on for that with by was is has have will would could not no "
+    "said says told added according warned claimed insisted denied announced reported "
+    "he she they it we I you his her their its who which "
+    "minister president police officials spokesman company council report study year million percent "
+    "first only largest record highest most least ever since before after "
+    "January March May June September Monday Tuesday "
+    "Mr. Mrs. Dr. Prof. St. U.S. U.K. a.m. p.m. No. e.g. i.e. etc. Inc. Jan. "
+    "Ana Ruiz John Smith Reuters AFP NASA Moscow Washington O'Brien McDonald de la Cruz"
+)
+WORDS = _NEWS_WORDS.split()
 QUOTE_MARKS = ['"', "'", "\u201c", "\u201d", "\u2018", "\u2019", "\u00ab", "\u00bb", "\u201e", "\u2039", "\u203a", "``"]
 PUNCTUATION = [".", ",", "!", "?", ";", ":", "...", "\u2026", "\u2014", "\u2013", "-", "(", ")", "[", "]", "/", "&"]
 SPACES = [" ", " ", " ", " ", "\n", "\n\n", "\r\n", "\r", "\t", "\u00a0", "\u2028", "\u2029", "\x0b", "\x0c", "  "]
