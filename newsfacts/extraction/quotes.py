@@ -381,7 +381,9 @@ def _reportable(content: str) -> bool:
 
 
 def _last_segment_before(reader: _Reader, pos: int) -> QuotedSpan | None:
-    for seg in reversed(reader.segments):
+    # A span opening at or after ``pos`` closes after it, so the search starts at the last one opening before.
+    for k in range(bisect_left(reader.opens, pos) - 1, -1, -1):
+        seg = reader.segments[k]
         if seg.close < pos and seg.cls in ("full", "partial", "short"):
             return seg
     return None
@@ -391,8 +393,8 @@ def _lead_start(reader: _Reader, s: Sentence, end: int) -> int | None:
     """The start of reported content that a trailing cue (``..., he added.``) governs: the sentence start,
     after any direct quote already attached in it."""
     start = s.start
-    for seg in reader.segments:
-        if s.start <= seg.open < end and seg.attached:
+    for seg in reader.segments[bisect_left(reader.opens, s.start) : bisect_left(reader.opens, end)]:
+        if seg.attached:
             start = max(start, seg.close + 1)
     while start < end and not reader.masked[start].isalnum() and reader.masked[start] != MASK:
         start += 1
@@ -504,7 +506,10 @@ def find_quotes(text: str, sentences: list[Sentence]) -> tuple[list[Speaker], li
     reader = _Reader(text, sentences, masked, book, {m.end: m for m in mentions}, {m.start: m for m in mentions})
     reader.segments = segments
     reader.opens = [seg.open for seg in segments]
-    pending = [seg for seg in segments if seg.cls in ("full", "partial")]
+    quotable = [seg for seg in segments if seg.cls in ("full", "partial")]
+    # The quotable spans by where they close, so each sentence finds those closing in it without a scan of all.
+    by_close = sorted(range(len(quotable)), key=lambda k: quotable[k].close)
+    closes = [quotable[k].close for k in by_close]
     for s in sentences:
         if s.kind in ("prose", "caption"):
             taken = _according(reader, s) + _spoke(reader, s)
@@ -516,11 +521,10 @@ def find_quotes(text: str, sentences: list[Sentence]) -> tuple[list[Speaker], li
                 limit = _trailing_limit(reader, s, cue.end, cues[i + 1 :])
                 until = _read_cue(reader, s, cue, limit)
         # Quotes that close in this sentence and no cue claimed continue the previous speaker.
-        for seg in pending:
-            if not seg.attached and seg.close <= s.end + 1 and seg.close >= s.start:
-                _continue(reader, seg)
-        pending = [seg for seg in pending if not seg.attached]
-    for seg in pending:
+        for k in sorted(by_close[bisect_left(closes, s.start) : bisect_right(closes, s.end + 1)]):
+            if not quotable[k].attached:
+                _continue(reader, quotable[k])
+    for seg in [seg for seg in quotable if not seg.attached]:
         _continue(reader, seg)
     quotes = sorted(reader.quotes, key=lambda q: (q.start, q.end))
     speakers = [e.speaker() for e in book.entities if e.id in reader.used]

@@ -13,6 +13,7 @@ from bisect import bisect_left, insort
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from itertools import pairwise
 from typing import Literal
 
 from newsfacts.extraction.cues import (
@@ -94,11 +95,16 @@ class SpeakerBook:
         self.entities: list[Entity] = []
         self.mention_entity: dict[int, Entity] = {}  # mention start -> entity
         self._events: list[tuple[int, int, int]] = []  # (pos, sentence, entity id), sorted
+        self._events_of: dict[int, list[tuple[int, int, int]]] = {}  # entity id -> its events, sorted
+        self._by_noun: dict[str, set[int]] = {}  # a lowercase name word or role word -> ids of entities with it
         self._quoted = sorted(quoted)
         self._by_word: dict[str, set[int]] = {}  # a word of a name or alias -> ids of the entities using it
         self._by_initials: dict[str, set[int]] = {}
         for mention in mentions:
             self._read(mention)
+        # Mentions arrive in text order, so the starts are ascending and ``entity_at`` can bisect them.
+        self._mention_starts = list(self.mention_entity)
+        self._starts_ascending = all(a < b for a, b in pairwise(self._mention_starts))
 
     # -- reading mentions ---------------------------------------------------------------------------------
 
@@ -132,6 +138,8 @@ class SpeakerBook:
         for name in (entity.name, *entity.forms):
             for word in name.split():
                 self._by_word.setdefault(word, set()).add(entity.id)
+        for noun in (*(w.lower() for w in entity.name.split()), *entity.role_words):
+            self._by_noun.setdefault(noun, set()).add(entity.id)
         self._by_initials.setdefault(_initials(entity.name.split()), set()).add(entity.id)
 
     def _match(self, m: Mention) -> Entity | None:
@@ -219,7 +227,9 @@ class SpeakerBook:
 
     def note(self, entity: Entity, pos: int) -> None:
         """Record that the story refers to ``entity`` at offset ``pos`` (a mention or a resolved reference)."""
-        insort(self._events, (pos, self.sentence_at(pos), entity.id))
+        event = (pos, self.sentence_at(pos), entity.id)
+        insort(self._events, event)
+        insort(self._events_of.setdefault(entity.id, []), event)
 
     def _recent(self, pos: int) -> Iterator[tuple[int, Entity]]:
         """(sentence, entity) of each reference before ``pos``, most recent first."""
@@ -318,12 +328,21 @@ class SpeakerBook:
         the press; a person's role noun with no match resolves to nobody.
         """
         noun = noun.lower()
-        for _, entity in self._recent(pos):
+        # The most recent reference to any entity the noun fits: each candidate's latest event before ``pos``
+        # (found by bisection in its own events), rather than a walk back through the whole story.
+        latest: tuple[int, int, int] | None = None
+        for i in self._by_noun.get(noun, ()):
+            entity = self.entities[i]
             named = noun in (w.lower() for w in entity.name.split()) or noun in entity.role_words
-            if organisation and entity.kind == "organisation" and named:
-                return entity
-            if not organisation and entity.kind == "person" and noun in entity.role_words:
-                return entity
+            fits = (organisation and entity.kind == "organisation" and named) or (
+                not organisation and entity.kind == "person" and noun in entity.role_words
+            )
+            events = self._events_of.get(i, [])
+            k = bisect_left(events, (pos, -1, -1)) - 1
+            if fits and k >= 0 and (latest is None or events[k] > latest):
+                latest = events[k]
+        if latest is not None:
+            return self.entities[latest[2]]
         if not organisation and not noun.endswith("s"):
             # "the striker said", "the 27-year-old said": no one was described so; take the person followed.
             return self.followed(pos)
@@ -338,6 +357,11 @@ class SpeakerBook:
 
     def entity_at(self, start: int, end: int) -> Entity | None:
         """The entity of the mention that starts inside ``[start, end)``, if any."""
+        if self._starts_ascending and len(self._mention_starts) == len(self.mention_entity):
+            k = bisect_left(self._mention_starts, start)
+            if k < len(self._mention_starts) and self._mention_starts[k] < end:
+                return self.mention_entity[self._mention_starts[k]]
+            return None
         for pos, entity in self.mention_entity.items():
             if start <= pos < end:
                 return entity
