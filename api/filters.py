@@ -84,10 +84,15 @@ class OrderingFilter(BaseFilterBackend):
             keys.append(OrderKey("id", "id", False, False))
         return keys
 
+    def ordering_keys(self, request: Request, view: Any) -> list[OrderKey]:
+        """The request's ordering, parsed once: a view may need it before filtering (to choose its columns)."""
+        keys = getattr(request, "ordering_keys", None)
+        if keys is None:
+            keys = request.ordering_keys = self.get_keys(request, view)
+        return keys
+
     def filter_queryset(self, request: Request, queryset: QuerySet, view: Any) -> QuerySet:
-        keys = self.get_keys(request, view)
-        request.ordering_keys = keys
-        return queryset.order_by(*(key.expression() for key in keys))
+        return queryset.order_by(*(key.expression() for key in self.ordering_keys(request, view)))
 
     def get_schema_operation_parameters(self, view: Any) -> list[dict[str, Any]]:
         fields = list(getattr(view, "ordering_fields", {"id": "id"}))

@@ -17,6 +17,7 @@ import datetime
 import json
 from collections import OrderedDict
 from typing import Any
+from urllib import parse as urlparse
 
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import models
@@ -26,7 +27,6 @@ from rest_framework.pagination import BasePagination
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.settings import api_settings
-from rest_framework.utils.urls import remove_query_param, replace_query_param
 
 from api.filters import OrderKey
 from newsfacts.filtersets import FALSE_VALUES, MAX_DB_INTEGER, TRUE_VALUES
@@ -75,6 +75,7 @@ class KeysetPagination(BasePagination):
     def paginate_queryset(self, queryset: QuerySet, request: Request, view: Any = None) -> list[Any]:
         self.request = request
         self.base_url = request.build_absolute_uri()
+        self._link_parts: tuple[urlparse.SplitResult, dict[str, list[str]]] | None = None
         self.size = self.get_page_size(request)
         ordered_by_filter = getattr(request, "ordering_keys", None)
         self.keys: list[OrderKey] = ordered_by_filter or [OrderKey("id", "id", False, False)]
@@ -202,10 +203,15 @@ class KeysetPagination(BasePagination):
     def link(self, position: list[Any], *, reverse: bool) -> str:
         data = {"o": self.signature, "p": [_encode_value(value) for value in position], "r": reverse}
         token = base64.urlsafe_b64encode(json.dumps(data, separators=(",", ":")).encode()).decode().rstrip("=")
-        # The count is asked for once, not on every page of a walk.
-        return replace_query_param(
-            remove_query_param(self.base_url, self.count_query_param), self.cursor_query_param, token
-        )
+        if self._link_parts is None:
+            # DRF's replace_query_param(remove_query_param(...)) in one parse for both links: the same URL.
+            parts = urlparse.urlsplit(self.base_url)
+            query = urlparse.parse_qs(parts.query, keep_blank_values=True)
+            query.pop(self.count_query_param, None)  # the count is asked for once, not on every page of a walk
+            self._link_parts = parts, query
+        parts, query = self._link_parts
+        query = {**query, self.cursor_query_param: [token]}
+        return urlparse.urlunsplit(parts._replace(query=urlparse.urlencode(sorted(query.items()), doseq=True)))
 
     def get_paginated_response(self, data: list[Any]) -> Response:
         body: OrderedDict[str, Any] = OrderedDict()
