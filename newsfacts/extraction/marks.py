@@ -20,6 +20,8 @@ SINGLE_OPENING, SINGLE_CLOSING = "\u2018", "\u2019"
 STRAIGHT = '"'
 MASK = "\x00"  # stands in for quoted text while cues are looked for outside the quotes
 WORD = re.compile(r"[^\W_][\w'\u2019\-]*", re.UNICODE)
+# Only blanks from a position to the end of its line (or of the text).
+BLANK_TO_LINE_END = re.compile(r"[^\S\n]*(?:\n|\Z)")
 # What a quoted span is: a quoted subheading, a title, a scare quote, a short fragment (a partial quote only inside
 # reported speech), a partial quote, or a full direct quote.
 SpanClass = Literal["heading", "title", "scare", "short", "partial", "full"]
@@ -118,14 +120,12 @@ def classify(text: str, seg: QuotedSpan, sentence: Sentence | None) -> SpanClass
     words = WORD.findall(inner)
     if sentence is not None and sentence.kind in ("heading", "credit"):
         return "heading"
-    line_start = text.rfind("\n", 0, seg.open) + 1
-    line_end = text.find("\n", seg.close)
-    line_end = len(text) if line_end < 0 else line_end
     terminal = inner.rstrip()[-1:] in ".!?,;:…—-"
-    alone = not text[line_start : seg.open].strip() and not text[seg.close + 1 : line_end].strip()
+    before = _line_before(text, seg.open)
+    ends_line = text[seg.close : seg.close + 1] == "\n" or bool(BLANK_TO_LINE_END.match(text, seg.close + 1))
+    alone = not before and ends_line
     if alone and not terminal and len(words) <= 8:
         return "heading"
-    before = text[line_start : seg.open].rstrip()
     prev_char = before[-1:]
     prev_words = WORD.findall(before[-40:])
     prev_word = prev_words[-1].lower() if prev_words else ""
@@ -159,6 +159,24 @@ def classify(text: str, seg: QuotedSpan, sentence: Sentence | None) -> SpanClass
             return "scare"
         return "short"
     return "partial"
+
+
+def _line_before(text: str, pos: int, need: int = 40) -> str:
+    """The text of the line before ``pos``, right-stripped, or at least its last ``need`` characters.
+
+    Read in growing windows back from ``pos``: a slice of the whole line would make classifying each quote cost the
+    length of the line, which in a text without newlines is the whole text.
+    """
+    size = 64
+    while True:
+        lo = max(0, pos - size)
+        newline = text.rfind("\n", lo, pos)
+        if newline >= 0:
+            return text[newline + 1 : pos].rstrip()
+        chunk = text[lo:pos].rstrip()
+        if len(chunk) >= need or lo == 0:
+            return chunk
+        size *= 2
 
 
 def mask_quotes(text: str, segments: list[QuotedSpan]) -> str:

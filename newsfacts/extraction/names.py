@@ -196,8 +196,8 @@ def _read_group(
         kind = "organisation"
     elif len(words) == 1 and words[0].isupper() and 2 <= len(words[0]) <= 6:
         # An acronym (NASA); an all-capitals word opening a paragraph is a dateline, not a speaker.
-        line_start = text.rfind("\n", 0, start) + 1
-        if not (start == line_start and re.match(r"\s*(,|-|\u2013|\u2014)", after)):
+        line_start = start == 0 or text[start - 1] == "\n"
+        if not (line_start and re.match(r"\s*(,|-|\u2013|\u2014)", after)):
             kind = "organisation"
     elif all(w.isupper() for w in words) and len(words) > 1:
         return None  # a dateline or a shouted heading
