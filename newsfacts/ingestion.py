@@ -186,6 +186,7 @@ def resolve_speakers(found: Iterable[extracted_speakers.Speaker]) -> dict[str, S
         else:
             update = _merge_into(match, candidate)
             if update:
+                match._change_reason = "ingest: names and description from a new article"
                 match.save(update_fields=update)
         result[candidate.name] = match
         for alias in candidate.aliases:
