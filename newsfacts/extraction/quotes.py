@@ -483,6 +483,21 @@ def _continue(reader: _Reader, seg: QuotedSpan) -> None:
         _emit(reader, seg.start, seg.end, kind, None, "none", "")
 
 
+class _ByClose:
+    """The full and partial quoted spans, indexed by where they close: each sentence finds the spans closing in it
+    by bisection, so reading an article stays linear in its length."""
+
+    def __init__(self, spans: list[QuotedSpan]) -> None:
+        self.spans = spans
+        self._order = sorted(range(len(spans)), key=lambda k: spans[k].close)
+        self._closes = [spans[k].close for k in self._order]
+
+    def closing_in(self, a: int, b: int) -> list[QuotedSpan]:
+        """The spans closing in ``[a, b]``, in text order."""
+        found = self._order[bisect_left(self._closes, a) : bisect_right(self._closes, b)]
+        return [self.spans[k] for k in sorted(found)]
+
+
 # -- the whole article ----------------------------------------------------------------------------------------
 
 
@@ -506,10 +521,7 @@ def find_quotes(text: str, sentences: list[Sentence]) -> tuple[list[Speaker], li
     reader = _Reader(text, sentences, masked, book, {m.end: m for m in mentions}, {m.start: m for m in mentions})
     reader.segments = segments
     reader.opens = [seg.open for seg in segments]
-    quotable = [seg for seg in segments if seg.cls in ("full", "partial")]
-    # The quotable spans by where they close, so each sentence finds those closing in it without a scan of all.
-    by_close = sorted(range(len(quotable)), key=lambda k: quotable[k].close)
-    closes = [quotable[k].close for k in by_close]
+    quotable = _ByClose([seg for seg in segments if seg.cls in ("full", "partial")])
     for s in sentences:
         if s.kind in ("prose", "caption"):
             taken = _according(reader, s) + _spoke(reader, s)
@@ -521,10 +533,10 @@ def find_quotes(text: str, sentences: list[Sentence]) -> tuple[list[Speaker], li
                 limit = _trailing_limit(reader, s, cue.end, cues[i + 1 :])
                 until = _read_cue(reader, s, cue, limit)
         # Quotes that close in this sentence and no cue claimed continue the previous speaker.
-        for k in sorted(by_close[bisect_left(closes, s.start) : bisect_right(closes, s.end + 1)]):
-            if not quotable[k].attached:
-                _continue(reader, quotable[k])
-    for seg in [seg for seg in quotable if not seg.attached]:
+        for seg in quotable.closing_in(s.start, s.end + 1):
+            if not seg.attached:
+                _continue(reader, seg)
+    for seg in [seg for seg in quotable.spans if not seg.attached]:
         _continue(reader, seg)
     quotes = sorted(reader.quotes, key=lambda q: (q.start, q.end))
     speakers = [e.speaker() for e in book.entities if e.id in reader.used]

@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+from newsfacts.extraction import marks, quotes
+from newsfacts.extraction.cues import is_organisation_role, is_person_role
+from newsfacts.extraction.marks import MASK, QuotedSpan
 from newsfacts.extraction.quotes import Quote, find_quotes
-from newsfacts.extraction.sentences import split_sentences
+from newsfacts.extraction.sentences import Sentence, split_sentences
+from newsfacts.extraction.speakers import Entity, SpeakerBook
+
+ARTICLES = Path(__file__).parent / "articles"
 
 
 def quotes_of(text: str) -> list[Quote]:
@@ -242,3 +250,137 @@ def test_ten_thousand_word_article_is_read() -> None:
     text = paragraph * (10_000 // len(paragraph.split()) + 1)
     quotes = quotes_of(text)
     assert len(quotes) >= 4 * (10_000 // len(paragraph.split()))
+
+
+# -- reading stays linear: the indexed look-ups answer as the plain scans of the whole article did --------------
+
+
+def _scan_last_segment_before(reader: quotes._Reader, pos: int) -> QuotedSpan | None:
+    for seg in reversed(reader.segments):
+        if seg.close < pos and seg.cls in ("full", "partial", "short"):
+            return seg
+    return None
+
+
+def _scan_lead_start(reader: quotes._Reader, s: Sentence, end: int) -> int | None:
+    start = s.start
+    for seg in reader.segments:
+        if s.start <= seg.open < end and seg.attached:
+            start = max(start, seg.close + 1)
+    while start < end and not reader.masked[start].isalnum() and reader.masked[start] != MASK:
+        start += 1
+    return start if start < end else None
+
+
+def _scan_closing_in(self: quotes._ByClose, a: int, b: int) -> list[QuotedSpan]:
+    return [seg for seg in self.spans if a <= seg.close <= b]
+
+
+def _walk_resolve_role(book: SpeakerBook, noun: str, organisation: bool, pos: int) -> Entity | None:
+    noun = noun.lower()
+    for _, entity in book._recent(pos):
+        named = noun in (w.lower() for w in entity.name.split()) or noun in entity.role_words
+        if organisation and entity.kind == "organisation" and named:
+            return entity
+        if not organisation and entity.kind == "person" and noun in entity.role_words:
+            return entity
+    if not organisation and not noun.endswith("s"):
+        return book.followed(pos)
+    return None
+
+
+def _scan_entity_at(book: SpeakerBook, start: int, end: int) -> Entity | None:
+    for pos, entity in book.mention_entity.items():
+        if start <= pos < end:
+            return entity
+    return None
+
+
+def _slice_line_before(text: str, pos: int, need: int = 40) -> str:
+    return text[text.rfind("\n", 0, pos) + 1 : pos].rstrip()
+
+
+def _test_articles() -> list[str]:
+    return [path.read_text(encoding="utf-8") for path in sorted(ARTICLES.glob("*.txt"))]
+
+
+PROSE = (
+    "The council approved the budget on Tuesday. "
+    '"This is the first library we have built since 1998," said Mayor Ana Ruiz. '
+    "Critics said the cost would rise before the doors open. The minister said the plan was sound. "
+    '"We will see," she added. The company said in a statement that sales had fallen. '
+)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("\n\n".join(_test_articles() * 2), id="test-articles-one-after-another-twice"),
+        pytest.param(" ".join(a.replace("\n", " ") for a in _test_articles()), id="test-articles-on-one-line"),
+        pytest.param(PROSE * 150, id="prose-without-a-newline"),
+    ],
+)
+def test_long_text_reads_the_same_as_with_plain_scans_of_the_whole_article(
+    monkeypatch: pytest.MonkeyPatch, text: str
+) -> None:
+    sentences = split_sentences(text)
+    indexed = find_quotes(text, sentences)
+    with monkeypatch.context() as patch:
+        patch.setattr(quotes, "_last_segment_before", _scan_last_segment_before)
+        patch.setattr(quotes, "_lead_start", _scan_lead_start)
+        patch.setattr(quotes._ByClose, "closing_in", _scan_closing_in)
+        patch.setattr(SpeakerBook, "resolve_role", _walk_resolve_role)
+        patch.setattr(SpeakerBook, "entity_at", _scan_entity_at)
+        patch.setattr(marks, "_line_before", _slice_line_before)
+        scanned = find_quotes(text, sentences)
+
+    assert indexed[1] and indexed == scanned
+
+
+def test_each_indexed_lookup_answers_as_a_plain_scan_at_every_boundary(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Articles in a rotating order, so that names and roles come back after other stories have been read.
+    articles = _test_articles()
+    text = "\n\n".join(articles[k % len(articles)] for k in range(0, 3 * len(articles), 2))
+    readers: list[quotes._Reader] = []
+    reader_class = quotes._Reader
+
+    def keep(*args: object) -> quotes._Reader:
+        readers.append(reader_class(*args))  # type: ignore[arg-type]
+        return readers[-1]
+
+    monkeypatch.setattr(quotes, "_Reader", keep)
+    find_quotes(text, split_sentences(text))
+    reader, book = readers[0], readers[0].book
+    edges = sorted({p for seg in reader.segments for p in (seg.open, seg.close, seg.close + 1, seg.close + 2)})
+    words = {w for e in book.entities for w in e.role_words} | {
+        w.lower() for e in book.entities for w in e.name.split()
+    }
+    nouns = sorted(w for w in words if is_person_role(w) or is_organisation_role(w))
+
+    for s in reader.sentences:
+        for end in [p for p in edges if s.start < p <= s.end] + [s.end]:
+            assert quotes._lead_start(reader, s, end) == _scan_lead_start(reader, s, end)
+        assert book.entity_at(s.start, s.end) is _scan_entity_at(book, s.start, s.end)
+    for pos in edges:
+        assert quotes._last_segment_before(reader, pos) is _scan_last_segment_before(reader, pos)
+    assert len(nouns) > 5
+    for s in reader.sentences[::4]:
+        for noun in nouns:
+            for organisation in (True, False):
+                expected = _walk_resolve_role(book, noun, organisation, s.start)
+                assert book.resolve_role(noun, organisation, s.start) is expected, (noun, s.start)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param('He said "yes." ' * 20, id="one-long-line"),
+        pytest.param("Title\n\n" + " " * 150 + '"Hard road ahead"\n', id="long-indent-before-a-mark"),
+        pytest.param("a" * 30 + " " * 100 + "b" * 30 + "\n" + "c" * 200, id="blanks-longer-than-a-window"),
+        pytest.param("\n\n  \n", id="only-blanks"),
+    ],
+)
+def test_line_before_a_position_ends_as_the_whole_line_before_it(text: str) -> None:
+    for pos in range(len(text) + 1):
+        local, whole = marks._line_before(text, pos), _slice_line_before(text, pos)
+        assert whole.endswith(local) and (local == whole or len(local) >= 40), pos
