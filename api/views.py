@@ -236,11 +236,11 @@ class SpanListMixin:
         """
         person = self.person_field
         columns = [*_SPAN_VALUES, f"{person}_id", f"{person}__name", *self.extra_fields]
-        key = (type(self), tuple(path for path in ordering_paths if path not in columns))
-        template = self._list_templates.get(key)
+        cursor_only = tuple(path for path in ordering_paths if path not in columns)
+        template = self._list_templates.get((type(self), cursor_only))
         if template is None:
-            template = self.queryset.values(*dict.fromkeys([*columns, *key[1]]))  # type: ignore[attr-defined]
-            self._list_templates[key] = template
+            template = self.queryset.values(*dict.fromkeys([*columns, *cursor_only]))  # type: ignore[attr-defined]
+            self._list_templates[(type(self), cursor_only)] = template
         return template.all()
 
     def count_queryset(self) -> QuerySet:
@@ -248,8 +248,14 @@ class SpanListMixin:
         return self.filter_queryset(self.get_queryset())  # type: ignore[attr-defined]
 
     def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        ordering = [backend() for backend in self.filter_backends if issubclass(backend, OrderingFilter)]  # type: ignore[attr-defined]
-        paths = tuple(key.path for backend in ordering for key in backend.ordering_keys(request, self))
+        # The ordering first: the columns its cursor needs are part of the values() the rows are selected with.
+        backends = self.filter_backends  # type: ignore[attr-defined]
+        paths = tuple(
+            key.path
+            for backend in backends
+            if issubclass(backend, OrderingFilter)
+            for key in backend().ordering_keys(request, self)
+        )
         queryset = self.filter_queryset(self.list_queryset(paths))  # type: ignore[attr-defined]
         rows = self.paginate_queryset(queryset)  # type: ignore[attr-defined]
         build = self.row_builder(request)
