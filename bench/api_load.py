@@ -268,6 +268,8 @@ def gunicorn(
         # The default anonymous throttle (1000/hour) would answer 429 within seconds. A one-second window keeps the
         # throttle's cost in the measurement without its history list growing with every request.
         "API_ANON_THROTTLE_RATE": "1000000/second",
+        # The plain row measures PostgreSQL without prepared statements; bench.settings_prepared turns them on.
+        "DB_SERVER_SIDE_BINDING": "0",
     }
     command = [str(VENV_BIN / "gunicorn"), "newsfacts.wsgi", "-w", "2", "--no-control-socket", "-b", f"{HOST}:{port}"]
     return serving(command, port, "/api/v1/", env)
