@@ -155,18 +155,6 @@ class Verification(models.Model):
             except ValidationError:
                 raise ValidationError({"evidence_urls": f"Not a URL: {url!r}"}) from None
 
-    def clean_span(self) -> None:
-        """Check that the span lies in the article and, when it has one, in its source sentence."""
-        article, sentence = self.article, self.sentence
-        if sentence.article_id != article.pk:
-            raise ValidationError({"sentence": "The sentence belongs to another article."})
-        if not (0 <= self.start < self.end <= len(article.text)):
-            raise ValidationError({"end": "The span lies outside the article text."})
-        if not (sentence.start <= self.start < sentence.end):
-            raise ValidationError({"start": "The span must start inside its sentence."})
-        if article.text[self.start : self.end] != self.text:
-            raise ValidationError({"text": "The text must be exactly article.text[start:end]."})
-
 
 def _verification_constraints(prefix: str) -> list[models.BaseConstraint]:
     return [
@@ -179,17 +167,53 @@ def _verification_constraints(prefix: str) -> list[models.BaseConstraint]:
     ]
 
 
-class Quote(Verification):
-    """Something a speaker said, direct or reported, with its exact span in the article."""
+class SourceSpan(Verification):
+    """A reviewable span of an article (a quote or a claim), tied to the sentence it starts in."""
 
-    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="quotes")
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="%(class)ss")
     sentence = models.ForeignKey(
-        Sentence, on_delete=models.CASCADE, related_name="quotes", help_text="The sentence the quote starts in."
+        Sentence, on_delete=models.CASCADE, related_name="%(class)ss", help_text="The sentence the span starts in."
     )
-    speaker = models.ForeignKey(Speaker, null=True, blank=True, on_delete=models.SET_NULL, related_name="quotes")
     text = models.TextField()
     start = models.PositiveIntegerField()
     end = models.PositiveIntegerField()
+
+    # Whether the span must also end inside its sentence (a claim) or may run on (a quote over several sentences).
+    span_within_sentence = True
+
+    class Meta:
+        abstract = True
+        ordering = ["article", "start", "id"]
+
+    def __str__(self) -> str:
+        return self.text[:80]
+
+    def clean(self) -> None:
+        super().clean()
+        if self.article_id and self.sentence_id and self.start is not None and self.end is not None:
+            self.clean_span()
+
+    def clean_span(self) -> None:
+        """Check that the span slices the article's text and lies where its sentence says."""
+        article, sentence = self.article, self.sentence
+        if sentence.article_id != article.pk:
+            raise ValidationError({"sentence": "The sentence belongs to another article."})
+        if not (0 <= self.start < self.end <= len(article.text)):
+            raise ValidationError({"end": "The span lies outside the article text."})
+        if not (sentence.start <= self.start < sentence.end):
+            raise ValidationError({"start": "The span must start inside its sentence."})
+        if self.span_within_sentence and self.end > sentence.end:
+            raise ValidationError({"end": "The span must end inside its sentence."})
+        if article.text[self.start : self.end] != self.text:
+            raise ValidationError({"text": "The text must be exactly article.text[start:end]."})
+
+
+class Quote(SourceSpan):
+    """Something a speaker said, direct or reported, with its exact span in the article."""
+
+    span_within_sentence = False
+
+    speaker = models.ForeignKey(Speaker, null=True, blank=True, on_delete=models.SET_NULL, related_name="quotes")
     kind = models.CharField(max_length=16, choices=QuoteKind, default=QuoteKind.DIRECT, db_index=True)
     cue = models.CharField(max_length=100, blank=True, help_text='The reporting verb or phrase: "said", "told".')
     attribution = models.CharField(
@@ -204,8 +228,7 @@ class Quote(Verification):
 
     history = HistoricalRecords()
 
-    class Meta:
-        ordering = ["article", "start", "id"]
+    class Meta(SourceSpan.Meta):
         constraints = [
             *_span_constraints("quote"),
             *_verification_constraints("quote"),
@@ -217,43 +240,19 @@ class Quote(Verification):
             models.Index(fields=["status", "id"], name="quote_status_id"),
         ]
 
-    def __str__(self) -> str:
-        return self.text[:80]
 
-    def clean(self) -> None:
-        super().clean()
-        if self.article_id and self.sentence_id and self.start is not None and self.end is not None:
-            self.clean_span()
-
-
-class Claim(Verification):
+class Claim(SourceSpan):
     """A check-worthy statement of an article: a span inside one sentence."""
 
-    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="claims")
-    sentence = models.ForeignKey(Sentence, on_delete=models.CASCADE, related_name="claims")
     claimant = models.ForeignKey(Speaker, null=True, blank=True, on_delete=models.SET_NULL, related_name="claims")
-    text = models.TextField()
-    start = models.PositiveIntegerField()
-    end = models.PositiveIntegerField()
     kind = models.CharField(max_length=16, choices=ClaimKind, default=ClaimKind.OTHER, db_index=True)
 
     history = HistoricalRecords()
 
-    class Meta:
-        ordering = ["article", "start", "id"]
+    class Meta(SourceSpan.Meta):
         constraints = [*_span_constraints("claim"), *_verification_constraints("claim")]
         indexes = [
             # For ?claimant=X&status=Y and its count (shared/PERFORMANCE.md: the count needs a composite index).
             models.Index(fields=["claimant", "status", "id"], name="claim_claimant_status_id"),
             models.Index(fields=["status", "id"], name="claim_status_id"),
         ]
-
-    def __str__(self) -> str:
-        return self.text[:80]
-
-    def clean(self) -> None:
-        super().clean()
-        if self.article_id and self.sentence_id and self.start is not None and self.end is not None:
-            self.clean_span()
-            if self.end > self.sentence.end:
-                raise ValidationError({"end": "A claim must lie inside one sentence."})
