@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import pytest
-from django.contrib.auth.models import Permission
+from django.contrib.auth.models import Group
 from rest_framework.test import APIClient
 
+from newsfacts.roles import EDITORS, READERS, sync_roles
 from tests.factories import UserFactory
 
-EDITOR_MODELS = ("quote", "claim", "speaker", "article", "sentence")
+
+@pytest.fixture
+def roles(db):
+    # The data migration creates the groups; tests that flush the database (live_server) need them again.
+    return sync_roles()
 
 
 @pytest.fixture
@@ -17,25 +22,18 @@ def api_client() -> APIClient:
 
 
 @pytest.fixture
-def reader(db):
-    """A logged-in user who may look at everything and change nothing."""
+def reader(roles):
+    """A logged-in user in the readers group: may look at everything and change nothing."""
     user = UserFactory(username="reader")
-    user.user_permissions.set(Permission.objects.filter(codename__in=[f"view_{m}" for m in EDITOR_MODELS]))
+    user.groups.add(Group.objects.get(name=READERS))
     return user
 
 
 @pytest.fixture
-def editor(db):
-    """A user with the editor permissions: change quotes, claims and speakers, create and merge speakers."""
+def editor(roles):
+    """A staff user in the editors group: reviews quotes and claims, creates, changes and merges speakers."""
     user = UserFactory(username="editor", is_staff=True)
-    codenames = [f"view_{m}" for m in EDITOR_MODELS] + [
-        "change_quote",
-        "change_claim",
-        "add_speaker",
-        "change_speaker",
-        "delete_speaker",
-    ]
-    user.user_permissions.set(Permission.objects.filter(codename__in=codenames))
+    user.groups.add(Group.objects.get(name=EDITORS))
     return user
 
 

@@ -6,14 +6,8 @@ import pytest
 from django.contrib.auth.models import Group
 from django.test import Client
 
-from newsfacts.roles import EDITORS, READERS, sync_roles
+from newsfacts.roles import EDITORS, READERS
 from tests.factories import ArticleFactory, UserFactory
-
-
-@pytest.fixture
-def roles(db):
-    # The data migration creates the groups; tests that flush the database (live_server) need them again.
-    return sync_roles()
 
 
 @pytest.fixture
