@@ -21,20 +21,23 @@ def api_client() -> APIClient:
     return APIClient()
 
 
+def member_of(group: str, username: str):
+    """A staff user in one of the roles' groups, as `manage.py setup_roles --editor/--reader` makes them."""
+    user = UserFactory(username=username, is_staff=True)
+    user.groups.add(Group.objects.get(name=group))
+    return user
+
+
 @pytest.fixture
 def reader(roles):
-    """A logged-in user in the readers group: may look at everything and change nothing."""
-    user = UserFactory(username="reader")
-    user.groups.add(Group.objects.get(name=READERS))
-    return user
+    """A user in the readers group: may look at everything, in the admin and the API, and change nothing."""
+    return member_of(READERS, "reader")
 
 
 @pytest.fixture
 def editor(roles):
-    """A staff user in the editors group: reviews quotes and claims, creates, changes and merges speakers."""
-    user = UserFactory(username="editor", is_staff=True)
-    user.groups.add(Group.objects.get(name=EDITORS))
-    return user
+    """A user in the editors group: reviews quotes and claims, creates, changes and merges speakers."""
+    return member_of(EDITORS, "editor")
 
 
 @pytest.fixture

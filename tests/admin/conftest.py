@@ -3,25 +3,19 @@
 from __future__ import annotations
 
 import pytest
-from django.contrib.auth.models import Group
 from django.test import Client
 
-from newsfacts.roles import EDITORS, READERS
-from tests.factories import ArticleFactory, UserFactory
+from tests.factories import ArticleFactory
 
 
 @pytest.fixture
-def staff_editor(roles):
-    user = UserFactory(username="desk-editor", is_staff=True)
-    user.groups.add(Group.objects.get(name=EDITORS))
-    return user
+def staff_editor(editor):
+    return editor
 
 
 @pytest.fixture
-def staff_reader(roles):
-    user = UserFactory(username="desk-reader", is_staff=True)
-    user.groups.add(Group.objects.get(name=READERS))
-    return user
+def staff_reader(reader):
+    return reader
 
 
 @pytest.fixture
