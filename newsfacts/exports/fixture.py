@@ -1,7 +1,9 @@
 """The release's Django fixture (``newsfacts.json``): every row of the selection, ready for ``manage.py loaddata``.
 
-Written one object a line as the rows stream from the database. Primary keys are kept, so the ids of the flat tables
-hold after a load. Reviewers are not published: ``reviewed_by`` is left out (it loads as empty) because user
+Written one object a line as the rows stream from the database, as a JSON list (``newsfacts.json``, which
+``loaddata`` reads whole into memory) and as JSON lines (``newsfacts.jsonl``, Django's ``jsonl`` serializer, which
+``loaddata`` reads a line at a time, in flat memory whatever the size). Primary keys are kept, so the ids of the
+flat tables hold after a load. Reviewers are not published: ``reviewed_by`` is left out (it loads as empty) because user
 accounts are not part of the dataset; the review time, status and rationale stay. History tables are not exported:
 a load starts each object's history afresh.
 """
@@ -10,14 +12,16 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Iterable, Iterator
-from typing import Any, TextIO
+from typing import Any, BinaryIO
 
+import orjson
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 
-from newsfacts.exports.tables import CHUNK_SIZE, iso_datetime
+from newsfacts.exports.tables import JSON_OPTIONS, RELEASE_CHUNK_SIZE, iso_datetime
 
 FILENAME = "newsfacts.json"
+LINES_FILENAME = "newsfacts.jsonl"
 
 # Fields that point at user accounts, which a release does not carry.
 UNPUBLISHED_FIELDS = frozenset({"reviewed_by"})
@@ -53,19 +57,24 @@ def fixture_objects(querysets: Iterable[models.QuerySet]) -> Iterator[dict[str, 
         fields = _model_fields(model)
         names = [field.name for field in fields]
         rows = queryset.order_by("pk").values_list("pk", *(field.attname for field in fields))
-        for pk, *values in rows.iterator(chunk_size=CHUNK_SIZE):
+        for pk, *values in rows.iterator(chunk_size=RELEASE_CHUNK_SIZE):
             yield {"model": label, "pk": pk, "fields": dict(zip(names, values, strict=True))}
 
 
-def write_fixture(stream: TextIO, objects: Iterable[dict[str, Any]]) -> int:
-    """Write the objects as a JSON list, one object a line, keys sorted; returns how many."""
-    encode = FixtureEncoder(ensure_ascii=False, sort_keys=True).encode
-    stream.write("[\n")
+def write_fixture(stream: BinaryIO, objects: Iterable[dict[str, Any]], *, lines: bool = False) -> int:
+    """Write the objects one a line, keys sorted, as a JSON list or (`lines`) JSON lines; returns how many."""
+    default = FixtureEncoder().default
     count = 0
+    if lines:
+        for obj in objects:
+            stream.write(orjson.dumps(obj, option=JSON_OPTIONS | orjson.OPT_APPEND_NEWLINE, default=default))
+            count += 1
+        return count
+    stream.write(b"[\n")
     for obj in objects:
         if count:
-            stream.write(",\n")
-        stream.write(encode(obj))
+            stream.write(b",\n")
+        stream.write(orjson.dumps(obj, option=JSON_OPTIONS, default=default))
         count += 1
-    stream.write("\n]\n")
+    stream.write(b"\n]\n")
     return count

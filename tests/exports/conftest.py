@@ -44,8 +44,11 @@ def export(outdir: Path, *args: str) -> Path:
     return outdir
 
 
+TABLE_NAMES = ("articles", "sentences", "speakers", "quotes", "claims")
+
 DATA_FILES = (
     "newsfacts.json",
+    "newsfacts.jsonl",
     "articles.jsonl",
     "sentences.jsonl",
     "speakers.jsonl",
@@ -56,8 +59,11 @@ DATA_FILES = (
     "speakers.csv",
     "quotes.csv",
     "claims.csv",
+    *(f"{name}.parquet" for name in TABLE_NAMES),
+    "newsfacts.sqlite",
     "claimreview.jsonld",
     "fever.jsonl",
+    "README.md",
 )
 
 
