@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TextIO, TypeVar
 
+from django.conf import settings
 from django.db import connection, transaction
 from tqdm import tqdm
 
@@ -30,6 +31,7 @@ from newsfacts.exports import card, changes, claimreview, datapackage, fever, fi
 from newsfacts.exports.datapackage import ReleaseFile
 from newsfacts.exports.selection import Selection, select
 from newsfacts.exports.tables import (
+    CSV_DESCRIPTION,
     RELEASE_CHUNK_SIZE,
     TABLES,
     Table,
@@ -89,6 +91,8 @@ def check_target(outdir: Path, *, overwrite: bool) -> None:
         if not (outdir / datapackage.FILENAME).is_file():
             raise ExportError(f"{outdir} is not a release (no {datapackage.FILENAME}): --force only replaces releases")
     parent = outdir.absolute().parent
+    if parent.resolve() == Path(settings.RELEASES_DIR).resolve():
+        parent.mkdir(parents=True, exist_ok=True)  # the releases' home is made on first use (a fresh clone has none)
     if not parent.is_dir():
         raise ExportError(f"{parent} does not exist: create it first")
     if not os.access(parent, os.W_OK | os.X_OK):
@@ -153,14 +157,14 @@ class JsonLinesWriter:
 
 
 class CsvWriter:
-    """A table as RFC 4180 CSV with a header row; cells as ``tables.csv_cell`` writes them."""
+    """A table as RFC 4180 CSV with a header row; cells as ``tables.csv_cell`` writes them (as ``CsvLines`` does)."""
 
     def __init__(self, path: Path, table: Table) -> None:
         self._file = _open(path)
         self._writer = csv.writer(self._file, lineterminator="\r\n")
         self._writer.writerow(table.field_names)
-        # Strings, numbers and nulls are written as they are; the other types need csv_cell.
-        self._cells = [i for i, c in enumerate(table.columns) if c.type in ("boolean", "date", "datetime", "array")]
+        # Numbers, nulls and closed vocabularies are written as they are; free text is neutralised (see csv_cell).
+        self._cells = [i for i, c in enumerate(table.columns) if c.type not in ("integer", "number") and not c.choices]
 
     def write(self, chunk: list[tuple[Any, ...]]) -> None:
         if self._cells:
@@ -182,7 +186,7 @@ class CsvWriter:
 
 _TABLE_FORMATS = (
     ("jsonl", "-jsonl", "one JSON object a line", JsonLinesWriter),
-    ("csv", "-csv", "CSV with a header row", CsvWriter),
+    ("csv", "-csv", CSV_DESCRIPTION, CsvWriter),
     ("parquet", "-parquet", "Parquet, typed columns", parquet.ParquetWriter),
 )
 
