@@ -39,6 +39,14 @@ def dataset(db):
     return {"claims": claims, "speakers": [gagarin, agency], "articles": [first, second], "reviewer": reviewer}
 
 
+def releases_at(folder: Path) -> dict:
+    """STORAGES with the releases storage on `folder`."""
+    from django.conf import settings
+
+    backend = {"BACKEND": "django.core.files.storage.FileSystemStorage", "OPTIONS": {"location": folder}}
+    return {**settings.STORAGES, "releases": backend}
+
+
 def export(outdir: Path, *args: str) -> Path:
     call_command("export_dataset", str(outdir), *args, verbosity=0)
     return outdir
