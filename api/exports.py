@@ -158,8 +158,6 @@ class StreamedFormatsMixin:
         return response
 
 
-
-
 class ReleaseFileSerializer(serializers.Serializer):
     name = serializers.CharField(help_text="Resource name in the data package.")
     path = serializers.CharField(help_text="File name in the release.")

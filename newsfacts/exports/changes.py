@@ -8,6 +8,7 @@ other spacing compares equal).
 
 from __future__ import annotations
 
+import io
 from collections.abc import Iterator
 from pathlib import Path
 from types import TracebackType
@@ -45,6 +46,11 @@ class EarlierRelease:
             raise EarlierReleaseError(f"--since-release {location}: no readable {datapackage.FILENAME}") from None
         self.version = str(package.get("version", ""))
         self.created = str(package.get("created", ""))
+        self.paths = {r.get("path") for r in package.get("resources", []) if isinstance(r, dict)}
+        if "claims.jsonl" not in self.paths:
+            raise EarlierReleaseError(
+                f"--since-release {location}: it has no JSON lines tables (compare with a release that has jsonl)"
+            )
 
     def _open(self, name: str) -> IO[bytes]:
         if self.folder is not None:
@@ -52,12 +58,13 @@ class EarlierRelease:
         return storage.open_file(self.location, name)
 
     def table(self, name: str) -> BinaryIO:
+        """The table's JSON lines; empty when that release had no such table (every row is then added)."""
+        if f"{name}.jsonl" not in self.paths:
+            return io.BytesIO()
         try:
             return self._open(f"{name}.jsonl")  # type: ignore[return-value]
         except OSError:
-            raise EarlierReleaseError(
-                f"--since-release {self.location}: it has no {name}.jsonl (compare with a release that has jsonl)"
-            ) from None
+            raise EarlierReleaseError(f"--since-release {self.location}: cannot read its {name}.jsonl") from None
 
 
 def _rows(stream: BinaryIO) -> Iterator[tuple[int, bytes]]:

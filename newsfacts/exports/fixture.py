@@ -3,9 +3,10 @@
 Written one object a line as the rows stream from the database, as a JSON list (``newsfacts.json``, which
 ``loaddata`` reads whole into memory) and as JSON lines (``newsfacts.jsonl``, Django's ``jsonl`` serializer, which
 ``loaddata`` reads a line at a time, in flat memory whatever the size). Primary keys are kept, so the ids of the
-flat tables hold after a load. Reviewers are not published: ``reviewed_by`` is left out (it loads as empty) because user
-accounts are not part of the dataset; the review time, status and rationale stay. History tables are not exported:
-a load starts each object's history afresh.
+flat tables hold after a load. Editors are not published: every field pointing at a user account (``reviewed_by``,
+``rejected_by``, ``added_by``...) is left out (it loads as empty) because accounts are not part of the dataset;
+the review time, status and rationale stay. History tables are not exported: a load starts each object's history
+afresh.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any, BinaryIO
 
 import orjson
+from django.contrib.auth import get_user_model
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 
@@ -22,9 +24,6 @@ from newsfacts.exports.tables import JSON_OPTIONS, RELEASE_CHUNK_SIZE, iso_datet
 
 FILENAME = "newsfacts.json"
 LINES_FILENAME = "newsfacts.jsonl"
-
-# Fields that point at user accounts, which a release does not carry.
-UNPUBLISHED_FIELDS = frozenset({"reviewed_by"})
 
 
 class FixtureEncoder(DjangoJSONEncoder):
@@ -36,8 +35,13 @@ class FixtureEncoder(DjangoJSONEncoder):
         return super().default(o)
 
 
+def _is_account(field: models.Field) -> bool:
+    """A field pointing at a user account, which a release does not carry."""
+    return field.is_relation and field.related_model is get_user_model()
+
+
 def _model_fields(model: type[models.Model]) -> list[models.Field]:
-    return [f for f in model._meta.local_fields if f.serialize and f.name not in UNPUBLISHED_FIELDS]
+    return [f for f in model._meta.local_fields if f.serialize and not _is_account(f)]
 
 
 def published_fields(model_classes: Iterable[type[models.Model]]) -> list[str]:

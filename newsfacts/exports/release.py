@@ -245,7 +245,7 @@ def _write_table(
 
 def _write_fixture(root: Path, selection: Selection, progress: Progress, *, lines: bool) -> ReleaseFile:
     started = time.perf_counter()
-    querysets = [selection.queryset(table.name) for table in TABLES]
+    querysets = selection.model_querysets()
     total = (lambda: sum(q.count() for q in querysets)) if progress.enabled else None
     path = fixture.LINES_FILENAME if lines else fixture.FILENAME
     objects = progress.wrap(fixture.fixture_objects(querysets), desc=path, total=total)

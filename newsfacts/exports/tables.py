@@ -24,7 +24,15 @@ import orjson
 from django.core.exceptions import EmptyResultSet
 from django.db import connections, models
 
-from newsfacts.choices import Attribution, ClaimKind, QuoteKind, SentenceKind, SpeakerKind, VerificationStatus
+from newsfacts.choices import (
+    Attribution,
+    ClaimKind,
+    QuoteKind,
+    Rejection,
+    SentenceKind,
+    SpeakerKind,
+    VerificationStatus,
+)
 from newsfacts.models import Article, Claim, Quote, Sentence, Speaker
 
 # Rows fetched a round trip: big enough to amortise the query, small enough to keep memory flat.
@@ -367,8 +375,34 @@ CLAIMS = Table(
     foreign_keys=(("article_id", "articles"), ("sentence_id", "sentences"), ("claimant_id", "speakers")),
 )
 
-# In dependency order: a table only refers to tables before it.
-TABLES: tuple[Table, ...] = (ARTICLES, SENTENCES, SPEAKERS, QUOTES, CLAIMS)
+_REJECTION_COLUMNS = (
+    Column(
+        "rejected_reason",
+        "string",
+        "Why an editor rejected it as a false extraction.",
+        required=True,
+        choices=tuple(Rejection.values),
+    ),
+    Column("rejected_at", "datetime", "When an editor rejected it (UTC)."),
+)
+
+
+def rejected(table: Table) -> Table:
+    """The items of a span table that editors rejected: its columns and why, kept apart as negative examples."""
+    return Table(
+        name=f"rejected_{table.name}",
+        model=table.model,
+        title=f"Rejected {table.title.lower()}",
+        columns=(*table.columns, *_REJECTION_COLUMNS),
+        foreign_keys=table.foreign_keys,
+    )
+
+
+REJECTED_QUOTES = rejected(QUOTES)
+REJECTED_CLAIMS = rejected(CLAIMS)
+
+# In dependency order: a table only refers to tables before it. A model's first table is its API shape.
+TABLES: tuple[Table, ...] = (ARTICLES, SENTENCES, SPEAKERS, QUOTES, CLAIMS, REJECTED_QUOTES, REJECTED_CLAIMS)
 
 
 def table_for(model: type[models.Model]) -> Table:

@@ -12,6 +12,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 import yaml
+from django.core.management import CommandError
 
 from newsfacts.exports.datapackage import sha256_of
 from newsfacts.models import Claim
@@ -200,3 +201,56 @@ def test_api_filters_apply_to_every_format(dataset, tmp_path):
     assert db.execute("SELECT DISTINCT status FROM claims").fetchall() == [("false",)]
     assert [row["status"] for row in parquet] == ["false"]
     assert db.execute("SELECT count(*) FROM speakers").fetchone()[0] == len(_jsonl(outdir / "speakers.jsonl"))
+
+
+def test_rejected_items_are_left_out_of_the_main_tables_and_kept_in_their_own_in_every_format(dataset, tmp_path):
+    outdir = export(tmp_path / "release")
+    claim, quote = dataset["rejected"]
+    db = sqlite3.connect(outdir / "newsfacts.sqlite")
+
+    for kind, item in (("claims", claim), ("quotes", quote)):
+        jsonl = {row["id"] for row in _jsonl(outdir / f"{kind}.jsonl")}
+        parquet_ids = set(pq.read_table(outdir / f"{kind}.parquet").column("id").to_pylist())
+        sqlite_ids = {row[0] for row in db.execute(f"SELECT id FROM {kind}")}
+        csv_ids = {int(line.split(",")[0]) for line in (outdir / f"{kind}.csv").read_text().splitlines()[1:]}
+        assert item.id not in jsonl | parquet_ids | sqlite_ids | csv_ids
+        assert jsonl == parquet_ids == sqlite_ids == csv_ids
+        (rejected,) = _jsonl(outdir / f"rejected_{kind}.jsonl")
+        assert (rejected["id"], rejected["rejected_reason"]) == (item.id, item.rejected_reason)
+        assert rejected["rejected_at"] == "2026-03-04T05:06:07.891011Z"
+        assert "rejected_by" not in rejected  # editors' accounts are not published
+        assert db.execute(f"SELECT id, rejected_reason FROM rejected_{kind}").fetchall() == [
+            (item.id, item.rejected_reason)
+        ]
+        assert pq.read_table(outdir / f"rejected_{kind}.parquet").column("id").to_pylist() == [item.id]
+    assert str(claim.id) not in {str(row["id"]) for row in _jsonl(outdir / "fever.jsonl")}
+
+
+def test_the_fixture_restores_rejected_items_as_rejected(dataset, tmp_path):
+    outdir = export(tmp_path / "release", "--format", "fixture-jsonl")
+    claim, _quote = dataset["rejected"]
+
+    objects = [json.loads(line) for line in (outdir / "newsfacts.jsonl").read_text().splitlines()]
+
+    (restored,) = [o for o in objects if o["model"] == "newsfacts.claim" and o["pk"] == claim.id]
+    assert restored["fields"]["rejected_reason"] == "not_claim"
+    assert "rejected_by" not in restored["fields"]
+
+
+def test_since_release_needs_an_earlier_release_with_json_lines(dataset, tmp_path):
+    earlier = export(tmp_path / "earlier", "--format", "csv")
+
+    with pytest.raises(CommandError, match="no JSON lines tables"):
+        export(tmp_path / "later", "--since-release", str(earlier))
+
+
+def test_a_table_the_earlier_release_lacks_counts_every_row_as_added(dataset, tmp_path):
+    earlier = export(tmp_path / "earlier", "--format", "jsonl")
+    package = json.loads((earlier / "datapackage.json").read_text())
+    package["resources"] = [r for r in package["resources"] if r["path"] != "rejected_claims.jsonl"]
+    (earlier / "datapackage.json").write_text(json.dumps(package))
+
+    outdir = export(tmp_path / "later", "--format", "jsonl", "--since-release", str(earlier))
+
+    changes = _jsonl(outdir / "changes.jsonl")
+    assert changes == [{"table": "rejected_claims", "id": dataset["rejected"][0].id, "change": "added"}]
