@@ -60,6 +60,7 @@ SPEECH_VERBS = _forms(
     "assure assured assures",
     "inform informed informs",
     "report reported reports",
+    "clarify clarified clarifies",
 )
 # Verbs that report speech only with a ``that`` clause or a quotation ("announced that ...", not "announced plans").
 THAT_VERBS = _forms(

@@ -202,12 +202,11 @@ def _split_title(text: str, group: list[_Token]) -> tuple[str, list[_Token]]:
     portfolio = _PORTFOLIO_RE.search(text, max(0, group[0].start - 120), group[0].start) if len(group) >= 3 else None
     if portfolio is not None and not _has_organisation_word(group):
         return text[portfolio.start() : group[-2].start].strip(), group[-2:]
-    # A title inside the group ends its prefix, unless what follows is an organisation ("World Health Organization").
-    inner = [k for k in range(1, len(group) - 1) if _is_title(group[k]) and not _is_title(group[k - 1])]
-    if inner and not any(_is_title(t) for t in group[inner[0] + 1 :]):
-        rest = group[inner[0] + 1 :]
-        if not _has_organisation_word(rest):
-            return _joined(group[: inner[0] + 1]), _strip_postnominals(rest)
+    # The last title inside the group ends its prefix ("Commons Speaker Sir Lindsay Hoyle"), unless what follows is
+    # an organisation ("World Health Organization").
+    inner = [k for k in range(1, len(group) - 1) if _is_title(group[k])]
+    if inner and not _has_organisation_word(group[inner[-1] + 1 :]):
+        return _joined(group[: inner[-1] + 1]), _strip_postnominals(group[inner[-1] + 1 :])
     title_tokens: list[_Token] = []
     if not _has_organisation_word(group):
         while len(group) > 1 and _is_title(group[0]):

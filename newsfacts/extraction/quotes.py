@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from newsfacts.extraction.cues import (
@@ -58,7 +58,7 @@ from newsfacts.extraction.marks import (
     mask_quotes,
     pair_marks,
 )
-from newsfacts.extraction.names import find_mentions
+from newsfacts.extraction.names import Mention, find_mentions
 from newsfacts.extraction.sentences import Sentence
 from newsfacts.extraction.speakers import Entity, Speaker, SpeakerBook
 from newsfacts.extraction.subjects import (
@@ -66,6 +66,7 @@ from newsfacts.extraction.subjects import (
     Reading,
     Subject,
     clause_subject,
+    common_word,
     noun_phrase_before,
     source_of,
     subject_left,
@@ -514,7 +515,7 @@ def find_quotes(text: str, sentences: list[Sentence]) -> tuple[list[Speaker], li
         k = max(0, _bisect(starts, seg.open))
         seg.cls = classify(text, seg, sentences[k] if sentences else None)
     masked = mask_quotes(text, segments)
-    mentions = find_mentions(text, sentences)
+    mentions = _known_by_speaking(masked, find_mentions(text, sentences))
     quoted = [(seg.open, seg.close + 1) for seg in segments if seg.cls in ("full", "partial", "title", "heading")]
     book = SpeakerBook(text, sentences, mentions, quoted)
     book.learn_gender_from_pronouns()
@@ -541,6 +542,28 @@ def find_quotes(text: str, sentences: list[Sentence]) -> tuple[list[Speaker], li
     quotes = sorted(reader.quotes, key=lambda q: (q.start, q.end))
     speakers = [e.speaker() for e in book.entities if e.id in reader.used]
     return speakers, quotes
+
+
+# A capitalised word right before a speech verb: "Umahi said", "Umahi also told".
+_NAME_SPEAKS = re.compile(
+    r"\b([A-Z][\w'\u2019\-]+)\s+(?:(?:also|later|then|has|had|further)\s+)?("
+    + "|".join(sorted(SPEECH_VERBS, key=len, reverse=True))
+    + r")\b"
+)
+
+
+def _known_by_speaking(masked: str, mentions: list[Mention]) -> list[Mention]:
+    """A lone word the name reader could not classify (``Umahi``) is a person from its first mention when the story
+    has it speak (``Umahi said``) anywhere, so that pronouns before that cue can refer to it."""
+    speaking = {m.group(1) for m in _NAME_SPEAKS.finditer(masked)}
+    if not speaking:
+        return mentions
+    return [
+        replace(m, kind="organisation" if m.text.isupper() else "person")
+        if m.kind == "unknown" and m.text in speaking and len(m.tokens) == 1 and not common_word(m.text)
+        else m
+        for m in mentions
+    ]
 
 
 def _trailing_limit(reader: _Reader, s: Sentence, after: int, later: list[_Cue]) -> int:

@@ -17,6 +17,7 @@ from newsfacts.extraction.cues import (
     ALL_VERBS,
     DETERMINERS,
     GENERIC_ORGANISATIONS,
+    OFFICES,
     PERSON_MEDIA,
     POSTNOMINALS,
     PRESS_NOUNS,
@@ -116,7 +117,7 @@ def noun_phrase_before(reader: Reading, s: Sentence, end: int) -> Subject | None
         if entity is None and len(mention.tokens) > 1 and re.search(r"\b[Tt]he\s+$", text[s.start : mention.start]):
             # "The White House said", "the Kremlin's ...": an institution named like a place speaks.
             entity = book.create(mention.text, "organisation", mention.start)
-        if entity is None and len(mention.tokens) == 1 and not _common(mention.text):
+        if entity is None and len(mention.tokens) == 1 and not common_word(mention.text):
             organisation = mention.text.isupper() or mention.kind == "organisation"
             entity = book.create(mention.text, "organisation" if organisation else "person", mention.start)
         if entity is not None:
@@ -168,7 +169,8 @@ def noun_phrase_before(reader: Reading, s: Sentence, end: int) -> Subject | None
     if determiner in ("a", "an", "one", "another") and is_person_role(word):
         return Subject(phrase_start, end, book.anonymous(phrase_start), "none")  # "a senior official"
     organisation = is_organisation_role(word) and not is_person_role(word)
-    entity = book.resolve_role(word, organisation, phrase_start)
+    office = last.group()[0].isupper() and word in OFFICES  # "the Prime Minister": no guess
+    entity = book.resolve_role(word, organisation, phrase_start, guess=not office)
     if entity is None and organisation and word in GENERIC_ORGANISATIONS:
         entity = book.resolve_organisation_pronoun(phrase_start)
     if word in PRESS_NOUNS and entity is not None and entity.is_media:
@@ -240,7 +242,7 @@ def subject_right(reader: Reading, s: Sentence, ve: int) -> Subject | None:
         if not re.match(ends_clause, masked[mention.end : s.end]):
             break
         entity = reader.book.mention_entity.get(pos)
-        if entity is None and len(mention.tokens) == 1 and not _common(mention.text):
+        if entity is None and len(mention.tokens) == 1 and not common_word(mention.text):
             entity = reader.book.create(mention.text, "person", pos)
         if entity is not None:
             return Subject(ve, mention.end, entity, named(reader, mention, entity), entity.is_media)
@@ -254,7 +256,7 @@ def subject_right(reader: Reading, s: Sentence, ve: int) -> Subject | None:
     return None
 
 
-def _common(word: str) -> bool:
+def common_word(word: str) -> bool:
     low = word.lower()
     return low in STOPWORDS or is_person_role(low) or is_organisation_role(low)
 
