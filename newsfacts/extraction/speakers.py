@@ -297,6 +297,11 @@ class SpeakerBook:
             return self._commit(unknown, gender)
         return None if gender is not None else latest
 
+    def entities_between(self, start: int, end: int) -> list[Entity]:
+        """The entities the story refers to in ``[start, end)``."""
+        events = self._events[bisect_left(self._events, (start, -1, -1)) : bisect_left(self._events, (end, -1, -1))]
+        return [self.entities[e] for _, _, e in events]
+
     def followed(self, pos: int) -> Entity | None:
         """The person the story is following at ``pos``: the first person named in the current sentence before
         ``pos`` or, failing that, in the nearest of the two previous sentences that names anyone."""

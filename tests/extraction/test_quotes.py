@@ -384,3 +384,33 @@ def test_line_before_a_position_ends_as_the_whole_line_before_it(text: str) -> N
     for pos in range(len(text) + 1):
         local, whole = marks._line_before(text, pos), _slice_line_before(text, pos)
         assert whole.endswith(local) and (local == whole or len(local) >= 40), pos
+
+
+def test_dash_label_after_a_quote_names_its_speaker() -> None:
+    text = (
+        "President Ana Ruiz met reporters on the plane.\n\n“We will not answer questions on trade.” - President Ruiz\n"
+    )
+    assert brief(text)[-1] == ("We will not answer questions on trade.", "direct", "Ana Ruiz")
+
+
+def test_transcript_label_line_names_the_speaker() -> None:
+    text = 'Briefing with Jane Okoro on the flight:\n\nOkoro: "The schedule is the same as yesterday."\n'
+    assert brief(text) == [("The schedule is the same as yesterday.", "direct", "Jane Okoro")]
+
+
+def test_transcript_answer_after_a_question_continues_the_speaker() -> None:
+    text = (
+        '"The schedule is the same as yesterday," Jane Okoro said.\n\n'
+        "Q: will the summit go ahead?\n\n"
+        '"We expect it to go ahead as planned."\n'
+    )
+    assert brief(text)[-1] == ("We expect it to go ahead as planned.", "direct", "Jane Okoro")
+
+
+def test_quote_after_another_person_is_named_does_not_continue_the_earlier_speaker() -> None:
+    text = (
+        '"The schedule is the same as yesterday," Jane Okoro said.\n\n'
+        "Later the aide Tom Bassey arrived. He left early. The hall emptied.\n\n"
+        '"We expect it to go ahead as planned."\n'
+    )
+    assert brief(text)[-1][2] != "Jane Okoro"
