@@ -25,7 +25,7 @@ from tqdm import tqdm
 from newsfacts.exports import claimreview, datapackage, fever, fixture
 from newsfacts.exports.datapackage import ReleaseFile
 from newsfacts.exports.selection import Selection, select
-from newsfacts.exports.tables import TABLES, CsvLines, Table, json_line, schema_fields
+from newsfacts.exports.tables import CSV_DESCRIPTION, TABLES, CsvLines, Table, json_line, schema_fields
 
 FORMATS = ("fixture", "jsonl", "csv", "claimreview", "fever")
 DEFAULT_LICENCE = "CC-BY-4.0"
@@ -132,7 +132,7 @@ def _write_table(
                 csv_file.write(lines.line(row))
             rows += 1
     seconds = time.perf_counter() - started
-    for fmt, suffix, what in (("jsonl", "-jsonl", "one JSON object a line"), ("csv", "-csv", "CSV with a header row")):
+    for fmt, suffix, what in (("jsonl", "-jsonl", "one JSON object a line"), ("csv", "-csv", CSV_DESCRIPTION)):
         if fmt in formats:
             files.append(
                 ReleaseFile(
