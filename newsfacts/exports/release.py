@@ -19,6 +19,7 @@ from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from typing import Any, TextIO, TypeVar
 
+from django.conf import settings
 from django.db import connection, transaction
 from tqdm import tqdm
 
@@ -77,6 +78,8 @@ def check_target(outdir: Path, *, overwrite: bool) -> None:
         if not (outdir / datapackage.FILENAME).is_file():
             raise ExportError(f"{outdir} is not a release (no {datapackage.FILENAME}): --force only replaces releases")
     parent = outdir.absolute().parent
+    if parent.resolve() == Path(settings.RELEASES_DIR).resolve():
+        parent.mkdir(parents=True, exist_ok=True)  # the releases' home is made on first use (a fresh clone has none)
     if not parent.is_dir():
         raise ExportError(f"{parent} does not exist: create it first")
     if not os.access(parent, os.W_OK | os.X_OK):

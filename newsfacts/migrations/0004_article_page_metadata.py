@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('newsfacts', '0002_roles'),
+        ('newsfacts', '0003_editors_reject_add_assign'),
     ]
 
     operations = [
