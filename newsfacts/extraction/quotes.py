@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from newsfacts.extraction.cues import (
@@ -58,7 +58,7 @@ from newsfacts.extraction.marks import (
     mask_quotes,
     pair_marks,
 )
-from newsfacts.extraction.names import find_mentions
+from newsfacts.extraction.names import Mention, find_mentions
 from newsfacts.extraction.sentences import Sentence
 from newsfacts.extraction.speakers import Entity, Speaker, SpeakerBook
 from newsfacts.extraction.subjects import (
@@ -66,6 +66,8 @@ from newsfacts.extraction.subjects import (
     Reading,
     Subject,
     clause_subject,
+    common_word,
+    named,
     noun_phrase_before,
     source_of,
     subject_left,
@@ -477,10 +479,44 @@ def _continue(reader: _Reader, seg: QuotedSpan) -> None:
         if subject is not None and subject.entity is not None:
             _emit(reader, seg.start, seg.end, kind, subject.entity, subject.attribution, "", -0.1)
             return
-    if reader.last is not None and reader.last[1] is not None and here - reader.last[0] <= 1:
+    label = _label_after(reader, seg)
+    if label is not None:
+        _emit(reader, seg.start, seg.end, kind, label[0], label[1], "", -0.05)
+    elif _continues(reader, here, seg.open):
+        assert reader.last is not None
         _emit(reader, seg.start, seg.end, kind, reader.last[1], "continuation", "", -0.05)
     else:
         _emit(reader, seg.start, seg.end, kind, None, "none", "")
+
+
+def _continues(reader: _Reader, here: int, pos: int) -> bool:
+    """Whether a quote no cue claims goes on from the previous quote's speaker: it follows in the next sentence, or
+    within three when no other person is named in between (a transcript's questions and topic lines)."""
+    if reader.last is None or reader.last[1] is None:
+        return False
+    since, speaker = reader.last
+    if here - since <= 1:
+        return True
+    if here - since > 3:
+        return False
+    start = reader.sentences[since].end
+    return all(e is speaker or e.kind != "person" for e in reader.book.entities_between(start, pos))
+
+
+# "“...” - President Moon": a label after a quote, alone on the rest of its line.
+_LABEL_AFTER = re.compile(r"[^\S\n]*[-\u2013\u2014]+[^\S\n]*([^\n]{2,60}?)[^\S\n]*(?:\n|$)")
+
+
+def _label_after(reader: _Reader, seg: QuotedSpan) -> tuple[Entity, AttributionMethod] | None:
+    """The speaker named by a dash label after a quote (``"..." - President Moon``), if any."""
+    label = _LABEL_AFTER.match(reader.text, seg.close + 1)
+    if label is None:
+        return None
+    for pos in reader.mentions_between(label.start(1), label.end(1)):
+        entity = reader.book.mention_entity.get(pos)
+        if entity is not None:
+            return entity, named(reader, reader.mention_by_start[pos], entity)
+    return None
 
 
 class _ByClose:
@@ -514,7 +550,7 @@ def find_quotes(text: str, sentences: list[Sentence]) -> tuple[list[Speaker], li
         k = max(0, _bisect(starts, seg.open))
         seg.cls = classify(text, seg, sentences[k] if sentences else None)
     masked = mask_quotes(text, segments)
-    mentions = find_mentions(text, sentences)
+    mentions = _known_by_speaking(masked, find_mentions(text, sentences))
     quoted = [(seg.open, seg.close + 1) for seg in segments if seg.cls in ("full", "partial", "title", "heading")]
     book = SpeakerBook(text, sentences, mentions, quoted)
     book.learn_gender_from_pronouns()
@@ -541,6 +577,32 @@ def find_quotes(text: str, sentences: list[Sentence]) -> tuple[list[Speaker], li
     quotes = sorted(reader.quotes, key=lambda q: (q.start, q.end))
     speakers = [e.speaker() for e in book.entities if e.id in reader.used]
     return speakers, quotes
+
+
+# A capitalised word right before a speech verb: "Umahi said", "Umahi also told".
+_NAME_SPEAKS = re.compile(
+    r"\b([A-Z][\w'\u2019\-]+)\s+(?:(?:also|later|then|has|had|further)\s+)?("
+    + "|".join(sorted(SPEECH_VERBS, key=len, reverse=True))
+    + r")\b"
+)
+
+
+# A speaker's label opening a line of a transcript: "Sanders: ..." or "Gov. Jane Roe: ...".
+_LABEL = re.compile(r"(?m)^[^\S\n]*(?:[A-Z][\w.]*\s+)*([A-Z][\w'\u2019\-]+):[^\S\n]")
+
+
+def _known_by_speaking(masked: str, mentions: list[Mention]) -> list[Mention]:
+    """A lone word the name reader could not classify (``Umahi``) is a person from its first mention when the story
+    has it speak (``Umahi said``) anywhere, so that pronouns before that cue can refer to it."""
+    speaking = {m.group(1) for m in _NAME_SPEAKS.finditer(masked)} | {m.group(1) for m in _LABEL.finditer(masked)}
+    if not speaking:
+        return mentions
+    return [
+        replace(m, kind="organisation" if m.text.isupper() else "person")
+        if m.kind == "unknown" and m.text in speaking and len(m.tokens) == 1 and not common_word(m.text)
+        else m
+        for m in mentions
+    ]
 
 
 def _trailing_limit(reader: _Reader, s: Sentence, after: int, later: list[_Cue]) -> int:

@@ -17,7 +17,9 @@ from newsfacts.extraction.cues import (
     ALL_VERBS,
     DETERMINERS,
     GENERIC_ORGANISATIONS,
+    OFFICES,
     PERSON_MEDIA,
+    POSTNOMINALS,
     PRESS_NOUNS,
     PRONOUN_GENDER,
     RELATION_NOUNS,
@@ -67,10 +69,11 @@ class Subject:
 
 
 def _strip_modifiers(left: str) -> str:
-    """``X has also said``: drop the auxiliaries and adverbs between a subject and its verb."""
+    """``X has also said``, ``X QC said``: drop the auxiliaries, adverbs and postnominals between a subject and its
+    verb."""
     while True:
-        m = re.search(r"\s+([a-z]+)\s*$", left)
-        if not m or m.group(1) not in VERB_MODIFIERS:
+        m = re.search(r"\s+([A-Za-z]+)\s*$", left)
+        if not m or (m.group(1) not in VERB_MODIFIERS and m.group(1) not in POSTNOMINALS):
             return left
         left = left[: m.start()]
 
@@ -114,7 +117,7 @@ def noun_phrase_before(reader: Reading, s: Sentence, end: int) -> Subject | None
         if entity is None and len(mention.tokens) > 1 and re.search(r"\b[Tt]he\s+$", text[s.start : mention.start]):
             # "The White House said", "the Kremlin's ...": an institution named like a place speaks.
             entity = book.create(mention.text, "organisation", mention.start)
-        if entity is None and len(mention.tokens) == 1 and not _common(mention.text):
+        if entity is None and len(mention.tokens) == 1 and not common_word(mention.text):
             organisation = mention.text.isupper() or mention.kind == "organisation"
             entity = book.create(mention.text, "organisation" if organisation else "person", mention.start)
         if entity is not None:
@@ -166,7 +169,8 @@ def noun_phrase_before(reader: Reading, s: Sentence, end: int) -> Subject | None
     if determiner in ("a", "an", "one", "another") and is_person_role(word):
         return Subject(phrase_start, end, book.anonymous(phrase_start), "none")  # "a senior official"
     organisation = is_organisation_role(word) and not is_person_role(word)
-    entity = book.resolve_role(word, organisation, phrase_start)
+    office = last.group()[0].isupper() and word in OFFICES  # "the Prime Minister": no guess
+    entity = book.resolve_role(word, organisation, phrase_start, guess=not office)
     if entity is None and organisation and word in GENERIC_ORGANISATIONS:
         entity = book.resolve_organisation_pronoun(phrase_start)
     if word in PRESS_NOUNS and entity is not None and entity.is_media:
@@ -238,7 +242,7 @@ def subject_right(reader: Reading, s: Sentence, ve: int) -> Subject | None:
         if not re.match(ends_clause, masked[mention.end : s.end]):
             break
         entity = reader.book.mention_entity.get(pos)
-        if entity is None and len(mention.tokens) == 1 and not _common(mention.text):
+        if entity is None and len(mention.tokens) == 1 and not common_word(mention.text):
             entity = reader.book.create(mention.text, "person", pos)
         if entity is not None:
             return Subject(ve, mention.end, entity, named(reader, mention, entity), entity.is_media)
@@ -252,7 +256,7 @@ def subject_right(reader: Reading, s: Sentence, ve: int) -> Subject | None:
     return None
 
 
-def _common(word: str) -> bool:
+def common_word(word: str) -> bool:
     low = word.lower()
     return low in STOPWORDS or is_person_role(low) or is_organisation_role(low)
 
