@@ -17,7 +17,7 @@ from typing import IO, Any, BinaryIO
 import orjson
 
 from newsfacts.exports import datapackage, storage
-from newsfacts.exports.tables import Column, Table, json_bytes
+from newsfacts.exports.tables import Column, Row, Table, json_bytes
 
 FILENAME = "changes.jsonl"
 CHANGES = ("added", "changed", "removed")
@@ -105,7 +105,7 @@ class _TableChanges:
         self._earlier = _rows(self._stream)
         self._current = next(self._earlier, None)
 
-    def write(self, chunk: list[tuple[Any, ...]]) -> None:
+    def write(self, chunk: list[Row]) -> None:
         emit = self._changes.emit
         for row in chunk:
             row_id = row[0]
@@ -119,7 +119,7 @@ class _TableChanges:
             else:
                 emit(self._table, row_id, "added")
 
-    def _differs(self, earlier: bytes, row: tuple[Any, ...]) -> bool:
+    def _differs(self, earlier: bytes, row: Row) -> bool:
         line = json_bytes(dict(zip(self._names, row, strict=True)))
         return earlier.rstrip() != line.rstrip() and orjson.loads(earlier) != orjson.loads(line)
 

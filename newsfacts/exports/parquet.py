@@ -10,12 +10,11 @@ from __future__ import annotations
 
 from pathlib import Path
 from types import TracebackType
-from typing import Any
 
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from newsfacts.exports.tables import Column, Table
+from newsfacts.exports.tables import Column, Row, Table
 
 ROW_GROUP_ROWS = 128 * 1024
 # A row group is closed earlier when its values reach this many bytes (articles carry their whole text).
@@ -64,7 +63,7 @@ class ParquetWriter:
         self._rows = 0
         self._bytes = 0
 
-    def write(self, chunk: list[tuple[Any, ...]]) -> None:
+    def write(self, chunk: list[Row]) -> None:
         if not chunk:
             return
         columns = list(zip(*chunk, strict=True))

@@ -16,7 +16,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-from newsfacts.exports.tables import Column, Table, iso_date, iso_datetime
+from newsfacts.exports.tables import Column, Row, Table, iso_date, iso_datetime
 
 FILENAME = "newsfacts.sqlite"
 
@@ -128,17 +128,17 @@ class _TableWriter:
         marks = ", ".join("?" for _ in table.columns)
         self._insert = f"INSERT INTO {_quote(table.name)} VALUES ({marks})"
 
-    def write(self, chunk: list[tuple[Any, ...]]) -> None:
+    def write(self, chunk: list[Row]) -> None:
         if self._stored:
             chunk = [self._row(row) for row in chunk]
         self._db.executemany(self._insert, chunk)
 
-    def _row(self, row: tuple[Any, ...]) -> tuple[Any, ...]:
+    def _row(self, row: Row) -> list[Any]:
         values = list(row)
         for i, store in self._stored:
             if values[i] is not None:
                 values[i] = store(values[i])
-        return tuple(values)
+        return values
 
     def close(self) -> None:
         pass
