@@ -283,73 +283,114 @@ def _reported(reader: _Reader, a: int, b: int, cue: _Cue, bonus: float = 0.0) ->
 
 def _read_cue(reader: _Reader, s: Sentence, cue: _Cue, limit: int) -> int:
     """Attach or emit what ``cue`` governs in sentence ``s``; return where its reported content ends."""
-    masked = reader.masked
-    after = cue.end
-    if cue.inverted:
-        after = cue.subject.end
-    elif cue.lemma in ADDRESSEE_VERBS and not cue.participle:
-        after = _addressee_end(masked, cue.end, limit)
-    rest = masked[after:limit]
-    governed = 0
-    # "She says, "..."", "He explained to the paper, "..."": the cue introduces a direct quote.
-    intro = re.match(r"(?:\s+[\w'\u2019\-]+){0,6}?\s*[,:]\s*(?=" + MASK + ")", rest)
-    if intro and not cue.inverted:
-        seg = _segment_at(reader, after + intro.end())
-        if seg is not None and seg.cls == "full":
-            _attach(reader, seg, cue)
-            governed = 1
-    content_start = None
-    that = False
-    if not governed and not cue.inverted:
-        preps = VERB_PREPOSITIONS.get(cue.lemma, ())
-        m_that = re.match(r"((?:\s+[\w'\u2019\-]+){0,7}?)\s+that\b", rest)
-        m_prep = re.match(r"\s+(" + "|".join(preps) + r")\b", rest) if preps else None
-        if m_that and (
-            not m_that.group(1).strip()
-            or m_that.group(1).split()[0].lower() in PREPOSITIONS | {"last", "earlier", "this", "later"}
-        ):
-            content_start, that = after + m_that.end(), True
-        elif m_prep:
-            content_start = after + m_prep.end()
-        elif (adverbial := ADVERBIAL.match(rest)) and _clause_like(rest[adverbial.end() :]):
-            # "said on Tuesday it would ...", "said in a statement the plan had failed".
-            content_start = (
-                after + adverbial.end() + len(rest[adverbial.end() :]) - len(rest[adverbial.end() :].lstrip())
-            )
-        elif (
-            (cue.lemma in SPEECH_VERBS and _reported_clause(rest))
-            or (cue.lemma in FRAMING_VERBS and MASK in rest)
-            or (cue.lemma in THAT_VERBS and _clause_like(rest))
-        ):
-            first = re.match(r"\s+([\w'\u2019\-]+|" + MASK + ")", rest)
-            if first and first.group(1).lower() not in PREPOSITIONS and not rest.startswith(","):
-                content_start = after + first.start(1)
-        if content_start is not None:
-            end = _content_end(reader, content_start, limit)
-            if cue.lemma in FRAMING_VERBS and not m_prep and MASK not in masked[content_start:end]:
-                content_start = None
-            elif len(WORD.findall(masked[content_start:end].replace(MASK, " x "))) >= 2:
-                _reported(reader, content_start, end, cue, 0.05 if that else 0.0)
-                return end
+    after = _governed_from(reader, cue, limit)
+    rest = reader.masked[after:limit]
+    if not cue.inverted:
+        if _introduces_quote(reader, cue, after, rest):
+            return _trailing(reader, s, cue) if not cue.participle else cue.end
+        end = _read_content(reader, cue, after, rest, limit)
+        if end is not None:
+            return end
     if cue.participle:
         return cue.end
-    # "..., she said", "'...,' said the minister": the cue follows a quote or reported content.
+    return _trailing(reader, s, cue)
+
+
+def _governed_from(reader: _Reader, cue: _Cue, limit: int) -> int:
+    """Where what the cue governs may start: after the verb, its inverted subject, or the person told."""
+    if cue.inverted:
+        return cue.subject.end
+    if cue.lemma in ADDRESSEE_VERBS and not cue.participle:
+        return _addressee_end(reader.masked, cue.end, limit)
+    return cue.end
+
+
+# Up to a few words (an addressee, an apposition) and a comma or colon right before a quotation.
+_INTRO_RE = re.compile(r"(?:\s+[\w'\u2019\-]+){0,6}?\s*[,:]\s*(?=" + MASK + ")")
+
+
+def _introduces_quote(reader: _Reader, cue: _Cue, after: int, rest: str) -> bool:
+    """``She says, "..."``, ``He explained to the paper, "..."``: the cue introduces a direct quote."""
+    intro = _INTRO_RE.match(rest)
+    if not intro:
+        return False
+    seg = _segment_at(reader, after + intro.end())
+    if seg is None or seg.cls != "full":
+        return False
+    _attach(reader, seg, cue)
+    return True
+
+
+def _read_content(reader: _Reader, cue: _Cue, after: int, rest: str, limit: int) -> int | None:
+    """Reported content after the cue (``said (that) ...``): emit it and return its end, or None when there is
+    none."""
+    found = _content_start(cue, after, rest)
+    if found is None:
+        return None
+    start, that, prepositional = found
+    end = _content_end(reader, start, limit)
+    content = reader.masked[start:end]
+    if cue.lemma in FRAMING_VERBS and not prepositional and MASK not in content:
+        return None  # "called the plan a disaster": framing with no quotation reports nothing
+    if len(WORD.findall(content.replace(MASK, " x "))) < 2:
+        return None
+    _reported(reader, start, end, cue, 0.05 if that else 0.0)
+    return end
+
+
+_TIME_OPENERS = PREPOSITIONS | {"last", "earlier", "this", "later"}
+
+
+def _content_start(cue: _Cue, after: int, rest: str) -> tuple[int, bool, bool] | None:
+    """Where reported content starts after a cue: (offset, after ``that``, after a preposition), or None."""
+    m_that = re.match(r"((?:\s+[\w'\u2019\-]+){0,7}?)\s+that\b", rest)
+    if m_that and (not m_that.group(1).strip() or m_that.group(1).split()[0].lower() in _TIME_OPENERS):
+        return after + m_that.end(), True, False
+    preps = VERB_PREPOSITIONS.get(cue.lemma, ())
+    m_prep = re.match(r"\s+(" + "|".join(preps) + r")\b", rest) if preps else None
+    if m_prep:
+        return after + m_prep.end(), False, True
+    adverbial = ADVERBIAL.match(rest)
+    if adverbial and _clause_like(rest[adverbial.end() :]):
+        # "said on Tuesday it would ...", "said in a statement the plan had failed".
+        tail = rest[adverbial.end() :]
+        return after + adverbial.end() + len(tail) - len(tail.lstrip()), False, False
+    if _takes_bare_content(cue, rest):
+        first = re.match(r"\s+([\w'\u2019\-]+|" + MASK + ")", rest)
+        if first and first.group(1).lower() not in PREPOSITIONS and not rest.startswith(","):
+            return after + first.start(1), False, False
+    return None
+
+
+def _takes_bare_content(cue: _Cue, rest: str) -> bool:
+    """``said sales fell``, ``called it "a disaster"``, ``admitted his side had ...``: content without ``that``."""
+    return (
+        (cue.lemma in SPEECH_VERBS and _reported_clause(rest))
+        or (cue.lemma in FRAMING_VERBS and MASK in rest)
+        or (cue.lemma in THAT_VERBS and _clause_like(rest))
+    )
+
+
+def _trailing(reader: _Reader, s: Sentence, cue: _Cue) -> int:
+    """``..., she said``, ``'...,' said the minister``: the cue follows a quote or the reported content it governs."""
+    masked = reader.masked
     head = cue.start if cue.inverted else cue.subject.start
     before = masked[s.start : head].rstrip()
-    if before.endswith(MASK) or before.endswith(","):
-        body = before.rstrip(",").rstrip()
-        if body.endswith(MASK):
-            seg = _last_segment_before(reader, s.start + len(body))
-            if seg is not None and seg.cls in ("full", "partial"):
-                _attach(reader, seg, cue)
-                return cue.end
-        # "..., the minister, Ines Duarte, said": the role before the name belongs to the attribution.
-        role = re.search(r",\s*(?:the|a|an)\s+(?:[\w\-]+\s+){0,3}?([\w\-]+)\s*,?$", body)
-        if role and (is_person_role(role.group(1)) or is_organisation_role(role.group(1))):
-            body = body[: role.start()]
-        lead = _lead_start(reader, s, s.start + len(body))
-        if lead is not None and _reportable(masked[lead : s.start + len(body)]):
-            _reported(reader, lead, s.start + len(body), cue)
+    if not (before.endswith(MASK) or before.endswith(",")):
+        return cue.end
+    body = before.rstrip(",").rstrip()
+    if body.endswith(MASK):
+        seg = _last_segment_before(reader, s.start + len(body))
+        if seg is not None and seg.cls in ("full", "partial"):
+            _attach(reader, seg, cue)
+            return cue.end
+    # "..., the minister, Ines Duarte, said": the role before the name belongs to the attribution.
+    role = re.search(r",\s*(?:the|a|an)\s+(?:[\w\-]+\s+){0,3}?([\w\-]+)\s*,?$", body)
+    if role and (is_person_role(role.group(1)) or is_organisation_role(role.group(1))):
+        body = body[: role.start()]
+    lead = _lead_start(reader, s, s.start + len(body))
+    if lead is not None and _reportable(masked[lead : s.start + len(body)]):
+        _reported(reader, lead, s.start + len(body), cue)
     return cue.end
 
 
