@@ -99,6 +99,11 @@ def _sentence_starts(text: str, sentences: list[Sentence]) -> set[int]:
     return starts
 
 
+def _possessive(tok: _Token) -> bool:
+    """``Smith's``, ``the workers'``: a possessive ends a name, except before a company suffix (``Kohl's Corp.``)."""
+    return tok.text.endswith(tuple(f"{a}s" for a in APOSTROPHES) + tuple(APOSTROPHES))
+
+
 def _is_name_word(tok: _Token) -> bool:
     word = tok.bare
     if not word or not word[0].isupper():
@@ -125,7 +130,7 @@ def find_mentions(text: str, sentences: list[Sentence]) -> list[Mention]:
             continue
         j = i + 1
         group = [tok]
-        while j < len(tokens) and not group[-1].text.endswith(tuple(f"{a}s" for a in APOSTROPHES) + tuple(APOSTROPHES)):
+        while j < len(tokens) and (not _possessive(group[-1]) or tokens[j].bare.lower() in COMPANY_ABBREVIATIONS):
             gap = text[group[-1].end : tokens[j].start]
             nxt = tokens[j]
             if (gap in (" ", "-") or (gap == " & " and len(group) == 1)) and _is_name_word(nxt):

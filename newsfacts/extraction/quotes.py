@@ -134,12 +134,11 @@ def _cues(reader: _Reader, s: Sentence) -> list[_Cue]:
     for m in LETTERS.finditer(masked, s.start, s.end):
         word = m.group()
         participle = PARTICIPLE_CUES.get(word.lower())
-        if participle is not None and found and masked[s.start : m.start()].rstrip().endswith(","):
-            # "..., he said, adding that ...": the participle's subject is the previous cue's.
-            previous = found[-1].subject
-            subject_then = Subject(m.start(), m.start(), previous.entity, previous.attribution, previous.reporter)
-            found.append(_Cue(m.start(), m.end(), word.lower(), participle, subject_then, participle=True))
-            continue
+        if participle is not None:
+            handed = _participle_cue(reader, s, m, participle, found)
+            if handed is not None:
+                found.append(handed)
+                continue
         lemma = ALL_VERBS.get(word.lower())
         if lemma is None or (word[0].isupper() and m.start() != s.start):
             continue
@@ -165,6 +164,26 @@ def _cues(reader: _Reader, s: Sentence) -> list[_Cue]:
     return found
 
 
+def _participle_cue(reader: _Reader, s: Sentence, m: re.Match[str], lemma: str, found: list[_Cue]) -> _Cue | None:
+    """``..., he said, adding that ...``, ``responded by saying ...``, ``X defended its work saying ...``: the
+    participle's subject is the previous cue's or, with none, the subject of the clause."""
+    before = reader.masked[s.start : m.start()].rstrip()
+    if not before:
+        return None
+    linked = before.endswith(",") or bool(re.search(r"\bby$", before))
+    if found and linked:
+        previous = found[-1].subject
+        subject = Subject(m.start(), m.start(), previous.entity, previous.attribution, previous.reporter)
+    elif not found and MASK not in before:
+        clause = clause_subject(reader, s, m.start(), coordinated=True)
+        if clause is None or (clause.entity is None and not linked):
+            return None
+        subject = Subject(m.start(), m.start(), clause.entity, clause.attribution, clause.reporter)
+    else:
+        return None
+    return _Cue(m.start(), m.end(), m.group().lower(), lemma, subject, participle=True)
+
+
 def _segment_at(reader: _Reader, pos: int) -> QuotedSpan | None:
     """The quoted span whose opening mark is at ``pos``."""
     k = bisect_left(reader.opens, pos)
@@ -187,7 +206,7 @@ def _addressee_end(masked: str, pos: int, limit: int) -> int:
     if m:
         return pos + m.end()
     m = re.match(r"\s+(?:(?:the|a|an|his|her|their)\s+)?([a-z][\w\-]*)(?:\s+([a-z][\w\-]*))?", rest)
-    if m and m.group(1) != "that":
+    if m and m.group(1) != "that" and m.group(1) not in CLAUSE_STARTERS:
         if m.group(2) and m.group(2) not in CLAUSE_STARTERS and m.group(2) != "that":
             return pos + m.end(2)
         return pos + m.end(1)
@@ -339,6 +358,8 @@ def _read_content(reader: _Reader, cue: _Cue, after: int, rest: str, limit: int)
 
 
 _TIME_OPENERS = PREPOSITIONS | {"last", "earlier", "this", "later"}
+# Words that never open reported content: "said as quoted by ...", "said in ...".
+_NOT_CONTENT = PREPOSITIONS | {"as"}
 
 
 def _content_start(cue: _Cue, after: int, rest: str) -> tuple[int, bool, bool] | None:
@@ -357,7 +378,7 @@ def _content_start(cue: _Cue, after: int, rest: str) -> tuple[int, bool, bool] |
         return after + adverbial.end() + len(tail) - len(tail.lstrip()), False, False
     if _takes_bare_content(cue, rest):
         first = re.match(r"\s+([\w'\u2019\-]+|" + MASK + ")", rest)
-        if first and first.group(1).lower() not in PREPOSITIONS and not rest.startswith(","):
+        if first and first.group(1).lower() not in _NOT_CONTENT and not rest.startswith(","):
             return after + first.start(1), False, False
     return None
 
@@ -384,6 +405,8 @@ def _trailing(reader: _Reader, s: Sentence, cue: _Cue) -> int:
         if seg is not None and seg.cls in ("full", "partial"):
             _attach(reader, seg, cue)
             return cue.end
+    if not _ends_clause(masked[_governed_from(reader, cue, s.end) : s.end]):
+        return cue.end  # "Public corruption aside, X admitted defrauding ...": the cue's content follows it
     # "..., the minister, Ines Duarte, said": the role before the name belongs to the attribution.
     role = re.search(r",\s*(?:the|a|an)\s+(?:[\w\-]+\s+){0,3}?([\w\-]+)\s*,?$", body)
     if role and (is_person_role(role.group(1)) or is_organisation_role(role.group(1))):
@@ -394,10 +417,18 @@ def _trailing(reader: _Reader, s: Sentence, cue: _Cue) -> int:
     return cue.end
 
 
+def _ends_clause(tail: str) -> bool:
+    """Whether a trailing cue ends its clause: punctuation next, or a time, venue or preposition phrase."""
+    if re.match(r"\s*(?:[^\w\s]|$)", tail) or ADVERBIAL.match(tail):
+        return True
+    first = WORD.findall(tail[:40])
+    return bool(first) and first[0].lower() in PREPOSITIONS
+
+
 def _has_verb(found: list[str]) -> bool:
     return any(
         w.lower() in FINITE or w.lower() in IRREGULAR_VERBS or (len(w) > 4 and w.lower().endswith("ed"))
-        for w in found[1:7]
+        for w in found[1:10]
     )
 
 
