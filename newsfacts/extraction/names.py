@@ -99,6 +99,17 @@ def _sentence_starts(text: str, sentences: list[Sentence]) -> set[int]:
     return starts
 
 
+def _organisation_follows(text: str, tokens: list[_Token], k: int) -> bool:
+    """``Brighton and Hove City Council``: the capitalised words from token ``k`` end in an organisation word."""
+    while k < len(tokens) and _is_name_word(tokens[k]):
+        if tokens[k].bare.lower() in ORGANISATION_WORDS:
+            return True
+        if k + 1 >= len(tokens) or text[tokens[k].end : tokens[k + 1].start] != " ":
+            return False
+        k += 1
+    return False
+
+
 def _possessive(tok: _Token) -> bool:
     """``Smith's``, ``the workers'``: a possessive ends a name, except before a company suffix (``Kohl's Corp.``)."""
     return tok.text.endswith(tuple(f"{a}s" for a in APOSTROPHES) + tuple(APOSTROPHES))
@@ -144,7 +155,9 @@ def find_mentions(text: str, sentences: list[Sentence]) -> list[Mention]:
             # "Bank of England", "Office for Budget Responsibility", "Ursula von der Leyen".
             if gap == " " and j + 1 < len(tokens) and text[nxt.end : tokens[j + 1].start] == " ":
                 low = nxt.text.lower()
-                has_org_word = any(g.bare.lower() in ORGANISATION_WORDS for g in group)
+                has_org_word = _has_organisation_word(group) or (
+                    low == "and" and _organisation_follows(text, tokens, j + 1)
+                )
                 if (low in ORGANISATION_CONNECTORS and has_org_word and _is_name_word(tokens[j + 1])) or (
                     low in NAME_PARTICLES and _is_name_word(tokens[j + 1])
                 ):

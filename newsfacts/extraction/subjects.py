@@ -35,6 +35,8 @@ from newsfacts.extraction.names import Mention
 from newsfacts.extraction.sentences import Sentence
 from newsfacts.extraction.speakers import Entity, SpeakerBook
 
+# Roles whose holder speaks for an organisation: what they say is the organisation's.
+SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson"})
 AttributionMethod = Literal["name", "alias", "pronoun", "role", "continuation", "none"]
 
 
@@ -184,8 +186,23 @@ def _agent_subject(reader: Reading, s: Sentence, phrase_start: int, end: int) ->
     )
     if not agent or not is_person_role(agent.group(1)):
         return None
-    entity = reader.book.entity_at(phrase_start, end)
-    return Subject(s.start + agent.start(), end, entity, "name" if entity else "none")
+    entity, attribution = _organisation_in(reader, phrase_start, end)
+    return Subject(s.start + agent.start(), end, entity, attribution)
+
+
+def _organisation_in(reader: Reading, a: int, b: int) -> tuple[Entity | None, AttributionMethod]:
+    """The organisation a phrase names (``the Home Office``) or refers to by its noun (``the ministry``)."""
+    entity = reader.book.entity_at(a, b)
+    if entity is not None:
+        return entity, "name"
+    for w in re.finditer(r"[a-z][\w\-]*", reader.text[a:b]):
+        if is_organisation_role(w.group()) and not is_person_role(w.group()):
+            entity = reader.book.resolve_role(w.group(), True, a)
+            if entity is None and w.group() in GENERIC_ORGANISATIONS:
+                entity = reader.book.resolve_organisation_pronoun(a)
+            if entity is not None:
+                return entity, "role"
+    return None, "none"
 
 
 def _role_subject(reader: Reading, noun: str, phrase_start: int, end: int) -> Subject:
@@ -198,6 +215,11 @@ def _role_subject(reader: Reading, noun: str, phrase_start: int, end: int) -> Su
     determiner = reader.text[phrase_start:end].split()[0].lower()
     if plural or word in RELATION_NOUNS or determiner in ("his", "her", "their", "its"):
         return Subject(phrase_start, end, None, "none")  # "analysts", "his family": nobody named
+    if word in SPOKESPEOPLE:
+        # "a Home Office spokeswoman", "the council spokesman": the organisation speaks through them.
+        entity, attribution = _organisation_in(reader, phrase_start, end - len(noun))
+        if entity is not None:
+            return Subject(phrase_start, end, entity, attribution)
     if determiner in ("a", "an", "one", "another") and is_person_role(word):
         return Subject(phrase_start, end, book.anonymous(phrase_start), "none")  # "a senior official"
     organisation = is_organisation_role(word) and not is_person_role(word)

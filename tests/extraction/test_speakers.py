@@ -176,3 +176,33 @@ def test_several_titles_before_a_name_all_stay_out_of_it() -> None:
 def test_lowercase_office_noun_takes_the_person_followed() -> None:
     _, quotes = read("Umar Bello toured the new bridge on Monday. The minister said the work was finished.")
     assert quotes == [("the work was finished", "Umar Bello", "role")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("A Harlow Borough Council spokesman said the road would reopen.", id="named-organisation-before"),
+        pytest.param(
+            "Harlow Borough Council closed the road. A council spokesman said the road would reopen.",
+            id="organisation-noun-before",
+        ),
+        pytest.param(
+            "Harlow Borough Council closed the road. A spokeswoman for the council said the road would reopen.",
+            id="organisation-noun-after",
+        ),
+    ],
+)
+def test_spokesperson_speaks_for_the_organisation(text: str) -> None:
+    speakers, quotes = read(text)
+    assert [(s.name, s.kind) for s in speakers] == [("Harlow Borough Council", "organisation")]
+    assert quotes[-1][:2] == ("the road would reopen", "Harlow Borough Council")
+
+
+def test_unnamed_official_is_not_given_a_name() -> None:
+    speakers, quotes = read("Harlow Borough Council closed the road. One resident said the road would reopen.")
+    assert speakers == [] and quotes == [("the road would reopen", None, "none")]
+
+
+def test_organisation_name_with_and_is_one_name() -> None:
+    speakers, _ = read("Kent and Medway Fire Service said the blaze was out.")
+    assert [s.name for s in speakers] == ["Kent and Medway Fire Service"]
