@@ -32,9 +32,10 @@ class CSVRenderer(BaseRenderer):
 
     def render(self, data: Any, accepted_media_type: str | None = None, renderer_context: Any = None) -> bytes:
         rows = _plain_rows(data)
-        if not rows:
+        columns = getattr((renderer_context or {}).get("view"), "csv_columns", None)
+        if not rows and not columns:
             return b""
-        lines = CsvLines(list(rows[0]))
+        lines = CsvLines(list(columns or rows[0]))
         return (lines.header() + "".join(lines.line(row) for row in rows)).encode()
 
 
