@@ -1,25 +1,58 @@
-"""Whether a stretch of text is a check-worthy claim, and of which kind (``assess``)."""
+"""Whether a stretch of text is a check-worthy claim, and of which kind (``judge``, ``assess``).
+
+A stretch is read clause by clause (``and``, ``but``, ``while``, ``;``, ``:`` split it):
+
+1. a clause about what will or would be (``will``, ``would``, ``expects``, ``is set to``, ``plans to``) asserts
+   nothing checkable yet and is set aside whole, figures and all; a modal in a relative clause ("a plan that would
+   close two schools was approved") and a past expectation ("analysts had expected a loss of 35 cents") are facts;
+2. in the clauses left, a figure, a date or an age always counts ("He felt nervous after being chosen from 500
+   volunteers");
+3. a first or superlative, an event verb ("banned", "arrested") or any statement of what was done or has been (a
+   past or a participle: "The lawyer asked to be removed from the case") counts only in a clause free of opinion,
+   feeling, hedging, advice or evaluation ("seems", "I think", "deserved", "looked sharp").
+
+The kind is the first that fits, most specific first: ``age``, ``first``, ``figure``, ``date``, ``other``. A number
+counts once, as the most specific thing it is (see ``content_kinds``).
+"""
 
 from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
 
 from newsfacts.extraction.claims.claim import ContentKind
 from newsfacts.extraction.claims.content import SWEEPING_START, content_kinds
 from newsfacts.extraction.claims.vocabulary import (
     CLAUSE_BREAK,
     CONDITIONAL_START,
-    FORECAST_WORDS,
+    FORECAST_RE,
+    FORWARD_WORDS,
     IRREGULAR_PAST,
     MIN_OTHER_WORDS,
     MIN_QUOTE_WORDS,
     NOT_PAST,
     QUESTION_END,
+    RELATIVE_MODAL_RE,
     SOFT_WORDS,
     WORD_RE,
     word_tokens,
 )
 
+PRIORITY: tuple[ContentKind, ...] = ("age", "first", "figure", "date", "other")
+HARD: frozenset[ContentKind] = frozenset({"age", "date", "figure"})
+Basis = Literal["hard", "first", "event", "past"]
 
-def _states_past(tokens: list[str]) -> bool:
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    """What a stretch of text claims: its kind, what made it a claim, and whether opinion words surround it."""
+
+    kind: ContentKind
+    basis: Basis
+    opinion: bool
+
+
+def states_past(tokens: list[str]) -> bool:
     """Whether the words say what was done or has been: a past or participle, not "to be linked"."""
     lower = [token.lower() for token in tokens]
     for index, word in enumerate(lower):
@@ -30,45 +63,69 @@ def _states_past(tokens: list[str]) -> bool:
     return False
 
 
-_PRIORITY: tuple[ContentKind, ...] = ("first", "age", "date", "figure", "other")
-HARD: frozenset[ContentKind] = frozenset({"age", "date", "figure"})
+def is_forward(clause: str, tokens: list[str]) -> bool:
+    """Whether the clause says what will or would be (a prediction, plan or promise), not what is or was."""
+    if not FORWARD_WORDS.isdisjoint(tokens):
+        bare = RELATIVE_MODAL_RE.sub(" ", clause)
+        if bare is clause or not FORWARD_WORDS.isdisjoint(word_tokens(bare)):
+            return True
+    return FORECAST_RE.search(clause) is not None
+
+
+def _factual_clauses(text: str, tokens: list[str]) -> list[str]:
+    """The clauses of ``text`` that are not about what will be; the whole text when none is."""
+    if FORWARD_WORDS.isdisjoint(tokens) and FORECAST_RE.search(text) is None:
+        return [text]
+    return [clause for clause in CLAUSE_BREAK.split(text) if not is_forward(clause, word_tokens(clause))]
+
+
+def _plain(clause: str, tokens: list[str]) -> tuple[set[ContentKind], bool]:
+    """What an opinion-free clause states, and whether it says what was done (a past or a participle)."""
+    return content_kinds(clause, tokens), states_past(tokens)
+
+
+def _kinds(clauses: list[str]) -> tuple[set[ContentKind], bool, bool]:
+    """The kinds the factual clauses state, whether one states a past, and whether any holds an opinion marker."""
+    text = " ; ".join(clauses)
+    tokens = word_tokens(text)
+    if SOFT_WORDS.isdisjoint(tokens):
+        return *_plain(text, tokens), False
+    kinds, past = content_kinds(text, tokens) & HARD, False
+    for clause in clauses if len(clauses) > 1 else CLAUSE_BREAK.split(text):
+        clause_tokens = word_tokens(clause)
+        if len(clause_tokens) >= MIN_QUOTE_WORDS and SOFT_WORDS.isdisjoint(clause_tokens):
+            clause_kinds, clause_past = _plain(clause, clause_tokens)
+            kinds |= clause_kinds - HARD
+            past = past or clause_past
+    return kinds, past, True
+
+
+def judge(text: str, *, quoted: bool = False) -> Verdict | None:
+    """The claim ``text`` makes, or None when it is not check-worthy.
+
+    The article's own plain statements (an event or a past, nothing harder) need ``MIN_OTHER_WORDS`` words; a
+    speaker's (``quoted``) need no more than a quote does, since the speaker, not the article, vouches for them.
+    """
+    if SWEEPING_START.match(text):
+        return None
+    clauses = _factual_clauses(text, word_tokens(text))
+    if not clauses:
+        return None
+    kinds, past, opinion = _kinds(clauses)
+    for kind in PRIORITY[:-1]:
+        if kind in kinds:
+            return Verdict(kind, "hard" if kind in HARD else "first", opinion)
+    if not quoted and len(WORD_RE.findall(text)) < MIN_OTHER_WORDS:
+        return None
+    if "other" in kinds:
+        return Verdict("other", "event", opinion)
+    return Verdict("other", "past", opinion) if past else None
 
 
 def assess(text: str, *, quoted: bool = False) -> ContentKind | None:
-    """The kind of claim ``text`` makes, or None when it is not check-worthy.
-
-    ``quoted`` text (a speaker's words) is held to a looser bar for plain statements: any statement of what was or
-    has been (a past or a participle) counts, since the speaker, not the article, vouches for it.
-    """
-    tokens = word_tokens(text)
-    if SWEEPING_START.match(text):
-        return None
-    if not FORECAST_WORDS.isdisjoint(tokens):
-        # A forecast takes its whole clause with it, figures and all; the other clauses still count.
-        clauses = [clause for clause in CLAUSE_BREAK.split(text) if FORECAST_WORDS.isdisjoint(word_tokens(clause))]
-        found = [kind for kind in (assess(clause, quoted=quoted) for clause in clauses) if kind]
-        return min(found, key=_PRIORITY.index) if found else None
-    kinds = content_kinds(text, tokens)
-    if SOFT_WORDS.isdisjoint(tokens):
-        if quoted and "other" not in kinds and _states_past(tokens):
-            kinds.add("other")
-    else:
-        # An opinion or a promise weighs on its own clause only: "the union had signed the deal, but it will not bow
-        # to threats" still states the signing.
-        kinds &= HARD
-        for clause in CLAUSE_BREAK.split(text):
-            clause_tokens = word_tokens(clause)
-            if len(clause_tokens) >= MIN_QUOTE_WORDS and SOFT_WORDS.isdisjoint(clause_tokens):
-                clause_kinds = content_kinds(clause, clause_tokens)
-                if quoted and _states_past(clause_tokens):
-                    clause_kinds.add("other")
-                kinds |= clause_kinds & {"first", "other"}
-    for kind in _PRIORITY:
-        if kind in kinds:
-            if kind == "other" and len(WORD_RE.findall(text)) < MIN_OTHER_WORDS and not quoted:
-                return None
-            return kind
-    return None
+    """The kind of claim ``text`` makes, or None when it is not check-worthy."""
+    verdict = judge(text, quoted=quoted)
+    return verdict.kind if verdict else None
 
 
 def is_never_a_claim(sentence: str) -> bool:

@@ -16,8 +16,10 @@ from newsfacts.extraction.claims.vocabulary import (
     NUMBER_WORD,
     NUMBER_WORDS,
     ORDINALS,
+    RELATIVE_TIME_WORDS,
     SCALE,
     SUPERLATIVES,
+    WEEKDAYS,
     word_tokens,
 )
 
@@ -60,6 +62,7 @@ _AGE_PATTERNS: Gated = [
     (DIGIT, re.compile(r"(?<=[a-z'\u2019.])\s?\((?P<age>[1-9]\d?|1[01]\d)\)")),
 ]
 
+_ORDINAL_WORD = r"(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|[a-z]+ieth)"
 _DATE_PATTERNS: Gated = [
     (MONTHS, re.compile(rf"\b{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+\d{{4}}\b)?")),
     (MONTHS, re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH}(?:,?\s+\d{{4}}\b)?")),
@@ -71,6 +74,24 @@ _DATE_PATTERNS: Gated = [
         ),
     ),
     (DIGIT, re.compile(r"\b(?:the\s+)?(?:1[6-9]|20)\d0s\b|\bthe\s+['\u2019]\d0s\b")),
+    # a day of the week: "on Tuesday", "Saturday night's game"
+    (WEEKDAYS, re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b")),
+    # a point in time told from now or from another: "yesterday", "last month", "two years ago", "a day earlier"
+    (
+        RELATIVE_TIME_WORDS,
+        re.compile(
+            r"\b(?:yesterday|last\s+night|(?:last|next|earlier\s+this|later\s+this)\s+(?:week|weekend|month|year"
+            r"|season|spring|summer|autumn|fall|winter)"
+            r"|(?:\w+\s+)?(?:a\s+few\s+|several\s+)?(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?)"
+            r"\s+(?:ago|earlier|later|before|after)\b)",
+            re.IGNORECASE,
+        ),
+    ),
+    # a minute of a match: "his seventh-minute header"
+    (
+        frozenset({"minute"}),
+        re.compile(rf"\b(?:\d{{1,3}}(?:st|nd|rd|th)|{_ORDINAL_WORD}|first|last)[- ]minute\b", re.IGNORECASE),
+    ),
     (
         frozenset({"century"}),
         re.compile(r"\b(?:in|during|since|by|of|until)\s+the\s+\d{1,2}(?:st|nd|rd|th)\s+century\b", re.IGNORECASE),
@@ -97,8 +118,12 @@ _TIME_RE = re.compile(
 )
 _TIME_WORDS = frozenset({"am", "pm", "m", "o'clock", "morning", "afternoon", "evening", "night"})
 # A number that names a model or a type ("category 4", "Channel 4", "No. 10") is no amount.
+# A bill's or a law's number is a name too ("H.R. 1234", "Bill 21", "Section 8").
 _MODEL_NUMBER_LEAD = re.compile(
-    r"\b(?:type|class|level|version|grade|phase|stage|category|channel|number|no\.)\s$", re.I
+    r"(?:\b(?:type|class|level|version|grade|phase|stage|category|channel|number|no\.|bill|act|resolution|amendment"
+    r"|section|article|clause|rule|chapter|route|flight|room|platform|proposition|prop\.|measure|ordinance"
+    r"|[HS]\.\s?[RB]\.|[HSA]B|S\.|H\.R\.)\s|-)$",
+    re.I,
 )
 _FIGURE_PATTERNS: Gated = [
     # digits, not glued to a word ("G7", "COVID-19")
@@ -107,8 +132,16 @@ _FIGURE_PATTERNS: Gated = [
         CARDINALS,
         re.compile(rf"\b(?:{NUMBER_WORD}|{SCALE}s?|dozens?|tens|scores){_NOT_A_DESCRIPTOR}\b", re.IGNORECASE),
     ),
-    # a rank or a count: "the fourth recall this decade", "after a fourth day of protests"
-    (ORDINALS, re.compile(rf"\bthe\s+{_ORDINAL}\b|\ba\s+(?!second\b){_ORDINAL}\b", re.IGNORECASE)),
+    # a rank or a count: "the fourth recall this decade", "after a fourth day of protests", "his fourth goal"
+    (
+        ORDINALS,
+        re.compile(
+            rf"\b(?:the|his|her|its|their|our|my)\s+{_ORDINAL}\b|['\u2019]s\s+{_ORDINAL}\b|\ba\s+(?!second\b){_ORDINAL}\b",
+            re.IGNORECASE,
+        ),
+    ),
+    # "a 15th straight time", "the 3rd quarter"
+    (DIGIT, re.compile(r"(?<![\w/-])\d{1,3}(?:st|nd|rd|th)\b")),
     # a count of nought: "no injuries so far", "no one was hurt"
     (
         frozenset({"no", "nobody"}),
@@ -191,12 +224,13 @@ def content_kinds(text: str, tokens: list[str] | None = None) -> set[ContentKind
     if ages:
         kinds.add("age")
     dates = _spans(_DATE_PATTERNS, text, {*words, *tokens}, digits)
+    if not words.isdisjoint(_TIME_WORDS):
+        dates += [match.span() for match in _TIME_RE.finditer(text)]  # a clock time says when
     dates = [span for span in (dates + _years(text) if digits else dates) if _outside(span, ages)]
     if dates:
         kinds.add("date")
     if numbers:
-        times = [match.span() for match in _TIME_RE.finditer(text)] if not words.isdisjoint(_TIME_WORDS) else []
-        masks = ages + dates + times
+        masks = ages + dates
         figures = [span for span in _spans(_FIGURE_PATTERNS, text, words, digits) if _outside(span, masks)]
         if any(not _MODEL_NUMBER_LEAD.search(text, max(0, start - 12), start) for start, _end in figures):
             kinds.add("figure")

@@ -106,7 +106,7 @@ def _claims_in_sentence(text: str, sentence: Sentence, parts: list[tuple[int, in
         words = text[part_start:part_end]
         content = None if is_never_a_claim(words) else assess(words, quoted=True)
         if content:
-            kind: ClaimKind = "attributed" if quote.speaker else content
+            kind: ClaimKind = content if content != "other" else "attributed" if quote.speaker else "other"
             claims.append(Claim(part_start, part_end, words, kind, quote.speaker, sentence.position))
     drop = _ATTRIBUTION_WORDS | {word.lower() for _s, _e, q in kept for word in WORD_RE.findall(q.cue)}
     for frame_start, frame_end, leading in _frames(Sentence(sentence.position, start, end, "prose", ""), kept):

@@ -69,8 +69,14 @@ SOFT_WORDS = frozenset([
     "love", "loves", "loved", "hate", "hates", "hated", "afraid", "fear", "fears", "feared", "realise", "realised",
     "realises", "realize", "realized", "realizes", "great", "wonderful", "terrible", "awful", "amazing", "beautiful",
     "incredible", "impossible", "ideal", "I'm", "we're", "We're",
-    # predictions, promises and duties are not facts yet
-    "will", "would", "won't", "duty",
+    # duties, advice and appeals are not facts
+    "duty", "need", "needs", "urge", "urges", "urged", "urging", "advise", "advised", "Surely", "surely", "can",
+    "wonder", "wondered", "wondering",
+    # evaluations: how well something went is a judgement, not a fact
+    "good", "bad", "poor", "poorly", "better", "worse", "fantastic", "brilliant", "excellent", "sharp", "deserve",
+    "deserves", "deserved", "lucky", "unlucky", "unfortunate", "unfortunately", "fortunately", "tough", "difficult",
+    "important", "crucial", "nice", "perfect", "fair", "unfair", "shame", "pity", "disappointing", "confident",
+    "look", "looks", "looked", "looking", "sounded", "hopefully", "fun", "strong", "unhappy",
     # generic statements, not events
     "often", "usually", "always", "sometimes", "generally", "typically", "simply", "clearly", "obviously", "really",
     # feelings
@@ -84,14 +90,24 @@ SOFT_WORDS = frozenset([
 IRREGULAR_PAST = frozenset([
     "been", "known", "told", "found", "given", "taken", "seen", "shown", "began", "begun", "became", "won", "lost",
     "paid", "sent", "spent", "brought", "bought", "wrote", "written", "rose", "fell", "grew", "grown", "sold", "led",
-    "hit", "cut",
-])
-# A forecast is checkable only later, whatever figures it holds ("economists predicted a fall in 2027").
-FORECAST_WORDS = frozenset([
-    "expect", "expects", "expected", "expecting", "forecast", "forecasts", "forecasting", "predict", "predicts",
-    "predicted", "predicting", "anticipate", "anticipates", "anticipated", "projected",
+    "hit", "cut", "came", "went", "made", "took", "gave", "held", "left", "met", "ran", "kept", "built", "fled",
+    "heard", "caught", "got", "chose", "drove", "flew", "threw", "stood", "sat", "saw", "spoke", "stole", "struck",
+    "fought", "taught", "sought", "meant", "dealt", "sent", "lent", "lay", "laid", "bore", "shot", "won", "done",
+    "gone", "seen", "become", "drawn", "drew", "thrown", "sank", "sunk", "hid", "hidden", "split", "quit", "shut",
 ])
 # fmt: on
+# What will be, or would be, is checkable only later, whatever figures it holds: a prediction, a plan, a promise.
+# A modal in a relative clause ("a plan that would close two schools was approved") describes a thing, not the
+# clause's own assertion; a past expectation ("analysts had expected a loss of 35 cents") is a fact about then.
+FORWARD_WORDS = frozenset(["will", "won't", "would", "wouldn't", "shall", "we'll", "they'll", "it'll", "I'll"])
+FORECAST_RE = re.compile(
+    r"\b(?:expects?|expecting|anticipates?|anticipating|forecasts|forecasting|predicts|predicting|intends?"
+    r"|intending)\b"
+    r"|\b(?:expected|projected|predicted|forecast|set|likely|poised|plans?|planned|planning|aims?|aiming|going"
+    r"|intended|scheduled|due)\s+to\s+(?!the\b|a\b|an\b|his\b|her\b|their\b|its\b)",
+    re.IGNORECASE,
+)
+RELATIVE_MODAL_RE = re.compile(r"\b(?:that|which|who)\s+(?:would|will|could|might|may|can)\b", re.IGNORECASE)
 # The words some pattern families need: a family runs only when one of them is in the text.
 MONTHS = frozenset(
     "January February March April May June July August September October November December "  # noqa: SIM905
@@ -102,7 +118,9 @@ CARDINALS = frozenset(
     "nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand million billion trillion "
     "hundreds thousands millions billions trillions dozen dozens tens scores".split()
 )
-ORDINALS = frozenset("second third fourth fifth sixth seventh eighth ninth tenth".split())  # noqa: SIM905
+WEEKDAYS = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())  # noqa: SIM905
+RELATIVE_TIME_WORDS = frozenset(["yesterday", "last", "next", "ago", "earlier", "later", "before", "after"])
+ORDINALS = frozenset("second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth".split())  # noqa: SIM905
 NUMBER_WORDS = CARDINALS | ORDINALS
 FIRST_CUES = frozenset(
     ["first", "only", "record", "unprecedented", "all", "most", "least", "top", "bottom", *SUPERLATIVES]
