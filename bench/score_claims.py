@@ -138,15 +138,15 @@ def score_file(text: str, keys: list[Key], names: dict[str, set[str]], tally: Ta
         strict = any(not k.borderline for k in hits)
         tally.strict += strict
         tally.lenient += bool(hits)
-        tally.bands[(band(getattr(claim, "confidence", 0.5)), strict, bool(hits))] += 1
+        tally.bands[(band(claim.confidence), strict, bool(hits))] += 1
         if LEAK.search(claim.text):
             tally.leaks += 1
             if "leak" in show:
                 print(f"LEAK {name} {claim.text[:100]!r}")
         if not hits and "false" in show:
-            print(f"FALSE {name} [{claim.kind} {getattr(claim, 'confidence', 0.5):.2f} {claim.claimant}] {claim.text[:160]!r}")
+            print(f"FALSE {name} [{claim.kind} {claim.confidence:.2f} {claim.claimant}] {claim.text[:160]!r}")
         elif not strict and "false" in show:
-            print(f"BORDER {name} [{claim.kind} {getattr(claim, 'confidence', 0.5):.2f} {claim.claimant}] {claim.text[:160]!r}")
+            print(f"BORDER {name} [{claim.kind} {claim.confidence:.2f} {claim.claimant}] {claim.text[:160]!r}")
 
 
 def ratio(part: int, whole: int) -> str:

@@ -26,6 +26,7 @@ from newsfacts.extraction.claims.vocabulary import (
     CLAUSE_BREAK,
     CONDITIONAL_START,
     FORECAST_RE,
+    FORWARD_BREAK,
     FORWARD_WORDS,
     IRREGULAR_PAST,
     MIN_OTHER_WORDS,
@@ -34,6 +35,8 @@ from newsfacts.extraction.claims.vocabulary import (
     QUESTION_END,
     RELATIVE_MODAL_RE,
     SOFT_WORDS,
+    SPEECH_ACTS,
+    SUBORDINATE_RE,
     WORD_RE,
     word_tokens,
 )
@@ -56,6 +59,8 @@ def states_past(tokens: list[str]) -> bool:
     """Whether the words say what was done or has been: a past or participle, not "to be linked"."""
     lower = [token.lower() for token in tokens]
     for index, word in enumerate(lower):
+        if word in SPEECH_ACTS:
+            continue
         if word in IRREGULAR_PAST:
             return True
         if len(word) >= 5 and word.endswith("ed") and word not in NOT_PAST and lower[index - 2 : index] != ["to", "be"]:
@@ -76,26 +81,32 @@ def _factual_clauses(text: str, tokens: list[str]) -> list[str]:
     """The clauses of ``text`` that are not about what will be; the whole text when none is."""
     if FORWARD_WORDS.isdisjoint(tokens) and FORECAST_RE.search(text) is None:
         return [text]
-    return [clause for clause in CLAUSE_BREAK.split(text) if not is_forward(clause, word_tokens(clause))]
+    return [clause for clause in FORWARD_BREAK.split(text) if not is_forward(clause, word_tokens(clause))]
 
 
 def _plain(clause: str, tokens: list[str]) -> tuple[set[ContentKind], bool]:
     """What an opinion-free clause states, and whether it says what was done (a past or a participle)."""
-    return content_kinds(clause, tokens), states_past(tokens)
+    main = SUBORDINATE_RE.sub(" ", clause)
+    return content_kinds(clause, tokens), states_past(tokens if main == clause else word_tokens(main))
 
 
-def _kinds(clauses: list[str]) -> tuple[set[ContentKind], bool, bool]:
-    """The kinds the factual clauses state, whether one states a past, and whether any holds an opinion marker."""
+def _kinds(clauses: list[str], quoted: bool) -> tuple[set[ContentKind], bool, bool]:
+    """The kinds the factual clauses state, whether one states a past, and whether any holds an opinion marker.
+
+    In the article's words a figure, a date or an age counts even beside an opinion; in a speaker's, only in a
+    clause free of it ("Surely they can find half a dozen slabs" is a complaint, not a count).
+    """
     text = " ; ".join(clauses)
     tokens = word_tokens(text)
     if SOFT_WORDS.isdisjoint(tokens):
         return *_plain(text, tokens), False
-    kinds, past = content_kinds(text, tokens) & HARD, False
+    kinds: set[ContentKind] = set() if quoted else content_kinds(text, tokens) & HARD
+    past = False
     for clause in clauses if len(clauses) > 1 else CLAUSE_BREAK.split(text):
         clause_tokens = word_tokens(clause)
         if len(clause_tokens) >= MIN_QUOTE_WORDS and SOFT_WORDS.isdisjoint(clause_tokens):
             clause_kinds, clause_past = _plain(clause, clause_tokens)
-            kinds |= clause_kinds - HARD
+            kinds |= clause_kinds if quoted else clause_kinds - HARD
             past = past or clause_past
     return kinds, past, True
 
@@ -111,7 +122,7 @@ def judge(text: str, *, quoted: bool = False) -> Verdict | None:
     clauses = _factual_clauses(text, word_tokens(text))
     if not clauses:
         return None
-    kinds, past, opinion = _kinds(clauses)
+    kinds, past, opinion = _kinds(clauses, quoted)
     for kind in PRIORITY[:-1]:
         if kind in kinds:
             return Verdict(kind, "hard" if kind in HARD else "first", opinion)

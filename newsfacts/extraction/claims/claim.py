@@ -17,3 +17,4 @@ class Claim:
     kind: ClaimKind
     claimant: str | None  # a Speaker.name, or None when the article itself asserts it
     sentence: int  # position of the sentence holding the claim
+    confidence: float = 0.5  # how likely an editor finds it check-worthy, 0 to 1 (see ``claims.confidence``)

@@ -127,7 +127,10 @@ _MODEL_NUMBER_LEAD = re.compile(
 )
 _FIGURE_PATTERNS: Gated = [
     # digits, not glued to a word ("G7", "COVID-19")
-    (DIGIT, re.compile(rf"(?<![\w/-])[$€£¥]?(?:{DIGITS})(?!\w|[.,]\d)(?:\s*%|\s+per\s*cent)?")),
+    (
+        DIGIT,
+        re.compile(rf"(?<![\w/-])[$€£¥]?(?:{DIGITS})(?:C|F|km|kg|mph|bn|m|k)?(?!\w|[.,]\d)(?:\s*%|\s+per\s*cent)?"),
+    ),
     (
         CARDINALS,
         re.compile(rf"\b(?:{NUMBER_WORD}|{SCALE}s?|dozens?|tens|scores){_NOT_A_DESCRIPTOR}\b", re.IGNORECASE),
@@ -136,7 +139,8 @@ _FIGURE_PATTERNS: Gated = [
     (
         ORDINALS,
         re.compile(
-            rf"\b(?:the|his|her|its|their|our|my)\s+{_ORDINAL}\b|['\u2019]s\s+{_ORDINAL}\b|\ba\s+(?!second\b){_ORDINAL}\b",
+            rf"(?:\b(?:the|his|her|its|their|our|my)\s+{_ORDINAL}|['\u2019]s\s+{_ORDINAL}|\ba\s+(?!second\b){_ORDINAL})\b"
+            r"(?!\s+(?:half|leg)\b)",
             re.IGNORECASE,
         ),
     ),

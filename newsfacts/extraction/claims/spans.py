@@ -5,14 +5,32 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 
-from newsfacts.extraction.claims.assess import HARD, assess, is_never_a_claim
+from newsfacts.extraction.claims.assess import HARD, is_never_a_claim, judge
 from newsfacts.extraction.claims.claim import Claim, ClaimKind
+from newsfacts.extraction.claims.confidence import Voice, confidence
 from newsfacts.extraction.claims.vocabulary import EVENT_WORDS, MIN_QUOTE_WORDS, NUMBER_WORD, WORD_RE, word_tokens
 from newsfacts.extraction.quotes import Quote
 from newsfacts.extraction.sentences import Sentence
 
+# "LONDON (Reuters) -", "TOPEKA, Kan. (WIBW) -", "LAGOS, May 2 (AP) -", "SAN FRANCISCO --"
 _DATELINE_RE = re.compile(
-    r"[A-Z][A-Z .'\u2019-]{2,}(?:,\s*[A-Z][a-z]{2,}\.?\s+\d{1,2})?\s*(?:\([^)]{1,40}\))?\s*[-\u2013\u2014]+\s+"
+    r"[A-Z][A-Z .'\u2019-]{2,}(?:,\s*[A-Z][A-Za-z.]{1,15}(?:\s+[A-Z][a-z]+\.?)?(?:\s+\d{1,2})?)?\s*"
+    r"(?:\([^)]{1,40}\))?\s*[-\u2013\u2014]+\s+"
+)
+# an agency tag on its own: "(Bloomberg) --", "(AP) -"
+_AGENCY_RE = re.compile(r"\([A-Z][\w .&'-]{1,30}\)\s*[-\u2013\u2014]+\s+")
+_LIST_MARKER_RE = re.compile(r"(?:\d{1,2}[.)]|[-*\u2022\u2013])\s+")
+# Where a stretch splits into clauses that each assert on their own.
+_PIECE_BREAK = re.compile(r"\s*;\s+|,\s+(?:but|while|whereas|although|though)\s+|\s+but\s+(?!also\b)")
+# A quote's edge that is only its attribution: "Dr Farke was quoted as", "as quoted by the club's website".
+_ATTRIBUTION_ONLY = re.compile(r"\bquoted\s+(?:as|by)\b(?:\W+\w+){0,4}\W*$|^as\s+quoted\s+by\b", re.IGNORECASE)
+_PIECE_TRIM = " \t\r\n,;:"
+# A denial or a negation just before a speaker's words belongs with them: "has denied that [the firm sold fakes]".
+_DENIAL_BEFORE = re.compile(
+    r"\b(?:(?:denied|denies|deny|denying|disputed|disputes|rejected|rejects|refuted|refutes)"
+    r"|(?:did|does|do|has|have|had|was|were|is|are|would|could)\s*(?:not|n['\u2019]t|never)\s+\w+)"
+    r"(?:\s+(?:that|claims?|allegations?|reports?)){0,2}\s*$",
+    re.IGNORECASE,
 )
 _PUBLISHING = frozenset({"published", "publishes", "publishing", "released", "releases", "releasing"})
 _PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you"})
@@ -84,12 +102,51 @@ def _frames(sentence: Sentence, parts: list[tuple[int, int, Quote]]) -> list[tup
     return frames
 
 
-def _claims_in_sentence(text: str, sentence: Sentence, parts: list[tuple[int, int, Quote]]) -> list[Claim]:
-    """A sentence's claims: its factual quote parts, then any figure, age or first in the words around them."""
-    start, end = _trim(text, sentence.start, sentence.end, " \t\r\n")
-    dateline = _DATELINE_RE.match(text, start, end)
-    if dateline:
-        start = dateline.end()
+def _clean_start(text: str, start: int, end: int) -> int:
+    """Where the sentence's words begin: after a dateline ("LONDON (Reuters) -") or a list marker ("2) ")."""
+    for pattern in (_DATELINE_RE, _AGENCY_RE, _LIST_MARKER_RE):
+        found = pattern.match(text, start, end)
+        if found:
+            start = found.end()
+    return start
+
+
+def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The clauses of a stretch that assert on their own ("sales rose 7%, but profit fell 2%"), each of 4+ words."""
+    pieces: list[tuple[int, int]] = []
+    cursor = start
+    for found in _PIECE_BREAK.finditer(text, start, end):
+        if (
+            len(WORD_RE.findall(text, cursor, found.start())) >= MIN_QUOTE_WORDS
+            and len(WORD_RE.findall(text, found.end(), end)) >= MIN_QUOTE_WORDS
+        ):
+            pieces.append((cursor, found.start()))
+            cursor = found.end()
+    pieces.append((cursor, end))
+    return [_trim(text, a, b, _PIECE_TRIM) for a, b in pieces]
+
+
+def _claims_in(text: str, start: int, end: int, quote: Quote | None, position: int) -> list[Claim]:
+    """The claims of one stretch (a sentence without quotes, or a quote part), clause by clause."""
+    voice: Voice = "article" if quote is None else "speaker" if quote.speaker else "unattributed"
+    claims = []
+    for a, b in _pieces(text, start, end):
+        words = text[a:b]
+        if quote and (is_never_a_claim(words) or _ATTRIBUTION_ONLY.search(words)):
+            continue
+        verdict = judge(words, quoted=quote is not None)
+        if verdict is None:
+            continue
+        kind: ClaimKind = verdict.kind
+        if kind == "other" and voice == "speaker":
+            kind = "attributed"
+        claimant = quote.speaker if quote else None
+        claims.append(Claim(a, b, words, kind, claimant, position, confidence(verdict, words, voice)))
+    return claims
+
+
+def _kept_parts(text: str, start: int, parts: list[tuple[int, int, Quote]]) -> list[tuple[int, int, Quote]]:
+    """The quote parts that carry a speaker's statement: 4+ words, no overlap, a denial before them kept with them."""
     kept: list[tuple[int, int, Quote]] = []
     for raw_start, raw_end, quote in parts:
         part_start, part_end = _trim(text, raw_start, raw_end, _QUOTE_TRIM)
@@ -97,38 +154,56 @@ def _claims_in_sentence(text: str, sentence: Sentence, parts: list[tuple[int, in
             continue  # a scare quote or a single word: the sentence is the article's, not the speaker's
         if any(part_start < k_end and part_end > k_start for k_start, k_end, _q in kept):
             continue  # an overlapping quote (say a direct quote inside a mixed one) is the same words
-        kept.append((part_start, part_end, quote))
+        lead_from = max([start, *(k_end for _s, k_end, _q in kept if k_end <= part_start)])
+        denial = _DENIAL_BEFORE.search(text, lead_from, part_start)
+        kept.append((denial.start() if denial else part_start, part_end, quote))
+    return kept
+
+
+def _frame_claim(text: str, frame_start: int, frame_end: int, leading: bool, position: int) -> Claim | None:
+    """A claim in the words around quotes, which mostly say who spoke, where and when.
+
+    Only an age, a first, or a figure before the quote ("Acme, which runs 40 stores, said ...") is a claim there; a
+    figure opening the words ("Three officials said ...") counts the sources and claims nothing. A relative clause
+    about the speaker ("said Jane Doe, who founded the firm in 2015") is the article's own claim, whatever it states;
+    so is what a named speaker did before speaking ("The governor declared an emergency and said ...").
+    """
+    words = text[frame_start:frame_end]
+    if len(WORD_RE.findall(words)) < MIN_QUOTE_WORDS:
+        return None
+    verdict = judge(words)
+    relative = _RELATIVE_CLAUSE.search(words)
+    about_speaker = judge(words[relative.end() :]) if relative else None
+    content = verdict.kind if verdict else None
+    chosen = None
+    if content in ("age", "first") or (leading and content == "figure" and not _COUNTED_SOURCES.match(words)):
+        chosen = verdict
+    elif about_speaker and (about_speaker.kind in HARD or (about_speaker.basis == "event" and _frame_event(words))):
+        chosen = about_speaker
+    elif leading and verdict and verdict.basis == "event" and _frame_event(words):
+        chosen = verdict if word_tokens(words)[0].lower() not in _PRONOUNS else None
+    if chosen is None:
+        return None
+    return Claim(frame_start, frame_end, words, chosen.kind, None, position, confidence(chosen, words, "article"))
+
+
+def _claims_in_sentence(text: str, sentence: Sentence, parts: list[tuple[int, int, Quote]]) -> list[Claim]:
+    """A sentence's claims: its factual quote parts, then any figure, age or first in the words around them."""
+    start, end = _trim(text, sentence.start, sentence.end, " \t\r\n")
+    start = _clean_start(text, start, end)
+    kept = _kept_parts(text, start, parts)
     if not kept:
-        content = assess(text[start:end])
-        return [Claim(start, end, text[start:end], content, None, sentence.position)] if content else []
+        if text[start:end].rstrip().endswith(":"):
+            return []  # a line introducing what follows ("On the testimony made public:")
+        return _claims_in(text, start, end, None, sentence.position)
     claims: list[Claim] = []
     for part_start, part_end, quote in kept:
-        words = text[part_start:part_end]
-        content = None if is_never_a_claim(words) else assess(words, quoted=True)
-        if content:
-            kind: ClaimKind = content if content != "other" else "attributed" if quote.speaker else "other"
-            claims.append(Claim(part_start, part_end, words, kind, quote.speaker, sentence.position))
-    drop = _ATTRIBUTION_WORDS | {word.lower() for _s, _e, q in kept for word in WORD_RE.findall(q.cue)}
+        claims.extend(_claims_in(text, part_start, part_end, quote, sentence.position))
+    drop = frozenset(_ATTRIBUTION_WORDS | {word.lower() for _s, _e, q in kept for word in WORD_RE.findall(q.cue)})
     for frame_start, frame_end, leading in _frames(Sentence(sentence.position, start, end, "prose", ""), kept):
-        frame_start, frame_end = _edges_trimmed(text, frame_start, frame_end, frozenset(drop))
-        words = text[frame_start:frame_end]
-        if len(WORD_RE.findall(words)) < MIN_QUOTE_WORDS:
-            continue
-        # The words around a quote mostly say who spoke, where and when: only an age, a first, or a figure before
-        # the quote ("Acme, which runs 40 stores, said ...") is a claim there; a figure opening the words
-        # ("Three officials said ...") counts the sources and claims nothing.
-        # A relative clause about the speaker ("said Jane Doe, who founded the firm in 2015") is the article's own
-        # claim, whatever it states.
-        content = assess(words)
-        relative = _RELATIVE_CLAUSE.search(words)
-        about_speaker = assess(words[relative.end() :]) if relative else None
-        if content in ("age", "first") or (leading and content == "figure" and not _COUNTED_SOURCES.match(words)):
-            claims.append(Claim(frame_start, frame_end, words, content, None, sentence.position))
-        elif about_speaker in HARD or (about_speaker == "other" and _frame_event(words)):
-            claims.append(Claim(frame_start, frame_end, words, about_speaker, None, sentence.position))
-        elif leading and content == "other" and _frame_event(words) and word_tokens(words)[0].lower() not in _PRONOUNS:
-            # what a named speaker did before saying something ("The governor declared an emergency and said ...")
-            claims.append(Claim(frame_start, frame_end, words, content, None, sentence.position))
+        claim = _frame_claim(text, *_edges_trimmed(text, frame_start, frame_end, drop), leading, sentence.position)
+        if claim:
+            claims.append(claim)
     return sorted(claims, key=lambda claim: claim.start)
 
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from newsfacts.extraction.cues import ALL_VERBS
+
 # -- vocabularies -------------------------------------------------------------------------------------------------
 
 MONTH = (
@@ -71,12 +73,12 @@ SOFT_WORDS = frozenset([
     "incredible", "impossible", "ideal", "I'm", "we're", "We're",
     # duties, advice and appeals are not facts
     "duty", "need", "needs", "urge", "urges", "urged", "urging", "advise", "advised", "Surely", "surely", "can",
-    "wonder", "wondered", "wondering",
+    "wonder", "wondered", "wondering", "may", "potential", "prudent",
     # evaluations: how well something went is a judgement, not a fact
     "good", "bad", "poor", "poorly", "better", "worse", "fantastic", "brilliant", "excellent", "sharp", "deserve",
     "deserves", "deserved", "lucky", "unlucky", "unfortunate", "unfortunately", "fortunately", "tough", "difficult",
     "important", "crucial", "nice", "perfect", "fair", "unfair", "shame", "pity", "disappointing", "confident",
-    "look", "looks", "looked", "looking", "sounded", "hopefully", "fun", "strong", "unhappy",
+    "sounded", "hopefully", "fun", "strong", "unhappy",
     # generic statements, not events
     "often", "usually", "always", "sometimes", "generally", "typically", "simply", "clearly", "obviously", "really",
     # feelings
@@ -103,9 +105,14 @@ FORWARD_WORDS = frozenset(["will", "won't", "would", "wouldn't", "shall", "we'll
 FORECAST_RE = re.compile(
     r"\b(?:expects?|expecting|anticipates?|anticipating|forecasts|forecasting|predicts|predicting|intends?"
     r"|intending)\b"
-    r"|\b(?:expected|projected|predicted|forecast|set|likely|poised|plans?|planned|planning|aims?|aiming|going"
-    r"|intended|scheduled|due)\s+to\s+(?!the\b|a\b|an\b|his\b|her\b|their\b|its\b)",
+    r"|\b(?:expected|projected|predicted|forecast|set|likely|poised|plans|planned|planning|aims?|aiming|going"
+    r"|intended|scheduled|due)\s+to\s+"
+    r"(?!(?:the|a|an|his|her|their|its|between|about|around|under|over|just|as|be\s+\w+ed\s+by)\b|[\d$\u20ac\u00a3])",
     re.IGNORECASE,
+)
+# The stretches a modal's reach ends at: clause breaks, commas and subordinators ("because if it had been held").
+FORWARD_BREAK = re.compile(
+    r",?\s+(?:and|but|while|whereas|because|if|unless|although|though|since|after|before|when|as)\s+|[;:,]\s+"
 )
 RELATIVE_MODAL_RE = re.compile(r"\b(?:that|which|who)\s+(?:would|will|could|might|may|can)\b", re.IGNORECASE)
 # The words some pattern families need: a family runs only when one of them is in the text.
@@ -144,4 +151,37 @@ MIN_QUOTE_WORDS = 4
 MIN_OTHER_WORDS = 6
 
 # Where a sentence splits into clauses that each assert on their own.
-CLAUSE_BREAK = re.compile(r",?\s+(?:and|but|while|whereas)\s+|[;:]\s+")
+CLAUSE_BREAK = re.compile(
+    r",?\s+(?:but|while|whereas)\s+|[;:]\s+"
+    r"|,?\s+and\s+(?=(?:he|she|they|it|we|I|the|a|an|his|her|its|their|this|these|those|[A-Z]\w*)\b)"
+)
+
+# A speaker talking about themselves ("we woke up a little", "I got scolded first").
+FIRST_PERSON = frozenset(["I", "I've", "I'd", "we", "We", "we've", "We've", "we'd", "We'd", "our", "Our", "my", "My"])
+
+# Acts of speaking or reacting ("asked him to clarify", "criticised the work", "expressed confidence") report that
+# words were said, not what happened: they are no past fact of their own.
+SPEECH_ACTS = frozenset(
+    [
+        *ALL_VERBS,
+        "expressed",
+        "vented",
+        "slammed",
+        "praised",
+        "welcomed",
+        "condemned",
+        "criticised",
+        "criticized",
+        "urged",
+        "prompted",
+        "questioned",
+        "hailed",
+        "blasted",
+        "lamented",
+        "heard",
+        "quoted",
+    ]
+)
+# A subordinate clause sets the scene of the main one ("It was raining when the delegates arrived"): what it says was
+# done is no assertion of its own.
+SUBORDINATE_RE = re.compile(r"\b(?:when|as|while|after|before|until|once|whenever)\b[^,;]*", re.IGNORECASE)
