@@ -143,6 +143,8 @@ def score_file(text: str, keys: list[Key], names: dict[str, set[str]], tally: Ta
             tally.leaks += 1
             if "leak" in show:
                 print(f"LEAK {name} {claim.text[:100]!r}")
+        if strict and "true" in show:
+            print(f"TRUE {name} [{claim.kind} {claim.confidence:.2f} {claim.claimant}] {claim.text[:160]!r}")
         if not hits and "false" in show:
             print(f"FALSE {name} [{claim.kind} {claim.confidence:.2f} {claim.claimant}] {claim.text[:160]!r}")
         elif not strict and "false" in show:
@@ -186,7 +188,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("devset", type=Path)
     parser.add_argument("--per-file", action="store_true", help="one line per article too")
-    parser.add_argument("--show", default="", help="comma list: missed,false,kind,claimant,cut,leak")
+    parser.add_argument("--show", default="", help="comma list: missed,false,true,kind,claimant,cut,leak")
     args = parser.parse_args(argv)
     claims_dir, texts_dir = args.devset / "claims", args.devset / "texts"
     if not claims_dir.is_dir() or not texts_dir.is_dir():

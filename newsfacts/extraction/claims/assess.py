@@ -28,9 +28,11 @@ from newsfacts.extraction.claims.vocabulary import (
     FORECAST_RE,
     FORWARD_BREAK,
     FORWARD_WORDS,
+    IMPERATIVE_START,
     IRREGULAR_PAST,
     MIN_OTHER_WORDS,
     MIN_QUOTE_WORDS,
+    NEGATED_FACT_RE,
     NOT_PAST,
     QUESTION_END,
     RELATIVE_MODAL_RE,
@@ -43,7 +45,7 @@ from newsfacts.extraction.claims.vocabulary import (
 
 PRIORITY: tuple[ContentKind, ...] = ("age", "first", "figure", "date", "other")
 HARD: frozenset[ContentKind] = frozenset({"age", "date", "figure"})
-Basis = Literal["hard", "first", "event", "past"]
+Basis = Literal["hard", "first", "event", "past", "denial"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,9 +63,9 @@ def states_past(tokens: list[str]) -> bool:
     for index, word in enumerate(lower):
         if word in SPEECH_ACTS:
             continue
-        if word in IRREGULAR_PAST:
-            return True
-        if len(word) >= 5 and word.endswith("ed") and word not in NOT_PAST and lower[index - 2 : index] != ["to", "be"]:
+        if lower[index - 2 : index] == ["to", "be"]:
+            continue  # "to be linked", "to be brought back": what is wanted, not what was done
+        if word in IRREGULAR_PAST or (len(word) >= 5 and word.endswith("ed") and word not in NOT_PAST):
             return True
     return False
 
@@ -130,7 +132,11 @@ def judge(text: str, *, quoted: bool = False) -> Verdict | None:
         return None
     if "other" in kinds:
         return Verdict("other", "event", opinion)
-    return Verdict("other", "past", opinion) if past else None
+    if past:
+        return Verdict("other", "past", opinion)
+    if quoted and not opinion and NEGATED_FACT_RE.search(text):
+        return Verdict("other", "denial", opinion)
+    return None
 
 
 def assess(text: str, *, quoted: bool = False) -> ContentKind | None:
@@ -140,5 +146,5 @@ def assess(text: str, *, quoted: bool = False) -> ContentKind | None:
 
 
 def is_never_a_claim(sentence: str) -> bool:
-    """Questions and conditionals assert nothing, whatever figures they hold."""
-    return bool(QUESTION_END.search(sentence) or CONDITIONAL_START.match(sentence))
+    """Questions, conditionals and advice assert nothing, whatever figures they hold."""
+    return bool(QUESTION_END.search(sentence) or CONDITIONAL_START.match(sentence) or IMPERATIVE_START.match(sentence))

@@ -7,8 +7,15 @@ from bisect import bisect_left, bisect_right
 
 from newsfacts.extraction.claims.assess import HARD, is_never_a_claim, judge
 from newsfacts.extraction.claims.claim import Claim, ClaimKind
-from newsfacts.extraction.claims.confidence import Voice, confidence
-from newsfacts.extraction.claims.vocabulary import EVENT_WORDS, MIN_QUOTE_WORDS, NUMBER_WORD, WORD_RE, word_tokens
+from newsfacts.extraction.claims.confidence import MIN_CONFIDENCE, Voice, confidence
+from newsfacts.extraction.claims.vocabulary import (
+    EVENT_WORDS,
+    FIRST_PERSON,
+    MIN_QUOTE_WORDS,
+    NUMBER_WORD,
+    WORD_RE,
+    word_tokens,
+)
 from newsfacts.extraction.quotes import Quote
 from newsfacts.extraction.sentences import Sentence
 
@@ -21,7 +28,10 @@ _DATELINE_RE = re.compile(
 _AGENCY_RE = re.compile(r"\([A-Z][\w .&'-]{1,30}\)\s*[-\u2013\u2014]+\s+")
 _LIST_MARKER_RE = re.compile(r"(?:\d{1,2}[.)]|[-*\u2022\u2013])\s+")
 # Where a stretch splits into clauses that each assert on their own.
-_PIECE_BREAK = re.compile(r"\s*;\s+|,\s+(?:but|while|whereas|although|though)\s+|\s+but\s+(?!also\b)")
+_PIECE_BREAK = re.compile(
+    r"\s*;\s+|,\s+(?:but|while|whereas|although|though)\s+|\s+but\s+(?!also\b)"
+    r"|,\s+and\s+(?=(?:he|she|they|it|we|I|the|a|an|his|her|its|their|this|these|those)\b)"
+)
 # A quote's edge that is only its attribution: "Dr Farke was quoted as", "as quoted by the club's website".
 _ATTRIBUTION_ONLY = re.compile(r"\bquoted\s+(?:as|by)\b(?:\W+\w+){0,4}\W*$|^as\s+quoted\s+by\b", re.IGNORECASE)
 _PIECE_TRIM = " \t\r\n,;:"
@@ -129,6 +139,8 @@ def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
 def _claims_in(text: str, start: int, end: int, quote: Quote | None, position: int) -> list[Claim]:
     """The claims of one stretch (a sentence without quotes, or a quote part), clause by clause."""
     voice: Voice = "article" if quote is None else "speaker" if quote.speaker else "unattributed"
+    if voice == "article" and not FIRST_PERSON.isdisjoint(word_tokens(text[start:end])):
+        voice = "unattributed"  # "I", "we" outside quotation marks: a transcript's or a column's, not a report's
     claims = []
     for a, b in _pieces(text, start, end):
         words = text[a:b]
@@ -141,7 +153,9 @@ def _claims_in(text: str, start: int, end: int, quote: Quote | None, position: i
         if kind == "other" and voice == "speaker":
             kind = "attributed"
         claimant = quote.speaker if quote else None
-        claims.append(Claim(a, b, words, kind, claimant, position, confidence(verdict, words, voice)))
+        score = confidence(verdict, words, voice)
+        if score >= MIN_CONFIDENCE:
+            claims.append(Claim(a, b, words, kind, claimant, position, score))
     return claims
 
 

@@ -138,6 +138,8 @@ _AGE_MAX = 119
 
 QUESTION_END = re.compile(r"\?[\s\"'\u201d\u2019»)\]]*$")
 CONDITIONAL_START = re.compile(r"^[\"'\u201c\u2018«(\s]*(?:If|Unless|Suppose|Imagine|Whether)\b")
+# Advice and appeals: "Don't just turn up at the hospital", "Please call the helpline first".
+IMPERATIVE_START = re.compile(r"^[\"'\u201c\u2018«(\s]*(?:Don['\u2019]t|Do\s+not|Please|Let['\u2019]s|Never)\b")
 _TOKEN_RE = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)?")
 DIGIT_RE = re.compile(r"\d")
 WORD_RE = re.compile(r"\w+")
@@ -161,9 +163,10 @@ FIRST_PERSON = frozenset(["I", "I've", "I'd", "we", "We", "we've", "We've", "we'
 
 # Acts of speaking or reacting ("asked him to clarify", "criticised the work", "expressed confidence") report that
 # words were said, not what happened: they are no past fact of their own.
+# A request is an act of its own ("The lawyer asked to be removed from the case").
 SPEECH_ACTS = frozenset(
     [
-        *ALL_VERBS,
+        *(verb for verb in ALL_VERBS if verb not in {"ask", "asked", "asks"}),
         "expressed",
         "vented",
         "slammed",
@@ -185,3 +188,9 @@ SPEECH_ACTS = frozenset(
 # A subordinate clause sets the scene of the main one ("It was raining when the delegates arrived"): what it says was
 # done is no assertion of its own.
 SUBORDINATE_RE = re.compile(r"\b(?:when|as|while|after|before|until|once|whenever)\b[^,;]*", re.IGNORECASE)
+# A speaker's flat denial or negated fact ("Our firm has nothing to do with this", "he was not at the scene").
+NEGATED_FACT_RE = re.compile(
+    r"\b(?:is|are|was|were|has|have|had|did|does|do)(?:\s+(?:not|never)\b|n['\u2019]t\b|\s+(?:nothing|no)\s)"
+    r"|\bnever\s+\w+ed\b",
+    re.IGNORECASE,
+)
