@@ -25,6 +25,7 @@ from newsfacts.extraction.claims.content import SWEEPING_START, content_kinds
 from newsfacts.extraction.claims.vocabulary import (
     CLAUSE_BREAK,
     CONDITIONAL_START,
+    DEPENDENT_JOINS,
     FORECAST_RE,
     FORWARD_BREAK,
     FORWARD_WORDS,
@@ -72,18 +73,29 @@ def states_past(tokens: list[str]) -> bool:
 
 def is_forward(clause: str, tokens: list[str]) -> bool:
     """Whether the clause says what will or would be (a prediction, plan or promise), not what is or was."""
-    if not FORWARD_WORDS.isdisjoint(tokens):
+    if not FORWARD_WORDS.isdisjoint(token.lower() for token in tokens):
         bare = RELATIVE_MODAL_RE.sub(" ", clause)
-        if bare is clause or not FORWARD_WORDS.isdisjoint(word_tokens(bare)):
+        if bare == clause or not FORWARD_WORDS.isdisjoint(token.lower() for token in word_tokens(bare)):
             return True
     return FORECAST_RE.search(clause) is not None
 
 
 def _factual_clauses(text: str, tokens: list[str]) -> list[str]:
-    """The clauses of ``text`` that are not about what will be; the whole text when none is."""
-    if FORWARD_WORDS.isdisjoint(tokens) and FORECAST_RE.search(text) is None:
+    """The clauses of ``text`` that are not about what will be; the whole text when none is.
+
+    A clause that depends on a forward one ("would sign the bill [if it reached his desk]") goes with it.
+    """
+    if FORWARD_WORDS.isdisjoint(token.lower() for token in tokens) and FORECAST_RE.search(text) is None:
         return [text]
-    return [clause for clause in FORWARD_BREAK.split(text) if not is_forward(clause, word_tokens(clause))]
+    pieces = FORWARD_BREAK.split(text)  # clause, separator, clause, ...
+    kept, forward = [], False
+    for index in range(0, len(pieces), 2):
+        clause = pieces[index]
+        joined_by = pieces[index - 1].strip(" ,").lower() if index else ""
+        forward = (forward and joined_by in DEPENDENT_JOINS) or is_forward(clause, word_tokens(clause))
+        if not forward:
+            kept.append(clause)
+    return kept
 
 
 def _plain(clause: str, tokens: list[str]) -> tuple[set[ContentKind], bool]:

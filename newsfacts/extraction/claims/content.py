@@ -161,7 +161,8 @@ _FIRST_PATTERNS = [
     # "the first to ...", "its first ..."; not the first of a calendar ("the first half", "the first week of")
     re.compile(
         r"\b(?:the|its|their|his|her|our|a)\s+(?:very\s+)?first\b"
-        r"(?!\s*,|\s+(?:half|quarter|day|week|month|year|round|phase|stage|step|part|floor|place|of|two|three|few|time\s+in\s+\w+s)\b)",
+        r"(?!\s*,|\s+(?:half|quarter|day|week|month|year|round|phase|stage|step|part|floor|place|of|two|three|few|time\s+in\s+\w+s"
+        r"|\d[\d,.]*|(?:hundred|thousand|million|billion)\b)\b)",
         re.IGNORECASE,
     ),
     re.compile(r"\bfirst[- ]ever\b|\bunprecedented\b|\ball-time\s+(?:high|low)\b", re.IGNORECASE),

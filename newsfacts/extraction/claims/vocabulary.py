@@ -101,10 +101,15 @@ IRREGULAR_PAST = frozenset([
 # What will be, or would be, is checkable only later, whatever figures it holds: a prediction, a plan, a promise.
 # A modal in a relative clause ("a plan that would close two schools was approved") describes a thing, not the
 # clause's own assertion; a past expectation ("analysts had expected a loss of 35 cents") is a fact about then.
-FORWARD_WORDS = frozenset(["will", "won't", "would", "wouldn't", "shall", "we'll", "they'll", "it'll", "I'll"])
+FORWARD_WORDS = frozenset(
+    ["will", "won't", "would", "wouldn't", "shall", "i'll", "we'll", "you'll", "he'll", "she'll", "it'll", "they'll"]
+)
 FORECAST_RE = re.compile(
     r"\b(?:expects?|expecting|anticipates?|anticipating|forecasts|forecasting|predicts|predicting|intends?"
     r"|intending)\b"
+    r"|\b(?:is|are)\s+(?:expected|scheduled|due)\b(?!\s+to\s+(?:the|a|an)\b)"
+    r"|\b(?:expected|projected|predicted|forecast)\s+(?:[\w'\u2019]+\s+){1,3}to\s+(?:grow|rise|fall|increase|decrease"
+    r"|reach|hit|return|remain|stay|drop|double|recover|slow|decline|be)\b"
     r"|\b(?:expected|projected|predicted|forecast|set|likely|poised|plans|planned|planning|aims?|aiming|going"
     r"|intended|scheduled|due)\s+to\s+"
     r"(?!(?:the|a|an|his|her|their|its|between|about|around|under|over|just|as|be\s+\w+ed\s+by)\b|[\d$\u20ac\u00a3])",
@@ -112,8 +117,9 @@ FORECAST_RE = re.compile(
 )
 # The stretches a modal's reach ends at: clause breaks, commas and subordinators ("because if it had been held").
 FORWARD_BREAK = re.compile(
-    r",?\s+(?:and|but|while|whereas|because|if|unless|although|though|since|after|before|when|as)\s+|[;:,]\s+"
+    r"(,?\s+(?:and|but|while|whereas|because|if|unless|although|though|since|after|before|when|as)\s+|[;:,]\s+)"
 )
+DEPENDENT_JOINS = frozenset("because if unless although though since after before when as".split())  # noqa: SIM905
 RELATIVE_MODAL_RE = re.compile(r"\b(?:that|which|who)\s+(?:would|will|could|might|may|can)\b", re.IGNORECASE)
 # The words some pattern families need: a family runs only when one of them is in the text.
 MONTHS = frozenset(
