@@ -42,8 +42,23 @@ NEGATION = re.compile(
     r"|n['\u2019]t\b",
     re.IGNORECASE,
 )
-LEAK = re.compile(r"\((?:AP|AFP|Reuters|PTI|IANS|ANI|UPI|dpa|Xinhua|Yonhap)\)|^[A-Z][A-Z .'-]{2,},?[^a-z]{0,30}[-\u2013\u2014]\s")
+LEAK = re.compile(
+    r"\((?:AP|AFP|Reuters|PTI|IANS|ANI|UPI|dpa|Xinhua|Yonhap|Bloomberg)\)"
+    r"|^[A-Z][A-Z .'-]{2,},?[^a-z]{0,30}[-\u2013\u2014]\s"
+)
 BANDS = ((0.0, 0.5), (0.5, 0.7), (0.7, 0.85), (0.85, 1.01))
+
+
+class Show:
+    """Prints the chosen kinds of detail lines (``--show missed,false,...``), each with its article's name."""
+
+    def __init__(self, kinds: set[str]) -> None:
+        self.kinds = kinds
+        self.name = ""
+
+    def __call__(self, kind: str, line: str) -> None:
+        if kind in self.kinds or (kind == "border" and "false" in self.kinds):
+            print(f"{kind.upper()} {self.name} {line}")
 
 
 @dataclass(frozen=True)
@@ -102,53 +117,58 @@ def band(confidence: float) -> int:
     return next(i for i, (low, high) in enumerate(BANDS) if low <= confidence < high)
 
 
-def score_file(text: str, keys: list[Key], names: dict[str, set[str]], tally: Tally, show: set[str], name: str) -> None:
+def claimant_agrees(key: Key, claim: Claim, names: dict[str, set[str]]) -> bool:
+    wanted = key.claimant.lower() if key.claimant else None
+    got = claim.claimant.lower() if claim.claimant else None
+    return got == wanted or (wanted is not None and got in names.get(wanted, set()))
+
+
+def score_key(text: str, key: Key, claims: list[Claim], names: dict[str, set[str]], tally: Tally, show: Show) -> None:
+    """Whether an annotated claim is found, by which claim, with which kind and claimant, and whether it is cut."""
+    tally.gold[key.kind] += 1
+    best = max(claims, key=lambda c: covered(key, c), default=None)
+    share = covered(key, best) / (key.end - key.start) if best else 0.0
+    if best is None or share < 0.5:
+        show("missed", f"[{key.kind}] {key.text!r}")
+        return
+    tally.found[key.kind] += 1
+    tally.kinds[(key.kind, best.kind)] += 1
+    tally.kind_right += best.kind == key.kind
+    if best.kind != key.kind:
+        show("kind", f"gold={key.kind} got={best.kind} {key.text!r} in {best.text[:100]!r}")
+    if claimant_agrees(key, best, names):
+        tally.claimant_right += 1
+    else:
+        show("claimant", f"gold={key.claimant} got={best.claimant} {key.text!r}")
+    if share < 1.0:
+        tally.cut += 1
+        left_out = text[key.start : max(key.start, best.start)] + " " + text[min(key.end, best.end) : key.end]
+        tally.reversed += bool(NEGATION.search(left_out))
+        show("cut", f"{key.text!r} -> {best.text[:120]!r}")
+
+
+def score_claim(claim: Claim, keys: list[Key], tally: Tally, show: Show) -> None:
+    """Whether an extracted claim is check-worthy (strict, or counting borderline), by its confidence band."""
+    hits = [k for k in keys if covered(k, claim) * 2 >= k.end - k.start]
+    strict = any(not k.borderline for k in hits)
+    tally.predicted += 1
+    tally.strict += strict
+    tally.lenient += bool(hits)
+    tally.bands[(band(claim.confidence), strict, bool(hits))] += 1
+    if LEAK.search(claim.text):
+        tally.leaks += 1
+        show("leak", repr(claim.text[:100]))
+    detail = f"[{claim.kind} {claim.confidence:.2f} {claim.claimant}] {claim.text[:160]!r}"
+    show("true" if strict else "border" if hits else "false", detail)
+
+
+def score_file(text: str, keys: list[Key], names: dict[str, set[str]], tally: Tally, show: Show) -> None:
     claims = list(extract(text).claims)
     for key in keys:
-        if key.borderline:
-            continue
-        tally.gold[key.kind] += 1
-        best = max(claims, key=lambda c: covered(key, c), default=None)
-        share = covered(key, best) / (key.end - key.start) if best else 0.0
-        if best is None or share < 0.5:
-            if "missed" in show:
-                print(f"MISSED {name} [{key.kind}] {key.text!r}")
-            continue
-        tally.found[key.kind] += 1
-        tally.kinds[(key.kind, best.kind)] += 1
-        if best.kind == key.kind:
-            tally.kind_right += 1
-        elif "kind" in show:
-            print(f"KIND {name} gold={key.kind} got={best.kind} {key.text!r} in {best.text[:100]!r}")
-        wanted = key.claimant.lower() if key.claimant else None
-        got = best.claimant.lower() if best.claimant else None
-        if got == wanted or (wanted is not None and got in names.get(wanted, set())):
-            tally.claimant_right += 1
-        elif "claimant" in show:
-            print(f"CLAIMANT {name} gold={key.claimant} got={best.claimant} {key.text!r}")
-        if share < 1.0:
-            tally.cut += 1
-            left_out = text[key.start : max(key.start, best.start)] + " " + text[min(key.end, best.end) : key.end]
-            tally.reversed += bool(NEGATION.search(left_out))
-            if "cut" in show:
-                print(f"CUT {name} {key.text!r} -> {best.text[:120]!r}")
+        if not key.borderline:
+            score_key(text, key, claims, names, tally, show)
     for claim in claims:
-        tally.predicted += 1
-        hits = [k for k in keys if covered(k, claim) * 2 >= k.end - k.start]
-        strict = any(not k.borderline for k in hits)
-        tally.strict += strict
-        tally.lenient += bool(hits)
-        tally.bands[(band(claim.confidence), strict, bool(hits))] += 1
-        if LEAK.search(claim.text):
-            tally.leaks += 1
-            if "leak" in show:
-                print(f"LEAK {name} {claim.text[:100]!r}")
-        if strict and "true" in show:
-            print(f"TRUE {name} [{claim.kind} {claim.confidence:.2f} {claim.claimant}] {claim.text[:160]!r}")
-        if not hits and "false" in show:
-            print(f"FALSE {name} [{claim.kind} {claim.confidence:.2f} {claim.claimant}] {claim.text[:160]!r}")
-        elif not strict and "false" in show:
-            print(f"BORDER {name} [{claim.kind} {claim.confidence:.2f} {claim.claimant}] {claim.text[:160]!r}")
+        score_claim(claim, keys, tally, show)
 
 
 def ratio(part: int, whole: int) -> str:
@@ -194,13 +214,14 @@ def main(argv: list[str] | None = None) -> int:
     if not claims_dir.is_dir() or not texts_dir.is_dir():
         print(f"error: {args.devset} has no claims/ and texts/ folders", file=sys.stderr)
         return 2
-    show = set(filter(None, args.show.split(",")))
+    show = Show(set(filter(None, args.show.split(","))))
     tally = Tally()
     for path in sorted(claims_dir.glob("*.claims.json")):
         name = path.name.removesuffix(".claims.json")
         text = (texts_dir / f"{name}.txt").read_text(encoding="utf-8")
         one = Tally()
-        score_file(text, load_keys(text, path), aliases(args.devset / "gold" / f"{name}.gold.json"), one, show, name)
+        show.name = name
+        score_file(text, load_keys(text, path), aliases(args.devset / "gold" / f"{name}.gold.json"), one, show)
         if args.per_file:
             gold, found = sum(one.gold.values()), sum(one.found.values())
             print(f"{name:<32} found {found}/{gold}  check-worthy {one.strict}/{one.predicted}")
