@@ -105,12 +105,22 @@ def test_forecast_clause_is_left_out_and_the_fact_beside_it_kept() -> None:
     "text",
     [
         "The company expects sales to rise 5% next year.",
-        "The probe is set to land on the moon on October 12.",
+        "The firm plans to hire 300 workers next year.",
         "The council will close two schools in 2027.",
     ],
 )
 def test_prediction_or_plan_is_no_claim(text: str) -> None:
     assert found(text) == []
+
+
+def test_schedule_with_its_day_is_a_date_claim_of_low_confidence() -> None:
+    claims = claims_of("The probe is set to land on the moon on October 12.")
+    assert [(c.kind, c.claimant) for c in claims] == [("date", None)]
+    assert claims[0].confidence < claims_of("The probe landed on the moon on October 12.")[0].confidence
+
+
+def test_age_in_words_about_what_will_be_is_still_an_age() -> None:
+    assert found("She will fly to the space station with the director Klim Shipenko (38).") == [("age", None)]
 
 
 # -- 5. reported speech of organisations and of speakers described at length ---------------------------------------

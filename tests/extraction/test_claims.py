@@ -56,7 +56,7 @@ NOT_CLAIMS = [
     ("the first of a calendar", "Talks resume in the first week of the session.", "prose"),
     ("a feeling", "The residents said they were angry and frustrated by the delay.", "prose"),
     ("a generic you", "In this job you get blamed for every delay there is.", "prose"),
-    ("a prediction with a date", "The probe will land on the moon on October 12.", "prose"),
+    ("a plan with a year", "The council will build a new pool in 2027.", "prose"),
     ("a forecast with a year", "Economists predicted that prices would fall by 3% in 2027.", "prose"),
     ("a sweeping generalisation with a figure", "Nobody in the league would pay 40 million for a goalkeeper.", "prose"),
 ]

@@ -26,6 +26,7 @@ from newsfacts.extraction.claims.vocabulary import (
     CLAUSE_BREAK,
     CONDITIONAL_START,
     DEPENDENT_JOINS,
+    FEELINGS,
     FORECAST_RE,
     FORWARD_BREAK,
     FORWARD_WORDS,
@@ -37,8 +38,10 @@ from newsfacts.extraction.claims.vocabulary import (
     NOT_PAST,
     QUESTION_END,
     RELATIVE_MODAL_RE,
+    SCHEDULED_RE,
     SOFT_WORDS,
     SPEECH_ACTS,
+    STATE_ADVERBS,
     SUBORDINATE_RE,
     WORD_RE,
     word_tokens,
@@ -46,7 +49,7 @@ from newsfacts.extraction.claims.vocabulary import (
 
 PRIORITY: tuple[ContentKind, ...] = ("age", "first", "figure", "date", "other")
 HARD: frozenset[ContentKind] = frozenset({"age", "date", "figure"})
-Basis = Literal["hard", "first", "event", "past", "denial"]
+Basis = Literal["hard", "first", "event", "past", "denial", "scheduled"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,8 +67,9 @@ def states_past(tokens: list[str]) -> bool:
     for index, word in enumerate(lower):
         if word in SPEECH_ACTS:
             continue
-        if lower[index - 2 : index] == ["to", "be"]:
-            continue  # "to be linked", "to be brought back": what is wanted, not what was done
+        before = [word for word in lower[max(0, index - 3) : index] if word not in STATE_ADVERBS]
+        if before[-2:] == ["to", "be"] or before[-1:] in (["is"], ["are"], ["am"]):
+            continue  # "to be brought back", "is focused": what is wanted or what is, not what was done
         if word in IRREGULAR_PAST or (len(word) >= 5 and word.endswith("ed") and word not in NOT_PAST):
             return True
     return False
@@ -114,15 +118,26 @@ def _kinds(clauses: list[str], quoted: bool) -> tuple[set[ContentKind], bool, bo
     tokens = word_tokens(text)
     if SOFT_WORDS.isdisjoint(tokens):
         return *_plain(text, tokens), False
-    kinds: set[ContentKind] = set() if quoted else content_kinds(text, tokens) & HARD
+    judged = quoted and not FEELINGS.issuperset(SOFT_WORDS.intersection(tokens))
+    kinds: set[ContentKind] = set() if judged else content_kinds(text, tokens) & HARD
     past = False
     for clause in clauses if len(clauses) > 1 else CLAUSE_BREAK.split(text):
         clause_tokens = word_tokens(clause)
         if len(clause_tokens) >= MIN_QUOTE_WORDS and SOFT_WORDS.isdisjoint(clause_tokens):
             clause_kinds, clause_past = _plain(clause, clause_tokens)
-            kinds |= clause_kinds if quoted else clause_kinds - HARD
+            kinds |= clause_kinds if judged else clause_kinds - HARD
             past = past or clause_past
     return kinds, past, True
+
+
+def _forward_verdict(text: str) -> Verdict | None:
+    """What still counts in words about what will be: a person's age ("flying with Klim Shipenko (38)"), and a
+    schedule with its day ("will return to Earth on October 17"), which annotators rate either way."""
+    if "age" in content_kinds(text):
+        return Verdict("age", "hard", False)
+    if SCHEDULED_RE.search(text) and SOFT_WORDS.isdisjoint(word_tokens(text)):
+        return Verdict("date", "scheduled", False)
+    return None
 
 
 def judge(text: str, *, quoted: bool = False) -> Verdict | None:
@@ -134,6 +149,10 @@ def judge(text: str, *, quoted: bool = False) -> Verdict | None:
     if SWEEPING_START.match(text):
         return None
     clauses = _factual_clauses(text, word_tokens(text))
+    if clauses != [text]:
+        forward = _forward_verdict(text)
+        if forward and (not clauses or forward.kind == "age"):
+            return forward
     if not clauses:
         return None
     kinds, past, opinion = _kinds(clauses, quoted)

@@ -16,7 +16,7 @@ from newsfacts.extraction.claims.vocabulary import FIRST_PERSON, WORD_RE, word_t
 
 Voice = Literal["article", "speaker", "unattributed"]
 
-_BASE: dict[Basis, float] = {"hard": 0.85, "first": 0.7, "event": 0.7, "past": 0.6, "denial": 0.55}
+_BASE: dict[Basis, float] = {"hard": 0.85, "first": 0.7, "event": 0.7, "past": 0.6, "denial": 0.55, "scheduled": 0.5}
 # Below this the detector proposes nothing: on annotated real articles only about one in three such claims is one.
 MIN_CONFIDENCE = 0.4
 _OPINION = 0.15

@@ -145,7 +145,7 @@ _FIGURE_PATTERNS: Gated = [
         ),
     ),
     # "a 15th straight time", "the 3rd quarter"
-    (DIGIT, re.compile(r"(?<![\w/-])\d{1,3}(?:st|nd|rd|th)\b")),
+    (DIGIT, re.compile(r"(?<![\w/-])\d{1,3}(?:st|nd|rd|th)\b(?![- ]centur)")),
     # a count of nought: "no injuries so far", "no one was hurt"
     (
         frozenset({"no", "nobody"}),

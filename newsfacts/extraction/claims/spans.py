@@ -29,7 +29,8 @@ _AGENCY_RE = re.compile(r"\([A-Z][\w .&'-]{1,30}\)\s*[-\u2013\u2014]+\s+")
 _LIST_MARKER_RE = re.compile(r"(?:\d{1,2}[.)]|[-*\u2022\u2013])\s+")
 # Where a stretch splits into clauses that each assert on their own.
 _PIECE_BREAK = re.compile(
-    r"\s*;\s+|,\s+(?:but|while|whereas|although|though)\s+|\s+but\s+(?!also\b)"
+    r"\s*;\s+|,\s+(?:but|while|whereas|although|though)\s+"
+    r"|\s+but\s+(?=(?:he|she|they|it|we|I|the|a|an|his|her|its|their|this|these|those)\b)"
     r"|,\s+and\s+(?=(?:he|she|they|it|we|I|the|a|an|his|her|its|their|this|these|those)\b)"
 )
 # A quote's edge that is only its attribution: "Dr Farke was quoted as", "as quoted by the club's website".

@@ -62,6 +62,16 @@ EVENT_WORDS = frozenset(
 # Markers of opinion, feeling, wishes and hedging, matched as whole words. Lowercase on purpose ("great" is opinion,
 # "Great Britain" is not); the adverbs that open sentences match capitalised too.
 _HEDGES = ["seemingly", "apparently", "perhaps", "maybe", "probably", "possibly", "arguably"]
+# Feelings: "He felt nervous after being chosen from 500 volunteers" still counts the volunteers, even in a
+# speaker's words; an evaluation or a modal does not ("Surely they can find half a dozen slabs").
+# fmt: off
+FEELINGS = frozenset([
+    "feel", "feels", "feeling", "felt", "afraid", "scared", "nervous", "inspired", "delighted", "disappointed",
+    "frustrated", "frustrating", "frustration", "shocked", "surprised", "pleased", "proud", "happy", "sad", "angry",
+    "worried", "excited", "upset", "gutted", "devastated", "thrilled", "cried", "crying", "love", "loves", "loved",
+    "hate", "hates", "hated", "fear", "fears", "feared",
+])
+# fmt: on
 # fmt: off
 SOFT_WORDS = frozenset([
     *_HEDGES, *(word.capitalize() for word in _HEDGES),
@@ -77,14 +87,11 @@ SOFT_WORDS = frozenset([
     # evaluations: how well something went is a judgement, not a fact
     "good", "bad", "poor", "poorly", "better", "worse", "fantastic", "brilliant", "excellent", "sharp", "deserve",
     "deserves", "deserved", "lucky", "unlucky", "unfortunate", "unfortunately", "fortunately", "tough", "difficult",
-    "important", "crucial", "nice", "perfect", "fair", "unfair", "shame", "pity", "disappointing", "confident",
+    "nice", "perfect", "fair", "unfair", "shame", "pity", "disappointing", "confident",
     "sounded", "hopefully", "fun", "strong", "unhappy",
     # generic statements, not events
     "often", "usually", "always", "sometimes", "generally", "typically", "simply", "clearly", "obviously", "really",
-    # feelings
-    "inspired", "delighted", "disappointed", "frustrated", "frustrating", "frustration", "shocked", "surprised",
-    "pleased", "proud", "happy", "sad", "angry", "worried", "excited", "upset", "gutted", "devastated", "thrilled",
-    "cried", "crying",
+    *FEELINGS,
     # a generic "you" ("in this job you get blamed") speaks of no one in particular
     "you", "You",
 ])
@@ -110,7 +117,8 @@ FORECAST_RE = re.compile(
     r"|\b(?:is|are)\s+(?:expected|scheduled|due)\b(?!\s+to\s+(?:the|a|an)\b)"
     r"|\b(?:expected|projected|predicted|forecast)\s+(?:[\w'\u2019]+\s+){1,3}to\s+(?:grow|rise|fall|increase|decrease"
     r"|reach|hit|return|remain|stay|drop|double|recover|slow|decline|be)\b"
-    r"|\b(?:expected|projected|predicted|forecast|set|likely|poised|plans|planned|planning|aims?|aiming|going"
+    r"|\b(?:am|is|are|was|were|'re|'s)\s+going\s+to\s+(?=[a-z]+\s)(?!the\b|a\b|an\b)"
+    r"|\b(?:expected|projected|predicted|forecast|set|likely|poised|plans|planned|planning|aims?|aiming"
     r"|intended|scheduled|due)\s+to\s+"
     r"(?!(?:the|a|an|his|her|their|its|between|about|around|under|over|just|as|be\s+\w+ed\s+by)\b|[\d$\u20ac\u00a3])",
     re.IGNORECASE,
@@ -200,3 +208,9 @@ NEGATED_FACT_RE = re.compile(
     r"|\bnever\s+\w+ed\b",
     re.IGNORECASE,
 )
+# A day something is scheduled for: "on October 17", "on 5 October", "on Tuesday" (not a year: "in 2027" is a plan).
+SCHEDULED_RE = re.compile(
+    rf"\b(?:on|from|until)\s+(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|{MONTH}\s+\d{{1,2}}\b|\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH})"
+)
+# Adverbs between a verb and its participle: "is still focused", "are now based".
+STATE_ADVERBS = frozenset("still now also already currently always largely mostly".split())  # noqa: SIM905
