@@ -480,3 +480,22 @@ def test_company_with_possessive_name_keeps_its_suffix() -> None:
         split_sentences("Kerrow's Corp. said profit will be $4 a share."),
     )
     assert [(s.name, s.kind) for s in speakers] == [("Kerrow's Corp.", "organisation")]
+
+
+def test_quote_broken_by_a_single_line_break_is_one_quote() -> None:
+    text = (
+        '"The\nverdict shows that nobody is above the law," District Attorney Ana Ruiz said after the\n'
+        'hearing. "The fame of the accused meant nothing in the end."\n'
+    )
+    assert brief(text) == [
+        ("The\nverdict shows that nobody is above the law,", "direct", "Ana Ruiz"),
+        ("The fame of the accused meant nothing in the end.", "direct", "Ana Ruiz"),
+    ]
+
+
+def test_she_said_after_a_possessive_goes_to_the_woman_named() -> None:
+    text = (
+        "Tom Bassey's mother Ruth Okoro told the court that she had forgiven him.\n"
+        '"I miss my son every day," she said.\n'
+    )
+    assert brief(text)[-1] == ("I miss my son every day,", "direct", "Ruth Okoro")
