@@ -18,6 +18,7 @@ from warcio.exceptions import ArchiveLoadFailed
 from newsfacts.sources import Document, Failed, Item, Skipped
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
+ARC_SUFFIXES = (".arc", ".arc.gz")
 
 
 def _fetched_at(value: str | None) -> datetime.datetime | None:
@@ -33,13 +34,20 @@ def _fetched_at(value: str | None) -> datetime.datetime | None:
 def read_warc(path: Path, max_bytes: int) -> Iterator[Item]:
     """The archive's documents and skipped records, in archive order; `position` is the offset read so far."""
     records = 0
+    expected = "arc" if path.name.lower().endswith(ARC_SUFFIXES) else "warc"
+    size = path.stat().st_size
     with path.open("rb") as file:
+        iterator = ArchiveIterator(file, arc2warc=True)
         try:
-            for record in ArchiveIterator(file, arc2warc=True):
-                records += 1
+            for record in iterator:
+                if (record.format == "warc") != (expected == "warc"):
+                    raise ArchiveLoadFailed(f"a record is not in {expected.upper()} format")
                 item = _item(record, max_bytes, file.tell())
+                records += 1
                 if item is not None:
                     yield item
+            if iterator.offset < size:
+                raise ArchiveLoadFailed(f"the last {size - iterator.offset:,} bytes are not a whole record")
         except (ArchiveLoadFailed, zlib.error, EOFError, ValueError) as exc:
             reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
             yield Failed(str(path), f"corrupt archive after {records:,} records: {reason}", file.tell())
@@ -65,5 +73,8 @@ def _item(record, max_bytes: int, position: int) -> Item | None:  # type: ignore
     data = record.content_stream().read(max_bytes + 1)
     if len(data) > max_bytes:
         return Failed(source, f"page is over the limit of {max_bytes:,} bytes", position)
+    if record.raw_stream.limit:
+        # Fewer bytes than the record's Content-Length: the archive ends inside this page.
+        raise ArchiveLoadFailed(f"the record of {url or source} is cut short")
     fetched = _fetched_at(headers.get_header("WARC-Date"))
     return Document(source, data, "html", position, url, fetched)
