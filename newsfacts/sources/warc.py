@@ -34,14 +34,15 @@ def _fetched_at(value: str | None) -> datetime.datetime | None:
 def read_warc(path: Path, max_bytes: int) -> Iterator[Item]:
     """The archive's documents and skipped records, in archive order; `position` is the offset read so far."""
     records = 0
-    expected = "arc" if path.name.lower().endswith(ARC_SUFFIXES) else "warc"
+    arc = path.name.lower().endswith(ARC_SUFFIXES)
     size = path.stat().st_size
     with path.open("rb") as file:
-        iterator = ArchiveIterator(file, arc2warc=True)
+        # ARC records are read as WARC ones; in a WARC file, a record read as ARC is garbage that looked like one.
+        iterator = ArchiveIterator(file, arc2warc=arc)
         try:
             for record in iterator:
-                if (record.format == "warc") != (expected == "warc"):
-                    raise ArchiveLoadFailed(f"a record is not in {expected.upper()} format")
+                if not arc and record.format != "warc":
+                    raise ArchiveLoadFailed("a record is not in WARC format")
                 item = _item(record, max_bytes, file.tell())
                 records += 1
                 if item is not None:
