@@ -75,7 +75,7 @@ def test_a_truncated_archive_gives_its_records_then_one_failure(tmp_path):
     )
     data = whole.read_bytes()
     truncated = tmp_path / "truncated.warc.gz"
-    truncated.write_bytes(data[: len(data) * 2 // 3])
+    truncated.write_bytes(data[: len(data) * 2 // 3 + 100])  # inside the third record
 
     items = list(read_warc(truncated, MAX))
 
@@ -109,3 +109,14 @@ def test_a_large_archive_is_read_as_a_stream(tmp_path):
 
     assert count == 300
     assert peak < 300 * len(page) / 10, f"peak {peak:,} bytes"
+
+
+def test_an_archive_that_ends_inside_a_page_fails_on_that_page(tmp_path):
+    whole = write_warc(tmp_path / "whole.warc", [response("https://a.example/", pages.NEWS_PAGE.encode())], gzip=False)
+    cut = tmp_path / "cut.warc"
+    cut.write_bytes(whole.read_bytes()[:-200])
+
+    [failed] = read_warc(cut, MAX)
+
+    assert isinstance(failed, Failed)
+    assert failed.reason == "corrupt archive after 0 records: the record of https://a.example/ is cut short"
