@@ -43,6 +43,8 @@ def read_warc(path: Path, max_bytes: int) -> Iterator[Item]:
             for record in iterator:
                 if not arc and record.format != "warc":
                     raise ArchiveLoadFailed("a record is not in WARC format")
+                if record.rec_type is None:
+                    raise ArchiveLoadFailed("a record is cut short (no headers)")
                 item = _item(record, max_bytes, file.tell())
                 records += 1
                 if item is not None:
