@@ -70,7 +70,9 @@ def test_a_page_without_an_article_is_no_article():
         read_page(pages.EMPTY_PAGE.encode())
 
 
-@pytest.mark.parametrize("data", [b"", b"   ", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"], ids=["empty", "blank", "binary"])
+@pytest.mark.parametrize(
+    "data", [b"", b"   ", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"], ids=["empty", "blank", "binary"]
+)
 def test_an_empty_or_binary_page_is_refused_with_a_reason(data):
     with pytest.raises(IngestError):
         read_page(data)

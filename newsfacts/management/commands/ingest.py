@@ -88,7 +88,9 @@ class Tally:
 
     def line(self, files: int) -> str:
         names = f" ({', '.join(self.failed[:10])}{', ...' if len(self.failed) > 10 else ''})" if self.failed else ""
-        line = f"{files} file{'s' if files != 1 else ''}: {self.stored} stored, {self.already} already stored, {len(self.failed)} failed{names}"
+        plural = "s" if files != 1 else ""
+        line = f"{files} file{plural}: {self.stored} stored, {self.already} already stored, {len(self.failed)} failed"
+        line += names
         if self.skipped:
             reasons = ", ".join(f"{n} {reason}" for reason, n in self.skipped.most_common())
             line += f"; {self.skipped.total()} skipped ({reasons})"
@@ -243,11 +245,11 @@ class Command(BaseCommand):
             tally.skipped["no article"] += 1
             self._say(f"{item.source}: skipped: {exc}")
             return set()
+        except ProcessExpired as exc:  # an OSError: before them
+            self._fail(item.source, f"the worker crashed (exit code {exc.exitcode}) on this page", tally)
+            return set()
         except (IngestError, OSError) as exc:
             self._fail(item.source, str(exc), tally)
-            return set()
-        except ProcessExpired as exc:
-            self._fail(item.source, f"the worker crashed (exit code {exc.exitcode}) on this page", tally)
             return set()
         except Exception as exc:  # a bug in the pipeline on this page: that page's error, the rest go on
             self._fail(item.source, f"extraction failed: {type(exc).__name__}: {exc}", tally)
