@@ -20,7 +20,6 @@ from newsfacts.extraction.cues import (
     ALL_VERBS,
     GENDERED_NOUNS,
     NEWS_AGENCIES,
-    OFFICES,
     ORGANISATION_WORDS,
     TITLE_GENDER,
     TITLES,
@@ -134,8 +133,8 @@ class SpeakerBook:
             entity.forms.append(m.text)
         self._index(entity)
         self.mention_entity[m.start] = entity
-        if not quoted:
-            self.note(entity, m.start)
+        if not quoted and not m.possessive:
+            self.note(entity, m.start)  # "Smith's sister": Smith is not who the sentence is about
 
     def _index(self, entity: Entity) -> None:
         for name in (entity.name, *entity.forms):
@@ -282,8 +281,12 @@ class SpeakerBook:
         most recent person of the same known gender; then the most recent person of unknown gender.
         """
         followed = self.followed(pos)
-        if followed is not None and (gender is None or followed.gender in (None, gender)):
-            return self._commit(followed, gender)
+        if followed is not None and (gender is None or followed.gender == gender):
+            return followed
+        if followed is not None and followed.gender is None:
+            # "Lloyd's mother Ursula Ward told the court ... she said": a nearby person known to be of that gender
+            # comes before a guess about the one followed.
+            return self._nearby_of_gender(gender, pos) or self._commit(followed, gender)
         latest: Entity | None = None
         unknown: Entity | None = None
         for _, entity in self._recent(pos):
@@ -297,6 +300,21 @@ class SpeakerBook:
         if unknown is not None:
             return self._commit(unknown, gender)
         return None if gender is not None else latest
+
+    def entities_between(self, start: int, end: int) -> list[Entity]:
+        """The entities the story refers to in ``[start, end)``."""
+        events = self._events[bisect_left(self._events, (start, -1, -1)) : bisect_left(self._events, (end, -1, -1))]
+        return [self.entities[e] for _, _, e in events]
+
+    def _nearby_of_gender(self, gender: str | None, pos: int) -> Entity | None:
+        """The most recent person of ``gender`` named in the current or the two previous sentences."""
+        here = self.sentence_at(pos)
+        for sentence, entity in self._recent(pos):
+            if sentence < here - 2:
+                return None
+            if entity.kind == "person" and entity.gender == gender:
+                return entity
+        return None
 
     def followed(self, pos: int) -> Entity | None:
         """The person the story is following at ``pos``: the first person named in the current sentence before
@@ -324,11 +342,12 @@ class SpeakerBook:
                 return entity
         return None
 
-    def resolve_role(self, noun: str, organisation: bool, pos: int) -> Entity | None:
+    def resolve_role(self, noun: str, organisation: bool, pos: int, guess: bool = True) -> Entity | None:
         """``the minister``/``the company``: the most recent entity the story described with that noun.
 
-        An organisation noun with no organisation named by it falls back on the most recent organisation that is not
-        the press; a person's role noun with no match resolves to nobody.
+        A person's role noun with no match resolves to the person the story follows when ``guess`` is true (it is
+        false for an office written with a capital, ``the Prime Minister``: a person of its own), and an
+        organisation noun with no match to nobody.
         """
         noun = noun.lower()
         # The most recent reference to any entity the noun fits: each candidate's latest event before ``pos``
@@ -346,9 +365,8 @@ class SpeakerBook:
                 latest = events[k]
         if latest is not None:
             return self.entities[latest[2]]
-        if not organisation and not noun.endswith("s") and noun not in OFFICES:
-            # "the striker said", "the 27-year-old said": no one was described so; take the person followed. An
-            # office ("the Prime Minister said") is a person of its own, never a guess.
+        if guess and not organisation and not noun.endswith("s"):
+            # "the striker said", "the 27-year-old said": no one was described so; take the person followed.
             return self.followed(pos)
         return None
 
@@ -402,7 +420,7 @@ def _title_description(title: str) -> str:
 
 def _first_name_title(m: Mention) -> bool:
     """``Sir Keir``, ``Dame Judi``: these titles go with the first name."""
-    return m.title.lower() in ("sir", "dame")
+    return m.title.split()[-1].lower() in ("sir", "dame") if m.title else False
 
 
 def _initials(words: list[str]) -> str:
