@@ -220,9 +220,8 @@ def loaddata_report(database_url: str, workdir: Path) -> list[str]:
         result = _child("--load", str(outdir / name), "--database-url", f"sqlite:///{database}")
         database.unlink(missing_ok=True)
         size = (outdir / name).stat().st_size / 2**20
-        lines.append(
-            f"| {name} | {size:,.0f} | {result['seconds']:.0f} | {result['baseline_mb']:.0f} / {result['peak_mb']:.0f} |"
-        )
+        memory = f"{result['baseline_mb']:.0f} / {result['peak_mb']:.0f}"
+        lines.append(f"| {name} | {size:,.0f} | {result['seconds']:.0f} | {memory} |")
         print(lines[-1], flush=True)
     return lines
 
