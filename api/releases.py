@@ -49,6 +49,18 @@ class ReleaseSerializer(serializers.Serializer):
     files = ReleaseFileSerializer(many=True)
 
 
+class _ListResponse(Response):
+    """The list; with no release its NDJSON body is empty, and DRF drops the Content-Type of an empty body: keep it."""
+
+    @property
+    def rendered_content(self) -> Any:
+        content = super().rendered_content
+        renderer = getattr(self, "accepted_renderer", None)
+        if not content and renderer is not None and renderer.format in STREAMED_FORMATS:
+            self["Content-Type"] = f"{renderer.media_type}; charset={renderer.charset}"
+        return content
+
+
 class _AnyRenderer(BaseRenderer):
     """Lets a download be asked for with any Accept header (errors are answered in JSON, see handle_exception)."""
 
@@ -130,7 +142,7 @@ class ReleaseViewSet(viewsets.ViewSet):
         releases = [(name, storage.read_package(name)) for name in storage.names()]
         described = [self._describe(request, name, package) for name, package in releases if package]
         described.sort(key=lambda release: (str(release["created"] or ""), release["name"]), reverse=True)
-        return Response(described)
+        return _ListResponse(described)
 
     @extend_schema(responses=ReleaseSerializer)
     def retrieve(self, request: Request, name: str, format: str | None = None) -> Response:

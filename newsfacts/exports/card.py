@@ -42,6 +42,8 @@ class CardFacts:
     files: dict[str, dict[str, str]] = field(default_factory=dict)
     other_files: list[tuple[str, str]] = field(default_factory=list)
     since: dict[str, Any] | None = None
+    # The extraction pipeline versions that last extracted the articles.
+    pipeline_versions: list[str] = field(default_factory=list)
 
 
 def size_category(rows: int) -> str:
@@ -195,8 +197,13 @@ def render(facts: CardFacts, tables: Sequence[Table]) -> str:
         "Articles are ingested as plain text and split into sentences; a rule-based pipeline finds direct, indirect "
         "and mixed quotes with their reporting cue and speaker, and check-worthy claims (figures, comparisons, "
         "causal and predictive statements). Every span is stored with its offsets and validated against the "
-        "article text. Editors then confirm speakers and set verification statuses; each change is kept in the "
-        "service's history. A release is read from one consistent snapshot of the database.",
+        "article text. Editors then confirm speakers and set verification statuses, add what the pipeline missed and "
+        "reject false extractions (`rejected_quotes`, `rejected_claims`); each change is kept in the service's "
+        "history. A release is read from one consistent snapshot of the database.",
+        "",
+        "Pipeline versions of the articles: "
+        + (", ".join(f"`{v}`" for v in facts.pipeline_versions) if facts.pipeline_versions else "not recorded")
+        + ".",
         "",
         "## Citation",
         "",

@@ -437,6 +437,8 @@ def _write_files(
             files.append(_write_fever(root, selection, bars, tables if "jsonl" in formats else []))
         publishers = _publishers(selection)
         languages = _languages(selection)
+        versions = selection.articles.exclude(pipeline_version="").order_by("pipeline_version")
+        pipeline_versions = list(versions.values_list("pipeline_version", flat=True).distinct())
     facts = card.CardFacts(
         version=publication.version,
         created=publication.created,
@@ -447,6 +449,7 @@ def _write_files(
         languages=languages,
         counts=counts,
         since=since,
+        pipeline_versions=pipeline_versions,
     )
     files.append(_write_card(root, files, facts))
     package = datapackage.describe(

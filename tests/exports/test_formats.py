@@ -15,7 +15,7 @@ import yaml
 from django.core.management import CommandError
 
 from newsfacts.exports.datapackage import sha256_of
-from newsfacts.models import Claim
+from newsfacts.models import Article, Claim
 from tests.exports.conftest import TABLE_NAMES, export
 from tests.factories import ClaimFactory
 
@@ -126,6 +126,7 @@ def test_dataset_card_front_matter_names_a_config_per_table_with_its_parquet_fil
 
 
 def test_dataset_card_documents_fields_statuses_counts_filters_and_citation(dataset, tmp_path):
+    Article.objects.update(pipeline_version="7.2")
     outdir = export(tmp_path / "release", "--status", "false,verified", "--release-version", "3.1")
 
     _matter, body = _card(outdir)
@@ -137,6 +138,7 @@ def test_dataset_card_documents_fields_statuses_counts_filters_and_citation(data
     assert "| `misleading` | 2 (Misleading) | REFUTES |" in body
     assert "| `claimant_wikidata_id` | string | The claimant's Wikidata id. |" in body
     assert "version = {3.1}" in body
+    assert "Pipeline versions of the articles: `7.2`." in body
 
 
 def test_dataset_card_falls_back_to_json_lines_without_parquet(dataset, tmp_path):
