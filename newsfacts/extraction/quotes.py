@@ -372,15 +372,18 @@ def _governed_from(reader: _Reader, cue: _Cue, limit: int) -> int:
     return cue.end
 
 
-# Up to a few words (an addressee, an apposition) and a comma or colon right before a quotation.
-_INTRO_RE = re.compile(r"(?:\s+[\w'\u2019\-]+){0,6}?\s*[,:]\s*(?=" + MASK + ")")
+# Up to a few words (an addressee and its apposition) and a comma or colon right before a quotation.
+_INTRO_RE = re.compile(r"(?:,?\s+[\w'\u2019\-]+){0,10}?\s*[,:]\s*(?=" + MASK + ")")
+
+
+_CLAUSE_PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "there"})
 
 
 def _introduces_quote(reader: _Reader, cue: _Cue, after: int, rest: str) -> bool:
     """``She says, "..."``, ``He explained to the paper, "..."``: the cue introduces a direct quote."""
     intro = _INTRO_RE.match(rest)
-    if not intro:
-        return False
+    if not intro or any(w.lower() in _CLAUSE_PRONOUNS for w in WORD.findall(intro.group())):
+        return False  # "said he wished to send a message: "..."": a clause of its own comes first
     seg = _segment_at(reader, after + intro.end())
     if seg is None or seg.cls != "full":
         return False
