@@ -14,7 +14,6 @@ from rest_framework.negotiation import DefaultContentNegotiation
 from rest_framework.renderers import BaseRenderer
 from rest_framework.request import Request
 from rest_framework.response import Response
-from rest_framework.views import exception_handler as drf_exception_handler
 
 API_PREFIX = "/api/"
 
@@ -27,6 +26,9 @@ class PayloadTooLarge(exceptions.APIException):
 
 def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | None:
     """DRF's handler, which also answers in JSON what Django refuses as suspicious (an oversized body, ...)."""
+    # Here, not at the top: DRF's settings import this module while rest_framework.views is still loading.
+    from rest_framework.views import exception_handler as drf_exception_handler
+
     if isinstance(exc, RequestDataTooBig):
         exc = PayloadTooLarge()
     elif isinstance(exc, SuspiciousOperation):

@@ -42,6 +42,7 @@ class CSVRenderer(BaseRenderer):
     media_type = "text/csv"
     format = "csv"
     charset = "utf-8"
+    streams_lists = True  # throttled apart (api.throttling.StreamedListThrottle)
 
     def render(self, data: Any, accepted_media_type: str | None = None, renderer_context: Any = None) -> bytes:
         rows = _plain_rows(data)
@@ -58,6 +59,7 @@ class NDJSONRenderer(BaseRenderer):
     media_type = "application/x-ndjson"
     format = "ndjson"
     charset = "utf-8"
+    streams_lists = True
 
     def render(self, data: Any, accepted_media_type: str | None = None, renderer_context: Any = None) -> bytes:
         return "".join(json_line(row) for row in _plain_rows(data)).encode()

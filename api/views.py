@@ -29,8 +29,6 @@ from rest_framework.exceptions import APIException, MethodNotAllowed
 from rest_framework.permissions import SAFE_METHODS
 from rest_framework.request import Request
 from rest_framework.response import Response
-from rest_framework.settings import api_settings
-from rest_framework.throttling import AnonRateThrottle
 
 from api.exports import StreamedFormatsMixin
 from api.filters import FilterBackend, OrderingFilter
@@ -56,13 +54,6 @@ from newsfacts.filtersets import (
 )
 from newsfacts.models import Article, Claim, Quote, Sentence, Speaker
 from newsfacts.review import merge_speakers
-
-
-class AnonThrottle(AnonRateThrottle):
-    """The anonymous rate, read from settings at each request (DRF reads it once at import otherwise)."""
-
-    def get_rate(self) -> str | None:
-        return api_settings.DEFAULT_THROTTLE_RATES.get(self.scope)
 
 
 class PreconditionFailed(APIException):
@@ -112,7 +103,6 @@ class BaseViewSet(viewsets.GenericViewSet):
 
     filter_backends = [FilterBackend, OrderingFilter]
     pagination_class = KeysetPagination
-    throttle_classes = [AnonThrottle]
     ordering_fields: dict[str, str] = {"id": "id"}
     default_ordering: tuple[str, ...] = ("id",)
 

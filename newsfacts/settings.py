@@ -175,8 +175,14 @@ REST_FRAMEWORK = {
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.LimitOffsetPagination",
     "PAGE_SIZE": 50,
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
-    "DEFAULT_THROTTLE_CLASSES": ["rest_framework.throttling.AnonRateThrottle"],
-    "DEFAULT_THROTTLE_RATES": {"anon": os.environ.get("API_ANON_THROTTLE_RATE", "1000/hour")},
+    "DEFAULT_THROTTLE_CLASSES": ["api.throttling.AnonThrottle", "api.throttling.StreamedListThrottle"],
+    "DEFAULT_THROTTLE_RATES": {
+        "anon": os.environ.get("API_ANON_THROTTLE_RATE", "1000/hour"),
+        # A whole list streamed as CSV or NDJSON is the heaviest request: its own, lower anonymous rate.
+        "anon_stream": os.environ.get("API_ANON_STREAM_THROTTLE_RATE", "60/hour"),
+    },
+    # Clients are told apart by REMOTE_ADDR; X-Forwarded-For is believed only through this many proxies of ours.
+    "NUM_PROXIES": envint("NUM_PROXIES", 0),
     "TEST_REQUEST_DEFAULT_FORMAT": "json",
     # Errors in JSON, also for an oversized body; an unknown ?format= is a 400 naming it.
     "EXCEPTION_HANDLER": "api.errors.exception_handler",
@@ -205,7 +211,13 @@ SPECTACULAR_SETTINGS = {
     "COMPONENT_SPLIT_REQUEST": True,
 }
 
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# The cache, and so the API's throttle counts. Without REDIS_URL each process counts on its own (development); with
+# it every worker and server shares one count, e.g. REDIS_URL=redis://127.0.0.1:6379/0.
+REDIS_URL = os.environ.get("REDIS_URL", "")
+if REDIS_URL:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 # Production security: on whenever DEBUG is off (`manage.py check --deploy` is clean).
 SECURE_SSL_REDIRECT = envbool("SECURE_SSL_REDIRECT", not DEBUG)
