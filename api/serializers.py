@@ -171,7 +171,12 @@ class ArticleSerializer(serializers.ModelSerializer):
             "published",
             "language",
             "credit",
+            "authors",
+            "site_name",
+            "source",
+            "fetched_at",
             "sha256",
+            "page_sha256",
             "ingested_at",
             "text",
         ]

@@ -18,6 +18,7 @@ from newsfacts.extraction.cues import (
     DETERMINERS,
     GENERIC_ORGANISATIONS,
     PERSON_MEDIA,
+    POSTNOMINALS,
     PRESS_NOUNS,
     PRONOUN_GENDER,
     RELATION_NOUNS,
@@ -67,10 +68,11 @@ class Subject:
 
 
 def _strip_modifiers(left: str) -> str:
-    """``X has also said``: drop the auxiliaries and adverbs between a subject and its verb."""
+    """``X has also said``, ``X QC said``: drop the auxiliaries, adverbs and postnominals between a subject and its
+    verb."""
     while True:
-        m = re.search(r"\s+([a-z]+)\s*$", left)
-        if not m or m.group(1) not in VERB_MODIFIERS:
+        m = re.search(r"\s+([A-Za-z]+)\s*$", left)
+        if not m or (m.group(1) not in VERB_MODIFIERS and m.group(1) not in POSTNOMINALS):
             return left
         left = left[: m.start()]
 

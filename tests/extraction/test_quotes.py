@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from newsfacts.extraction import marks, quotes
-from newsfacts.extraction.cues import is_organisation_role, is_person_role
+from newsfacts.extraction.cues import OFFICES, is_organisation_role, is_person_role
 from newsfacts.extraction.marks import MASK, QuotedSpan
 from newsfacts.extraction.quotes import Quote, find_quotes
 from newsfacts.extraction.sentences import Sentence, split_sentences
@@ -284,7 +284,7 @@ def _walk_resolve_role(book: SpeakerBook, noun: str, organisation: bool, pos: in
             return entity
         if not organisation and entity.kind == "person" and noun in entity.role_words:
             return entity
-    if not organisation and not noun.endswith("s"):
+    if not organisation and not noun.endswith("s") and noun not in OFFICES:
         return book.followed(pos)
     return None
 
