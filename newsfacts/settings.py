@@ -189,6 +189,8 @@ REST_FRAMEWORK = {
     "DEFAULT_CONTENT_NEGOTIATION_CLASS": "api.errors.ContentNegotiation",
 }
 
+SYSTEM_FONTS = 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif'
+MONOSPACE_FONTS = 'ui-monospace, SFMono-Regular, Menlo, Consolas, "Liberation Mono", monospace'
 SPECTACULAR_SETTINGS = {
     "TITLE": "newsfacts API",
     "DESCRIPTION": "Sentences, quotes, speakers and check-worthy claims extracted from news articles, "
@@ -208,6 +210,16 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    # The docs load nothing from other hosts (api/templates/api/redoc.html): Redoc reads in the system's fonts.
+    "REDOC_UI_SETTINGS": {
+        "theme": {
+            "typography": {
+                "fontFamily": SYSTEM_FONTS,
+                "headings": {"fontFamily": SYSTEM_FONTS},
+                "code": {"fontFamily": MONOSPACE_FONTS},
+            }
+        }
+    },
     "COMPONENT_SPLIT_REQUEST": True,
 }
 
