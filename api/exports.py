@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from django.conf import settings
-from django.http import FileResponse, StreamingHttpResponse
+from django.http import FileResponse, HttpResponse, StreamingHttpResponse
 from django.urls import reverse
 from drf_spectacular.openapi import AutoSchema
 from drf_spectacular.types import OpenApiTypes
@@ -144,13 +144,17 @@ class StreamedFormatsMixin:
             request.accepted_media_type = JSONRenderer.media_type  # type: ignore[union-attr]
         return super().handle_exception(exc)  # type: ignore[misc]
 
+    def streamed_rows(self, rows: Iterable[dict[str, Any]]) -> Iterable[dict[str, Any]]:
+        """Hook: the flat rows as they are streamed."""
+        return rows
+
     def list(self, request: Request, *args: Any, **kwargs: Any) -> Any:
         fmt = request.accepted_renderer.format
         if fmt not in STREAMED_FORMATS:
             return super().list(request, *args, **kwargs)  # type: ignore[misc]
         queryset = self.filter_queryset(self.get_queryset())  # type: ignore[attr-defined]
         table = table_for(queryset.model)
-        rows = table.rows(queryset, order_by_id=not queryset.ordered)
+        rows = self.streamed_rows(table.rows(queryset, order_by_id=not queryset.ordered))
         if fmt == "csv":
             lines: Iterable[str] = _csv_lines(table.field_names, rows)
             content_type = "text/csv; charset=utf-8"
@@ -280,13 +284,20 @@ class ReleaseViewSet(viewsets.ViewSet):
         }
 
     @extend_schema(responses=ReleaseSerializer(many=True))
-    def list(self, request: Request, format: str | None = None) -> Response:
+    def list(self, request: Request, format: str | None = None) -> HttpResponse:
         """Every published release, newest first."""
         root = _releases_dir()
         names = sorted(p.name for p in root.iterdir() if p.is_dir()) if root.is_dir() else []
         releases = [(name, _read_package(name)) for name in names]
         described = [self._describe(request, name, package) for name, package in releases if package]
         described.sort(key=lambda release: (str(release["created"] or ""), release["name"]), reverse=True)
+        renderer = request.accepted_renderer
+        if renderer.format in STREAMED_FORMATS:
+            # A file like any list's download, with its type even when empty (DRF drops it from an empty body).
+            body = renderer.render(described, renderer_context=self.get_renderer_context())
+            response = HttpResponse(body, content_type=f"{renderer.media_type}; charset=utf-8")
+            response["Content-Disposition"] = f'attachment; filename="exports.{renderer.format}"'
+            return response
         return Response(described)
 
     @extend_schema(responses=ReleaseSerializer)

@@ -32,6 +32,7 @@ from rest_framework.response import Response
 
 from api.exports import StreamedFormatsMixin
 from api.filters import FilterBackend, OrderingFilter
+from api.offsets import OffsetsMixin
 from api.pagination import KeysetPagination
 from api.permissions import CanMergeSpeakers
 from api.serializers import (
@@ -324,7 +325,7 @@ class ArticleViewSet(
         return ArticleListSerializer if self.action == "list" else ArticleSerializer
 
 
-class SentenceViewSet(StreamedFormatsMixin, mixins.ListModelMixin, RetrieveMixin, BaseViewSet):
+class SentenceViewSet(OffsetsMixin, StreamedFormatsMixin, mixins.ListModelMixin, RetrieveMixin, BaseViewSet):
     # article: the brief article of each sentence.
     queryset = Sentence.objects.select_related("article").defer("article__text", "article__credit")
     serializer_class = SentenceSerializer
@@ -379,7 +380,7 @@ class SpeakerViewSet(
 
 
 class SpanViewSet(
-    StreamedFormatsMixin, SpanListMixin, mixins.ListModelMixin, RetrieveMixin, UpdateMixin,
+    OffsetsMixin, StreamedFormatsMixin, SpanListMixin, mixins.ListModelMixin, RetrieveMixin, UpdateMixin,
     BaseViewSet,
 ):  # fmt: skip
     http_method_names = ["get", "patch", "head", "options"]
