@@ -17,7 +17,7 @@ from rest_framework.permissions import SAFE_METHODS
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from api.exports import StreamedFormatsSchema
+from api.streaming import StreamedFormatsSchema
 from newsfacts.offsets import Utf16Offsets, utf16_offsets_of
 
 OFFSETS_PARAM = "offsets"

@@ -6,7 +6,7 @@ from rest_framework.routers import DefaultRouter
 
 from api import views
 from api.docs import RedocView
-from api.exports import ReleaseViewSet
+from api.releases import ReleaseViewSet
 
 app_name = "api"
 

@@ -99,6 +99,22 @@ def _sentence_starts(text: str, sentences: list[Sentence]) -> set[int]:
     return starts
 
 
+def _organisation_follows(text: str, tokens: list[_Token], k: int) -> bool:
+    """``Brighton and Hove City Council``: the capitalised words from token ``k`` end in an organisation word."""
+    while k < len(tokens) and _is_name_word(tokens[k]):
+        if tokens[k].bare.lower() in ORGANISATION_WORDS:
+            return True
+        if k + 1 >= len(tokens) or text[tokens[k].end : tokens[k + 1].start] != " ":
+            return False
+        k += 1
+    return False
+
+
+def _possessive(tok: _Token) -> bool:
+    """``Smith's``, ``the workers'``: a possessive ends a name, except before a company suffix (``Kohl's Corp.``)."""
+    return tok.text.endswith(tuple(f"{a}s" for a in APOSTROPHES) + tuple(APOSTROPHES))
+
+
 def _is_name_word(tok: _Token) -> bool:
     word = tok.bare
     if not word or not word[0].isupper():
@@ -125,7 +141,7 @@ def find_mentions(text: str, sentences: list[Sentence]) -> list[Mention]:
             continue
         j = i + 1
         group = [tok]
-        while j < len(tokens) and not group[-1].text.endswith(tuple(f"{a}s" for a in APOSTROPHES) + tuple(APOSTROPHES)):
+        while j < len(tokens) and (not _possessive(group[-1]) or tokens[j].bare.lower() in COMPANY_ABBREVIATIONS):
             gap = text[group[-1].end : tokens[j].start]
             nxt = tokens[j]
             if (gap in (" ", "-") or (gap == " & " and len(group) == 1)) and _is_name_word(nxt):
@@ -139,7 +155,9 @@ def find_mentions(text: str, sentences: list[Sentence]) -> list[Mention]:
             # "Bank of England", "Office for Budget Responsibility", "Ursula von der Leyen".
             if gap == " " and j + 1 < len(tokens) and text[nxt.end : tokens[j + 1].start] == " ":
                 low = nxt.text.lower()
-                has_org_word = any(g.bare.lower() in ORGANISATION_WORDS for g in group)
+                has_org_word = _has_organisation_word(group) or (
+                    low == "and" and _organisation_follows(text, tokens, j + 1)
+                )
                 if (low in ORGANISATION_CONNECTORS and has_org_word and _is_name_word(tokens[j + 1])) or (
                     low in NAME_PARTICLES and _is_name_word(tokens[j + 1])
                 ):
@@ -202,12 +220,11 @@ def _split_title(text: str, group: list[_Token]) -> tuple[str, list[_Token]]:
     portfolio = _PORTFOLIO_RE.search(text, max(0, group[0].start - 120), group[0].start) if len(group) >= 3 else None
     if portfolio is not None and not _has_organisation_word(group):
         return text[portfolio.start() : group[-2].start].strip(), group[-2:]
-    # A title inside the group ends its prefix, unless what follows is an organisation ("World Health Organization").
-    inner = [k for k in range(1, len(group) - 1) if _is_title(group[k]) and not _is_title(group[k - 1])]
-    if inner and not any(_is_title(t) for t in group[inner[0] + 1 :]):
-        rest = group[inner[0] + 1 :]
-        if not _has_organisation_word(rest):
-            return _joined(group[: inner[0] + 1]), _strip_postnominals(rest)
+    # The last title inside the group ends its prefix ("Commons Speaker Sir Lindsay Hoyle"), unless what follows is
+    # an organisation ("World Health Organization").
+    inner = [k for k in range(1, len(group) - 1) if _is_title(group[k])]
+    if inner and not _has_organisation_word(group[inner[-1] + 1 :]):
+        return _joined(group[: inner[-1] + 1]), _strip_postnominals(group[inner[-1] + 1 :])
     title_tokens: list[_Token] = []
     if not _has_organisation_word(group):
         while len(group) > 1 and _is_title(group[0]):

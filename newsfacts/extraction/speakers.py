@@ -20,7 +20,6 @@ from newsfacts.extraction.cues import (
     ALL_VERBS,
     GENDERED_NOUNS,
     NEWS_AGENCIES,
-    OFFICES,
     ORGANISATION_WORDS,
     TITLE_GENDER,
     TITLES,
@@ -298,6 +297,11 @@ class SpeakerBook:
             return self._commit(unknown, gender)
         return None if gender is not None else latest
 
+    def entities_between(self, start: int, end: int) -> list[Entity]:
+        """The entities the story refers to in ``[start, end)``."""
+        events = self._events[bisect_left(self._events, (start, -1, -1)) : bisect_left(self._events, (end, -1, -1))]
+        return [self.entities[e] for _, _, e in events]
+
     def followed(self, pos: int) -> Entity | None:
         """The person the story is following at ``pos``: the first person named in the current sentence before
         ``pos`` or, failing that, in the nearest of the two previous sentences that names anyone."""
@@ -324,11 +328,12 @@ class SpeakerBook:
                 return entity
         return None
 
-    def resolve_role(self, noun: str, organisation: bool, pos: int) -> Entity | None:
+    def resolve_role(self, noun: str, organisation: bool, pos: int, guess: bool = True) -> Entity | None:
         """``the minister``/``the company``: the most recent entity the story described with that noun.
 
-        An organisation noun with no organisation named by it falls back on the most recent organisation that is not
-        the press; a person's role noun with no match resolves to nobody.
+        A person's role noun with no match resolves to the person the story follows when ``guess`` is true (it is
+        false for an office written with a capital, ``the Prime Minister``: a person of its own), and an
+        organisation noun with no match to nobody.
         """
         noun = noun.lower()
         # The most recent reference to any entity the noun fits: each candidate's latest event before ``pos``
@@ -346,9 +351,8 @@ class SpeakerBook:
                 latest = events[k]
         if latest is not None:
             return self.entities[latest[2]]
-        if not organisation and not noun.endswith("s") and noun not in OFFICES:
-            # "the striker said", "the 27-year-old said": no one was described so; take the person followed. An
-            # office ("the Prime Minister said") is a person of its own, never a guess.
+        if guess and not organisation and not noun.endswith("s"):
+            # "the striker said", "the 27-year-old said": no one was described so; take the person followed.
             return self.followed(pos)
         return None
 
@@ -402,7 +406,7 @@ def _title_description(title: str) -> str:
 
 def _first_name_title(m: Mention) -> bool:
     """``Sir Keir``, ``Dame Judi``: these titles go with the first name."""
-    return m.title.lower() in ("sir", "dame")
+    return m.title.split()[-1].lower() in ("sir", "dame") if m.title else False
 
 
 def _initials(words: list[str]) -> str:
