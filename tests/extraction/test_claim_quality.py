@@ -23,15 +23,18 @@ from tests.extraction.scoring import match
 ARTICLES = Path(__file__).parent / "articles"
 
 # Thresholds a little under what the extractor reaches today, pooled over all annotated articles (measured over the
-# annotated quotes: recall 0.86, precision 0.75, kind 0.99, claimant 0.99; over the pipeline's quotes: 0.88, 0.76,
-# 0.98, 0.98). The held-out batches were first scored blind (see each file's annotator_notes). Raise as it improves.
-MIN_RECALL = 0.82
-MIN_PRECISION = 0.72
+# annotated quotes: recall 0.84, precision 0.65, kind 0.98, claimant 0.99; over the pipeline's quotes: 0.83, 0.66,
+# 0.97, 0.99). The held-out batches were first scored blind (see each file's annotator_notes). Precision fell from
+# 0.76 when plain factual statements and a speaker's factual words without a figure became claims (recall on real
+# news rose from 0.61 to 0.80): these invented articles are rich in quoted talk the detector now proposes with low
+# confidence. Raise as it improves.
+MIN_RECALL = 0.80
+MIN_PRECISION = 0.62
 MIN_KIND_ACCURACY = 0.95
 MIN_CLAIMANT_ACCURACY = 0.95
 # The pipeline's own quotes and sentences are other steps' work in progress: a looser floor.
-MIN_PIPELINE_RECALL = 0.80
-MIN_PIPELINE_PRECISION = 0.70
+MIN_PIPELINE_RECALL = 0.78
+MIN_PIPELINE_PRECISION = 0.62
 MIN_PIPELINE_KIND_ACCURACY = 0.90
 
 
@@ -158,7 +161,9 @@ def test_annotations_slice_back_to_the_article_text(name: str) -> None:
     for row in json.loads((ARTICLES / f"{name}.claims.json").read_text())["claims"]:
         assert text.count(row["text"]) == 1, f"{name}: annotated text must occur exactly once: {row['text']!r}"
         assert row["kind"] in {"figure", "date", "age", "first", "attributed", "other"}
-        assert (row["kind"] == "attributed") == (row["claimant"] is not None)
+        # the claimant is its own field: an attributed claim always has one, the article's plain fact never
+        assert row["kind"] != "attributed" or row["claimant"] is not None
+        assert row["kind"] != "other" or row["claimant"] is None
 
 
 @pytest.mark.parametrize("quotes_from", ["annotated", "pipeline"])
