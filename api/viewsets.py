@@ -1,7 +1,8 @@
 """Base classes of the API's viewsets: details with ETags, writes guarded by If-Match.
 
 Details carry an ETag; writes honour ``If-Match`` (412 when the row changed since it was read). Without If-Match a
-write is accepted unless ``NEWSFACTS_API_REQUIRE_IF_MATCH`` is on (then 428).
+write is accepted unless ``NEWSFACTS_API_REQUIRE_IF_MATCH`` is on (then 428). Throttling is the settings' default
+(``api.throttling``).
 """
 
 from __future__ import annotations
