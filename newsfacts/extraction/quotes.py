@@ -103,7 +103,8 @@ CONFIDENCE: dict[str, float] = {
     "continuation": 0.7,
     "none": 0.5,
 }
-LETTERS = re.compile(r"[A-Za-z]+")
+# Words, with a verb glued to the name before it by scraping split off: "the Heraldsaid" reads "Herald said".
+LETTERS = re.compile(r"[A-Z][a-z]{2,}(?=(?:said|says)\b)|[A-Za-z]+")
 
 
 @dataclass(slots=True)
