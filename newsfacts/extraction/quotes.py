@@ -58,7 +58,7 @@ from newsfacts.extraction.marks import (
     mask_quotes,
     pair_marks,
 )
-from newsfacts.extraction.names import Mention, find_mentions
+from newsfacts.extraction.names import GLUED_VERB, Mention, find_mentions
 from newsfacts.extraction.sentences import Sentence
 from newsfacts.extraction.speakers import Entity, Speaker, SpeakerBook
 from newsfacts.extraction.subjects import (
@@ -103,8 +103,7 @@ CONFIDENCE: dict[str, float] = {
     "continuation": 0.7,
     "none": 0.5,
 }
-# Words, with a verb glued to the name before it by scraping split off: "the Heraldsaid" reads "Herald said".
-LETTERS = re.compile(r"[A-Z][a-z]{2,}(?=(?:said|says)\b)|[A-Za-z]+")
+LETTERS = re.compile(r"[A-Za-z]+")
 
 
 @dataclass(slots=True)
@@ -136,7 +135,8 @@ class _Reader(Reading):
 def _cues(reader: _Reader, s: Sentence) -> list[_Cue]:
     masked = reader.masked
     found: list[_Cue] = []
-    for m in LETTERS.finditer(masked, s.start, s.end):
+    for found_word in LETTERS.finditer(masked, s.start, s.end):
+        m = _unglued(found_word)
         word = m.group()
         participle = PARTICIPLE_CUES.get(word.lower())
         if participle is not None:
@@ -172,6 +172,20 @@ def _cues(reader: _Reader, s: Sentence) -> list[_Cue]:
         )
         found.append(_Cue(m.start(), m.end(), word.lower(), lemma, subject, inverted, relative=relative))
     return found
+
+
+def _unglued(m: re.Match[str]) -> re.Match[str]:
+    """The verb of a word scraping glued to a name (``Heraldsaid``), else the word."""
+    word = m.group()
+    if word[0].isupper() and word.endswith(("said", "says")):
+        glued = GLUED_VERB.fullmatch(m.string, m.start(), m.end())
+        verb = _GLUED_PART.match(m.string, glued.start(2), m.end()) if glued is not None else None
+        if verb is not None:
+            return verb
+    return m
+
+
+_GLUED_PART = re.compile(r"said|says")
 
 
 def _participle_cue(reader: _Reader, s: Sentence, m: re.Match[str], lemma: str, found: list[_Cue]) -> _Cue | None:
