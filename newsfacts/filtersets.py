@@ -312,6 +312,10 @@ class VerificationFilterSet(FilterSet):
         field_name="article__published", lookup_expr="lte", label="Article published on or before"
     )
     reviewed = BooleanFilter(field_name="reviewed_at", method="filter_reviewed", label="Reviewed by an editor")
+    needs_review = BooleanFilter(
+        method="filter_needs_review",
+        label="Still to be reviewed: unverified (quotes: or a speaker missing or doubtful, unconfirmed)",
+    )
     reviewed_after = DateTimeFilter(
         field_name="reviewed_at", lookup_expr="gte", label="Reviewed at or after (ISO 8601)"
     )
@@ -335,9 +339,10 @@ class VerificationFilterSet(FilterSet):
         return queryset.rejected() if value else queryset.live()
 
     def filter_reviewed(self, queryset: QuerySet, name: str, value: bool | None) -> QuerySet:
-        if value is None:
-            return queryset
-        return queryset.filter(reviewed_at__isnull=not value)
+        return queryset if value is None else queryset.reviewed(value)
+
+    def filter_needs_review(self, queryset: QuerySet, name: str, value: bool | None) -> QuerySet:
+        return queryset if value is None else queryset.needs_review(value)
 
     def filter_has_person(self, queryset: QuerySet, name: str, value: bool | None) -> QuerySet:
         if value is None:
