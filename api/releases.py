@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from django.http import FileResponse
+from django.http import FileResponse, HttpResponse
 from django.urls import reverse
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse, extend_schema
@@ -47,18 +47,6 @@ class ReleaseSerializer(serializers.Serializer):
     url = serializers.URLField(help_text="This release.")
     datapackage_url = serializers.URLField(help_text="Its datapackage.json.")
     files = ReleaseFileSerializer(many=True)
-
-
-class _ListResponse(Response):
-    """The list; with no release its NDJSON body is empty, and DRF drops the Content-Type of an empty body: keep it."""
-
-    @property
-    def rendered_content(self) -> Any:
-        content = super().rendered_content
-        renderer = getattr(self, "accepted_renderer", None)
-        if not content and renderer is not None and renderer.format in STREAMED_FORMATS:
-            self["Content-Type"] = f"{renderer.media_type}; charset={renderer.charset}"
-        return content
 
 
 class _AnyRenderer(BaseRenderer):
@@ -137,12 +125,19 @@ class ReleaseViewSet(viewsets.ViewSet):
         }
 
     @extend_schema(responses=ReleaseSerializer(many=True))
-    def list(self, request: Request, format: str | None = None) -> Response:
+    def list(self, request: Request, format: str | None = None) -> HttpResponse:
         """Every published release, newest first."""
         releases = [(name, storage.read_package(name)) for name in storage.names()]
         described = [self._describe(request, name, package) for name, package in releases if package]
         described.sort(key=lambda release: (str(release["created"] or ""), release["name"]), reverse=True)
-        return _ListResponse(described)
+        renderer = request.accepted_renderer
+        if renderer.format in STREAMED_FORMATS:
+            # A file like any list's download, with its type even when empty (DRF drops it from an empty body).
+            body = renderer.render(described, renderer_context=self.get_renderer_context())
+            response = HttpResponse(body, content_type=f"{renderer.media_type}; charset=utf-8")
+            response["Content-Disposition"] = f'attachment; filename="exports.{renderer.format}"'
+            return response
+        return Response(described)
 
     @extend_schema(responses=ReleaseSerializer)
     def retrieve(self, request: Request, name: str, format: str | None = None) -> Response:
