@@ -20,7 +20,8 @@ from django.contrib.auth import get_user_model
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 
-from newsfacts.exports.tables import JSON_OPTIONS, RELEASE_CHUNK_SIZE, iso_datetime
+from newsfacts.exports.tables import JSON_OPTIONS, RELEASE_CHUNK_SIZE
+from newsfacts.values import iso_datetime
 
 FILENAME = "newsfacts.json"
 LINES_FILENAME = "newsfacts.jsonl"

@@ -16,7 +16,8 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-from newsfacts.exports.tables import Column, Row, Table, iso_date, iso_datetime
+from newsfacts.exports.tables import Column, Row, Table, iso_date
+from newsfacts.values import iso_datetime
 
 FILENAME = "newsfacts.sqlite"
 

@@ -33,6 +33,7 @@ from newsfacts.choices import (
     VerificationStatus,
 )
 from newsfacts.models import Article, Claim, Quote, Sentence, Speaker
+from newsfacts.values import iso_datetime
 
 # A row of a table: its plain values in column order.
 Row = Sequence[Any]
@@ -41,11 +42,6 @@ Row = Sequence[Any]
 CHUNK_SIZE = 2000
 # Rows a chunk when writing release files: fewer, larger writes.
 RELEASE_CHUNK_SIZE = 5000
-
-
-def iso_datetime(value: datetime.datetime) -> str:
-    """UTC, ISO 8601 with a Z, the form Table Schema's datetime reads."""
-    return value.astimezone(datetime.UTC).isoformat().replace("+00:00", "Z")
 
 
 def iso_date(value: datetime.date) -> str:
