@@ -50,4 +50,3 @@ def test_the_api_docs_render_without_fetching_anything_from_another_host(
     elsewhere = [url for url in sent if urlsplit(url).scheme in ("http", "https") and urlsplit(url).netloc != own_host]
     assert elsewhere == []
     assert any(url.endswith(".js") for url in sent)
-
