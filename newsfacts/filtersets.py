@@ -31,11 +31,10 @@ from newsfacts.choices import (
     VerificationStatus,
 )
 from newsfacts.models import Article, Claim, Quote, Sentence, Speaker
+from newsfacts.values import parse_bool
 
 # The largest value a 64-bit signed integer column holds: a larger id would overflow the database driver.
 MAX_DB_INTEGER = 2**63 - 1
-TRUE_VALUES = frozenset({"true", "1", "yes", "on"})
-FALSE_VALUES = frozenset({"false", "0", "no", "off"})
 
 
 def _split_values(values: Any) -> list[str]:
@@ -99,12 +98,10 @@ class StrictBooleanField(forms.Field):
     def to_python(self, value: Any) -> bool | None:
         if value in (None, ""):
             return None
-        text = str(value).strip().lower()
-        if text in TRUE_VALUES:
-            return True
-        if text in FALSE_VALUES:
-            return False
-        raise forms.ValidationError(f"{value!r} is not a boolean: use true or false.")
+        parsed = parse_bool(str(value))
+        if parsed is None:
+            raise forms.ValidationError(f"{value!r} is not a boolean: use true or false.")
+        return parsed
 
 
 class DateTimeField(IsoDateTimeField):

@@ -7,6 +7,8 @@ Offsets are Python string indices (code points) into ``Article.text``; every sto
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
@@ -14,6 +16,7 @@ from django.db import models
 from django.db.models import Count, F, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.urls import reverse
+from django.utils.text import slugify
 from simple_history.models import HistoricalRecords
 
 from newsfacts.choices import (
@@ -141,6 +144,20 @@ class Speaker(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    @classmethod
+    def free_slug(cls, name: str, taken: Collection[str] | None = None) -> str:
+        """A slug made from the name that no speaker has (nor any of ``taken``): the name's, else with -2, -3...
+
+        Its base is cut to 190 characters, leaving room for the number within the column's 200.
+        """
+        base = (slugify(name) or "speaker")[:190]
+        if taken is None:
+            taken = set(cls.objects.filter(slug__startswith=base).values_list("slug", flat=True))
+        slug, n = base, 2
+        while slug in taken:
+            slug, n = f"{base}-{n}", n + 1
+        return slug
 
     def clean(self) -> None:
         super().clean()
