@@ -276,8 +276,13 @@ def _span_columns(noun: str, person: str, person_description: str, sentence_rela
         Column(f"{person}_id", "integer", person_description),
         Column(f"{person}_name", "string", f"The {person}'s name.", lookup=f"{person}__name"),
         Column(f"{person}_wikidata_id", "string", f"The {person}'s Wikidata id.", lookup=f"{person}__wikidata_id"),
-        Column("start", "integer", f"Offset of the {noun} in the article text.", required=True),
-        Column("end", "integer", f"Offset just past the {noun} (text == article.text[start:end]).", required=True),
+        Column("start", "integer", f"Offset of the {noun} in the article text, in code points.", required=True),
+        Column(
+            "end",
+            "integer",
+            f"Offset just past the {noun} in code points (text == article.text[start:end]).",
+            required=True,
+        ),
     )
 
 
