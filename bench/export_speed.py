@@ -62,7 +62,7 @@ def child_raw(database_url: str) -> dict[str, Any]:
 
     from newsfacts.exports.release import snapshot
     from newsfacts.exports.selection import select
-    from newsfacts.exports.tables import RELEASE_CHUNK_SIZE, TABLES
+    from newsfacts.exports.tables import CHUNK_SIZE, TABLES
 
     selection = select()
     rates = {}
@@ -78,7 +78,7 @@ def child_raw(database_url: str) -> dict[str, Any]:
                 cursor = connection.connection.cursor()  # sqlite3, no Django wrapper
                 sql = sql.replace("%s", "?")
             cursor.execute(sql, params)
-            while batch := cursor.fetchmany(RELEASE_CHUNK_SIZE):
+            while batch := cursor.fetchmany(CHUNK_SIZE):
                 rows += len(batch)
             cursor.close()
             seconds = time.perf_counter() - started

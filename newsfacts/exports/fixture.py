@@ -20,7 +20,7 @@ from django.contrib.auth import get_user_model
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 
-from newsfacts.exports.tables import JSON_OPTIONS, RELEASE_CHUNK_SIZE
+from newsfacts.exports.tables import CHUNK_SIZE, JSON_OPTIONS
 from newsfacts.values import iso_datetime
 
 FILENAME = "newsfacts.json"
@@ -62,7 +62,7 @@ def fixture_objects(querysets: Iterable[models.QuerySet]) -> Iterator[dict[str, 
         fields = _model_fields(model)
         names = [field.name for field in fields]
         rows = queryset.order_by("pk").values_list("pk", *(field.attname for field in fields))
-        for pk, *values in rows.iterator(chunk_size=RELEASE_CHUNK_SIZE):
+        for pk, *values in rows.iterator(chunk_size=CHUNK_SIZE):
             yield {"model": label, "pk": pk, "fields": dict(zip(names, values, strict=True))}
 
 

@@ -16,9 +16,11 @@ import pyarrow.parquet as pq
 
 from newsfacts.exports.tables import Column, Row, Table
 
-ROW_GROUP_ROWS = 128 * 1024
+ROW_GROUP_ROWS = 64 * 1024
 # A row group is closed earlier when its values reach this many bytes (articles carry their whole text).
-ROW_GROUP_BYTES = 32 * 1024 * 1024
+ROW_GROUP_BYTES = 8 * 1024 * 1024
+# Arrow's buffers from the C allocator, which hands large blocks back when freed (its default pool keeps them).
+_POOL = pa.system_memory_pool()
 COMPRESSION = "zstd"
 
 _ARROW_TYPES: dict[str, pa.DataType] = {
@@ -68,7 +70,10 @@ class ParquetWriter:
             return
         columns = list(zip(*chunk, strict=True))
         batch = pa.record_batch(
-            [pa.array(values, type=field.type) for values, field in zip(columns, self.schema, strict=True)],
+            [
+                pa.array(values, type=field.type, memory_pool=_POOL)
+                for values, field in zip(columns, self.schema, strict=True)
+            ],
             schema=self.schema,
         )
         self._pending.append(batch)

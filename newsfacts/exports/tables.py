@@ -40,8 +40,6 @@ Row = Sequence[Any]
 
 # Rows fetched a round trip: big enough to amortise the query, small enough to keep memory flat.
 CHUNK_SIZE = 2000
-# Rows a chunk when writing release files: fewer, larger writes.
-RELEASE_CHUNK_SIZE = 5000
 
 
 def iso_date(value: datetime.date) -> str:
@@ -114,7 +112,7 @@ class Table:
     # column -> the table its value is the id of
     foreign_keys: tuple[tuple[str, str], ...] = ()
     # Rows a chunk when writing a release (fewer for rows that carry a whole article).
-    release_chunk_size: int = RELEASE_CHUNK_SIZE
+    release_chunk_size: int = CHUNK_SIZE
 
     @property
     def field_names(self) -> list[str]:
