@@ -182,11 +182,15 @@ def _line_before(text: str, pos: int, need: int = 40) -> str:
 
 
 def mask_quotes(text: str, segments: list[QuotedSpan]) -> str:
+    """The text with its quotes (marks included) masked; a doubled mark (``‘‘...’’``) is masked whole."""
     chars = list(text)
     for seg in segments:
         if seg.cls in ("full", "partial", "short"):
+            first = seg.open - 1 if seg.open > 0 and text[seg.open - 1] == text[seg.open] != " " else seg.open
             last = min(seg.close, len(text) - 1)
-            for i in range(seg.open, last + 1):
+            if last + 1 < len(text) and text[last + 1] == text[last] and text[last] in CLOSING + SINGLE_CLOSING:
+                last += 1
+            for i in range(first, last + 1):
                 if chars[i] != "\n":
                     chars[i] = MASK
     return "".join(chars)
