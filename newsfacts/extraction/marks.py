@@ -136,6 +136,8 @@ def classify(text: str, seg: QuotedSpan, sentence: Sentence | None) -> SpanClass
     next_word = next_words[0] if next_words and re.match(r"\s+[^\W\d_]", after) else ""
     opens_clause = prev_char in (
         "",
+        *OPENING,  # a doubled mark: the second of two opening marks
+        SINGLE_OPENING,
         ",",
         ":",
         ";",
@@ -182,7 +184,7 @@ def _line_before(text: str, pos: int, need: int = 40) -> str:
 
 
 def mask_quotes(text: str, segments: list[QuotedSpan]) -> str:
-    """The text with its quotes (marks included) masked; a doubled mark (``‘‘...’’``) is masked whole."""
+    """The text with its quotes (marks included) masked; a doubled mark (two single marks as one) is masked whole."""
     chars = list(text)
     for seg in segments:
         if seg.cls in ("full", "partial", "short"):
