@@ -10,7 +10,7 @@ from newsfacts.extraction.claims.claim import Claim, ClaimKind
 from newsfacts.extraction.claims.confidence import MIN_CONFIDENCE, Voice, confidence
 from newsfacts.extraction.claims.vocabulary import (
     EVENT_WORDS,
-    FIRST_PERSON,
+    FIRST_PERSON_RE,
     MIN_QUOTE_WORDS,
     NUMBER_WORD,
     WORD_RE,
@@ -140,7 +140,7 @@ def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
 def _claims_in(text: str, start: int, end: int, quote: Quote | None, position: int) -> list[Claim]:
     """The claims of one stretch (a sentence without quotes, or a quote part), clause by clause."""
     voice: Voice = "article" if quote is None else "speaker" if quote.speaker else "unattributed"
-    if voice == "article" and not FIRST_PERSON.isdisjoint(word_tokens(text[start:end])):
+    if voice == "article" and FIRST_PERSON_RE.search(text, start, end):
         voice = "unattributed"  # "I", "we" outside quotation marks: a transcript's or a column's, not a report's
     claims = []
     for a, b in _pieces(text, start, end):

@@ -140,7 +140,10 @@ CARDINALS = frozenset(
     "hundreds thousands millions billions trillions dozen dozens tens scores".split()
 )
 WEEKDAYS = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())  # noqa: SIM905
-RELATIVE_TIME_WORDS = frozenset(["yesterday", "last", "next", "ago", "earlier", "later", "before", "after"])
+RELATIVE_TIME_WORDS = frozenset(["yesterday", "last", "next", "earlier", "later"])
+TIME_UNITS = frozenset(
+    "second seconds minute minutes hour hours day days week weeks month months year years decade decades".split()  # noqa: SIM905
+)
 ORDINALS = frozenset("second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth".split())  # noqa: SIM905
 NUMBER_WORDS = CARDINALS | ORDINALS
 FIRST_CUES = frozenset(
@@ -173,6 +176,7 @@ CLAUSE_BREAK = re.compile(
 )
 
 # A speaker talking about themselves ("we woke up a little", "I got scolded first").
+FIRST_PERSON_RE = re.compile(r"\b(?:I|I've|I'd|[Ww]e|[Ww]e've|[Ww]e'd|[Oo]ur|[Mm]y)\b")
 FIRST_PERSON = frozenset(["I", "I've", "I'd", "we", "We", "we've", "We've", "we'd", "We'd", "our", "Our", "my", "My"])
 
 # Acts of speaking or reacting ("asked him to clarify", "criticised the work", "expressed confidence") report that
