@@ -155,14 +155,15 @@ def _name_subject(reader: Reading, s: Sentence, mention: Mention, end: int) -> S
 
 
 def _title_start(reader: Reading, s: Sentence, mention: Mention) -> int:
-    """The start of a named subject with its title and role words: ``chief executive``, ``Governor``."""
+    """The start of a named subject with its title, role words and article: ``chief executive``, ``Governor``."""
     start = mention.start
     if mention.title and reader.masked[s.start : start].rstrip().endswith(mention.title):
         start = s.start + len(reader.masked[s.start : start].rstrip()) - len(mention.title)
     role = re.search(r"(?:[a-z][\w\-]*\s+){1,3}$", reader.masked[s.start : start])
     if role and any(is_person_role(w) for w in role.group().split()):
         start = s.start + role.start()
-    return start
+    article = re.search(r"\b[Tt]he\s+$", reader.masked[s.start : start])
+    return s.start + article.start() if article else start  # "the Halden Herald"
 
 
 def _phrase_start(reader: Reading, s: Sentence, words: list[re.Match[str]], w_start: int) -> int:
@@ -254,7 +255,7 @@ def clause_subject(reader: Reading, s: Sentence, vs: int, coordinated: bool) -> 
     for pos in reader.mentions_between(s.start, vs):
         mention = reader.mention_by_start[pos]
         entity = reader.book.mention_entity.get(pos)
-        if entity is not None and not reader.book.in_quote(pos):
+        if entity is not None and not reader.book.in_quote(pos) and not mention.possessive:
             between = reader.masked[mention.end : vs]
             if not coordinated and (MASK in between or _has_cue(between)):
                 return None
