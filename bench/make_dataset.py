@@ -108,6 +108,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         "start",
         "end",
         "kind",
+        "confidence",
         *EDITORIAL_COLUMNS,
     ),
 }
@@ -534,6 +535,7 @@ def generate(
                             claim_start,
                             claim_start + len(claim_text),
                             claim_kind,
+                            round(0.4 + rng.random() * 0.6, 3),
                             *_editorial(claim_id, "not_claim"),
                         )
                     )
