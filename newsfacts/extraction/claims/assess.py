@@ -30,6 +30,7 @@ from newsfacts.extraction.claims.vocabulary import (
     FORECAST_RE,
     FORWARD_BREAK,
     FORWARD_WORDS,
+    HYPHENATED_RE,
     IMPERATIVE_START,
     IRREGULAR_PAST,
     MIN_OTHER_WORDS,
@@ -65,6 +66,8 @@ def states_past(tokens: list[str]) -> bool:
     """Whether the words say what was done or has been: a past or participle, not "to be linked"."""
     lower = [token.lower() for token in tokens]
     for index, word in enumerate(lower):
+        if tokens[index][0].isupper() or lower[index - 1 : index] in (["a"], ["an"]):
+            continue  # a name ("United", "Allied") or an adjective ("a retired teacher", "an emailed statement")
         if word in SPEECH_ACTS or not (
             word in IRREGULAR_PAST or (len(word) >= 5 and word.endswith("ed") and word not in NOT_PAST)
         ):
@@ -108,7 +111,7 @@ def _plain(clause: str, tokens: list[str]) -> tuple[set[ContentKind], bool]:
     kinds = content_kinds(clause, tokens)
     if kinds:
         return kinds, False  # a past only counts when nothing else does: no need to look
-    main = SUBORDINATE_RE.sub(" ", clause)
+    main = HYPHENATED_RE.sub(" ", SUBORDINATE_RE.sub(" ", clause))  # "foul-mouthed" is no past
     return kinds, states_past(tokens if main == clause else word_tokens(main))
 
 

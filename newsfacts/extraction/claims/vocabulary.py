@@ -201,6 +201,14 @@ SPEECH_ACTS = frozenset(
         "lamented",
         "heard",
         "quoted",
+        "spoke",
+        "spoken",
+        "speaking",
+        "defended",
+        "disputed",
+        "challenged",
+        "clashed",
+        "heaped",
     ]
 )
 # A subordinate clause sets the scene of the main one ("It was raining when the delegates arrived"): what it says was
@@ -218,3 +226,4 @@ SCHEDULED_RE = re.compile(
 )
 # Adverbs between a verb and its participle: "is still focused", "are now based".
 STATE_ADVERBS = frozenset("still now also already currently always largely mostly".split())  # noqa: SIM905
+HYPHENATED_RE = re.compile(r"\w+(?:-\w+)+")
