@@ -184,7 +184,8 @@ def _own_predicate(tokens: list[str]) -> bool:
     if any(word in EVENT_WORDS and word not in SPEECH_ACTS and word not in _PUBLISHING for word in lower):
         return True
     return states_past(tokens) or any(
-        len(word) > 5 and word.endswith("ing") and word not in SPEECH_ACTS for word in lower
+        len(word) > 5 and word.endswith("ing") and word not in SPEECH_ACTS and token[0].islower()
+        for token, word in zip(tokens, lower, strict=True)
     )
 
 

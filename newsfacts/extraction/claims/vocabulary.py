@@ -182,9 +182,11 @@ FIRST_PERSON = frozenset(["I", "I've", "I'd", "we", "We", "we've", "We've", "we'
 # Acts of speaking or reacting ("asked him to clarify", "criticised the work", "expressed confidence") report that
 # words were said, not what happened: they are no past fact of their own.
 # A request is an act of its own ("The lawyer asked to be removed from the case").
+_SPEAKING = {lemma[:-1] + "ing" if lemma.endswith("e") else lemma + "ing" for lemma in ALL_VERBS.values()}
 SPEECH_ACTS = frozenset(
     [
         *(verb for verb in ALL_VERBS if verb not in {"ask", "asked", "asks"}),
+        *(verb for verb in _SPEAKING if verb != "asking"),
         "expressed",
         "vented",
         "slammed",
