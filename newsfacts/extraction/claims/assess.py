@@ -47,6 +47,7 @@ from newsfacts.extraction.claims.vocabulary import (
     WORD_RE,
     word_tokens,
 )
+from newsfacts.extraction.cues import STOPWORDS
 
 PRIORITY: tuple[ContentKind, ...] = ("age", "first", "figure", "date", "other")
 HARD: frozenset[ContentKind] = frozenset({"age", "date", "figure"})
@@ -68,8 +69,9 @@ def states_past(tokens: list[str]) -> bool:
     for index, word in enumerate(lower):
         if tokens[index][0].isupper() or lower[index - 1 : index] in (["a"], ["an"]):
             continue  # a name ("United", "Allied") or an adjective ("a retired teacher", "an emailed statement")
+        perfect = lower[index - 1 : index] in (["has"], ["have"], ["had"]) and word not in STOPWORDS
         if word in SPEECH_ACTS or not (
-            word in IRREGULAR_PAST or (len(word) >= 5 and word.endswith("ed") and word not in NOT_PAST)
+            perfect or word in IRREGULAR_PAST or (len(word) >= 4 and word.endswith("ed") and word not in NOT_PAST)
         ):
             continue
         before = [earlier for earlier in lower[max(0, index - 3) : index] if earlier not in STATE_ADVERBS]

@@ -149,7 +149,10 @@ NUMBER_WORDS = CARDINALS | ORDINALS
 FIRST_CUES = frozenset(
     ["first", "only", "record", "unprecedented", "all", "most", "least", "top", "bottom", *SUPERLATIVES]
 )
-NOT_PAST = frozenset("indeed hundred need speed seed feed breed proceed exceed succeed embed".split())  # noqa: SIM905
+_NOT_PAST_WORDS = (
+    "indeed hundred need speed seed feed breed proceed exceed succeed embed deed weed reed heed shed sled bed red"
+)
+NOT_PAST = frozenset(_NOT_PAST_WORDS.split())
 
 _AGE_MAX = 119
 
