@@ -13,6 +13,8 @@ from pathlib import Path
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
+from newsfacts.values import parse_bool
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 
@@ -20,11 +22,10 @@ def envbool(name: str, default: bool) -> bool:
     value = os.environ.get(name)
     if value is None or value == "":
         return default
-    if value.lower() in {"1", "true", "yes", "on"}:
-        return True
-    if value.lower() in {"0", "false", "no", "off"}:
-        return False
-    raise ImproperlyConfigured(f"{name} must be a boolean (1/0, true/false), got {value!r}")
+    parsed = parse_bool(value)
+    if parsed is None:
+        raise ImproperlyConfigured(f"{name} must be a boolean (1/0, true/false), got {value!r}")
+    return parsed
 
 
 def envint(name: str, default: int) -> int:

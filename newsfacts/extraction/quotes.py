@@ -463,6 +463,10 @@ def _content_start(cue: _Cue, after: int, rest: str) -> tuple[int, bool, bool] |
         return after + adverbial.end() + len(tail) - len(tail.lstrip()), False, False
     if cue.relative and re.match(r"\s+(?:[a-z]+ed|" + "|".join(sorted(FINITE | IRREGULAR_VERBS)) + r")\b", rest):
         return after + len(rest) - len(rest.lstrip()), False, False  # "levels that the agency said topped limits"
+    aside = re.match(r",\s+(?=(?:he|she|they|it|[A-Z][\w'\u2019\-]+\s+[A-Z]?[a-z]))", rest)
+    clause = rest[aside.end() : aside.end() + 80] if aside else ""
+    if aside and cue.lemma in SPEECH_VERBS and _reported_clause(clause) and not _SAYS.search(clause):
+        return after + aside.end(), False, False  # "Police said, Charette jumped on a platform"
     if _takes_bare_content(cue, rest):
         first = re.match(r"\s+([\w'\u2019\-]+|" + MASK + ")", rest)
         if first and first.group(1).lower() not in _NOT_CONTENT and not rest.startswith(","):

@@ -609,3 +609,14 @@ def test_reported_speech_patterns(text: str, expected: list[tuple[str, str | Non
 )
 def test_scraped_copy(text: str, expected: list[tuple[str, str, str | None]]) -> None:
     assert brief(text) == expected
+
+
+def test_comma_after_the_verb_before_reported_content() -> None:
+    assert [(q.text, q.kind) for q in quotes_of("Police said, Tom Bassey jumped on a platform and ran.")] == [
+        ("Tom Bassey jumped on a platform and ran", "indirect")
+    ]
+
+
+def test_cue_in_a_fronted_clause_does_not_swallow_the_next_speakers_words() -> None:
+    found = quotes_of("Despite what locals say, Harlow Council told the paper that it had given enough notice.")
+    assert [(q.text, q.speaker) for q in found] == [("it had given enough notice", "Harlow Council")]

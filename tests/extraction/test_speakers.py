@@ -245,3 +245,8 @@ def test_unnamed_source_is_described_never_named(text: str, description: str) ->
     quotes = find_quotes(text, split_sentences(text))[1]
     assert [q.speaker_description for q in quotes] == [description]
     assert description == "" or quotes[0].speaker is None
+
+
+def test_company_named_like_a_person_is_an_organisation_by_its_last_word() -> None:
+    speakers, _ = read("Greyfield Analytics said sales fell.")
+    assert [(s.name, s.kind) for s in speakers] == [("Greyfield Analytics", "organisation")]
