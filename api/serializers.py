@@ -491,6 +491,8 @@ class ClaimSerializer(VerificationSerializer):
             "start",
             "end",
             "kind",
+            "confidence",
             *_VERIFICATION_FIELDS,
             "reason",
         ]
+        read_only_fields = ["confidence"]

@@ -156,6 +156,7 @@ def _save_extraction(article: Article, found: Extraction) -> dict[str, int]:
             start=c.start,
             end=c.end,
             kind=c.kind,
+            confidence=c.confidence,
         )
         for c in found.claims
     )
