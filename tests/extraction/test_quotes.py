@@ -472,6 +472,9 @@ def test_reported_speech_is_found_with_its_speaker(text: str, expected: tuple[st
         ),
         pytest.param('"We lost our shape," Tom Bassey said as quoted by the league website.', id="as-quoted-by"),
         pytest.param("Ana Ruiz called for a press conference in the town hall.", id="called-for-a-noun"),
+        pytest.param(
+            "A short seller questioned its financial reports and caused its shares to drop.", id="plural-noun-reports"
+        ),
     ],
 )
 def test_things_that_are_not_reported_speech(text: str) -> None:
