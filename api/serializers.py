@@ -20,10 +20,9 @@ from drf_spectacular.plumbing import build_basic_type
 from drf_spectacular.types import OpenApiTypes
 from rest_framework import serializers
 
-from newsfacts.choices import Attribution, VerificationStatus
+from newsfacts import review
 from newsfacts.filtersets import MAX_DB_INTEGER
 from newsfacts.models import Article, Claim, Quote, Sentence, Speaker
-from newsfacts.review import set_verification
 
 # Saves of a speaker whose slug, made from its name, another editor took meanwhile.
 SAVE_ATTEMPTS = 3
@@ -33,10 +32,8 @@ MAX_REASON_LENGTH = 100
 
 
 def etag_for(instance: models.Model) -> str:
-    """A strong ETag of a row: a hash of its own column values, so it changes whenever the row does."""
-    values = [(field.attname, field.value_from_object(instance)) for field in instance._meta.concrete_fields]
-    digest = hashlib.sha256(json.dumps(values, default=str, sort_keys=False).encode()).hexdigest()
-    return f'"{digest[:32]}"'
+    """A strong ETag of a row: its ``review.row_version``, the same version the admin's conflict check compares."""
+    return f'"{review.row_version(instance)}"'
 
 
 def to_drf_error(error: DjangoValidationError) -> serializers.ValidationError:
@@ -349,68 +346,18 @@ class VerificationSerializer(StrictWriteMixin, serializers.ModelSerializer):
     verification_fields = ("status", "rationale", "evidence_urls")
 
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
-        instance = self.instance
-        if instance is None:
+        if self.instance is None:
             raise serializers.ValidationError("Quotes and claims are created by ingestion, not through the API.")
-        if "start" in attrs or "end" in attrs:
-            attrs["text"] = self.corrected_text(
-                instance, attrs.get("start", instance.start), attrs.get("end", instance.end)
-            )
-        status = attrs.get("status", instance.status)
-        rationale = attrs.get("rationale", instance.rationale)
-        if status != VerificationStatus.UNVERIFIED and not rationale.strip():
-            raise serializers.ValidationError({"rationale": [f"Give a rationale for the status {status!r}."]})
         return attrs
 
-    def corrected_text(self, instance: Quote | Claim, start: int, end: int) -> str:
-        sentence, text = instance.sentence, instance.article.text
-        bounds = f"the sentence spans {sentence.start} to {sentence.end}"
-        if not sentence.start <= start < sentence.end:
-            raise serializers.ValidationError({"start": [f"An offset outside the sentence: {start} ({bounds})."]})
-        if end <= start:
-            raise serializers.ValidationError({"end": [f"The end ({end}) must come after the start ({start})."]})
-        limit = sentence.end if self.span_within_sentence else len(text)
-        if end > limit:
-            where = "the sentence" if self.span_within_sentence else "the article"
-            raise serializers.ValidationError({"end": [f"An offset outside {where}: {end} ({bounds})."]})
-        return text[start:end]
-
-    span_within_sentence = True
-
     def update(self, instance: Quote | Claim, validated_data: dict[str, Any]) -> Quote | Claim:
-        user = _request_user(self)
-        given_reason = (validated_data.pop("reason", "") or "")[:MAX_REASON_LENGTH]
-        verification = {name: validated_data.pop(name) for name in self.verification_fields if name in validated_data}
-        if self.person_field in validated_data:
-            self.on_person_change(instance, validated_data)
-        changed = sorted(validated_data)
-        for name, value in validated_data.items():
-            setattr(instance, name, value)
+        """The editorial rules live in ``newsfacts.review.edit``: this only translates its errors into a 400."""
+        reason = validated_data.pop("reason", "") or ""
         try:
-            if changed:
-                instance.clean()
-            if verification:
-                # Saves the whole row (with the edits above) and records one history entry with user and reason.
-                set_verification(
-                    instance,
-                    status=verification.get("status", instance.status),
-                    rationale=verification.get("rationale", instance.rationale),
-                    evidence_urls=verification.get("evidence_urls", instance.evidence_urls),
-                    user=user,
-                    reason=given_reason,
-                )
-                return instance
+            review.edit(instance, validated_data, user=_request_user(self), reason=reason)
         except DjangoValidationError as error:
             raise to_drf_error(error) from None
-        if changed:
-            # The history middleware sees the session user only; a token-authenticated user is set here.
-            instance._history_user = user
-            instance._change_reason = given_reason or f"API: {', '.join(changed)}"[:MAX_REASON_LENGTH]
-            instance.save()
         return instance
-
-    def on_person_change(self, instance: Quote | Claim, validated_data: dict[str, Any]) -> None:
-        """Hook for what else changes with the attribution."""
 
 
 _VERIFICATION_FIELDS = ["status", "rationale", "evidence_urls", "reviewed_by", "reviewed_at"]
@@ -418,8 +365,6 @@ _VERIFICATION_FIELDS = ["status", "rationale", "evidence_urls", "reviewed_by", "
 
 class QuoteSerializer(VerificationSerializer):
     person_field = "speaker"
-    # A quote may run on past its first sentence (a paragraph of quoted speech); a claim may not.
-    span_within_sentence = False
 
     url = serializers.HyperlinkedIdentityField(view_name="api:quote-detail")
     speaker = BriefRelatedField(
@@ -447,14 +392,6 @@ class QuoteSerializer(VerificationSerializer):
             "reason",
         ]
         read_only_fields = ["attribution", "confidence"]
-
-    def on_person_change(self, instance: Quote | Claim, validated_data: dict[str, Any]) -> None:
-        if validated_data["speaker"] is None:
-            validated_data["attribution"] = Attribution.NONE
-            validated_data.setdefault("attribution_confirmed", False)
-        else:
-            validated_data["attribution"] = Attribution.EDITOR
-            validated_data.setdefault("attribution_confirmed", True)
 
 
 class ClaimSerializer(VerificationSerializer):

@@ -21,6 +21,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
 from django.utils.text import Truncator
 
+from newsfacts import review
 from newsfacts.admin.filters import (
     QUOTE_ATTRIBUTION_NEEDS_REVIEW,
     ArticleFilter,
@@ -34,9 +35,9 @@ from newsfacts.admin.filters import (
 from newsfacts.admin.forms import BulkReviewForm, ReviewForm
 from newsfacts.admin.history import HistoryAdmin
 from newsfacts.admin.in_context import span_in_context
-from newsfacts.choices import Attribution, VerificationStatus
+from newsfacts.choices import VerificationStatus
 from newsfacts.models import Claim, Quote
-from newsfacts.review import bulk_set_verification, history_reason, set_verification, verification_reason
+from newsfacts.review import bulk_set_verification
 
 # Marks a change page opened from the review queue, so that saving goes back to the queue.
 QUEUE_PARAM = "_queue"
@@ -159,26 +160,13 @@ class VerificationAdmin(HistoryAdmin):
         ]
 
     def save_model(self, request: HttpRequest, obj: Quote | Claim, form: ReviewForm, change: bool) -> None:
-        changed = [name for name in form.changed_data if name != "reason"]
+        """Every rule of the change is ``review.edit``'s, as for the API; a revert saves the old version as it is."""
+        editable = review.editable_fields(type(obj))
+        changes = {name: form.cleaned_data[name] for name in form.changed_data if name in editable}
         reason = form.cleaned_data.get("reason", "")
-        if self.speaker_field in changed and isinstance(obj, Quote):
-            obj.attribution = Attribution.EDITOR
-            obj.attribution_confirmed = True
-        if VERIFICATION_FIELDS.intersection(changed):
-            set_verification(
-                obj,
-                status=obj.status,
-                rationale=obj.rationale,
-                evidence_urls=obj.evidence_urls,
-                user=request.user,
-                reason=reason or verification_reason(form.initial.get("status", ""), obj.status, obj.rationale),
-            )
-        elif changed or reason or reverting(request):
-            # A revert posts the old version unchanged: saving it is the change.
-            default = f"changed {', '.join(changed)}" if changed else "reverted to an earlier version"
-            obj._history_user = request.user
-            obj._change_reason = history_reason(reason or default)
-            obj.save()
+        if not changes and not reason and reverting(request):
+            reason = "reverted to an earlier version"
+        review.edit(obj, changes, user=request.user, reason=reason)
 
     # Where a save goes: back to the queue when the page was opened from it.
 
