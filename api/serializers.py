@@ -7,8 +7,6 @@ serializers (a test holds the two together); details and every write go through 
 from __future__ import annotations
 
 import copy
-import hashlib
-import json
 from typing import Any
 
 from django.core.exceptions import ValidationError as DjangoValidationError
@@ -21,6 +19,7 @@ from drf_spectacular.types import OpenApiTypes
 from rest_framework import serializers
 
 from newsfacts import review
+from newsfacts.choices import Rejection
 from newsfacts.filtersets import MAX_DB_INTEGER
 from newsfacts.models import Article, Claim, Quote, Sentence, Speaker
 
@@ -170,6 +169,8 @@ class ArticleSerializer(serializers.ModelSerializer):
             "credit",
             "sha256",
             "ingested_at",
+            "pipeline_version",
+            "extracted_at",
             "text",
         ]
         read_only_fields = fields
@@ -321,9 +322,27 @@ class VerificationSerializer(StrictWriteMixin, serializers.ModelSerializer):
 
     person_field = ""  # "speaker" or "claimant"
 
-    article = ArticleBriefSerializer(read_only=True)
+    article = BriefRelatedField(
+        ArticleBriefSerializer,
+        queryset=Article.objects.all(),
+        required=False,
+        help_text="Read: the article in brief. Write (adding an item only): the article's id.",
+    )
     sentence = SentenceBriefSerializer(read_only=True)
     text = serializers.CharField(read_only=True, help_text="Exactly article.text[start:end].")
+    origin = serializers.CharField(read_only=True, help_text="Who put it in the dataset: machine or editor.")
+    added_by = serializers.SlugRelatedField(
+        slug_field="username", read_only=True, allow_null=True, help_text="Username of the editor who added it."
+    )
+    added_at = serializers.DateTimeField(read_only=True, allow_null=True, help_text="When an editor added it.")
+    rejected_reason = serializers.CharField(
+        read_only=True,
+        help_text="Why an editor rejected it (not_quote, not_claim, wrong_span, duplicate); blank: live.",
+    )
+    rejected_by = serializers.SlugRelatedField(
+        slug_field="username", read_only=True, allow_null=True, help_text="Username of the editor who rejected it."
+    )
+    rejected_at = serializers.DateTimeField(read_only=True, allow_null=True, help_text="When it was rejected.")
     start = serializers.IntegerField(min_value=0, max_value=MAX_DB_INTEGER, required=False)
     end = serializers.IntegerField(min_value=1, max_value=MAX_DB_INTEGER, required=False)
     evidence_urls = serializers.ListField(
@@ -346,9 +365,25 @@ class VerificationSerializer(StrictWriteMixin, serializers.ModelSerializer):
     verification_fields = ("status", "rationale", "evidence_urls")
 
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        if self.instance is not None and "article" in attrs:
+            raise serializers.ValidationError({"article": ["An item cannot move to another article."]})
         if self.instance is None:
-            raise serializers.ValidationError("Quotes and claims are created by ingestion, not through the API.")
+            missing = [name for name in ("article", "start", "end") if name not in attrs]
+            if missing:
+                raise serializers.ValidationError({name: ["Required to add an item."] for name in missing})
         return attrs
+
+    def create(self, validated_data: dict[str, Any]) -> Quote | Claim:
+        """An editor adds an item the pipeline missed: ``newsfacts.review.add_span`` holds the rules."""
+        reason = validated_data.pop("reason", "") or ""
+        article, start, end = validated_data.pop("article"), validated_data.pop("start"), validated_data.pop("end")
+        model = self.Meta.model  # type: ignore[attr-defined]
+        try:
+            return review.add_span(
+                model, article, start, end, user=_request_user(self), reason=reason, **validated_data
+            )
+        except DjangoValidationError as error:
+            raise to_drf_error(error) from None
 
     def update(self, instance: Quote | Claim, validated_data: dict[str, Any]) -> Quote | Claim:
         """The editorial rules live in ``newsfacts.review.edit``: this only translates its errors into a 400."""
@@ -360,7 +395,19 @@ class VerificationSerializer(StrictWriteMixin, serializers.ModelSerializer):
         return instance
 
 
-_VERIFICATION_FIELDS = ["status", "rationale", "evidence_urls", "reviewed_by", "reviewed_at"]
+_VERIFICATION_FIELDS = [
+    "status",
+    "rationale",
+    "evidence_urls",
+    "reviewed_by",
+    "reviewed_at",
+    "origin",
+    "added_by",
+    "added_at",
+    "rejected_reason",
+    "rejected_by",
+    "rejected_at",
+]
 
 
 class QuoteSerializer(VerificationSerializer):
@@ -392,6 +439,23 @@ class QuoteSerializer(VerificationSerializer):
             "reason",
         ]
         read_only_fields = ["attribution", "confidence"]
+
+
+class RejectSerializer(serializers.Serializer):
+    """Reject a quote or claim as a false extraction."""
+
+    reason = serializers.ChoiceField(choices=Rejection.choices, help_text="Why it is not what the pipeline said.")
+    note = serializers.CharField(
+        required=False, allow_blank=True, max_length=MAX_REASON_LENGTH, help_text="Recorded in history."
+    )
+
+
+class RestoreSerializer(serializers.Serializer):
+    """Undo a rejection."""
+
+    note = serializers.CharField(
+        required=False, allow_blank=True, max_length=MAX_REASON_LENGTH, help_text="Recorded in history."
+    )
 
 
 class ClaimSerializer(VerificationSerializer):
