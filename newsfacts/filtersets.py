@@ -257,6 +257,12 @@ class ArticleFilterSet(FilterSet):
     language = StringInFilter(label="Language tag (exact), e.g. en")
     credit = django_filters.CharFilter(lookup_expr="icontains", label="Credit line contains")
     sha256 = django_filters.CharFilter(max_length=64, label="sha256 of the text")
+    authors = django_filters.CharFilter(lookup_expr="icontains", label="Authors contain")
+    site_name = StringInFilter(label="Site name (exact)")
+    source = django_filters.CharFilter(label="Source file or fetched URL (exact)")
+    page_sha256 = django_filters.CharFilter(max_length=64, label="sha256 of the page as read")
+    fetched_after = DateTimeFilter(field_name="fetched_at", lookup_expr="gte", label="Fetched at or after (ISO 8601)")
+    fetched_before = DateTimeFilter(field_name="fetched_at", lookup_expr="lte", label="Fetched at or before (ISO 8601)")
     pipeline_version = StringInFilter(label="Version of the extraction pipeline that extracted it")
     ingested_after = DateTimeFilter(
         field_name="ingested_at", lookup_expr="gte", label="Ingested at or after (ISO 8601)"

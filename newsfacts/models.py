@@ -47,6 +47,20 @@ class Article(models.Model):
     credit = models.CharField(max_length=500, blank=True, help_text="Credit or licence line of the article.")
     text = models.TextField(help_text="The raw article text as ingested. Every offset points into it.")
     sha256 = models.CharField(max_length=64, unique=True, editable=False, help_text="sha256 of the raw text.")
+    authors = models.CharField(
+        max_length=500, blank=True, help_text='Author names as the page gives them, separated by "; ".'
+    )
+    site_name = models.CharField(max_length=200, blank=True, help_text="Name of the site the page came from.")
+    source = models.CharField(
+        max_length=2000, blank=True, help_text="Where the page was read from: the file as given, or its fetched URL."
+    )
+    page_sha256 = models.CharField(
+        max_length=64,
+        blank=True,
+        editable=False,
+        help_text="sha256 of the page as read (HTML, feed entry or text file): the same page is never stored twice.",
+    )
+    fetched_at = models.DateTimeField(null=True, blank=True, help_text="When a crawler fetched the page (WARC-Date).")
     ingested_at = models.DateTimeField(auto_now_add=True)
     pipeline_version = models.CharField(
         max_length=64, blank=True, help_text="The extraction pipeline version that last extracted this article."
@@ -59,6 +73,9 @@ class Article(models.Model):
         ordering = ["id"]
         constraints = [
             models.CheckConstraint(condition=~Q(text=""), name="article_text_not_empty"),
+            models.UniqueConstraint(
+                fields=["page_sha256"], condition=~Q(page_sha256=""), name="article_unique_page_sha256"
+            ),
         ]
 
     def __str__(self) -> str:

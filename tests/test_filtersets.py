@@ -85,7 +85,11 @@ def data(db):
     a1 = ArticleFactory(
         title="Rocket launch", publisher="Daily", published=datetime.date(2024, 1, 10), credit="AFP", language="en"
     )
-    a2 = ArticleFactory(title="Film in orbit", publisher="Weekly", published=datetime.date(2024, 6, 1), language="fr")
+    a2 = ArticleFactory(
+        title="Film in orbit", publisher="Weekly", published=datetime.date(2024, 6, 1), language="fr",
+        authors="Jeanne Dupont; Lukas Müller", site_name="L'Hebdo", source="https://hebdo.example/orbit",
+        page_sha256="ab" * 32, fetched_at=datetime.datetime(2024, 6, 2, tzinfo=UTC),
+    )  # fmt: skip
     a3 = ArticleFactory(title="Undated", publisher="Daily", published=None, pipeline_version="0123456789ab")
     early, late = datetime.datetime(2024, 2, 1, tzinfo=UTC), datetime.datetime(2024, 7, 1, tzinfo=UTC)
     c1 = ClaimFactory(
@@ -209,6 +213,12 @@ ARTICLE_CASES = [
     ("language=fr", {"a2"}),
     ("credit=afp", {"a1"}),
     ("sha256={a3.sha256}", {"a3"}),
+    ("authors=müller", {"a2"}),
+    ("site_name=L'Hebdo", {"a2"}),
+    ("source=https://hebdo.example/orbit", {"a2"}),
+    (f"page_sha256={'ab' * 32}", {"a2"}),
+    ("fetched_after=2024-06-01T00:00:00Z", {"a2"}),
+    ("fetched_before=2024-06-01T00:00:00Z", set()),
     ("ingested_after=2000-01-01T00:00:00Z", {"a1", "a2", "a3"}),
     ("ingested_before=2000-01-01T00:00:00Z", set()),
     ("q=weekly", {"a2"}),

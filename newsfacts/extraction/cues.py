@@ -60,6 +60,7 @@ SPEECH_VERBS = _forms(
     "assure assured assures",
     "inform informed informs",
     "report reported reports",
+    "clarify clarified clarifies",
 )
 # Verbs that report speech only with a ``that`` clause or a quotation ("announced that ...", not "announced plans").
 THAT_VERBS = _forms(
@@ -159,10 +160,19 @@ TITLES = frozenset(TITLE_GENDER) | words(
         lieutenant lt sergeant sgt officer detective inspector chief commissioner ambassador chairman chairwoman
         rev reverend bishop archbishop cardinal rabbi imam sheikh coach speaker premier president-elect foreign
         finance interior defence defense health justice economy trade home state former acting interim st saint
-        congressman congresswoman assemblyman assemblywoman superintendent marshal admiral major sheriff"""
+        congressman congresswoman assemblyman assemblywoman superintendent marshal admiral major sheriff cllr
+        councilor ceo cfo coo cto director leader chairperson spokesman spokeswoman spokesperson whip"""
 )
+# Title words that name an office and are never a surname: a name ending in one ("Federal Minister") is no name.
+OFFICES = words(
+    """minister secretary president chancellor premier governor senator mayor commissioner ambassador councillor
+    councilor congressman congresswoman secretary-general ceo cfo coo cto chairman chairwoman chairperson
+    spokesman spokeswoman spokesperson"""
+)
+# Letters written after a name that are not part of it: "Stephen Hopkins QC", "Ann Roe MP".
+POSTNOMINALS = words("QC KC MP MEP MSP MLA MBE OBE CBE KBE DBE PhD")
 # Titles that only stand before a name when abbreviated with a full stop ("Dr. Smith").
-ABBREVIATED_TITLES = words("mr mrs ms dr prof gen col capt lt sgt rev sen rep gov st")
+ABBREVIATED_TITLES = words("mr mrs ms dr prof gen col capt lt sgt rev sen rep gov st cllr")
 
 # Nouns that describe a person's role; "the minister said" resolves to the person the story described so. Role
 # nouns that are also common first names ("dean") are left out: a sentence opening "Dean Smith said" names a person.

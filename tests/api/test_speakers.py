@@ -125,7 +125,7 @@ def test_merge_with_a_stale_etag_is_412(editor_client):
 
 @pytest.fixture
 def rival_saves_first(monkeypatch):
-    """Another editor's speaker lands between this request's uniqueness checks and its save (the race of two workers)."""
+    """Another editor's speaker lands between this request's uniqueness checks and its save (two workers racing)."""
 
     def arrange(**fields):
         original = Speaker.full_clean  # called after the serializer's checks, just before the save
