@@ -10,6 +10,6 @@ def update_roles(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("newsfacts", "0003_editors_reject_add_assign")]
+    dependencies = [("newsfacts", "0004_article_page_metadata")]
 
     operations = [migrations.RunPython(update_roles, migrations.RunPython.noop)]
