@@ -68,6 +68,8 @@ def admin_post(web: Client, obj: Quote | Claim, **changes: Any) -> None:
 def twins(factory: Callable[..., Quote | Claim], **fields: Any) -> tuple[Quote | Claim, Quote | Claim]:
     """Two items alike but for their id, in the same sentence of one article."""
     first = factory(**fields)
+    person = "speaker" if isinstance(first, Quote) else "claimant"
+    fields.setdefault(person, getattr(first, person))
     second = factory(article=first.article, sentence=first.sentence, **fields)
     return first, second
 
@@ -124,3 +126,66 @@ def test_clearing_a_quotes_speaker_leaves_it_not_attributed_and_unconfirmed_on_e
     for quote in (by_admin, by_api):
         quote.refresh_from_db()
         assert (quote.speaker, quote.attribution, quote.attribution_confirmed) == (None, "none", False)
+
+
+# The new actions: reject, restore, correct a span, add; each through its admin page and through the API.
+
+
+def test_admin_and_api_store_the_same_rejection_and_restore(editor, editor_client):
+    web = Client()
+    web.force_login(editor)
+    by_admin, by_api = twins(ClaimFactory)
+    response = web.post(
+        reverse("admin:newsfacts_claim_reject", args=[by_admin.pk]), {"reason": "not_claim", "note": "a greeting"}
+    )
+    assert response.status_code == 302
+    url = reverse("api:claim-detail", args=[by_api.pk])
+    assert editor_client.post(f"{url}reject/", {"reason": "not_claim", "note": "a greeting"}).status_code == 200
+    assert stored(by_admin) == stored(by_api)
+    assert by_admin.rejected_reason == "not_claim"
+
+    assert web.post(reverse("admin:newsfacts_claim_restore", args=[by_admin.pk])).status_code == 302
+    assert editor_client.post(f"{url}restore/", {}).status_code == 200
+    assert stored(by_admin) == stored(by_api)
+    assert by_admin.rejected_reason == ""
+
+
+def test_admin_and_api_store_the_same_span_correction(editor, editor_client):
+    web = Client()
+    web.force_login(editor)
+    by_admin, by_api = twins(QuoteFactory)
+    start, end = by_admin.start + 2, by_admin.end - 1
+    response = web.post(reverse("admin:newsfacts_quote_span", args=[by_admin.pk]), {"start": start, "end": end})
+    assert response.status_code == 302
+    api_patch(editor_client, by_api, start=start, end=end)
+    assert stored(by_admin) == stored(by_api)
+    assert by_admin.text == by_admin.article.text[start:end]
+
+
+@pytest.mark.parametrize("item", ["quote", "claim"])
+def test_admin_and_api_store_the_same_added_item(item, editor, editor_client):
+    web = Client()
+    web.force_login(editor)
+    speaker = SpeakerFactory()
+    article = ClaimFactory().article
+    sentence = article.sentences.order_by("position").last()
+    a = (sentence.start, sentence.start + 10)
+    b = (sentence.start + 11, sentence.end)
+    person = "speaker" if item == "quote" else "claimant"
+    kind = "indirect" if item == "quote" else "figure"
+    response = web.post(
+        reverse("admin:newsfacts_article_add_item", args=[article.pk]),
+        {"item": item, "start": a[0], "end": a[1], f"{item}_kind": kind, "speaker": speaker.pk},
+    )
+    assert response.status_code == 302, response.context["form"].errors
+    body = {"article": article.pk, "start": b[0], "end": b[1], "kind": kind, person: speaker.pk}
+    response = editor_client.post(reverse(f"api:{item}-list"), body, format="json")
+    assert response.status_code == 201, response.json()
+    model = Quote if item == "quote" else Claim
+    by_admin, by_api = model.objects.get(start=a[0], end=a[1]), model.objects.get(start=b[0], end=b[1])
+    ignore = {"start", "end", "text"}
+    admin_state = {k: v for k, v in stored(by_admin).items() if k not in ignore}
+    api_state = {k: v for k, v in stored(by_api).items() if k not in ignore}
+    admin_state["history"] = api_state["history"] = None  # the default reason quotes the text
+    assert admin_state == api_state
+    assert (by_admin.origin, by_admin.added_by) == ("editor", editor)

@@ -17,11 +17,13 @@ from django.forms import Form
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, QueryDict
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
 from django.utils.text import Truncator
 
 from newsfacts import review
+from newsfacts.admin.editing import EditingMixin
 from newsfacts.admin.filters import (
     QUOTE_ATTRIBUTION_NEEDS_REVIEW,
     ArticleFilter,
@@ -30,6 +32,7 @@ from newsfacts.admin.filters import (
     ConfidenceFilter,
     NeedsReviewFilter,
     QueueStatusFilter,
+    RejectedFilter,
     SpeakerFilter,
 )
 from newsfacts.admin.forms import BulkReviewForm, ReviewForm
@@ -58,7 +61,7 @@ def reverting(request: HttpRequest) -> bool:
     return bool(match and match.url_name and match.url_name.endswith("_simple_history"))
 
 
-class VerificationAdmin(HistoryAdmin):
+class VerificationAdmin(EditingMixin, HistoryAdmin):
     """What quotes and claims share: their review, their place in the article, their history."""
 
     form = ReviewForm
@@ -80,10 +83,19 @@ class VerificationAdmin(HistoryAdmin):
         "reviewed_by",
         "reviewed_at",
         "evidence_links",
+        "origin",
+        "added_by",
+        "added_at",
+        "rejected_reason",
+        "rejected_by",
+        "rejected_at",
+        "assigned_to",
+        "assigned_until",
     ]
     actions = ["mark_verified", "mark_unverifiable"]
     history_list_display = ["status"]
     change_list_template = "admin/newsfacts/verification_change_list.html"
+    change_form_template = "admin/newsfacts/verification_change_form.html"
     is_queue = False
 
     class Media:
@@ -157,6 +169,17 @@ class VerificationAdmin(HistoryAdmin):
                 "Span in the article",
                 {"classes": ["collapse"], "fields": ["article", "sentence", ("start", "end"), "text"]},
             ),
+            (
+                "Provenance",
+                {
+                    "classes": ["collapse"],
+                    "fields": [
+                        ("origin", "added_by", "added_at"),
+                        ("rejected_reason", "rejected_by", "rejected_at"),
+                        ("assigned_to", "assigned_until"),
+                    ],
+                },
+            ),
         ]
 
     def save_model(self, request: HttpRequest, obj: Quote | Claim, form: ReviewForm, change: bool) -> None:
@@ -215,7 +238,11 @@ class VerificationAdmin(HistoryAdmin):
     def get_urls(self) -> list[Any]:
         queue = self.queue_admin_class(self.model, self.admin_site)
         name = f"{self.opts.app_label}_{self.opts.model_name}_review"
-        return [path("review/", self.admin_site.admin_view(queue.changelist_view), name=name), *super().get_urls()]
+        return [
+            path("review/", self.admin_site.admin_view(queue.changelist_view), name=name),
+            *self.editing_urls(),
+            *super().get_urls(),
+        ]
 
     def changelist_view(self, request: HttpRequest, extra_context: dict[str, Any] | None = None) -> HttpResponse:
         plural = self.opts.verbose_name_plural
@@ -228,6 +255,7 @@ class VerificationAdmin(HistoryAdmin):
         }
         if self.is_queue:
             extra["title"] = f"Review queue: {plural} to verify, oldest article first"
+            extra["review_next_url"] = reverse(f"admin:{self.opts.app_label}_{self.opts.model_name}_review_next")
         return super().changelist_view(request, {**extra, **(extra_context or {})})
 
     # Bulk review
@@ -294,6 +322,7 @@ class QuoteAdmin(VerificationAdmin):
     ]
     list_filter = [
         NeedsReviewFilter,
+        RejectedFilter,
         "status",
         "kind",
         ConfidenceFilter,
@@ -316,7 +345,7 @@ class QuoteAdmin(VerificationAdmin):
 class ClaimAdmin(VerificationAdmin):
     speaker_field = "claimant"
     list_display = ["excerpt", "claimant_link", "article_link", "kind", "status"]
-    list_filter = [NeedsReviewFilter, "status", "kind", ArticleFilter, ClaimantFilter]
+    list_filter = [NeedsReviewFilter, RejectedFilter, "status", "kind", ArticleFilter, ClaimantFilter]
     search_fields = [*VerificationAdmin.search_fields, "claimant__name", "claimant__aliases"]
     autocomplete_fields = ["claimant"]
 
@@ -326,25 +355,41 @@ class ClaimAdmin(VerificationAdmin):
 
 
 def _queue_filters(list_filter: list[Any]) -> list[Any]:
-    return [QueueStatusFilter if f == "status" else f for f in list_filter if f is not NeedsReviewFilter]
+    return [
+        QueueStatusFilter if f == "status" else f
+        for f in list_filter
+        if f is not NeedsReviewFilter and f is not RejectedFilter
+    ]
 
 
-class QuoteQueueAdmin(QuoteAdmin):
+class QueueMixin:
+    """The review queue: live items only, oldest article first, with who is reviewing what."""
+
     is_queue = True
     ordering = QUEUE_ORDERING
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet:
+        return super().get_queryset(request).live().select_related("assigned_to")  # type: ignore[misc]
+
+    def get_list_display(self, request: HttpRequest) -> list[Any]:
+        return [*super().get_list_display(request), "taken_by"]  # type: ignore[misc]
+
+    @admin.display(description="taken by")
+    def taken_by(self, obj: Quote | Claim) -> str:
+        if obj.assigned_to_id is None or obj.assigned_until is None or obj.assigned_until <= timezone.now():
+            return "-"
+        return f"{obj.assigned_to} until {timezone.localtime(obj.assigned_until):%H:%M}"
+
+    def get_preserved_filters(self, request: HttpRequest) -> str:
+        return urlencode({"_changelist_filters": request.GET.urlencode(), QUEUE_PARAM: "1"})
+
+
+class QuoteQueueAdmin(QueueMixin, QuoteAdmin):
     list_filter = _queue_filters(QuoteAdmin.list_filter)
 
-    def get_preserved_filters(self, request: HttpRequest) -> str:
-        return urlencode({"_changelist_filters": request.GET.urlencode(), QUEUE_PARAM: "1"})
 
-
-class ClaimQueueAdmin(ClaimAdmin):
-    is_queue = True
-    ordering = QUEUE_ORDERING
+class ClaimQueueAdmin(QueueMixin, ClaimAdmin):
     list_filter = _queue_filters(ClaimAdmin.list_filter)
-
-    def get_preserved_filters(self, request: HttpRequest) -> str:
-        return urlencode({"_changelist_filters": request.GET.urlencode(), QUEUE_PARAM: "1"})
 
 
 QuoteAdmin.queue_admin_class = QuoteQueueAdmin
