@@ -84,7 +84,8 @@ THAT_VERBS = _forms(
     "hint hinted hints",
     "ask asked asks",
     "wonder wondered wonders",
-    "acknowledge acknowledged acknowledges",
+    "repeat repeated repeats",
+    "reiterate reiterated reiterates",
 )
 # Verbs that frame a quotation but report nothing without one ("called the plan “a disaster”").
 FRAMING_VERBS = _forms(
@@ -98,7 +99,6 @@ FRAMING_VERBS = _forms(
 VERB_PREPOSITIONS: dict[str, tuple[str, ...]] = {
     "warn": ("against", "of", "about"),
     "admit": ("to",),
-    "call": ("for",),
     "complain": ("about", "of"),
     "insist": ("on",),
     "deny": (),
@@ -110,12 +110,14 @@ ALL_VERBS: dict[str, str] = {**SPEECH_VERBS, **THAT_VERBS, **FRAMING_VERBS}
 # Participles that hand on the subject of the clause before them: "..., he said, adding that ...".
 PARTICIPLE_CUES = _forms("add adding", "say saying", "note noting", "insist insisting", "warn warning", "argue arguing")
 PARTICIPLE_CUES.update(_forms("explain explaining", "stress stressing", "claim claiming", "suggest suggesting"))
+PARTICIPLE_CUES.update(_forms("state stating", "confirm confirming", "announce announcing", "tell telling"))
 
 # A reporting verb after these is passive or adjectival ("who were told that"): it names no speaker.
 PASSIVE_AUXILIARIES = words("was were been being be is are am")
 # Words that may sit between a subject and its verb: "X has also said", "X later told".
 VERB_MODIFIERS = words(
-    "has had have also later earlier then previously repeatedly once again recently simply further will would "
+    "has had have also later earlier then previously repeatedly once again recently simply further will would now "
+    "twice first initially still "
     "had already had never has since had publicly has long privately openly reportedly separately flatly"
 )
 
@@ -191,7 +193,8 @@ PERSON_ROLES = words(
     rabbi imam monk nun athlete runner swimmer cyclist driver footballer boxer dancer artist musician composer
     novelist poet historian novelist entrepreneur executive-director pensioner retiree patient worker employee
     plaintiff defendant suspect accused opponent rival critic supporter whistleblower landlord tenant shopkeeper
-    baker fisherman source insider"""
+    baker fisherman source insider locals sister brother grandson granddaughter nephew niece cousin uncle aunt
+    fiancee fiance girlfriend boyfriend partner"""
 )
 # Role-noun suffixes that make a person: "endocrinologist", "physician", "campaigner".
 PERSON_ROLE_SUFFIXES = ("ologist", "ist", "ician", "ographer")
@@ -222,7 +225,7 @@ ORGANISATION_WORDS = words(
     systems media news times post herald journal tribune gazette press centre center society board assembly
     parliament congress senate government administration bureau reserve laboratories labs pharmaceuticals
     international worldwide alliance coalition programme program nations initiative project observatory
-    museum library council's ministry's institution commission's authority's"""
+    museum library council's ministry's institution commission's authority's financial securities capital"""
 )
 # Words that end a place's name: a place never speaks.
 PLACE_WORDS = words(
@@ -298,7 +301,9 @@ IRREGULAR_VERBS = words(
     """fell rose grew went came made took saw gave got left lost won began became ran sold bought paid kept held felt
     found thought knew met set cut put hit led brought fought spent sent built stood sat spoke broke chose drove
     flew wore wrote shut struck swept threw understood means makes remains needs wants plans expects looks seems
-    goes comes takes gives says thinks knows believes faces stands works costs"""
+    goes comes takes gives says thinks knows believes faces stands works costs laid lay hid fed fled forgot froze
+    hung heard hurt lent meant read rode rang sang sank shot shook slept slid sought spread stole stuck swore swam
+    taught tore told woke wept withdrew became"""
 )
 SUBORDINATORS = words("when while after before as if although though because since until unless once asked speaking")
 

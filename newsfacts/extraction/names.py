@@ -99,6 +99,22 @@ def _sentence_starts(text: str, sentences: list[Sentence]) -> set[int]:
     return starts
 
 
+def _organisation_follows(text: str, tokens: list[_Token], k: int) -> bool:
+    """``Brighton and Hove City Council``: the capitalised words from token ``k`` end in an organisation word."""
+    while k < len(tokens) and _is_name_word(tokens[k]):
+        if tokens[k].bare.lower() in ORGANISATION_WORDS:
+            return True
+        if k + 1 >= len(tokens) or text[tokens[k].end : tokens[k + 1].start] != " ":
+            return False
+        k += 1
+    return False
+
+
+def _possessive(tok: _Token) -> bool:
+    """``Smith's``, ``the workers'``: a possessive ends a name, except before a company suffix (``Kohl's Corp.``)."""
+    return tok.text.endswith(tuple(f"{a}s" for a in APOSTROPHES) + tuple(APOSTROPHES))
+
+
 def _is_name_word(tok: _Token) -> bool:
     word = tok.bare
     if not word or not word[0].isupper():
@@ -125,7 +141,7 @@ def find_mentions(text: str, sentences: list[Sentence]) -> list[Mention]:
             continue
         j = i + 1
         group = [tok]
-        while j < len(tokens) and not group[-1].text.endswith(tuple(f"{a}s" for a in APOSTROPHES) + tuple(APOSTROPHES)):
+        while j < len(tokens) and (not _possessive(group[-1]) or tokens[j].bare.lower() in COMPANY_ABBREVIATIONS):
             gap = text[group[-1].end : tokens[j].start]
             nxt = tokens[j]
             if (gap in (" ", "-") or (gap == " & " and len(group) == 1)) and _is_name_word(nxt):
@@ -139,7 +155,11 @@ def find_mentions(text: str, sentences: list[Sentence]) -> list[Mention]:
             # "Bank of England", "Office for Budget Responsibility", "Ursula von der Leyen".
             if gap == " " and j + 1 < len(tokens) and text[nxt.end : tokens[j + 1].start] == " ":
                 low = nxt.text.lower()
-                has_org_word = any(g.bare.lower() in ORGANISATION_WORDS for g in group)
+                has_org_word = _has_organisation_word(group) or (
+                    low == "and" and _organisation_follows(text, tokens, j + 1)
+                )
+                if low == "and" and any(_is_title(g) for g in group):
+                    has_org_word = False  # "Director Eric Handler and Medical Director Matt Zahn": two people
                 if (low in ORGANISATION_CONNECTORS and has_org_word and _is_name_word(tokens[j + 1])) or (
                     low in NAME_PARTICLES and _is_name_word(tokens[j + 1])
                 ):
@@ -273,7 +293,11 @@ def _kind(
         words, before, text[end : end + 40], possessive_before=_possessive_before(text, start)
     ):
         kind = "person"
-    if before and (before[-1] in ORGANISATION_HEADS or (is_organisation_role(before[-1]) and kind == "unknown")):
+    if (
+        before
+        and not titled
+        and (before[-1] in ORGANISATION_HEADS or (is_organisation_role(before[-1]) and kind == "unknown"))
+    ):
         kind = "organisation"
     return kind
 

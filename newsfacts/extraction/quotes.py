@@ -69,6 +69,7 @@ from newsfacts.extraction.subjects import (
     common_word,
     named,
     noun_phrase_before,
+    pronoun_subject,
     source_of,
     subject_left,
     subject_right,
@@ -134,12 +135,11 @@ def _cues(reader: _Reader, s: Sentence) -> list[_Cue]:
     for m in LETTERS.finditer(masked, s.start, s.end):
         word = m.group()
         participle = PARTICIPLE_CUES.get(word.lower())
-        if participle is not None and found and masked[s.start : m.start()].rstrip().endswith(","):
-            # "..., he said, adding that ...": the participle's subject is the previous cue's.
-            previous = found[-1].subject
-            subject_then = Subject(m.start(), m.start(), previous.entity, previous.attribution, previous.reporter)
-            found.append(_Cue(m.start(), m.end(), word.lower(), participle, subject_then, participle=True))
-            continue
+        if participle is not None:
+            handed = _participle_cue(reader, s, m, participle, found)
+            if handed is not None:
+                found.append(handed)
+                continue
         lemma = ALL_VERBS.get(word.lower())
         if lemma is None or (word[0].isupper() and m.start() != s.start):
             continue
@@ -165,6 +165,32 @@ def _cues(reader: _Reader, s: Sentence) -> list[_Cue]:
     return found
 
 
+def _participle_cue(reader: _Reader, s: Sentence, m: re.Match[str], lemma: str, found: list[_Cue]) -> _Cue | None:
+    """``..., he said, adding that ...``, ``responded by saying ...``, ``X defended its work saying ...``: the
+    participle's subject is the previous cue's or, with none, the subject of the clause."""
+    before = reader.masked[s.start : m.start()].rstrip()
+    if not before:
+        return None
+    linked = before.endswith(",") or bool(re.search(r"\bby$", before))
+    if found and linked:
+        previous = found[-1].subject
+        subject = Subject(m.start(), m.start(), previous.entity, previous.attribution, previous.reporter)
+    elif not found and MASK not in before:
+        # "X asked for him to be brought back but he refused, telling ...": the nearest clause's pronoun subject.
+        pronoun = re.search(r"\b(?:and|but|as|when|while)\s+(he|she)\s+[a-z]+[^,]*,?$", before)
+        clause = (
+            pronoun_subject(reader, pronoun.group(1), s.start + pronoun.start(1), s.start + pronoun.end(1))
+            if pronoun
+            else clause_subject(reader, s, m.start(), coordinated=True)
+        )
+        if clause is None or (clause.entity is None and not linked):
+            return None
+        subject = Subject(m.start(), m.start(), clause.entity, clause.attribution, clause.reporter)
+    else:
+        return None
+    return _Cue(m.start(), m.end(), m.group().lower(), lemma, subject, participle=True)
+
+
 def _segment_at(reader: _Reader, pos: int) -> QuotedSpan | None:
     """The quoted span whose opening mark is at ``pos``."""
     k = bisect_left(reader.opens, pos)
@@ -187,7 +213,7 @@ def _addressee_end(masked: str, pos: int, limit: int) -> int:
     if m:
         return pos + m.end()
     m = re.match(r"\s+(?:(?:the|a|an|his|her|their)\s+)?([a-z][\w\-]*)(?:\s+([a-z][\w\-]*))?", rest)
-    if m and m.group(1) != "that":
+    if m and m.group(1) != "that" and m.group(1) not in CLAUSE_STARTERS:
         if m.group(2) and m.group(2) not in CLAUSE_STARTERS and m.group(2) != "that":
             return pos + m.end(2)
         return pos + m.end(1)
@@ -225,8 +251,10 @@ def _emit(
     attribution: AttributionMethod,
     cue: str,
     bonus: float = 0.0,
+    press: bool = False,
 ) -> None:
-    """Record a quote of ``[start, end)``; an agency or an unnamed person (``a senior official``) is no speaker."""
+    """Record a quote of ``[start, end)``; an unnamed person (``a senior official``) is no speaker, nor is an agency
+    unless the quote is its own report (``press``)."""
     text = reader.text
     while start < end and (text[start].isspace() or (reader.masked[start] == MASK and text[start] in OPENING)):
         if text[start] in OPENING and kind != "direct":
@@ -234,7 +262,7 @@ def _emit(
         start += 1
     if end - start < 2 or (len(WORD.findall(text[start:end])) < 2 and kind != "direct"):
         return
-    speaker = entity.name if entity is not None and entity.name and not entity.is_agency else None
+    speaker = entity.name if entity is not None and entity.name and (press or not entity.is_agency) else None
     anonymous = entity if entity is not None and not entity.name else None
     if speaker is None:
         attribution, entity = "none", None
@@ -265,7 +293,8 @@ def _emit(
 def _attach(reader: _Reader, seg: QuotedSpan, cue: _Cue) -> None:
     seg.attached = True
     kind: QuoteKind = "direct" if seg.cls == "full" else "mixed"
-    _emit(reader, seg.start, seg.end, kind, cue.subject.entity, cue.subject.attribution, cue.word)
+    subject = cue.subject
+    _emit(reader, seg.start, seg.end, kind, subject.entity, subject.attribution, cue.word, press=subject.reporter)
 
 
 def _reported(reader: _Reader, a: int, b: int, cue: _Cue, bonus: float = 0.0) -> None:
@@ -278,7 +307,8 @@ def _reported(reader: _Reader, a: int, b: int, cue: _Cue, bonus: float = 0.0) ->
         return
     for seg in inner:
         seg.attached = True
-    _emit(reader, a, b, kind, cue.subject.entity, cue.subject.attribution, cue.word, bonus)
+    subject = cue.subject
+    _emit(reader, a, b, kind, subject.entity, subject.attribution, cue.word, bonus, press=subject.reporter)
 
 
 def _read_cue(reader: _Reader, s: Sentence, cue: _Cue, limit: int) -> int:
@@ -300,7 +330,7 @@ def _governed_from(reader: _Reader, cue: _Cue, limit: int) -> int:
     """Where what the cue governs may start: after the verb, its inverted subject, or the person told."""
     if cue.inverted:
         return cue.subject.end
-    if cue.lemma in ADDRESSEE_VERBS and not cue.participle:
+    if cue.lemma in ADDRESSEE_VERBS:
         return _addressee_end(reader.masked, cue.end, limit)
     return cue.end
 
@@ -339,6 +369,8 @@ def _read_content(reader: _Reader, cue: _Cue, after: int, rest: str, limit: int)
 
 
 _TIME_OPENERS = PREPOSITIONS | {"last", "earlier", "this", "later"}
+# Words that never open reported content: "said as quoted by ...", "said in ...".
+_NOT_CONTENT = PREPOSITIONS | {"as"}
 
 
 def _content_start(cue: _Cue, after: int, rest: str) -> tuple[int, bool, bool] | None:
@@ -357,7 +389,7 @@ def _content_start(cue: _Cue, after: int, rest: str) -> tuple[int, bool, bool] |
         return after + adverbial.end() + len(tail) - len(tail.lstrip()), False, False
     if _takes_bare_content(cue, rest):
         first = re.match(r"\s+([\w'\u2019\-]+|" + MASK + ")", rest)
-        if first and first.group(1).lower() not in PREPOSITIONS and not rest.startswith(","):
+        if first and first.group(1).lower() not in _NOT_CONTENT and not rest.startswith(","):
             return after + first.start(1), False, False
     return None
 
@@ -372,7 +404,8 @@ def _takes_bare_content(cue: _Cue, rest: str) -> bool:
 
 
 def _trailing(reader: _Reader, s: Sentence, cue: _Cue) -> int:
-    """``..., she said``, ``'...,' said the minister``: the cue follows a quote or the reported content it governs."""
+    """``..., she said``, ``'...,' said the minister``: the cue follows a quote or the reported content it governs;
+    ``If the vote fails, Harmon said, the council will meet again``: or it stands inside it."""
     masked = reader.masked
     head = cue.start if cue.inverted else cue.subject.start
     before = masked[s.start : head].rstrip()
@@ -384,20 +417,53 @@ def _trailing(reader: _Reader, s: Sentence, cue: _Cue) -> int:
         if seg is not None and seg.cls in ("full", "partial"):
             _attach(reader, seg, cue)
             return cue.end
+    governed = _governed_from(reader, cue, s.end)
+    aside = re.match(r"\s*,\s*(?=[^\W\d_])", masked[governed : s.end])
+    if aside is None and not _ends_clause(masked[governed : s.end]):
+        return cue.end  # "Public corruption aside, X admitted defrauding ...": the cue's content follows it
     # "..., the minister, Ines Duarte, said": the role before the name belongs to the attribution.
     role = re.search(r",\s*(?:the|a|an)\s+(?:[\w\-]+\s+){0,3}?([\w\-]+)\s*,?$", body)
     if role and (is_person_role(role.group(1)) or is_organisation_role(role.group(1))):
         body = body[: role.start()]
-    lead = _lead_start(reader, s, s.start + len(body))
-    if lead is not None and _reportable(masked[lead : s.start + len(body)]):
-        _reported(reader, lead, s.start + len(body), cue)
+    body_end = s.start + len(body)
+    lead = _lead_start(reader, s, body_end)
+    if lead is None:
+        return cue.end
+    if aside is not None and len(WORD.findall(masked[lead:body_end])) >= 2:
+        end = _content_end(reader, governed + aside.end(), s.end)
+        _reported(reader, lead, end, cue)
+        return end
+    lead = _main_clause(masked, lead, body_end)
+    if _reportable(masked[lead:body_end]):
+        _reported(reader, lead, body_end, cue)
     return cue.end
+
+
+def _main_clause(masked: str, lead: int, end: int) -> int:
+    """``Before the session, Fico appeared ...``: skip a fronted adverbial clause to the main clause after it."""
+    if _reportable(masked[lead:end]):
+        return lead
+    comma = masked.find(",", lead, end)
+    if comma < 0:
+        return lead
+    start = comma + 1
+    while start < end and masked[start].isspace():
+        start += 1
+    return start if _reportable(masked[start:end]) else lead
+
+
+def _ends_clause(tail: str) -> bool:
+    """Whether a trailing cue ends its clause: punctuation next, or a time, venue or preposition phrase."""
+    if re.match(r"\s*(?:[^\w\s]|$)", tail) or ADVERBIAL.match(tail):
+        return True
+    first = WORD.findall(tail[:40])
+    return bool(first) and first[0].lower() in PREPOSITIONS
 
 
 def _has_verb(found: list[str]) -> bool:
     return any(
         w.lower() in FINITE or w.lower() in IRREGULAR_VERBS or (len(w) > 4 and w.lower().endswith("ed"))
-        for w in found[1:7]
+        for w in found[1:10]
     )
 
 
@@ -604,8 +670,12 @@ def find_quotes(text: str, sentences: list[Sentence]) -> tuple[list[Speaker], li
             taken = _according(reader, s) + _spoke(reader, s)
             cues = _cues(reader, s)
             until = s.start
+            # The press reporting what someone else says is no speaker; reporting on its own account, it is.
+            press_only = all(cue.subject.reporter for cue in cues)
             for i, cue in enumerate(cues):
-                if cue.start < until or cue.subject.reporter or any(a <= cue.start < b for a, b in taken):
+                if cue.start < until or (cue.subject.reporter and not press_only):
+                    continue
+                if any(a <= cue.start < b for a, b in taken):
                     continue
                 limit = _trailing_limit(reader, s, cue.end, cues[i + 1 :])
                 until = _read_cue(reader, s, cue, limit)
@@ -632,10 +702,15 @@ _NAME_SPEAKS = re.compile(
 _LABEL = re.compile(r"(?m)^[^\S\n]*(?:[A-Z][\w.]*\s+)*([A-Z][\w'\u2019\-]+):[^\S\n]")
 
 
+# A name set off after a role or relation: "Smith's sister, Maria, said", "the coach, Okafor, said".
+_APPOSED = re.compile(r"\b([a-z][\w\-]*),\s+([A-Z][\w'\u2019\-]+),")
+
+
 def _known_by_speaking(masked: str, mentions: list[Mention]) -> list[Mention]:
     """A lone word the name reader could not classify (``Umahi``) is a person from its first mention when the story
     has it speak (``Umahi said``) anywhere, so that pronouns before that cue can refer to it."""
     speaking = {m.group(1) for m in _NAME_SPEAKS.finditer(masked)} | {m.group(1) for m in _LABEL.finditer(masked)}
+    speaking |= {m.group(2) for m in _APPOSED.finditer(masked) if is_person_role(m.group(1))}
     if not speaking:
         return mentions
     return [

@@ -86,7 +86,11 @@ CASES = [
         [("The budget will be cut by 5 percent", "indirect", None)],
         id="according-to-unnamed-source",
     ),
-    pytest.param("The plant will close in March, Reuters reported.", [], id="agency-reporting-is-no-speaker"),
+    pytest.param(
+        "The plant will close in March, Reuters reported.",
+        [("The plant will close in March", "indirect", "Reuters")],
+        id="agency-reporting-on-its-own-account",
+    ),
     pytest.param(
         "Ali Hassan told AFP that talks had stalled.",
         [("talks had stalled", "indirect", "Ali Hassan")],
@@ -414,3 +418,112 @@ def test_quote_after_another_person_is_named_does_not_continue_the_earlier_speak
         '"We expect it to go ahead as planned."\n'
     )
     assert brief(text)[-1][2] != "Jane Okoro"
+
+
+REPORTED = [
+    pytest.param(
+        "Halden Air said it expects delays to continue and will update passengers.",
+        ("it expects delays to continue and will update passengers", "Halden Air"),
+        id="present-tense-clause-without-that",
+    ),
+    pytest.param(
+        "Ana Ruiz said 80 percent of the firm's 50 million customers are business users.",
+        ("80 percent of the firm's 50 million customers are business users", "Ana Ruiz"),
+        id="long-subject-without-that",
+    ),
+    pytest.param(
+        "Mr Vance twice claimed that the fund was empty.",
+        ("the fund was empty", "Vance"),
+        id="adverb-between-subject-and-verb",
+    ),
+    pytest.param(
+        "Harlow Council has defended its repair work saying it was the only safe option.",
+        ("it was the only safe option", "Harlow Council"),
+        id="participle-without-comma",
+    ),
+    pytest.param(
+        "Ana Ruiz responded by saying it was typical for a new road to feel bumpy.",
+        ("it was typical for a new road to feel bumpy", "Ana Ruiz"),
+        id="by-saying",
+    ),
+    pytest.param(
+        "Ana Ruiz warned there is more disruption ahead for drivers.",
+        ("there is more disruption ahead for drivers", "Ana Ruiz"),
+        id="warned-without-addressee",
+    ),
+    pytest.param(
+        "Greyfield Council repeated that further closures may be needed.",
+        ("further closures may be needed", "Greyfield Council"),
+        id="repeated-that",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), REPORTED)
+def test_reported_speech_is_found_with_its_speaker(text: str, expected: tuple[str, str]) -> None:
+    assert [(q.text, q.speaker) for q in quotes_of(text) if q.kind == "indirect"] == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "Public money aside, Ana Ruiz admitted misusing a charity.", id="lead-in-before-a-cue-with-object"
+        ),
+        pytest.param('"We lost our shape," Tom Bassey said as quoted by the league website.', id="as-quoted-by"),
+        pytest.param("Ana Ruiz called for a press conference in the town hall.", id="called-for-a-noun"),
+    ],
+)
+def test_things_that_are_not_reported_speech(text: str) -> None:
+    assert [q.text for q in quotes_of(text) if q.kind != "direct"] == []
+
+
+def test_company_with_possessive_name_keeps_its_suffix() -> None:
+    speakers, _ = find_quotes(
+        "Kerrow's Corp. said profit will be $4 a share.",
+        split_sentences("Kerrow's Corp. said profit will be $4 a share."),
+    )
+    assert [(s.name, s.kind) for s in speakers] == [("Kerrow's Corp.", "organisation")]
+
+
+def test_quote_broken_by_a_single_line_break_is_one_quote() -> None:
+    text = (
+        '"The\nverdict shows that nobody is above the law," District Attorney Ana Ruiz said after the\n'
+        'hearing. "The fame of the accused meant nothing in the end."\n'
+    )
+    assert brief(text) == [
+        ("The\nverdict shows that nobody is above the law,", "direct", "Ana Ruiz"),
+        ("The fame of the accused meant nothing in the end.", "direct", "Ana Ruiz"),
+    ]
+
+
+def test_she_said_after_a_possessive_goes_to_the_woman_named() -> None:
+    text = (
+        "Tom Bassey's mother Ruth Okoro told the court that she had forgiven him.\n"
+        '"I miss my son every day," she said.\n'
+    )
+    assert brief(text)[-1] == ("I miss my son every day,", "direct", "Ruth Okoro")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "If the vote fails, Harmon said, the council will meet again.",
+            ("If the vote fails, Harmon said, the council will meet again", "Harmon"),
+            id="parenthetical-attribution",
+        ),
+        pytest.param(
+            "Before the session, the mayor left the building early, the Halden Herald wrote.",
+            ("the mayor left the building early", "Halden Herald"),
+            id="fronted-adverbial-before-trailing-cue",
+        ),
+        pytest.param(
+            "Tom Bassey's sister, Maria, gave a statement, telling the court she had forgiven him.",
+            ("she had forgiven him", "Maria"),
+            id="possessive-and-apposed-name",
+        ),
+    ],
+)
+def test_attribution_in_unusual_places(text: str, expected: tuple[str, str]) -> None:
+    assert [(q.text, q.speaker) for q in quotes_of(text)] == [expected]

@@ -99,7 +99,10 @@ def test_role_noun_takes_the_person_described_by_it() -> None:
 def test_company_role_noun_takes_the_company_not_the_press() -> None:
     text = "Halden Motors Ltd shut its plant, the Halden Herald reported on Monday. The company said demand had fallen."
     _, quotes = read(text)
-    assert quotes == [("demand had fallen", "Halden Motors Ltd", "role")]
+    assert quotes == [
+        ("Halden Motors Ltd shut its plant", "Halden Herald", "name"),  # the paper's own report
+        ("demand had fallen", "Halden Motors Ltd", "role"),
+    ]
 
 
 def test_unnamed_group_speaks_for_nobody() -> None:
@@ -176,3 +179,54 @@ def test_several_titles_before_a_name_all_stay_out_of_it() -> None:
 def test_lowercase_office_noun_takes_the_person_followed() -> None:
     _, quotes = read("Umar Bello toured the new bridge on Monday. The minister said the work was finished.")
     assert quotes == [("the work was finished", "Umar Bello", "role")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("A Harlow Borough Council spokesman said the road would reopen.", id="named-organisation-before"),
+        pytest.param(
+            "Harlow Borough Council closed the road. A council spokesman said the road would reopen.",
+            id="organisation-noun-before",
+        ),
+        pytest.param(
+            "Harlow Borough Council closed the road. A spokeswoman for the council said the road would reopen.",
+            id="organisation-noun-after",
+        ),
+    ],
+)
+def test_spokesperson_speaks_for_the_organisation(text: str) -> None:
+    speakers, quotes = read(text)
+    assert [(s.name, s.kind) for s in speakers] == [("Harlow Borough Council", "organisation")]
+    assert quotes[-1][:2] == ("the road would reopen", "Harlow Borough Council")
+
+
+def test_unnamed_official_is_not_given_a_name() -> None:
+    speakers, quotes = read("Harlow Borough Council closed the road. One resident said the road would reopen.")
+    assert speakers == [] and quotes == [("the road would reopen", None, "none")]
+
+
+def test_organisation_name_with_and_is_one_name() -> None:
+    speakers, _ = read("Kent and Medway Fire Service said the blaze was out.")
+    assert [s.name for s in speakers] == ["Kent and Medway Fire Service"]
+
+
+def test_two_titled_people_joined_by_and_are_two_people() -> None:
+    speakers, _ = read(
+        "Agency Director Eric Holm and Medical Director Mia Sand met the press. Holm said the outbreak was contained."
+    )
+    assert ("Eric Holm", "person") in [(s.name, s.kind) for s in speakers]
+
+
+def test_day_between_subject_and_verb() -> None:
+    _, quotes = read("Finance Minister Ana Ruiz on Tuesday said the budget would be cut.")
+    assert quotes == [("the budget would be cut", "Ana Ruiz", "name")]
+
+
+def test_pronoun_after_a_fronted_clause_is_not_its_object() -> None:
+    text = (
+        "Judge Mark Ellery heard the case of Tom Bassey. "
+        "Sentencing Bassey to seven days in prison, he said he wished to send a message."
+    )
+    _, quotes = read(text)
+    assert quotes[-1][:2] == ("he wished to send a message", "Mark Ellery")
