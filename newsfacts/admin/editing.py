@@ -51,10 +51,13 @@ class AddSpanForm(forms.Form):
 
     def __init__(self, *args: Any, admin_site: admin.AdminSite, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        field = Quote._meta.get_field("speaker")
-        widget = AutocompleteSelect(field, admin_site)
-        self.fields["speaker"].widget = admin.widgets.RelatedFieldWidgetWrapper(
-            widget, field.remote_field, admin_site, can_add_related=True
+        # As the admin builds a ForeignKey's field: an autocomplete, wrapped with a "+" that adds a speaker.
+        relation = Quote._meta.get_field("speaker")
+        speaker = self.fields["speaker"]
+        speaker.widget = AutocompleteSelect(relation, admin_site)
+        speaker.widget.choices = speaker.choices
+        speaker.widget = admin.widgets.RelatedFieldWidgetWrapper(
+            speaker.widget, relation.remote_field, admin_site, can_add_related=True
         )
 
 

@@ -151,7 +151,8 @@ class VerificationAdmin(EditingMixin, HistoryAdmin):
         )
 
     def review_fields(self) -> list[Any]:
-        return ["status", "rationale", "evidence_urls", "reason", ("reviewed_by", "reviewed_at")]
+        # version: hidden, the item as the editor opened it (the form's conflict check).
+        return ["status", "rationale", "evidence_urls", "reason", ("reviewed_by", "reviewed_at"), "version"]
 
     def attribution_fields(self) -> list[Any]:
         return [self.speaker_field, "kind"]
@@ -160,7 +161,9 @@ class VerificationAdmin(EditingMixin, HistoryAdmin):
         review = self.review_fields()
         if not self.has_change_permission(request, obj):
             # Read only: no reason to give, and evidence as links.
-            review = [("evidence_links" if f == "evidence_urls" else f) for f in review if f != "reason"]
+            review = [
+                ("evidence_links" if f == "evidence_urls" else f) for f in review if f not in ("reason", "version")
+            ]
         return [
             (None, {"fields": ["in_context"]}),
             ("Review", {"fields": review}),

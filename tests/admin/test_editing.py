@@ -86,6 +86,10 @@ def test_the_article_page_links_to_adding_an_item_for_editors_only(editor_web, r
     article = ArticleFactory()
     url = reverse("admin:newsfacts_article_add_item", args=[article.pk])
     assert url in editor_web.get(reverse("admin:newsfacts_article_change", args=[article.pk])).content.decode()
+    page = editor_web.get(url)
+    assert page.status_code == 200
+    assert page.context["article_text"] == article.text
+    assert 'data-model-ref="speaker"' in page.content.decode()  # the speaker autocomplete
     assert reader_web.get(url).status_code == 403
 
 
