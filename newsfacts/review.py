@@ -414,7 +414,7 @@ def add_span(
 def reject(
     obj: Quote | Claim, reason: str, *, user: AbstractBaseUser | AnonymousUser | None, note: str = ""
 ) -> Quote | Claim:
-    """Reject a false extraction: it leaves lists, queues and releases, keeps its history, and is never re-extracted."""
+    """Reject a false extraction: it leaves the lists and the queues, keeps its history, and is never re-extracted."""
     if reason not in Rejection.values:
         raise ValidationError(
             {"rejected_reason": f"Unknown reason {reason!r}: choose one of {', '.join(Rejection.values)}."}

@@ -23,7 +23,8 @@ from newsfacts.models import Article, Claim, Quote, Sentence
 
 def _unverified_count(model: type[Quote] | type[Claim]) -> Coalesce:
     rows = (
-        model.objects.filter(article=OuterRef("pk"), status=VerificationStatus.UNVERIFIED)
+        model.objects.live()
+        .filter(article=OuterRef("pk"), status=VerificationStatus.UNVERIFIED)
         .order_by()
         .values("article")
         .annotate(n=Count("pk"))
