@@ -323,7 +323,7 @@ class SpeakerMergeSerializer(serializers.Serializer):
 class VerificationSerializer(StrictWriteMixin, serializers.ModelSerializer):
     """Shared by quotes and claims: brief article and sentence, offsets, verification; the editors' writes.
 
-    Editable: status, rationale, evidence_urls (through ``newsfacts.review.set_verification``), the speaker or
+    Editable (through ``newsfacts.review.edit``): status, rationale, evidence_urls, the speaker or
     claimant, the kind, and the offsets within the sentence (the text is then re-read from the article).
     """
 

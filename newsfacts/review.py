@@ -36,11 +36,6 @@ def history_reason(reason: str) -> str:
     return Truncator(" ".join(reason.split())).chars(CHANGE_REASON_MAX_LENGTH)
 
 
-def history_note(reason: str, given: str = "") -> str:
-    """The history reason of an action: what the editor wrote, else the action's own description."""
-    return history_reason(given.strip() or reason)
-
-
 def _history_user(user: AbstractBaseUser | AnonymousUser | None) -> AbstractBaseUser | None:
     if user is None or not user.is_authenticated:
         return None

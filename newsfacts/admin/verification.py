@@ -44,7 +44,6 @@ from newsfacts.review import bulk_set_verification
 
 # Marks a change page opened from the review queue, so that saving goes back to the queue.
 QUEUE_PARAM = "_queue"
-VERIFICATION_FIELDS = {"status", "rationale", "evidence_urls"}
 # Oldest article first: by publication date (undated last), then by when it was ingested; then in reading order.
 QUEUE_ORDERING = [
     F("article__published").asc(nulls_last=True),
@@ -218,7 +217,7 @@ class VerificationAdmin(EditingMixin, HistoryAdmin):
         return super().response_post_save_change(request, obj)
 
     def next_in_queue(self, request: HttpRequest, obj: Model, filters: str) -> Model | None:
-        """The first row of the review queue, as filtered when the editor opened `obj`, other than `obj`."""
+        """The first free row of the review queue, as filtered when the editor opened `obj`, now held for them."""
         queue = self.queue_admin_class(self.model, self.admin_site)
         original = request.GET
         request.GET = QueryDict(filters)
@@ -228,7 +227,9 @@ class VerificationAdmin(EditingMixin, HistoryAdmin):
             return None
         finally:
             request.GET = original
-        return changelist.queryset.exclude(pk=obj.pk).first()
+        # The item is handed back, and the next free one is held for this editor ("review next").
+        review.release(obj, request.user)  # type: ignore[arg-type]
+        return review.take_next(changelist.queryset.exclude(pk=obj.pk), request.user)  # type: ignore[arg-type]
 
     def change_view(
         self, request: HttpRequest, object_id: str, form_url: str = "", extra_context: dict[str, Any] | None = None
