@@ -12,12 +12,12 @@ from typing import TYPE_CHECKING, Any
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.core.validators import URLValidator
 from django.db import IntegrityError, models, transaction
-from django.utils.text import slugify
 from drf_spectacular.extensions import OpenApiSerializerFieldExtension
 from drf_spectacular.plumbing import build_basic_type
 from drf_spectacular.types import OpenApiTypes
 from rest_framework import serializers
 
+from api.offsets import OFFSET_UNIT
 from newsfacts import review
 from newsfacts.choices import Rejection
 from newsfacts.filtersets import MAX_DB_INTEGER
@@ -51,10 +51,18 @@ class ArticleBriefSerializer(serializers.ModelSerializer):
         fields = ["id", "title", "url"]
 
 
+# The unit of every offset, stated on each offset field of the schema.
+OFFSET_FIELDS = {
+    "start": {"help_text": f"Offset of the first character in the article text, {OFFSET_UNIT}."},
+    "end": {"help_text": f"Offset just past the last character (text == article.text[start:end]), {OFFSET_UNIT}."},
+}
+
+
 class SentenceBriefSerializer(serializers.ModelSerializer):
     class Meta:
         model = Sentence
         fields = ["id", "position", "start", "end", "text"]
+        extra_kwargs = OFFSET_FIELDS
 
 
 class SpeakerBriefSerializer(serializers.ModelSerializer):
@@ -199,6 +207,7 @@ class SentenceSerializer(serializers.ModelSerializer):
         model = Sentence
         fields = ["id", "url", "article", "position", "start", "end", "kind", "text"]
         read_only_fields = fields
+        extra_kwargs = OFFSET_FIELDS
 
 
 class SpeakerSerializer(StrictWriteMixin, serializers.ModelSerializer):
@@ -240,7 +249,7 @@ class SpeakerSerializer(StrictWriteMixin, serializers.ModelSerializer):
         reason = _history_reason(self, validated_data)
         self._slug_from_name = not validated_data.get("slug")
         if self._slug_from_name:
-            validated_data["slug"] = self.free_slug(validated_data["name"])
+            validated_data["slug"] = Speaker.free_slug(validated_data["name"])
         speaker = Speaker(**validated_data)
         return self.save_speaker(speaker, reason)
 
@@ -282,20 +291,11 @@ class SpeakerSerializer(StrictWriteMixin, serializers.ModelSerializer):
             except serializers.ValidationError as error:
                 errors[name] = list(error.detail)
         if set(errors) == {"slug"} and getattr(self, "_slug_from_name", False):
-            speaker.slug = self.free_slug(speaker.name)
+            speaker.slug = Speaker.free_slug(speaker.name)
             return True
         if errors:
             raise serializers.ValidationError(errors)
         return False
-
-    @staticmethod
-    def free_slug(name: str) -> str:
-        base = (slugify(name) or "speaker")[:190]
-        taken = set(Speaker.objects.filter(slug__startswith=base).values_list("slug", flat=True))
-        slug, n = base, 2
-        while slug in taken:
-            slug, n = f"{base}-{n}", n + 1
-        return slug
 
 
 class SpeakerMergeSerializer(serializers.Serializer):
@@ -352,6 +352,18 @@ class VerificationSerializer(StrictWriteMixin, serializers.ModelSerializer):
     rejected_at = serializers.DateTimeField(read_only=True, allow_null=True, help_text="When it was rejected.")
     start = serializers.IntegerField(min_value=0, max_value=MAX_DB_INTEGER, required=False)
     end = serializers.IntegerField(min_value=1, max_value=MAX_DB_INTEGER, required=False)
+    start = serializers.IntegerField(
+        min_value=0,
+        max_value=MAX_DB_INTEGER,
+        required=False,
+        help_text=OFFSET_FIELDS["start"]["help_text"] + " Written in code points.",
+    )
+    end = serializers.IntegerField(
+        min_value=1,
+        max_value=MAX_DB_INTEGER,
+        required=False,
+        help_text=OFFSET_FIELDS["end"]["help_text"] + " Written in code points.",
+    )
     evidence_urls = serializers.ListField(
         child=serializers.URLField(max_length=2000, validators=[URLValidator(schemes=["http", "https"])]),
         required=False,

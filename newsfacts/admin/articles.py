@@ -7,8 +7,7 @@ from urllib.parse import urlencode
 
 from django.contrib import admin
 from django.db import models
-from django.db.models import Count, IntegerField, OuterRef, QuerySet, Subquery
-from django.db.models.functions import Coalesce
+from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.html import format_html
@@ -16,21 +15,9 @@ from django.utils.safestring import SafeString
 from django.utils.text import Truncator
 
 from newsfacts.admin.editing import AddSpanMixin
+from newsfacts.admin.filters import NulSafeChangeList
 from newsfacts.admin.history import HistoryAdmin
-from newsfacts.choices import VerificationStatus
 from newsfacts.models import Article, Claim, Quote, Sentence
-
-
-def _unverified_count(model: type[Quote] | type[Claim]) -> Coalesce:
-    rows = (
-        model.objects.live()
-        .filter(article=OuterRef("pk"), status=VerificationStatus.UNVERIFIED)
-        .order_by()
-        .values("article")
-        .annotate(n=Count("pk"))
-        .values("n")
-    )
-    return Coalesce(Subquery(rows, output_field=IntegerField()), 0)
 
 
 class SentenceInline(admin.TabularInline):
@@ -94,7 +81,10 @@ class ArticleAdmin(AddSpanMixin, HistoryAdmin):
             super()
             .get_queryset(request)
             .defer("text")
-            .annotate(unverified_quotes=_unverified_count(Quote), unverified_claims=_unverified_count(Claim))
+            .annotate(
+                unverified_quotes=Quote.objects.unverified().count_per("article"),
+                unverified_claims=Claim.objects.unverified().count_per("article"),
+            )
         )
 
     def has_add_permission(self, request: HttpRequest) -> bool:
@@ -119,7 +109,7 @@ class ArticleAdmin(AddSpanMixin, HistoryAdmin):
 
 
 @admin.register(Sentence)
-class SentenceAdmin(admin.ModelAdmin):
+class SentenceAdmin(NulSafeChangeList, admin.ModelAdmin):
     list_display = ["sentence_text", "article", "position", "kind"]
     list_filter = ["kind"]
     search_fields = ["text", "article__title"]

@@ -25,7 +25,6 @@ from django.utils.text import Truncator
 from newsfacts import review
 from newsfacts.admin.editing import EditingMixin
 from newsfacts.admin.filters import (
-    QUOTE_ATTRIBUTION_NEEDS_REVIEW,
     ArticleFilter,
     AttributionFilter,
     ClaimantFilter,
@@ -66,7 +65,6 @@ class VerificationAdmin(EditingMixin, HistoryAdmin):
     form = ReviewForm
     speaker_field: str  # "speaker" or "claimant"
     queue_admin_class: type[VerificationAdmin]
-    needs_review_q: Any = None
 
     list_display_links = ["excerpt"]
     list_per_page = 50
@@ -314,7 +312,6 @@ class VerificationAdmin(EditingMixin, HistoryAdmin):
 
 class QuoteAdmin(VerificationAdmin):
     speaker_field = "speaker"
-    needs_review_q = QUOTE_ATTRIBUTION_NEEDS_REVIEW
     list_display = [
         "excerpt",
         "speaker_link",

@@ -19,14 +19,10 @@ from django.db import models
 
 from newsfacts.choices import Attribution, ClaimKind, QuoteKind, SentenceKind, SpeakerKind, VerificationStatus
 from newsfacts.models import Article, Claim, Quote, Sentence, Speaker
+from newsfacts.values import iso_datetime
 
 # Rows fetched a round trip: big enough to amortise the query, small enough to keep memory flat.
 CHUNK_SIZE = 2000
-
-
-def iso_datetime(value: datetime.datetime) -> str:
-    """UTC, ISO 8601 with a Z, the form Table Schema's datetime reads."""
-    return value.astimezone(datetime.UTC).isoformat().replace("+00:00", "Z")
 
 
 def iso_date(value: datetime.date) -> str:

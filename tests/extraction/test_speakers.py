@@ -230,3 +230,23 @@ def test_pronoun_after_a_fronted_clause_is_not_its_object() -> None:
     )
     _, quotes = read(text)
     assert quotes[-1][:2] == ("he wished to send a message", "Mark Ellery")
+
+
+@pytest.mark.parametrize(
+    ("text", "description"),
+    [
+        pytest.param("A senior official said the talks had failed.", "A senior official", id="anonymous-person"),
+        pytest.param("Analysts said the merger was overdue.", "Analysts", id="unnamed-group"),
+        pytest.param("The talks failed, his family said.", "his family", id="relation"),
+        pytest.param("Ana Ruiz said the talks had failed.", "", id="named-speaker-has-none"),
+    ],
+)
+def test_unnamed_source_is_described_never_named(text: str, description: str) -> None:
+    quotes = find_quotes(text, split_sentences(text))[1]
+    assert [q.speaker_description for q in quotes] == [description]
+    assert description == "" or quotes[0].speaker is None
+
+
+def test_company_named_like_a_person_is_an_organisation_by_its_last_word() -> None:
+    speakers, _ = read("Greyfield Analytics said sales fell.")
+    assert [(s.name, s.kind) for s in speakers] == [("Greyfield Analytics", "organisation")]
