@@ -498,6 +498,8 @@ class ClaimSerializer(VerificationSerializer):
             "start",
             "end",
             "kind",
+            "confidence",
             *_VERIFICATION_FIELDS,
             "reason",
         ]
+        read_only_fields = ["confidence"]

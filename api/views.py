@@ -235,4 +235,4 @@ class ClaimViewSet(SpanViewSet):
     detail_related = ("article", "sentence", "claimant", "reviewed_by")
     serializer_class = ClaimSerializer
     filterset_class = ClaimFilterSet
-    ordering_fields = {**_SPAN_ORDERING, "claimant": "claimant__name"}
+    ordering_fields = {**_SPAN_ORDERING, "confidence": "confidence", "claimant": "claimant__name"}

@@ -170,6 +170,7 @@ def build_claim(article: Article, sentence: Sentence, found: ExtractedClaim, spe
         start=found.start,
         end=found.end,
         kind=found.kind,
+        confidence=found.confidence,
     )
 
 

@@ -92,6 +92,12 @@ class ConfidenceFilter(admin.SimpleListFilter):
         return queryset.filter(bucket[1]) if bucket else queryset
 
 
+class CheckWorthyConfidenceFilter(ConfidenceFilter):
+    """The pipeline's confidence that a claim is check-worthy, in the same three buckets."""
+
+    title = "check-worthiness confidence"
+
+
 class AttributionFilter(admin.SimpleListFilter):
     title = "attribution check"
     parameter_name = "attribution_check"

@@ -27,6 +27,7 @@ from newsfacts.admin.editing import EditingMixin
 from newsfacts.admin.filters import (
     ArticleFilter,
     AttributionFilter,
+    CheckWorthyConfidenceFilter,
     ClaimantFilter,
     ConfidenceFilter,
     NeedsReviewFilter,
@@ -345,14 +346,26 @@ class QuoteAdmin(VerificationAdmin):
 
 class ClaimAdmin(VerificationAdmin):
     speaker_field = "claimant"
-    list_display = ["excerpt", "claimant_link", "article_link", "kind", "status"]
-    list_filter = [NeedsReviewFilter, RejectedFilter, "status", "kind", ArticleFilter, ClaimantFilter]
+    list_display = ["excerpt", "claimant_link", "article_link", "kind", "status", "confidence"]
+    list_filter = [
+        NeedsReviewFilter,
+        RejectedFilter,
+        "status",
+        "kind",
+        CheckWorthyConfidenceFilter,
+        ArticleFilter,
+        ClaimantFilter,
+    ]
     search_fields = [*VerificationAdmin.search_fields, "claimant__name", "claimant__aliases"]
     autocomplete_fields = ["claimant"]
+    readonly_fields = [*VerificationAdmin.readonly_fields, "confidence"]
 
     @admin.display(description="claimant", ordering="claimant__name")
     def claimant_link(self, obj: Claim) -> SafeString | str:
         return self._speaker_link(obj)
+
+    def attribution_fields(self) -> list[Any]:
+        return ["claimant", ("kind", "confidence")]
 
 
 def _queue_filters(list_filter: list[Any]) -> list[Any]:

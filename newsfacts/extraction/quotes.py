@@ -309,9 +309,11 @@ def _emit(
     )
     if entity is not None:
         reader.used.add(entity.id)
-        reader.book.note(entity, start)
-    elif anonymous is not None:
-        reader.book.note(anonymous, start)
+    speaking = entity or anonymous
+    if speaking is not None:
+        reader.book.note(speaking, start)
+        if reader.book.sentence_at(end) != reader.book.sentence_at(start):
+            reader.book.note(speaking, end - 1)  # a long quote keeps its speaker the one the story follows
     reader.last = (reader.book.sentence_at(end), entity)
 
 

@@ -620,3 +620,16 @@ def test_comma_after_the_verb_before_reported_content() -> None:
 def test_cue_in_a_fronted_clause_does_not_swallow_the_next_speakers_words() -> None:
     found = quotes_of("Despite what locals say, Harlow Council told the paper that it had given enough notice.")
     assert [(q.text, q.speaker) for q in found] == [("it had given enough notice", "Harlow Council")]
+
+
+def test_pronoun_after_a_long_quote_refers_to_its_speaker() -> None:
+    text = (
+        'Councillor Ian Hale said: "The complaints keep coming."\n'
+        'In response, Cllr Ana Ruiz said: "We used a contractor we know.\n'
+        '"They have agreed the surface is not to standard.\n'
+        '"It will cause some disruption to residents."\n'
+        "She has since clarified the work will not be done until next year.\n"
+    )
+    assert quotes_of(text)[-1].speaker == "Ana Ruiz"
+    text = text.replace("Ana Ruiz", "Tom Bassey").replace("She has", "He has")
+    assert quotes_of(text)[-1].speaker == "Tom Bassey"

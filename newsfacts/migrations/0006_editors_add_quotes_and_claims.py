@@ -10,6 +10,6 @@ def update_roles(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("newsfacts", "0004_article_page_metadata")]
+    dependencies = [("newsfacts", "0005_claim_confidence")]
 
     operations = [migrations.RunPython(update_roles, migrations.RunPython.noop)]
