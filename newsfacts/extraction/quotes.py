@@ -149,8 +149,8 @@ def _cues(reader: _Reader, s: Sentence) -> list[_Cue]:
             continue
         preceding = masked[s.start : m.start()].split()
         prev_word = preceding[-1].strip('.,;:!?()"').lower() if preceding else ""
-        if prev_word in PASSIVE_AUXILIARIES or prev_word in DETERMINERS or prev_word == "to":
-            continue
+        if prev_word in PASSIVE_AUXILIARIES or prev_word in DETERMINERS or prev_word in _ELLIPTICAL:
+            continue  # "was told", "the claims", "to say", "when asked": no speaker of its own
         if word.lower().endswith("s") and re.match(r"\s+of\b", masked[m.end() : m.end() + 4]):
             continue  # "analyst estimates of $2.15", "reports of shelling": a noun, not a cue
         before = masked[s.start : m.start()].rstrip()
@@ -186,6 +186,10 @@ def _unglued(m: re.Match[str]) -> re.Match[str]:
 
 
 _GLUED_PART = re.compile(r"said|says")
+
+
+# Words after which a reporting verb is an elliptical passive or an infinitive: "when asked", "to say".
+_ELLIPTICAL = frozenset({"to", "when", "if", "unless", "once", "as"})
 
 
 def _participle_cue(reader: _Reader, s: Sentence, m: re.Match[str], lemma: str, found: list[_Cue]) -> _Cue | None:
