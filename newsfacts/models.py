@@ -226,7 +226,7 @@ class SourceSpanQuerySet(models.QuerySet):
 
     def needs_review(self, value: bool = True) -> SourceSpanQuerySet:
         """What an editor still has to look at (``value=False``: the rest); see ``needs_review_q``."""
-        condition = self.model.needs_review_q()
+        condition = self.model.needs_review_q() & Q(rejected_reason="")  # a rejected row needs no review
         return self.filter(condition) if value else self.exclude(condition)
 
     def reviewed(self, value: bool = True) -> SourceSpanQuerySet:
@@ -234,7 +234,8 @@ class SourceSpanQuerySet(models.QuerySet):
         return self.filter(reviewed_at__isnull=not value)
 
     def unverified(self) -> SourceSpanQuerySet:
-        return self.filter(status=VerificationStatus.UNVERIFIED)
+        """Live rows nobody has given a status yet (a rejected row needs no review)."""
+        return self.filter(status=VerificationStatus.UNVERIFIED, rejected_reason="")
 
     def count_per(self, field: str) -> Coalesce:
         """These rows counted per ``field`` (a foreign key), as a subquery to annotate that model's rows with."""
