@@ -373,6 +373,7 @@ CLAIMS = Table(
         *_span_columns("claim", "claimant", "The speaker who made it; empty when the article itself does.", "lies in"),
         Column("text", "string", "The check-worthy statement."),
         Column("kind", "string", "What makes it check-worthy.", choices=tuple(ClaimKind.values)),
+        Column("confidence", "number", "The pipeline's confidence that the claim is check-worthy, 0 to 1."),
         *_VERIFICATION_COLUMNS,
     ),
     foreign_keys=(("article_id", "articles"), ("sentence_id", "sentences"), ("claimant_id", "speakers")),
