@@ -1,4 +1,4 @@
-"""Issue 4's load test: the claims API under gunicorn against Datasette on the same data, and the in-process limit.
+"""The load test: the claims API under gunicorn against Datasette on the same data, and the in-process limit.
 
 Builds (or reuses) a 1M-claim dataset under ``bench/out/`` as a SQLite file and as a PostgreSQL database, serves each
 with gunicorn (2 sync workers, DEBUG=0), serves the SQLite file with Datasette (defaults, then at its fastest), and
