@@ -45,6 +45,7 @@ from newsfacts.extraction.cues import (
     SPEECH_VERBS,
     SUBORDINATORS,
     THAT_VERBS,
+    VERB_MODIFIERS,
     VERB_PREPOSITIONS,
     is_organisation_role,
     is_person_role,
@@ -62,6 +63,7 @@ from newsfacts.extraction.names import GLUED_VERB, Mention, find_mentions
 from newsfacts.extraction.sentences import Sentence
 from newsfacts.extraction.speakers import Entity, Speaker, SpeakerBook
 from newsfacts.extraction.subjects import (
+    DOCUMENTS,
     AttributionMethod,
     Reading,
     Subject,
@@ -149,10 +151,10 @@ def _cues(reader: _Reader, s: Sentence) -> list[_Cue]:
             continue
         preceding = masked[s.start : m.start()].split()
         prev_word = preceding[-1].strip('.,;:!?()"').lower() if preceding else ""
-        if prev_word in PASSIVE_AUXILIARIES or prev_word in DETERMINERS or prev_word == "to":
-            continue
-        if word.lower().endswith("s") and re.match(r"\s+of\b", masked[m.end() : m.end() + 4]):
-            continue  # "analyst estimates of $2.15", "reports of shelling": a noun, not a cue
+        if prev_word in PASSIVE_AUXILIARIES or prev_word in DETERMINERS or prev_word in _ELLIPTICAL:
+            continue  # "was told", "the claims", "to say", "when asked": no speaker of its own
+        if word.lower().endswith("s") and _plural_noun(masked, m, preceding[-1] if preceding else ""):
+            continue  # "analyst estimates of $2.15", "its financial reports and": a noun, not a cue
         before = masked[s.start : m.start()].rstrip()
         subject = None
         inverted = False
@@ -186,6 +188,21 @@ def _unglued(m: re.Match[str]) -> re.Match[str]:
 
 
 _GLUED_PART = re.compile(r"said|says")
+
+
+def _plural_noun(masked: str, m: re.Match[str], before: str) -> bool:
+    """Whether a reporting verb's -s form is a plural noun: followed by ``of``, or after a word that cannot end its
+    subject (``its financial reports``); a verb follows a name, a pronoun, a role noun, a document or an adverb."""
+    if re.match(r"\s+of\b", masked[m.end() : m.end() + 4]):
+        return True
+    word = before.lower()
+    if not word.isalpha() or before[0].isupper() or word in PRONOUN_GENDER or word in ("it", "who", "that", "which"):
+        return False
+    return not (is_person_role(word) or is_organisation_role(word) or word in VERB_MODIFIERS or word in DOCUMENTS)
+
+
+# Words after which a reporting verb is an elliptical passive or an infinitive: "when asked", "to say".
+_ELLIPTICAL = frozenset({"to", "when", "if", "unless", "once", "as"})
 
 
 def _participle_cue(reader: _Reader, s: Sentence, m: re.Match[str], lemma: str, found: list[_Cue]) -> _Cue | None:
@@ -309,9 +326,11 @@ def _emit(
     )
     if entity is not None:
         reader.used.add(entity.id)
-        reader.book.note(entity, start)
-    elif anonymous is not None:
-        reader.book.note(anonymous, start)
+    speaking = entity or anonymous
+    if speaking is not None:
+        reader.book.note(speaking, start)
+        if reader.book.sentence_at(end) != reader.book.sentence_at(start):
+            reader.book.note(speaking, end - 1)  # a long quote keeps its speaker the one the story follows
     reader.last = (reader.book.sentence_at(end), entity)
 
 
