@@ -49,6 +49,7 @@ from newsfacts.extraction.cues import (
     VERB_PREPOSITIONS,
     is_organisation_role,
     is_person_role,
+    words,
 )
 from newsfacts.extraction.marks import (
     MASK,
@@ -453,8 +454,8 @@ def _read_content(reader: _Reader, cue: _Cue, after: int, rest: str, limit: int)
 
 
 _TIME_OPENERS = PREPOSITIONS | {"last", "earlier", "this", "later"}
-# Words that never open reported content: "said as quoted by ...", "said in ...".
-_NOT_CONTENT = PREPOSITIONS | {"as"}
+# Words that never open reported content: "said as quoted by ...", "said in ...", "told X moments after ...".
+_NOT_CONTENT = PREPOSITIONS | words("as moments minutes hours days weeks shortly soon just")
 
 
 def _in_relative_clause(reader: _Reader, cue: _Cue) -> bool:
@@ -482,7 +483,7 @@ def _content_start(cue: _Cue, after: int, rest: str) -> tuple[int, bool, bool] |
         return after + adverbial.end() + len(tail) - len(tail.lstrip()), False, False
     if cue.relative and re.match(r"\s+(?:[a-z]+ed|" + "|".join(sorted(FINITE | IRREGULAR_VERBS)) + r")\b", rest):
         return after + len(rest) - len(rest.lstrip()), False, False  # "levels that the agency said topped limits"
-    aside = re.match(r",\s+(?=(?:he|she|they|it|[A-Z][\w'\u2019\-]+\s+[A-Z]?[a-z]))", rest)
+    aside = re.match(r",\s+(?=(?:he|she|they|it|[A-Z][\w'\u2019\-]+\s+(?:[A-Z]?[a-z]|" + MASK + ")))", rest)
     clause = rest[aside.end() : aside.end() + 80] if aside else ""
     if aside and cue.lemma in SPEECH_VERBS and _reported_clause(clause) and not _SAYS.search(clause):
         return after + aside.end(), False, False  # "Police said, Charette jumped on a platform"
