@@ -102,6 +102,8 @@ class RowShape:
         model = serializer.Meta.model
         self.root = _Node("", "nested", children=self._nodes(serializer, model, "", model._meta.pk.attname))
         self.columns = tuple(dict.fromkeys(_columns(self.root)))
+        # The relations those columns go through (article, speaker, reviewed_by...), for a detail's select_related.
+        self.relations = tuple(dict.fromkeys(column.rsplit("__", 1)[0] for column in self.columns if "__" in column))
 
     @classmethod
     @functools.cache

@@ -61,7 +61,9 @@ def main(argv: list[str] | None = None) -> int:
     populate(Scale.for_claims(args.claims))
     request = Request(APIRequestFactory().get("/api/v1/claims/"))
     shape = RowShape.of(ClaimSerializer)
-    detailed = Claim.objects.select_related("article", "sentence", "claimant", "reviewed_by").order_by("id")
+    # Every relation the serializer reads, so that it runs one query as the rows do.
+    related = [f.name for f in Claim._meta.concrete_fields if f.many_to_one and f.name in ClaimSerializer.Meta.fields]
+    detailed = Claim.objects.select_related(*related).order_by("id")
     plain = Claim.objects.values(*shape.columns).order_by("id")
 
     def serialized(size: int) -> list[Any]:
