@@ -9,13 +9,15 @@ from __future__ import annotations
 
 import datetime
 import hashlib
+import json
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.text import slugify
 
@@ -119,6 +121,7 @@ def ingest_text(
 
 
 NOTHING = Extraction((), (), (), ())
+WORD_RE = re.compile(r"\w+")
 
 
 def _stored(digest: str, page_sha256: str) -> Article | None:
@@ -173,9 +176,9 @@ def resolve_speakers(found: Iterable[extracted_speakers.Speaker]) -> dict[str, S
     found = list(found)
     if not found:
         return {}
-    known = list(Speaker.objects.all().only("id", "name", "slug", "aliases", "kind", "description"))
+    known = list(_candidates(found).only("id", "name", "slug", "aliases", "kind", "description"))
     result: dict[str, Speaker] = {}
-    taken_slugs = {s.slug for s in known}
+    taken_slugs = _taken_slugs(found)
     for candidate in found:
         match = _match_speaker(candidate, known)
         if match is None:
@@ -197,6 +200,30 @@ def resolve_speakers(found: Iterable[extracted_speakers.Speaker]) -> dict[str, S
         for alias in candidate.aliases:
             result.setdefault(alias, match)
     return result
+
+
+def _candidates(found: list[extracted_speakers.Speaker]) -> QuerySet[Speaker]:
+    """The stored speakers that could be one of these: those sharing a word of a name, and, for an acronym, those
+    whose name starts with its letter. A superset of what `_match_speaker` accepts, so that an ingest reads a few
+    rows, not every speaker there is."""
+    query = Q(pk__in=[])
+    for candidate in found:
+        for name in (candidate.name, *candidate.aliases):
+            for word in WORD_RE.findall(name):
+                if len(word) < 2:
+                    continue
+                # Aliases are JSON text: a word with non-ASCII letters is stored escaped there.
+                query |= Q(name__icontains=word) | Q(aliases__icontains=json.dumps(word)[1:-1])
+                if word.isupper():
+                    query |= Q(name__istartswith=word[0])
+    return Speaker.objects.filter(query)
+
+
+def _taken_slugs(found: list[extracted_speakers.Speaker]) -> set[str]:
+    query = Q(pk__in=[])
+    for candidate in found:
+        query |= Q(slug__startswith=slugify(candidate.name)[:180] or "speaker")
+    return set(Speaker.objects.filter(query).values_list("slug", flat=True))
 
 
 def _names(speaker: Speaker) -> set[str]:
