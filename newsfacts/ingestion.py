@@ -212,8 +212,10 @@ def _candidates(found: list[extracted_speakers.Speaker]) -> QuerySet[Speaker]:
             for word in WORD_RE.findall(name):
                 if len(word) < 2:
                     continue
-                # Aliases are JSON text: a word with non-ASCII letters is stored escaped there.
-                query |= Q(name__icontains=word) | Q(aliases__icontains=json.dumps(word)[1:-1])
+                # Aliases are JSON: SQLite keeps non-ASCII letters escaped in its text, PostgreSQL does not.
+                query |= Q(name__icontains=word) | Q(aliases__icontains=word)
+                if not word.isascii():
+                    query |= Q(aliases__icontains=json.dumps(word)[1:-1])
                 if word.isupper():
                     query |= Q(name__istartswith=word[0])
     return Speaker.objects.filter(query)
