@@ -91,6 +91,8 @@ class Quote:
     sentence: int  # position of the sentence the quote starts in
     confidence: float
     attribution: AttributionMethod
+    # Who speaks when nobody is named: the words the article uses ("a senior official", "one resident", "analysts").
+    speaker_description: str = ""
 
 
 CONFIDENCE: dict[str, float] = {
@@ -252,6 +254,7 @@ def _emit(
     cue: str,
     bonus: float = 0.0,
     press: bool = False,
+    description: str = "",
 ) -> None:
     """Record a quote of ``[start, end)``; an unnamed person (``a senior official``) is no speaker, nor is an agency
     unless the quote is its own report (``press``)."""
@@ -280,6 +283,7 @@ def _emit(
             sentence.position,
             round(max(0.05, min(0.99, confidence)), 2),
             attribution,
+            "" if speaker else description,
         )
     )
     if entity is not None:
@@ -294,7 +298,17 @@ def _attach(reader: _Reader, seg: QuotedSpan, cue: _Cue) -> None:
     seg.attached = True
     kind: QuoteKind = "direct" if seg.cls == "full" else "mixed"
     subject = cue.subject
-    _emit(reader, seg.start, seg.end, kind, subject.entity, subject.attribution, cue.word, press=subject.reporter)
+    _emit(
+        reader,
+        seg.start,
+        seg.end,
+        kind,
+        subject.entity,
+        subject.attribution,
+        cue.word,
+        press=subject.reporter,
+        description=_unnamed(reader, subject),
+    )
 
 
 def _reported(reader: _Reader, a: int, b: int, cue: _Cue, bonus: float = 0.0) -> None:
@@ -308,7 +322,30 @@ def _reported(reader: _Reader, a: int, b: int, cue: _Cue, bonus: float = 0.0) ->
     for seg in inner:
         seg.attached = True
     subject = cue.subject
-    _emit(reader, a, b, kind, subject.entity, subject.attribution, cue.word, bonus, press=subject.reporter)
+    _emit(
+        reader,
+        a,
+        b,
+        kind,
+        subject.entity,
+        subject.attribution,
+        cue.word,
+        bonus,
+        press=subject.reporter,
+        description=_unnamed(reader, subject),
+    )
+
+
+def _unnamed(reader: _Reader, subject: Subject) -> str:
+    """The words naming a speaker who has no name (``a senior official``, ``analysts``), else ``""``."""
+    if subject.reporter or subject.attribution == "pronoun" or subject.end - subject.start > 80:
+        return ""
+    words = reader.text[subject.start : subject.end].strip()
+    if not words:
+        return ""
+    first = words.split()[0].lower()
+    common = first in DETERMINERS or first in ("one", "another") or is_person_role(first) or is_organisation_role(first)
+    return words if words[0].islower() or common else ""
 
 
 def _read_cue(reader: _Reader, s: Sentence, cue: _Cue, limit: int) -> int:
@@ -335,15 +372,18 @@ def _governed_from(reader: _Reader, cue: _Cue, limit: int) -> int:
     return cue.end
 
 
-# Up to a few words (an addressee, an apposition) and a comma or colon right before a quotation.
-_INTRO_RE = re.compile(r"(?:\s+[\w'\u2019\-]+){0,6}?\s*[,:]\s*(?=" + MASK + ")")
+# Up to a few words (an addressee and its apposition) and a comma or colon right before a quotation.
+_INTRO_RE = re.compile(r"(?:,?\s+[\w'\u2019\-]+){0,10}?\s*[,:]\s*(?=" + MASK + ")")
+
+
+_CLAUSE_PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "there"})
 
 
 def _introduces_quote(reader: _Reader, cue: _Cue, after: int, rest: str) -> bool:
     """``She says, "..."``, ``He explained to the paper, "..."``: the cue introduces a direct quote."""
     intro = _INTRO_RE.match(rest)
-    if not intro:
-        return False
+    if not intro or any(w.lower() in _CLAUSE_PRONOUNS for w in WORD.findall(intro.group())):
+        return False  # "said he wished to send a message: "..."": a clause of its own comes first
     seg = _segment_at(reader, after + intro.end())
     if seg is None or seg.cls != "full":
         return False

@@ -74,10 +74,21 @@ def _strip_modifiers(left: str) -> str:
     """``X has also said``, ``X QC said``: drop the auxiliaries, adverbs and postnominals between a subject and its
     verb."""
     while True:
+        when = _WHEN_BEFORE_VERB.search(left)
+        if when:
+            left = left[: when.start()]  # "X on Tuesday said"
+            continue
         m = re.search(r"\s+([A-Za-z]+)\s*$", left)
         if not m or (m.group(1) not in VERB_MODIFIERS and m.group(1) not in POSTNOMINALS):
             return left
         left = left[: m.start()]
+
+
+_WHEN_BEFORE_VERB = re.compile(
+    r",?\s+(?:on|last|this|earlier|late|early)\s+(?:this\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|"
+    r"sunday|week|month|year|morning|afternoon|evening|night)(?:\s+(?:morning|afternoon|evening|night))?,?\s*$",
+    re.IGNORECASE,
+)
 
 
 def named(reader: Reading, mention: Mention, entity: Entity) -> AttributionMethod:
@@ -234,14 +245,22 @@ def _role_subject(reader: Reading, noun: str, phrase_start: int, end: int) -> Su
 
 
 def pronoun_subject(reader: Reading, word: str, start: int, end: int) -> Subject:
+    """The entity a pronoun subject refers to; after a fronted participle clause (``Sentencing Smith to a week in
+    prison, he said``) the names in that clause are its objects, so the story's earlier subject is taken."""
     book = reader.book
     if word in PRONOUN_GENDER:
-        entity = book.resolve_pronoun(PRONOUN_GENDER[word], start)
+        s = reader.sentences[book.sentence_at(start)]
+        fronted = _FRONTED.match(reader.masked, s.start, start)
+        entity = book.resolve_pronoun(PRONOUN_GENDER[word], s.start if fronted else start)
     elif word == "it":
         entity = book.resolve_organisation_pronoun(start)
     else:
         entity = None
     return Subject(start, end, entity, "pronoun" if entity else "none")
+
+
+# A sentence opening with a participle or subordinate clause, up to the comma before its subject.
+_FRONTED = re.compile(r"\W*(?:[A-Z][a-z]+ing|When|After|Before|While|Asked|As)\b[^,]*,\s*$")
 
 
 def clause_subject(reader: Reading, s: Sentence, vs: int, coordinated: bool) -> Subject | None:

@@ -527,3 +527,11 @@ def test_she_said_after_a_possessive_goes_to_the_woman_named() -> None:
 )
 def test_attribution_in_unusual_places(text: str, expected: tuple[str, str]) -> None:
     assert [(q.text, q.speaker) for q in quotes_of(text)] == [expected]
+
+
+def test_quote_introduced_after_an_addressee_with_apposition_is_the_askers() -> None:
+    text = (
+        'Councillor Ian Hale said: "The complaints keep coming."\n'
+        'He asked Cllr Ana Ruiz, cabinet member for roads: "Will you apologise to the residents?"\n'
+    )
+    assert brief(text)[-1] == ("Will you apologise to the residents?", "direct", "Ian Hale")
