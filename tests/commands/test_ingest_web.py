@@ -6,8 +6,13 @@ import hashlib
 import io
 import os
 import signal
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
+from django.conf import settings
 from django.core.management import CommandError, call_command
 
 from newsfacts.management.commands import ingest as ingest_command
@@ -249,3 +254,35 @@ def test_workers_must_be_a_positive_number(tmp_path, value):
 def test_title_is_refused_with_an_archive(crawl):
     with pytest.raises(CommandError, match="--title and --url name one article"):
         run(str(crawl), "--title", "One")
+
+
+@pytest.mark.slow
+def test_a_real_ctrl_c_stops_the_workers_and_the_writer_cleanly_and_a_rerun_resumes(crawl, tmp_path):
+    database = tmp_path / "db.sqlite3"
+    env = {**os.environ, "DATABASE_URL": f"sqlite:///{database}", "PYTHONUNBUFFERED": "1"}
+    manage = [sys.executable, str(Path(settings.BASE_DIR, "manage.py"))]
+    subprocess.run([*manage, "migrate", "-v", "0"], env=env, check=True, timeout=300)
+    process = subprocess.Popen(
+        [*manage, "ingest", str(crawl), "--workers", "2"], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    )
+    assert process.stdout is not None
+    for line in process.stdout:
+        if b"stored article" in line:
+            process.send_signal(signal.SIGINT)
+            break
+    _, err = process.communicate(timeout=120)
+
+    assert process.returncode == 1, err.decode()[-2000:]
+    assert err.decode().strip().splitlines()[-1].startswith("CommandError: interrupted; every stored article is whole")
+    with sqlite3.connect(database) as conn:
+        texts = dict(conn.execute("SELECT id, text FROM newsfacts_article"))
+        for article_id, start, end, text in conn.execute(
+            "SELECT article_id, start, [end], text FROM newsfacts_sentence"
+        ):
+            assert texts[article_id][start:end] == text
+    assert 1 <= len(texts) < 9
+
+    rerun = subprocess.run([*manage, "ingest", str(crawl)], env=env, capture_output=True, timeout=300, check=False)
+
+    assert rerun.returncode == 0, rerun.stderr.decode()[-2000:]
+    assert rerun.stdout.decode().splitlines()[-1].startswith(f"1 file: {9 - len(texts)} stored, {len(texts)} already")

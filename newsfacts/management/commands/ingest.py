@@ -153,7 +153,7 @@ class Command(BaseCommand):
             unit_scale=True,
             disable=single or not sys.stderr.isatty(),
             file=sys.stderr,
-            bar_format="{l_bar}{bar}| {n_fmt}/{total_fmt} [{elapsed}<{remaining}]{postfix}",
+            bar_format="{l_bar}{bar}| {n_fmt}B/{total_fmt}B read [{elapsed}<{remaining}]{postfix}",
         )
         try:
             self._run(items, given, workers, tally, progress)
