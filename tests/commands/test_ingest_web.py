@@ -44,8 +44,9 @@ def story(n: int) -> bytes:
 
 @pytest.fixture
 def crawl(tmp_path):
-    """Eight stories with a binary record, an empty page and a French page among them."""
+    """Eight stories with a binary record, an empty page, a French page and a duplicate among them."""
     records = [response(f"https://bugle.example/{n}", story(n)) for n in range(8)]
+    records.append(response("https://bugle.example/1?again", story(1)))
     records.insert(2, response("https://bugle.example/logo.png", PNG, "image/png"))
     records.insert(4, response("https://bugle.example/empty", pages.EMPTY_PAGE.encode()))
     records.insert(6, response("https://courrier.example/pont", pages.french_page().encode()))
@@ -119,7 +120,8 @@ def test_a_warc_stores_each_article_and_counts_what_it_skips(crawl):
     assert "https://bugle.example/logo.png: skipped: not HTML (image/png)" in out
     assert "https://bugle.example/empty: skipped: no article text found in the page" in out
     assert out.splitlines()[-1] == (
-        "1 file: 9 stored, 0 already stored, 0 failed; 2 skipped (1 not HTML, 1 no article); "
+        "1 file: 9 stored, 0 already stored, 0 failed; 3 skipped (1 not HTML, 1 no article, 1 duplicate of a page "
+        "earlier in the input); "
         "1 of those stored are not in English and were not extracted"
     )
     article = Article.objects.get(source="https://bugle.example/3")
@@ -198,7 +200,8 @@ def test_ctrl_c_keeps_every_stored_article_whole_and_a_rerun_resumes(crawl, monk
     monkeypatch.setattr(ingest_command, "ingest_text", real)
     out, _ = run(str(crawl), "--workers", "2")
 
-    assert out.splitlines()[-1].startswith("1 file: 6 stored, 3 already stored, 0 failed")
+    # The three stored before, and the copy of one of them at the end of the archive.
+    assert out.splitlines()[-1].startswith("1 file: 6 stored, 4 already stored, 0 failed")
     assert Article.objects.count() == 9
 
 
@@ -285,4 +288,6 @@ def test_a_real_ctrl_c_stops_the_workers_and_the_writer_cleanly_and_a_rerun_resu
     rerun = subprocess.run([*manage, "ingest", str(crawl)], env=env, capture_output=True, timeout=300, check=False)
 
     assert rerun.returncode == 0, rerun.stderr.decode()[-2000:]
-    assert rerun.stdout.decode().splitlines()[-1].startswith(f"1 file: {9 - len(texts)} stored, {len(texts)} already")
+    assert rerun.stdout.decode().splitlines()[-1].startswith(f"1 file: {9 - len(texts)} stored, ")
+    with sqlite3.connect(database) as conn:
+        assert conn.execute("SELECT count(*) FROM newsfacts_article").fetchone()[0] == 9
