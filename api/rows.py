@@ -24,7 +24,6 @@ from rest_framework import serializers
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from api.filters import OrderingFilter
 from api.serializers import BriefRelatedField
 from api.viewsets import ViewSetMixinBase
 
@@ -211,12 +210,8 @@ class RowListMixin(ViewSetMixinBase):
 
     def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         # The ordering first: the columns its cursor needs are part of the values() the rows are selected with.
-        paths = tuple(
-            key.path
-            for backend in self.filter_backends
-            if issubclass(backend, OrderingFilter)
-            for key in backend().ordering_keys(request, self)
-        )
+        keys, _ordered = self.paginator.get_ordering(request, self.queryset, self)
+        paths = tuple(key.path for key in keys)
         queryset = self.filter_queryset(self.list_queryset(paths))
         rows = self.paginate_queryset(queryset)
         build = self.row_shape().builder(request)

@@ -1,7 +1,8 @@
-"""Base classes of the API's viewsets: strict lists, details with ETags, writes guarded by If-Match, throttling.
+"""Base classes of the API's viewsets: details with ETags, writes guarded by If-Match.
 
 Details carry an ETag; writes honour ``If-Match`` (412 when the row changed since it was read). Without If-Match a
-write is accepted unless ``NEWSFACTS_API_REQUIRE_IF_MATCH`` is on (then 428).
+write is accepted unless ``NEWSFACTS_API_REQUIRE_IF_MATCH`` is on (then 428). Throttling is the settings' default
+(``api.throttling``).
 """
 
 from __future__ import annotations
@@ -19,24 +20,12 @@ from rest_framework.exceptions import APIException, MethodNotAllowed
 from rest_framework.permissions import SAFE_METHODS
 from rest_framework.request import Request
 from rest_framework.response import Response
-from rest_framework.settings import api_settings
-from rest_framework.throttling import AnonRateThrottle
-
-from api.filters import FilterBackend, OrderingFilter
-from api.pagination import KeysetPagination
 
 if TYPE_CHECKING:
     # What the viewset mixins extend: to the type checker a GenericViewSet (with a list); at run time plain mixins.
     class ViewSetMixinBase(mixins.ListModelMixin, viewsets.GenericViewSet): ...
 else:
     ViewSetMixinBase = object
-
-
-class AnonThrottle(AnonRateThrottle):
-    """The anonymous rate, read from settings at each request (DRF reads it once at import otherwise)."""
-
-    def get_rate(self) -> str | None:
-        return api_settings.DEFAULT_THROTTLE_RATES.get(self.scope)
 
 
 def etag_for(instance: models.Model) -> str:
@@ -89,11 +78,11 @@ WRITE_RESPONSES = {
 
 
 class BaseViewSet(viewsets.GenericViewSet):
-    """List and detail with strict filters, a total ordering, keyset pagination and ETags."""
+    """List and detail with a total ordering, 405 before authentication, and rows locked for writes.
 
-    filter_backends = [FilterBackend, OrderingFilter]
-    pagination_class = KeysetPagination
-    throttle_classes = [AnonThrottle]
+    Strict filters, keyset pagination and the throttle are ``settings.REST_FRAMEWORK``'s defaults, for every view.
+    """
+
     ordering_fields: dict[str, str] = {"id": "id"}
     default_ordering: tuple[str, ...] = ("id",)
 

@@ -9,7 +9,6 @@ Parameters that take several values accept them repeated (``?status=verified&sta
 
 from __future__ import annotations
 
-import copy
 import json
 from datetime import UTC, datetime
 from typing import Any, ClassVar
@@ -18,11 +17,8 @@ import django_filters
 from django import forms
 from django.core.validators import ProhibitNullCharactersValidator
 from django.db.models import Q, QuerySet
-from django.http import QueryDict
 from django_filters.fields import IsoDateTimeField
 from django_filters.fields import MultipleChoiceField as BaseMultipleChoiceField
-from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import extend_schema_field
 
 from newsfacts.choices import (
     Attribution,
@@ -134,7 +130,6 @@ class DateTimeFilter(django_filters.IsoDateTimeFilter):
     field_class = DateTimeField
 
 
-@extend_schema_field({"type": "array", "items": {"type": "integer"}})
 class IdFilter(django_filters.Filter):
     """Rows whose id (or foreign key) is one of the given ids; no query checks that the ids exist."""
 
@@ -145,7 +140,6 @@ class IdFilter(django_filters.Filter):
         super().__init__(*args, **kwargs)
 
 
-@extend_schema_field({"type": "array", "items": {"type": "string"}})
 class StringInFilter(django_filters.Filter):
     """Rows whose field equals one of the given strings."""
 
@@ -156,7 +150,6 @@ class StringInFilter(django_filters.Filter):
         super().__init__(*args, **kwargs)
 
 
-@extend_schema_field(OpenApiTypes.BOOL)
 class BooleanFilter(django_filters.Filter):
     field_class = StrictBooleanField
 
@@ -210,20 +203,10 @@ class FilterSet(django_filters.FilterSet):
         prefix: str | None = None,
         sparse: bool = True,
     ) -> None:
-        if queryset is None:
-            queryset = self._meta.model._default_manager.all()
-        self.is_bound = data is not None
-        self.data = data or QueryDict()
-        self.queryset = queryset
-        self.request = request
-        self.form_prefix = prefix
-        named = self.base_filters
         if sparse and data is not None and prefix is None:
-            named = {name: f for name, f in named.items() if name in data}
-        self.filters = copy.deepcopy(named)
-        for filter_ in self.filters.values():
-            filter_.model = queryset.model
-            filter_.parent = self
+            # The instance's own base_filters: the parent deep-copies only these into self.filters.
+            self.base_filters = {name: f for name, f in self.base_filters.items() if name in data}
+        super().__init__(data, queryset, request=request, prefix=prefix)
 
     # Form classes by the filters they hold: django-filter builds a new class on every request. Bounded, since
     # a client chooses which filters a query names.

@@ -307,3 +307,16 @@ def test_filtering_by_id_runs_no_query_to_check_the_id(db, django_assert_num_que
     with django_assert_num_queries(0):
         assert filterset.is_valid()
         str(filterset.qs.query)
+
+
+def test_a_bound_filterset_builds_only_the_filters_its_data_names():
+    bound = ClaimFilterSet(QueryDict("status=false&q=tax"))
+    assert set(bound.filters) == {"status", "q"}
+    assert set(ClaimFilterSet.base_filters) > {"status", "q", "claimant"}  # the class keeps every filter
+
+
+def test_an_unbound_or_dense_filterset_has_every_filter():
+    assert set(ClaimFilterSet().filters) == set(ClaimFilterSet.base_filters)
+    dense = ClaimFilterSet(QueryDict("status=false"), sparse=False)
+    assert set(dense.filters) == set(ClaimFilterSet.base_filters)
+    assert all(f.parent is dense and f.model is Claim for f in dense.filters.values())

@@ -30,7 +30,7 @@ from newsfacts.extraction.sentences import Sentence
 
 NameKind = Literal["person", "organisation", "unknown"]
 
-WORD_RE = re.compile(r"[^\W\d_](?:[\w'\u2019\-]*[\w'\u2019])?", re.UNICODE)
+WORD_RE = re.compile(r"[A-Z][a-z]{2,}(?=(?:said|says)\b)|[^\W\d_](?:[\w'\u2019\-]*[\w'\u2019])?", re.UNICODE)
 POSSESSIVE_RE = re.compile(r"['\u2019]s?$")
 # Lowercase particles inside people's names and connectors inside organisations' names.
 NAME_PARTICLES = words("de van von der den da di du le la bin ibn al el dos das del")
