@@ -29,7 +29,8 @@ from rest_framework.response import Response
 from rest_framework.settings import api_settings
 
 from api.filters import OrderingFilter, OrderKey
-from newsfacts.filtersets import FALSE_VALUES, MAX_DB_INTEGER, TRUE_VALUES
+from newsfacts.filtersets import MAX_DB_INTEGER
+from newsfacts.values import parse_bool
 
 MAX_PAGE_SIZE = 1000
 
@@ -139,12 +140,11 @@ class KeysetPagination(BasePagination):
         return size
 
     def wants_count(self, request: Request) -> bool:
-        raw = request.query_params.get(self.count_query_param, "").strip().lower()
-        if raw in ("", *FALSE_VALUES):
-            return False
-        if raw in TRUE_VALUES:
-            return True
-        raise ValidationError({self.count_query_param: ["Use true or false."]})
+        raw = request.query_params.get(self.count_query_param, "")
+        wanted = parse_bool(raw) if raw.strip() else False
+        if wanted is None:
+            raise ValidationError({self.count_query_param: ["Use true or false."]})
+        return wanted
 
     def decode_cursor(self, request: Request) -> tuple[list[Any] | None, bool]:
         token = request.query_params.get(self.cursor_query_param)

@@ -72,6 +72,11 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         "ingested_at",
         "pipeline_version",
         "extracted_at",
+        "authors",
+        "site_name",
+        "source",
+        "page_sha256",
+        "fetched_at",
     ),
     "sentence": ("id", "article_id", "position", "start", "end", "text", "kind"),
     "quote": (
@@ -108,6 +113,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         "start",
         "end",
         "kind",
+        "confidence",
         *EDITORIAL_COLUMNS,
     ),
 }
@@ -534,6 +540,7 @@ def generate(
                             claim_start,
                             claim_start + len(claim_text),
                             claim_kind,
+                            round(0.4 + rng.random() * 0.6, 3),
                             *_editorial(claim_id, "not_claim"),
                         )
                     )
@@ -554,6 +561,11 @@ def generate(
                 text,
                 hashlib.sha256(text.encode()).hexdigest(),
                 f"{published.isoformat()} 12:00:00",
+                "",
+                None,
+                "",
+                "",
+                "",
                 "",
                 None,
             )

@@ -31,11 +31,10 @@ from newsfacts.choices import (
     VerificationStatus,
 )
 from newsfacts.models import Article, Claim, Quote, Sentence, Speaker
+from newsfacts.values import parse_bool
 
 # The largest value a 64-bit signed integer column holds: a larger id would overflow the database driver.
 MAX_DB_INTEGER = 2**63 - 1
-TRUE_VALUES = frozenset({"true", "1", "yes", "on"})
-FALSE_VALUES = frozenset({"false", "0", "no", "off"})
 
 
 def _split_values(values: Any) -> list[str]:
@@ -99,12 +98,10 @@ class StrictBooleanField(forms.Field):
     def to_python(self, value: Any) -> bool | None:
         if value in (None, ""):
             return None
-        text = str(value).strip().lower()
-        if text in TRUE_VALUES:
-            return True
-        if text in FALSE_VALUES:
-            return False
-        raise forms.ValidationError(f"{value!r} is not a boolean: use true or false.")
+        parsed = parse_bool(str(value))
+        if parsed is None:
+            raise forms.ValidationError(f"{value!r} is not a boolean: use true or false.")
+        return parsed
 
 
 class DateTimeField(IsoDateTimeField):
@@ -312,6 +309,10 @@ class VerificationFilterSet(FilterSet):
         field_name="article__published", lookup_expr="lte", label="Article published on or before"
     )
     reviewed = BooleanFilter(field_name="reviewed_at", method="filter_reviewed", label="Reviewed by an editor")
+    needs_review = BooleanFilter(
+        method="filter_needs_review",
+        label="Still to be reviewed: unverified (quotes: or a speaker missing or doubtful, unconfirmed)",
+    )
     reviewed_after = DateTimeFilter(
         field_name="reviewed_at", lookup_expr="gte", label="Reviewed at or after (ISO 8601)"
     )
@@ -319,6 +320,13 @@ class VerificationFilterSet(FilterSet):
         field_name="reviewed_at", lookup_expr="lte", label="Reviewed at or before (ISO 8601)"
     )
     reviewed_by = IdFilter(field_name="reviewed_by_id", label="Reviewer user ids")
+    # The pipeline's confidence: in a quote's attribution, in a claim's being check-worthy.
+    confidence_min = django_filters.NumberFilter(
+        field_name="confidence", lookup_expr="gte", min_value=0, max_value=1, label="Confidence at least (0 to 1)"
+    )
+    confidence_max = django_filters.NumberFilter(
+        field_name="confidence", lookup_expr="lte", min_value=0, max_value=1, label="Confidence at most (0 to 1)"
+    )
     rejected = BooleanFilter(
         field_name="rejected_reason",
         method="filter_rejected",
@@ -335,9 +343,10 @@ class VerificationFilterSet(FilterSet):
         return queryset.rejected() if value else queryset.live()
 
     def filter_reviewed(self, queryset: QuerySet, name: str, value: bool | None) -> QuerySet:
-        if value is None:
-            return queryset
-        return queryset.filter(reviewed_at__isnull=not value)
+        return queryset if value is None else queryset.reviewed(value)
+
+    def filter_needs_review(self, queryset: QuerySet, name: str, value: bool | None) -> QuerySet:
+        return queryset if value is None else queryset.needs_review(value)
 
     def filter_has_person(self, queryset: QuerySet, name: str, value: bool | None) -> QuerySet:
         if value is None:
@@ -362,12 +371,6 @@ class QuoteFilterSet(VerificationFilterSet):
     cue = StringInFilter(label="Reporting verb or phrase (exact), e.g. said")
     attribution = MultipleChoiceFilter(choices=Attribution.choices, label="How the speaker was found")
     attribution_confirmed = BooleanFilter(label="An editor confirmed the speaker")
-    confidence_min = django_filters.NumberFilter(
-        field_name="confidence", lookup_expr="gte", min_value=0, max_value=1, label="Confidence at least (0 to 1)"
-    )
-    confidence_max = django_filters.NumberFilter(
-        field_name="confidence", lookup_expr="lte", min_value=0, max_value=1, label="Confidence at most (0 to 1)"
-    )
 
     class Meta:
         model = Quote

@@ -13,6 +13,8 @@ from pathlib import Path
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
+from newsfacts.values import parse_bool
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 
@@ -20,11 +22,10 @@ def envbool(name: str, default: bool) -> bool:
     value = os.environ.get(name)
     if value is None or value == "":
         return default
-    if value.lower() in {"1", "true", "yes", "on"}:
-        return True
-    if value.lower() in {"0", "false", "no", "off"}:
-        return False
-    raise ImproperlyConfigured(f"{name} must be a boolean (1/0, true/false), got {value!r}")
+    parsed = parse_bool(value)
+    if parsed is None:
+        raise ImproperlyConfigured(f"{name} must be a boolean (1/0, true/false), got {value!r}")
+    return parsed
 
 
 def envint(name: str, default: int) -> int:
@@ -144,6 +145,9 @@ USE_TZ = True
 
 STATIC_URL = "static/"
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
+# Where published dataset releases live on disk with the default `releases` storage below.
+RELEASES_DIR = Path(os.environ.get("RELEASES_DIR", BASE_DIR / "releases"))
+
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
@@ -151,10 +155,10 @@ STORAGES = {
         if DEBUG
         else "whitenoise.storage.CompressedManifestStaticFilesStorage"
     },
+    # Published dataset releases (`manage.py export_dataset --publish NAME`), one folder each; point it at shared
+    # storage (django-storages' S3 backend, see README) when several servers serve the API.
+    "releases": {"BACKEND": "django.core.files.storage.FileSystemStorage", "OPTIONS": {"location": RELEASES_DIR}},
 }
-
-# Where published dataset releases live (one folder per release, see `manage.py export_dataset`).
-RELEASES_DIR = Path(os.environ.get("RELEASES_DIR", BASE_DIR / "releases"))
 
 # Writes without If-Match are refused (428) instead of accepted, so no client can skip the lost-update check.
 NEWSFACTS_API_REQUIRE_IF_MATCH = envbool("NEWSFACTS_API_REQUIRE_IF_MATCH", False)
