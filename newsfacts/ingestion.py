@@ -184,20 +184,18 @@ def resolve_speakers(found: Iterable[extracted_speakers.Speaker]) -> dict[str, S
         return {}
     known = list(_candidates(found).only("id", "name", "slug", "aliases", "kind", "description"))
     result: dict[str, Speaker] = {}
-    taken_slugs = _taken_slugs(found)
     for candidate in found:
         match = _match_speaker(candidate, known)
         if match is None:
             match = Speaker(
                 name=candidate.name,
-                slug=Speaker.free_slug(candidate.name, taken_slugs),
+                slug=Speaker.free_slug(candidate.name),
                 kind=candidate.kind,
                 aliases=sorted(set(candidate.aliases) - {candidate.name}),
                 description=candidate.description[:500],
             )
             match.save()
             known.append(match)
-            taken_slugs.add(match.slug)
         else:
             update = _merge_into(match, candidate)
             if update:
@@ -226,13 +224,6 @@ def _candidates(found: list[extracted_speakers.Speaker]) -> QuerySet[Speaker]:
                 if word.isupper():
                     query |= Q(name__istartswith=word[0])
     return Speaker.objects.filter(query)
-
-
-def _taken_slugs(found: list[extracted_speakers.Speaker]) -> set[str]:
-    query = Q(pk__in=[])
-    for candidate in found:
-        query |= Q(slug__startswith=slugify(candidate.name)[:180] or "speaker")
-    return set(Speaker.objects.filter(query).values_list("slug", flat=True))
 
 
 def _names(speaker: Speaker) -> set[str]:
