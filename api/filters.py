@@ -16,6 +16,8 @@ from rest_framework.exceptions import ValidationError
 from rest_framework.filters import BaseFilterBackend
 from rest_framework.request import Request
 
+from newsfacts import search
+
 # Parameters every list understands besides its filters: DRF's renderer choice (also ?format=csv|ndjson exports).
 COMMON_QUERY_PARAMS = frozenset({"format"})
 
@@ -41,6 +43,8 @@ class OrderKey:
 
 def _nullable(model: type[models.Model], path: str) -> bool:
     """Whether the column at the end of an ORM path may be NULL, counting nullable foreign keys on the way."""
+    if path == search.RELEVANCE:
+        return False  # a rank, 0 for rows matched only through a related name
     nullable = False
     for part in path.split("__"):
         field = model._meta.get_field(part)
@@ -75,6 +79,8 @@ class OrderingFilter(BaseFilterBackend):
                 raise ValidationError(
                     {self.ordering_param: [f"Cannot order by {name!r}; choose from: {', '.join(fields)}."]}
                 )
+            if name == search.RELEVANCE and not request.query_params.get("q"):
+                raise ValidationError({self.ordering_param: ["Ordering by relevance needs a search: add ?q=."]})
             if name in seen:
                 raise ValidationError({self.ordering_param: [f"{name!r} is given twice."]})
             seen.add(name)
@@ -106,6 +112,7 @@ class OrderingFilter(BaseFilterBackend):
                     f"Comma-separated fields to order by, each optionally prefixed with - for descending "
                     f"(e.g. -{fields[-1]},id). One of: {', '.join(fields)}. Default: {default}. "
                     "The id is always the last tie-breaker; empty values sort last. Unknown fields give 400."
+                    + (" relevance (with q): best match first." if search.RELEVANCE in fields else "")
                 ),
                 "schema": {"type": "string"},
             }

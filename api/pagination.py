@@ -51,7 +51,11 @@ def _row_value(row: Any, path: str) -> Any:
     return value
 
 
-def _model_field(model: type[models.Model], path: str) -> models.Field:
+def _model_field(queryset: QuerySet, path: str) -> models.Field:
+    """The field of an ordering path: a column, or an annotation of the queryset (a search's relevance)."""
+    if path in queryset.query.annotations:
+        return queryset.query.annotations[path].output_field
+    model = queryset.model
     field: Any = None
     for part in path.split("__"):
         field = model._meta.get_field(part)
@@ -91,7 +95,7 @@ class KeysetPagination(BasePagination):
         if reverse or not ordered_by_filter:
             page = page.order_by(*(key.expression(reverse=reverse) for key in self.keys))
         if position is not None:
-            page = page.filter(self.after(position, reverse=reverse, model=queryset.model))
+            page = page.filter(self.after(position, reverse=reverse, queryset=queryset))
         rows = list(page[: self.size + 1])
         more = len(rows) > self.size
         rows = rows[: self.size]
@@ -154,11 +158,11 @@ class KeysetPagination(BasePagination):
             raise ValidationError({self.cursor_query_param: ["Invalid cursor: use the next or previous link."]})
         return position, reverse
 
-    def clean_position(self, model: type[models.Model], position: list[Any]) -> list[Any]:
+    def clean_position(self, queryset: QuerySet, position: list[Any]) -> list[Any]:
         """The cursor's values checked against their columns, so a forged cursor gives 400, never a database error."""
         cleaned = []
         for key, value in zip(self.keys, position, strict=True):
-            field = _model_field(model, key.path)
+            field = _model_field(queryset, key.path)
             if value is None:
                 if not key.nullable:
                     raise DjangoValidationError(f"{key.name} cannot be empty")
@@ -175,10 +179,10 @@ class KeysetPagination(BasePagination):
             cleaned.append(field.to_python(value))
         return cleaned
 
-    def after(self, position: list[Any], *, reverse: bool, model: type[models.Model]) -> Q:
+    def after(self, position: list[Any], *, reverse: bool, queryset: QuerySet) -> Q:
         """Rows strictly after `position` in the ordering (before it when `reverse`), NULLs sorting last forward."""
         try:
-            position = self.clean_position(model, position)
+            position = self.clean_position(queryset, position)
         except (DjangoValidationError, ValueError, TypeError):
             raise ValidationError(
                 {self.cursor_query_param: ["Invalid cursor: use the next or previous link."]}

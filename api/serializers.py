@@ -20,6 +20,7 @@ from drf_spectacular.plumbing import build_basic_type
 from drf_spectacular.types import OpenApiTypes
 from rest_framework import serializers
 
+from newsfacts import search
 from newsfacts.choices import Attribution, VerificationStatus
 from newsfacts.filtersets import MAX_DB_INTEGER
 from newsfacts.models import Article, Claim, Quote, Sentence, Speaker
@@ -191,6 +192,12 @@ class SentenceSerializer(serializers.ModelSerializer):
         model = Sentence
         fields = ["id", "url", "article", "position", "start", "end", "kind", "text"]
         read_only_fields = fields
+
+    def to_representation(self, instance: Sentence) -> dict[str, Any]:
+        data = super().to_representation(instance)
+        if hasattr(instance, "highlight"):  # a search with ?highlight=true
+            data["highlight"] = search.highlight_html(instance.highlight)
+        return data
 
 
 class SpeakerSerializer(StrictWriteMixin, serializers.ModelSerializer):

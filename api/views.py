@@ -47,6 +47,7 @@ from api.serializers import (
     etag_for,
     to_drf_error,
 )
+from newsfacts import search
 from newsfacts.filtersets import (
     ArticleFilterSet,
     ClaimFilterSet,
@@ -91,6 +92,22 @@ def check_if_match(request: Request, instance: Any) -> None:
         raise PreconditionFailed()
 
 
+class SearchTooBroad(APIException):
+    status_code = status.HTTP_503_SERVICE_UNAVAILABLE
+    default_code = "search_too_broad"
+
+    def __init__(self) -> None:
+        seconds = settings.NEWSFACTS_SEARCH_TIMEOUT_MS / 1000
+        super().__init__(
+            {
+                "q": [
+                    f"This search ran past its {seconds:g} s limit: narrow it with more words or filters, "
+                    "or order by id instead of relevance."
+                ]
+            }
+        )
+
+
 IF_MATCH_PARAMETER = OpenApiParameter(
     "If-Match",
     str,
@@ -130,6 +147,16 @@ class BaseViewSet(viewsets.GenericViewSet):
             if header:
                 return header
         return None
+
+    def paginate_queryset(self, queryset: QuerySet) -> list[Any] | None:
+        """The page, its queries bounded in time when the list is a search (``NEWSFACTS_SEARCH_TIMEOUT_MS``)."""
+        if "q" not in self.request.query_params:
+            return super().paginate_queryset(queryset)
+        try:
+            with search.time_limit(settings.NEWSFACTS_SEARCH_TIMEOUT_MS / 1000):
+                return super().paginate_queryset(queryset)
+        except search.SearchTimeout:
+            raise SearchTooBroad() from None
 
     def get_queryset(self) -> QuerySet:
         queryset = super().get_queryset()
@@ -236,7 +263,8 @@ class SpanListMixin:
         """
         person = self.person_field
         columns = [*_SPAN_VALUES, f"{person}_id", f"{person}__name", *self.extra_fields]
-        cursor_only = tuple(path for path in ordering_paths if path not in columns)
+        # The search's rank is not a column: the search annotates it (SearchableFilterSet).
+        cursor_only = tuple(path for path in ordering_paths if path not in columns and path != search.RELEVANCE)
         template = self._list_templates.get((type(self), cursor_only))
         if template is None:
             template = self.queryset.values(*dict.fromkeys([*columns, *cursor_only]))  # type: ignore[attr-defined]
@@ -296,6 +324,8 @@ class SpanListMixin:
             shaped["evidence_urls"] = row["evidence_urls"]
             shaped["reviewed_by"] = row["reviewed_by__username"]
             shaped["reviewed_at"] = None if row["reviewed_at"] is None else datetime(row["reviewed_at"])
+            if "highlight" in row:
+                shaped["highlight"] = search.highlight_html(row["highlight"])
             return shaped
 
         return build
@@ -309,6 +339,7 @@ _SPAN_ORDERING = {
     "status": "status",
     "reviewed_at": "reviewed_at",
     "published": "article__published",
+    search.RELEVANCE: search.RELEVANCE,
 }
 
 
@@ -322,7 +353,13 @@ class ArticleViewSet(
     queryset = Article.objects.all()
     serializer_class = ArticleSerializer
     filterset_class = ArticleFilterSet
-    ordering_fields = {"id": "id", "published": "published", "publisher": "publisher", "ingested_at": "ingested_at"}
+    ordering_fields = {
+        "id": "id",
+        "published": "published",
+        "publisher": "publisher",
+        "ingested_at": "ingested_at",
+        search.RELEVANCE: search.RELEVANCE,
+    }
 
     def get_queryset(self) -> QuerySet:
         queryset = super().get_queryset()
@@ -339,7 +376,13 @@ class SentenceViewSet(StreamedFormatsMixin, mixins.ListModelMixin, RetrieveMixin
     queryset = Sentence.objects.select_related("article").defer("article__text", "article__credit")
     serializer_class = SentenceSerializer
     filterset_class = SentenceFilterSet
-    ordering_fields = {"id": "id", "article": "article_id", "position": "position", "kind": "kind"}
+    ordering_fields = {
+        "id": "id",
+        "article": "article_id",
+        "position": "position",
+        "kind": "kind",
+        search.RELEVANCE: search.RELEVANCE,
+    }
 
 
 @extend_schema_view(
@@ -359,7 +402,7 @@ class SpeakerViewSet(
     queryset = Speaker.objects.all()
     serializer_class = SpeakerSerializer
     filterset_class = SpeakerFilterSet
-    ordering_fields = {"id": "id", "name": "name", "slug": "slug", "kind": "kind"}
+    ordering_fields = {"id": "id", "name": "name", "slug": "slug", "kind": "kind", search.RELEVANCE: search.RELEVANCE}
     http_method_names = ["get", "post", "patch", "head", "options"]
 
     @extend_schema(

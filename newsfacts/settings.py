@@ -158,6 +158,8 @@ RELEASES_DIR = Path(os.environ.get("RELEASES_DIR", BASE_DIR / "releases"))
 
 # The largest article text `ingest` accepts, in bytes.
 NEWSFACTS_MAX_ARTICLE_BYTES = envint("NEWSFACTS_MAX_ARTICLE_BYTES", 5 * 1024 * 1024)
+# The longest an API search (?q=) may run before it is stopped with 503; 0 for no limit.
+NEWSFACTS_SEARCH_TIMEOUT_MS = envint("NEWSFACTS_SEARCH_TIMEOUT_MS", 3000)
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [

@@ -133,6 +133,7 @@ CLAIM_CASES = [
     ("q=able", {"c1"}),
     ("q=Büro", {"c2"}),
     ("q={c3.text}", {"c3"}),
+    ("q=Alice&highlight=true", {"c1"}),
 ]
 
 QUOTE_CASES = [
@@ -158,6 +159,7 @@ QUOTE_CASES = [
     ("confidence_min=0.4", {"q1", "q2"}),
     ("confidence_max=0.4", {"q2", "q3"}),
     ("q=Berg", {"q2"}),
+    ("q=Berg&highlight=true", {"q2"}),
 ]
 
 SPEAKER_CASES = [
