@@ -22,12 +22,13 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import serializers, viewsets
 from rest_framework.decorators import action
-from rest_framework.exceptions import NotFound
+from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.permissions import AllowAny
 from rest_framework.renderers import BaseRenderer, JSONRenderer
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from api.filters import COMMON_QUERY_PARAMS
 from newsfacts.exports import datapackage
 from newsfacts.exports.tables import CsvLines, json_line, table_for
 
@@ -44,9 +45,10 @@ class CSVRenderer(BaseRenderer):
 
     def render(self, data: Any, accepted_media_type: str | None = None, renderer_context: Any = None) -> bytes:
         rows = _plain_rows(data)
-        if not rows:
+        columns = getattr((renderer_context or {}).get("view"), "csv_columns", None)
+        if not rows and not columns:
             return b""
-        lines = CsvLines(list(rows[0]))
+        lines = CsvLines(list(columns or rows[0]))
         return (lines.header() + "".join(lines.line(row) for row in rows)).encode()
 
 
@@ -222,9 +224,27 @@ class ReleaseViewSet(viewsets.ViewSet):
     permission_classes = [AllowAny]  # releases are published for anyone
     lookup_field = "name"
     lookup_value_regex = RELEASE_NAME
+    # The list as CSV: a row a release, its filters, licences and files as JSON cells.
+    csv_columns = ("name", "title", "version", "created", "filters", "licenses", "url", "datapackage_url", "files")
+
+    def get_renderers(self) -> list[BaseRenderer]:
+        renderers = super().get_renderers()
+        if getattr(self, "action", None) == "list":
+            renderers += [renderer() for renderer in STREAMED_RENDERERS]
+        return renderers
+
+    def initial(self, request: Request, *args: Any, **kwargs: Any) -> None:
+        super().initial(request, *args, **kwargs)
+        unknown = sorted(set(request.query_params) - COMMON_QUERY_PARAMS)
+        if unknown:
+            understood = ", ".join(sorted(COMMON_QUERY_PARAMS))
+            raise ValidationError(
+                {name: [f"Unknown parameter; this endpoint understands: {understood}."] for name in unknown}
+            )
 
     def handle_exception(self, exc: Exception) -> Response:
-        if isinstance(getattr(self.request, "accepted_renderer", None), _AnyRenderer):
+        renderer = getattr(self.request, "accepted_renderer", None)
+        if isinstance(renderer, _AnyRenderer) or getattr(renderer, "format", None) in STREAMED_FORMATS:
             self.request.accepted_renderer = JSONRenderer()
             self.request.accepted_media_type = JSONRenderer.media_type
         return super().handle_exception(exc)
@@ -258,7 +278,7 @@ class ReleaseViewSet(viewsets.ViewSet):
         }
 
     @extend_schema(responses=ReleaseSerializer(many=True))
-    def list(self, request: Request) -> Response:
+    def list(self, request: Request, format: str | None = None) -> Response:
         """Every published release, newest first."""
         root = _releases_dir()
         names = sorted(p.name for p in root.iterdir() if p.is_dir()) if root.is_dir() else []
@@ -268,7 +288,7 @@ class ReleaseViewSet(viewsets.ViewSet):
         return Response(described)
 
     @extend_schema(responses=ReleaseSerializer)
-    def retrieve(self, request: Request, name: str) -> Response:
+    def retrieve(self, request: Request, name: str, format: str | None = None) -> Response:
         """One release: its metadata and files, with their sizes and hashes."""
         package = _read_package(name)
         if package is None:
@@ -277,7 +297,7 @@ class ReleaseViewSet(viewsets.ViewSet):
 
     @extend_schema(responses=_DOWNLOAD_RESPONSES)
     @action(detail=True, url_path=rf"files/(?P<path>{RELEASE_NAME})", renderer_classes=[_AnyRenderer])
-    def file(self, request: Request, name: str, path: str) -> FileResponse:
+    def file(self, request: Request, name: str, path: str, format: str | None = None) -> FileResponse:
         """Download one file of a release (those its datapackage.json lists, and datapackage.json itself)."""
         package = _read_package(name)
         if package is None:

@@ -176,14 +176,19 @@ class KeysetPagination(BasePagination):
                     raise DjangoValidationError(f"{key.name} must be a number")
             elif not isinstance(value, str):
                 raise DjangoValidationError(f"{key.name} must be a string")
-            cleaned.append(field.to_python(value))
+            value = field.to_python(value)
+            if isinstance(value, datetime.datetime):
+                # Stored in UTC: a time with no UTC form (past 9999-12-31 once shifted) is no row's, and would
+                # overflow in the database adapter.
+                value = value.replace(tzinfo=value.tzinfo or datetime.UTC).astimezone(datetime.UTC)
+            cleaned.append(value)
         return cleaned
 
     def after(self, position: list[Any], *, reverse: bool, queryset: QuerySet) -> Q:
         """Rows strictly after `position` in the ordering (before it when `reverse`), NULLs sorting last forward."""
         try:
             position = self.clean_position(queryset, position)
-        except (DjangoValidationError, ValueError, TypeError):
+        except (DjangoValidationError, ValueError, TypeError, OverflowError):
             raise ValidationError(
                 {self.cursor_query_param: ["Invalid cursor: use the next or previous link."]}
             ) from None

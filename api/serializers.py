@@ -13,7 +13,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.core.validators import URLValidator
-from django.db import models
+from django.db import IntegrityError, models, transaction
 from django.utils.text import slugify
 from drf_spectacular.extensions import OpenApiSerializerFieldExtension
 from drf_spectacular.plumbing import build_basic_type
@@ -25,6 +25,9 @@ from newsfacts.choices import Attribution, VerificationStatus
 from newsfacts.filtersets import MAX_DB_INTEGER
 from newsfacts.models import Article, Claim, Quote, Sentence, Speaker
 from newsfacts.review import set_verification
+
+# Saves of a speaker whose slug, made from its name, another editor took meanwhile.
+SAVE_ATTEMPTS = 3
 
 # simple-history's change reason column holds 100 characters.
 MAX_REASON_LENGTH = 100
@@ -169,7 +172,12 @@ class ArticleSerializer(serializers.ModelSerializer):
             "published",
             "language",
             "credit",
+            "authors",
+            "site_name",
+            "source",
+            "fetched_at",
             "sha256",
+            "page_sha256",
             "ingested_at",
             "text",
         ]
@@ -237,7 +245,8 @@ class SpeakerSerializer(StrictWriteMixin, serializers.ModelSerializer):
 
     def create(self, validated_data: dict[str, Any]) -> Speaker:
         reason = _history_reason(self, validated_data)
-        if not validated_data.get("slug"):
+        self._slug_from_name = not validated_data.get("slug")
+        if self._slug_from_name:
             validated_data["slug"] = self.free_slug(validated_data["name"])
         speaker = Speaker(**validated_data)
         return self.save_speaker(speaker, reason)
@@ -256,8 +265,35 @@ class SpeakerSerializer(StrictWriteMixin, serializers.ModelSerializer):
         # The history middleware sees the session user only; a token-authenticated user is set here.
         speaker._history_user = _request_user(self)
         speaker._change_reason = reason
-        speaker.save()
-        return speaker
+        for _ in range(SAVE_ATTEMPTS):
+            try:
+                with transaction.atomic():
+                    speaker.save()
+                return speaker
+            except IntegrityError:
+                # Another editor saved the same slug or Wikidata id since this request checked them.
+                if not self.resolve_conflict(speaker):
+                    raise
+        raise serializers.ValidationError({"slug": ["Could not find a free slug; give one."]})
+
+    def resolve_conflict(self, speaker: Speaker) -> bool:
+        """After a unique column refused the row: a 400 naming the field taken, or a fresh slug made from the name.
+
+        A slug made from the name is chosen again, as it would have been had the other speaker been saved first.
+        False when no unique column explains the refusal.
+        """
+        errors: dict[str, list[str]] = {}
+        for name, check in (("wikidata_id", self.validate_wikidata_id), ("slug", self.validate_slug)):
+            try:
+                check(getattr(speaker, name))
+            except serializers.ValidationError as error:
+                errors[name] = list(error.detail)
+        if set(errors) == {"slug"} and getattr(self, "_slug_from_name", False):
+            speaker.slug = self.free_slug(speaker.name)
+            return True
+        if errors:
+            raise serializers.ValidationError(errors)
+        return False
 
     @staticmethod
     def free_slug(name: str) -> str:

@@ -45,6 +45,18 @@ QUOTE_STATUSES = {"verified": 0.03, "false": 0.01, "misleading": 0.01, "unverifi
 
 # The columns written for each table, in order. ``populate`` checks them against the models, so a new model field
 # fails loudly here instead of silently taking a database default.
+EDITORIAL_COLUMNS = (
+    "origin",
+    "added_by_id",
+    "added_at",
+    "edited_at",
+    "rejected_reason",
+    "rejected_by_id",
+    "rejected_at",
+    "assigned_to_id",
+    "assigned_until",
+)
+
 COLUMNS: dict[str, tuple[str, ...]] = {
     "speaker": ("id", "name", "slug", "aliases", "kind", "description", "wikidata_id"),
     "article": (
@@ -58,6 +70,8 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         "text",
         "sha256",
         "ingested_at",
+        "pipeline_version",
+        "extracted_at",
     ),
     "sentence": ("id", "article_id", "position", "start", "end", "text", "kind"),
     "quote": (
@@ -78,6 +92,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         "attribution",
         "confidence",
         "attribution_confirmed",
+        *EDITORIAL_COLUMNS,
     ),
     "claim": (
         "id",
@@ -93,6 +108,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         "start",
         "end",
         "kind",
+        *EDITORIAL_COLUMNS,
     ),
 }
 # Parents before children, so foreign keys always point at rows already written.
@@ -498,6 +514,7 @@ def generate(
                             "name",
                             round(0.6 + rng.random() * 0.4, 3),
                             rng.random() < 0.1,
+                            *_editorial(quote_id, "not_quote"),
                         )
                     )
                     quote_id += 1
@@ -517,6 +534,7 @@ def generate(
                             claim_start,
                             claim_start + len(claim_text),
                             claim_kind,
+                            *_editorial(claim_id, "not_claim"),
                         )
                     )
                     claim_id += 1
@@ -536,6 +554,8 @@ def generate(
                 text,
                 hashlib.sha256(text.encode()).hexdigest(),
                 f"{published.isoformat()} 12:00:00",
+                "",
+                None,
             )
         )
         batch.rows["sentence"].extend(sentence_rows)
@@ -556,6 +576,13 @@ def _verification(rng: random.Random, status: str, row_id: int) -> tuple:
     evidence = f'["https://evidence.example.org/{row_id}"]'
     reviewed_at = f"2026-{rng.randint(1, 11):02d}-{rng.randint(1, 28):02d} 09:30:00"
     return status, rationale, evidence, None, reviewed_at
+
+
+def _editorial(row_id: int, reason: str) -> tuple:
+    """The EDITORIAL_COLUMNS: machine output, one row in a hundred rejected by an editor (as on a curated dataset)."""
+    if row_id % 100:
+        return ("machine", None, None, None, "", None, None, None, None)
+    return ("machine", None, None, "2026-06-01 09:30:00", reason, None, "2026-06-01 09:30:00", None, None)
 
 
 def _models() -> dict[str, type]:

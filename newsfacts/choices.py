@@ -50,6 +50,22 @@ class Attribution(models.TextChoices):
     NONE = "none", "not attributed"
 
 
+class Rejection(models.TextChoices):
+    """Why an editor rejected an extraction: it is not what the pipeline said it is. Blank: not rejected."""
+
+    NOT_QUOTE = "not_quote", "not a quote"
+    NOT_CLAIM = "not_claim", "not a claim"
+    WRONG_SPAN = "wrong_span", "wrong span"
+    DUPLICATE = "duplicate", "duplicate"
+
+
+class Origin(models.TextChoices):
+    """Who put a quote or claim in the dataset."""
+
+    MACHINE = "machine", "the extraction pipeline"
+    EDITOR = "editor", "an editor"
+
+
 class VerificationStatus(models.TextChoices):
     UNVERIFIED = "unverified", "unverified"
     VERIFIED = "verified", "verified"

@@ -24,7 +24,16 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 
 from newsfacts import search
-from newsfacts.choices import Attribution, ClaimKind, QuoteKind, SentenceKind, SpeakerKind, VerificationStatus
+from newsfacts.choices import (
+    Attribution,
+    ClaimKind,
+    Origin,
+    QuoteKind,
+    Rejection,
+    SentenceKind,
+    SpeakerKind,
+    VerificationStatus,
+)
 from newsfacts.models import Article, Claim, Quote, Sentence, Speaker
 
 # The largest value a 64-bit signed integer column holds: a larger id would overflow the database driver.
@@ -302,6 +311,13 @@ class ArticleFilterSet(SearchableFilterSet):
     language = StringInFilter(label="Language tag (exact), e.g. en")
     credit = django_filters.CharFilter(lookup_expr="icontains", label="Credit line contains")
     sha256 = django_filters.CharFilter(max_length=64, label="sha256 of the text")
+    authors = django_filters.CharFilter(lookup_expr="icontains", label="Authors contain")
+    site_name = StringInFilter(label="Site name (exact)")
+    source = django_filters.CharFilter(label="Source file or fetched URL (exact)")
+    page_sha256 = django_filters.CharFilter(max_length=64, label="sha256 of the page as read")
+    fetched_after = DateTimeFilter(field_name="fetched_at", lookup_expr="gte", label="Fetched at or after (ISO 8601)")
+    fetched_before = DateTimeFilter(field_name="fetched_at", lookup_expr="lte", label="Fetched at or before (ISO 8601)")
+    pipeline_version = StringInFilter(label="Version of the extraction pipeline that extracted it")
     ingested_after = DateTimeFilter(
         field_name="ingested_at", lookup_expr="gte", label="Ingested at or after (ISO 8601)"
     )
@@ -368,6 +384,20 @@ class VerificationFilterSet(SearchableFilterSet):
         field_name="reviewed_at", lookup_expr="lte", label="Reviewed at or before (ISO 8601)"
     )
     reviewed_by = IdFilter(field_name="reviewed_by_id", label="Reviewer user ids")
+    rejected = BooleanFilter(
+        field_name="rejected_reason",
+        method="filter_rejected",
+        label="Rejected by an editor as a false extraction (lists leave rejected items out unless asked)",
+    )
+    rejected_reason = MultipleChoiceFilter(choices=Rejection.choices, label="Why an editor rejected it")
+    rejected_by = IdFilter(field_name="rejected_by_id", label="User ids of the editors who rejected it")
+    origin = MultipleChoiceFilter(choices=Origin.choices, label="Who put it in the dataset: the pipeline or an editor")
+    added_by = IdFilter(field_name="added_by_id", label="User ids of the editors who added it")
+
+    def filter_rejected(self, queryset: QuerySet, name: str, value: bool | None) -> QuerySet:
+        if value is None:
+            return queryset
+        return queryset.rejected() if value else queryset.live()
 
     def filter_reviewed(self, queryset: QuerySet, name: str, value: bool | None) -> QuerySet:
         if value is None:

@@ -15,11 +15,13 @@ from pathlib import Path
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 from django.utils.text import slugify
 
 from newsfacts.choices import SentenceKind
 from newsfacts.extraction import speakers as extracted_speakers
 from newsfacts.extraction.pipeline import Extraction, extract
+from newsfacts.extraction.version import pipeline_version
 from newsfacts.models import Article, Claim, Quote, Sentence, Speaker
 
 
@@ -110,6 +112,8 @@ def ingest_text(
                 credit=credit[:500],
                 text=text,
                 sha256=digest,
+                pipeline_version=pipeline_version(),
+                extracted_at=timezone.now(),
             )
             counts = _save_extraction(article, found)
     except IntegrityError:

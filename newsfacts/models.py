@@ -18,7 +18,9 @@ from simple_history.models import HistoricalRecords
 from newsfacts.choices import (
     Attribution,
     ClaimKind,
+    Origin,
     QuoteKind,
+    Rejection,
     SentenceKind,
     SpeakerKind,
     VerificationStatus,
@@ -45,7 +47,25 @@ class Article(models.Model):
     credit = models.CharField(max_length=500, blank=True, help_text="Credit or licence line of the article.")
     text = models.TextField(help_text="The raw article text as ingested. Every offset points into it.")
     sha256 = models.CharField(max_length=64, unique=True, editable=False, help_text="sha256 of the raw text.")
+    authors = models.CharField(
+        max_length=500, blank=True, help_text='Author names as the page gives them, separated by "; ".'
+    )
+    site_name = models.CharField(max_length=200, blank=True, help_text="Name of the site the page came from.")
+    source = models.CharField(
+        max_length=2000, blank=True, help_text="Where the page was read from: the file as given, or its fetched URL."
+    )
+    page_sha256 = models.CharField(
+        max_length=64,
+        blank=True,
+        editable=False,
+        help_text="sha256 of the page as read (HTML, feed entry or text file): the same page is never stored twice.",
+    )
+    fetched_at = models.DateTimeField(null=True, blank=True, help_text="When a crawler fetched the page (WARC-Date).")
     ingested_at = models.DateTimeField(auto_now_add=True)
+    pipeline_version = models.CharField(
+        max_length=64, blank=True, help_text="The extraction pipeline version that last extracted this article."
+    )
+    extracted_at = models.DateTimeField(null=True, blank=True, help_text="When the pipeline last extracted it.")
 
     history = HistoricalRecords(excluded_fields=["text"])
 
@@ -53,6 +73,9 @@ class Article(models.Model):
         ordering = ["id"]
         constraints = [
             models.CheckConstraint(condition=~Q(text=""), name="article_text_not_empty"),
+            models.UniqueConstraint(
+                fields=["page_sha256"], condition=~Q(page_sha256=""), name="article_unique_page_sha256"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -159,6 +182,11 @@ class Verification(models.Model):
 def _verification_constraints(prefix: str) -> list[models.BaseConstraint]:
     return [
         models.CheckConstraint(
+            condition=Q(rejected_reason="") | Q(rejected_reason__in=Rejection.values),
+            name=f"{prefix}_rejected_reason_in_vocabulary",
+        ),
+        models.CheckConstraint(condition=Q(origin__in=Origin.values), name=f"{prefix}_origin_in_vocabulary"),
+        models.CheckConstraint(
             condition=Q(status__in=VerificationStatus.values), name=f"{prefix}_status_in_vocabulary"
         ),
         models.CheckConstraint(
@@ -167,8 +195,36 @@ def _verification_constraints(prefix: str) -> list[models.BaseConstraint]:
     ]
 
 
+# Who is reviewing an item now is bookkeeping, not a change of the item: kept out of its history and its version.
+ASSIGNMENT_FIELDS = ["assigned_to", "assigned_until"]
+
+
+class SourceSpanQuerySet(models.QuerySet):
+    """Domain queries on quotes and claims, shared by the admin, the API, the commands and the releases."""
+
+    def live(self) -> SourceSpanQuerySet:
+        """What the dataset holds: everything no editor rejected."""
+        return self.filter(rejected_reason="")
+
+    def rejected(self) -> SourceSpanQuerySet:
+        """What editors rejected as false extractions (kept, with their history, as negative examples)."""
+        return self.exclude(rejected_reason="")
+
+    def untouched(self) -> SourceSpanQuerySet:
+        """Machine output no editor has touched: the only rows re-extraction may update or remove."""
+        return self.exclude(self.model.editor_touched_q())
+
+    def touched(self) -> SourceSpanQuerySet:
+        """Everything an editor reviewed, confirmed, added, rejected or corrected: re-extraction leaves it alone."""
+        return self.filter(self.model.editor_touched_q())
+
+
 class SourceSpan(Verification):
-    """A reviewable span of an article (a quote or a claim), tied to the sentence it starts in."""
+    """A reviewable span of an article (a quote or a claim), tied to the sentence it starts in.
+
+    Besides its verification, it records who put it in the dataset (the pipeline or an editor), whether an editor
+    rejected it as a false extraction, when an editor last changed it, and who is reviewing it now.
+    """
 
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="%(class)ss")
     sentence = models.ForeignKey(
@@ -177,6 +233,44 @@ class SourceSpan(Verification):
     text = models.TextField()
     start = models.PositiveIntegerField()
     end = models.PositiveIntegerField()
+
+    origin = models.CharField(
+        max_length=16, choices=Origin, default=Origin.MACHINE, help_text="Who put it in the dataset."
+    )
+    added_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="The editor who added it (empty for machine output).",
+    )
+    added_at = models.DateTimeField(null=True, blank=True, help_text="When an editor added it.")
+    edited_at = models.DateTimeField(
+        null=True, blank=True, help_text="When an editor last changed it; re-extraction leaves such rows alone."
+    )
+    rejected_reason = models.CharField(
+        max_length=16,
+        choices=Rejection,
+        blank=True,
+        default="",
+        help_text="Why an editor rejected it as a false extraction; blank: not rejected.",
+    )
+    rejected_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    rejected_at = models.DateTimeField(null=True, blank=True)
+    assigned_to = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text='The editor reviewing it now ("review next"), until assigned_until.',
+    )
+    assigned_until = models.DateTimeField(null=True, blank=True)
+
+    objects = SourceSpanQuerySet.as_manager()
 
     # Whether the span must also end inside its sentence (a claim) or may run on (a quote over several sentences).
     span_within_sentence = True
@@ -187,6 +281,17 @@ class SourceSpan(Verification):
 
     def __str__(self) -> str:
         return self.text[:80]
+
+    @classmethod
+    def editor_touched_q(cls) -> Q:
+        """Rows an editor touched: added, changed, reviewed or rejected."""
+        return (
+            Q(origin=Origin.EDITOR) | Q(edited_at__isnull=False) | Q(reviewed_at__isnull=False) | ~Q(rejected_reason="")
+        )
+
+    @property
+    def is_rejected(self) -> bool:
+        return bool(self.rejected_reason)
 
     def clean(self) -> None:
         super().clean()
@@ -226,7 +331,7 @@ class Quote(SourceSpan):
     )
     attribution_confirmed = models.BooleanField(default=False, help_text="An editor confirmed the speaker.")
 
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=ASSIGNMENT_FIELDS)
 
     class Meta(SourceSpan.Meta):
         constraints = [
@@ -236,9 +341,14 @@ class Quote(SourceSpan):
         ]
         indexes = [
             # For ?speaker=X&status=Y and its count (shared/PERFORMANCE.md: the count needs a composite index).
-            models.Index(fields=["speaker", "status", "id"], name="quote_speaker_status_id"),
-            models.Index(fields=["status", "id"], name="quote_status_id"),
+            # rejected_reason: the lists show live rows (rejected_reason = ''), counted from the index alone.
+            models.Index(fields=["speaker", "status", "rejected_reason", "id"], name="quote_speaker_status_live_id"),
+            models.Index(fields=["status", "rejected_reason", "id"], name="quote_status_live_id"),
         ]
+
+    @classmethod
+    def editor_touched_q(cls) -> Q:
+        return super().editor_touched_q() | Q(attribution_confirmed=True)
 
 
 class Claim(SourceSpan):
@@ -247,12 +357,13 @@ class Claim(SourceSpan):
     claimant = models.ForeignKey(Speaker, null=True, blank=True, on_delete=models.SET_NULL, related_name="claims")
     kind = models.CharField(max_length=16, choices=ClaimKind, default=ClaimKind.OTHER, db_index=True)
 
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=ASSIGNMENT_FIELDS)
 
     class Meta(SourceSpan.Meta):
         constraints = [*_span_constraints("claim"), *_verification_constraints("claim")]
         indexes = [
             # For ?claimant=X&status=Y and its count (shared/PERFORMANCE.md: the count needs a composite index).
-            models.Index(fields=["claimant", "status", "id"], name="claim_claimant_status_id"),
-            models.Index(fields=["status", "id"], name="claim_status_id"),
+            # rejected_reason: the lists show live rows (rejected_reason = ''), counted from the index alone.
+            models.Index(fields=["claimant", "status", "rejected_reason", "id"], name="claim_claimant_status_live_id"),
+            models.Index(fields=["status", "rejected_reason", "id"], name="claim_status_live_id"),
         ]

@@ -156,6 +156,9 @@ STORAGES = {
 # Where published dataset releases live (one folder per release, see `manage.py export_dataset`).
 RELEASES_DIR = Path(os.environ.get("RELEASES_DIR", BASE_DIR / "releases"))
 
+# Writes without If-Match are refused (428) instead of accepted, so no client can skip the lost-update check.
+NEWSFACTS_API_REQUIRE_IF_MATCH = envbool("NEWSFACTS_API_REQUIRE_IF_MATCH", False)
+
 # The largest article text `ingest` accepts, in bytes.
 NEWSFACTS_MAX_ARTICLE_BYTES = envint("NEWSFACTS_MAX_ARTICLE_BYTES", 5 * 1024 * 1024)
 # The longest an API search (?q=) may run before it is stopped with 503; 0 for no limit.
@@ -177,6 +180,9 @@ REST_FRAMEWORK = {
     "DEFAULT_THROTTLE_CLASSES": ["rest_framework.throttling.AnonRateThrottle"],
     "DEFAULT_THROTTLE_RATES": {"anon": os.environ.get("API_ANON_THROTTLE_RATE", "1000/hour")},
     "TEST_REQUEST_DEFAULT_FORMAT": "json",
+    # Errors in JSON, also for an oversized body; an unknown ?format= is a 400 naming it.
+    "EXCEPTION_HANDLER": "api.errors.exception_handler",
+    "DEFAULT_CONTENT_NEGOTIATION_CLASS": "api.errors.ContentNegotiation",
 }
 
 SPECTACULAR_SETTINGS = {

@@ -20,9 +20,20 @@ from tests.factories import ArticleFactory, ClaimFactory, QuoteFactory, SpeakerF
 
 UTC = datetime.UTC
 
+SPAN_BOOKKEEPING = {
+    "added_at": "a time read with the row",
+    "edited_at": "a time read with the row",
+    "rejected_at": "a time read with the row",
+    "assigned_to": "who reviews it now: admin bookkeeping",
+    "assigned_until": "who reviews it now: admin bookkeeping",
+}
+
 # Model fields deliberately without a filter of their own, and why (NetBox's test_missing_filters idea).
 IGNORED_FIELDS: dict[type[models.Model], dict[str, str]] = {
-    Article: {"text": "the raw text is too large to filter on; search sentences with ?q="},
+    Article: {
+        "text": "the raw text is too large to filter on; search sentences with ?q=",
+        "extracted_at": "a time read with the row",
+    },
     Sentence: {"text": "searched with ?q=", "start": "an offset", "end": "an offset"},
     Speaker: {"aliases": "searched with ?q="},
     Quote: {
@@ -31,6 +42,7 @@ IGNORED_FIELDS: dict[type[models.Model], dict[str, str]] = {
         "end": "an offset",
         "rationale": "free text read with the row",
         "evidence_urls": "a list of URLs read with the row",
+        **SPAN_BOOKKEEPING,
     },
     Claim: {
         "text": "searched with ?q=",
@@ -38,6 +50,7 @@ IGNORED_FIELDS: dict[type[models.Model], dict[str, str]] = {
         "end": "an offset",
         "rationale": "free text read with the row",
         "evidence_urls": "a list of URLs read with the row",
+        **SPAN_BOOKKEEPING,
     },
 }
 
@@ -72,8 +85,12 @@ def data(db):
     a1 = ArticleFactory(
         title="Rocket launch", publisher="Daily", published=datetime.date(2024, 1, 10), credit="AFP", language="en"
     )
-    a2 = ArticleFactory(title="Film in orbit", publisher="Weekly", published=datetime.date(2024, 6, 1), language="fr")
-    a3 = ArticleFactory(title="Undated", publisher="Daily", published=None)
+    a2 = ArticleFactory(
+        title="Film in orbit", publisher="Weekly", published=datetime.date(2024, 6, 1), language="fr",
+        authors="Jeanne Dupont; Lukas Müller", site_name="L'Hebdo", source="https://hebdo.example/orbit",
+        page_sha256="ab" * 32, fetched_at=datetime.datetime(2024, 6, 2, tzinfo=UTC),
+    )  # fmt: skip
+    a3 = ArticleFactory(title="Undated", publisher="Daily", published=None, pipeline_version="0123456789ab")
     early, late = datetime.datetime(2024, 2, 1, tzinfo=UTC), datetime.datetime(2024, 7, 1, tzinfo=UTC)
     c1 = ClaimFactory(
         article=a1, claimant=alice, kind="figure", status="verified", rationale="ok", reviewed_at=early,
@@ -82,12 +99,15 @@ def data(db):
     c2 = ClaimFactory(
         article=a2, claimant=bruno, kind="date", status="false", rationale="no", reviewed_at=late, reviewed_by=reviewer
     )
-    c3 = ClaimFactory(article=a3, claimant=None, kind="other")
+    c3 = ClaimFactory(article=a3, claimant=None, kind="other", rejected_reason="not_claim", rejected_by=reviewer)
     q1 = QuoteFactory(
         article=a1, speaker=alice, kind="direct", cue="said", attribution="name", confidence=0.9,
         attribution_confirmed=True, status="misleading", rationale="partly", reviewed_at=early, reviewed_by=reviewer,
     )  # fmt: skip
-    q2 = QuoteFactory(article=a2, speaker=bruno, kind="indirect", cue="told", attribution="pronoun", confidence=0.4)
+    q2 = QuoteFactory(
+        article=a2, speaker=bruno, kind="indirect", cue="told", attribution="pronoun", confidence=0.4, origin="editor",
+        added_by=reviewer,
+    )  # fmt: skip
     q3 = QuoteFactory(article=a3, speaker=None, kind="mixed", cue="added", attribution="none", confidence=0.1)
     return {
         "reviewer": reviewer, "alice": alice, "bruno": bruno, "a1": a1, "a2": a2, "a3": a3,
@@ -134,6 +154,12 @@ CLAIM_CASES = [
     ("q=Büro", {"c2"}),
     ("q={c3.text}", {"c3"}),
     ("q=Alice&highlight=true", {"c1"}),
+    ("rejected=true", {"c3"}),
+    ("rejected=false", {"c1", "c2"}),
+    ("rejected_reason=not_claim,duplicate", {"c3"}),
+    ("rejected_by={reviewer}", {"c3"}),
+    ("origin=machine", {"c1", "c2", "c3"}),
+    ("added_by={reviewer}", set()),
 ]
 
 QUOTE_CASES = [
@@ -160,6 +186,11 @@ QUOTE_CASES = [
     ("confidence_max=0.4", {"q2", "q3"}),
     ("q=Berg", {"q2"}),
     ("q=Berg&highlight=true", {"q2"}),
+    ("origin=editor", {"q2"}),
+    ("added_by={reviewer}", {"q2"}),
+    ("rejected=false", {"q1", "q2", "q3"}),
+    ("rejected_reason=duplicate", set()),
+    ("rejected_by={reviewer}", set()),
 ]
 
 SPEAKER_CASES = [
@@ -184,9 +215,16 @@ ARTICLE_CASES = [
     ("language=fr", {"a2"}),
     ("credit=afp", {"a1"}),
     ("sha256={a3.sha256}", {"a3"}),
+    ("authors=müller", {"a2"}),
+    ("site_name=L'Hebdo", {"a2"}),
+    ("source=https://hebdo.example/orbit", {"a2"}),
+    (f"page_sha256={'ab' * 32}", {"a2"}),
+    ("fetched_after=2024-06-01T00:00:00Z", {"a2"}),
+    ("fetched_before=2024-06-01T00:00:00Z", set()),
     ("ingested_after=2000-01-01T00:00:00Z", {"a1", "a2", "a3"}),
     ("ingested_before=2000-01-01T00:00:00Z", set()),
     ("q=weekly", {"a2"}),
+    ("pipeline_version=0123456789ab", {"a3"}),
 ]
 
 

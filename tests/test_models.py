@@ -98,3 +98,35 @@ def test_evidence_must_be_urls():
     with pytest.raises(ValidationError) as info:
         claim.full_clean()
     assert "evidence_urls" in info.value.message_dict
+
+
+def test_live_and_rejected_split_quotes_and_claims_by_rejected_reason():
+    kept, rejected = ClaimFactory(), ClaimFactory(rejected_reason="not_claim")
+    assert list(Claim.objects.live()) == [kept]
+    assert list(Claim.objects.rejected()) == [rejected]
+    quote = QuoteFactory(rejected_reason="duplicate")
+    assert list(Quote.objects.rejected()) == [quote]
+    assert not Quote.objects.live().exists()
+
+
+def test_database_refuses_a_rejection_reason_outside_the_vocabulary():
+    claim = ClaimFactory()
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Claim.objects.filter(pk=claim.pk).update(rejected_reason="boring")
+
+
+@pytest.mark.parametrize(
+    "fields",
+    [
+        {"origin": "editor"},
+        {"rejected_reason": "wrong_span"},
+        {"status": "verified", "rationale": "Checked.", "reviewed_at": "2026-01-01T00:00:00Z"},
+        {"edited_at": "2026-01-01T00:00:00Z"},
+        {"attribution_confirmed": True},
+    ],
+)
+def test_any_editor_action_takes_a_quote_out_of_the_untouched_machine_output(fields):
+    machine = QuoteFactory()
+    touched = QuoteFactory(**fields)
+    assert list(Quote.objects.untouched()) == [machine]
+    assert list(Quote.objects.touched()) == [touched]

@@ -48,13 +48,13 @@ class SentenceInline(admin.TabularInline):
 @admin.register(Article)
 class ArticleAdmin(HistoryAdmin):
     list_display = ["title", "publisher", "published", "language", "quotes_to_review", "claims_to_review"]
-    list_filter = ["language", "publisher"]
+    list_filter = ["language", "publisher", "site_name"]
     date_hierarchy = "published"
-    search_fields = ["title", "publisher", "url", "credit"]
-    readonly_fields = ["sha256", "ingested_at", "text"]
+    search_fields = ["title", "publisher", "url", "credit", "authors", "source"]
+    readonly_fields = ["source", "fetched_at", "sha256", "page_sha256", "ingested_at", "text"]
     fieldsets = [
-        (None, {"fields": ["title", "publisher", "url", "published", "language", "credit"]}),
-        ("As ingested", {"fields": ["sha256", "ingested_at", "text"]}),
+        (None, {"fields": ["title", "authors", "publisher", "site_name", "url", "published", "language", "credit"]}),
+        ("As ingested", {"fields": ["source", "fetched_at", "sha256", "page_sha256", "ingested_at", "text"]}),
     ]
     inlines = [SentenceInline]
     list_per_page = 50

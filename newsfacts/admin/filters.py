@@ -10,6 +10,7 @@ from django.db.models import Model, Q, QuerySet
 from django.http import HttpRequest
 
 from newsfacts.choices import VerificationStatus
+from newsfacts.filtersets import MAX_DB_INTEGER
 from newsfacts.models import Article, Speaker
 
 # A quote whose speaker the pipeline guessed with less confidence than this, unconfirmed, needs an editor's look.
@@ -125,10 +126,12 @@ class ChosenObjectFilter(admin.SimpleListFilter):
     field_name: str
 
     def chosen_pk(self) -> int | None:
+        """The chosen id; None when it is not one a row could have (not a number, or beyond the id column)."""
         try:
-            return int(self.value() or "")
+            pk = int(self.value() or "")
         except ValueError:
             return None
+        return pk if 1 <= pk <= MAX_DB_INTEGER else None
 
     def lookups(self, request: HttpRequest, model_admin: admin.ModelAdmin) -> list[tuple[str, str]]:
         value, pk = self.value(), self.chosen_pk()

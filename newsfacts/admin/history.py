@@ -5,10 +5,12 @@ from __future__ import annotations
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from simple_history.admin import SimpleHistoryAdmin
 from simple_history.models import DeletedObject, HistoricalChanges
 from simple_history.template_utils import HistoricalRecordContextHelper
+
+from newsfacts.filtersets import MAX_DB_INTEGER
 
 # A rationale is worth reading whole in the diff; simple_history cuts values at 100 characters by default.
 MAX_DIFF_CHARS = 400
@@ -33,6 +35,9 @@ class HistoryAdmin(SimpleHistoryAdmin):
     def history_form_view(
         self, request: HttpRequest, object_id: str, version_id: str, extra_context: dict[str, Any] | None = None
     ) -> HttpResponse:
+        # A version id that is no history row's (not a number, or beyond the column) is a 404, not a ValueError.
+        if not (version_id.isascii() and version_id.isdigit() and 1 <= int(version_id) <= MAX_DB_INTEGER):
+            raise Http404("No such version.")
         # simple_history 3.13 checks only the view permission, then saves a POST: a reader could write an old version
         # over the row, and an editor revert a model nobody may change. The page itself stays open to readers.
         if request.method == "POST" and not self.may_revert(request, object_id):

@@ -19,13 +19,14 @@ from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from typing import Any, TextIO, TypeVar
 
+from django.conf import settings
 from django.db import connection, transaction
 from tqdm import tqdm
 
 from newsfacts.exports import claimreview, datapackage, fever, fixture
 from newsfacts.exports.datapackage import ReleaseFile
 from newsfacts.exports.selection import Selection, select
-from newsfacts.exports.tables import TABLES, CsvLines, Table, json_line, schema_fields
+from newsfacts.exports.tables import CSV_DESCRIPTION, TABLES, CsvLines, Table, json_line, schema_fields
 
 FORMATS = ("fixture", "jsonl", "csv", "claimreview", "fever")
 DEFAULT_LICENCE = "CC-BY-4.0"
@@ -77,6 +78,8 @@ def check_target(outdir: Path, *, overwrite: bool) -> None:
         if not (outdir / datapackage.FILENAME).is_file():
             raise ExportError(f"{outdir} is not a release (no {datapackage.FILENAME}): --force only replaces releases")
     parent = outdir.absolute().parent
+    if parent.resolve() == Path(settings.RELEASES_DIR).resolve():
+        parent.mkdir(parents=True, exist_ok=True)  # the releases' home is made on first use (a fresh clone has none)
     if not parent.is_dir():
         raise ExportError(f"{parent} does not exist: create it first")
     if not os.access(parent, os.W_OK | os.X_OK):
@@ -132,7 +135,7 @@ def _write_table(
                 csv_file.write(lines.line(row))
             rows += 1
     seconds = time.perf_counter() - started
-    for fmt, suffix, what in (("jsonl", "-jsonl", "one JSON object a line"), ("csv", "-csv", "CSV with a header row")):
+    for fmt, suffix, what in (("jsonl", "-jsonl", "one JSON object a line"), ("csv", "-csv", CSV_DESCRIPTION)):
         if fmt in formats:
             files.append(
                 ReleaseFile(

@@ -130,6 +130,18 @@ def json_line(row: dict[str, Any]) -> str:
     return _LINE_ENCODER.encode(row) + "\n"
 
 
+# A cell starting with one of these is read as a formula by spreadsheets (OWASP "CSV Injection").
+FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise_formula(text: str) -> str:
+    """`text` made inert for spreadsheets: a leading apostrophe when it starts like a formula, as OWASP advises.
+
+    Every CSV the project writes passes its text cells through here (``CsvLines``); JSON formats keep the raw text.
+    """
+    return "'" + text if text.startswith(FORMULA_TRIGGERS) else text
+
+
 def _csv_cell(value: Any) -> Any:
     if value is None:
         return ""
@@ -138,11 +150,22 @@ def _csv_cell(value: Any) -> Any:
     if isinstance(value, list | dict):
         # Table Schema's array type: the cell holds the JSON array.
         return json.dumps(value, ensure_ascii=False)
+    if isinstance(value, str):
+        return neutralise_formula(value)
     return value
 
 
+CSV_DESCRIPTION = (
+    "CSV with a header row; a text cell that starts like a spreadsheet formula (= + - @) carries a leading "
+    "apostrophe (the JSON lines hold the raw text)"
+)
+
+
 class CsvLines:
-    """RFC 4180 CSV (CRLF line ends, quotes only where needed) of rows with the given columns, a line at a time."""
+    """RFC 4180 CSV (CRLF line ends, quotes only where needed) of rows with the given columns, a line at a time.
+
+    Text cells that a spreadsheet would run as a formula are neutralised (``neutralise_formula``); numbers are not.
+    """
 
     def __init__(self, field_names: list[str]) -> None:
         self.field_names = field_names

@@ -60,6 +60,7 @@ SPEECH_VERBS = _forms(
     "assure assured assures",
     "inform informed informs",
     "report reported reports",
+    "clarify clarified clarifies",
 )
 # Verbs that report speech only with a ``that`` clause or a quotation ("announced that ...", not "announced plans").
 THAT_VERBS = _forms(
@@ -83,7 +84,8 @@ THAT_VERBS = _forms(
     "hint hinted hints",
     "ask asked asks",
     "wonder wondered wonders",
-    "acknowledge acknowledged acknowledges",
+    "repeat repeated repeats",
+    "reiterate reiterated reiterates",
 )
 # Verbs that frame a quotation but report nothing without one ("called the plan “a disaster”").
 FRAMING_VERBS = _forms(
@@ -97,7 +99,6 @@ FRAMING_VERBS = _forms(
 VERB_PREPOSITIONS: dict[str, tuple[str, ...]] = {
     "warn": ("against", "of", "about"),
     "admit": ("to",),
-    "call": ("for",),
     "complain": ("about", "of"),
     "insist": ("on",),
     "deny": (),
@@ -109,12 +110,14 @@ ALL_VERBS: dict[str, str] = {**SPEECH_VERBS, **THAT_VERBS, **FRAMING_VERBS}
 # Participles that hand on the subject of the clause before them: "..., he said, adding that ...".
 PARTICIPLE_CUES = _forms("add adding", "say saying", "note noting", "insist insisting", "warn warning", "argue arguing")
 PARTICIPLE_CUES.update(_forms("explain explaining", "stress stressing", "claim claiming", "suggest suggesting"))
+PARTICIPLE_CUES.update(_forms("state stating", "confirm confirming", "announce announcing"))
 
 # A reporting verb after these is passive or adjectival ("who were told that"): it names no speaker.
 PASSIVE_AUXILIARIES = words("was were been being be is are am")
 # Words that may sit between a subject and its verb: "X has also said", "X later told".
 VERB_MODIFIERS = words(
-    "has had have also later earlier then previously repeatedly once again recently simply further will would "
+    "has had have also later earlier then previously repeatedly once again recently simply further will would now "
+    "twice first initially still "
     "had already had never has since had publicly has long privately openly reportedly separately flatly"
 )
 
@@ -159,10 +162,19 @@ TITLES = frozenset(TITLE_GENDER) | words(
         lieutenant lt sergeant sgt officer detective inspector chief commissioner ambassador chairman chairwoman
         rev reverend bishop archbishop cardinal rabbi imam sheikh coach speaker premier president-elect foreign
         finance interior defence defense health justice economy trade home state former acting interim st saint
-        congressman congresswoman assemblyman assemblywoman superintendent marshal admiral major sheriff"""
+        congressman congresswoman assemblyman assemblywoman superintendent marshal admiral major sheriff cllr
+        councilor ceo cfo coo cto director leader chairperson spokesman spokeswoman spokesperson whip"""
 )
+# Title words that name an office and are never a surname: a name ending in one ("Federal Minister") is no name.
+OFFICES = words(
+    """minister secretary president chancellor premier governor senator mayor commissioner ambassador councillor
+    councilor congressman congresswoman secretary-general ceo cfo coo cto chairman chairwoman chairperson
+    spokesman spokeswoman spokesperson"""
+)
+# Letters written after a name that are not part of it: "Stephen Hopkins QC", "Ann Roe MP".
+POSTNOMINALS = words("QC KC MP MEP MSP MLA MBE OBE CBE KBE DBE PhD")
 # Titles that only stand before a name when abbreviated with a full stop ("Dr. Smith").
-ABBREVIATED_TITLES = words("mr mrs ms dr prof gen col capt lt sgt rev sen rep gov st")
+ABBREVIATED_TITLES = words("mr mrs ms dr prof gen col capt lt sgt rev sen rep gov st cllr")
 
 # Nouns that describe a person's role; "the minister said" resolves to the person the story described so. Role
 # nouns that are also common first names ("dean") are left out: a sentence opening "Dean Smith said" names a person.
@@ -181,7 +193,7 @@ PERSON_ROLES = words(
     rabbi imam monk nun athlete runner swimmer cyclist driver footballer boxer dancer artist musician composer
     novelist poet historian novelist entrepreneur executive-director pensioner retiree patient worker employee
     plaintiff defendant suspect accused opponent rival critic supporter whistleblower landlord tenant shopkeeper
-    baker fisherman source insider"""
+    baker fisherman source insider locals"""
 )
 # Role-noun suffixes that make a person: "endocrinologist", "physician", "campaigner".
 PERSON_ROLE_SUFFIXES = ("ologist", "ist", "ician", "ographer")
@@ -288,7 +300,9 @@ IRREGULAR_VERBS = words(
     """fell rose grew went came made took saw gave got left lost won began became ran sold bought paid kept held felt
     found thought knew met set cut put hit led brought fought spent sent built stood sat spoke broke chose drove
     flew wore wrote shut struck swept threw understood means makes remains needs wants plans expects looks seems
-    goes comes takes gives says thinks knows believes faces stands works costs"""
+    goes comes takes gives says thinks knows believes faces stands works costs laid lay hid fed fled forgot froze
+    hung heard hurt lent meant read rode rang sang sank shot shook slept slid sought spread stole stuck swore swam
+    taught tore told woke wept withdrew became"""
 )
 SUBORDINATORS = words("when while after before as if although though because since until unless once asked speaking")
 

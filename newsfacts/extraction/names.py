@@ -15,8 +15,10 @@ from newsfacts.extraction.cues import (
     ALL_VERBS,
     APOSTROPHES,
     NEWS_AGENCIES,
+    OFFICES,
     ORGANISATION_WORDS,
     PLACE_WORDS,
+    POSTNOMINALS,
     PREPOSITIONS,
     STOPWORDS,
     TITLES,
@@ -97,6 +99,22 @@ def _sentence_starts(text: str, sentences: list[Sentence]) -> set[int]:
     return starts
 
 
+def _organisation_follows(text: str, tokens: list[_Token], k: int) -> bool:
+    """``Brighton and Hove City Council``: the capitalised words from token ``k`` end in an organisation word."""
+    while k < len(tokens) and _is_name_word(tokens[k]):
+        if tokens[k].bare.lower() in ORGANISATION_WORDS:
+            return True
+        if k + 1 >= len(tokens) or text[tokens[k].end : tokens[k + 1].start] != " ":
+            return False
+        k += 1
+    return False
+
+
+def _possessive(tok: _Token) -> bool:
+    """``Smith's``, ``the workers'``: a possessive ends a name, except before a company suffix (``Kohl's Corp.``)."""
+    return tok.text.endswith(tuple(f"{a}s" for a in APOSTROPHES) + tuple(APOSTROPHES))
+
+
 def _is_name_word(tok: _Token) -> bool:
     word = tok.bare
     if not word or not word[0].isupper():
@@ -123,7 +141,7 @@ def find_mentions(text: str, sentences: list[Sentence]) -> list[Mention]:
             continue
         j = i + 1
         group = [tok]
-        while j < len(tokens) and not group[-1].text.endswith(tuple(f"{a}s" for a in APOSTROPHES) + tuple(APOSTROPHES)):
+        while j < len(tokens) and (not _possessive(group[-1]) or tokens[j].bare.lower() in COMPANY_ABBREVIATIONS):
             gap = text[group[-1].end : tokens[j].start]
             nxt = tokens[j]
             if (gap in (" ", "-") or (gap == " & " and len(group) == 1)) and _is_name_word(nxt):
@@ -137,7 +155,9 @@ def find_mentions(text: str, sentences: list[Sentence]) -> list[Mention]:
             # "Bank of England", "Office for Budget Responsibility", "Ursula von der Leyen".
             if gap == " " and j + 1 < len(tokens) and text[nxt.end : tokens[j + 1].start] == " ":
                 low = nxt.text.lower()
-                has_org_word = any(g.bare.lower() in ORGANISATION_WORDS for g in group)
+                has_org_word = _has_organisation_word(group) or (
+                    low == "and" and _organisation_follows(text, tokens, j + 1)
+                )
                 if (low in ORGANISATION_CONNECTORS and has_org_word and _is_name_word(tokens[j + 1])) or (
                     low in NAME_PARTICLES and _is_name_word(tokens[j + 1])
                 ):
@@ -157,57 +177,134 @@ def _read_group(
 ) -> Mention | None:
     """Strip sentence-initial common words and titles from a capitalised group and classify what is left."""
     possessive = bool(POSSESSIVE_RE.search(group[-1].text)) and group[-1].text[-1] in "s" + APOSTROPHES
-    # Drop sentence-initial words that are ordinary words written with a capital ("The", "Residents").
-    dropped = 0
-    while group and group[0].start in starts and _ordinary(group[0].bare, lowercase):
-        group, dropped = group[1:], dropped + 1
-    while group and group[0].bare.lower() in STOPWORDS:
-        group, dropped = group[1:], dropped + 1
-    title_tokens: list[_Token] = []
-    # "Appeals Court Judge Ana Ruiz", "District Attorney Leo Fenwick": a title inside the group ends its prefix.
-    inner = [k for k in range(1, len(group) - 1) if _is_title(group[k]) and not _is_title(group[k - 1])]
-    if inner and not any(_is_title(t) for t in group[inner[0] + 1 :]):
-        title_tokens, group = group[: inner[0] + 1], group[inner[0] + 1 :]
-    elif not any(g.bare.lower() in ORGANISATION_WORDS for g in group):
-        while len(group) > 1 and _is_title(group[0]):
-            title_tokens.append(group[0])
-            group = group[1:]
-    while group and group[-1].bare.lower() in STOPWORDS:
-        group = group[:-1]
+    group, dropped = _drop_ordinary_openers(group, starts, lowercase)
     if not group:
         return None
+    title, group = _split_title(text, group)
+    group = _drop_trailing(group)
+    if not group or _is_office(group):
+        return None  # "Federal Minister", "Prime Minister": a title without a name
     start, end = group[0].start, group[-1].start + len(group[-1].bare)
     if group[-1].text.endswith(".") and group[-1].bare.lower() in COMPANY_ABBREVIATIONS:
         end = group[-1].end  # "Acme Tools Inc.": the full stop is part of the name
-    name = text[start:end]
-    words = [g.bare for g in group]
-    lower_words = [w.lower() for w in words]
-    title = " ".join(t.text for t in title_tokens)
     before = _words_before(text, tokens, index + dropped, 3)
-    role = _role_before(before)
-    after = text[end : end + 40]
+    kind = _kind(text, start, end, [g.bare for g in group], before, lowercase, bool(title))
+    if kind is None:
+        return None
+    return Mention(start, end, text[start:end], kind, title=title, role=_role_before(before), possessive=possessive)
 
+
+def _drop_ordinary_openers(group: list[_Token], starts: set[int], lowercase: set[str]) -> tuple[list[_Token], int]:
+    """Drop sentence-initial words that are ordinary words written with a capital ("The", "Residents",
+    "Sentencing"), and leading function words."""
+    dropped = 0
+    while (
+        group
+        and group[0].start in starts
+        and (_ordinary(group[0].bare, lowercase) or (len(group) > 1 and _is_participle(group[0].bare)))
+    ):
+        group, dropped = group[1:], dropped + 1
+    while group and group[0].bare.lower() in STOPWORDS:
+        group, dropped = group[1:], dropped + 1
+    return group, dropped
+
+
+def _is_participle(word: str) -> bool:
+    """``Sentencing Jefferies, the judge said``: an -ing word opening a sentence before a name is a verb."""
+    return len(word) > 5 and word.endswith("ing")
+
+
+def _split_title(text: str, group: list[_Token]) -> tuple[str, list[_Token]]:
+    """Split the title off the front of a group: ``Dr. Ana Ruiz``, ``Appeals Court Judge Ana Ruiz``, ``Acme CEO
+    Jane Doe``, and the portfolio of ``Minister for Education and Professional Training Ana Ruiz``."""
+    portfolio = _PORTFOLIO_RE.search(text, max(0, group[0].start - 120), group[0].start) if len(group) >= 3 else None
+    if portfolio is not None and not _has_organisation_word(group):
+        return text[portfolio.start() : group[-2].start].strip(), group[-2:]
+    # The last title inside the group ends its prefix ("Commons Speaker Sir Lindsay Hoyle"), unless what follows is
+    # an organisation ("World Health Organization").
+    inner = [k for k in range(1, len(group) - 1) if _is_title(group[k])]
+    if inner and not _has_organisation_word(group[inner[-1] + 1 :]):
+        return _joined(group[: inner[-1] + 1]), _strip_postnominals(group[inner[-1] + 1 :])
+    title_tokens: list[_Token] = []
+    if not _has_organisation_word(group):
+        while len(group) > 1 and _is_title(group[0]):
+            title_tokens.append(group[0])
+            group = group[1:]
+        group = _strip_postnominals(group)
+    return _joined(title_tokens), group
+
+
+def _joined(tokens: list[_Token]) -> str:
+    return " ".join(t.text for t in tokens)
+
+
+# "Minister for Education and ", "Secretary of State for ": the capitalised words after it are a portfolio.
+_PORTFOLIO_RE = re.compile(
+    r"(?:[A-Z][\w'\u2019\-]*\s+)*(?:Minister|Secretary|Commissioner|Director|Chancellor)\s+(?:of|for)\s+"
+    r"(?:[A-Z][\w'\u2019\-]*\s+(?:(?:and|&|of|for)\s+)?)*$"
+)
+
+
+def _has_organisation_word(group: list[_Token]) -> bool:
+    return any(g.bare.lower() in ORGANISATION_WORDS for g in group)
+
+
+def _strip_postnominals(group: list[_Token]) -> list[_Token]:
+    """``Stephen Hopkins QC``, ``Ann Roe MP``: letters after a name are not part of it."""
+    while len(group) > 1 and group[-1].bare in POSTNOMINALS:
+        group = group[:-1]
+    return group
+
+
+def _drop_trailing(group: list[_Token]) -> list[_Token]:
+    while group and group[-1].bare.lower() in STOPWORDS:
+        group = group[:-1]
+    return group
+
+
+def _is_office(group: list[_Token]) -> bool:
+    """A group ending in an office word names an office, not a person: ``Federal Minister``, ``Prime Minister``."""
+    return group[-1].bare.lower() in OFFICES and not _has_organisation_word(group)
+
+
+def _kind(
+    text: str, start: int, end: int, words: list[str], before: list[str], lowercase: set[str], titled: bool
+) -> NameKind | None:
+    """What a name is, from its words and the words before it; None for a dateline or a shouted heading."""
+    lower_words = [w.lower() for w in words]
+    name = text[start:end]
     kind: NameKind = "unknown"
+    organisational = any(w in ORGANISATION_WORDS for w in lower_words)
     if "&" in name:
         kind = "organisation"  # "Smith & Nephew", "Procter & Gamble"
+    elif titled and not organisational:
+        kind = "person"  # "Senate Majority Leader John Park": a title says a person, whatever the surname
     elif lower_words[-1] in PLACE_WORDS:
         kind = "unknown"
-    elif name.lower() in NEWS_AGENCIES or any(w in ORGANISATION_WORDS for w in lower_words):
+    elif name.lower() in NEWS_AGENCIES or organisational:
         kind = "organisation"
     elif len(words) == 1 and words[0].isupper() and 2 <= len(words[0]) <= 6:
-        # An acronym (NASA); an all-capitals word opening a paragraph is a dateline, not a speaker.
-        line_start = start == 0 or text[start - 1] == "\n"
-        if not (line_start and re.match(r"\s*(,|-|\u2013|\u2014)", after)):
-            kind = "organisation"
+        kind = _acronym_kind(text, start, end, lowercase)
     elif all(w.isupper() for w in words) and len(words) > 1:
-        return None  # a dateline or a shouted heading
-    elif title or (
-        len(words) >= 2 and _looks_like_person(words, before, after, possessive_before=_possessive_before(text, start))
+        return None
+    elif len(words) >= 2 and _looks_like_person(
+        words, before, text[end : end + 40], possessive_before=_possessive_before(text, start)
     ):
         kind = "person"
     if before and (before[-1] in ORGANISATION_HEADS or (is_organisation_role(before[-1]) and kind == "unknown")):
         kind = "organisation"
-    return Mention(start, end, name, kind, title=title, role=role, possessive=possessive)
+    return kind
+
+
+def _acronym_kind(text: str, start: int, end: int, lowercase: set[str]) -> NameKind:
+    """An acronym (NASA) is an organisation; a shouted ordinary word (``A MAN who``) or an all-capitals word opening
+    a paragraph before a dash or comma (a dateline) is not."""
+    if text[start:end].lower() in lowercase:
+        return "unknown"
+    line_start = start == 0 or text[start - 1] == "\n"
+    if line_start and re.match(r"\s*(,|-|\u2013|\u2014)", text[end : end + 40]):
+        return "unknown"
+    return "organisation"
 
 
 def _is_title(tok: _Token) -> bool:

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from newsfacts.extraction.cues import (
@@ -58,7 +58,7 @@ from newsfacts.extraction.marks import (
     mask_quotes,
     pair_marks,
 )
-from newsfacts.extraction.names import find_mentions
+from newsfacts.extraction.names import Mention, find_mentions
 from newsfacts.extraction.sentences import Sentence
 from newsfacts.extraction.speakers import Entity, Speaker, SpeakerBook
 from newsfacts.extraction.subjects import (
@@ -66,6 +66,8 @@ from newsfacts.extraction.subjects import (
     Reading,
     Subject,
     clause_subject,
+    common_word,
+    named,
     noun_phrase_before,
     source_of,
     subject_left,
@@ -132,12 +134,11 @@ def _cues(reader: _Reader, s: Sentence) -> list[_Cue]:
     for m in LETTERS.finditer(masked, s.start, s.end):
         word = m.group()
         participle = PARTICIPLE_CUES.get(word.lower())
-        if participle is not None and found and masked[s.start : m.start()].rstrip().endswith(","):
-            # "..., he said, adding that ...": the participle's subject is the previous cue's.
-            previous = found[-1].subject
-            subject_then = Subject(m.start(), m.start(), previous.entity, previous.attribution, previous.reporter)
-            found.append(_Cue(m.start(), m.end(), word.lower(), participle, subject_then, participle=True))
-            continue
+        if participle is not None:
+            handed = _participle_cue(reader, s, m, participle, found)
+            if handed is not None:
+                found.append(handed)
+                continue
         lemma = ALL_VERBS.get(word.lower())
         if lemma is None or (word[0].isupper() and m.start() != s.start):
             continue
@@ -163,6 +164,26 @@ def _cues(reader: _Reader, s: Sentence) -> list[_Cue]:
     return found
 
 
+def _participle_cue(reader: _Reader, s: Sentence, m: re.Match[str], lemma: str, found: list[_Cue]) -> _Cue | None:
+    """``..., he said, adding that ...``, ``responded by saying ...``, ``X defended its work saying ...``: the
+    participle's subject is the previous cue's or, with none, the subject of the clause."""
+    before = reader.masked[s.start : m.start()].rstrip()
+    if not before:
+        return None
+    linked = before.endswith(",") or bool(re.search(r"\bby$", before))
+    if found and linked:
+        previous = found[-1].subject
+        subject = Subject(m.start(), m.start(), previous.entity, previous.attribution, previous.reporter)
+    elif not found and MASK not in before:
+        clause = clause_subject(reader, s, m.start(), coordinated=True)
+        if clause is None or (clause.entity is None and not linked):
+            return None
+        subject = Subject(m.start(), m.start(), clause.entity, clause.attribution, clause.reporter)
+    else:
+        return None
+    return _Cue(m.start(), m.end(), m.group().lower(), lemma, subject, participle=True)
+
+
 def _segment_at(reader: _Reader, pos: int) -> QuotedSpan | None:
     """The quoted span whose opening mark is at ``pos``."""
     k = bisect_left(reader.opens, pos)
@@ -185,7 +206,7 @@ def _addressee_end(masked: str, pos: int, limit: int) -> int:
     if m:
         return pos + m.end()
     m = re.match(r"\s+(?:(?:the|a|an|his|her|their)\s+)?([a-z][\w\-]*)(?:\s+([a-z][\w\-]*))?", rest)
-    if m and m.group(1) != "that":
+    if m and m.group(1) != "that" and m.group(1) not in CLAUSE_STARTERS:
         if m.group(2) and m.group(2) not in CLAUSE_STARTERS and m.group(2) != "that":
             return pos + m.end(2)
         return pos + m.end(1)
@@ -281,80 +302,133 @@ def _reported(reader: _Reader, a: int, b: int, cue: _Cue, bonus: float = 0.0) ->
 
 def _read_cue(reader: _Reader, s: Sentence, cue: _Cue, limit: int) -> int:
     """Attach or emit what ``cue`` governs in sentence ``s``; return where its reported content ends."""
-    masked = reader.masked
-    after = cue.end
-    if cue.inverted:
-        after = cue.subject.end
-    elif cue.lemma in ADDRESSEE_VERBS and not cue.participle:
-        after = _addressee_end(masked, cue.end, limit)
-    rest = masked[after:limit]
-    governed = 0
-    # "She says, "..."", "He explained to the paper, "..."": the cue introduces a direct quote.
-    intro = re.match(r"(?:\s+[\w'\u2019\-]+){0,6}?\s*[,:]\s*(?=" + MASK + ")", rest)
-    if intro and not cue.inverted:
-        seg = _segment_at(reader, after + intro.end())
-        if seg is not None and seg.cls == "full":
-            _attach(reader, seg, cue)
-            governed = 1
-    content_start = None
-    that = False
-    if not governed and not cue.inverted:
-        preps = VERB_PREPOSITIONS.get(cue.lemma, ())
-        m_that = re.match(r"((?:\s+[\w'\u2019\-]+){0,7}?)\s+that\b", rest)
-        m_prep = re.match(r"\s+(" + "|".join(preps) + r")\b", rest) if preps else None
-        if m_that and (
-            not m_that.group(1).strip()
-            or m_that.group(1).split()[0].lower() in PREPOSITIONS | {"last", "earlier", "this", "later"}
-        ):
-            content_start, that = after + m_that.end(), True
-        elif m_prep:
-            content_start = after + m_prep.end()
-        elif (adverbial := ADVERBIAL.match(rest)) and _clause_like(rest[adverbial.end() :]):
-            # "said on Tuesday it would ...", "said in a statement the plan had failed".
-            content_start = (
-                after + adverbial.end() + len(rest[adverbial.end() :]) - len(rest[adverbial.end() :].lstrip())
-            )
-        elif (
-            (cue.lemma in SPEECH_VERBS and _reported_clause(rest))
-            or (cue.lemma in FRAMING_VERBS and MASK in rest)
-            or (cue.lemma in THAT_VERBS and _clause_like(rest))
-        ):
-            first = re.match(r"\s+([\w'\u2019\-]+|" + MASK + ")", rest)
-            if first and first.group(1).lower() not in PREPOSITIONS and not rest.startswith(","):
-                content_start = after + first.start(1)
-        if content_start is not None:
-            end = _content_end(reader, content_start, limit)
-            if cue.lemma in FRAMING_VERBS and not m_prep and MASK not in masked[content_start:end]:
-                content_start = None
-            elif len(WORD.findall(masked[content_start:end].replace(MASK, " x "))) >= 2:
-                _reported(reader, content_start, end, cue, 0.05 if that else 0.0)
-                return end
+    after = _governed_from(reader, cue, limit)
+    rest = reader.masked[after:limit]
+    if not cue.inverted:
+        if _introduces_quote(reader, cue, after, rest):
+            return _trailing(reader, s, cue) if not cue.participle else cue.end
+        end = _read_content(reader, cue, after, rest, limit)
+        if end is not None:
+            return end
     if cue.participle:
         return cue.end
-    # "..., she said", "'...,' said the minister": the cue follows a quote or reported content.
+    return _trailing(reader, s, cue)
+
+
+def _governed_from(reader: _Reader, cue: _Cue, limit: int) -> int:
+    """Where what the cue governs may start: after the verb, its inverted subject, or the person told."""
+    if cue.inverted:
+        return cue.subject.end
+    if cue.lemma in ADDRESSEE_VERBS and not cue.participle:
+        return _addressee_end(reader.masked, cue.end, limit)
+    return cue.end
+
+
+# Up to a few words (an addressee, an apposition) and a comma or colon right before a quotation.
+_INTRO_RE = re.compile(r"(?:\s+[\w'\u2019\-]+){0,6}?\s*[,:]\s*(?=" + MASK + ")")
+
+
+def _introduces_quote(reader: _Reader, cue: _Cue, after: int, rest: str) -> bool:
+    """``She says, "..."``, ``He explained to the paper, "..."``: the cue introduces a direct quote."""
+    intro = _INTRO_RE.match(rest)
+    if not intro:
+        return False
+    seg = _segment_at(reader, after + intro.end())
+    if seg is None or seg.cls != "full":
+        return False
+    _attach(reader, seg, cue)
+    return True
+
+
+def _read_content(reader: _Reader, cue: _Cue, after: int, rest: str, limit: int) -> int | None:
+    """Reported content after the cue (``said (that) ...``): emit it and return its end, or None when there is
+    none."""
+    found = _content_start(cue, after, rest)
+    if found is None:
+        return None
+    start, that, prepositional = found
+    end = _content_end(reader, start, limit)
+    content = reader.masked[start:end]
+    if cue.lemma in FRAMING_VERBS and not prepositional and MASK not in content:
+        return None  # "called the plan a disaster": framing with no quotation reports nothing
+    if len(WORD.findall(content.replace(MASK, " x "))) < 2:
+        return None
+    _reported(reader, start, end, cue, 0.05 if that else 0.0)
+    return end
+
+
+_TIME_OPENERS = PREPOSITIONS | {"last", "earlier", "this", "later"}
+# Words that never open reported content: "said as quoted by ...", "said in ...".
+_NOT_CONTENT = PREPOSITIONS | {"as"}
+
+
+def _content_start(cue: _Cue, after: int, rest: str) -> tuple[int, bool, bool] | None:
+    """Where reported content starts after a cue: (offset, after ``that``, after a preposition), or None."""
+    m_that = re.match(r"((?:\s+[\w'\u2019\-]+){0,7}?)\s+that\b", rest)
+    if m_that and (not m_that.group(1).strip() or m_that.group(1).split()[0].lower() in _TIME_OPENERS):
+        return after + m_that.end(), True, False
+    preps = VERB_PREPOSITIONS.get(cue.lemma, ())
+    m_prep = re.match(r"\s+(" + "|".join(preps) + r")\b", rest) if preps else None
+    if m_prep:
+        return after + m_prep.end(), False, True
+    adverbial = ADVERBIAL.match(rest)
+    if adverbial and _clause_like(rest[adverbial.end() :]):
+        # "said on Tuesday it would ...", "said in a statement the plan had failed".
+        tail = rest[adverbial.end() :]
+        return after + adverbial.end() + len(tail) - len(tail.lstrip()), False, False
+    if _takes_bare_content(cue, rest):
+        first = re.match(r"\s+([\w'\u2019\-]+|" + MASK + ")", rest)
+        if first and first.group(1).lower() not in _NOT_CONTENT and not rest.startswith(","):
+            return after + first.start(1), False, False
+    return None
+
+
+def _takes_bare_content(cue: _Cue, rest: str) -> bool:
+    """``said sales fell``, ``called it "a disaster"``, ``admitted his side had ...``: content without ``that``."""
+    return (
+        (cue.lemma in SPEECH_VERBS and _reported_clause(rest))
+        or (cue.lemma in FRAMING_VERBS and MASK in rest)
+        or (cue.lemma in THAT_VERBS and _clause_like(rest))
+    )
+
+
+def _trailing(reader: _Reader, s: Sentence, cue: _Cue) -> int:
+    """``..., she said``, ``'...,' said the minister``: the cue follows a quote or the reported content it governs."""
+    masked = reader.masked
     head = cue.start if cue.inverted else cue.subject.start
     before = masked[s.start : head].rstrip()
-    if before.endswith(MASK) or before.endswith(","):
-        body = before.rstrip(",").rstrip()
-        if body.endswith(MASK):
-            seg = _last_segment_before(reader, s.start + len(body))
-            if seg is not None and seg.cls in ("full", "partial"):
-                _attach(reader, seg, cue)
-                return cue.end
-        # "..., the minister, Ines Duarte, said": the role before the name belongs to the attribution.
-        role = re.search(r",\s*(?:the|a|an)\s+(?:[\w\-]+\s+){0,3}?([\w\-]+)\s*,?$", body)
-        if role and (is_person_role(role.group(1)) or is_organisation_role(role.group(1))):
-            body = body[: role.start()]
-        lead = _lead_start(reader, s, s.start + len(body))
-        if lead is not None and _reportable(masked[lead : s.start + len(body)]):
-            _reported(reader, lead, s.start + len(body), cue)
+    if not (before.endswith(MASK) or before.endswith(",")):
+        return cue.end
+    body = before.rstrip(",").rstrip()
+    if body.endswith(MASK):
+        seg = _last_segment_before(reader, s.start + len(body))
+        if seg is not None and seg.cls in ("full", "partial"):
+            _attach(reader, seg, cue)
+            return cue.end
+    if not _ends_clause(masked[_governed_from(reader, cue, s.end) : s.end]):
+        return cue.end  # "Public corruption aside, X admitted defrauding ...": the cue's content follows it
+    # "..., the minister, Ines Duarte, said": the role before the name belongs to the attribution.
+    role = re.search(r",\s*(?:the|a|an)\s+(?:[\w\-]+\s+){0,3}?([\w\-]+)\s*,?$", body)
+    if role and (is_person_role(role.group(1)) or is_organisation_role(role.group(1))):
+        body = body[: role.start()]
+    lead = _lead_start(reader, s, s.start + len(body))
+    if lead is not None and _reportable(masked[lead : s.start + len(body)]):
+        _reported(reader, lead, s.start + len(body), cue)
     return cue.end
+
+
+def _ends_clause(tail: str) -> bool:
+    """Whether a trailing cue ends its clause: punctuation next, or a time, venue or preposition phrase."""
+    if re.match(r"\s*(?:[^\w\s]|$)", tail) or ADVERBIAL.match(tail):
+        return True
+    first = WORD.findall(tail[:40])
+    return bool(first) and first[0].lower() in PREPOSITIONS
 
 
 def _has_verb(found: list[str]) -> bool:
     return any(
         w.lower() in FINITE or w.lower() in IRREGULAR_VERBS or (len(w) > 4 and w.lower().endswith("ed"))
-        for w in found[1:7]
+        for w in found[1:10]
     )
 
 
@@ -477,10 +551,44 @@ def _continue(reader: _Reader, seg: QuotedSpan) -> None:
         if subject is not None and subject.entity is not None:
             _emit(reader, seg.start, seg.end, kind, subject.entity, subject.attribution, "", -0.1)
             return
-    if reader.last is not None and reader.last[1] is not None and here - reader.last[0] <= 1:
+    label = _label_after(reader, seg)
+    if label is not None:
+        _emit(reader, seg.start, seg.end, kind, label[0], label[1], "", -0.05)
+    elif _continues(reader, here, seg.open):
+        assert reader.last is not None
         _emit(reader, seg.start, seg.end, kind, reader.last[1], "continuation", "", -0.05)
     else:
         _emit(reader, seg.start, seg.end, kind, None, "none", "")
+
+
+def _continues(reader: _Reader, here: int, pos: int) -> bool:
+    """Whether a quote no cue claims goes on from the previous quote's speaker: it follows in the next sentence, or
+    within three when no other person is named in between (a transcript's questions and topic lines)."""
+    if reader.last is None or reader.last[1] is None:
+        return False
+    since, speaker = reader.last
+    if here - since <= 1:
+        return True
+    if here - since > 3:
+        return False
+    start = reader.sentences[since].end
+    return all(e is speaker or e.kind != "person" for e in reader.book.entities_between(start, pos))
+
+
+# "“...” - President Moon": a label after a quote, alone on the rest of its line.
+_LABEL_AFTER = re.compile(r"[^\S\n]*[-\u2013\u2014]+[^\S\n]*([^\n]{2,60}?)[^\S\n]*(?:\n|$)")
+
+
+def _label_after(reader: _Reader, seg: QuotedSpan) -> tuple[Entity, AttributionMethod] | None:
+    """The speaker named by a dash label after a quote (``"..." - President Moon``), if any."""
+    label = _LABEL_AFTER.match(reader.text, seg.close + 1)
+    if label is None:
+        return None
+    for pos in reader.mentions_between(label.start(1), label.end(1)):
+        entity = reader.book.mention_entity.get(pos)
+        if entity is not None:
+            return entity, named(reader, reader.mention_by_start[pos], entity)
+    return None
 
 
 class _ByClose:
@@ -514,7 +622,7 @@ def find_quotes(text: str, sentences: list[Sentence]) -> tuple[list[Speaker], li
         k = max(0, _bisect(starts, seg.open))
         seg.cls = classify(text, seg, sentences[k] if sentences else None)
     masked = mask_quotes(text, segments)
-    mentions = find_mentions(text, sentences)
+    mentions = _known_by_speaking(masked, find_mentions(text, sentences))
     quoted = [(seg.open, seg.close + 1) for seg in segments if seg.cls in ("full", "partial", "title", "heading")]
     book = SpeakerBook(text, sentences, mentions, quoted)
     book.learn_gender_from_pronouns()
@@ -541,6 +649,32 @@ def find_quotes(text: str, sentences: list[Sentence]) -> tuple[list[Speaker], li
     quotes = sorted(reader.quotes, key=lambda q: (q.start, q.end))
     speakers = [e.speaker() for e in book.entities if e.id in reader.used]
     return speakers, quotes
+
+
+# A capitalised word right before a speech verb: "Umahi said", "Umahi also told".
+_NAME_SPEAKS = re.compile(
+    r"\b([A-Z][\w'\u2019\-]+)\s+(?:(?:also|later|then|has|had|further)\s+)?("
+    + "|".join(sorted(SPEECH_VERBS, key=len, reverse=True))
+    + r")\b"
+)
+
+
+# A speaker's label opening a line of a transcript: "Sanders: ..." or "Gov. Jane Roe: ...".
+_LABEL = re.compile(r"(?m)^[^\S\n]*(?:[A-Z][\w.]*\s+)*([A-Z][\w'\u2019\-]+):[^\S\n]")
+
+
+def _known_by_speaking(masked: str, mentions: list[Mention]) -> list[Mention]:
+    """A lone word the name reader could not classify (``Umahi``) is a person from its first mention when the story
+    has it speak (``Umahi said``) anywhere, so that pronouns before that cue can refer to it."""
+    speaking = {m.group(1) for m in _NAME_SPEAKS.finditer(masked)} | {m.group(1) for m in _LABEL.finditer(masked)}
+    if not speaking:
+        return mentions
+    return [
+        replace(m, kind="organisation" if m.text.isupper() else "person")
+        if m.kind == "unknown" and m.text in speaking and len(m.tokens) == 1 and not common_word(m.text)
+        else m
+        for m in mentions
+    ]
 
 
 def _trailing_limit(reader: _Reader, s: Sentence, after: int, later: list[_Cue]) -> int:

@@ -87,6 +87,8 @@ _YEAR_CREDIT_RE = re.compile(
     rf"(?:19|20)\d\d\s+[A-Z][\w&'\u2019.-]*(?:\s+{_CREDIT_WORD}){{0,5}}(?:[.,;]?\s*All rights reserved\.?)?"
 )
 
+# A quotation that ends a sentence, then a dash and its speaker's name.
+_LABELLED_QUOTE_RE = re.compile(r"[\"\u201c][^\n]*[.!?\u2026][\"\u201d][^\S\n]*[-\u2013\u2014][^\n]{2,60}")
 _CREDIT_INITIALS = frozenset("©(CBRWEAcrwea")
 _BULLETS = frozenset("-*\u2022\u2013\u2014\u00b7\u25aa\u25cf")
 _OPENERS = "“\u2018«([„"
@@ -348,6 +350,8 @@ class _Block:
     def _is_heading(self, seg: _Segment) -> bool:
         if self.text[seg.end - 1] == "." or self.text[seg.start] in _BULLETS:
             return False
+        if _LABELLED_QUOTE_RE.fullmatch(self.text, seg.start, seg.end):
+            return False  # '"We will not answer that." - President Moon': a quote with its speaker's label
         body = self.text[seg.start : seg.end].rstrip(_CLOSERS + '"')
         if not body or not _LETTER_RE.search(body):
             return False

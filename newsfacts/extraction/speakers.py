@@ -32,6 +32,8 @@ from newsfacts.extraction.sentences import Sentence
 
 SpeakerKind = Literal["person", "organisation"]
 
+# Titles held in an organisation, written after its name: "Acme CEO", "FBI Director".
+OFFICERS = words("ceo cfo coo cto director chairman chairwoman chairperson spokesman spokeswoman spokesperson leader")
 MEDIA_WORDS = words("news times post herald journal tribune gazette press channel network radio tv")
 NAME_WORD_RE = re.compile(r"[^\W\d_][\w'\u2019\-]*", re.UNICODE)
 
@@ -157,8 +159,8 @@ class SpeakerBook:
                 return entity
             full = entity.name.split()
             if entity.kind == "person" and m.kind != "organisation":
-                if len(words) == 1 and words[0] == full[-1]:
-                    return entity
+                if len(words) == 1 and (words[0] == full[-1] or (_first_name_title(m) and words[0] == full[0])):
+                    return entity  # "Park" of "John Park", "Sir Keir" of "Sir Keir Starmer"
                 if len(words) > 1 and len(full) > 1 and words[-1] == full[-1] and _initial_match(words[0], full[0]):
                     return entity
             extends = len(words) > len(full) >= 2 and words[: len(full)] == full
@@ -196,7 +198,7 @@ class SpeakerBook:
         if not description and copula and _is_apposition(copula.group(1)):
             description = copula.group(1).strip()  # "X, 36, is one of the country's best-known actresses"
         if not description:
-            description = " ".join(part for part in (m.role, m.title) if part)
+            description = " ".join(part for part in (m.role, _title_description(m.title)) if part)
         entity.description = description
         entity.role_words.update(w.lower() for w in NAME_WORD_RE.findall(f"{description} {m.role} {m.title}"))
         if m.title:
@@ -295,6 +297,11 @@ class SpeakerBook:
             return self._commit(unknown, gender)
         return None if gender is not None else latest
 
+    def entities_between(self, start: int, end: int) -> list[Entity]:
+        """The entities the story refers to in ``[start, end)``."""
+        events = self._events[bisect_left(self._events, (start, -1, -1)) : bisect_left(self._events, (end, -1, -1))]
+        return [self.entities[e] for _, _, e in events]
+
     def followed(self, pos: int) -> Entity | None:
         """The person the story is following at ``pos``: the first person named in the current sentence before
         ``pos`` or, failing that, in the nearest of the two previous sentences that names anyone."""
@@ -321,11 +328,12 @@ class SpeakerBook:
                 return entity
         return None
 
-    def resolve_role(self, noun: str, organisation: bool, pos: int) -> Entity | None:
+    def resolve_role(self, noun: str, organisation: bool, pos: int, guess: bool = True) -> Entity | None:
         """``the minister``/``the company``: the most recent entity the story described with that noun.
 
-        An organisation noun with no organisation named by it falls back on the most recent organisation that is not
-        the press; a person's role noun with no match resolves to nobody.
+        A person's role noun with no match resolves to the person the story follows when ``guess`` is true (it is
+        false for an office written with a capital, ``the Prime Minister``: a person of its own), and an
+        organisation noun with no match to nobody.
         """
         noun = noun.lower()
         # The most recent reference to any entity the noun fits: each candidate's latest event before ``pos``
@@ -343,7 +351,7 @@ class SpeakerBook:
                 latest = events[k]
         if latest is not None:
             return self.entities[latest[2]]
-        if not organisation and not noun.endswith("s"):
+        if guess and not organisation and not noun.endswith("s"):
             # "the striker said", "the 27-year-old said": no one was described so; take the person followed.
             return self.followed(pos)
         return None
@@ -377,6 +385,28 @@ def _is_apposition(phrase: str) -> bool:
         return any(is_person_role(w) or is_organisation_role(w) for w in words[:6])
     # No determiner: "regional secretary of X", "chief executive", but not a verb phrase like "met union leaders".
     return any(is_person_role(w) and not w.endswith("s") for w in words[:3])
+
+
+def _title_description(title: str) -> str:
+    """``Acme CEO`` describes its holder as ``Acme's CEO``; other titles as written (``Appeals Court Judge``)."""
+    words = title.split()
+    k = len(words)
+    while k > 0 and words[k - 1].lower().rstrip(".") in TITLES:
+        k -= 1
+    owner = words[:k]
+    if (
+        owner
+        and k < len(words)
+        and words[-1].lower() in OFFICERS
+        and (len(owner) == 1 or owner[-1].lower() in ORGANISATION_WORDS)
+    ):
+        return f"{' '.join(words[:k])}'s {' '.join(words[k:])}"
+    return title
+
+
+def _first_name_title(m: Mention) -> bool:
+    """``Sir Keir``, ``Dame Judi``: these titles go with the first name."""
+    return m.title.split()[-1].lower() in ("sir", "dame") if m.title else False
 
 
 def _initials(words: list[str]) -> str:

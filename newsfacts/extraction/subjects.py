@@ -17,7 +17,9 @@ from newsfacts.extraction.cues import (
     ALL_VERBS,
     DETERMINERS,
     GENERIC_ORGANISATIONS,
+    OFFICES,
     PERSON_MEDIA,
+    POSTNOMINALS,
     PRESS_NOUNS,
     PRONOUN_GENDER,
     RELATION_NOUNS,
@@ -33,6 +35,8 @@ from newsfacts.extraction.names import Mention
 from newsfacts.extraction.sentences import Sentence
 from newsfacts.extraction.speakers import Entity, SpeakerBook
 
+# Roles whose holder speaks for an organisation: what they say is the organisation's.
+SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson"})
 AttributionMethod = Literal["name", "alias", "pronoun", "role", "continuation", "none"]
 
 
@@ -67,10 +71,11 @@ class Subject:
 
 
 def _strip_modifiers(left: str) -> str:
-    """``X has also said``: drop the auxiliaries and adverbs between a subject and its verb."""
+    """``X has also said``, ``X QC said``: drop the auxiliaries, adverbs and postnominals between a subject and its
+    verb."""
     while True:
-        m = re.search(r"\s+([a-z]+)\s*$", left)
-        if not m or m.group(1) not in VERB_MODIFIERS:
+        m = re.search(r"\s+([A-Za-z]+)\s*$", left)
+        if not m or (m.group(1) not in VERB_MODIFIERS and m.group(1) not in POSTNOMINALS):
             return left
         left = left[: m.start()]
 
@@ -101,46 +106,67 @@ def subject_left(reader: Reading, s: Sentence, vs: int) -> Subject | None:
 
 
 def noun_phrase_before(reader: Reading, s: Sentence, end: int) -> Subject | None:
-    text, book = reader.text, reader.book
+    """The subject ending at ``end``: a name, a pronoun, or a role noun phrase (``the company``, ``a spokesman for
+    the ministry``, ``analysts``)."""
     mention = reader.mention_by_end.get(end)
     if mention is not None:
-        # "Inspector Ana Ruiz of Tarn Police said": the person, not the body they belong to.
-        link = re.search(r"\s+(?:of|at|from|for)\s+(?:the\s+)?$", text[s.start : mention.start])
-        holder = reader.mention_by_end.get(s.start + link.start()) if link else None
-        holder_entity = book.mention_entity.get(holder.start) if holder is not None else None
-        if holder is not None and holder_entity is not None and holder_entity.kind == "person":
-            mention = holder
-        entity = book.mention_entity.get(mention.start)
-        if entity is None and len(mention.tokens) > 1 and re.search(r"\b[Tt]he\s+$", text[s.start : mention.start]):
-            # "The White House said", "the Kremlin's ...": an institution named like a place speaks.
-            entity = book.create(mention.text, "organisation", mention.start)
-        if entity is None and len(mention.tokens) == 1 and not _common(mention.text):
-            organisation = mention.text.isupper() or mention.kind == "organisation"
-            entity = book.create(mention.text, "organisation" if organisation else "person", mention.start)
-        if entity is not None:
-            start = mention.start
-            # The title and role words before the name belong to the subject: "chief executive", "Governor".
-            if mention.title and reader.masked[s.start : start].rstrip().endswith(mention.title):
-                start = s.start + len(reader.masked[s.start : start].rstrip()) - len(mention.title)
-            role = re.search(r"(?:[a-z][\w\-]*\s+){1,3}$", reader.masked[s.start : start])
-            if role and any(is_person_role(w) for w in role.group().split()):
-                start = s.start + role.start()
-            return Subject(start, end, entity, named(reader, mention, entity), entity.is_media)
+        named_subject = _name_subject(reader, s, mention, end)
+        if named_subject is not None:
+            return named_subject
     words = list(re.finditer(r"[\w'\u2019\-]+", reader.masked[s.start : end]))
-    if not words:
+    if not words or s.start + words[-1].end() != end:
         return None
     last = words[-1]
     word = last.group().lower()
     w_start = s.start + last.start()
-    if s.start + last.end() != end:
-        return None
     if word in PRONOUN_GENDER or word in ("it", "they", "i", "we"):
         return pronoun_subject(reader, word, w_start, end)
     if not (
         is_person_role(word) or is_organisation_role(word) or word in ("reporters", "journalists", *RELATION_NOUNS)
     ):
         return None
-    # Walk back over the noun phrase: "a spokesman for the energy department", "the industry minister".
+    phrase_start = _phrase_start(reader, s, words, w_start)
+    agent = _agent_subject(reader, s, phrase_start, end)
+    if agent is not None:
+        return agent
+    return _role_subject(reader, last.group(), phrase_start, end)
+
+
+def _name_subject(reader: Reading, s: Sentence, mention: Mention, end: int) -> Subject | None:
+    """A name before the verb: the person (``Inspector Ana Ruiz of Tarn Police said``), an institution named like a
+    place (``The White House said``), or a lone word first seen as a speaker (``Smith said``)."""
+    text, book = reader.text, reader.book
+    # "Inspector Ana Ruiz of Tarn Police said": the person, not the body they belong to.
+    link = re.search(r"\s+(?:of|at|from|for)\s+(?:the\s+)?$", text[s.start : mention.start])
+    holder = reader.mention_by_end.get(s.start + link.start()) if link else None
+    holder_entity = book.mention_entity.get(holder.start) if holder is not None else None
+    if holder is not None and holder_entity is not None and holder_entity.kind == "person":
+        mention = holder
+    entity = book.mention_entity.get(mention.start)
+    if entity is None and len(mention.tokens) > 1 and re.search(r"\b[Tt]he\s+$", text[s.start : mention.start]):
+        # "The White House said", "the Kremlin's ...": an institution named like a place speaks.
+        entity = book.create(mention.text, "organisation", mention.start)
+    if entity is None and len(mention.tokens) == 1 and not common_word(mention.text):
+        organisation = mention.text.isupper() or mention.kind == "organisation"
+        entity = book.create(mention.text, "organisation" if organisation else "person", mention.start)
+    if entity is None:
+        return None
+    return Subject(_title_start(reader, s, mention), end, entity, named(reader, mention, entity), entity.is_media)
+
+
+def _title_start(reader: Reading, s: Sentence, mention: Mention) -> int:
+    """The start of a named subject with its title and role words: ``chief executive``, ``Governor``."""
+    start = mention.start
+    if mention.title and reader.masked[s.start : start].rstrip().endswith(mention.title):
+        start = s.start + len(reader.masked[s.start : start].rstrip()) - len(mention.title)
+    role = re.search(r"(?:[a-z][\w\-]*\s+){1,3}$", reader.masked[s.start : start])
+    if role and any(is_person_role(w) for w in role.group().split()):
+        start = s.start + role.start()
+    return start
+
+
+def _phrase_start(reader: Reading, s: Sentence, words: list[re.Match[str]], w_start: int) -> int:
+    """Walk back over a role noun phrase: ``a spokesman for the energy department``, ``the industry minister``."""
     phrase_start = w_start
     for w in reversed(words[:-1]):
         low = w.group().lower()
@@ -150,23 +176,55 @@ def noun_phrase_before(reader: Reading, s: Sentence, end: int) -> Subject | None
         phrase_start = s.start + w.start()
         if low in DETERMINERS or low in ("one", "another"):
             break
-    # "a spokesman for the ministry", "an official at the company": an unnamed person speaking for someone.
+    return phrase_start
+
+
+def _agent_subject(reader: Reading, s: Sentence, phrase_start: int, end: int) -> Subject | None:
+    """``a spokesman for the ministry``, ``an official at the company``: an unnamed person speaking for someone."""
     agent = re.search(
-        r"(?:\b(?:a|an|the|one)\s+)?\b([a-z][\w\-]*)\s+(?:for|at|with|from)\s+$", text[s.start : phrase_start]
+        r"(?:\b(?:a|an|the|one)\s+)?\b([a-z][\w\-]*)\s+(?:for|at|with|from)\s+$", reader.text[s.start : phrase_start]
     )
-    if agent and is_person_role(agent.group(1)):
-        entity = book.entity_at(phrase_start, end)
-        return Subject(s.start + agent.start(), end, entity, "name" if entity else "none")
+    if not agent or not is_person_role(agent.group(1)):
+        return None
+    entity, attribution = _organisation_in(reader, phrase_start, end)
+    return Subject(s.start + agent.start(), end, entity, attribution)
+
+
+def _organisation_in(reader: Reading, a: int, b: int) -> tuple[Entity | None, AttributionMethod]:
+    """The organisation a phrase names (``the Home Office``) or refers to by its noun (``the ministry``)."""
+    entity = reader.book.entity_at(a, b)
+    if entity is not None:
+        return entity, "name"
+    for w in re.finditer(r"[a-z][\w\-]*", reader.text[a:b]):
+        if is_organisation_role(w.group()) and not is_person_role(w.group()):
+            entity = reader.book.resolve_role(w.group(), True, a)
+            if entity is None and w.group() in GENERIC_ORGANISATIONS:
+                entity = reader.book.resolve_organisation_pronoun(a)
+            if entity is not None:
+                return entity, "role"
+    return None, "none"
+
+
+def _role_subject(reader: Reading, noun: str, phrase_start: int, end: int) -> Subject:
+    """A role noun phrase: the press, an unnamed group or person, or the entity the story described by the noun."""
+    book = reader.book
+    word = noun.lower()
     if word in ("reporters", "journalists"):
         return Subject(phrase_start, end, None, "none", reporter=True)
     plural = word.endswith("s") and not word.endswith("ss")
-    determiner = text[phrase_start:end].split()[0].lower()
+    determiner = reader.text[phrase_start:end].split()[0].lower()
     if plural or word in RELATION_NOUNS or determiner in ("his", "her", "their", "its"):
         return Subject(phrase_start, end, None, "none")  # "analysts", "his family": nobody named
+    if word in SPOKESPEOPLE:
+        # "a Home Office spokeswoman", "the council spokesman": the organisation speaks through them.
+        entity, attribution = _organisation_in(reader, phrase_start, end - len(noun))
+        if entity is not None:
+            return Subject(phrase_start, end, entity, attribution)
     if determiner in ("a", "an", "one", "another") and is_person_role(word):
         return Subject(phrase_start, end, book.anonymous(phrase_start), "none")  # "a senior official"
     organisation = is_organisation_role(word) and not is_person_role(word)
-    entity = book.resolve_role(word, organisation, phrase_start)
+    office = noun[0].isupper() and word in OFFICES  # "the Prime Minister": no guess
+    entity = book.resolve_role(word, organisation, phrase_start, guess=not office)
     if entity is None and organisation and word in GENERIC_ORGANISATIONS:
         entity = book.resolve_organisation_pronoun(phrase_start)
     if word in PRESS_NOUNS and entity is not None and entity.is_media:
@@ -238,7 +296,7 @@ def subject_right(reader: Reading, s: Sentence, ve: int) -> Subject | None:
         if not re.match(ends_clause, masked[mention.end : s.end]):
             break
         entity = reader.book.mention_entity.get(pos)
-        if entity is None and len(mention.tokens) == 1 and not _common(mention.text):
+        if entity is None and len(mention.tokens) == 1 and not common_word(mention.text):
             entity = reader.book.create(mention.text, "person", pos)
         if entity is not None:
             return Subject(ve, mention.end, entity, named(reader, mention, entity), entity.is_media)
@@ -252,7 +310,7 @@ def subject_right(reader: Reading, s: Sentence, ve: int) -> Subject | None:
     return None
 
 
-def _common(word: str) -> bool:
+def common_word(word: str) -> bool:
     low = word.lower()
     return low in STOPWORDS or is_person_role(low) or is_organisation_role(low)
 

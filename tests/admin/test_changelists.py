@@ -10,7 +10,8 @@ from tests.factories import ArticleFactory, ClaimFactory, QuoteFactory, SpeakerF
 pytestmark = pytest.mark.django_db
 
 # session, user, the user's permissions, the group permissions, the count, the page (relations joined or counted in
-# subqueries). The article list adds date_hierarchy's min/max and years, and the distinct languages and publishers.
+# subqueries). The article list adds date_hierarchy's min/max and years, and the distinct languages, publishers
+# and site names.
 CHANGELISTS = [
     ("admin:newsfacts_claim_review", 6),
     ("admin:newsfacts_claim_changelist", 6),
@@ -18,7 +19,7 @@ CHANGELISTS = [
     ("admin:newsfacts_quote_changelist", 6),
     ("admin:newsfacts_speaker_changelist", 6),
     ("admin:newsfacts_sentence_changelist", 6),
-    ("admin:newsfacts_article_changelist", 10),
+    ("admin:newsfacts_article_changelist", 11),
 ]
 
 

@@ -115,6 +115,24 @@ def test_a_forged_cursor_is_400_not_a_server_error(api_client, claims, payload):
     assert "cursor" in response.json()
 
 
+@pytest.mark.parametrize(
+    ("url", "ordering", "value"),
+    [
+        (CLAIMS, "reviewed_at", "9999-12-31T23:59:59-01:00"),
+        (CLAIMS, "-reviewed_at", "0001-01-01T00:00:00+01:00"),
+        ("/api/v1/articles/", "ingested_at", "9999-12-31T23:59:59-01:00"),
+        ("/api/v1/articles/", "published", "0000-01-01"),
+    ],
+)
+def test_a_cursor_at_the_edge_of_the_calendar_is_400_not_a_server_error(api_client, claims, url, ordering, value):
+    payload = {"o": f"{ordering},id", "p": [value, 1], "r": False}
+
+    response = api_client.get(url, {"cursor": cursor(payload), "ordering": ordering})
+
+    assert response.status_code == 400
+    assert "cursor" in response.json()
+
+
 def test_a_cursor_that_is_not_base64_json_is_400(api_client, claims):
     for token in ("%%%", "bm90IGpzb24", cursor([1, 2])):  # type: ignore[arg-type]
         assert api_client.get(CLAIMS, {"cursor": token}).status_code == 400

@@ -121,3 +121,57 @@ def test_merge_with_a_stale_etag_is_412(editor_client):
     editor_client.patch(detail(into), {"description": "changed"}, format="json")
     response = editor_client.post(merge(into), {"speakers": [other.pk]}, format="json", HTTP_IF_MATCH=stale)
     assert response.status_code == 412
+
+
+@pytest.fixture
+def rival_saves_first(monkeypatch):
+    """Another editor's speaker lands between this request's uniqueness checks and its save (two workers racing)."""
+
+    def arrange(**fields):
+        original = Speaker.full_clean  # called after the serializer's checks, just before the save
+
+        def full_clean(self, *args, **kwargs):
+            SpeakerFactory(**fields)
+            return original(self, *args, **kwargs)
+
+        monkeypatch.setattr(Speaker, "full_clean", full_clean)
+
+    return arrange
+
+
+@pytest.mark.parametrize(
+    ("payload", "rival", "field"),
+    [
+        ({"name": "Yuri Gagarin", "slug": "gagarin"}, {"slug": "gagarin"}, "slug"),
+        ({"name": "Yuri Gagarin", "wikidata_id": "Q7327"}, {"slug": "yuri", "wikidata_id": "Q7327"}, "wikidata_id"),
+    ],
+)
+def test_creating_a_speaker_another_editor_just_created_is_400_naming_the_field(
+    editor_client, rival_saves_first, payload, rival, field
+):
+    rival_saves_first(**rival)
+
+    response = editor_client.post(LIST, payload, format="json")
+
+    assert response.status_code == 400
+    assert list(response.json()) == [field]
+    assert Speaker.objects.count() == 1
+
+
+def test_a_slug_from_the_name_another_editor_just_took_is_chosen_again(editor_client, rival_saves_first):
+    rival_saves_first(name="Yuri Gagarin", slug="yuri-gagarin")
+
+    response = editor_client.post(LIST, {"name": "Yuri Gagarin"}, format="json")
+
+    assert response.status_code == 201
+    assert response.json()["slug"] == "yuri-gagarin-2"
+
+
+def test_changing_a_speaker_s_wikidata_id_to_one_just_taken_is_400_naming_it(editor_client, rival_saves_first):
+    speaker = SpeakerFactory()
+    rival_saves_first(slug="rival", wikidata_id="Q42")
+
+    response = editor_client.patch(detail(speaker), {"wikidata_id": "Q42"}, format="json")
+
+    assert response.status_code == 400
+    assert list(response.json()) == ["wikidata_id"]

@@ -82,7 +82,10 @@ def test_bad_filter_value_with_a_streamed_format_is_a_json_400(dataset, api_clie
 def test_detail_does_not_offer_the_list_formats(dataset, api_client):
     claim = dataset["claims"][0]
 
-    assert api_client.get(f"/api/v1/claims/{claim.id}/", {"format": "csv"}).status_code == 404
+    response = api_client.get(f"/api/v1/claims/{claim.id}/", {"format": "csv"})
+
+    assert response.status_code == 400
+    assert "format" in response.json()
 
 
 def test_openapi_schema_lists_the_streamed_formats(db, api_client):
@@ -135,16 +138,16 @@ def test_a_release_file_is_served_for_download(dataset, api_client, tmp_path):
 
 
 @pytest.mark.parametrize(
-    ("url", "answered_by_the_api"),
+    "url",
     [
-        ("/api/v1/exports/r1/files/newsfacts.json/", True),  # not in this release
-        ("/api/v1/exports/missing/files/fever.jsonl/", True),
-        ("/api/v1/exports/missing/", True),
-        ("/api/v1/exports/r1/files/..%2F..%2Fsecret/", False),  # no route takes a path separator or a dot first
-        ("/api/v1/exports/.r1.partial/", False),
+        "/api/v1/exports/r1/files/newsfacts.json/",  # not in this release
+        "/api/v1/exports/missing/files/fever.jsonl/",
+        "/api/v1/exports/missing/",
+        "/api/v1/exports/r1/files/..%2F..%2Fsecret/",  # no route takes a path separator or a dot first
+        "/api/v1/exports/.r1.partial/",
     ],
 )
-def test_only_files_a_release_lists_can_be_downloaded(dataset, api_client, tmp_path, url, answered_by_the_api):
+def test_only_files_a_release_lists_can_be_downloaded(dataset, api_client, tmp_path, url):
     export(tmp_path / "r1", "--format", "fever")
     (tmp_path / "secret").write_text("no")
 
@@ -152,7 +155,7 @@ def test_only_files_a_release_lists_can_be_downloaded(dataset, api_client, tmp_p
         response = api_client.get(url)
 
     assert response.status_code == 404
-    assert (response["Content-Type"] == "application/json") is answered_by_the_api
+    assert response["Content-Type"] == "application/json"  # from the view or, past every route, the API's 404
 
 
 @pytest.mark.parametrize("fmt", ["csv", "ndjson"])
@@ -162,3 +165,51 @@ def test_a_streamed_list_is_one_query_however_many_rows(dataset, api_client, dja
         body = _body(api_client.get("/api/v1/claims/", {"format": fmt, "status": "false,verified,unverified"}))
 
     assert body.count("\n") >= 3
+
+
+@pytest.mark.parametrize("url", ["/api/v1/exports.json", "/api/v1/exports/2026-11.json"])
+def test_the_exports_endpoints_take_the_json_format_suffix(dataset, api_client, tmp_path, settings, url):
+    settings.RELEASES_DIR = tmp_path
+    export(tmp_path / "2026-11")
+
+    response = api_client.get(url)
+
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/json"
+
+
+def test_the_exports_list_refuses_an_unknown_parameter_naming_it(db, api_client, tmp_path, settings):
+    settings.RELEASES_DIR = tmp_path
+
+    response = api_client.get("/api/v1/exports/", {"status": "false"})
+
+    assert response.status_code == 400
+    assert "status" in response.json()
+
+
+@pytest.mark.parametrize("fmt", ["csv", "ndjson"])
+def test_the_exports_list_comes_as_csv_and_ndjson_like_every_list(dataset, api_client, tmp_path, settings, fmt):
+    settings.RELEASES_DIR = tmp_path
+    export(tmp_path / "2026-11", "--release-version", "2026.11")
+
+    response = api_client.get("/api/v1/exports/", {"format": fmt})
+
+    assert response.status_code == 200
+    body = response.content.decode()
+    if fmt == "csv":
+        (row,) = csv.DictReader(io.StringIO(body, newline=""))
+        files = json.loads(row["files"])
+    else:
+        (line,) = body.splitlines()
+        row = json.loads(line)
+        files = row["files"]
+    assert (row["name"], row["version"]) == ("2026-11", "2026.11")
+    assert "claims.csv" in {file["path"] for file in files}
+
+
+def test_the_exports_list_as_csv_has_its_header_when_there_is_no_release(db, api_client, tmp_path, settings):
+    settings.RELEASES_DIR = tmp_path
+
+    response = api_client.get("/api/v1/exports/", {"format": "csv"})
+
+    assert response.content.decode().splitlines()[0].startswith("name,title,version,created")

@@ -141,3 +141,11 @@ def test_summary_lists_each_file_with_its_rows(dataset, tmp_path):
 
     assert "fever.jsonl" in out.getvalue() and "5 rows" in out.getvalue()
     assert json.loads((tmp_path / "release" / "datapackage.json").read_text())["resources"][0]["path"] == "fever.jsonl"
+
+
+def test_the_releases_folder_is_created_on_first_export_into_it(dataset, tmp_path, settings):
+    settings.RELEASES_DIR = tmp_path / "releases"
+
+    export(tmp_path / "releases" / "2026-11")
+
+    assert (tmp_path / "releases" / "2026-11" / "datapackage.json").is_file()

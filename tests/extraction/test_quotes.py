@@ -276,7 +276,7 @@ def _scan_closing_in(self: quotes._ByClose, a: int, b: int) -> list[QuotedSpan]:
     return [seg for seg in self.spans if a <= seg.close <= b]
 
 
-def _walk_resolve_role(book: SpeakerBook, noun: str, organisation: bool, pos: int) -> Entity | None:
+def _walk_resolve_role(book: SpeakerBook, noun: str, organisation: bool, pos: int, guess: bool = True) -> Entity | None:
     noun = noun.lower()
     for _, entity in book._recent(pos):
         named = noun in (w.lower() for w in entity.name.split()) or noun in entity.role_words
@@ -284,7 +284,7 @@ def _walk_resolve_role(book: SpeakerBook, noun: str, organisation: bool, pos: in
             return entity
         if not organisation and entity.kind == "person" and noun in entity.role_words:
             return entity
-    if not organisation and not noun.endswith("s"):
+    if guess and not organisation and not noun.endswith("s"):
         return book.followed(pos)
     return None
 
@@ -384,3 +384,99 @@ def test_line_before_a_position_ends_as_the_whole_line_before_it(text: str) -> N
     for pos in range(len(text) + 1):
         local, whole = marks._line_before(text, pos), _slice_line_before(text, pos)
         assert whole.endswith(local) and (local == whole or len(local) >= 40), pos
+
+
+def test_dash_label_after_a_quote_names_its_speaker() -> None:
+    text = (
+        "President Ana Ruiz met reporters on the plane.\n\n“We will not answer questions on trade.” - President Ruiz\n"
+    )
+    assert brief(text)[-1] == ("We will not answer questions on trade.", "direct", "Ana Ruiz")
+
+
+def test_transcript_label_line_names_the_speaker() -> None:
+    text = 'Briefing with Jane Okoro on the flight:\n\nOkoro: "The schedule is the same as yesterday."\n'
+    assert brief(text) == [("The schedule is the same as yesterday.", "direct", "Jane Okoro")]
+
+
+def test_transcript_answer_after_a_question_continues_the_speaker() -> None:
+    text = (
+        '"The schedule is the same as yesterday," Jane Okoro said.\n\n'
+        "Q: will the summit go ahead?\n\n"
+        '"We expect it to go ahead as planned."\n'
+    )
+    assert brief(text)[-1] == ("We expect it to go ahead as planned.", "direct", "Jane Okoro")
+
+
+def test_quote_after_another_person_is_named_does_not_continue_the_earlier_speaker() -> None:
+    text = (
+        '"The schedule is the same as yesterday," Jane Okoro said.\n\n'
+        "Later the aide Tom Bassey arrived. He left early. The hall emptied.\n\n"
+        '"We expect it to go ahead as planned."\n'
+    )
+    assert brief(text)[-1][2] != "Jane Okoro"
+
+
+REPORTED = [
+    pytest.param(
+        "Halden Air said it expects delays to continue and will update passengers.",
+        ("it expects delays to continue and will update passengers", "Halden Air"),
+        id="present-tense-clause-without-that",
+    ),
+    pytest.param(
+        "Ana Ruiz said 80 percent of the firm's 50 million customers are business users.",
+        ("80 percent of the firm's 50 million customers are business users", "Ana Ruiz"),
+        id="long-subject-without-that",
+    ),
+    pytest.param(
+        "Mr Vance twice claimed that the fund was empty.",
+        ("the fund was empty", "Vance"),
+        id="adverb-between-subject-and-verb",
+    ),
+    pytest.param(
+        "Harlow Council has defended its repair work saying it was the only safe option.",
+        ("it was the only safe option", "Harlow Council"),
+        id="participle-without-comma",
+    ),
+    pytest.param(
+        "Ana Ruiz responded by saying it was typical for a new road to feel bumpy.",
+        ("it was typical for a new road to feel bumpy", "Ana Ruiz"),
+        id="by-saying",
+    ),
+    pytest.param(
+        "Ana Ruiz warned there is more disruption ahead for drivers.",
+        ("there is more disruption ahead for drivers", "Ana Ruiz"),
+        id="warned-without-addressee",
+    ),
+    pytest.param(
+        "Greyfield Council repeated that further closures may be needed.",
+        ("further closures may be needed", "Greyfield Council"),
+        id="repeated-that",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), REPORTED)
+def test_reported_speech_is_found_with_its_speaker(text: str, expected: tuple[str, str]) -> None:
+    assert [(q.text, q.speaker) for q in quotes_of(text) if q.kind == "indirect"] == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "Public money aside, Ana Ruiz admitted misusing a charity.", id="lead-in-before-a-cue-with-object"
+        ),
+        pytest.param('"We lost our shape," Tom Bassey said as quoted by the league website.', id="as-quoted-by"),
+        pytest.param("Ana Ruiz called for a press conference in the town hall.", id="called-for-a-noun"),
+    ],
+)
+def test_things_that_are_not_reported_speech(text: str) -> None:
+    assert [q.text for q in quotes_of(text) if q.kind != "direct"] == []
+
+
+def test_company_with_possessive_name_keeps_its_suffix() -> None:
+    speakers, _ = find_quotes(
+        "Kerrow's Corp. said profit will be $4 a share.",
+        split_sentences("Kerrow's Corp. said profit will be $4 a share."),
+    )
+    assert [(s.name, s.kind) for s in speakers] == [("Kerrow's Corp.", "organisation")]

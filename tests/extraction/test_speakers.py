@@ -105,3 +105,104 @@ def test_company_role_noun_takes_the_company_not_the_press() -> None:
 def test_unnamed_group_speaks_for_nobody() -> None:
     speakers, quotes = read("Analysts said the merger was overdue.")
     assert speakers == [] and quotes == [("the merger was overdue", None, "none")]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "description"),
+    [
+        pytest.param("Acme CEO Jane Doe said the plant would close.", "Jane Doe", "Acme's CEO", id="company-title"),
+        pytest.param(
+            "Senate Majority Leader John Park said the bill would pass.",
+            "John Park",
+            "Senate Majority Leader",
+            id="body-in-title",
+        ),
+        pytest.param("Judge Mark Ellery QC said the delay was regrettable.", "Mark Ellery", "judge", id="postnominal"),
+        pytest.param(
+            "Federal Minister for Water and Rural Affairs Tomas Okafor said prices would fall.",
+            "Tomas Okafor",
+            "",
+            id="portfolio",
+        ),
+    ],
+)
+def test_titles_stay_out_of_names(text: str, name: str, description: str) -> None:
+    speakers, quotes = read(text)
+    assert [(s.name, s.kind) for s in speakers] == [(name, "person")]
+    assert quotes[0][1] == name
+    if description:
+        assert speakers[0].description == description
+
+
+def test_organisation_named_after_a_title_word_keeps_its_name() -> None:
+    speakers, _ = read("The Global Health Organization said the trial had ended.")
+    assert [(s.name, s.kind) for s in speakers] == [("Global Health Organization", "organisation")]
+
+
+def test_title_without_a_name_is_not_a_speaker() -> None:
+    speakers, _ = read("Ana Ruiz met the Prime Minister on Monday. The Prime Minister said talks would go on.")
+    assert [s.name for s in speakers] == []
+
+
+def test_sir_with_a_first_name_is_the_same_person() -> None:
+    speakers, quotes = read("Sir Alan Brigg led the inquiry. Sir Alan said the report was finished.")
+    assert [s.name for s in speakers] == ["Alan Brigg"]
+    assert quotes[0][1] == "Alan Brigg"
+
+
+def test_participle_opening_a_sentence_is_not_part_of_the_name() -> None:
+    speakers, _ = read("Sentencing Mark Ellery, the judge said the offence was grave.")
+    assert all(not s.name.startswith("Sentencing") for s in speakers)
+
+
+def test_surname_after_title_and_full_name_is_stored_once() -> None:
+    speakers, _ = read("Senate Majority Leader John Park said the bill would pass. Park said the vote would be close.")
+    assert [(s.name, s.aliases) for s in speakers] == [("John Park", ("Park",))]
+
+
+def test_lone_surname_that_speaks_later_is_a_person_from_its_first_mention() -> None:
+    _, quotes = read(
+        "However, Okonkwo, while touring the site, described the claim as untrue. He said the report was wrong. "
+        "Okonkwo said he would sue the paper."
+    )
+    assert quotes[0][:2] == ("the report was wrong", "Okonkwo")
+
+
+def test_several_titles_before_a_name_all_stay_out_of_it() -> None:
+    speakers, _ = read("Commons Speaker Sir Lindsay Hoyle said it was not a point of order.")
+    assert [s.name for s in speakers] == ["Lindsay Hoyle"]
+
+
+def test_lowercase_office_noun_takes_the_person_followed() -> None:
+    _, quotes = read("Umar Bello toured the new bridge on Monday. The minister said the work was finished.")
+    assert quotes == [("the work was finished", "Umar Bello", "role")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("A Harlow Borough Council spokesman said the road would reopen.", id="named-organisation-before"),
+        pytest.param(
+            "Harlow Borough Council closed the road. A council spokesman said the road would reopen.",
+            id="organisation-noun-before",
+        ),
+        pytest.param(
+            "Harlow Borough Council closed the road. A spokeswoman for the council said the road would reopen.",
+            id="organisation-noun-after",
+        ),
+    ],
+)
+def test_spokesperson_speaks_for_the_organisation(text: str) -> None:
+    speakers, quotes = read(text)
+    assert [(s.name, s.kind) for s in speakers] == [("Harlow Borough Council", "organisation")]
+    assert quotes[-1][:2] == ("the road would reopen", "Harlow Borough Council")
+
+
+def test_unnamed_official_is_not_given_a_name() -> None:
+    speakers, quotes = read("Harlow Borough Council closed the road. One resident said the road would reopen.")
+    assert speakers == [] and quotes == [("the road would reopen", None, "none")]
+
+
+def test_organisation_name_with_and_is_one_name() -> None:
+    speakers, _ = read("Kent and Medway Fire Service said the blaze was out.")
+    assert [s.name for s in speakers] == ["Kent and Medway Fire Service"]

@@ -138,3 +138,12 @@ def test_gunicorn_redirects_plain_http_to_https(gunicorn):
 
     assert status == 301
     assert headers["Location"].startswith("https://")
+
+
+@pytest.mark.parametrize(("value", "expected"), [("1", True), ("0", False), ("", False)])
+def test_require_if_match_is_read_from_the_environment(value, expected):
+    code = "from django.conf import settings; print(settings.NEWSFACTS_API_REQUIRE_IF_MATCH)"
+    result = manage("shell", "-c", code, env=production_env(NEWSFACTS_API_REQUIRE_IF_MATCH=value))
+
+    assert result.returncode == 0, result.stderr.decode()
+    assert result.stdout.decode().strip().splitlines()[-1] == str(expected)

@@ -14,6 +14,6 @@ def drop_indexes(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("newsfacts", "0002_roles")]
+    dependencies = [("newsfacts", "0004_article_page_metadata")]
 
     operations = [migrations.RunPython(create_indexes, drop_indexes)]
