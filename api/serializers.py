@@ -1,15 +1,13 @@
 """Serializers of the API: full representations, related objects in brief form, and the editors' writes.
 
-Lists of quotes and claims are built by ``api.views`` from ``values()`` rows in exactly the shape of these
-serializers (a test holds the two together); details and every write go through these serializers.
+Lists of quotes and claims are built from ``values()`` rows by ``api.rows``, which derives the columns and the
+shape from these serializers' fields; details and every write go through the serializers themselves.
 """
 
 from __future__ import annotations
 
 import copy
-import hashlib
-import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.core.validators import URLValidator
@@ -31,13 +29,6 @@ SAVE_ATTEMPTS = 3
 
 # simple-history's change reason column holds 100 characters.
 MAX_REASON_LENGTH = 100
-
-
-def etag_for(instance: models.Model) -> str:
-    """A strong ETag of a row: a hash of its own column values, so it changes whenever the row does."""
-    values = [(field.attname, field.value_from_object(instance)) for field in instance._meta.concrete_fields]
-    digest = hashlib.sha256(json.dumps(values, default=str, sort_keys=False).encode()).hexdigest()
-    return f'"{digest[:32]}"'
 
 
 def to_drf_error(error: DjangoValidationError) -> serializers.ValidationError:
@@ -126,13 +117,20 @@ class BriefRelatedFieldSchema(OpenApiSerializerFieldExtension):
         return component.ref
 
 
-class StrictWriteMixin:
+if TYPE_CHECKING:
+    # What StrictWriteMixin extends: to the type checker a Serializer; at run time a plain mixin.
+    StrictWriteMixinBase = serializers.Serializer
+else:
+    StrictWriteMixinBase = object
+
+
+class StrictWriteMixin(StrictWriteMixinBase):
     """Writes that name a read-only or unknown field fail with 400 instead of being silently ignored."""
 
     def to_internal_value(self, data: Any) -> Any:
         if isinstance(data, dict):
             errors = {}
-            fields = self.fields  # type: ignore[attr-defined]
+            fields = self.fields
             for name in data:
                 if name not in fields:
                     errors[name] = ["Unknown field."]
@@ -140,7 +138,7 @@ class StrictWriteMixin:
                     errors[name] = ["This field is read-only."]
             if errors:
                 raise serializers.ValidationError(errors)
-        return super().to_internal_value(data)  # type: ignore[misc]
+        return super().to_internal_value(data)
 
 
 def _history_reason(serializer: serializers.Serializer, validated_data: dict[str, Any]) -> str:

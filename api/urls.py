@@ -5,7 +5,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, Spec
 from rest_framework.routers import DefaultRouter
 
 from api import views
-from api.exports import ReleaseViewSet
+from api.releases import ReleaseViewSet
 
 app_name = "api"
 

@@ -1,20 +1,21 @@
-"""Ingestion: read an article's raw text, run the extraction pipeline, and save everything in one transaction.
+"""Ingestion: store an article's text and metadata with what the extraction pipeline found, in one transaction.
 
-This is the only step of the pipeline that touches models. Reading validates the input (empty, binary, non-UTF-8,
-oversized) before anything is written; saving is atomic, so a failure leaves no half-written article.
+This is the only step of the pipeline that touches models. Reading (`newsfacts.sources`) validates the input (empty,
+binary, non-UTF-8, oversized) before anything is written; saving is atomic, so a failure leaves no half-written
+article. The same text, or the same page, is never stored twice.
 """
 
 from __future__ import annotations
 
 import datetime
 import hashlib
-import sys
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.text import slugify
 
@@ -23,10 +24,11 @@ from newsfacts.extraction import speakers as extracted_speakers
 from newsfacts.extraction.pipeline import Extraction, extract
 from newsfacts.extraction.version import pipeline_version
 from newsfacts.models import Article, Claim, Quote, Sentence, Speaker
+from newsfacts.sources import IngestError, read_limited
+from newsfacts.sources.language import is_pipeline_language
+from newsfacts.sources.pages import decode_text
 
-
-class IngestError(Exception):
-    """The input cannot be ingested; the message says why in one line."""
+__all__ = ["IngestError", "IngestResult", "decode_article", "ingest_text", "read_article", "resolve_speakers"]
 
 
 @dataclass
@@ -37,45 +39,22 @@ class IngestResult:
 
     def summary(self) -> str:
         if not self.created:
-            return f"already stored as article {self.article.pk} (same sha256); nothing written"
+            return f"already stored as article {self.article.pk} (same page or text sha256); nothing written"
+        if not self.article.pipeline_version:
+            return f"stored article {self.article.pk} in language {self.article.language}: not extracted"
         parts = ", ".join(f"{n} {name}" for name, n in self.counts.items())
         return f"stored article {self.article.pk}: {parts}"
 
 
 def decode_article(data: bytes, *, max_bytes: int | None = None) -> str:
     """Decode raw bytes as an article text, or raise IngestError with a one-line reason."""
-    limit = settings.NEWSFACTS_MAX_ARTICLE_BYTES if max_bytes is None else max_bytes
-    if len(data) > limit:
-        raise IngestError(f"input is {len(data):,} bytes, over the limit of {limit:,} bytes")
-    if b"\x00" in data:
-        raise IngestError("input looks binary (it contains NUL bytes), expected UTF-8 text")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise IngestError(f"input is not valid UTF-8 (byte {exc.start}: {data[exc.start : exc.start + 1]!r})") from None
-    if not text.strip():
-        raise IngestError("input is empty (no text to ingest)")
-    controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\t\n\r\f\v")
-    if controls > max(8, len(text) // 100):
-        raise IngestError("input looks binary (too many control characters), expected UTF-8 text")
-    return text
+    return decode_text(data, max_bytes=settings.NEWSFACTS_MAX_ARTICLE_BYTES if max_bytes is None else max_bytes)
 
 
 def read_article(path: Path | None, *, max_bytes: int | None = None) -> str:
     """Read and decode one article from a file (None: stdin); an oversized file is refused before it is read."""
     limit = settings.NEWSFACTS_MAX_ARTICLE_BYTES if max_bytes is None else max_bytes
-    if path is None:
-        data = sys.stdin.buffer.read(limit + 1)
-        if len(data) > limit:
-            raise IngestError(f"input is over the limit of {limit:,} bytes")
-    else:
-        size = path.stat().st_size
-        if size > limit:
-            raise IngestError(f"input is {size:,} bytes, over the limit of {limit:,} bytes")
-        with path.open("rb") as file:
-            # At most one byte past the limit, in case the file grew since stat().
-            data = file.read(limit + 1)
-    return decode_article(data, max_bytes=limit)
+    return decode_text(read_limited(path, limit), max_bytes=limit)
 
 
 def text_sha256(text: str) -> str:
@@ -91,15 +70,24 @@ def ingest_text(
     published: datetime.date | None = None,
     language: str = "en",
     extraction: Extraction | None = None,
+    authors: str = "",
+    site_name: str = "",
+    source: str = "",
+    page_sha256: str = "",
+    fetched_at: datetime.datetime | None = None,
 ) -> IngestResult:
-    """Store one article with its sentences, speakers, quotes and claims; an existing text is returned as is."""
+    """Store one article with its sentences, speakers, quotes and claims; an existing text or page is returned as is.
+
+    An article in a language the pipeline does not handle is stored without extraction (no pipeline version).
+    """
     if not text.strip():
         raise IngestError("input is empty (no text to ingest)")
     digest = text_sha256(text)
-    existing = Article.objects.filter(sha256=digest).first()
+    existing = _stored(digest, page_sha256)
     if existing is not None:
         return IngestResult(existing, created=False)
-    found = extraction if extraction is not None else extract(text)
+    extracts = is_pipeline_language(language)
+    found = (extraction or extract(text)) if extracts else NOTHING
     credit = next((s.text for s in found.sentences if s.kind == SentenceKind.CREDIT), "")
     try:
         with transaction.atomic():
@@ -110,19 +98,32 @@ def ingest_text(
                 published=published,
                 language=language,
                 credit=credit[:500],
+                authors=authors,
+                site_name=site_name,
+                source=source,
+                page_sha256=page_sha256,
+                fetched_at=fetched_at,
                 text=text,
                 sha256=digest,
-                pipeline_version=pipeline_version(),
-                extracted_at=timezone.now(),
+                pipeline_version=pipeline_version() if extracts else "",
+                extracted_at=timezone.now() if extracts else None,
             )
             counts = _save_extraction(article, found)
     except IntegrityError:
-        # Another process stored the same text between our check and our insert.
-        existing = Article.objects.filter(sha256=digest).first()
+        # Another process stored the same text or page between our check and our insert.
+        existing = _stored(digest, page_sha256)
         if existing is None:
             raise
         return IngestResult(existing, created=False)
     return IngestResult(article, created=True, counts=counts)
+
+
+NOTHING = Extraction((), (), (), ())
+
+
+def _stored(digest: str, page_sha256: str) -> Article | None:
+    same = Q(sha256=digest) | Q(page_sha256=page_sha256) if page_sha256 else Q(sha256=digest)
+    return Article.objects.filter(same).order_by("pk").first()
 
 
 def _save_extraction(article: Article, found: Extraction) -> dict[str, int]:

@@ -4,7 +4,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
-from newsfacts.models import Claim, Quote, Sentence
+from newsfacts.models import Claim, Quote, Sentence, Speaker
 from tests.factories import ArticleFactory, ClaimFactory, QuoteFactory, SpeakerFactory
 
 pytestmark = pytest.mark.django_db
@@ -55,8 +55,10 @@ def test_database_refuses_two_speakers_with_one_wikidata_id():
 
 
 def test_two_speakers_without_wikidata_id_are_allowed():
-    SpeakerFactory(name="A Person")
-    SpeakerFactory(name="Another Person")
+    first = SpeakerFactory(name="A Person", wikidata_id="")
+    second = SpeakerFactory(name="Another Person", wikidata_id="")
+    assert Speaker.objects.filter(pk__in=[first.pk, second.pk], wikidata_id="").count() == 2
+    second.full_clean()  # the blank id is no clash for validation either
 
 
 @pytest.mark.parametrize("value", ["42", "Q", "Q0", "q42", "Q42a"])

@@ -110,7 +110,7 @@ ALL_VERBS: dict[str, str] = {**SPEECH_VERBS, **THAT_VERBS, **FRAMING_VERBS}
 # Participles that hand on the subject of the clause before them: "..., he said, adding that ...".
 PARTICIPLE_CUES = _forms("add adding", "say saying", "note noting", "insist insisting", "warn warning", "argue arguing")
 PARTICIPLE_CUES.update(_forms("explain explaining", "stress stressing", "claim claiming", "suggest suggesting"))
-PARTICIPLE_CUES.update(_forms("state stating", "confirm confirming", "announce announcing"))
+PARTICIPLE_CUES.update(_forms("state stating", "confirm confirming", "announce announcing", "tell telling"))
 
 # A reporting verb after these is passive or adjectival ("who were told that"): it names no speaker.
 PASSIVE_AUXILIARIES = words("was were been being be is are am")
@@ -193,7 +193,8 @@ PERSON_ROLES = words(
     rabbi imam monk nun athlete runner swimmer cyclist driver footballer boxer dancer artist musician composer
     novelist poet historian novelist entrepreneur executive-director pensioner retiree patient worker employee
     plaintiff defendant suspect accused opponent rival critic supporter whistleblower landlord tenant shopkeeper
-    baker fisherman source insider locals"""
+    baker fisherman source insider locals sister brother grandson granddaughter nephew niece cousin uncle aunt
+    fiancee fiance girlfriend boyfriend partner"""
 )
 # Role-noun suffixes that make a person: "endocrinologist", "physician", "campaigner".
 PERSON_ROLE_SUFFIXES = ("ologist", "ist", "ician", "ographer")
@@ -224,7 +225,7 @@ ORGANISATION_WORDS = words(
     systems media news times post herald journal tribune gazette press centre center society board assembly
     parliament congress senate government administration bureau reserve laboratories labs pharmaceuticals
     international worldwide alliance coalition programme program nations initiative project observatory
-    museum library council's ministry's institution commission's authority's"""
+    museum library council's ministry's institution commission's authority's financial securities capital"""
 )
 # Words that end a place's name: a place never speaks.
 PLACE_WORDS = words(

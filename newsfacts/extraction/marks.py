@@ -13,6 +13,7 @@ from typing import Literal
 
 from newsfacts.extraction.cues import DASHES, DETERMINERS, FUNCTION_WORDS, NAMING_WORDS
 from newsfacts.extraction.sentences import Sentence
+from newsfacts.extraction.sentences import paragraphs as split_paragraphs
 
 OPENING = "\u201c\u00ab\u201e"
 CLOSING = "\u201d\u00bb"
@@ -37,15 +38,6 @@ class QuotedSpan:
     end: int
     cls: SpanClass = "full"
     attached: bool = False
-
-
-def _paragraphs(text: str) -> list[tuple[int, int]]:
-    spans, pos = [], 0
-    for m in re.finditer(r"\n", text):
-        spans.append((pos, m.start()))
-        pos = m.end()
-    spans.append((pos, len(text)))
-    return [(a, b) for a, b in spans if text[a:b].strip()]
 
 
 def _marks(text: str) -> tuple[str, str, str]:
@@ -73,7 +65,7 @@ def pair_marks(text: str) -> list[QuotedSpan]:
     opening, closing, straight = _marks(text)
     single = straight == "'"
     segments: list[QuotedSpan] = []
-    paragraphs = _paragraphs(text)
+    paragraphs = split_paragraphs(text)  # a line wrapped inside a sentence is no paragraph end
     open_at: int | None = None
     skip = -1
     for k, (a, b) in enumerate(paragraphs):

@@ -158,6 +158,8 @@ def find_mentions(text: str, sentences: list[Sentence]) -> list[Mention]:
                 has_org_word = _has_organisation_word(group) or (
                     low == "and" and _organisation_follows(text, tokens, j + 1)
                 )
+                if low == "and" and any(_is_title(g) for g in group):
+                    has_org_word = False  # "Director Eric Handler and Medical Director Matt Zahn": two people
                 if (low in ORGANISATION_CONNECTORS and has_org_word and _is_name_word(tokens[j + 1])) or (
                     low in NAME_PARTICLES and _is_name_word(tokens[j + 1])
                 ):
@@ -291,7 +293,11 @@ def _kind(
         words, before, text[end : end + 40], possessive_before=_possessive_before(text, start)
     ):
         kind = "person"
-    if before and (before[-1] in ORGANISATION_HEADS or (is_organisation_role(before[-1]) and kind == "unknown")):
+    if (
+        before
+        and not titled
+        and (before[-1] in ORGANISATION_HEADS or (is_organisation_role(before[-1]) and kind == "unknown"))
+    ):
         kind = "organisation"
     return kind
 

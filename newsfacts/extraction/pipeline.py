@@ -36,6 +36,7 @@ class Extraction:
                     "end": q.end,
                     "kind": q.kind,
                     "speaker": q.speaker,
+                    "speaker_description": q.speaker_description,
                     "cue": q.cue,
                     "sentence": q.sentence,
                     "confidence": q.confidence,

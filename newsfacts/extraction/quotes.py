@@ -69,6 +69,7 @@ from newsfacts.extraction.subjects import (
     common_word,
     named,
     noun_phrase_before,
+    pronoun_subject,
     source_of,
     subject_left,
     subject_right,
@@ -90,6 +91,8 @@ class Quote:
     sentence: int  # position of the sentence the quote starts in
     confidence: float
     attribution: AttributionMethod
+    # Who speaks when nobody is named: the words the article uses ("a senior official", "one resident", "analysts").
+    speaker_description: str = ""
 
 
 CONFIDENCE: dict[str, float] = {
@@ -175,7 +178,13 @@ def _participle_cue(reader: _Reader, s: Sentence, m: re.Match[str], lemma: str, 
         previous = found[-1].subject
         subject = Subject(m.start(), m.start(), previous.entity, previous.attribution, previous.reporter)
     elif not found and MASK not in before:
-        clause = clause_subject(reader, s, m.start(), coordinated=True)
+        # "X asked for him to be brought back but he refused, telling ...": the nearest clause's pronoun subject.
+        pronoun = re.search(r"\b(?:and|but|as|when|while)\s+(he|she)\s+[a-z]+[^,]*,?$", before)
+        clause = (
+            pronoun_subject(reader, pronoun.group(1), s.start + pronoun.start(1), s.start + pronoun.end(1))
+            if pronoun
+            else clause_subject(reader, s, m.start(), coordinated=True)
+        )
         if clause is None or (clause.entity is None and not linked):
             return None
         subject = Subject(m.start(), m.start(), clause.entity, clause.attribution, clause.reporter)
@@ -244,8 +253,11 @@ def _emit(
     attribution: AttributionMethod,
     cue: str,
     bonus: float = 0.0,
+    press: bool = False,
+    description: str = "",
 ) -> None:
-    """Record a quote of ``[start, end)``; an agency or an unnamed person (``a senior official``) is no speaker."""
+    """Record a quote of ``[start, end)``; an unnamed person (``a senior official``) is no speaker, nor is an agency
+    unless the quote is its own report (``press``)."""
     text = reader.text
     while start < end and (text[start].isspace() or (reader.masked[start] == MASK and text[start] in OPENING)):
         if text[start] in OPENING and kind != "direct":
@@ -253,7 +265,7 @@ def _emit(
         start += 1
     if end - start < 2 or (len(WORD.findall(text[start:end])) < 2 and kind != "direct"):
         return
-    speaker = entity.name if entity is not None and entity.name and not entity.is_agency else None
+    speaker = entity.name if entity is not None and entity.name and (press or not entity.is_agency) else None
     anonymous = entity if entity is not None and not entity.name else None
     if speaker is None:
         attribution, entity = "none", None
@@ -271,6 +283,7 @@ def _emit(
             sentence.position,
             round(max(0.05, min(0.99, confidence)), 2),
             attribution,
+            "" if speaker else description,
         )
     )
     if entity is not None:
@@ -284,7 +297,18 @@ def _emit(
 def _attach(reader: _Reader, seg: QuotedSpan, cue: _Cue) -> None:
     seg.attached = True
     kind: QuoteKind = "direct" if seg.cls == "full" else "mixed"
-    _emit(reader, seg.start, seg.end, kind, cue.subject.entity, cue.subject.attribution, cue.word)
+    subject = cue.subject
+    _emit(
+        reader,
+        seg.start,
+        seg.end,
+        kind,
+        subject.entity,
+        subject.attribution,
+        cue.word,
+        press=subject.reporter,
+        description=_unnamed(reader, subject),
+    )
 
 
 def _reported(reader: _Reader, a: int, b: int, cue: _Cue, bonus: float = 0.0) -> None:
@@ -297,7 +321,31 @@ def _reported(reader: _Reader, a: int, b: int, cue: _Cue, bonus: float = 0.0) ->
         return
     for seg in inner:
         seg.attached = True
-    _emit(reader, a, b, kind, cue.subject.entity, cue.subject.attribution, cue.word, bonus)
+    subject = cue.subject
+    _emit(
+        reader,
+        a,
+        b,
+        kind,
+        subject.entity,
+        subject.attribution,
+        cue.word,
+        bonus,
+        press=subject.reporter,
+        description=_unnamed(reader, subject),
+    )
+
+
+def _unnamed(reader: _Reader, subject: Subject) -> str:
+    """The words naming a speaker who has no name (``a senior official``, ``analysts``), else ``""``."""
+    if subject.reporter or subject.attribution == "pronoun" or subject.end - subject.start > 80:
+        return ""
+    words = reader.text[subject.start : subject.end].strip()
+    if not words:
+        return ""
+    first = words.split()[0].lower()
+    common = first in DETERMINERS or first in ("one", "another") or is_person_role(first) or is_organisation_role(first)
+    return words if words[0].islower() or common else ""
 
 
 def _read_cue(reader: _Reader, s: Sentence, cue: _Cue, limit: int) -> int:
@@ -319,7 +367,7 @@ def _governed_from(reader: _Reader, cue: _Cue, limit: int) -> int:
     """Where what the cue governs may start: after the verb, its inverted subject, or the person told."""
     if cue.inverted:
         return cue.subject.end
-    if cue.lemma in ADDRESSEE_VERBS and not cue.participle:
+    if cue.lemma in ADDRESSEE_VERBS:
         return _addressee_end(reader.masked, cue.end, limit)
     return cue.end
 
@@ -393,7 +441,8 @@ def _takes_bare_content(cue: _Cue, rest: str) -> bool:
 
 
 def _trailing(reader: _Reader, s: Sentence, cue: _Cue) -> int:
-    """``..., she said``, ``'...,' said the minister``: the cue follows a quote or the reported content it governs."""
+    """``..., she said``, ``'...,' said the minister``: the cue follows a quote or the reported content it governs;
+    ``If the vote fails, Harmon said, the council will meet again``: or it stands inside it."""
     masked = reader.masked
     head = cue.start if cue.inverted else cue.subject.start
     before = masked[s.start : head].rstrip()
@@ -405,16 +454,39 @@ def _trailing(reader: _Reader, s: Sentence, cue: _Cue) -> int:
         if seg is not None and seg.cls in ("full", "partial"):
             _attach(reader, seg, cue)
             return cue.end
-    if not _ends_clause(masked[_governed_from(reader, cue, s.end) : s.end]):
+    governed = _governed_from(reader, cue, s.end)
+    aside = re.match(r"\s*,\s*(?=[^\W\d_])", masked[governed : s.end])
+    if aside is None and not _ends_clause(masked[governed : s.end]):
         return cue.end  # "Public corruption aside, X admitted defrauding ...": the cue's content follows it
     # "..., the minister, Ines Duarte, said": the role before the name belongs to the attribution.
     role = re.search(r",\s*(?:the|a|an)\s+(?:[\w\-]+\s+){0,3}?([\w\-]+)\s*,?$", body)
     if role and (is_person_role(role.group(1)) or is_organisation_role(role.group(1))):
         body = body[: role.start()]
-    lead = _lead_start(reader, s, s.start + len(body))
-    if lead is not None and _reportable(masked[lead : s.start + len(body)]):
-        _reported(reader, lead, s.start + len(body), cue)
+    body_end = s.start + len(body)
+    lead = _lead_start(reader, s, body_end)
+    if lead is None:
+        return cue.end
+    if aside is not None and len(WORD.findall(masked[lead:body_end])) >= 2:
+        end = _content_end(reader, governed + aside.end(), s.end)
+        _reported(reader, lead, end, cue)
+        return end
+    lead = _main_clause(masked, lead, body_end)
+    if _reportable(masked[lead:body_end]):
+        _reported(reader, lead, body_end, cue)
     return cue.end
+
+
+def _main_clause(masked: str, lead: int, end: int) -> int:
+    """``Before the session, Fico appeared ...``: skip a fronted adverbial clause to the main clause after it."""
+    if _reportable(masked[lead:end]):
+        return lead
+    comma = masked.find(",", lead, end)
+    if comma < 0:
+        return lead
+    start = comma + 1
+    while start < end and masked[start].isspace():
+        start += 1
+    return start if _reportable(masked[start:end]) else lead
 
 
 def _ends_clause(tail: str) -> bool:
@@ -635,8 +707,12 @@ def find_quotes(text: str, sentences: list[Sentence]) -> tuple[list[Speaker], li
             taken = _according(reader, s) + _spoke(reader, s)
             cues = _cues(reader, s)
             until = s.start
+            # The press reporting what someone else says is no speaker; reporting on its own account, it is.
+            press_only = all(cue.subject.reporter for cue in cues)
             for i, cue in enumerate(cues):
-                if cue.start < until or cue.subject.reporter or any(a <= cue.start < b for a, b in taken):
+                if cue.start < until or (cue.subject.reporter and not press_only):
+                    continue
+                if any(a <= cue.start < b for a, b in taken):
                     continue
                 limit = _trailing_limit(reader, s, cue.end, cues[i + 1 :])
                 until = _read_cue(reader, s, cue, limit)
@@ -663,10 +739,15 @@ _NAME_SPEAKS = re.compile(
 _LABEL = re.compile(r"(?m)^[^\S\n]*(?:[A-Z][\w.]*\s+)*([A-Z][\w'\u2019\-]+):[^\S\n]")
 
 
+# A name set off after a role or relation: "Smith's sister, Maria, said", "the coach, Okafor, said".
+_APPOSED = re.compile(r"\b([a-z][\w\-]*),\s+([A-Z][\w'\u2019\-]+),")
+
+
 def _known_by_speaking(masked: str, mentions: list[Mention]) -> list[Mention]:
     """A lone word the name reader could not classify (``Umahi``) is a person from its first mention when the story
     has it speak (``Umahi said``) anywhere, so that pronouns before that cue can refer to it."""
     speaking = {m.group(1) for m in _NAME_SPEAKS.finditer(masked)} | {m.group(1) for m in _LABEL.finditer(masked)}
+    speaking |= {m.group(2) for m in _APPOSED.finditer(masked) if is_person_role(m.group(1))}
     if not speaking:
         return mentions
     return [

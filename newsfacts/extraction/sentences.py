@@ -371,7 +371,7 @@ def _is_dotted(token: str) -> bool:
     return "." in token and all(0 < len(part) <= 2 for part in token.split("."))
 
 
-def _blocks(text: str) -> list[tuple[int, int]]:
+def paragraphs(text: str) -> list[tuple[int, int]]:
     """Stripped spans of the paragraphs; a single line break inside a running sentence is only a wrap."""
     lines: list[tuple[int, int]] = []
     for m in _LINE_RE.finditer(text):
@@ -404,7 +404,7 @@ def _is_wrap(text: str, previous_line: tuple[int, int], start: int) -> bool:
 
 def split_sentences(text: str) -> list[Sentence]:
     """Split ``text`` into sentences and furniture; ``text[s.start:s.end] == s.text`` for each."""
-    spans = _blocks(text)
+    spans = paragraphs(text)
     tlds = None if any(mark in text for mark in _ADDRESS_MARKS) else [m.start() for m in _TLD_RE.finditer(text)]
     sentences: list[Sentence] = []
     for i, (start, end) in enumerate(spans):

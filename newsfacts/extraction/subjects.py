@@ -74,10 +74,21 @@ def _strip_modifiers(left: str) -> str:
     """``X has also said``, ``X QC said``: drop the auxiliaries, adverbs and postnominals between a subject and its
     verb."""
     while True:
+        when = _WHEN_BEFORE_VERB.search(left)
+        if when:
+            left = left[: when.start()]  # "X on Tuesday said"
+            continue
         m = re.search(r"\s+([A-Za-z]+)\s*$", left)
         if not m or (m.group(1) not in VERB_MODIFIERS and m.group(1) not in POSTNOMINALS):
             return left
         left = left[: m.start()]
+
+
+_WHEN_BEFORE_VERB = re.compile(
+    r",?\s+(?:on|last|this|earlier|late|early)\s+(?:this\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|"
+    r"sunday|week|month|year|morning|afternoon|evening|night)(?:\s+(?:morning|afternoon|evening|night))?,?\s*$",
+    re.IGNORECASE,
+)
 
 
 def named(reader: Reading, mention: Mention, entity: Entity) -> AttributionMethod:
@@ -155,14 +166,15 @@ def _name_subject(reader: Reading, s: Sentence, mention: Mention, end: int) -> S
 
 
 def _title_start(reader: Reading, s: Sentence, mention: Mention) -> int:
-    """The start of a named subject with its title and role words: ``chief executive``, ``Governor``."""
+    """The start of a named subject with its title, role words and article: ``chief executive``, ``Governor``."""
     start = mention.start
     if mention.title and reader.masked[s.start : start].rstrip().endswith(mention.title):
         start = s.start + len(reader.masked[s.start : start].rstrip()) - len(mention.title)
     role = re.search(r"(?:[a-z][\w\-]*\s+){1,3}$", reader.masked[s.start : start])
     if role and any(is_person_role(w) for w in role.group().split()):
         start = s.start + role.start()
-    return start
+    article = re.search(r"\b[Tt]he\s+$", reader.masked[s.start : start])
+    return s.start + article.start() if article else start  # "the Halden Herald"
 
 
 def _phrase_start(reader: Reading, s: Sentence, words: list[re.Match[str]], w_start: int) -> int:
@@ -233,14 +245,22 @@ def _role_subject(reader: Reading, noun: str, phrase_start: int, end: int) -> Su
 
 
 def pronoun_subject(reader: Reading, word: str, start: int, end: int) -> Subject:
+    """The entity a pronoun subject refers to; after a fronted participle clause (``Sentencing Smith to a week in
+    prison, he said``) the names in that clause are its objects, so the story's earlier subject is taken."""
     book = reader.book
     if word in PRONOUN_GENDER:
-        entity = book.resolve_pronoun(PRONOUN_GENDER[word], start)
+        s = reader.sentences[book.sentence_at(start)]
+        fronted = _FRONTED.match(reader.masked, s.start, start)
+        entity = book.resolve_pronoun(PRONOUN_GENDER[word], s.start if fronted else start)
     elif word == "it":
         entity = book.resolve_organisation_pronoun(start)
     else:
         entity = None
     return Subject(start, end, entity, "pronoun" if entity else "none")
+
+
+# A sentence opening with a participle or subordinate clause, up to the comma before its subject.
+_FRONTED = re.compile(r"\W*(?:[A-Z][a-z]+ing|When|After|Before|While|Asked|As)\b[^,]*,\s*$")
 
 
 def clause_subject(reader: Reading, s: Sentence, vs: int, coordinated: bool) -> Subject | None:
@@ -254,7 +274,7 @@ def clause_subject(reader: Reading, s: Sentence, vs: int, coordinated: bool) -> 
     for pos in reader.mentions_between(s.start, vs):
         mention = reader.mention_by_start[pos]
         entity = reader.book.mention_entity.get(pos)
-        if entity is not None and not reader.book.in_quote(pos):
+        if entity is not None and not reader.book.in_quote(pos) and not mention.possessive:
             between = reader.masked[mention.end : vs]
             if not coordinated and (MASK in between or _has_cue(between)):
                 return None

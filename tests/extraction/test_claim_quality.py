@@ -1,15 +1,14 @@
 """Claim extraction measured against hand annotations (tests/extraction/articles/NAME.claims.json).
 
-A predicted claim matches an annotated one when both lie in the text and their overlap covers at least half of the
-shorter span (one to one, greedy by overlap). Recall, precision, kind accuracy and claimant accuracy (on the matched
-pairs) are printed as a table (``pytest -s``). Two runs: claims over the annotated quotes (the claims step alone) and
-claims over the pipeline's own quotes (what a user gets).
+Predicted claims are matched to annotated ones by the one rule of ``tests/extraction/scoring.py``, as quotes are.
+Recall, precision, kind accuracy and claimant accuracy (on the matched pairs) are printed as a table (``pytest -s``).
+Two runs: claims over the annotated quotes (the claims step alone) and claims over the pipeline's own quotes (what a
+user gets).
 """
 
 from __future__ import annotations
 
 import json
-import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,20 +18,23 @@ import pytest
 from newsfacts.extraction.claims import Claim, find_claims
 from newsfacts.extraction.quotes import Quote, find_quotes
 from newsfacts.extraction.sentences import Sentence, split_sentences
+from tests.extraction.scoring import match
 
 ARTICLES = Path(__file__).parent / "articles"
-MIN_OVERLAP = 0.5
 
 # Thresholds a little under what the extractor reaches today, pooled over all annotated articles (measured over the
-# annotated quotes: recall 0.87, precision 0.76, kind 0.99, claimant 0.99; over the pipeline's quotes: 0.88, 0.76,
-# 0.98, 0.98). The held-out batches were first scored blind (see each file's annotator_notes). Raise as it improves.
-MIN_RECALL = 0.82
-MIN_PRECISION = 0.72
+# annotated quotes: recall 0.84, precision 0.65, kind 0.98, claimant 0.99; over the pipeline's quotes: 0.83, 0.66,
+# 0.97, 0.99). The held-out batches were first scored blind (see each file's annotator_notes). Precision fell from
+# 0.76 when plain factual statements and a speaker's factual words without a figure became claims (recall on real
+# news rose from 0.61 to 0.80): these invented articles are rich in quoted talk the detector now proposes with low
+# confidence. Raise as it improves.
+MIN_RECALL = 0.80
+MIN_PRECISION = 0.62
 MIN_KIND_ACCURACY = 0.95
 MIN_CLAIMANT_ACCURACY = 0.95
 # The pipeline's own quotes and sentences are other steps' work in progress: a looser floor.
-MIN_PIPELINE_RECALL = 0.80
-MIN_PIPELINE_PRECISION = 0.70
+MIN_PIPELINE_RECALL = 0.78
+MIN_PIPELINE_PRECISION = 0.62
 MIN_PIPELINE_KIND_ACCURACY = 0.90
 
 
@@ -76,27 +78,6 @@ class Score:
         return self.claimant_right / self.matched if self.matched else 1.0
 
 
-def simple_sentences(text: str) -> list[Sentence]:
-    """A stand-in splitter (ends of sentences and blank lines) while the real segmenter is not written."""
-    sentences: list[Sentence] = []
-    for match in re.finditer(r"[^\n]+?(?:[.!?][\"'\u201d\u2019]?(?=\s|[A-Z\"\u201c]|$)|(?=\n)|$)", text):
-        start, end = match.span()
-        while start < end and text[start].isspace():
-            start += 1
-        while end > start and text[end - 1].isspace():
-            end -= 1
-        if start < end:
-            sentences.append(Sentence(len(sentences), start, end, "prose", text[start:end]))
-    return sentences
-
-
-def article_sentences(text: str) -> list[Sentence]:
-    try:
-        return split_sentences(text)
-    except NotImplementedError:
-        return simple_sentences(text)
-
-
 def annotated_quotes(name: str, text: str, sentences: list[Sentence]) -> list[Quote]:
     """The quotes engineer's annotations as Quote values, so the claims step is measured on its own."""
     path = ARTICLES / f"{name}.quotes.json"
@@ -123,30 +104,10 @@ def gold_claims(name: str, text: str) -> list[Gold]:
     return gold
 
 
-def overlap(a_start: int, a_end: int, b_start: int, b_end: int) -> float:
-    shared = min(a_end, b_end) - max(a_start, b_start)
-    return shared / min(a_end - a_start, b_end - b_start) if shared > 0 else 0.0
-
-
 def score(gold: list[Gold], predicted: list[Claim]) -> Score:
-    pairs = sorted(
-        (
-            (overlap(g.start, g.end, p.start, p.end), gi, pi)
-            for gi, g in enumerate(gold)
-            for pi, p in enumerate(predicted)
-            if overlap(g.start, g.end, p.start, p.end) >= MIN_OVERLAP
-        ),
-        reverse=True,
-    )
-    used_gold: set[int] = set()
-    used_predicted: set[int] = set()
-    result = Score(gold=len(gold), predicted=len(predicted))
-    for _share, gi, pi in pairs:
-        if gi in used_gold or pi in used_predicted:
-            continue
-        used_gold.add(gi)
-        used_predicted.add(pi)
-        result.matched += 1
+    pairs = match(gold, predicted)
+    result = Score(gold=len(gold), predicted=len(predicted), matched=len(pairs))
+    for gi, pi in pairs.items():
         result.kind_right += gold[gi].kind == predicted[pi].kind
         result.claimant_right += gold[gi].claimant == predicted[pi].claimant
     return result
@@ -165,7 +126,7 @@ def article_text(name: str) -> str:
 
 def claims_for(name: str, quotes_from: str) -> tuple[str, list[Claim]]:
     text = article_text(name)
-    sentences = article_sentences(text)
+    sentences = split_sentences(text)
     annotated = quotes_from == "annotated"
     quotes = annotated_quotes(name, text, sentences) if annotated else find_quotes(text, sentences)[1]
     return text, find_claims(text, sentences, quotes)
@@ -200,14 +161,16 @@ def test_annotations_slice_back_to_the_article_text(name: str) -> None:
     for row in json.loads((ARTICLES / f"{name}.claims.json").read_text())["claims"]:
         assert text.count(row["text"]) == 1, f"{name}: annotated text must occur exactly once: {row['text']!r}"
         assert row["kind"] in {"figure", "date", "age", "first", "attributed", "other"}
-        assert (row["kind"] == "attributed") == (row["claimant"] is not None)
+        # the claimant is its own field: an attributed claim always has one, the article's plain fact never
+        assert row["kind"] != "attributed" or row["claimant"] is not None
+        assert row["kind"] != "other" or row["claimant"] is None
 
 
 @pytest.mark.parametrize("quotes_from", ["annotated", "pipeline"])
 @pytest.mark.parametrize("name", ANNOTATED)
 def test_every_predicted_claim_lies_in_one_sentence_and_slices_back(name: str, quotes_from: str) -> None:
     text = article_text(name)
-    sentences = {s.position: s for s in article_sentences(text)}
+    sentences = {s.position: s for s in split_sentences(text)}
     _text, predicted = claims_for(name, quotes_from)
     for claim in predicted:
         sentence = sentences[claim.sentence]

@@ -53,10 +53,10 @@ NOT_CLAIMS = [
     ("a type number", "Category 4 storms are rare on this coast.", "prose"),
     ("a number word describing a thing", "The firm sells two-seater cars across Europe.", "prose"),
     ("an idiom with first", "The real problem is losing the files in the first place.", "prose"),
-    ("a time of day", "The night bus leaves at two in the morning.", "prose"),
     ("the first of a calendar", "Talks resume in the first week of the session.", "prose"),
     ("a feeling", "The residents said they were angry and frustrated by the delay.", "prose"),
     ("a generic you", "In this job you get blamed for every delay there is.", "prose"),
+    ("a plan with a year", "The council will build a new pool in 2027.", "prose"),
     ("a forecast with a year", "Economists predicted that prices would fall by 3% in 2027.", "prose"),
     ("a sweeping generalisation with a figure", "Nobody in the league would pay 40 million for a goalkeeper.", "prose"),
 ]
@@ -98,16 +98,17 @@ CLAIMS = [
     ("only ... to is a first", "It is the only airline to fly the route.", "first"),
     ("a record is a first", "The heatwave brought record temperatures to the south.", "first"),
     ("a first outranks a date", "In 2001 she became the first woman to run the agency.", "first"),
-    ("a first outranks an age", "Ana Ruiz, 29, is the youngest mayor of the city.", "first"),
+    ("an age outranks a first", "Ana Ruiz, 29, is the youngest mayor of the city.", "age"),
     ("an age outranks a figure", "The 34-year-old scored 3 goals in the final.", "age"),
-    ("a date outranks a figure", "Some 300 homes were flooded in October 2021.", "date"),
+    ("a figure outranks a date", "Some 300 homes were flooded in October 2021.", "figure"),
+    ("a clock time is a date", "The fire broke out at two in the morning.", "date"),
+    ("a weekday is a date", "The council approved the new parking rules on Tuesday.", "date"),
     ("an age by decade is an age", "The driver, who is in his 70s, was unhurt.", "age"),
     ("the age of a thing is an age", "The decades-old pier was closed to visitors.", "age"),
     ("a place in a ranking is a first", "The party sits top of the polls for the fifth week.", "first"),
     ("a month after for is a date", "Elections are planned for April.", "date"),
     ("a newsworthy event is another claim", "The ministry disclosed the contract to the auditors.", "other"),
     ("a figure survives an opinion word", "He felt nervous after being chosen from 500 volunteers.", "figure"),
-    ("a date survives a prediction", "The probe will land on the moon on October 12.", "date"),
     ("a dateline does not make a date", "LAGOS, May 2 (AP) - Police arrested 12 people at the port.", "figure"),
 ]
 
@@ -119,15 +120,15 @@ def test_statement_is_a_claim_of_kind(case: str, text: str, kind: str) -> None:
 
 QUOTED = [
     (
-        "a quoted fact is attributed to its speaker",
+        "a quoted figure keeps its kind and its speaker",
         "The mayor said the bridge had cost 25 million dollars.",
         (("the bridge had cost 25 million dollars", "Ana Ruiz"),),
-        [("attributed", "Ana Ruiz")],
+        [("figure", "Ana Ruiz")],
     ),
     (
         "a reported past event is attributed",
-        "He said the agency had moved its headquarters last spring.",
-        (("the agency had moved its headquarters last spring", "Sam Ode"),),
+        "He said the agency had moved its headquarters to the port.",
+        (("the agency had moved its headquarters to the port", "Sam Ode"),),
         [("attributed", "Sam Ode")],
     ),
     (
@@ -180,7 +181,7 @@ QUOTED = [
     ),
     (
         "what the speaker did before speaking is the article's claim",
-        "The health minister resigned on Friday morning and said the report was unfair.",
+        "The health minister resigned from the cabinet and said the report was unfair.",
         (("the report was unfair", "Sam Ode"),),
         [("other", None)],
     ),
@@ -306,5 +307,7 @@ def test_any_text_gives_claims_that_keep_the_contract(
         sentence = sentences[claim.sentence]
         assert text[claim.start : claim.end] == claim.text
         assert sentence.start <= claim.start < claim.end <= sentence.end
-        assert (claim.kind == "attributed") == (claim.claimant is not None)
+        assert claim.claimant is not None or claim.kind != "attributed"
+        assert claim.claimant is None or claim.kind != "other"
+        assert 0 <= claim.confidence <= 1
     assert all(a.end <= b.start for a, b in pairwise(claims))

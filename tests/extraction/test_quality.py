@@ -1,9 +1,9 @@
-"""Scores quote extraction against hand annotations of the test articles (issue 3); run with ``-s`` for the table.
+"""Scores quote extraction against hand annotations of the test articles; run with ``-s`` for the table.
 
 Each ``tests/extraction/articles/NAME.quotes.json`` lists the quotes an annotator found in ``NAME.txt``: exact text,
-kind and speaker (``null`` for an unnamed source). A found quote matches an annotated one when it covers at least
-half of the annotated span (one to one). Optional quotes are borderline: neither a miss when absent nor a false alarm
-when found. Articles marked ``held_out`` were written and annotated in five batches after the pipeline was built; each
+kind and speaker (``null`` for an unnamed source). Found quotes are matched to annotated ones by the one rule of
+``tests/extraction/scoring.py``. Optional quotes are borderline: neither a miss when absent nor a false alarm when
+found. Articles marked ``held_out`` were written and annotated in five batches after the pipeline was built; each
 batch's first, blind score is in its annotator notes, and all but the last were then used to close the general gaps
 they showed. The others were written before the code, then used while developing it.
 """
@@ -17,12 +17,12 @@ from typing import Any
 
 import pytest
 
-from newsfacts.extraction.quotes import Quote, find_quotes
+from newsfacts.extraction.quotes import find_quotes
 from newsfacts.extraction.sentences import split_sentences
+from tests.extraction.scoring import match
 
 ARTICLES = Path(__file__).parent / "articles"
 ANNOTATIONS = sorted(ARTICLES.glob("*.quotes.json"))
-MIN_OVERLAP = 0.5
 
 
 @dataclass(frozen=True)
@@ -75,39 +75,32 @@ def _load(path: Path) -> tuple[str, dict[str, Any], list[Gold]]:
     return text, data, gold
 
 
-def _overlap(a: Gold, q: Quote) -> int:
-    return max(0, min(a.end, q.end) - max(a.start, q.start))
-
-
 def score(path: Path) -> Score:
     """Match the pipeline's quotes to the annotation of one article and count what agrees."""
     text, data, gold = _load(path)
     _, quotes = find_quotes(text, split_sentences(text))
     result = Score(path.name.removesuffix(".quotes.json"), bool(data.get("held_out")))
-    unmatched = list(quotes)
-    optional_hits = 0
+    pairs = match(gold, quotes)
     misses, wrong = [], []
-    for g in gold:
-        best = max(unmatched, key=lambda q: _overlap(g, q), default=None)
-        hit = best is not None and _overlap(g, best) >= MIN_OVERLAP * (g.end - g.start)
-        if hit:
-            unmatched.remove(best)
+    result.gold = sum(not g.optional for g in gold)
+    for gi, g in enumerate(gold):
         if g.optional:
-            optional_hits += hit
             continue
-        result.gold += 1
-        if not hit:
+        if gi not in pairs:
             misses.append(text[g.start : g.end][:70])
             continue
+        found = quotes[pairs[gi]]
         result.matched += 1
-        result.kind_right += best.kind == g.kind
-        if best.speaker == g.speaker:
+        result.kind_right += found.kind == g.kind
+        if found.speaker == g.speaker:
             result.speaker_right += 1
         else:
-            wrong.append(f"{text[g.start : g.end][:40]!r}: {best.speaker} (annotated {g.speaker})")
+            wrong.append(f"{text[g.start : g.end][:40]!r}: {found.speaker} (annotated {g.speaker})")
+    optional_hits = sum(1 for gi in pairs if gold[gi].optional)
     result.found = len(quotes) - optional_hits
     result.misses, result.wrong_speakers = tuple(misses), tuple(wrong)
-    result.false_alarms = tuple(q.text[:70] for q in unmatched)
+    matched = set(pairs.values())
+    result.false_alarms = tuple(q.text[:70] for i, q in enumerate(quotes) if i not in matched)
     return result
 
 

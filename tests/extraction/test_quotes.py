@@ -86,7 +86,11 @@ CASES = [
         [("The budget will be cut by 5 percent", "indirect", None)],
         id="according-to-unnamed-source",
     ),
-    pytest.param("The plant will close in March, Reuters reported.", [], id="agency-reporting-is-no-speaker"),
+    pytest.param(
+        "The plant will close in March, Reuters reported.",
+        [("The plant will close in March", "indirect", "Reuters")],
+        id="agency-reporting-on-its-own-account",
+    ),
     pytest.param(
         "Ali Hassan told AFP that talks had stalled.",
         [("talks had stalled", "indirect", "Ali Hassan")],
@@ -480,3 +484,46 @@ def test_company_with_possessive_name_keeps_its_suffix() -> None:
         split_sentences("Kerrow's Corp. said profit will be $4 a share."),
     )
     assert [(s.name, s.kind) for s in speakers] == [("Kerrow's Corp.", "organisation")]
+
+
+def test_quote_broken_by_a_single_line_break_is_one_quote() -> None:
+    text = (
+        '"The\nverdict shows that nobody is above the law," District Attorney Ana Ruiz said after the\n'
+        'hearing. "The fame of the accused meant nothing in the end."\n'
+    )
+    assert brief(text) == [
+        ("The\nverdict shows that nobody is above the law,", "direct", "Ana Ruiz"),
+        ("The fame of the accused meant nothing in the end.", "direct", "Ana Ruiz"),
+    ]
+
+
+def test_she_said_after_a_possessive_goes_to_the_woman_named() -> None:
+    text = (
+        "Tom Bassey's mother Ruth Okoro told the court that she had forgiven him.\n"
+        '"I miss my son every day," she said.\n'
+    )
+    assert brief(text)[-1] == ("I miss my son every day,", "direct", "Ruth Okoro")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "If the vote fails, Harmon said, the council will meet again.",
+            ("If the vote fails, Harmon said, the council will meet again", "Harmon"),
+            id="parenthetical-attribution",
+        ),
+        pytest.param(
+            "Before the session, the mayor left the building early, the Halden Herald wrote.",
+            ("the mayor left the building early", "Halden Herald"),
+            id="fronted-adverbial-before-trailing-cue",
+        ),
+        pytest.param(
+            "Tom Bassey's sister, Maria, gave a statement, telling the court she had forgiven him.",
+            ("she had forgiven him", "Maria"),
+            id="possessive-and-apposed-name",
+        ),
+    ],
+)
+def test_attribution_in_unusual_places(text: str, expected: tuple[str, str]) -> None:
+    assert [(q.text, q.speaker) for q in quotes_of(text)] == [expected]

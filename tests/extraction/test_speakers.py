@@ -99,7 +99,10 @@ def test_role_noun_takes_the_person_described_by_it() -> None:
 def test_company_role_noun_takes_the_company_not_the_press() -> None:
     text = "Halden Motors Ltd shut its plant, the Halden Herald reported on Monday. The company said demand had fallen."
     _, quotes = read(text)
-    assert quotes == [("demand had fallen", "Halden Motors Ltd", "role")]
+    assert quotes == [
+        ("Halden Motors Ltd shut its plant", "Halden Herald", "name"),  # the paper's own report
+        ("demand had fallen", "Halden Motors Ltd", "role"),
+    ]
 
 
 def test_unnamed_group_speaks_for_nobody() -> None:
@@ -206,3 +209,39 @@ def test_unnamed_official_is_not_given_a_name() -> None:
 def test_organisation_name_with_and_is_one_name() -> None:
     speakers, _ = read("Kent and Medway Fire Service said the blaze was out.")
     assert [s.name for s in speakers] == ["Kent and Medway Fire Service"]
+
+
+def test_two_titled_people_joined_by_and_are_two_people() -> None:
+    speakers, _ = read(
+        "Agency Director Eric Holm and Medical Director Mia Sand met the press. Holm said the outbreak was contained."
+    )
+    assert ("Eric Holm", "person") in [(s.name, s.kind) for s in speakers]
+
+
+def test_day_between_subject_and_verb() -> None:
+    _, quotes = read("Finance Minister Ana Ruiz on Tuesday said the budget would be cut.")
+    assert quotes == [("the budget would be cut", "Ana Ruiz", "name")]
+
+
+def test_pronoun_after_a_fronted_clause_is_not_its_object() -> None:
+    text = (
+        "Judge Mark Ellery heard the case of Tom Bassey. "
+        "Sentencing Bassey to seven days in prison, he said he wished to send a message."
+    )
+    _, quotes = read(text)
+    assert quotes[-1][:2] == ("he wished to send a message", "Mark Ellery")
+
+
+@pytest.mark.parametrize(
+    ("text", "description"),
+    [
+        pytest.param("A senior official said the talks had failed.", "A senior official", id="anonymous-person"),
+        pytest.param("Analysts said the merger was overdue.", "Analysts", id="unnamed-group"),
+        pytest.param("The talks failed, his family said.", "his family", id="relation"),
+        pytest.param("Ana Ruiz said the talks had failed.", "", id="named-speaker-has-none"),
+    ],
+)
+def test_unnamed_source_is_described_never_named(text: str, description: str) -> None:
+    quotes = find_quotes(text, split_sentences(text))[1]
+    assert [q.speaker_description for q in quotes] == [description]
+    assert description == "" or quotes[0].speaker is None

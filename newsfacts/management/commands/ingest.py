@@ -1,18 +1,41 @@
-"""`manage.py ingest PATH [PATH ...]`: store articles with their sentences, speakers, quotes and claims."""
+"""`manage.py ingest PATH [PATH ...]`: store articles from text files, web pages, web archives (WARC) and feeds.
+
+Worker processes turn pages into articles (text, metadata, language, extraction); this process alone writes, one
+transaction per article, in input order, so the result is the same whatever the number of workers. A page already
+stored (same sha256) is skipped before any work, which makes a rerun after Ctrl-C or a crash resume where it stopped.
+"""
 
 from __future__ import annotations
 
+import collections
 import datetime
+import multiprocessing
+import os
+import signal
 import sys
-from pathlib import Path
+from collections.abc import Callable, Iterator
+from concurrent.futures import Future
+from dataclasses import dataclass, field
+from itertools import islice
+from typing import Any
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.core.validators import URLValidator
+from pebble import ProcessExpired, ProcessPool
 from tqdm import tqdm
 
-from newsfacts.ingestion import IngestError, ingest_text, read_article
+from newsfacts.ingestion import IngestError, ingest_text
 from newsfacts.models import Article
+from newsfacts.sources import Document, Failed, Item, Metadata, NoArticle, Skipped, expand, kind_of, read_paths
+from newsfacts.sources import total_size as input_size
+from newsfacts.sources.pages import Prepared, prepare
+
+# Pages looked up in the database at once to skip those already stored.
+LOOKUP_BATCH = 200
+# Documents in flight per worker: enough to keep the workers busy while the writer stores, few enough to stay small.
+IN_FLIGHT_PER_WORKER = 4
 
 
 def _date(value: str) -> datetime.date:
@@ -22,44 +45,133 @@ def _date(value: str) -> datetime.date:
         raise CommandError(f"--published must be a date as YYYY-MM-DD, got {value!r}") from None
 
 
-def _files(paths: list[str]) -> list[Path | None]:
-    """Expand folders into their .txt files (sorted); None stands for stdin."""
-    files: list[Path | None] = []
-    for raw in paths:
-        if raw == "-":
-            files.append(None)
-            continue
-        path = Path(raw)
-        if path.is_dir():
-            found = sorted(p for p in path.rglob("*.txt") if p.is_file())
-            if not found:
-                raise CommandError(f"{raw}: folder holds no .txt files")
-            files.extend(found)
-        elif path.is_file():
-            files.append(path)
-        else:
-            raise CommandError(f"{raw}: no such file or folder")
-    return files
+def _workers(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        number = 0
+    if number < 1:
+        raise CommandError(f"--workers must be a whole number of at least 1, got {value!r}")
+    return number
+
+
+def _ignore_sigint() -> None:
+    # Ctrl-C reaches the whole process group: the writer stops the workers, they must not die half way on their own.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+class _Inline:
+    """One worker: prepare each document here, as it is scheduled (the same results, without processes)."""
+
+    def schedule(self, function: Callable[..., Prepared], args: tuple[Any, ...], kwargs: dict[str, Any]) -> Future:
+        future: Future = Future()
+        try:
+            future.set_result(function(*args, **kwargs))
+        except Exception as exc:
+            future.set_exception(exc)
+        return future
+
+    def stop(self) -> None:
+        pass
+
+    def join(self) -> None:
+        pass
+
+
+@dataclass
+class Tally:
+    stored: int = 0
+    not_extracted: int = 0
+    already: int = 0
+    skipped: collections.Counter[str] = field(default_factory=collections.Counter)
+    failed: list[str] = field(default_factory=list)
+
+    def line(self, files: int) -> str:
+        names = f" ({', '.join(self.failed[:10])}{', ...' if len(self.failed) > 10 else ''})" if self.failed else ""
+        plural = "s" if files != 1 else ""
+        line = f"{files} file{plural}: {self.stored} stored, {self.already} already stored, {len(self.failed)} failed"
+        line += names
+        if self.skipped:
+            reasons = ", ".join(f"{n} {reason}" for reason, n in self.skipped.most_common())
+            line += f"; {self.skipped.total()} skipped ({reasons})"
+        if self.not_extracted:
+            line += f"; {self.not_extracted} of those stored are not in English and were not extracted"
+        return line
 
 
 class Command(BaseCommand):
     help = (
-        "Ingest news articles (UTF-8 text files, folders of .txt files, or - for stdin): store each with its "
-        "sentences, speakers, quotes and claims, in one transaction per article. The same text is never stored twice."
+        "Ingest news articles: UTF-8 text files, saved web pages (.html), web archives (.warc, .warc.gz), RSS/Atom "
+        "feeds, folders of them, or - for stdin. Each is stored with its metadata, sentences, speakers, quotes and "
+        "claims in one transaction; articles not in English are stored without extraction. The same page or text is "
+        "never stored twice, so running the same command again resumes."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("paths", nargs="+", metavar="PATH", help="A text file, a folder, or - for stdin.")
+        parser.add_argument("paths", nargs="+", metavar="PATH", help="A file, a folder, or - for stdin.")
         parser.add_argument("--title", default="", help="Article title (single article only).")
         parser.add_argument("--publisher", default="", help="Publisher, e.g. AFP.")
         parser.add_argument("--url", default="", help="Canonical URL of the article (single article only).")
         parser.add_argument("--published", type=_date, default=None, help="Publication date, YYYY-MM-DD.")
-        parser.add_argument("--language", default="en", help="BCP 47 language tag (default: en).")
+        parser.add_argument(
+            "--language",
+            default="",
+            help="BCP 47 language tag of every article. Default: text files are English; pages say (html lang), "
+            "else it is detected from the text.",
+        )
+        parser.add_argument(
+            "--workers",
+            type=_workers,
+            default=os.cpu_count() or 1,
+            help="Worker processes that extract (default: the number of cores); one process writes.",
+        )
 
-    def handle(self, *args, paths: list[str], **options) -> None:
-        files = _files(paths)
-        if len(files) > 1 and (options["title"] or options["url"]):
-            raise CommandError("--title and --url name one article: give a single PATH with them")
+    def handle(self, *args: Any, paths: list[str], **options: Any) -> None:
+        self._check_options(options)
+        try:
+            files = expand(paths)
+        except IngestError as exc:
+            raise CommandError(str(exc)) from None
+        if files.count(None) > 1:
+            raise CommandError("stdin (-) can be given only once")
+        single = len(files) == 1 and (files[0] is None or kind_of(files[0]) in ("text", "html"))
+        if not single and (options["title"] or options["url"]):
+            raise CommandError("--title and --url name one article: give a single text or HTML file with them")
+        given = Metadata(
+            title=options["title"], url=options["url"], published=options["published"], language=options["language"]
+        )
+        self.publisher: str = options["publisher"]
+        self.verbosity: int = options["verbosity"]
+        # One file: its failure is the command's one-line error, not a line of its own.
+        self.single = single
+        items = read_paths(files, settings.NEWSFACTS_MAX_ARTICLE_BYTES)
+        workers = 1 if single else options["workers"]
+        tally = Tally()
+        progress = tqdm(
+            total=input_size(files),
+            unit="B",
+            unit_scale=True,
+            disable=single or not sys.stderr.isatty(),
+            file=sys.stderr,
+            bar_format="{l_bar}{bar}| {n_fmt}/{total_fmt} [{elapsed}<{remaining}]{postfix}",
+        )
+        try:
+            self._run(items, given, workers, tally, progress)
+        except KeyboardInterrupt:
+            progress.close()
+            raise CommandError(
+                f"interrupted; every stored article is whole. {tally.line(len(files))}. "
+                "Run the same command again to resume."
+            ) from None
+        progress.close()
+        if single and tally.failed:
+            raise CommandError(self.last_failure)
+        if tally.failed:
+            raise CommandError(tally.line(len(files)))
+        if not single:
+            self.stdout.write(tally.line(len(files)))
+
+    def _check_options(self, options: dict[str, Any]) -> None:
         if options["url"]:
             try:
                 URLValidator(schemes=["http", "https"])(options["url"])
@@ -70,53 +182,119 @@ class Command(BaseCommand):
             limit = Article._meta.get_field(name).max_length
             if len(options[name]) > limit:
                 raise CommandError(f"--{name} is {len(options[name]):,} characters, over the limit of {limit:,}")
-        if files.count(None) > 1:
-            raise CommandError("stdin (-) can be given only once")
-        if len(files) == 1:
-            self._ingest_one(files[0], options)
-            return
-        self._ingest_many(files, options)
 
-    def _read(self, path: Path | None) -> str:
-        return read_article(path)
-
-    def _store(self, path: Path | None, options: dict) -> str:
-        result = ingest_text(
-            self._read(path),
-            title=options["title"],
-            publisher=options["publisher"],
-            url=options["url"],
-            published=options["published"],
-            language=options["language"],
+    def _run(self, items: Iterator[Item], given: Metadata, workers: int, tally: Tally, progress: tqdm) -> None:
+        """Schedule documents on the workers and store their results in input order."""
+        max_bytes = settings.NEWSFACTS_MAX_ARTICLE_BYTES
+        pool: ProcessPool | _Inline = (
+            ProcessPool(max_workers=workers, initializer=_ignore_sigint, context=multiprocessing.get_context("fork"))
+            if workers > 1
+            else _Inline()
         )
-        return result.summary()
-
-    def _ingest_one(self, path: Path | None, options: dict) -> None:
-        name = "stdin" if path is None else str(path)
+        pending: collections.deque[tuple[Item, Future | None]] = collections.deque()
+        in_flight: collections.Counter[str] = collections.Counter()
+        window = workers * IN_FLIGHT_PER_WORKER
         try:
-            message = self._store(path, options)
-        except (IngestError, OSError) as exc:
-            raise CommandError(f"{name}: {exc}") from None
-        self.stdout.write(f"{name}: {message}")
+            while batch := list(islice(items, LOOKUP_BATCH)):
+                hashes = {item.page_sha256 for item in batch if isinstance(item, Document)}
+                stored = set(Article.objects.filter(page_sha256__in=hashes).values_list("page_sha256", flat=True))
+                written: set[str] = set()
+                for item in batch:
+                    future = None
+                    if isinstance(item, Document):
+                        digest = item.page_sha256
+                        if digest in stored or digest in written:
+                            item = Skipped(item.source, "already stored", item.position)
+                        elif in_flight[digest]:
+                            item = Skipped(item.source, "duplicate of a page earlier in the input", item.position)
+                        else:
+                            in_flight[digest] += 1
+                            future = pool.schedule(
+                                prepare, args=(item,), kwargs={"max_bytes": max_bytes, "given": given}
+                            )
+                    pending.append((item, future))
+                    while len(pending) > window:
+                        written |= self._write(*pending.popleft(), in_flight, tally, progress)
+            while pending:
+                self._write(*pending.popleft(), in_flight, tally, progress)
+        finally:
+            pool.stop()
+            pool.join()
 
-    def _ingest_many(self, files: list[Path | None], options: dict) -> None:
-        failed: list[str] = []
-        stored = existing = 0
-        progress = tqdm(files, unit="article", disable=not sys.stderr.isatty(), file=sys.stderr)
-        for path in progress:
-            name = "stdin" if path is None else str(path)
-            try:
-                message = self._store(path, options)
-            except (IngestError, OSError) as exc:
-                failed.append(name)
-                progress.write(f"{name}: FAILED: {exc}", file=self.stderr._out)
-                continue
-            if message.startswith("already"):
-                existing += 1
+    def _write(
+        self, item: Item, future: Future | None, in_flight: collections.Counter[str], tally: Tally, progress: tqdm
+    ) -> set[str]:
+        """Store one document's article (or report why not); the page hashes it stored."""
+        progress.update(max(0, item.position - progress.n))
+        if isinstance(item, Skipped):
+            if item.reason == "already stored":
+                tally.already += 1
+                self._say(f"{item.source}: already stored (same page sha256); nothing written")
             else:
-                stored += 1
-            progress.write(f"{name}: {message}", file=self.stdout._out)
-        summary = f"{len(files)} files: {stored} stored, {existing} already stored, {len(failed)} failed"
-        if failed:
-            raise CommandError(f"{summary} ({', '.join(failed)})")
-        self.stdout.write(summary)
+                tally.skipped[item.reason.split(" (")[0]] += 1
+                self._say(f"{item.source}: skipped: {item.reason}")
+            return set()
+        if isinstance(item, Failed):
+            self._fail(item.source, item.reason, tally)
+            return set()
+        assert future is not None
+        digest = item.page_sha256
+        try:
+            prepared: Prepared = future.result()
+        except NoArticle as exc:
+            tally.skipped["no article"] += 1
+            self._say(f"{item.source}: skipped: {exc}")
+            return set()
+        except ProcessExpired as exc:  # an OSError: before them
+            self._fail(item.source, f"the worker crashed (exit code {exc.exitcode}) on this page", tally)
+            return set()
+        except (IngestError, OSError) as exc:
+            self._fail(item.source, str(exc), tally)
+            return set()
+        except Exception as exc:  # a bug in the pipeline on this page: that page's error, the rest go on
+            self._fail(item.source, f"extraction failed: {type(exc).__name__}: {exc}", tally)
+            return set()
+        finally:
+            in_flight[digest] -= 1
+            if not in_flight[digest]:
+                del in_flight[digest]
+        result = self._store(item, prepared)
+        if not result.created:
+            tally.already += 1
+        elif not result.article.pipeline_version:
+            tally.stored += 1
+            tally.not_extracted += 1
+        else:
+            tally.stored += 1
+        rate = tally.stored / max(progress.format_dict["elapsed"], 1e-9)
+        progress.set_postfix_str(f"{tally.stored} articles, {rate:.1f} articles/s")
+        self._say(f"{item.source}: {result.summary()}")
+        return {digest}
+
+    def _store(self, document: Document, prepared: Prepared) -> Any:
+        metadata = prepared.metadata
+        return ingest_text(
+            prepared.text,
+            title=metadata.title,
+            publisher=self.publisher,
+            url=metadata.url,
+            published=metadata.published,
+            language=metadata.language,
+            extraction=prepared.extraction,
+            authors=metadata.authors,
+            site_name=metadata.site_name,
+            source=document.source[:2000],
+            page_sha256=document.page_sha256,
+            fetched_at=document.fetched_at,
+        )
+
+    def _say(self, line: str) -> None:
+        if self.verbosity >= 1:
+            tqdm.write(line, file=self.stdout._out)
+
+    def _fail(self, source: str, reason: str, tally: Tally) -> None:
+        reason = reason.splitlines()[0] if reason else "unknown error"
+        tally.failed.append(source)
+        self.last_failure = f"{source}: {reason}"
+        if self.verbosity >= 1 and not self.single:
+            tqdm.write(f"{source}: FAILED: {reason}", file=self.stderr._out)

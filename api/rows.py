@@ -1,0 +1,229 @@
+"""The fast read path of lists: a serializer's output built from the plain rows of one ``values()`` query.
+
+A serializer declares the representation once; :class:`RowShape` reads its fields and derives both the columns to
+select (``article__title``, ``speaker__name``...) and a function that builds the same dict from a row, without
+model instances or nested serializers. A field the row path cannot build from a column is refused when the shape is
+first built, so the list and the detail never drift apart.
+"""
+
+from __future__ import annotations
+
+import datetime
+import functools
+import operator
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any, ClassVar
+
+from django.core.exceptions import ImproperlyConfigured
+from django.db import models
+from django.db.models import QuerySet
+from django.urls import get_script_prefix, reverse
+from django.utils import timezone
+from rest_framework import serializers
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from api.filters import OrderingFilter
+from api.serializers import BriefRelatedField
+from api.viewsets import ViewSetMixinBase
+from newsfacts import search
+
+Row = dict[str, Any]
+Builder = Callable[[Row], Any]
+
+
+class UrlTemplate:
+    """The absolute detail URL of any id, reversed once per request instead of once per row."""
+
+    SENTINEL = 987654321987
+
+    def __init__(self, request: Request, view_name: str) -> None:
+        url = request.build_absolute_uri(self.path(view_name, get_script_prefix()))
+        self.prefix, self.suffix = url.split(str(self.SENTINEL), 1)
+
+    @staticmethod
+    @functools.cache
+    def path(view_name: str, script_prefix: str) -> str:
+        """The detail path of the sentinel id: reverse() costs more than a page's rows, so once per process."""
+        return reverse(view_name, kwargs={"pk": UrlTemplate.SENTINEL})
+
+    def __call__(self, pk: int) -> str:
+        return f"{self.prefix}{pk}{self.suffix}"
+
+
+def _datetime_representation() -> Callable[[datetime.datetime], str]:
+    """DRF's DateTimeField output (ISO 8601 in the current time zone, UTC as Z) without its per-call settings reads."""
+    zone = timezone.get_current_timezone()
+
+    def represent(value: datetime.datetime) -> str:
+        text = value.astimezone(zone).isoformat()
+        return text[:-6] + "Z" if text.endswith("+00:00") else text
+
+    return represent
+
+
+# Serializer fields whose output is the column's value as the database returns it.
+_PLAIN_FIELDS = (
+    serializers.CharField,
+    serializers.IntegerField,
+    serializers.FloatField,
+    serializers.BooleanField,
+    serializers.ChoiceField,
+    serializers.ListField,
+    serializers.JSONField,
+)
+
+
+@dataclass(frozen=True)
+class _Node:
+    """One key of the output: a column's value, a datetime, a detail URL, or a nested object."""
+
+    key: str
+    kind: str  # "value", "datetime", "url" or "nested"
+    column: str = ""  # the column read (for "nested": the foreign key that is NULL when the object is absent)
+    view_name: str = ""
+    children: tuple[_Node, ...] = field(default_factory=tuple)
+
+
+class _Context:
+    """What building a row needs from the request: URL templates and the time zone, made once per request."""
+
+    def __init__(self, request: Request) -> None:
+        self.request = request
+        self.datetime = _datetime_representation()
+        self.templates: dict[str, UrlTemplate] = {}
+
+    def url(self, view_name: str) -> UrlTemplate:
+        template = self.templates.get(view_name)
+        if template is None:
+            template = self.templates[view_name] = UrlTemplate(self.request, view_name)
+        return template
+
+
+def _bind(node: _Node, context: _Context) -> Builder:
+    column = node.column
+    if node.kind == "value":
+        return operator.itemgetter(column)
+    if node.kind == "datetime":
+        represent = context.datetime
+        return lambda row: None if row[column] is None else represent(row[column])
+    if node.kind == "url":
+        template = context.url(node.view_name)
+        return lambda row: template(row[column])
+    children = [(child.key, _bind(child, context)) for child in node.children]
+    if column:  # an optional related object: None when its foreign key is NULL
+        return lambda row: None if row[column] is None else {key: build(row) for key, build in children}
+    return lambda row: {key: build(row) for key, build in children}
+
+
+def _columns(node: _Node) -> list[str]:
+    """The columns a node reads, in order."""
+    columns = [node.column] if node.column else []
+    for child in node.children:
+        columns += _columns(child)
+    return columns
+
+
+class RowShape:
+    """The columns and the row builder of a serializer's output, read from its fields once per process."""
+
+    def __init__(self, serializer_class: type[serializers.ModelSerializer]) -> None:
+        serializer = serializer_class()
+        model = serializer.Meta.model
+        self.root = _Node("", "nested", children=self._nodes(serializer, model, "", model._meta.pk.attname))
+        self.columns = tuple(dict.fromkeys(_columns(self.root)))
+
+    @classmethod
+    @functools.cache
+    def of(cls, serializer_class: type[serializers.ModelSerializer]) -> RowShape:
+        return cls(serializer_class)
+
+    def builder(self, request: Request) -> Builder:
+        """A function from a ``values()`` row to the serializer's output, for this request's URLs."""
+        return _bind(self.root, _Context(request))
+
+    def _nodes(
+        self, serializer: serializers.BaseSerializer, model: type[models.Model], prefix: str, pk_column: str
+    ) -> tuple[_Node, ...]:
+        """The output of ``serializer`` for the ``model`` reached by ``prefix``, whose id is in ``pk_column``."""
+        return tuple(
+            self._node(name, serializer_field, model, prefix, pk_column)
+            for name, serializer_field in serializer.fields.items()
+            if not serializer_field.write_only
+        )
+
+    def _node(
+        self, name: str, serializer_field: serializers.Field, model: type[models.Model], prefix: str, pk_column: str
+    ) -> _Node:
+        source = serializer_field.source
+        if isinstance(serializer_field, serializers.HyperlinkedIdentityField):
+            return _Node(name, "url", pk_column, view_name=serializer_field.view_name)
+        if isinstance(serializer_field, BriefRelatedField | serializers.BaseSerializer):
+            brief = serializer_field
+            if isinstance(serializer_field, BriefRelatedField):
+                brief = serializer_field.brief_serializer()
+            relation = model._meta.get_field(source)
+            if not relation.many_to_one:
+                raise ImproperlyConfigured(f"{name}: the row path follows foreign keys only")
+            column = f"{prefix}{relation.attname}"
+            children = self._nodes(brief, relation.related_model, f"{prefix}{source}__", column)
+            return _Node(name, "nested", column if relation.null else "", children=children)
+        if isinstance(serializer_field, serializers.SlugRelatedField):
+            return _Node(name, "value", f"{prefix}{source}__{serializer_field.slug_field}")
+        if source in ("pk", model._meta.pk.name):
+            return _Node(name, "value", pk_column)  # a related object's id is its foreign key: no join
+        if isinstance(serializer_field, serializers.DateTimeField):
+            return _Node(name, "datetime", f"{prefix}{source}")
+        if isinstance(serializer_field, _PLAIN_FIELDS) and "." not in source and source != "*":
+            return _Node(name, "value", f"{prefix}{source}")
+        raise ImproperlyConfigured(
+            f"{name}: the row path cannot build a {type(serializer_field).__name__} from a column; teach RowShape"
+        )
+
+
+class RowListMixin(ViewSetMixinBase):
+    """Lists whose rows come from one ``values()`` query, shaped by the serializer's :class:`RowShape`."""
+
+    _list_templates: ClassVar[dict[tuple[type, tuple[str, ...]], QuerySet]] = {}
+
+    def row_shape(self) -> RowShape:
+        return RowShape.of(self.get_serializer_class())
+
+    def list_queryset(self, ordering_paths: tuple[str, ...] = ()) -> QuerySet:
+        """A values() queryset of the row's columns and the ordering's, resolved once per process.
+
+        Resolving some twenty joined paths is a seventh of a request; cloning the resolved query is nearly free.
+        A column the ordering needs only for the cursor (``article__published``) is selected only when ordering by
+        it. The templates are never evaluated, only cloned; there are at most two a view, since the ordering paths
+        come from ``ordering_fields``.
+        """
+        columns = self.row_shape().columns
+        # The search's rank is not a column: the search annotates it (SearchableFilterSet).
+        cursor_only = tuple(path for path in ordering_paths if path not in columns and path != search.RELEVANCE)
+        key = (type(self), cursor_only)
+        template = self._list_templates.get(key)
+        if template is None:
+            template = self._list_templates[key] = self.queryset.values(*columns, *cursor_only)
+        return template.all()
+
+    def count_queryset(self) -> QuerySet:
+        """The filtered rows without the list's joins, for ?count=true (a count keeps every join of a values())."""
+        return self.filter_queryset(self.get_queryset())
+
+    def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        # The ordering first: the columns its cursor needs are part of the values() the rows are selected with.
+        paths = tuple(
+            key.path
+            for backend in self.filter_backends
+            if issubclass(backend, OrderingFilter)
+            for key in backend().ordering_keys(request, self)
+        )
+        queryset = self.filter_queryset(self.list_queryset(paths))
+        rows = self.paginate_queryset(queryset)
+        build = self.row_shape().builder(request)
+        results = [build(row) for row in rows]
+        if rows and "highlight" in rows[0]:  # a search with ?highlight=true
+            for result, row in zip(results, rows, strict=True):
+                result["highlight"] = search.highlight_html(row["highlight"])
+        return self.get_paginated_response(results)

@@ -1,0 +1,181 @@
+"""Whether a stretch of text is a check-worthy claim, and of which kind (``judge``, ``assess``).
+
+A stretch is read clause by clause (``and``, ``but``, ``while``, ``;``, ``:`` split it):
+
+1. a clause about what will or would be (``will``, ``would``, ``expects``, ``is set to``, ``plans to``) asserts
+   nothing checkable yet and is set aside whole, figures and all; a modal in a relative clause ("a plan that would
+   close two schools was approved") and a past expectation ("analysts had expected a loss of 35 cents") are facts;
+2. in the clauses left, a figure, a date or an age always counts ("He felt nervous after being chosen from 500
+   volunteers");
+3. a first or superlative, an event verb ("banned", "arrested") or any statement of what was done or has been (a
+   past or a participle: "The lawyer asked to be removed from the case") counts only in a clause free of opinion,
+   feeling, hedging, advice or evaluation ("seems", "I think", "deserved", "looked sharp").
+
+The kind is the first that fits, most specific first: ``age``, ``first``, ``figure``, ``date``, ``other``. A number
+counts once, as the most specific thing it is (see ``content_kinds``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from newsfacts.extraction.claims.claim import ContentKind
+from newsfacts.extraction.claims.content import SWEEPING_START, content_kinds
+from newsfacts.extraction.claims.vocabulary import (
+    CLAUSE_BREAK,
+    CONDITIONAL_START,
+    DEPENDENT_JOINS,
+    FEELINGS,
+    FORECAST_RE,
+    FORWARD_BREAK,
+    FORWARD_WORDS,
+    IMPERATIVE_START,
+    IRREGULAR_PAST,
+    MIN_OTHER_WORDS,
+    MIN_QUOTE_WORDS,
+    NEGATED_FACT_RE,
+    NOT_PAST,
+    QUESTION_END,
+    RELATIVE_MODAL_RE,
+    SCHEDULED_RE,
+    SOFT_WORDS,
+    SPEECH_ACTS,
+    STATE_ADVERBS,
+    SUBORDINATE_RE,
+    WORD_RE,
+    word_tokens,
+)
+
+PRIORITY: tuple[ContentKind, ...] = ("age", "first", "figure", "date", "other")
+HARD: frozenset[ContentKind] = frozenset({"age", "date", "figure"})
+Basis = Literal["hard", "first", "event", "past", "denial", "scheduled"]
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    """What a stretch of text claims: its kind, what made it a claim, and whether opinion words surround it."""
+
+    kind: ContentKind
+    basis: Basis
+    opinion: bool
+
+
+def states_past(tokens: list[str]) -> bool:
+    """Whether the words say what was done or has been: a past or participle, not "to be linked"."""
+    lower = [token.lower() for token in tokens]
+    for index, word in enumerate(lower):
+        if word in SPEECH_ACTS:
+            continue
+        before = [word for word in lower[max(0, index - 3) : index] if word not in STATE_ADVERBS]
+        if before[-2:] == ["to", "be"] or before[-1:] in (["is"], ["are"], ["am"]):
+            continue  # "to be brought back", "is focused": what is wanted or what is, not what was done
+        if word in IRREGULAR_PAST or (len(word) >= 5 and word.endswith("ed") and word not in NOT_PAST):
+            return True
+    return False
+
+
+def is_forward(clause: str, tokens: list[str]) -> bool:
+    """Whether the clause says what will or would be (a prediction, plan or promise), not what is or was."""
+    if not FORWARD_WORDS.isdisjoint(token.lower() for token in tokens):
+        bare = RELATIVE_MODAL_RE.sub(" ", clause)
+        if bare == clause or not FORWARD_WORDS.isdisjoint(token.lower() for token in word_tokens(bare)):
+            return True
+    return FORECAST_RE.search(clause) is not None
+
+
+def _factual_clauses(text: str, tokens: list[str]) -> list[str]:
+    """The clauses of ``text`` that are not about what will be; the whole text when none is.
+
+    A clause that depends on a forward one ("would sign the bill [if it reached his desk]") goes with it.
+    """
+    if FORWARD_WORDS.isdisjoint(token.lower() for token in tokens) and FORECAST_RE.search(text) is None:
+        return [text]
+    pieces = FORWARD_BREAK.split(text)  # clause, separator, clause, ...
+    kept, forward = [], False
+    for index in range(0, len(pieces), 2):
+        clause = pieces[index]
+        joined_by = pieces[index - 1].strip(" ,").lower() if index else ""
+        forward = (forward and joined_by in DEPENDENT_JOINS) or is_forward(clause, word_tokens(clause))
+        if not forward:
+            kept.append(clause)
+    return kept
+
+
+def _plain(clause: str, tokens: list[str]) -> tuple[set[ContentKind], bool]:
+    """What an opinion-free clause states, and whether it says what was done (a past or a participle)."""
+    main = SUBORDINATE_RE.sub(" ", clause)
+    return content_kinds(clause, tokens), states_past(tokens if main == clause else word_tokens(main))
+
+
+def _kinds(clauses: list[str], quoted: bool) -> tuple[set[ContentKind], bool, bool]:
+    """The kinds the factual clauses state, whether one states a past, and whether any holds an opinion marker.
+
+    In the article's words a figure, a date or an age counts even beside an opinion; in a speaker's, only in a
+    clause free of it ("Surely they can find half a dozen slabs" is a complaint, not a count).
+    """
+    text = " ; ".join(clauses)
+    tokens = word_tokens(text)
+    if SOFT_WORDS.isdisjoint(tokens):
+        return *_plain(text, tokens), False
+    judged = quoted and not FEELINGS.issuperset(SOFT_WORDS.intersection(tokens))
+    kinds: set[ContentKind] = set() if judged else content_kinds(text, tokens) & HARD
+    past = False
+    for clause in clauses if len(clauses) > 1 else CLAUSE_BREAK.split(text):
+        clause_tokens = word_tokens(clause)
+        if len(clause_tokens) >= MIN_QUOTE_WORDS and SOFT_WORDS.isdisjoint(clause_tokens):
+            clause_kinds, clause_past = _plain(clause, clause_tokens)
+            kinds |= clause_kinds if judged else clause_kinds - HARD
+            past = past or clause_past
+    return kinds, past, True
+
+
+def _forward_verdict(text: str) -> Verdict | None:
+    """What still counts in words about what will be: a person's age ("flying with Klim Shipenko (38)"), and a
+    schedule with its day ("will return to Earth on October 17"), which annotators rate either way."""
+    if "age" in content_kinds(text):
+        return Verdict("age", "hard", False)
+    if SCHEDULED_RE.search(text) and SOFT_WORDS.isdisjoint(word_tokens(text)):
+        return Verdict("date", "scheduled", False)
+    return None
+
+
+def judge(text: str, *, quoted: bool = False) -> Verdict | None:
+    """The claim ``text`` makes, or None when it is not check-worthy.
+
+    The article's own plain statements (an event or a past, nothing harder) need ``MIN_OTHER_WORDS`` words; a
+    speaker's (``quoted``) need no more than a quote does, since the speaker, not the article, vouches for them.
+    """
+    if SWEEPING_START.match(text):
+        return None
+    clauses = _factual_clauses(text, word_tokens(text))
+    if clauses != [text]:
+        forward = _forward_verdict(text)
+        if forward and (not clauses or forward.kind == "age"):
+            return forward
+    if not clauses:
+        return None
+    kinds, past, opinion = _kinds(clauses, quoted)
+    for kind in PRIORITY[:-1]:
+        if kind in kinds:
+            return Verdict(kind, "hard" if kind in HARD else "first", opinion)
+    if not quoted and len(WORD_RE.findall(text)) < MIN_OTHER_WORDS:
+        return None
+    if "other" in kinds:
+        return Verdict("other", "event", opinion)
+    if past:
+        return Verdict("other", "past", opinion)
+    if quoted and not opinion and NEGATED_FACT_RE.search(text):
+        return Verdict("other", "denial", opinion)
+    return None
+
+
+def assess(text: str, *, quoted: bool = False) -> ContentKind | None:
+    """The kind of claim ``text`` makes, or None when it is not check-worthy."""
+    verdict = judge(text, quoted=quoted)
+    return verdict.kind if verdict else None
+
+
+def is_never_a_claim(sentence: str) -> bool:
+    """Questions, conditionals and advice assert nothing, whatever figures they hold."""
+    return bool(QUESTION_END.search(sentence) or CONDITIONAL_START.match(sentence) or IMPERATIVE_START.match(sentence))

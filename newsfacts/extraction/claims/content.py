@@ -1,0 +1,244 @@
+"""What a stretch of text states: a first, an age, a date, a figure or an event (``content_kinds``)."""
+
+from __future__ import annotations
+
+import re
+
+from newsfacts.extraction.claims.claim import ContentKind
+from newsfacts.extraction.claims.vocabulary import (
+    CARDINALS,
+    DIGIT_RE,
+    DIGITS,
+    EVENT_WORDS,
+    FIRST_CUES,
+    MONTH,
+    MONTHS,
+    NUMBER_WORD,
+    NUMBER_WORDS,
+    ORDINALS,
+    RELATIVE_TIME_WORDS,
+    SCALE,
+    SUPERLATIVES,
+    WEEKDAYS,
+    word_tokens,
+)
+
+# -- patterns -----------------------------------------------------------------------------------------------------
+
+# A sweeping generalisation ("Nobody can ...", "Everyone in town ...") is opinion.
+_CASUALTY = r"(?:killed|injured|hurt|harmed|arrested|charged|rescued|evacuated)"
+# ... but "No one was injured" is a count of nought.
+SWEEPING_START = re.compile(
+    rf"^[\"'\u201c\u2018«(\s]*(?:Nobody|Everybody|Everyone|No one|No-one)\b"
+    rf"(?!\s+(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:\w+\s+)?{_CASUALTY})"
+)
+
+
+# Each pattern comes with its gate: the words it needs, one of which must be in the text (DIGIT: a digit).
+Gated = list[tuple[frozenset[str], re.Pattern[str]]]
+DIGIT: frozenset[str] = frozenset()
+
+_AGE_PATTERNS: Gated = [
+    # "58-year-old", "70 years old", "forty-year-old"
+    (frozenset({"old"}), re.compile(rf"\b(?:\d{{1,3}}|{NUMBER_WORD})[- ]years?[- ]old\b", re.IGNORECASE)),
+    # "century-old", "decades-old": the age of a thing
+    (frozenset({"old"}), re.compile(r"\b(?:century|centuries|decade|decades)[- ]old\b", re.IGNORECASE)),
+    # "in her 60s", "in his early twenties"
+    (
+        frozenset({"his", "her", "their"}),
+        re.compile(
+            r"\bin\s+(?:his|her|their)\s+(?:early\s+|mid-?|late\s+)?(?:[1-9]0s|twenties|thirties|forties|fifties"
+            r"|sixties|seventies|eighties|nineties)\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        frozenset({"aged", "age"}),
+        re.compile(r"\baged\s+\d{1,3}\b|\bat\s+(?:the\s+)?age\s+(?:of\s+)?\d{1,3}\b", re.IGNORECASE),
+    ),
+    # "Jane Doe, 36," or "..., said Jane Doe, 36." -- a capitalised word, then the number as an apposition
+    (DIGIT, re.compile(r"\b[A-Z][\w'\u2019.-]*,\s+(?P<age>[1-9]\d?|1[01]\d)(?=\s*(?:,|;|\.(?!\d)|$))")),
+    # "Tom Reyes (61)"
+    (DIGIT, re.compile(r"(?<=[a-z'\u2019.])\s?\((?P<age>[1-9]\d?|1[01]\d)\)")),
+]
+
+_ORDINAL_WORD = r"(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|[a-z]+ieth)"
+_DATE_PATTERNS: Gated = [
+    (MONTHS, re.compile(rf"\b{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+\d{{4}}\b)?")),
+    (MONTHS, re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH}(?:,?\s+\d{{4}}\b)?")),
+    (MONTHS, re.compile(rf"\b{MONTH},?\s+\d{{4}}\b")),
+    (
+        MONTHS,
+        re.compile(
+            rf"\b(?i:in|on|since|by|until|till|from|for|during|before|after|early|late|mid|last|next|this|of)[\s-]+{MONTH}"
+        ),
+    ),
+    (DIGIT, re.compile(r"\b(?:the\s+)?(?:1[6-9]|20)\d0s\b|\bthe\s+['\u2019]\d0s\b")),
+    # a day of the week: "on Tuesday", "Saturday night's game"
+    (WEEKDAYS, re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b")),
+    # a point in time told from now or from another: "yesterday", "last month", "two years ago", "a day earlier"
+    (
+        RELATIVE_TIME_WORDS,
+        re.compile(
+            r"\b(?:yesterday|last\s+night|(?:last|next|earlier\s+this|later\s+this)\s+(?:week|weekend|month|year"
+            r"|season|spring|summer|autumn|fall|winter)"
+            r"|(?:\w+\s+)?(?:a\s+few\s+|several\s+)?(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?)"
+            r"\s+(?:ago|earlier|later|before|after)\b)",
+            re.IGNORECASE,
+        ),
+    ),
+    # a minute of a match: "his seventh-minute header"
+    (
+        frozenset({"minute"}),
+        re.compile(rf"\b(?:\d{{1,3}}(?:st|nd|rd|th)|{_ORDINAL_WORD}|first|last)[- ]minute\b", re.IGNORECASE),
+    ),
+    (
+        frozenset({"century"}),
+        re.compile(r"\b(?:in|during|since|by|of|until)\s+the\s+\d{1,2}(?:st|nd|rd|th)\s+century\b", re.IGNORECASE),
+    ),
+]
+_YEAR_RE = re.compile(r"(?<![\w$€£¥.,])(?:1[6-9]\d\d|20\d\d)(?![\w%]|[.,]\d)")
+_YEAR_LEAD_RE = re.compile(
+    rf"(?:\b(?:in|since|by|until|till|from|during|before|after|early|late|mid|of|the|year|between|and|to|through)"
+    rf"|{MONTH}|mid-|,)\s*$",
+    re.IGNORECASE,
+)
+_LOWERCASE_WORD_NEXT = re.compile(r"\s+[a-z]")
+
+_ORDINAL = r"(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)"
+# A number word naming a kind of thing ("four-cylinder", "two-party") is no amount; "three-year" or "two-thirds" is.
+_NOT_A_DESCRIPTOR = (
+    r"(?!-(?!(?:year|month|week|day|hour|minute|mile|metre|meter|kilomet|percent|fold|third|quarter)\w*)\w)"
+)
+# A time of day is when something happened, not an amount.
+_TIME_RE = re.compile(
+    rf"\b(?:\d{{1,2}}(?::\d{{2}})?\s*(?:a\.m\.|p\.m\.|am\b|pm\b)"
+    rf"|(?:\d{{1,2}}|{NUMBER_WORD}|one)\s+(?:o'clock|in\s+the\s+(?:morning|afternoon|evening)|at\s+night)\b)",
+    re.IGNORECASE,
+)
+_TIME_WORDS = frozenset({"am", "pm", "m", "o'clock", "morning", "afternoon", "evening", "night"})
+# A number that names a model or a type ("category 4", "Channel 4", "No. 10") is no amount.
+# A bill's or a law's number is a name too ("H.R. 1234", "Bill 21", "Section 8").
+_MODEL_NUMBER_LEAD = re.compile(
+    r"(?:\b(?:type|class|level|version|grade|phase|stage|category|channel|number|no\.|bill|act|resolution|amendment"
+    r"|section|article|clause|rule|chapter|route|flight|room|platform|proposition|prop\.|measure|ordinance"
+    r"|[HS]\.\s?[RB]\.|[HSA]B|S\.|H\.R\.)\s|-)$",
+    re.I,
+)
+_FIGURE_PATTERNS: Gated = [
+    # digits, not glued to a word ("G7", "COVID-19")
+    (
+        DIGIT,
+        re.compile(rf"(?<![\w/-])[$€£¥]?(?:{DIGITS})(?:C|F|km|kg|mph|bn|m|k)?(?!\w|[.,]\d)(?:\s*%|\s+per\s*cent)?"),
+    ),
+    (
+        CARDINALS,
+        re.compile(rf"\b(?:{NUMBER_WORD}|{SCALE}s?|dozens?|tens|scores){_NOT_A_DESCRIPTOR}\b", re.IGNORECASE),
+    ),
+    # a rank or a count: "the fourth recall this decade", "after a fourth day of protests", "his fourth goal"
+    (
+        ORDINALS,
+        re.compile(
+            rf"(?:\b(?:the|his|her|its|their|our|my)\s+{_ORDINAL}|['\u2019]s\s+{_ORDINAL}|\ba\s+(?!second\b){_ORDINAL})\b"
+            r"(?!\s+(?:half|leg)\b)",
+            re.IGNORECASE,
+        ),
+    ),
+    # "a 15th straight time", "the 3rd quarter"
+    (DIGIT, re.compile(r"(?<![\w/-])\d{1,3}(?:st|nd|rd|th)\b(?![- ]centur)")),
+    # a count of nought: "no injuries so far", "no one was hurt"
+    (
+        frozenset({"no", "nobody"}),
+        re.compile(
+            rf"\bno\s+(?:deaths|injuries|casualties|fatalities|arrests|survivors)\b"
+            rf"|\b(?:no\s*-?\s*one|nobody)\s+(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:\w+\s+)?{_CASUALTY}",
+            re.IGNORECASE,
+        ),
+    ),
+]
+
+_FIRST_PATTERNS = [
+    # "the first to ...", "its first ..."; not the first of a calendar ("the first half", "the first week of")
+    re.compile(
+        r"\b(?:the|its|their|his|her|our|a)\s+(?:very\s+)?first\b"
+        r"(?!\s*,|\s+(?:half|quarter|day|week|month|year|round|phase|stage|step|part|floor|place|of|two|three|few|time\s+in\s+\w+s"
+        r"|\d[\d,.]*|(?:hundred|thousand|million|billion)\b)\b)",
+        re.IGNORECASE,
+    ),
+    re.compile(r"\bfirst[- ]ever\b|\bunprecedented\b|\ball-time\s+(?:high|low)\b", re.IGNORECASE),
+    # a place in a ranking: "top of the polls", "bottom of the league"
+    re.compile(r"\b(?:top|bottom)\s+of\s+the\s+(?:table|league|list|rankings?|charts?|polls?|class)\b", re.IGNORECASE),
+    # a record: "record temperatures", "a record 5 million", "broke the world record"
+    re.compile(
+        r"\brecord[- ](?:breaking|high|highs|low|lows|numbers?|levels?|amounts?|sales|profits?|losses|turnout|heat"
+        r"|temperatures?|year|demand|prices|growth|inflation|unemployment|rainfall|sums?)\b"
+        r"|\ban?\s+record\s+\d|\b(?:world|all-time|national|Olympic)\s+record\b"
+        r"|\b(?:broke|breaks|break|set|sets|equalled|equaled)\s+(?:a|the|his|her|their|its)\s+(?:\w+\s+)?record\b",
+        re.IGNORECASE,
+    ),
+    re.compile(r"\bthe\s+only\s+\w+(?:\s+\w+)?\s+(?:to|who|that|ever)\b", re.IGNORECASE),
+    re.compile(
+        r"(?:\bthe|['\u2019]s|\bits|\btheir|\bhis|\bher)\s+(?:\w+[\s-]+)?(?:(?:most|least)\s+[a-z]{4,}|"
+        + "|".join(SUPERLATIVES)
+        + r")\b",
+        re.IGNORECASE,
+    ),
+]
+
+
+def _spans(patterns: Gated, text: str, words: set[str], digits: bool) -> list[tuple[int, int]]:
+    """Where the patterns whose gate is open match; an ``age`` group, when a pattern has one, is the span."""
+    found = []
+    for gate, pattern in patterns:
+        if not (digits if gate is DIGIT else not gate.isdisjoint(words)):
+            continue
+        for match in pattern.finditer(text):
+            group = "age" if "age" in pattern.groupindex else 0
+            found.append(match.span(group))
+    return found
+
+
+def _outside(span: tuple[int, int], masks: list[tuple[int, int]]) -> bool:
+    return all(span[1] <= start or span[0] >= end for start, end in masks)
+
+
+def _years(text: str) -> list[tuple[int, int]]:
+    """Four-digit years, told from counts by their context: "in 2015" or "2015," but not "2000 workers"."""
+    found = []
+    for match in _YEAR_RE.finditer(text):
+        lead = text[max(0, match.start() - 20) : match.start()]
+        if _YEAR_LEAD_RE.search(lead) or not _LOWERCASE_WORD_NEXT.match(text, match.end()):
+            found.append(match.span())
+    return found
+
+
+def content_kinds(text: str, tokens: list[str] | None = None) -> set[ContentKind]:
+    """Which check-worthy features ``text`` states: a first/superlative, an age, a date, a figure, an event.
+
+    A number counts once, as the most specific thing it is: the 36 of an age is not also a figure. Each family of
+    patterns runs only when a word it needs is there (a digit, a month, "most"...), which keeps this fast.
+    """
+    tokens = word_tokens(text) if tokens is None else tokens
+    words = {token.lower() for token in tokens}
+    digits = DIGIT_RE.search(text) is not None
+    numbers = digits or not words.isdisjoint(NUMBER_WORDS) or "no" in words or "nobody" in words
+    kinds: set[ContentKind] = set()
+    if not words.isdisjoint(FIRST_CUES) and any(p.search(text) for p in _FIRST_PATTERNS):
+        kinds.add("first")
+    ages = _spans(_AGE_PATTERNS, text, words, digits)
+    if ages:
+        kinds.add("age")
+    dates = _spans(_DATE_PATTERNS, text, {*words, *tokens}, digits)
+    if not words.isdisjoint(_TIME_WORDS):
+        dates += [match.span() for match in _TIME_RE.finditer(text)]  # a clock time says when
+    dates = [span for span in (dates + _years(text) if digits else dates) if _outside(span, ages)]
+    if dates:
+        kinds.add("date")
+    if numbers:
+        masks = ages + dates
+        figures = [span for span in _spans(_FIGURE_PATTERNS, text, words, digits) if _outside(span, masks)]
+        if any(not _MODEL_NUMBER_LEAD.search(text, max(0, start - 12), start) for start, _end in figures):
+            kinds.add("figure")
+    if not words.isdisjoint(EVENT_WORDS):
+        kinds.add("other")
+    return kinds

@@ -1,0 +1,234 @@
+"""Where claims are in a sentence: the quote parts a speaker vouches for, and the words around them."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+
+from newsfacts.extraction.claims.assess import HARD, is_never_a_claim, judge
+from newsfacts.extraction.claims.claim import Claim, ClaimKind
+from newsfacts.extraction.claims.confidence import MIN_CONFIDENCE, Voice, confidence
+from newsfacts.extraction.claims.vocabulary import (
+    EVENT_WORDS,
+    FIRST_PERSON,
+    MIN_QUOTE_WORDS,
+    NUMBER_WORD,
+    WORD_RE,
+    word_tokens,
+)
+from newsfacts.extraction.quotes import Quote
+from newsfacts.extraction.sentences import Sentence
+
+# "LONDON (Reuters) -", "TOPEKA, Kan. (WIBW) -", "LAGOS, May 2 (AP) -", "SAN FRANCISCO --"
+_DATELINE_RE = re.compile(
+    r"[A-Z][A-Z .'\u2019-]{2,}(?:,\s*[A-Z][A-Za-z.]{1,15}(?:\s+[A-Z][a-z]+\.?)?(?:\s+\d{1,2})?)?\s*"
+    r"(?:\([^)]{1,40}\))?\s*[-\u2013\u2014]+\s+"
+)
+# an agency tag on its own: "(Bloomberg) --", "(AP) -"
+_AGENCY_RE = re.compile(r"\([A-Z][\w .&'-]{1,30}\)\s*[-\u2013\u2014]+\s+")
+_LIST_MARKER_RE = re.compile(r"(?:\d{1,2}[.)]|[-*\u2022\u2013])\s+")
+# Where a stretch splits into clauses that each assert on their own.
+_PIECE_BREAK = re.compile(
+    r"\s*;\s+|,\s+(?:but|while|whereas|although|though)\s+"
+    r"|\s+but\s+(?=(?:he|she|they|it|we|I|the|a|an|his|her|its|their|this|these|those)\b)"
+    r"|,\s+and\s+(?=(?:he|she|they|it|we|I|the|a|an|his|her|its|their|this|these|those)\b)"
+)
+# A quote's edge that is only its attribution: "Dr Farke was quoted as", "as quoted by the club's website".
+_ATTRIBUTION_ONLY = re.compile(r"\bquoted\s+(?:as|by)\b(?:\W+\w+){0,4}\W*$|^as\s+quoted\s+by\b", re.IGNORECASE)
+_PIECE_TRIM = " \t\r\n,;:"
+# A denial or a negation just before a speaker's words belongs with them: "has denied that [the firm sold fakes]".
+_DENIAL_BEFORE = re.compile(
+    r"\b(?:(?:denied|denies|deny|denying|disputed|disputes|rejected|rejects|refuted|refutes)"
+    r"|(?:did|does|do|has|have|had|was|were|is|are|would|could)\s*(?:not|n['\u2019]t|never)\s+\w+)"
+    r"(?:\s+(?:that|claims?|allegations?|reports?)){0,2}\s*$",
+    re.IGNORECASE,
+)
+_PUBLISHING = frozenset({"published", "publishes", "publishing", "released", "releases", "releasing"})
+_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you"})
+_RELATIVE_CLAUSE = re.compile(r",\s+(?:who|whose|which)\b")
+_COUNTED_SOURCES = re.compile(
+    rf"(?:(?:some|about|around|at\s+least|more\s+than)\s+)?(?:\d[\d,]*|{NUMBER_WORD})\b", re.IGNORECASE
+)
+_LAST_WORD_RE = re.compile(r"(\w+)\W*$")
+_ATTRIBUTION_WORDS = frozenset(
+    {"that", "and", "but", "he", "she", "they", "it", "we", "said", "says", "told", "added", "according", "to"}
+)
+_QUOTE_TRIM = " \t\r\n\"'\u201c\u201d\u2018\u2019«»\u201e,;:\u2014\u2013-"
+
+
+def _trim(text: str, start: int, end: int, chars: str) -> tuple[int, int]:
+    while start < end and text[start] in chars:
+        start += 1
+    while end > start and text[end - 1] in chars:
+        end -= 1
+    return start, end
+
+
+def _quote_parts(sentences: list[Sentence], quotes: list[Quote]) -> dict[int, list[tuple[int, int, Quote]]]:
+    """Each sentence index's pieces of quotes, clipped to the sentence, longest first where they start together."""
+    starts = [s.start for s in sentences]
+    parts: dict[int, list[tuple[int, int, Quote]]] = {}
+    for quote in quotes:
+        first = max(bisect_right(starts, quote.start) - 1, 0)
+        last = bisect_left(starts, quote.end)
+        for index in range(first, last):
+            sentence = sentences[index]
+            start, end = max(quote.start, sentence.start), min(quote.end, sentence.end)
+            if start < end:
+                parts.setdefault(index, []).append((start, end, quote))
+    for pieces in parts.values():
+        pieces.sort(key=lambda part: (part[0], part[0] - part[1]))
+    return parts
+
+
+def _edges_trimmed(text: str, start: int, end: int, drop: frozenset[str]) -> tuple[int, int]:
+    """Trim punctuation, quotation marks and attribution words ("said", "that", the cue) off both ends."""
+    while True:
+        start, end = _trim(text, start, end, _QUOTE_TRIM)
+        first = WORD_RE.match(text, start)
+        if first and first.end() <= end and first.group().lower() in drop:
+            start = first.end()
+            continue
+        last = _LAST_WORD_RE.search(text, start, end)
+        if last and last.group(1).lower() in drop:
+            end = last.start(1)
+            continue
+        return start, end
+
+
+def _frame_event(words: str) -> bool:
+    """Whether the words around a quote name an event, not how the words came out ("a study published ...")."""
+    return any(token.lower() in EVENT_WORDS and token.lower() not in _PUBLISHING for token in word_tokens(words))
+
+
+def _frames(sentence: Sentence, parts: list[tuple[int, int, Quote]]) -> list[tuple[int, int, bool]]:
+    """The stretches of the sentence outside the quote parts, each flagged when it is the one before the first."""
+    frames, cursor = [], sentence.start
+    for start, end, _quote in parts:
+        if start > cursor:
+            frames.append((cursor, start, cursor == sentence.start))
+        cursor = max(cursor, end)
+    if cursor < sentence.end:
+        frames.append((cursor, sentence.end, not parts))
+    return frames
+
+
+def _clean_start(text: str, start: int, end: int) -> int:
+    """Where the sentence's words begin: after a dateline ("LONDON (Reuters) -") or a list marker ("2) ")."""
+    for pattern in (_DATELINE_RE, _AGENCY_RE, _LIST_MARKER_RE):
+        found = pattern.match(text, start, end)
+        if found:
+            start = found.end()
+    return start
+
+
+def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The clauses of a stretch that assert on their own ("sales rose 7%, but profit fell 2%"), each of 4+ words."""
+    pieces: list[tuple[int, int]] = []
+    cursor = start
+    for found in _PIECE_BREAK.finditer(text, start, end):
+        if (
+            len(WORD_RE.findall(text, cursor, found.start())) >= MIN_QUOTE_WORDS
+            and len(WORD_RE.findall(text, found.end(), end)) >= MIN_QUOTE_WORDS
+        ):
+            pieces.append((cursor, found.start()))
+            cursor = found.end()
+    pieces.append((cursor, end))
+    return [_trim(text, a, b, _PIECE_TRIM) for a, b in pieces]
+
+
+def _claims_in(text: str, start: int, end: int, quote: Quote | None, position: int) -> list[Claim]:
+    """The claims of one stretch (a sentence without quotes, or a quote part), clause by clause."""
+    voice: Voice = "article" if quote is None else "speaker" if quote.speaker else "unattributed"
+    if voice == "article" and not FIRST_PERSON.isdisjoint(word_tokens(text[start:end])):
+        voice = "unattributed"  # "I", "we" outside quotation marks: a transcript's or a column's, not a report's
+    claims = []
+    for a, b in _pieces(text, start, end):
+        words = text[a:b]
+        if quote and (is_never_a_claim(words) or _ATTRIBUTION_ONLY.search(words)):
+            continue
+        verdict = judge(words, quoted=quote is not None)
+        if verdict is None:
+            continue
+        kind: ClaimKind = verdict.kind
+        if kind == "other" and voice == "speaker":
+            kind = "attributed"
+        claimant = quote.speaker if quote else None
+        score = confidence(verdict, words, voice)
+        if score >= MIN_CONFIDENCE:
+            claims.append(Claim(a, b, words, kind, claimant, position, score))
+    return claims
+
+
+def _kept_parts(text: str, start: int, parts: list[tuple[int, int, Quote]]) -> list[tuple[int, int, Quote]]:
+    """The quote parts that carry a speaker's statement: 4+ words, no overlap, a denial before them kept with them."""
+    kept: list[tuple[int, int, Quote]] = []
+    for raw_start, raw_end, quote in parts:
+        part_start, part_end = _trim(text, raw_start, raw_end, _QUOTE_TRIM)
+        if len(WORD_RE.findall(text[part_start:part_end])) < MIN_QUOTE_WORDS:
+            continue  # a scare quote or a single word: the sentence is the article's, not the speaker's
+        if any(part_start < k_end and part_end > k_start for k_start, k_end, _q in kept):
+            continue  # an overlapping quote (say a direct quote inside a mixed one) is the same words
+        lead_from = max([start, *(k_end for _s, k_end, _q in kept if k_end <= part_start)])
+        denial = _DENIAL_BEFORE.search(text, lead_from, part_start)
+        kept.append((denial.start() if denial else part_start, part_end, quote))
+    return kept
+
+
+def _frame_claim(text: str, frame_start: int, frame_end: int, leading: bool, position: int) -> Claim | None:
+    """A claim in the words around quotes, which mostly say who spoke, where and when.
+
+    Only an age, a first, or a figure before the quote ("Acme, which runs 40 stores, said ...") is a claim there; a
+    figure opening the words ("Three officials said ...") counts the sources and claims nothing. A relative clause
+    about the speaker ("said Jane Doe, who founded the firm in 2015") is the article's own claim, whatever it states;
+    so is what a named speaker did before speaking ("The governor declared an emergency and said ...").
+    """
+    words = text[frame_start:frame_end]
+    if len(WORD_RE.findall(words)) < MIN_QUOTE_WORDS:
+        return None
+    verdict = judge(words)
+    relative = _RELATIVE_CLAUSE.search(words)
+    about_speaker = judge(words[relative.end() :]) if relative else None
+    content = verdict.kind if verdict else None
+    chosen = None
+    if content in ("age", "first") or (leading and content == "figure" and not _COUNTED_SOURCES.match(words)):
+        chosen = verdict
+    elif about_speaker and (about_speaker.kind in HARD or (about_speaker.basis == "event" and _frame_event(words))):
+        chosen = about_speaker
+    elif leading and verdict and verdict.basis == "event" and _frame_event(words):
+        chosen = verdict if word_tokens(words)[0].lower() not in _PRONOUNS else None
+    if chosen is None:
+        return None
+    return Claim(frame_start, frame_end, words, chosen.kind, None, position, confidence(chosen, words, "article"))
+
+
+def _claims_in_sentence(text: str, sentence: Sentence, parts: list[tuple[int, int, Quote]]) -> list[Claim]:
+    """A sentence's claims: its factual quote parts, then any figure, age or first in the words around them."""
+    start, end = _trim(text, sentence.start, sentence.end, " \t\r\n")
+    start = _clean_start(text, start, end)
+    kept = _kept_parts(text, start, parts)
+    if not kept:
+        if text[start:end].rstrip().endswith(":"):
+            return []  # a line introducing what follows ("On the testimony made public:")
+        return _claims_in(text, start, end, None, sentence.position)
+    claims: list[Claim] = []
+    for part_start, part_end, quote in kept:
+        claims.extend(_claims_in(text, part_start, part_end, quote, sentence.position))
+    drop = frozenset(_ATTRIBUTION_WORDS | {word.lower() for _s, _e, q in kept for word in WORD_RE.findall(q.cue)})
+    for frame_start, frame_end, leading in _frames(Sentence(sentence.position, start, end, "prose", ""), kept):
+        claim = _frame_claim(text, *_edges_trimmed(text, frame_start, frame_end, drop), leading, sentence.position)
+        if claim:
+            claims.append(claim)
+    return sorted(claims, key=lambda claim: claim.start)
+
+
+def find_claims(text: str, sentences: list[Sentence], quotes: list[Quote]) -> list[Claim]:
+    """Return the check-worthy claims of the article (in text order), each inside one sentence."""
+    ordered = sorted(sentences, key=lambda s: s.start)
+    parts = _quote_parts(ordered, quotes)
+    claims: list[Claim] = []
+    for index, sentence in enumerate(ordered):
+        if sentence.kind != "prose" or is_never_a_claim(sentence.text.strip()):
+            continue
+        claims.extend(_claims_in_sentence(text, sentence, parts.get(index, [])))
+    return claims

@@ -1,0 +1,216 @@
+"""The words and number shapes the claim rules read: months, number words, event verbs, opinion markers."""
+
+from __future__ import annotations
+
+import re
+
+from newsfacts.extraction.cues import ALL_VERBS
+
+# -- vocabularies -------------------------------------------------------------------------------------------------
+
+MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)"
+)
+_UNITS = "(?:one|two|three|four|five|six|seven|eight|nine)"
+_TEENS = "(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
+_TENS = "(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+SCALE = r"(?:hundred|thousand|million|billion|trillion)"
+# "one" alone is too common ("one of", "one day") to count; it counts with a scale word ("one million").
+NUMBER_WORD = rf"(?:{_TENS}(?:[- ]{_UNITS})?|{_TEENS}|(?:two|three|four|five|six|seven|eight|nine)|one(?=\s+{SCALE}))"
+DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+
+# fmt: off
+SUPERLATIVES = (
+    "largest", "biggest", "highest", "lowest", "smallest", "longest", "shortest", "oldest", "youngest", "richest",
+    "poorest", "fastest", "slowest", "deadliest", "worst", "best", "greatest", "strongest", "weakest", "tallest",
+    "busiest", "heaviest", "hottest", "coldest", "wettest", "driest", "earliest", "cheapest", "costliest", "safest",
+    "widest", "deepest", "furthest", "farthest",
+)
+# fmt: on
+
+# Newsworthy event verbs: a sentence stating one of these happened is a fact worth checking even without a figure.
+# fmt: off
+_EVENT_VERBS_REGULAR = (
+    "announce", "declare", "reveal", "disclose", "confirm", "launch", "approve", "arrest", "charge", "convict",
+    "sentence", "kill", "injure", "elect", "raise", "increase", "decrease", "double", "triple", "invest", "acquire",
+    "merge", "resign", "appoint", "accuse", "veto", "discover", "invent", "publish", "release", "reject", "cancel",
+    "suspend", "award", "plague", "pressure", "destroy", "seize", "capture", "invade", "attack", "bomb", "murder",
+    "embezzle", "leak", "violate", "breach", "collapse", "crash", "explode", "evacuate", "infect", "vaccinate",
+    "deport", "detain", "indict", "impose", "slash", "boost", "hike", "plunge", "soar", "surge",
+)
+_EVENT_VERBS_IRREGULAR = (
+    "ban", "bans", "banned", "banning", "sue", "sues", "sued", "suing", "deny", "denies", "denied", "denying", "won",
+    "lost", "rose", "fell", "spent", "paid", "sold", "bought", "shot", "stole", "stolen", "died", "dies",
+    "killed", "withdrew", "withdrawn", "struck", "broke", "broken", "founded", "hired", "fired", "signed", "funded",
+    "voted", "passed", "refused", "closed", "opened", "fined",
+)
+# fmt: on
+
+
+def _inflections(base: str) -> list[str]:
+    """The -s, -ed and -ing forms of a regular English verb; not the bare form, which is often a noun ("a charge")."""
+    stem = base[:-1] if base.endswith("e") else base
+    s_form = base + "es" if base.endswith(("sh", "ch", "x", "s")) else base + "s"
+    return [s_form, stem + "ed", stem + "ing"]
+
+
+EVENT_WORDS = frozenset(
+    {form for base in _EVENT_VERBS_REGULAR for form in _inflections(base)} | set(_EVENT_VERBS_IRREGULAR)
+)
+
+# Markers of opinion, feeling, wishes and hedging, matched as whole words. Lowercase on purpose ("great" is opinion,
+# "Great Britain" is not); the adverbs that open sentences match capitalised too.
+_HEDGES = ["seemingly", "apparently", "perhaps", "maybe", "probably", "possibly", "arguably"]
+# Feelings: "He felt nervous after being chosen from 500 volunteers" still counts the volunteers, even in a
+# speaker's words; an evaluation or a modal does not ("Surely they can find half a dozen slabs").
+# fmt: off
+FEELINGS = frozenset([
+    "feel", "feels", "feeling", "felt", "afraid", "scared", "nervous", "inspired", "delighted", "disappointed",
+    "frustrated", "frustrating", "frustration", "shocked", "surprised", "pleased", "proud", "happy", "sad", "angry",
+    "worried", "excited", "upset", "gutted", "devastated", "thrilled", "cried", "crying", "love", "loves", "loved",
+    "hate", "hates", "hated", "fear", "fears", "feared",
+])
+# fmt: on
+# fmt: off
+SOFT_WORDS = frozenset([
+    *_HEDGES, *(word.capitalize() for word in _HEDGES),
+    "seem", "seems", "seemed", "likely", "unlikely", "should", "must", "ought", "could", "might", "think", "thinks",
+    "thought", "believe", "believes", "believed", "feel", "feels", "feeling", "felt", "hope", "hopes", "hoped",
+    "hoping", "wish", "wishes", "wished", "want", "wants", "wanted", "wanting", "dream", "dreams", "dreamed", "dreamt",
+    "love", "loves", "loved", "hate", "hates", "hated", "afraid", "fear", "fears", "feared", "realise", "realised",
+    "realises", "realize", "realized", "realizes", "great", "wonderful", "terrible", "awful", "amazing", "beautiful",
+    "incredible", "impossible", "ideal", "I'm", "we're", "We're",
+    # duties, advice and appeals are not facts
+    "duty", "need", "needs", "urge", "urges", "urged", "urging", "advise", "advised", "Surely", "surely", "can",
+    "wonder", "wondered", "wondering", "may", "potential", "prudent",
+    # evaluations: how well something went is a judgement, not a fact
+    "good", "bad", "poor", "poorly", "better", "worse", "fantastic", "brilliant", "excellent", "sharp", "deserve",
+    "deserves", "deserved", "lucky", "unlucky", "unfortunate", "unfortunately", "fortunately", "tough", "difficult",
+    "nice", "perfect", "fair", "unfair", "shame", "pity", "disappointing", "confident",
+    "sounded", "hopefully", "fun", "strong", "unhappy",
+    # generic statements, not events
+    "often", "usually", "always", "sometimes", "generally", "typically", "simply", "clearly", "obviously", "really",
+    *FEELINGS,
+    # a generic "you" ("in this job you get blamed") speaks of no one in particular
+    "you", "You",
+])
+# What was done or has been: a regular past or participle (-ed) or a common irregular one.
+IRREGULAR_PAST = frozenset([
+    "been", "known", "told", "found", "given", "taken", "seen", "shown", "began", "begun", "became", "won", "lost",
+    "paid", "sent", "spent", "brought", "bought", "wrote", "written", "rose", "fell", "grew", "grown", "sold", "led",
+    "hit", "cut", "came", "went", "made", "took", "gave", "held", "left", "met", "ran", "kept", "built", "fled",
+    "heard", "caught", "got", "chose", "drove", "flew", "threw", "stood", "sat", "saw", "spoke", "stole", "struck",
+    "fought", "taught", "sought", "meant", "dealt", "sent", "lent", "lay", "laid", "bore", "shot", "won", "done",
+    "gone", "seen", "become", "drawn", "drew", "thrown", "sank", "sunk", "hid", "hidden", "split", "quit", "shut",
+])
+# fmt: on
+# What will be, or would be, is checkable only later, whatever figures it holds: a prediction, a plan, a promise.
+# A modal in a relative clause ("a plan that would close two schools was approved") describes a thing, not the
+# clause's own assertion; a past expectation ("analysts had expected a loss of 35 cents") is a fact about then.
+FORWARD_WORDS = frozenset(
+    ["will", "won't", "would", "wouldn't", "shall", "i'll", "we'll", "you'll", "he'll", "she'll", "it'll", "they'll"]
+)
+FORECAST_RE = re.compile(
+    r"\b(?:expects?|expecting|anticipates?|anticipating|forecasts|forecasting|predicts|predicting|intends?"
+    r"|intending)\b"
+    r"|\b(?:is|are)\s+(?:expected|scheduled|due)\b(?!\s+to\s+(?:the|a|an)\b)"
+    r"|\b(?:expected|projected|predicted|forecast)\s+(?:[\w'\u2019]+\s+){1,3}to\s+(?:grow|rise|fall|increase|decrease"
+    r"|reach|hit|return|remain|stay|drop|double|recover|slow|decline|be)\b"
+    r"|\b(?:am|is|are|was|were|'re|'s)\s+going\s+to\s+(?=[a-z]+\s)(?!the\b|a\b|an\b)"
+    r"|\b(?:expected|projected|predicted|forecast|set|likely|poised|plans|planned|planning|aims?|aiming"
+    r"|intended|scheduled|due)\s+to\s+"
+    r"(?!(?:the|a|an|his|her|their|its|between|about|around|under|over|just|as|be\s+\w+ed\s+by)\b|[\d$\u20ac\u00a3])",
+    re.IGNORECASE,
+)
+# The stretches a modal's reach ends at: clause breaks, commas and subordinators ("because if it had been held").
+FORWARD_BREAK = re.compile(
+    r"(,?\s+(?:and|but|while|whereas|because|if|unless|although|though|since|after|before|when|as)\s+|[;:,]\s+)"
+)
+DEPENDENT_JOINS = frozenset("because if unless although though since after before when as".split())  # noqa: SIM905
+RELATIVE_MODAL_RE = re.compile(r"\b(?:that|which|who)\s+(?:would|will|could|might|may|can)\b", re.IGNORECASE)
+# The words some pattern families need: a family runs only when one of them is in the text.
+MONTHS = frozenset(
+    "January February March April May June July August September October November December "  # noqa: SIM905
+    "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec".split()
+)
+CARDINALS = frozenset(
+    "two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen "  # noqa: SIM905
+    "nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand million billion trillion "
+    "hundreds thousands millions billions trillions dozen dozens tens scores".split()
+)
+WEEKDAYS = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())  # noqa: SIM905
+RELATIVE_TIME_WORDS = frozenset(["yesterday", "last", "next", "ago", "earlier", "later", "before", "after"])
+ORDINALS = frozenset("second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth".split())  # noqa: SIM905
+NUMBER_WORDS = CARDINALS | ORDINALS
+FIRST_CUES = frozenset(
+    ["first", "only", "record", "unprecedented", "all", "most", "least", "top", "bottom", *SUPERLATIVES]
+)
+NOT_PAST = frozenset("indeed hundred need speed seed feed breed proceed exceed succeed embed".split())  # noqa: SIM905
+
+_AGE_MAX = 119
+
+QUESTION_END = re.compile(r"\?[\s\"'\u201d\u2019»)\]]*$")
+CONDITIONAL_START = re.compile(r"^[\"'\u201c\u2018«(\s]*(?:If|Unless|Suppose|Imagine|Whether)\b")
+# Advice and appeals: "Don't just turn up at the hospital", "Please call the helpline first".
+IMPERATIVE_START = re.compile(r"^[\"'\u201c\u2018«(\s]*(?:Don['\u2019]t|Do\s+not|Please|Let['\u2019]s|Never)\b")
+_TOKEN_RE = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)?")
+DIGIT_RE = re.compile(r"\d")
+WORD_RE = re.compile(r"\w+")
+
+
+def word_tokens(text: str) -> list[str]:
+    return _TOKEN_RE.findall(text.replace("\u2019", "'"))
+
+
+MIN_QUOTE_WORDS = 4
+MIN_OTHER_WORDS = 6
+
+# Where a sentence splits into clauses that each assert on their own.
+CLAUSE_BREAK = re.compile(
+    r",?\s+(?:but|while|whereas)\s+|[;:]\s+"
+    r"|,?\s+and\s+(?=(?:he|she|they|it|we|I|the|a|an|his|her|its|their|this|these|those|[A-Z]\w*)\b)"
+)
+
+# A speaker talking about themselves ("we woke up a little", "I got scolded first").
+FIRST_PERSON = frozenset(["I", "I've", "I'd", "we", "We", "we've", "We've", "we'd", "We'd", "our", "Our", "my", "My"])
+
+# Acts of speaking or reacting ("asked him to clarify", "criticised the work", "expressed confidence") report that
+# words were said, not what happened: they are no past fact of their own.
+# A request is an act of its own ("The lawyer asked to be removed from the case").
+SPEECH_ACTS = frozenset(
+    [
+        *(verb for verb in ALL_VERBS if verb not in {"ask", "asked", "asks"}),
+        "expressed",
+        "vented",
+        "slammed",
+        "praised",
+        "welcomed",
+        "condemned",
+        "criticised",
+        "criticized",
+        "urged",
+        "prompted",
+        "questioned",
+        "hailed",
+        "blasted",
+        "lamented",
+        "heard",
+        "quoted",
+    ]
+)
+# A subordinate clause sets the scene of the main one ("It was raining when the delegates arrived"): what it says was
+# done is no assertion of its own.
+SUBORDINATE_RE = re.compile(r"\b(?:when|as|while|after|before|until|once|whenever)\b[^,;]*", re.IGNORECASE)
+# A speaker's flat denial or negated fact ("Our firm has nothing to do with this", "he was not at the scene").
+NEGATED_FACT_RE = re.compile(
+    r"\b(?:is|are|was|were|has|have|had|did|does|do)(?:\s+(?:not|never)\b|n['\u2019]t\b|\s+(?:nothing|no)\s)"
+    r"|\bnever\s+\w+ed\b",
+    re.IGNORECASE,
+)
+# A day something is scheduled for: "on October 17", "on 5 October", "on Tuesday" (not a year: "in 2027" is a plan).
+SCHEDULED_RE = re.compile(
+    rf"\b(?:on|from|until)\s+(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|{MONTH}\s+\d{{1,2}}\b|\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH})"
+)
+# Adverbs between a verb and its participle: "is still focused", "are now based".
+STATE_ADVERBS = frozenset("still now also already currently always largely mostly".split())  # noqa: SIM905

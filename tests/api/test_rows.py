@@ -1,0 +1,57 @@
+"""The fast list rows are derived from the serializers: a field declared there is selected and shaped the same."""
+
+from __future__ import annotations
+
+import pytest
+from django.core.exceptions import ImproperlyConfigured
+from rest_framework import serializers
+from rest_framework.test import APIRequestFactory
+
+from api.rows import RowShape
+from api.serializers import ClaimSerializer, QuoteSerializer
+from newsfacts.models import Quote
+from tests.factories import ClaimFactory, QuoteFactory
+
+
+class QuoteWithPublisher(QuoteSerializer):
+    publisher = serializers.CharField(source="article.publisher", read_only=True)
+
+    class Meta(QuoteSerializer.Meta):
+        fields = [*QuoteSerializer.Meta.fields, "publisher"]
+
+
+class QuoteWithCue(serializers.ModelSerializer):
+    class Meta:
+        model = Quote
+        fields = ["id", "cue", "confidence"]
+
+
+@pytest.mark.parametrize(("serializer_class", "person"), [(QuoteSerializer, "speaker"), (ClaimSerializer, "claimant")])
+def test_columns_name_each_output_value_and_read_related_ids_from_the_foreign_key(serializer_class, person):
+    columns = RowShape.of(serializer_class).columns
+    assert {"article_id", "sentence_id", f"{person}_id", f"{person}__name", "reviewed_by__username"} <= set(columns)
+    assert not {"article__id", "sentence__id", f"{person}__id"} & set(columns)  # no join for an id
+
+
+@pytest.mark.parametrize(
+    ("serializer_class", "factory"), [(QuoteSerializer, QuoteFactory), (ClaimSerializer, ClaimFactory)]
+)
+def test_row_builds_what_the_serializer_outputs(db, serializer_class, factory):
+    obj = factory()
+    request = APIRequestFactory().get("/")
+    shape = RowShape.of(serializer_class)
+    row = type(obj).objects.values(*shape.columns).get(pk=obj.pk)
+    expected = serializer_class(obj, context={"request": request}).data
+    assert shape.builder(request)(row) == expected
+
+
+def test_a_plain_field_added_to_the_serializer_is_selected_and_shaped():
+    shape = RowShape.of(QuoteWithCue)
+    assert shape.columns == ("id", "cue", "confidence")
+    build = shape.builder(APIRequestFactory().get("/"))
+    assert build({"id": 7, "cue": "said", "confidence": 0.5}) == {"id": 7, "cue": "said", "confidence": 0.5}
+
+
+def test_a_field_the_row_path_cannot_build_is_refused_when_the_shape_is_made():
+    with pytest.raises(ImproperlyConfigured, match="publisher"):
+        RowShape(QuoteWithPublisher)

@@ -1,0 +1,223 @@
+"""Claims on the patterns real news brings, through the whole pipeline (sentences, quotes, speakers, claims).
+
+Every sentence here is written for the test; each group is one way real articles went wrong: opinions quoted as
+facts, plain facts missed, a forecast hiding a fact, reported speech of organisations, spans that change the meaning,
+kinds decided by the wrong feature, and confidence that does not order claims.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from newsfacts.extraction.claims import Claim
+from newsfacts.extraction.pipeline import extract
+
+
+def claims_of(text: str) -> list[Claim]:
+    claims = list(extract(text).claims)
+    for claim in claims:
+        assert text[claim.start : claim.end] == claim.text
+    return claims
+
+
+def found(text: str) -> list[tuple[str, str | None]]:
+    return [(claim.kind, claim.claimant) for claim in claims_of(text)]
+
+
+# -- 1. a speaker's opinion, feeling or plan is no attributed claim -------------------------------------------------
+
+OPINIONS = [
+    '"We came out fighting," the coach said.',
+    '"Our midfield looked sharp today," said Tom Reyes.',
+    '"I am so proud of what this team has become," said Ana Ruiz.',
+    '"We will open two more branches next year," said Ana Ruiz.',
+    '"They deserved to win the game tonight," said Tom Reyes.',
+    '"Surely the council can find half a dozen paving slabs," said Ana Ruiz.',
+    '"Don\'t just turn up at the hospital to get tested," said Ana Ruiz.',
+]
+
+
+@pytest.mark.parametrize("text", OPINIONS)
+def test_quoted_opinion_feeling_or_plan_is_no_claim(text: str) -> None:
+    assert found(text) == []
+
+
+# -- 2. a plain factual statement without a number is a claim, whatever its verb ---------------------------------
+
+PLAIN_FACTS = [
+    "The lawyer asked to be removed from the case.",
+    "The firm then asked regulators to pause the sale.",
+    "The ordinance bans trucks from the bridge.",
+    "The regulator fined the bank for misleading its customers.",
+    "The museum returned the stolen painting to the family.",
+]
+
+
+@pytest.mark.parametrize("text", PLAIN_FACTS)
+def test_plain_factual_statement_is_the_articles_claim(text: str) -> None:
+    assert found(text) == [("other", None)]
+
+
+def test_scene_setting_in_a_subordinate_clause_is_no_claim() -> None:
+    assert found("It was raining when the delegates arrived at the hall.") == []
+
+
+# -- 3. the factual content of a quote is the speaker's claim ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"Our firm has nothing to do with this," Ruiz said.',
+        '"The contract was signed by the mayor himself," said Ana Ruiz.',
+    ],
+)
+def test_factual_quote_is_attributed_to_its_speaker(text: str) -> None:
+    kinds = found(text)
+    assert len(kinds) == 1
+    assert kinds[0][0] == "attributed"
+    assert kinds[0][1] in {"Ruiz", "Ana Ruiz"}
+
+
+# -- 4. a forecast or a "would" does not hide the facts beside it --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Economists had forecast growth of 2.1%.", "figure"),
+        ("Analysts expected a loss of 35 cents a share.", "figure"),
+        ("A plan that would close two schools was approved on Monday.", "figure"),
+        ("The zoning plan that will shape the harbour was approved by the council.", "other"),
+    ],
+)
+def test_past_expectation_or_relative_modal_keeps_the_fact(text: str, kind: str) -> None:
+    assert found(text) == [(kind, None)]
+
+
+def test_forecast_clause_is_left_out_and_the_fact_beside_it_kept() -> None:
+    text = "Sales rose 3% last year, and the company expects them to double."
+    claims = claims_of(text)
+    assert [claim.text for claim in claims] == ["Sales rose 3% last year"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The company expects sales to rise 5% next year.",
+        "The firm plans to hire 300 workers next year.",
+        "The council will close two schools in 2027.",
+    ],
+)
+def test_prediction_or_plan_is_no_claim(text: str) -> None:
+    assert found(text) == []
+
+
+def test_schedule_with_its_day_is_a_date_claim_of_low_confidence() -> None:
+    claims = claims_of("The probe is set to land on the moon on October 12.")
+    assert [(c.kind, c.claimant) for c in claims] == [("date", None)]
+    assert claims[0].confidence < claims_of("The probe landed on the moon on October 12.")[0].confidence
+
+
+def test_age_in_words_about_what_will_be_is_still_an_age() -> None:
+    assert found("She will fly to the space station with the director Klim Shipenko (38).") == [("age", None)]
+
+
+# -- 5. reported speech of organisations and of speakers described at length ---------------------------------------
+
+
+def test_spokesman_for_a_named_organisation_gives_the_organisation_claim() -> None:
+    text = "In a statement, a spokesman for Skyways Airlines said every flight had passed its safety checks."
+    claims = claims_of(text)
+    assert [(c.kind, c.claimant, c.text) for c in claims] == [
+        ("attributed", "Skyways Airlines", "every flight had passed its safety checks")
+    ]
+
+
+def test_organisation_as_speaker_gives_its_claim() -> None:
+    text = "The Ministry of Transport said in a statement that the bridge had been closed to lorries."
+    assert found(text) == [("attributed", "Ministry of Transport")]
+
+
+def test_long_described_speaker_keeps_the_claim_and_the_description_is_the_articles() -> None:
+    text = (
+        "Maria Ruiz, who has run the family bakery on the high street for two decades, said the ovens had been "
+        "inspected by the council."
+    )
+    claims = claims_of(text)
+    assert [(c.kind, c.claimant) for c in claims] == [("figure", None), ("attributed", "Maria Ruiz")]
+    assert claims[1].text == "the ovens had been inspected by the council"
+
+
+# -- 6. spans keep their meaning ------------------------------------------------------------------------------------
+
+
+def test_denial_stays_with_what_is_denied() -> None:
+    text = "Maria Ruiz, the chief executive of Acme, has repeatedly denied that the firm sold fakes."
+    claims = [c for c in claims_of(text) if c.claimant]
+    assert [c.text for c in claims] == ["denied that the firm sold fakes"]
+
+
+def test_negation_before_reported_words_stays_with_them() -> None:
+    text = "Ana Ruiz did not say that the mine had been sold to investors."
+    claims = [c for c in claims_of(text) if c.claimant]
+    assert all(not c.text.startswith("the mine") for c in claims)
+
+
+def test_figure_after_a_comma_is_not_cut_off() -> None:
+    text = "Acme shares fell 4% on Monday, missing estimates of $2.15 a share."
+    assert [c.text for c in claims_of(text)] == [text.removesuffix(".") + "."]
+
+
+@pytest.mark.parametrize(
+    ("text", "left_out"),
+    [
+        ("LONDON (Reuters) - Acme shares fell 4% on Monday.", "LONDON (Reuters) - "),
+        ("TOPEKA, Kan. (WIBW) - The man arrested after the standoff was charged Monday.", "TOPEKA, Kan. (WIBW) - "),
+        ("(Bloomberg) -- Acme Corp. fell 5% after posting weaker sales.", "(Bloomberg) -- "),
+        ("2) The council sold 40 homes to the housing trust.", "2) "),
+    ],
+)
+def test_dateline_agency_tag_and_list_marker_stay_out_of_the_claim(text: str, left_out: str) -> None:
+    claims = claims_of(text)
+    assert len(claims) == 1
+    assert claims[0].start == len(left_out)
+
+
+def test_line_introducing_what_follows_is_no_claim() -> None:
+    assert found("On the testimony that was made public on Tuesday:") == []
+
+
+# -- 7. the kind is what the claim asserts; the claimant is its own field ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ana Ruiz said the bridge had cost 25 million dollars.", [("figure", "Ana Ruiz")]),
+        ("Ana Ruiz said the agency had moved its offices in 2019.", [("date", "Ana Ruiz")]),
+        ("Ana Ruiz said the agency had moved its offices to the port.", [("attributed", "Ana Ruiz")]),
+        ("On Tuesday the council sold 40 homes to the housing trust.", [("figure", None)]),
+        ("The Senate passed Bill 21 by a voice vote.", [("other", None)]),
+        ("The House approved H.R. 1234 after a long debate.", [("other", None)]),
+    ],
+)
+def test_kind_is_decided_by_what_the_claim_asserts(text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert found(text) == expected
+
+
+# -- confidence orders claims by how likely they are check-worthy ---------------------------------------------------
+
+
+def test_confidence_ranks_figures_over_plain_facts_over_a_speakers_talk_about_themselves() -> None:
+    figure = claims_of("The council sold 40 homes to the housing trust on Monday.")[0]
+    plain = claims_of("The museum returned the stolen painting to the family.")[0]
+    talk = claims_of('"We gave residents written notice of the works," said Ana Ruiz.')[0]
+    assert figure.confidence > plain.confidence > talk.confidence
+    assert all(0 < claim.confidence <= 1 for claim in (figure, plain, talk))
+
+
+def test_opinion_words_lower_the_confidence() -> None:
+    plain = claims_of("The 500 volunteers were chosen from the town's schools.")[0]
+    felt = claims_of("He felt nervous after being chosen from 500 volunteers.")[0]
+    assert felt.confidence < plain.confidence
