@@ -34,10 +34,11 @@ from api.viewsets import (
     IF_MATCH_PARAMETER,
     WRITE_RESPONSES,
     BaseViewSet,
+    ConditionalListMixin,
     RetrieveMixin,
     UpdateMixin,
     check_if_match,
-    etag_for,
+    etag_of,
 )
 from newsfacts import search
 from newsfacts.filtersets import (
@@ -67,7 +68,7 @@ _SPAN_ORDERING = {
     list=extend_schema(summary="Articles (without their text)"),
 )
 class ArticleViewSet(
-    StreamedFormatsMixin, mixins.ListModelMixin, RetrieveMixin, BaseViewSet
+    ConditionalListMixin, StreamedFormatsMixin, mixins.ListModelMixin, RetrieveMixin, BaseViewSet
 ):  # fmt: skip
     queryset = Article.objects.all()
     serializer_class = ArticleSerializer
@@ -90,7 +91,7 @@ class ArticleViewSet(
         return ArticleListSerializer if self.action == "list" else ArticleSerializer
 
 
-class SentenceViewSet(StreamedFormatsMixin, mixins.ListModelMixin, RetrieveMixin, BaseViewSet):
+class SentenceViewSet(ConditionalListMixin, StreamedFormatsMixin, mixins.ListModelMixin, RetrieveMixin, BaseViewSet):
     # article: the brief article of each sentence.
     queryset = Sentence.objects.select_related("article").defer("article__text", "article__credit")
     serializer_class = SentenceSerializer
@@ -111,6 +112,7 @@ class SentenceViewSet(StreamedFormatsMixin, mixins.ListModelMixin, RetrieveMixin
     ),
 )
 class SpeakerViewSet(
+    ConditionalListMixin,
     StreamedFormatsMixin,
     mixins.ListModelMixin,
     RetrieveMixin,
@@ -136,7 +138,7 @@ class SpeakerViewSet(
     def merge(self, request: Request, pk: str | None = None) -> Response:
         with transaction.atomic():
             into = self.get_object()
-            check_if_match(request, into)
+            check_if_match(request, etag_of(SpeakerSerializer(into, context=self.get_serializer_context()).data))
             serializer = SpeakerMergeSerializer(data=request.data, context={"request": request, "into": into})
             serializer.is_valid(raise_exception=True)
             reason = serializer.validated_data.get("reason", "")  # merge_speakers writes one when empty
@@ -145,13 +147,12 @@ class SpeakerViewSet(
             except DjangoValidationError as error:
                 raise to_drf_error(error) from None
             into = self.get_object()
-        return Response(
-            SpeakerSerializer(into, context=self.get_serializer_context()).data, headers={"ETag": etag_for(into)}
-        )
+        data = SpeakerSerializer(into, context=self.get_serializer_context()).data
+        return Response(data, headers={"ETag": etag_of(data)})
 
 
 class SpanViewSet(
-    StreamedFormatsMixin, RowListMixin, mixins.ListModelMixin, RetrieveMixin, UpdateMixin,
+    ConditionalListMixin, StreamedFormatsMixin, RowListMixin, mixins.ListModelMixin, RetrieveMixin, UpdateMixin,
     BaseViewSet,
 ):  # fmt: skip
     http_method_names = ["get", "patch", "head", "options"]

@@ -7,11 +7,13 @@ from django.db import connections
 from django.db.models.signals import post_migrate
 
 
-def repair_search_index(sender: AppConfig, using: str = "default", **kwargs: Any) -> None:
-    """Put back search triggers that a migration's table rebuild dropped (SQLite), then reindex those tables."""
-    from newsfacts import search
+def repair_triggers(sender: AppConfig, using: str = "default", **kwargs: Any) -> None:
+    """Put back triggers that a migration's table rebuild dropped (SQLite): the search index's, then reindex those
+    tables, and the dataset version's."""
+    from newsfacts import changes, search
 
     search.repair(connections[using])
+    changes.repair(connections[using])
 
 
 class NewsfactsConfig(AppConfig):
@@ -19,4 +21,4 @@ class NewsfactsConfig(AppConfig):
     verbose_name = "newsfacts"
 
     def ready(self) -> None:
-        post_migrate.connect(repair_search_index, sender=self)
+        post_migrate.connect(repair_triggers, sender=self)
