@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from django.conf import settings
-from django.http import FileResponse
+from django.http import FileResponse, HttpResponse
 from django.urls import reverse
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse, extend_schema
@@ -142,13 +142,20 @@ class ReleaseViewSet(viewsets.ViewSet):
         }
 
     @extend_schema(responses=ReleaseSerializer(many=True))
-    def list(self, request: Request, format: str | None = None) -> Response:
+    def list(self, request: Request, format: str | None = None) -> HttpResponse:
         """Every published release, newest first."""
         root = _releases_dir()
         names = sorted(p.name for p in root.iterdir() if p.is_dir()) if root.is_dir() else []
         releases = [(name, _read_package(name)) for name in names]
         described = [self._describe(request, name, package) for name, package in releases if package]
         described.sort(key=lambda release: (str(release["created"] or ""), release["name"]), reverse=True)
+        renderer = request.accepted_renderer
+        if renderer.format in STREAMED_FORMATS:
+            # A file like any list's download, with its type even when empty (DRF drops it from an empty body).
+            body = renderer.render(described, renderer_context=self.get_renderer_context())
+            response = HttpResponse(body, content_type=f"{renderer.media_type}; charset=utf-8")
+            response["Content-Disposition"] = f'attachment; filename="exports.{renderer.format}"'
+            return response
         return Response(described)
 
     @extend_schema(responses=ReleaseSerializer)

@@ -18,6 +18,7 @@ from drf_spectacular.plumbing import build_basic_type
 from drf_spectacular.types import OpenApiTypes
 from rest_framework import serializers
 
+from api.offsets import OFFSET_UNIT
 from newsfacts import search
 from newsfacts.choices import Attribution, VerificationStatus
 from newsfacts.filtersets import MAX_DB_INTEGER
@@ -52,10 +53,18 @@ class ArticleBriefSerializer(serializers.ModelSerializer):
         fields = ["id", "title", "url"]
 
 
+# The unit of every offset, stated on each offset field of the schema.
+OFFSET_FIELDS = {
+    "start": {"help_text": f"Offset of the first character in the article text, {OFFSET_UNIT}."},
+    "end": {"help_text": f"Offset just past the last character (text == article.text[start:end]), {OFFSET_UNIT}."},
+}
+
+
 class SentenceBriefSerializer(serializers.ModelSerializer):
     class Meta:
         model = Sentence
         fields = ["id", "position", "start", "end", "text"]
+        extra_kwargs = OFFSET_FIELDS
 
 
 class SpeakerBriefSerializer(serializers.ModelSerializer):
@@ -198,6 +207,7 @@ class SentenceSerializer(serializers.ModelSerializer):
         model = Sentence
         fields = ["id", "url", "article", "position", "start", "end", "kind", "text"]
         read_only_fields = fields
+        extra_kwargs = OFFSET_FIELDS
 
     def to_representation(self, instance: Sentence) -> dict[str, Any]:
         data = super().to_representation(instance)
@@ -337,8 +347,18 @@ class VerificationSerializer(StrictWriteMixin, serializers.ModelSerializer):
     article = ArticleBriefSerializer(read_only=True)
     sentence = SentenceBriefSerializer(read_only=True)
     text = serializers.CharField(read_only=True, help_text="Exactly article.text[start:end].")
-    start = serializers.IntegerField(min_value=0, max_value=MAX_DB_INTEGER, required=False)
-    end = serializers.IntegerField(min_value=1, max_value=MAX_DB_INTEGER, required=False)
+    start = serializers.IntegerField(
+        min_value=0,
+        max_value=MAX_DB_INTEGER,
+        required=False,
+        help_text=OFFSET_FIELDS["start"]["help_text"] + " Written in code points.",
+    )
+    end = serializers.IntegerField(
+        min_value=1,
+        max_value=MAX_DB_INTEGER,
+        required=False,
+        help_text=OFFSET_FIELDS["end"]["help_text"] + " Written in code points.",
+    )
     evidence_urls = serializers.ListField(
         child=serializers.URLField(max_length=2000, validators=[URLValidator(schemes=["http", "https"])]),
         required=False,

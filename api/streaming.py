@@ -29,6 +29,7 @@ class CSVRenderer(BaseRenderer):
     media_type = "text/csv"
     format = "csv"
     charset = "utf-8"
+    streams_lists = True  # throttled apart (api.throttling.StreamedListThrottle)
 
     def render(self, data: Any, accepted_media_type: str | None = None, renderer_context: Any = None) -> bytes:
         rows = _plain_rows(data)
@@ -45,6 +46,7 @@ class NDJSONRenderer(BaseRenderer):
     media_type = "application/x-ndjson"
     format = "ndjson"
     charset = "utf-8"
+    streams_lists = True
 
     def render(self, data: Any, accepted_media_type: str | None = None, renderer_context: Any = None) -> bytes:
         return "".join(json_line(row) for row in _plain_rows(data)).encode()
@@ -129,13 +131,17 @@ class StreamedFormatsMixin(ViewSetMixinBase):
             request.accepted_media_type = JSONRenderer.media_type
         return super().handle_exception(exc)
 
+    def streamed_rows(self, rows: Iterable[dict[str, Any]]) -> Iterable[dict[str, Any]]:
+        """Hook: the flat rows as they are streamed."""
+        return rows
+
     def list(self, request: Request, *args: Any, **kwargs: Any) -> Any:
         fmt = request.accepted_renderer.format
         if fmt not in STREAMED_FORMATS:
             return super().list(request, *args, **kwargs)
         queryset = self.filter_queryset(self.get_queryset())
         table = table_for(queryset.model)
-        rows = table.rows(queryset, order_by_id=not queryset.ordered)
+        rows = self.streamed_rows(table.rows(queryset, order_by_id=not queryset.ordered))
         if fmt == "csv":
             lines: Iterable[str] = _csv_lines(table.field_names, rows)
             content_type = "text/csv; charset=utf-8"

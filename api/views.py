@@ -17,6 +17,7 @@ from rest_framework.decorators import action
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from api.offsets import OffsetsMixin
 from api.permissions import CanMergeSpeakers
 from api.rows import RowListMixin
 from api.serializers import (
@@ -91,7 +92,9 @@ class ArticleViewSet(
         return ArticleListSerializer if self.action == "list" else ArticleSerializer
 
 
-class SentenceViewSet(ConditionalListMixin, StreamedFormatsMixin, mixins.ListModelMixin, RetrieveMixin, BaseViewSet):
+class SentenceViewSet(
+    ConditionalListMixin, OffsetsMixin, StreamedFormatsMixin, mixins.ListModelMixin, RetrieveMixin, BaseViewSet
+):  # fmt: skip
     # article: the brief article of each sentence.
     queryset = Sentence.objects.select_related("article").defer("article__text", "article__credit")
     serializer_class = SentenceSerializer
@@ -152,7 +155,8 @@ class SpeakerViewSet(
 
 
 class SpanViewSet(
-    ConditionalListMixin, StreamedFormatsMixin, RowListMixin, mixins.ListModelMixin, RetrieveMixin, UpdateMixin,
+    ConditionalListMixin, OffsetsMixin, StreamedFormatsMixin, RowListMixin, mixins.ListModelMixin, RetrieveMixin,
+    UpdateMixin,
     BaseViewSet,
 ):  # fmt: skip
     http_method_names = ["get", "patch", "head", "options"]

@@ -1,7 +1,8 @@
-"""Base classes of the API's viewsets: strict lists, details with ETags, writes guarded by If-Match, throttling.
+"""Base classes of the API's viewsets: strict lists, details with ETags, writes guarded by If-Match.
 
 Details carry an ETag; writes honour ``If-Match`` (412 when the row changed since it was read). Without If-Match a
-write is accepted unless ``NEWSFACTS_API_REQUIRE_IF_MATCH`` is on (then 428).
+write is accepted unless ``NEWSFACTS_API_REQUIRE_IF_MATCH`` is on (then 428). Throttling is the settings' default
+(``api.throttling``).
 """
 
 from __future__ import annotations
@@ -22,8 +23,6 @@ from rest_framework.exceptions import APIException, MethodNotAllowed
 from rest_framework.permissions import SAFE_METHODS
 from rest_framework.request import Request
 from rest_framework.response import Response
-from rest_framework.settings import api_settings
-from rest_framework.throttling import AnonRateThrottle
 
 from api.filters import FilterBackend, OrderingFilter
 from api.pagination import KeysetPagination
@@ -34,13 +33,6 @@ if TYPE_CHECKING:
     class ViewSetMixinBase(mixins.ListModelMixin, viewsets.GenericViewSet): ...
 else:
     ViewSetMixinBase = object
-
-
-class AnonThrottle(AnonRateThrottle):
-    """The anonymous rate, read from settings at each request (DRF reads it once at import otherwise)."""
-
-    def get_rate(self) -> str | None:
-        return api_settings.DEFAULT_THROTTLE_RATES.get(self.scope)
 
 
 def etag_of(representation: Any) -> str:
@@ -140,7 +132,6 @@ class BaseViewSet(viewsets.GenericViewSet):
 
     filter_backends = [FilterBackend, OrderingFilter]
     pagination_class = KeysetPagination
-    throttle_classes = [AnonThrottle]
     ordering_fields: dict[str, str] = {"id": "id"}
     default_ordering: tuple[str, ...] = ("id",)
 

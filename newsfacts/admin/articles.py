@@ -14,6 +14,7 @@ from django.utils.html import format_html
 from django.utils.safestring import SafeString
 from django.utils.text import Truncator
 
+from newsfacts.admin.filters import NulSafeChangeList
 from newsfacts.admin.history import HistoryAdmin
 from newsfacts.choices import VerificationStatus
 from newsfacts.models import Article, Claim, Quote, Sentence
@@ -90,7 +91,7 @@ class ArticleAdmin(HistoryAdmin):
 
 
 @admin.register(Sentence)
-class SentenceAdmin(admin.ModelAdmin):
+class SentenceAdmin(NulSafeChangeList, admin.ModelAdmin):
     list_display = ["sentence_text", "article", "position", "kind"]
     list_filter = ["kind"]
     search_fields = ["text", "article__title"]

@@ -10,6 +10,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from simple_history.models import DeletedObject, HistoricalChanges
 from simple_history.template_utils import HistoricalRecordContextHelper
 
+from newsfacts.admin.filters import NulSafeChangeList
 from newsfacts.filtersets import MAX_DB_INTEGER
 
 # A rationale is worth reading whole in the diff; simple_history cuts values at 100 characters by default.
@@ -27,7 +28,7 @@ class DiffHelper(HistoricalRecordContextHelper):
         return super().prepare_delta_change_value(change, value)
 
 
-class HistoryAdmin(SimpleHistoryAdmin):
+class HistoryAdmin(NulSafeChangeList, SimpleHistoryAdmin):
     """SimpleHistoryAdmin with readable diffs (each history row lists the fields it changed, old → new), and a
     "revert to this version" that only those who may change the row can save.
     """

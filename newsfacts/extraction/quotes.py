@@ -115,6 +115,7 @@ class _Cue:
     subject: Subject
     inverted: bool = False
     participle: bool = False  # "adding that": its subject is the previous cue's, it governs only what follows
+    relative: bool = False  # "levels that the agency said topped limits": the content is the rest of the clause
 
 
 @dataclass(slots=True)
@@ -149,6 +150,8 @@ def _cues(reader: _Reader, s: Sentence) -> list[_Cue]:
         prev_word = preceding[-1].strip('.,;:!?()"').lower() if preceding else ""
         if prev_word in PASSIVE_AUXILIARIES or prev_word in DETERMINERS or prev_word == "to":
             continue
+        if word.lower().endswith("s") and re.match(r"\s+of\b", masked[m.end() : m.end() + 4]):
+            continue  # "analyst estimates of $2.15", "reports of shelling": a noun, not a cue
         before = masked[s.start : m.start()].rstrip()
         subject = None
         inverted = False
@@ -163,7 +166,10 @@ def _cues(reader: _Reader, s: Sentence) -> list[_Cue]:
             continue
         if lemma == "report" and (subject.entity is None or subject.entity.kind == "organisation"):
             subject.reporter = True
-        found.append(_Cue(m.start(), m.end(), word.lower(), lemma, subject, inverted))
+        relative = not inverted and bool(
+            re.search(r"\b(?:that|which)\s+$", masked[max(0, subject.start - 8) : subject.start])
+        )
+        found.append(_Cue(m.start(), m.end(), word.lower(), lemma, subject, inverted, relative=relative))
     return found
 
 
@@ -372,15 +378,18 @@ def _governed_from(reader: _Reader, cue: _Cue, limit: int) -> int:
     return cue.end
 
 
-# Up to a few words (an addressee, an apposition) and a comma or colon right before a quotation.
-_INTRO_RE = re.compile(r"(?:\s+[\w'\u2019\-]+){0,6}?\s*[,:]\s*(?=" + MASK + ")")
+# Up to a few words (an addressee and its apposition) and a comma or colon right before a quotation.
+_INTRO_RE = re.compile(r"(?:,?\s+[\w'\u2019\-]+){0,10}?\s*[,:]\s*(?=" + MASK + ")")
+
+
+_CLAUSE_PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "there"})
 
 
 def _introduces_quote(reader: _Reader, cue: _Cue, after: int, rest: str) -> bool:
     """``She says, "..."``, ``He explained to the paper, "..."``: the cue introduces a direct quote."""
     intro = _INTRO_RE.match(rest)
-    if not intro:
-        return False
+    if not intro or any(w.lower() in _CLAUSE_PRONOUNS for w in WORD.findall(intro.group())):
+        return False  # "said he wished to send a message: "..."": a clause of its own comes first
     seg = _segment_at(reader, after + intro.end())
     if seg is None or seg.cls != "full":
         return False
@@ -395,6 +404,10 @@ def _read_content(reader: _Reader, cue: _Cue, after: int, rest: str, limit: int)
     if found is None:
         return None
     start, that, prepositional = found
+    if _in_relative_clause(reader, cue):
+        # "The engineers, who said the design had flaws, left": the content ends with the relative clause.
+        comma = reader.masked.find(",", start, limit)
+        limit = comma if comma >= 0 else limit
     end = _content_end(reader, start, limit)
     content = reader.masked[start:end]
     if cue.lemma in FRAMING_VERBS and not prepositional and MASK not in content:
@@ -408,6 +421,15 @@ def _read_content(reader: _Reader, cue: _Cue, after: int, rest: str, limit: int)
 _TIME_OPENERS = PREPOSITIONS | {"last", "earlier", "this", "later"}
 # Words that never open reported content: "said as quoted by ...", "said in ...".
 _NOT_CONTENT = PREPOSITIONS | {"as"}
+
+
+def _in_relative_clause(reader: _Reader, cue: _Cue) -> bool:
+    """The cue's subject is ``who``, or the cue follows ``that``/``which`` and a subject (``levels that the agency
+    said topped ...``)."""
+    before = reader.masked[max(0, cue.subject.start - 12) : cue.subject.start]
+    return bool(re.search(r"\b(?:who|which|that)\s*$", before)) or bool(
+        re.search(r",\s*who\s+(?:\w+\s+){0,2}$", reader.masked[max(0, cue.start - 30) : cue.start])
+    )
 
 
 def _content_start(cue: _Cue, after: int, rest: str) -> tuple[int, bool, bool] | None:
@@ -424,6 +446,8 @@ def _content_start(cue: _Cue, after: int, rest: str) -> tuple[int, bool, bool] |
         # "said on Tuesday it would ...", "said in a statement the plan had failed".
         tail = rest[adverbial.end() :]
         return after + adverbial.end() + len(tail) - len(tail.lstrip()), False, False
+    if cue.relative and re.match(r"\s+(?:[a-z]+ed|" + "|".join(sorted(FINITE | IRREGULAR_VERBS)) + r")\b", rest):
+        return after + len(rest) - len(rest.lstrip()), False, False  # "levels that the agency said topped limits"
     if _takes_bare_content(cue, rest):
         first = re.match(r"\s+([\w'\u2019\-]+|" + MASK + ")", rest)
         if first and first.group(1).lower() not in _NOT_CONTENT and not rest.startswith(","):
@@ -547,6 +571,10 @@ def _lead_start(reader: _Reader, s: Sentence, end: int) -> int | None:
     return start if start < end else None
 
 
+# A plain verb of saying: "X said the road would reopen, according to the paper" is X's, the paper only reports it.
+_SAYS = re.compile(r"\b(?:said|says|told|tells|added|adds|stated|states|wrote|writes|announced|confirmed)\b")
+
+
 def _according(reader: _Reader, s: Sentence) -> list[tuple[int, int]]:
     """``According to X, ...`` and ``..., according to X.``: the source is a name, a role, or a document."""
     masked, text = reader.masked, reader.text
@@ -567,7 +595,7 @@ def _according(reader: _Reader, s: Sentence) -> list[tuple[int, int]]:
             if seg is not None and seg.cls in ("full", "partial"):
                 _attach(reader, seg, cue)
             continue
-        elif lead.rstrip().endswith(","):
+        elif lead.rstrip().endswith(",") and not _SAYS.search(lead):
             b = s.start + len(lead.rstrip().rstrip(","))
             lead_start = _lead_start(reader, s, b)
             if lead_start is None:
@@ -748,14 +776,24 @@ def _known_by_speaking(masked: str, mentions: list[Mention]) -> list[Mention]:
     has it speak (``Umahi said``) anywhere, so that pronouns before that cue can refer to it."""
     speaking = {m.group(1) for m in _NAME_SPEAKS.finditer(masked)} | {m.group(1) for m in _LABEL.finditer(masked)}
     speaking |= {m.group(2) for m in _APPOSED.finditer(masked) if is_person_role(m.group(1))}
-    if not speaking:
+    bodies = {m.group(1) for m in _DESCRIBED.finditer(masked) if is_organisation_role(m.group(2))}
+    if not speaking and not bodies:
         return mentions
-    return [
-        replace(m, kind="organisation" if m.text.isupper() else "person")
-        if m.kind == "unknown" and m.text in speaking and len(m.tokens) == 1 and not common_word(m.text)
-        else m
-        for m in mentions
-    ]
+    return [_kind_known(m, speaking, bodies) for m in mentions]
+
+
+def _kind_known(m: Mention, speaking: set[str], bodies: set[str]) -> Mention:
+    if m.kind != "unknown" or len(m.tokens) != 1 or common_word(m.text):
+        return m
+    if m.text in bodies:
+        return replace(m, kind="organisation")
+    if m.text in speaking:
+        return replace(m, kind="organisation" if m.text.isupper() else "person")
+    return m
+
+
+# A name described as an organisation: "Acme, the world's largest widget maker, said".
+_DESCRIBED = re.compile(r"\b([A-Z][\w'\u2019\-]+),\s+(?:the|a|an)\s+[^,;]{0,60}?\b([a-z][\w\-]*),")
 
 
 def _trailing_limit(reader: _Reader, s: Sentence, after: int, later: list[_Cue]) -> int:

@@ -281,12 +281,8 @@ class SpeakerBook:
         most recent person of the same known gender; then the most recent person of unknown gender.
         """
         followed = self.followed(pos)
-        if followed is not None and (gender is None or followed.gender == gender):
-            return followed
-        if followed is not None and followed.gender is None:
-            # "Lloyd's mother Ursula Ward told the court ... she said": a nearby person known to be of that gender
-            # comes before a guess about the one followed.
-            return self._nearby_of_gender(gender, pos) or self._commit(followed, gender)
+        if followed is not None and (gender is None or followed.gender in (None, gender)):
+            return self._commit(followed, gender)
         latest: Entity | None = None
         unknown: Entity | None = None
         for _, entity in self._recent(pos):
@@ -305,16 +301,6 @@ class SpeakerBook:
         """The entities the story refers to in ``[start, end)``."""
         events = self._events[bisect_left(self._events, (start, -1, -1)) : bisect_left(self._events, (end, -1, -1))]
         return [self.entities[e] for _, _, e in events]
-
-    def _nearby_of_gender(self, gender: str | None, pos: int) -> Entity | None:
-        """The most recent person of ``gender`` named in the current or the two previous sentences."""
-        here = self.sentence_at(pos)
-        for sentence, entity in self._recent(pos):
-            if sentence < here - 2:
-                return None
-            if entity.kind == "person" and entity.gender == gender:
-                return entity
-        return None
 
     def followed(self, pos: int) -> Entity | None:
         """The person the story is following at ``pos``: the first person named in the current sentence before

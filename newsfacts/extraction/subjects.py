@@ -35,6 +35,8 @@ from newsfacts.extraction.names import Mention
 from newsfacts.extraction.sentences import Sentence
 from newsfacts.extraction.speakers import Entity, SpeakerBook
 
+# Documents that say things: "The report said", "a leaked memo says".
+DOCUMENTS = frozenset({"report", "study", "memo", "statement", "letter", "document", "survey", "filing", "ruling"})
 # Roles whose holder speaks for an organisation: what they say is the organisation's.
 SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson"})
 AttributionMethod = Literal["name", "alias", "pronoun", "role", "continuation", "none"]
@@ -109,11 +111,33 @@ def subject_left(reader: Reading, s: Sentence, vs: int) -> Subject | None:
         return clause_subject(reader, s, vs, coordinated=False)
     if re.search(r"\b(and|but)$", left):
         return clause_subject(reader, s, vs, coordinated=True)
-    subject = noun_phrase_before(reader, s, end)
+    subject = _apposed_without_commas(reader, s, end) or noun_phrase_before(reader, s, end)
     if subject is None and MASK not in left and not _has_cue(left):
         # "Two diplomats briefed on the talks said": a subject with a trailing modifier.
         subject = _lead_subject(reader, s, max_words=3)
     return subject
+
+
+# After a name, a role phrase with no commas around it: "co-chair of the committee", "a lawyer for the family".
+_BARE_APPOSITION = re.compile(
+    r"\s+(?:(?:a|an|the)\s+)?(?:[a-z][\w\-]*\s+){0,2}?([a-z][\w\-]*)"
+    r"(?:\s+(?:of|for|at|with|from)\s+(?:the\s+)?[\w'\u2019\- ]{1,40})?"
+)
+
+
+def _apposed_without_commas(reader: Reading, s: Sentence, end: int) -> Subject | None:
+    """``Sen. Ann Roe co-chair of the committee says``: the person named before a role phrase without commas."""
+    starts = reader.mentions_between(s.start, end)
+    if not starts:
+        return None
+    mention = reader.mention_by_start[starts[-1]]
+    entity = reader.book.mention_entity.get(mention.start)
+    if entity is None or entity.kind != "person" or mention.end >= end:
+        return None
+    found = _BARE_APPOSITION.fullmatch(reader.masked, mention.end, end)
+    if found is None or not is_person_role(found.group(1).split("-")[-1]):
+        return None
+    return Subject(_title_start(reader, s, mention), end, entity, named(reader, mention, entity))
 
 
 def noun_phrase_before(reader: Reading, s: Sentence, end: int) -> Subject | None:
@@ -132,6 +156,9 @@ def noun_phrase_before(reader: Reading, s: Sentence, end: int) -> Subject | None
     w_start = s.start + last.start()
     if word in PRONOUN_GENDER or word in ("it", "they", "i", "we"):
         return pronoun_subject(reader, word, w_start, end)
+    if word in DOCUMENTS:
+        # "The report said", "a leaked memo says": a document speaks for whoever issued it, who is not named here.
+        return Subject(_phrase_start(reader, s, words, w_start), end, None, "none")
     if not (
         is_person_role(word) or is_organisation_role(word) or word in ("reporters", "journalists", *RELATION_NOUNS)
     ):

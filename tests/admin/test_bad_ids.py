@@ -34,3 +34,20 @@ def test_a_history_version_that_is_not_an_id_is_a_404(editor_web, version):
     claim = ClaimFactory()
 
     assert editor_web.get(f"/admin/newsfacts/claim/{claim.pk}/history/{version}/").status_code == 404
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/admin/newsfacts/claim/?status__in=%00",
+        "/admin/newsfacts/claim/review/?q=a%00b",
+        "/admin/newsfacts/speaker/?kind=%00",
+        "/admin/newsfacts/sentence/?kind=%00",
+        "/admin/newsfacts/article/?publisher=%00",
+    ],
+)
+def test_a_nul_character_in_a_changelist_filter_is_the_admin_s_invalid_filter_redirect(editor_web, url):
+    response = editor_web.get(url)
+
+    assert response.status_code == 302
+    assert response["Location"].endswith("?e=1")

@@ -46,3 +46,14 @@ def test_an_unknown_url_outside_the_api_keeps_django_s_html_404(db, client):
 
     assert response.status_code == 404
     assert response["Content-Type"].startswith("text/html")
+
+
+def test_a_json_body_nested_past_the_recursion_limit_is_a_400(editor_client):
+    speaker = SpeakerFactory()
+
+    response = editor_client.patch(
+        f"/api/v1/speakers/{speaker.pk}/", b"[" * 100_000 + b"]" * 100_000, content_type="application/json"
+    )
+
+    assert response.status_code == 400
+    assert "nested too deeply" in response.json()["detail"]

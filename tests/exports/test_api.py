@@ -213,3 +213,12 @@ def test_the_exports_list_as_csv_has_its_header_when_there_is_no_release(db, api
     response = api_client.get("/api/v1/exports/", {"format": "csv"})
 
     assert response.content.decode().splitlines()[0].startswith("name,title,version,created")
+
+
+def test_the_exports_list_as_ndjson_keeps_its_content_type_when_empty(db, api_client, tmp_path, settings):
+    settings.RELEASES_DIR = tmp_path
+
+    response = api_client.get("/api/v1/exports/", {"format": "ndjson"})
+
+    assert (response.status_code, response.content) == (200, b"")
+    assert response["Content-Type"] == "application/x-ndjson; charset=utf-8"

@@ -527,3 +527,60 @@ def test_she_said_after_a_possessive_goes_to_the_woman_named() -> None:
 )
 def test_attribution_in_unusual_places(text: str, expected: tuple[str, str]) -> None:
     assert [(q.text, q.speaker) for q in quotes_of(text)] == [expected]
+
+
+def test_quote_introduced_after_an_addressee_with_apposition_is_the_askers() -> None:
+    text = (
+        'Councillor Ian Hale said: "The complaints keep coming."\n'
+        'He asked Cllr Ana Ruiz, cabinet member for roads: "Will you apologise to the residents?"\n'
+    )
+    assert brief(text)[-1] == ("Will you apologise to the residents?", "direct", "Ian Hale")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "The engineers, who said the design had flaws, left the company in May.",
+            [("the design had flaws", None)],
+            id="relative-who-said",
+        ),
+        pytest.param(
+            "Radon reached levels that the agency said topped safety limits.",
+            [("topped safety limits", None)],
+            id="relative-that-x-said",
+        ),
+        pytest.param(
+            "Tom Bassey asked the judge for mercy and said he would appeal the verdict.",
+            [("he would appeal the verdict", "Tom Bassey")],
+            id="second-verb-after-and",
+        ),
+        pytest.param(
+            "Sen. Ann Roe co-chair of the committee says the bill will pass this week.",
+            [("the bill will pass this week", "Ann Roe")],
+            id="apposition-without-commas",
+        ),
+        pytest.param(
+            "Acme, the world's largest widget maker, said it would cut 500 jobs.",
+            [("it would cut 500 jobs", "Acme")],
+            id="organisation-with-apposition",
+        ),
+        pytest.param(
+            "A leaked memo says the plant will close in March.",
+            [("the plant will close in March", None)],
+            id="document-speaks",
+        ),
+        pytest.param(
+            "Harlow Council said the road would reopen, according to the Halden Herald.",
+            [("the road would reopen", "Harlow Council")],
+            id="according-to-the-press-reporting-a-speaker",
+        ),
+        pytest.param(
+            "Acme reported earnings of $2.40 a share, beating analyst estimates of $2.15 a share.",
+            [],
+            id="noun-is-not-a-cue",
+        ),
+    ],
+)
+def test_reported_speech_patterns(text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert [(q.text, q.speaker) for q in quotes_of(text)] == expected
