@@ -66,7 +66,7 @@ def _postgresql_statements() -> list[str]:
 
 
 def install(using: BaseDatabaseWrapper | None = None) -> None:
-    """Create the counter and its triggers (idempotent)."""
+    """Create the counter and its triggers (idempotent), and bump the version: writes may have gone uncounted."""
     using = using or connection
     statements = {"sqlite": _sqlite_statements, "postgresql": _postgresql_statements}.get(using.vendor)
     if statements is None:
@@ -74,20 +74,27 @@ def install(using: BaseDatabaseWrapper | None = None) -> None:
     with using.cursor() as cursor:
         for statement in statements():
             cursor.execute(statement)
+        cursor.execute(f"UPDATE {TABLE} SET version = version + 1 WHERE id = 1")
 
 
 def uninstall(using: BaseDatabaseWrapper | None = None) -> None:
+    drop_triggers(using)
+    using = using or connection
+    with using.cursor() as cursor:
+        cursor.execute(f"DROP TABLE IF EXISTS {TABLE}")
+
+
+def drop_triggers(using: BaseDatabaseWrapper | None = None) -> None:
+    """Stop counting writes (a bulk load, which bumps the version once when ``install()`` puts them back)."""
     using = using or connection
     with using.cursor() as cursor:
         if using.vendor == "postgresql":
             for table in WATCHED:
                 cursor.execute(f"DROP TRIGGER IF EXISTS {table}_version ON {table}")
-            cursor.execute(f"DROP FUNCTION IF EXISTS {_PG_FUNCTION}()")
         elif using.vendor == "sqlite":
             for table in WATCHED:
                 for event in ("insert", "delete", "update"):
                     cursor.execute(f"DROP TRIGGER IF EXISTS {table}_version_{event}")
-        cursor.execute(f"DROP TABLE IF EXISTS {TABLE}")
 
 
 def repair(using: BaseDatabaseWrapper | None = None) -> None:
@@ -96,8 +103,6 @@ def repair(using: BaseDatabaseWrapper | None = None) -> None:
     if using.vendor != "sqlite" or TABLE not in using.introspection.table_names():
         return
     install(using)
-    with using.cursor() as cursor:
-        cursor.execute(f"UPDATE {TABLE} SET version = version + 1 WHERE id = 1")
 
 
 def current_version(using: BaseDatabaseWrapper | None = None) -> int:

@@ -219,6 +219,17 @@ def uninstall(using: BaseDatabaseWrapper | None = None) -> None:
             cursor.execute(f"DROP TEXT SEARCH CONFIGURATION IF EXISTS {CONFIG}")
 
 
+def drop_triggers(using: BaseDatabaseWrapper | None = None) -> None:
+    """Stop keeping the SQLite indexes in step (a bulk load); ``install()`` puts the triggers back and reindexes."""
+    using = using or connection
+    if using.vendor != "sqlite":
+        return
+    with using.cursor() as cursor:
+        for index in INDEXES.values():
+            for trigger in index.triggers:
+                cursor.execute(f"DROP TRIGGER IF EXISTS {trigger}")
+
+
 def repair(using: BaseDatabaseWrapper | None = None) -> None:
     """On SQLite, reinstall the indexes once installed whose triggers a table rebuild dropped; else nothing."""
     using = using or connection
