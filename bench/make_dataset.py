@@ -72,6 +72,11 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         "ingested_at",
         "pipeline_version",
         "extracted_at",
+        "authors",
+        "site_name",
+        "source",
+        "page_sha256",
+        "fetched_at",
     ),
     "sentence": ("id", "article_id", "position", "start", "end", "text", "kind"),
     "quote": (
@@ -554,6 +559,11 @@ def generate(
                 text,
                 hashlib.sha256(text.encode()).hexdigest(),
                 f"{published.isoformat()} 12:00:00",
+                "",
+                None,
+                "",
+                "",
+                "",
                 "",
                 None,
             )
