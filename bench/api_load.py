@@ -17,6 +17,8 @@ The ``limit`` rows are the same query plus ``json.dumps`` in one process, no HTT
 
     .venv/bin/python bench/api_load.py            # full: 1M claims, ~10 s a cell
     .venv/bin/python bench/api_load.py --quick    # smoke: 100k claims, ~3 s a cell
+
+``BENCH_PORTS=8140-8159`` keeps the servers it starts within a range of ports (default: any free one).
 """
 
 from __future__ import annotations
@@ -217,9 +219,16 @@ def _next_link(body: bytes, key: str) -> str | None:
 
 
 def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind((HOST, 0))
-        return sock.getsockname()[1]
+    """A free loopback port: the first of ``BENCH_PORTS`` (e.g. ``8140-8159``) that binds, else any."""
+    first, _, last = os.environ.get("BENCH_PORTS", "0-0").partition("-")
+    for port in range(int(first), int(last or first) + 1):
+        with socket.socket() as sock:
+            try:
+                sock.bind((HOST, port))
+            except OSError:
+                continue
+            return sock.getsockname()[1]
+    raise SystemExit(f"no free port in BENCH_PORTS={os.environ['BENCH_PORTS']}")
 
 
 @contextlib.contextmanager
