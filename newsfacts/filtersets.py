@@ -184,7 +184,7 @@ class SearchField(forms.CharField):
         if not text:
             return None
         try:
-            return search.parse(text)
+            return search.parse(text)  # a search of no words (only symbols) is still a search: it finds nothing
         except search.SearchSyntaxError as error:
             raise forms.ValidationError(str(error), code="invalid") from None
 
@@ -260,6 +260,8 @@ class SearchableFilterSet(FilterSet):
     searched_people: ClassVar[tuple[str, ...]] = ()
 
     def search(self, queryset: QuerySet, name: str, terms: search.Terms) -> QuerySet:
+        if not terms:
+            return queryset.none()  # only punctuation or symbols: no word of the index
         model = queryset.model
         found = search.matching(model, terms)
         for person in self.searched_people:
@@ -283,7 +285,7 @@ class SearchableFilterSet(FilterSet):
 class HighlightForm(forms.Form):
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean()
-        if cleaned.get("highlight") and not cleaned.get("q") and "q" not in self.errors:
+        if cleaned.get("highlight") and cleaned.get("q") is None and "q" not in self.errors:
             self.add_error("highlight", "highlight shows where a search matched: add ?q=.")
         return cleaned
 

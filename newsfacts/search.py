@@ -46,7 +46,7 @@ _TOKEN = re.compile(r'(-?)"([^"]*)"?|(-?)([^\s"]+)')
 
 
 class SearchSyntaxError(ValueError):
-    """The search holds nothing to look for (only exclusions, or no letters or digits)."""
+    """The search only excludes: there is nothing to look for."""
 
 
 class SearchTimeout(Exception):
@@ -71,10 +71,13 @@ class Term:
 
 @dataclass(frozen=True)
 class Terms:
-    """A parsed search: every ``wanted`` term must occur, no ``excluded`` term may."""
+    """A parsed search: every ``wanted`` term must occur, no ``excluded`` term may; none wanted finds nothing."""
 
     wanted: tuple[Term, ...]
     excluded: tuple[Term, ...] = ()
+
+    def __bool__(self) -> bool:
+        return bool(self.wanted)
 
     def fts5(self) -> str:
         expression = " AND ".join(term.fts5() for term in self.wanted)
@@ -87,7 +90,10 @@ class Terms:
 
 
 def parse(value: str) -> Terms:
-    """The terms of a search as typed; raises SearchSyntaxError when nothing is left to look for."""
+    """The terms of a search as typed; raises SearchSyntaxError when it only excludes.
+
+    Punctuation and symbols alone (``?!``, an emoji) are no word of the index: such a search finds nothing.
+    """
     wanted: list[Term] = []
     excluded: list[Term] = []
     for match in _TOKEN.finditer(value):
@@ -100,10 +106,8 @@ def parse(value: str) -> Terms:
         if not any(character.isalnum() for character in term.text):
             continue  # punctuation alone: the index holds no such token
         (excluded if term.excluded else wanted).append(term)
-    if not wanted:
-        if excluded:
-            raise SearchSyntaxError("Give at least one word to find: -word only excludes.")
-        raise SearchSyntaxError("Give at least one word (letters or digits) to find.")
+    if excluded and not wanted:
+        raise SearchSyntaxError("Give at least one word to find: -word only excludes.")
     return Terms(tuple(wanted), tuple(excluded))
 
 

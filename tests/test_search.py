@@ -49,10 +49,16 @@ def test_a_search_is_parsed_into_words_phrases_prefixes_and_exclusions(typed, wa
     assert [(t.text, t.prefix) for t in terms.excluded] == excluded
 
 
-@pytest.mark.parametrize("typed", ["-rogozin", '-"a b"', '""', "* - ( ) :", ""])
-def test_a_search_with_nothing_to_find_is_an_error(typed):
+@pytest.mark.parametrize("typed", ["-rogozin", '-"a b"', "- -x"])
+def test_a_search_that_only_excludes_is_an_error(typed):
     with pytest.raises(search.SearchSyntaxError):
         search.parse(typed)
+
+
+@pytest.mark.parametrize("typed", ['""', "* - ( ) :", "😀'\";--", "?!"])
+def test_a_search_of_symbols_alone_finds_nothing(claims, typed):
+    assert not search.parse(typed)
+    assert found(ClaimFilterSet, QueryDict.fromkeys(["q"], typed).urlencode()) == set()
 
 
 @pytest.fixture
