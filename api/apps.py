@@ -6,3 +6,8 @@ from django.apps import AppConfig
 class ApiConfig(AppConfig):
     name = "api"
     verbose_name = "REST API"
+
+    def ready(self) -> None:
+        from api.schema import annotate_filters
+
+        annotate_filters()

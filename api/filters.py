@@ -5,6 +5,7 @@ Both answer a bad parameter with HTTP 400 naming it, instead of DRF's default of
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from typing import Any
 
@@ -22,14 +23,39 @@ from newsfacts import search
 COMMON_QUERY_PARAMS = frozenset({"format"})
 
 
+def path_fields(model: type[models.Model], path: str) -> list[Any]:
+    """The model fields an ORM path (``article__published``) goes through, the column's own field last."""
+    fields = []
+    for part in path.split("__"):
+        field = model._meta.get_field(part)
+        fields.append(field)
+        if field.is_relation and field.related_model is not None:
+            model = field.related_model
+    return fields
+
+
 @dataclass(frozen=True)
 class OrderKey:
-    """One term of an ordering: an ORM path, its direction and whether it can be NULL (NULLs always sort last)."""
+    """One term of an ordering: an ORM path, its direction, the column's field and whether it can be NULL.
+
+    NULLs always sort last; a path through a nullable foreign key can be NULL even when its column is not.
+    """
 
     name: str
     path: str
     descending: bool
     nullable: bool
+    field: Any = None
+
+    @classmethod
+    def of(cls, model: type[models.Model], name: str, path: str, *, descending: bool = False) -> OrderKey:
+        if path == search.RELEVANCE:  # the search's rank, never NULL (0 for rows matched only by a related name)
+            return cls(name, path, descending, False, models.FloatField())
+        fields = path_fields(model, path)
+        field = fields[-1]
+        if field.is_relation:  # a foreign key's value is its target's primary key
+            field = field.target_field
+        return cls(name, path, descending, any(f.null for f in fields), field)
 
     def expression(self, *, reverse: bool = False) -> OrderBy | str:
         descending = self.descending != reverse
@@ -41,64 +67,47 @@ class OrderKey:
         return F(self.path).desc(**nulls) if descending else F(self.path).asc(**nulls)
 
 
-def _nullable(model: type[models.Model], path: str) -> bool:
-    """Whether the column at the end of an ORM path may be NULL, counting nullable foreign keys on the way."""
-    if path == search.RELEVANCE:
-        return False  # a rank, 0 for rows matched only through a related name
-    nullable = False
-    for part in path.split("__"):
-        field = model._meta.get_field(part)
-        nullable = nullable or bool(field.null)
-        if field.is_relation and field.related_model is not None:
-            model = field.related_model
-    return nullable
+@functools.lru_cache(maxsize=512)  # bounded: the ordering parameter is the client's
+def _parse_ordering(
+    model: type[models.Model], fields: tuple[tuple[str, str], ...], default: tuple[str, ...], raw: str, param: str
+) -> tuple[OrderKey, ...]:
+    paths = dict(fields)
+    terms = [term.strip() for term in raw.split(",") if term.strip()] or list(default)
+    keys: list[OrderKey] = []
+    for term in terms:
+        name = term.removeprefix("-")
+        if name not in paths:
+            raise ValidationError({param: [f"Cannot order by {name!r}; choose from: {', '.join(paths)}."]})
+        if any(key.name == name for key in keys):
+            raise ValidationError({param: [f"{name!r} is given twice."]})
+        keys.append(OrderKey.of(model, name, paths[name], descending=term.startswith("-")))
+    if not any(key.name == "id" for key in keys):
+        keys.append(OrderKey.of(model, "id", "id"))
+    return tuple(keys)
 
 
 class OrderingFilter(BaseFilterBackend):
     """``?ordering=-published,id``: several fields, each optionally with ``-``; unknown fields give 400.
 
     The view declares ``ordering_fields`` as ``{public name: ORM path}`` and ``default_ordering``. The id is always
-    appended last as the tie-breaker, so the ordering is total and the cursor pagination can resume after any row.
-    The keys are left on the request for the pagination.
+    appended last as the tie-breaker, so the ordering is total and the cursor pagination can resume after any row;
+    the pagination asks for it through ``get_ordering``, as DRF's CursorPagination asks DRF's OrderingFilter.
     """
 
     ordering_param = "ordering"
 
-    def get_keys(self, request: Request, view: Any) -> list[OrderKey]:
+    def get_ordering(self, request: Request, queryset: QuerySet, view: Any) -> list[OrderKey]:
+        """The request's ordering as keys (parsed once per distinct value and view, not per request)."""
         fields: dict[str, str] = getattr(view, "ordering_fields", {"id": "id"})
-        model = view.get_queryset().model
+        default = tuple(getattr(view, "default_ordering", ("id",)))
         raw = request.query_params.get(self.ordering_param, "")
-        terms = [term.strip() for term in raw.split(",") if term.strip()] or list(
-            getattr(view, "default_ordering", ["id"])
-        )
-        keys: list[OrderKey] = []
-        seen = set()
-        for term in terms:
-            name = term.removeprefix("-")
-            if name not in fields:
-                raise ValidationError(
-                    {self.ordering_param: [f"Cannot order by {name!r}; choose from: {', '.join(fields)}."]}
-                )
-            if name == search.RELEVANCE and not request.query_params.get("q"):
-                raise ValidationError({self.ordering_param: ["Ordering by relevance needs a search: add ?q=."]})
-            if name in seen:
-                raise ValidationError({self.ordering_param: [f"{name!r} is given twice."]})
-            seen.add(name)
-            path = fields[name]
-            keys.append(OrderKey(name, path, term.startswith("-"), _nullable(model, path)))
-        if "id" not in seen:
-            keys.append(OrderKey("id", "id", False, False))
-        return keys
-
-    def ordering_keys(self, request: Request, view: Any) -> list[OrderKey]:
-        """The request's ordering, parsed once: a view may need it before filtering (to choose its columns)."""
-        keys = getattr(request, "ordering_keys", None)
-        if keys is None:
-            keys = request.ordering_keys = self.get_keys(request, view)
+        keys = list(_parse_ordering(queryset.model, tuple(fields.items()), default, raw, self.ordering_param))
+        if any(key.path == search.RELEVANCE for key in keys) and not request.query_params.get("q"):
+            raise ValidationError({self.ordering_param: ["Ordering by relevance needs a search: add ?q=."]})
         return keys
 
     def filter_queryset(self, request: Request, queryset: QuerySet, view: Any) -> QuerySet:
-        return queryset.order_by(*(key.expression() for key in self.ordering_keys(request, view)))
+        return queryset.order_by(*(key.expression() for key in self.get_ordering(request, queryset, view)))
 
     def get_schema_operation_parameters(self, view: Any) -> list[dict[str, Any]]:
         fields = list(getattr(view, "ordering_fields", {"id": "id"}))

@@ -28,8 +28,9 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.settings import api_settings
 
-from api.filters import OrderKey
-from newsfacts.filtersets import FALSE_VALUES, MAX_DB_INTEGER, TRUE_VALUES
+from api.filters import OrderingFilter, OrderKey
+from newsfacts.filtersets import MAX_DB_INTEGER
+from newsfacts.values import parse_bool
 
 MAX_PAGE_SIZE = 1000
 
@@ -51,21 +52,6 @@ def _row_value(row: Any, path: str) -> Any:
     return value
 
 
-def _model_field(queryset: QuerySet, path: str) -> models.Field:
-    """The field of an ordering path: a column, or an annotation of the queryset (a search's relevance)."""
-    if path in queryset.query.annotations:
-        return queryset.query.annotations[path].output_field
-    model = queryset.model
-    field: Any = None
-    for part in path.split("__"):
-        field = model._meta.get_field(part)
-        if field.is_relation and field.related_model is not None:
-            model = field.related_model
-    if field.is_relation:  # a foreign key's value is its target's primary key
-        field = field.target_field
-    return field
-
-
 class KeysetPagination(BasePagination):
     """Cursor pagination over any total ordering chosen with ``?ordering=`` (the id ends every ordering)."""
 
@@ -81,41 +67,63 @@ class KeysetPagination(BasePagination):
         self.base_url = request.build_absolute_uri()
         self._link_parts: tuple[urlparse.SplitResult, dict[str, list[str]]] | None = None
         self.size = self.get_page_size(request)
-        ordered_by_filter = getattr(request, "ordering_keys", None)
-        self.keys: list[OrderKey] = ordered_by_filter or [OrderKey("id", "id", False, False)]
+        self.keys, ordered = self.get_ordering(request, queryset, view)
         self.signature = ",".join(("-" if key.descending else "") + key.name for key in self.keys)
-        self.count = None
-        if self.wants_count(request):
-            # On the bare filtered rows: a view whose list is a values() with joins gives them without.
-            counted = view.count_queryset() if hasattr(view, "count_queryset") else queryset
-            self.count = counted.select_related(None).order_by().count()
-
+        self.count = self.get_count(queryset, request, view)
         position, reverse = self.decode_cursor(request)
+        rows, more = self.fetch(queryset, position, reverse=reverse, ordered=ordered)
+        self.next, self.previous = self.page_links(rows, position, reverse=reverse, more=more)
+        return rows
+
+    def get_ordering(self, request: Request, queryset: QuerySet, view: Any) -> tuple[list[OrderKey], bool]:
+        """The ordering filter's keys and True (it orders the queryset), or the id alone and False.
+
+        As DRF's ``CursorPagination.get_ordering``: the view's ordering filter decides.
+        """
+        for backend in getattr(view, "filter_backends", ()):
+            if issubclass(backend, OrderingFilter):
+                return backend().get_ordering(request, queryset, view), True
+        return [OrderKey.of(queryset.model, "id", "id")], False
+
+    def get_count(self, queryset: QuerySet, request: Request, view: Any) -> int | None:
+        """With ``?count=true``, the rows matching the filters, counted on the bare filtered table."""
+        if not self.wants_count(request):
+            return None
+        # A view whose list is a values() with joins gives the filtered rows without them.
+        counted = view.count_queryset() if hasattr(view, "count_queryset") else queryset
+        return int(counted.select_related(None).order_by().count())
+
+    def fetch(
+        self, queryset: QuerySet, position: list[Any] | None, *, reverse: bool, ordered: bool
+    ) -> tuple[list[Any], bool]:
+        """The page's rows after (or, reversed, before) the cursor's position, and whether more lie beyond."""
         page = queryset
-        if reverse or not ordered_by_filter:
+        if reverse or not ordered:
             page = page.order_by(*(key.expression(reverse=reverse) for key in self.keys))
         if position is not None:
-            page = page.filter(self.after(position, reverse=reverse, queryset=queryset))
+            page = page.filter(self.after(position, reverse=reverse))
         rows = list(page[: self.size + 1])
         more = len(rows) > self.size
         rows = rows[: self.size]
         if reverse:
             rows.reverse()
+        return rows, more
+
+    def page_links(
+        self, rows: list[Any], position: list[Any] | None, *, reverse: bool, more: bool
+    ) -> tuple[str | None, str | None]:
+        """The next and previous links of a page."""
         if not rows:
-            self.next = None
-            self.previous = self.link(position, reverse=True) if position is not None and not reverse else None
-            if reverse and position is not None:
-                self.next = self.link(position, reverse=False)
-            return rows
+            # Past either end: a link back to where the cursor stood.
+            if position is None:
+                return None, None
+            return (self.link(position, reverse=False), None) if reverse else (None, self.link(position, reverse=True))
         first = [_row_value(rows[0], key.path) for key in self.keys]
         last = [_row_value(rows[-1], key.path) for key in self.keys]
         if reverse:
-            self.previous = self.link(first, reverse=True) if more else None
-            self.next = self.link(last, reverse=False)
-        else:
-            self.next = self.link(last, reverse=False) if more else None
-            self.previous = self.link(first, reverse=True) if position is not None else None
-        return rows
+            return self.link(last, reverse=False), self.link(first, reverse=True) if more else None
+        next_link = self.link(last, reverse=False) if more else None
+        return next_link, self.link(first, reverse=True) if position is not None else None
 
     def get_page_size(self, request: Request) -> int:
         raw = request.query_params.get(self.page_size_query_param)
@@ -132,12 +140,11 @@ class KeysetPagination(BasePagination):
         return size
 
     def wants_count(self, request: Request) -> bool:
-        raw = request.query_params.get(self.count_query_param, "").strip().lower()
-        if raw in ("", *FALSE_VALUES):
-            return False
-        if raw in TRUE_VALUES:
-            return True
-        raise ValidationError({self.count_query_param: ["Use true or false."]})
+        raw = request.query_params.get(self.count_query_param, "")
+        wanted = parse_bool(raw) if raw.strip() else False
+        if wanted is None:
+            raise ValidationError({self.count_query_param: ["Use true or false."]})
+        return wanted
 
     def decode_cursor(self, request: Request) -> tuple[list[Any] | None, bool]:
         token = request.query_params.get(self.cursor_query_param)
@@ -158,11 +165,11 @@ class KeysetPagination(BasePagination):
             raise ValidationError({self.cursor_query_param: ["Invalid cursor: use the next or previous link."]})
         return position, reverse
 
-    def clean_position(self, queryset: QuerySet, position: list[Any]) -> list[Any]:
+    def clean_position(self, position: list[Any]) -> list[Any]:
         """The cursor's values checked against their columns, so a forged cursor gives 400, never a database error."""
         cleaned = []
         for key, value in zip(self.keys, position, strict=True):
-            field = _model_field(queryset, key.path)
+            field = key.field
             if value is None:
                 if not key.nullable:
                     raise DjangoValidationError(f"{key.name} cannot be empty")
@@ -184,10 +191,10 @@ class KeysetPagination(BasePagination):
             cleaned.append(value)
         return cleaned
 
-    def after(self, position: list[Any], *, reverse: bool, queryset: QuerySet) -> Q:
+    def after(self, position: list[Any], *, reverse: bool) -> Q:
         """Rows strictly after `position` in the ordering (before it when `reverse`), NULLs sorting last forward."""
         try:
-            position = self.clean_position(queryset, position)
+            position = self.clean_position(position)
         except (DjangoValidationError, ValueError, TypeError, OverflowError):
             raise ValidationError(
                 {self.cursor_query_param: ["Invalid cursor: use the next or previous link."]}

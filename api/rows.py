@@ -8,7 +8,6 @@ first built, so the list and the detail never drift apart.
 
 from __future__ import annotations
 
-import datetime
 import functools
 import operator
 from collections.abc import Callable
@@ -18,49 +17,19 @@ from typing import Any, ClassVar
 from django.core.exceptions import ImproperlyConfigured
 from django.db import models
 from django.db.models import QuerySet
-from django.urls import get_script_prefix, reverse
 from django.utils import timezone
 from rest_framework import serializers
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from api.filters import OrderingFilter
 from api.serializers import BriefRelatedField
 from api.viewsets import ViewSetMixinBase
 from newsfacts import search
+from newsfacts.links import DetailUrl
+from newsfacts.values import iso_datetime
 
 Row = dict[str, Any]
 Builder = Callable[[Row], Any]
-
-
-class UrlTemplate:
-    """The absolute detail URL of any id, reversed once per request instead of once per row."""
-
-    SENTINEL = 987654321987
-
-    def __init__(self, request: Request, view_name: str) -> None:
-        url = request.build_absolute_uri(self.path(view_name, get_script_prefix()))
-        self.prefix, self.suffix = url.split(str(self.SENTINEL), 1)
-
-    @staticmethod
-    @functools.cache
-    def path(view_name: str, script_prefix: str) -> str:
-        """The detail path of the sentinel id: reverse() costs more than a page's rows, so once per process."""
-        return reverse(view_name, kwargs={"pk": UrlTemplate.SENTINEL})
-
-    def __call__(self, pk: int) -> str:
-        return f"{self.prefix}{pk}{self.suffix}"
-
-
-def _datetime_representation() -> Callable[[datetime.datetime], str]:
-    """DRF's DateTimeField output (ISO 8601 in the current time zone, UTC as Z) without its per-call settings reads."""
-    zone = timezone.get_current_timezone()
-
-    def represent(value: datetime.datetime) -> str:
-        text = value.astimezone(zone).isoformat()
-        return text[:-6] + "Z" if text.endswith("+00:00") else text
-
-    return represent
 
 
 # Serializer fields whose output is the column's value as the database returns it.
@@ -90,14 +59,14 @@ class _Context:
     """What building a row needs from the request: URL templates and the time zone, made once per request."""
 
     def __init__(self, request: Request) -> None:
-        self.request = request
-        self.datetime = _datetime_representation()
-        self.templates: dict[str, UrlTemplate] = {}
+        self.base = request.build_absolute_uri("/")
+        self.zone = timezone.get_current_timezone()  # DRF's DateTimeField writes in it
+        self.templates: dict[str, DetailUrl] = {}
 
-    def url(self, view_name: str) -> UrlTemplate:
+    def url(self, view_name: str) -> DetailUrl:
         template = self.templates.get(view_name)
         if template is None:
-            template = self.templates[view_name] = UrlTemplate(self.request, view_name)
+            template = self.templates[view_name] = DetailUrl(view_name, self.base)
         return template
 
 
@@ -106,8 +75,8 @@ def _bind(node: _Node, context: _Context) -> Builder:
     if node.kind == "value":
         return operator.itemgetter(column)
     if node.kind == "datetime":
-        represent = context.datetime
-        return lambda row: None if row[column] is None else represent(row[column])
+        zone = context.zone
+        return lambda row: None if row[column] is None else iso_datetime(row[column], zone)
     if node.kind == "url":
         template = context.url(node.view_name)
         return lambda row: template(row[column])
@@ -213,12 +182,8 @@ class RowListMixin(ViewSetMixinBase):
 
     def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         # The ordering first: the columns its cursor needs are part of the values() the rows are selected with.
-        paths = tuple(
-            key.path
-            for backend in self.filter_backends
-            if issubclass(backend, OrderingFilter)
-            for key in backend().ordering_keys(request, self)
-        )
+        keys, _ordered = self.paginator.get_ordering(request, self.queryset, self)
+        paths = tuple(key.path for key in keys)
         queryset = self.filter_queryset(self.list_queryset(paths))
         rows = self.paginate_queryset(queryset)
         build = self.row_shape().builder(request)

@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING, Any
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.core.validators import URLValidator
 from django.db import IntegrityError, models, transaction
-from django.utils.text import slugify
 from drf_spectacular.extensions import OpenApiSerializerFieldExtension
 from drf_spectacular.plumbing import build_basic_type
 from drf_spectacular.types import OpenApiTypes
@@ -255,7 +254,7 @@ class SpeakerSerializer(StrictWriteMixin, serializers.ModelSerializer):
         reason = _history_reason(self, validated_data)
         self._slug_from_name = not validated_data.get("slug")
         if self._slug_from_name:
-            validated_data["slug"] = self.free_slug(validated_data["name"])
+            validated_data["slug"] = Speaker.free_slug(validated_data["name"])
         speaker = Speaker(**validated_data)
         return self.save_speaker(speaker, reason)
 
@@ -297,20 +296,11 @@ class SpeakerSerializer(StrictWriteMixin, serializers.ModelSerializer):
             except serializers.ValidationError as error:
                 errors[name] = list(error.detail)
         if set(errors) == {"slug"} and getattr(self, "_slug_from_name", False):
-            speaker.slug = self.free_slug(speaker.name)
+            speaker.slug = Speaker.free_slug(speaker.name)
             return True
         if errors:
             raise serializers.ValidationError(errors)
         return False
-
-    @staticmethod
-    def free_slug(name: str) -> str:
-        base = (slugify(name) or "speaker")[:190]
-        taken = set(Speaker.objects.filter(slug__startswith=base).values_list("slug", flat=True))
-        slug, n = base, 2
-        while slug in taken:
-            slug, n = f"{base}-{n}", n + 1
-        return slug
 
 
 class SpeakerMergeSerializer(serializers.Serializer):

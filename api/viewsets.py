@@ -1,4 +1,4 @@
-"""Base classes of the API's viewsets: strict lists, details with ETags, writes guarded by If-Match.
+"""Base classes of the API's viewsets: details with ETags, writes guarded by If-Match.
 
 Details carry an ETag; writes honour ``If-Match`` (412 when the row changed since it was read). Without If-Match a
 write is accepted unless ``NEWSFACTS_API_REQUIRE_IF_MATCH`` is on (then 428). Throttling is the settings' default
@@ -24,8 +24,6 @@ from rest_framework.permissions import SAFE_METHODS
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from api.filters import FilterBackend, OrderingFilter
-from api.pagination import KeysetPagination
 from newsfacts import changes, search
 
 if TYPE_CHECKING:
@@ -128,10 +126,11 @@ WRITE_RESPONSES = {
 
 
 class BaseViewSet(viewsets.GenericViewSet):
-    """List and detail with strict filters, a total ordering, keyset pagination and ETags."""
+    """List and detail with a total ordering, 405 before authentication, and rows locked for writes.
 
-    filter_backends = [FilterBackend, OrderingFilter]
-    pagination_class = KeysetPagination
+    Strict filters, keyset pagination and the throttle are ``settings.REST_FRAMEWORK``'s defaults, for every view.
+    """
+
     ordering_fields: dict[str, str] = {"id": "id"}
     default_ordering: tuple[str, ...] = ("id",)
 

@@ -9,7 +9,6 @@ Parameters that take several values accept them repeated (``?status=verified&sta
 
 from __future__ import annotations
 
-import copy
 from datetime import UTC, datetime
 from typing import Any, ClassVar
 
@@ -17,11 +16,8 @@ import django_filters
 from django import forms
 from django.core.validators import ProhibitNullCharactersValidator
 from django.db.models import QuerySet
-from django.http import QueryDict
 from django_filters.fields import IsoDateTimeField
 from django_filters.fields import MultipleChoiceField as BaseMultipleChoiceField
-from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import extend_schema_field
 
 from newsfacts import search
 from newsfacts.choices import (
@@ -35,11 +31,10 @@ from newsfacts.choices import (
     VerificationStatus,
 )
 from newsfacts.models import Article, Claim, Quote, Sentence, Speaker
+from newsfacts.values import parse_bool
 
 # The largest value a 64-bit signed integer column holds: a larger id would overflow the database driver.
 MAX_DB_INTEGER = 2**63 - 1
-TRUE_VALUES = frozenset({"true", "1", "yes", "on"})
-FALSE_VALUES = frozenset({"false", "0", "no", "off"})
 
 
 def _split_values(values: Any) -> list[str]:
@@ -103,12 +98,10 @@ class StrictBooleanField(forms.Field):
     def to_python(self, value: Any) -> bool | None:
         if value in (None, ""):
             return None
-        text = str(value).strip().lower()
-        if text in TRUE_VALUES:
-            return True
-        if text in FALSE_VALUES:
-            return False
-        raise forms.ValidationError(f"{value!r} is not a boolean: use true or false.")
+        parsed = parse_bool(str(value))
+        if parsed is None:
+            raise forms.ValidationError(f"{value!r} is not a boolean: use true or false.")
+        return parsed
 
 
 class DateTimeField(IsoDateTimeField):
@@ -134,7 +127,6 @@ class DateTimeFilter(django_filters.IsoDateTimeFilter):
     field_class = DateTimeField
 
 
-@extend_schema_field({"type": "array", "items": {"type": "integer"}})
 class IdFilter(django_filters.Filter):
     """Rows whose id (or foreign key) is one of the given ids; no query checks that the ids exist."""
 
@@ -145,7 +137,6 @@ class IdFilter(django_filters.Filter):
         super().__init__(*args, **kwargs)
 
 
-@extend_schema_field({"type": "array", "items": {"type": "string"}})
 class StringInFilter(django_filters.Filter):
     """Rows whose field equals one of the given strings."""
 
@@ -156,7 +147,6 @@ class StringInFilter(django_filters.Filter):
         super().__init__(*args, **kwargs)
 
 
-@extend_schema_field(OpenApiTypes.BOOL)
 class BooleanFilter(django_filters.Filter):
     field_class = StrictBooleanField
 
@@ -189,7 +179,6 @@ class SearchField(forms.CharField):
             raise forms.ValidationError(str(error), code="invalid") from None
 
 
-@extend_schema_field(OpenApiTypes.STR)
 class SearchFilter(django_filters.Filter):
     """``q``: rows matching in the full-text index (``newsfacts.search``), by the FilterSet's ``search`` method."""
 
@@ -221,20 +210,10 @@ class FilterSet(django_filters.FilterSet):
         prefix: str | None = None,
         sparse: bool = True,
     ) -> None:
-        if queryset is None:
-            queryset = self._meta.model._default_manager.all()
-        self.is_bound = data is not None
-        self.data = data or QueryDict()
-        self.queryset = queryset
-        self.request = request
-        self.form_prefix = prefix
-        named = self.base_filters
         if sparse and data is not None and prefix is None:
-            named = {name: f for name, f in named.items() if name in data}
-        self.filters = copy.deepcopy(named)
-        for filter_ in self.filters.values():
-            filter_.model = queryset.model
-            filter_.parent = self
+            # The instance's own base_filters: the parent deep-copies only these into self.filters.
+            self.base_filters = {name: f for name, f in self.base_filters.items() if name in data}
+        super().__init__(data, queryset, request=request, prefix=prefix)
 
     # Form classes by the filters they hold: django-filter builds a new class on every request. Bounded, since
     # a client chooses which filters a query names.
@@ -379,6 +358,10 @@ class VerificationFilterSet(SearchableFilterSet):
         field_name="article__published", lookup_expr="lte", label="Article published on or before"
     )
     reviewed = BooleanFilter(field_name="reviewed_at", method="filter_reviewed", label="Reviewed by an editor")
+    needs_review = BooleanFilter(
+        method="filter_needs_review",
+        label="Still to be reviewed: unverified (quotes: or a speaker missing or doubtful, unconfirmed)",
+    )
     reviewed_after = DateTimeFilter(
         field_name="reviewed_at", lookup_expr="gte", label="Reviewed at or after (ISO 8601)"
     )
@@ -402,9 +385,10 @@ class VerificationFilterSet(SearchableFilterSet):
         return queryset.rejected() if value else queryset.live()
 
     def filter_reviewed(self, queryset: QuerySet, name: str, value: bool | None) -> QuerySet:
-        if value is None:
-            return queryset
-        return queryset.filter(reviewed_at__isnull=not value)
+        return queryset if value is None else queryset.reviewed(value)
+
+    def filter_needs_review(self, queryset: QuerySet, name: str, value: bool | None) -> QuerySet:
+        return queryset if value is None else queryset.needs_review(value)
 
     def filter_has_person(self, queryset: QuerySet, name: str, value: bool | None) -> QuerySet:
         if value is None:

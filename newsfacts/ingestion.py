@@ -17,7 +17,6 @@ from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
-from django.utils.text import slugify
 
 from newsfacts.choices import SentenceKind
 from newsfacts.extraction import speakers as extracted_speakers
@@ -181,13 +180,14 @@ def resolve_speakers(found: Iterable[extracted_speakers.Speaker]) -> dict[str, S
         if match is None:
             match = Speaker(
                 name=candidate.name,
-                slug=_unique_slug(candidate.name, taken_slugs),
+                slug=Speaker.free_slug(candidate.name, taken_slugs),
                 kind=candidate.kind,
                 aliases=sorted(set(candidate.aliases) - {candidate.name}),
                 description=candidate.description[:500],
             )
             match.save()
             known.append(match)
+            taken_slugs.add(match.slug)
         else:
             update = _merge_into(match, candidate)
             if update:
@@ -234,12 +234,3 @@ def _merge_into(speaker: Speaker, candidate: extracted_speakers.Speaker) -> list
         speaker.description = candidate.description[:500]
         changed.append("description")
     return changed
-
-
-def _unique_slug(name: str, taken: set[str]) -> str:
-    base = slugify(name)[:180] or "speaker"
-    slug, n = base, 2
-    while slug in taken:
-        slug, n = f"{base}-{n}", n + 1
-    taken.add(slug)
-    return slug

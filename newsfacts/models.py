@@ -7,12 +7,16 @@ Offsets are Python string indices (code points) into ``Article.text``; every sto
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import Count, F, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.urls import reverse
+from django.utils.text import slugify
 from simple_history.models import HistoricalRecords
 
 from newsfacts.choices import (
@@ -141,6 +145,20 @@ class Speaker(models.Model):
     def __str__(self) -> str:
         return self.name
 
+    @classmethod
+    def free_slug(cls, name: str, taken: Collection[str] | None = None) -> str:
+        """A slug made from the name that no speaker has (nor any of ``taken``): the name's, else with -2, -3...
+
+        Its base is cut to 190 characters, leaving room for the number within the column's 200.
+        """
+        base = (slugify(name) or "speaker")[:190]
+        if taken is None:
+            taken = set(cls.objects.filter(slug__startswith=base).values_list("slug", flat=True))
+        slug, n = base, 2
+        while slug in taken:
+            slug, n = f"{base}-{n}", n + 1
+        return slug
+
     def clean(self) -> None:
         super().clean()
         if not isinstance(self.aliases, list) or not all(isinstance(a, str) and a.strip() for a in self.aliases):
@@ -199,8 +217,29 @@ def _verification_constraints(prefix: str) -> list[models.BaseConstraint]:
 ASSIGNMENT_FIELDS = ["assigned_to", "assigned_until"]
 
 
+# A quote whose speaker the pipeline guessed with less confidence than this, unconfirmed, needs an editor's look.
+LOW_CONFIDENCE = 0.5
+
+
 class SourceSpanQuerySet(models.QuerySet):
     """Domain queries on quotes and claims, shared by the admin, the API, the commands and the releases."""
+
+    def needs_review(self, value: bool = True) -> SourceSpanQuerySet:
+        """What an editor still has to look at (``value=False``: the rest); see ``needs_review_q``."""
+        condition = self.model.needs_review_q()
+        return self.filter(condition) if value else self.exclude(condition)
+
+    def reviewed(self, value: bool = True) -> SourceSpanQuerySet:
+        """What an editor gave a status (``value=False``: what no editor has reviewed yet)."""
+        return self.filter(reviewed_at__isnull=not value)
+
+    def unverified(self) -> SourceSpanQuerySet:
+        return self.filter(status=VerificationStatus.UNVERIFIED)
+
+    def count_per(self, field: str) -> Coalesce:
+        """These rows counted per ``field`` (a foreign key), as a subquery to annotate that model's rows with."""
+        rows = self.filter(**{field: OuterRef("pk")}).order_by().values(field).annotate(n=Count("pk")).values("n")
+        return Coalesce(Subquery(rows, output_field=models.IntegerField()), 0)
 
     def live(self) -> SourceSpanQuerySet:
         """What the dataset holds: everything no editor rejected."""
@@ -283,6 +322,11 @@ class SourceSpan(Verification):
         return self.text[:80]
 
     @classmethod
+    def needs_review_q(cls) -> Q:
+        """Rows an editor still has to look at: unverified."""
+        return Q(status=VerificationStatus.UNVERIFIED)
+
+    @classmethod
     def editor_touched_q(cls) -> Q:
         """Rows an editor touched: added, changed, reviewed or rejected."""
         return (
@@ -349,6 +393,16 @@ class Quote(SourceSpan):
     @classmethod
     def editor_touched_q(cls) -> Q:
         return super().editor_touched_q() | Q(attribution_confirmed=True)
+
+    @classmethod
+    def attribution_needs_review_q(cls) -> Q:
+        """Quotes whose speaker needs checking: none, or a low-confidence guess, and no editor confirmed it."""
+        return Q(attribution_confirmed=False) & (Q(speaker__isnull=True) | Q(confidence__lt=LOW_CONFIDENCE))
+
+    @classmethod
+    def needs_review_q(cls) -> Q:
+        """Unverified, or with a speaker that needs checking."""
+        return super().needs_review_q() | cls.attribution_needs_review_q()
 
 
 class Claim(SourceSpan):

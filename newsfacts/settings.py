@@ -13,6 +13,8 @@ from pathlib import Path
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
+from newsfacts.values import parse_bool
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 
@@ -20,11 +22,10 @@ def envbool(name: str, default: bool) -> bool:
     value = os.environ.get(name)
     if value is None or value == "":
         return default
-    if value.lower() in {"1", "true", "yes", "on"}:
-        return True
-    if value.lower() in {"0", "false", "no", "off"}:
-        return False
-    raise ImproperlyConfigured(f"{name} must be a boolean (1/0, true/false), got {value!r}")
+    parsed = parse_bool(value)
+    if parsed is None:
+        raise ImproperlyConfigured(f"{name} must be a boolean (1/0, true/false), got {value!r}")
+    return parsed
 
 
 def envint(name: str, default: int) -> int:
@@ -174,12 +175,14 @@ REST_FRAMEWORK = {
         "rest_framework.authentication.TokenAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.DjangoModelPermissionsOrAnonReadOnly"],
-    "DEFAULT_FILTER_BACKENDS": [
-        "django_filters.rest_framework.DjangoFilterBackend",
-        "rest_framework.filters.OrderingFilter",
-    ],
-    "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.LimitOffsetPagination",
+    # Strict django-filter (400 on a bad value or an unknown parameter) and ?ordering= over ordering_fields.
+    "DEFAULT_FILTER_BACKENDS": ["api.filters.FilterBackend", "api.filters.OrderingFilter"],
+    "DEFAULT_PAGINATION_CLASS": "api.pagination.KeysetPagination",
     "PAGE_SIZE": 50,
+    "DEFAULT_RENDERER_CLASSES": [
+        "rest_framework.renderers.JSONRenderer",
+        "rest_framework.renderers.BrowsableAPIRenderer",
+    ],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_THROTTLE_CLASSES": ["api.throttling.AnonThrottle", "api.throttling.StreamedListThrottle"],
     "DEFAULT_THROTTLE_RATES": {

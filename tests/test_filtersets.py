@@ -146,6 +146,8 @@ CLAIM_CASES = [
     ("published_before=2024-03-01", {"c1"}),
     ("reviewed=true", {"c1", "c2"}),
     ("reviewed=false", {"c3"}),
+    ("needs_review=true", {"c3"}),
+    ("needs_review=false", {"c1", "c2"}),
     ("reviewed_after=2024-03-01T00:00:00Z", {"c2"}),
     ("reviewed_before=2024-03-01T00:00:00Z", {"c1"}),
     ("reviewed_by={reviewer}", {"c1", "c2"}),
@@ -176,6 +178,8 @@ QUOTE_CASES = [
     ("published_after=2024-01-10", {"q1", "q2"}),
     ("published_before=2024-01-09", set()),
     ("reviewed=true", {"q1"}),
+    ("needs_review=true", {"q2", "q3"}),
+    ("needs_review=false", {"q1"}),
     ("reviewed_after=2024-01-01T00:00:00Z", {"q1"}),
     ("reviewed_before=2024-01-01T00:00:00Z", set()),
     ("reviewed_by={reviewer}", {"q1"}),
@@ -309,3 +313,16 @@ def test_filtering_by_id_runs_no_query_to_check_the_id(db, django_assert_num_que
     with django_assert_num_queries(0):
         assert filterset.is_valid()
         str(filterset.qs.query)
+
+
+def test_a_bound_filterset_builds_only_the_filters_its_data_names():
+    bound = ClaimFilterSet(QueryDict("status=false&q=tax"))
+    assert set(bound.filters) == {"status", "q"}
+    assert set(ClaimFilterSet.base_filters) > {"status", "q", "claimant"}  # the class keeps every filter
+
+
+def test_an_unbound_or_dense_filterset_has_every_filter():
+    assert set(ClaimFilterSet().filters) == set(ClaimFilterSet.base_filters)
+    dense = ClaimFilterSet(QueryDict("status=false"), sparse=False)
+    assert set(dense.filters) == set(ClaimFilterSet.base_filters)
+    assert all(f.parent is dense and f.model is Claim for f in dense.filters.values())

@@ -132,3 +132,26 @@ def test_any_editor_action_takes_a_quote_out_of_the_untouched_machine_output(fie
     touched = QuoteFactory(**fields)
     assert list(Quote.objects.untouched()) == [machine]
     assert list(Quote.objects.touched()) == [touched]
+
+
+def test_a_reviewed_quote_with_a_doubtful_unconfirmed_speaker_still_needs_review():
+    doubtful = QuoteFactory(status="verified", rationale="ok", confidence=0.3, attribution_confirmed=False)
+    confirmed = QuoteFactory(status="verified", rationale="ok", confidence=0.3, attribution_confirmed=True)
+    unverified = QuoteFactory(confidence=0.9)
+    assert set(Quote.objects.needs_review()) == {doubtful, unverified}
+    assert set(Quote.objects.needs_review(False)) == {confirmed}
+
+
+def test_a_claim_needs_review_until_it_has_a_status():
+    unverified = ClaimFactory()
+    reviewed = ClaimFactory(status="false", rationale="no")
+    assert list(Claim.objects.needs_review()) == [unverified]
+    assert list(Claim.objects.needs_review(False)) == [reviewed]
+
+
+def test_count_per_counts_each_speakers_rows_and_zero_for_none():
+    busy = SpeakerFactory(name="Busy")
+    SpeakerFactory(name="Idle")
+    QuoteFactory.create_batch(2, speaker=busy)
+    counts = dict(Speaker.objects.annotate(n=Quote.objects.count_per("speaker")).values_list("name", "n"))
+    assert counts["Busy"] == 2 and counts["Idle"] == 0

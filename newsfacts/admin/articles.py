@@ -6,8 +6,7 @@ from urllib.parse import urlencode
 
 from django.contrib import admin
 from django.db import models
-from django.db.models import Count, IntegerField, OuterRef, QuerySet, Subquery
-from django.db.models.functions import Coalesce
+from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.html import format_html
@@ -16,19 +15,7 @@ from django.utils.text import Truncator
 
 from newsfacts.admin.filters import NulSafeChangeList
 from newsfacts.admin.history import HistoryAdmin
-from newsfacts.choices import VerificationStatus
 from newsfacts.models import Article, Claim, Quote, Sentence
-
-
-def _unverified_count(model: type[Quote] | type[Claim]) -> Coalesce:
-    rows = (
-        model.objects.filter(article=OuterRef("pk"), status=VerificationStatus.UNVERIFIED)
-        .order_by()
-        .values("article")
-        .annotate(n=Count("pk"))
-        .values("n")
-    )
-    return Coalesce(Subquery(rows, output_field=IntegerField()), 0)
 
 
 class SentenceInline(admin.TabularInline):
@@ -69,7 +56,10 @@ class ArticleAdmin(HistoryAdmin):
             super()
             .get_queryset(request)
             .defer("text")
-            .annotate(unverified_quotes=_unverified_count(Quote), unverified_claims=_unverified_count(Claim))
+            .annotate(
+                unverified_quotes=Quote.objects.unverified().count_per("article"),
+                unverified_claims=Claim.objects.unverified().count_per("article"),
+            )
         )
 
     def has_add_permission(self, request: HttpRequest) -> bool:

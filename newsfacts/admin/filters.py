@@ -12,16 +12,9 @@ from django.http import HttpRequest
 
 from newsfacts.choices import VerificationStatus
 from newsfacts.filtersets import MAX_DB_INTEGER
-from newsfacts.models import Article, Speaker
+from newsfacts.models import LOW_CONFIDENCE, Article, Quote, Speaker
 
-# A quote whose speaker the pipeline guessed with less confidence than this, unconfirmed, needs an editor's look.
-LOW_CONFIDENCE = 0.5
 HIGH_CONFIDENCE = 0.8
-
-# Quotes whose attribution needs checking: no speaker, or a low-confidence guess nobody confirmed.
-QUOTE_ATTRIBUTION_NEEDS_REVIEW = Q(attribution_confirmed=False) & (
-    Q(speaker__isnull=True) | Q(confidence__lt=LOW_CONFIDENCE)
-)
 
 
 class NulSafeChangeList:
@@ -66,7 +59,7 @@ class QueueStatusFilter(admin.SimpleListFilter):
 
 
 class NeedsReviewFilter(admin.SimpleListFilter):
-    """Rows an editor still has to look at: unverified, or (quotes) an attribution nobody confirmed."""
+    """Rows an editor still has to look at (the models' ``needs_review``), or the rest."""
 
     title = "needs review"
     parameter_name = "needs_review"
@@ -74,21 +67,10 @@ class NeedsReviewFilter(admin.SimpleListFilter):
     def lookups(self, request: HttpRequest, model_admin: admin.ModelAdmin) -> list[tuple[str, str]]:
         return [("yes", "needs review"), ("no", "reviewed")]
 
-    def condition(self) -> Q:
-        extra = getattr(self.model_admin, "needs_review_q", None)
-        unverified = Q(status=VerificationStatus.UNVERIFIED)
-        return unverified | extra if extra is not None else unverified
-
     def queryset(self, request: HttpRequest, queryset: QuerySet) -> QuerySet:
-        if self.value() == "yes":
-            return queryset.filter(self.condition())
-        if self.value() == "no":
-            return queryset.exclude(self.condition())
+        if self.value() in ("yes", "no"):
+            return queryset.needs_review(self.value() == "yes")
         return queryset
-
-    def __init__(self, request: HttpRequest, params: Any, model: type[Model], model_admin: admin.ModelAdmin) -> None:
-        self.model_admin = model_admin
-        super().__init__(request, params, model, model_admin)
 
 
 class ConfidenceFilter(admin.SimpleListFilter):
@@ -123,7 +105,7 @@ class AttributionFilter(admin.SimpleListFilter):
 
     def queryset(self, request: HttpRequest, queryset: QuerySet) -> QuerySet:
         condition = {
-            "needs_review": QUOTE_ATTRIBUTION_NEEDS_REVIEW,
+            "needs_review": Quote.attribution_needs_review_q(),
             "no_speaker": Q(speaker__isnull=True),
             "confirmed": Q(attribution_confirmed=True),
         }.get(self.value() or "")

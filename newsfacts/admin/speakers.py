@@ -8,8 +8,7 @@ from urllib.parse import urlencode
 from django.contrib import admin, messages
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from django.core.exceptions import ValidationError
-from django.db.models import Count, IntegerField, OuterRef, QuerySet, Subquery
-from django.db.models.functions import Coalesce
+from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -20,11 +19,6 @@ from newsfacts.admin.forms import MergeSpeakersForm, SpeakerForm
 from newsfacts.admin.history import HistoryAdmin
 from newsfacts.models import Claim, Quote, Speaker
 from newsfacts.review import merge_speakers
-
-
-def _count_of(model: type[Quote] | type[Claim], field: str) -> Coalesce:
-    rows = model.objects.filter(**{field: OuterRef("pk")}).order_by().values(field).annotate(n=Count("pk")).values("n")
-    return Coalesce(Subquery(rows, output_field=IntegerField()), 0)
 
 
 @admin.register(Speaker)
@@ -44,7 +38,7 @@ class SpeakerAdmin(HistoryAdmin):
         return (
             super()
             .get_queryset(request)
-            .annotate(quote_count=_count_of(Quote, "speaker"), claim_count=_count_of(Claim, "claimant"))
+            .annotate(quote_count=Quote.objects.count_per("speaker"), claim_count=Claim.objects.count_per("claimant"))
         )
 
     @admin.display(description="aliases")

@@ -22,7 +22,6 @@ from django.utils.safestring import SafeString
 from django.utils.text import Truncator
 
 from newsfacts.admin.filters import (
-    QUOTE_ATTRIBUTION_NEEDS_REVIEW,
     ArticleFilter,
     AttributionFilter,
     ClaimantFilter,
@@ -63,7 +62,6 @@ class VerificationAdmin(HistoryAdmin):
     form = ReviewForm
     speaker_field: str  # "speaker" or "claimant"
     queue_admin_class: type[VerificationAdmin]
-    needs_review_q: Any = None
 
     list_display_links = ["excerpt"]
     list_per_page = 50
@@ -294,7 +292,6 @@ class VerificationAdmin(HistoryAdmin):
 
 class QuoteAdmin(VerificationAdmin):
     speaker_field = "speaker"
-    needs_review_q = QUOTE_ATTRIBUTION_NEEDS_REVIEW
     list_display = [
         "excerpt",
         "speaker_link",

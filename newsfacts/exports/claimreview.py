@@ -11,10 +11,10 @@ from collections.abc import Iterator
 from typing import Any, TextIO
 
 from django.db.models import QuerySet
-from django.urls import NoReverseMatch, reverse
 
 from newsfacts.choices import CLAIMREVIEW_BEST_RATING, CLAIMREVIEW_RATINGS, CLAIMREVIEW_WORST_RATING, SpeakerKind
 from newsfacts.exports.tables import CHUNK_SIZE, iso_date, json_line
+from newsfacts.links import DetailUrl
 
 FILENAME = "claimreview.jsonld"
 CONTEXT = "https://schema.org"
@@ -37,19 +37,6 @@ _LOOKUPS = (
 )
 
 
-_PLACEHOLDER_ID = 987654321
-
-
-def claim_url_template(base_url: str) -> str:
-    """The URL of a claim in the API with ``{}`` for its id (resolved once: reverse() per row dominated the export)."""
-    try:
-        path = reverse("api:claim-detail", kwargs={"pk": _PLACEHOLDER_ID})
-    except NoReverseMatch:
-        path = f"/api/v1/claims/{_PLACEHOLDER_ID}/"
-    template = base_url.rstrip("/").replace("{", "{{").replace("}", "}}") + path
-    return template.replace(str(_PLACEHOLDER_ID), "{}")
-
-
 def _organisation(name: str, url: str = "") -> dict[str, Any]:
     organisation = {"@type": "Organization", "name": name}
     if url:
@@ -70,9 +57,11 @@ def _claim_author(row: dict[str, Any]) -> dict[str, Any] | None:
     return None
 
 
-def claim_review(row: dict[str, Any], *, base_url: str, organisation: str, url_template: str = "") -> dict[str, Any]:
-    """The ClaimReview of one reviewed claim (a row of `_LOOKUPS` values)."""
-    url_template = url_template or claim_url_template(base_url)
+def claim_review(
+    row: dict[str, Any], *, base_url: str, organisation: str, claim_url: DetailUrl | None = None
+) -> dict[str, Any]:
+    """The ClaimReview of one reviewed claim (a row of `_LOOKUPS` values); its url is the claim's in the API."""
+    claim_url = claim_url or DetailUrl("api:claim-detail", base_url)
     rating = CLAIMREVIEW_RATINGS[row["status"]]
     appearance: dict[str, Any] = {"@type": "NewsArticle"}
     if row["article__url"]:
@@ -91,7 +80,7 @@ def claim_review(row: dict[str, Any], *, base_url: str, organisation: str, url_t
     review: dict[str, Any] = {
         "@type": "ClaimReview",
         "identifier": row["id"],
-        "url": url_template.format(row["id"]),
+        "url": claim_url(row["id"]),
         "claimReviewed": row["text"],
         "author": _organisation(organisation, base_url),
         "itemReviewed": item,
@@ -121,9 +110,9 @@ def reviewed(claims: QuerySet) -> QuerySet:
 def claim_reviews(claims: QuerySet, *, base_url: str, organisation: str) -> Iterator[dict[str, Any]]:
     """A ClaimReview for each reviewed claim of `claims`, by claim id, streamed."""
     values = reviewed(claims).order_by("id").values(*_LOOKUPS)
-    template = claim_url_template(base_url)
+    claim_url = DetailUrl("api:claim-detail", base_url)
     for row in values.iterator(chunk_size=CHUNK_SIZE):
-        yield claim_review(row, base_url=base_url, organisation=organisation, url_template=template)
+        yield claim_review(row, base_url=base_url, organisation=organisation, claim_url=claim_url)
 
 
 def write_claimreview(stream: TextIO, reviews: Iterator[dict[str, Any]]) -> int:

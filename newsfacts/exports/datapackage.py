@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from newsfacts.values import iso_datetime
+
 FILENAME = "datapackage.json"
 PACKAGE_NAME = "newsfacts"
 
@@ -131,7 +133,7 @@ def describe(
             "(see its credit line and URL). Reviewers' accounts are not published."
         ),
         "version": version,
-        "created": created.astimezone(datetime.UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z"),
+        "created": iso_datetime(created.replace(microsecond=0)),
         "homepage": homepage,
         "contributors": [{"title": organisation, "role": "publisher"}],
         "licenses": [licence(licence_name)],

@@ -15,7 +15,8 @@ from typing import Any, TextIO
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 
-from newsfacts.exports.tables import CHUNK_SIZE, iso_datetime
+from newsfacts.exports.tables import CHUNK_SIZE
+from newsfacts.values import iso_datetime
 
 FILENAME = "newsfacts.json"
 

@@ -19,14 +19,10 @@ from django.db import models
 
 from newsfacts.choices import Attribution, ClaimKind, QuoteKind, SentenceKind, SpeakerKind, VerificationStatus
 from newsfacts.models import Article, Claim, Quote, Sentence, Speaker
+from newsfacts.values import iso_datetime
 
 # Rows fetched a round trip: big enough to amortise the query, small enough to keep memory flat.
 CHUNK_SIZE = 2000
-
-
-def iso_datetime(value: datetime.datetime) -> str:
-    """UTC, ISO 8601 with a Z, the form Table Schema's datetime reads."""
-    return value.astimezone(datetime.UTC).isoformat().replace("+00:00", "Z")
 
 
 def iso_date(value: datetime.date) -> str:
@@ -200,8 +196,13 @@ def _span_columns(noun: str, person: str, person_description: str, sentence_rela
         Column(f"{person}_id", "integer", person_description),
         Column(f"{person}_name", "string", f"The {person}'s name.", lookup=f"{person}__name"),
         Column(f"{person}_wikidata_id", "string", f"The {person}'s Wikidata id.", lookup=f"{person}__wikidata_id"),
-        Column("start", "integer", f"Offset of the {noun} in the article text.", required=True),
-        Column("end", "integer", f"Offset just past the {noun} (text == article.text[start:end]).", required=True),
+        Column("start", "integer", f"Offset of the {noun} in the article text, in code points.", required=True),
+        Column(
+            "end",
+            "integer",
+            f"Offset just past the {noun} in code points (text == article.text[start:end]).",
+            required=True,
+        ),
     )
 
 

@@ -225,7 +225,10 @@ ORGANISATION_WORDS = words(
     systems media news times post herald journal tribune gazette press centre center society board assembly
     parliament congress senate government administration bureau reserve laboratories labs pharmaceuticals
     international worldwide alliance coalition programme program nations initiative project observatory
-    museum library council's ministry's institution commission's authority's financial securities capital"""
+    museum library council's ministry's institution commission's authority's financial securities capital
+    analytics solutions software pharma pharmaceutical therapeutics biosciences foods brands telecom communications
+    electric resources mining logistics consulting ventures networks digital robotics dynamics semiconductor
+    semiconductors insurance realty properties petroleum steel automotive aerospace entertainment studios airline"""
 )
 # Words that end a place's name: a place never speaks.
 PLACE_WORDS = words(

@@ -76,6 +76,8 @@ def pair_marks(text: str) -> list[QuotedSpan]:
             if open_at is None:
                 if ch in opening or (ch == straight and not single) or _looks_opening(text, i):
                     open_at = i
+                elif not single and ch in closing and _unopened(text, a, i, segments):
+                    segments.append(QuotedSpan(a, i, a, i))  # scraped copy lost the opening mark
             elif ch in closing + straight:
                 if single and _is_apostrophe(text, i):
                     continue
@@ -99,6 +101,14 @@ def pair_marks(text: str) -> list[QuotedSpan]:
         seg.start += len(inner) - len(inner.lstrip())
         seg.end -= len(inner) - len(inner.rstrip())
     return [s for s in segments if s.end > s.start]
+
+
+def _unopened(text: str, a: int, i: int, segments: list[QuotedSpan]) -> bool:
+    """A closing mark with no opening one in its paragraph (``the plan failed,” she said``): the quote ran from the
+    paragraph start when it ends a sentence or clause there and holds a few words."""
+    if segments and segments[-1].close >= a:
+        return False
+    return text[i - 1 : i] in (",", ".", "!", "?") and len(WORD.findall(text[a:i])) >= 3
 
 
 def _looks_opening(text: str, i: int) -> bool:

@@ -7,7 +7,7 @@ A rule-based reader, no model: titles ("Dr.", "President") are stripped and say 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal
 
 from newsfacts.extraction.cues import (
@@ -31,6 +31,8 @@ from newsfacts.extraction.sentences import Sentence
 NameKind = Literal["person", "organisation", "unknown"]
 
 WORD_RE = re.compile(r"[^\W\d_](?:[\w'\u2019\-]*[\w'\u2019])?", re.UNICODE)
+# A verb glued to the name before it by scraping: "the Heraldsaid" reads "Herald said".
+GLUED_VERB = re.compile(r"([A-Z][a-z]{2,})(said|says)")
 POSSESSIVE_RE = re.compile(r"['\u2019]s?$")
 # Lowercase particles inside people's names and connectors inside organisations' names.
 NAME_PARTICLES = words("de van von der den da di du le la bin ibn al el dos das del")
@@ -71,16 +73,23 @@ class _Token:
     def capitalised(self) -> bool:
         return self.text[0].isupper()
 
-    @property
-    def bare(self) -> str:
-        """The word without a trailing full stop or possessive."""
-        return POSSESSIVE_RE.sub("", self.text.rstrip("."))
+    bare: str = field(init=False)  # the word without a trailing full stop or possessive
+
+    def __post_init__(self) -> None:
+        word = self.text.rstrip(".")
+        self.bare = POSSESSIVE_RE.sub("", word) if "'" in word or "\u2019" in word else word
 
 
 def _tokens(text: str) -> list[_Token]:
     tokens = []
     for m in WORD_RE.finditer(text):
         word, end = m.group(), m.end()
+        glued = GLUED_VERB.fullmatch(word) if word[0].isupper() and word.endswith(("said", "says")) else None
+        if glued:
+            split = m.start() + glued.start(2)
+            tokens.append(_Token(m.start(), split, glued.group(1)))
+            tokens.append(_Token(split, end, glued.group(2)))
+            continue
         # A full stop belongs to the word only for abbreviated titles ("Dr.") and initials ("J.").
         abbreviation = word.lower() in ABBREVIATED_TITLES or word.lower() in COMPANY_ABBREVIATIONS
         if text[end : end + 1] == "." and (abbreviation or (len(word) == 1 and word.isupper())):

@@ -58,7 +58,7 @@ from newsfacts.extraction.marks import (
     mask_quotes,
     pair_marks,
 )
-from newsfacts.extraction.names import Mention, find_mentions
+from newsfacts.extraction.names import GLUED_VERB, Mention, find_mentions
 from newsfacts.extraction.sentences import Sentence
 from newsfacts.extraction.speakers import Entity, Speaker, SpeakerBook
 from newsfacts.extraction.subjects import (
@@ -135,7 +135,8 @@ class _Reader(Reading):
 def _cues(reader: _Reader, s: Sentence) -> list[_Cue]:
     masked = reader.masked
     found: list[_Cue] = []
-    for m in LETTERS.finditer(masked, s.start, s.end):
+    for found_word in LETTERS.finditer(masked, s.start, s.end):
+        m = _unglued(found_word)
         word = m.group()
         participle = PARTICIPLE_CUES.get(word.lower())
         if participle is not None:
@@ -171,6 +172,20 @@ def _cues(reader: _Reader, s: Sentence) -> list[_Cue]:
         )
         found.append(_Cue(m.start(), m.end(), word.lower(), lemma, subject, inverted, relative=relative))
     return found
+
+
+def _unglued(m: re.Match[str]) -> re.Match[str]:
+    """The verb of a word scraping glued to a name (``Heraldsaid``), else the word."""
+    word = m.group()
+    if word[0].isupper() and word.endswith(("said", "says")):
+        glued = GLUED_VERB.fullmatch(m.string, m.start(), m.end())
+        verb = _GLUED_PART.match(m.string, glued.start(2), m.end()) if glued is not None else None
+        if verb is not None:
+            return verb
+    return m
+
+
+_GLUED_PART = re.compile(r"said|says")
 
 
 def _participle_cue(reader: _Reader, s: Sentence, m: re.Match[str], lemma: str, found: list[_Cue]) -> _Cue | None:
@@ -294,9 +309,11 @@ def _emit(
     )
     if entity is not None:
         reader.used.add(entity.id)
-        reader.book.note(entity, start)
-    elif anonymous is not None:
-        reader.book.note(anonymous, start)
+    speaking = entity or anonymous
+    if speaking is not None:
+        reader.book.note(speaking, start)
+        if reader.book.sentence_at(end) != reader.book.sentence_at(start):
+            reader.book.note(speaking, end - 1)  # a long quote keeps its speaker the one the story follows
     reader.last = (reader.book.sentence_at(end), entity)
 
 
@@ -448,6 +465,10 @@ def _content_start(cue: _Cue, after: int, rest: str) -> tuple[int, bool, bool] |
         return after + adverbial.end() + len(tail) - len(tail.lstrip()), False, False
     if cue.relative and re.match(r"\s+(?:[a-z]+ed|" + "|".join(sorted(FINITE | IRREGULAR_VERBS)) + r")\b", rest):
         return after + len(rest) - len(rest.lstrip()), False, False  # "levels that the agency said topped limits"
+    aside = re.match(r",\s+(?=(?:he|she|they|it|[A-Z][\w'\u2019\-]+\s+[A-Z]?[a-z]))", rest)
+    clause = rest[aside.end() : aside.end() + 80] if aside else ""
+    if aside and cue.lemma in SPEECH_VERBS and _reported_clause(clause) and not _SAYS.search(clause):
+        return after + aside.end(), False, False  # "Police said, Charette jumped on a platform"
     if _takes_bare_content(cue, rest):
         first = re.match(r"\s+([\w'\u2019\-]+|" + MASK + ")", rest)
         if first and first.group(1).lower() not in _NOT_CONTENT and not rest.startswith(","):

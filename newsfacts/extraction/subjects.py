@@ -301,12 +301,22 @@ def clause_subject(reader: Reading, s: Sentence, vs: int, coordinated: bool) -> 
     for pos in reader.mentions_between(s.start, vs):
         mention = reader.mention_by_start[pos]
         entity = reader.book.mention_entity.get(pos)
+        if _modifies_next_name(reader, mention, vs):
+            continue  # "Trump spokeswoman Sarah Sanders": the first name only qualifies the role of the second
         if entity is not None and not reader.book.in_quote(pos) and not mention.possessive:
             between = reader.masked[mention.end : vs]
             if not coordinated and (MASK in between or _has_cue(between)):
                 return None
             return Subject(pos, mention.end, entity, named(reader, mention, entity), entity.is_media)
     return _lead_subject(reader, s, max_words=5)
+
+
+def _modifies_next_name(reader: Reading, mention: Mention, vs: int) -> bool:
+    """A name followed by a role noun and another name: ``Trump spokeswoman Sarah Sanders``."""
+    role = re.match(r"\s+(?:[a-z][\w\-]*\s+){1,3}(?=[A-Z])", reader.masked[mention.end : vs])
+    if role is None or not any(is_person_role(w) for w in role.group().split()):
+        return False
+    return mention.end + role.end() in reader.mention_by_start
 
 
 def _lead_subject(reader: Reading, s: Sentence, max_words: int) -> Subject | None:

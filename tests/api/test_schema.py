@@ -39,3 +39,10 @@ def test_claim_write_takes_a_claimant_id_and_reads_it_in_brief(schema):
 def test_schema_and_docs_are_served(db, client):
     assert client.get(reverse("api:schema")).status_code == 200
     assert client.get(reverse("api:docs")).status_code == 200
+
+
+def test_the_redoc_page_links_no_font_host(db, client):
+    body = client.get("/api/v1/redoc/").content.decode()
+
+    assert "fonts.googleapis.com" not in body
+    assert "fonts.gstatic.com" not in body

@@ -50,10 +50,3 @@ def test_the_api_docs_render_without_fetching_anything_from_another_host(
     elsewhere = [url for url in sent if urlsplit(url).scheme in ("http", "https") and urlsplit(url).netloc != own_host]
     assert elsewhere == []
     assert any(url.endswith(".js") for url in sent)
-
-
-def test_the_redoc_page_links_no_font_host(client):
-    body = client.get("/api/v1/redoc/").content.decode()
-
-    assert "fonts.googleapis.com" not in body
-    assert "fonts.gstatic.com" not in body

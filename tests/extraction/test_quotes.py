@@ -584,3 +584,52 @@ def test_quote_introduced_after_an_addressee_with_apposition_is_the_askers() -> 
 )
 def test_reported_speech_patterns(text: str, expected: list[tuple[str, str | None]]) -> None:
     assert [(q.text, q.speaker) for q in quotes_of(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "The council met on Monday.\n\nThe plan has failed and we must start again,\u201d Ana Ruiz said.\n",
+            [("The plan has failed and we must start again,", "direct", "Ana Ruiz")],
+            id="opening-mark-lost",
+        ),
+        pytest.param(
+            "The Halden Heraldsaid the mayor would resign.",
+            [("the mayor would resign", "indirect", "Halden Herald")],
+            id="verb-glued-to-the-name",
+        ),
+        pytest.param(
+            '"We will appeal.\n\n"The ruling is wrong," Ana Ruiz said.\n',
+            [('We will appeal.\n\n"The ruling is wrong,', "direct", "Ana Ruiz")],
+            id="quote-over-two-paragraphs-is-one-quote",
+        ),
+        pytest.param('The label read "Use by" and nothing else.', [], id="quoted-label"),
+    ],
+)
+def test_scraped_copy(text: str, expected: list[tuple[str, str, str | None]]) -> None:
+    assert brief(text) == expected
+
+
+def test_comma_after_the_verb_before_reported_content() -> None:
+    assert [(q.text, q.kind) for q in quotes_of("Police said, Tom Bassey jumped on a platform and ran.")] == [
+        ("Tom Bassey jumped on a platform and ran", "indirect")
+    ]
+
+
+def test_cue_in_a_fronted_clause_does_not_swallow_the_next_speakers_words() -> None:
+    found = quotes_of("Despite what locals say, Harlow Council told the paper that it had given enough notice.")
+    assert [(q.text, q.speaker) for q in found] == [("it had given enough notice", "Harlow Council")]
+
+
+def test_pronoun_after_a_long_quote_refers_to_its_speaker() -> None:
+    text = (
+        'Councillor Ian Hale said: "The complaints keep coming."\n'
+        'In response, Cllr Ana Ruiz said: "We used a contractor we know.\n'
+        '"They have agreed the surface is not to standard.\n'
+        '"It will cause some disruption to residents."\n'
+        "She has since clarified the work will not be done until next year.\n"
+    )
+    assert quotes_of(text)[-1].speaker == "Ana Ruiz"
+    text = text.replace("Ana Ruiz", "Tom Bassey").replace("She has", "He has")
+    assert quotes_of(text)[-1].speaker == "Tom Bassey"

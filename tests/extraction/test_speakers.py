@@ -245,3 +245,13 @@ def test_unnamed_source_is_described_never_named(text: str, description: str) ->
     quotes = find_quotes(text, split_sentences(text))[1]
     assert [q.speaker_description for q in quotes] == [description]
     assert description == "" or quotes[0].speaker is None
+
+
+def test_company_named_like_a_person_is_an_organisation_by_its_last_word() -> None:
+    speakers, _ = read("Greyfield Analytics said sales fell.")
+    assert [(s.name, s.kind) for s in speakers] == [("Greyfield Analytics", "organisation")]
+
+
+def test_name_qualifying_a_role_is_not_the_subject() -> None:
+    _, quotes = read("Okafor spokeswoman Jane Doe defended the plan on Monday, saying it would save money.")
+    assert quotes == [("it would save money", "Jane Doe", "name")]
