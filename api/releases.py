@@ -1,13 +1,14 @@
-"""``/api/v1/exports/``: the published dataset releases under ``settings.RELEASES_DIR``, and their files."""
+"""``/api/v1/exports/``: the published dataset releases of the ``releases`` storage, and their files.
+
+Read through Django's storage API (``newsfacts.exports.storage``), so every server behind a load balancer lists the
+same releases when the storage is shared.
+"""
 
 from __future__ import annotations
 
 import json
-import re
-from pathlib import Path
 from typing import Any
 
-from django.conf import settings
 from django.http import FileResponse, HttpResponse
 from django.urls import reverse
 from drf_spectacular.types import OpenApiTypes
@@ -22,11 +23,8 @@ from rest_framework.response import Response
 
 from api.filters import COMMON_QUERY_PARAMS
 from api.streaming import STREAMED_FORMATS, STREAMED_RENDERERS
-from newsfacts.exports import datapackage
-
-# Release folders and file names: no separators, no leading dot (temporary folders of a running export).
-RELEASE_NAME = r"[A-Za-z0-9][A-Za-z0-9._-]*"
-_RELEASE_NAME = re.compile(rf"^{RELEASE_NAME}$")
+from newsfacts.exports import datapackage, storage
+from newsfacts.exports.storage import RELEASE_NAME
 
 
 class ReleaseFileSerializer(serializers.Serializer):
@@ -51,21 +49,6 @@ class ReleaseSerializer(serializers.Serializer):
     files = ReleaseFileSerializer(many=True)
 
 
-def _releases_dir() -> Path:
-    return Path(settings.RELEASES_DIR)
-
-
-def _read_package(name: str) -> dict[str, Any] | None:
-    if not _RELEASE_NAME.match(name):
-        return None
-    path = _releases_dir() / name / datapackage.FILENAME
-    try:
-        package = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return None
-    return package if isinstance(package, dict) else None
-
-
 class _AnyRenderer(BaseRenderer):
     """Lets a download be asked for with any Accept header (errors are answered in JSON, see handle_exception)."""
 
@@ -83,7 +66,7 @@ _DOWNLOAD_RESPONSES = {
 
 
 class ReleaseViewSet(viewsets.ViewSet):
-    """Published dataset releases (``manage.py export_dataset`` into RELEASES_DIR) and their files."""
+    """Published dataset releases (``manage.py export_dataset --publish NAME``) and their files."""
 
     permission_classes = [AllowAny]  # releases are published for anyone
     lookup_field = "name"
@@ -144,9 +127,7 @@ class ReleaseViewSet(viewsets.ViewSet):
     @extend_schema(responses=ReleaseSerializer(many=True))
     def list(self, request: Request, format: str | None = None) -> HttpResponse:
         """Every published release, newest first."""
-        root = _releases_dir()
-        names = sorted(p.name for p in root.iterdir() if p.is_dir()) if root.is_dir() else []
-        releases = [(name, _read_package(name)) for name in names]
+        releases = [(name, storage.read_package(name)) for name in storage.names()]
         described = [self._describe(request, name, package) for name, package in releases if package]
         described.sort(key=lambda release: (str(release["created"] or ""), release["name"]), reverse=True)
         renderer = request.accepted_renderer
@@ -161,7 +142,7 @@ class ReleaseViewSet(viewsets.ViewSet):
     @extend_schema(responses=ReleaseSerializer)
     def retrieve(self, request: Request, name: str, format: str | None = None) -> Response:
         """One release: its metadata and files, with their sizes and hashes."""
-        package = _read_package(name)
+        package = storage.read_package(name)
         if package is None:
             raise NotFound("No such release.")
         return Response(self._describe(request, name, package))
@@ -170,16 +151,15 @@ class ReleaseViewSet(viewsets.ViewSet):
     @action(detail=True, url_path=rf"files/(?P<path>{RELEASE_NAME})", renderer_classes=[_AnyRenderer])
     def file(self, request: Request, name: str, path: str, format: str | None = None) -> FileResponse:
         """Download one file of a release (those its datapackage.json lists, and datapackage.json itself)."""
-        package = _read_package(name)
+        package = storage.read_package(name)
         if package is None:
             raise NotFound("No such release.")
         media_types = {r.get("path"): r.get("mediatype") for r in package.get("resources", []) if isinstance(r, dict)}
         media_types[datapackage.FILENAME] = "application/json"
         if path not in media_types:
             raise NotFound("No such file in this release.")
-        location = _releases_dir() / name / path
         try:
-            stream = location.open("rb")
+            stream = storage.open_file(name, path)
         except OSError:
             raise NotFound("No such file in this release.") from None
         response = FileResponse(stream, as_attachment=True, filename=path)

@@ -18,11 +18,10 @@ from drf_spectacular.types import OpenApiTypes
 from rest_framework import serializers
 
 from api.offsets import OFFSET_UNIT
-from newsfacts import search
-from newsfacts.choices import Attribution, VerificationStatus
+from newsfacts import review, search
+from newsfacts.choices import Rejection
 from newsfacts.filtersets import MAX_DB_INTEGER
 from newsfacts.models import Article, Claim, Quote, Sentence, Speaker
-from newsfacts.review import set_verification
 
 # Saves of a speaker whose slug, made from its name, another editor took meanwhile.
 SAVE_ATTEMPTS = 3
@@ -185,6 +184,8 @@ class ArticleSerializer(serializers.ModelSerializer):
             "sha256",
             "page_sha256",
             "ingested_at",
+            "pipeline_version",
+            "extracted_at",
             "text",
         ]
         read_only_fields = fields
@@ -328,15 +329,35 @@ class SpeakerMergeSerializer(serializers.Serializer):
 class VerificationSerializer(StrictWriteMixin, serializers.ModelSerializer):
     """Shared by quotes and claims: brief article and sentence, offsets, verification; the editors' writes.
 
-    Editable: status, rationale, evidence_urls (through ``newsfacts.review.set_verification``), the speaker or
+    Editable (through ``newsfacts.review.edit``): status, rationale, evidence_urls, the speaker or
     claimant, the kind, and the offsets within the sentence (the text is then re-read from the article).
     """
 
     person_field = ""  # "speaker" or "claimant"
 
-    article = ArticleBriefSerializer(read_only=True)
+    article = BriefRelatedField(
+        ArticleBriefSerializer,
+        queryset=Article.objects.all(),
+        required=False,
+        help_text="Read: the article in brief. Write (adding an item only): the article's id.",
+    )
     sentence = SentenceBriefSerializer(read_only=True)
     text = serializers.CharField(read_only=True, help_text="Exactly article.text[start:end].")
+    origin = serializers.CharField(read_only=True, help_text="Who put it in the dataset: machine or editor.")
+    added_by = serializers.SlugRelatedField(
+        slug_field="username", read_only=True, allow_null=True, help_text="Username of the editor who added it."
+    )
+    added_at = serializers.DateTimeField(read_only=True, allow_null=True, help_text="When an editor added it.")
+    rejected_reason = serializers.CharField(
+        read_only=True,
+        help_text="Why an editor rejected it (not_quote, not_claim, wrong_span, duplicate); blank: live.",
+    )
+    rejected_by = serializers.SlugRelatedField(
+        slug_field="username", read_only=True, allow_null=True, help_text="Username of the editor who rejected it."
+    )
+    rejected_at = serializers.DateTimeField(read_only=True, allow_null=True, help_text="When it was rejected.")
+    start = serializers.IntegerField(min_value=0, max_value=MAX_DB_INTEGER, required=False)
+    end = serializers.IntegerField(min_value=1, max_value=MAX_DB_INTEGER, required=False)
     start = serializers.IntegerField(
         min_value=0,
         max_value=MAX_DB_INTEGER,
@@ -369,77 +390,53 @@ class VerificationSerializer(StrictWriteMixin, serializers.ModelSerializer):
     verification_fields = ("status", "rationale", "evidence_urls")
 
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
-        instance = self.instance
-        if instance is None:
-            raise serializers.ValidationError("Quotes and claims are created by ingestion, not through the API.")
-        if "start" in attrs or "end" in attrs:
-            attrs["text"] = self.corrected_text(
-                instance, attrs.get("start", instance.start), attrs.get("end", instance.end)
-            )
-        status = attrs.get("status", instance.status)
-        rationale = attrs.get("rationale", instance.rationale)
-        if status != VerificationStatus.UNVERIFIED and not rationale.strip():
-            raise serializers.ValidationError({"rationale": [f"Give a rationale for the status {status!r}."]})
+        if self.instance is not None and "article" in attrs:
+            raise serializers.ValidationError({"article": ["An item cannot move to another article."]})
+        if self.instance is None:
+            missing = [name for name in ("article", "start", "end") if name not in attrs]
+            if missing:
+                raise serializers.ValidationError({name: ["Required to add an item."] for name in missing})
         return attrs
 
-    def corrected_text(self, instance: Quote | Claim, start: int, end: int) -> str:
-        sentence, text = instance.sentence, instance.article.text
-        bounds = f"the sentence spans {sentence.start} to {sentence.end}"
-        if not sentence.start <= start < sentence.end:
-            raise serializers.ValidationError({"start": [f"An offset outside the sentence: {start} ({bounds})."]})
-        if end <= start:
-            raise serializers.ValidationError({"end": [f"The end ({end}) must come after the start ({start})."]})
-        limit = sentence.end if self.span_within_sentence else len(text)
-        if end > limit:
-            where = "the sentence" if self.span_within_sentence else "the article"
-            raise serializers.ValidationError({"end": [f"An offset outside {where}: {end} ({bounds})."]})
-        return text[start:end]
-
-    span_within_sentence = True
-
-    def update(self, instance: Quote | Claim, validated_data: dict[str, Any]) -> Quote | Claim:
-        user = _request_user(self)
-        given_reason = (validated_data.pop("reason", "") or "")[:MAX_REASON_LENGTH]
-        verification = {name: validated_data.pop(name) for name in self.verification_fields if name in validated_data}
-        if self.person_field in validated_data:
-            self.on_person_change(instance, validated_data)
-        changed = sorted(validated_data)
-        for name, value in validated_data.items():
-            setattr(instance, name, value)
+    def create(self, validated_data: dict[str, Any]) -> Quote | Claim:
+        """An editor adds an item the pipeline missed: ``newsfacts.review.add_span`` holds the rules."""
+        reason = validated_data.pop("reason", "") or ""
+        article, start, end = validated_data.pop("article"), validated_data.pop("start"), validated_data.pop("end")
+        model = self.Meta.model  # type: ignore[attr-defined]
         try:
-            if changed:
-                instance.clean()
-            if verification:
-                # Saves the whole row (with the edits above) and records one history entry with user and reason.
-                set_verification(
-                    instance,
-                    status=verification.get("status", instance.status),
-                    rationale=verification.get("rationale", instance.rationale),
-                    evidence_urls=verification.get("evidence_urls", instance.evidence_urls),
-                    user=user,
-                    reason=given_reason,
-                )
-                return instance
+            return review.add_span(
+                model, article, start, end, user=_request_user(self), reason=reason, **validated_data
+            )
         except DjangoValidationError as error:
             raise to_drf_error(error) from None
-        if changed:
-            # The history middleware sees the session user only; a token-authenticated user is set here.
-            instance._history_user = user
-            instance._change_reason = given_reason or f"API: {', '.join(changed)}"[:MAX_REASON_LENGTH]
-            instance.save()
+
+    def update(self, instance: Quote | Claim, validated_data: dict[str, Any]) -> Quote | Claim:
+        """The editorial rules live in ``newsfacts.review.edit``: this only translates its errors into a 400."""
+        reason = validated_data.pop("reason", "") or ""
+        try:
+            review.edit(instance, validated_data, user=_request_user(self), reason=reason)
+        except DjangoValidationError as error:
+            raise to_drf_error(error) from None
         return instance
 
-    def on_person_change(self, instance: Quote | Claim, validated_data: dict[str, Any]) -> None:
-        """Hook for what else changes with the attribution."""
 
-
-_VERIFICATION_FIELDS = ["status", "rationale", "evidence_urls", "reviewed_by", "reviewed_at"]
+_VERIFICATION_FIELDS = [
+    "status",
+    "rationale",
+    "evidence_urls",
+    "reviewed_by",
+    "reviewed_at",
+    "origin",
+    "added_by",
+    "added_at",
+    "rejected_reason",
+    "rejected_by",
+    "rejected_at",
+]
 
 
 class QuoteSerializer(VerificationSerializer):
     person_field = "speaker"
-    # A quote may run on past its first sentence (a paragraph of quoted speech); a claim may not.
-    span_within_sentence = False
 
     url = serializers.HyperlinkedIdentityField(view_name="api:quote-detail")
     speaker = BriefRelatedField(
@@ -468,13 +465,22 @@ class QuoteSerializer(VerificationSerializer):
         ]
         read_only_fields = ["attribution", "confidence"]
 
-    def on_person_change(self, instance: Quote | Claim, validated_data: dict[str, Any]) -> None:
-        if validated_data["speaker"] is None:
-            validated_data["attribution"] = Attribution.NONE
-            validated_data.setdefault("attribution_confirmed", False)
-        else:
-            validated_data["attribution"] = Attribution.EDITOR
-            validated_data.setdefault("attribution_confirmed", True)
+
+class RejectSerializer(serializers.Serializer):
+    """Reject a quote or claim as a false extraction."""
+
+    reason = serializers.ChoiceField(choices=Rejection.choices, help_text="Why it is not what the pipeline said.")
+    note = serializers.CharField(
+        required=False, allow_blank=True, max_length=MAX_REASON_LENGTH, help_text="Recorded in history."
+    )
+
+
+class RestoreSerializer(serializers.Serializer):
+    """Undo a rejection."""
+
+    note = serializers.CharField(
+        required=False, allow_blank=True, max_length=MAX_REASON_LENGTH, help_text="Recorded in history."
+    )
 
 
 class ClaimSerializer(VerificationSerializer):
@@ -498,6 +504,8 @@ class ClaimSerializer(VerificationSerializer):
             "start",
             "end",
             "kind",
+            "confidence",
             *_VERIFICATION_FIELDS,
             "reason",
         ]
+        read_only_fields = ["confidence"]

@@ -8,11 +8,13 @@ fast list rows of quotes and claims), ``api.streaming`` (``?format=csv|ndjson``)
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import transaction
 from django.db.models import QuerySet
 from drf_spectacular.utils import extend_schema, extend_schema_view
-from rest_framework import mixins, serializers
+from rest_framework import mixins, serializers, status
 from rest_framework.decorators import action
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -25,6 +27,8 @@ from api.serializers import (
     ArticleSerializer,
     ClaimSerializer,
     QuoteSerializer,
+    RejectSerializer,
+    RestoreSerializer,
     SentenceSerializer,
     SpeakerMergeSerializer,
     SpeakerSerializer,
@@ -39,9 +43,9 @@ from api.viewsets import (
     RetrieveMixin,
     UpdateMixin,
     check_if_match,
-    etag_of,
+    etag_for,
 )
-from newsfacts import search
+from newsfacts import review, search
 from newsfacts.filtersets import (
     ArticleFilterSet,
     ClaimFilterSet,
@@ -141,7 +145,8 @@ class SpeakerViewSet(
     def merge(self, request: Request, pk: str | None = None) -> Response:
         with transaction.atomic():
             into = self.get_object()
-            check_if_match(request, etag_of(SpeakerSerializer(into, context=self.get_serializer_context()).data))
+            shown = SpeakerSerializer(into, context=self.get_serializer_context()).data
+            check_if_match(request, etag_for(into, shown))
             serializer = SpeakerMergeSerializer(data=request.data, context={"request": request, "into": into})
             serializer.is_valid(raise_exception=True)
             reason = serializer.validated_data.get("reason", "")  # merge_speakers writes one when empty
@@ -151,7 +156,7 @@ class SpeakerViewSet(
                 raise to_drf_error(error) from None
             into = self.get_object()
         data = SpeakerSerializer(into, context=self.get_serializer_context()).data
-        return Response(data, headers={"ETag": etag_of(data)})
+        return Response(data, headers={"ETag": etag_for(into, data)})
 
 
 class SpanViewSet(
@@ -159,7 +164,10 @@ class SpanViewSet(
     UpdateMixin,
     BaseViewSet,
 ):  # fmt: skip
-    http_method_names = ["get", "patch", "head", "options"]
+    """Quotes and claims: lists leave out rejected items unless ``rejected``/``rejected_reason`` ask for them;
+    editors add items (POST), change them (PATCH), reject and restore them."""
+
+    http_method_names = ["get", "post", "patch", "head", "options"]
     detail_related: tuple[str, ...] = ()
 
     def get_queryset(self) -> QuerySet:
@@ -169,6 +177,57 @@ class SpanViewSet(
             # on each of the queryset's clones.
             queryset = queryset.select_related(*self.detail_related)
         return queryset
+
+    def filter_queryset(self, queryset: QuerySet) -> QuerySet:
+        queryset = super().filter_queryset(queryset)
+        asked = {"rejected", "rejected_reason"} & set(self.request.query_params)
+        if self.action == "list" and not asked:
+            queryset = queryset.live()
+        return queryset
+
+    def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        serializer = self.get_serializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        with transaction.atomic():
+            instance = serializer.save()
+        instance = self.get_queryset().get(pk=instance.pk)
+        data = self.get_serializer(instance).data
+        return Response(data, status=status.HTTP_201_CREATED, headers={"ETag": etag_for(instance, data)})
+
+    def _rejection(self, request: Request, serializer_class: type[serializers.Serializer], act: Any) -> Response:
+        with transaction.atomic():
+            instance = self.get_object()
+            shown = self.serializer_class(instance, context=self.get_serializer_context()).data
+            check_if_match(request, etag_for(instance, shown))
+            given = serializer_class(data=request.data)
+            given.is_valid(raise_exception=True)
+            try:
+                act(instance, given.validated_data)
+            except DjangoValidationError as error:
+                raise to_drf_error(error) from None
+            instance = self.get_object()
+        body = self.serializer_class(instance, context=self.get_serializer_context()).data
+        return Response(body, headers={"ETag": etag_for(instance, body)})
+
+    @extend_schema(request=RejectSerializer, parameters=[IF_MATCH_PARAMETER], responses=WRITE_RESPONSES)
+    @action(detail=True, methods=["post"])
+    def reject(self, request: Request, pk: str | None = None) -> Response:
+        """Reject a false extraction with a reason: it leaves the lists, the queues and the releases."""
+        user = request.user
+        return self._rejection(
+            request,
+            RejectSerializer,
+            lambda obj, data: review.reject(obj, data["reason"], user=user, note=data.get("note", "")),
+        )
+
+    @extend_schema(request=RestoreSerializer, parameters=[IF_MATCH_PARAMETER], responses=WRITE_RESPONSES)
+    @action(detail=True, methods=["post"])
+    def restore(self, request: Request, pk: str | None = None) -> Response:
+        """Undo a rejection."""
+        user = request.user
+        return self._rejection(
+            request, RestoreSerializer, lambda obj, data: review.restore(obj, user=user, note=data.get("note", ""))
+        )
 
 
 @extend_schema_view(
@@ -194,4 +253,4 @@ class ClaimViewSet(SpanViewSet):
     detail_related = ("article", "sentence", "claimant", "reviewed_by")
     serializer_class = ClaimSerializer
     filterset_class = ClaimFilterSet
-    ordering_fields = {**_SPAN_ORDERING, "claimant": "claimant__name"}
+    ordering_fields = {**_SPAN_ORDERING, "confidence": "confidence", "claimant": "claimant__name"}

@@ -1,6 +1,6 @@
 """Base classes of the API's viewsets: details with ETags, writes guarded by If-Match.
 
-Details carry an ETag; writes honour ``If-Match`` (412 when the row changed since it was read). Without If-Match a
+Lists and details carry ETags (``If-None-Match`` answers 304; a list's is the dataset's version); writes honour ``If-Match`` (412 when the row changed since it was read). Without If-Match a
 write is accepted unless ``NEWSFACTS_API_REQUIRE_IF_MATCH`` is on (then 428). Throttling is the settings' default
 (``api.throttling``).
 """
@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.core.cache import BaseCache, caches
-from django.db import transaction
+from django.db import models, transaction
 from django.db.models import QuerySet
 from django.http import HttpResponse, HttpResponseBase
 from django.utils.http import parse_etags
@@ -24,7 +24,7 @@ from rest_framework.permissions import SAFE_METHODS
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from newsfacts import changes, search
+from newsfacts import changes, review, search
 
 if TYPE_CHECKING:
     # What the viewset mixins extend: to the type checker a GenericViewSet (with a list); at run time plain mixins.
@@ -38,6 +38,12 @@ def etag_of(representation: Any) -> str:
     changes the ETag of the claims that show it)."""
     digest = hashlib.sha256(json.dumps(representation, default=str, separators=(",", ":")).encode()).hexdigest()
     return f'"{digest[:32]}"'
+
+
+def etag_for(instance: models.Model, representation: Any) -> str:
+    """A strong ETag of a detail: its row's ``review.row_version`` (the version the admin's conflict check compares)
+    and everything the response shows, nested objects included (a speaker's new name changes the claims' ETags)."""
+    return etag_of([review.row_version(instance), representation])
 
 
 def list_etag(request: Request, version: int) -> str:
@@ -206,8 +212,9 @@ class RetrieveMixin(ViewSetMixinBase):
     """A detail with its ETag (of everything it shows); ``If-None-Match`` with the current ETag answers 304."""
 
     def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        data = self.get_serializer(self.get_object()).data
-        etag = etag_of(data)
+        instance = self.get_object()
+        data = self.get_serializer(instance).data
+        etag = etag_for(instance, data)
         headers = {"ETag": etag, **cache_headers()}
         if none_match(request, etag):
             return Response(status=status.HTTP_304_NOT_MODIFIED, headers=headers)
@@ -220,9 +227,10 @@ class UpdateMixin(ViewSetMixinBase):
     def partial_update(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         with transaction.atomic():
             instance = self.get_object()
-            check_if_match(request, etag_of(self.get_serializer(instance).data))
+            check_if_match(request, etag_for(instance, self.get_serializer(instance).data))
             serializer = self.get_serializer(instance, data=request.data, partial=True)
             serializer.is_valid(raise_exception=True)
             serializer.save()
-            data = self.get_serializer(self.get_object()).data  # as stored, with what the write filled in
-        return Response(data, headers={"ETag": etag_of(data)})
+            instance = self.get_object()  # as stored, with what the write filled in
+            data = self.get_serializer(instance).data
+        return Response(data, headers={"ETag": etag_for(instance, data)})

@@ -113,6 +113,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         "start",
         "end",
         "kind",
+        "confidence",
         *EDITORIAL_COLUMNS,
     ),
 }
@@ -539,6 +540,7 @@ def generate(
                             claim_start,
                             claim_start + len(claim_text),
                             claim_kind,
+                            round(0.4 + rng.random() * 0.6, 3),
                             *_editorial(claim_id, "not_claim"),
                         )
                     )

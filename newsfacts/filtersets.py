@@ -369,6 +369,13 @@ class VerificationFilterSet(SearchableFilterSet):
         field_name="reviewed_at", lookup_expr="lte", label="Reviewed at or before (ISO 8601)"
     )
     reviewed_by = IdFilter(field_name="reviewed_by_id", label="Reviewer user ids")
+    # The pipeline's confidence: in a quote's attribution, in a claim's being check-worthy.
+    confidence_min = django_filters.NumberFilter(
+        field_name="confidence", lookup_expr="gte", min_value=0, max_value=1, label="Confidence at least (0 to 1)"
+    )
+    confidence_max = django_filters.NumberFilter(
+        field_name="confidence", lookup_expr="lte", min_value=0, max_value=1, label="Confidence at most (0 to 1)"
+    )
     rejected = BooleanFilter(
         field_name="rejected_reason",
         method="filter_rejected",
@@ -411,12 +418,6 @@ class QuoteFilterSet(VerificationFilterSet):
     cue = StringInFilter(label="Reporting verb or phrase (exact), e.g. said")
     attribution = MultipleChoiceFilter(choices=Attribution.choices, label="How the speaker was found")
     attribution_confirmed = BooleanFilter(label="An editor confirmed the speaker")
-    confidence_min = django_filters.NumberFilter(
-        field_name="confidence", lookup_expr="gte", min_value=0, max_value=1, label="Confidence at least (0 to 1)"
-    )
-    confidence_max = django_filters.NumberFilter(
-        field_name="confidence", lookup_expr="lte", min_value=0, max_value=1, label="Confidence at most (0 to 1)"
-    )
 
     class Meta:
         model = Quote

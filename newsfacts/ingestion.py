@@ -20,7 +20,9 @@ from django.utils import timezone
 
 from newsfacts.choices import SentenceKind
 from newsfacts.extraction import speakers as extracted_speakers
+from newsfacts.extraction.claims import Claim as ExtractedClaim
 from newsfacts.extraction.pipeline import Extraction, extract
+from newsfacts.extraction.quotes import Quote as ExtractedQuote
 from newsfacts.extraction.version import pipeline_version
 from newsfacts.models import Article, Claim, Quote, Sentence, Speaker
 from newsfacts.sources import IngestError, read_limited
@@ -132,39 +134,44 @@ def _save_extraction(article: Article, found: Extraction) -> dict[str, int]:
     )
     by_position = {s.position: s for s in sentences}
     speakers = resolve_speakers(found.speakers)
-    quotes = Quote.objects.bulk_create(
-        Quote(
-            article=article,
-            sentence=by_position[q.sentence],
-            speaker=speakers.get(q.speaker) if q.speaker else None,
-            text=q.text,
-            start=q.start,
-            end=q.end,
-            kind=q.kind,
-            cue=q.cue[:100],
-            attribution=q.attribution,
-            confidence=q.confidence,
-        )
-        for q in found.quotes
-    )
-    claims = Claim.objects.bulk_create(
-        Claim(
-            article=article,
-            sentence=by_position[c.sentence],
-            claimant=speakers.get(c.claimant) if c.claimant else None,
-            text=c.text,
-            start=c.start,
-            end=c.end,
-            kind=c.kind,
-        )
-        for c in found.claims
-    )
+    quotes = Quote.objects.bulk_create(build_quote(article, by_position[q.sentence], q, speakers) for q in found.quotes)
+    claims = Claim.objects.bulk_create(build_claim(article, by_position[c.sentence], c, speakers) for c in found.claims)
     return {
         "sentences": len(sentences),
         "speakers": len({s.pk for s in speakers.values()}),
         "quotes": len(quotes),
         "claims": len(claims),
     }
+
+
+def build_quote(article: Article, sentence: Sentence, found: ExtractedQuote, speakers: dict[str, Speaker]) -> Quote:
+    """An unsaved Quote of the pipeline's output (shared by ingest and reextract)."""
+    return Quote(
+        article=article,
+        sentence=sentence,
+        speaker=speakers.get(found.speaker) if found.speaker else None,
+        text=found.text,
+        start=found.start,
+        end=found.end,
+        kind=found.kind,
+        cue=found.cue[:100],
+        attribution=found.attribution,
+        confidence=found.confidence,
+    )
+
+
+def build_claim(article: Article, sentence: Sentence, found: ExtractedClaim, speakers: dict[str, Speaker]) -> Claim:
+    """An unsaved Claim of the pipeline's output (shared by ingest and reextract)."""
+    return Claim(
+        article=article,
+        sentence=sentence,
+        claimant=speakers.get(found.claimant) if found.claimant else None,
+        text=found.text,
+        start=found.start,
+        end=found.end,
+        kind=found.kind,
+        confidence=found.confidence,
+    )
 
 
 def resolve_speakers(found: Iterable[extracted_speakers.Speaker]) -> dict[str, Speaker]:

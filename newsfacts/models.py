@@ -226,7 +226,7 @@ class SourceSpanQuerySet(models.QuerySet):
 
     def needs_review(self, value: bool = True) -> SourceSpanQuerySet:
         """What an editor still has to look at (``value=False``: the rest); see ``needs_review_q``."""
-        condition = self.model.needs_review_q()
+        condition = self.model.needs_review_q() & Q(rejected_reason="")  # a rejected row needs no review
         return self.filter(condition) if value else self.exclude(condition)
 
     def reviewed(self, value: bool = True) -> SourceSpanQuerySet:
@@ -234,7 +234,8 @@ class SourceSpanQuerySet(models.QuerySet):
         return self.filter(reviewed_at__isnull=not value)
 
     def unverified(self) -> SourceSpanQuerySet:
-        return self.filter(status=VerificationStatus.UNVERIFIED)
+        """Live rows nobody has given a status yet (a rejected row needs no review)."""
+        return self.filter(status=VerificationStatus.UNVERIFIED, rejected_reason="")
 
     def count_per(self, field: str) -> Coalesce:
         """These rows counted per ``field`` (a foreign key), as a subquery to annotate that model's rows with."""
@@ -410,11 +411,20 @@ class Claim(SourceSpan):
 
     claimant = models.ForeignKey(Speaker, null=True, blank=True, on_delete=models.SET_NULL, related_name="claims")
     kind = models.CharField(max_length=16, choices=ClaimKind, default=ClaimKind.OTHER, db_index=True)
+    confidence = models.FloatField(
+        default=0.0,
+        validators=[MinValueValidator(0.0), MaxValueValidator(1.0)],
+        help_text="The pipeline's confidence that the claim is check-worthy, 0 to 1.",
+    )
 
     history = HistoricalRecords(excluded_fields=ASSIGNMENT_FIELDS)
 
     class Meta(SourceSpan.Meta):
-        constraints = [*_span_constraints("claim"), *_verification_constraints("claim")]
+        constraints = [
+            *_span_constraints("claim"),
+            *_verification_constraints("claim"),
+            models.CheckConstraint(condition=Q(confidence__gte=0) & Q(confidence__lte=1), name="claim_confidence_0_1"),
+        ]
         indexes = [
             # For ?claimant=X&status=Y and its count (shared/PERFORMANCE.md: the count needs a composite index).
             # rejected_reason: the lists show live rows (rejected_reason = ''), counted from the index alone.

@@ -23,9 +23,11 @@ ROLES: dict[str, tuple[str, ...]] = {
     READERS: tuple(f"view_{model}" for model in VIEWABLE_MODELS),
     EDITORS: (
         *(f"view_{model}" for model in VIEWABLE_MODELS),
-        # Review quotes and claims, correct their attribution.
+        # Review quotes and claims, correct their attribution and span, reject them; add what the pipeline missed.
         "change_quote",
         "change_claim",
+        "add_quote",
+        "add_claim",
         # Create a missing speaker from a quote, fix one, merge duplicates (a merge deletes the others).
         "add_speaker",
         "change_speaker",

@@ -145,6 +145,9 @@ USE_TZ = True
 
 STATIC_URL = "static/"
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
+# Where published dataset releases live on disk with the default `releases` storage below.
+RELEASES_DIR = Path(os.environ.get("RELEASES_DIR", BASE_DIR / "releases"))
+
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
@@ -152,10 +155,10 @@ STORAGES = {
         if DEBUG
         else "whitenoise.storage.CompressedManifestStaticFilesStorage"
     },
+    # Published dataset releases (`manage.py export_dataset --publish NAME`), one folder each; point it at shared
+    # storage (django-storages' S3 backend, see README) when several servers serve the API.
+    "releases": {"BACKEND": "django.core.files.storage.FileSystemStorage", "OPTIONS": {"location": RELEASES_DIR}},
 }
-
-# Where published dataset releases live (one folder per release, see `manage.py export_dataset`).
-RELEASES_DIR = Path(os.environ.get("RELEASES_DIR", BASE_DIR / "releases"))
 
 # Writes without If-Match are refused (428) instead of accepted, so no client can skip the lost-update check.
 NEWSFACTS_API_REQUIRE_IF_MATCH = envbool("NEWSFACTS_API_REQUIRE_IF_MATCH", False)

@@ -99,3 +99,4 @@ class ClaimFactory(_SpanFactory):
 
     claimant = factory.SubFactory(SpeakerFactory)
     kind = "figure"
+    confidence = 0.85

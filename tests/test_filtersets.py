@@ -94,12 +94,15 @@ def data(db):
     early, late = datetime.datetime(2024, 2, 1, tzinfo=UTC), datetime.datetime(2024, 7, 1, tzinfo=UTC)
     c1 = ClaimFactory(
         article=a1, claimant=alice, kind="figure", status="verified", rationale="ok", reviewed_at=early,
-        reviewed_by=reviewer,
+        reviewed_by=reviewer, confidence=0.85,
     )  # fmt: skip
     c2 = ClaimFactory(
-        article=a2, claimant=bruno, kind="date", status="false", rationale="no", reviewed_at=late, reviewed_by=reviewer
+        article=a2, claimant=bruno, kind="date", status="false", rationale="no", reviewed_at=late, reviewed_by=reviewer,
+        confidence=0.6,
+    )  # fmt: skip
+    c3 = ClaimFactory(
+        article=a3, claimant=None, kind="other", rejected_reason="not_claim", rejected_by=reviewer, confidence=0.4
     )
-    c3 = ClaimFactory(article=a3, claimant=None, kind="other", rejected_reason="not_claim", rejected_by=reviewer)
     q1 = QuoteFactory(
         article=a1, speaker=alice, kind="direct", cue="said", attribution="name", confidence=0.9,
         attribution_confirmed=True, status="misleading", rationale="partly", reviewed_at=early, reviewed_by=reviewer,
@@ -146,8 +149,8 @@ CLAIM_CASES = [
     ("published_before=2024-03-01", {"c1"}),
     ("reviewed=true", {"c1", "c2"}),
     ("reviewed=false", {"c3"}),
-    ("needs_review=true", {"c3"}),
-    ("needs_review=false", {"c1", "c2"}),
+    ("needs_review=true", set()),  # c3 is unverified, but rejected: nothing left to review
+    ("needs_review=false", {"c1", "c2", "c3"}),
     ("reviewed_after=2024-03-01T00:00:00Z", {"c2"}),
     ("reviewed_before=2024-03-01T00:00:00Z", {"c1"}),
     ("reviewed_by={reviewer}", {"c1", "c2"}),
@@ -162,6 +165,8 @@ CLAIM_CASES = [
     ("rejected_by={reviewer}", {"c3"}),
     ("origin=machine", {"c1", "c2", "c3"}),
     ("added_by={reviewer}", set()),
+    ("confidence_min=0.6", {"c1", "c2"}),
+    ("confidence_max=0.6", {"c2", "c3"}),
 ]
 
 QUOTE_CASES = [

@@ -6,6 +6,7 @@ from unittest import mock
 import pytest
 from django.conf import settings
 
+from newsfacts.extraction.pipeline import extract
 from newsfacts.ingestion import IngestError, decode_article, ingest_text
 from newsfacts.models import Article, Claim, Quote, Sentence, Speaker
 
@@ -28,6 +29,14 @@ def test_seed_article_is_stored_with_every_offset_slicing_its_text(seed_text):
     assert [s.position for s in sentences] == list(range(len(sentences)))
     for row in [*sentences, *article.quotes.all(), *article.claims.all()]:
         assert article.text[row.start : row.end] == row.text
+
+
+def test_each_claim_is_stored_with_the_pipelines_confidence(seed_text):
+    article = ingest_text(seed_text).article
+    found = {(c.start, c.end): c.confidence for c in extract(seed_text).claims}
+    stored = {(c.start, c.end): c.confidence for c in article.claims.all()}
+    assert stored == found
+    assert len(set(stored.values())) > 1  # it tells claims apart, so the review queue can be sorted by it
 
 
 def test_seed_article_keeps_its_furniture_apart_from_the_prose(seed_text):

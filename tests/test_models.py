@@ -46,6 +46,9 @@ def test_database_refuses_a_confidence_above_one():
     quote = QuoteFactory()
     with pytest.raises(IntegrityError), transaction.atomic():
         Quote.objects.filter(pk=quote.pk).update(confidence=1.5)
+    claim = ClaimFactory()
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Claim.objects.filter(pk=claim.pk).update(confidence=-0.1)
 
 
 def test_database_refuses_two_speakers_with_one_wikidata_id():

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from typing import Any
 from urllib.parse import urlencode
 
 from django.contrib import admin
@@ -13,6 +14,7 @@ from django.utils.html import format_html
 from django.utils.safestring import SafeString
 from django.utils.text import Truncator
 
+from newsfacts.admin.editing import AddSpanMixin
 from newsfacts.admin.filters import NulSafeChangeList
 from newsfacts.admin.history import HistoryAdmin
 from newsfacts.models import Article, Claim, Quote, Sentence
@@ -34,16 +36,39 @@ class SentenceInline(admin.TabularInline):
 
 
 @admin.register(Article)
-class ArticleAdmin(HistoryAdmin):
+class ArticleAdmin(AddSpanMixin, HistoryAdmin):
     list_display = ["title", "publisher", "published", "language", "quotes_to_review", "claims_to_review"]
     list_filter = ["language", "publisher", "site_name"]
     date_hierarchy = "published"
     search_fields = ["title", "publisher", "url", "credit", "authors", "source"]
-    readonly_fields = ["source", "fetched_at", "sha256", "page_sha256", "ingested_at", "text"]
+    readonly_fields = [
+        "source",
+        "fetched_at",
+        "sha256",
+        "page_sha256",
+        "ingested_at",
+        "pipeline_version",
+        "extracted_at",
+        "text",
+    ]
     fieldsets = [
         (None, {"fields": ["title", "authors", "publisher", "site_name", "url", "published", "language", "credit"]}),
-        ("As ingested", {"fields": ["source", "fetched_at", "sha256", "page_sha256", "ingested_at", "text"]}),
+        (
+            "As ingested",
+            {
+                "fields": [
+                    "source",
+                    "fetched_at",
+                    "sha256",
+                    "page_sha256",
+                    "ingested_at",
+                    ("pipeline_version", "extracted_at"),
+                    "text",
+                ]
+            },
+        ),
     ]
+    change_form_template = "admin/newsfacts/article_change_form.html"
     inlines = [SentenceInline]
     list_per_page = 50
     show_full_result_count = False
@@ -64,6 +89,9 @@ class ArticleAdmin(HistoryAdmin):
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False  # articles come in through `manage.py ingest`, which fixes their text and offsets
+
+    def get_urls(self) -> list[Any]:
+        return [*self.add_span_urls(), *super().get_urls()]
 
     def _queue_link(self, model: type[Quote] | type[Claim], article: Article, count: int) -> SafeString | int:
         if not count:

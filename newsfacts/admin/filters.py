@@ -92,6 +92,12 @@ class ConfidenceFilter(admin.SimpleListFilter):
         return queryset.filter(bucket[1]) if bucket else queryset
 
 
+class CheckWorthyConfidenceFilter(ConfidenceFilter):
+    """The pipeline's confidence that a claim is check-worthy, in the same three buckets."""
+
+    title = "check-worthiness confidence"
+
+
 class AttributionFilter(admin.SimpleListFilter):
     title = "attribution check"
     parameter_name = "attribution_check"
@@ -168,3 +174,32 @@ class ClaimantFilter(SpeakerFilter):
     title = "claimant"
     parameter_name = "claimant"
     field_name = "claimant"
+
+
+class RejectedFilter(admin.SimpleListFilter):
+    """Live items by default; an editor asks for the rejected ones (or all) to review or restore them."""
+
+    title = "rejected"
+    parameter_name = "rejected"
+    LIVE, REJECTED, ALL = "no", "yes", "all"
+
+    def lookups(self, request: HttpRequest, model_admin: admin.ModelAdmin) -> list[tuple[str, str]]:
+        return [(self.LIVE, "not rejected"), (self.REJECTED, "rejected"), (self.ALL, "all")]
+
+    def chosen(self) -> str:
+        value = self.value()
+        return value if value in {self.LIVE, self.REJECTED, self.ALL} else self.LIVE
+
+    def choices(self, changelist: Any) -> Iterator[dict[str, Any]]:
+        for value, label in self.lookup_choices:
+            yield {
+                "selected": self.chosen() == value,
+                "query_string": changelist.get_query_string({self.parameter_name: value}),
+                "display": label,
+            }
+
+    def queryset(self, request: HttpRequest, queryset: QuerySet) -> QuerySet:
+        chosen = self.chosen()
+        if chosen == self.ALL:
+            return queryset
+        return queryset.rejected() if chosen == self.REJECTED else queryset.live()  # type: ignore[attr-defined]

@@ -9,7 +9,13 @@ from django.core.exceptions import ValidationError
 
 from newsfacts.choices import VerificationStatus
 from newsfacts.models import Speaker
-from newsfacts.review import CHANGE_REASON_MAX_LENGTH, clean_evidence_urls, validate_verification
+from newsfacts.review import (
+    CHANGE_REASON_MAX_LENGTH,
+    clean_evidence_urls,
+    editable_fields,
+    row_version,
+    validate_verification,
+)
 
 
 class LinesField(forms.Field):
@@ -59,8 +65,20 @@ class ReviewForm(forms.ModelForm):
         widget=forms.TextInput(attrs={"class": "vTextField"}),
     )
 
+    version = forms.CharField(required=False, widget=forms.HiddenInput)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # The version of the item as this editor opened it: a save over someone else's later save is a conflict.
+        self.conflict: list[tuple[str, Any, Any]] = []
+        self.conflict_entry: Any = None
+        if self.instance.pk and not self.is_bound:
+            # From the stored row: the instance may be an older version (simple_history's revert page).
+            self.initial["version"] = row_version(type(self.instance)._default_manager.get(pk=self.instance.pk))
+
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean()
+        self.check_conflict(cleaned)
         if "status" in self.fields and "status" in cleaned and "rationale" in cleaned:
             try:
                 validate_verification(cleaned["status"], cleaned["rationale"], cleaned.get("evidence_urls"))
@@ -69,6 +87,39 @@ class ReviewForm(forms.ModelForm):
                     if field in self.fields and field not in self.errors:
                         self.add_error(field, messages)
         return cleaned
+
+    def check_conflict(self, cleaned: dict[str, Any]) -> None:
+        """When the stored item changed since the editor opened it, stop with what differs (theirs, yours).
+
+        The form is then shown again carrying the stored version: saving it again keeps the editor's values.
+        """
+        opened = cleaned.get("version") or ""
+        if not self.instance.pk or not opened:
+            return
+        stored = type(self.instance)._default_manager.get(pk=self.instance.pk)
+        current = row_version(stored)
+        if current == opened:
+            return
+        for name in editable_fields(type(stored)):
+            if name in self.fields and name in cleaned:
+                theirs = self.initial.get(name)
+                yours = cleaned[name]
+                if getattr(yours, "pk", yours) != getattr(theirs, "pk", theirs):
+                    self.conflict.append((name, self._shown(name, theirs), self._shown(name, yours)))
+        if not self.conflict:
+            self.conflict.append(("(other fields)", "changed", "unchanged"))
+        self.conflict_entry = stored.history.order_by("-history_date").first()
+        data = self.data.copy()
+        data["version"] = current
+        self.data = data
+        raise ValidationError("Another editor saved this item after you opened it: see what differs, then choose.")
+
+    def _shown(self, name: str, value: Any) -> str:
+        if name in ("speaker", "claimant") and value is not None and not hasattr(value, "pk"):
+            value = Speaker.objects.filter(pk=value).first()
+        if isinstance(value, list):
+            return ", ".join(map(str, value)) or "-"
+        return "-" if value in (None, "") else str(value)
 
     def _post_clean(self) -> None:
         super()._post_clean()

@@ -17,29 +17,33 @@ from django.forms import Form
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, QueryDict
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
 from django.utils.text import Truncator
 
+from newsfacts import review
+from newsfacts.admin.editing import EditingMixin
 from newsfacts.admin.filters import (
     ArticleFilter,
     AttributionFilter,
+    CheckWorthyConfidenceFilter,
     ClaimantFilter,
     ConfidenceFilter,
     NeedsReviewFilter,
     QueueStatusFilter,
+    RejectedFilter,
     SpeakerFilter,
 )
 from newsfacts.admin.forms import BulkReviewForm, ReviewForm
 from newsfacts.admin.history import HistoryAdmin
 from newsfacts.admin.in_context import span_in_context
-from newsfacts.choices import Attribution, VerificationStatus
+from newsfacts.choices import VerificationStatus
 from newsfacts.models import Claim, Quote
-from newsfacts.review import bulk_set_verification, history_reason, set_verification, verification_reason
+from newsfacts.review import bulk_set_verification
 
 # Marks a change page opened from the review queue, so that saving goes back to the queue.
 QUEUE_PARAM = "_queue"
-VERIFICATION_FIELDS = {"status", "rationale", "evidence_urls"}
 # Oldest article first: by publication date (undated last), then by when it was ingested; then in reading order.
 QUEUE_ORDERING = [
     F("article__published").asc(nulls_last=True),
@@ -56,7 +60,7 @@ def reverting(request: HttpRequest) -> bool:
     return bool(match and match.url_name and match.url_name.endswith("_simple_history"))
 
 
-class VerificationAdmin(HistoryAdmin):
+class VerificationAdmin(EditingMixin, HistoryAdmin):
     """What quotes and claims share: their review, their place in the article, their history."""
 
     form = ReviewForm
@@ -77,10 +81,19 @@ class VerificationAdmin(HistoryAdmin):
         "reviewed_by",
         "reviewed_at",
         "evidence_links",
+        "origin",
+        "added_by",
+        "added_at",
+        "rejected_reason",
+        "rejected_by",
+        "rejected_at",
+        "assigned_to",
+        "assigned_until",
     ]
     actions = ["mark_verified", "mark_unverifiable"]
     history_list_display = ["status"]
     change_list_template = "admin/newsfacts/verification_change_list.html"
+    change_form_template = "admin/newsfacts/verification_change_form.html"
     is_queue = False
 
     class Media:
@@ -136,7 +149,8 @@ class VerificationAdmin(HistoryAdmin):
         )
 
     def review_fields(self) -> list[Any]:
-        return ["status", "rationale", "evidence_urls", "reason", ("reviewed_by", "reviewed_at")]
+        # version: hidden, the item as the editor opened it (the form's conflict check).
+        return ["status", "rationale", "evidence_urls", "reason", ("reviewed_by", "reviewed_at"), "version"]
 
     def attribution_fields(self) -> list[Any]:
         return [self.speaker_field, "kind"]
@@ -145,7 +159,9 @@ class VerificationAdmin(HistoryAdmin):
         review = self.review_fields()
         if not self.has_change_permission(request, obj):
             # Read only: no reason to give, and evidence as links.
-            review = [("evidence_links" if f == "evidence_urls" else f) for f in review if f != "reason"]
+            review = [
+                ("evidence_links" if f == "evidence_urls" else f) for f in review if f not in ("reason", "version")
+            ]
         return [
             (None, {"fields": ["in_context"]}),
             ("Review", {"fields": review}),
@@ -154,29 +170,27 @@ class VerificationAdmin(HistoryAdmin):
                 "Span in the article",
                 {"classes": ["collapse"], "fields": ["article", "sentence", ("start", "end"), "text"]},
             ),
+            (
+                "Provenance",
+                {
+                    "classes": ["collapse"],
+                    "fields": [
+                        ("origin", "added_by", "added_at"),
+                        ("rejected_reason", "rejected_by", "rejected_at"),
+                        ("assigned_to", "assigned_until"),
+                    ],
+                },
+            ),
         ]
 
     def save_model(self, request: HttpRequest, obj: Quote | Claim, form: ReviewForm, change: bool) -> None:
-        changed = [name for name in form.changed_data if name != "reason"]
+        """Every rule of the change is ``review.edit``'s, as for the API; a revert saves the old version as it is."""
+        editable = review.editable_fields(type(obj))
+        changes = {name: form.cleaned_data[name] for name in form.changed_data if name in editable}
         reason = form.cleaned_data.get("reason", "")
-        if self.speaker_field in changed and isinstance(obj, Quote):
-            obj.attribution = Attribution.EDITOR
-            obj.attribution_confirmed = True
-        if VERIFICATION_FIELDS.intersection(changed):
-            set_verification(
-                obj,
-                status=obj.status,
-                rationale=obj.rationale,
-                evidence_urls=obj.evidence_urls,
-                user=request.user,
-                reason=reason or verification_reason(form.initial.get("status", ""), obj.status, obj.rationale),
-            )
-        elif changed or reason or reverting(request):
-            # A revert posts the old version unchanged: saving it is the change.
-            default = f"changed {', '.join(changed)}" if changed else "reverted to an earlier version"
-            obj._history_user = request.user
-            obj._change_reason = history_reason(reason or default)
-            obj.save()
+        if not changes and not reason and reverting(request):
+            reason = "reverted to an earlier version"
+        review.edit(obj, changes, user=request.user, reason=reason)
 
     # Where a save goes: back to the queue when the page was opened from it.
 
@@ -202,7 +216,7 @@ class VerificationAdmin(HistoryAdmin):
         return super().response_post_save_change(request, obj)
 
     def next_in_queue(self, request: HttpRequest, obj: Model, filters: str) -> Model | None:
-        """The first row of the review queue, as filtered when the editor opened `obj`, other than `obj`."""
+        """The first free row of the review queue, as filtered when the editor opened `obj`, now held for them."""
         queue = self.queue_admin_class(self.model, self.admin_site)
         original = request.GET
         request.GET = QueryDict(filters)
@@ -212,7 +226,9 @@ class VerificationAdmin(HistoryAdmin):
             return None
         finally:
             request.GET = original
-        return changelist.queryset.exclude(pk=obj.pk).first()
+        # The item is handed back, and the next free one is held for this editor ("review next").
+        review.release(obj, request.user)  # type: ignore[arg-type]
+        return review.take_next(changelist.queryset.exclude(pk=obj.pk), request.user)  # type: ignore[arg-type]
 
     def change_view(
         self, request: HttpRequest, object_id: str, form_url: str = "", extra_context: dict[str, Any] | None = None
@@ -225,7 +241,11 @@ class VerificationAdmin(HistoryAdmin):
     def get_urls(self) -> list[Any]:
         queue = self.queue_admin_class(self.model, self.admin_site)
         name = f"{self.opts.app_label}_{self.opts.model_name}_review"
-        return [path("review/", self.admin_site.admin_view(queue.changelist_view), name=name), *super().get_urls()]
+        return [
+            path("review/", self.admin_site.admin_view(queue.changelist_view), name=name),
+            *self.editing_urls(),
+            *super().get_urls(),
+        ]
 
     def changelist_view(self, request: HttpRequest, extra_context: dict[str, Any] | None = None) -> HttpResponse:
         plural = self.opts.verbose_name_plural
@@ -238,6 +258,7 @@ class VerificationAdmin(HistoryAdmin):
         }
         if self.is_queue:
             extra["title"] = f"Review queue: {plural} to verify, oldest article first"
+            extra["review_next_url"] = reverse(f"admin:{self.opts.app_label}_{self.opts.model_name}_review_next")
         return super().changelist_view(request, {**extra, **(extra_context or {})})
 
     # Bulk review
@@ -303,6 +324,7 @@ class QuoteAdmin(VerificationAdmin):
     ]
     list_filter = [
         NeedsReviewFilter,
+        RejectedFilter,
         "status",
         "kind",
         ConfidenceFilter,
@@ -324,36 +346,64 @@ class QuoteAdmin(VerificationAdmin):
 
 class ClaimAdmin(VerificationAdmin):
     speaker_field = "claimant"
-    list_display = ["excerpt", "claimant_link", "article_link", "kind", "status"]
-    list_filter = [NeedsReviewFilter, "status", "kind", ArticleFilter, ClaimantFilter]
+    list_display = ["excerpt", "claimant_link", "article_link", "kind", "status", "confidence"]
+    list_filter = [
+        NeedsReviewFilter,
+        RejectedFilter,
+        "status",
+        "kind",
+        CheckWorthyConfidenceFilter,
+        ArticleFilter,
+        ClaimantFilter,
+    ]
     search_fields = [*VerificationAdmin.search_fields, "claimant__name", "claimant__aliases"]
     autocomplete_fields = ["claimant"]
+    readonly_fields = [*VerificationAdmin.readonly_fields, "confidence"]
 
     @admin.display(description="claimant", ordering="claimant__name")
     def claimant_link(self, obj: Claim) -> SafeString | str:
         return self._speaker_link(obj)
 
+    def attribution_fields(self) -> list[Any]:
+        return ["claimant", ("kind", "confidence")]
+
 
 def _queue_filters(list_filter: list[Any]) -> list[Any]:
-    return [QueueStatusFilter if f == "status" else f for f in list_filter if f is not NeedsReviewFilter]
+    return [
+        QueueStatusFilter if f == "status" else f
+        for f in list_filter
+        if f is not NeedsReviewFilter and f is not RejectedFilter
+    ]
 
 
-class QuoteQueueAdmin(QuoteAdmin):
+class QueueMixin:
+    """The review queue: live items only, oldest article first, with who is reviewing what."""
+
     is_queue = True
     ordering = QUEUE_ORDERING
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet:
+        return super().get_queryset(request).live().select_related("assigned_to")  # type: ignore[misc]
+
+    def get_list_display(self, request: HttpRequest) -> list[Any]:
+        return [*super().get_list_display(request), "taken_by"]  # type: ignore[misc]
+
+    @admin.display(description="taken by")
+    def taken_by(self, obj: Quote | Claim) -> str:
+        if obj.assigned_to_id is None or obj.assigned_until is None or obj.assigned_until <= timezone.now():
+            return "-"
+        return f"{obj.assigned_to} until {timezone.localtime(obj.assigned_until):%H:%M}"
+
+    def get_preserved_filters(self, request: HttpRequest) -> str:
+        return urlencode({"_changelist_filters": request.GET.urlencode(), QUEUE_PARAM: "1"})
+
+
+class QuoteQueueAdmin(QueueMixin, QuoteAdmin):
     list_filter = _queue_filters(QuoteAdmin.list_filter)
 
-    def get_preserved_filters(self, request: HttpRequest) -> str:
-        return urlencode({"_changelist_filters": request.GET.urlencode(), QUEUE_PARAM: "1"})
 
-
-class ClaimQueueAdmin(ClaimAdmin):
-    is_queue = True
-    ordering = QUEUE_ORDERING
+class ClaimQueueAdmin(QueueMixin, ClaimAdmin):
     list_filter = _queue_filters(ClaimAdmin.list_filter)
-
-    def get_preserved_filters(self, request: HttpRequest) -> str:
-        return urlencode({"_changelist_filters": request.GET.urlencode(), QUEUE_PARAM: "1"})
 
 
 QuoteAdmin.queue_admin_class = QuoteQueueAdmin

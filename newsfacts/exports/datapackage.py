@@ -23,7 +23,13 @@ MEDIA_TYPES = {
     "jsonl": "application/jsonl",
     "json": "application/json",
     "jsonld": "application/ld+json",
+    "parquet": "application/vnd.apache.parquet",
+    "sqlite": "application/vnd.sqlite3",
+    "md": "text/markdown",
 }
+
+# Files that are not tables Frictionless reads (it would need their own plugins): described as plain files.
+BINARY_FORMATS = frozenset({"parquet", "sqlite"})
 
 # Licences a release is commonly published under, with the URL of their text (SPDX ids).
 KNOWN_LICENCES = {
@@ -48,6 +54,8 @@ class ReleaseFile:
     rows: int = 0
     seconds: float = 0.0
     extra: dict[str, Any] = field(default_factory=dict)
+    # The flat table it holds, if any.
+    table: str = ""
 
     @property
     def resource_name(self) -> str:
@@ -89,7 +97,9 @@ def resource(root: Path, file: ReleaseFile, *, unreadable: frozenset[str] = froz
         "bytes": path.stat().st_size,
         "hash": f"sha256:{sha256_of(path)}",
     }
-    if file.schema is not None and file.resource_name in unreadable:
+    if file.format in BINARY_FORMATS or file.format == "md":
+        descriptor["type"] = "file"
+    elif file.schema is not None and file.resource_name in unreadable:
         # Frictionless cannot read an empty JSON lines file as a table (it fails the whole package), so an empty
         # one is described as a plain file; its columns are those of the CSV of the same table.
         descriptor["type"] = "file"
@@ -119,11 +129,12 @@ def describe(
     publishers: list[str],
     homepage: str,
     organisation: str,
+    since: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
     """The data package descriptor of the files written under `root`."""
     sources = [{"title": publisher} for publisher in publishers] or [{"title": organisation, "path": homepage}]
     unreadable = frozenset(file.resource_name for file in files if _is_empty_json_lines(root, file))
-    return {
+    package: dict[str, Any] = {
         "name": PACKAGE_NAME,
         "title": "newsfacts: sentences, quotes, speakers and check-worthy claims of news articles",
         "description": (
@@ -141,3 +152,7 @@ def describe(
         "filters": filters,
         "resources": [resource(root, file, unreadable=unreadable) for file in files],
     }
+    if since is not None:
+        # The earlier release changes.jsonl compares with.
+        package["since"] = {"version": since["version"], "created": since["created"]}
+    return package

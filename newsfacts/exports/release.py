@@ -1,13 +1,17 @@
-"""Write a release folder: the fixture, the flat tables as JSONL and CSV, ClaimReview, FEVER and the data package.
+"""Write a release: the fixture (JSON and JSON lines), the flat tables as JSONL, CSV and Parquet, a ready SQLite
+database, ClaimReview, FEVER, the dataset card and the data package; with ``since``, the changes since an earlier one.
 
-Everything is written into a temporary folder beside the target and renamed into place at the end, so a failed
-export leaves nothing half-written. Rows stream from the database a chunk at a time inside one read snapshot, so
-memory stays flat and the files agree with each other even while editors work.
+Everything is written into a temporary folder and then renamed into place (a folder on disk) or uploaded to the
+``releases`` storage (see ``storage``), so a failed export leaves nothing half-written. Rows stream from the database
+a chunk at a time inside one read snapshot, each table in one pass that feeds every format, so memory stays flat and
+the files agree with each other even while editors work.
 """
 
 from __future__ import annotations
 
+import csv
 import datetime
+import gc
 import json
 import os
 import shutil
@@ -16,6 +20,8 @@ import tempfile
 import time
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import ExitStack, contextmanager
+from dataclasses import dataclass
+from itertools import repeat
 from pathlib import Path
 from typing import Any, TextIO, TypeVar
 
@@ -23,12 +29,23 @@ from django.conf import settings
 from django.db import connection, transaction
 from tqdm import tqdm
 
-from newsfacts.exports import claimreview, datapackage, fever, fixture
+from newsfacts.exports import card, changes, claimreview, datapackage, fever, fixture, parquet, sqlite, storage
 from newsfacts.exports.datapackage import ReleaseFile
 from newsfacts.exports.selection import Selection, select
-from newsfacts.exports.tables import CSV_DESCRIPTION, TABLES, CsvLines, Table, json_line, schema_fields
+from newsfacts.exports.tables import (
+    CSV_DESCRIPTION,
+    TABLES,
+    Row,
+    Table,
+    convert_columns,
+    csv_cell,
+    json_bytes,
+    json_line,
+    neutralise_formula,
+    schema_fields,
+)
 
-FORMATS = ("fixture", "jsonl", "csv", "claimreview", "fever")
+FORMATS = ("fixture", "fixture-jsonl", "jsonl", "csv", "parquet", "sqlite", "claimreview", "fever")
 DEFAULT_LICENCE = "CC-BY-4.0"
 DEFAULT_BASE_URL = "http://localhost:8000"
 DEFAULT_ORGANISATION = "newsfacts"
@@ -66,6 +83,20 @@ def snapshot() -> Iterator[None]:
         return
     with transaction.atomic():
         yield
+
+
+@contextmanager
+def without_gc_pauses() -> Iterator[None]:
+    """No cyclic garbage collection while rows stream: they make millions of tuples, dicts and lists, none of them in
+    a reference cycle, and each collection would scan them; plain reference counting frees every chunk. It more than
+    doubled the rate of some tables (bench/export_speed.py)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def check_target(outdir: Path, *, overwrite: bool) -> None:
@@ -110,32 +141,114 @@ class Progress:
         count = total() if callable(total) else total
         return tqdm(rows, desc=desc, total=count, unit=" rows", file=self.stream, leave=True)
 
+    def chunks(self, chunks: Iterable[list[T]], *, desc: str, total: Any = None) -> Iterator[list[T]]:
+        if not self.enabled:
+            yield from chunks
+            return
+        count = total() if callable(total) else total
+        with tqdm(desc=desc, total=count, unit=" rows", file=self.stream, leave=True) as bar:
+            for chunk in chunks:
+                yield chunk
+                bar.update(len(chunk))
+
 
 def _open(path: Path) -> TextIO:
     return path.open("w", encoding="utf-8", newline="")
 
 
+class JsonLinesWriter:
+    """A table as JSON lines: one object a row, keys sorted (``tables.json_bytes``)."""
+
+    def __init__(self, path: Path, table: Table) -> None:
+        self._file = path.open("wb")
+        self._names = table.field_names
+
+    def write(self, chunk: list[Row]) -> None:
+        # map() keeps the per-row work in C: zip, dict and the encoder.
+        objects = map(dict, map(zip, repeat(self._names), chunk))
+        self._file.write(b"".join(map(json_bytes, objects)))
+
+    def __enter__(self) -> JsonLinesWriter:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._file.close()
+
+
+def _csv_text(values: Sequence[Any]) -> list[Any]:
+    return [neutralise_formula(v) if v else v for v in values]
+
+
+def _csv_cells(values: Sequence[Any]) -> list[Any]:
+    return [csv_cell(v) for v in values]
+
+
+class CsvWriter:
+    """A table as RFC 4180 CSV with a header row; cells as ``tables.csv_cell`` writes them (as ``CsvLines`` does)."""
+
+    def __init__(self, path: Path, table: Table) -> None:
+        self._file = _open(path)
+        self._writer = csv.writer(self._file, lineterminator="\r\n")
+        self._writer.writerow(table.field_names)
+        # Numbers, nulls and closed vocabularies are written as they are; free text is neutralised, the other types
+        # written as csv_cell does. csv writes None as an empty cell.
+        self._columns = [
+            (i, _csv_text if c.type == "string" else _csv_cells)
+            for i, c in enumerate(table.columns)
+            if c.type not in ("integer", "number") and not c.choices
+        ]
+
+    def write(self, chunk: list[Row]) -> None:
+        self._writer.writerows(convert_columns(chunk, self._columns) if self._columns else chunk)
+
+    def __enter__(self) -> CsvWriter:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._file.close()
+
+
+_TABLE_FORMATS = (
+    ("jsonl", "-jsonl", "one JSON object a line", JsonLinesWriter),
+    ("csv", "-csv", CSV_DESCRIPTION, CsvWriter),
+    ("parquet", "-parquet", "Parquet, typed columns", parquet.ParquetWriter),
+)
+
+
 def _write_table(
-    root: Path, table: Table, queryset: Any, formats: Sequence[str], tables: Sequence[str], progress: Progress
+    root: Path,
+    table: Table,
+    queryset: Any,
+    formats: Sequence[str],
+    tables: Sequence[str],
+    progress: Progress,
+    *,
+    counts: dict[str, int],
+    database: sqlite.SqliteRelease | None = None,
+    since: changes.Changes | None = None,
 ) -> list[ReleaseFile]:
-    """Stream one table into its JSONL and CSV files in one pass over the rows."""
+    """Stream one table into its JSONL, CSV, Parquet files and SQLite table in one pass over the rows."""
     files: list[ReleaseFile] = []
     started = time.perf_counter()
     rows = 0
     with ExitStack() as stack:
-        jsonl = stack.enter_context(_open(root / f"{table.name}.jsonl")) if "jsonl" in formats else None
-        csv_file = stack.enter_context(_open(root / f"{table.name}.csv")) if "csv" in formats else None
-        lines = CsvLines(table.field_names)
-        if csv_file:
-            csv_file.write(lines.header())
-        for row in progress.wrap(table.rows(queryset), desc=table.name, total=queryset.count):
-            if jsonl:
-                jsonl.write(json_line(row))
-            if csv_file:
-                csv_file.write(lines.line(row))
-            rows += 1
+        writers: list[Any] = [
+            stack.enter_context(writer(root / f"{table.name}.{fmt}", table))
+            for fmt, _suffix, _what, writer in _TABLE_FORMATS
+            if fmt in formats
+        ]
+        if database is not None:
+            writers.append(database.writer(table))
+        if since is not None:
+            writers.append(stack.enter_context(since.writer(table)))
+        chunks = table.chunks(queryset, size=table.release_chunk_size)
+        for chunk in progress.chunks(chunks, desc=table.name, total=queryset.count):
+            for writer in writers:
+                writer.write(chunk)
+            rows += len(chunk)
+    counts[table.name] = rows
     seconds = time.perf_counter() - started
-    for fmt, suffix, what in (("jsonl", "-jsonl", "one JSON object a line"), ("csv", "-csv", CSV_DESCRIPTION)):
+    for fmt, suffix, what, _writer in _TABLE_FORMATS:
         if fmt in formats:
             files.append(
                 ReleaseFile(
@@ -143,28 +256,32 @@ def _write_table(
                     format=fmt,
                     title=table.title,
                     description=f"{table.title} of the release, by id, {what}.",
-                    schema=table.schema(resource_suffix=suffix, tables=tables, sort_fields=fmt == "jsonl"),
+                    schema=table.schema(resource_suffix=suffix, tables=tables, sort_fields=fmt == "jsonl")
+                    if fmt != "parquet"
+                    else None,
                     rows=rows,
                     seconds=seconds,
+                    table=table.name,
                 )
             )
     return files
 
 
-def _write_fixture(root: Path, selection: Selection, progress: Progress) -> ReleaseFile:
+def _write_fixture(root: Path, selection: Selection, progress: Progress, *, lines: bool) -> ReleaseFile:
     started = time.perf_counter()
-    querysets = [selection.queryset(table.name) for table in TABLES]
+    querysets = selection.model_querysets()
     total = (lambda: sum(q.count() for q in querysets)) if progress.enabled else None
-    with _open(root / fixture.FILENAME) as stream:
-        count = fixture.write_fixture(
-            stream, progress.wrap(fixture.fixture_objects(querysets), desc="fixture", total=total)
-        )
+    path = fixture.LINES_FILENAME if lines else fixture.FILENAME
+    objects = progress.wrap(fixture.fixture_objects(querysets), desc=path, total=total)
+    with (root / path).open("wb") as stream:
+        count = fixture.write_fixture(stream, objects, lines=lines)
+    how = "a line at a time, in flat memory" if lines else "as one JSON list (the whole file in memory)"
     return ReleaseFile(
-        path=fixture.FILENAME,
-        format="json",
-        title="Django fixture",
-        description="Every row of the release as a Django fixture: `manage.py loaddata newsfacts.json` restores it "
-        "into an empty newsfacts database with the same ids (reviewers and history are not included).",
+        path=path,
+        format="jsonl" if lines else "json",
+        title="Django fixture" + (" (JSON lines)" if lines else ""),
+        description=f"Every row of the release as a Django fixture: `manage.py loaddata {path}` restores it "
+        f"{how} into an empty newsfacts database with the same ids (reviewers and history are not included).",
         rows=count,
         seconds=time.perf_counter() - started,
     )
@@ -217,9 +334,157 @@ def default_version(created: datetime.datetime) -> str:
     return created.strftime("%Y.%m.%d")
 
 
+@dataclass(frozen=True)
+class Publication:
+    """Who publishes a release, under which licence and version, and when."""
+
+    version: str
+    created: datetime.datetime
+    licence_name: str = DEFAULT_LICENCE
+    base_url: str = DEFAULT_BASE_URL
+    organisation: str = DEFAULT_ORGANISATION
+
+
+def _languages(selection: Selection) -> list[str]:
+    tags = selection.articles.order_by().values_list("language", flat=True).distinct()
+    return sorted({tag.split("-")[0].lower() for tag in tags if tag})
+
+
+def _write_tables(
+    root: Path, selection: Selection, formats: Sequence[str], bars: Progress, earlier: changes.EarlierRelease | None
+) -> tuple[list[ReleaseFile], dict[str, int], dict[str, Any] | None]:
+    """Every flat table in each table format, the SQLite database and changes.jsonl; files, row counts, changes."""
+    files: list[ReleaseFile] = []
+    counts: dict[str, int] = {}
+    tables = [table.name for table in TABLES]
+    summary = None
+    started = time.perf_counter()
+    with ExitStack() as stack:
+        database = (
+            stack.enter_context(sqlite.SqliteRelease(root / sqlite.FILENAME, TABLES)) if "sqlite" in formats else None
+        )
+        since = changes.Changes(root / changes.FILENAME, earlier) if earlier else None
+        if since:
+            stack.callback(since.close)
+        for table in TABLES:
+            queryset = selection.queryset(table.name)
+            files += _write_table(
+                root, table, queryset, formats, tables, bars, counts=counts, database=database, since=since
+            )
+        summary = since.summary() if since else None
+    if "sqlite" in formats:
+        files.append(
+            ReleaseFile(
+                path=sqlite.FILENAME,
+                format="sqlite",
+                title="SQLite database",
+                description="Every table of the release in one SQLite database with keys, indexes and full-text "
+                "search (tables <name>_fts): open it with sqlite3, pandas or datasette.",
+                rows=sum(counts.values()),
+                seconds=time.perf_counter() - started,
+            )
+        )
+    if since:
+        files.append(
+            ReleaseFile(
+                path=changes.FILENAME,
+                format="jsonl",
+                title="Changes since the earlier release",
+                description=f"Ids added, changed or removed since release {since.earlier.version}.",
+                schema={"fields": schema_fields(changes.COLUMNS, sort_fields=True), "primaryKey": ["table", "id"]},
+                rows=sum(sum(c.values()) for c in since.counts.values()),
+            )
+        )
+    return files, counts, summary
+
+
+def _write_card(root: Path, files: list[ReleaseFile], facts: card.CardFacts) -> ReleaseFile:
+    for file in files:
+        if file.table:
+            facts.files.setdefault(file.table, {})[file.format] = file.path
+        else:
+            facts.other_files.append((file.path, file.title))
+    (root / card.FILENAME).write_text(card.render(facts, TABLES), encoding="utf-8")
+    return ReleaseFile(
+        path=card.FILENAME,
+        format="md",
+        title="Dataset card",
+        description="What the release holds, its fields, statuses, provenance, counts and how to cite it.",
+    )
+
+
+def _write_files(
+    root: Path,
+    selection: Selection,
+    formats: Sequence[str],
+    bars: Progress,
+    publication: Publication,
+    earlier: changes.EarlierRelease | None,
+) -> list[ReleaseFile]:
+    files: list[ReleaseFile] = []
+    tables = [table.name for table in TABLES]
+    with snapshot(), without_gc_pauses():
+        for lines, fmt in ((False, "fixture"), (True, "fixture-jsonl")):
+            if fmt in formats:
+                files.append(_write_fixture(root, selection, bars, lines=lines))
+        table_files, counts, since = _write_tables(root, selection, formats, bars, earlier)
+        files += table_files
+        if "claimreview" in formats:
+            files.append(
+                _write_claimreview(root, selection, bars, base_url=publication.base_url, org=publication.organisation)
+            )
+        if "fever" in formats:
+            files.append(_write_fever(root, selection, bars, tables if "jsonl" in formats else []))
+        publishers = _publishers(selection)
+        languages = _languages(selection)
+        versions = selection.articles.exclude(pipeline_version="").order_by("pipeline_version")
+        pipeline_versions = list(versions.values_list("pipeline_version", flat=True).distinct())
+    facts = card.CardFacts(
+        version=publication.version,
+        created=publication.created,
+        licence=publication.licence_name,
+        homepage=publication.base_url,
+        organisation=publication.organisation,
+        filters=selection.filters,
+        languages=languages,
+        counts=counts,
+        since=since,
+        pipeline_versions=pipeline_versions,
+    )
+    files.append(_write_card(root, files, facts))
+    package = datapackage.describe(
+        root,
+        files,
+        version=publication.version,
+        created=publication.created,
+        filters=selection.filters,
+        licence_name=publication.licence_name,
+        publishers=publishers,
+        homepage=publication.base_url,
+        organisation=publication.organisation,
+        since=since,
+    )
+    with _open(root / datapackage.FILENAME) as stream:
+        json.dump(package, stream, ensure_ascii=False, indent=2)
+        stream.write("\n")
+    files.append(ReleaseFile(path=datapackage.FILENAME, format="json", title="Data package", description=""))
+    return files
+
+
+def _earlier(since: str) -> changes.EarlierRelease | None:
+    if not since:
+        return None
+    try:
+        return changes.EarlierRelease(since)
+    except changes.EarlierReleaseError as error:
+        raise ExportError(str(error)) from None
+
+
 def write_release(
-    outdir: Path,
+    outdir: Path | None = None,
     *,
+    publish: str = "",
+    since: str = "",
     formats: Sequence[str] = FORMATS,
     filters: dict[str, list[str]] | None = None,
     overwrite: bool = False,
@@ -230,59 +495,58 @@ def write_release(
     progress: bool = False,
     created: datetime.datetime | None = None,
 ) -> list[ReleaseFile]:
-    """Export the (filtered) dataset into the release folder `outdir`; returns the files written, data package last.
+    """Export the (filtered) dataset into the folder `outdir`, or `publish` it under that name in the releases storage.
 
-    Raises ExportError (and FilterError, a ValueError) with a message for the user; nothing is left behind then.
+    `since` (a release folder or a published release's name) adds changes.jsonl. Returns the files written, data
+    package last. Raises ExportError (and FilterError, a ValueError) with a message for the user; nothing is left
+    behind then.
     """
     unknown = sorted(set(formats) - set(FORMATS))
     if unknown or not formats:
         raise ExportError(f"unknown format {unknown[0] if unknown else '(none)'}; formats are {', '.join(FORMATS)}")
+    if (outdir is None) == (not publish):
+        raise ExportError("give either a release folder or --publish NAME")
     selection = select(filters)
-    check_target(outdir, overwrite=overwrite)
+    earlier = _earlier(since)
     created = created or datetime.datetime.now(datetime.UTC)
-    bars = Progress(progress)
+    publication = Publication(
+        version=version or default_version(created),
+        created=created,
+        licence_name=licence_name,
+        base_url=base_url,
+        organisation=organisation,
+    )
+    staging = _staging(outdir, publish, overwrite=overwrite)
+    try:
+        files = _write_files(staging, selection, formats, Progress(progress), publication, earlier)
+        if outdir is not None:
+            _publish(staging, outdir)
+        else:
+            storage.publish(staging, publish, overwrite=overwrite)
+    except OSError as error:
+        raise ExportError(f"writing {outdir or publish} failed: {error}") from None
+    except storage.PublishError as error:
+        raise ExportError(str(error)) from None
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return files
+
+
+def _staging(outdir: Path | None, publish: str, *, overwrite: bool) -> Path:
+    """A new temporary folder to write the release into: beside `outdir`, or in the temporary folder to upload."""
+    if outdir is None:
+        try:
+            storage.check_name(publish, overwrite=overwrite)
+        except storage.PublishError as error:
+            raise ExportError(str(error)) from None
+        return Path(tempfile.mkdtemp(prefix=f".{publish}.", suffix=".partial"))
+    check_target(outdir, overwrite=overwrite)
     try:
         staging = Path(tempfile.mkdtemp(prefix=f".{outdir.name}.", suffix=".partial", dir=outdir.absolute().parent))
     except OSError as error:
         raise ExportError(f"cannot write beside {outdir}: {error.strerror}") from None
-    try:
-        os.chmod(staging, 0o777 & ~_umask())
-        files: list[ReleaseFile] = []
-        tables = [table.name for table in TABLES]
-        with snapshot():
-            if "fixture" in formats:
-                files.append(_write_fixture(staging, selection, bars))
-            if "jsonl" in formats or "csv" in formats:
-                for table in TABLES:
-                    files += _write_table(staging, table, selection.queryset(table.name), formats, tables, bars)
-            if "claimreview" in formats:
-                files.append(_write_claimreview(staging, selection, bars, base_url=base_url, org=organisation))
-            if "fever" in formats:
-                files.append(_write_fever(staging, selection, bars, tables if "jsonl" in formats else []))
-            publishers = _publishers(selection)
-        package = datapackage.describe(
-            staging,
-            files,
-            version=version or default_version(created),
-            created=created,
-            filters=selection.filters,
-            licence_name=licence_name,
-            publishers=publishers,
-            homepage=base_url,
-            organisation=organisation,
-        )
-        with _open(staging / datapackage.FILENAME) as stream:
-            json.dump(package, stream, ensure_ascii=False, indent=2)
-            stream.write("\n")
-        files.append(ReleaseFile(path=datapackage.FILENAME, format="json", title="Data package", description=""))
-        _publish(staging, outdir)
-    except OSError as error:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise ExportError(f"writing {outdir} failed: {error}") from None
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
-    return files
+    os.chmod(staging, 0o777 & ~_umask())
+    return staging
 
 
 def _umask() -> int:

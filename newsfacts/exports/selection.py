@@ -4,7 +4,8 @@ Filters are those of ``/api/v1/claims/`` and ``/api/v1/quotes/`` (``newsfacts.fi
 query with the same parameters agree. Each of the two tables honours the filters its FilterSet declares; a table that
 cannot honour one of the given filters (it does not declare it, or rejects its value, like a claim kind given to
 quotes) is left empty. The articles, sentences and speakers are then those the selected claims and quotes refer to,
-with every sentence of those articles, so each reference in the release resolves.
+with every sentence of those articles, so each reference in the release resolves. Items editors rejected are kept
+out of the quotes and claims and go to tables of their own (``rejected_quotes``, ``rejected_claims``).
 """
 
 from __future__ import annotations
@@ -45,10 +46,22 @@ class Selection:
     speakers: QuerySet[Speaker]
     quotes: QuerySet[Quote]
     claims: QuerySet[Claim]
+    rejected_quotes: QuerySet[Quote]
+    rejected_claims: QuerySet[Claim]
     filters: dict[str, list[str]]
 
     def queryset(self, table: str) -> QuerySet:
         return getattr(self, table)
+
+    def model_querysets(self) -> list[QuerySet]:
+        """Every object of the release, a queryset a model (rejected items with the others), parents first."""
+        return [
+            self.articles,
+            self.sentences,
+            self.speakers,
+            self.quotes | self.rejected_quotes,
+            self.claims | self.rejected_claims,
+        ]
 
 
 def _query_dict(filters: Mapping[str, Sequence[str]]) -> QueryDict:
@@ -79,8 +92,10 @@ def select(filters: Mapping[str, Sequence[str]] | None = None) -> Selection:
             articles=Article.objects.all(),
             sentences=Sentence.objects.all(),
             speakers=Speaker.objects.all(),
-            quotes=Quote.objects.all(),
-            claims=Claim.objects.all(),
+            quotes=Quote.objects.live(),
+            claims=Claim.objects.live(),
+            rejected_quotes=Quote.objects.rejected(),
+            rejected_claims=Claim.objects.rejected(),
             filters={},
         )
     known = set(filter_names())
@@ -97,12 +112,15 @@ def select(filters: Mapping[str, Sequence[str]] | None = None) -> Selection:
         if all(name in errors[t] for t in declaring):
             raise FilterError(f"{option_name(name)}: {' '.join(errors[declaring[0]][name])}")
 
+    # Rejected items' articles, sentences and speakers are in too, so their references resolve.
     articles = Article.objects.filter(Q(pk__in=claims.values("article_id")) | Q(pk__in=quotes.values("article_id")))
     return Selection(
         articles=articles,
         sentences=Sentence.objects.filter(article__in=articles),
         speakers=Speaker.objects.filter(Q(pk__in=claims.values("claimant_id")) | Q(pk__in=quotes.values("speaker_id"))),
-        quotes=quotes,
-        claims=claims,
+        quotes=quotes.live(),
+        claims=claims.live(),
+        rejected_quotes=quotes.rejected(),
+        rejected_claims=claims.rejected(),
         filters={name: filters[name] for name in sorted(filters)},
     )

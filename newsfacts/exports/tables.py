@@ -1,8 +1,13 @@
 """The flat tables of a release (articles, sentences, speakers, quotes, claims) and how their rows are streamed.
 
 One ``Table`` a model: its columns (name, ``values_list`` lookup, Table Schema type), its keys, and the encoders that
-turn rows into JSON lines or RFC 4180 CSV. The release files, the data package schemas and the API's ``?format=csv``
-and ``?format=ndjson`` all read these definitions, so a column is declared once.
+turn rows into JSON lines or RFC 4180 CSV. The release files (JSONL, CSV, Parquet, SQLite), the data package schemas
+and the API's ``?format=csv`` and ``?format=ndjson`` all read these definitions, so a column is declared once.
+
+Rows are read with the SQL Django compiles for the queryset, through a plain (on PostgreSQL server-side) cursor a
+chunk at a time, and each value is turned into its plain Python type (``int``, ``float``, ``bool``, ``str``,
+``date``, aware ``datetime``, ``list``) by the column's type: Django's per-row converters and model machinery cost
+more than all the writing (bench/export_speed.py prints both beside the raw cursor).
 """
 
 from __future__ import annotations
@@ -10,26 +15,63 @@ from __future__ import annotations
 import csv
 import datetime
 import io
-import json
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from django.db import models
+import orjson
+from django.core.exceptions import EmptyResultSet
+from django.db import connections, models
 
-from newsfacts.choices import Attribution, ClaimKind, QuoteKind, SentenceKind, SpeakerKind, VerificationStatus
+from newsfacts.choices import (
+    Attribution,
+    ClaimKind,
+    QuoteKind,
+    Rejection,
+    SentenceKind,
+    SpeakerKind,
+    VerificationStatus,
+)
 from newsfacts.models import Article, Claim, Quote, Sentence, Speaker
 from newsfacts.values import iso_datetime
 
+# A row of a table: its plain values in column order.
+Row = Sequence[Any]
+
 # Rows fetched a round trip: big enough to amortise the query, small enough to keep memory flat.
 CHUNK_SIZE = 2000
+# Rows a chunk when writing release files: fewer, larger writes.
+RELEASE_CHUNK_SIZE = 5000
 
 
 def iso_date(value: datetime.date) -> str:
     return value.isoformat()
 
 
-_CONVERTERS: dict[str, Callable[[Any], Any]] = {"date": iso_date, "datetime": iso_datetime}
+def _as_datetime(value: Any) -> datetime.datetime:
+    """A stored timestamp as an aware datetime (SQLite hands back naive UTC)."""
+    if not isinstance(value, datetime.datetime):
+        value = datetime.datetime.fromisoformat(value)
+    return value if value.tzinfo is not None else value.replace(tzinfo=datetime.UTC)
+
+
+def _as_date(value: Any) -> datetime.date:
+    return value if isinstance(value, datetime.date) else datetime.date.fromisoformat(value)
+
+
+def _as_list(value: Any) -> Any:
+    return orjson.loads(value) if isinstance(value, (str, bytes)) else value
+
+
+# How the values of a column read by the raw cursor become the plain values of its type, a column of a chunk at a
+# time (a comprehension costs far less than a function call per value). None stays None.
+_PLAIN: dict[str, Callable[[Sequence[Any]], list[Any]]] = {
+    "datetime": lambda values: [None if v is None else _as_datetime(v) for v in values],
+    "date": lambda values: [None if v is None else _as_date(v) for v in values],
+    # Most rows hold an empty array: skip the parser for them.
+    "array": lambda values: [[] if v == "[]" else None if v is None else _as_list(v) for v in values],
+    "boolean": lambda values: [None if v is None else bool(v) for v in values],
+}
 
 
 @dataclass(frozen=True)
@@ -42,6 +84,8 @@ class Column:
     lookup: str = ""
     required: bool = False
     choices: tuple[str, ...] = ()
+    # The API filters by it: the SQLite release indexes it.
+    indexed: bool = False
 
     @property
     def source(self) -> str:
@@ -69,27 +113,45 @@ class Table:
     columns: tuple[Column, ...]
     # column -> the table its value is the id of
     foreign_keys: tuple[tuple[str, str], ...] = ()
+    # Rows a chunk when writing a release (fewer for rows that carry a whole article).
+    release_chunk_size: int = RELEASE_CHUNK_SIZE
 
     @property
     def field_names(self) -> list[str]:
         return [column.name for column in self.columns]
 
-    def rows(self, queryset: models.QuerySet | None = None, *, order_by_id: bool = True) -> Iterator[dict[str, Any]]:
-        """The rows of `queryset` (default: every object) as dicts, fetched CHUNK_SIZE at a time from one query."""
+    def chunks(
+        self, queryset: models.QuerySet | None = None, *, order_by_id: bool = True, size: int = CHUNK_SIZE
+    ) -> Iterator[list[Row]]:
+        """The rows of `queryset` (default: every object) as tuples of plain values in column order, `size` a list.
+
+        One query (the SQL Django compiles for ``values_list`` of the columns), read with ``fetchmany``; on
+        PostgreSQL through a server-side cursor, so memory holds one chunk however many rows there are.
+        """
         if queryset is None:
             queryset = self.model._default_manager.all()
         if order_by_id:
             queryset = queryset.order_by("id")
-        names = self.field_names
-        converters = [(i, _CONVERTERS[c.type]) for i, c in enumerate(self.columns) if c.type in _CONVERTERS]
         values = queryset.values_list(*(column.source for column in self.columns))
-        for values_row in values.iterator(chunk_size=CHUNK_SIZE):
-            if converters:
-                values_row = list(values_row)
-                for i, convert in converters:
-                    if values_row[i] is not None:
-                        values_row[i] = convert(values_row[i])
-            yield dict(zip(names, values_row, strict=True))
+        try:
+            sql, params = values.query.get_compiler(using=values.db).as_sql()
+        except EmptyResultSet:
+            return
+        plain = [(i, _PLAIN[c.type]) for i, c in enumerate(self.columns) if c.type in _PLAIN]
+        width = len(self.columns)
+        with connections[values.db].chunked_cursor() as cursor:
+            cursor.execute(sql, params)
+            while batch := cursor.fetchmany(size):
+                if len(batch[0]) != width:
+                    batch = [row[:width] for row in batch]
+                yield convert_columns(batch, plain) if plain else batch
+
+    def rows(self, queryset: models.QuerySet | None = None, *, order_by_id: bool = True) -> Iterator[dict[str, Any]]:
+        """The rows of `queryset` (default: every object) as dicts of plain values, in the queryset's order."""
+        names = self.field_names
+        for chunk in self.chunks(queryset, order_by_id=order_by_id):
+            for row in chunk:
+                yield dict(zip(names, row, strict=True))
 
     def schema(self, *, resource_suffix: str, tables: Iterable[str], sort_fields: bool = False) -> dict[str, Any]:
         """The Table Schema of this table; foreign keys name the resources `<table><resource_suffix>` in `tables`.
@@ -117,13 +179,26 @@ def schema_fields(columns: Iterable[Column], *, sort_fields: bool = False) -> li
     return [column.schema() for column in ordered]
 
 
-# One encoder for every line: json.dumps() with options builds a new one per call.
-_LINE_ENCODER = json.JSONEncoder(ensure_ascii=False, sort_keys=True)
+def convert_columns(chunk: list[Row], converters: list[tuple[int, Callable[[Sequence[Any]], list[Any]]]]) -> list[Row]:
+    """The chunk with the columns at the given indices converted, a whole column at a time."""
+    columns: list[Sequence[Any]] = list(zip(*chunk, strict=True))
+    for i, convert in converters:
+        columns[i] = convert(columns[i])
+    return list(zip(*columns, strict=True))
+
+
+# Keys sorted, UTF-8 (no escapes), timestamps in UTC with a Z (whole seconds without a fraction).
+JSON_OPTIONS = orjson.OPT_SORT_KEYS | orjson.OPT_UTC_Z
+
+
+def json_bytes(row: dict[str, Any]) -> bytes:
+    """One JSON object on one line (with its newline), keys sorted: the same row always gives the same bytes."""
+    return orjson.dumps(row, option=JSON_OPTIONS | orjson.OPT_APPEND_NEWLINE)
 
 
 def json_line(row: dict[str, Any]) -> str:
-    """One JSON object on one line, keys sorted: the same row always gives the same bytes."""
-    return _LINE_ENCODER.encode(row) + "\n"
+    """`json_bytes` as text."""
+    return json_bytes(row).decode()
 
 
 # A cell starting with one of these is read as a formula by spreadsheets (OWASP "CSV Injection").
@@ -138,14 +213,19 @@ def neutralise_formula(text: str) -> str:
     return "'" + text if text.startswith(FORMULA_TRIGGERS) else text
 
 
-def _csv_cell(value: Any) -> Any:
+def csv_cell(value: Any) -> Any:
+    """A plain value as Table Schema reads it in CSV: empty for null, true/false, ISO dates, JSON arrays."""
     if value is None:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
+    if isinstance(value, datetime.datetime):
+        return iso_datetime(value)
+    if isinstance(value, datetime.date):
+        return iso_date(value)
     if isinstance(value, list | dict):
         # Table Schema's array type: the cell holds the JSON array.
-        return json.dumps(value, ensure_ascii=False)
+        return orjson.dumps(value).decode()
     if isinstance(value, str):
         return neutralise_formula(value)
     return value
@@ -179,7 +259,7 @@ class CsvLines:
         return self._take()
 
     def line(self, row: dict[str, Any]) -> str:
-        self._writer.writerow([_csv_cell(row[name]) for name in self.field_names])
+        self._writer.writerow([csv_cell(row[name]) for name in self.field_names])
         return self._take()
 
 
@@ -210,7 +290,9 @@ _VERIFICATION_COLUMNS = (
     Column("status", "string", "Verification status an editor set.", choices=tuple(VerificationStatus.values)),
     Column("rationale", "string", "Why the status was set."),
     Column("evidence_urls", "array", "URLs of the evidence for the status (a JSON array)."),
-    Column("reviewed_at", "datetime", "When an editor last set the status (UTC); empty when never reviewed."),
+    Column(
+        "reviewed_at", "datetime", "When an editor last set the status (UTC); empty when never reviewed.", indexed=True
+    ),
 )
 
 ARTICLES = Table(
@@ -220,18 +302,19 @@ ARTICLES = Table(
     columns=(
         _id("Article id, stable across releases."),
         Column("title", "string", "Headline."),
-        Column("publisher", "string", "Publisher, e.g. AFP."),
+        Column("publisher", "string", "Publisher, e.g. AFP.", indexed=True),
         Column(
             "url",
             "string",
             "Canonical URL of the article.",
         ),
-        Column("published", "date", "Publication date."),
-        Column("language", "string", "BCP 47 language tag."),
+        Column("published", "date", "Publication date.", indexed=True),
+        Column("language", "string", "BCP 47 language tag.", indexed=True),
         Column("credit", "string", "Credit or licence line of the article."),
         Column("sha256", "string", "sha256 of the raw text (UTF-8)."),
         Column("text", "string", "The raw text; every offset in the release indexes it in code points."),
     ),
+    release_chunk_size=200,
 )
 
 SENTENCES = Table(
@@ -262,7 +345,7 @@ SPEAKERS = Table(
         Column("slug", "string", "Unique slug."),
         Column("kind", "string", "Person or organisation.", choices=tuple(SpeakerKind.values)),
         Column("description", "string", "Short description."),
-        Column("wikidata_id", "string", "Wikidata id (Q followed by digits); empty when unknown."),
+        Column("wikidata_id", "string", "Wikidata id (Q followed by digits); empty when unknown.", indexed=True),
         Column("aliases", "array", "Other names in the text (a JSON array)."),
     ),
 )
@@ -292,13 +375,40 @@ CLAIMS = Table(
         *_span_columns("claim", "claimant", "The speaker who made it; empty when the article itself does.", "lies in"),
         Column("text", "string", "The check-worthy statement."),
         Column("kind", "string", "What makes it check-worthy.", choices=tuple(ClaimKind.values)),
+        Column("confidence", "number", "The pipeline's confidence that the claim is check-worthy, 0 to 1."),
         *_VERIFICATION_COLUMNS,
     ),
     foreign_keys=(("article_id", "articles"), ("sentence_id", "sentences"), ("claimant_id", "speakers")),
 )
 
-# In dependency order: a table only refers to tables before it.
-TABLES: tuple[Table, ...] = (ARTICLES, SENTENCES, SPEAKERS, QUOTES, CLAIMS)
+_REJECTION_COLUMNS = (
+    Column(
+        "rejected_reason",
+        "string",
+        "Why an editor rejected it as a false extraction.",
+        required=True,
+        choices=tuple(Rejection.values),
+    ),
+    Column("rejected_at", "datetime", "When an editor rejected it (UTC)."),
+)
+
+
+def rejected(table: Table) -> Table:
+    """The items of a span table that editors rejected: its columns and why, kept apart as negative examples."""
+    return Table(
+        name=f"rejected_{table.name}",
+        model=table.model,
+        title=f"Rejected {table.title.lower()}",
+        columns=(*table.columns, *_REJECTION_COLUMNS),
+        foreign_keys=table.foreign_keys,
+    )
+
+
+REJECTED_QUOTES = rejected(QUOTES)
+REJECTED_CLAIMS = rejected(CLAIMS)
+
+# In dependency order: a table only refers to tables before it. A model's first table is its API shape.
+TABLES: tuple[Table, ...] = (ARTICLES, SENTENCES, SPEAKERS, QUOTES, CLAIMS, REJECTED_QUOTES, REJECTED_CLAIMS)
 
 
 def table_for(model: type[models.Model]) -> Table:

@@ -136,6 +136,8 @@ def classify(text: str, seg: QuotedSpan, sentence: Sentence | None) -> SpanClass
     next_word = next_words[0] if next_words and re.match(r"\s+[^\W\d_]", after) else ""
     opens_clause = prev_char in (
         "",
+        *OPENING,  # a doubled mark: the second of two opening marks
+        SINGLE_OPENING,
         ",",
         ":",
         ";",
@@ -182,11 +184,15 @@ def _line_before(text: str, pos: int, need: int = 40) -> str:
 
 
 def mask_quotes(text: str, segments: list[QuotedSpan]) -> str:
+    """The text with its quotes (marks included) masked; a doubled mark (two single marks as one) is masked whole."""
     chars = list(text)
     for seg in segments:
         if seg.cls in ("full", "partial", "short"):
+            first = seg.open - 1 if seg.open > 0 and text[seg.open - 1] == text[seg.open] != " " else seg.open
             last = min(seg.close, len(text) - 1)
-            for i in range(seg.open, last + 1):
+            if last + 1 < len(text) and text[last + 1] == text[last] and text[last] in CLOSING + SINGLE_CLOSING:
+                last += 1
+            for i in range(first, last + 1):
                 if chars[i] != "\n":
                     chars[i] = MASK
     return "".join(chars)

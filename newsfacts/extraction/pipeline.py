@@ -52,6 +52,7 @@ class Extraction:
                     "kind": c.kind,
                     "claimant": c.claimant,
                     "sentence": c.sentence,
+                    "confidence": c.confidence,
                 }
                 for c in self.claims
             ],

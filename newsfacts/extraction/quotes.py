@@ -45,9 +45,11 @@ from newsfacts.extraction.cues import (
     SPEECH_VERBS,
     SUBORDINATORS,
     THAT_VERBS,
+    VERB_MODIFIERS,
     VERB_PREPOSITIONS,
     is_organisation_role,
     is_person_role,
+    words,
 )
 from newsfacts.extraction.marks import (
     MASK,
@@ -62,6 +64,7 @@ from newsfacts.extraction.names import GLUED_VERB, Mention, find_mentions
 from newsfacts.extraction.sentences import Sentence
 from newsfacts.extraction.speakers import Entity, Speaker, SpeakerBook
 from newsfacts.extraction.subjects import (
+    DOCUMENTS,
     AttributionMethod,
     Reading,
     Subject,
@@ -149,10 +152,10 @@ def _cues(reader: _Reader, s: Sentence) -> list[_Cue]:
             continue
         preceding = masked[s.start : m.start()].split()
         prev_word = preceding[-1].strip('.,;:!?()"').lower() if preceding else ""
-        if prev_word in PASSIVE_AUXILIARIES or prev_word in DETERMINERS or prev_word == "to":
-            continue
-        if word.lower().endswith("s") and re.match(r"\s+of\b", masked[m.end() : m.end() + 4]):
-            continue  # "analyst estimates of $2.15", "reports of shelling": a noun, not a cue
+        if prev_word in PASSIVE_AUXILIARIES or prev_word in DETERMINERS or prev_word in _ELLIPTICAL:
+            continue  # "was told", "the claims", "to say", "when asked": no speaker of its own
+        if word.lower().endswith("s") and _plural_noun(masked, m, preceding[-1] if preceding else ""):
+            continue  # "analyst estimates of $2.15", "its financial reports and": a noun, not a cue
         before = masked[s.start : m.start()].rstrip()
         subject = None
         inverted = False
@@ -186,6 +189,21 @@ def _unglued(m: re.Match[str]) -> re.Match[str]:
 
 
 _GLUED_PART = re.compile(r"said|says")
+
+
+def _plural_noun(masked: str, m: re.Match[str], before: str) -> bool:
+    """Whether a reporting verb's -s form is a plural noun: followed by ``of``, or after a word that cannot end its
+    subject (``its financial reports``); a verb follows a name, a pronoun, a role noun, a document or an adverb."""
+    if re.match(r"\s+of\b", masked[m.end() : m.end() + 4]):
+        return True
+    word = before.lower()
+    if not word.isalpha() or before[0].isupper() or word in PRONOUN_GENDER or word in ("it", "who", "that", "which"):
+        return False
+    return not (is_person_role(word) or is_organisation_role(word) or word in VERB_MODIFIERS or word in DOCUMENTS)
+
+
+# Words after which a reporting verb is an elliptical passive or an infinitive: "when asked", "to say".
+_ELLIPTICAL = frozenset({"to", "when", "if", "unless", "once", "as"})
 
 
 def _participle_cue(reader: _Reader, s: Sentence, m: re.Match[str], lemma: str, found: list[_Cue]) -> _Cue | None:
@@ -436,8 +454,8 @@ def _read_content(reader: _Reader, cue: _Cue, after: int, rest: str, limit: int)
 
 
 _TIME_OPENERS = PREPOSITIONS | {"last", "earlier", "this", "later"}
-# Words that never open reported content: "said as quoted by ...", "said in ...".
-_NOT_CONTENT = PREPOSITIONS | {"as"}
+# Words that never open reported content: "said as quoted by ...", "said in ...", "told X moments after ...".
+_NOT_CONTENT = PREPOSITIONS | words("as moments minutes hours days weeks shortly soon just")
 
 
 def _in_relative_clause(reader: _Reader, cue: _Cue) -> bool:
@@ -465,7 +483,7 @@ def _content_start(cue: _Cue, after: int, rest: str) -> tuple[int, bool, bool] |
         return after + adverbial.end() + len(tail) - len(tail.lstrip()), False, False
     if cue.relative and re.match(r"\s+(?:[a-z]+ed|" + "|".join(sorted(FINITE | IRREGULAR_VERBS)) + r")\b", rest):
         return after + len(rest) - len(rest.lstrip()), False, False  # "levels that the agency said topped limits"
-    aside = re.match(r",\s+(?=(?:he|she|they|it|[A-Z][\w'\u2019\-]+\s+[A-Z]?[a-z]))", rest)
+    aside = re.match(r",\s+(?=(?:he|she|they|it|[A-Z][\w'\u2019\-]+\s+(?:[A-Z]?[a-z]|" + MASK + ")))", rest)
     clause = rest[aside.end() : aside.end() + 80] if aside else ""
     if aside and cue.lemma in SPEECH_VERBS and _reported_clause(clause) and not _SAYS.search(clause):
         return after + aside.end(), False, False  # "Police said, Charette jumped on a platform"

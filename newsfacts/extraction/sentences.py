@@ -88,7 +88,9 @@ _YEAR_CREDIT_RE = re.compile(
 )
 
 # A quotation that ends a sentence, then a dash and its speaker's name.
-_LABELLED_QUOTE_RE = re.compile(r"[\"\u201c][^\n]*[.!?\u2026][\"\u201d][^\S\n]*[-\u2013\u2014][^\n]{2,60}")
+_LABELLED_QUOTE_RE = re.compile(
+    r"(?:\d{1,3}[.)][^\S\n]*)?[\"\u201c][^\n]*[.!?\u2026][\"\u201d][^\S\n]*[-\u2013\u2014][^\n]{2,60}"
+)
 _CREDIT_INITIALS = frozenset("©(CBRWEAcrwea")
 _BULLETS = frozenset("-*\u2022\u2013\u2014\u00b7\u25aa\u25cf")
 _OPENERS = "“\u2018«([„"

@@ -232,7 +232,7 @@ def _agent_subject(reader: Reading, s: Sentence, phrase_start: int, end: int) ->
 def _organisation_in(reader: Reading, a: int, b: int) -> tuple[Entity | None, AttributionMethod]:
     """The organisation a phrase names (``the Home Office``) or refers to by its noun (``the ministry``)."""
     entity = reader.book.entity_at(a, b)
-    if entity is not None:
+    if entity is not None and entity.kind == "organisation":
         return entity, "name"
     for w in re.finditer(r"[a-z][\w\-]*", reader.text[a:b]):
         if is_organisation_role(w.group()) and not is_person_role(w.group()):

@@ -12,10 +12,11 @@ from pathlib import Path
 
 @cache
 def pipeline_version() -> str:
-    """The first 12 hex digits of the sha256 of the pipeline's Python files, in name order."""
+    """The first 12 hex digits of the sha256 of the pipeline's Python files (subpackages too), in path order."""
+    root = Path(__file__).parent
     digest = hashlib.sha256()
-    for path in sorted(Path(__file__).parent.glob("*.py")):
-        digest.update(path.name.encode())
+    for path in sorted(root.rglob("*.py")):
+        digest.update(path.relative_to(root).as_posix().encode())
         digest.update(b"\0")
         digest.update(path.read_bytes())
         digest.update(b"\0")

@@ -65,6 +65,15 @@ def test_review_queue_lists_unverified_claims_oldest_article_first(editor_web):
     assert "Review queue" in response.context["title"]
 
 
+def test_review_queue_sorts_by_confidence_and_filters_its_buckets(editor_web):
+    unsure, sure, middling = (ClaimFactory(confidence=c) for c in (0.3, 0.95, 0.6))
+    # the "confidence" column is sortable: the admin names it by its position among the changelist's columns
+    column = editor_web.get(QUEUE).context["cl"].list_display.index("confidence")
+    assert listed(editor_web.get(QUEUE, {"o": f"-{column}"})) == [sure.pk, middling.pk, unsure.pk]
+    assert listed(editor_web.get(QUEUE, {"confidence": "low"})) == [unsure.pk]
+    assert listed(editor_web.get(QUEUE, {"confidence": "high"})) == [sure.pk]
+
+
 def test_review_queue_orders_by_ingestion_when_articles_share_a_date(editor_web):
     first = ArticleFactory(published=dt.date(2024, 1, 1))
     second = ArticleFactory(published=dt.date(2024, 1, 1))

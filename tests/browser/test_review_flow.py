@@ -7,21 +7,12 @@ Saves screenshots of the claim's change page and history to test-artifacts/ (cla
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
-from django.conf import settings
-from django.contrib.auth.models import Group
 
 from newsfacts.models import Article, Claim, Sentence
-from newsfacts.roles import EDITORS, sync_roles
-from tests.factories import SpeakerFactory, UserFactory
-
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
-ARTIFACTS = Path(settings.BASE_DIR) / "test-artifacts"
-PASSWORD = "correct horse battery staple"
+from tests.browser.conftest import ARTIFACTS, CHROMIUM, log_in
+from tests.factories import SpeakerFactory
 
 pytestmark = [
     pytest.mark.browser,
@@ -70,41 +61,13 @@ def make_article() -> tuple[Article, Claim]:
     return article, claim
 
 
-@pytest.fixture
-def browser_page(monkeypatch) -> Iterator:
-    # Playwright's sync API runs an event loop in this thread; Django's ORM calls in the test body are still sync.
-    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True)
-        page = browser.new_page(viewport={"width": 1280, "height": 900})
-        page.set_default_timeout(15_000)
-        try:
-            yield page
-        finally:
-            browser.close()
-
-
-@pytest.fixture
-def editor_account(transactional_db):
-    # The live server flushes the database between tests, groups included: make the roles again.
-    groups = sync_roles()
-    user = UserFactory(username="browser-editor", is_staff=True, password=PASSWORD)
-    user.groups.add(Group.objects.get(pk=groups[EDITORS].pk))
-    return user
-
-
 def test_an_editor_reviews_a_claim_from_the_queue_and_reads_its_history(live_server, browser_page, editor_account):
     from playwright.sync_api import expect
 
     page = browser_page
     _, claim = make_article()
 
-    page.goto(f"{live_server.url}/admin/login/?next=/admin/")
-    page.fill("#id_username", editor_account.username)
-    page.fill("#id_password", PASSWORD)
-    page.click("input[type=submit]")
+    log_in(page, live_server, editor_account)
 
     page.click("text=Claims to verify")
     expect(page.locator("h1")).to_contain_text("Review queue")

@@ -15,7 +15,8 @@ REVIEWED_AT = datetime.datetime(2026, 3, 4, 5, 6, 7, 891011, tzinfo=datetime.UTC
 
 @pytest.fixture
 def dataset(db):
-    """Two articles; speakers with and without Wikidata ids; claims in every status; a quote without a speaker."""
+    """Two articles; speakers with and without Wikidata ids; claims in every status; a quote without a speaker; a
+    claim and a quote editors rejected."""
     reviewer = UserFactory(username="reviewer")
     gagarin = SpeakerFactory(name="Yuri Gagarin", slug="yuri-gagarin", wikidata_id="Q7327", aliases=["Gagarin"])
     agency = SpeakerFactory(name="Agência Espacial", slug="agencia-espacial", kind="organisation", aliases=["AEB"])
@@ -36,7 +37,24 @@ def dataset(db):
         claims.append(claim)
     QuoteFactory(article=first, speaker=agency, status="false", rationale="Wrong.", reviewed_at=REVIEWED_AT)
     QuoteFactory(article=second, speaker=None, attribution="none", confidence=0.0)
-    return {"claims": claims, "speakers": [gagarin, agency], "articles": [first, second], "reviewer": reviewer}
+    rejected = {"rejected_at": REVIEWED_AT, "rejected_by": reviewer}
+    rejected_claim = ClaimFactory(article=second, claimant=agency, rejected_reason="not_claim", **rejected)
+    rejected_quote = QuoteFactory(article=first, speaker=gagarin, rejected_reason="wrong_span", **rejected)
+    return {
+        "claims": claims,
+        "speakers": [gagarin, agency],
+        "articles": [first, second],
+        "reviewer": reviewer,
+        "rejected": [rejected_claim, rejected_quote],
+    }
+
+
+def releases_at(folder: Path) -> dict:
+    """STORAGES with the releases storage on `folder`."""
+    from django.conf import settings
+
+    backend = {"BACKEND": "django.core.files.storage.FileSystemStorage", "OPTIONS": {"location": folder}}
+    return {**settings.STORAGES, "releases": backend}
 
 
 def export(outdir: Path, *args: str) -> Path:
@@ -44,20 +62,30 @@ def export(outdir: Path, *args: str) -> Path:
     return outdir
 
 
+TABLE_NAMES = ("articles", "sentences", "speakers", "quotes", "claims", "rejected_quotes", "rejected_claims")
+
 DATA_FILES = (
     "newsfacts.json",
+    "newsfacts.jsonl",
     "articles.jsonl",
     "sentences.jsonl",
     "speakers.jsonl",
     "quotes.jsonl",
     "claims.jsonl",
+    "rejected_quotes.jsonl",
+    "rejected_claims.jsonl",
     "articles.csv",
     "sentences.csv",
     "speakers.csv",
     "quotes.csv",
     "claims.csv",
+    "rejected_quotes.csv",
+    "rejected_claims.csv",
+    *(f"{name}.parquet" for name in TABLE_NAMES),
+    "newsfacts.sqlite",
     "claimreview.jsonld",
     "fever.jsonl",
+    "README.md",
 )
 
 

@@ -33,7 +33,7 @@ def test_force_replaces_an_earlier_release(dataset, tmp_path):
 
     export(outdir, "--force", "--format", "claimreview")
 
-    assert sorted(p.name for p in outdir.iterdir()) == ["claimreview.jsonld", "datapackage.json"]
+    assert sorted(p.name for p in outdir.iterdir()) == ["README.md", "claimreview.jsonld", "datapackage.json"]
     assert _leftovers(tmp_path) == []
 
 

@@ -472,6 +472,9 @@ def test_reported_speech_is_found_with_its_speaker(text: str, expected: tuple[st
         ),
         pytest.param('"We lost our shape," Tom Bassey said as quoted by the league website.', id="as-quoted-by"),
         pytest.param("Ana Ruiz called for a press conference in the town hall.", id="called-for-a-noun"),
+        pytest.param(
+            "A short seller questioned its financial reports and caused its shares to drop.", id="plural-noun-reports"
+        ),
     ],
 )
 def test_things_that_are_not_reported_speech(text: str) -> None:
@@ -633,3 +636,26 @@ def test_pronoun_after_a_long_quote_refers_to_its_speaker() -> None:
     assert quotes_of(text)[-1].speaker == "Ana Ruiz"
     text = text.replace("Ana Ruiz", "Tom Bassey").replace("She has", "He has")
     assert quotes_of(text)[-1].speaker == "Tom Bassey"
+
+
+def test_doubled_single_marks_quote_like_double_ones() -> None:
+    text = (
+        "Acme spokeswoman Jane Doe disputed the report when asked about it at a briefing, "
+        "saying \u2018\u2018the figures are simply wrong.\u2019\u2019"
+    )
+    assert brief(text) == [("the figures are simply wrong.", "direct", "Jane Doe")]
+
+
+def test_numbered_transcript_line_with_a_dash_label() -> None:
+    text = "1) President Ana Ruiz met reporters.\n\n5) \u201cThat depends on the council.\u201d - Ruiz\n"
+    assert brief(text) == [("That depends on the council.", "direct", "Ana Ruiz")]
+
+
+def test_time_phrase_after_an_addressee_is_not_reported_content() -> None:
+    text = '"We beat our plan," Ana Ruiz told Halden Radio moments after the results came out on Thursday.'
+    assert brief(text) == [("We beat our plan,", "direct", "Ana Ruiz")]
+
+
+def test_comma_after_the_verb_before_a_name_and_a_partial_quote() -> None:
+    text = "Waterford Police arrested him. Police said, Tom Bassey \u201cjumped on a platform to hide\u201d and ran."
+    assert [(q.kind, q.speaker) for q in quotes_of(text)] == [("mixed", "Waterford Police")]

@@ -94,6 +94,12 @@ def _reviewed(name: str) -> Callable[[World], bool]:
     return lambda w: type(getattr(w, name)).objects.get(pk=getattr(w, name).pk).status == "verified"
 
 
+def _free_span(world: World) -> dict[str, int]:
+    """Offsets of the article's last sentence: no quote or claim of the world lies there."""
+    last = world.article.sentences.order_by("position").last()
+    return {"start": last.start, "end": last.end}
+
+
 ACCEPTED = ({401}, {403}, {200}, {200})
 # A method the endpoint does not offer: 405, or the refusal of a role that could not write anyway.
 NOT_OFFERED = ({401, 405}, {403, 405}, {403, 405}, {405})
@@ -130,10 +136,24 @@ API_WRITES = {
     ),
     "PUT quote": ApiWrite("PUT", "quote-detail", "quote", REVIEW, NOT_OFFERED),
     "DELETE quote": ApiWrite("DELETE", "quote-detail", "quote", {}, NOT_OFFERED),
-    "POST quote": ApiWrite("POST", "quote-list", None, REVIEW, NOT_OFFERED),
+    "POST quote": ApiWrite(
+        "POST",
+        "quote-list",
+        None,
+        lambda w: {"article": w.article.pk, **_free_span(w)},
+        ({401}, {403}, {201}, {201}),
+        lambda w: Quote.objects.filter(origin="editor").exists(),
+    ),
     "PUT claim": ApiWrite("PUT", "claim-detail", "claim", REVIEW, NOT_OFFERED),
     "DELETE claim": ApiWrite("DELETE", "claim-detail", "claim", {}, NOT_OFFERED),
-    "POST claim": ApiWrite("POST", "claim-list", None, REVIEW, NOT_OFFERED),
+    "POST claim": ApiWrite(
+        "POST",
+        "claim-list",
+        None,
+        lambda w: {"article": w.article.pk, **_free_span(w)},
+        ({401}, {403}, {201}, {201}),
+        lambda w: Claim.objects.filter(origin="editor").exists(),
+    ),
     "PUT speaker": ApiWrite("PUT", "speaker-detail", "speaker", {"name": "X", "kind": "person"}, NOT_OFFERED),
     # Speakers go away only by a merge, which moves their quotes and claims first.
     "DELETE speaker": ApiWrite("DELETE", "speaker-detail", "speaker", {}, NOT_OFFERED),

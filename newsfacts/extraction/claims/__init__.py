@@ -1,47 +1,44 @@
-"""Check-worthy claims: figures, dates, ages, firsts and superlatives, attributed statements.
+"""Check-worthy claims: figures, dates, ages, firsts and superlatives, plain facts, what speakers assert.
 
 What is a claim: a statement a fact-checker could verify and would care to, in a prose sentence. Headings, captions,
-credits, questions, conditionals ("If ..., ...") and sweeping generalisations ("Nobody can ...") never are, nor is
-a forecast ("expected", "predicted") in its clause. Opinion, feeling, wishes, promises and generic statements
-(``seems``, ``I think``, ``wanted to``, ``great``, ``will``, ``usually``, a generic ``you``) disqualify a statement
-whose only check-worthy feature is a superlative or an event, but not one that states a figure, a date or an age
-("He felt nervous after being chosen from 500 volunteers" is a figure claim). They weigh on their own clause only:
-in "the union had signed the deal, but it will not bow to threats", the promise does not hide the signing.
+credits, questions, conditionals ("If ..., ..."), advice ("Don't ...") and sweeping generalisations ("Nobody can
+...") never are. The steps, each its own module:
+
+* ``content`` -- what a stretch of words states: an age, a first, a figure, a date, an event verb;
+* ``assess`` -- whether it is a claim (``judge``): words about what will or would be are set aside clause by clause
+  ("a plan that would close two schools was approved" and "analysts had expected a loss" stay facts); a figure, a
+  date or an age counts even beside a feeling; a first, an event, or any statement of what was done (a past or a
+  participle: "The lawyer asked to be removed from the case") counts only in a clause free of opinion, evaluation,
+  hedging or advice; a speaker's flat denial counts too ("Our firm has nothing to do with this");
+* ``spans`` -- where claims lie and whose they are (below);
+* ``confidence`` -- how sure the detector is, 0 to 1, from what made the claim one and whose words it is in; below
+  ``MIN_CONFIDENCE`` nothing is proposed.
 
 Span policy, one rule for every claim (``text[c.start:c.end] == c.text``, always inside one sentence):
 
-* **a sentence without quotes** -- the whole sentence, trimmed of surrounding whitespace and of a leading dateline
-  ("LAGOS, May 2 (AP) -"); ``claimant`` is None: the article itself asserts it.
-* **a quote part** -- the speaker's words: the part of a quote inside the sentence, trimmed of whitespace, quotation
-  marks and edge commas, so the attribution ("he said that", "she told reporters") stays out. ``claimant`` is the
-  quote's speaker. A part needs four words; a shorter one (a scare quote, a single word) does not count as a quote.
-* **the words around quote parts** -- each stretch of the sentence outside them, trimmed of the cue and of "said",
-  "that"; ``claimant`` is None. These mostly say who spoke, where and when, so a claim there is only: an age or a
-  first; a figure or an event in the stretch before the first quote ("Acme, which runs 40 stores, said ...", "The
-  governor declared an emergency and said ..."), unless the figure opens the stretch and so counts the sources
-  ("Three officials said ..."); or a figure, date, age or event in a relative clause about the speaker ("said Ana
-  Ruiz, who founded the firm in 2015").
+* **a sentence without quotes** -- the sentence, trimmed of whitespace, of a leading dateline or agency tag
+  ("LAGOS, May 2 (AP) -", "(Bloomberg) --") and of a list marker ("2) "), one claim per clause that asserts on its
+  own ("sales rose 7%; profit fell 2%", "..., but ...", "..., and the company ..."); ``claimant`` is None.
+* **a quote part** -- the speaker's words: the part of a quote inside the sentence, trimmed of quotation marks and
+  edge commas, so the attribution stays out, split into clauses the same way; ``claimant`` is the quote's speaker.
+  A denial or negation just before the words stays with them ("denied that the firm sold fakes"). A part needs four
+  words and a speaker or a cue; a scare quote leaves the sentence to the article.
+* **the words around quote parts** -- trimmed of the cue and of "said", "that"; ``claimant`` is None. They mostly
+  say who spoke, where and when, so a claim there is: an age or a first; what the words before the first quote state
+  besides the speaking ("Comey, testifying on Capitol Hill Thursday, said", "Acme, which runs 40 stores, said"),
+  but not a count of the sources ("Three officials said"); or what a relative clause about the speaker states.
 
-Quote parts and the words around them never overlap, so a sentence may give several claims but no duplicates; an
-overlapping second quote (a direct quote inside a mixed one) is the same words and is skipped.
+Kind, the first that fits, by what the claim asserts (the claimant is its own field, whatever the kind):
 
-Kind, first match wins:
-
-1. ``attributed`` -- a quote part with a known speaker (kind ``attributed`` if and only if ``claimant`` is set);
-2. ``first`` -- a first, only, record or superlative ("the first woman to lead the party", "one of the
-   country's most decorated", "top of the polls");
-3. ``age`` -- "Jane Doe, 36,", "(61)" after a name, "70 years old", "58-year-old", "aged 12", "in her 60s",
-   "decades-old";
-4. ``date`` -- a day and month, a month and year, "in April", a year ("in 2015"), a decade, "in the 19th century";
-5. ``figure`` -- any other number, amount or rank ("2,500", "tens of millions of euros", "twelve years", "the
-   fourth", a count of nought: "no injuries"); not a time of day, a type number ("category 4") or a number word
-   naming a thing ("two-seater");
-6. ``other`` -- nothing of the above, but a newsworthy event verb (announced, disclosed, arrested, ...) in the
-   article's words, or, in a speaker's words, anything said to have been done (a past or a participle).
-
-The order goes from the boldest assertion to the plainest: a superlative is wrong more often than the age printed
-next to it, and an age or a date is a more specific figure than a count. A quote part without a known speaker keeps
-the kind of its content.
+1. ``age`` -- "Jane Doe, 36,", "(61)" after a name, "58-year-old", "aged 12", "in her 60s", "decades-old";
+2. ``first`` -- a first, only, record, rank or superlative ("the first woman to lead the party", "top of the polls");
+3. ``figure`` -- any other number, amount, count or ordinal ("2,500", "tens of millions of euros", "his fourth
+   goal", "a 15th straight time", "1C", a count of nought: "no injuries"); not a bill's or a model's number ("Bill
+   21", "category 4") nor a number word naming a thing ("two-seater");
+4. ``date`` -- a day, month or year, a decade, a weekday, a clock time, a point in time ("last month", "two years
+   ago", "a day earlier", "the seventh-minute header");
+5. ``attributed`` -- a speaker's statement with none of the above (only with a claimant);
+6. ``other`` -- a plain statement of fact in the article's words, or a speaker's without a known speaker.
 """
 
 from __future__ import annotations

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from newsfacts.extraction.claims.claim import ContentKind
-from newsfacts.extraction.claims.content import SWEEPING_START, content_kinds
+from newsfacts.extraction.claims.content import SWEEPING_START, content_kinds, states_age
 from newsfacts.extraction.claims.vocabulary import (
     CLAUSE_BREAK,
     CONDITIONAL_START,
@@ -30,6 +30,7 @@ from newsfacts.extraction.claims.vocabulary import (
     FORECAST_RE,
     FORWARD_BREAK,
     FORWARD_WORDS,
+    HYPHENATED_RE,
     IMPERATIVE_START,
     IRREGULAR_PAST,
     MIN_OTHER_WORDS,
@@ -46,6 +47,7 @@ from newsfacts.extraction.claims.vocabulary import (
     WORD_RE,
     word_tokens,
 )
+from newsfacts.extraction.cues import STOPWORDS
 
 PRIORITY: tuple[ContentKind, ...] = ("age", "first", "figure", "date", "other")
 HARD: frozenset[ContentKind] = frozenset({"age", "date", "figure"})
@@ -65,13 +67,17 @@ def states_past(tokens: list[str]) -> bool:
     """Whether the words say what was done or has been: a past or participle, not "to be linked"."""
     lower = [token.lower() for token in tokens]
     for index, word in enumerate(lower):
-        if word in SPEECH_ACTS:
+        if tokens[index][0].isupper() or lower[index - 1 : index] in (["a"], ["an"]):
+            continue  # a name ("United", "Allied") or an adjective ("a retired teacher", "an emailed statement")
+        perfect = lower[index - 1 : index] in (["has"], ["have"], ["had"]) and word not in STOPWORDS
+        if word in SPEECH_ACTS or not (
+            perfect or word in IRREGULAR_PAST or (len(word) >= 4 and word.endswith("ed") and word not in NOT_PAST)
+        ):
             continue
-        before = [word for word in lower[max(0, index - 3) : index] if word not in STATE_ADVERBS]
+        before = [earlier for earlier in lower[max(0, index - 3) : index] if earlier not in STATE_ADVERBS]
         if before[-2:] == ["to", "be"] or before[-1:] in (["is"], ["are"], ["am"]):
             continue  # "to be brought back", "is focused": what is wanted or what is, not what was done
-        if word in IRREGULAR_PAST or (len(word) >= 5 and word.endswith("ed") and word not in NOT_PAST):
-            return True
+        return True
     return False
 
 
@@ -104,8 +110,11 @@ def _factual_clauses(text: str, tokens: list[str]) -> list[str]:
 
 def _plain(clause: str, tokens: list[str]) -> tuple[set[ContentKind], bool]:
     """What an opinion-free clause states, and whether it says what was done (a past or a participle)."""
-    main = SUBORDINATE_RE.sub(" ", clause)
-    return content_kinds(clause, tokens), states_past(tokens if main == clause else word_tokens(main))
+    kinds = content_kinds(clause, tokens)
+    if kinds:
+        return kinds, False  # a past only counts when nothing else does: no need to look
+    main = HYPHENATED_RE.sub(" ", SUBORDINATE_RE.sub(" ", clause))  # "foul-mouthed" is no past
+    return kinds, states_past(tokens if main == clause else word_tokens(main))
 
 
 def _kinds(clauses: list[str], quoted: bool) -> tuple[set[ContentKind], bool, bool]:
@@ -133,7 +142,7 @@ def _kinds(clauses: list[str], quoted: bool) -> tuple[set[ContentKind], bool, bo
 def _forward_verdict(text: str) -> Verdict | None:
     """What still counts in words about what will be: a person's age ("flying with Klim Shipenko (38)"), and a
     schedule with its day ("will return to Earth on October 17"), which annotators rate either way."""
-    if "age" in content_kinds(text):
+    if states_age(text):
         return Verdict("age", "hard", False)
     if SCHEDULED_RE.search(text) and SOFT_WORDS.isdisjoint(word_tokens(text)):
         return Verdict("date", "scheduled", False)

@@ -19,6 +19,7 @@ from newsfacts.extraction.claims.vocabulary import (
     RELATIVE_TIME_WORDS,
     SCALE,
     SUPERLATIVES,
+    TIME_UNITS,
     WEEKDAYS,
     word_tokens,
 )
@@ -81,9 +82,16 @@ _DATE_PATTERNS: Gated = [
         RELATIVE_TIME_WORDS,
         re.compile(
             r"\b(?:yesterday|last\s+night|(?:last|next|earlier\s+this|later\s+this)\s+(?:week|weekend|month|year"
-            r"|season|spring|summer|autumn|fall|winter)"
-            r"|(?:\w+\s+)?(?:a\s+few\s+|several\s+)?(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?)"
-            r"\s+(?:ago|earlier|later|before|after)\b)",
+            r"|season|spring|summer|autumn|fall|winter))\b",
+            re.IGNORECASE,
+        ),
+    ),
+    # "two years ago", "a day earlier", "several weeks later"
+    (
+        TIME_UNITS,
+        re.compile(
+            r"\b(?:(?:a\s+few|several|\w+)\s+)?(?:second|minute|hour|day|week|month|year|decade)s?"
+            r"\s+(?:ago|earlier|later|before|after)\b",
             re.IGNORECASE,
         ),
     ),
@@ -210,6 +218,12 @@ def _years(text: str) -> list[tuple[int, int]]:
         if _YEAR_LEAD_RE.search(lead) or not _LOWERCASE_WORD_NEXT.match(text, match.end()):
             found.append(match.span())
     return found
+
+
+def states_age(text: str) -> bool:
+    """Whether ``text`` gives someone's or something's age ("Jane Doe, 36,", "the decades-old pier")."""
+    tokens = word_tokens(text)
+    return bool(_spans(_AGE_PATTERNS, text, {token.lower() for token in tokens}, DIGIT_RE.search(text) is not None))
 
 
 def content_kinds(text: str, tokens: list[str] | None = None) -> set[ContentKind]:

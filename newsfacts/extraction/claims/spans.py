@@ -5,14 +5,15 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 
-from newsfacts.extraction.claims.assess import HARD, is_never_a_claim, judge
+from newsfacts.extraction.claims.assess import HARD, is_never_a_claim, judge, states_past
 from newsfacts.extraction.claims.claim import Claim, ClaimKind
 from newsfacts.extraction.claims.confidence import MIN_CONFIDENCE, Voice, confidence
 from newsfacts.extraction.claims.vocabulary import (
     EVENT_WORDS,
-    FIRST_PERSON,
+    FIRST_PERSON_RE,
     MIN_QUOTE_WORDS,
     NUMBER_WORD,
+    SPEECH_ACTS,
     WORD_RE,
     word_tokens,
 )
@@ -45,6 +46,7 @@ _DENIAL_BEFORE = re.compile(
 )
 _PUBLISHING = frozenset({"published", "publishes", "publishing", "released", "releases", "releasing"})
 _PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you"})
+_RELATIVE_ASIDE = re.compile(r",\s+(?:who|whose|which)\b[^,]*")
 _RELATIVE_CLAUSE = re.compile(r",\s+(?:who|whose|which)\b")
 _COUNTED_SOURCES = re.compile(
     rf"(?:(?:some|about|around|at\s+least|more\s+than)\s+)?(?:\d[\d,]*|{NUMBER_WORD})\b", re.IGNORECASE
@@ -140,7 +142,7 @@ def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
 def _claims_in(text: str, start: int, end: int, quote: Quote | None, position: int) -> list[Claim]:
     """The claims of one stretch (a sentence without quotes, or a quote part), clause by clause."""
     voice: Voice = "article" if quote is None else "speaker" if quote.speaker else "unattributed"
-    if voice == "article" and not FIRST_PERSON.isdisjoint(word_tokens(text[start:end])):
+    if voice == "article" and FIRST_PERSON_RE.search(text, start, end):
         voice = "unattributed"  # "I", "we" outside quotation marks: a transcript's or a column's, not a report's
     claims = []
     for a, b in _pieces(text, start, end):
@@ -165,7 +167,7 @@ def _kept_parts(text: str, start: int, parts: list[tuple[int, int, Quote]]) -> l
     kept: list[tuple[int, int, Quote]] = []
     for raw_start, raw_end, quote in parts:
         part_start, part_end = _trim(text, raw_start, raw_end, _QUOTE_TRIM)
-        if len(WORD_RE.findall(text[part_start:part_end])) < MIN_QUOTE_WORDS:
+        if len(WORD_RE.findall(text[part_start:part_end])) < MIN_QUOTE_WORDS or not (quote.speaker or quote.cue):
             continue  # a scare quote or a single word: the sentence is the article's, not the speaker's
         if any(part_start < k_end and part_end > k_start for k_start, k_end, _q in kept):
             continue  # an overlapping quote (say a direct quote inside a mixed one) is the same words
@@ -175,28 +177,44 @@ def _kept_parts(text: str, start: int, parts: list[tuple[int, int, Quote]]) -> l
     return kept
 
 
+def _own_predicate(tokens: list[str]) -> bool:
+    """Whether words before a quote say something happened besides the speaking ("testifying on Capitol Hill
+    Thursday", "disclosed a short position"), not only when or how the words came ("tweeted last month")."""
+    lower = [token.lower() for token in tokens]
+    if any(word in EVENT_WORDS and word not in SPEECH_ACTS and word not in _PUBLISHING for word in lower):
+        return True
+    return states_past(tokens) or any(
+        len(word) > 5 and word.endswith("ing") and word not in SPEECH_ACTS and token[0].islower()
+        for token, word in zip(tokens, lower, strict=True)
+    )
+
+
 def _frame_claim(text: str, frame_start: int, frame_end: int, leading: bool, position: int) -> Claim | None:
     """A claim in the words around quotes, which mostly say who spoke, where and when.
 
-    Only an age, a first, or a figure before the quote ("Acme, which runs 40 stores, said ...") is a claim there; a
-    figure opening the words ("Three officials said ...") counts the sources and claims nothing. A relative clause
-    about the speaker ("said Jane Doe, who founded the firm in 2015") is the article's own claim, whatever it states;
-    so is what a named speaker did before speaking ("The governor declared an emergency and said ...").
+    An age or a first is a claim anywhere there ("Brenda Johnson, 70, said"). The words before the first quote are
+    the article's own claim when they state something of their own once the attribution is trimmed ("Comey,
+    testifying on Capitol Hill Thursday, said ...", "Acme, which runs 40 stores, said ...", "The governor declared an
+    emergency and said ..."), but a figure opening them counts the sources ("Three officials said ..."), and what
+    is left of "He said in June that" is too short to claim anything. A relative clause about the speaker ("said
+    Jane Doe, who founded the firm in 2015") is the article's own claim, whatever it states.
     """
     words = text[frame_start:frame_end]
-    if len(WORD_RE.findall(words)) < MIN_QUOTE_WORDS:
+    count = len(WORD_RE.findall(words))
+    verdict = judge(words) if count >= 2 else None
+    if verdict is None or (count < MIN_QUOTE_WORDS and verdict.kind != "age"):
         return None
-    verdict = judge(words)
     relative = _RELATIVE_CLAUSE.search(words)
     about_speaker = judge(words[relative.end() :]) if relative else None
-    content = verdict.kind if verdict else None
     chosen = None
-    if content in ("age", "first") or (leading and content == "figure" and not _COUNTED_SOURCES.match(words)):
+    if verdict.kind in ("age", "first"):
         chosen = verdict
+    elif leading and not (verdict.kind == "figure" and _COUNTED_SOURCES.match(words)):
+        tokens = word_tokens(_RELATIVE_ASIDE.sub(" ", words))  # "X, who was not involved in the work," describes X
+        if (verdict.kind == "figure" or _own_predicate(tokens)) and tokens[0].lower() not in _PRONOUNS:
+            chosen = verdict
     elif about_speaker and (about_speaker.kind in HARD or (about_speaker.basis == "event" and _frame_event(words))):
         chosen = about_speaker
-    elif leading and verdict and verdict.basis == "event" and _frame_event(words):
-        chosen = verdict if word_tokens(words)[0].lower() not in _PRONOUNS else None
     if chosen is None:
         return None
     return Claim(frame_start, frame_end, words, chosen.kind, None, position, confidence(chosen, words, "article"))

@@ -140,13 +140,19 @@ CARDINALS = frozenset(
     "hundreds thousands millions billions trillions dozen dozens tens scores".split()
 )
 WEEKDAYS = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())  # noqa: SIM905
-RELATIVE_TIME_WORDS = frozenset(["yesterday", "last", "next", "ago", "earlier", "later", "before", "after"])
+RELATIVE_TIME_WORDS = frozenset(["yesterday", "last", "next", "earlier", "later"])
+TIME_UNITS = frozenset(
+    "second seconds minute minutes hour hours day days week weeks month months year years decade decades".split()  # noqa: SIM905
+)
 ORDINALS = frozenset("second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth".split())  # noqa: SIM905
 NUMBER_WORDS = CARDINALS | ORDINALS
 FIRST_CUES = frozenset(
     ["first", "only", "record", "unprecedented", "all", "most", "least", "top", "bottom", *SUPERLATIVES]
 )
-NOT_PAST = frozenset("indeed hundred need speed seed feed breed proceed exceed succeed embed".split())  # noqa: SIM905
+_NOT_PAST_WORDS = (
+    "indeed hundred need speed seed feed breed proceed exceed succeed embed deed weed reed heed shed sled bed red"
+)
+NOT_PAST = frozenset(_NOT_PAST_WORDS.split())
 
 _AGE_MAX = 119
 
@@ -173,14 +179,17 @@ CLAUSE_BREAK = re.compile(
 )
 
 # A speaker talking about themselves ("we woke up a little", "I got scolded first").
+FIRST_PERSON_RE = re.compile(r"\b(?:I|I've|I'd|[Ww]e|[Ww]e've|[Ww]e'd|[Oo]ur|[Mm]y)\b")
 FIRST_PERSON = frozenset(["I", "I've", "I'd", "we", "We", "we've", "We've", "we'd", "We'd", "our", "Our", "my", "My"])
 
 # Acts of speaking or reacting ("asked him to clarify", "criticised the work", "expressed confidence") report that
 # words were said, not what happened: they are no past fact of their own.
 # A request is an act of its own ("The lawyer asked to be removed from the case").
+_SPEAKING = {lemma[:-1] + "ing" if lemma.endswith("e") else lemma + "ing" for lemma in ALL_VERBS.values()}
 SPEECH_ACTS = frozenset(
     [
         *(verb for verb in ALL_VERBS if verb not in {"ask", "asked", "asks"}),
+        *(verb for verb in _SPEAKING if verb != "asking"),
         "expressed",
         "vented",
         "slammed",
@@ -197,6 +206,14 @@ SPEECH_ACTS = frozenset(
         "lamented",
         "heard",
         "quoted",
+        "spoke",
+        "spoken",
+        "speaking",
+        "defended",
+        "disputed",
+        "challenged",
+        "clashed",
+        "heaped",
     ]
 )
 # A subordinate clause sets the scene of the main one ("It was raining when the delegates arrived"): what it says was
@@ -214,3 +231,4 @@ SCHEDULED_RE = re.compile(
 )
 # Adverbs between a verb and its participle: "is still focused", "are now based".
 STATE_ADVERBS = frozenset("still now also already currently always largely mostly".split())  # noqa: SIM905
+HYPHENATED_RE = re.compile(r"\w+(?:-\w+)+")

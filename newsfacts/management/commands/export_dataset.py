@@ -1,4 +1,8 @@
-"""`manage.py export_dataset OUTDIR`: write a dataset release (fixture, JSONL, CSV, ClaimReview, FEVER, data package).
+"""`manage.py export_dataset OUTDIR` (or `--publish NAME`): write a dataset release.
+
+A release holds the Django fixture (JSON and JSON lines), the flat tables as JSONL, CSV and Parquet, a ready SQLite
+database, ClaimReview, FEVER, a dataset card and the data package; `--since-release` adds the changes since an
+earlier release.
 
 Filters are the API's claim and quote filters (``--status false --publisher AFP``): see ``newsfacts.exports.selection``.
 """
@@ -41,19 +45,35 @@ def _filter_help(name: str) -> str:
 
 class Command(BaseCommand):
     help = (
-        "Write a dataset release into OUTDIR: newsfacts.json (a fixture for loaddata), articles/sentences/speakers/"
-        "quotes/claims as .jsonl and .csv, claimreview.jsonld, fever.jsonl and datapackage.json. Filters select "
-        "claims and quotes as the API does; the release then holds their articles, sentences and speakers."
+        "Write a dataset release into OUTDIR (or publish it as NAME in the releases storage the API serves): "
+        "newsfacts.json and newsfacts.jsonl (fixtures for loaddata), articles/sentences/speakers/quotes/claims as "
+        ".jsonl, .csv and .parquet, newsfacts.sqlite, claimreview.jsonld, fever.jsonl, a dataset card (README.md) "
+        "and datapackage.json. Filters select claims and quotes as the API does; the release then holds their "
+        "articles, sentences and speakers."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("outdir", metavar="OUTDIR", help="The release folder to create (new or empty).")
+        parser.add_argument("outdir", metavar="OUTDIR", nargs="?", help="The release folder to create (new or empty).")
+        parser.add_argument(
+            "--publish",
+            metavar="NAME",
+            default="",
+            help="Publish the release as NAME in the releases storage (settings.STORAGES['releases']) instead.",
+        )
+        parser.add_argument(
+            "--since-release",
+            metavar="PATH",
+            default="",
+            help="An earlier release (its folder, or the name of a published one): also write changes.jsonl, the "
+            "ids added, changed and removed since then.",
+        )
         parser.add_argument(
             "--format",
             dest="formats",
             type=_formats,
             default=list(FORMATS),
-            help=f"Comma-separated outputs to write (default all): {','.join(FORMATS)}. datapackage.json always is.",
+            help=f"Comma-separated outputs to write (default all): {','.join(FORMATS)}. README.md and "
+            "datapackage.json always are.",
         )
         parser.add_argument(
             "--force", "--overwrite", action="store_true", help="Replace OUTDIR when it holds an earlier release."
@@ -72,11 +92,15 @@ class Command(BaseCommand):
                 option_name(name), dest=f"filter:{name}", action="append", metavar="VALUE", help=_filter_help(name)
             )
 
-    def handle(self, *args, outdir: str, **options) -> None:
+    def handle(self, *args, outdir: str | None, **options) -> None:
         filters = {key.removeprefix("filter:"): v for key, v in options.items() if key.startswith("filter:") and v}
+        if (outdir is None) == (not options["publish"]):
+            raise CommandError("give either OUTDIR or --publish NAME")
         try:
             files = write_release(
-                Path(outdir),
+                Path(outdir) if outdir is not None else None,
+                publish=options["publish"],
+                since=options["since_release"],
                 formats=options["formats"],
                 filters=filters,
                 overwrite=options["force"],
@@ -92,4 +116,5 @@ class Command(BaseCommand):
             for file in files[:-1]:
                 rate = file.rows / file.seconds if file.seconds else 0
                 self.stdout.write(f"{file.path:<20} {file.rows:>10} rows {file.seconds:8.2f} s {rate:>10.0f} rows/s")
-            self.stdout.write(self.style.SUCCESS(f"Release written to {outdir}"))
+            where = outdir if outdir is not None else f"the releases storage as {options['publish']}"
+            self.stdout.write(self.style.SUCCESS(f"Release written to {where}"))

@@ -14,6 +14,6 @@ def drop_counter(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("newsfacts", "0005_search"), ("auth", "0012_alter_user_first_name_max_length")]
+    dependencies = [("newsfacts", "0007_search"), ("auth", "0012_alter_user_first_name_max_length")]
 
     operations = [migrations.RunPython(create_counter, drop_counter)]

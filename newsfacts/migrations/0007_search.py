@@ -14,6 +14,6 @@ def drop_indexes(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("newsfacts", "0004_article_page_metadata")]
+    dependencies = [("newsfacts", "0006_editors_add_quotes_and_claims")]
 
     operations = [migrations.RunPython(create_indexes, drop_indexes)]
