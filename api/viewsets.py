@@ -1,6 +1,7 @@
 """Base classes of the API's viewsets: details with ETags, writes guarded by If-Match.
 
-Lists and details carry ETags (``If-None-Match`` answers 304; a list's is the dataset's version); writes honour ``If-Match`` (412 when the row changed since it was read). Without If-Match a
+Lists and details carry ETags (``If-None-Match`` answers 304; a list's is the dataset's version); writes honour
+``If-Match`` (412 when the row changed since it was read). Without If-Match a
 write is accepted unless ``NEWSFACTS_API_REQUIRE_IF_MATCH`` is on (then 428). Throttling is the settings' default
 (``api.throttling``).
 """
