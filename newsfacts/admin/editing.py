@@ -108,7 +108,8 @@ class EditingMixin:
             data = form.cleaned_data
             if _apply(request, form, lambda: review.reject(obj, data["reason"], user=request.user, note=data["note"])):
                 label = Rejection(data["reason"]).label
-                self.message_user(request, f"Rejected as {label}: it left the lists and the review queues.")  # type: ignore[attr-defined]
+                message = f"Rejected as {label}: it left the lists, the queues and the releases' main tables."
+                self.message_user(request, message)  # type: ignore[attr-defined]
                 return HttpResponseRedirect(self._change_url(obj))
         title = f"Reject this {self.opts.verbose_name}"
         return admin_page(request, self, "admin/newsfacts/reject.html", {"title": title, "form": form, "original": obj})  # type: ignore[arg-type]
