@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint format bench install install-dev browser seed clean
+.PHONY: run test coverage lint format bench install install-dev browser seed clean
 
 # The virtualenv is rebuilt when a requirements file changes.
 $(BIN)/.installed: requirements.txt
@@ -40,6 +40,10 @@ browser:
 		(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) || \
 		echo "chromium not installed: browser tests will be skipped"; }
 
+## The whole suite with line coverage of newsfacts/ and api/ (a table of what no test runs).
+coverage: install-dev browser
+	$(BIN)/pytest --create-db --cov --cov-report=term $(PYTEST_ARGS)
+
 lint: install-dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
@@ -59,6 +63,7 @@ bench: $(BIN)/.installed-bench
 	$(BIN)/python bench/extract_speed.py
 	$(BIN)/python bench/api_load.py $(BENCH_ARGS)
 	$(BIN)/python bench/export_speed.py
+	$(BIN)/python bench/ingest_speed.py
 
 clean:
 	rm -rf $(VENV) db.sqlite3 db.sqlite3-* staticfiles

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from itertools import islice
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from drf_spectacular.utils import OpenApiParameter
 from rest_framework.exceptions import ValidationError
@@ -19,6 +19,12 @@ from rest_framework.response import Response
 
 from api.streaming import StreamedFormatsSchema
 from newsfacts.offsets import Utf16Offsets, utf16_offsets_of
+
+if TYPE_CHECKING:
+    # What OffsetsMixin extends: to the type checker the streamed list viewset it is mixed into.
+    from api.streaming import StreamedFormatsMixin as OffsetsMixinBase
+else:
+    OffsetsMixinBase = object
 
 OFFSETS_PARAM = "offsets"
 CODE_POINTS, UTF16 = "codepoints", "utf16"
@@ -59,14 +65,14 @@ def _convert(span: dict[str, Any], to_utf16: Utf16Offsets) -> None:
             span[name] = to_utf16(span[name])
 
 
-class OffsetsMixin:
+class OffsetsMixin(OffsetsMixinBase):
     """Reads answer offsets in the unit ``?offsets=`` asks for (a view with ``StreamedFormatsMixin``)."""
 
     schema = OffsetsSchema()
     extra_query_params: tuple[str, ...] = (OFFSETS_PARAM,)
 
     def initial(self, request: Request, *args: Any, **kwargs: Any) -> None:
-        super().initial(request, *args, **kwargs)  # type: ignore[misc]
+        super().initial(request, *args, **kwargs)
         self.utf16 = self.wants_utf16(request)
 
     @staticmethod
@@ -90,11 +96,11 @@ class OffsetsMixin:
                 _convert(row, to_utf16)
                 if isinstance(row.get("sentence"), dict):
                     _convert(row["sentence"], to_utf16)
-        return super().finalize_response(request, response, *args, **kwargs)  # type: ignore[misc]
+        return super().finalize_response(request, response, *args, **kwargs)
 
     def streamed_rows(self, rows: Iterable[dict[str, Any]]) -> Iterator[dict[str, Any]]:
         """The flat rows of a stream (``article_id``, ``start``, ``end``), converted a batch at a time."""
-        rows = super().streamed_rows(rows)  # type: ignore[misc]
+        rows = super().streamed_rows(rows)
         if not getattr(self, "utf16", False):
             yield from rows
             return

@@ -2,8 +2,9 @@
 
 A serializer declares the representation once; :class:`RowShape` reads its fields and derives both the columns to
 select (``article__title``, ``speaker__name``...) and a function that builds the same dict from a row, without
-model instances or nested serializers. A field the row path cannot build from a column is refused when the shape is
-first built, so the list and the detail never drift apart.
+model instances or nested serializers (faster per row: ``bench/README.md``, ``bench/row_shape.py``). A field the row
+path cannot build from a column is refused when the shape is first built, so the list and the detail never drift
+apart.
 """
 
 from __future__ import annotations
@@ -102,6 +103,8 @@ class RowShape:
         model = serializer.Meta.model
         self.root = _Node("", "nested", children=self._nodes(serializer, model, "", model._meta.pk.attname))
         self.columns = tuple(dict.fromkeys(_columns(self.root)))
+        # The relations those columns go through (article, speaker, reviewed_by...), for a detail's select_related.
+        self.relations = tuple(dict.fromkeys(column.rsplit("__", 1)[0] for column in self.columns if "__" in column))
 
     @classmethod
     @functools.cache

@@ -16,6 +16,7 @@ from drf_spectacular.extensions import OpenApiSerializerFieldExtension
 from drf_spectacular.plumbing import build_basic_type
 from drf_spectacular.types import OpenApiTypes
 from rest_framework import serializers
+from rest_framework.validators import UniqueValidator
 
 from api.offsets import OFFSET_UNIT
 from newsfacts import review, search
@@ -218,7 +219,12 @@ class SentenceSerializer(serializers.ModelSerializer):
 
 class SpeakerSerializer(StrictWriteMixin, serializers.ModelSerializer):
     url = serializers.HyperlinkedIdentityField(view_name="api:speaker-detail")
-    slug = serializers.SlugField(max_length=200, required=False, help_text="Made from the name when left out.")
+    slug = serializers.SlugField(
+        max_length=200,
+        required=False,
+        help_text="Made from the name when left out.",
+        validators=[UniqueValidator(Speaker.objects.all(), message="Another speaker has this slug.")],
+    )
     aliases = serializers.ListField(
         child=serializers.CharField(max_length=200), required=False, help_text="Other names the speaker goes by."
     )
@@ -233,23 +239,6 @@ class SpeakerSerializer(StrictWriteMixin, serializers.ModelSerializer):
     class Meta:
         model = Speaker
         fields = ["id", "url", "name", "slug", "aliases", "kind", "description", "wikidata_id", "reason"]
-
-    def validate_slug(self, value: str) -> str:
-        taken = Speaker.objects.filter(slug=value)
-        if self.instance is not None:
-            taken = taken.exclude(pk=self.instance.pk)
-        if taken.exists():
-            raise serializers.ValidationError(f"Another speaker has the slug {value!r}.")
-        return value
-
-    def validate_wikidata_id(self, value: str) -> str:
-        if value:
-            taken = Speaker.objects.filter(wikidata_id=value)
-            if self.instance is not None:
-                taken = taken.exclude(pk=self.instance.pk)
-            if taken.exists():
-                raise serializers.ValidationError(f"Another speaker has the Wikidata id {value}.")
-        return value
 
     def create(self, validated_data: dict[str, Any]) -> Speaker:
         reason = _history_reason(self, validated_data)
@@ -291,9 +280,11 @@ class SpeakerSerializer(StrictWriteMixin, serializers.ModelSerializer):
         False when no unique column explains the refusal.
         """
         errors: dict[str, list[str]] = {}
-        for name, check in (("wikidata_id", self.validate_wikidata_id), ("slug", self.validate_slug)):
+        for name in ("wikidata_id", "slug"):
+            value = getattr(speaker, name)
             try:
-                check(getattr(speaker, name))
+                if value:  # a blank Wikidata id is no one's (DRF validates no blank value either)
+                    self.fields[name].run_validators(value)  # their UniqueValidators, asked again
             except serializers.ValidationError as error:
                 errors[name] = list(error.detail)
         if set(errors) == {"slug"} and getattr(self, "_slug_from_name", False):

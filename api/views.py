@@ -168,14 +168,14 @@ class SpanViewSet(
     editors add items (POST), change them (PATCH), reject and restore them."""
 
     http_method_names = ["get", "post", "patch", "head", "options"]
-    detail_related: tuple[str, ...] = ()
 
     def get_queryset(self) -> QuerySet:
         queryset = super().get_queryset()
         if self.action != "list":
-            # Lists name their joined columns in values() instead: select_related there would only be deep-copied
-            # on each of the queryset's clones.
-            queryset = queryset.select_related(*self.detail_related)
+            # Every relation the serializer reads, joined (the article also for its text, to check offsets). Lists
+            # name the same joined columns in values() instead: select_related there would only be deep-copied on
+            # each of the queryset's clones.
+            queryset = queryset.select_related(*self.row_shape().relations)
         return queryset
 
     def filter_queryset(self, queryset: QuerySet) -> QuerySet:
@@ -235,9 +235,6 @@ class SpanViewSet(
 )
 class QuoteViewSet(SpanViewSet):
     queryset = Quote.objects.all()
-    # Detail and writes: article (brief, and its text to check offsets), sentence (brief), speaker (brief),
-    # reviewed_by (username). Lists select the same columns with values() (api.rows).
-    detail_related = ("article", "sentence", "speaker", "reviewed_by")
     serializer_class = QuoteSerializer
     filterset_class = QuoteFilterSet
     ordering_fields = {**_SPAN_ORDERING, "confidence": "confidence", "speaker": "speaker__name"}
@@ -248,9 +245,6 @@ class QuoteViewSet(SpanViewSet):
 )
 class ClaimViewSet(SpanViewSet):
     queryset = Claim.objects.all()
-    # Detail and writes: article (brief, and its text to check offsets), sentence (brief), claimant (brief),
-    # reviewed_by (username). Lists select the same columns with values() (api.rows).
-    detail_related = ("article", "sentence", "claimant", "reviewed_by")
     serializer_class = ClaimSerializer
     filterset_class = ClaimFilterSet
     ordering_fields = {**_SPAN_ORDERING, "confidence": "confidence", "claimant": "claimant__name"}

@@ -1,4 +1,4 @@
-"""Issue 4's load test: the claims API under gunicorn against Datasette on the same data, and the in-process limit.
+"""The load test: the claims API under gunicorn against Datasette on the same data, and the in-process limit.
 
 Builds (or reuses) a 1M-claim dataset under ``bench/out/`` as a SQLite file and as a PostgreSQL database, serves each
 with gunicorn (2 sync workers, DEBUG=0), serves the SQLite file with Datasette (defaults, then at its fastest), and
@@ -269,11 +269,9 @@ def serving(command: list[str], port: int, ready_path: str, env: dict[str, str] 
         log.close()
 
 
-def gunicorn(
-    database_url: str, port: int, settings: str = "newsfacts.settings"
-) -> contextlib.AbstractContextManager[None]:
+def gunicorn(database_url: str, port: int, prepared: bool = False) -> contextlib.AbstractContextManager[None]:
     env = {
-        "DJANGO_SETTINGS_MODULE": settings,
+        "DJANGO_SETTINGS_MODULE": "newsfacts.settings",
         "DEBUG": "0",
         "SECRET_KEY": "bench-only-not-a-secret-0123456789abcdefghijklmnopqrstuvwxyz",
         "ALLOWED_HOSTS": HOST,
@@ -282,8 +280,8 @@ def gunicorn(
         # The default anonymous throttle (1000/hour) would answer 429 within seconds. A one-second window keeps the
         # throttle's cost in the measurement without its history list growing with every request.
         "API_ANON_THROTTLE_RATE": "1000000/second",
-        # The plain row measures PostgreSQL without prepared statements; bench.settings_prepared turns them on.
-        "DB_SERVER_SIDE_BINDING": "0",
+        # PostgreSQL's prepared statements (the project's default) only in the "prepared" row; the plain row without.
+        "DB_SERVER_SIDE_BINDING": "1" if prepared else "0",
     }
     command = [str(VENV_BIN / "gunicorn"), "newsfacts.wsgi", "-w", "2", "--no-control-socket", "-b", f"{HOST}:{port}"]
     return serving(command, port, "/api/v1/", env)
@@ -649,12 +647,12 @@ def one_round(
     api_search = [f"/api/v1/claims/?q={word}" for word in words]
     api_walk = ("/api/v1/claims/?status=verified", "next")
     if "api" in parts:
-        servers = [(backend, url, "newsfacts.settings") for backend, url in backends]
+        servers = [(backend, url, False) for backend, url in backends]
         if args.prepared:
-            servers += [(f"{b}, prepared", url, "bench.settings_prepared") for b, url in backends if b == "postgresql"]
-        for name, url, settings in servers:
+            servers += [(f"{b}, prepared", url, True) for b, url in backends if b == "postgresql"]
+        for name, url, prepared in servers:
             port = free_port()
-            with gunicorn(url, port, settings):
+            with gunicorn(url, port, prepared):
                 results += measure(f"API gunicorn ({name})", port, api_filter, api_walk, args, api_search)
     if "datasette" in parts:
         db = db_file.stem
@@ -714,7 +712,7 @@ def main(argv: list[str] | None = None) -> int:
         "--no-prepared",
         dest="prepared",
         action="store_false",
-        help="skip the PostgreSQL server with prepared statements on (bench/settings_prepared.py)",
+        help="skip the PostgreSQL server with prepared statements on (DB_SERVER_SIDE_BINDING=1)",
     )
     parser.add_argument("--keep-pg", action="store_true", help="leave the PostgreSQL this run started running")
     parser.add_argument("--only", choices=["api", "datasette", "limit"], action="append", help="run only these parts")

@@ -335,7 +335,7 @@ DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sun
 
 @dataclass(frozen=True)
 class Scale:
-    """How many of each thing to make; the proportions of issue 4 (1M claims: 20k articles, 5k speakers)."""
+    """How many of each thing to make; the proportions of the load test (1M claims: 20k articles, 5k speakers)."""
 
     articles: int
     speakers: int

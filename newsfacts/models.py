@@ -385,7 +385,7 @@ class Quote(SourceSpan):
             models.CheckConstraint(condition=Q(confidence__gte=0) & Q(confidence__lte=1), name="quote_confidence_0_1"),
         ]
         indexes = [
-            # For ?speaker=X&status=Y and its count (shared/PERFORMANCE.md: the count needs a composite index).
+            # For ?speaker=X&status=Y and its count (bench/README.md: the count needs a composite index).
             # rejected_reason: the lists show live rows (rejected_reason = ''), counted from the index alone.
             models.Index(fields=["speaker", "status", "rejected_reason", "id"], name="quote_speaker_status_live_id"),
             models.Index(fields=["status", "rejected_reason", "id"], name="quote_status_live_id"),
@@ -426,7 +426,7 @@ class Claim(SourceSpan):
             models.CheckConstraint(condition=Q(confidence__gte=0) & Q(confidence__lte=1), name="claim_confidence_0_1"),
         ]
         indexes = [
-            # For ?claimant=X&status=Y and its count (shared/PERFORMANCE.md: the count needs a composite index).
+            # For ?claimant=X&status=Y and its count (bench/README.md: the count needs a composite index).
             # rejected_reason: the lists show live rows (rejected_reason = ''), counted from the index alone.
             models.Index(fields=["claimant", "status", "rejected_reason", "id"], name="claim_claimant_status_live_id"),
             models.Index(fields=["status", "rejected_reason", "id"], name="claim_status_live_id"),

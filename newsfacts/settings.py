@@ -108,7 +108,7 @@ TEMPLATES = [
 DATABASES = {
     "default": dj_database_url.parse(
         os.environ.get("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
-        # Persistent connections were 31% faster than reconnecting per request (shared/PERFORMANCE.md).
+        # Persistent connections were 31% faster than reconnecting per request (bench/README.md).
         conn_max_age=envint("CONN_MAX_AGE", 600),
         conn_health_checks=True,
     )

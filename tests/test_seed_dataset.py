@@ -1,4 +1,4 @@
-"""The curated seed dataset (fixtures/seed.json) that `make run` serves (issue 3)."""
+"""The curated seed dataset (fixtures/seed.json) that `make run` serves."""
 
 import io
 from pathlib import Path

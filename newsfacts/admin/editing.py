@@ -16,6 +16,7 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 
 from newsfacts import review
+from newsfacts.admin.actions import admin_page
 from newsfacts.admin.forms import CHANGE_REASON_MAX_LENGTH
 from newsfacts.choices import ClaimKind, QuoteKind, Rejection
 from newsfacts.models import Article, Claim, Quote, Speaker
@@ -59,13 +60,6 @@ class AddSpanForm(forms.Form):
         speaker.widget = admin.widgets.RelatedFieldWidgetWrapper(
             speaker.widget, relation.remote_field, admin_site, can_add_related=True
         )
-
-
-def _page(request: HttpRequest, admin_: admin.ModelAdmin, template: str, context: dict[str, Any]) -> HttpResponse:
-    request.current_app = admin_.admin_site.name
-    return TemplateResponse(
-        request, template, {**admin_.admin_site.each_context(request), "opts": admin_.opts, **context}
-    )
 
 
 def _apply(request: HttpRequest, form: forms.Form, action: Any) -> bool:
@@ -114,10 +108,11 @@ class EditingMixin:
             data = form.cleaned_data
             if _apply(request, form, lambda: review.reject(obj, data["reason"], user=request.user, note=data["note"])):
                 label = Rejection(data["reason"]).label
-                self.message_user(request, f"Rejected as {label}: it left the lists and the review queues.")  # type: ignore[attr-defined]
+                message = f"Rejected as {label}: it left the lists, the queues and the releases' main tables."
+                self.message_user(request, message)  # type: ignore[attr-defined]
                 return HttpResponseRedirect(self._change_url(obj))
         title = f"Reject this {self.opts.verbose_name}"
-        return _page(request, self, "admin/newsfacts/reject.html", {"title": title, "form": form, "original": obj})  # type: ignore[arg-type]
+        return admin_page(request, self, "admin/newsfacts/reject.html", {"title": title, "form": form, "original": obj})  # type: ignore[arg-type]
 
     def restore_view(self, request: HttpRequest, object_id: str) -> HttpResponse:
         obj = self._item(request, object_id)
@@ -150,7 +145,7 @@ class EditingMixin:
             "window_start": sentence.start,
             "window_text": obj.article.text[sentence.start : limit],
         }
-        return _page(request, self, "admin/newsfacts/span.html", context)  # type: ignore[arg-type]
+        return admin_page(request, self, "admin/newsfacts/span.html", context)  # type: ignore[arg-type]
 
     def review_next_view(self, request: HttpRequest) -> HttpResponse:
         if not self.has_change_permission(request):  # type: ignore[attr-defined]

@@ -6,15 +6,14 @@ from typing import Any
 from urllib.parse import urlencode
 
 from django.contrib import admin, messages
-from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
-from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
 
+from newsfacts.admin.actions import confirmation_page
 from newsfacts.admin.forms import MergeSpeakersForm, SpeakerForm
 from newsfacts.admin.history import HistoryAdmin
 from newsfacts.models import Claim, Quote, Speaker
@@ -79,20 +78,16 @@ class SpeakerAdmin(HistoryAdmin):
                     return None
         else:
             form = MergeSpeakersForm(speakers=queryset, initial={"into": max(speakers, key=_weight).pk})
-        context = {
-            **self.admin_site.each_context(request),
-            "title": f"Merge {len(speakers)} speakers",
-            "opts": self.opts,
-            "form": form,
-            "speakers": speakers,
-            "action": request.POST.get("action", ""),
-            "selected": request.POST.getlist(ACTION_CHECKBOX_NAME),
-            "select_across": request.POST.get("select_across", "0"),
-            "action_checkbox_name": ACTION_CHECKBOX_NAME,
-            "media": self.media + form.media,
-        }
-        request.current_app = self.admin_site.name
-        return TemplateResponse(request, "admin/newsfacts/merge_speakers.html", context)
+        return confirmation_page(
+            self,
+            request,
+            "admin/newsfacts/merge_speakers.html",
+            title=f"Merge {len(speakers)} speakers",
+            form=form,
+            submit_label=f"Merge {len(speakers)} speakers into the one chosen",
+            page_class="merge-speakers",
+            speakers=speakers,
+        )
 
 
 def _weight(speaker: Any) -> tuple[int, int, int]:

@@ -10,12 +10,10 @@ from typing import Any
 from urllib.parse import urlencode
 
 from django.contrib import admin, messages
-from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from django.contrib.admin.options import IncorrectLookupParameters
 from django.db.models import F, Model, QuerySet
 from django.forms import Form
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, QueryDict
-from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
@@ -23,6 +21,7 @@ from django.utils.safestring import SafeString
 from django.utils.text import Truncator
 
 from newsfacts import review
+from newsfacts.admin.actions import confirmation_page
 from newsfacts.admin.editing import EditingMixin
 from newsfacts.admin.filters import (
     ArticleFilter,
@@ -291,24 +290,20 @@ class VerificationAdmin(EditingMixin, HistoryAdmin):
         else:
             form = BulkReviewForm(status=status)
         count = queryset.count()
-        context = {
-            **self.admin_site.each_context(request),
-            "title": f"Mark {count} {self.opts.verbose_name_plural} as {label}",
-            "opts": self.opts,
-            "form": form,
-            "status": status,
-            "status_label": label,
-            "count": count,
-            "changing": queryset.exclude(status=status).count(),
-            "sample": list(queryset.order_by("pk")[:10]),
-            "action": request.POST.get("action", ""),
-            "selected": request.POST.getlist(ACTION_CHECKBOX_NAME),
-            "select_across": request.POST.get("select_across", "0"),
-            "action_checkbox_name": ACTION_CHECKBOX_NAME,
-            "media": self.media + form.media,
-        }
-        request.current_app = self.admin_site.name
-        return TemplateResponse(request, "admin/newsfacts/bulk_review.html", context)
+        return confirmation_page(
+            self,
+            request,
+            "admin/newsfacts/bulk_review.html",
+            title=f"Mark {count} {self.opts.verbose_name_plural} as {label}",
+            form=form,
+            submit_label=f"Mark {count} as {label}",
+            page_class="bulk-review",
+            status=status,
+            status_label=label,
+            count=count,
+            changing=queryset.exclude(status=status).count(),
+            sample=list(queryset.order_by("pk")[:10]),
+        )
 
 
 class QuoteAdmin(VerificationAdmin):

@@ -11,13 +11,13 @@ from __future__ import annotations
 import io
 from collections.abc import Iterator
 from pathlib import Path
-from types import TracebackType
 from typing import IO, Any, BinaryIO
 
 import orjson
 
 from newsfacts.exports import datapackage, storage
 from newsfacts.exports.tables import Column, Row, Table, json_bytes
+from newsfacts.exports.writing import Writer
 
 FILENAME = "changes.jsonl"
 CHANGES = ("added", "changed", "removed")
@@ -95,7 +95,7 @@ class Changes:
         self._out.close()
 
 
-class _TableChanges:
+class _TableChanges(Writer):
     def __init__(self, changes: Changes, table: Table) -> None:
         self._changes = changes
         self._table = table.name
@@ -129,13 +129,5 @@ class _TableChanges:
             self._current = next(self._earlier, None)
         self._stream.close()
 
-    def __enter__(self) -> _TableChanges:
-        return self
-
-    def __exit__(
-        self, kind: type[BaseException] | None, error: BaseException | None, traceback: TracebackType | None
-    ) -> None:
-        if kind is None:
-            self.close()
-        else:
-            self._stream.close()
+    def abort(self) -> None:
+        self._stream.close()  # no "removed" lines for rows a failed export never reached

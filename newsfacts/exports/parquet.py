@@ -9,12 +9,12 @@ table requires are non-nullable. Rows arrive in chunks and are written in row gr
 from __future__ import annotations
 
 from pathlib import Path
-from types import TracebackType
 
 import pyarrow as pa
 import pyarrow.parquet as pq
 
 from newsfacts.exports.tables import Column, Row, Table
+from newsfacts.exports.writing import Writer
 
 ROW_GROUP_ROWS = 128 * 1024
 # A row group is closed earlier when its values reach this many bytes (articles carry their whole text).
@@ -53,7 +53,7 @@ def arrow_schema(table: Table) -> pa.Schema:
     )
 
 
-class ParquetWriter:
+class ParquetWriter(Writer):
     """Writes chunks of a table's rows (tuples of plain values in column order) into one Parquet file."""
 
     def __init__(self, path: Path, table: Table) -> None:
@@ -86,11 +86,3 @@ class ParquetWriter:
     def close(self) -> None:
         self._flush()
         self._writer.close()
-
-    def __enter__(self) -> ParquetWriter:
-        return self
-
-    def __exit__(
-        self, kind: type[BaseException] | None, error: BaseException | None, traceback: TracebackType | None
-    ) -> None:
-        self.close()

@@ -13,10 +13,10 @@ import json
 import sqlite3
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from types import TracebackType
 from typing import Any
 
 from newsfacts.exports.tables import Column, Row, Table, iso_date
+from newsfacts.exports.writing import Writer
 from newsfacts.values import iso_datetime
 
 FILENAME = "newsfacts.sqlite"
@@ -72,7 +72,7 @@ def indexed_columns(table: Table) -> list[str]:
     return [c.name for c in table.columns if c.name != "id" and (c.name in keys or c.choices or c.indexed)]
 
 
-class SqliteRelease:
+class SqliteRelease(Writer):
     """A new SQLite database being filled table by table; ``close()`` builds its indexes."""
 
     def __init__(self, path: Path, tables: Sequence[Table]) -> None:
@@ -110,19 +110,8 @@ class SqliteRelease:
     def abort(self) -> None:
         self._db.close()
 
-    def __enter__(self) -> SqliteRelease:
-        return self
 
-    def __exit__(
-        self, kind: type[BaseException] | None, error: BaseException | None, traceback: TracebackType | None
-    ) -> None:
-        if kind is None:
-            self.close()
-        else:
-            self.abort()
-
-
-class _TableWriter:
+class _TableWriter(Writer):
     def __init__(self, db: sqlite3.Connection, table: Table) -> None:
         self._db = db
         self._stored = [(i, _STORED[c.type]) for i, c in enumerate(table.columns) if c.type in _STORED]
@@ -143,9 +132,3 @@ class _TableWriter:
 
     def close(self) -> None:
         pass
-
-    def __enter__(self) -> _TableWriter:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()

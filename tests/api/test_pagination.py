@@ -148,7 +148,7 @@ def test_the_count_runs_on_the_filtered_table_without_the_lists_joins(api_client
 
 @pytest.mark.parametrize(("ordering", "selected"), [("", False), ("claimant", False), ("-published", True)])
 def test_the_list_selects_the_publication_date_only_when_ordered_by_it(api_client, claims, ordering, selected):
-    # Issue 4: the date is not in a claim's row; only a cursor over it needs the column.
+    # The date is not in a claim's row; only a cursor over it needs the column.
     with CaptureQueriesContext(connection) as queries:
         assert api_client.get(CLAIMS, {"ordering": ordering} if ordering else {}).status_code == 200
     list_sql = next(q["sql"] for q in queries.captured_queries if '"newsfacts_claim"."text"' in q["sql"])

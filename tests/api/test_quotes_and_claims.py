@@ -1,4 +1,4 @@
-"""Quotes and claims: their full shape in lists and details, and the editors' writes (issue 4)."""
+"""Quotes and claims: their full shape in lists and details, and the editors' writes."""
 
 from __future__ import annotations
 

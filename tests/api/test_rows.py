@@ -10,7 +10,7 @@ from rest_framework.test import APIRequestFactory
 from api.rows import RowShape
 from api.serializers import ClaimSerializer, QuoteSerializer
 from newsfacts.models import Quote
-from tests.factories import ClaimFactory, QuoteFactory
+from tests.factories import ClaimFactory, QuoteFactory, UserFactory
 
 
 class QuoteWithPublisher(QuoteSerializer):
@@ -55,3 +55,15 @@ def test_a_plain_field_added_to_the_serializer_is_selected_and_shaped():
 def test_a_field_the_row_path_cannot_build_is_refused_when_the_shape_is_made():
     with pytest.raises(ImproperlyConfigured, match="publisher"):
         RowShape(QuoteWithPublisher)
+
+
+@pytest.mark.parametrize(("serializer_class", "person"), [(QuoteSerializer, "speaker"), (ClaimSerializer, "claimant")])
+def test_the_relations_a_detail_joins_are_those_its_serializer_reads(serializer_class, person):
+    relations = RowShape.of(serializer_class).relations
+    assert {"article", "sentence", person, "reviewed_by", "added_by", "rejected_by"} == set(relations)
+
+
+def test_a_claim_detail_is_read_in_one_query(db, api_client, django_assert_num_queries):
+    claim = ClaimFactory(status="false", rationale="no", reviewed_by=UserFactory())
+    with django_assert_num_queries(1):  # the claim with its article, sentence, claimant and the users named
+        assert api_client.get(f"/api/v1/claims/{claim.pk}/").status_code == 200

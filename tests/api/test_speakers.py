@@ -1,4 +1,4 @@
-"""Speakers: editors create, correct and merge them (issue 4)."""
+"""Speakers: editors create, correct and merge them."""
 
 from __future__ import annotations
 

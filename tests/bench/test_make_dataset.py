@@ -23,7 +23,7 @@ def small() -> dict[str, list[dict]]:
     return _rows(Scale.for_claims(2_000))
 
 
-def test_scale_for_a_million_claims_has_the_proportions_of_issue_4():
+def test_scale_for_a_million_claims_has_the_proportions_of_the_load_test():
     scale = Scale.for_claims(1_000_000)
     assert (scale.articles, scale.speakers, scale.claims) == (20_000, 5_000, 1_000_000)
 

@@ -84,7 +84,7 @@ def test_an_editor_adds_a_quote_by_selecting_its_words_past_an_emoji(live_server
     log_in(page, live_server, editor_account)
     page.goto(f"{live_server.url}/admin/newsfacts/article/{article.pk}/change/")
     page.click("#nf-add-item")
-    expect(page.locator("#nf-article-text")).to_contain_text("La maire")
+    expect(page.locator("#nf-article-text[data-ready='1']")).to_contain_text("La maire")  # its script is set up
 
     words = "Nous reconstruirons l'école avant l'hiver"
     select(page, "#nf-article-text", words)
@@ -146,6 +146,7 @@ def test_an_editor_corrects_a_span_with_the_live_preview(live_server, browser_pa
     log_in(page, live_server, editor_account)
     page.goto(f"{live_server.url}/admin/newsfacts/claim/{claim.pk}/change/")
     page.click("#nf-correct-span")
+    expect(page.locator("#nf-span-window[data-ready='1']")).to_be_visible()
     expect(page.locator("#nf-span-preview")).to_have_text("Le chantier coûtera 4,2 millions d'euros")
     wider = TEXT.index(" et emploiera 120 personnes") + len(" et emploiera 120 personnes")
     page.fill("#id_end", str(wider))

@@ -29,7 +29,7 @@ def _jsonl(path: Path) -> list[dict]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
 
 
-def test_release_holds_every_file_of_the_issue_and_its_data_package(dataset, tmp_path):
+def test_release_holds_every_format_and_its_data_package(dataset, tmp_path):
     outdir = export(tmp_path / "release")
 
     assert sorted(p.name for p in outdir.iterdir()) == sorted([*DATA_FILES, "datapackage.json"])

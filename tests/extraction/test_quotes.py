@@ -1,4 +1,4 @@
-"""Quote finding on hard single sentences and short paragraphs, one case a row (issue 3)."""
+"""Quote finding on hard single sentences and short paragraphs, one case a row."""
 
 from __future__ import annotations
 

@@ -112,7 +112,7 @@ def _aim_at_stored_rows(case) -> None:
         body["speakers"] = [ids[n % len(ids)] if isinstance(n, int) else n for n in body["speakers"]]
 
 
-# -- regressions the fuzzer found (issue 7), fixed by the API's owner --------------------------------------------
+# -- regressions the fuzzer found, fixed by the API's owner ---------------------------------------------------
 
 ON_POSTGRESQL = connection.vendor == "postgresql"
 NUL_IN_A_LIST_FILTER = [

@@ -295,7 +295,7 @@ def _article_form(world: World) -> dict[str, Any]:
     }
 
 
-# A reader may open the history of a row but must not save an old version over it (issue 7).
+# A reader may open the history of a row but must not save an old version over it.
 @dataclass(frozen=True)
 class AdminWrite:
     post: Callable[[Client, World], Any]

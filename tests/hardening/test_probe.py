@@ -172,7 +172,7 @@ def probes(ids: dict) -> list[Probe]:
         ),
         Probe("PATCH", claim_url, 403, json_type, _json({"kind": "figure"}), "session"),  # no CSRF token
         Probe("PATCH", claim_url, 401, json_type, _json({"kind": "figure"})),
-        Probe("POST", "/api/v1/claims/", 405, json_type, _json({"text": "x"}), "token"),
+        Probe("POST", "/api/v1/claims/", 400, json_type, _json({"text": "x"}), "token"),  # editors add claims by span
         Probe("DELETE", claim_url, 405, {}, None, "token"),
         Probe("PUT", speaker_url, 405, json_type, _json({"name": "x"}), "token"),
         Probe("POST", "/api/v1/speakers/", 400, json_type, _json({"name": ""}), "token"),

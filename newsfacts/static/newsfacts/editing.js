@@ -36,6 +36,7 @@
       shown.textContent = text.slice(from, to);
       offsets.textContent = "(characters " + start + " to " + end + ")";
     });
+    box.dataset.ready = "1";
   }
 
   function setupSpan() {
@@ -54,10 +55,16 @@
     form.elements.start.addEventListener("input", update);
     form.elements.end.addEventListener("input", update);
     update();
+    window_.dataset.ready = "1";
   }
 
-  document.addEventListener("DOMContentLoaded", function () {
+  function setup() {
     setupAdd();
     setupSpan();
-  });
+  }
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", setup);
+  } else {
+    setup();
+  }
 })();
