@@ -63,6 +63,7 @@ bench: $(BIN)/.installed-bench
 	$(BIN)/python bench/extract_speed.py
 	$(BIN)/python bench/api_load.py $(BENCH_ARGS)
 	$(BIN)/python bench/export_speed.py
+	$(BIN)/python bench/ingest_speed.py
 
 clean:
 	rm -rf $(VENV) db.sqlite3 db.sqlite3-* staticfiles

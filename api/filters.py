@@ -17,6 +17,8 @@ from rest_framework.exceptions import ValidationError
 from rest_framework.filters import BaseFilterBackend
 from rest_framework.request import Request
 
+from newsfacts import search
+
 # Parameters every list understands besides its filters: DRF's renderer choice (also ?format=csv|ndjson exports).
 COMMON_QUERY_PARAMS = frozenset({"format"})
 
@@ -47,6 +49,8 @@ class OrderKey:
 
     @classmethod
     def of(cls, model: type[models.Model], name: str, path: str, *, descending: bool = False) -> OrderKey:
+        if path == search.RELEVANCE:  # the search's rank, never NULL (0 for rows matched only by a related name)
+            return cls(name, path, descending, False, models.FloatField())
         fields = path_fields(model, path)
         field = fields[-1]
         if field.is_relation:  # a foreign key's value is its target's primary key
@@ -97,7 +101,10 @@ class OrderingFilter(BaseFilterBackend):
         fields: dict[str, str] = getattr(view, "ordering_fields", {"id": "id"})
         default = tuple(getattr(view, "default_ordering", ("id",)))
         raw = request.query_params.get(self.ordering_param, "")
-        return list(_parse_ordering(queryset.model, tuple(fields.items()), default, raw, self.ordering_param))
+        keys = list(_parse_ordering(queryset.model, tuple(fields.items()), default, raw, self.ordering_param))
+        if any(key.path == search.RELEVANCE for key in keys) and not request.query_params.get("q"):
+            raise ValidationError({self.ordering_param: ["Ordering by relevance needs a search: add ?q=."]})
+        return keys
 
     def filter_queryset(self, request: Request, queryset: QuerySet, view: Any) -> QuerySet:
         return queryset.order_by(*(key.expression() for key in self.get_ordering(request, queryset, view)))
@@ -114,6 +121,7 @@ class OrderingFilter(BaseFilterBackend):
                     f"Comma-separated fields to order by, each optionally prefixed with - for descending "
                     f"(e.g. -{fields[-1]},id). One of: {', '.join(fields)}. Default: {default}. "
                     "The id is always the last tie-breaker; empty values sort last. Unknown fields give 400."
+                    + (" relevance (with q): best match first." if search.RELEVANCE in fields else "")
                 ),
                 "schema": {"type": "string"},
             }

@@ -25,6 +25,7 @@ from rest_framework.response import Response
 
 from api.serializers import BriefRelatedField
 from api.viewsets import ViewSetMixinBase
+from newsfacts import search
 from newsfacts.links import DetailUrl
 from newsfacts.values import iso_datetime
 
@@ -170,7 +171,8 @@ class RowListMixin(ViewSetMixinBase):
         come from ``ordering_fields``.
         """
         columns = self.row_shape().columns
-        cursor_only = tuple(path for path in ordering_paths if path not in columns)
+        # The search's rank is not a column: the search annotates it (SearchableFilterSet).
+        cursor_only = tuple(path for path in ordering_paths if path not in columns and path != search.RELEVANCE)
         key = (type(self), cursor_only)
         template = self._list_templates.get(key)
         if template is None:
@@ -188,4 +190,8 @@ class RowListMixin(ViewSetMixinBase):
         queryset = self.filter_queryset(self.list_queryset(paths))
         rows = self.paginate_queryset(queryset)
         build = self.row_shape().builder(request)
-        return self.get_paginated_response([build(row) for row in rows])
+        results = [build(row) for row in rows]
+        if rows and "highlight" in rows[0]:  # a search with ?highlight=true
+            for result, row in zip(results, rows, strict=True):
+                result["highlight"] = search.highlight_html(row["highlight"])
+        return self.get_paginated_response(results)

@@ -11,12 +11,13 @@ from typing import Any
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 
-from newsfacts.filtersets import BooleanFilter, IdFilter, StringInFilter
+from newsfacts.filtersets import BooleanFilter, IdFilter, SearchFilter, StringInFilter
 
 FILTER_SCHEMAS: dict[type, Any] = {
     IdFilter: {"type": "array", "items": {"type": "integer"}},
     StringInFilter: {"type": "array", "items": {"type": "string"}},
     BooleanFilter: OpenApiTypes.BOOL,
+    SearchFilter: OpenApiTypes.STR,
 }
 
 

@@ -19,7 +19,7 @@ from rest_framework import serializers
 from rest_framework.validators import UniqueValidator
 
 from api.offsets import OFFSET_UNIT
-from newsfacts import review
+from newsfacts import review, search
 from newsfacts.choices import Rejection
 from newsfacts.filtersets import MAX_DB_INTEGER
 from newsfacts.models import Article, Claim, Quote, Sentence, Speaker
@@ -209,6 +209,12 @@ class SentenceSerializer(serializers.ModelSerializer):
         fields = ["id", "url", "article", "position", "start", "end", "kind", "text"]
         read_only_fields = fields
         extra_kwargs = OFFSET_FIELDS
+
+    def to_representation(self, instance: Sentence) -> dict[str, Any]:
+        data = super().to_representation(instance)
+        if hasattr(instance, "highlight"):  # a search with ?highlight=true
+            data["highlight"] = search.highlight_html(instance.highlight)
+        return data
 
 
 class SpeakerSerializer(StrictWriteMixin, serializers.ModelSerializer):

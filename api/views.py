@@ -39,12 +39,13 @@ from api.viewsets import (
     IF_MATCH_PARAMETER,
     WRITE_RESPONSES,
     BaseViewSet,
+    ConditionalListMixin,
     RetrieveMixin,
     UpdateMixin,
     check_if_match,
     etag_for,
 )
-from newsfacts import review
+from newsfacts import review, search
 from newsfacts.filtersets import (
     ArticleFilterSet,
     ClaimFilterSet,
@@ -63,6 +64,7 @@ _SPAN_ORDERING = {
     "status": "status",
     "reviewed_at": "reviewed_at",
     "published": "article__published",
+    search.RELEVANCE: search.RELEVANCE,
 }
 
 
@@ -71,12 +73,18 @@ _SPAN_ORDERING = {
     list=extend_schema(summary="Articles (without their text)"),
 )
 class ArticleViewSet(
-    StreamedFormatsMixin, mixins.ListModelMixin, RetrieveMixin, BaseViewSet
+    ConditionalListMixin, StreamedFormatsMixin, mixins.ListModelMixin, RetrieveMixin, BaseViewSet
 ):  # fmt: skip
     queryset = Article.objects.all()
     serializer_class = ArticleSerializer
     filterset_class = ArticleFilterSet
-    ordering_fields = {"id": "id", "published": "published", "publisher": "publisher", "ingested_at": "ingested_at"}
+    ordering_fields = {
+        "id": "id",
+        "published": "published",
+        "publisher": "publisher",
+        "ingested_at": "ingested_at",
+        search.RELEVANCE: search.RELEVANCE,
+    }
 
     def get_queryset(self) -> QuerySet:
         queryset = super().get_queryset()
@@ -88,12 +96,20 @@ class ArticleViewSet(
         return ArticleListSerializer if self.action == "list" else ArticleSerializer
 
 
-class SentenceViewSet(OffsetsMixin, StreamedFormatsMixin, mixins.ListModelMixin, RetrieveMixin, BaseViewSet):
+class SentenceViewSet(
+    ConditionalListMixin, OffsetsMixin, StreamedFormatsMixin, mixins.ListModelMixin, RetrieveMixin, BaseViewSet
+):  # fmt: skip
     # article: the brief article of each sentence.
     queryset = Sentence.objects.select_related("article").defer("article__text", "article__credit")
     serializer_class = SentenceSerializer
     filterset_class = SentenceFilterSet
-    ordering_fields = {"id": "id", "article": "article_id", "position": "position", "kind": "kind"}
+    ordering_fields = {
+        "id": "id",
+        "article": "article_id",
+        "position": "position",
+        "kind": "kind",
+        search.RELEVANCE: search.RELEVANCE,
+    }
 
 
 @extend_schema_view(
@@ -103,6 +119,7 @@ class SentenceViewSet(OffsetsMixin, StreamedFormatsMixin, mixins.ListModelMixin,
     ),
 )
 class SpeakerViewSet(
+    ConditionalListMixin,
     StreamedFormatsMixin,
     mixins.ListModelMixin,
     RetrieveMixin,
@@ -113,7 +130,7 @@ class SpeakerViewSet(
     queryset = Speaker.objects.all()
     serializer_class = SpeakerSerializer
     filterset_class = SpeakerFilterSet
-    ordering_fields = {"id": "id", "name": "name", "slug": "slug", "kind": "kind"}
+    ordering_fields = {"id": "id", "name": "name", "slug": "slug", "kind": "kind", search.RELEVANCE: search.RELEVANCE}
     http_method_names = ["get", "post", "patch", "head", "options"]
 
     @extend_schema(
@@ -128,7 +145,8 @@ class SpeakerViewSet(
     def merge(self, request: Request, pk: str | None = None) -> Response:
         with transaction.atomic():
             into = self.get_object()
-            check_if_match(request, into)
+            shown = SpeakerSerializer(into, context=self.get_serializer_context()).data
+            check_if_match(request, etag_for(into, shown))
             serializer = SpeakerMergeSerializer(data=request.data, context={"request": request, "into": into})
             serializer.is_valid(raise_exception=True)
             reason = serializer.validated_data.get("reason", "")  # merge_speakers writes one when empty
@@ -137,13 +155,13 @@ class SpeakerViewSet(
             except DjangoValidationError as error:
                 raise to_drf_error(error) from None
             into = self.get_object()
-        return Response(
-            SpeakerSerializer(into, context=self.get_serializer_context()).data, headers={"ETag": etag_for(into)}
-        )
+        data = SpeakerSerializer(into, context=self.get_serializer_context()).data
+        return Response(data, headers={"ETag": etag_for(into, data)})
 
 
 class SpanViewSet(
-    OffsetsMixin, StreamedFormatsMixin, RowListMixin, mixins.ListModelMixin, RetrieveMixin, UpdateMixin,
+    ConditionalListMixin, OffsetsMixin, StreamedFormatsMixin, RowListMixin, mixins.ListModelMixin, RetrieveMixin,
+    UpdateMixin,
     BaseViewSet,
 ):  # fmt: skip
     """Quotes and claims: lists leave out rejected items unless ``rejected``/``rejected_reason`` ask for them;
@@ -173,14 +191,14 @@ class SpanViewSet(
         with transaction.atomic():
             instance = serializer.save()
         instance = self.get_queryset().get(pk=instance.pk)
-        return Response(
-            self.get_serializer(instance).data, status=status.HTTP_201_CREATED, headers={"ETag": etag_for(instance)}
-        )
+        data = self.get_serializer(instance).data
+        return Response(data, status=status.HTTP_201_CREATED, headers={"ETag": etag_for(instance, data)})
 
     def _rejection(self, request: Request, serializer_class: type[serializers.Serializer], act: Any) -> Response:
         with transaction.atomic():
             instance = self.get_object()
-            check_if_match(request, instance)
+            shown = self.serializer_class(instance, context=self.get_serializer_context()).data
+            check_if_match(request, etag_for(instance, shown))
             given = serializer_class(data=request.data)
             given.is_valid(raise_exception=True)
             try:
@@ -189,7 +207,7 @@ class SpanViewSet(
                 raise to_drf_error(error) from None
             instance = self.get_object()
         body = self.serializer_class(instance, context=self.get_serializer_context()).data
-        return Response(body, headers={"ETag": etag_for(instance)})
+        return Response(body, headers={"ETag": etag_for(instance, body)})
 
     @extend_schema(request=RejectSerializer, parameters=[IF_MATCH_PARAMETER], responses=WRITE_RESPONSES)
     @action(detail=True, methods=["post"])

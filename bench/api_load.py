@@ -5,13 +5,20 @@ with gunicorn (2 sync workers, DEBUG=0), serves the SQLite file with Datasette (
 measures requests/second and p50/p99 latency at 1 and 8 concurrent loopback clients for:
 
 - ``filter``: ``/api/v1/claims/?status=verified&claimant=<id>`` over busy, middling and quiet claimants;
-- ``walk``: a cursor walk following ``next`` links through ``--pages`` pages of ``?status=verified``.
+- ``walk``: a cursor walk following ``next`` links through ``--pages`` pages of ``?status=verified``;
+- ``search``: ``/api/v1/claims/?q=<word>`` for rare words of the claims' index (one to ten claims) and an absent
+  one, against Datasette's ``_search`` on the same file's FTS5 table (``newsfacts_claim_fts``).
+
+The ratio columns set our requests/second over Datasette's at the same concurrency: its fastest table view, its
+default, and its canned query of the same joined shape as ours (``PAGE_SQL``).
 
 The ``limit`` rows are the same query plus ``json.dumps`` in one process, no HTTP: the plain driver and Django
 ``values()``. Usage::
 
     .venv/bin/python bench/api_load.py            # full: 1M claims, ~10 s a cell
     .venv/bin/python bench/api_load.py --quick    # smoke: 100k claims, ~3 s a cell
+
+``BENCH_PORTS=8140-8159`` keeps the servers it starts within a range of ports (default: any free one).
 """
 
 from __future__ import annotations
@@ -212,9 +219,16 @@ def _next_link(body: bytes, key: str) -> str | None:
 
 
 def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind((HOST, 0))
-        return sock.getsockname()[1]
+    """A free loopback port: the first of ``BENCH_PORTS`` (e.g. ``8140-8159``) that binds, else any."""
+    first, _, last = os.environ.get("BENCH_PORTS", "0-0").partition("-")
+    for port in range(int(first), int(last or first) + 1):
+        with socket.socket() as sock:
+            try:
+                sock.bind((HOST, port))
+            except OSError:
+                continue
+            return sock.getsockname()[1]
+    raise SystemExit(f"no free port in BENCH_PORTS={os.environ['BENCH_PORTS']}")
 
 
 @contextlib.contextmanager
@@ -275,7 +289,10 @@ def gunicorn(database_url: str, port: int, prepared: bool = False) -> contextlib
 
 def datasette(db_file: Path, port: int, fastest: bool) -> contextlib.AbstractContextManager[None]:
     metadata = OUT / "datasette-metadata.json"
-    metadata.write_text(json.dumps({"databases": {db_file.stem: {"queries": {"claims_page": PAGE_SQL}}}}))
+    tables = {"newsfacts_claim": {"fts_table": "newsfacts_claim_fts", "fts_pk": "id"}}
+    metadata.write_text(
+        json.dumps({"databases": {db_file.stem: {"queries": {"claims_page": PAGE_SQL}, "tables": tables}}})
+    )
     command = [str(VENV_BIN / "datasette"), "serve", str(db_file), "-h", HOST, "-p", str(port), "-m", str(metadata)]
     if fastest:
         command += ["--setting", "suggest_facets", "off"]
@@ -382,6 +399,24 @@ def expected_claims(claims: int) -> int:
     from bench.make_dataset import Scale
 
     return Scale.for_claims(claims).claims
+
+
+ABSENT_WORD = "qzxwvj"
+
+
+def rare_words(db_file: Path, count: int = 8) -> list[str]:
+    """Words of the claims' search index found in one to ten claims (the costly case of a scan), and an absent one."""
+    with sqlite3.connect(f"file:{db_file}?mode=ro", uri=True) as connection:
+        connection.execute("CREATE VIRTUAL TABLE temp.claim_words USING fts5vocab(main, 'newsfacts_claim_fts', 'row')")
+        words = [
+            row[0]
+            for row in connection.execute(
+                "SELECT term FROM temp.claim_words WHERE doc BETWEEN 1 AND 10 AND term GLOB '[a-z]*' "
+                "ORDER BY term LIMIT ?",
+                (count,),
+            )
+        ]
+    return [*words, ABSENT_WORD]
 
 
 def claimants(db_file: Path, per_group: int = 3) -> dict[str, list[int]]:
@@ -501,7 +536,12 @@ def run_limit(database_url: str, ids: list[int], duration: float, pages: int, ba
 
 
 def measure(
-    label: str, port: int, filter_paths: list[str], walk: tuple[str, str] | None, args: argparse.Namespace
+    label: str,
+    port: int,
+    filter_paths: list[str],
+    walk: tuple[str, str] | None,
+    args: argparse.Namespace,
+    search_paths: list[str] | None = None,
 ) -> list[Result]:
     results = []
     LOAD_AVERAGES.setdefault(label, []).append(os.getloadavg()[0])
@@ -523,10 +563,15 @@ def measure(
             run_load(result, port, walking(first, next_key, args.pages), args.duration, args.max_requests)
             results.append(result)
             print(_row(results[-1]), file=sys.stderr)
+    if search_paths:
+        for concurrency in (1, 8):
+            result = Result("search", label, concurrency)
+            results.append(run_load(result, port, rotating(search_paths), args.duration, args.max_requests))
+            print(_row(results[-1]), file=sys.stderr)
     return results
 
 
-def _row(result: Result, ratios: tuple[str, str] = ("", "")) -> str:
+def _row(result: Result, ratios: tuple[str, ...] = ("", "", "")) -> str:
     rps = f"{result.rps:,.1f}" if result.latencies else "-"
     errors = f"{result.errors}" + (f" ({result.note})" if result.note else "")
     if result.scenario == "walk" and not result.server.startswith("limit"):
@@ -534,6 +579,7 @@ def _row(result: Result, ratios: tuple[str, str] = ("", "")) -> str:
     return (
         f"| {result.scenario:<6} | {result.server:<36} | {result.concurrency:>2} | {rps:>9} | "
         f"{result.percentile(0.5):>8.2f} | {result.percentile(0.99):>8.2f} | {ratios[0]:>9} | {ratios[1]:>9} | "
+        f"{ratios[2]:>9} | "
         f"{len(result.latencies):>6} | {errors} |"
     )
 
@@ -542,17 +588,19 @@ def print_table(results: list[Result]) -> str:
     by_key = {(r.scenario, r.server, r.concurrency): r for r in results}
     lines = [
         f"| {'scen.':<6} | {'server':<36} | {'c':>2} | {'req/s':>9} | {'p50 ms':>8} | {'p99 ms':>8} | "
-        f"{'/DS fast':>9} | {'/DS dflt':>9} | {'reqs':>6} | errors |",
-        f"|{'-' * 8}|{'-' * 38}|{'-' * 4}|{'-' * 11}|{'-' * 10}|{'-' * 10}|{'-' * 11}|{'-' * 11}|{'-' * 8}|--------|",
+        f"{'/DS fast':>9} | {'/DS dflt':>9} | {'/DS join':>9} | {'reqs':>6} | errors |",
+        f"|{'-' * 8}|{'-' * 38}|{'-' * 4}|{'-' * 11}|{'-' * 10}|{'-' * 10}|{'-' * 11}|{'-' * 11}|{'-' * 11}|"
+        f"{'-' * 8}|--------|",
     ]
     for result in results:
-        ratios = ("", "")
+        ratios: tuple[str, ...] = ("", "", "")
         if result.server.startswith("API"):
-            fastest = by_key.get((result.scenario, "Datasette fastest", result.concurrency))
-            default = by_key.get((result.scenario, "Datasette default", result.concurrency))
+            peers = [
+                by_key.get((result.scenario, peer, result.concurrency))
+                for peer in ("Datasette fastest", "Datasette default", "Datasette canned join (fastest)")
+            ]
             ratios = tuple(
-                f"{result.rps / peer.rps:.2f}x" if peer and peer.rps and result.latencies else "-"
-                for peer in (fastest, default)
+                f"{result.rps / peer.rps:.2f}x" if peer and peer.rps and result.latencies else "-" for peer in peers
             )
         lines.append(_row(result, ratios))
     table = "\n".join(lines)
@@ -586,11 +634,17 @@ def print_groups(results: list[Result], groups: dict[str, list[int]]) -> str:
 
 
 def one_round(
-    parts: set[str], backends: list[tuple[str, str]], db_file: Path, ids: list[int], args: argparse.Namespace
+    parts: set[str],
+    backends: list[tuple[str, str]],
+    db_file: Path,
+    ids: list[int],
+    args: argparse.Namespace,
+    words: list[str],
 ) -> list[Result]:
     """Every server once, one after the other (never two at a time: they would share the two cores)."""
     results: list[Result] = []
     api_filter = [f"/api/v1/claims/?status=verified&claimant={i}" for i in ids]
+    api_search = [f"/api/v1/claims/?q={word}" for word in words]
     api_walk = ("/api/v1/claims/?status=verified", "next")
     if "api" in parts:
         servers = [(backend, url, False) for backend, url in backends]
@@ -599,7 +653,7 @@ def one_round(
         for name, url, prepared in servers:
             port = free_port()
             with gunicorn(url, port, prepared):
-                results += measure(f"API gunicorn ({name})", port, api_filter, api_walk, args)
+                results += measure(f"API gunicorn ({name})", port, api_filter, api_walk, args, api_search)
     if "datasette" in parts:
         db = db_file.stem
         table = f"/{db}/newsfacts_claim.json"
@@ -611,7 +665,8 @@ def one_round(
             with datasette(db_file, port, fastest):
                 paths = [f"{table}?status=verified&claimant_id={i}&_size={PAGE_SIZE}{extra}" for i in ids]
                 walk = (f"{table}?status=verified&_size={PAGE_SIZE}{extra}", "next_url")
-                results += measure(name, port, paths, walk, args)
+                searches = [f"{table}?_search={word}&_size={PAGE_SIZE}{extra}" for word in words]
+                results += measure(name, port, paths, walk, args, searches)
                 if fastest:
                     # The canned joined query: the API's response shape (claimant name, sentence text).
                     canned = [f"/{db}/claims_page.json?status=verified&claimant={i}" for i in ids]
@@ -678,6 +733,8 @@ def main(argv: list[str] | None = None) -> int:
     started = time.monotonic()
     db_file = sqlite_dataset(args.claims, label)
     groups = claimants(db_file)
+    words = rare_words(db_file)
+    print(f"search words (1 to 10 claims each, and an absent one): {words}", file=sys.stderr)
     ids = [i for trio in zip(groups["busy"], groups["middling"], groups["quiet"], strict=True) for i in trio]
     print(f"claimants (verified claims): {groups['counts']}", file=sys.stderr)
     sqlite_url = f"sqlite:///{db_file}"
@@ -691,7 +748,7 @@ def main(argv: list[str] | None = None) -> int:
         for round_number in range(args.rounds):
             if args.rounds > 1:
                 print(f"round {round_number + 1} of {args.rounds}", file=sys.stderr)
-            results += one_round(parts, backends, db_file, ids, args)
+            results += one_round(parts, backends, db_file, ids, args, words)
     results = best_of(results)
 
     print(

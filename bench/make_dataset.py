@@ -683,6 +683,8 @@ def populate(
     """
     from django.db import connections, transaction
 
+    from newsfacts import changes, search
+
     connection = connections[using]
     models = _models()
     _check_columns(models)
@@ -699,6 +701,10 @@ def populate(
         with connection.cursor() as cursor:
             for name, _sql in indexes:
                 cursor.execute(f"DROP INDEX {connection.ops.quote_name(name)}")
+        if drop_indexes:
+            # The search index is rebuilt once after the load, and the dataset's version bumped once.
+            search.drop_triggers(connection)
+            changes.drop_triggers(connection)
         for batch in generate(scale, seed, _first_ids(connection, models)):
             for table in TABLE_ORDER:
                 _write(connection, tables[table], COLUMNS[table], batch.rows[table])
@@ -711,6 +717,9 @@ def populate(
                 cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
             for _name, sql in indexes:
                 cursor.execute(sql)
+        if drop_indexes:
+            search.install(connection)
+            changes.install(connection)
     _after_load(connection, models)
     return Counts(
         speakers=counts["speaker"],

@@ -9,17 +9,17 @@ Parameters that take several values accept them repeated (``?status=verified&sta
 
 from __future__ import annotations
 
-import json
 from datetime import UTC, datetime
 from typing import Any, ClassVar
 
 import django_filters
 from django import forms
 from django.core.validators import ProhibitNullCharactersValidator
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from django_filters.fields import IsoDateTimeField
 from django_filters.fields import MultipleChoiceField as BaseMultipleChoiceField
 
+from newsfacts import search
 from newsfacts.choices import (
     Attribution,
     ClaimKind,
@@ -166,21 +166,31 @@ class MultipleChoiceFilter(django_filters.MultipleChoiceFilter):
         super().__init__(*args, **kwargs)
 
 
-def search_lookups(value: str, *fields: str) -> Q:
-    """Case-insensitive substring match on each field, ORed."""
-    query = Q()
-    for field in fields:
-        query |= Q(**{f"{field}__icontains": value})
-    return query
+class SearchField(forms.CharField):
+    """A search as typed (words, "phrases", prefix*, -exclusions), parsed into the index's terms."""
+
+    def clean(self, value: Any) -> search.Terms | None:
+        text = super().clean(value)
+        if not text:
+            return None
+        try:
+            return search.parse(text)  # a search of no words (only symbols) is still a search: it finds nothing
+        except search.SearchSyntaxError as error:
+            raise forms.ValidationError(str(error), code="invalid") from None
 
 
-def alias_lookups(value: str, field: str) -> Q:
-    """Match inside a JSON list of names: as stored text, and JSON-escaped for non-ASCII names on SQLite."""
-    query = Q(**{f"{field}__icontains": value})
-    escaped = json.dumps(value)[1:-1]
-    if escaped != value:
-        query |= Q(**{f"{field}__icontains": escaped})
-    return query
+class SearchFilter(django_filters.Filter):
+    """``q``: rows matching in the full-text index (``newsfacts.search``), by the FilterSet's ``search`` method."""
+
+    field_class = SearchField
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("method", "search")
+        kwargs.setdefault("max_length", 200)
+        super().__init__(*args, **kwargs)
+
+
+SEARCH_HELP = 'Words must all occur; "a phrase" in quotes, prefix* and -excluded words; case and accents are ignored.'
 
 
 class FilterSet(django_filters.FilterSet):
@@ -221,8 +231,53 @@ class FilterSet(django_filters.FilterSet):
         return form_class
 
 
-class ArticleFilterSet(FilterSet):
-    q = django_filters.CharFilter(method="search", max_length=200, label="Search title, publisher and URL")
+class SearchableFilterSet(FilterSet):
+    """A FilterSet with ``q`` in the model's full-text index; ``searched_people`` names relations to speakers whose
+    names and aliases match too. Ordered by relevance (``?ordering=relevance``), the rows carry their rank as
+    ``relevance``; with ``highlight`` (where declared) a fragment of their text as ``highlight``."""
+
+    searched_people: ClassVar[tuple[str, ...]] = ()
+
+    def search(self, queryset: QuerySet, name: str, terms: search.Terms) -> QuerySet:
+        if not terms:
+            return queryset.none()  # only punctuation or symbols: no word of the index
+        model = queryset.model
+        found = search.matching(model, terms)
+        for person in self.searched_people:
+            found |= search.matching(Speaker, terms, field=f"{person}_id")
+        queryset = queryset.filter(found)
+        if self.ordered_by_relevance():
+            queryset = queryset.annotate(**{search.RELEVANCE: search.rank(model, terms)})
+        if self.form.cleaned_data.get("highlight"):
+            queryset = queryset.annotate(highlight=search.highlight(model, terms))
+        return queryset
+
+    def ordered_by_relevance(self) -> bool:
+        ordering = str(self.data.get("ordering", ""))
+        return search.RELEVANCE in (term.strip().removeprefix("-") for term in ordering.split(","))
+
+    def keep(self, queryset: QuerySet, name: str, value: Any) -> QuerySet:
+        """The filter only shapes what ``search`` returns."""
+        return queryset
+
+
+class HighlightForm(forms.Form):
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean()
+        if cleaned.get("highlight") and cleaned.get("q") is None and "q" not in self.errors:
+            self.add_error("highlight", "highlight shows where a search matched: add ?q=.")
+        return cleaned
+
+
+def highlight_filter() -> BooleanFilter:
+    return BooleanFilter(
+        method="keep",
+        label="With q: add to each row a fragment of its text, the matched words in <mark> (HTML-escaped)",
+    )
+
+
+class ArticleFilterSet(SearchableFilterSet):
+    q = SearchFilter(label=f"Search title, publisher and URL. {SEARCH_HELP}")
     id = IdFilter(label="Article ids")
     title = django_filters.CharFilter(lookup_expr="icontains", label="Title contains")
     publisher = StringInFilter(label="Publisher (exact)")
@@ -255,12 +310,10 @@ class ArticleFilterSet(FilterSet):
         model = Article
         fields: list[str] = []
 
-    def search(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
-        return queryset.filter(search_lookups(value, "title", "publisher", "url"))
 
-
-class SentenceFilterSet(FilterSet):
-    q = django_filters.CharFilter(method="search", max_length=200, label="Search the sentence text")
+class SentenceFilterSet(SearchableFilterSet):
+    q = SearchFilter(label=f"Search the sentence text. {SEARCH_HELP}")
+    highlight = highlight_filter()
     id = IdFilter(label="Sentence ids")
     article = IdFilter(field_name="article_id", label="Article ids")
     position = IdFilter(min_value=0, label="Positions in the article (0-based)")
@@ -269,13 +322,11 @@ class SentenceFilterSet(FilterSet):
     class Meta:
         model = Sentence
         fields: list[str] = []
-
-    def search(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
-        return queryset.filter(text__icontains=value)
+        form = HighlightForm
 
 
-class SpeakerFilterSet(FilterSet):
-    q = django_filters.CharFilter(method="search", max_length=200, label="Search names, aliases and slugs")
+class SpeakerFilterSet(SearchableFilterSet):
+    q = SearchFilter(label=f"Search names and aliases. {SEARCH_HELP}")
     id = IdFilter(label="Speaker ids")
     slug = StringInFilter(label="Speaker slugs")
     name = django_filters.CharFilter(lookup_expr="icontains", label="Name contains")
@@ -287,15 +338,13 @@ class SpeakerFilterSet(FilterSet):
         model = Speaker
         fields: list[str] = []
 
-    def search(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
-        return queryset.filter(search_lookups(value, "name", "slug") | alias_lookups(value, "aliases"))
 
-
-class VerificationFilterSet(FilterSet):
+class VerificationFilterSet(SearchableFilterSet):
     """Filters shared by quotes and claims; subclasses add their speaker filters as ``<person>``/``<person>_slug``."""
 
     person_field = ""  # "speaker" or "claimant"
 
+    highlight = highlight_filter()
     id = IdFilter(label="Ids")
     status = MultipleChoiceFilter(choices=VerificationStatus.choices, label="Verification status")
     article = IdFilter(field_name="article_id", label="Article ids")
@@ -353,17 +402,15 @@ class VerificationFilterSet(FilterSet):
             return queryset
         return queryset.filter(**{f"{self.person_field}__isnull": not value})
 
-    def search(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
-        person = self.person_field
-        return queryset.filter(
-            search_lookups(value, "text", f"{person}__name") | alias_lookups(value, f"{person}__aliases")
-        )
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        cls.searched_people = (cls.person_field,) if cls.person_field else ()
 
 
 class QuoteFilterSet(VerificationFilterSet):
     person_field = "speaker"
 
-    q = django_filters.CharFilter(method="search", max_length=200, label="Search quote text, speaker names and aliases")
+    q = SearchFilter(label=f"Search quote text, speaker names and aliases. {SEARCH_HELP}")
     speaker = IdFilter(field_name="speaker_id", label="Speaker ids")
     speaker_slug = StringInFilter(field_name="speaker__slug", label="Speaker slugs")
     has_speaker = BooleanFilter(field_name="speaker", method="filter_has_person", label="Has a speaker")
@@ -375,14 +422,13 @@ class QuoteFilterSet(VerificationFilterSet):
     class Meta:
         model = Quote
         fields: list[str] = []
+        form = HighlightForm
 
 
 class ClaimFilterSet(VerificationFilterSet):
     person_field = "claimant"
 
-    q = django_filters.CharFilter(
-        method="search", max_length=200, label="Search claim text, claimant names and aliases"
-    )
+    q = SearchFilter(label=f"Search claim text, claimant names and aliases. {SEARCH_HELP}")
     claimant = IdFilter(field_name="claimant_id", label="Claimant (speaker) ids")
     claimant_slug = StringInFilter(field_name="claimant__slug", label="Claimant (speaker) slugs")
     has_claimant = BooleanFilter(field_name="claimant", method="filter_has_person", label="Has a claimant")
@@ -391,3 +437,4 @@ class ClaimFilterSet(VerificationFilterSet):
     class Meta:
         model = Claim
         fields: list[str] = []
+        form = HighlightForm

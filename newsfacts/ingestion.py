@@ -9,13 +9,15 @@ from __future__ import annotations
 
 import datetime
 import hashlib
+import json
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from newsfacts.choices import SentenceKind
@@ -120,6 +122,7 @@ def ingest_text(
 
 
 NOTHING = Extraction((), (), (), ())
+WORD_RE = re.compile(r"\w+")
 
 
 def _stored(digest: str, page_sha256: str) -> Article | None:
@@ -179,22 +182,20 @@ def resolve_speakers(found: Iterable[extracted_speakers.Speaker]) -> dict[str, S
     found = list(found)
     if not found:
         return {}
-    known = list(Speaker.objects.all().only("id", "name", "slug", "aliases", "kind", "description"))
+    known = list(_candidates(found).only("id", "name", "slug", "aliases", "kind", "description"))
     result: dict[str, Speaker] = {}
-    taken_slugs = {s.slug for s in known}
     for candidate in found:
         match = _match_speaker(candidate, known)
         if match is None:
             match = Speaker(
                 name=candidate.name,
-                slug=Speaker.free_slug(candidate.name, taken_slugs),
+                slug=Speaker.free_slug(candidate.name),
                 kind=candidate.kind,
                 aliases=sorted(set(candidate.aliases) - {candidate.name}),
                 description=candidate.description[:500],
             )
             match.save()
             known.append(match)
-            taken_slugs.add(match.slug)
         else:
             update = _merge_into(match, candidate)
             if update:
@@ -204,6 +205,25 @@ def resolve_speakers(found: Iterable[extracted_speakers.Speaker]) -> dict[str, S
         for alias in candidate.aliases:
             result.setdefault(alias, match)
     return result
+
+
+def _candidates(found: list[extracted_speakers.Speaker]) -> QuerySet[Speaker]:
+    """The stored speakers that could be one of these: those sharing a word of a name, and, for an acronym, those
+    whose name starts with its letter. A superset of what `_match_speaker` accepts, so that an ingest reads a few
+    rows, not every speaker there is."""
+    query = Q(pk__in=[])
+    for candidate in found:
+        for name in (candidate.name, *candidate.aliases):
+            for word in WORD_RE.findall(name):
+                if len(word) < 2:
+                    continue
+                # Aliases are JSON: SQLite keeps non-ASCII letters escaped in its text, PostgreSQL does not.
+                query |= Q(name__icontains=word) | Q(aliases__icontains=word)
+                if not word.isascii():
+                    query |= Q(aliases__icontains=json.dumps(word)[1:-1])
+                if word.isupper():
+                    query |= Q(name__istartswith=word[0])
+    return Speaker.objects.filter(query)
 
 
 def _names(speaker: Speaker) -> set[str]:

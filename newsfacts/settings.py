@@ -165,6 +165,12 @@ NEWSFACTS_API_REQUIRE_IF_MATCH = envbool("NEWSFACTS_API_REQUIRE_IF_MATCH", False
 
 # The largest article text `ingest` accepts, in bytes.
 NEWSFACTS_MAX_ARTICLE_BYTES = envint("NEWSFACTS_MAX_ARTICLE_BYTES", 5 * 1024 * 1024)
+# The longest an API search (?q=) may run before it is stopped with 503; 0 for no limit.
+NEWSFACTS_SEARCH_TIMEOUT_MS = envint("NEWSFACTS_SEARCH_TIMEOUT_MS", 3000)
+# Cache-Control max-age (seconds) of API reads; 0 sends none. Every read carries an ETag either way.
+NEWSFACTS_API_CACHE_MAX_AGE = envint("NEWSFACTS_API_CACHE_MAX_AGE", 0)
+# A cache alias (CACHES) that keeps rendered list pages until the next write; empty for none.
+NEWSFACTS_API_PAGE_CACHE = os.environ.get("NEWSFACTS_API_PAGE_CACHE", "")
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [

@@ -6,9 +6,11 @@ from unittest import mock
 import pytest
 from django.conf import settings
 
+from newsfacts.extraction import speakers as extracted_speakers
 from newsfacts.extraction.pipeline import extract
-from newsfacts.ingestion import IngestError, decode_article, ingest_text
+from newsfacts.ingestion import IngestError, decode_article, ingest_text, resolve_speakers
 from newsfacts.models import Article, Claim, Quote, Sentence, Speaker
+from tests.factories import SpeakerFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -91,3 +93,23 @@ def test_same_surname_in_a_later_article_reuses_the_speaker():
     ingest_text('"The launch is on time," Ivanova told reporters on Monday.')
     speakers = Speaker.objects.filter(name__icontains="Ivanova")
     assert speakers.count() == 1
+
+
+@pytest.mark.parametrize(
+    ("stored", "found"),
+    [
+        (("Northgate Water Authority", "organisation", []), ("NWA", "organisation")),
+        (("Dmitri Ivanov", "person", []), ("D. Ivanov", "person")),
+        (("Chloé Moreau", "person", ["Mme Moreau"]), ("Chloé Moreau", "person")),
+        (("Halden Space Authority", "organisation", ["Ålesund Byrå"]), ("Ålesund Byrå", "organisation")),
+    ],
+    ids=["acronym", "initial", "non-ASCII name", "non-ASCII alias"],
+)
+def test_a_stored_speaker_is_found_among_many_others(stored, found):
+    name, kind, aliases = stored
+    SpeakerFactory.create_batch(30)
+    existing = SpeakerFactory(name=name, kind=kind, aliases=aliases)
+
+    resolved = resolve_speakers([extracted_speakers.Speaker(found[0], found[1])])
+
+    assert resolved[found[0]].pk == existing.pk

@@ -15,6 +15,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import trafilatura
+from trafilatura.settings import Document as Page
 from trafilatura.settings import use_config
 
 from newsfacts.extraction.pipeline import Extraction, extract
@@ -95,8 +96,8 @@ def read_page(data: bytes, *, url: str = "") -> tuple[str, Metadata]:
     document = trafilatura.bare_extraction(
         tree, url=url or None, with_metadata=True, include_comments=False, include_tables=False, config=_CONFIG
     )
-    text = (document.text or "").strip() if document is not None else ""
-    if not text:
+    text = (document.text or "").strip() if isinstance(document, Page) else ""
+    if not isinstance(document, Page) or not text:
         raise NoArticle("no article text found in the page")
     metadata = Metadata(
         title=(document.title or "")[:500],

@@ -11,6 +11,7 @@ import datetime
 import zlib
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
@@ -56,7 +57,7 @@ def read_warc(path: Path, max_bytes: int) -> Iterator[Item]:
             yield Failed(str(path), f"corrupt archive after {records:,} records: {reason}", file.tell())
 
 
-def _item(record, max_bytes: int, position: int) -> Item | None:  # type: ignore[no-untyped-def]
+def _item(record: Any, max_bytes: int, position: int) -> Item | None:
     headers = record.rec_headers
     url = headers.get_header("WARC-Target-URI") or ""
     source = url or headers.get_header("WARC-Record-ID") or "record"

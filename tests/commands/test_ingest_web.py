@@ -6,8 +6,13 @@ import hashlib
 import io
 import os
 import signal
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
+from django.conf import settings
 from django.core.management import CommandError, call_command
 
 from newsfacts.management.commands import ingest as ingest_command
@@ -39,8 +44,9 @@ def story(n: int) -> bytes:
 
 @pytest.fixture
 def crawl(tmp_path):
-    """Eight stories with a binary record, an empty page and a French page among them."""
+    """Eight stories with a binary record, an empty page, a French page and a duplicate among them."""
     records = [response(f"https://bugle.example/{n}", story(n)) for n in range(8)]
+    records.append(response("https://bugle.example/1?again", story(1)))
     records.insert(2, response("https://bugle.example/logo.png", PNG, "image/png"))
     records.insert(4, response("https://bugle.example/empty", pages.EMPTY_PAGE.encode()))
     records.insert(6, response("https://courrier.example/pont", pages.french_page().encode()))
@@ -114,7 +120,8 @@ def test_a_warc_stores_each_article_and_counts_what_it_skips(crawl):
     assert "https://bugle.example/logo.png: skipped: not HTML (image/png)" in out
     assert "https://bugle.example/empty: skipped: no article text found in the page" in out
     assert out.splitlines()[-1] == (
-        "1 file: 9 stored, 0 already stored, 0 failed; 2 skipped (1 not HTML, 1 no article); "
+        "1 file: 9 stored, 0 already stored, 0 failed; 3 skipped (1 not HTML, 1 no article, 1 duplicate of a page "
+        "earlier in the input); "
         "1 of those stored are not in English and were not extracted"
     )
     article = Article.objects.get(source="https://bugle.example/3")
@@ -193,7 +200,8 @@ def test_ctrl_c_keeps_every_stored_article_whole_and_a_rerun_resumes(crawl, monk
     monkeypatch.setattr(ingest_command, "ingest_text", real)
     out, _ = run(str(crawl), "--workers", "2")
 
-    assert out.splitlines()[-1].startswith("1 file: 6 stored, 3 already stored, 0 failed")
+    # The three stored before, and the copy of one of them at the end of the archive.
+    assert out.splitlines()[-1].startswith("1 file: 6 stored, 4 already stored, 0 failed")
     assert Article.objects.count() == 9
 
 
@@ -249,3 +257,37 @@ def test_workers_must_be_a_positive_number(tmp_path, value):
 def test_title_is_refused_with_an_archive(crawl):
     with pytest.raises(CommandError, match="--title and --url name one article"):
         run(str(crawl), "--title", "One")
+
+
+@pytest.mark.slow
+def test_a_real_ctrl_c_stops_the_workers_and_the_writer_cleanly_and_a_rerun_resumes(crawl, tmp_path):
+    database = tmp_path / "db.sqlite3"
+    env = {**os.environ, "DATABASE_URL": f"sqlite:///{database}", "PYTHONUNBUFFERED": "1"}
+    manage = [sys.executable, str(Path(settings.BASE_DIR, "manage.py"))]
+    subprocess.run([*manage, "migrate", "-v", "0"], env=env, check=True, timeout=300)
+    process = subprocess.Popen(
+        [*manage, "ingest", str(crawl), "--workers", "2"], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    )
+    assert process.stdout is not None
+    for line in process.stdout:
+        if b"stored article" in line:
+            process.send_signal(signal.SIGINT)
+            break
+    _, err = process.communicate(timeout=120)
+
+    assert process.returncode == 1, err.decode()[-2000:]
+    assert err.decode().strip().splitlines()[-1].startswith("CommandError: interrupted; every stored article is whole")
+    with sqlite3.connect(database) as conn:
+        texts = dict(conn.execute("SELECT id, text FROM newsfacts_article"))
+        for article_id, start, end, text in conn.execute(
+            "SELECT article_id, start, [end], text FROM newsfacts_sentence"
+        ):
+            assert texts[article_id][start:end] == text
+    assert 1 <= len(texts) < 9
+
+    rerun = subprocess.run([*manage, "ingest", str(crawl)], env=env, capture_output=True, timeout=300, check=False)
+
+    assert rerun.returncode == 0, rerun.stderr.decode()[-2000:]
+    assert rerun.stdout.decode().splitlines()[-1].startswith(f"1 file: {9 - len(texts)} stored, ")
+    with sqlite3.connect(database) as conn:
+        assert conn.execute("SELECT count(*) FROM newsfacts_article").fetchone()[0] == 9

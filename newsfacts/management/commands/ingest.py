@@ -34,7 +34,9 @@ from newsfacts.sources.pages import Prepared, prepare
 
 # Pages looked up in the database at once to skip those already stored.
 LOOKUP_BATCH = 200
-# Documents in flight per worker: enough to keep the workers busy while the writer stores, few enough to stay small.
+# Documents in flight: enough to keep the workers busy while the writer stores, few enough to stay small. The same
+# window for any number of workers up to 8, so that what counts as a duplicate does not depend on it.
+IN_FLIGHT = 32
 IN_FLIGHT_PER_WORKER = 4
 
 
@@ -153,7 +155,7 @@ class Command(BaseCommand):
             unit_scale=True,
             disable=single or not sys.stderr.isatty(),
             file=sys.stderr,
-            bar_format="{l_bar}{bar}| {n_fmt}/{total_fmt} [{elapsed}<{remaining}]{postfix}",
+            bar_format="{l_bar}{bar}| {n_fmt}B/{total_fmt}B read [{elapsed}<{remaining}]{postfix}",
         )
         try:
             self._run(items, given, workers, tally, progress)
@@ -193,7 +195,7 @@ class Command(BaseCommand):
         )
         pending: collections.deque[tuple[Item, Future | None]] = collections.deque()
         in_flight: collections.Counter[str] = collections.Counter()
-        window = workers * IN_FLIGHT_PER_WORKER
+        window = max(IN_FLIGHT, workers * IN_FLIGHT_PER_WORKER)
         try:
             while batch := list(islice(items, LOOKUP_BATCH)):
                 hashes = {item.page_sha256 for item in batch if isinstance(item, Document)}
