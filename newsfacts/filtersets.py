@@ -61,7 +61,7 @@ class IntegerListField(forms.Field):
             try:
                 number = int(piece)
             except ValueError:
-                raise forms.ValidationError(f"{piece!r} is not a whole number.") from None
+                raise forms.ValidationError("%(piece)r is not a whole number.", params={"piece": piece}) from None
             if not self.min_value <= number <= MAX_DB_INTEGER:
                 raise forms.ValidationError(f"{number} is out of range ({self.min_value} or more).")
             numbers.append(number)
@@ -100,7 +100,7 @@ class StrictBooleanField(forms.Field):
             return None
         parsed = parse_bool(str(value))
         if parsed is None:
-            raise forms.ValidationError(f"{value!r} is not a boolean: use true or false.")
+            raise forms.ValidationError("%(value)r is not a boolean: use true or false.", params={"value": value})
         return parsed
 
 
@@ -119,7 +119,9 @@ class DateTimeField(IsoDateTimeField):
             return parsed.astimezone(UTC)
         except OverflowError:
             raise forms.ValidationError(
-                f"{value!r} is outside the dates that can be stored (years 1 to 9999 in UTC).", code="overflow"
+                "%(value)r is outside the dates that can be stored (years 1 to 9999 in UTC).",
+                code="overflow",
+                params={"value": value},
             ) from None
 
 

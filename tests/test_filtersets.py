@@ -331,3 +331,19 @@ def test_an_unbound_or_dense_filterset_has_every_filter():
     dense = ClaimFilterSet(QueryDict("status=false"), sparse=False)
     assert set(dense.filters) == set(ClaimFilterSet.base_filters)
     assert all(f.parent is dense and f.model is Claim for f in dense.filters.values())
+
+
+@pytest.mark.parametrize(
+    ("url", "parameter"),
+    [
+        ("/api/v1/claims/?has_claimant=%25%40x", "has_claimant"),
+        ("/api/v1/quotes/?has_speaker=%25s", "has_speaker"),
+        ("/api/v1/claims/?claimant=%25d", "claimant"),
+    ],
+)
+def test_a_bad_value_with_a_percent_sign_is_a_400_quoting_it_not_a_server_error(db, api_client, url, parameter):
+    response = api_client.get(url)
+
+    assert response.status_code == 400
+    assert list(response.json()) == [parameter]
+    assert "%" in response.json()[parameter][0]
