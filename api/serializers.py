@@ -347,8 +347,6 @@ class VerificationSerializer(StrictWriteMixin, serializers.ModelSerializer):
         slug_field="username", read_only=True, allow_null=True, help_text="Username of the editor who rejected it."
     )
     rejected_at = serializers.DateTimeField(read_only=True, allow_null=True, help_text="When it was rejected.")
-    start = serializers.IntegerField(min_value=0, max_value=MAX_DB_INTEGER, required=False)
-    end = serializers.IntegerField(min_value=1, max_value=MAX_DB_INTEGER, required=False)
     start = serializers.IntegerField(
         min_value=0,
         max_value=MAX_DB_INTEGER,
