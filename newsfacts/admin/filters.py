@@ -30,7 +30,26 @@ class NulSafeChangeList:
         return super().get_changelist_instance(request)  # type: ignore[misc]
 
 
-class QueueStatusFilter(admin.SimpleListFilter):
+class DefaultedListFilter(admin.SimpleListFilter):
+    """A list filter that applies ``default`` when nothing (or something unknown) is chosen, and offers no "All"
+    link of Django's: one of the lookups is the explicit "all"."""
+
+    default = ""
+
+    def chosen(self) -> str:
+        value = self.value()
+        return value if value in {str(choice) for choice, _ in self.lookup_choices} else self.default
+
+    def choices(self, changelist: Any) -> Iterator[dict[str, Any]]:
+        for value, label in self.lookup_choices:
+            yield {
+                "selected": self.chosen() == value,
+                "query_string": changelist.get_query_string({self.parameter_name: value}),
+                "display": label,
+            }
+
+
+class QueueStatusFilter(DefaultedListFilter):
     """Status, showing the unverified rows when nothing is chosen (the review queue)."""
 
     title = "status"
@@ -40,18 +59,6 @@ class QueueStatusFilter(admin.SimpleListFilter):
 
     def lookups(self, request: HttpRequest, model_admin: admin.ModelAdmin) -> list[tuple[str, str]]:
         return [*VerificationStatus.choices, (self.ALL, "any status")]
-
-    def chosen(self) -> str:
-        value = self.value()
-        return value if value in {*VerificationStatus.values, self.ALL} else self.default
-
-    def choices(self, changelist: Any) -> Iterator[dict[str, Any]]:
-        for value, label in self.lookup_choices:
-            yield {
-                "selected": self.chosen() == value,
-                "query_string": changelist.get_query_string({self.parameter_name: value}),
-                "display": label,
-            }
 
     def queryset(self, request: HttpRequest, queryset: QuerySet) -> QuerySet:
         chosen = self.chosen()
@@ -176,27 +183,16 @@ class ClaimantFilter(SpeakerFilter):
     field_name = "claimant"
 
 
-class RejectedFilter(admin.SimpleListFilter):
+class RejectedFilter(DefaultedListFilter):
     """Live items by default; an editor asks for the rejected ones (or all) to review or restore them."""
 
     title = "rejected"
     parameter_name = "rejected"
     LIVE, REJECTED, ALL = "no", "yes", "all"
+    default = LIVE
 
     def lookups(self, request: HttpRequest, model_admin: admin.ModelAdmin) -> list[tuple[str, str]]:
         return [(self.LIVE, "not rejected"), (self.REJECTED, "rejected"), (self.ALL, "all")]
-
-    def chosen(self) -> str:
-        value = self.value()
-        return value if value in {self.LIVE, self.REJECTED, self.ALL} else self.LIVE
-
-    def choices(self, changelist: Any) -> Iterator[dict[str, Any]]:
-        for value, label in self.lookup_choices:
-            yield {
-                "selected": self.chosen() == value,
-                "query_string": changelist.get_query_string({self.parameter_name: value}),
-                "display": label,
-            }
 
     def queryset(self, request: HttpRequest, queryset: QuerySet) -> QuerySet:
         chosen = self.chosen()
