@@ -236,9 +236,7 @@ def _write_table(
                     format=fmt,
                     title=table.title,
                     description=f"{table.title} of the release, by id, {what}.",
-                    schema=table.schema(resource_suffix=suffix, tables=tables, sort_fields=fmt == "jsonl")
-                    if fmt != "parquet"
-                    else None,
+                    schema=table.schema(resource_suffix=suffix, tables=tables, sort_fields=fmt == "jsonl"),
                     rows=rows,
                     seconds=seconds,
                     table=table.name,
@@ -362,6 +360,7 @@ def _write_tables(
                 "search (tables <name>_fts): open it with sqlite3, pandas or datasette.",
                 rows=sum(counts.values()),
                 seconds=time.perf_counter() - started,
+                tables={table.name: table.schema(resource_suffix="-sqlite", tables=tables) for table in TABLES},
             )
         )
     if since:
