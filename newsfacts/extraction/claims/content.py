@@ -30,7 +30,7 @@ from newsfacts.extraction.claims.vocabulary import (
 _CASUALTY = r"(?:killed|injured|hurt|harmed|arrested|charged|rescued|evacuated)"
 # ... but "No one was injured" is a count of nought.
 SWEEPING_START = re.compile(
-    rf"^[\"'\u201c\u2018«(\s]*(?:Nobody|Everybody|Everyone|No one|No-one)\b"
+    rf"^[\"'\u201c\u2018«(\s]*(?:(?:Still|But|And|Yet|So|Now),?\s+)?(?i:nobody|everybody|everyone|no one|no-one)\b"
     rf"(?!\s+(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:\w+\s+)?{_CASUALTY})"
 )
 
@@ -105,6 +105,8 @@ _DATE_PATTERNS: Gated = [
         re.compile(r"\b(?:in|during|since|by|of|until)\s+the\s+\d{1,2}(?:st|nd|rd|th)\s+century\b", re.IGNORECASE),
     ),
 ]
+# "for almost 100 years before ...": a duration, an amount of time, not a point in it.
+_DURATION_LEAD = re.compile(r"\bfor\s+(?:(?:almost|about|nearly|around|some|over|more\s+than)\s+)?$", re.IGNORECASE)
 _YEAR_RE = re.compile(r"(?<![\w$€£¥.,])(?:1[6-9]\d\d|20\d\d)(?![\w%]|[.,]\d)")
 _YEAR_LEAD_RE = re.compile(
     rf"(?:\b(?:in|since|by|until|till|from|during|before|after|early|late|mid|of|the|year|between|and|to|through)"
@@ -186,7 +188,7 @@ _FIRST_PATTERNS = [
     ),
     re.compile(r"\bthe\s+only\s+\w+(?:\s+\w+)?\s+(?:to|who|that|ever)\b", re.IGNORECASE),
     re.compile(
-        r"(?:\bthe|['\u2019]s|\bits|\btheir|\bhis|\bher)\s+(?:\w+[\s-]+)?(?:(?:most|least)\s+[a-z]{4,}|"
+        r"(?:\bthe|['\u2019]s|\bits|\btheir|\bhis|\bher|\bour|\bmy)\s+(?:\w+[\s-]+)?(?:(?:most|least)\s+[a-z]{4,}|"
         + "|".join(SUPERLATIVES)
         + r")\b",
         re.IGNORECASE,
@@ -220,6 +222,12 @@ def _years(text: str) -> list[tuple[int, int]]:
     return found
 
 
+def _duration(text: str, span: tuple[int, int]) -> bool:
+    """Whether a time told from another ("100 years before") is a stretch of time ("for almost 100 years")."""
+    words = word_tokens(text[span[0] : span[1]].lower())
+    return not TIME_UNITS.isdisjoint(words) and bool(_DURATION_LEAD.search(text, max(0, span[0] - 20), span[0]))
+
+
 def states_age(text: str) -> bool:
     """Whether ``text`` gives someone's or something's age ("Jane Doe, 36,", "the decades-old pier")."""
     tokens = word_tokens(text)
@@ -246,6 +254,7 @@ def content_kinds(text: str, tokens: list[str] | None = None) -> set[ContentKind
     if not words.isdisjoint(_TIME_WORDS):
         dates += [match.span() for match in _TIME_RE.finditer(text)]  # a clock time says when
     dates = [span for span in (dates + _years(text) if digits else dates) if _outside(span, ages)]
+    dates = [span for span in dates if not _duration(text, span)]
     if dates:
         kinds.add("date")
     if numbers:
