@@ -244,6 +244,16 @@ def test_a_stretch_of_time_is_a_figure_not_a_date() -> None:
         ("On Tuesday the council sold 40 homes to the housing trust.", [("figure", None)]),
         ("The Senate passed Bill 21 by a voice vote.", [("other", None)]),
         ("The House approved H.R. 1234 after a long debate.", [("other", None)]),
+        ("The council gave the tenants a week's notice of the repairs.", [("figure", None)]),
+        ("The council repaired the bridge with a multi-million-pound grant.", [("figure", None)]),
+        ("The wardens were told at 6.30 the evening before the march.", [("date", None)]),
+        ("The team lost the final on the coach's 50th birthday.", [("age", None)]),
+        ("The mill's shares fell the most in almost four years after the sale was cancelled.", [("first", None)]),
+        ("The doctors have not seen a fever like this in three decades.", [("first", None)]),
+        ("The club slipped from top spot in the league after the defeat.", [("first", None)]),
+        ("The fossils were dug up in the first years of the 20th century.", [("date", None)]),
+        ("The ferry was due to be repaired in the spring of 2019.", [("date", None)]),
+        ("Ana Ruiz said the fever's second wave had reached the capital.", [("attributed", "Ana Ruiz")]),
     ],
 )
 def test_kind_is_decided_by_what_the_claim_asserts(text: str, expected: list[tuple[str, str | None]]) -> None:

@@ -59,6 +59,8 @@ _AGE_PATTERNS: Gated = [
     ),
     # "Jane Doe, 36," or "..., said Jane Doe, 36." -- a capitalised word, then the number as an apposition
     (DIGIT, re.compile(r"\b[A-Z][\w'\u2019.-]*,\s+(?P<age>[1-9]\d?|1[01]\d)(?=\s*(?:,|;|\.(?!\d)|$))")),
+    # "a happy 44th birthday"
+    (frozenset({"birthday"}), re.compile(r"\b\d{1,3}(?:st|nd|rd|th)\s+birthday\b", re.IGNORECASE)),
     # "Tom Reyes (61)"
     (DIGIT, re.compile(r"(?<=[a-z'\u2019.])\s?\((?P<age>[1-9]\d?|1[01]\d)\)")),
 ]
@@ -95,6 +97,11 @@ _DATE_PATTERNS: Gated = [
             re.IGNORECASE,
         ),
     ),
+    # a clock time with a point: "notified at 5.00 the night before"
+    (
+        frozenset({"at"}),
+        re.compile(r"\bat\s+\d{1,2}[.:]\d{2}\b(?!\s*(?:%|a\b|per\b|percent|million|billion|points?\b))", re.IGNORECASE),
+    ),
     # a minute of a match: "his seventh-minute header"
     (
         frozenset({"minute"}),
@@ -118,7 +125,8 @@ _LOWERCASE_WORD_NEXT = re.compile(r"\s+[a-z]")
 _ORDINAL = r"(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)"
 # A number word naming a kind of thing ("four-cylinder", "two-party") is no amount; "three-year" or "two-thirds" is.
 _NOT_A_DESCRIPTOR = (
-    r"(?!-(?!(?:year|month|week|day|hour|minute|mile|metre|meter|kilomet|percent|fold|third|quarter)\w*)\w)"
+    r"(?!-(?!(?:year|month|week|day|hour|minute|mile|metre|meter|kilomet|percent|fold|third|quarter|pound|dollar|euro"
+    r"|rupee|yen)\w*)\w)"
 )
 # A time of day is when something happened, not an amount.
 _TIME_RE = re.compile(
@@ -132,9 +140,11 @@ _TIME_WORDS = frozenset({"am", "pm", "m", "o'clock", "morning", "afternoon", "ev
 _MODEL_NUMBER_LEAD = re.compile(
     r"(?:\b(?:type|class|level|version|grade|phase|stage|category|channel|number|no\.|bill|act|resolution|amendment"
     r"|section|article|clause|rule|chapter|route|flight|room|platform|proposition|prop\.|measure|ordinance"
-    r"|[HS]\.\s?[RB]\.|[HSA]B|S\.|H\.R\.)\s|-)$",
+    r"|[HS]\.\s?[RB]\.|[HSA]B|S\.|H\.R\.)\s|(?<!multi)-)$",
     re.I,
 )
+_TIME_AMOUNTS = frozenset(["day's", "week's", "fortnight's", "month's", "year's"])
+_NUMBER_GATES = NUMBER_WORDS | _TIME_AMOUNTS | {"no", "nobody"}
 _FIGURE_PATTERNS: Gated = [
     # digits, not glued to a word ("G7", "COVID-19")
     (
@@ -150,12 +160,17 @@ _FIGURE_PATTERNS: Gated = [
         ORDINALS,
         re.compile(
             rf"(?:\b(?:the|his|her|its|their|our|my)\s+{_ORDINAL}|['\u2019]s\s+{_ORDINAL}|\ba\s+(?!second\b){_ORDINAL})\b"
-            r"(?!\s+(?:half|leg)\b)",
+            r"(?!\s+(?:half|leg|wave|generation)\b)",
             re.IGNORECASE,
         ),
     ),
     # "a 15th straight time", "the 3rd quarter"
     (DIGIT, re.compile(r"(?<![\w/-])\d{1,3}(?:st|nd|rd|th)\b(?![- ]centur)")),
+    # an amount of time: "a week's notice", "a year's salary"
+    (
+        _TIME_AMOUNTS,
+        re.compile(r"\b(?:a|one)\s+(?:day|week|fortnight|month|year)['\u2019]s\b", re.IGNORECASE),
+    ),
     # a count of nought: "no injuries so far", "no one was hurt"
     (
         frozenset({"no", "nobody"}),
@@ -171,13 +186,25 @@ _FIRST_PATTERNS = [
     # "the first to ...", "its first ..."; not the first of a calendar ("the first half", "the first week of")
     re.compile(
         r"\b(?:the|its|their|his|her|our|a)\s+(?:very\s+)?first\b"
-        r"(?!\s*,|\s+(?:half|quarter|day|week|month|year|round|phase|stage|step|part|floor|place|of|two|three|few|time\s+in\s+\w+s"
+        r"(?!\s*,|\s+(?:half|quarter|(?:day|week|month|year)s?|round|phase|stage|step|part|floor|place|of|two|three|few"
+        r"|time\s+in\s+\w+s"
         r"|\d[\d,.]*|(?:hundred|thousand|million|billion)\b)\b)",
         re.IGNORECASE,
     ),
     re.compile(r"\bfirst[- ]ever\b|\bunprecedented\b|\ball-time\s+(?:high|low)\b", re.IGNORECASE),
     # a place in a ranking: "top of the polls", "bottom of the league"
-    re.compile(r"\b(?:top|bottom)\s+of\s+the\s+(?:table|league|list|rankings?|charts?|polls?|class)\b", re.IGNORECASE),
+    re.compile(
+        r"\b(?:top|bottom)\s+of\s+the\s+(?:table|league|list|rankings?|charts?|polls?|class)\b|\btop\s+(?:spot|place)\b",
+        re.IGNORECASE,
+    ),
+    # the most, the first or the only in a stretch of time: "fell the most in almost three years", "have not seen
+    # an outbreak like this in two decades"
+    re.compile(
+        r"\bthe\s+(?:most|least)\s+(?:in|since)\b"
+        r"|\b(?:not|never|n['\u2019]t)\s+(?:\w+\s+){1,8}?(?:in|for)\s+(?:(?:almost|nearly|about|more\s+than|over)\s+)?"
+        r"(?:\w+|a)\s+(?:years|decades|centuries|century)\b",
+        re.IGNORECASE,
+    ),
     # a record: "record temperatures", "a record 5 million", "broke the world record"
     re.compile(
         r"\brecord[- ](?:breaking|high|highs|low|lows|numbers?|levels?|amounts?|sales|profits?|losses|turnout|heat"
@@ -243,7 +270,7 @@ def content_kinds(text: str, tokens: list[str] | None = None) -> set[ContentKind
     tokens = word_tokens(text) if tokens is None else tokens
     words = {token.lower() for token in tokens}
     digits = DIGIT_RE.search(text) is not None
-    numbers = digits or not words.isdisjoint(NUMBER_WORDS) or "no" in words or "nobody" in words
+    numbers = digits or not words.isdisjoint(_NUMBER_GATES)
     kinds: set[ContentKind] = set()
     if not words.isdisjoint(FIRST_CUES) and any(p.search(text) for p in _FIRST_PATTERNS):
         kinds.add("first")

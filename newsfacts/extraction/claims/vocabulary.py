@@ -119,7 +119,9 @@ FORECAST_RE = re.compile(
     r"|\b(?:expected|projected|predicted|forecast)\s+(?:[\w'\u2019]+\s+){1,3}to\s+(?:grow|rise|fall|increase|decrease"
     r"|reach|hit|return|remain|stay|drop|double|recover|slow|decline|be)\b"
     r"|\b(?:am|is|are|was|were|'re|'s)(?:\s+not|n't)?\s+going\s+to\s+(?=[a-z]+\s)(?!the\b|a\b|an\b)"
-    r"|\b(?:expected|projected|predicted|forecast|set|likely|poised|plans|planned|planning|aims?|aiming"
+    # not a past one: "the road was due to be resurfaced", "sales had been expected to rise"
+    r"|(?<!\bwas\s)(?<!\bwere\s)(?<!\bhad\s)(?<!\bbeen\s)"
+    r"\b(?:expected|projected|predicted|forecast|set|likely|poised|plans|planned|planning|aims?|aiming"
     r"|intended|scheduled|due)\s+to\s+"
     r"(?!(?:the|a|an|his|her|their|its|between|about|around|under|over|just|as|be\s+\w+ed\s+by)\b|[\d$\u20ac\u00a3])",
     re.IGNORECASE,
@@ -148,7 +150,22 @@ TIME_UNITS = frozenset(
 ORDINALS = frozenset("second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth".split())  # noqa: SIM905
 NUMBER_WORDS = CARDINALS | ORDINALS
 FIRST_CUES = frozenset(
-    ["first", "only", "record", "unprecedented", "all", "most", "least", "top", "bottom", *SUPERLATIVES]
+    [
+        "first",
+        "only",
+        "record",
+        "unprecedented",
+        "all",
+        "most",
+        "least",
+        "top",
+        "bottom",
+        "years",
+        "decades",
+        "century",
+        "centuries",
+        *SUPERLATIVES,
+    ]
 )
 _NOT_PAST_WORDS = (
     "indeed hundred need speed seed feed breed proceed exceed succeed embed deed weed reed heed shed sled bed red"
