@@ -144,7 +144,7 @@ _MODEL_NUMBER_LEAD = re.compile(
     re.I,
 )
 _TIME_AMOUNTS = frozenset(["day's", "week's", "fortnight's", "month's", "year's"])
-_NUMBER_GATES = NUMBER_WORDS | _TIME_AMOUNTS | {"no", "nobody"}
+_NUMBER_GATES = NUMBER_WORDS | _TIME_AMOUNTS | {"no", "nobody", "one"}
 _FIGURE_PATTERNS: Gated = [
     # digits, not glued to a word ("G7", "COVID-19")
     (
@@ -166,6 +166,8 @@ _FIGURE_PATTERNS: Gated = [
     ),
     # "a 15th straight time", "the 3rd quarter"
     (DIGIT, re.compile(r"(?<![\w/-])\d{1,3}(?:st|nd|rd|th)\b(?![- ]centur)")),
+    # "not just one, but ...": more than one
+    (frozenset({"one"}), re.compile(r"\bnot\s+(?:just|only)\s+one\b", re.IGNORECASE)),
     # an amount of time: "a week's notice", "a year's salary"
     (
         _TIME_AMOUNTS,

@@ -128,7 +128,8 @@ FORECAST_RE = re.compile(
 )
 # The stretches a modal's reach ends at: clause breaks, commas and subordinators ("because if it had been held").
 FORWARD_BREAK = re.compile(
-    r"(,?\s+(?:and|but|while|whereas|because|if|unless|although|though|since|after|before|when|as)\s+|[;:,]\s+)"
+    r"(,?\s+(?:and|but|while|whereas|because|if|unless|although|though|since|after|before|when|as)\s+|[;:,]\s+"
+    r"|\s+(?:--?|\u2013|\u2014)\s+)"
 )
 DEPENDENT_JOINS = frozenset("because if unless although though since after before when as".split())  # noqa: SIM905
 RELATIVE_MODAL_RE = re.compile(r"\b(?:that|which|who)\s+(?:would|will|could|might|may|can)\b", re.IGNORECASE)
