@@ -311,6 +311,10 @@ IRREGULAR_VERBS = words(
 SUBORDINATORS = words("when while after before as if although though because since until unless once asked speaking")
 
 
+# A person named by their age: "the 44-year-old", "the twenty-year-olds".
+_AGED = re.compile(r"(?:\d+|[a-z]+(?:-[a-z]+)?)-year-olds?")
+
+
 def is_person_role(word: str) -> bool:
     """Whether a lowercase noun (singular or plural) names a person's role: ``minister``, ``analysts``."""
     w = word.lower()
@@ -319,6 +323,8 @@ def is_person_role(word: str) -> bool:
         return True
     if w.endswith("ies") and w[:-3] + "y" in PERSON_ROLES:
         return True
+    if _AGED.fullmatch(w):
+        return True  # "the 44-year-old said"
     return len(w) > 5 and w.rstrip("s").endswith(PERSON_ROLE_SUFFIXES)
 
 

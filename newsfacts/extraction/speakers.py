@@ -102,6 +102,7 @@ class SpeakerBook:
         self._quoted = sorted(quoted)
         self._by_word: dict[str, set[int]] = {}  # a word of a name or alias -> ids of the entities using it
         self._by_initials: dict[str, set[int]] = {}
+        self._named_at: dict[int, list[int]] = {}  # entity id -> offsets of its name mentions (possessives too)
         for mention in mentions:
             self._read(mention)
         # Mentions arrive in text order, so the starts are ascending and ``entity_at`` can bisect them.
@@ -133,6 +134,8 @@ class SpeakerBook:
             entity.forms.append(m.text)
         self._index(entity)
         self.mention_entity[m.start] = entity
+        if not quoted:
+            self._named_at.setdefault(entity.id, []).append(m.start)
         if not quoted and not m.possessive:
             self.note(entity, m.start)  # "Smith's sister": Smith is not who the sentence is about
 
@@ -304,14 +307,21 @@ class SpeakerBook:
 
     def followed(self, pos: int) -> Entity | None:
         """The person the story is following at ``pos``: the first person named in the current sentence before
-        ``pos`` or, failing that, in the nearest of the two previous sentences that names anyone."""
+        ``pos`` or, failing that, in the nearest of the two previous sentences that names anyone (a sentence wholly
+        inside a quote does not count: it names no one the story follows)."""
         here = self.sentence_at(pos)
+        window = [here]  # this sentence and the two before it, not counting sentences wholly inside a quote
+        k = here - 1
+        while k >= 0 and len(window) < 3:
+            if not (self.in_quote(self.sentences[k].start) and self.in_quote(self.sentences[k].end - 1)):
+                window.append(k)
+            k -= 1
         firsts: dict[int, Entity] = {}
         for sentence, entity in self._recent(pos):
-            if sentence < here - 2:
+            if sentence < window[-1]:
                 break
             firsts[sentence] = entity  # overwritten going back, so it ends as the sentence's first reference
-        for sentence in (here, here - 1, here - 2):
+        for sentence in window:
             if sentence in firsts:
                 return firsts[sentence] if firsts[sentence].kind == "person" else None
         return None
@@ -327,6 +337,20 @@ class SpeakerBook:
             if entity.kind == "organisation" and not entity.is_media:
                 return entity
         return None
+
+    def salient_organisation(self, pos: int) -> Entity | None:
+        """``the company said``: the organisation (not the press) the story named most often before ``pos``, the
+        most recently named on a tie; a firm cited once for a figure is not the company the story is about."""
+        best: tuple[int, int] | None = None
+        found: Entity | None = None
+        for entity in self.entities:
+            if entity.kind != "organisation" or entity.is_media:
+                continue
+            named = self._named_at.get(entity.id, [])
+            n = bisect_left(named, pos)
+            if n and (best is None or (n, named[n - 1]) > best):
+                best, found = (n, named[n - 1]), entity
+        return found
 
     def resolve_role(self, noun: str, organisation: bool, pos: int, guess: bool = True) -> Entity | None:
         """``the minister``/``the company``: the most recent entity the story described with that noun.

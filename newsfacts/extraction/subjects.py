@@ -238,7 +238,7 @@ def _organisation_in(reader: Reading, a: int, b: int) -> tuple[Entity | None, At
         if is_organisation_role(w.group()) and not is_person_role(w.group()):
             entity = reader.book.resolve_role(w.group(), True, a)
             if entity is None and w.group() in GENERIC_ORGANISATIONS:
-                entity = reader.book.resolve_organisation_pronoun(a)
+                entity = reader.book.salient_organisation(a)
             if entity is not None:
                 return entity, "role"
     return None, "none"
@@ -265,7 +265,7 @@ def _role_subject(reader: Reading, noun: str, phrase_start: int, end: int) -> Su
     office = noun[0].isupper() and word in OFFICES  # "the Prime Minister": no guess
     entity = book.resolve_role(word, organisation, phrase_start, guess=not office)
     if entity is None and organisation and word in GENERIC_ORGANISATIONS:
-        entity = book.resolve_organisation_pronoun(phrase_start)
+        entity = book.salient_organisation(phrase_start)
     if word in PRESS_NOUNS and entity is not None and entity.is_media:
         return Subject(phrase_start, end, entity, "role", reporter=True)
     return Subject(phrase_start, end, entity, "role" if entity else "none")
@@ -298,7 +298,8 @@ def clause_subject(reader: Reading, s: Sentence, vs: int, coordinated: bool) -> 
         # "Residents of X welcomed the vote but said ...": an unnamed group opens the clause.
         start = s.start + opener.start(1)
         return Subject(start, start + len(opener.group(1)), None, "none")
-    for pos in reader.mentions_between(s.start, vs):
+    fronted = _FRONTED_PHRASE.match(reader.masked, s.start, vs)
+    for pos in reader.mentions_between(fronted.end() if fronted else s.start, vs):
         mention = reader.mention_by_start[pos]
         entity = reader.book.mention_entity.get(pos)
         if _modifies_next_name(reader, mention, vs):
@@ -309,6 +310,13 @@ def clause_subject(reader: Reading, s: Sentence, vs: int, coordinated: bool) -> 
                 return None
             return Subject(pos, mention.end, entity, named(reader, mention, entity), entity.is_media)
     return _lead_subject(reader, s, max_words=5)
+
+
+# A phrase fronted before the clause's subject: "In their first meeting under new chief Ana Ruiz, the board ...".
+_FRONTED_PHRASE = re.compile(
+    r"\W*(?:In|On|At|Under|After|Before|During|Despite|Following|Since|Unlike|Like|Amid|Among|Besides|Beyond|As)\b"
+    r"[^,;:\n]{1,120},\s*"
+)
 
 
 def _modifies_next_name(reader: Reading, mention: Mention, vs: int) -> bool:
@@ -390,7 +398,7 @@ def source_of(reader: Reading, a: int, b: int) -> tuple[Entity | None, Attributi
         return entity, "role" if entity else "none"
     for word in words:
         if is_organisation_role(word) and word in GENERIC_ORGANISATIONS:
-            entity = book.resolve_role(word, True, a) or book.resolve_organisation_pronoun(a)
+            entity = book.resolve_role(word, True, a) or book.salient_organisation(a)
             return entity, "role" if entity else "none"
         if is_person_role(word) and not word.endswith("s"):
             entity = book.resolve_role(word, False, a)

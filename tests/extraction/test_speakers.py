@@ -255,3 +255,48 @@ def test_company_named_like_a_person_is_an_organisation_by_its_last_word() -> No
 def test_name_qualifying_a_role_is_not_the_subject() -> None:
     _, quotes = read("Okafor spokeswoman Jane Doe defended the plan on Monday, saying it would save money.")
     assert quotes == [("it would save money", "Jane Doe", "name")]
+
+
+# (text, the last quote's speaker): who speaks, one rule a row.
+RIGHT_SPEAKER = [
+    pytest.param(
+        'Ruth Okoro said: "The road is a mess."\n\nHer son Tom Okoro, from Mill Lane, also criticised the council.\n\n'
+        'The 44-year-old said: "Nobody told us anything."\n',
+        "Tom Okoro",
+        id="n-year-old-is-the-person-followed",
+    ),
+    pytest.param(
+        "In their first meeting under new chair Ana Ruiz, Halden Bank officials raised the rate and said further "
+        "rises may be needed.\n",
+        "Halden Bank",
+        id="name-in-a-fronted-phrase-is-not-the-subject",
+    ),
+    pytest.param(
+        "Retail chain Halden Foods cut its outlook on Wednesday.\n\nSales fell, within Halden Foods' forecast. "
+        "Analysts had expected a decline, according to research firm Metrix Data.\n\n"
+        "The company said it expected sales to be flat.\n",
+        "Halden Foods",
+        id="the-company-is-the-one-the-story-is-about",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "speaker"), RIGHT_SPEAKER)
+def test_the_right_speaker(text: str, speaker: str | None) -> None:
+    _, quotes = read(text)
+    assert quotes[-1][1] == speaker
+
+
+def test_dateline_is_not_a_speaker() -> None:
+    speakers, quotes = read("London: Researchers have discovered what they say are the remains of a new species.\n")
+    assert speakers == [] and [q[1] for q in quotes] == [None]
+
+
+def test_sentences_wholly_inside_a_quote_do_not_hide_the_person_followed() -> None:
+    text = (
+        "Tom Bassey read a statement, telling the court he was sorry.\n\n"
+        '"I never meant to hurt anyone. I think about it every day. I pray for them. I am sorry," the 19-year-old '
+        "said.\n"
+    )
+    _, quotes = read(text)
+    assert quotes[-1][1:] == ("Tom Bassey", "role")
