@@ -495,11 +495,12 @@ def _content_start(cue: _Cue, after: int, rest: str) -> tuple[int, bool, bool] |
 
 
 def _takes_bare_content(cue: _Cue, rest: str) -> bool:
-    """``said sales fell``, ``called it "a disaster"``, ``admitted his side had ...``: content without ``that``."""
+    """``said sales fell``, ``called it "a disaster"``, ``admitted his side had ...``, ``admitted "he was wrong"``:
+    content without ``that``."""
     return (
         (cue.lemma in SPEECH_VERBS and _reported_clause(rest))
         or (cue.lemma in FRAMING_VERBS and MASK in rest)
-        or (cue.lemma in THAT_VERBS and _clause_like(rest))
+        or (cue.lemma in THAT_VERBS and (_clause_like(rest) or rest.lstrip().startswith(MASK)))
     )
 
 

@@ -21,6 +21,7 @@ from newsfacts.extraction.cues import (
     GENDERED_NOUNS,
     NEWS_AGENCIES,
     ORGANISATION_WORDS,
+    STOPWORDS,
     TITLE_GENDER,
     TITLES,
     is_organisation_role,
@@ -103,8 +104,8 @@ class SpeakerBook:
         self._by_word: dict[str, set[int]] = {}  # a word of a name or alias -> ids of the entities using it
         self._by_initials: dict[str, set[int]] = {}
         self._named_at: dict[int, list[int]] = {}  # entity id -> offsets of its name mentions (possessives too)
-        for mention in mentions:
-            self._read(mention)
+        for k, mention in enumerate(mentions):
+            self._read(mention, mentions[k + 1] if k + 1 < len(mentions) else None)
         # Mentions arrive in text order, so the starts are ascending and ``entity_at`` can bisect them.
         self._mention_starts = list(self.mention_entity)
         self._starts_ascending = all(a < b for a, b in pairwise(self._mention_starts))
@@ -119,10 +120,16 @@ class SpeakerBook:
         k = bisect_left(self._quoted, (pos + 1, 0)) - 1
         return k >= 0 and self._quoted[k][0] <= pos < self._quoted[k][1]
 
-    def _read(self, m: Mention) -> None:
+    def _read(self, m: Mention, following: Mention | None) -> None:
         quoted = self.in_quote(m.start)
         entity = self._match(m)
-        if entity is None:
+        surname = _shared_surname(self.text, m, following)
+        if entity is None and surname and not quoted:
+            # "David and Jackie Wenlock": David Wenlock, known from here on by his first name too.
+            entity = Entity(len(self.entities), f"{m.text} {surname}", "person")
+            self.entities.append(entity)
+            self._describe(entity, m)
+        elif entity is None:
             if quoted or m.kind == "unknown":
                 return
             entity = Entity(len(self.entities), m.text, m.kind)
@@ -177,7 +184,19 @@ class SpeakerBook:
                     return entity
                 if len(words) == 1 and words[0].isupper() and words[0] == _initials(full):
                     return entity
-        return None
+        return self._first_name_match(m, ids)
+
+    def _first_name_match(self, m: Mention, ids: set[int]) -> Entity | None:
+        """``Mohamaddin`` after ``Mohamaddin Ketapi``: a lone word that is the first name of exactly one person named
+        before, and nobody's surname, is that person."""
+        word = m.text
+        if m.kind == "organisation" or " " in word or word.lower() in STOPWORDS:
+            return None
+        people = [self.entities[i] for i in ids if self.entities[i].kind == "person"]
+        if any(e.name.split()[-1] == word for e in people):
+            return None
+        firsts = [e for e in people if len(e.name.split()) > 1 and e.name.split()[0] == word]
+        return firsts[0] if len(firsts) == 1 else None
 
     def _describe(self, entity: Entity, m: Mention) -> None:
         """Description, role words and gender evidence from the words around the first full mention."""
@@ -426,6 +445,16 @@ def _title_description(title: str) -> str:
     ):
         return f"{' '.join(words[:k])}'s {' '.join(words[k:])}"
     return title
+
+
+def _shared_surname(text: str, m: Mention, following: Mention | None) -> str:
+    """``David and Jackie Wenlock``: the surname a lone first name shares with the full name joined to it by
+    ``and``, else ``""``."""
+    if following is None or m.kind != "unknown" or len(m.tokens) != 1 or m.text.lower() in STOPWORDS:
+        return ""
+    if following.kind != "person" or len(following.tokens) != 2 or text[m.end : following.start] != " and ":
+        return ""
+    return following.tokens[-1]
 
 
 def _first_name_title(m: Mention) -> bool:

@@ -109,6 +109,10 @@ def subject_left(reader: Reading, s: Sentence, vs: int) -> Subject | None:
         return None
     if left.endswith(","):
         return clause_subject(reader, s, vs, coordinated=False)
+    if left.endswith(", who"):
+        antecedent = _relative_antecedent(reader, s, vs)
+        if antecedent is not None:
+            return antecedent  # "Ana Ruiz met Tom Bassey, who told her ...": Tom Bassey
     if re.search(r"\b(and|but)$", left):
         return clause_subject(reader, s, vs, coordinated=True)
     subject = _apposed_without_commas(reader, s, end) or noun_phrase_before(reader, s, end)
@@ -298,6 +302,9 @@ def clause_subject(reader: Reading, s: Sentence, vs: int, coordinated: bool) -> 
         # "Residents of X welcomed the vote but said ...": an unnamed group opens the clause.
         start = s.start + opener.start(1)
         return Subject(start, start + len(opener.group(1)), None, "none")
+    antecedent = _relative_antecedent(reader, s, vs)
+    if antecedent is not None:
+        return antecedent
     fronted = _FRONTED_PHRASE.match(reader.masked, s.start, vs)
     for pos in reader.mentions_between(fronted.end() if fronted else s.start, vs):
         mention = reader.mention_by_start[pos]
@@ -310,6 +317,20 @@ def clause_subject(reader: Reading, s: Sentence, vs: int, coordinated: bool) -> 
                 return None
             return Subject(pos, mention.end, entity, named(reader, mention, entity), entity.is_media)
     return _lead_subject(reader, s, max_words=5)
+
+
+def _relative_antecedent(reader: Reading, s: Sentence, vs: int) -> Subject | None:
+    """``Police arrested Nicholas, who apologised and admitted ...``: a cue inside a relative clause has the name
+    the clause follows as its subject."""
+    masked = reader.masked
+    who = masked.rfind(", who ", s.start, vs)
+    if who < 0 or "," in masked[who + 1 : vs] or MASK in masked[who:vs]:
+        return None
+    mention = reader.mention_by_end.get(who)
+    entity = reader.book.mention_entity.get(mention.start) if mention is not None else None
+    if mention is None or entity is None or mention.possessive:
+        return None
+    return Subject(mention.start, mention.end, entity, named(reader, mention, entity), entity.is_media)
 
 
 # A phrase fronted before the clause's subject: "In their first meeting under new chief Ana Ruiz, the board ...".

@@ -278,6 +278,26 @@ RIGHT_SPEAKER = [
         "Halden Foods",
         id="the-company-is-the-one-the-story-is-about",
     ),
+    pytest.param(
+        "Residents Tom and Ruth Okoro were unhappy.\n"
+        "Tom, 62, called it silly, quipping: \u2018It is still soft.\u2019\n"
+        "He added: \u2018They can surely find some slabs.\u2019\n",
+        "Tom Okoro",
+        id="first-name-of-a-couple-sharing-a-surname",
+    ),
+    pytest.param(
+        'Tourism minister Amir Hakim was there.\n"You prove it to me," Amir, who is also an MP, said.\n',
+        "Amir Hakim",
+        id="lone-first-name-of-one-person-named-before",
+    ),
+    pytest.param(
+        'Police arrested Nick Brand, who apologised and admitted "he did not realise how serious this was".\n',
+        "Nick Brand",
+        id="relative-clause-after-a-name-with-a-second-verb",
+    ),
+    pytest.param(
+        "Ana Ruiz met Tom Bassey, who told her the plan had failed.\n", "Tom Bassey", id="relative-clause-after-a-name"
+    ),
 ]
 
 
@@ -300,3 +320,8 @@ def test_sentences_wholly_inside_a_quote_do_not_hide_the_person_followed() -> No
     )
     _, quotes = read(text)
     assert quotes[-1][1:] == ("Tom Bassey", "role")
+
+
+def test_quipping_introduces_a_quote() -> None:
+    _, quotes = read("Tom Okoro, 62, was unhappy, quipping: \u2018It is still soft.\u2019\n")
+    assert quotes == [("It is still soft.", "Tom Okoro", "name")]
