@@ -36,7 +36,9 @@ from newsfacts.extraction.sentences import Sentence
 from newsfacts.extraction.speakers import Entity, SpeakerBook
 
 # Documents that say things: "The report said", "a leaked memo says".
-DOCUMENTS = frozenset({"report", "study", "memo", "statement", "letter", "document", "survey", "filing", "ruling"})
+DOCUMENTS = frozenset(
+    {"report", "study", "memo", "statement", "letter", "document", "survey", "filing", "ruling", "release"}
+)
 # Roles whose holder speaks for an organisation: what they say is the organisation's.
 SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson"})
 AttributionMethod = Literal["name", "alias", "pronoun", "role", "continuation", "none"]
@@ -161,8 +163,16 @@ def noun_phrase_before(reader: Reading, s: Sentence, end: int) -> Subject | None
     if word in PRONOUN_GENDER or word in ("it", "they", "i", "we"):
         return pronoun_subject(reader, word, w_start, end)
     if word in DOCUMENTS:
-        # "The report said", "a leaked memo says": a document speaks for whoever issued it, who is not named here.
-        return Subject(_phrase_start(reader, s, words, w_start), end, None, "none")
+        # "The report said", "a leaked memo says": a document speaks for whoever issued it ("the WHO release added",
+        # "Acme's annual report said"), or for nobody named when the phrase names no one.
+        phrase_start = _phrase_start(reader, s, words, w_start)
+        for pos in reader.mentions_between(max(s.start, w_start - 80), w_start):
+            mention = reader.mention_by_start[pos]
+            owner = reader.book.mention_entity.get(pos)
+            if owner is not None and _OWNS_DOCUMENT.fullmatch(reader.masked, mention.end, w_start):
+                start = min(phrase_start, _title_start(reader, s, mention))
+                return Subject(start, end, owner, named(reader, mention, owner))
+        return Subject(phrase_start, end, None, "none")
     if not (
         is_person_role(word) or is_organisation_role(word) or word in ("reporters", "journalists", *RELATION_NOUNS)
     ):
@@ -172,6 +182,10 @@ def noun_phrase_before(reader: Reading, s: Sentence, end: int) -> Subject | None
     if agent is not None:
         return agent
     return _role_subject(reader, last.group(), phrase_start, end)
+
+
+# Between a name and the document it issued: "the WHO release", "Acme's annual report".
+_OWNS_DOCUMENT = re.compile(r"(?:['\u2019]s?)?(?:\s+[a-z][\w\-]*){0,2}\s+")
 
 
 def _name_subject(reader: Reading, s: Sentence, mention: Mention, end: int) -> Subject | None:

@@ -298,6 +298,23 @@ RIGHT_SPEAKER = [
     pytest.param(
         "Ana Ruiz met Tom Bassey, who told her the plan had failed.\n", "Tom Bassey", id="relative-clause-after-a-name"
     ),
+    pytest.param(
+        "The survey was run by the Northern Road Safety Association.\n\n"
+        "According to the NRSA, drivers were slower than in any year before.\n",
+        "Northern Road Safety Association",
+        id="acronym-of-an-organisation-named-before",
+    ),
+    pytest.param(
+        "The trial was run by the World Health Organization.\n\n"
+        '"Other uses would need new trials," the WHO release added.\n',
+        "World Health Organization",
+        id="acronym-that-is-an-ordinary-word-issuing-a-document",
+    ),
+    pytest.param(
+        "Halden Council's annual report said the roads were in poor shape.\n",
+        "Halden Council",
+        id="document-speaks-for-who-issued-it",
+    ),
 ]
 
 
