@@ -103,6 +103,7 @@ class SpeakerBook:
         self._quoted = sorted(quoted)
         self._by_word: dict[str, set[int]] = {}  # a word of a name or alias -> ids of the entities using it
         self._by_initials: dict[str, set[int]] = {}
+        self._by_prefix: dict[str, set[int]] = {}  # the first three letters of a name -> ids of entities
         self._named_at: dict[int, list[int]] = {}  # entity id -> offsets of its name mentions (possessives too)
         for k, mention in enumerate(mentions):
             self._read(mention, mentions[k + 1] if k + 1 < len(mentions) else None)
@@ -153,6 +154,7 @@ class SpeakerBook:
         for noun in (*(w.lower() for w in entity.name.split()), *entity.role_words):
             self._by_noun.setdefault(noun, set()).add(entity.id)
         self._by_initials.setdefault(_initials(entity.name.split()), set()).add(entity.id)
+        self._by_prefix.setdefault(entity.name[:3], set()).add(entity.id)
 
     def _match(self, m: Mention) -> Entity | None:
         """The entity an earlier mention introduced that ``m`` names again, most recent first.
@@ -184,7 +186,23 @@ class SpeakerBook:
                     return entity
                 if len(words) == 1 and words[0].isupper() and words[0] == _initials(full):
                     return entity
+                if len(words) == 1 and words[0] in full and is_organisation_role(words[0].lower()):
+                    return entity  # "the Bank" of "the Central Bank of Halden", "the Council"
+        if m.kind != "person" and len(words) == 1:
+            short = self._shortened(words[0])
+            if short is not None:
+                return short
         return self._first_name_match(m, ids)
+
+    def _shortened(self, word: str) -> Entity | None:
+        """``Fed`` of ``Federal Reserve``: the one organisation whose name's first word the word shortens (none when
+        two do: ``Federal Reserve`` and ``Federal Open Market Committee``)."""
+        found = [
+            self.entities[i]
+            for i in self._by_prefix.get(word[:3], ())
+            if self.entities[i].kind == "organisation" and _shortened(word, self.entities[i].name)
+        ]
+        return found[0] if len(found) == 1 else None
 
     def _first_name_match(self, m: Mention, ids: set[int]) -> Entity | None:
         """``Mohamaddin`` after ``Mohamaddin Ketapi``: a lone word that is the first name of exactly one person named
@@ -287,6 +305,12 @@ class SpeakerBook:
         for entity in self.entities:
             if entity.name and (name in entity.forms or name == entity.name):
                 return entity
+        short = self._shortened(name) if kind == "organisation" else None
+        if short is not None:
+            short.forms.append(name)  # "the Fed" of "the Federal Reserve"
+            self._index(short)
+            self.note(short, pos)
+            return short
         entity = Entity(len(self.entities), name, kind, forms=[name])
         self.entities.append(entity)
         self._index(entity)
@@ -455,6 +479,12 @@ def _shared_surname(text: str, m: Mention, following: Mention | None) -> str:
     if following.kind != "person" or len(following.tokens) != 2 or text[m.end : following.start] != " and ":
         return ""
     return following.tokens[-1]
+
+
+def _shortened(short: str, name: str) -> bool:
+    """``Fed`` of ``Federal Reserve``: one word of at least three letters that begins the name's first word."""
+    words = name.split()
+    return len(words) > 1 and " " not in short and len(short) >= 3 and words[0].startswith(short) and words[0] != short
 
 
 def _first_name_title(m: Mention) -> bool:

@@ -199,8 +199,8 @@ def _name_subject(reader: Reading, s: Sentence, mention: Mention, end: int) -> S
     if holder is not None and holder_entity is not None and holder_entity.kind == "person":
         mention = holder
     entity = book.mention_entity.get(mention.start)
-    if entity is None and len(mention.tokens) > 1 and re.search(r"\b[Tt]he\s+$", text[s.start : mention.start]):
-        # "The White House said", "the Kremlin's ...": an institution named like a place speaks.
+    if entity is None and re.search(r"\b[Tt]he\s+$", text[s.start : mention.start]) and not common_word(mention.text):
+        # "The White House said", "the Fed said": an institution named like a place speaks.
         entity = book.create(mention.text, "organisation", mention.start)
     if entity is None and len(mention.tokens) == 1 and not common_word(mention.text):
         organisation = mention.text.isupper() or mention.kind == "organisation"

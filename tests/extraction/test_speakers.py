@@ -311,6 +311,12 @@ RIGHT_SPEAKER = [
         id="acronym-that-is-an-ordinary-word-issuing-a-document",
     ),
     pytest.param(
+        "The Central Bank of Halden raised rates on Tuesday. The bank's board met for two days.\n"
+        "The Bank said in a statement that rates would rise. It added that prices were stable.\n",
+        "Central Bank of Halden",
+        id="it-after-the-institution",
+    ),
+    pytest.param(
         "Halden Council's annual report said the roads were in poor shape.\n",
         "Halden Council",
         id="document-speaks-for-who-issued-it",
@@ -342,3 +348,20 @@ def test_sentences_wholly_inside_a_quote_do_not_hide_the_person_followed() -> No
 def test_quipping_introduces_a_quote() -> None:
     _, quotes = read("Tom Okoro, 62, was unhappy, quipping: \u2018It is still soft.\u2019\n")
     assert quotes == [("It is still soft.", "Tom Okoro", "name")]
+
+
+def test_shortened_name_after_the_is_the_institution() -> None:
+    speakers, quotes = read(
+        "The Federal Reserve raised rates on Tuesday.\n"
+        "The Fed repeated that further rises may be needed. It added that prices were stable.\n"
+    )
+    assert [(s.name, s.kind, s.aliases) for s in speakers] == [("Federal Reserve", "organisation", ("Fed",))]
+    assert [q[1] for q in quotes] == ["Federal Reserve", "Federal Reserve"]
+
+
+def test_shortened_name_of_two_organisations_is_neither() -> None:
+    speakers, _ = read(
+        "The Federal Reserve and the Federal Trade Commission met on Tuesday.\n"
+        "The Fed said that further rises may be needed.\n"
+    )
+    assert [(s.name, s.kind) for s in speakers] == [("Fed", "organisation")]
