@@ -226,9 +226,12 @@ def _claims_in_sentence(text: str, sentence: Sentence, parts: list[tuple[int, in
     start = _clean_start(text, start, end)
     kept = _kept_parts(text, start, parts)
     if not kept:
+        own = _claims_in(text, start, end, None, sentence.position)
         if text[start:end].rstrip().endswith(":"):
-            return []  # a line introducing what follows ("On the testimony made public:")
-        return _claims_in(text, start, end, None, sentence.position)
+            # a line introducing what follows ("On the testimony made public on Tuesday:") claims only what it
+            # counts ("They had three planes out of service:")
+            return [claim for claim in own if claim.kind in ("figure", "age")]
+        return own
     claims: list[Claim] = []
     for part_start, part_end, quote in kept:
         claims.extend(_claims_in(text, part_start, part_end, quote, sentence.position))
