@@ -178,6 +178,33 @@ def test_a_count_of_sources_is_no_claim_unless_they_did_something_besides_speaki
     assert found(text) == [("figure", None)]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "From the shape of the teeth, the curators have learned the animals lived earlier than originally thought.",
+            [("other", None)],
+        ),
+        ("The works on the ring road started in March with the aim to improve access for cyclists.", [("date", None)]),
+        (
+            '"We had the firm in to look at it and they have agreed it\'s not to standard," said Ana Ruiz.',
+            [("attributed", "Ana Ruiz")],
+        ),
+        ('"It\'s not easy to play every week," said Tom Reyes.', []),
+        ("The painting had been lying in the vaults of the museum for nearly a century.", [("figure", None)]),
+    ],
+)
+def test_comparisons_purposes_and_stretches_of_time_are_facts(
+    text: str, expected: list[tuple[str, str | None]]
+) -> None:
+    assert found(text) == expected
+
+
+def test_words_before_a_quote_that_only_open_the_speaking_are_no_claim() -> None:
+    text = 'Ana Ruiz, the mayor, opened her speech to the council by saying the bridge "had been shut since the flood".'
+    assert found(text) == [("attributed", "Ana Ruiz")]
+
+
 # -- 5. reported speech of organisations and of speakers described at length ---------------------------------------
 
 

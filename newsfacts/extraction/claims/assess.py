@@ -46,6 +46,7 @@ from newsfacts.extraction.claims.vocabulary import (
     SPEECH_ACTS,
     STATE_ADVERBS,
     SUBORDINATE_RE,
+    THAN_BELIEVED_RE,
     WORD_RE,
     word_tokens,
 )
@@ -169,6 +170,7 @@ def judge(text: str, *, quoted: bool = False) -> Verdict | None:
     """
     if SWEEPING_START.match(text):
         return None
+    text = THAN_BELIEVED_RE.sub("than", text)  # "earlier than originally thought" compares; nobody's opinion
     clauses = _factual_clauses(text, word_tokens(text))
     if clauses != [text]:
         forward = _forward_verdict(text)

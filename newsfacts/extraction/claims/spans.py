@@ -208,7 +208,8 @@ def _frame_claim(text: str, frame_start: int, frame_end: int, leading: bool, pos
     if verdict is None or (count < MIN_QUOTE_WORDS and verdict.kind != "age"):
         return None
     tokens = word_tokens(_RELATIVE_ASIDE.sub(" ", words))  # "X, who was not involved in the work," describes X
-    own = leading and _own_predicate(tokens)  # "Six scientists [...] joined the fund in releasing a report, saying"
+    # "Six scientists [...] joined the fund in releasing a report, saying"; not "Comey opened his testimony by [saying]"
+    own = leading and _own_predicate(tokens) and tokens[-1] != "by"
     relative = _RELATIVE_CLAUSE.search(words)
     about_speaker = judge(words[relative.end() :]) if relative else None
     chosen = None
