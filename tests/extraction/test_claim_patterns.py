@@ -38,6 +38,7 @@ OPINIONS = [
     '"It would appear there was no malice and nothing sinister in what he did," said Ana Ruiz.',
     '"Or they don\'t plan the works, get them wrong and have to come back," said Tom Reyes.',
     '"It was very exciting to see the bones laid out," said Ana Ruiz.',
+    '"There is nothing wrong with the bridge," said Ana Ruiz.',
     '"He was overcome by emotion on the day but showed genuine regret," said Tom Reyes.',
     '"I would like to ask about the 300 workers, laid off in March by the mill," said Tom Reyes.',
 ]
@@ -131,6 +132,7 @@ def test_forecast_clause_is_left_out_and_the_fact_beside_it_kept() -> None:
         "The company expects sales to rise 5% next year.",
         "The firm plans to hire 300 workers next year.",
         "The council will close two schools in 2027.",
+        "The delays are likely to go on into Tuesday and later this week.",
     ],
 )
 def test_prediction_or_plan_is_no_claim(text: str) -> None:
@@ -333,3 +335,11 @@ def test_opinion_words_lower_the_confidence() -> None:
     plain = claims_of("The 500 volunteers were chosen from the town's schools.")[0]
     felt = claims_of("He felt nervous after being chosen from 500 volunteers.")[0]
     assert felt.confidence < plain.confidence
+
+
+def test_the_articles_plain_statement_in_the_lede_is_surer_than_the_same_one_later() -> None:
+    fact = "The museum returned the stolen painting to the family."
+    text = " ".join([fact, "The guards were mild.", "The weather was mild.", "The vans were blue.", fact])
+    claims = [claim for claim in claims_of(text) if claim.text == fact]
+    assert len(claims) == 2
+    assert claims[0].confidence > claims[1].confidence

@@ -109,7 +109,11 @@ def _factual_clauses(text: str, tokens: list[str]) -> list[str]:
     for index in range(0, len(pieces), 2):
         clause = pieces[index]
         joined_by = pieces[index - 1].strip(" ,").lower() if index else ""
-        forward = (forward and joined_by in DEPENDENT_JOINS) or is_forward(clause, word_tokens(clause))
+        tokens = word_tokens(clause)
+        # a dependent clause, or a few words with no verb of their own ("likely to go on into Tuesday and later this
+        # week"), go on with the forward clause before them
+        continues = joined_by in DEPENDENT_JOINS or len(tokens) < MIN_QUOTE_WORDS
+        forward = (forward and continues) or is_forward(clause, tokens)
         if not forward:
             kept.append(clause)
     return kept

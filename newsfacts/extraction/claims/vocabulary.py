@@ -89,7 +89,7 @@ SOFT_WORDS = frozenset([
     "good", "bad", "poor", "poorly", "better", "worse", "fantastic", "brilliant", "excellent", "sharp", "deserve",
     "deserves", "deserved", "lucky", "unlucky", "unfortunate", "unfortunately", "fortunately", "tough", "difficult",
     "nice", "perfect", "fair", "unfair", "shame", "pity", "disappointing", "confident",
-    "sounded", "hopefully", "fun", "strong", "unhappy", "damning", "appears", "easy",
+    "sounded", "hopefully", "fun", "strong", "unhappy", "damning", "appears", "easy", "wrong",
     # generic statements, not events
     "often", "usually", "always", "sometimes", "generally", "typically", "simply", "clearly", "obviously",
     *FEELINGS,
