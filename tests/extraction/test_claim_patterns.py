@@ -39,6 +39,8 @@ OPINIONS = [
     '"Or they don\'t plan the works, get them wrong and have to come back," said Tom Reyes.',
     '"It was very exciting to see the bones laid out," said Ana Ruiz.',
     '"There is nothing wrong with the bridge," said Ana Ruiz.',
+    '"Every once in a while the keepers opened the crates and checked the bones," said Ana Ruiz.',
+    '"We have full trust in the accounts of our firm and its auditors," said Ana Ruiz.',
     '"He was overcome by emotion on the day but showed genuine regret," said Tom Reyes.',
     '"I would like to ask about the 300 workers, laid off in March by the mill," said Tom Reyes.',
 ]
@@ -79,6 +81,11 @@ def test_scene_setting_in_a_subordinate_clause_is_no_claim() -> None:
 )
 def test_generalisation_feeling_or_evaluation_in_the_articles_words_is_no_claim(text: str) -> None:
     assert found(text) == []
+
+
+def test_a_participle_after_had_is_what_was_done_but_an_object_is_not() -> None:
+    assert found('"They had sought a vote before the strike," said Ana Ruiz.') == [("attributed", "Ana Ruiz")]
+    assert found('"We had them in the store for the winter," said Ana Ruiz.') == []
 
 
 def test_a_states_negation_is_a_speakers_claim_but_a_habit_is_not() -> None:
