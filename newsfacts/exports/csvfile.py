@@ -19,7 +19,7 @@ import pyarrow.compute as pc
 import pyarrow.csv as pa_csv
 
 from newsfacts.exports.arrow import POOL, arrays, arrow_field
-from newsfacts.exports.tables import FORMULA_TRIGGERS, Row, Table
+from newsfacts.exports.tables import FORMULA_TRIGGERS, Chunk, Table
 from newsfacts.exports.writing import Writer
 from newsfacts.values import iso_datetime
 
@@ -53,7 +53,7 @@ def neutralise_formulas(texts: pa.Array) -> pa.Array:
 
 
 class CsvWriter(Writer):
-    """Writes chunks of a table's rows (tuples of plain values in column order) into one CSV file."""
+    """Writes chunks of a table's rows into one CSV file."""
 
     def __init__(self, path: Path, table: Table) -> None:
         self._as_text = [(i, _AS_TEXT[c.type]) for i, c in enumerate(table.columns) if c.type in _AS_TEXT]
@@ -64,7 +64,7 @@ class CsvWriter(Writer):
         self._free_text = [i for i, c in enumerate(table.columns) if c.type == "string" and not c.choices]
         self._writer = pa_csv.CSVWriter(str(path), self.schema, write_options=_OPTIONS, memory_pool=POOL)
 
-    def write(self, chunk: list[Row]) -> None:
+    def write(self, chunk: Chunk) -> None:
         if not chunk:
             return
         columns = arrays(self.schema, chunk, self._as_text)

@@ -12,7 +12,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from newsfacts.exports.arrow import POOL, arrow_schema, record_batch
-from newsfacts.exports.tables import Row, Table
+from newsfacts.exports.tables import Chunk, Table
 from newsfacts.exports.writing import Writer
 
 ROW_GROUP_ROWS = 64 * 1024
@@ -24,7 +24,7 @@ COMPRESSION_LEVEL = 1
 
 
 class ParquetWriter(Writer):
-    """Writes chunks of a table's rows (tuples of plain values in column order) into one Parquet file."""
+    """Writes chunks of a table's rows into one Parquet file."""
 
     def __init__(self, path: Path, table: Table) -> None:
         self.schema = arrow_schema(table)
@@ -39,7 +39,7 @@ class ParquetWriter(Writer):
         self._rows = 0
         self._bytes = 0
 
-    def write(self, chunk: list[Row]) -> None:
+    def write(self, chunk: Chunk) -> None:
         if not chunk:
             return
         batch = record_batch(self.schema, chunk)

@@ -42,7 +42,7 @@ from newsfacts.exports.selection import Selection, select
 from newsfacts.exports.tables import (
     CSV_DESCRIPTION,
     TABLES,
-    Row,
+    Chunk,
     Table,
     json_line,
     json_lines,
@@ -168,8 +168,8 @@ class JsonLinesWriter(Writer):
         self._file = path.open("wb")
         self._names = table.field_names
 
-    def write(self, chunk: list[Row]) -> None:
-        self._file.write(json_lines(self._names, chunk))
+    def write(self, chunk: Chunk) -> None:
+        self._file.write(json_lines(self._names, chunk.rows))
 
     def close(self) -> None:
         self._file.close()

@@ -73,6 +73,33 @@ _PLAIN: dict[str, Callable[[Sequence[Any]], list[Any]]] = {
 }
 
 
+class Chunk:
+    """Rows of a table read together, as rows (tuples of values in column order) or as columns (sequences of values
+    in row order), whichever a writer reads; the other form is made once, when first asked for."""
+
+    __slots__ = ("_columns", "_rows")
+
+    def __init__(self, *, rows: list[Row] | None = None, columns: list[Sequence[Any]] | None = None) -> None:
+        assert (rows is None) != (columns is None)
+        self._rows = rows
+        self._columns = columns
+
+    @property
+    def rows(self) -> list[Row]:
+        if self._rows is None:
+            self._rows = list(zip(*self._columns or (), strict=True))
+        return self._rows
+
+    @property
+    def columns(self) -> list[Sequence[Any]]:
+        if self._columns is None:
+            self._columns = list(zip(*self._rows or (), strict=True))
+        return self._columns
+
+    def __len__(self) -> int:
+        return len(self._rows) if self._rows is not None else len(self._columns[0]) if self._columns else 0
+
+
 @dataclass(frozen=True)
 class Column:
     """A column of a flat table: its name in the files, where its value comes from, its Table Schema type."""
@@ -121,8 +148,8 @@ class Table:
 
     def chunks(
         self, queryset: models.QuerySet | None = None, *, order_by_id: bool = True, size: int = CHUNK_SIZE
-    ) -> Iterator[list[Row]]:
-        """The rows of `queryset` (default: every object) as tuples of plain values in column order, `size` a list.
+    ) -> Iterator[Chunk]:
+        """The rows of `queryset` (default: every object), `size` a chunk, their values plain and in column order.
 
         One query (the SQL Django compiles for ``values_list`` of the columns), read with ``fetchmany``; on
         PostgreSQL through a server-side cursor, so memory holds one chunk however many rows there are.
@@ -143,13 +170,20 @@ class Table:
             while batch := cursor.fetchmany(size):
                 if len(batch[0]) != width:
                     batch = [row[:width] for row in batch]
-                yield convert_columns(batch, plain) if plain else batch
+                if not plain:
+                    yield Chunk(rows=batch)
+                    continue
+                # Converted a whole column at a time (see _PLAIN), which the columnar formats read as they are.
+                columns: list[Sequence[Any]] = list(zip(*batch, strict=True))
+                for i, convert in plain:
+                    columns[i] = convert(columns[i])
+                yield Chunk(columns=columns)
 
     def rows(self, queryset: models.QuerySet | None = None, *, order_by_id: bool = True) -> Iterator[dict[str, Any]]:
         """The rows of `queryset` (default: every object) as dicts of plain values, in the queryset's order."""
         names = self.field_names
         for chunk in self.chunks(queryset, order_by_id=order_by_id):
-            for row in chunk:
+            for row in chunk.rows:
                 yield dict(zip(names, row, strict=True))
 
     def schema(self, *, resource_suffix: str, tables: Iterable[str], sort_fields: bool = False) -> dict[str, Any]:
@@ -180,14 +214,6 @@ def schema_fields(columns: Iterable[Column], *, sort_fields: bool = False) -> li
 
 # Functions converting a whole column of a chunk, by column index.
 Converters = Sequence[tuple[int, Callable[[Sequence[Any]], list[Any]]]]
-
-
-def convert_columns(chunk: list[Row], converters: Converters) -> list[Row]:
-    """The chunk with the columns at the given indices converted, a whole column at a time."""
-    columns: list[Sequence[Any]] = list(zip(*chunk, strict=True))
-    for i, convert in converters:
-        columns[i] = convert(columns[i])
-    return list(zip(*columns, strict=True))
 
 
 # Keys sorted, UTF-8 (no escapes), timestamps in UTC with a Z (whole seconds without a fraction).

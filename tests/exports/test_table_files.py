@@ -10,7 +10,7 @@ import json
 import pytest
 
 from newsfacts.exports.csvfile import CsvWriter
-from newsfacts.exports.tables import CLAIMS, SPEAKERS, CsvLines, json_bytes, json_lines
+from newsfacts.exports.tables import CLAIMS, SPEAKERS, Chunk, CsvLines, json_bytes, json_lines
 
 REVIEWED = datetime.datetime(2026, 3, 4, 5, 6, 7, 891011, tzinfo=datetime.UTC)
 ON_THE_SECOND = datetime.datetime(2026, 3, 4, 5, 6, 7, tzinfo=datetime.UTC)
@@ -82,8 +82,8 @@ def test_csv_file_holds_the_cells_of_the_apis_csv(tmp_path, table):
     )
     path = tmp_path / f"{table.name}.csv"
     with CsvWriter(path, table) as writer:
-        writer.write(rows[:2])
-        writer.write(rows[2:])
+        writer.write(Chunk(rows=rows[:2]))
+        writer.write(Chunk(columns=list(zip(*rows[2:], strict=True))))
     lines = CsvLines(table.field_names)
     expected = lines.header() + "".join(lines.line(dict(zip(table.field_names, row, strict=True))) for row in rows)
 
@@ -107,6 +107,6 @@ def _values(cells: list[str], table) -> list:
 def test_csv_file_quotes_empty_text_and_leaves_null_empty(tmp_path):
     path = tmp_path / "speakers.csv"
     with CsvWriter(path, SPEAKERS) as writer:
-        writer.write([(2, "Ana Abe", "ana-abe", "person", "", None, [])])
+        writer.write(Chunk(rows=[(2, "Ana Abe", "ana-abe", "person", "", None, [])]))
 
     assert path.read_bytes().decode().split("\r\n")[1] == '2,"Ana Abe","ana-abe","person","",,"[]"'
