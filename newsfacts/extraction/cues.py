@@ -61,6 +61,7 @@ SPEECH_VERBS = _forms(
     "inform informed informs",
     "report reported reports",
     "clarify clarified clarifies",
+    "quip quipped quips",
 )
 # Verbs that report speech only with a ``that`` clause or a quotation ("announced that ...", not "announced plans").
 THAT_VERBS = _forms(
@@ -111,6 +112,7 @@ ALL_VERBS: dict[str, str] = {**SPEECH_VERBS, **THAT_VERBS, **FRAMING_VERBS}
 PARTICIPLE_CUES = _forms("add adding", "say saying", "note noting", "insist insisting", "warn warning", "argue arguing")
 PARTICIPLE_CUES.update(_forms("explain explaining", "stress stressing", "claim claiming", "suggest suggesting"))
 PARTICIPLE_CUES.update(_forms("state stating", "confirm confirming", "announce announcing", "tell telling"))
+PARTICIPLE_CUES.update(_forms("quip quipping"))
 
 # A reporting verb after these is passive or adjectival ("who were told that"): it names no speaker.
 PASSIVE_AUXILIARIES = words("was were been being be is are am")
@@ -311,6 +313,10 @@ IRREGULAR_VERBS = words(
 SUBORDINATORS = words("when while after before as if although though because since until unless once asked speaking")
 
 
+# A person named by their age: "the 44-year-old", "the twenty-year-olds".
+_AGED = re.compile(r"(?:\d+|[a-z]+(?:-[a-z]+)?)-year-olds?")
+
+
 def is_person_role(word: str) -> bool:
     """Whether a lowercase noun (singular or plural) names a person's role: ``minister``, ``analysts``."""
     w = word.lower()
@@ -319,6 +325,8 @@ def is_person_role(word: str) -> bool:
         return True
     if w.endswith("ies") and w[:-3] + "y" in PERSON_ROLES:
         return True
+    if _AGED.fullmatch(w):
+        return True  # "the 44-year-old said"
     return len(w) > 5 and w.rstrip("s").endswith(PERSON_ROLE_SUFFIXES)
 
 

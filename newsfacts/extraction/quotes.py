@@ -382,8 +382,8 @@ def _unnamed(reader: _Reader, subject: Subject) -> str:
     if subject.reporter or subject.attribution == "pronoun" or subject.end - subject.start > 80:
         return ""
     words = reader.text[subject.start : subject.end].strip()
-    if not words:
-        return ""
+    if not words or words.lower() in _CLAUSE_PRONOUNS:
+        return ""  # "they say": a pronoun describes nobody
     first = words.split()[0].lower()
     common = first in DETERMINERS or first in ("one", "another") or is_person_role(first) or is_organisation_role(first)
     return words if words[0].islower() or common else ""
@@ -495,11 +495,12 @@ def _content_start(cue: _Cue, after: int, rest: str) -> tuple[int, bool, bool] |
 
 
 def _takes_bare_content(cue: _Cue, rest: str) -> bool:
-    """``said sales fell``, ``called it "a disaster"``, ``admitted his side had ...``: content without ``that``."""
+    """``said sales fell``, ``called it "a disaster"``, ``admitted his side had ...``, ``admitted "he was wrong"``:
+    content without ``that``."""
     return (
         (cue.lemma in SPEECH_VERBS and _reported_clause(rest))
         or (cue.lemma in FRAMING_VERBS and MASK in rest)
-        or (cue.lemma in THAT_VERBS and _clause_like(rest))
+        or (cue.lemma in THAT_VERBS and (_clause_like(rest) or rest.lstrip().startswith(MASK)))
     )
 
 
@@ -813,12 +814,19 @@ _APPOSED = re.compile(r"\b([a-z][\w\-]*),\s+([A-Z][\w'\u2019\-]+),")
 def _known_by_speaking(masked: str, mentions: list[Mention]) -> list[Mention]:
     """A lone word the name reader could not classify (``Umahi``) is a person from its first mention when the story
     has it speak (``Umahi said``) anywhere, so that pronouns before that cue can refer to it."""
-    speaking = {m.group(1) for m in _NAME_SPEAKS.finditer(masked)} | {m.group(1) for m in _LABEL.finditer(masked)}
+    speaking = {m.group(1) for m in _NAME_SPEAKS.finditer(masked)}
+    # A label opening the article is its dateline ("London: Researchers have ..."), not a speaker.
+    speaking |= {m.group(1) for m in _LABEL.finditer(masked) if masked[: m.start()].strip()}
     speaking |= {m.group(2) for m in _APPOSED.finditer(masked) if is_person_role(m.group(1))}
     bodies = {m.group(1) for m in _DESCRIBED.finditer(masked) if is_organisation_role(m.group(2))}
+    # "the Fed said": a lone name that speaks after "the" is an institution.
+    bodies |= {m.group(1) for m in _NAME_SPEAKS.finditer(masked) if _THE_BEFORE.search(masked, 0, m.start())}
     if not speaking and not bodies:
         return mentions
     return [_kind_known(m, speaking, bodies) for m in mentions]
+
+
+_THE_BEFORE = re.compile(r"\b[Tt]he\s$")
 
 
 def _kind_known(m: Mention, speaking: set[str], bodies: set[str]) -> Mention:
