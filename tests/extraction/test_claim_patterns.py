@@ -230,6 +230,13 @@ def test_organisation_as_speaker_gives_its_claim() -> None:
     assert found(text) == [("attributed", "Ministry of Transport")]
 
 
+def test_a_described_speakers_statement_is_attributed_without_a_claimant() -> None:
+    text = "A spokesman for the harbour board said the crane had been repaired by its own engineers."
+    quote = extract(text).quotes[0]
+    assert (quote.speaker, bool(quote.speaker_description)) == (None, True)
+    assert found(text) == [("attributed", None)]
+
+
 def test_long_described_speaker_keeps_the_claim_and_the_description_is_the_articles() -> None:
     text = (
         "Maria Ruiz, who has run the family bakery on the high street for two decades, said the ovens had been "

@@ -155,7 +155,7 @@ def _claims_in(text: str, start: int, end: int, quote: Quote | None, position: i
         if verdict is None:
             continue
         kind: ClaimKind = verdict.kind
-        if kind == "other" and voice == "speaker":
+        if kind == "other" and (voice == "speaker" or (quote and quote.speaker_description)):
             kind = "attributed"
         claimant = quote.speaker if quote else None
         score = confidence(verdict, words, voice, position)
