@@ -693,7 +693,7 @@ def _continue(reader: _Reader, seg: QuotedSpan) -> None:
             return
     label = _label_after(reader, seg)
     if label is not None:
-        _emit(reader, seg.start, seg.end, kind, label[0], label[1], "", -0.05)
+        _emit(reader, seg.start, seg.end, kind, label[0], label[1], "", -0.05, description=label[2])
     elif _continues(reader, here, seg.open):
         assert reader.last is not None
         _emit(reader, seg.start, seg.end, kind, reader.last[1], "continuation", "", -0.05)
@@ -719,15 +719,19 @@ def _continues(reader: _Reader, here: int, pos: int) -> bool:
 _LABEL_AFTER = re.compile(r"[^\S\n]*[-\u2013\u2014]+[^\S\n]*([^\n]{2,60}?)[^\S\n]*(?:\n|$)")
 
 
-def _label_after(reader: _Reader, seg: QuotedSpan) -> tuple[Entity, AttributionMethod] | None:
-    """The speaker named by a dash label after a quote (``"..." - President Moon``), if any."""
+def _label_after(reader: _Reader, seg: QuotedSpan) -> tuple[Entity | None, AttributionMethod, str] | None:
+    """The speaker named by a dash label after a quote (``"..." - President Moon``), or described by one without a
+    name (``"..." - reporter``): (entity, attribution, description), or None without a label."""
     label = _LABEL_AFTER.match(reader.text, seg.close + 1)
     if label is None:
         return None
     for pos in reader.mentions_between(label.start(1), label.end(1)):
         entity = reader.book.mention_entity.get(pos)
         if entity is not None:
-            return entity, named(reader, reader.mention_by_start[pos], entity)
+            return entity, named(reader, reader.mention_by_start[pos], entity), ""
+    found = WORD.findall(label.group(1))
+    if 0 < len(found) <= 4 and found[0].islower() and is_person_role(found[-1]):
+        return None, "none", label.group(1)
     return None
 
 

@@ -659,3 +659,14 @@ def test_time_phrase_after_an_addressee_is_not_reported_content() -> None:
 def test_comma_after_the_verb_before_a_name_and_a_partial_quote() -> None:
     text = "Waterford Police arrested him. Police said, Tom Bassey \u201cjumped on a platform to hide\u201d and ran."
     assert [(q.kind, q.speaker) for q in quotes_of(text)] == [("mixed", "Waterford Police")]
+
+
+def test_labelled_quote_of_two_sentences_is_no_heading_and_a_role_label_names_nobody() -> None:
+    text = (
+        "1) President Ana Ruiz met reporters.\n\n"
+        "2) \u201cCan you say when the bridge will open?\u201d - reporter\n\n"
+        "3) \u201cI will not speak about dates. I will only answer questions on the budget.\u201d - Ruiz\n"
+    )
+    found = quotes_of(text)
+    assert [(q.speaker, q.speaker_description) for q in found] == [(None, "reporter"), ("Ana Ruiz", "")]
+    assert found[-1].text == "I will not speak about dates. I will only answer questions on the budget."
