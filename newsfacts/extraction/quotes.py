@@ -47,6 +47,7 @@ from newsfacts.extraction.cues import (
     THAT_VERBS,
     VERB_MODIFIERS,
     VERB_PREPOSITIONS,
+    VERB_RE,
     is_organisation_role,
     is_person_role,
     words,
@@ -697,8 +698,25 @@ def _continue(reader: _Reader, seg: QuotedSpan) -> None:
     elif _continues(reader, here, seg.open):
         assert reader.last is not None
         _emit(reader, seg.start, seg.end, kind, reader.last[1], "continuation", "", -0.05)
+    elif (followed := _paragraph_after_person(reader, seg, here)) is not None:
+        _emit(reader, seg.start, seg.end, kind, followed, "continuation", "", -0.15)
     else:
         _emit(reader, seg.start, seg.end, kind, None, "none", "")
+
+
+def _paragraph_after_person(reader: _Reader, seg: QuotedSpan, here: int) -> Entity | None:
+    """``A downcast Ana Ruiz sat at the podium.`` then a paragraph opening with a quote no cue claims: the person
+    the story follows says it (a guess, so less sure than a cue)."""
+    text = reader.text
+    line_start = text.rfind("\n", 0, seg.open) + 1
+    line_end = text.find("\n", seg.close)
+    if line_start == 0 or text[line_start : seg.open].strip():
+        return None
+    if VERB_RE.search(reader.masked, seg.close, line_end if line_end >= 0 else len(text)):
+        return None  # a cue on the line that named nobody we know ("said one of the photographers"): no guess
+    if reader.last is not None and reader.last[1] is None and here - reader.last[0] <= 1:
+        return None  # it goes on from a quote whose speaker is unnamed
+    return reader.book.followed(seg.open)
 
 
 def _continues(reader: _Reader, here: int, pos: int) -> bool:

@@ -670,3 +670,33 @@ def test_labelled_quote_of_two_sentences_is_no_heading_and_a_role_label_names_no
     found = quotes_of(text)
     assert [(q.speaker, q.speaker_description) for q in found] == [(None, "reporter"), ("Ana Ruiz", "")]
     assert found[-1].text == "I will not speak about dates. I will only answer questions on the budget."
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        pytest.param(
+            "A tired Tom Bassey sat at the podium after the game.\n"
+            "\u201cGood experience for the young players. We will learn from it.\u201d\n",
+            "Tom Bassey",
+            id="paragraph-opening-with-a-quote-after-a-person",
+        ),
+        pytest.param(
+            "Ana Ruiz walked through the lobby when she saw the cameras.\n"
+            '"I was scared when she came up to me," said one of the people who was there.\n',
+            None,
+            id="a-cue-on-the-line-that-names-nobody-we-know",
+        ),
+        pytest.param(
+            "Ana Ruiz walked through the lobby.\n"
+            '"I was scared when she came up to me," one witness said.\n'
+            '"I told her I was only taking photos."\n',
+            None,
+            id="going-on-from-an-unnamed-speaker",
+        ),
+    ],
+)
+def test_quote_opening_a_paragraph_without_a_cue(text: str, speaker: str | None) -> None:
+    last = quotes_of(text)[-1]
+    assert last.speaker == speaker
+    assert speaker is None or last.confidence < 0.7
