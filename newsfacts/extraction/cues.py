@@ -195,7 +195,7 @@ PERSON_ROLES = words(
     rabbi imam monk nun athlete runner swimmer cyclist driver footballer boxer dancer artist musician composer
     novelist poet historian novelist entrepreneur executive-director pensioner retiree patient worker employee
     plaintiff defendant suspect accused opponent rival critic supporter whistleblower landlord tenant shopkeeper
-    baker fisherman source insider locals sister brother grandson granddaughter nephew niece cousin uncle aunt
+    baker fisherman source insider locals sister brother grandson granddaughter nephew niece cousin uncle aunt gaffer
     fiancee fiance girlfriend boyfriend partner"""
 )
 # Role-noun suffixes that make a person: "endocrinologist", "physician", "campaigner".

@@ -144,7 +144,7 @@ def _cues(reader: _Reader, s: Sentence) -> list[_Cue]:
         word = m.group()
         participle = PARTICIPLE_CUES.get(word.lower())
         if participle is not None:
-            handed = _participle_cue(reader, s, m, participle, found)
+            handed = _progressive_cue(reader, s, m, participle) or _participle_cue(reader, s, m, participle, found)
             if handed is not None:
                 found.append(handed)
                 continue
@@ -205,6 +205,18 @@ def _plural_noun(masked: str, m: re.Match[str], before: str) -> bool:
 
 # Words after which a reporting verb is an elliptical passive or an infinitive: "when asked", "to say".
 _ELLIPTICAL = frozenset({"to", "when", "if", "unless", "once", "as"})
+
+
+def _progressive_cue(reader: _Reader, s: Sentence, m: re.Match[str], lemma: str) -> _Cue | None:
+    """``..., top scientists are warning.``: a reporting verb in the progressive, with the subject before ``are``."""
+    aux = _PROGRESSIVE.search(reader.masked, s.start, m.start())
+    if aux is None:
+        return None
+    subject = subject_left(reader, s, aux.start())
+    return _Cue(m.start(), m.end(), m.group().lower(), lemma, subject) if subject is not None else None
+
+
+_PROGRESSIVE = re.compile(r"\b(?:is|are|was|were)\s+$")
 
 
 def _participle_cue(reader: _Reader, s: Sentence, m: re.Match[str], lemma: str, found: list[_Cue]) -> _Cue | None:

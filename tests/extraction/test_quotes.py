@@ -456,6 +456,16 @@ REPORTED = [
         ("further closures may be needed", "Greyfield Council"),
         id="repeated-that",
     ),
+    pytest.param(
+        "Cities must cut traffic because the air will stay dirty for a decade, doctors are warning.",
+        ("Cities must cut traffic because the air will stay dirty for a decade", None),
+        id="progressive-trailing-cue",
+    ),
+    pytest.param(
+        "Coach Tom Bassey was unhappy.\n\nSpeaking to the club website, the gaffer explained that it was a poor half.",
+        ("it was a poor half", "Tom Bassey"),
+        id="gaffer-is-a-role",
+    ),
 ]
 
 
