@@ -590,8 +590,16 @@ def _clause_like(rest: str) -> bool:
 
 
 def _reported_clause(rest: str) -> bool:
-    """``said sales fell``, ``told me the same thing``: content after a speech verb needs a verb of its own."""
-    return MASK in rest[:80] or _has_verb(WORD.findall(rest[:80]))
+    """``said sales fell``, ``told me the same thing``, ``said they intend to``, ``said he'd like``: content after a
+    speech verb needs a verb of its own, or a subject pronoun and a word that is no preposition."""
+    if MASK in rest[:80] or _has_verb(WORD.findall(rest[:80])):
+        return True
+    pronoun = _PRONOUN_CLAUSE.match(rest)
+    return pronoun is not None and pronoun.group(1) not in PREPOSITIONS
+
+
+# "they intend", "he'd now like": a subject pronoun (perhaps contracted) and the next word.
+_PRONOUN_CLAUSE = re.compile(r"\s+(?:he|she|they|we|I)(?:['\u2019](?:d|ll|ve|re))?\s+([a-z]+)\b")
 
 
 def _reportable(content: str) -> bool:

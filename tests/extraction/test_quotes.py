@@ -466,6 +466,21 @@ REPORTED = [
         ("it was a poor half", "Tom Bassey"),
         id="gaffer-is-a-role",
     ),
+    pytest.param(
+        "At the ministry, officials said they intend to publish the emails.",
+        ("they intend to publish the emails", None),
+        id="pronoun-and-a-verb-of-no-known-form",
+    ),
+    pytest.param(
+        "Tom Bassey said he\u2019d now like to see the council act.",
+        ("he\u2019d now like to see the council act", "Tom Bassey"),
+        id="contracted-pronoun",
+    ),
+    pytest.param(
+        "Kerrow\u2019s Corp. shares fell. Kerrow\u2019s now says profit will be $4 a share.",
+        ("profit will be $4 a share", "Kerrow\u2019s Corp."),
+        id="name-ending-in-s-before-the-verb",
+    ),
 ]
 
 
