@@ -485,6 +485,9 @@ def _content_start(cue: _Cue, after: int, rest: str) -> tuple[int, bool, bool] |
     m_that = re.match(r"((?:\s+[\w'\u2019\-]+){0,7}?)\s+that\b", rest)
     if m_that and (not m_that.group(1).strip() or m_that.group(1).split()[0].lower() in _TIME_OPENERS):
         return after + m_that.end(), True, False
+    asked = _ASKED_TO.match(rest) if cue.lemma == "ask" else None
+    if asked:
+        return after + asked.end(), False, True  # "asked the Speaker to "get the minister back"": the request
     preps = VERB_PREPOSITIONS.get(cue.lemma, ())
     m_prep = re.match(r"\s+(" + "|".join(preps) + r")\b", rest) if preps else None
     if m_prep:
@@ -505,6 +508,10 @@ def _content_start(cue: _Cue, after: int, rest: str) -> tuple[int, bool, bool] |
         if first and first.group(1).lower() not in _NOT_CONTENT and not rest.startswith(","):
             return after + first.start(1), False, False
     return None
+
+
+# "asked Commons Speaker Sir Ann Roe to "...": the person asked, then "to" and a quotation.
+_ASKED_TO = re.compile(r"(?:\s+[\w'\u2019.\-]+){1,8}?\s+to\s+(?=" + MASK + ")")
 
 
 def _takes_bare_content(cue: _Cue, rest: str) -> bool:

@@ -725,3 +725,11 @@ def test_quote_opening_a_paragraph_without_a_cue(text: str, speaker: str | None)
     last = quotes_of(text)[-1]
     assert last.speaker == speaker
     assert speaker is None or last.confidence < 0.7
+
+
+def test_asked_someone_to_and_a_quotation_is_the_askers_request() -> None:
+    text = (
+        "Labour MP Jon Ash rose.\n"
+        "Mr Ash asked Commons Speaker Sir Ian Hale to \u201cget the minister back to the House\u201d.\n"
+    )
+    assert [(q.kind, q.speaker) for q in quotes_of(text)] == [("mixed", "Jon Ash")]
