@@ -147,6 +147,64 @@ def test_age_in_words_about_what_will_be_is_still_an_age() -> None:
     assert found("She will fly to the space station with the director Klim Shipenko (38).") == [("age", None)]
 
 
+@pytest.mark.parametrize(
+    ("text", "claimant"),
+    [
+        (
+            "The firm now says profit will be $4.75 to $4.95 -- with the top of the range 50 cents below the outlook.",
+            None,
+        ),
+        ('"We could not stop them," Tom Reyes said after the game, particularly Sam Baker who scored 34 points.', None),
+        (
+            '"I think we repeated the mistakes of the Leeds game [a 2-1 win on Sunday], it was hard," said Tom Reyes.',
+            "Tom Reyes",
+        ),
+        (
+            '"Here we found not just one, but several nests, so we are confident it is a colony," Ana Ruiz said.',
+            "Ana Ruiz",
+        ),
+    ],
+)
+def test_a_figure_beside_a_forecast_an_opinion_or_a_quote_is_kept(text: str, claimant: str | None) -> None:
+    assert found(text) == [("figure", claimant)]
+
+
+def test_a_count_of_sources_is_no_claim_unless_they_did_something_besides_speaking() -> None:
+    assert found("Three officials said on Monday that the bridge was unsafe.") == []
+    text = (
+        "Six engineers who were leaders in past bridge projects joined the council in releasing a report on Monday, "
+        "saying that the river will flood the town by 2050."
+    )
+    assert found(text) == [("figure", None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "From the shape of the teeth, the curators have learned the animals lived earlier than originally thought.",
+            [("other", None)],
+        ),
+        ("The works on the ring road started in March with the aim to improve access for cyclists.", [("date", None)]),
+        (
+            '"We had the firm in to look at it and they have agreed it\'s not to standard," said Ana Ruiz.',
+            [("attributed", "Ana Ruiz")],
+        ),
+        ('"It\'s not easy to play every week," said Tom Reyes.', []),
+        ("The painting had been lying in the vaults of the museum for nearly a century.", [("figure", None)]),
+    ],
+)
+def test_comparisons_purposes_and_stretches_of_time_are_facts(
+    text: str, expected: list[tuple[str, str | None]]
+) -> None:
+    assert found(text) == expected
+
+
+def test_words_before_a_quote_that_only_open_the_speaking_are_no_claim() -> None:
+    text = 'Ana Ruiz, the mayor, opened her speech to the council by saying the bridge "had been shut since the flood".'
+    assert found(text) == [("attributed", "Ana Ruiz")]
+
+
 # -- 5. reported speech of organisations and of speakers described at length ---------------------------------------
 
 

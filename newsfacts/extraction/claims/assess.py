@@ -46,6 +46,7 @@ from newsfacts.extraction.claims.vocabulary import (
     SPEECH_ACTS,
     STATE_ADVERBS,
     SUBORDINATE_RE,
+    THAN_BELIEVED_RE,
     WORD_RE,
     word_tokens,
 )
@@ -56,7 +57,7 @@ HARD: frozenset[ContentKind] = frozenset({"age", "date", "figure"})
 # Beside an opinion or a feeling, in the article's words, an amount or an age still counts ("He felt nervous after
 # being chosen from 500 volunteers"); a day only sets the scene ("a very disappointed man last weekend").
 BESIDE_OPINION: frozenset[ContentKind] = frozenset({"age", "figure"})
-PHRASE_BREAK = re.compile(r"[,;:\u2013\u2014]\s+|\s+-+\s+")
+PHRASE_BREAK = re.compile(r"[,;:\u2013\u2014]\s+|\s+-+\s+|\s*[\[\]()]\s*")
 Basis = Literal["hard", "first", "event", "past", "denial", "scheduled"]
 
 
@@ -146,7 +147,7 @@ def _kinds(clauses: list[str], quoted: bool) -> tuple[set[ContentKind], bool, bo
         # a figure in a phrase of its own beside the opinion ("took a turn for the worse, with a decline of 2.5%")
         for phrase in PHRASE_BREAK.split(text):
             phrase_tokens = word_tokens(phrase)
-            if len(phrase_tokens) >= MIN_QUOTE_WORDS and SOFT_WORDS.isdisjoint(phrase_tokens):
+            if len(WORD_RE.findall(phrase)) >= MIN_QUOTE_WORDS and SOFT_WORDS.isdisjoint(phrase_tokens):
                 kinds |= content_kinds(phrase, phrase_tokens) & HARD
     return kinds, past, True
 
@@ -169,6 +170,7 @@ def judge(text: str, *, quoted: bool = False) -> Verdict | None:
     """
     if SWEEPING_START.match(text):
         return None
+    text = THAN_BELIEVED_RE.sub("than", text)  # "earlier than originally thought" compares; nobody's opinion
     clauses = _factual_clauses(text, word_tokens(text))
     if clauses != [text]:
         forward = _forward_verdict(text)

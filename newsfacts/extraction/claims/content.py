@@ -144,7 +144,8 @@ _MODEL_NUMBER_LEAD = re.compile(
     re.I,
 )
 _TIME_AMOUNTS = frozenset(["day's", "week's", "fortnight's", "month's", "year's"])
-_NUMBER_GATES = NUMBER_WORDS | _TIME_AMOUNTS | {"no", "nobody"}
+_A_STRETCH = frozenset({"century", "decade", "year", "month", "week", "fortnight"})
+_NUMBER_GATES = NUMBER_WORDS | _TIME_AMOUNTS | _A_STRETCH | {"no", "nobody", "one"}
 _FIGURE_PATTERNS: Gated = [
     # digits, not glued to a word ("G7", "COVID-19")
     (
@@ -166,6 +167,17 @@ _FIGURE_PATTERNS: Gated = [
     ),
     # "a 15th straight time", "the 3rd quarter"
     (DIGIT, re.compile(r"(?<![\w/-])\d{1,3}(?:st|nd|rd|th)\b(?![- ]centur)")),
+    # "not just one, but ...": more than one
+    (frozenset({"one"}), re.compile(r"\bnot\s+(?:just|only)\s+one\b", re.IGNORECASE)),
+    # a stretch of time: "lying in the vaults for nearly a century"
+    (
+        _A_STRETCH,
+        re.compile(
+            r"\bfor\s+(?:(?:almost|nearly|about|around|over|more\s+than|well\s+over)\s+)?a\s+"
+            r"(?:century|decade|year|month|week|fortnight)\b",
+            re.IGNORECASE,
+        ),
+    ),
     # an amount of time: "a week's notice", "a year's salary"
     (
         _TIME_AMOUNTS,

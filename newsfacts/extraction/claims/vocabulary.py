@@ -89,7 +89,7 @@ SOFT_WORDS = frozenset([
     "good", "bad", "poor", "poorly", "better", "worse", "fantastic", "brilliant", "excellent", "sharp", "deserve",
     "deserves", "deserved", "lucky", "unlucky", "unfortunate", "unfortunately", "fortunately", "tough", "difficult",
     "nice", "perfect", "fair", "unfair", "shame", "pity", "disappointing", "confident",
-    "sounded", "hopefully", "fun", "strong", "unhappy", "damning", "appears",
+    "sounded", "hopefully", "fun", "strong", "unhappy", "damning", "appears", "easy",
     # generic statements, not events
     "often", "usually", "always", "sometimes", "generally", "typically", "simply", "clearly", "obviously",
     *FEELINGS,
@@ -120,7 +120,7 @@ FORECAST_RE = re.compile(
     r"|reach|hit|return|remain|stay|drop|double|recover|slow|decline|be)\b"
     r"|\b(?:am|is|are|was|were|'re|'s)(?:\s+not|n't)?\s+going\s+to\s+(?=[a-z]+\s)(?!the\b|a\b|an\b)"
     # not a past one: "the road was due to be resurfaced", "sales had been expected to rise"
-    r"|(?<!\bwas\s)(?<!\bwere\s)(?<!\bhad\s)(?<!\bbeen\s)"
+    r"|(?<!\bwas\s)(?<!\bwere\s)(?<!\bhad\s)(?<!\bbeen\s)(?<!\bthe\s)"  # nor a purpose: "with the aim to"
     r"\b(?:expected|projected|predicted|forecast|set|likely|poised|plans|planned|planning|aims?|aiming"
     r"|intended|scheduled|due)\s+to\s+"
     r"(?!(?:the|a|an|his|her|their|its|between|about|around|under|over|just|as|be\s+\w+ed\s+by)\b|[\d$\u20ac\u00a3])",
@@ -128,7 +128,8 @@ FORECAST_RE = re.compile(
 )
 # The stretches a modal's reach ends at: clause breaks, commas and subordinators ("because if it had been held").
 FORWARD_BREAK = re.compile(
-    r"(,?\s+(?:and|but|while|whereas|because|if|unless|although|though|since|after|before|when|as)\s+|[;:,]\s+)"
+    r"(,?\s+(?:and|but|while|whereas|because|if|unless|although|though|since|after|before|when|as)\s+|[;:,]\s+"
+    r"|\s+(?:--?|\u2013|\u2014)\s+)"
 )
 DEPENDENT_JOINS = frozenset("because if unless although though since after before when as".split())  # noqa: SIM905
 RELATIVE_MODAL_RE = re.compile(r"\b(?:that|which|who)\s+(?:would|will|could|might|may|can)\b", re.IGNORECASE)
@@ -244,13 +245,17 @@ SUBORDINATE_RE = re.compile(r"\b(?:when|as|while|after|before|until|once|wheneve
 # A speaker's flat denial or negated fact ("Our firm has nothing to do with this", "the surface doesn't meet the
 # standard"); not a habit ("they don't plan ahead"), which says what tends to happen, not what is or did.
 NEGATED_FACT_RE = re.compile(
-    r"\b(?:is|are|was|were|has|have|had|did|does)(?:\s+(?:not|never)\b|n['\u2019]t\b|\s+(?:nothing|no)\s)"
+    r"(?:\b(?:is|are|was|were|has|have|had|did|does)|['\u2019](?:s|re))(?:\s+(?:not|never)\b|n['\u2019]t\b|\s+(?:nothing|no)\s)"
     r"|\bnever\s+\w+ed\b",
     re.IGNORECASE,
 )
 # A day something is scheduled for: "on October 17", "on 5 October", "on Tuesday" (not a year: "in 2027" is a plan).
 SCHEDULED_RE = re.compile(
     rf"\b(?:on|from|until)\s+(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|{MONTH}\s+\d{{1,2}}\b|\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH})"
+)
+# A comparison with what was believed: "earlier than originally thought".
+THAN_BELIEVED_RE = re.compile(
+    r"\bthan\s+(?:(?:originally|previously|first|once|initially|widely)\s+)?(?:thought|believed|feared|estimated)\b"
 )
 # Adverbs between a verb and its participle: "is still focused", "are now based".
 STATE_ADVERBS = frozenset("still now also already currently always largely mostly".split())  # noqa: SIM905
