@@ -144,6 +144,8 @@ def _cues(reader: _Reader, s: Sentence) -> list[_Cue]:
         m = _unglued(found_word)
         word = m.group()
         participle = PARTICIPLE_CUES.get(word.lower()) if word.endswith("ing") else None
+        if word in INFERENCE_PARTICIPLES and _after_document(masked, s, m.start()):
+            participle = "suggest"  # "released a report suggesting the accounts were overstated"
         if participle is not None:
             handed = _progressive_cue(reader, s, m, participle) or _participle_cue(reader, s, m, participle, found)
             if handed is not None:
@@ -206,6 +208,12 @@ def _plural_noun(masked: str, m: re.Match[str], before: str) -> bool:
 
 # Words after which a reporting verb is an elliptical passive or an infinitive: "when asked", "to say".
 _ELLIPTICAL = frozenset({"to", "when", "if", "unless", "once", "as"})
+
+
+def _after_document(masked: str, s: Sentence, pos: int) -> bool:
+    """Whether a document noun comes right before ``pos`` (``a report suggesting``)."""
+    before = masked[max(s.start, pos - 20) : pos].split()
+    return bool(before) and before[-1].lower() in DOCUMENTS
 
 
 def _progressive_cue(reader: _Reader, s: Sentence, m: re.Match[str], lemma: str) -> _Cue | None:

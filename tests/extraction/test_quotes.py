@@ -515,6 +515,11 @@ def test_suggesting_after_a_statement_is_no_second_statement() -> None:
     assert [q.text for q in quotes_of(text)] == ["rates may rise"]
 
 
+def test_a_report_suggesting_speaks_for_who_released_it() -> None:
+    text = "Halden Capital released a report suggesting the accounts were overstated."
+    assert [(q.text, q.speaker) for q in quotes_of(text)] == [("the accounts were overstated", "Halden Capital")]
+
+
 def test_company_with_possessive_name_keeps_its_suffix() -> None:
     speakers, _ = find_quotes(
         "Kerrow's Corp. said profit will be $4 a share.",
