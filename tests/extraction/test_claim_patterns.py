@@ -38,6 +38,9 @@ OPINIONS = [
     '"It would appear there was no malice and nothing sinister in what he did," said Ana Ruiz.',
     '"Or they don\'t plan the works, get them wrong and have to come back," said Tom Reyes.',
     '"It was very exciting to see the bones laid out," said Ana Ruiz.',
+    '"There is nothing wrong with the bridge," said Ana Ruiz.',
+    '"Every once in a while the keepers opened the crates and checked the bones," said Ana Ruiz.',
+    '"We have full trust in the accounts of our firm and its auditors," said Ana Ruiz.',
     '"He was overcome by emotion on the day but showed genuine regret," said Tom Reyes.',
     '"I would like to ask about the 300 workers, laid off in March by the mill," said Tom Reyes.',
 ]
@@ -78,6 +81,11 @@ def test_scene_setting_in_a_subordinate_clause_is_no_claim() -> None:
 )
 def test_generalisation_feeling_or_evaluation_in_the_articles_words_is_no_claim(text: str) -> None:
     assert found(text) == []
+
+
+def test_a_participle_after_had_is_what_was_done_but_an_object_is_not() -> None:
+    assert found('"They had sought a vote before the strike," said Ana Ruiz.') == [("attributed", "Ana Ruiz")]
+    assert found('"We had them in the store for the winter," said Ana Ruiz.') == []
 
 
 def test_a_states_negation_is_a_speakers_claim_but_a_habit_is_not() -> None:
@@ -131,6 +139,7 @@ def test_forecast_clause_is_left_out_and_the_fact_beside_it_kept() -> None:
         "The company expects sales to rise 5% next year.",
         "The firm plans to hire 300 workers next year.",
         "The council will close two schools in 2027.",
+        "The delays are likely to go on into Tuesday and later this week.",
     ],
 )
 def test_prediction_or_plan_is_no_claim(text: str) -> None:
@@ -333,3 +342,11 @@ def test_opinion_words_lower_the_confidence() -> None:
     plain = claims_of("The 500 volunteers were chosen from the town's schools.")[0]
     felt = claims_of("He felt nervous after being chosen from 500 volunteers.")[0]
     assert felt.confidence < plain.confidence
+
+
+def test_the_articles_plain_statement_in_the_lede_is_surer_than_the_same_one_later() -> None:
+    fact = "The museum returned the stolen painting to the family."
+    text = " ".join([fact, "The guards were mild.", "The weather was mild.", "The vans were blue.", fact])
+    claims = [claim for claim in claims_of(text) if claim.text == fact]
+    assert len(claims) == 2
+    assert claims[0].confidence > claims[1].confidence

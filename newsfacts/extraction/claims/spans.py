@@ -158,7 +158,7 @@ def _claims_in(text: str, start: int, end: int, quote: Quote | None, position: i
         if kind == "other" and voice == "speaker":
             kind = "attributed"
         claimant = quote.speaker if quote else None
-        score = confidence(verdict, words, voice)
+        score = confidence(verdict, words, voice, position)
         if score >= MIN_CONFIDENCE:
             claims.append(Claim(a, b, words, kind, claimant, position, score))
     return claims
@@ -222,7 +222,9 @@ def _frame_claim(text: str, frame_start: int, frame_end: int, leading: bool, pos
         chosen = about_speaker
     if chosen is None:
         return None
-    return Claim(frame_start, frame_end, words, chosen.kind, None, position, confidence(chosen, words, "article"))
+    return Claim(
+        frame_start, frame_end, words, chosen.kind, None, position, confidence(chosen, words, "article", position)
+    )
 
 
 def _claims_in_sentence(text: str, sentence: Sentence, parts: list[tuple[int, int, Quote]]) -> list[Claim]:
