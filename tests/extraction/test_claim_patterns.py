@@ -256,6 +256,12 @@ def test_denial_stays_with_what_is_denied() -> None:
     assert [c.text for c in claims] == ["denied that the firm sold fakes"]
 
 
+def test_a_verdict_on_reported_words_stays_with_them() -> None:
+    text = "Ana Ruiz was accused of incorrectly claiming that the council sold the park to a developer."
+    claims = [c for c in claims_of(text) if c.claimant]
+    assert [c.text for c in claims] == ["incorrectly claiming that the council sold the park to a developer"]
+
+
 def test_negation_before_reported_words_stays_with_them() -> None:
     text = "Ana Ruiz did not say that the mine had been sold to investors."
     claims = [c for c in claims_of(text) if c.claimant]
