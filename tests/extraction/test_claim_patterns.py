@@ -58,6 +58,7 @@ PLAIN_FACTS = [
     "The firm then asked regulators to pause the sale.",
     "The ordinance bans trucks from the bridge.",
     "The regulator fined the bank for misleading its customers.",
+    "Even though the visitors had more possession, the hosts had more shots on goal.",
     "The museum returned the stolen painting to the family.",
 ]
 
