@@ -38,6 +38,9 @@ OPINIONS = [
     '"It would appear there was no malice and nothing sinister in what he did," said Ana Ruiz.',
     '"Or they don\'t plan the works, get them wrong and have to come back," said Tom Reyes.',
     '"It was very exciting to see the bones laid out," said Ana Ruiz.',
+    '"There is nothing wrong with the bridge," said Ana Ruiz.',
+    '"Every once in a while the keepers opened the crates and checked the bones," said Ana Ruiz.',
+    '"We have full trust in the accounts of our firm and its auditors," said Ana Ruiz.',
     '"He was overcome by emotion on the day but showed genuine regret," said Tom Reyes.',
     '"I would like to ask about the 300 workers, laid off in March by the mill," said Tom Reyes.',
 ]
@@ -55,6 +58,7 @@ PLAIN_FACTS = [
     "The firm then asked regulators to pause the sale.",
     "The ordinance bans trucks from the bridge.",
     "The regulator fined the bank for misleading its customers.",
+    "Even though the visitors had more possession, the hosts had more shots on goal.",
     "The museum returned the stolen painting to the family.",
 ]
 
@@ -78,6 +82,11 @@ def test_scene_setting_in_a_subordinate_clause_is_no_claim() -> None:
 )
 def test_generalisation_feeling_or_evaluation_in_the_articles_words_is_no_claim(text: str) -> None:
     assert found(text) == []
+
+
+def test_a_participle_after_had_is_what_was_done_but_an_object_is_not() -> None:
+    assert found('"They had sought a vote before the strike," said Ana Ruiz.') == [("attributed", "Ana Ruiz")]
+    assert found('"We had them in the store for the winter," said Ana Ruiz.') == []
 
 
 def test_a_states_negation_is_a_speakers_claim_but_a_habit_is_not() -> None:
@@ -131,6 +140,7 @@ def test_forecast_clause_is_left_out_and_the_fact_beside_it_kept() -> None:
         "The company expects sales to rise 5% next year.",
         "The firm plans to hire 300 workers next year.",
         "The council will close two schools in 2027.",
+        "The delays are likely to go on into Tuesday and later this week.",
     ],
 )
 def test_prediction_or_plan_is_no_claim(text: str) -> None:
@@ -221,6 +231,13 @@ def test_organisation_as_speaker_gives_its_claim() -> None:
     assert found(text) == [("attributed", "Ministry of Transport")]
 
 
+def test_a_described_speakers_statement_is_attributed_without_a_claimant() -> None:
+    text = "A spokesman for the harbour board said the crane had been repaired by its own engineers."
+    quote = extract(text).quotes[0]
+    assert (quote.speaker, bool(quote.speaker_description)) == (None, True)
+    assert found(text) == [("attributed", None)]
+
+
 def test_long_described_speaker_keeps_the_claim_and_the_description_is_the_articles() -> None:
     text = (
         "Maria Ruiz, who has run the family bakery on the high street for two decades, said the ovens had been "
@@ -238,6 +255,12 @@ def test_denial_stays_with_what_is_denied() -> None:
     text = "Maria Ruiz, the chief executive of Acme, has repeatedly denied that the firm sold fakes."
     claims = [c for c in claims_of(text) if c.claimant]
     assert [c.text for c in claims] == ["denied that the firm sold fakes"]
+
+
+def test_a_verdict_on_reported_words_stays_with_them() -> None:
+    text = "Ana Ruiz was accused of incorrectly claiming that the council sold the park to a developer."
+    claims = [c for c in claims_of(text) if c.claimant]
+    assert [c.text for c in claims] == ["incorrectly claiming that the council sold the park to a developer"]
 
 
 def test_negation_before_reported_words_stays_with_them() -> None:
@@ -333,3 +356,11 @@ def test_opinion_words_lower_the_confidence() -> None:
     plain = claims_of("The 500 volunteers were chosen from the town's schools.")[0]
     felt = claims_of("He felt nervous after being chosen from 500 volunteers.")[0]
     assert felt.confidence < plain.confidence
+
+
+def test_the_articles_plain_statement_in_the_lede_is_surer_than_the_same_one_later() -> None:
+    fact = "The museum returned the stolen painting to the family."
+    text = " ".join([fact, "The guards were mild.", "The weather was mild.", "The vans were blue.", fact])
+    claims = [claim for claim in claims_of(text) if claim.text == fact]
+    assert len(claims) == 2
+    assert claims[0].confidence > claims[1].confidence

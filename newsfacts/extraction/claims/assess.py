@@ -32,6 +32,7 @@ from newsfacts.extraction.claims.vocabulary import (
     FORECAST_RE,
     FORWARD_BREAK,
     FORWARD_WORDS,
+    HABIT_RE,
     HYPHENATED_RE,
     IMPERATIVE_START,
     IRREGULAR_PAST,
@@ -39,6 +40,7 @@ from newsfacts.extraction.claims.vocabulary import (
     MIN_QUOTE_WORDS,
     NEGATED_FACT_RE,
     NOT_PAST,
+    PARTICIPLE_RE,
     QUESTION_END,
     RELATIVE_MODAL_RE,
     SCHEDULED_RE,
@@ -50,7 +52,6 @@ from newsfacts.extraction.claims.vocabulary import (
     WORD_RE,
     word_tokens,
 )
-from newsfacts.extraction.cues import STOPWORDS
 
 PRIORITY: tuple[ContentKind, ...] = ("age", "first", "figure", "date", "other")
 HARD: frozenset[ContentKind] = frozenset({"age", "date", "figure"})
@@ -76,7 +77,7 @@ def states_past(tokens: list[str]) -> bool:
     for index, word in enumerate(lower):
         if tokens[index][0].isupper() or lower[index - 1 : index] in (["a"], ["an"]):
             continue  # a name ("United", "Allied") or an adjective ("a retired teacher", "an emailed statement")
-        perfect = lower[index - 1 : index] in (["has"], ["have"], ["had"]) and word not in STOPWORDS
+        perfect = lower[index - 1 : index] in (["has"], ["have"], ["had"]) and PARTICIPLE_RE.match(word) is not None
         if word in SPEECH_ACTS or not (
             perfect or word in IRREGULAR_PAST or (len(word) >= 4 and word.endswith("ed") and word not in NOT_PAST)
         ):
@@ -109,7 +110,11 @@ def _factual_clauses(text: str, tokens: list[str]) -> list[str]:
     for index in range(0, len(pieces), 2):
         clause = pieces[index]
         joined_by = pieces[index - 1].strip(" ,").lower() if index else ""
-        forward = (forward and joined_by in DEPENDENT_JOINS) or is_forward(clause, word_tokens(clause))
+        tokens = word_tokens(clause)
+        # a dependent clause, or a few words with no verb of their own ("likely to go on into Tuesday and later this
+        # week"), go on with the forward clause before them
+        continues = joined_by in DEPENDENT_JOINS or len(tokens) < MIN_QUOTE_WORDS
+        forward = (forward and continues) or is_forward(clause, tokens)
         if not forward:
             kept.append(clause)
     return kept
@@ -171,6 +176,7 @@ def judge(text: str, *, quoted: bool = False) -> Verdict | None:
     if SWEEPING_START.match(text):
         return None
     text = THAN_BELIEVED_RE.sub("than", text)  # "earlier than originally thought" compares; nobody's opinion
+    text = HABIT_RE.sub("sometimes", text)  # "every once in a while we open them up" is a habit, like "sometimes"
     clauses = _factual_clauses(text, word_tokens(text))
     if clauses != [text]:
         forward = _forward_verdict(text)

@@ -89,7 +89,7 @@ SOFT_WORDS = frozenset([
     "good", "bad", "poor", "poorly", "better", "worse", "fantastic", "brilliant", "excellent", "sharp", "deserve",
     "deserves", "deserved", "lucky", "unlucky", "unfortunate", "unfortunately", "fortunately", "tough", "difficult",
     "nice", "perfect", "fair", "unfair", "shame", "pity", "disappointing", "confident",
-    "sounded", "hopefully", "fun", "strong", "unhappy", "damning", "appears", "easy",
+    "sounded", "hopefully", "fun", "strong", "unhappy", "damning", "appears", "easy", "wrong",
     # generic statements, not events
     "often", "usually", "always", "sometimes", "generally", "typically", "simply", "clearly", "obviously",
     *FEELINGS,
@@ -106,6 +106,14 @@ IRREGULAR_PAST = frozenset([
     "gone", "seen", "become", "drawn", "drew", "thrown", "sank", "sunk", "hid", "hidden", "split", "quit", "shut",
 ])
 # fmt: on
+# What a participle looks like after has/have/had ("has become", "had texted", "have sought"), not an object ("we have
+# them", "had letters"): a known irregular form, or a regular-looking ending.
+PARTICIPLE_RE = re.compile(
+    r"(?:"
+    + "|".join(sorted(IRREGULAR_PAST))
+    + r"|become|come|run|put|set|let|read|forecast|broadcast|cast|bet|hurt|spread|beat"
+    + r"|[a-z]+(?:ed|en|wn|ght|lt|pt|nt))$"
+)
 # What will be, or would be, is checkable only later, whatever figures it holds: a prediction, a plan, a promise.
 # A modal in a relative clause ("a plan that would close two schools was approved") describes a thing, not the
 # clause's own assertion; a past expectation ("analysts had expected a loss of 35 cents") is a fact about then.
@@ -256,6 +264,10 @@ SCHEDULED_RE = re.compile(
 # A comparison with what was believed: "earlier than originally thought".
 THAN_BELIEVED_RE = re.compile(
     r"\bthan\s+(?:(?:originally|previously|first|once|initially|widely)\s+)?(?:thought|believed|feared|estimated)\b"
+)
+# What happens now and then, not what happened: "every once in a while", "from time to time".
+HABIT_RE = re.compile(
+    r"\b(?:every\s+(?:once\s+in\s+a\s+while|now\s+and\s+then|so\s+often)|from\s+time\s+to\s+time)\b", re.IGNORECASE
 )
 # Adverbs between a verb and its participle: "is still focused", "are now based".
 STATE_ADVERBS = frozenset("still now also already currently always largely mostly".split())  # noqa: SIM905
