@@ -110,7 +110,10 @@ ADDRESSEE_VERBS = frozenset({"tell", "assure", "inform", "warn"})
 ALL_VERBS: dict[str, str] = {**SPEECH_VERBS, **THAT_VERBS, **FRAMING_VERBS}
 # Participles that hand on the subject of the clause before them: "..., he said, adding that ...".
 PARTICIPLE_CUES = _forms("add adding", "say saying", "note noting", "insist insisting", "warn warning", "argue arguing")
-PARTICIPLE_CUES.update(_forms("explain explaining", "stress stressing", "claim claiming", "suggest suggesting"))
+PARTICIPLE_CUES.update(_forms("explain explaining", "stress stressing", "claim claiming"))
+# Participles that say what a statement implies, not a second statement: they end its content and report nothing
+# ("..., suggesting it was comfortable with ...").
+INFERENCE_PARTICIPLES = words("suggesting indicating signalling signaling implying")
 PARTICIPLE_CUES.update(_forms("state stating", "confirm confirming", "announce announcing", "tell telling"))
 PARTICIPLE_CUES.update(_forms("quip quipping"))
 
@@ -195,7 +198,7 @@ PERSON_ROLES = words(
     rabbi imam monk nun athlete runner swimmer cyclist driver footballer boxer dancer artist musician composer
     novelist poet historian novelist entrepreneur executive-director pensioner retiree patient worker employee
     plaintiff defendant suspect accused opponent rival critic supporter whistleblower landlord tenant shopkeeper
-    baker fisherman source insider locals sister brother grandson granddaughter nephew niece cousin uncle aunt
+    baker fisherman source insider locals sister brother grandson granddaughter nephew niece cousin uncle aunt gaffer
     fiancee fiance girlfriend boyfriend partner"""
 )
 # Role-noun suffixes that make a person: "endocrinologist", "physician", "campaigner".

@@ -254,9 +254,9 @@ def _split_title(text: str, group: list[_Token]) -> tuple[str, list[_Token]]:
     portfolio = _PORTFOLIO_RE.search(text, max(0, group[0].start - 120), group[0].start) if len(group) >= 3 else None
     if portfolio is not None and not _has_organisation_word(group):
         return text[portfolio.start() : group[-2].start].strip(), group[-2:]
-    # The last title inside the group ends its prefix ("Commons Speaker Sir Lindsay Hoyle"), unless what follows is
-    # an organisation ("World Health Organization").
-    inner = [k for k in range(1, len(group) - 1) if _is_title(group[k])]
+    # The last title inside the group ends its prefix ("Commons Speaker Sir Lindsay Hoyle", "Labour MP Jon Ash"),
+    # unless what follows is an organisation ("World Health Organization").
+    inner = [k for k in range(1, len(group) - 1) if _is_title(group[k]) or group[k].bare in POSTNOMINALS]
     if inner and not _has_organisation_word(group[inner[-1] + 1 :]):
         return _joined(group[: inner[-1] + 1]), _strip_postnominals(group[inner[-1] + 1 :])
     title_tokens: list[_Token] = []

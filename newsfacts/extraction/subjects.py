@@ -150,6 +150,9 @@ def noun_phrase_before(reader: Reading, s: Sentence, end: int) -> Subject | None
     """The subject ending at ``end``: a name, a pronoun, or a role noun phrase (``the company``, ``a spokesman for
     the ministry``, ``analysts``)."""
     mention = reader.mention_by_end.get(end)
+    if mention is None and reader.masked[end - 2 : end] in ("'s", "\u2019s"):
+        # "Kohl's now says": a name ending in 's right before the verb is the name, not a possessive.
+        mention = reader.mention_by_end.get(end - 2)
     if mention is not None:
         named_subject = _name_subject(reader, s, mention, end)
         if named_subject is not None:

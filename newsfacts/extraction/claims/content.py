@@ -235,6 +235,11 @@ _FIRST_PATTERNS = [
 ]
 
 
+# A tally compared: "Jamshedpur had more possession", "the club scored fewer goals than last season".
+_MORE = frozenset({"more", "fewer", "less"})
+_COMPARED_RE = re.compile(r"\b(?:had|scored|won|made|sold|took|received|recorded)\s+(?:more|fewer|less)\s+[a-z]")
+
+
 def _spans(patterns: Gated, text: str, words: set[str], digits: bool) -> list[tuple[int, int]]:
     """Where the patterns whose gate is open match; an ``age`` group, when a pattern has one, is the span."""
     found = []
@@ -301,6 +306,6 @@ def content_kinds(text: str, tokens: list[str] | None = None) -> set[ContentKind
         figures = [span for span in _spans(_FIGURE_PATTERNS, text, words, digits) if _outside(span, masks)]
         if any(not _MODEL_NUMBER_LEAD.search(text, max(0, start - 12), start) for start, _end in figures):
             kinds.add("figure")
-    if not words.isdisjoint(EVENT_WORDS):
+    if not words.isdisjoint(EVENT_WORDS) or (not words.isdisjoint(_MORE) and _COMPARED_RE.search(text)):
         kinds.add("other")
     return kinds
