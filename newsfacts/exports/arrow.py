@@ -89,3 +89,8 @@ class Background:
             self.wait()
         finally:
             self._thread.shutdown()
+
+    def abandon(self) -> None:
+        """Stop after the running call, whatever its outcome: the file it wrote to is being given up."""
+        self._running = None
+        self._thread.shutdown()

@@ -81,3 +81,7 @@ class CsvWriter(Writer):
             self._background.close()
         finally:
             self._writer.close()
+
+    def abort(self) -> None:
+        self._background.abandon()
+        self._writer.close()

@@ -69,7 +69,5 @@ class ParquetWriter(Writer):
         self._writer.close()
 
     def abort(self) -> None:
-        try:
-            self._background.close()
-        finally:
-            self._writer.close()
+        self._background.abandon()
+        self._writer.close()
