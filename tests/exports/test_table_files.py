@@ -9,7 +9,6 @@ import json
 
 import pytest
 
-from newsfacts.exports.arrow import Background
 from newsfacts.exports.csvfile import CsvWriter
 from newsfacts.exports.tables import CLAIMS, SPEAKERS, Chunk, CsvLines, json_bytes, write_json_lines
 
@@ -117,25 +116,3 @@ def test_csv_file_quotes_empty_text_and_leaves_null_empty(tmp_path):
         writer.write(Chunk(rows=[(2, "Ana Abe", "ana-abe", "person", "", None, [])]))
 
     assert path.read_bytes().decode().split("\r\n")[1] == '2,"Ana Abe","ana-abe","person","",,"[]"'
-
-
-def _fail(message: str) -> None:
-    raise OSError(28, message)
-
-
-def test_an_error_of_a_write_in_the_background_is_raised_by_the_next_call():
-    background = Background()
-    background.run(_fail, "No space left on device")
-
-    with pytest.raises(OSError, match="No space left on device"):
-        background.run(print)
-    background.close()
-
-
-def test_abandoning_the_background_waits_for_its_call_and_drops_its_error():
-    background, done = Background(), []
-    background.run(lambda: (done.append(True), _fail("gone")))
-
-    background.abandon()
-
-    assert done == [True]
