@@ -16,9 +16,9 @@ from newsfacts.exports.tables import Chunk, Table
 from newsfacts.exports.writing import Writer
 
 ROW_GROUP_ROWS = 64 * 1024
-# A row group is closed earlier when its values reach this many bytes (articles carry their whole text); 4 MB keeps a
-# release near 140 MB at 1M claims (bench/export_speed.py).
-ROW_GROUP_BYTES = 4 * 1024 * 1024
+# A row group is closed earlier when its values reach this many bytes (articles carry their whole text); 3 MB keeps a
+# release near 140 MB at 1M claims, 8 MB took it past 160 (bench/export_speed.py).
+ROW_GROUP_BYTES = 3 * 1024 * 1024
 COMPRESSION = "zstd"
 # zstd's fastest positive level: as small as its default here, and faster.
 COMPRESSION_LEVEL = 1
@@ -55,9 +55,6 @@ class ParquetWriter(Writer):
             self._writer.write_table(pa.Table.from_batches(self._pending, schema=self.schema), row_group_size=None)
         self._pending.clear()
         self._rows = self._bytes = 0
-        # Hand the row group's freed buffers back to the system (malloc_trim), so they do not pile up: ~6 MB less at
-        # the peak of a release (bench/export_speed.py).
-        POOL.release_unused()
 
     def close(self) -> None:
         self._flush()
