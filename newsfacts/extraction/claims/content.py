@@ -268,8 +268,9 @@ def _years(text: str) -> list[tuple[int, int]]:
 
 def _duration(text: str, span: tuple[int, int]) -> bool:
     """Whether a time told from another ("100 years before") is a stretch of time ("for almost 100 years")."""
-    words = word_tokens(text[span[0] : span[1]].lower())
-    return not TIME_UNITS.isdisjoint(words) and bool(_DURATION_LEAD.search(text, max(0, span[0] - 20), span[0]))
+    if not _DURATION_LEAD.search(text, max(0, span[0] - 20), span[0]):
+        return False
+    return not TIME_UNITS.isdisjoint(word_tokens(text[span[0] : span[1]].lower()))
 
 
 def states_age(text: str) -> bool:
