@@ -41,6 +41,7 @@ OPINIONS = [
     '"There is nothing wrong with the bridge," said Ana Ruiz.',
     '"Every once in a while the keepers opened the crates and checked the bones," said Ana Ruiz.',
     '"We have full trust in the accounts of our firm and its auditors," said Ana Ruiz.',
+    '"I do not like being followed to the door of the cabinet room," said Tom Reyes.',
     '"He was overcome by emotion on the day but showed genuine regret," said Tom Reyes.',
     '"I would like to ask about the 300 workers, laid off in March by the mill," said Tom Reyes.',
 ]
@@ -82,6 +83,11 @@ def test_scene_setting_in_a_subordinate_clause_is_no_claim() -> None:
 )
 def test_generalisation_feeling_or_evaluation_in_the_articles_words_is_no_claim(text: str) -> None:
     assert found(text) == []
+
+
+def test_what_is_being_done_is_a_fact() -> None:
+    text = '"The money was promised and now it\'s being taken away from the wards," said Tom Reyes.'
+    assert found(text) == [("attributed", "Tom Reyes")]
 
 
 def test_a_participle_after_had_is_what_was_done_but_an_object_is_not() -> None:

@@ -59,6 +59,7 @@ HARD: frozenset[ContentKind] = frozenset({"age", "date", "figure"})
 # being chosen from 500 volunteers"); a day only sets the scene ("a very disappointed man last weekend").
 BESIDE_OPINION: frozenset[ContentKind] = frozenset({"age", "figure"})
 PHRASE_BREAK = re.compile(r"[,;:\u2013\u2014]\s+|\s+-+\s+|\s*[\[\]()]\s*")
+_IS_FORM = re.compile(r"(?:is|are|was|were|am|\w+'s|\w+'re)$")  # "it's being taken away" is happening
 Basis = Literal["hard", "first", "event", "past", "denial", "scheduled"]
 
 
@@ -83,7 +84,8 @@ def states_past(tokens: list[str]) -> bool:
         ):
             continue
         before = [earlier for earlier in lower[max(0, index - 3) : index] if earlier not in STATE_ADVERBS]
-        if before[-2:] == ["to", "be"] or before[-1:] in (["is"], ["are"], ["am"]):
+        gerund = before[-1:] == ["being"] and not (before[-2:-1] and _IS_FORM.match(before[-2]))  # "like being nagged"
+        if before[-2:] == ["to", "be"] or before[-1:] in (["is"], ["are"], ["am"]) or gerund:
             continue  # "to be brought back", "is focused": what is wanted or what is, not what was done
         return True
     return False
