@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import functools
 import operator
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
@@ -23,6 +23,7 @@ from rest_framework import serializers
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from api import statements
 from api.serializers import BriefRelatedField
 from api.viewsets import ViewSetMixinBase
 from newsfacts import search
@@ -158,6 +159,8 @@ class RowListMixin(ViewSetMixinBase):
     """Lists whose rows come from one ``values()`` query, shaped by the serializer's :class:`RowShape`."""
 
     _list_templates: ClassVar[dict[tuple[type, tuple[str, ...]], QuerySet]] = {}
+    _statements: ClassVar[dict[Hashable, statements.ListStatements]] = {}
+    list_statements: statements.ListStatements | None = None
 
     def row_shape(self) -> RowShape:
         return RowShape.of(self.get_serializer_class())
@@ -187,8 +190,16 @@ class RowListMixin(ViewSetMixinBase):
         # The ordering first: the columns its cursor needs are part of the values() the rows are selected with.
         keys, _ordered = self.paginator.get_ordering(request, self.queryset, self)
         paths = tuple(key.path for key in keys)
-        queryset = self.filter_queryset(self.list_queryset(paths))
-        rows = self.paginate_queryset(queryset)
+        # The list's query depends on its parameters alone: filtered once per process for a set of them, the pages'
+        # SQL kept (api/statements.py).
+        key = statements.cache_key(self, request.query_params, self.paginator.cursor_query_param)
+        self.list_statements = self._statements.get(key)
+        if self.list_statements is None:
+            queryset = self.filter_queryset(self.list_queryset(paths))
+            if len(self._statements) >= statements.MAX_LISTS:
+                self._statements.clear()
+            self.list_statements = self._statements[key] = statements.ListStatements(queryset)
+        rows = self.paginate_queryset(self.list_statements.queryset)
         build = self.row_shape().builder(request)
         results = [build(row) for row in rows]
         if rows and "highlight" in rows[0]:  # a search with ?highlight=true
