@@ -18,6 +18,7 @@ from typing import Any, ClassVar
 from django.core.exceptions import ImproperlyConfigured
 from django.db import models
 from django.db.models import QuerySet
+from django.urls import get_script_prefix
 from django.utils import timezone
 from rest_framework import serializers
 from rest_framework.request import Request
@@ -31,6 +32,7 @@ from newsfacts.links import DetailUrl
 from newsfacts.values import iso_datetime
 
 Row = dict[str, Any]
+MAX_BUILDERS = 64
 Builder = Callable[[Row], Any]
 
 
@@ -58,11 +60,11 @@ class _Node:
 
 
 class _Context:
-    """What building a row needs from the request: URL templates and the time zone, made once per request."""
+    """What building a row needs from the request: URL templates under its base URL, and the time zone."""
 
-    def __init__(self, request: Request) -> None:
-        self.base = request.build_absolute_uri("/")
-        self.zone = timezone.get_current_timezone()  # DRF's DateTimeField writes in it
+    def __init__(self, base: str, zone: Any) -> None:
+        self.base = base
+        self.zone = zone
         self.templates: dict[str, DetailUrl] = {}
 
     def url(self, view_name: str) -> DetailUrl:
@@ -103,6 +105,7 @@ class RowShape:
         serializer = serializer_class()
         model = serializer.Meta.model
         self.root = _Node("", "nested", children=self._nodes(serializer, model, "", model._meta.pk.attname))
+        self._builders: dict[tuple[str, Any, str], Builder] = {}
         self.columns = tuple(dict.fromkeys(_columns(self.root)))
         # The relations those columns go through (article, speaker, reviewed_by...), for a detail's select_related.
         self.relations = tuple(dict.fromkeys(column.rsplit("__", 1)[0] for column in self.columns if "__" in column))
@@ -113,8 +116,16 @@ class RowShape:
         return cls(serializer_class)
 
     def builder(self, request: Request) -> Builder:
-        """A function from a ``values()`` row to the serializer's output, for this request's URLs."""
-        return _bind(self.root, _Context(request))
+        """A function from a ``values()`` row to the serializer's output, for this request's URLs (made once for each
+        base URL, time zone and script prefix: a process serves few)."""
+        # DRF's DateTimeField writes in the current time zone; detail URLs are under the request's host and prefix.
+        context = (request.build_absolute_uri("/"), timezone.get_current_timezone(), get_script_prefix())
+        build = self._builders.get(context)
+        if build is None:
+            if len(self._builders) >= MAX_BUILDERS:  # hosts are the clients' (within ALLOWED_HOSTS): bounded
+                self._builders.clear()
+            build = self._builders[context] = _bind(self.root, _Context(context[0], context[1]))
+        return build
 
     def _nodes(
         self, serializer: serializers.BaseSerializer, model: type[models.Model], prefix: str, pk_column: str

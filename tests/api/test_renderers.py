@@ -9,8 +9,14 @@ import uuid
 import pytest
 from django.utils.translation import gettext_lazy
 from rest_framework import renderers
+from rest_framework.exceptions import NotAcceptable
+from rest_framework.negotiation import DefaultContentNegotiation
+from rest_framework.request import Request
+from rest_framework.test import APIRequestFactory
 
+from api.errors import ContentNegotiation
 from api.renderers import JSONRenderer
+from api.streaming import CSVRenderer, NDJSONRenderer
 
 VALUES = [
     pytest.param({"text": "Le président a dit « non » — 😀", "n": 3, "x": 0.25, "ok": True, "none": None}, id="text"),
@@ -48,3 +54,31 @@ def test_the_api_answers_with_this_renderer(client, db):
     response = client.get("/api/v1/claims/", HTTP_ACCEPT="application/json")
     assert response.status_code == 200
     assert isinstance(response.accepted_renderer, JSONRenderer)
+
+
+@pytest.mark.parametrize(
+    "accept",
+    [
+        "application/json",
+        "text/html",
+        "text/csv",
+        "application/x-ndjson",
+        "application/json; indent=2",
+        "text/html,application/xhtml+xml,*/*;q=0.8",
+        "*/*",
+        "",
+        "APPLICATION/JSON",
+    ],
+)
+def test_content_negotiation_picks_what_drf_picks(accept):
+    renderer_classes = [JSONRenderer, renderers.BrowsableAPIRenderer, CSVRenderer, NDJSONRenderer]
+    request = Request(APIRequestFactory().get("/api/v1/claims/", HTTP_ACCEPT=accept))
+
+    def choice(negotiation):
+        try:
+            renderer, media_type = negotiation.select_renderer(request, [cls() for cls in renderer_classes])
+        except NotAcceptable:
+            return "406"
+        return type(renderer), media_type
+
+    assert choice(ContentNegotiation()) == choice(DefaultContentNegotiation())
