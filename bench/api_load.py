@@ -1,8 +1,8 @@
 """The load test: the claims API under gunicorn against Datasette on the same data, and the in-process limit.
 
 Builds (or reuses) a 1M-claim dataset under ``bench/out/`` as a SQLite file and as a PostgreSQL database, serves each
-with gunicorn (2 sync workers, DEBUG=0), serves the SQLite file with Datasette (defaults, then at its fastest), and
-measures requests/second and p50/p99 latency at 1 and 8 concurrent loopback clients for:
+with gunicorn (2 workers of one thread, keep-alive, DEBUG=0), serves the SQLite file with Datasette (defaults, then at
+its fastest), and measures requests/second and p50/p99 latency at 1 and 8 concurrent loopback clients for:
 
 - ``filter``: ``/api/v1/claims/?status=verified&claimant=<id>`` over busy, middling and quiet claimants;
 - ``unseen``: the same filter for every claimant in turn, each client from its own part of the list, so the server
@@ -313,6 +313,10 @@ def gunicorn(
         "API_ANON_THROTTLE_RATE": "1000000/second",
         # PostgreSQL's prepared statements (the project's default) only in the "prepared" row; the plain row without.
         "DB_SERVER_SIDE_BINDING": "1" if prepared else "0",
+        # Threaded workers with one thread: one request at a time per worker, as sync workers, but the clients'
+        # connections kept alive between requests (a sync worker closes each; Datasette's server keeps them).
+        # GUNICORN_CMD_ARGS in the environment replaces this, e.g. with "--worker-class sync".
+        "GUNICORN_CMD_ARGS": os.environ.get("GUNICORN_CMD_ARGS", "--worker-class gthread --threads 1"),
         **(extra_env or {}),
     }
     command = [str(VENV_BIN / "gunicorn"), "newsfacts.wsgi", "-w", "2", "--no-control-socket", "-b", f"{HOST}:{port}"]
