@@ -101,7 +101,12 @@ class ReleaseViewSet(viewsets.ViewSet):
         def file_url(path: str) -> str:
             return request.build_absolute_uri(reverse("api:export-file", kwargs={"name": name, "path": path}))
 
-        resources = [r for r in package.get("resources", []) if isinstance(r, dict) and "path" in r]
+        # A file once, though a database file has a resource for each of its tables too.
+        paths: dict[str, dict[str, Any]] = {}
+        for r in package.get("resources", []):
+            if isinstance(r, dict) and "path" in r:
+                paths.setdefault(r["path"], r)
+        resources = list(paths.values())
         return {
             "name": name,
             "title": package.get("title", ""),

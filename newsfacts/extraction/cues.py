@@ -61,6 +61,7 @@ SPEECH_VERBS = _forms(
     "inform informed informs",
     "report reported reports",
     "clarify clarified clarifies",
+    "quip quipped quips",
 )
 # Verbs that report speech only with a ``that`` clause or a quotation ("announced that ...", not "announced plans").
 THAT_VERBS = _forms(
@@ -109,8 +110,12 @@ ADDRESSEE_VERBS = frozenset({"tell", "assure", "inform", "warn"})
 ALL_VERBS: dict[str, str] = {**SPEECH_VERBS, **THAT_VERBS, **FRAMING_VERBS}
 # Participles that hand on the subject of the clause before them: "..., he said, adding that ...".
 PARTICIPLE_CUES = _forms("add adding", "say saying", "note noting", "insist insisting", "warn warning", "argue arguing")
-PARTICIPLE_CUES.update(_forms("explain explaining", "stress stressing", "claim claiming", "suggest suggesting"))
+PARTICIPLE_CUES.update(_forms("explain explaining", "stress stressing", "claim claiming"))
+# Participles that say what a statement implies, not a second statement: they end its content and report nothing
+# ("..., suggesting it was comfortable with ...").
+INFERENCE_PARTICIPLES = words("suggesting indicating signalling signaling implying")
 PARTICIPLE_CUES.update(_forms("state stating", "confirm confirming", "announce announcing", "tell telling"))
+PARTICIPLE_CUES.update(_forms("quip quipping"))
 
 # A reporting verb after these is passive or adjectival ("who were told that"): it names no speaker.
 PASSIVE_AUXILIARIES = words("was were been being be is are am")
@@ -193,7 +198,7 @@ PERSON_ROLES = words(
     rabbi imam monk nun athlete runner swimmer cyclist driver footballer boxer dancer artist musician composer
     novelist poet historian novelist entrepreneur executive-director pensioner retiree patient worker employee
     plaintiff defendant suspect accused opponent rival critic supporter whistleblower landlord tenant shopkeeper
-    baker fisherman source insider locals sister brother grandson granddaughter nephew niece cousin uncle aunt
+    baker fisherman source insider locals sister brother grandson granddaughter nephew niece cousin uncle aunt gaffer
     fiancee fiance girlfriend boyfriend partner"""
 )
 # Role-noun suffixes that make a person: "endocrinologist", "physician", "campaigner".
@@ -311,6 +316,10 @@ IRREGULAR_VERBS = words(
 SUBORDINATORS = words("when while after before as if although though because since until unless once asked speaking")
 
 
+# A person named by their age: "the 44-year-old", "the twenty-year-olds".
+_AGED = re.compile(r"(?:\d+|[a-z]+(?:-[a-z]+)?)-year-olds?")
+
+
 def is_person_role(word: str) -> bool:
     """Whether a lowercase noun (singular or plural) names a person's role: ``minister``, ``analysts``."""
     w = word.lower()
@@ -319,6 +328,8 @@ def is_person_role(word: str) -> bool:
         return True
     if w.endswith("ies") and w[:-3] + "y" in PERSON_ROLES:
         return True
+    if _AGED.fullmatch(w):
+        return True  # "the 44-year-old said"
     return len(w) > 5 and w.rstrip("s").endswith(PERSON_ROLE_SUFFIXES)
 
 

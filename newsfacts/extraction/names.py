@@ -140,6 +140,7 @@ def find_mentions(text: str, sentences: list[Sentence]) -> list[Mention]:
     """Return the name mentions of ``text`` in order; headings, captions and credits are read too."""
     tokens = _tokens(text)
     lowercase = _lowercase_vocabulary(tokens)
+    acronyms = _acronyms_spelled_out(text, tokens)
     starts = _sentence_starts(text, sentences)
     mentions: list[Mention] = []
     i = 0
@@ -176,7 +177,7 @@ def find_mentions(text: str, sentences: list[Sentence]) -> list[Mention]:
                     j += 2
                     continue
             break
-        mention = _read_group(text, tokens, i, group, starts, lowercase)
+        mention = _read_group(text, tokens, i, group, starts, lowercase - acronyms if acronyms else lowercase, acronyms)
         if mention is not None:
             mentions.append(mention)
         i = j
@@ -184,15 +185,21 @@ def find_mentions(text: str, sentences: list[Sentence]) -> list[Mention]:
 
 
 def _read_group(
-    text: str, tokens: list[_Token], index: int, group: list[_Token], starts: set[int], lowercase: set[str]
+    text: str,
+    tokens: list[_Token],
+    index: int,
+    group: list[_Token],
+    starts: set[int],
+    lowercase: set[str],
+    acronyms: set[str],
 ) -> Mention | None:
     """Strip sentence-initial common words and titles from a capitalised group and classify what is left."""
     possessive = bool(POSSESSIVE_RE.search(group[-1].text)) and group[-1].text[-1] in "s" + APOSTROPHES
-    group, dropped = _drop_ordinary_openers(group, starts, lowercase)
+    group, dropped = _drop_ordinary_openers(group, starts, lowercase, acronyms)
     if not group:
         return None
     title, group = _split_title(text, group)
-    group = _drop_trailing(group)
+    group = _drop_trailing(group, acronyms)
     if not group or _is_office(group):
         return None  # "Federal Minister", "Prime Minister": a title without a name
     start, end = group[0].start, group[-1].start + len(group[-1].bare)
@@ -205,7 +212,22 @@ def _read_group(
     return Mention(start, end, text[start:end], kind, title=title, role=_role_before(before), possessive=possessive)
 
 
-def _drop_ordinary_openers(group: list[_Token], starts: set[int], lowercase: set[str]) -> tuple[list[_Token], int]:
+def _acronyms_spelled_out(text: str, tokens: list[_Token]) -> set[str]:
+    """Lowercase forms of capitalised words that are the initials of a name spelled out in the text (``WHO`` of
+    ``World Health Organization``): acronyms, even when they are ordinary words too."""
+    shouted = {t.text.lower() for t in tokens if 2 <= len(t.text) <= 6 and t.text.isupper()}
+    if not shouted:
+        return set()
+    spelled = {"".join(w[0] for w in m.group().split()).lower() for m in _SPELLED_OUT.finditer(text)}
+    return shouted & spelled
+
+
+_SPELLED_OUT = re.compile(r"\b[A-Z][a-z]+(?:\s+(?:of\s+|for\s+|and\s+)?[A-Z][a-z]+){1,5}")
+
+
+def _drop_ordinary_openers(
+    group: list[_Token], starts: set[int], lowercase: set[str], acronyms: set[str]
+) -> tuple[list[_Token], int]:
     """Drop sentence-initial words that are ordinary words written with a capital ("The", "Residents",
     "Sentencing"), and leading function words."""
     dropped = 0
@@ -213,9 +235,10 @@ def _drop_ordinary_openers(group: list[_Token], starts: set[int], lowercase: set
         group
         and group[0].start in starts
         and (_ordinary(group[0].bare, lowercase) or (len(group) > 1 and _is_participle(group[0].bare)))
+        and group[0].bare.lower() not in acronyms
     ):
         group, dropped = group[1:], dropped + 1
-    while group and group[0].bare.lower() in STOPWORDS:
+    while group and group[0].bare.lower() in STOPWORDS and group[0].bare.lower() not in acronyms:
         group, dropped = group[1:], dropped + 1
     return group, dropped
 
@@ -231,9 +254,9 @@ def _split_title(text: str, group: list[_Token]) -> tuple[str, list[_Token]]:
     portfolio = _PORTFOLIO_RE.search(text, max(0, group[0].start - 120), group[0].start) if len(group) >= 3 else None
     if portfolio is not None and not _has_organisation_word(group):
         return text[portfolio.start() : group[-2].start].strip(), group[-2:]
-    # The last title inside the group ends its prefix ("Commons Speaker Sir Lindsay Hoyle"), unless what follows is
-    # an organisation ("World Health Organization").
-    inner = [k for k in range(1, len(group) - 1) if _is_title(group[k])]
+    # The last title inside the group ends its prefix ("Commons Speaker Sir Lindsay Hoyle", "Labour MP Jon Ash"),
+    # unless what follows is an organisation ("World Health Organization").
+    inner = [k for k in range(1, len(group) - 1) if _is_title(group[k]) or group[k].bare in POSTNOMINALS]
     if inner and not _has_organisation_word(group[inner[-1] + 1 :]):
         return _joined(group[: inner[-1] + 1]), _strip_postnominals(group[inner[-1] + 1 :])
     title_tokens: list[_Token] = []
@@ -267,8 +290,8 @@ def _strip_postnominals(group: list[_Token]) -> list[_Token]:
     return group
 
 
-def _drop_trailing(group: list[_Token]) -> list[_Token]:
-    while group and group[-1].bare.lower() in STOPWORDS:
+def _drop_trailing(group: list[_Token], acronyms: set[str]) -> list[_Token]:
+    while group and group[-1].bare.lower() in STOPWORDS and group[-1].bare.lower() not in acronyms:
         group = group[:-1]
     return group
 

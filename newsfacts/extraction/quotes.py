@@ -36,6 +36,7 @@ from newsfacts.extraction.cues import (
     DETERMINERS,
     FINITE,
     FRAMING_VERBS,
+    INFERENCE_PARTICIPLES,
     IRREGULAR_VERBS,
     PARTICIPLE_CUES,
     PASSIVE_AUXILIARIES,
@@ -47,6 +48,7 @@ from newsfacts.extraction.cues import (
     THAT_VERBS,
     VERB_MODIFIERS,
     VERB_PREPOSITIONS,
+    VERB_RE,
     is_organisation_role,
     is_person_role,
     words,
@@ -141,9 +143,11 @@ def _cues(reader: _Reader, s: Sentence) -> list[_Cue]:
     for found_word in LETTERS.finditer(masked, s.start, s.end):
         m = _unglued(found_word)
         word = m.group()
-        participle = PARTICIPLE_CUES.get(word.lower())
+        participle = PARTICIPLE_CUES.get(word.lower()) if word.endswith("ing") else None
+        if word in INFERENCE_PARTICIPLES and _after_document(masked, s, m.start()):
+            participle = "suggest"  # "released a report suggesting the accounts were overstated"
         if participle is not None:
-            handed = _participle_cue(reader, s, m, participle, found)
+            handed = _progressive_cue(reader, s, m, participle) or _participle_cue(reader, s, m, participle, found)
             if handed is not None:
                 found.append(handed)
                 continue
@@ -204,6 +208,24 @@ def _plural_noun(masked: str, m: re.Match[str], before: str) -> bool:
 
 # Words after which a reporting verb is an elliptical passive or an infinitive: "when asked", "to say".
 _ELLIPTICAL = frozenset({"to", "when", "if", "unless", "once", "as"})
+
+
+def _after_document(masked: str, s: Sentence, pos: int) -> bool:
+    """Whether a document noun comes right before ``pos`` (``a report suggesting``)."""
+    before = masked[max(s.start, pos - 20) : pos].split()
+    return bool(before) and before[-1].lower() in DOCUMENTS
+
+
+def _progressive_cue(reader: _Reader, s: Sentence, m: re.Match[str], lemma: str) -> _Cue | None:
+    """``..., top scientists are warning.``: a reporting verb in the progressive, with the subject before ``are``."""
+    aux = _PROGRESSIVE.search(reader.masked, s.start, m.start())
+    if aux is None:
+        return None
+    subject = subject_left(reader, s, aux.start())
+    return _Cue(m.start(), m.end(), m.group().lower(), lemma, subject) if subject is not None else None
+
+
+_PROGRESSIVE = re.compile(r"\b(?:is|are|was|were)\s+$")
 
 
 def _participle_cue(reader: _Reader, s: Sentence, m: re.Match[str], lemma: str, found: list[_Cue]) -> _Cue | None:
@@ -274,7 +296,7 @@ def _content_end(reader: _Reader, start: int, limit: int) -> int:
     if acc:
         cut = min(cut, acc.start())
     for m in re.finditer(r",\s*([a-z]+ing)\b", region):
-        if m.group(1) in PARTICIPLE_CUES:
+        if m.group(1) in PARTICIPLE_CUES or m.group(1) in INFERENCE_PARTICIPLES:
             cut = min(cut, m.start())  # "..., adding that ...": the speaker's next statement
             break
     trimmed = region[:cut].rstrip()
@@ -382,8 +404,8 @@ def _unnamed(reader: _Reader, subject: Subject) -> str:
     if subject.reporter or subject.attribution == "pronoun" or subject.end - subject.start > 80:
         return ""
     words = reader.text[subject.start : subject.end].strip()
-    if not words:
-        return ""
+    if not words or words.lower() in _CLAUSE_PRONOUNS:
+        return ""  # "they say": a pronoun describes nobody
     first = words.split()[0].lower()
     common = first in DETERMINERS or first in ("one", "another") or is_person_role(first) or is_organisation_role(first)
     return words if words[0].islower() or common else ""
@@ -472,6 +494,9 @@ def _content_start(cue: _Cue, after: int, rest: str) -> tuple[int, bool, bool] |
     m_that = re.match(r"((?:\s+[\w'\u2019\-]+){0,7}?)\s+that\b", rest)
     if m_that and (not m_that.group(1).strip() or m_that.group(1).split()[0].lower() in _TIME_OPENERS):
         return after + m_that.end(), True, False
+    asked = _ASKED_TO.match(rest) if cue.lemma == "ask" else None
+    if asked:
+        return after + asked.end(), False, True  # "asked the Speaker to "get the minister back"": the request
     preps = VERB_PREPOSITIONS.get(cue.lemma, ())
     m_prep = re.match(r"\s+(" + "|".join(preps) + r")\b", rest) if preps else None
     if m_prep:
@@ -494,12 +519,17 @@ def _content_start(cue: _Cue, after: int, rest: str) -> tuple[int, bool, bool] |
     return None
 
 
+# "asked Commons Speaker Sir Ann Roe to "...": the person asked, then "to" and a quotation.
+_ASKED_TO = re.compile(r"(?:\s+[\w'\u2019.\-]+){1,8}?\s+to\s+(?=" + MASK + ")")
+
+
 def _takes_bare_content(cue: _Cue, rest: str) -> bool:
-    """``said sales fell``, ``called it "a disaster"``, ``admitted his side had ...``: content without ``that``."""
+    """``said sales fell``, ``called it "a disaster"``, ``admitted his side had ...``, ``admitted "he was wrong"``:
+    content without ``that``."""
     return (
         (cue.lemma in SPEECH_VERBS and _reported_clause(rest))
         or (cue.lemma in FRAMING_VERBS and MASK in rest)
-        or (cue.lemma in THAT_VERBS and _clause_like(rest))
+        or (cue.lemma in THAT_VERBS and (_clause_like(rest) or rest.lstrip().startswith(MASK)))
     )
 
 
@@ -576,8 +606,16 @@ def _clause_like(rest: str) -> bool:
 
 
 def _reported_clause(rest: str) -> bool:
-    """``said sales fell``, ``told me the same thing``: content after a speech verb needs a verb of its own."""
-    return MASK in rest[:80] or _has_verb(WORD.findall(rest[:80]))
+    """``said sales fell``, ``told me the same thing``, ``said they intend to``, ``said he'd like``: content after a
+    speech verb needs a verb of its own, or a subject pronoun and a word that is no preposition."""
+    if MASK in rest[:80] or _has_verb(WORD.findall(rest[:80])):
+        return True
+    pronoun = _PRONOUN_CLAUSE.match(rest)
+    return pronoun is not None and pronoun.group(1) not in PREPOSITIONS
+
+
+# "they intend", "he'd now like": a subject pronoun (perhaps contracted) and the next word.
+_PRONOUN_CLAUSE = re.compile(r"\s+(?:he|she|they|we|I)(?:['\u2019](?:d|ll|ve|re))?\s+([a-z]+)\b")
 
 
 def _reportable(content: str) -> bool:
@@ -692,12 +730,29 @@ def _continue(reader: _Reader, seg: QuotedSpan) -> None:
             return
     label = _label_after(reader, seg)
     if label is not None:
-        _emit(reader, seg.start, seg.end, kind, label[0], label[1], "", -0.05)
+        _emit(reader, seg.start, seg.end, kind, label[0], label[1], "", -0.05, description=label[2])
     elif _continues(reader, here, seg.open):
         assert reader.last is not None
         _emit(reader, seg.start, seg.end, kind, reader.last[1], "continuation", "", -0.05)
+    elif (followed := _paragraph_after_person(reader, seg, here)) is not None:
+        _emit(reader, seg.start, seg.end, kind, followed, "continuation", "", -0.15)
     else:
         _emit(reader, seg.start, seg.end, kind, None, "none", "")
+
+
+def _paragraph_after_person(reader: _Reader, seg: QuotedSpan, here: int) -> Entity | None:
+    """``A downcast Ana Ruiz sat at the podium.`` then a paragraph opening with a quote no cue claims: the person
+    the story follows says it (a guess, so less sure than a cue)."""
+    text = reader.text
+    line_start = text.rfind("\n", 0, seg.open) + 1
+    line_end = text.find("\n", seg.close)
+    if line_start == 0 or text[line_start : seg.open].strip():
+        return None
+    if VERB_RE.search(reader.masked, seg.close, line_end if line_end >= 0 else len(text)):
+        return None  # a cue on the line that named nobody we know ("said one of the photographers"): no guess
+    if reader.last is not None and reader.last[1] is None and here - reader.last[0] <= 1:
+        return None  # it goes on from a quote whose speaker is unnamed
+    return reader.book.followed(seg.open)
 
 
 def _continues(reader: _Reader, here: int, pos: int) -> bool:
@@ -718,15 +773,19 @@ def _continues(reader: _Reader, here: int, pos: int) -> bool:
 _LABEL_AFTER = re.compile(r"[^\S\n]*[-\u2013\u2014]+[^\S\n]*([^\n]{2,60}?)[^\S\n]*(?:\n|$)")
 
 
-def _label_after(reader: _Reader, seg: QuotedSpan) -> tuple[Entity, AttributionMethod] | None:
-    """The speaker named by a dash label after a quote (``"..." - President Moon``), if any."""
+def _label_after(reader: _Reader, seg: QuotedSpan) -> tuple[Entity | None, AttributionMethod, str] | None:
+    """The speaker named by a dash label after a quote (``"..." - President Moon``), or described by one without a
+    name (``"..." - reporter``): (entity, attribution, description), or None without a label."""
     label = _LABEL_AFTER.match(reader.text, seg.close + 1)
     if label is None:
         return None
     for pos in reader.mentions_between(label.start(1), label.end(1)):
         entity = reader.book.mention_entity.get(pos)
         if entity is not None:
-            return entity, named(reader, reader.mention_by_start[pos], entity)
+            return entity, named(reader, reader.mention_by_start[pos], entity), ""
+    found = WORD.findall(label.group(1))
+    if 0 < len(found) <= 4 and found[0].islower() and is_person_role(found[-1]):
+        return None, "none", label.group(1)
     return None
 
 
@@ -813,12 +872,19 @@ _APPOSED = re.compile(r"\b([a-z][\w\-]*),\s+([A-Z][\w'\u2019\-]+),")
 def _known_by_speaking(masked: str, mentions: list[Mention]) -> list[Mention]:
     """A lone word the name reader could not classify (``Umahi``) is a person from its first mention when the story
     has it speak (``Umahi said``) anywhere, so that pronouns before that cue can refer to it."""
-    speaking = {m.group(1) for m in _NAME_SPEAKS.finditer(masked)} | {m.group(1) for m in _LABEL.finditer(masked)}
+    speaking = {m.group(1) for m in _NAME_SPEAKS.finditer(masked)}
+    # A label opening the article is its dateline ("London: Researchers have ..."), not a speaker.
+    speaking |= {m.group(1) for m in _LABEL.finditer(masked) if masked[: m.start()].strip()}
     speaking |= {m.group(2) for m in _APPOSED.finditer(masked) if is_person_role(m.group(1))}
     bodies = {m.group(1) for m in _DESCRIBED.finditer(masked) if is_organisation_role(m.group(2))}
+    # "the Fed said": a lone name that speaks after "the" is an institution.
+    bodies |= {m.group(1) for m in _NAME_SPEAKS.finditer(masked) if _THE_BEFORE.search(masked, 0, m.start())}
     if not speaking and not bodies:
         return mentions
     return [_kind_known(m, speaking, bodies) for m in mentions]
+
+
+_THE_BEFORE = re.compile(r"\b[Tt]he\s$")
 
 
 def _kind_known(m: Mention, speaking: set[str], bodies: set[str]) -> Mention:

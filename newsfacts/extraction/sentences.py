@@ -346,6 +346,8 @@ class _Block:
 
     def _is_headline(self) -> bool:
         """A line of a few sentences whose last one has no final punctuation: a headline with its standfirst."""
+        if _LABELLED_QUOTE_RE.fullmatch(self.text, self.start, self.end):
+            return False  # '"I will answer. Next question." - Moon': a quote of two sentences with its label
         body = self.text[self.start : self.end].rstrip(_CLOSERS + '"')
         return bool(body) and body[-1].isalnum() and len(body.split()) <= MAX_HEADLINE_WORDS
 

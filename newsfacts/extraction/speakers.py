@@ -21,6 +21,7 @@ from newsfacts.extraction.cues import (
     GENDERED_NOUNS,
     NEWS_AGENCIES,
     ORGANISATION_WORDS,
+    STOPWORDS,
     TITLE_GENDER,
     TITLES,
     is_organisation_role,
@@ -102,8 +103,10 @@ class SpeakerBook:
         self._quoted = sorted(quoted)
         self._by_word: dict[str, set[int]] = {}  # a word of a name or alias -> ids of the entities using it
         self._by_initials: dict[str, set[int]] = {}
-        for mention in mentions:
-            self._read(mention)
+        self._by_prefix: dict[str, set[int]] = {}  # the first three letters of a name -> ids of entities
+        self._named_at: dict[int, list[int]] = {}  # entity id -> offsets of its name mentions (possessives too)
+        for k, mention in enumerate(mentions):
+            self._read(mention, mentions[k + 1] if k + 1 < len(mentions) else None)
         # Mentions arrive in text order, so the starts are ascending and ``entity_at`` can bisect them.
         self._mention_starts = list(self.mention_entity)
         self._starts_ascending = all(a < b for a, b in pairwise(self._mention_starts))
@@ -118,10 +121,16 @@ class SpeakerBook:
         k = bisect_left(self._quoted, (pos + 1, 0)) - 1
         return k >= 0 and self._quoted[k][0] <= pos < self._quoted[k][1]
 
-    def _read(self, m: Mention) -> None:
+    def _read(self, m: Mention, following: Mention | None) -> None:
         quoted = self.in_quote(m.start)
         entity = self._match(m)
-        if entity is None:
+        surname = _shared_surname(self.text, m, following)
+        if entity is None and surname and not quoted:
+            # "David and Jackie Wenlock": David Wenlock, known from here on by his first name too.
+            entity = Entity(len(self.entities), f"{m.text} {surname}", "person")
+            self.entities.append(entity)
+            self._describe(entity, m)
+        elif entity is None:
             if quoted or m.kind == "unknown":
                 return
             entity = Entity(len(self.entities), m.text, m.kind)
@@ -133,6 +142,8 @@ class SpeakerBook:
             entity.forms.append(m.text)
         self._index(entity)
         self.mention_entity[m.start] = entity
+        if not quoted:
+            self._named_at.setdefault(entity.id, []).append(m.start)
         if not quoted and not m.possessive:
             self.note(entity, m.start)  # "Smith's sister": Smith is not who the sentence is about
 
@@ -143,6 +154,7 @@ class SpeakerBook:
         for noun in (*(w.lower() for w in entity.name.split()), *entity.role_words):
             self._by_noun.setdefault(noun, set()).add(entity.id)
         self._by_initials.setdefault(_initials(entity.name.split()), set()).add(entity.id)
+        self._by_prefix.setdefault(entity.name[:3], set()).add(entity.id)
 
     def _match(self, m: Mention) -> Entity | None:
         """The entity an earlier mention introduced that ``m`` names again, most recent first.
@@ -174,7 +186,35 @@ class SpeakerBook:
                     return entity
                 if len(words) == 1 and words[0].isupper() and words[0] == _initials(full):
                     return entity
-        return None
+                if len(words) == 1 and words[0] in full and is_organisation_role(words[0].lower()):
+                    return entity  # "the Bank" of "the Central Bank of Halden", "the Council"
+        if m.kind != "person" and len(words) == 1:
+            short = self._shortened(words[0])
+            if short is not None:
+                return short
+        return self._first_name_match(m, ids)
+
+    def _shortened(self, word: str) -> Entity | None:
+        """``Fed`` of ``Federal Reserve``: the one organisation whose name's first word the word shortens (none when
+        two do: ``Federal Reserve`` and ``Federal Open Market Committee``)."""
+        found = [
+            self.entities[i]
+            for i in self._by_prefix.get(word[:3], ())
+            if self.entities[i].kind == "organisation" and _shortened(word, self.entities[i].name)
+        ]
+        return found[0] if len(found) == 1 else None
+
+    def _first_name_match(self, m: Mention, ids: set[int]) -> Entity | None:
+        """``Mohamaddin`` after ``Mohamaddin Ketapi``: a lone word that is the first name of exactly one person named
+        before, and nobody's surname, is that person."""
+        word = m.text
+        if m.kind == "organisation" or " " in word or word.lower() in STOPWORDS:
+            return None
+        people = [self.entities[i] for i in ids if self.entities[i].kind == "person"]
+        if any(e.name.split()[-1] == word for e in people):
+            return None
+        firsts = [e for e in people if len(e.name.split()) > 1 and e.name.split()[0] == word]
+        return firsts[0] if len(firsts) == 1 else None
 
     def _describe(self, entity: Entity, m: Mention) -> None:
         """Description, role words and gender evidence from the words around the first full mention."""
@@ -265,6 +305,12 @@ class SpeakerBook:
         for entity in self.entities:
             if entity.name and (name in entity.forms or name == entity.name):
                 return entity
+        short = self._shortened(name) if kind == "organisation" else None
+        if short is not None:
+            short.forms.append(name)  # "the Fed" of "the Federal Reserve"
+            self._index(short)
+            self.note(short, pos)
+            return short
         entity = Entity(len(self.entities), name, kind, forms=[name])
         self.entities.append(entity)
         self._index(entity)
@@ -304,14 +350,21 @@ class SpeakerBook:
 
     def followed(self, pos: int) -> Entity | None:
         """The person the story is following at ``pos``: the first person named in the current sentence before
-        ``pos`` or, failing that, in the nearest of the two previous sentences that names anyone."""
+        ``pos`` or, failing that, in the nearest of the two previous sentences that names anyone (a sentence wholly
+        inside a quote does not count: it names no one the story follows)."""
         here = self.sentence_at(pos)
+        window = [here]  # this sentence and the two before it, not counting sentences wholly inside a quote
+        k = here - 1
+        while k >= 0 and len(window) < 3:
+            if not (self.in_quote(self.sentences[k].start) and self.in_quote(self.sentences[k].end - 1)):
+                window.append(k)
+            k -= 1
         firsts: dict[int, Entity] = {}
         for sentence, entity in self._recent(pos):
-            if sentence < here - 2:
+            if sentence < window[-1]:
                 break
             firsts[sentence] = entity  # overwritten going back, so it ends as the sentence's first reference
-        for sentence in (here, here - 1, here - 2):
+        for sentence in window:
             if sentence in firsts:
                 return firsts[sentence] if firsts[sentence].kind == "person" else None
         return None
@@ -327,6 +380,20 @@ class SpeakerBook:
             if entity.kind == "organisation" and not entity.is_media:
                 return entity
         return None
+
+    def salient_organisation(self, pos: int) -> Entity | None:
+        """``the company said``: the organisation (not the press) the story named most often before ``pos``, the
+        most recently named on a tie; a firm cited once for a figure is not the company the story is about."""
+        best: tuple[int, int] | None = None
+        found: Entity | None = None
+        for entity in self.entities:
+            if entity.kind != "organisation" or entity.is_media:
+                continue
+            named = self._named_at.get(entity.id, [])
+            n = bisect_left(named, pos)
+            if n and (best is None or (n, named[n - 1]) > best):
+                best, found = (n, named[n - 1]), entity
+        return found
 
     def resolve_role(self, noun: str, organisation: bool, pos: int, guess: bool = True) -> Entity | None:
         """``the minister``/``the company``: the most recent entity the story described with that noun.
@@ -402,6 +469,22 @@ def _title_description(title: str) -> str:
     ):
         return f"{' '.join(words[:k])}'s {' '.join(words[k:])}"
     return title
+
+
+def _shared_surname(text: str, m: Mention, following: Mention | None) -> str:
+    """``David and Jackie Wenlock``: the surname a lone first name shares with the full name joined to it by
+    ``and``, else ``""``."""
+    if following is None or m.kind != "unknown" or len(m.tokens) != 1 or m.text.lower() in STOPWORDS:
+        return ""
+    if following.kind != "person" or len(following.tokens) != 2 or text[m.end : following.start] != " and ":
+        return ""
+    return following.tokens[-1]
+
+
+def _shortened(short: str, name: str) -> bool:
+    """``Fed`` of ``Federal Reserve``: one word of at least three letters that begins the name's first word."""
+    words = name.split()
+    return len(words) > 1 and " " not in short and len(short) >= 3 and words[0].startswith(short) and words[0] != short
 
 
 def _first_name_title(m: Mention) -> bool:

@@ -36,7 +36,9 @@ from newsfacts.extraction.sentences import Sentence
 from newsfacts.extraction.speakers import Entity, SpeakerBook
 
 # Documents that say things: "The report said", "a leaked memo says".
-DOCUMENTS = frozenset({"report", "study", "memo", "statement", "letter", "document", "survey", "filing", "ruling"})
+DOCUMENTS = frozenset(
+    {"report", "study", "memo", "statement", "letter", "document", "survey", "filing", "ruling", "release"}
+)
 # Roles whose holder speaks for an organisation: what they say is the organisation's.
 SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson"})
 AttributionMethod = Literal["name", "alias", "pronoun", "role", "continuation", "none"]
@@ -109,6 +111,10 @@ def subject_left(reader: Reading, s: Sentence, vs: int) -> Subject | None:
         return None
     if left.endswith(","):
         return clause_subject(reader, s, vs, coordinated=False)
+    if left.endswith(", who"):
+        antecedent = _relative_antecedent(reader, s, vs)
+        if antecedent is not None:
+            return antecedent  # "Ana Ruiz met Tom Bassey, who told her ...": Tom Bassey
     if re.search(r"\b(and|but)$", left):
         return clause_subject(reader, s, vs, coordinated=True)
     subject = _apposed_without_commas(reader, s, end) or noun_phrase_before(reader, s, end)
@@ -144,6 +150,9 @@ def noun_phrase_before(reader: Reading, s: Sentence, end: int) -> Subject | None
     """The subject ending at ``end``: a name, a pronoun, or a role noun phrase (``the company``, ``a spokesman for
     the ministry``, ``analysts``)."""
     mention = reader.mention_by_end.get(end)
+    if mention is None and reader.masked[end - 2 : end] in ("'s", "\u2019s"):
+        # "Kohl's now says": a name ending in 's right before the verb is the name, not a possessive.
+        mention = reader.mention_by_end.get(end - 2)
     if mention is not None:
         named_subject = _name_subject(reader, s, mention, end)
         if named_subject is not None:
@@ -157,8 +166,16 @@ def noun_phrase_before(reader: Reading, s: Sentence, end: int) -> Subject | None
     if word in PRONOUN_GENDER or word in ("it", "they", "i", "we"):
         return pronoun_subject(reader, word, w_start, end)
     if word in DOCUMENTS:
-        # "The report said", "a leaked memo says": a document speaks for whoever issued it, who is not named here.
-        return Subject(_phrase_start(reader, s, words, w_start), end, None, "none")
+        # "The report said", "a leaked memo says": a document speaks for whoever issued it ("the WHO release added",
+        # "Acme's annual report said"), or for nobody named when the phrase names no one.
+        phrase_start = _phrase_start(reader, s, words, w_start)
+        for pos in reader.mentions_between(max(s.start, w_start - 80), w_start):
+            mention = reader.mention_by_start[pos]
+            owner = reader.book.mention_entity.get(pos)
+            if owner is not None and _OWNS_DOCUMENT.fullmatch(reader.masked, mention.end, w_start):
+                start = min(phrase_start, _title_start(reader, s, mention))
+                return Subject(start, end, owner, named(reader, mention, owner))
+        return Subject(phrase_start, end, None, "none")
     if not (
         is_person_role(word) or is_organisation_role(word) or word in ("reporters", "journalists", *RELATION_NOUNS)
     ):
@@ -168,6 +185,10 @@ def noun_phrase_before(reader: Reading, s: Sentence, end: int) -> Subject | None
     if agent is not None:
         return agent
     return _role_subject(reader, last.group(), phrase_start, end)
+
+
+# Between a name and the document it issued: "the WHO release", "Acme's annual report".
+_OWNS_DOCUMENT = re.compile(r"(?:['\u2019]s?)?(?:\s+[a-z][\w\-]*){0,2}\s+")
 
 
 def _name_subject(reader: Reading, s: Sentence, mention: Mention, end: int) -> Subject | None:
@@ -181,8 +202,8 @@ def _name_subject(reader: Reading, s: Sentence, mention: Mention, end: int) -> S
     if holder is not None and holder_entity is not None and holder_entity.kind == "person":
         mention = holder
     entity = book.mention_entity.get(mention.start)
-    if entity is None and len(mention.tokens) > 1 and re.search(r"\b[Tt]he\s+$", text[s.start : mention.start]):
-        # "The White House said", "the Kremlin's ...": an institution named like a place speaks.
+    if entity is None and re.search(r"\b[Tt]he\s+$", text[s.start : mention.start]) and not common_word(mention.text):
+        # "The White House said", "the Fed said": an institution named like a place speaks.
         entity = book.create(mention.text, "organisation", mention.start)
     if entity is None and len(mention.tokens) == 1 and not common_word(mention.text):
         organisation = mention.text.isupper() or mention.kind == "organisation"
@@ -238,7 +259,7 @@ def _organisation_in(reader: Reading, a: int, b: int) -> tuple[Entity | None, At
         if is_organisation_role(w.group()) and not is_person_role(w.group()):
             entity = reader.book.resolve_role(w.group(), True, a)
             if entity is None and w.group() in GENERIC_ORGANISATIONS:
-                entity = reader.book.resolve_organisation_pronoun(a)
+                entity = reader.book.salient_organisation(a)
             if entity is not None:
                 return entity, "role"
     return None, "none"
@@ -265,7 +286,7 @@ def _role_subject(reader: Reading, noun: str, phrase_start: int, end: int) -> Su
     office = noun[0].isupper() and word in OFFICES  # "the Prime Minister": no guess
     entity = book.resolve_role(word, organisation, phrase_start, guess=not office)
     if entity is None and organisation and word in GENERIC_ORGANISATIONS:
-        entity = book.resolve_organisation_pronoun(phrase_start)
+        entity = book.salient_organisation(phrase_start)
     if word in PRESS_NOUNS and entity is not None and entity.is_media:
         return Subject(phrase_start, end, entity, "role", reporter=True)
     return Subject(phrase_start, end, entity, "role" if entity else "none")
@@ -298,7 +319,11 @@ def clause_subject(reader: Reading, s: Sentence, vs: int, coordinated: bool) -> 
         # "Residents of X welcomed the vote but said ...": an unnamed group opens the clause.
         start = s.start + opener.start(1)
         return Subject(start, start + len(opener.group(1)), None, "none")
-    for pos in reader.mentions_between(s.start, vs):
+    antecedent = _relative_antecedent(reader, s, vs)
+    if antecedent is not None:
+        return antecedent
+    fronted = _FRONTED_PHRASE.match(reader.masked, s.start, vs)
+    for pos in reader.mentions_between(fronted.end() if fronted else s.start, vs):
         mention = reader.mention_by_start[pos]
         entity = reader.book.mention_entity.get(pos)
         if _modifies_next_name(reader, mention, vs):
@@ -309,6 +334,27 @@ def clause_subject(reader: Reading, s: Sentence, vs: int, coordinated: bool) -> 
                 return None
             return Subject(pos, mention.end, entity, named(reader, mention, entity), entity.is_media)
     return _lead_subject(reader, s, max_words=5)
+
+
+def _relative_antecedent(reader: Reading, s: Sentence, vs: int) -> Subject | None:
+    """``Police arrested Nicholas, who apologised and admitted ...``: a cue inside a relative clause has the name
+    the clause follows as its subject."""
+    masked = reader.masked
+    who = masked.rfind(", who ", s.start, vs)
+    if who < 0 or "," in masked[who + 1 : vs] or MASK in masked[who:vs]:
+        return None
+    mention = reader.mention_by_end.get(who)
+    entity = reader.book.mention_entity.get(mention.start) if mention is not None else None
+    if mention is None or entity is None or mention.possessive:
+        return None
+    return Subject(mention.start, mention.end, entity, named(reader, mention, entity), entity.is_media)
+
+
+# A phrase fronted before the clause's subject: "In their first meeting under new chief Ana Ruiz, the board ...".
+_FRONTED_PHRASE = re.compile(
+    r"\W*(?:In|On|At|Under|After|Before|During|Despite|Following|Since|Unlike|Like|Amid|Among|Besides|Beyond|As)\b"
+    r"[^,;:\n]{1,120},\s*"
+)
 
 
 def _modifies_next_name(reader: Reading, mention: Mention, vs: int) -> bool:
@@ -390,7 +436,7 @@ def source_of(reader: Reading, a: int, b: int) -> tuple[Entity | None, Attributi
         return entity, "role" if entity else "none"
     for word in words:
         if is_organisation_role(word) and word in GENERIC_ORGANISATIONS:
-            entity = book.resolve_role(word, True, a) or book.resolve_organisation_pronoun(a)
+            entity = book.resolve_role(word, True, a) or book.salient_organisation(a)
             return entity, "role" if entity else "none"
         if is_person_role(word) and not word.endswith("s"):
             entity = book.resolve_role(word, False, a)

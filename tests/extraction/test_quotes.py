@@ -456,6 +456,31 @@ REPORTED = [
         ("further closures may be needed", "Greyfield Council"),
         id="repeated-that",
     ),
+    pytest.param(
+        "Cities must cut traffic because the air will stay dirty for a decade, doctors are warning.",
+        ("Cities must cut traffic because the air will stay dirty for a decade", None),
+        id="progressive-trailing-cue",
+    ),
+    pytest.param(
+        "Coach Tom Bassey was unhappy.\n\nSpeaking to the club website, the gaffer explained that it was a poor half.",
+        ("it was a poor half", "Tom Bassey"),
+        id="gaffer-is-a-role",
+    ),
+    pytest.param(
+        "At the ministry, officials said they intend to publish the emails.",
+        ("they intend to publish the emails", None),
+        id="pronoun-and-a-verb-of-no-known-form",
+    ),
+    pytest.param(
+        "Tom Bassey said he\u2019d now like to see the council act.",
+        ("he\u2019d now like to see the council act", "Tom Bassey"),
+        id="contracted-pronoun",
+    ),
+    pytest.param(
+        "Kerrow\u2019s Corp. shares fell. Kerrow\u2019s now says profit will be $4 a share.",
+        ("profit will be $4 a share", "Kerrow\u2019s Corp."),
+        id="name-ending-in-s-before-the-verb",
+    ),
 ]
 
 
@@ -475,10 +500,24 @@ def test_reported_speech_is_found_with_its_speaker(text: str, expected: tuple[st
         pytest.param(
             "A short seller questioned its financial reports and caused its shares to drop.", id="plural-noun-reports"
         ),
+        pytest.param(
+            "Kerrow Foods said sales fell. The results suggest the company needs to do more.",
+            id="a-thing-suggesting-is-no-speaker",
+        ),
     ],
 )
 def test_things_that_are_not_reported_speech(text: str) -> None:
-    assert [q.text for q in quotes_of(text) if q.kind != "direct"] == []
+    assert [q.text for q in quotes_of(text) if q.kind != "direct" and q.cue != "said"] == []
+
+
+def test_suggesting_after_a_statement_is_no_second_statement() -> None:
+    text = "The Halden Fund repeated that rates may rise, suggesting it was comfortable with market expectations."
+    assert [q.text for q in quotes_of(text)] == ["rates may rise"]
+
+
+def test_a_report_suggesting_speaks_for_who_released_it() -> None:
+    text = "Halden Capital released a report suggesting the accounts were overstated."
+    assert [(q.text, q.speaker) for q in quotes_of(text)] == [("the accounts were overstated", "Halden Capital")]
 
 
 def test_company_with_possessive_name_keeps_its_suffix() -> None:
@@ -659,3 +698,52 @@ def test_time_phrase_after_an_addressee_is_not_reported_content() -> None:
 def test_comma_after_the_verb_before_a_name_and_a_partial_quote() -> None:
     text = "Waterford Police arrested him. Police said, Tom Bassey \u201cjumped on a platform to hide\u201d and ran."
     assert [(q.kind, q.speaker) for q in quotes_of(text)] == [("mixed", "Waterford Police")]
+
+
+def test_labelled_quote_of_two_sentences_is_no_heading_and_a_role_label_names_nobody() -> None:
+    text = (
+        "1) President Ana Ruiz met reporters.\n\n"
+        "2) \u201cCan you say when the bridge will open?\u201d - reporter\n\n"
+        "3) \u201cI will not speak about dates. I will only answer questions on the budget.\u201d - Ruiz\n"
+    )
+    found = quotes_of(text)
+    assert [(q.speaker, q.speaker_description) for q in found] == [(None, "reporter"), ("Ana Ruiz", "")]
+    assert found[-1].text == "I will not speak about dates. I will only answer questions on the budget."
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        pytest.param(
+            "A tired Tom Bassey sat at the podium after the game.\n"
+            "\u201cGood experience for the young players. We will learn from it.\u201d\n",
+            "Tom Bassey",
+            id="paragraph-opening-with-a-quote-after-a-person",
+        ),
+        pytest.param(
+            "Ana Ruiz walked through the lobby when she saw the cameras.\n"
+            '"I was scared when she came up to me," said one of the people who was there.\n',
+            None,
+            id="a-cue-on-the-line-that-names-nobody-we-know",
+        ),
+        pytest.param(
+            "Ana Ruiz walked through the lobby.\n"
+            '"I was scared when she came up to me," one witness said.\n'
+            '"I told her I was only taking photos."\n',
+            None,
+            id="going-on-from-an-unnamed-speaker",
+        ),
+    ],
+)
+def test_quote_opening_a_paragraph_without_a_cue(text: str, speaker: str | None) -> None:
+    last = quotes_of(text)[-1]
+    assert last.speaker == speaker
+    assert speaker is None or last.confidence < 0.7
+
+
+def test_asked_someone_to_and_a_quotation_is_the_askers_request() -> None:
+    text = (
+        "Labour MP Jon Ash rose.\n"
+        "Mr Ash asked Commons Speaker Sir Ian Hale to \u201cget the minister back to the House\u201d.\n"
+    )
+    assert [(q.kind, q.speaker) for q in quotes_of(text)] == [("mixed", "Jon Ash")]

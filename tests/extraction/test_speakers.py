@@ -255,3 +255,113 @@ def test_company_named_like_a_person_is_an_organisation_by_its_last_word() -> No
 def test_name_qualifying_a_role_is_not_the_subject() -> None:
     _, quotes = read("Okafor spokeswoman Jane Doe defended the plan on Monday, saying it would save money.")
     assert quotes == [("it would save money", "Jane Doe", "name")]
+
+
+# (text, the last quote's speaker): who speaks, one rule a row.
+RIGHT_SPEAKER = [
+    pytest.param(
+        'Ruth Okoro said: "The road is a mess."\n\nHer son Tom Okoro, from Mill Lane, also criticised the council.\n\n'
+        'The 44-year-old said: "Nobody told us anything."\n',
+        "Tom Okoro",
+        id="n-year-old-is-the-person-followed",
+    ),
+    pytest.param(
+        "In their first meeting under new chair Ana Ruiz, Halden Bank officials raised the rate and said further "
+        "rises may be needed.\n",
+        "Halden Bank",
+        id="name-in-a-fronted-phrase-is-not-the-subject",
+    ),
+    pytest.param(
+        "Retail chain Halden Foods cut its outlook on Wednesday.\n\nSales fell, within Halden Foods' forecast. "
+        "Analysts had expected a decline, according to research firm Metrix Data.\n\n"
+        "The company said it expected sales to be flat.\n",
+        "Halden Foods",
+        id="the-company-is-the-one-the-story-is-about",
+    ),
+    pytest.param(
+        "Residents Tom and Ruth Okoro were unhappy.\n"
+        "Tom, 62, called it silly, quipping: \u2018It is still soft.\u2019\n"
+        "He added: \u2018They can surely find some slabs.\u2019\n",
+        "Tom Okoro",
+        id="first-name-of-a-couple-sharing-a-surname",
+    ),
+    pytest.param(
+        'Tourism minister Amir Hakim was there.\n"You prove it to me," Amir, who is also an MP, said.\n',
+        "Amir Hakim",
+        id="lone-first-name-of-one-person-named-before",
+    ),
+    pytest.param(
+        'Police arrested Nick Brand, who apologised and admitted "he did not realise how serious this was".\n',
+        "Nick Brand",
+        id="relative-clause-after-a-name-with-a-second-verb",
+    ),
+    pytest.param(
+        "Ana Ruiz met Tom Bassey, who told her the plan had failed.\n", "Tom Bassey", id="relative-clause-after-a-name"
+    ),
+    pytest.param(
+        "The survey was run by the Northern Road Safety Association.\n\n"
+        "According to the NRSA, drivers were slower than in any year before.\n",
+        "Northern Road Safety Association",
+        id="acronym-of-an-organisation-named-before",
+    ),
+    pytest.param(
+        "The trial was run by the World Health Organization.\n\n"
+        '"Other uses would need new trials," the WHO release added.\n',
+        "World Health Organization",
+        id="acronym-that-is-an-ordinary-word-issuing-a-document",
+    ),
+    pytest.param(
+        "The Central Bank of Halden raised rates on Tuesday. The bank's board met for two days.\n"
+        "The Bank said in a statement that rates would rise. It added that prices were stable.\n",
+        "Central Bank of Halden",
+        id="it-after-the-institution",
+    ),
+    pytest.param(
+        "Halden Council's annual report said the roads were in poor shape.\n",
+        "Halden Council",
+        id="document-speaks-for-who-issued-it",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "speaker"), RIGHT_SPEAKER)
+def test_the_right_speaker(text: str, speaker: str | None) -> None:
+    _, quotes = read(text)
+    assert quotes[-1][1] == speaker
+
+
+def test_dateline_is_not_a_speaker() -> None:
+    speakers, quotes = read("London: Researchers have discovered what they say are the remains of a new species.\n")
+    assert speakers == [] and [q[1] for q in quotes] == [None]
+
+
+def test_sentences_wholly_inside_a_quote_do_not_hide_the_person_followed() -> None:
+    text = (
+        "Tom Bassey read a statement, telling the court he was sorry.\n\n"
+        '"I never meant to hurt anyone. I think about it every day. I pray for them. I am sorry," the 19-year-old '
+        "said.\n"
+    )
+    _, quotes = read(text)
+    assert quotes[-1][1:] == ("Tom Bassey", "role")
+
+
+def test_quipping_introduces_a_quote() -> None:
+    _, quotes = read("Tom Okoro, 62, was unhappy, quipping: \u2018It is still soft.\u2019\n")
+    assert quotes == [("It is still soft.", "Tom Okoro", "name")]
+
+
+def test_shortened_name_after_the_is_the_institution() -> None:
+    speakers, quotes = read(
+        "The Federal Reserve raised rates on Tuesday.\n"
+        "The Fed repeated that further rises may be needed. It added that prices were stable.\n"
+    )
+    assert [(s.name, s.kind, s.aliases) for s in speakers] == [("Federal Reserve", "organisation", ("Fed",))]
+    assert [q[1] for q in quotes] == ["Federal Reserve", "Federal Reserve"]
+
+
+def test_shortened_name_of_two_organisations_is_neither() -> None:
+    speakers, _ = read(
+        "The Federal Reserve and the Federal Trade Commission met on Tuesday.\n"
+        "The Fed said that further rises may be needed.\n"
+    )
+    assert [(s.name, s.kind) for s in speakers] == [("Fed", "organisation")]

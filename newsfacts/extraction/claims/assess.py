@@ -17,12 +17,14 @@ counts once, as the most specific thing it is (see ``content_kinds``).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Literal
 
 from newsfacts.extraction.claims.claim import ContentKind
 from newsfacts.extraction.claims.content import SWEEPING_START, content_kinds, states_age
 from newsfacts.extraction.claims.vocabulary import (
+    ASKING_START,
     CLAUSE_BREAK,
     CONDITIONAL_START,
     DEPENDENT_JOINS,
@@ -30,6 +32,7 @@ from newsfacts.extraction.claims.vocabulary import (
     FORECAST_RE,
     FORWARD_BREAK,
     FORWARD_WORDS,
+    HABIT_RE,
     HYPHENATED_RE,
     IMPERATIVE_START,
     IRREGULAR_PAST,
@@ -37,6 +40,7 @@ from newsfacts.extraction.claims.vocabulary import (
     MIN_QUOTE_WORDS,
     NEGATED_FACT_RE,
     NOT_PAST,
+    PARTICIPLE_RE,
     QUESTION_END,
     RELATIVE_MODAL_RE,
     SCHEDULED_RE,
@@ -44,13 +48,17 @@ from newsfacts.extraction.claims.vocabulary import (
     SPEECH_ACTS,
     STATE_ADVERBS,
     SUBORDINATE_RE,
+    THAN_BELIEVED_RE,
     WORD_RE,
     word_tokens,
 )
-from newsfacts.extraction.cues import STOPWORDS
 
 PRIORITY: tuple[ContentKind, ...] = ("age", "first", "figure", "date", "other")
 HARD: frozenset[ContentKind] = frozenset({"age", "date", "figure"})
+# Beside an opinion or a feeling, in the article's words, an amount or an age still counts ("He felt nervous after
+# being chosen from 500 volunteers"); a day only sets the scene ("a very disappointed man last weekend").
+BESIDE_OPINION: frozenset[ContentKind] = frozenset({"age", "figure"})
+PHRASE_BREAK = re.compile(r"[,;:\u2013\u2014]\s+|\s+-+\s+|\s*[\[\]()]\s*")
 Basis = Literal["hard", "first", "event", "past", "denial", "scheduled"]
 
 
@@ -69,7 +77,7 @@ def states_past(tokens: list[str]) -> bool:
     for index, word in enumerate(lower):
         if tokens[index][0].isupper() or lower[index - 1 : index] in (["a"], ["an"]):
             continue  # a name ("United", "Allied") or an adjective ("a retired teacher", "an emailed statement")
-        perfect = lower[index - 1 : index] in (["has"], ["have"], ["had"]) and word not in STOPWORDS
+        perfect = lower[index - 1 : index] in (["has"], ["have"], ["had"]) and PARTICIPLE_RE.match(word) is not None
         if word in SPEECH_ACTS or not (
             perfect or word in IRREGULAR_PAST or (len(word) >= 4 and word.endswith("ed") and word not in NOT_PAST)
         ):
@@ -102,7 +110,11 @@ def _factual_clauses(text: str, tokens: list[str]) -> list[str]:
     for index in range(0, len(pieces), 2):
         clause = pieces[index]
         joined_by = pieces[index - 1].strip(" ,").lower() if index else ""
-        forward = (forward and joined_by in DEPENDENT_JOINS) or is_forward(clause, word_tokens(clause))
+        tokens = word_tokens(clause)
+        # a dependent clause, or a few words with no verb of their own ("likely to go on into Tuesday and later this
+        # week"), go on with the forward clause before them
+        continues = joined_by in DEPENDENT_JOINS or len(tokens) < MIN_QUOTE_WORDS
+        forward = (forward and continues) or is_forward(clause, tokens)
         if not forward:
             kept.append(clause)
     return kept
@@ -128,14 +140,20 @@ def _kinds(clauses: list[str], quoted: bool) -> tuple[set[ContentKind], bool, bo
     if SOFT_WORDS.isdisjoint(tokens):
         return *_plain(text, tokens), False
     judged = quoted and not FEELINGS.issuperset(SOFT_WORDS.intersection(tokens))
-    kinds: set[ContentKind] = set() if judged else content_kinds(text, tokens) & HARD
+    kinds: set[ContentKind] = set() if judged else content_kinds(text, tokens) & BESIDE_OPINION
     past = False
     for clause in clauses if len(clauses) > 1 else CLAUSE_BREAK.split(text):
         clause_tokens = word_tokens(clause)
         if len(clause_tokens) >= MIN_QUOTE_WORDS and SOFT_WORDS.isdisjoint(clause_tokens):
             clause_kinds, clause_past = _plain(clause, clause_tokens)
-            kinds |= clause_kinds if judged else clause_kinds - HARD
+            kinds |= clause_kinds - (set() if judged else BESIDE_OPINION)
             past = past or clause_past
+    if judged or kinds & HARD != HARD:
+        # a figure in a phrase of its own beside the opinion ("took a turn for the worse, with a decline of 2.5%")
+        for phrase in PHRASE_BREAK.split(text):
+            phrase_tokens = word_tokens(phrase)
+            if len(WORD_RE.findall(phrase)) >= MIN_QUOTE_WORDS and SOFT_WORDS.isdisjoint(phrase_tokens):
+                kinds |= content_kinds(phrase, phrase_tokens) & HARD
     return kinds, past, True
 
 
@@ -157,6 +175,8 @@ def judge(text: str, *, quoted: bool = False) -> Verdict | None:
     """
     if SWEEPING_START.match(text):
         return None
+    text = THAN_BELIEVED_RE.sub("than", text)  # "earlier than originally thought" compares; nobody's opinion
+    text = HABIT_RE.sub("sometimes", text)  # "every once in a while we open them up" is a habit, like "sometimes"
     clauses = _factual_clauses(text, word_tokens(text))
     if clauses != [text]:
         forward = _forward_verdict(text)
@@ -174,7 +194,7 @@ def judge(text: str, *, quoted: bool = False) -> Verdict | None:
         return Verdict("other", "event", opinion)
     if past:
         return Verdict("other", "past", opinion)
-    if quoted and not opinion and NEGATED_FACT_RE.search(text):
+    if quoted and not opinion and NEGATED_FACT_RE.search(" ; ".join(clauses)):
         return Verdict("other", "denial", opinion)
     return None
 
@@ -186,5 +206,6 @@ def assess(text: str, *, quoted: bool = False) -> ContentKind | None:
 
 
 def is_never_a_claim(sentence: str) -> bool:
-    """Questions, conditionals and advice assert nothing, whatever figures they hold."""
-    return bool(QUESTION_END.search(sentence) or CONDITIONAL_START.match(sentence) or IMPERATIVE_START.match(sentence))
+    """Questions (asked or put in words), conditionals and advice assert nothing, whatever figures they hold."""
+    starts = (CONDITIONAL_START, IMPERATIVE_START, ASKING_START)
+    return bool(QUESTION_END.search(sentence) or any(start.match(sentence) for start in starts))

@@ -30,7 +30,7 @@ from newsfacts.extraction.claims.vocabulary import (
 _CASUALTY = r"(?:killed|injured|hurt|harmed|arrested|charged|rescued|evacuated)"
 # ... but "No one was injured" is a count of nought.
 SWEEPING_START = re.compile(
-    rf"^[\"'\u201c\u2018«(\s]*(?:Nobody|Everybody|Everyone|No one|No-one)\b"
+    rf"^[\"'\u201c\u2018«(\s]*(?:(?:Still|But|And|Yet|So|Now),?\s+)?(?i:nobody|everybody|everyone|no one|no-one)\b"
     rf"(?!\s+(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:\w+\s+)?{_CASUALTY})"
 )
 
@@ -59,6 +59,8 @@ _AGE_PATTERNS: Gated = [
     ),
     # "Jane Doe, 36," or "..., said Jane Doe, 36." -- a capitalised word, then the number as an apposition
     (DIGIT, re.compile(r"\b[A-Z][\w'\u2019.-]*,\s+(?P<age>[1-9]\d?|1[01]\d)(?=\s*(?:,|;|\.(?!\d)|$))")),
+    # "a happy 44th birthday"
+    (frozenset({"birthday"}), re.compile(r"\b\d{1,3}(?:st|nd|rd|th)\s+birthday\b", re.IGNORECASE)),
     # "Tom Reyes (61)"
     (DIGIT, re.compile(r"(?<=[a-z'\u2019.])\s?\((?P<age>[1-9]\d?|1[01]\d)\)")),
 ]
@@ -95,6 +97,11 @@ _DATE_PATTERNS: Gated = [
             re.IGNORECASE,
         ),
     ),
+    # a clock time with a point: "notified at 5.00 the night before"
+    (
+        frozenset({"at"}),
+        re.compile(r"\bat\s+\d{1,2}[.:]\d{2}\b(?!\s*(?:%|a\b|per\b|percent|million|billion|points?\b))", re.IGNORECASE),
+    ),
     # a minute of a match: "his seventh-minute header"
     (
         frozenset({"minute"}),
@@ -105,6 +112,8 @@ _DATE_PATTERNS: Gated = [
         re.compile(r"\b(?:in|during|since|by|of|until)\s+the\s+\d{1,2}(?:st|nd|rd|th)\s+century\b", re.IGNORECASE),
     ),
 ]
+# "for almost 100 years before ...": a duration, an amount of time, not a point in it.
+_DURATION_LEAD = re.compile(r"\bfor\s+(?:(?:almost|about|nearly|around|some|over|more\s+than)\s+)?$", re.IGNORECASE)
 _YEAR_RE = re.compile(r"(?<![\w$€£¥.,])(?:1[6-9]\d\d|20\d\d)(?![\w%]|[.,]\d)")
 _YEAR_LEAD_RE = re.compile(
     rf"(?:\b(?:in|since|by|until|till|from|during|before|after|early|late|mid|of|the|year|between|and|to|through)"
@@ -116,7 +125,8 @@ _LOWERCASE_WORD_NEXT = re.compile(r"\s+[a-z]")
 _ORDINAL = r"(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)"
 # A number word naming a kind of thing ("four-cylinder", "two-party") is no amount; "three-year" or "two-thirds" is.
 _NOT_A_DESCRIPTOR = (
-    r"(?!-(?!(?:year|month|week|day|hour|minute|mile|metre|meter|kilomet|percent|fold|third|quarter)\w*)\w)"
+    r"(?!-(?!(?:year|month|week|day|hour|minute|mile|metre|meter|kilomet|percent|fold|third|quarter|pound|dollar|euro"
+    r"|rupee|yen)\w*)\w)"
 )
 # A time of day is when something happened, not an amount.
 _TIME_RE = re.compile(
@@ -130,9 +140,12 @@ _TIME_WORDS = frozenset({"am", "pm", "m", "o'clock", "morning", "afternoon", "ev
 _MODEL_NUMBER_LEAD = re.compile(
     r"(?:\b(?:type|class|level|version|grade|phase|stage|category|channel|number|no\.|bill|act|resolution|amendment"
     r"|section|article|clause|rule|chapter|route|flight|room|platform|proposition|prop\.|measure|ordinance"
-    r"|[HS]\.\s?[RB]\.|[HSA]B|S\.|H\.R\.)\s|-)$",
+    r"|[HS]\.\s?[RB]\.|[HSA]B|S\.|H\.R\.)\s|(?<!multi)-)$",
     re.I,
 )
+_TIME_AMOUNTS = frozenset(["day's", "week's", "fortnight's", "month's", "year's"])
+_A_STRETCH = frozenset({"century", "decade", "year", "month", "week", "fortnight"})
+_NUMBER_GATES = NUMBER_WORDS | _TIME_AMOUNTS | _A_STRETCH | {"no", "nobody", "one"}
 _FIGURE_PATTERNS: Gated = [
     # digits, not glued to a word ("G7", "COVID-19")
     (
@@ -148,12 +161,28 @@ _FIGURE_PATTERNS: Gated = [
         ORDINALS,
         re.compile(
             rf"(?:\b(?:the|his|her|its|their|our|my)\s+{_ORDINAL}|['\u2019]s\s+{_ORDINAL}|\ba\s+(?!second\b){_ORDINAL})\b"
-            r"(?!\s+(?:half|leg)\b)",
+            r"(?!\s+(?:half|leg|wave|generation)\b)",
             re.IGNORECASE,
         ),
     ),
     # "a 15th straight time", "the 3rd quarter"
     (DIGIT, re.compile(r"(?<![\w/-])\d{1,3}(?:st|nd|rd|th)\b(?![- ]centur)")),
+    # "not just one, but ...": more than one
+    (frozenset({"one"}), re.compile(r"\bnot\s+(?:just|only)\s+one\b", re.IGNORECASE)),
+    # a stretch of time: "lying in the vaults for nearly a century"
+    (
+        _A_STRETCH,
+        re.compile(
+            r"\bfor\s+(?:(?:almost|nearly|about|around|over|more\s+than|well\s+over)\s+)?a\s+"
+            r"(?:century|decade|year|month|week|fortnight)\b",
+            re.IGNORECASE,
+        ),
+    ),
+    # an amount of time: "a week's notice", "a year's salary"
+    (
+        _TIME_AMOUNTS,
+        re.compile(r"\b(?:a|one)\s+(?:day|week|fortnight|month|year)['\u2019]s\b", re.IGNORECASE),
+    ),
     # a count of nought: "no injuries so far", "no one was hurt"
     (
         frozenset({"no", "nobody"}),
@@ -169,13 +198,25 @@ _FIRST_PATTERNS = [
     # "the first to ...", "its first ..."; not the first of a calendar ("the first half", "the first week of")
     re.compile(
         r"\b(?:the|its|their|his|her|our|a)\s+(?:very\s+)?first\b"
-        r"(?!\s*,|\s+(?:half|quarter|day|week|month|year|round|phase|stage|step|part|floor|place|of|two|three|few|time\s+in\s+\w+s"
+        r"(?!\s*,|\s+(?:half|quarter|(?:day|week|month|year)s?|round|phase|stage|step|part|floor|place|of|two|three|few"
+        r"|time\s+in\s+\w+s"
         r"|\d[\d,.]*|(?:hundred|thousand|million|billion)\b)\b)",
         re.IGNORECASE,
     ),
     re.compile(r"\bfirst[- ]ever\b|\bunprecedented\b|\ball-time\s+(?:high|low)\b", re.IGNORECASE),
     # a place in a ranking: "top of the polls", "bottom of the league"
-    re.compile(r"\b(?:top|bottom)\s+of\s+the\s+(?:table|league|list|rankings?|charts?|polls?|class)\b", re.IGNORECASE),
+    re.compile(
+        r"\b(?:top|bottom)\s+of\s+the\s+(?:table|league|list|rankings?|charts?|polls?|class)\b|\btop\s+(?:spot|place)\b",
+        re.IGNORECASE,
+    ),
+    # the most, the first or the only in a stretch of time: "fell the most in almost three years", "have not seen
+    # an outbreak like this in two decades"
+    re.compile(
+        r"\bthe\s+(?:most|least)\s+(?:in|since)\b"
+        r"|\b(?:not|never|n['\u2019]t)\s+(?:\w+\s+){1,8}?(?:in|for)\s+(?:(?:almost|nearly|about|more\s+than|over)\s+)?"
+        r"(?:\w+|a)\s+(?:years|decades|centuries|century)\b",
+        re.IGNORECASE,
+    ),
     # a record: "record temperatures", "a record 5 million", "broke the world record"
     re.compile(
         r"\brecord[- ](?:breaking|high|highs|low|lows|numbers?|levels?|amounts?|sales|profits?|losses|turnout|heat"
@@ -186,12 +227,17 @@ _FIRST_PATTERNS = [
     ),
     re.compile(r"\bthe\s+only\s+\w+(?:\s+\w+)?\s+(?:to|who|that|ever)\b", re.IGNORECASE),
     re.compile(
-        r"(?:\bthe|['\u2019]s|\bits|\btheir|\bhis|\bher)\s+(?:\w+[\s-]+)?(?:(?:most|least)\s+[a-z]{4,}|"
+        r"(?:\bthe|['\u2019]s|\bits|\btheir|\bhis|\bher|\bour|\bmy)\s+(?:\w+[\s-]+)?(?:(?:most|least)\s+[a-z]{4,}|"
         + "|".join(SUPERLATIVES)
         + r")\b",
         re.IGNORECASE,
     ),
 ]
+
+
+# A tally compared: "Jamshedpur had more possession", "the club scored fewer goals than last season".
+_MORE = frozenset({"more", "fewer", "less"})
+_COMPARED_RE = re.compile(r"\b(?:had|scored|won|made|sold|took|received|recorded)\s+(?:more|fewer|less)\s+[a-z]")
 
 
 def _spans(patterns: Gated, text: str, words: set[str], digits: bool) -> list[tuple[int, int]]:
@@ -220,6 +266,12 @@ def _years(text: str) -> list[tuple[int, int]]:
     return found
 
 
+def _duration(text: str, span: tuple[int, int]) -> bool:
+    """Whether a time told from another ("100 years before") is a stretch of time ("for almost 100 years")."""
+    words = word_tokens(text[span[0] : span[1]].lower())
+    return not TIME_UNITS.isdisjoint(words) and bool(_DURATION_LEAD.search(text, max(0, span[0] - 20), span[0]))
+
+
 def states_age(text: str) -> bool:
     """Whether ``text`` gives someone's or something's age ("Jane Doe, 36,", "the decades-old pier")."""
     tokens = word_tokens(text)
@@ -235,7 +287,7 @@ def content_kinds(text: str, tokens: list[str] | None = None) -> set[ContentKind
     tokens = word_tokens(text) if tokens is None else tokens
     words = {token.lower() for token in tokens}
     digits = DIGIT_RE.search(text) is not None
-    numbers = digits or not words.isdisjoint(NUMBER_WORDS) or "no" in words or "nobody" in words
+    numbers = digits or not words.isdisjoint(_NUMBER_GATES)
     kinds: set[ContentKind] = set()
     if not words.isdisjoint(FIRST_CUES) and any(p.search(text) for p in _FIRST_PATTERNS):
         kinds.add("first")
@@ -246,6 +298,7 @@ def content_kinds(text: str, tokens: list[str] | None = None) -> set[ContentKind
     if not words.isdisjoint(_TIME_WORDS):
         dates += [match.span() for match in _TIME_RE.finditer(text)]  # a clock time says when
     dates = [span for span in (dates + _years(text) if digits else dates) if _outside(span, ages)]
+    dates = [span for span in dates if not _duration(text, span)]
     if dates:
         kinds.add("date")
     if numbers:
@@ -253,6 +306,6 @@ def content_kinds(text: str, tokens: list[str] | None = None) -> set[ContentKind
         figures = [span for span in _spans(_FIGURE_PATTERNS, text, words, digits) if _outside(span, masks)]
         if any(not _MODEL_NUMBER_LEAD.search(text, max(0, start - 12), start) for start, _end in figures):
             kinds.add("figure")
-    if not words.isdisjoint(EVENT_WORDS):
+    if not words.isdisjoint(EVENT_WORDS) or (not words.isdisjoint(_MORE) and _COMPARED_RE.search(text)):
         kinds.add("other")
     return kinds

@@ -36,18 +36,21 @@ _PIECE_BREAK = re.compile(
 )
 # A quote's edge that is only its attribution: "Dr Farke was quoted as", "as quoted by the club's website".
 _ATTRIBUTION_ONLY = re.compile(r"\bquoted\s+(?:as|by)\b(?:\W+\w+){0,4}\W*$|^as\s+quoted\s+by\b", re.IGNORECASE)
+_NOT_ONLY_RE = re.compile(r"\bnot\s+(?:just|only|merely)\b[^,;]*$", re.IGNORECASE)
 _PIECE_TRIM = " \t\r\n,;:"
-# A denial or a negation just before a speaker's words belongs with them: "has denied that [the firm sold fakes]".
+# A denial, a negation or a verdict on the words just before them belongs with them: "has denied that [the firm sold
+# fakes]", "incorrectly claiming [Labour voted against the bill]".
 _DENIAL_BEFORE = re.compile(
     r"\b(?:(?:denied|denies|deny|denying|disputed|disputes|rejected|rejects|refuted|refutes)"
-    r"|(?:did|does|do|has|have|had|was|were|is|are|would|could)\s*(?:not|n['\u2019]t|never)\s+\w+)"
+    r"|(?:did|does|do|has|have|had|was|were|is|are|would|could)\s*(?:not|n['\u2019]t|never)\s+\w+"
+    r"|(?:falsely|incorrectly|wrongly|mistakenly|erroneously)\s+\w+)"
     r"(?:\s+(?:that|claims?|allegations?|reports?)){0,2}\s*$",
     re.IGNORECASE,
 )
 _PUBLISHING = frozenset({"published", "publishes", "publishing", "released", "releases", "releasing"})
 _PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you"})
 _RELATIVE_ASIDE = re.compile(r",\s+(?:who|whose|which)\b[^,]*")
-_RELATIVE_CLAUSE = re.compile(r",\s+(?:who|whose|which)\b")
+_RELATIVE_CLAUSE = re.compile(r"(?:,\s+|\s+(?=who\s))(?:who|whose|which)\b")
 _COUNTED_SOURCES = re.compile(
     rf"(?:(?:some|about|around|at\s+least|more\s+than)\s+)?(?:\d[\d,]*|{NUMBER_WORD})\b", re.IGNORECASE
 )
@@ -132,6 +135,7 @@ def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
         if (
             len(WORD_RE.findall(text, cursor, found.start())) >= MIN_QUOTE_WORDS
             and len(WORD_RE.findall(text, found.end(), end)) >= MIN_QUOTE_WORDS
+            and not _NOT_ONLY_RE.search(text, cursor, found.start())  # "not just one, but several" is one claim
         ):
             pieces.append((cursor, found.start()))
             cursor = found.end()
@@ -153,10 +157,10 @@ def _claims_in(text: str, start: int, end: int, quote: Quote | None, position: i
         if verdict is None:
             continue
         kind: ClaimKind = verdict.kind
-        if kind == "other" and voice == "speaker":
+        if kind == "other" and (voice == "speaker" or (quote and quote.speaker_description)):
             kind = "attributed"
         claimant = quote.speaker if quote else None
-        score = confidence(verdict, words, voice)
+        score = confidence(verdict, words, voice, position)
         if score >= MIN_CONFIDENCE:
             claims.append(Claim(a, b, words, kind, claimant, position, score))
     return claims
@@ -195,8 +199,9 @@ def _frame_claim(text: str, frame_start: int, frame_end: int, leading: bool, pos
     An age or a first is a claim anywhere there ("Brenda Johnson, 70, said"). The words before the first quote are
     the article's own claim when they state something of their own once the attribution is trimmed ("Comey,
     testifying on Capitol Hill Thursday, said ...", "Acme, which runs 40 stores, said ...", "The governor declared an
-    emergency and said ..."), but a figure opening them counts the sources ("Three officials said ..."), and what
-    is left of "He said in June that" is too short to claim anything. A relative clause about the speaker ("said
+    emergency and said ..."), but a figure opening them counts the sources ("Three officials said ...") unless they
+    state something besides ("Six scientists joined the fund in releasing a report, saying ..."), and what is left
+    of "He said in June that" is too short to claim anything. A relative clause about the speaker ("said
     Jane Doe, who founded the firm in 2015") is the article's own claim, whatever it states.
     """
     words = text[frame_start:frame_end]
@@ -204,20 +209,24 @@ def _frame_claim(text: str, frame_start: int, frame_end: int, leading: bool, pos
     verdict = judge(words) if count >= 2 else None
     if verdict is None or (count < MIN_QUOTE_WORDS and verdict.kind != "age"):
         return None
+    tokens = word_tokens(_RELATIVE_ASIDE.sub(" ", words))  # "X, who was not involved in the work," describes X
+    # "Six scientists [...] joined the fund in releasing a report, saying"; not "Comey opened his testimony by [saying]"
+    own = leading and _own_predicate(tokens) and tokens[-1] != "by"
     relative = _RELATIVE_CLAUSE.search(words)
     about_speaker = judge(words[relative.end() :]) if relative else None
     chosen = None
     if verdict.kind in ("age", "first"):
         chosen = verdict
-    elif leading and not (verdict.kind == "figure" and _COUNTED_SOURCES.match(words)):
-        tokens = word_tokens(_RELATIVE_ASIDE.sub(" ", words))  # "X, who was not involved in the work," describes X
-        if (verdict.kind == "figure" or _own_predicate(tokens)) and tokens[0].lower() not in _PRONOUNS:
+    elif leading and not (verdict.kind == "figure" and _COUNTED_SOURCES.match(words) and not own):
+        if (verdict.kind == "figure" or own) and tokens[0].lower() not in _PRONOUNS:
             chosen = verdict
     elif about_speaker and (about_speaker.kind in HARD or (about_speaker.basis == "event" and _frame_event(words))):
         chosen = about_speaker
     if chosen is None:
         return None
-    return Claim(frame_start, frame_end, words, chosen.kind, None, position, confidence(chosen, words, "article"))
+    return Claim(
+        frame_start, frame_end, words, chosen.kind, None, position, confidence(chosen, words, "article", position)
+    )
 
 
 def _claims_in_sentence(text: str, sentence: Sentence, parts: list[tuple[int, int, Quote]]) -> list[Claim]:
@@ -226,9 +235,12 @@ def _claims_in_sentence(text: str, sentence: Sentence, parts: list[tuple[int, in
     start = _clean_start(text, start, end)
     kept = _kept_parts(text, start, parts)
     if not kept:
+        own = _claims_in(text, start, end, None, sentence.position)
         if text[start:end].rstrip().endswith(":"):
-            return []  # a line introducing what follows ("On the testimony made public:")
-        return _claims_in(text, start, end, None, sentence.position)
+            # a line introducing what follows ("On the testimony made public on Tuesday:") claims only what it
+            # counts ("They had three planes out of service:")
+            return [claim for claim in own if claim.kind in ("figure", "age")]
+        return own
     claims: list[Claim] = []
     for part_start, part_end, quote in kept:
         claims.extend(_claims_in(text, part_start, part_end, quote, sentence.position))

@@ -69,7 +69,8 @@ FEELINGS = frozenset([
     "feel", "feels", "feeling", "felt", "afraid", "scared", "nervous", "inspired", "delighted", "disappointed",
     "frustrated", "frustrating", "frustration", "shocked", "surprised", "pleased", "proud", "happy", "sad", "angry",
     "worried", "excited", "upset", "gutted", "devastated", "thrilled", "cried", "crying", "love", "loves", "loved",
-    "hate", "hates", "hated", "fear", "fears", "feared",
+    "hate", "hates", "hated", "fear", "fears", "feared", "emotion", "emotional", "regret", "regrets", "remorse",
+    "remorseful", "exciting",
 ])
 # fmt: on
 # fmt: off
@@ -88,9 +89,9 @@ SOFT_WORDS = frozenset([
     "good", "bad", "poor", "poorly", "better", "worse", "fantastic", "brilliant", "excellent", "sharp", "deserve",
     "deserves", "deserved", "lucky", "unlucky", "unfortunate", "unfortunately", "fortunately", "tough", "difficult",
     "nice", "perfect", "fair", "unfair", "shame", "pity", "disappointing", "confident",
-    "sounded", "hopefully", "fun", "strong", "unhappy",
+    "sounded", "hopefully", "fun", "strong", "unhappy", "damning", "appears", "easy", "wrong",
     # generic statements, not events
-    "often", "usually", "always", "sometimes", "generally", "typically", "simply", "clearly", "obviously", "really",
+    "often", "usually", "always", "sometimes", "generally", "typically", "simply", "clearly", "obviously",
     *FEELINGS,
     # a generic "you" ("in this job you get blamed") speaks of no one in particular
     "you", "You",
@@ -105,6 +106,14 @@ IRREGULAR_PAST = frozenset([
     "gone", "seen", "become", "drawn", "drew", "thrown", "sank", "sunk", "hid", "hidden", "split", "quit", "shut",
 ])
 # fmt: on
+# What a participle looks like after has/have/had ("has become", "had texted", "have sought"), not an object ("we have
+# them", "had letters"): a known irregular form, or a regular-looking ending.
+PARTICIPLE_RE = re.compile(
+    r"(?:"
+    + "|".join(sorted(IRREGULAR_PAST))
+    + r"|become|come|run|put|set|let|read|forecast|broadcast|cast|bet|hurt|spread|beat"
+    + r"|[a-z]+(?:ed|en|wn|ght|lt|pt|nt))$"
+)
 # What will be, or would be, is checkable only later, whatever figures it holds: a prediction, a plan, a promise.
 # A modal in a relative clause ("a plan that would close two schools was approved") describes a thing, not the
 # clause's own assertion; a past expectation ("analysts had expected a loss of 35 cents") is a fact about then.
@@ -113,19 +122,22 @@ FORWARD_WORDS = frozenset(
 )
 FORECAST_RE = re.compile(
     r"\b(?:expects?|expecting|anticipates?|anticipating|forecasts|forecasting|predicts|predicting|intends?"
-    r"|intending)\b"
+    r"|intending)\b(?!\s*(?:[,.;:)]|and\b|$))"  # not "the standards that we expect."
     r"|\b(?:is|are)\s+(?:expected|scheduled|due)\b(?!\s+to\s+(?:the|a|an)\b)"
     r"|\b(?:expected|projected|predicted|forecast)\s+(?:[\w'\u2019]+\s+){1,3}to\s+(?:grow|rise|fall|increase|decrease"
     r"|reach|hit|return|remain|stay|drop|double|recover|slow|decline|be)\b"
-    r"|\b(?:am|is|are|was|were|'re|'s)\s+going\s+to\s+(?=[a-z]+\s)(?!the\b|a\b|an\b)"
-    r"|\b(?:expected|projected|predicted|forecast|set|likely|poised|plans|planned|planning|aims?|aiming"
+    r"|\b(?:am|is|are|was|were|'re|'s)(?:\s+not|n't)?\s+going\s+to\s+(?=[a-z]+\s)(?!the\b|a\b|an\b)"
+    # not a past one: "the road was due to be resurfaced", "sales had been expected to rise"
+    r"|(?<!\bwas\s)(?<!\bwere\s)(?<!\bhad\s)(?<!\bbeen\s)(?<!\bthe\s)"  # nor a purpose: "with the aim to"
+    r"\b(?:expected|projected|predicted|forecast|set|likely|poised|plans|planned|planning|aims?|aiming"
     r"|intended|scheduled|due)\s+to\s+"
     r"(?!(?:the|a|an|his|her|their|its|between|about|around|under|over|just|as|be\s+\w+ed\s+by)\b|[\d$\u20ac\u00a3])",
     re.IGNORECASE,
 )
 # The stretches a modal's reach ends at: clause breaks, commas and subordinators ("because if it had been held").
 FORWARD_BREAK = re.compile(
-    r"(,?\s+(?:and|but|while|whereas|because|if|unless|although|though|since|after|before|when|as)\s+|[;:,]\s+)"
+    r"(,?\s+(?:and|but|while|whereas|because|if|unless|although|though|since|after|before|when|as)\s+|[;:,]\s+"
+    r"|\s+(?:--?|\u2013|\u2014)\s+)"
 )
 DEPENDENT_JOINS = frozenset("because if unless although though since after before when as".split())  # noqa: SIM905
 RELATIVE_MODAL_RE = re.compile(r"\b(?:that|which|who)\s+(?:would|will|could|might|may|can)\b", re.IGNORECASE)
@@ -147,7 +159,22 @@ TIME_UNITS = frozenset(
 ORDINALS = frozenset("second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth".split())  # noqa: SIM905
 NUMBER_WORDS = CARDINALS | ORDINALS
 FIRST_CUES = frozenset(
-    ["first", "only", "record", "unprecedented", "all", "most", "least", "top", "bottom", *SUPERLATIVES]
+    [
+        "first",
+        "only",
+        "record",
+        "unprecedented",
+        "all",
+        "most",
+        "least",
+        "top",
+        "bottom",
+        "years",
+        "decades",
+        "century",
+        "centuries",
+        *SUPERLATIVES,
+    ]
 )
 _NOT_PAST_WORDS = (
     "indeed hundred need speed seed feed breed proceed exceed succeed embed deed weed reed heed shed sled bed red"
@@ -160,6 +187,10 @@ QUESTION_END = re.compile(r"\?[\s\"'\u201d\u2019»)\]]*$")
 CONDITIONAL_START = re.compile(r"^[\"'\u201c\u2018«(\s]*(?:If|Unless|Suppose|Imagine|Whether)\b")
 # Advice and appeals: "Don't just turn up at the hospital", "Please call the helpline first".
 IMPERATIVE_START = re.compile(r"^[\"'\u201c\u2018«(\s]*(?:Don['\u2019]t|Do\s+not|Please|Let['\u2019]s|Never)\b")
+# A question put in words: "I would like to ask if ...", "We want to know whether ...".
+ASKING_START = re.compile(
+    r"^[\"'\u201c\u2018«(\s]*(?:I|We)(?:\s+would\s+like|['\u2019]d\s+like|\s+want|\s+wanted)\s+to\s+(?:ask|know)\b"
+)
 _TOKEN_RE = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)?")
 DIGIT_RE = re.compile(r"\d")
 WORD_RE = re.compile(r"\w+")
@@ -219,15 +250,24 @@ SPEECH_ACTS = frozenset(
 # A subordinate clause sets the scene of the main one ("It was raining when the delegates arrived"): what it says was
 # done is no assertion of its own.
 SUBORDINATE_RE = re.compile(r"\b(?:when|as|while|after|before|until|once|whenever)\b[^,;]*", re.IGNORECASE)
-# A speaker's flat denial or negated fact ("Our firm has nothing to do with this", "he was not at the scene").
+# A speaker's flat denial or negated fact ("Our firm has nothing to do with this", "the surface doesn't meet the
+# standard"); not a habit ("they don't plan ahead"), which says what tends to happen, not what is or did.
 NEGATED_FACT_RE = re.compile(
-    r"\b(?:is|are|was|were|has|have|had|did|does|do)(?:\s+(?:not|never)\b|n['\u2019]t\b|\s+(?:nothing|no)\s)"
+    r"(?:\b(?:is|are|was|were|has|have|had|did|does)|['\u2019](?:s|re))(?:\s+(?:not|never)\b|n['\u2019]t\b|\s+(?:nothing|no)\s)"
     r"|\bnever\s+\w+ed\b",
     re.IGNORECASE,
 )
 # A day something is scheduled for: "on October 17", "on 5 October", "on Tuesday" (not a year: "in 2027" is a plan).
 SCHEDULED_RE = re.compile(
     rf"\b(?:on|from|until)\s+(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|{MONTH}\s+\d{{1,2}}\b|\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH})"
+)
+# A comparison with what was believed: "earlier than originally thought".
+THAN_BELIEVED_RE = re.compile(
+    r"\bthan\s+(?:(?:originally|previously|first|once|initially|widely)\s+)?(?:thought|believed|feared|estimated)\b"
+)
+# What happens now and then, not what happened: "every once in a while", "from time to time".
+HABIT_RE = re.compile(
+    r"\b(?:every\s+(?:once\s+in\s+a\s+while|now\s+and\s+then|so\s+often)|from\s+time\s+to\s+time)\b", re.IGNORECASE
 )
 # Adverbs between a verb and its participle: "is still focused", "are now based".
 STATE_ADVERBS = frozenset("still now also already currently always largely mostly".split())  # noqa: SIM905
