@@ -60,6 +60,7 @@ PLAIN_FACTS = [
     "The ordinance bans trucks from the bridge.",
     "The regulator fined the bank for misleading its customers.",
     "Even though the visitors had more possession, the hosts had more shots on goal.",
+    "Acme surprised Wall Street by posting results that beat the estimates of analysts.",
     "The museum returned the stolen painting to the family.",
 ]
 
@@ -79,6 +80,7 @@ def test_scene_setting_in_a_subordinate_clause_is_no_claim() -> None:
         "Still, nobody is happy when a close game is lost and it is squandered in the last minute.",
         "The coach was a very disappointed man at half time in the game last weekend.",
         "The court heard the film he made inside the building was damning evidence against him.",
+        "The coach was delighted the team won the cup after a long season.",
     ],
 )
 def test_generalisation_feeling_or_evaluation_in_the_articles_words_is_no_claim(text: str) -> None:

@@ -29,6 +29,7 @@ from newsfacts.extraction.claims.vocabulary import (
     CONDITIONAL_START,
     DEPENDENT_JOINS,
     FEELINGS,
+    FELT_BY_OTHERS_RE,
     FORECAST_RE,
     FORWARD_BREAK,
     FORWARD_WORDS,
@@ -180,6 +181,8 @@ def judge(text: str, *, quoted: bool = False) -> Verdict | None:
         return None
     if "than " in text:
         text = THAN_BELIEVED_RE.sub("than", text)  # "earlier than originally thought" compares; nobody's opinion
+    if not FEELINGS.isdisjoint(word_tokens(text)):
+        text = FELT_BY_OTHERS_RE.sub("affected", text)  # "BlackBerry surprised Wall Street": an act, not a feeling
     if " time" in text or " while" in text or " then" in text or " often" in text:
         text = HABIT_RE.sub("sometimes", text)  # "every once in a while we open them up" is a habit
     clauses = _factual_clauses(text, word_tokens(text))

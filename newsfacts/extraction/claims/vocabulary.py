@@ -265,6 +265,13 @@ SCHEDULED_RE = re.compile(
 THAN_BELIEVED_RE = re.compile(
     r"\bthan\s+(?:(?:originally|previously|first|once|initially|widely)\s+)?(?:thought|believed|feared|estimated)\b"
 )
+# A feeling caused in someone named ("surprised Wall Street", "upset the champions") is what was done, not felt.
+FELT_BY_OTHERS_RE = re.compile(
+    r"(?<!\bwas\s)(?<!\bwere\s)(?<!\bis\s)(?<!\bam\s)(?<!\bare\s)(?<!\bbe\s)(?<!\bbeen\s)(?<!\bfelt\s)(?<!\bvery\s)"
+    r"(?<!\bso\s)(?<!\btoo\s)(?<!['\u2019]m\s)(?<!['\u2019]re\s)(?<!['\u2019]s\s)"
+    r"\b(?:surprised|shocked|upset|worried|delighted|disappointed|frustrated|angered|thrilled)"
+    r"(?=\s+(?:the|its|his|her|their|investors|analysts|voters|fans|[A-Z][a-z]+)\b)(?!\s+(?:[A-Z][a-z]+)\s+(?:was|were)\b)"
+)
 # What happens now and then, not what happened: "every once in a while", "from time to time".
 HABIT_RE = re.compile(
     r"\b(?:every\s+(?:once\s+in\s+a\s+while|now\s+and\s+then|so\s+often)|from\s+time\s+to\s+time)\b", re.IGNORECASE
