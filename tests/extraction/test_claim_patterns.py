@@ -61,6 +61,8 @@ PLAIN_FACTS = [
     "The regulator fined the bank for misleading its customers.",
     "Even though the visitors had more possession, the hosts had more shots on goal.",
     "Acme surprised Wall Street by posting results that beat the estimates of analysts.",
+    "While he was waiting for the hearing, his friend had texted him and had not believed he was in court.",
+    "The minister, while speaking to reporters after the meeting described the allegation as untrue.",
     "The museum returned the stolen painting to the family.",
 ]
 
@@ -340,6 +342,8 @@ def test_a_stretch_of_time_is_a_figure_not_a_date() -> None:
         ("The mill's shares fell the most in almost four years after the sale was cancelled.", [("first", None)]),
         ("The doctors have not seen a fever like this in three decades.", [("first", None)]),
         ("The club slipped from top spot in the league after the defeat.", [("first", None)]),
+        ("The win was a first for the club in its long history of cup games.", [("first", None)]),
+        ("The striker had a first touch that let the defender in and the chance was gone.", [("other", None)]),
         ("The fossils were dug up in the first years of the 20th century.", [("date", None)]),
         ("The ferry was due to be repaired in the spring of 2019.", [("date", None)]),
         ("Ana Ruiz said the fever's second wave had reached the capital.", [("attributed", "Ana Ruiz")]),

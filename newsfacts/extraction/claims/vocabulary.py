@@ -207,6 +207,7 @@ MIN_OTHER_WORDS = 6
 CLAUSE_BREAK = re.compile(
     r",?\s+(?:but|while|whereas)\s+|[;:]\s+"
     r"|,?\s+and\s+(?=(?:he|she|they|it|we|I|the|a|an|his|her|its|their|this|these|those|[A-Z]\w*)\b)"
+    r"|\s+and\s+(?=(?:had|has|was|were|did)\b)"
 )
 
 # A speaker talking about themselves ("we woke up a little", "I got scolded first").
