@@ -153,6 +153,7 @@ def build_quote(article: Article, sentence: Sentence, found: ExtractedQuote, spe
         article=article,
         sentence=sentence,
         speaker=speakers.get(found.speaker) if found.speaker else None,
+        speaker_description=found.speaker_description[:200],
         text=found.text,
         start=found.start,
         end=found.end,

@@ -113,3 +113,9 @@ def test_a_stored_speaker_is_found_among_many_others(stored, found):
     resolved = resolve_speakers([extracted_speakers.Speaker(found[0], found[1])])
 
     assert resolved[found[0]].pk == existing.pk
+
+
+def test_an_unnamed_source_is_stored_with_its_description_and_no_speaker():
+    result = ingest_text("Talks in Halden broke down on Monday. A senior official said the talks had failed.\n")
+    quote = result.article.quotes.get()
+    assert (quote.speaker, quote.speaker_description) == (None, "A senior official")
