@@ -10,7 +10,7 @@ How it counts, over the whole pipeline (sentences, quotes, claims):
 
 * an annotated claim is **found** when an extracted claim covers at least half of its key; it is **cut** when the
   best such claim covers only part of it (the meaning may not survive), and **reversed** when the part left out
-  holds a negation or a denial ("not", "never", "denied" ...);
+  holds a negation, a denial or a qualifier ("not", "never", "denied", "incorrectly", "allegedly" ...);
 * an extracted claim is **check-worthy** when it covers at least half of an annotated claim's key (strict), or of a
   claim's or a borderline item's key (counting borderline);
 * **kind** agrees when the claim that covers a found key has the key's kind; **claimant** agrees when its claimant
@@ -38,7 +38,8 @@ from newsfacts.extraction.claims import Claim  # noqa: E402
 from newsfacts.extraction.pipeline import extract  # noqa: E402
 
 NEGATION = re.compile(
-    r"\b(?:not|no|never|nothing|none|nobody|without|denied|denies|deny|denying|refused|rejected|false|untrue)\b"
+    r"\b(?:not|no|never|nothing|none|nobody|without|denied|denies|deny|denying|refused|rejected|false|untrue"
+    r"|falsely|incorrectly|wrongly|mistakenly|allegedly|reportedly)\b"
     r"|n['\u2019]t\b",
     re.IGNORECASE,
 )

@@ -230,6 +230,13 @@ def test_organisation_as_speaker_gives_its_claim() -> None:
     assert found(text) == [("attributed", "Ministry of Transport")]
 
 
+def test_a_described_speakers_statement_is_attributed_without_a_claimant() -> None:
+    text = "A spokesman for the harbour board said the crane had been repaired by its own engineers."
+    quote = extract(text).quotes[0]
+    assert (quote.speaker, bool(quote.speaker_description)) == (None, True)
+    assert found(text) == [("attributed", None)]
+
+
 def test_long_described_speaker_keeps_the_claim_and_the_description_is_the_articles() -> None:
     text = (
         "Maria Ruiz, who has run the family bakery on the high street for two decades, said the ovens had been "
@@ -247,6 +254,12 @@ def test_denial_stays_with_what_is_denied() -> None:
     text = "Maria Ruiz, the chief executive of Acme, has repeatedly denied that the firm sold fakes."
     claims = [c for c in claims_of(text) if c.claimant]
     assert [c.text for c in claims] == ["denied that the firm sold fakes"]
+
+
+def test_a_verdict_on_reported_words_stays_with_them() -> None:
+    text = "Ana Ruiz was accused of incorrectly claiming that the council sold the park to a developer."
+    claims = [c for c in claims_of(text) if c.claimant]
+    assert [c.text for c in claims] == ["incorrectly claiming that the council sold the park to a developer"]
 
 
 def test_negation_before_reported_words_stays_with_them() -> None:

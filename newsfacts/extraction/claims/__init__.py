@@ -37,8 +37,9 @@ Kind, the first that fits, by what the claim asserts (the claimant is its own fi
    21", "category 4") nor a number word naming a thing ("two-seater");
 4. ``date`` -- a day, month or year, a decade, a weekday, a clock time, a point in time ("last month", "two years
    ago", "a day earlier", "the seventh-minute header");
-5. ``attributed`` -- a speaker's statement with none of the above (only with a claimant);
-6. ``other`` -- a plain statement of fact in the article's words, or a speaker's without a known speaker.
+5. ``attributed`` -- a speaker's statement with none of the above: a named speaker's (the claimant) or a described
+   one's ("a council spokesman said", the claimant left empty);
+6. ``other`` -- a plain statement of fact in the article's words, or in words quoted from nobody known.
 """
 
 from __future__ import annotations

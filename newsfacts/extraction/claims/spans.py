@@ -38,10 +38,12 @@ _PIECE_BREAK = re.compile(
 _ATTRIBUTION_ONLY = re.compile(r"\bquoted\s+(?:as|by)\b(?:\W+\w+){0,4}\W*$|^as\s+quoted\s+by\b", re.IGNORECASE)
 _NOT_ONLY_RE = re.compile(r"\bnot\s+(?:just|only|merely)\b[^,;]*$", re.IGNORECASE)
 _PIECE_TRIM = " \t\r\n,;:"
-# A denial or a negation just before a speaker's words belongs with them: "has denied that [the firm sold fakes]".
+# A denial, a negation or a verdict on the words just before them belongs with them: "has denied that [the firm sold
+# fakes]", "incorrectly claiming [Labour voted against the bill]".
 _DENIAL_BEFORE = re.compile(
     r"\b(?:(?:denied|denies|deny|denying|disputed|disputes|rejected|rejects|refuted|refutes)"
-    r"|(?:did|does|do|has|have|had|was|were|is|are|would|could)\s*(?:not|n['\u2019]t|never)\s+\w+)"
+    r"|(?:did|does|do|has|have|had|was|were|is|are|would|could)\s*(?:not|n['\u2019]t|never)\s+\w+"
+    r"|(?:falsely|incorrectly|wrongly|mistakenly|erroneously)\s+\w+)"
     r"(?:\s+(?:that|claims?|allegations?|reports?)){0,2}\s*$",
     re.IGNORECASE,
 )
@@ -155,7 +157,7 @@ def _claims_in(text: str, start: int, end: int, quote: Quote | None, position: i
         if verdict is None:
             continue
         kind: ClaimKind = verdict.kind
-        if kind == "other" and voice == "speaker":
+        if kind == "other" and (voice == "speaker" or (quote and quote.speaker_description)):
             kind = "attributed"
         claimant = quote.speaker if quote else None
         score = confidence(verdict, words, voice, position)
