@@ -121,6 +121,7 @@ def test_unnamed_group_speaks_for_nobody() -> None:
             id="body-in-title",
         ),
         pytest.param("Judge Mark Ellery QC said the delay was regrettable.", "Mark Ellery", "judge", id="postnominal"),
+        pytest.param("Labour MP Jon Ash said the vote was a farce.", "Jon Ash", "Labour MP", id="party-and-mp-before"),
         pytest.param(
             "Federal Minister for Water and Rural Affairs Tomas Okafor said prices would fall.",
             "Tomas Okafor",
