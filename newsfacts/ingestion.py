@@ -14,24 +14,37 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from django.conf import settings
-from django.db import IntegrityError, transaction
-from django.db.models import Q, QuerySet
+from django.db import IntegrityError, connection, transaction
+from django.db.models import Model, Q, QuerySet
 from django.utils import timezone
+from simple_history.utils import bulk_create_with_history
 
 from newsfacts.choices import SentenceKind
 from newsfacts.extraction import speakers as extracted_speakers
 from newsfacts.extraction.claims import Claim as ExtractedClaim
 from newsfacts.extraction.pipeline import Extraction, extract
 from newsfacts.extraction.quotes import Quote as ExtractedQuote
+from newsfacts.extraction.sentences import Sentence as ExtractedSentence
 from newsfacts.extraction.version import pipeline_version
 from newsfacts.models import Article, Claim, Quote, Sentence, Speaker
 from newsfacts.sources import IngestError, read_limited
 from newsfacts.sources.language import is_pipeline_language
 from newsfacts.sources.pages import decode_text
 
-__all__ = ["IngestError", "IngestResult", "decode_article", "ingest_text", "read_article", "resolve_speakers"]
+__all__ = [
+    "ArticleRows",
+    "IngestError",
+    "IngestResult",
+    "article_rows",
+    "decode_article",
+    "ingest_text",
+    "read_article",
+    "resolve_speakers",
+    "store",
+]
 
 
 @dataclass
@@ -64,7 +77,54 @@ def text_sha256(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def ingest_text(
+# The pipeline's output as stored: one declaration of the fields each row fills, for plain rows and models alike.
+SENTENCE_FIELDS = ("position", "start", "end", "kind", "text")
+QUOTE_FIELDS = ("speaker_description", "text", "start", "end", "kind", "cue", "attribution", "confidence")
+CLAIM_FIELDS = ("text", "start", "end", "kind", "confidence")
+
+
+def sentence_values(found: ExtractedSentence) -> tuple[Any, ...]:
+    return (found.position, found.start, found.end, str(found.kind), found.text)
+
+
+def quote_values(found: ExtractedQuote) -> tuple[Any, ...]:
+    return (
+        found.speaker_description[:200],
+        found.text,
+        found.start,
+        found.end,
+        str(found.kind),
+        found.cue[:100],
+        str(found.attribution),
+        found.confidence,
+    )
+
+
+def claim_values(found: ExtractedClaim) -> tuple[Any, ...]:
+    return (found.text, found.start, found.end, str(found.kind), found.confidence)
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleRows:
+    """An article ready to store, as plain values built without the database (in a worker process, for `ingest`).
+
+    Storing it is then a few inserts: quotes and claims name their sentence by position and their speaker by name,
+    which the writer turns into ids.
+    """
+
+    article: dict[str, Any]  # Article fields
+    sentences: tuple[tuple[Any, ...], ...]  # SENTENCE_FIELDS
+    speakers: tuple[extracted_speakers.Speaker, ...]
+    speaker_words: tuple[str, ...]  # what to look stored speakers up by (`speaker_words`)
+    quotes: tuple[tuple[int, str | None, tuple[Any, ...]], ...]  # (sentence position, speaker, QUOTE_FIELDS)
+    claims: tuple[tuple[int, str | None, tuple[Any, ...]], ...]  # (sentence position, claimant, CLAIM_FIELDS)
+
+    @property
+    def extracted(self) -> bool:
+        return bool(self.article["pipeline_version"])
+
+
+def article_rows(
     text: str,
     *,
     title: str = "",
@@ -78,42 +138,63 @@ def ingest_text(
     source: str = "",
     page_sha256: str = "",
     fetched_at: datetime.datetime | None = None,
-) -> IngestResult:
-    """Store one article with its sentences, speakers, quotes and claims; an existing text or page is returned as is.
-
-    An article in a language the pipeline does not handle is stored without extraction (no pipeline version).
-    """
+) -> ArticleRows:
+    """The rows of one article, extracted unless its language is one the pipeline does not handle; no database."""
     if not text.strip():
         raise IngestError("input is empty (no text to ingest)")
-    digest = text_sha256(text)
-    existing = _stored(digest, page_sha256)
-    if existing is not None:
-        return IngestResult(existing, created=False)
     extracts = is_pipeline_language(language)
     found = (extraction or extract(text)) if extracts else NOTHING
     credit = next((s.text for s in found.sentences if s.kind == SentenceKind.CREDIT), "")
+    article = {
+        "title": title,
+        "publisher": publisher,
+        "url": url,
+        "published": published,
+        "language": language,
+        "credit": credit[:500],
+        "authors": authors,
+        "site_name": site_name,
+        "source": source,
+        "page_sha256": page_sha256,
+        "fetched_at": fetched_at,
+        "text": text,
+        "sha256": text_sha256(text),
+        "pipeline_version": pipeline_version() if extracts else "",
+    }
+    return ArticleRows(
+        article=article,
+        sentences=tuple(sentence_values(s) for s in found.sentences),
+        speakers=found.speakers,
+        speaker_words=speaker_words(found.speakers),
+        quotes=tuple((q.sentence, q.speaker, quote_values(q)) for q in found.quotes),
+        claims=tuple((c.sentence, c.claimant, claim_values(c)) for c in found.claims),
+    )
+
+
+def ingest_text(text: str, **metadata: Any) -> IngestResult:
+    """Store one article with its sentences, speakers, quotes and claims; an existing text or page is returned as is.
+
+    Takes `article_rows`' arguments. An article in a language the pipeline does not handle is stored without
+    extraction (no pipeline version).
+    """
+    existing = _stored(text_sha256(text), metadata.get("page_sha256", ""))
+    if existing is not None:
+        return IngestResult(existing, created=False)
+    return store(article_rows(text, **metadata))
+
+
+def store(rows: ArticleRows) -> IngestResult:
+    """Store an article's rows in one transaction; an article with the same text or page is returned as is.
+
+    The database's unique constraints tell whether it is stored already: the insert fails (the common case, a new
+    article, costs no query before it).
+    """
+    digest, page_sha256 = rows.article["sha256"], rows.article["page_sha256"]
     try:
         with transaction.atomic():
-            article = Article.objects.create(
-                title=title,
-                publisher=publisher,
-                url=url,
-                published=published,
-                language=language,
-                credit=credit[:500],
-                authors=authors,
-                site_name=site_name,
-                source=source,
-                page_sha256=page_sha256,
-                fetched_at=fetched_at,
-                text=text,
-                sha256=digest,
-                pipeline_version=pipeline_version() if extracts else "",
-                extracted_at=timezone.now() if extracts else None,
-            )
-            counts = _save_extraction(article, found)
+            article = Article.objects.create(**rows.article, extracted_at=timezone.now() if rows.extracted else None)
+            counts = _insert_extraction(article, rows)
     except IntegrityError:
-        # Another process stored the same text or page between our check and our insert.
         existing = _stored(digest, page_sha256)
         if existing is None:
             raise
@@ -130,100 +211,148 @@ def _stored(digest: str, page_sha256: str) -> Article | None:
     return Article.objects.filter(same).order_by("pk").first()
 
 
-def _save_extraction(article: Article, found: Extraction) -> dict[str, int]:
-    sentences = Sentence.objects.bulk_create(
-        Sentence(article=article, position=s.position, start=s.start, end=s.end, kind=s.kind, text=s.text)
-        for s in found.sentences
-    )
-    by_position = {s.position: s for s in sentences}
-    speakers = resolve_speakers(found.speakers)
-    quotes = Quote.objects.bulk_create(build_quote(article, by_position[q.sentence], q, speakers) for q in found.quotes)
-    claims = Claim.objects.bulk_create(build_claim(article, by_position[c.sentence], c, speakers) for c in found.claims)
+def _insert_extraction(article: Article, rows: ArticleRows) -> dict[str, int]:
+    """One insert per table (a statement per batch the database takes), speakers looked up in one query."""
+    sentences = [(article.pk, *s) for s in rows.sentences]
+    sentence_ids = dict(_insert(Sentence, ("article", *SENTENCE_FIELDS), sentences, ("position", "id")))
+    if sentences and not sentence_ids:  # a database that cannot return rows from an insert
+        sentence_ids = dict(Sentence.objects.filter(article=article).values_list("position", "id"))
+    speakers = resolve_speakers(rows.speakers, rows.speaker_words)
+    speaker_ids = {name: speaker.pk for name, speaker in speakers.items()}
+    for model, related, found in ((Quote, "speaker", rows.quotes), (Claim, "claimant", rows.claims)):
+        _insert(
+            model,
+            ("article", "sentence", related, *(QUOTE_FIELDS if model is Quote else CLAIM_FIELDS)),
+            [
+                (article.pk, sentence_ids[at], speaker_ids.get(name) if name else None, *values)
+                for at, name, values in found
+            ],
+        )
     return {
-        "sentences": len(sentences),
-        "speakers": len({s.pk for s in speakers.values()}),
-        "quotes": len(quotes),
-        "claims": len(claims),
+        "sentences": len(rows.sentences),
+        "speakers": len(set(speaker_ids.values())),
+        "quotes": len(rows.quotes),
+        "claims": len(rows.claims),
     }
 
 
+def _insert(
+    model: type[Model], names: tuple[str, ...], rows: list[tuple[Any, ...]], returning: tuple[str, ...] = ()
+) -> list[tuple[Any, ...]]:
+    """Insert plain rows (values of the fields `names`, in order) with as few statements as the database takes,
+    every other field at its default; returns the `returning` fields of the new rows (none where the database cannot
+    return rows from an insert: SQLite before 3.35).
+
+    What `bulk_create` does, without a model instance and a field conversion per value: the values here are already
+    what the database stores (numbers and strings).
+    """
+    if not rows:
+        return []
+    meta, ops = model._meta, connection.ops
+    given = [meta.get_field(name) for name in names]
+    rest = [f for f in meta.concrete_fields if f not in given and not f.primary_key]
+    defaults = tuple(f.get_db_prep_save(f.get_default(), connection) for f in rest)
+    fields = [*given, *rest]
+    head = f"INSERT INTO {ops.quote_name(meta.db_table)} ({', '.join(ops.quote_name(f.column) for f in fields)}) "
+    returned = [meta.get_field(name) for name in returning]
+    tail = ""
+    if returned and connection.features.can_return_rows_from_bulk_insert:
+        tail = " " + ops.return_insert_columns(returned)[0]
+    result: list[tuple[Any, ...]] = []
+    batch = max(1, ops.bulk_batch_size(fields, rows))
+    with connection.cursor() as cursor:
+        for first in range(0, len(rows), batch):
+            chunk = rows[first : first + batch]
+            values = ops.bulk_insert_sql(fields, [["%s"] * len(fields)] * len(chunk))
+            cursor.execute(head + values + tail, [value for row in chunk for value in (*row, *defaults)])
+            if tail:
+                result.extend(cursor.fetchall())
+    return result
+
+
 def build_quote(article: Article, sentence: Sentence, found: ExtractedQuote, speakers: dict[str, Speaker]) -> Quote:
-    """An unsaved Quote of the pipeline's output (shared by ingest and reextract)."""
+    """An unsaved Quote of the pipeline's output (for reextract, which compares it with stored ones)."""
     return Quote(
         article=article,
         sentence=sentence,
         speaker=speakers.get(found.speaker) if found.speaker else None,
-        speaker_description=found.speaker_description[:200],
-        text=found.text,
-        start=found.start,
-        end=found.end,
-        kind=found.kind,
-        cue=found.cue[:100],
-        attribution=found.attribution,
-        confidence=found.confidence,
+        **dict(zip(QUOTE_FIELDS, quote_values(found), strict=True)),
     )
 
 
 def build_claim(article: Article, sentence: Sentence, found: ExtractedClaim, speakers: dict[str, Speaker]) -> Claim:
-    """An unsaved Claim of the pipeline's output (shared by ingest and reextract)."""
+    """An unsaved Claim of the pipeline's output (for reextract, which compares it with stored ones)."""
     return Claim(
         article=article,
         sentence=sentence,
         claimant=speakers.get(found.claimant) if found.claimant else None,
-        text=found.text,
-        start=found.start,
-        end=found.end,
-        kind=found.kind,
-        confidence=found.confidence,
+        **dict(zip(CLAIM_FIELDS, claim_values(found), strict=True)),
     )
 
 
-def resolve_speakers(found: Iterable[extracted_speakers.Speaker]) -> dict[str, Speaker]:
-    """Map each extracted speaker name to a stored Speaker, reusing one that is unambiguously the same person."""
+def speaker_words(found: Iterable[extracted_speakers.Speaker]) -> tuple[str, ...]:
+    """The words of the speakers' names and aliases that stored speakers are looked up by (`_candidates`)."""
+    words = dict.fromkeys(
+        word for speaker in found for name in (speaker.name, *speaker.aliases) for word in WORD_RE.findall(name)
+    )
+    return tuple(word for word in words if len(word) >= 2)
+
+
+def resolve_speakers(
+    found: Iterable[extracted_speakers.Speaker], words: Iterable[str] | None = None
+) -> dict[str, Speaker]:
+    """Map each extracted speaker name to a stored Speaker, reusing one that is unambiguously the same person.
+
+    Stored speakers are read in one query (by `words`, the speakers' `speaker_words` when not given); the new ones
+    are inserted together, with their history.
+    """
     found = list(found)
     if not found:
         return {}
-    known = list(_candidates(found).only("id", "name", "slug", "aliases", "kind", "description"))
+    known = list(_candidates(speaker_words(found) if words is None else words))
+    names = {id(s): _names(s) for s in known}
+    new: list[Speaker] = []
     result: dict[str, Speaker] = {}
     for candidate in found:
-        match = _match_speaker(candidate, known)
+        match = _match_speaker(candidate, known, names)
         if match is None:
             match = Speaker(
                 name=candidate.name,
-                slug=Speaker.free_slug(candidate.name),
                 kind=candidate.kind,
                 aliases=sorted(set(candidate.aliases) - {candidate.name}),
                 description=candidate.description[:500],
             )
-            match.save()
+            new.append(match)
             known.append(match)
-        else:
-            update = _merge_into(match, candidate)
-            if update:
-                match._change_reason = "ingest: names and description from a new article"
-                match.save(update_fields=update)
+        elif (update := _merge_into(match, candidate)) and match.pk is not None:  # a new one is saved below
+            match._change_reason = "ingest: names and description from a new article"
+            match.save(update_fields=update)
+        names[id(match)] = _names(match)
         result[candidate.name] = match
         for alias in candidate.aliases:
             result.setdefault(alias, match)
+    if new:
+        for speaker, slug in zip(new, Speaker.free_slugs([s.name for s in new]), strict=True):
+            speaker.slug = slug
+        bulk_create_with_history(new, Speaker)
     return result
 
 
-def _candidates(found: list[extracted_speakers.Speaker]) -> QuerySet[Speaker]:
-    """The stored speakers that could be one of these: those sharing a word of a name, and, for an acronym, those
-    whose name starts with its letter. A superset of what `_match_speaker` accepts, so that an ingest reads a few
-    rows, not every speaker there is."""
-    query = Q(pk__in=[])
-    for candidate in found:
-        for name in (candidate.name, *candidate.aliases):
-            for word in WORD_RE.findall(name):
-                if len(word) < 2:
-                    continue
-                # Aliases are JSON: SQLite keeps non-ASCII letters escaped in its text, PostgreSQL does not.
-                query |= Q(name__icontains=word) | Q(aliases__icontains=word)
-                if not word.isascii():
-                    query |= Q(aliases__icontains=json.dumps(word)[1:-1])
-                if word.isupper():
-                    query |= Q(name__istartswith=word[0])
+def _candidates(words: Iterable[str]) -> QuerySet[Speaker]:
+    """The stored speakers that could be one of those with these name words: those sharing a word of a name, and,
+    for an acronym, those whose name starts with its letter. A superset of what `_match_speaker` accepts, so that an
+    ingest reads a few rows, not every speaker there is."""
+    lookups: dict[tuple[str, str], None] = {}
+    for word in words:
+        # Aliases are JSON: SQLite keeps non-ASCII letters escaped in its text, PostgreSQL does not.
+        lookups.update({("name__icontains", word): None, ("aliases__icontains", word): None})
+        if not word.isascii():
+            lookups[("aliases__icontains", json.dumps(word)[1:-1])] = None
+        if word.isupper():
+            lookups[("name__istartswith", word[0])] = None
+    if not lookups:
+        return Speaker.objects.none()
+    query = Q(*lookups, _connector=Q.OR)
     return Speaker.objects.filter(query)
 
 
@@ -231,9 +360,11 @@ def _names(speaker: Speaker) -> set[str]:
     return {speaker.name.casefold(), *(a.casefold() for a in speaker.aliases)}
 
 
-def _match_speaker(candidate: extracted_speakers.Speaker, known: list[Speaker]) -> Speaker | None:
+def _match_speaker(
+    candidate: extracted_speakers.Speaker, known: list[Speaker], names: dict[int, set[str]]
+) -> Speaker | None:
     wanted = {candidate.name.casefold(), *(a.casefold() for a in candidate.aliases)}
-    exact = [s for s in known if s.kind == candidate.kind and _names(s) & wanted]
+    exact = [s for s in known if s.kind == candidate.kind and names[id(s)] & wanted]
     if len(exact) == 1:
         return exact[0]
     if exact:

@@ -7,7 +7,7 @@ Offsets are Python string indices (code points) into ``Article.text``; every sto
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -151,13 +151,29 @@ class Speaker(models.Model):
 
         Its base is cut to 190 characters, leaving room for the number within the column's 200.
         """
-        base = (slugify(name) or "speaker")[:190]
         if taken is None:
-            taken = set(cls.objects.filter(slug__startswith=base).values_list("slug", flat=True))
+            return cls.free_slugs([name])[0]
+        base = cls._slug_base(name)
         slug, n = base, 2
         while slug in taken:
             slug, n = f"{base}-{n}", n + 1
         return slug
+
+    @classmethod
+    def free_slugs(cls, names: Sequence[str]) -> list[str]:
+        """``free_slug`` of each name, read in one query, each slug different from the others."""
+        starts = {cls._slug_base(name) for name in names}
+        query = Q(*(("slug__startswith", base) for base in starts), _connector=Q.OR)
+        taken = set(cls.objects.filter(query).values_list("slug", flat=True))
+        slugs = []
+        for name in names:
+            slugs.append(cls.free_slug(name, taken))
+            taken.add(slugs[-1])
+        return slugs
+
+    @staticmethod
+    def _slug_base(name: str) -> str:
+        return (slugify(name) or "speaker")[:190]
 
     def clean(self) -> None:
         super().clean()

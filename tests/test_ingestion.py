@@ -1,14 +1,25 @@
 """Ingestion of articles: the seed stored with exact offsets, deduplication by sha256, atomic writes."""
 
+import pickle
 from pathlib import Path
 from unittest import mock
 
 import pytest
 from django.conf import settings
 
+from newsfacts import ingestion
 from newsfacts.extraction import speakers as extracted_speakers
 from newsfacts.extraction.pipeline import extract
-from newsfacts.ingestion import IngestError, decode_article, ingest_text, resolve_speakers
+from newsfacts.ingestion import (
+    IngestError,
+    article_rows,
+    build_claim,
+    build_quote,
+    decode_article,
+    ingest_text,
+    resolve_speakers,
+    store,
+)
 from newsfacts.models import Article, Claim, Quote, Sentence, Speaker
 from tests.factories import SpeakerFactory
 
@@ -58,8 +69,14 @@ def test_second_ingest_of_same_text_returns_existing_article(seed_text):
 
 
 def test_a_failure_while_saving_leaves_no_half_written_article(seed_text):
-    failing = mock.patch.object(Claim.objects, "bulk_create", side_effect=RuntimeError("disk full"))
-    with failing, pytest.raises(RuntimeError):
+    real = ingestion._insert
+
+    def disk_full_at_claims(model, *args, **kwargs):
+        if model is Claim:
+            raise RuntimeError("disk full")
+        return real(model, *args, **kwargs)
+
+    with mock.patch.object(ingestion, "_insert", disk_full_at_claims), pytest.raises(RuntimeError):
         ingest_text(seed_text)
     assert not Article.objects.exists()
     assert not Sentence.objects.exists()
@@ -113,6 +130,85 @@ def test_a_stored_speaker_is_found_among_many_others(stored, found):
     resolved = resolve_speakers([extracted_speakers.Speaker(found[0], found[1])])
 
     assert resolved[found[0]].pk == existing.pk
+
+
+BRIDGE = (
+    '"We will open the bridge in May," said Maria Ivanova, the head of the Northgate Water Authority. '
+    "The bridge will cost $30 million, 20% more than planned in 2019, the authority said.\n\n"
+    '"It is late," Tom Okafor told reporters.'
+)
+BRIDGE_AGAIN = (
+    '"The bridge opens on Friday," Maria Ivanova said on Monday. '
+    "Traffic on the old crossing fell by 40% in 2023, the Northgate Water Authority said.\n\n"
+    '"We waited long enough," Tom Okafor said. "The toll is too high," he added.'
+)
+
+
+def test_an_articles_rows_are_made_without_the_database(django_assert_num_queries):
+    with django_assert_num_queries(0):
+        rows = article_rows(BRIDGE, title="Bridge")
+
+    assert pickle.loads(pickle.dumps(rows)) == rows  # what a worker process sends the writer
+    assert rows.quotes and rows.claims and rows.speakers
+
+
+def test_an_article_is_stored_with_one_insert_per_table(django_assert_num_queries):
+    rows = article_rows(BRIDGE, title="Bridge")
+    # SAVEPOINT: the article's transaction (inside the test's)
+    # INSERT the article; INSERT its history row
+    # INSERT its sentences
+    # SELECT the stored speakers that could be those it names
+    # SELECT the slugs taken; INSERT the new speakers; INSERT their history rows
+    # INSERT its quotes; INSERT its claims
+    # RELEASE SAVEPOINT
+    with django_assert_num_queries(11):
+        result = store(rows)
+
+    assert result.counts == {"sentences": 3, "speakers": 3, "quotes": 3, "claims": 1}
+
+
+def test_an_article_naming_known_speakers_reads_them_in_one_query_and_adds_none(django_assert_num_queries):
+    ingest_text(BRIDGE)
+    rows = article_rows(BRIDGE_AGAIN)
+    # SAVEPOINT; INSERT article; INSERT history; INSERT sentences; SELECT speakers; INSERT quotes; INSERT claims;
+    # RELEASE SAVEPOINT
+    with django_assert_num_queries(8):
+        result = store(rows)
+
+    assert result.counts["speakers"] == 3
+    assert Speaker.objects.count() == 3
+
+
+def test_stored_machine_output_holds_every_field_as_the_models_build_it():
+    found = extract(BRIDGE)
+    article = ingest_text(BRIDGE, extraction=found).article
+    sentences = {s.position: s for s in article.sentences.all()}
+    speakers = {s.name: s for s in Speaker.objects.all()}
+    for model, build, items in ((Quote, build_quote, found.quotes), (Claim, build_claim, found.claims)):
+        fields = [f.attname for f in model._meta.concrete_fields if not f.primary_key]
+        stored = list(model.objects.filter(article=article).order_by("start"))
+        built = [build(article, sentences[i.sentence], i, speakers) for i in sorted(items, key=lambda i: i.start)]
+
+        assert [[getattr(row, f) for f in fields] for row in stored] == [[getattr(b, f) for f in fields] for b in built]
+        for row in stored:
+            row.full_clean()
+
+
+def test_the_speakers_an_article_adds_each_have_a_creation_in_their_history():
+    ingest_text(BRIDGE)
+
+    assert Speaker.objects.count() == 3
+    for speaker in Speaker.objects.all():
+        assert list(speaker.history.values_list("history_type", "name")) == [("+", speaker.name)]
+
+
+def test_a_text_stored_already_is_returned_by_store_without_a_second_copy():
+    first = ingest_text(BRIDGE)
+    again = store(article_rows(BRIDGE, title="Another title"))
+
+    assert not again.created
+    assert again.article.pk == first.article.pk
+    assert Article.objects.count() == 1
 
 
 def test_an_unnamed_source_is_stored_with_its_description_and_no_speaker():

@@ -37,3 +37,9 @@ def test_free_slug_numbers_a_taken_slug_and_respects_a_given_set(db):
     assert Speaker.free_slug("Ana Lima", {"ana-lima", "ana-lima-2"}) == "ana-lima-3"
     assert Speaker.free_slug("!!!", set()) == "speaker"
     assert len(Speaker.free_slug("x" * 300, set())) == 190
+
+
+def test_free_slugs_reads_the_taken_slugs_once_and_keeps_new_ones_apart(db, django_assert_num_queries):
+    SpeakerFactory(name="Ana Lima", slug="ana-lima")
+    with django_assert_num_queries(1):
+        assert Speaker.free_slugs(["Ana Lima", "Ana Lima", "Ben Ode"]) == ["ana-lima-2", "ana-lima-3", "ben-ode"]

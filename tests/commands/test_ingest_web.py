@@ -181,7 +181,7 @@ def test_a_worker_crash_is_reported_on_its_own_line(crawl, monkeypatch):
 
 
 def test_ctrl_c_keeps_every_stored_article_whole_and_a_rerun_resumes(crawl, monkeypatch):
-    real = ingest_command.ingest_text
+    real = ingest_command.store
     calls = {"n": 0}
 
     def interrupted_on_the_fourth(*args, **kwargs):
@@ -190,14 +190,14 @@ def test_ctrl_c_keeps_every_stored_article_whole_and_a_rerun_resumes(crawl, monk
             raise KeyboardInterrupt
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(ingest_command, "ingest_text", interrupted_on_the_fourth)
+    monkeypatch.setattr(ingest_command, "store", interrupted_on_the_fourth)
     with pytest.raises(CommandError, match=r"interrupted; every stored article is whole\. .*3 stored.*resume"):
         run(str(crawl), "--workers", "2")
     assert Article.objects.count() == 3
     for article in Article.objects.all():
         assert article.sentences.exists()
 
-    monkeypatch.setattr(ingest_command, "ingest_text", real)
+    monkeypatch.setattr(ingest_command, "store", real)
     out, _ = run(str(crawl), "--workers", "2")
 
     # The three stored before, and the copy of one of them at the end of the archive.

@@ -10,12 +10,14 @@ import signal
 import sqlite3
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from django.conf import settings
 from django.core.management import call_command
-from django.db import OperationalError
+from django.db import OperationalError, connection
+from django.db.models import Model
 
 from newsfacts.ingestion import ingest_text
 from newsfacts.models import Article, Claim, Quote, Sentence, Speaker
@@ -62,17 +64,33 @@ def assert_every_article_is_complete(db: Path) -> int:
 # -- a database error half way through saving ---------------------------------------------------------------------
 
 
+def fail_insert(model: type[Model], *, on: int = 1, error: Callable[[], object] | None = None) -> Callable:
+    """An execute wrapper under which the database refuses the `on`-th INSERT into the model's table.
+
+    At the database's door, so the test holds however the rows are inserted (one statement or many).
+    """
+    table = connection.ops.quote_name(model._meta.db_table)
+    calls = [0]
+
+    def wrapper(execute, sql, params, many, context):
+        if sql.startswith(f"INSERT INTO {table} "):
+            calls[0] += 1
+            if calls[0] == on:
+                if error is not None:
+                    error()
+                raise OperationalError("disk I/O error")
+        return execute(sql, params, many, context)
+
+    return wrapper
+
+
 @pytest.mark.django_db
-@pytest.mark.parametrize("model", [Sentence, Quote, Claim], ids=lambda m: f"{m.__name__}.bulk_create")
-def test_a_database_error_half_way_leaves_no_partial_article(monkeypatch, count_rows, model):
+@pytest.mark.parametrize("model", [Sentence, Quote, Claim], ids=lambda m: f"insert into {m.__name__}")
+def test_a_database_error_half_way_leaves_no_partial_article(count_rows, model):
     text = article_texts(1)[0]
     before = count_rows()
 
-    def fail(*args, **kwargs):
-        raise OperationalError("disk I/O error")
-
-    monkeypatch.setattr(model.objects, "bulk_create", fail)
-    with pytest.raises(OperationalError):
+    with connection.execute_wrapper(fail_insert(model)), pytest.raises(OperationalError):
         ingest_text(text)
 
     assert count_rows() == before
@@ -80,12 +98,10 @@ def test_a_database_error_half_way_leaves_no_partial_article(monkeypatch, count_
 
 
 @pytest.mark.django_db
-def test_speakers_created_for_an_article_that_failed_are_rolled_back_with_it(monkeypatch):
+def test_speakers_created_for_an_article_that_failed_are_rolled_back_with_it():
     text = article_texts(1)[0]
-    monkeypatch.setattr(Claim.objects, "bulk_create", lambda *a, **k: (_ for _ in ()).throw(OperationalError("full")))
-    with pytest.raises(OperationalError):
+    with connection.execute_wrapper(fail_insert(Claim)), pytest.raises(OperationalError):
         ingest_text(text)
-    monkeypatch.undo()
 
     stored = ingest_text(text)
 
@@ -94,18 +110,8 @@ def test_speakers_created_for_an_article_that_failed_are_rolled_back_with_it(mon
 
 
 @pytest.mark.django_db
-def test_a_database_error_in_one_file_of_a_folder_keeps_the_articles_stored_before_it(folder, monkeypatch):
-    real = Claim.objects.bulk_create
-    calls = {"n": 0}
-
-    def fail_on_the_third(*args, **kwargs):
-        calls["n"] += 1
-        if calls["n"] == 3:
-            raise OperationalError("disk I/O error")
-        return real(*args, **kwargs)
-
-    monkeypatch.setattr(Claim.objects, "bulk_create", fail_on_the_third)
-    with pytest.raises(OperationalError):
+def test_a_database_error_in_one_file_of_a_folder_keeps_the_articles_stored_before_it(folder):
+    with connection.execute_wrapper(fail_insert(Claim, on=3)), pytest.raises(OperationalError):
         call_command("ingest", str(folder), stdout=io.StringIO(), stderr=io.StringIO())
 
     assert Article.objects.count() == 2
@@ -124,15 +130,12 @@ import os, signal, sys
 import django
 django.setup()
 from django.core.management import call_command
+from django.db import connection
 from newsfacts.models import Claim
-real, calls = Claim.objects.bulk_create, [0]
-def bulk_create(*args, **kwargs):
-    calls[0] += 1
-    if calls[0] == 3:
-        os.kill(os.getpid(), signal.SIGKILL)
-    return real(*args, **kwargs)
-Claim.objects.bulk_create = bulk_create
-call_command("ingest", sys.argv[1])
+from tests.hardening.test_nothing_lost import fail_insert
+kill = lambda: os.kill(os.getpid(), signal.SIGKILL)
+with connection.execute_wrapper(fail_insert(Claim, on=3, error=kill)):
+    call_command("ingest", sys.argv[1])
 """
 
 

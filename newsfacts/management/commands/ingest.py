@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import collections
 import datetime
+import gc
 import multiprocessing
 import os
 import signal
@@ -26,11 +27,11 @@ from django.core.validators import URLValidator
 from pebble import ProcessExpired, ProcessPool
 from tqdm import tqdm
 
-from newsfacts.ingestion import IngestError, ingest_text
+from newsfacts.ingestion import ArticleRows, IngestError, article_rows, store
 from newsfacts.models import Article
 from newsfacts.sources import Document, Failed, Item, Metadata, NoArticle, Skipped, expand, kind_of, read_paths
 from newsfacts.sources import total_size as input_size
-from newsfacts.sources.pages import Prepared, prepare
+from newsfacts.sources.pages import prepare, warm_up
 
 # Pages looked up in the database at once to skip those already stored.
 LOOKUP_BATCH = 200
@@ -57,6 +58,26 @@ def _workers(value: str) -> int:
     return number
 
 
+def prepare_rows(document: Document, *, max_bytes: int, given: Metadata, publisher: str) -> ArticleRows:
+    """What a worker does: the document's article as rows ready to store (no database)."""
+    prepared = prepare(document, max_bytes=max_bytes, given=given)
+    metadata = prepared.metadata
+    return article_rows(
+        prepared.text,
+        title=metadata.title,
+        publisher=publisher,
+        url=metadata.url,
+        published=metadata.published,
+        language=metadata.language,
+        extraction=prepared.extraction,
+        authors=metadata.authors,
+        site_name=metadata.site_name,
+        source=document.source[:2000],
+        page_sha256=document.page_sha256,
+        fetched_at=document.fetched_at,
+    )
+
+
 def _ignore_sigint() -> None:
     # Ctrl-C reaches the whole process group: the writer stops the workers, they must not die half way on their own.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
@@ -65,7 +86,7 @@ def _ignore_sigint() -> None:
 class _Inline:
     """One worker: prepare each document here, as it is scheduled (the same results, without processes)."""
 
-    def schedule(self, function: Callable[..., Prepared], args: tuple[Any, ...], kwargs: dict[str, Any]) -> Future:
+    def schedule(self, function: Callable[..., ArticleRows], args: tuple[Any, ...], kwargs: dict[str, Any]) -> Future:
         future: Future = Future()
         try:
             future.set_result(function(*args, **kwargs))
@@ -187,15 +208,19 @@ class Command(BaseCommand):
 
     def _run(self, items: Iterator[Item], given: Metadata, workers: int, tally: Tally, progress: tqdm) -> None:
         """Schedule documents on the workers and store their results in input order."""
-        max_bytes = settings.NEWSFACTS_MAX_ARTICLE_BYTES
-        pool: ProcessPool | _Inline = (
-            ProcessPool(max_workers=workers, initializer=_ignore_sigint, context=multiprocessing.get_context("fork"))
-            if workers > 1
-            else _Inline()
-        )
+        pool: ProcessPool | _Inline = _Inline()
+        if workers > 1:
+            warm_up()
+            # The workers share this process's memory until they write to it: a collection walking every object
+            # would (the documented use of gc.freeze before fork).
+            gc.freeze()
+            pool = ProcessPool(
+                max_workers=workers, initializer=_ignore_sigint, context=multiprocessing.get_context("fork")
+            )
         pending: collections.deque[tuple[Item, Future | None]] = collections.deque()
         in_flight: collections.Counter[str] = collections.Counter()
         window = max(IN_FLIGHT, workers * IN_FLIGHT_PER_WORKER)
+        options = {"max_bytes": settings.NEWSFACTS_MAX_ARTICLE_BYTES, "given": given, "publisher": self.publisher}
         try:
             while batch := list(islice(items, LOOKUP_BATCH)):
                 hashes = {item.page_sha256 for item in batch if isinstance(item, Document)}
@@ -211,9 +236,7 @@ class Command(BaseCommand):
                             item = Skipped(item.source, "duplicate of a page earlier in the input", item.position)
                         else:
                             in_flight[digest] += 1
-                            future = pool.schedule(
-                                prepare, args=(item,), kwargs={"max_bytes": max_bytes, "given": given}
-                            )
+                            future = pool.schedule(prepare_rows, args=(item,), kwargs=options)
                     pending.append((item, future))
                     while len(pending) > window:
                         written |= self._write(*pending.popleft(), in_flight, tally, progress)
@@ -242,7 +265,7 @@ class Command(BaseCommand):
         assert future is not None
         digest = item.page_sha256
         try:
-            prepared: Prepared = future.result()
+            rows: ArticleRows = future.result()
         except NoArticle as exc:
             tally.skipped["no article"] += 1
             self._say(f"{item.source}: skipped: {exc}")
@@ -260,7 +283,7 @@ class Command(BaseCommand):
             in_flight[digest] -= 1
             if not in_flight[digest]:
                 del in_flight[digest]
-        result = self._store(item, prepared)
+        result = store(rows)
         if not result.created:
             tally.already += 1
         elif not result.article.pipeline_version:
@@ -272,23 +295,6 @@ class Command(BaseCommand):
         progress.set_postfix_str(f"{tally.stored} articles, {rate:.1f} articles/s")
         self._say(f"{item.source}: {result.summary()}")
         return {digest}
-
-    def _store(self, document: Document, prepared: Prepared) -> Any:
-        metadata = prepared.metadata
-        return ingest_text(
-            prepared.text,
-            title=metadata.title,
-            publisher=self.publisher,
-            url=metadata.url,
-            published=metadata.published,
-            language=metadata.language,
-            extraction=prepared.extraction,
-            authors=metadata.authors,
-            site_name=metadata.site_name,
-            source=document.source[:2000],
-            page_sha256=document.page_sha256,
-            fetched_at=document.fetched_at,
-        )
 
     def _say(self, line: str) -> None:
         if self.verbosity >= 1:
