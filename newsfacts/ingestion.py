@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime
 import hashlib
-import json
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -22,6 +21,7 @@ from django.db.models import Model, Q, QuerySet
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
+from newsfacts import search
 from newsfacts.choices import SentenceKind
 from newsfacts.extraction import speakers as extracted_speakers
 from newsfacts.extraction.claims import Claim as ExtractedClaim
@@ -308,7 +308,7 @@ def resolve_speakers(
     found = list(found)
     if not found:
         return {}
-    known = list(_candidates(speaker_words(found) if words is None else words))
+    known = list(_candidates(speaker_words(found) if words is None else words, {c.kind for c in found}))
     names = {id(s): _names(s) for s in known}
     new: list[Speaker] = []
     result: dict[str, Speaker] = {}
@@ -337,22 +337,19 @@ def resolve_speakers(
     return result
 
 
-def _candidates(words: Iterable[str]) -> QuerySet[Speaker]:
-    """The stored speakers that could be one of those with these name words: those sharing a word of a name, and,
-    for an acronym, those whose name starts with its letter. A superset of what `_match_speaker` accepts, so that an
-    ingest reads a few rows, not every speaker there is."""
-    lookups: dict[tuple[str, str], None] = {}
-    for word in words:
-        # Aliases are JSON: SQLite keeps non-ASCII letters escaped in its text, PostgreSQL does not.
-        lookups.update({("name__icontains", word): None, ("aliases__icontains", word): None})
-        if not word.isascii():
-            lookups[("aliases__icontains", json.dumps(word)[1:-1])] = None
-        if word.isupper():
-            lookups[("name__istartswith", word[0])] = None
-    if not lookups:
+def _candidates(words: Iterable[str], kinds: set[str]) -> QuerySet[Speaker]:
+    """The stored speakers of these kinds that could be one with these name words: those with one of the words in a
+    name or alias (the search index's words: case and accents folded), and, for an acronym, those whose name starts
+    with its letter. A superset of what `_match_speaker` accepts, found through the index: an ingest reads a few
+    rows, however many speakers there are."""
+    words = list(words)
+    if not words:
         return Speaker.objects.none()
-    query = Q(*lookups, _connector=Q.OR)
-    return Speaker.objects.filter(query)
+    query = search.matching(Speaker, search.Terms(tuple(search.Term(word) for word in words), any_of=True))
+    initials = {word[0] for word in words if word.isupper()}
+    if initials:
+        query |= Q(*(("name__istartswith", letter) for letter in sorted(initials)), _connector=Q.OR)
+    return Speaker.objects.filter(query, kind__in=kinds)
 
 
 def _names(speaker: Speaker) -> set[str]:
