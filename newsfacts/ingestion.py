@@ -235,6 +235,11 @@ def _insert_extraction(article: Article, rows: ArticleRows) -> dict[str, int]:
     }
 
 
+# Values one INSERT statement carries at most: PostgreSQL takes 65,535 parameters (SQLite has its own lower limit,
+# which the backend's batch size follows).
+MAX_STATEMENT_VALUES = 65_535
+
+
 def _insert(
     model: type[Model], names: tuple[str, ...], rows: list[tuple[Any, ...]], returning: tuple[str, ...] = ()
 ) -> list[tuple[Any, ...]]:
@@ -258,7 +263,7 @@ def _insert(
     if returned and connection.features.can_return_rows_from_bulk_insert:
         tail = " " + ops.return_insert_columns(returned)[0]
     result: list[tuple[Any, ...]] = []
-    batch = max(1, ops.bulk_batch_size(fields, rows))
+    batch = max(1, min(ops.bulk_batch_size(fields, rows), MAX_STATEMENT_VALUES // len(fields)))
     with connection.cursor() as cursor:
         for first in range(0, len(rows), batch):
             chunk = rows[first : first + batch]

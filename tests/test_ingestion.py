@@ -209,3 +209,12 @@ def test_a_text_stored_already_is_returned_by_store_without_a_second_copy():
     assert not again.created
     assert again.article.pk == first.article.pk
     assert Article.objects.count() == 1
+
+
+def test_an_article_of_more_sentences_than_one_statement_takes_is_stored_whole():
+    text = " ".join(f"Line {n} of the minutes was read aloud." for n in range(12_000))
+
+    article = ingest_text(text).article
+
+    assert article.sentences.count() == 12_000
+    assert article.sentences.get(position=11_999).text == "Line 11999 of the minutes was read aloud."
