@@ -350,11 +350,15 @@ def _candidates(words: Iterable[str], kinds: set[str]) -> QuerySet[Speaker]:
     words = list(words)
     if not words:
         return Speaker.objects.none()
-    query = search.matching(Speaker, search.Terms(tuple(search.Term(word) for word in words), any_of=True))
+    terms = search.Terms(tuple(search.Term(word) for word in words), any_of=True)
+    found = Speaker.objects.filter(search.matching(Speaker, terms), kind__in=kinds).order_by()
     initials = {word[0] for word in words if word.isupper()}
     if initials:
-        query |= Q(*(("name__istartswith", letter) for letter in sorted(initials)), _connector=Q.OR)
-    return Speaker.objects.filter(query, kind__in=kinds)
+        # A union, not an OR: PostgreSQL would otherwise compute every row's text search vector instead of using the
+        # index for the words.
+        starts = Q(*(("name__istartswith", letter) for letter in sorted(initials)), _connector=Q.OR)
+        found = found.union(Speaker.objects.filter(starts, kind__in=kinds).order_by())
+    return found.order_by("id")
 
 
 def _names(speaker: Speaker) -> set[str]:
