@@ -17,11 +17,12 @@ from rest_framework import serializers, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.permissions import AllowAny
-from rest_framework.renderers import BaseRenderer, JSONRenderer
+from rest_framework.renderers import BaseRenderer
 from rest_framework.request import Request
 from rest_framework.response import Response
 
 from api.filters import COMMON_QUERY_PARAMS
+from api.renderers import JSONRenderer
 from api.streaming import STREAMED_FORMATS, STREAMED_RENDERERS
 from newsfacts.exports import datapackage, storage
 from newsfacts.exports.storage import RELEASE_NAME
@@ -100,7 +101,12 @@ class ReleaseViewSet(viewsets.ViewSet):
         def file_url(path: str) -> str:
             return request.build_absolute_uri(reverse("api:export-file", kwargs={"name": name, "path": path}))
 
-        resources = [r for r in package.get("resources", []) if isinstance(r, dict) and "path" in r]
+        # A file once, though a database file has a resource for each of its tables too.
+        paths: dict[str, dict[str, Any]] = {}
+        for r in package.get("resources", []):
+            if isinstance(r, dict) and "path" in r:
+                paths.setdefault(r["path"], r)
+        resources = list(paths.values())
         return {
             "name": name,
             "title": package.get("title", ""),

@@ -5,3 +5,10 @@ with its ``fixture``, ``parquet`` tables, ``sqlite`` database, ``claimreview`` a
 ``changes`` since an earlier release and ``datapackage`` descriptor; ``storage`` publishes and reads releases through
 Django's storage API.
 """
+
+import os
+
+# Arrow's default allocator (mimalloc) holds ~17 MB more than the C allocator while a Parquet row group is written
+# (bench/export_speed.py prints the peak memory). pyarrow reads the variable when first imported, which in an export
+# happens in this package's modules, after this line.
+os.environ.setdefault("ARROW_DEFAULT_MEMORY_POOL", "system")

@@ -16,7 +16,7 @@ from typing import IO, Any, BinaryIO
 import orjson
 
 from newsfacts.exports import datapackage, storage
-from newsfacts.exports.tables import Column, Row, Table, json_bytes
+from newsfacts.exports.tables import Chunk, Column, Row, Table, json_bytes
 from newsfacts.exports.writing import Writer
 
 FILENAME = "changes.jsonl"
@@ -105,9 +105,9 @@ class _TableChanges(Writer):
         self._earlier = _rows(self._stream)
         self._current = next(self._earlier, None)
 
-    def write(self, chunk: list[Row]) -> None:
+    def write(self, chunk: Chunk) -> None:
         emit = self._changes.emit
-        for row in chunk:
+        for row in chunk.rows:
             row_id = row[0]
             while self._current is not None and self._current[0] < row_id:
                 emit(self._table, self._current[0], "removed")

@@ -1,8 +1,10 @@
 """``datapackage.json``: the Frictionless Data Package that describes a release.
 
 Every file is a resource with its size and sha256; the flat tables carry a Table Schema with types, primary and
-foreign keys. The package holds what varies between two exports of the same data: its version, the time it was
-created and the filters that made it; the data files hold none of it, so they stay byte-identical.
+foreign keys, whatever their format. A database file holding several tables (``newsfacts.sqlite``) also gets a
+resource for each table, naming it with a Table Dialect's ``table`` property (Data Package v2) beside its schema.
+The package holds what varies between two exports of the same data: its version, the time it was created and the
+filters that made it; the data files hold none of it, so they stay byte-identical.
 """
 
 from __future__ import annotations
@@ -28,7 +30,8 @@ MEDIA_TYPES = {
     "md": "text/markdown",
 }
 
-# Files that are not tables Frictionless reads (it would need their own plugins): described as plain files.
+# Files that are not tables Frictionless reads (it would need their own plugins): described as plain files, with the
+# schema of the table they hold for the reader.
 BINARY_FORMATS = frozenset({"parquet", "sqlite"})
 
 # Licences a release is commonly published under, with the URL of their text (SPDX ids).
@@ -56,6 +59,8 @@ class ReleaseFile:
     extra: dict[str, Any] = field(default_factory=dict)
     # The flat table it holds, if any.
     table: str = ""
+    # The schemas of the tables a database file holds, by table name.
+    tables: dict[str, dict[str, Any]] = field(default_factory=dict)
 
     @property
     def resource_name(self) -> str:
@@ -99,6 +104,8 @@ def resource(root: Path, file: ReleaseFile, *, unreadable: frozenset[str] = froz
     }
     if file.format in BINARY_FORMATS or file.format == "md":
         descriptor["type"] = "file"
+        if file.schema is not None:
+            descriptor["schema"] = file.schema
     elif file.schema is not None and file.resource_name in unreadable:
         # Frictionless cannot read an empty JSON lines file as a table (it fails the whole package), so an empty
         # one is described as a plain file; its columns are those of the CSV of the same table.
@@ -116,6 +123,25 @@ def resource(root: Path, file: ReleaseFile, *, unreadable: frozenset[str] = froz
             descriptor["dialect"] = CSV_DIALECT
     descriptor.update(file.extra)
     return descriptor
+
+
+def table_resources(file: ReleaseFile) -> list[dict[str, Any]]:
+    """A resource for each table of a database file: the file's path, the table's name and schema (no size or hash:
+    the file's own resource carries them)."""
+    return [
+        {
+            "name": f"{table}-{file.format}",
+            "path": file.path,
+            "title": f"{file.title}: {table}",
+            "description": f"The {table} table of {file.path}.",
+            "format": file.format,
+            "mediatype": MEDIA_TYPES[file.format],
+            "type": "file",
+            "dialect": {"table": table},
+            "schema": schema,
+        }
+        for table, schema in file.tables.items()
+    ]
 
 
 def describe(
@@ -150,7 +176,11 @@ def describe(
         "licenses": [licence(licence_name)],
         "sources": sources,
         "filters": filters,
-        "resources": [resource(root, file, unreadable=unreadable) for file in files],
+        "resources": [
+            described
+            for file in files
+            for described in (resource(root, file, unreadable=unreadable), *table_resources(file))
+        ],
     }
     if since is not None:
         # The earlier release changes.jsonl compares with.

@@ -9,7 +9,6 @@ the files agree with each other even while editors work.
 
 from __future__ import annotations
 
-import csv
 import datetime
 import gc
 import json
@@ -21,7 +20,6 @@ import time
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
-from itertools import repeat
 from pathlib import Path
 from typing import Any, TextIO, TypeVar
 
@@ -29,21 +27,28 @@ from django.conf import settings
 from django.db import connection, transaction
 from tqdm import tqdm
 
-from newsfacts.exports import card, changes, claimreview, datapackage, fever, fixture, parquet, sqlite, storage
+from newsfacts.exports import (
+    card,
+    changes,
+    claimreview,
+    datapackage,
+    fever,
+    fixture,
+    sqlite,
+    storage,
+)
 from newsfacts.exports.datapackage import ReleaseFile
 from newsfacts.exports.selection import Selection, select
 from newsfacts.exports.tables import (
     CSV_DESCRIPTION,
     TABLES,
-    Row,
+    Chunk,
     Table,
-    convert_columns,
-    csv_cell,
-    json_bytes,
     json_line,
-    neutralise_formula,
+    json_lines,
     schema_fields,
 )
+from newsfacts.exports.writing import Writer
 
 FORMATS = ("fixture", "fixture-jsonl", "jsonl", "csv", "parquet", "sqlite", "claimreview", "fever")
 DEFAULT_LICENCE = "CC-BY-4.0"
@@ -156,62 +161,37 @@ def _open(path: Path) -> TextIO:
     return path.open("w", encoding="utf-8", newline="")
 
 
-class JsonLinesWriter:
-    """A table as JSON lines: one object a row, keys sorted (``tables.json_bytes``)."""
+class JsonLinesWriter(Writer):
+    """A table as JSON lines: one object a row, keys sorted (``tables.json_lines``)."""
 
     def __init__(self, path: Path, table: Table) -> None:
         self._file = path.open("wb")
         self._names = table.field_names
 
-    def write(self, chunk: list[Row]) -> None:
-        # map() keeps the per-row work in C: zip, dict and the encoder.
-        objects = map(dict, map(zip, repeat(self._names), chunk))
-        self._file.write(b"".join(map(json_bytes, objects)))
+    def write(self, chunk: Chunk) -> None:
+        self._file.write(json_lines(self._names, chunk.rows))
 
-    def __enter__(self) -> JsonLinesWriter:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
+    def close(self) -> None:
         self._file.close()
 
 
-def _csv_text(values: Sequence[Any]) -> list[Any]:
-    return [neutralise_formula(v) if v else v for v in values]
+def _csv_writer(path: Path, table: Table) -> Writer:
+    # pyarrow (~50 MB) is imported by the formats that use it, not by every export.
+    from newsfacts.exports.csvfile import CsvWriter
+
+    return CsvWriter(path, table)
 
 
-def _csv_cells(values: Sequence[Any]) -> list[Any]:
-    return [csv_cell(v) for v in values]
+def _parquet_writer(path: Path, table: Table) -> Writer:
+    from newsfacts.exports.parquet import ParquetWriter
 
-
-class CsvWriter:
-    """A table as RFC 4180 CSV with a header row; cells as ``tables.csv_cell`` writes them (as ``CsvLines`` does)."""
-
-    def __init__(self, path: Path, table: Table) -> None:
-        self._file = _open(path)
-        self._writer = csv.writer(self._file, lineterminator="\r\n")
-        self._writer.writerow(table.field_names)
-        # Numbers, nulls and closed vocabularies are written as they are; free text is neutralised, the other types
-        # written as csv_cell does. csv writes None as an empty cell.
-        self._columns = [
-            (i, _csv_text if c.type == "string" else _csv_cells)
-            for i, c in enumerate(table.columns)
-            if c.type not in ("integer", "number") and not c.choices
-        ]
-
-    def write(self, chunk: list[Row]) -> None:
-        self._writer.writerows(convert_columns(chunk, self._columns) if self._columns else chunk)
-
-    def __enter__(self) -> CsvWriter:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self._file.close()
+    return ParquetWriter(path, table)
 
 
 _TABLE_FORMATS = (
     ("jsonl", "-jsonl", "one JSON object a line", JsonLinesWriter),
-    ("csv", "-csv", CSV_DESCRIPTION, CsvWriter),
-    ("parquet", "-parquet", "Parquet, typed columns", parquet.ParquetWriter),
+    ("csv", "-csv", CSV_DESCRIPTION, _csv_writer),
+    ("parquet", "-parquet", "Parquet, typed columns", _parquet_writer),
 )
 
 
@@ -256,9 +236,7 @@ def _write_table(
                     format=fmt,
                     title=table.title,
                     description=f"{table.title} of the release, by id, {what}.",
-                    schema=table.schema(resource_suffix=suffix, tables=tables, sort_fields=fmt == "jsonl")
-                    if fmt != "parquet"
-                    else None,
+                    schema=table.schema(resource_suffix=suffix, tables=tables, sort_fields=fmt == "jsonl"),
                     rows=rows,
                     seconds=seconds,
                     table=table.name,
@@ -382,6 +360,7 @@ def _write_tables(
                 "search (tables <name>_fts): open it with sqlite3, pandas or datasette.",
                 rows=sum(counts.values()),
                 seconds=time.perf_counter() - started,
+                tables={table.name: table.schema(resource_suffix="-sqlite", tables=tables) for table in TABLES},
             )
         )
     if since:

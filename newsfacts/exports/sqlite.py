@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from newsfacts.exports.tables import Column, Row, Table, iso_date
+from newsfacts.exports.tables import Chunk, Column, Row, Table, iso_date
 from newsfacts.exports.writing import Writer
 from newsfacts.values import iso_datetime
 
@@ -118,10 +118,9 @@ class _TableWriter(Writer):
         marks = ", ".join("?" for _ in table.columns)
         self._insert = f"INSERT INTO {_quote(table.name)} VALUES ({marks})"
 
-    def write(self, chunk: list[Row]) -> None:
-        if self._stored:
-            chunk = [self._row(row) for row in chunk]
-        self._db.executemany(self._insert, chunk)
+    def write(self, chunk: Chunk) -> None:
+        rows = [self._row(row) for row in chunk.rows] if self._stored else chunk.rows
+        self._db.executemany(self._insert, rows)
 
     def _row(self, row: Row) -> list[Any]:
         values = list(row)

@@ -17,6 +17,7 @@ import datetime
 import io
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from itertools import repeat
 from typing import Any
 
 import orjson
@@ -72,6 +73,33 @@ _PLAIN: dict[str, Callable[[Sequence[Any]], list[Any]]] = {
 }
 
 
+class Chunk:
+    """Rows of a table read together, as rows (tuples of values in column order) or as columns (sequences of values
+    in row order), whichever a writer reads; the other form is made once, when first asked for."""
+
+    __slots__ = ("_columns", "_rows")
+
+    def __init__(self, *, rows: list[Row] | None = None, columns: list[Sequence[Any]] | None = None) -> None:
+        assert (rows is None) != (columns is None)
+        self._rows = rows
+        self._columns = columns
+
+    @property
+    def rows(self) -> list[Row]:
+        if self._rows is None:
+            self._rows = list(zip(*self._columns or (), strict=True))
+        return self._rows
+
+    @property
+    def columns(self) -> list[Sequence[Any]]:
+        if self._columns is None:
+            self._columns = list(zip(*self._rows or (), strict=True))
+        return self._columns
+
+    def __len__(self) -> int:
+        return len(self._rows) if self._rows is not None else len(self._columns[0]) if self._columns else 0
+
+
 @dataclass(frozen=True)
 class Column:
     """A column of a flat table: its name in the files, where its value comes from, its Table Schema type."""
@@ -120,8 +148,8 @@ class Table:
 
     def chunks(
         self, queryset: models.QuerySet | None = None, *, order_by_id: bool = True, size: int = CHUNK_SIZE
-    ) -> Iterator[list[Row]]:
-        """The rows of `queryset` (default: every object) as tuples of plain values in column order, `size` a list.
+    ) -> Iterator[Chunk]:
+        """The rows of `queryset` (default: every object), `size` a chunk, their values plain and in column order.
 
         One query (the SQL Django compiles for ``values_list`` of the columns), read with ``fetchmany``; on
         PostgreSQL through a server-side cursor, so memory holds one chunk however many rows there are.
@@ -142,13 +170,20 @@ class Table:
             while batch := cursor.fetchmany(size):
                 if len(batch[0]) != width:
                     batch = [row[:width] for row in batch]
-                yield convert_columns(batch, plain) if plain else batch
+                if not plain:
+                    yield Chunk(rows=batch)
+                    continue
+                # Converted a whole column at a time (see _PLAIN), which the columnar formats read as they are.
+                columns: list[Sequence[Any]] = list(zip(*batch, strict=True))
+                for i, convert in plain:
+                    columns[i] = convert(columns[i])
+                yield Chunk(columns=columns)
 
     def rows(self, queryset: models.QuerySet | None = None, *, order_by_id: bool = True) -> Iterator[dict[str, Any]]:
         """The rows of `queryset` (default: every object) as dicts of plain values, in the queryset's order."""
         names = self.field_names
         for chunk in self.chunks(queryset, order_by_id=order_by_id):
-            for row in chunk:
+            for row in chunk.rows:
                 yield dict(zip(names, row, strict=True))
 
     def schema(self, *, resource_suffix: str, tables: Iterable[str], sort_fields: bool = False) -> dict[str, Any]:
@@ -177,12 +212,8 @@ def schema_fields(columns: Iterable[Column], *, sort_fields: bool = False) -> li
     return [column.schema() for column in ordered]
 
 
-def convert_columns(chunk: list[Row], converters: list[tuple[int, Callable[[Sequence[Any]], list[Any]]]]) -> list[Row]:
-    """The chunk with the columns at the given indices converted, a whole column at a time."""
-    columns: list[Sequence[Any]] = list(zip(*chunk, strict=True))
-    for i, convert in converters:
-        columns[i] = convert(columns[i])
-    return list(zip(*columns, strict=True))
+# Functions converting a whole column of a chunk, by column index.
+Converters = Sequence[tuple[int, Callable[[Sequence[Any]], list[Any]]]]
 
 
 # Keys sorted, UTF-8 (no escapes), timestamps in UTC with a Z (whole seconds without a fraction).
@@ -192,6 +223,21 @@ JSON_OPTIONS = orjson.OPT_SORT_KEYS | orjson.OPT_UTC_Z
 def json_bytes(row: dict[str, Any]) -> bytes:
     """One JSON object on one line (with its newline), keys sorted: the same row always gives the same bytes."""
     return orjson.dumps(row, option=JSON_OPTIONS | orjson.OPT_APPEND_NEWLINE)
+
+
+def json_lines(names: Sequence[str], chunk: Iterable[Row]) -> bytes:
+    """Rows (values in the order of `names`) as JSON lines, each line the bytes ``json_bytes`` gives for its row.
+
+    One encoder call for the whole chunk (a call a row costs more than the encoding): the rows are encoded as a
+    list, whose objects are then split at their boundaries, ``},{"<first key>":``. That text occurs nowhere else:
+    values are scalars or arrays, never objects, and ``{"`` cannot be inside a string, whose quotes are escaped.
+    """
+    rows = list(map(dict, map(zip, repeat(names), chunk)))
+    if not rows:
+        return b""
+    first = orjson.dumps(min(names))
+    encoded = orjson.dumps(rows, option=JSON_OPTIONS)
+    return encoded[1:-1].replace(b"},{" + first + b":", b"}\n{" + first + b":") + b"\n"
 
 
 def json_line(row: dict[str, Any]) -> str:
@@ -230,8 +276,8 @@ def csv_cell(value: Any) -> Any:
 
 
 CSV_DESCRIPTION = (
-    "CSV with a header row; a text cell that starts like a spreadsheet formula (= + - @) carries a leading "
-    "apostrophe (the JSON lines hold the raw text)"
+    'CSV with a header row, text cells quoted (an empty text is "", a null an empty cell); a text cell that starts '
+    "like a spreadsheet formula (= + - @) carries a leading apostrophe (the JSON lines hold the raw text)"
 )
 
 

@@ -129,6 +129,17 @@ def test_releases_are_listed_with_version_and_files_from_their_data_package(data
     assert fever["hash"].startswith("sha256:")
 
 
+def test_a_release_lists_its_sqlite_database_once_with_its_size(dataset, api_client, tmp_path):
+    export(tmp_path / "2026-03", "--format", "sqlite")
+
+    with override_settings(STORAGES=releases_at(tmp_path)):
+        (release,) = api_client.get("/api/v1/exports/").json()
+
+    (database,) = [file for file in release["files"] if file["path"] == "newsfacts.sqlite"]
+    assert database["name"] == "newsfacts-sqlite"
+    assert database["bytes"] == (tmp_path / "2026-03" / "newsfacts.sqlite").stat().st_size
+
+
 def test_a_release_file_is_served_for_download(dataset, api_client, tmp_path):
     outdir = export(tmp_path / "r1", "--format", "fever")
 

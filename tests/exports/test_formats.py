@@ -152,13 +152,42 @@ def test_dataset_card_falls_back_to_json_lines_without_parquet(dataset, tmp_path
 def test_data_package_lists_the_card_parquet_and_sqlite_files_with_their_hashes(dataset, tmp_path):
     outdir = export(tmp_path / "release")
 
-    resources = {r["path"]: r for r in json.loads((outdir / "datapackage.json").read_text())["resources"]}
+    resources = {r["name"]: r for r in json.loads((outdir / "datapackage.json").read_text())["resources"]}
 
-    for path in ("README.md", "claims.parquet", "newsfacts.sqlite", "newsfacts.jsonl"):
-        assert resources[path]["hash"] == f"sha256:{sha256_of(outdir / path)}"
-        assert resources[path]["bytes"] == (outdir / path).stat().st_size
-    assert resources["claims.parquet"]["mediatype"] == "application/vnd.apache.parquet"
-    assert resources["README.md"]["mediatype"] == "text/markdown"
+    for name, path in (
+        ("readme-md", "README.md"),
+        ("claims-parquet", "claims.parquet"),
+        ("newsfacts-sqlite", "newsfacts.sqlite"),
+        ("newsfacts-jsonl", "newsfacts.jsonl"),
+    ):
+        assert resources[name]["path"] == path
+        assert resources[name]["hash"] == f"sha256:{sha256_of(outdir / path)}"
+        assert resources[name]["bytes"] == (outdir / path).stat().st_size
+    assert resources["claims-parquet"]["mediatype"] == "application/vnd.apache.parquet"
+    assert resources["readme-md"]["mediatype"] == "text/markdown"
+
+
+def test_data_package_gives_each_parquet_table_and_each_table_of_the_sqlite_database_its_schema(dataset, tmp_path):
+    outdir = export(tmp_path / "release")
+
+    resources = {r["name"]: r for r in json.loads((outdir / "datapackage.json").read_text())["resources"]}
+
+    for table in TABLE_NAMES:
+        csv_fields = resources[f"{table}-csv"]["schema"]["fields"]
+        parquet, database = resources[f"{table}-parquet"], resources[f"{table}-sqlite"]
+        assert parquet["schema"]["fields"] == csv_fields
+        assert (database["path"], database["dialect"], database["schema"]["fields"]) == (
+            "newsfacts.sqlite",
+            {"table": table},
+            csv_fields,
+        )
+        parquet_columns = pq.read_schema(outdir / f"{table}.parquet").names
+        with sqlite3.connect(outdir / "newsfacts.sqlite") as db:
+            database_columns = [row[1] for row in db.execute(f"PRAGMA table_info({table})")]
+        assert [field["name"] for field in csv_fields] == parquet_columns == database_columns
+    assert {"fields": ["claimant_id"], "reference": {"resource": "speakers-sqlite", "fields": ["id"]}} in resources[
+        "claims-sqlite"
+    ]["schema"]["foreignKeys"]
 
 
 def test_since_release_lists_ids_added_changed_and_removed(dataset, tmp_path):

@@ -1,0 +1,83 @@
+"""The CSV tables of a release, written by Arrow's C++ CSV writer from a record batch a chunk of rows.
+
+RFC 4180 with a header row and CRLF line ends. Cells hold what the API's CSV (``tables.CsvLines``) holds: text that
+starts like a spreadsheet formula carries a leading apostrophe (the same triggers, ``tables.FORMULA_TRIGGERS``), null
+is an empty cell, booleans are true/false, dates and timestamps ISO 8601 (UTC with a Z), arrays their JSON text.
+Arrow quotes every text cell (so an empty text is ``""`` where null is empty) and writes numbers in their shortest
+form (``1`` for 1.0).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+import orjson
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.csv as pa_csv
+
+from newsfacts.exports.arrow import POOL, Background, arrays, arrow_field
+from newsfacts.exports.tables import FORMULA_TRIGGERS, Chunk, Table
+from newsfacts.exports.writing import Writer
+from newsfacts.values import iso_datetime
+
+# A text starting with a formula trigger, the trigger captured (RE2, each code point as \x{hex}).
+FORMULA_START = "^(" + "|".join("".join(f"\\x{{{ord(c):x}}}" for c in trigger) for trigger in FORMULA_TRIGGERS) + ")"
+_OPTIONS = pa_csv.WriteOptions(eol="\r\n", quoting_header="none")
+
+
+def _iso_datetimes(values: Sequence[Any]) -> list[Any]:
+    return [None if v is None else iso_datetime(v) for v in values]
+
+
+def _json_arrays(values: Sequence[Any]) -> list[Any]:
+    return [None if v is None else orjson.dumps(v).decode() if v else "[]" for v in values]
+
+
+# Types written as text made in Python: the same text as the API's CSV.
+_AS_TEXT: dict[str, Callable[[Sequence[Any]], list[Any]]] = {"datetime": _iso_datetimes, "array": _json_arrays}
+
+
+def neutralise_formulas(texts: pa.Array) -> pa.Array:
+    """``tables.neutralise_formula`` of every text of an Arrow array, in C++ (nulls stay null).
+
+    The anchored match only reads the start of each text, where a replacement would scan it whole: texts are only
+    rewritten in the rare chunks where one starts like a formula.
+    """
+    formulas = pc.match_substring_regex(texts, pattern=FORMULA_START, memory_pool=POOL)
+    if not pc.any(formulas).as_py():
+        return texts
+    return pc.if_else(formulas, pc.binary_join_element_wise("'", texts, "", memory_pool=POOL), texts, memory_pool=POOL)
+
+
+class CsvWriter(Writer):
+    """Writes chunks of a table's rows into one CSV file."""
+
+    def __init__(self, path: Path, table: Table) -> None:
+        self._as_text = [(i, _AS_TEXT[c.type]) for i, c in enumerate(table.columns) if c.type in _AS_TEXT]
+        self.schema = pa.schema(
+            [arrow_field(c, pa.string()) if c.type in _AS_TEXT else arrow_field(c) for c in table.columns]
+        )
+        # Free text is neutralised; numbers, closed vocabularies and the other types cannot start like a formula.
+        self._free_text = [i for i, c in enumerate(table.columns) if c.type == "string" and not c.choices]
+        self._writer = pa_csv.CSVWriter(str(path), self.schema, write_options=_OPTIONS, memory_pool=POOL)
+        self._background = Background()
+
+    def write(self, chunk: Chunk) -> None:
+        if not chunk:
+            return
+        columns = arrays(self.schema, chunk, self._as_text)
+        self._background.run(self._write, columns)
+
+    def _write(self, columns: list[pa.Array]) -> None:
+        for i in self._free_text:
+            columns[i] = neutralise_formulas(columns[i])
+        self._writer.write_batch(pa.record_batch(columns, schema=self.schema))
+
+    def close(self) -> None:
+        try:
+            self._background.close()
+        finally:
+            self._writer.close()
