@@ -267,10 +267,10 @@ def test_denial_stays_with_what_is_denied() -> None:
     assert [c.text for c in claims] == ["denied that the firm sold fakes"]
 
 
-def test_a_verdict_on_reported_words_stays_with_them() -> None:
+def test_a_verdict_on_reported_words_stays_with_them_and_is_the_articles_claim() -> None:
     text = "Ana Ruiz was accused of incorrectly claiming that the council sold the park to a developer."
-    claims = [c for c in claims_of(text) if c.claimant]
-    assert [c.text for c in claims] == ["incorrectly claiming that the council sold the park to a developer"]
+    claims = [(c.text, c.kind, c.claimant) for c in claims_of(text) if c.text.endswith("developer")]
+    assert claims == [("incorrectly claiming that the council sold the park to a developer", "other", None)]
 
 
 def test_negation_before_reported_words_stays_with_them() -> None:
