@@ -71,22 +71,27 @@ class Term:
 
 @dataclass(frozen=True)
 class Terms:
-    """A parsed search: every ``wanted`` term must occur, no ``excluded`` term may; none wanted finds nothing."""
+    """A parsed search: every ``wanted`` term must occur (``any_of``: one of them), no ``excluded`` term may; none
+    wanted finds nothing."""
 
     wanted: tuple[Term, ...]
     excluded: tuple[Term, ...] = ()
+    any_of: bool = False
 
     def __bool__(self) -> bool:
         return bool(self.wanted)
 
     def fts5(self) -> str:
-        expression = " AND ".join(term.fts5() for term in self.wanted)
+        expression = (" OR " if self.any_of else " AND ").join(term.fts5() for term in self.wanted)
         if self.excluded:
             expression = f"({expression}) NOT ({' OR '.join(term.fts5() for term in self.excluded)})"
         return expression
 
     def tsquery(self) -> str:
-        return " & ".join([*(term.tsquery() for term in self.wanted), *(f"!{t.tsquery()}" for t in self.excluded)])
+        wanted = [term.tsquery() for term in self.wanted]
+        if self.any_of:
+            wanted = [f"({' | '.join(wanted)})"]
+        return " & ".join([*wanted, *(f"!{term.tsquery()}" for term in self.excluded)])
 
 
 def parse(value: str) -> Terms:

@@ -207,6 +207,7 @@ MIN_OTHER_WORDS = 6
 CLAUSE_BREAK = re.compile(
     r",?\s+(?:but|while|whereas)\s+|[;:]\s+"
     r"|,?\s+and\s+(?=(?:he|she|they|it|we|I|the|a|an|his|her|its|their|this|these|those|[A-Z]\w*)\b)"
+    r"|\s+and\s+(?=(?:had|has|was|were|did)\b)"
 )
 
 # A speaker talking about themselves ("we woke up a little", "I got scolded first").
@@ -264,6 +265,13 @@ SCHEDULED_RE = re.compile(
 # A comparison with what was believed: "earlier than originally thought".
 THAN_BELIEVED_RE = re.compile(
     r"\bthan\s+(?:(?:originally|previously|first|once|initially|widely)\s+)?(?:thought|believed|feared|estimated)\b"
+)
+# A feeling caused in someone named ("surprised Wall Street", "upset the champions") is what was done, not felt.
+FELT_BY_OTHERS_RE = re.compile(
+    r"(?<!\bwas\s)(?<!\bwere\s)(?<!\bis\s)(?<!\bam\s)(?<!\bare\s)(?<!\bbe\s)(?<!\bbeen\s)(?<!\bfelt\s)(?<!\bvery\s)"
+    r"(?<!\bso\s)(?<!\btoo\s)(?<!['\u2019]m\s)(?<!['\u2019]re\s)(?<!['\u2019]s\s)"
+    r"\b(?:surprised|shocked|upset|worried|delighted|disappointed|frustrated|angered|thrilled)"
+    r"(?=\s+(?:the|its|his|her|their|investors|analysts|voters|fans|[A-Z][a-z]+)\b)(?!\s+(?:[A-Z][a-z]+)\s+(?:was|were)\b)"
 )
 # What happens now and then, not what happened: "every once in a while", "from time to time".
 HABIT_RE = re.compile(
