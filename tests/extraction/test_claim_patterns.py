@@ -343,6 +343,7 @@ def test_a_stretch_of_time_is_a_figure_not_a_date() -> None:
         ("The doctors have not seen a fever like this in three decades.", [("first", None)]),
         ("The club slipped from top spot in the league after the defeat.", [("first", None)]),
         ("The win was a first for the club in its long history of cup games.", [("first", None)]),
+        ("The council raised the fee for parking at the harbour for a second time.", [("figure", None)]),
         ("The striker had a first touch that let the defender in and the chance was gone.", [("other", None)]),
         ("The fossils were dug up in the first years of the 20th century.", [("date", None)]),
         ("The ferry was due to be repaired in the spring of 2019.", [("date", None)]),
