@@ -48,7 +48,11 @@ class JSONParser(DRFJSONParser):
 
 
 class ContentNegotiation(DefaultContentNegotiation):
-    """``?format=`` naming no format of the endpoint is a 400 naming the parameter (DRF answers 404)."""
+    """``?format=`` naming no format of the endpoint is a 400 naming the parameter (DRF answers 404).
+
+    ``Accept: application/json`` (or another renderer's exact media type) picks that renderer without DRF's parsing
+    of the header, as DRF would pick it.
+    """
 
     def select_renderer(
         self, request: Request, renderers: list[BaseRenderer], format_suffix: str | None = None
@@ -58,6 +62,14 @@ class ContentNegotiation(DefaultContentNegotiation):
         if wanted and not any(renderer.format == wanted for renderer in renderers):
             formats = ", ".join(sorted({renderer.format for renderer in renderers}))
             raise exceptions.ValidationError({param: [f"Unknown format {wanted!r}; this endpoint gives: {formats}."]})
+        if not wanted and not format_suffix:
+            # An API client's usual Accept, one media type a renderer has exactly: DRF's choice, without parsing.
+            accept = request.META.get("HTTP_ACCEPT", "")
+            for renderer in renderers:
+                if "*" in renderer.media_type:  # a renderer that takes a range: DRF's rules decide
+                    break
+                if renderer.media_type == accept:
+                    return renderer, accept
         return super().select_renderer(request, renderers, format_suffix)
 
 

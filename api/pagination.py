@@ -29,6 +29,7 @@ from rest_framework.response import Response
 from rest_framework.settings import api_settings
 
 from api.filters import OrderingFilter, OrderKey
+from api.statements import ListStatements, pattern
 from newsfacts.filtersets import MAX_DB_INTEGER
 from newsfacts.values import parse_bool
 
@@ -71,7 +72,9 @@ class KeysetPagination(BasePagination):
         self.signature = ",".join(("-" if key.descending else "") + key.name for key in self.keys)
         self.count = self.get_count(queryset, request, view)
         position, reverse = self.decode_cursor(request)
-        rows, more = self.fetch(queryset, position, reverse=reverse, ordered=ordered)
+        rows, more = self.fetch(
+            queryset, position, reverse=reverse, ordered=ordered, statements=getattr(view, "list_statements", None)
+        )
         self.next, self.previous = self.page_links(rows, position, reverse=reverse, more=more)
         return rows
 
@@ -94,15 +97,33 @@ class KeysetPagination(BasePagination):
         return int(counted.select_related(None).order_by().count())
 
     def fetch(
-        self, queryset: QuerySet, position: list[Any] | None, *, reverse: bool, ordered: bool
+        self,
+        queryset: QuerySet,
+        position: list[Any] | None,
+        *,
+        reverse: bool,
+        ordered: bool,
+        statements: ListStatements | None = None,
     ) -> tuple[list[Any], bool]:
-        """The page's rows after (or, reversed, before) the cursor's position, and whether more lie beyond."""
-        page = queryset
-        if reverse or not ordered:
-            page = page.order_by(*(key.expression(reverse=reverse) for key in self.keys))
+        """The page's rows after (or, reversed, before) the cursor's position, and whether more lie beyond.
+
+        With the ``statements`` of the list's parameters (a ``values()`` list), the page's compiled SQL is reused.
+        """
         if position is not None:
-            page = page.filter(self.after(position, reverse=reverse))
-        rows = list(page[: self.size + 1])
+            position = self.cleaned(position)
+
+        def page(values: list[Any] | None) -> QuerySet:
+            page = queryset
+            if reverse or not ordered:
+                page = page.order_by(*(key.expression(reverse=reverse) for key in self.keys))
+            if values is not None:
+                page = page.filter(self.after(values, reverse=reverse))
+            return page[: self.size + 1]
+
+        if statements is None:
+            rows = list(page(position))
+        else:
+            rows = statements.rows((reverse, ordered, self.size, pattern(position)), self.keys, position, page)
         more = len(rows) > self.size
         rows = rows[: self.size]
         if reverse:
@@ -191,14 +212,18 @@ class KeysetPagination(BasePagination):
             cleaned.append(value)
         return cleaned
 
-    def after(self, position: list[Any], *, reverse: bool) -> Q:
-        """Rows strictly after `position` in the ordering (before it when `reverse`), NULLs sorting last forward."""
+    def cleaned(self, position: list[Any]) -> list[Any]:
+        """The cursor's values checked (``clean_position``), or 400."""
         try:
-            position = self.clean_position(position)
+            return self.clean_position(position)
         except (DjangoValidationError, ValueError, TypeError, OverflowError):
             raise ValidationError(
                 {self.cursor_query_param: ["Invalid cursor: use the next or previous link."]}
             ) from None
+
+    def after(self, position: list[Any], *, reverse: bool) -> Q:
+        """Rows strictly after `position` (cleaned) in the ordering (before it when `reverse`), NULLs sorting last
+        forward."""
         condition = Q(pk__in=[])
         equal = Q()
         for key, value in zip(self.keys, position, strict=True):

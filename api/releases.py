@@ -17,11 +17,12 @@ from rest_framework import serializers, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.permissions import AllowAny
-from rest_framework.renderers import BaseRenderer, JSONRenderer
+from rest_framework.renderers import BaseRenderer
 from rest_framework.request import Request
 from rest_framework.response import Response
 
 from api.filters import COMMON_QUERY_PARAMS
+from api.renderers import JSONRenderer
 from api.streaming import STREAMED_FORMATS, STREAMED_RENDERERS
 from newsfacts.exports import datapackage, storage
 from newsfacts.exports.storage import RELEASE_NAME

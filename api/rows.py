@@ -11,18 +11,20 @@ from __future__ import annotations
 
 import functools
 import operator
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
 from django.core.exceptions import ImproperlyConfigured
 from django.db import models
 from django.db.models import QuerySet
+from django.urls import get_script_prefix
 from django.utils import timezone
 from rest_framework import serializers
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from api import statements
 from api.serializers import BriefRelatedField
 from api.viewsets import ViewSetMixinBase
 from newsfacts import search
@@ -30,6 +32,7 @@ from newsfacts.links import DetailUrl
 from newsfacts.values import iso_datetime
 
 Row = dict[str, Any]
+MAX_BUILDERS = 64
 Builder = Callable[[Row], Any]
 
 
@@ -57,11 +60,11 @@ class _Node:
 
 
 class _Context:
-    """What building a row needs from the request: URL templates and the time zone, made once per request."""
+    """What building a row needs from the request: URL templates under its base URL, and the time zone."""
 
-    def __init__(self, request: Request) -> None:
-        self.base = request.build_absolute_uri("/")
-        self.zone = timezone.get_current_timezone()  # DRF's DateTimeField writes in it
+    def __init__(self, base: str, zone: Any) -> None:
+        self.base = base
+        self.zone = zone
         self.templates: dict[str, DetailUrl] = {}
 
     def url(self, view_name: str) -> DetailUrl:
@@ -102,6 +105,7 @@ class RowShape:
         serializer = serializer_class()
         model = serializer.Meta.model
         self.root = _Node("", "nested", children=self._nodes(serializer, model, "", model._meta.pk.attname))
+        self._builders: dict[tuple[str, Any, str], Builder] = {}
         self.columns = tuple(dict.fromkeys(_columns(self.root)))
         # The relations those columns go through (article, speaker, reviewed_by...), for a detail's select_related.
         self.relations = tuple(dict.fromkeys(column.rsplit("__", 1)[0] for column in self.columns if "__" in column))
@@ -112,8 +116,16 @@ class RowShape:
         return cls(serializer_class)
 
     def builder(self, request: Request) -> Builder:
-        """A function from a ``values()`` row to the serializer's output, for this request's URLs."""
-        return _bind(self.root, _Context(request))
+        """A function from a ``values()`` row to the serializer's output, for this request's URLs (made once for each
+        base URL, time zone and script prefix: a process serves few)."""
+        # DRF's DateTimeField writes in the current time zone; detail URLs are under the request's host and prefix.
+        context = (request.build_absolute_uri("/"), timezone.get_current_timezone(), get_script_prefix())
+        build = self._builders.get(context)
+        if build is None:
+            if len(self._builders) >= MAX_BUILDERS:  # hosts are the clients' (within ALLOWED_HOSTS): bounded
+                self._builders.clear()
+            build = self._builders[context] = _bind(self.root, _Context(context[0], context[1]))
+        return build
 
     def _nodes(
         self, serializer: serializers.BaseSerializer, model: type[models.Model], prefix: str, pk_column: str
@@ -158,6 +170,8 @@ class RowListMixin(ViewSetMixinBase):
     """Lists whose rows come from one ``values()`` query, shaped by the serializer's :class:`RowShape`."""
 
     _list_templates: ClassVar[dict[tuple[type, tuple[str, ...]], QuerySet]] = {}
+    _statements: ClassVar[dict[Hashable, statements.ListStatements]] = {}
+    list_statements: statements.ListStatements | None = None
 
     def row_shape(self) -> RowShape:
         return RowShape.of(self.get_serializer_class())
@@ -187,8 +201,16 @@ class RowListMixin(ViewSetMixinBase):
         # The ordering first: the columns its cursor needs are part of the values() the rows are selected with.
         keys, _ordered = self.paginator.get_ordering(request, self.queryset, self)
         paths = tuple(key.path for key in keys)
-        queryset = self.filter_queryset(self.list_queryset(paths))
-        rows = self.paginate_queryset(queryset)
+        # The list's query depends on its parameters alone: filtered once per process for a set of them, the pages'
+        # SQL kept (api/statements.py).
+        key = statements.cache_key(self, request.query_params, self.paginator.cursor_query_param)
+        self.list_statements = self._statements.get(key)
+        if self.list_statements is None:
+            queryset = self.filter_queryset(self.list_queryset(paths))
+            if len(self._statements) >= statements.MAX_LISTS:
+                self._statements.clear()
+            self.list_statements = self._statements[key] = statements.ListStatements(queryset)
+        rows = self.paginate_queryset(self.list_statements.queryset)
         build = self.row_shape().builder(request)
         results = [build(row) for row in rows]
         if rows and "highlight" in rows[0]:  # a search with ?highlight=true

@@ -12,10 +12,11 @@ from typing import Any
 
 from django.http import StreamingHttpResponse
 from drf_spectacular.openapi import AutoSchema
-from rest_framework.renderers import BaseRenderer, JSONRenderer
+from rest_framework.renderers import BaseRenderer
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from api.renderers import JSONRenderer
 from api.viewsets import ViewSetMixinBase
 from newsfacts.exports.tables import CsvLines, json_line, table_for
 

@@ -1,10 +1,12 @@
 """The load test: the claims API under gunicorn against Datasette on the same data, and the in-process limit.
 
 Builds (or reuses) a 1M-claim dataset under ``bench/out/`` as a SQLite file and as a PostgreSQL database, serves each
-with gunicorn (2 sync workers, DEBUG=0), serves the SQLite file with Datasette (defaults, then at its fastest), and
-measures requests/second and p50/p99 latency at 1 and 8 concurrent loopback clients for:
+with gunicorn (2 workers of one thread, keep-alive, DEBUG=0), serves the SQLite file with Datasette (defaults, then at
+its fastest), and measures requests/second and p50/p99 latency at 1 and 8 concurrent loopback clients for:
 
 - ``filter``: ``/api/v1/claims/?status=verified&claimant=<id>`` over busy, middling and quiet claimants;
+- ``unseen``: the same filter for every claimant in turn, each asked once (a cell takes at most half of them), so the
+  server is asked for parameters it has not kept a compiled query (or a cached page) for: its path on a first request;
 - ``walk``: a cursor walk following ``next`` links through ``--pages`` pages of ``?status=verified``;
 - ``search``: ``/api/v1/claims/?q=<word>`` for rare words of the claims' index (one to ten claims) and an absent
   one, against Datasette's ``_search`` on the same file's FTS5 table (``newsfacts_claim_fts``).
@@ -190,15 +192,42 @@ def rotating(paths: list[str]) -> Callable[[int, Client], Iterator[str]]:
     return next_path
 
 
-def walking(first: str, next_key: str, pages: int) -> Callable[[int, Client], Iterator[str]]:
-    """Each client follows the ``next_key`` link of each page from ``first``, ``pages`` pages deep, then starts over."""
+class Unseen:
+    """Paths handed out once each: the clients share one place in the list, which goes on from cell to cell.
+
+    A cell takes at most half the list (``limit``), so the two cells of a server (1 and 8 clients) never ask for a
+    path twice: every request is one the server has not kept a compiled query or a cached page for.
+    """
+
+    def __init__(self, paths: list[str]) -> None:
+        self.paths = paths
+        self.limit = len(paths) // 2
+        self.index = 0
+        self.lock = threading.Lock()
+
+    def __call__(self, number: int, client: Client) -> Iterator[str]:
+        while True:
+            with self.lock:
+                path = self.paths[self.index % len(self.paths)]
+                self.index += 1
+            yield path
+
+
+def walking(
+    first: str, next_key: str | Callable[[bytes], str | None], pages: int
+) -> Callable[[int, Client], Iterator[str]]:
+    """Each client follows the ``next_key`` link of each page from ``first``, ``pages`` pages deep, then starts over.
+
+    ``next_key`` is the key of the next link in the JSON body, or a function from the body to the next URL.
+    """
+    next_link = next_key if callable(next_key) else functools.partial(_next_link, key=next_key)
 
     def next_path(number: int, client: Client) -> Iterator[str]:
         while True:
             path = first
             for _ in range(pages):
                 yield path
-                link = _next_link(client.last_body, next_key)
+                link = next_link(client.last_body)
                 if not link:
                     break
                 parts = urlsplit(link)
@@ -213,6 +242,15 @@ def _next_link(body: bytes, key: str) -> str | None:
         return json.loads(body).get(key)
     except (ValueError, AttributeError):
         return None
+
+
+def _canned_next(body: bytes, path: str) -> str | None:
+    """The next page of the canned walk: the rows after the last id of this one (its first column)."""
+    try:
+        rows = json.loads(body)["rows"]
+    except (ValueError, KeyError, TypeError):
+        return None
+    return f"{path}&after={rows[-1][0]}" if rows else None
 
 
 # ------------------------------------------------------------------------------------------------------- servers
@@ -269,7 +307,9 @@ def serving(command: list[str], port: int, ready_path: str, env: dict[str, str] 
         log.close()
 
 
-def gunicorn(database_url: str, port: int, prepared: bool = False) -> contextlib.AbstractContextManager[None]:
+def gunicorn(
+    database_url: str, port: int, prepared: bool = False, extra_env: dict[str, str] | None = None
+) -> contextlib.AbstractContextManager[None]:
     env = {
         "DJANGO_SETTINGS_MODULE": "newsfacts.settings",
         "DEBUG": "0",
@@ -282,6 +322,11 @@ def gunicorn(database_url: str, port: int, prepared: bool = False) -> contextlib
         "API_ANON_THROTTLE_RATE": "1000000/second",
         # PostgreSQL's prepared statements (the project's default) only in the "prepared" row; the plain row without.
         "DB_SERVER_SIDE_BINDING": "1" if prepared else "0",
+        # Threaded workers with one thread: one request at a time per worker, as sync workers, but the clients'
+        # connections kept alive between requests (a sync worker closes each; Datasette's server keeps them).
+        # GUNICORN_CMD_ARGS in the environment replaces this, e.g. with "--worker-class sync".
+        "GUNICORN_CMD_ARGS": os.environ.get("GUNICORN_CMD_ARGS", "--worker-class gthread --threads 1"),
+        **(extra_env or {}),
     }
     command = [str(VENV_BIN / "gunicorn"), "newsfacts.wsgi", "-w", "2", "--no-control-socket", "-b", f"{HOST}:{port}"]
     return serving(command, port, "/api/v1/", env)
@@ -291,7 +336,13 @@ def datasette(db_file: Path, port: int, fastest: bool) -> contextlib.AbstractCon
     metadata = OUT / "datasette-metadata.json"
     tables = {"newsfacts_claim": {"fts_table": "newsfacts_claim_fts", "fts_pk": "id"}}
     metadata.write_text(
-        json.dumps({"databases": {db_file.stem: {"queries": {"claims_page": PAGE_SQL}, "tables": tables}}})
+        json.dumps(
+            {
+                "databases": {
+                    db_file.stem: {"queries": {"claims_page": PAGE_SQL, "claims_walk": WALK_SQL}, "tables": tables}
+                }
+            }
+        )
     )
     command = [str(VENV_BIN / "datasette"), "serve", str(db_file), "-h", HOST, "-p", str(port), "-m", str(metadata)]
     if fastest:
@@ -373,11 +424,12 @@ def postgres_server(keep: bool) -> Iterator[str]:
             )
 
 
-def postgres_dataset(server_url: str, claims: int, label: str) -> str:
-    """The database ``newsfacts_bench_<label>`` on ``server_url``, built on first use; rebuilt if incomplete."""
+def postgres_dataset(server_url: str, claims: int, label: str, name: str | None = None) -> str:
+    """The database ``name`` (``newsfacts_bench_<label>``) on ``server_url``, built on first use; rebuilt if
+    incomplete."""
     import psycopg
 
-    name = f"newsfacts_bench_{label}"
+    name = name or f"newsfacts_bench_{label}"
     with psycopg.connect(f"{server_url}/postgres", autocommit=True) as admin:
         exists = admin.execute("select 1 from pg_database where datname = %s", [name]).fetchone()
         if exists:
@@ -432,6 +484,7 @@ def claimants(db_file: Path, per_group: int = 3) -> dict[str, list[int]]:
         "middling": [r[0] for r in rows[middle : middle + per_group]],
         "quiet": [r[0] for r in rows[-per_group:]],
         "counts": {r[0]: r[1] for r in rows[:per_group] + rows[middle : middle + per_group] + rows[-per_group:]},
+        "all": sorted(r[0] for r in rows),
     }
 
 
@@ -535,39 +588,25 @@ def run_limit(database_url: str, ids: list[int], duration: float, pages: int, ba
 # ---------------------------------------------------------------------------------------------------------- main
 
 
+Scenario = tuple[str, Callable[[int, Client], Iterator[str]]]
+
+
 def measure(
-    label: str,
-    port: int,
-    filter_paths: list[str],
-    walk: tuple[str, str] | None,
-    args: argparse.Namespace,
-    search_paths: list[str] | None = None,
+    label: str, port: int, scenarios: list[Scenario], warm: list[str], args: argparse.Namespace
 ) -> list[Result]:
+    """Each scenario at 1 and 8 clients on the server at ``port``, after a few ``warm`` requests."""
     results = []
     LOAD_AVERAGES.setdefault(label, []).append(os.getloadavg()[0])
-    for path in filter_paths[:3]:  # warm the caches and the workers' connections
+    for path in warm[:3]:  # warm the caches and the workers' connections
         client = Client(port)
         client.get(path)
         client.close()
-    for concurrency in (1, 8):
-        results.append(
-            run_load(
-                Result("filter", label, concurrency), port, rotating(filter_paths), args.duration, args.max_requests
-            )
-        )
-        print(_row(results[-1]), file=sys.stderr)
-    if walk:
-        first, next_key = walk
+    for scenario, next_path in scenarios:
+        limit = min(args.max_requests, getattr(next_path, "limit", args.max_requests))
         for concurrency in (1, 8):
-            result = Result("walk", label, concurrency)
-            run_load(result, port, walking(first, next_key, args.pages), args.duration, args.max_requests)
+            result = run_load(Result(scenario, label, concurrency), port, next_path, args.duration, limit)
             results.append(result)
-            print(_row(results[-1]), file=sys.stderr)
-    if search_paths:
-        for concurrency in (1, 8):
-            result = Result("search", label, concurrency)
-            results.append(run_load(result, port, rotating(search_paths), args.duration, args.max_requests))
-            print(_row(results[-1]), file=sys.stderr)
+            print(_row(result), file=sys.stderr)
     return results
 
 
@@ -640,20 +679,39 @@ def one_round(
     ids: list[int],
     args: argparse.Namespace,
     words: list[str],
+    every_claimant: list[int],
 ) -> list[Result]:
     """Every server once, one after the other (never two at a time: they would share the two cores)."""
     results: list[Result] = []
     api_filter = [f"/api/v1/claims/?status=verified&claimant={i}" for i in ids]
+    api_unseen = [f"/api/v1/claims/?status=verified&claimant={i}" for i in every_claimant]
     api_search = [f"/api/v1/claims/?q={word}" for word in words]
-    api_walk = ("/api/v1/claims/?status=verified", "next")
+
+    def api_scenarios() -> list[Scenario]:  # for each server: its unseen filters are its own
+        return [
+            ("filter", rotating(api_filter)),
+            ("unseen", Unseen(api_unseen)),
+            ("walk", walking("/api/v1/claims/?status=verified", "next", args.pages)),
+            ("search", rotating(api_search)),
+        ]
+
     if "api" in parts:
-        servers = [(backend, url, False) for backend, url in backends]
+        servers = [(backend, url, False, {}) for backend, url in backends]
         if args.prepared:
-            servers += [(f"{b}, prepared", url, True) for b, url in backends if b == "postgresql"]
-        for name, url, prepared in servers:
+            servers += [(f"{b}, prepared", url, True, {}) for b, url in backends if b == "postgresql"]
+        if args.page_cache:
+            # The shared page cache: a filter asked again is a hit, an unseen one a miss (and then stored).
+            cache = {"REDIS_URL": args.page_cache, "NEWSFACTS_API_PAGE_CACHE": "default"}
+            servers += [(f"{b}, page cache", url, False, cache) for b, url in backends if b == "sqlite"]
+        for name, url, prepared, env in servers:
+            if "REDIS_URL" in env:
+                import redis
+
+                redis.Redis.from_url(env["REDIS_URL"]).flushdb()  # no page kept from an earlier round
             port = free_port()
-            with gunicorn(url, port, prepared):
-                results += measure(f"API gunicorn ({name})", port, api_filter, api_walk, args, api_search)
+            with gunicorn(url, port, prepared, env):
+                chosen = api_scenarios()[:2] if "page cache" in name else api_scenarios()
+                results += measure(f"API gunicorn ({name})", port, chosen, api_filter, args)
     if "datasette" in parts:
         db = db_file.stem
         table = f"/{db}/newsfacts_claim.json"
@@ -664,13 +722,30 @@ def one_round(
             port = free_port()
             with datasette(db_file, port, fastest):
                 paths = [f"{table}?status=verified&claimant_id={i}&_size={PAGE_SIZE}{extra}" for i in ids]
-                walk = (f"{table}?status=verified&_size={PAGE_SIZE}{extra}", "next_url")
+                unseen = [f"{table}?status=verified&claimant_id={i}&_size={PAGE_SIZE}{extra}" for i in every_claimant]
                 searches = [f"{table}?_search={word}&_size={PAGE_SIZE}{extra}" for word in words]
-                results += measure(name, port, paths, walk, args, searches)
+                scenarios: list[Scenario] = [("filter", rotating(paths))]
+                if fastest:  # the default one takes seconds a request: the unseen filter would say nothing more
+                    scenarios.append(("unseen", Unseen(unseen)))
+                scenarios += [
+                    ("walk", walking(f"{table}?status=verified&_size={PAGE_SIZE}{extra}", "next_url", args.pages)),
+                    ("search", rotating(searches)),
+                ]
+                results += measure(name, port, scenarios, paths, args)
                 if fastest:
                     # The canned joined query: the API's response shape (claimant name, sentence text).
                     canned = [f"/{db}/claims_page.json?status=verified&claimant={i}" for i in ids]
-                    results += measure("Datasette canned join (fastest)", port, canned, None, args)
+                    canned_unseen = [f"/{db}/claims_page.json?status=verified&claimant={i}" for i in every_claimant]
+                    walk_path = f"/{db}/claims_walk.json?status=verified"
+                    canned_walk = walking(
+                        f"{walk_path}&after=0", functools.partial(_canned_next, path=walk_path), args.pages
+                    )
+                    scenarios = [
+                        ("filter", rotating(canned)),
+                        ("unseen", Unseen(canned_unseen)),
+                        ("walk", canned_walk),
+                    ]
+                    results += measure("Datasette canned join (fastest)", port, scenarios, canned, args)
     if "limit" in parts:
         for backend, url in backends:
             results += run_limit(url, ids, args.duration, args.pages, backend)
@@ -714,6 +789,15 @@ def main(argv: list[str] | None = None) -> int:
         action="store_false",
         help="skip the PostgreSQL server with prepared statements on (DB_SERVER_SIDE_BINDING=1)",
     )
+    parser.add_argument(
+        "--pg-database", help="the PostgreSQL database to build and use (default newsfacts_bench_1m, _100k...)"
+    )
+    parser.add_argument(
+        "--page-cache",
+        metavar="REDIS_URL",
+        help="also serve SQLite with the shared page cache in this Redis database, which the run empties first "
+        "(filter: hits; unseen: misses)",
+    )
     parser.add_argument("--keep-pg", action="store_true", help="leave the PostgreSQL this run started running")
     parser.add_argument("--only", choices=["api", "datasette", "limit"], action="append", help="run only these parts")
     parser.add_argument("--limit-only", metavar="DATABASE_URL", help=argparse.SUPPRESS)
@@ -744,11 +828,11 @@ def main(argv: list[str] | None = None) -> int:
         backends = [("sqlite", sqlite_url)]
         if not args.no_pg and parts & {"api", "limit"}:
             server_url = args.pg_url or stack.enter_context(postgres_server(args.keep_pg))
-            backends.append(("postgresql", postgres_dataset(server_url, args.claims, label)))
+            backends.append(("postgresql", postgres_dataset(server_url, args.claims, label, args.pg_database)))
         for round_number in range(args.rounds):
             if args.rounds > 1:
                 print(f"round {round_number + 1} of {args.rounds}", file=sys.stderr)
-            results += one_round(parts, backends, db_file, ids, args, words)
+            results += one_round(parts, backends, db_file, ids, args, words, groups["all"])
     results = best_of(results)
 
     print(

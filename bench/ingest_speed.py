@@ -7,8 +7,10 @@ Windows-1252), broken markup (unclosed and stray tags), some pages in French or 
 records that are no articles (images, JSON, 404s, empty pages, revisits). Every story is different text.
 
 Then runs `ingest -v 0 --workers N` on it into a fresh SQLite database per run, one run at a time, and prints
-articles per second, the speed-up over one worker, and the peak memory (the largest process, and the whole process
-tree sampled every 0.1 s). A smaller archive runs too: flat memory means the same peak whatever the archive's size.
+articles per second, the speed-up over one worker, the CPU time of all its processes (what parallel work costs
+beyond the sequential run), and the peak memory (the largest process's resident size, and the whole process tree's
+proportional set size sampled every 0.1 s). A smaller archive runs too: flat memory means the same peak whatever
+the archive's size.
 
     .venv/bin/python bench/ingest_speed.py [--pages 3000] [--small 1000] [--workers 1,2]
 
@@ -185,8 +187,10 @@ def _response(writer: WARCWriter, url: str, data: bytes, content_type: str, stat
     )  # fmt: skip
 
 
-def _tree_rss(root: int) -> int:
-    """Resident bytes of a process and all its descendants, from /proc."""
+def _tree_memory(root: int) -> int:
+    """Memory of a process and all its descendants, from /proc: the sum of their proportional set sizes (a page that
+    workers share with the writer after `fork` counts once in all, split among them), or of their resident sizes
+    where the kernel gives no `smaps_rollup`."""
     children: dict[int, list[int]] = {}
     for entry in os.listdir("/proc"):
         if entry.isdigit():
@@ -201,10 +205,14 @@ def _tree_rss(root: int) -> int:
         pid = todo.pop()
         todo.extend(children.get(pid, []))
         try:
-            with open(f"/proc/{pid}/statm") as statm:
-                total += int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
-        except (OSError, IndexError, ValueError):
-            pass
+            with open(f"/proc/{pid}/smaps_rollup") as rollup:
+                total += next(int(line.split()[1]) * 1024 for line in rollup if line.startswith("Pss:"))
+        except (OSError, StopIteration, IndexError, ValueError):
+            try:
+                with open(f"/proc/{pid}/statm") as statm:
+                    total += int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+            except (OSError, IndexError, ValueError):
+                pass
     return total
 
 
@@ -223,7 +231,8 @@ def run_ingest(archive: Path, workers: int) -> dict[str, float]:
         "import resource, subprocess, sys, time\n"
         "p = subprocess.Popen(sys.argv[1:])\n"
         "p.wait()\n"
-        "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)\n"
+        "usage = resource.getrusage(resource.RUSAGE_CHILDREN)\n"
+        "print(usage.ru_maxrss, usage.ru_utime + usage.ru_stime)\n"
     )
     start = time.perf_counter()
     process = subprocess.Popen(
@@ -235,20 +244,21 @@ def run_ingest(archive: Path, workers: int) -> dict[str, float]:
     )
     peak_tree = 0
     while process.poll() is None:
-        peak_tree = max(peak_tree, _tree_rss(process.pid))
+        peak_tree = max(peak_tree, _tree_memory(process.pid))
         time.sleep(0.1)
     seconds = time.perf_counter() - start
     output = process.stdout.read() if process.stdout else ""
     if process.returncode:
         raise SystemExit(f"ingest failed with exit code {process.returncode}")
     lines = output.strip().splitlines()
-    summary, largest_kib = lines[-2], int(lines[-1])
+    summary, (largest_kib, cpu) = lines[-2], lines[-1].split()
     stored = int(summary.split(": ", 1)[1].split(" stored")[0])
     return {
         "seconds": seconds,
         "stored": stored,
         "rate": stored / seconds,
-        "largest_mb": largest_kib / 1024,
+        "cpu": float(cpu),
+        "largest_mb": int(largest_kib) / 1024,
         "tree_mb": peak_tree / 2**20,
         "load": load,
         "summary": summary,
@@ -277,13 +287,13 @@ def main() -> None:
             print(f"  {pages} pages, {workers} worker(s): {result['summary']}", flush=True)
     base = {pages: r["rate"] for pages, workers, r in rows if workers == counts[0]}
     print(f"\ningest of a WARC on {os.cpu_count()} cores (the machine is shared: figures are noisy)")
-    print(f"{'pages':>6} {'workers':>7} {'load':>5} {'seconds':>8} {'articles/s':>10} {'x 1 worker':>10} "
+    print(f"{'pages':>6} {'workers':>7} {'load':>5} {'seconds':>8} {'CPU s':>6} {'articles/s':>10} {'x 1 worker':>10} "
           f"{'largest process MB':>18} {'process tree MB':>15}")  # fmt: skip
     for pages, workers, r in rows:
         ratio = f"{r['rate'] / base[pages]:.2f}" if pages in base else "-"
         print(
-            f"{pages:>6} {workers:>7} {r['load']:>5.2f} {r['seconds']:>8.1f} {r['rate']:>10.1f} {ratio:>10} "
-            f"{r['largest_mb']:>18.0f} {r['tree_mb']:>15.0f}"
+            f"{pages:>6} {workers:>7} {r['load']:>5.2f} {r['seconds']:>8.1f} {r['cpu']:>6.1f} {r['rate']:>10.1f} "
+            f"{ratio:>10} {r['largest_mb']:>18.0f} {r['tree_mb']:>15.0f}"
         )
     print(f"\nload average now: {' '.join(f'{x:.2f}' for x in os.getloadavg())}; peak of this script: "
           f"{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")  # fmt: skip

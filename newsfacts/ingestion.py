@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime
 import hashlib
-import json
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -22,6 +21,7 @@ from django.db.models import Model, Q, QuerySet
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
+from newsfacts import search
 from newsfacts.choices import SentenceKind
 from newsfacts.extraction import speakers as extracted_speakers
 from newsfacts.extraction.claims import Claim as ExtractedClaim
@@ -79,7 +79,7 @@ def text_sha256(text: str) -> str:
 
 # The pipeline's output as stored: one declaration of the fields each row fills, for plain rows and models alike.
 SENTENCE_FIELDS = ("position", "start", "end", "kind", "text")
-QUOTE_FIELDS = ("text", "start", "end", "kind", "cue", "attribution", "confidence")
+QUOTE_FIELDS = ("speaker_description", "text", "start", "end", "kind", "cue", "attribution", "confidence")
 CLAIM_FIELDS = ("text", "start", "end", "kind", "confidence")
 
 
@@ -89,6 +89,7 @@ def sentence_values(found: ExtractedSentence) -> tuple[Any, ...]:
 
 def quote_values(found: ExtractedQuote) -> tuple[Any, ...]:
     return (
+        found.speaker_description[:200],
         found.text,
         found.start,
         found.end,
@@ -235,6 +236,11 @@ def _insert_extraction(article: Article, rows: ArticleRows) -> dict[str, int]:
     }
 
 
+# Values one INSERT statement carries at most: PostgreSQL takes 65,535 parameters (SQLite has its own lower limit,
+# which the backend's batch size follows).
+MAX_STATEMENT_VALUES = 65_535
+
+
 def _insert(
     model: type[Model], names: tuple[str, ...], rows: list[tuple[Any, ...]], returning: tuple[str, ...] = ()
 ) -> list[tuple[Any, ...]]:
@@ -258,7 +264,7 @@ def _insert(
     if returned and connection.features.can_return_rows_from_bulk_insert:
         tail = " " + ops.return_insert_columns(returned)[0]
     result: list[tuple[Any, ...]] = []
-    batch = max(1, ops.bulk_batch_size(fields, rows))
+    batch = max(1, min(ops.bulk_batch_size(fields, rows), MAX_STATEMENT_VALUES // len(fields)))
     with connection.cursor() as cursor:
         for first in range(0, len(rows), batch):
             chunk = rows[first : first + batch]
@@ -308,7 +314,7 @@ def resolve_speakers(
     found = list(found)
     if not found:
         return {}
-    known = list(_candidates(speaker_words(found) if words is None else words))
+    known = list(_candidates(speaker_words(found) if words is None else words, {c.kind for c in found}))
     names = {id(s): _names(s) for s in known}
     new: list[Speaker] = []
     result: dict[str, Speaker] = {}
@@ -337,22 +343,23 @@ def resolve_speakers(
     return result
 
 
-def _candidates(words: Iterable[str]) -> QuerySet[Speaker]:
-    """The stored speakers that could be one of those with these name words: those sharing a word of a name, and,
-    for an acronym, those whose name starts with its letter. A superset of what `_match_speaker` accepts, so that an
-    ingest reads a few rows, not every speaker there is."""
-    lookups: dict[tuple[str, str], None] = {}
-    for word in words:
-        # Aliases are JSON: SQLite keeps non-ASCII letters escaped in its text, PostgreSQL does not.
-        lookups.update({("name__icontains", word): None, ("aliases__icontains", word): None})
-        if not word.isascii():
-            lookups[("aliases__icontains", json.dumps(word)[1:-1])] = None
-        if word.isupper():
-            lookups[("name__istartswith", word[0])] = None
-    if not lookups:
+def _candidates(words: Iterable[str], kinds: set[str]) -> QuerySet[Speaker]:
+    """The stored speakers of these kinds that could be one with these name words: those with one of the words in a
+    name or alias (the search index's words: case and accents folded), and, for an acronym, those whose name starts
+    with its letter. A superset of what `_match_speaker` accepts, found through the index: an ingest reads a few
+    rows, however many speakers there are."""
+    words = list(words)
+    if not words:
         return Speaker.objects.none()
-    query = Q(*lookups, _connector=Q.OR)
-    return Speaker.objects.filter(query)
+    terms = search.Terms(tuple(search.Term(word) for word in words), any_of=True)
+    found = Speaker.objects.filter(search.matching(Speaker, terms), kind__in=kinds).order_by()
+    initials = {word[0] for word in words if word.isupper()}
+    if initials:
+        # A union, not an OR: PostgreSQL would otherwise compute every row's text search vector instead of using the
+        # index for the words.
+        starts = Q(*(("name__istartswith", letter) for letter in sorted(initials)), _connector=Q.OR)
+        found = found.union(Speaker.objects.filter(starts, kind__in=kinds).order_by())
+    return found.order_by("id")
 
 
 def _names(speaker: Speaker) -> set[str]:

@@ -192,3 +192,15 @@ def test_a_statement_past_the_time_limit_raises_search_timeout(db):
 def test_a_statement_within_the_time_limit_runs(claims):
     with search.time_limit(5):
         assert found(ClaimFilterSet, "q=zurich") == {claims["cafe"], claims["prices"]}
+
+
+@pytest.mark.django_db
+def test_terms_any_of_match_rows_holding_one_of_the_words_in_a_name_or_an_alias():
+    ruiz = SpeakerFactory(name="Ana Ruiz")
+    moreau = SpeakerFactory(name="Northgate Water Authority", aliases=["Chloé Moreau's office"])
+    SpeakerFactory(name="Ben Okafor")
+    terms = search.Terms((search.Term("ruiz"), search.Term("Chloe"), search.Term("Ivanova")), any_of=True)
+
+    matched = Speaker.objects.filter(search.matching(Speaker, terms))
+
+    assert set(matched) == {ruiz, moreau}

@@ -402,6 +402,7 @@ QUOTES = Table(
     title="Quotes",
     columns=(
         *_span_columns("quote", "speaker", "The speaker; empty when not attributed.", "starts in"),
+        Column("speaker_description", "string", "Who speaks when no speaker is named, in the article's words."),
         Column("text", "string", "The quoted words."),
         Column("kind", "string", "Direct, indirect or mixed.", choices=tuple(QuoteKind.values)),
         Column("cue", "string", "The reporting verb or phrase."),

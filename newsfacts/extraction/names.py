@@ -236,6 +236,7 @@ def _drop_ordinary_openers(
         and group[0].start in starts
         and (_ordinary(group[0].bare, lowercase) or (len(group) > 1 and _is_participle(group[0].bare)))
         and group[0].bare.lower() not in acronyms
+        and not (len(group) > 2 and group[1].text in ORGANISATION_CONNECTORS)  # "University of Maryland Police"
     ):
         group, dropped = group[1:], dropped + 1
     while group and group[0].bare.lower() in STOPWORDS and group[0].bare.lower() not in acronyms:

@@ -285,8 +285,12 @@ def _role_subject(reader: Reading, noun: str, phrase_start: int, end: int) -> Su
     organisation = is_organisation_role(word) and not is_person_role(word)
     office = noun[0].isupper() and word in OFFICES  # "the Prime Minister": no guess
     entity = book.resolve_role(word, organisation, phrase_start, guess=not office)
-    if entity is None and organisation and word in GENERIC_ORGANISATIONS:
-        entity = book.salient_organisation(phrase_start)
+    if entity is None and not organisation:
+        entity = book.introduced_next(word, phrase_start)  # "..., the foreign minister said. Foreign Minister X"
+    if entity is None and organisation:
+        # "the company": the one the story is about; "the department": the only organisation named so far.
+        generic = word in GENERIC_ORGANISATIONS
+        entity = book.salient_organisation(phrase_start) if generic else book.sole_organisation(phrase_start)
     if word in PRESS_NOUNS and entity is not None and entity.is_media:
         return Subject(phrase_start, end, entity, "role", reporter=True)
     return Subject(phrase_start, end, entity, "role" if entity else "none")

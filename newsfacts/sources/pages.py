@@ -22,7 +22,13 @@ from trafilatura.settings import use_config
 
 from newsfacts.extraction.pipeline import Extraction, extract
 from newsfacts.sources import Document, IngestError, Metadata, NoArticle
-from newsfacts.sources.language import detect_language, is_pipeline_language, language_tag
+from newsfacts.sources.language import (
+    PIPELINE_LANGUAGE,
+    UNDETERMINED,
+    detect_language,
+    is_pipeline_language,
+    language_tag,
+)
 
 # trafilatura logs each page it discards; `ingest` reports them itself, one line a page.
 logging.getLogger("trafilatura").setLevel(logging.ERROR)
@@ -125,8 +131,14 @@ def prepare(document: Document, *, max_bytes: int, given: Metadata | None = None
     given = given or Metadata()
     if document.kind == "text":
         text = decode_text(document.data, max_bytes=max_bytes)
-        # A text file declares nothing: it is English unless the command line says otherwise.
-        metadata = given.or_else(document.metadata).or_else(Metadata(language="en"))
+        metadata = given.or_else(document.metadata)
+        if not metadata.language:
+            # A text file declares nothing: its language is detected, and English when the model is unsure (a short
+            # text), as the pipeline was made for.
+            detected = detect_language(text)
+            metadata = dataclasses.replace(
+                metadata, language=PIPELINE_LANGUAGE if detected == UNDETERMINED else detected
+            )
     else:
         if len(document.data) > max_bytes:
             raise IngestError(f"page is {len(document.data):,} bytes, over the limit of {max_bytes:,} bytes")

@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+import pytest
+from django.contrib.auth.models import AnonymousUser
+from django.db import connection
 from rest_framework import generics, serializers
+from rest_framework.permissions import DjangoModelPermissionsOrAnonReadOnly
+from rest_framework.request import Request
 from rest_framework.test import APIRequestFactory
 
+from api.permissions import ModelPermissionsOrReadOnly
 from newsfacts.filtersets import SpeakerFilterSet
 from newsfacts.models import Speaker
 from tests.factories import SpeakerFactory
@@ -37,3 +43,19 @@ def test_a_plain_view_orders_strictly_and_pages_by_cursor(db):
     assert get("?ordering=nope").status_code == 400
     page = get("?ordering=-name&page_size=2").data
     assert len(page["results"]) == 2 and "cursor=" in page["next"]
+
+
+@pytest.mark.parametrize(("method", "allowed"), [("get", True), ("head", True), ("options", True), ("post", False)])
+def test_anonymous_clients_read_without_permissions_and_write_with_none(method, allowed):
+    request = Request(getattr(APIRequestFactory(), method)("/speakers/"))
+    request.user = AnonymousUser()
+    view = PlainSpeakerList()
+    assert ModelPermissionsOrReadOnly().has_permission(request, view) is allowed
+    assert DjangoModelPermissionsOrAnonReadOnly().has_permission(request, view) is allowed
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's plan cache; the suite runs on SQLite")
+def test_prepared_statements_keep_the_plan_made_once(db):
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW plan_cache_mode")
+        assert cursor.fetchone()[0] == "force_generic_plan"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import json
 import os
 import signal
 import sqlite3
@@ -291,3 +292,38 @@ def test_a_real_ctrl_c_stops_the_workers_and_the_writer_cleanly_and_a_rerun_resu
     assert rerun.stdout.decode().splitlines()[-1].startswith(f"1 file: {9 - len(texts)} stored, ")
     with sqlite3.connect(database) as conn:
         assert conn.execute("SELECT count(*) FROM newsfacts_article").fetchone()[0] == 9
+
+
+def test_extract_of_a_page_prints_its_text_metadata_and_spans_into_that_text(tmp_path):
+    page = tmp_path / "bridge.html"
+    page.write_text(pages.NEWS_PAGE, encoding="utf-8")
+    out = io.StringIO()
+
+    call_command("extract", str(page), "--json", stdout=out)
+
+    document = json.loads(out.getvalue())
+    assert document["text"] == pages.expected_text(pages.NEWS_PARAGRAPHS, "Council approves Clear River bridge")
+    assert (document["title"], document["published"], document["language"], document["extracted"]) == (
+        "Council approves Clear River bridge", "2024-03-05", "en-GB", True,
+    )  # fmt: skip
+    assert document["quotes"] and document["claims"]
+    for key in ("sentences", "quotes", "claims"):
+        for span in document[key]:
+            assert document["text"][span["start"] : span["end"]] == span["text"]
+    assert not Article.objects.exists()
+
+
+def test_extract_of_an_archive_prints_one_line_per_page_holding_an_article(crawl):
+    out = io.StringIO()
+
+    call_command("extract", str(crawl), stdout=out)
+
+    documents = [json.loads(line) for line in out.getvalue().splitlines()]
+    stories = [f"https://bugle.example/{n}" for n in range(8)]
+    # The image and the empty page hold no article; the copy of story 1 at the end is printed too (nothing is stored).
+    assert [d["source"] for d in documents] == [
+        *stories[:4], "https://courrier.example/pont", *stories[4:], "https://bugle.example/1?again"
+    ]  # fmt: skip
+    french = next(d for d in documents if d["source"] == "https://courrier.example/pont")
+    assert (french["language"], french["extracted"], french["sentences"]) == ("fr", False, [])
+    assert not Article.objects.exists()

@@ -41,6 +41,7 @@ OPINIONS = [
     '"There is nothing wrong with the bridge," said Ana Ruiz.',
     '"Every once in a while the keepers opened the crates and checked the bones," said Ana Ruiz.',
     '"We have full trust in the accounts of our firm and its auditors," said Ana Ruiz.',
+    '"I do not like being followed to the door of the cabinet room," said Tom Reyes.',
     '"He was overcome by emotion on the day but showed genuine regret," said Tom Reyes.',
     '"I would like to ask about the 300 workers, laid off in March by the mill," said Tom Reyes.',
 ]
@@ -59,6 +60,9 @@ PLAIN_FACTS = [
     "The ordinance bans trucks from the bridge.",
     "The regulator fined the bank for misleading its customers.",
     "Even though the visitors had more possession, the hosts had more shots on goal.",
+    "Acme surprised Wall Street by posting results that beat the estimates of analysts.",
+    "While he was waiting for the hearing, his friend had texted him and had not believed he was in court.",
+    "The minister, while speaking to reporters after the meeting described the allegation as untrue.",
     "The museum returned the stolen painting to the family.",
 ]
 
@@ -78,10 +82,16 @@ def test_scene_setting_in_a_subordinate_clause_is_no_claim() -> None:
         "Still, nobody is happy when a close game is lost and it is squandered in the last minute.",
         "The coach was a very disappointed man at half time in the game last weekend.",
         "The court heard the film he made inside the building was damning evidence against him.",
+        "The coach was delighted the team won the cup after a long season.",
     ],
 )
 def test_generalisation_feeling_or_evaluation_in_the_articles_words_is_no_claim(text: str) -> None:
     assert found(text) == []
+
+
+def test_what_is_being_done_is_a_fact() -> None:
+    text = '"The money was promised and now it\'s being taken away from the wards," said Tom Reyes.'
+    assert found(text) == [("attributed", "Tom Reyes")]
 
 
 def test_a_participle_after_had_is_what_was_done_but_an_object_is_not() -> None:
@@ -257,10 +267,10 @@ def test_denial_stays_with_what_is_denied() -> None:
     assert [c.text for c in claims] == ["denied that the firm sold fakes"]
 
 
-def test_a_verdict_on_reported_words_stays_with_them() -> None:
+def test_a_verdict_on_reported_words_stays_with_them_and_is_the_articles_claim() -> None:
     text = "Ana Ruiz was accused of incorrectly claiming that the council sold the park to a developer."
-    claims = [c for c in claims_of(text) if c.claimant]
-    assert [c.text for c in claims] == ["incorrectly claiming that the council sold the park to a developer"]
+    claims = [(c.text, c.kind, c.claimant) for c in claims_of(text) if c.text.endswith("developer")]
+    assert claims == [("incorrectly claiming that the council sold the park to a developer", "other", None)]
 
 
 def test_negation_before_reported_words_stays_with_them() -> None:
@@ -332,6 +342,9 @@ def test_a_stretch_of_time_is_a_figure_not_a_date() -> None:
         ("The mill's shares fell the most in almost four years after the sale was cancelled.", [("first", None)]),
         ("The doctors have not seen a fever like this in three decades.", [("first", None)]),
         ("The club slipped from top spot in the league after the defeat.", [("first", None)]),
+        ("The win was a first for the club in its long history of cup games.", [("first", None)]),
+        ("The council raised the fee for parking at the harbour for a second time.", [("figure", None)]),
+        ("The striker had a first touch that let the defender in and the chance was gone.", [("other", None)]),
         ("The fossils were dug up in the first years of the 20th century.", [("date", None)]),
         ("The ferry was due to be repaired in the spring of 2019.", [("date", None)]),
         ("Ana Ruiz said the fever's second wave had reached the capital.", [("attributed", "Ana Ruiz")]),

@@ -118,12 +118,27 @@ def test_the_command_line_overrides_the_page_and_the_page_its_container():
     assert prepared.metadata.url == "https://bugle.example/news/2024/03/05/bridge"
 
 
-def test_a_text_file_is_english_unless_told_otherwise():
-    text = "Le conseil municipal a approuvé lundi la construction d'un nouveau pont."
-    document = Document("pont.txt", text.encode(), "text")
+def test_a_text_file_in_another_language_is_detected_and_not_extracted():
+    text = "Le conseil municipal a approuvé lundi la construction d'un nouveau pont sur la rivière."
 
-    assert prepare(document, max_bytes=MAX).metadata.language == "en"
+    prepared = prepare(Document("pont.txt", text.encode(), "text"), max_bytes=MAX)
+
+    assert (prepared.metadata.language, prepared.extraction) == ("fr", None)
+
+
+def test_a_text_file_the_detector_is_unsure_of_is_english():
+    prepared = prepare(Document("short.txt", b"Okafor 2024: 42%.", "text"), max_bytes=MAX)
+
+    assert prepared.metadata.language == "en"
+    assert prepared.extraction is not None
+
+
+def test_a_text_files_language_given_on_the_command_line_wins():
+    text = "The council approved the new bridge on Monday, the mayor said."
+    document = Document("bridge.txt", text.encode(), "text")
+
     told = prepare(document, max_bytes=MAX, given=Metadata(language="fr"))
+
     assert (told.metadata.language, told.extraction) == ("fr", None)
 
 

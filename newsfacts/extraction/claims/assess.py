@@ -29,6 +29,8 @@ from newsfacts.extraction.claims.vocabulary import (
     CONDITIONAL_START,
     DEPENDENT_JOINS,
     FEELINGS,
+    FELT_BY_OTHERS_RE,
+    FELT_BY_OTHERS_WORDS,
     FORECAST_RE,
     FORWARD_BREAK,
     FORWARD_WORDS,
@@ -59,6 +61,7 @@ HARD: frozenset[ContentKind] = frozenset({"age", "date", "figure"})
 # being chosen from 500 volunteers"); a day only sets the scene ("a very disappointed man last weekend").
 BESIDE_OPINION: frozenset[ContentKind] = frozenset({"age", "figure"})
 PHRASE_BREAK = re.compile(r"[,;:\u2013\u2014]\s+|\s+-+\s+|\s*[\[\]()]\s*")
+_IS_FORM = re.compile(r"(?:is|are|was|were|am|\w+'s|\w+'re)$")  # "it's being taken away" is happening
 Basis = Literal["hard", "first", "event", "past", "denial", "scheduled"]
 
 
@@ -83,7 +86,8 @@ def states_past(tokens: list[str]) -> bool:
         ):
             continue
         before = [earlier for earlier in lower[max(0, index - 3) : index] if earlier not in STATE_ADVERBS]
-        if before[-2:] == ["to", "be"] or before[-1:] in (["is"], ["are"], ["am"]):
+        gerund = before[-1:] == ["being"] and not (before[-2:-1] and _IS_FORM.match(before[-2]))  # "like being nagged"
+        if before[-2:] == ["to", "be"] or before[-1:] in (["is"], ["are"], ["am"]) or gerund:
             continue  # "to be brought back", "is focused": what is wanted or what is, not what was done
         return True
     return False
@@ -148,8 +152,9 @@ def _kinds(clauses: list[str], quoted: bool) -> tuple[set[ContentKind], bool, bo
             clause_kinds, clause_past = _plain(clause, clause_tokens)
             kinds |= clause_kinds - (set() if judged else BESIDE_OPINION)
             past = past or clause_past
-    if judged or kinds & HARD != HARD:
-        # a figure in a phrase of its own beside the opinion ("took a turn for the worse, with a decline of 2.5%")
+    if judged and content_kinds(text, tokens) & HARD:
+        # a speaker's figure in a phrase of its own beside the opinion ("took a turn for the worse, with a decline of
+        # 2.5%")
         for phrase in PHRASE_BREAK.split(text):
             phrase_tokens = word_tokens(phrase)
             if len(WORD_RE.findall(phrase)) >= MIN_QUOTE_WORDS and SOFT_WORDS.isdisjoint(phrase_tokens):
@@ -175,8 +180,12 @@ def judge(text: str, *, quoted: bool = False) -> Verdict | None:
     """
     if SWEEPING_START.match(text):
         return None
-    text = THAN_BELIEVED_RE.sub("than", text)  # "earlier than originally thought" compares; nobody's opinion
-    text = HABIT_RE.sub("sometimes", text)  # "every once in a while we open them up" is a habit, like "sometimes"
+    if "than " in text:
+        text = THAN_BELIEVED_RE.sub("than", text)  # "earlier than originally thought" compares; nobody's opinion
+    if any(word in text for word in FELT_BY_OTHERS_WORDS):
+        text = FELT_BY_OTHERS_RE.sub("affected", text)  # "BlackBerry surprised Wall Street": an act, not a feeling
+    if " time" in text or " while" in text or " then" in text or " often" in text:
+        text = HABIT_RE.sub("sometimes", text)  # "every once in a while we open them up" is a habit
     clauses = _factual_clauses(text, word_tokens(text))
     if clauses != [text]:
         forward = _forward_verdict(text)
@@ -207,5 +216,9 @@ def assess(text: str, *, quoted: bool = False) -> ContentKind | None:
 
 def is_never_a_claim(sentence: str) -> bool:
     """Questions (asked or put in words), conditionals and advice assert nothing, whatever figures they hold."""
-    starts = (CONDITIONAL_START, IMPERATIVE_START, ASKING_START)
-    return bool(QUESTION_END.search(sentence) or any(start.match(sentence) for start in starts))
+    return bool(
+        QUESTION_END.search(sentence)
+        or CONDITIONAL_START.match(sentence)
+        or IMPERATIVE_START.match(sentence)
+        or ASKING_START.match(sentence)
+    )

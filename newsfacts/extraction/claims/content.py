@@ -160,7 +160,7 @@ _FIGURE_PATTERNS: Gated = [
     (
         ORDINALS,
         re.compile(
-            rf"(?:\b(?:the|his|her|its|their|our|my)\s+{_ORDINAL}|['\u2019]s\s+{_ORDINAL}|\ba\s+(?!second\b){_ORDINAL})\b"
+            rf"(?:\b(?:the|his|her|its|their|our|my)\s+{_ORDINAL}|['\u2019]s\s+{_ORDINAL}|\ba\s+(?!second\b(?!\s+time\b)){_ORDINAL})\b"
             r"(?!\s+(?:half|leg|wave|generation)\b)",
             re.IGNORECASE,
         ),
@@ -200,7 +200,9 @@ _FIRST_PATTERNS = [
         r"\b(?:the|its|their|his|her|our|a)\s+(?:very\s+)?first\b"
         r"(?!\s*,|\s+(?:half|quarter|(?:day|week|month|year)s?|round|phase|stage|step|part|floor|place|of|two|three|few"
         r"|time\s+in\s+\w+s"
-        r"|\d[\d,.]*|(?:hundred|thousand|million|billion)\b)\b)",
+        r"|\d[\d,.]*|(?:hundred|thousand|million|billion)\b)\b)"
+        # "a first for the club" is one, "a first touch" is not
+        r"(?<!\ba\sfirst)(?<!\bA\sfirst)|\ba\s+first\s+(?:for|ever)\b",
         re.IGNORECASE,
     ),
     re.compile(r"\bfirst[- ]ever\b|\bunprecedented\b|\ball-time\s+(?:high|low)\b", re.IGNORECASE),
@@ -240,6 +242,12 @@ _MORE = frozenset({"more", "fewer", "less"})
 _COMPARED_RE = re.compile(r"\b(?:had|scored|won|made|sold|took|received|recorded)\s+(?:more|fewer|less)\s+[a-z]")
 
 
+# A denial in other words: "described the allegation as untrue".
+_DESCRIBED_AS_FALSE_RE = re.compile(
+    r"\bdescribed\s+(?:[\w'\u2019-]+\s+){1,5}?as\s+(?:untrue|false|baseless|unfounded|incorrect|inaccurate|fake|fabricated)\b"
+)
+
+
 def _spans(patterns: Gated, text: str, words: set[str], digits: bool) -> list[tuple[int, int]]:
     """Where the patterns whose gate is open match; an ``age`` group, when a pattern has one, is the span."""
     found = []
@@ -268,8 +276,9 @@ def _years(text: str) -> list[tuple[int, int]]:
 
 def _duration(text: str, span: tuple[int, int]) -> bool:
     """Whether a time told from another ("100 years before") is a stretch of time ("for almost 100 years")."""
-    words = word_tokens(text[span[0] : span[1]].lower())
-    return not TIME_UNITS.isdisjoint(words) and bool(_DURATION_LEAD.search(text, max(0, span[0] - 20), span[0]))
+    if not _DURATION_LEAD.search(text, max(0, span[0] - 20), span[0]):
+        return False
+    return not TIME_UNITS.isdisjoint(word_tokens(text[span[0] : span[1]].lower()))
 
 
 def states_age(text: str) -> bool:
@@ -306,6 +315,10 @@ def content_kinds(text: str, tokens: list[str] | None = None) -> set[ContentKind
         figures = [span for span in _spans(_FIGURE_PATTERNS, text, words, digits) if _outside(span, masks)]
         if any(not _MODEL_NUMBER_LEAD.search(text, max(0, start - 12), start) for start, _end in figures):
             kinds.add("figure")
-    if not words.isdisjoint(EVENT_WORDS) or (not words.isdisjoint(_MORE) and _COMPARED_RE.search(text)):
+    if (
+        not words.isdisjoint(EVENT_WORDS)
+        or (not words.isdisjoint(_MORE) and _COMPARED_RE.search(text))
+        or ("described" in words and _DESCRIBED_AS_FALSE_RE.search(text))
+    ):
         kinds.add("other")
     return kinds
