@@ -548,7 +548,9 @@ def _trailing(reader: _Reader, s: Sentence, cue: _Cue) -> int:
             _attach(reader, seg, cue)
             return cue.end
     governed = _governed_from(reader, cue, s.end)
-    aside = re.match(r"\s*,\s*(?=[^\W\d_])", masked[governed : s.end])
+    # "If the vote fails, Harmon said, the council will meet": the content goes on after the cue; not when a
+    # participle of the speaker's follows ("..., the paper wrote, speculating that ...").
+    aside = re.match(r"\s*,\s*(?=[^\W\d_])(?![a-z]+ing\b)", masked[governed : s.end])
     if aside is None and not _ends_clause(masked[governed : s.end]):
         return cue.end  # "Public corruption aside, X admitted defrauding ...": the cue's content follows it
     # "..., the minister, Ines Duarte, said": the role before the name belongs to the attribution.
