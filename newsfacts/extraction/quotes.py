@@ -880,13 +880,13 @@ def _known_by_speaking(masked: str, mentions: list[Mention]) -> list[Mention]:
     speaking |= {m.group(2) for m in _APPOSED.finditer(masked) if is_person_role(m.group(1))}
     bodies = {m.group(1) for m in _DESCRIBED.finditer(masked) if is_organisation_role(m.group(2))}
     # "the Fed said": a lone name that speaks after "the" is an institution.
-    bodies |= {m.group(1) for m in _NAME_SPEAKS.finditer(masked) if _THE_BEFORE.search(masked, 0, m.start())}
+    bodies |= {m.group(1) for m in _NAME_SPEAKS.finditer(masked) if _THE_BEFORE.match(masked, m.start() - 4, m.start())}
     if not speaking and not bodies:
         return mentions
     return [_kind_known(m, speaking, bodies) for m in mentions]
 
 
-_THE_BEFORE = re.compile(r"\b[Tt]he\s$")
+_THE_BEFORE = re.compile(r"[Tt]he\s$")
 
 
 def _kind_known(m: Mention, speaking: set[str], bodies: set[str]) -> Mention:
