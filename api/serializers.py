@@ -441,6 +441,7 @@ class QuoteSerializer(VerificationSerializer):
             "article",
             "sentence",
             "speaker",
+            "speaker_description",
             "text",
             "start",
             "end",
@@ -452,7 +453,7 @@ class QuoteSerializer(VerificationSerializer):
             *_VERIFICATION_FIELDS,
             "reason",
         ]
-        read_only_fields = ["attribution", "confidence"]
+        read_only_fields = ["speaker_description", "attribution", "confidence"]
 
 
 class RejectSerializer(serializers.Serializer):

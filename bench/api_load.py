@@ -5,8 +5,8 @@ with gunicorn (2 workers of one thread, keep-alive, DEBUG=0), serves the SQLite 
 its fastest), and measures requests/second and p50/p99 latency at 1 and 8 concurrent loopback clients for:
 
 - ``filter``: ``/api/v1/claims/?status=verified&claimant=<id>`` over busy, middling and quiet claimants;
-- ``unseen``: the same filter for every claimant in turn, each client from its own part of the list, so the server
-  is asked for parameters it has not kept a compiled query (or a cached page) for: its path on a first request;
+- ``unseen``: the same filter for every claimant in turn, each asked once (a cell takes at most half of them), so the
+  server is asked for parameters it has not kept a compiled query (or a cached page) for: its path on a first request;
 - ``walk``: a cursor walk following ``next`` links through ``--pages`` pages of ``?status=verified``;
 - ``search``: ``/api/v1/claims/?q=<word>`` for rare words of the claims' index (one to ten claims) and an absent
   one, against Datasette's ``_search`` on the same file's FTS5 table (``newsfacts_claim_fts``).
@@ -192,16 +192,25 @@ def rotating(paths: list[str]) -> Callable[[int, Client], Iterator[str]]:
     return next_path
 
 
-def spread(paths: list[str]) -> Callable[[int, Client], Iterator[str]]:
-    """Each client cycles through ``paths`` from its own part of the list, so no two ask for the same one soon."""
+class Unseen:
+    """Paths handed out once each: the clients share one place in the list, which goes on from cell to cell.
 
-    def next_path(number: int, client: Client) -> Iterator[str]:
-        index = number * len(paths) // 8
+    A cell takes at most half the list (``limit``), so the two cells of a server (1 and 8 clients) never ask for a
+    path twice: every request is one the server has not kept a compiled query or a cached page for.
+    """
+
+    def __init__(self, paths: list[str]) -> None:
+        self.paths = paths
+        self.limit = len(paths) // 2
+        self.index = 0
+        self.lock = threading.Lock()
+
+    def __call__(self, number: int, client: Client) -> Iterator[str]:
         while True:
-            yield paths[index % len(paths)]
-            index += 1
-
-    return next_path
+            with self.lock:
+                path = self.paths[self.index % len(self.paths)]
+                self.index += 1
+            yield path
 
 
 def walking(
@@ -593,8 +602,9 @@ def measure(
         client.get(path)
         client.close()
     for scenario, next_path in scenarios:
+        limit = min(args.max_requests, getattr(next_path, "limit", args.max_requests))
         for concurrency in (1, 8):
-            result = run_load(Result(scenario, label, concurrency), port, next_path, args.duration, args.max_requests)
+            result = run_load(Result(scenario, label, concurrency), port, next_path, args.duration, limit)
             results.append(result)
             print(_row(result), file=sys.stderr)
     return results
@@ -676,12 +686,15 @@ def one_round(
     api_filter = [f"/api/v1/claims/?status=verified&claimant={i}" for i in ids]
     api_unseen = [f"/api/v1/claims/?status=verified&claimant={i}" for i in every_claimant]
     api_search = [f"/api/v1/claims/?q={word}" for word in words]
-    api_scenarios: list[Scenario] = [
-        ("filter", rotating(api_filter)),
-        ("unseen", spread(api_unseen)),
-        ("walk", walking("/api/v1/claims/?status=verified", "next", args.pages)),
-        ("search", rotating(api_search)),
-    ]
+
+    def api_scenarios() -> list[Scenario]:  # for each server: its unseen filters are its own
+        return [
+            ("filter", rotating(api_filter)),
+            ("unseen", Unseen(api_unseen)),
+            ("walk", walking("/api/v1/claims/?status=verified", "next", args.pages)),
+            ("search", rotating(api_search)),
+        ]
+
     if "api" in parts:
         servers = [(backend, url, False, {}) for backend, url in backends]
         if args.prepared:
@@ -691,9 +704,13 @@ def one_round(
             cache = {"REDIS_URL": args.page_cache, "NEWSFACTS_API_PAGE_CACHE": "default"}
             servers += [(f"{b}, page cache", url, False, cache) for b, url in backends if b == "sqlite"]
         for name, url, prepared, env in servers:
+            if "REDIS_URL" in env:
+                import redis
+
+                redis.Redis.from_url(env["REDIS_URL"]).flushdb()  # no page kept from an earlier round
             port = free_port()
             with gunicorn(url, port, prepared, env):
-                chosen = api_scenarios[:2] if "page cache" in name else api_scenarios
+                chosen = api_scenarios()[:2] if "page cache" in name else api_scenarios()
                 results += measure(f"API gunicorn ({name})", port, chosen, api_filter, args)
     if "datasette" in parts:
         db = db_file.stem
@@ -709,7 +726,7 @@ def one_round(
                 searches = [f"{table}?_search={word}&_size={PAGE_SIZE}{extra}" for word in words]
                 scenarios: list[Scenario] = [("filter", rotating(paths))]
                 if fastest:  # the default one takes seconds a request: the unseen filter would say nothing more
-                    scenarios.append(("unseen", spread(unseen)))
+                    scenarios.append(("unseen", Unseen(unseen)))
                 scenarios += [
                     ("walk", walking(f"{table}?status=verified&_size={PAGE_SIZE}{extra}", "next_url", args.pages)),
                     ("search", rotating(searches)),
@@ -725,7 +742,7 @@ def one_round(
                     )
                     scenarios = [
                         ("filter", rotating(canned)),
-                        ("unseen", spread(canned_unseen)),
+                        ("unseen", Unseen(canned_unseen)),
                         ("walk", canned_walk),
                     ]
                     results += measure("Datasette canned join (fastest)", port, scenarios, canned, args)
@@ -778,7 +795,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--page-cache",
         metavar="REDIS_URL",
-        help="also serve SQLite with the shared page cache in this Redis (filter: hits; unseen: misses)",
+        help="also serve SQLite with the shared page cache in this Redis database, which the run empties first "
+        "(filter: hits; unseen: misses)",
     )
     parser.add_argument("--keep-pg", action="store_true", help="leave the PostgreSQL this run started running")
     parser.add_argument("--only", choices=["api", "datasette", "limit"], action="append", help="run only these parts")

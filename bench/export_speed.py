@@ -211,18 +211,67 @@ def file_report(results: list[dict[str, Any]]) -> list[str]:
     return lines
 
 
-def loaddata_report(database_url: str, workdir: Path) -> list[str]:
+def _status_mb(pid: int) -> tuple[float, float]:
+    """Current and peak resident memory of a running process (Linux /proc), in MB."""
+    fields = dict(
+        line.split(":", 1) for line in Path(f"/proc/{pid}/status").read_text().splitlines() if line.startswith("Vm")
+    )
+    return (int(fields["VmRSS"].split()[0]) / 1024, int(fields["VmHWM"].split()[0]) / 1024)
+
+
+def _position_mb(pid: int, path: Path) -> float:
+    """How far a running process has read the file at `path` (Linux /proc), in MB; 0 when it has not opened it."""
+    for fd in Path(f"/proc/{pid}/fd").iterdir():
+        if fd.resolve() == path.resolve():
+            return int(Path(f"/proc/{pid}/fdinfo/{fd.name}").read_text().split()[1]) / 2**20
+    return 0.0
+
+
+def loaddata_report(database_url: str, workdir: Path, *, every: float) -> list[str]:
+    """Both fixture forms loaded side by side, each in its own process into its own new SQLite database.
+
+    Every `every` seconds a line per running load: its current and peak RSS and how far it got (the bytes of the
+    fixture it has read and the size of the database it is writing), so a load too long to wait for still tells
+    its memory at that point. (The JSON list is read whole first; its progress is the database's size.)
+    """
     outdir = workdir / "fixtures"
     _child("--child", "--database-url", database_url, "--formats", "fixture,fixture-jsonl", "--outdir", str(outdir))
-    lines = ["| fixture | MB | objects loaded in (s) | RSS before / peak (MB) |", "|---|---:|---:|---:|"]
+    loads = {}
     for name in ("newsfacts.jsonl", "newsfacts.json"):
         database = workdir / f"load-{name}.sqlite3"
-        result = _child("--load", str(outdir / name), "--database-url", f"sqlite:///{database}")
+        command = [sys.executable, __file__, "--load", str(outdir / name), "--database-url", f"sqlite:///{database}"]
+        loads[name] = (subprocess.Popen(command, stdout=subprocess.PIPE, text=True), database)
+    started = time.perf_counter()
+    while any(process.poll() is None for process, _ in loads.values()):
+        time.sleep(every)
+        for name, (process, database) in loads.items():
+            if process.poll() is not None:
+                continue
+            try:
+                rss, peak = _status_mb(process.pid)
+                read = _position_mb(process.pid, outdir / name)
+            except (FileNotFoundError, ProcessLookupError):
+                continue
+            # A load is one transaction: its pages wait in the write-ahead log until it commits.
+            files = (database, database.with_name(database.name + "-wal"))
+            size = sum(f.stat().st_size for f in files if f.exists()) / 2**20
+            print(
+                f"  {time.perf_counter() - started:6.0f} s {name}: RSS {rss:,.0f} MB (peak {peak:,.0f}), "
+                f"fixture read to {read:,.0f} of {(outdir / name).stat().st_size / 2**20:,.0f} MB, "
+                f"database {size:,.0f} MB",
+                flush=True,
+            )
+    lines = ["| fixture | MB | objects loaded in (s) | RSS before / peak (MB) |", "|---|---:|---:|---:|"]
+    for name, (process, database) in loads.items():
+        output = process.stdout.read() if process.stdout else ""
         database.unlink(missing_ok=True)
+        if process.returncode != 0:
+            lines.append(f"| {name} | failed with exit status {process.returncode} | | |")
+            continue
+        result = json.loads(output.strip().splitlines()[-1])
         size = (outdir / name).stat().st_size / 2**20
         memory = f"{result['baseline_mb']:.0f} / {result['peak_mb']:.0f}"
         lines.append(f"| {name} | {size:,.0f} | {result['seconds']:.0f} | {memory} |")
-        print(lines[-1], flush=True)
     return lines
 
 
@@ -233,6 +282,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--formats", default=",".join(FORMATS), help="formats to time one by one (comma-separated)")
     parser.add_argument("--no-all", action="store_true", help="skip the run writing (and validating) every format")
     parser.add_argument("--loaddata", action="store_true", help="only measure loaddata of both fixture forms")
+    parser.add_argument("--every", type=float, default=60, help="seconds between progress lines of --loaddata")
     parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--raw", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--count", action="store_true", help=argparse.SUPPRESS)
@@ -266,7 +316,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.loaddata:
             print(f"\nloaddata of the release's fixtures ({args.database_url}):\n")
-            print("\n".join(loaddata_report(args.database_url, workdir)))
+            print("\n".join(loaddata_report(args.database_url, workdir, every=args.every)))
             print(f"\nload average after: {_load()}")
             return 0
         raw = _child("--raw", "--database-url", args.database_url)

@@ -89,6 +89,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         "article_id",
         "sentence_id",
         "speaker_id",
+        "speaker_description",
         "text",
         "start",
         "end",
@@ -512,6 +513,7 @@ def generate(
                             article_id,
                             sentence_id,
                             speaker_ids[speaker],
+                            "",  # speaker_description: every synthetic quote has a named speaker
                             body,
                             body_start,
                             body_start + len(body),

@@ -13,7 +13,8 @@ The folder holds ``texts/NAME.txt`` and ``gold/NAME.gold.json``, each gold file 
 A gold quote is found when its key lies inside the text of an extracted quote. Its speaker is right when the
 extracted speaker is the gold speaker, one of its aliases or one of its joint speakers (case-insensitive); a gold
 quote whose speaker is unnamed has the right speaker when the extracted quote names nobody. An extracted quote that
-holds no gold, optional or not-quote key is a false positive; one holding a not-quote string is an error too.
+holds no gold or optional key is a false positive; one of those holding a not-quote string (a scare quote, a label
+taken for a quote) is counted as a not-quote error too. A real quote that merely contains a scare quote is real.
 Precision per confidence band shows whether sorting by confidence helps: in each band, the share of extracted quotes
 that are real quotes, and the share of those matched to a gold quote that have its speaker.
 """
@@ -103,8 +104,10 @@ def score_article(name: str, text: str, gold: dict[str, Any], tally: Tally, deta
     keys = [item["key"] for item in (*gold["quotes"], *gold.get("optional", ()))]
     not_quotes = gold.get("not_quotes", [])
     for i, q in enumerate(quotes):
-        error = any(nq in q.text for nq in not_quotes)
-        real = not error and any(key in q.text for key in keys)
+        # A real quote may hold a scare quote ('remains from the "dinosaur rush"'); an error is a not-quote taken
+        # for a quote: it holds a not-quote string and no gold or optional key.
+        real = any(key in q.text for key in keys)
+        error = not real and any(nq in q.text for nq in not_quotes)
         if not real:
             tally.false_positives += 1
             tally.errors += int(error)

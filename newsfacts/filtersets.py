@@ -244,10 +244,8 @@ class SearchableFilterSet(FilterSet):
         if not terms:
             return queryset.none()  # only punctuation or symbols: no word of the index
         model = queryset.model
-        found = search.matching(model, terms)
-        for person in self.searched_people:
-            found |= search.matching(Speaker, terms, field=f"{person}_id")
-        queryset = queryset.filter(found)
+        people = [(Speaker, f"{person}_id") for person in self.searched_people]
+        queryset = queryset.filter(search.matching_or_related(model, terms, people))
         if self.ordered_by_relevance():
             queryset = queryset.annotate(**{search.RELEVANCE: search.rank(model, terms)})
         if self.form.cleaned_data.get("highlight"):

@@ -79,7 +79,7 @@ def text_sha256(text: str) -> str:
 
 # The pipeline's output as stored: one declaration of the fields each row fills, for plain rows and models alike.
 SENTENCE_FIELDS = ("position", "start", "end", "kind", "text")
-QUOTE_FIELDS = ("text", "start", "end", "kind", "cue", "attribution", "confidence")
+QUOTE_FIELDS = ("speaker_description", "text", "start", "end", "kind", "cue", "attribution", "confidence")
 CLAIM_FIELDS = ("text", "start", "end", "kind", "confidence")
 
 
@@ -89,6 +89,7 @@ def sentence_values(found: ExtractedSentence) -> tuple[Any, ...]:
 
 def quote_values(found: ExtractedQuote) -> tuple[Any, ...]:
     return (
+        found.speaker_description[:200],
         found.text,
         found.start,
         found.end,

@@ -380,6 +380,15 @@ class Quote(SourceSpan):
     span_within_sentence = False
 
     speaker = models.ForeignKey(Speaker, null=True, blank=True, on_delete=models.SET_NULL, related_name="quotes")
+    # The database default lets raw loads that leave the column out (bench/make_dataset.py) store "".
+    speaker_description = models.CharField(
+        max_length=200,
+        blank=True,
+        default="",
+        db_default="",
+        help_text='Who speaks when no speaker is named, in the article\'s words ("a senior official", "analysts"); '
+        "empty when the quote has a speaker.",
+    )
     kind = models.CharField(max_length=16, choices=QuoteKind, default=QuoteKind.DIRECT, db_index=True)
     cue = models.CharField(max_length=100, blank=True, help_text='The reporting verb or phrase: "said", "told".')
     attribution = models.CharField(

@@ -266,6 +266,8 @@ def _apply_person(obj: Quote | Claim, person: Speaker | None, confirmed: bool | 
     setattr(obj, PERSON_FIELD[type(obj)], person)
     if isinstance(obj, Quote):
         obj.attribution = Attribution.EDITOR if person is not None else Attribution.NONE
+        if person is not None:
+            obj.speaker_description = ""  # the unnamed source the pipeline described has a name now
         obj.attribution_confirmed = person is not None if confirmed is None else confirmed
 
 
@@ -320,7 +322,7 @@ def edit(
             rationale = (changes.get("rationale", current.rationale) or "").strip()
             urls = validate_verification(status, rationale, changes.get("evidence_urls", current.evidence_urls))
             obj.status, obj.rationale, obj.evidence_urls = status, rationale, urls
-        derived = ("text", "attribution") if model is Quote else ("text",)
+        derived = ("text", "attribution", "speaker_description") if model is Quote else ("text",)
         changed = _changed_names(obj, current, [*editable_fields(model), *derived])
         if not changed and not verifying and not reason.strip():
             return []

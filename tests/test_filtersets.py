@@ -38,6 +38,7 @@ IGNORED_FIELDS: dict[type[models.Model], dict[str, str]] = {
     Speaker: {"aliases": "searched with ?q="},
     Quote: {
         "text": "searched with ?q=",
+        "speaker_description": "free text read with the row; ?has_speaker=false lists the unnamed sources",
         "start": "an offset",
         "end": "an offset",
         "rationale": "free text read with the row",

@@ -218,3 +218,9 @@ def test_an_article_of_more_sentences_than_one_statement_takes_is_stored_whole()
 
     assert article.sentences.count() == 12_000
     assert article.sentences.get(position=11_999).text == "Line 11999 of the minutes was read aloud."
+
+
+def test_an_unnamed_source_is_stored_with_its_description_and_no_speaker():
+    result = ingest_text("Talks in Halden broke down on Monday. A senior official said the talks had failed.\n")
+    quote = result.article.quotes.get()
+    assert (quote.speaker, quote.speaker_description) == (None, "A senior official")

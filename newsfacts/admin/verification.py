@@ -329,14 +329,23 @@ class QuoteAdmin(VerificationAdmin):
     ]
     search_fields = [*VerificationAdmin.search_fields, "cue", "speaker__name", "speaker__aliases"]
     autocomplete_fields = ["speaker"]
-    readonly_fields = [*VerificationAdmin.readonly_fields, "cue", "attribution", "confidence"]
+    readonly_fields = [*VerificationAdmin.readonly_fields, "speaker_description", "cue", "attribution", "confidence"]
 
     @admin.display(description="speaker", ordering="speaker__name")
     def speaker_link(self, obj: Quote) -> SafeString | str:
+        if obj.speaker is None and obj.speaker_description:
+            return format_html("<i>unnamed: {}</i>", obj.speaker_description)
         return self._speaker_link(obj)
 
     def attribution_fields(self) -> list[Any]:
-        return ["speaker", "attribution_confirmed", ("attribution", "confidence"), "cue", "kind"]
+        return [
+            "speaker",
+            "speaker_description",
+            "attribution_confirmed",
+            ("attribution", "confidence"),
+            "cue",
+            "kind",
+        ]
 
 
 class ClaimAdmin(VerificationAdmin):

@@ -8,10 +8,6 @@ column at a time.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from concurrent.futures import Future, ThreadPoolExecutor
-from typing import Any
-
 import pyarrow as pa
 
 from newsfacts.exports.tables import Chunk, Column, Converters, Table
@@ -64,28 +60,3 @@ def arrays(schema: pa.Schema, chunk: Chunk, converters: Converters = ()) -> list
 def record_batch(schema: pa.Schema, chunk: Chunk) -> pa.RecordBatch:
     """A chunk as one record batch of `schema`."""
     return pa.record_batch(arrays(schema, chunk), schema=schema)
-
-
-class Background:
-    """Runs a writer's calls into Arrow's C++ (encode, compress, write), one at a time and in order, on a thread of its
-    own: they release the GIL, so they go on while Python reads and converts the next chunk. A call's error is raised
-    by the next ``run`` or by ``wait``."""
-
-    def __init__(self) -> None:
-        self._thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="arrow-writer")
-        self._running: Future[Any] | None = None
-
-    def run(self, call: Callable[..., Any], *args: Any) -> None:
-        self.wait()
-        self._running = self._thread.submit(call, *args)
-
-    def wait(self) -> None:
-        running, self._running = self._running, None
-        if running is not None:
-            running.result()
-
-    def close(self) -> None:
-        try:
-            self.wait()
-        finally:
-            self._thread.shutdown()

@@ -18,7 +18,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.csv as pa_csv
 
-from newsfacts.exports.arrow import POOL, Background, arrays, arrow_field
+from newsfacts.exports.arrow import POOL, arrays, arrow_field
 from newsfacts.exports.tables import FORMULA_TRIGGERS, Chunk, Table
 from newsfacts.exports.writing import Writer
 from newsfacts.values import iso_datetime
@@ -63,21 +63,14 @@ class CsvWriter(Writer):
         # Free text is neutralised; numbers, closed vocabularies and the other types cannot start like a formula.
         self._free_text = [i for i, c in enumerate(table.columns) if c.type == "string" and not c.choices]
         self._writer = pa_csv.CSVWriter(str(path), self.schema, write_options=_OPTIONS, memory_pool=POOL)
-        self._background = Background()
 
     def write(self, chunk: Chunk) -> None:
         if not chunk:
             return
         columns = arrays(self.schema, chunk, self._as_text)
-        self._background.run(self._write, columns)
-
-    def _write(self, columns: list[pa.Array]) -> None:
         for i in self._free_text:
             columns[i] = neutralise_formulas(columns[i])
         self._writer.write_batch(pa.record_batch(columns, schema=self.schema))
 
     def close(self) -> None:
-        try:
-            self._background.close()
-        finally:
-            self._writer.close()
+        self._writer.close()

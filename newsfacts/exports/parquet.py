@@ -11,13 +11,14 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from newsfacts.exports.arrow import POOL, Background, arrow_schema, record_batch
+from newsfacts.exports.arrow import POOL, arrow_schema, record_batch
 from newsfacts.exports.tables import Chunk, Table
 from newsfacts.exports.writing import Writer
 
 ROW_GROUP_ROWS = 64 * 1024
-# A row group is closed earlier when its values reach this many bytes (articles carry their whole text).
-ROW_GROUP_BYTES = 4 * 1024 * 1024
+# A row group is closed earlier when its values reach this many bytes (articles carry their whole text); 3 MB keeps a
+# release near 140 MB at 1M claims, 8 MB took it past 160 (bench/export_speed.py).
+ROW_GROUP_BYTES = 3 * 1024 * 1024
 COMPRESSION = "zstd"
 # zstd's fastest positive level: as small as its default here, and faster.
 COMPRESSION_LEVEL = 1
@@ -38,7 +39,6 @@ class ParquetWriter(Writer):
         self._pending: list[pa.RecordBatch] = []
         self._rows = 0
         self._bytes = 0
-        self._background = Background()
 
     def write(self, chunk: Chunk) -> None:
         if not chunk:
@@ -52,24 +52,10 @@ class ParquetWriter(Writer):
 
     def _flush(self) -> None:
         if self._pending:
-            self._background.run(self._write_row_group, pa.Table.from_batches(self._pending, schema=self.schema))
-        self._pending = []
+            self._writer.write_table(pa.Table.from_batches(self._pending, schema=self.schema), row_group_size=None)
+        self._pending.clear()
         self._rows = self._bytes = 0
-
-    def _write_row_group(self, rows: pa.Table) -> None:
-        self._writer.write_table(rows, row_group_size=None)
-        del rows
-        # Hand the freed buffers of the row group back to the system (malloc_trim), so they do not pile up: ~6 MB
-        # less at the peak of a release (bench/export_speed.py).
-        POOL.release_unused()
 
     def close(self) -> None:
         self._flush()
-        self._background.close()
         self._writer.close()
-
-    def abort(self) -> None:
-        try:
-            self._background.close()
-        finally:
-            self._writer.close()

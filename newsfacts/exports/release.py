@@ -45,8 +45,8 @@ from newsfacts.exports.tables import (
     Chunk,
     Table,
     json_line,
-    json_lines,
     schema_fields,
+    write_json_lines,
 )
 from newsfacts.exports.writing import Writer
 
@@ -162,14 +162,14 @@ def _open(path: Path) -> TextIO:
 
 
 class JsonLinesWriter(Writer):
-    """A table as JSON lines: one object a row, keys sorted (``tables.json_lines``)."""
+    """A table as JSON lines: one object a row, keys sorted (``tables.write_json_lines``)."""
 
     def __init__(self, path: Path, table: Table) -> None:
         self._file = path.open("wb")
         self._names = table.field_names
 
     def write(self, chunk: Chunk) -> None:
-        self._file.write(json_lines(self._names, chunk.rows))
+        write_json_lines(self._file, self._names, chunk.rows)
 
     def close(self) -> None:
         self._file.close()

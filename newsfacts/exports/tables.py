@@ -18,7 +18,7 @@ import io
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import repeat
-from typing import Any
+from typing import Any, BinaryIO
 
 import orjson
 from django.core.exceptions import EmptyResultSet
@@ -225,19 +225,21 @@ def json_bytes(row: dict[str, Any]) -> bytes:
     return orjson.dumps(row, option=JSON_OPTIONS | orjson.OPT_APPEND_NEWLINE)
 
 
-def json_lines(names: Sequence[str], chunk: Iterable[Row]) -> bytes:
-    """Rows (values in the order of `names`) as JSON lines, each line the bytes ``json_bytes`` gives for its row.
+def write_json_lines(stream: BinaryIO, names: Sequence[str], chunk: Iterable[Row]) -> None:
+    """Write rows (values in the order of `names`) as JSON lines, each line the bytes ``json_bytes`` gives its row.
 
     One encoder call for the whole chunk (a call a row costs more than the encoding): the rows are encoded as a
     list, whose objects are then split at their boundaries, ``},{"<first key>":``. That text occurs nowhere else:
     values are scalars or arrays, never objects, and ``{"`` cannot be inside a string, whose quotes are escaped.
+    The list's brackets are left out by writing a view of the bytes rather than a copy.
     """
     rows = list(map(dict, map(zip, repeat(names), chunk)))
     if not rows:
-        return b""
+        return
     first = orjson.dumps(min(names))
-    encoded = orjson.dumps(rows, option=JSON_OPTIONS)
-    return encoded[1:-1].replace(b"},{" + first + b":", b"}\n{" + first + b":") + b"\n"
+    encoded = orjson.dumps(rows, option=JSON_OPTIONS).replace(b"},{" + first + b":", b"}\n{" + first + b":")
+    stream.write(memoryview(encoded)[1:-1])
+    stream.write(b"\n")
 
 
 def json_line(row: dict[str, Any]) -> str:
@@ -400,6 +402,7 @@ QUOTES = Table(
     title="Quotes",
     columns=(
         *_span_columns("quote", "speaker", "The speaker; empty when not attributed.", "starts in"),
+        Column("speaker_description", "string", "Who speaks when no speaker is named, in the article's words."),
         Column("text", "string", "The quoted words."),
         Column("kind", "string", "Direct, indirect or mixed.", choices=tuple(QuoteKind.values)),
         Column("cue", "string", "The reporting verb or phrase."),

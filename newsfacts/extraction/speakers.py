@@ -395,6 +395,16 @@ class SpeakerBook:
                 best, found = (n, named[n - 1]), entity
         return found
 
+    def sole_organisation(self, pos: int) -> Entity | None:
+        """``the department wrote``: the organisation (not the press), when the story has named only one before
+        ``pos``."""
+        named = [
+            e
+            for e in self.entities
+            if e.kind == "organisation" and not e.is_media and self._named_at.get(e.id, [pos])[0] < pos
+        ]
+        return named[0] if len(named) == 1 else None
+
     def resolve_role(self, noun: str, organisation: bool, pos: int, guess: bool = True) -> Entity | None:
         """``the minister``/``the company``: the most recent entity the story described with that noun.
 
@@ -421,6 +431,24 @@ class SpeakerBook:
         if guess and not organisation and not noun.endswith("s"):
             # "the striker said", "the 27-year-old said": no one was described so; take the person followed.
             return self.followed(pos)
+        return None
+
+    def introduced_next(self, noun: str, pos: int) -> Entity | None:
+        """``..., the foreign minister said.`` then ``Foreign Minister Kamel Morjane told ...``: a wire lede's role
+        noun names the person the next two sentences introduce with it."""
+        here = self.sentence_at(pos)
+        for i in self._by_noun.get(noun, ()):
+            entity = self.entities[i]
+            events = self._events_of.get(i, [])
+            first = events[0] if events else None
+            if (
+                entity.kind == "person"
+                and noun in entity.role_words
+                and first
+                and pos < first[0]
+                and first[1] <= here + 2
+            ):
+                return entity
         return None
 
     def focus(self, pos: int) -> Entity | None:

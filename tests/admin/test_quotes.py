@@ -70,6 +70,11 @@ def test_attribution_filter_finds_quotes_without_a_speaker(editor_web):
     assert listed(editor_web.get(CHANGELIST, {"attribution_check": "no_speaker"})) == [orphan.pk]
 
 
+def test_a_quote_of_an_unnamed_source_shows_its_description_in_the_list(editor_web):
+    QuoteFactory(speaker=None, speaker_description="a senior official")
+    assert "unnamed: a senior official" in editor_web.get(CHANGELIST).content.decode()
+
+
 def test_search_finds_quotes_by_speaker_alias(editor_web):
     speaker = SpeakerFactory(name="Yuri Borisov", aliases=["Borisov", "head of Roscosmos"])
     quote = QuoteFactory(speaker=speaker)

@@ -252,6 +252,16 @@ class TestQuotes(SpanTests):
         assert response.status_code == 200, response.json()
         assert response.json()["text"] == quote.article.text[quote.start : end]
 
+    def test_an_unnamed_sources_description_is_read_only_and_goes_when_an_editor_names_the_speaker(
+        self, db, editor_client
+    ):
+        quote = self.make(speaker=None, speaker_description="a senior official", attribution="none")
+        response = editor_client.patch(self.url(quote), {"speaker_description": "the mayor"}, format="json")
+        assert (response.status_code, response.json()) == (400, {"speaker_description": ["This field is read-only."]})
+        assert editor_client.get(self.url(quote)).json()["speaker_description"] == "a senior official"
+        response = editor_client.patch(self.url(quote), {"speaker": SpeakerFactory().pk}, format="json")
+        assert response.json()["speaker_description"] == ""
+
     def test_reattributing_a_quote_marks_it_set_by_an_editor(self, db, editor_client):
         quote = self.make(attribution="pronoun", attribution_confirmed=False)
         response = editor_client.patch(self.url(quote), {"speaker": SpeakerFactory().pk}, format="json")

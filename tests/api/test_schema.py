@@ -36,6 +36,11 @@ def test_claim_write_takes_a_claimant_id_and_reads_it_in_brief(schema):
     assert components["Claim"]["properties"]["claimant"]["allOf"][0]["$ref"].endswith("/SpeakerBrief")
 
 
+def test_a_quotes_unnamed_source_is_documented_read_only(schema):
+    field = schema["components"]["schemas"]["Quote"]["properties"]["speaker_description"]
+    assert field["readOnly"] is True and "senior official" in field["description"]
+
+
 def test_schema_and_docs_are_served(db, client):
     assert client.get(reverse("api:schema")).status_code == 200
     assert client.get(reverse("api:docs")).status_code == 200

@@ -36,7 +36,8 @@ def dataset(db):
             claim.save()
         claims.append(claim)
     QuoteFactory(article=first, speaker=agency, status="false", rationale="Wrong.", reviewed_at=REVIEWED_AT)
-    QuoteFactory(article=second, speaker=None, attribution="none", confidence=0.0)
+    unnamed = {"speaker": None, "speaker_description": "a senior official", "attribution": "none", "confidence": 0.0}
+    QuoteFactory(article=second, **unnamed)
     rejected = {"rejected_at": REVIEWED_AT, "rejected_by": reviewer}
     rejected_claim = ClaimFactory(article=second, claimant=agency, rejected_reason="not_claim", **rejected)
     rejected_quote = QuoteFactory(article=first, speaker=gagarin, rejected_reason="wrong_span", **rejected)

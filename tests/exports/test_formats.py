@@ -285,3 +285,13 @@ def test_a_table_the_earlier_release_lacks_counts_every_row_as_added(dataset, tm
 
     changes = _jsonl(outdir / "changes.jsonl")
     assert changes == [{"table": "rejected_claims", "id": dataset["rejected"][0].id, "change": "added"}]
+
+
+def test_a_quote_of_an_unnamed_source_carries_its_description_in_every_format(dataset, tmp_path):
+    outdir = export(tmp_path / "release")
+    wanted = {"a senior official"}
+    assert wanted <= {row["speaker_description"] for row in _jsonl(outdir / "quotes.jsonl")}
+    assert wanted <= {row["speaker_description"] for row in pq.read_table(outdir / "quotes.parquet").to_pylist()}
+    with sqlite3.connect(outdir / "newsfacts.sqlite") as db:
+        assert wanted <= {row[0] for row in db.execute("SELECT speaker_description FROM quotes")}
+    assert "a senior official" in (outdir / "quotes.csv").read_text(encoding="utf-8")

@@ -10,7 +10,7 @@ import json
 import pytest
 
 from newsfacts.exports.csvfile import CsvWriter
-from newsfacts.exports.tables import CLAIMS, SPEAKERS, Chunk, CsvLines, json_bytes, json_lines
+from newsfacts.exports.tables import CLAIMS, SPEAKERS, Chunk, CsvLines, json_bytes, write_json_lines
 
 REVIEWED = datetime.datetime(2026, 3, 4, 5, 6, 7, 891011, tzinfo=datetime.UTC)
 ON_THE_SECOND = datetime.datetime(2026, 3, 4, 5, 6, 7, tzinfo=datetime.UTC)
@@ -55,15 +55,21 @@ def _claim(i: int, text: str) -> tuple:
 ROWS = [_claim(i, text) for i, text in enumerate(AWKWARD_TEXTS, start=1)]
 
 
+def _json_lines(rows) -> bytes:
+    stream = io.BytesIO()
+    write_json_lines(stream, CLAIMS.field_names, rows)
+    return stream.getvalue()
+
+
 def test_json_lines_of_a_chunk_are_the_lines_of_each_row():
-    encoded = json_lines(CLAIMS.field_names, ROWS)
+    encoded = _json_lines(ROWS)
 
     assert encoded == b"".join(json_bytes(dict(zip(CLAIMS.field_names, row, strict=True))) for row in ROWS)
     assert [json.loads(line)["text"] for line in encoded.splitlines()] == AWKWARD_TEXTS
 
 
 def test_json_lines_of_no_rows_is_empty():
-    assert json_lines(CLAIMS.field_names, []) == b""
+    assert _json_lines([]) == b""
 
 
 def _csv_rows(text: str) -> list[list[str]]:

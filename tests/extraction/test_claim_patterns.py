@@ -267,10 +267,10 @@ def test_denial_stays_with_what_is_denied() -> None:
     assert [c.text for c in claims] == ["denied that the firm sold fakes"]
 
 
-def test_a_verdict_on_reported_words_stays_with_them() -> None:
+def test_a_verdict_on_reported_words_stays_with_them_and_is_the_articles_claim() -> None:
     text = "Ana Ruiz was accused of incorrectly claiming that the council sold the park to a developer."
-    claims = [c for c in claims_of(text) if c.claimant]
-    assert [c.text for c in claims] == ["incorrectly claiming that the council sold the park to a developer"]
+    claims = [(c.text, c.kind, c.claimant) for c in claims_of(text) if c.text.endswith("developer")]
+    assert claims == [("incorrectly claiming that the council sold the park to a developer", "other", None)]
 
 
 def test_negation_before_reported_words_stays_with_them() -> None:
@@ -343,6 +343,7 @@ def test_a_stretch_of_time_is_a_figure_not_a_date() -> None:
         ("The doctors have not seen a fever like this in three decades.", [("first", None)]),
         ("The club slipped from top spot in the league after the defeat.", [("first", None)]),
         ("The win was a first for the club in its long history of cup games.", [("first", None)]),
+        ("The council raised the fee for parking at the harbour for a second time.", [("figure", None)]),
         ("The striker had a first touch that let the defender in and the chance was gone.", [("other", None)]),
         ("The fossils were dug up in the first years of the 20th century.", [("date", None)]),
         ("The ferry was due to be repaired in the spring of 2019.", [("date", None)]),

@@ -121,6 +121,7 @@ def test_unnamed_group_speaks_for_nobody() -> None:
             id="body-in-title",
         ),
         pytest.param("Judge Mark Ellery QC said the delay was regrettable.", "Mark Ellery", "judge", id="postnominal"),
+        pytest.param("Labour MP Jon Ash said the vote was a farce.", "Jon Ash", "Labour MP", id="party-and-mp-before"),
         pytest.param(
             "Federal Minister for Water and Rural Affairs Tomas Okafor said prices would fall.",
             "Tomas Okafor",
@@ -317,6 +318,17 @@ RIGHT_SPEAKER = [
         id="it-after-the-institution",
     ),
     pytest.param(
+        "The new cabinet will prepare for elections, the foreign minister said on Tuesday.\n\n"
+        "Foreign Minister Omar Haddad told reporters that the cabinet was only transitional.\n",
+        "Omar Haddad",
+        id="role-in-a-wire-lede-is-the-person-introduced-next",
+    ),
+    pytest.param(
+        "University of Halden Police arrested a man on Wednesday after a report of harassment, the department wrote.\n",
+        "University of Halden Police",
+        id="the-only-organisation-named-so-far",
+    ),
+    pytest.param(
         "Halden Council's annual report said the roads were in poor shape.\n",
         "Halden Council",
         id="document-speaks-for-who-issued-it",
@@ -365,3 +377,10 @@ def test_shortened_name_of_two_organisations_is_neither() -> None:
         "The Fed said that further rises may be needed.\n"
     )
     assert [(s.name, s.kind) for s in speakers] == [("Fed", "organisation")]
+
+
+def test_an_organisation_noun_among_several_organisations_names_none_of_them() -> None:
+    _, quotes = read(
+        "Halden Police and the Halden Fire Service were called. The department wrote that a man was held.\n"
+    )
+    assert [q[1] for q in quotes] == [None]

@@ -30,6 +30,7 @@ from newsfacts.extraction.claims.vocabulary import (
     DEPENDENT_JOINS,
     FEELINGS,
     FELT_BY_OTHERS_RE,
+    FELT_BY_OTHERS_WORDS,
     FORECAST_RE,
     FORWARD_BREAK,
     FORWARD_WORDS,
@@ -151,7 +152,7 @@ def _kinds(clauses: list[str], quoted: bool) -> tuple[set[ContentKind], bool, bo
             clause_kinds, clause_past = _plain(clause, clause_tokens)
             kinds |= clause_kinds - (set() if judged else BESIDE_OPINION)
             past = past or clause_past
-    if judged:
+    if judged and content_kinds(text, tokens) & HARD:
         # a speaker's figure in a phrase of its own beside the opinion ("took a turn for the worse, with a decline of
         # 2.5%")
         for phrase in PHRASE_BREAK.split(text):
@@ -181,7 +182,7 @@ def judge(text: str, *, quoted: bool = False) -> Verdict | None:
         return None
     if "than " in text:
         text = THAN_BELIEVED_RE.sub("than", text)  # "earlier than originally thought" compares; nobody's opinion
-    if not FEELINGS.isdisjoint(word_tokens(text)):
+    if any(word in text for word in FELT_BY_OTHERS_WORDS):
         text = FELT_BY_OTHERS_RE.sub("affected", text)  # "BlackBerry surprised Wall Street": an act, not a feeling
     if " time" in text or " while" in text or " then" in text or " often" in text:
         text = HABIT_RE.sub("sometimes", text)  # "every once in a while we open them up" is a habit

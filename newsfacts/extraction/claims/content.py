@@ -160,7 +160,7 @@ _FIGURE_PATTERNS: Gated = [
     (
         ORDINALS,
         re.compile(
-            rf"(?:\b(?:the|his|her|its|their|our|my)\s+{_ORDINAL}|['\u2019]s\s+{_ORDINAL}|\ba\s+(?!second\b){_ORDINAL})\b"
+            rf"(?:\b(?:the|his|her|its|their|our|my)\s+{_ORDINAL}|['\u2019]s\s+{_ORDINAL}|\ba\s+(?!second\b(?!\s+time\b)){_ORDINAL})\b"
             r"(?!\s+(?:half|leg|wave|generation)\b)",
             re.IGNORECASE,
         ),

@@ -40,13 +40,15 @@ _NOT_ONLY_RE = re.compile(r"\bnot\s+(?:just|only|merely)\b[^,;]*$", re.IGNORECAS
 _PIECE_TRIM = " \t\r\n,;:"
 # A denial, a negation or a verdict on the words just before them belongs with them: "has denied that [the firm sold
 # fakes]", "incorrectly claiming [Labour voted against the bill]".
+_VERDICT = r"(?:falsely|incorrectly|wrongly|mistakenly|erroneously)"
 _DENIAL_BEFORE = re.compile(
     r"\b(?:(?:denied|denies|deny|denying|disputed|disputes|rejected|rejects|refuted|refutes)"
     r"|(?:did|does|do|has|have|had|was|were|is|are|would|could)\s*(?:not|n['\u2019]t|never)\s+\w+"
-    r"|(?:falsely|incorrectly|wrongly|mistakenly|erroneously)\s+\w+)"
+    rf"|{_VERDICT}\s+\w+)"
     r"(?:\s+(?:that|claims?|allegations?|reports?)){0,2}\s*$",
     re.IGNORECASE,
 )
+_VERDICT_LEAD = re.compile(rf"{_VERDICT}\s", re.IGNORECASE)
 _PUBLISHING = frozenset({"published", "publishes", "publishing", "released", "releases", "releasing"})
 _PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you"})
 _RELATIVE_ASIDE = re.compile(r",\s+(?:who|whose|which)\b[^,]*")
@@ -243,7 +245,9 @@ def _claims_in_sentence(text: str, sentence: Sentence, parts: list[tuple[int, in
         return own
     claims: list[Claim] = []
     for part_start, part_end, quote in kept:
-        claims.extend(_claims_in(text, part_start, part_end, quote, sentence.position))
+        # "incorrectly claiming [Labour voted against the bill]": the article's verdict on the words, its own claim
+        speaker = None if _VERDICT_LEAD.match(text, part_start) else quote
+        claims.extend(_claims_in(text, part_start, part_end, speaker, sentence.position))
     drop = frozenset(_ATTRIBUTION_WORDS | {word.lower() for _s, _e, q in kept for word in WORD_RE.findall(q.cue)})
     for frame_start, frame_end, leading in _frames(Sentence(sentence.position, start, end, "prose", ""), kept):
         claim = _frame_claim(text, *_edges_trimmed(text, frame_start, frame_end, drop), leading, sentence.position)

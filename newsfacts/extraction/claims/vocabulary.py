@@ -128,8 +128,8 @@ FORECAST_RE = re.compile(
     r"|reach|hit|return|remain|stay|drop|double|recover|slow|decline|be)\b"
     r"|\b(?:am|is|are|was|were|'re|'s)(?:\s+not|n't)?\s+going\s+to\s+(?=[a-z]+\s)(?!the\b|a\b|an\b)"
     # not a past one: "the road was due to be resurfaced", "sales had been expected to rise"
-    r"|(?<!\bwas\s)(?<!\bwere\s)(?<!\bhad\s)(?<!\bbeen\s)(?<!\bthe\s)"  # nor a purpose: "with the aim to"
-    r"\b(?:expected|projected|predicted|forecast|set|likely|poised|plans|planned|planning|aims?|aiming"
+    r"|\b(?=[eplfsaid])(?<!\bwas\s)(?<!\bwere\s)(?<!\bhad\s)(?<!\bbeen\s)(?<!\bthe\s)"  # nor "with the aim to"
+    r"(?:expected|projected|predicted|forecast|set|likely|poised|plans|planned|planning|aims?|aiming"
     r"|intended|scheduled|due)\s+to\s+"
     r"(?!(?:the|a|an|his|her|their|its|between|about|around|under|over|just|as|be\s+\w+ed\s+by)\b|[\d$\u20ac\u00a3])",
     re.IGNORECASE,
@@ -254,7 +254,8 @@ SUBORDINATE_RE = re.compile(r"\b(?:when|as|while|after|before|until|once|wheneve
 # A speaker's flat denial or negated fact ("Our firm has nothing to do with this", "the surface doesn't meet the
 # standard"); not a habit ("they don't plan ahead"), which says what tends to happen, not what is or did.
 NEGATED_FACT_RE = re.compile(
-    r"(?:\b(?:is|are|was|were|has|have|had|did|does)|['\u2019](?:s|re))(?:\s+(?:not|never)\b|n['\u2019]t\b|\s+(?:nothing|no)\s)"
+    r"(?:\b(?:is|are|was|were|has|have|had|did|does)|(?<=['\u2019])(?:s|re))"
+    r"(?:\s+(?:not|never)\b|n['\u2019]t\b|\s+(?:nothing|no)\s)"
     r"|\bnever\s+\w+ed\b",
     re.IGNORECASE,
 )
@@ -267,10 +268,20 @@ THAN_BELIEVED_RE = re.compile(
     r"\bthan\s+(?:(?:originally|previously|first|once|initially|widely)\s+)?(?:thought|believed|feared|estimated)\b"
 )
 # A feeling caused in someone named ("surprised Wall Street", "upset the champions") is what was done, not felt.
+FELT_BY_OTHERS_WORDS = (
+    "surprised",
+    "shocked",
+    "upset",
+    "worried",
+    "delighted",
+    "disappointed",
+    "frustrated",
+    "angered",
+)
 FELT_BY_OTHERS_RE = re.compile(
     r"(?<!\bwas\s)(?<!\bwere\s)(?<!\bis\s)(?<!\bam\s)(?<!\bare\s)(?<!\bbe\s)(?<!\bbeen\s)(?<!\bfelt\s)(?<!\bvery\s)"
     r"(?<!\bso\s)(?<!\btoo\s)(?<!['\u2019]m\s)(?<!['\u2019]re\s)(?<!['\u2019]s\s)"
-    r"\b(?:surprised|shocked|upset|worried|delighted|disappointed|frustrated|angered|thrilled)"
+    rf"\b(?:{'|'.join(FELT_BY_OTHERS_WORDS)})"
     r"(?=\s+(?:the|its|his|her|their|investors|analysts|voters|fans|[A-Z][a-z]+)\b)(?!\s+(?:[A-Z][a-z]+)\s+(?:was|were)\b)"
 )
 # What happens now and then, not what happened: "every once in a while", "from time to time".
