@@ -128,10 +128,6 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and envbool
     # (planning was 1.2 ms against 0.35 ms of execution; +19% to +176% requests/s, bench/README.md). Turn it off
     # (DB_SERVER_SIDE_BINDING=0) behind PgBouncer in transaction mode, whose connections cannot keep them.
     DATABASES["default"].setdefault("OPTIONS", {}).update(server_side_binding=True, prepare_threshold=5)
-    # Left to choose (plan_cache_mode=auto), PostgreSQL kept planning the eight-join list query for each cursor value
-    # (10 to 30 ms of planning at 1M claims, for under 1 ms of execution): a prepared statement's plan is made once.
-    options = DATABASES["default"]["OPTIONS"]
-    options["options"] = f"{options.get('options', '')} -c plan_cache_mode=force_generic_plan".strip()
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

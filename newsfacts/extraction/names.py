@@ -139,8 +139,8 @@ def _lowercase_vocabulary(tokens: list[_Token]) -> set[str]:
 def find_mentions(text: str, sentences: list[Sentence]) -> list[Mention]:
     """Return the name mentions of ``text`` in order; headings, captions and credits are read too."""
     tokens = _tokens(text)
-    lowercase = _lowercase_vocabulary(tokens)
     acronyms = _acronyms_spelled_out(text, tokens)
+    lowercase = _lowercase_vocabulary(tokens) - acronyms  # "WHO" of "World Health Organization" is no "who"
     starts = _sentence_starts(text, sentences)
     mentions: list[Mention] = []
     i = 0
@@ -177,7 +177,7 @@ def find_mentions(text: str, sentences: list[Sentence]) -> list[Mention]:
                     j += 2
                     continue
             break
-        mention = _read_group(text, tokens, i, group, starts, lowercase - acronyms if acronyms else lowercase, acronyms)
+        mention = _read_group(text, tokens, i, group, starts, lowercase, acronyms)
         if mention is not None:
             mentions.append(mention)
         i = j

@@ -548,7 +548,9 @@ def _trailing(reader: _Reader, s: Sentence, cue: _Cue) -> int:
             _attach(reader, seg, cue)
             return cue.end
     governed = _governed_from(reader, cue, s.end)
-    aside = re.match(r"\s*,\s*(?=[^\W\d_])", masked[governed : s.end])
+    # "If the vote fails, Harmon said, the council will meet": the content goes on after the cue; not when a
+    # participle of the speaker's follows ("..., the paper wrote, speculating that ...").
+    aside = re.match(r"\s*,\s*(?=[^\W\d_])(?![a-z]+ing\b)", masked[governed : s.end])
     if aside is None and not _ends_clause(masked[governed : s.end]):
         return cue.end  # "Public corruption aside, X admitted defrauding ...": the cue's content follows it
     # "..., the minister, Ines Duarte, said": the role before the name belongs to the attribution.
@@ -878,13 +880,13 @@ def _known_by_speaking(masked: str, mentions: list[Mention]) -> list[Mention]:
     speaking |= {m.group(2) for m in _APPOSED.finditer(masked) if is_person_role(m.group(1))}
     bodies = {m.group(1) for m in _DESCRIBED.finditer(masked) if is_organisation_role(m.group(2))}
     # "the Fed said": a lone name that speaks after "the" is an institution.
-    bodies |= {m.group(1) for m in _NAME_SPEAKS.finditer(masked) if _THE_BEFORE.search(masked, 0, m.start())}
+    bodies |= {m.group(1) for m in _NAME_SPEAKS.finditer(masked) if _THE_BEFORE.match(masked, m.start() - 4, m.start())}
     if not speaking and not bodies:
         return mentions
     return [_kind_known(m, speaking, bodies) for m in mentions]
 
 
-_THE_BEFORE = re.compile(r"\b[Tt]he\s$")
+_THE_BEFORE = re.compile(r"[Tt]he\s$")
 
 
 def _kind_known(m: Mention, speaking: set[str], bodies: set[str]) -> Mention:

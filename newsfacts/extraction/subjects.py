@@ -282,18 +282,32 @@ def _role_subject(reader: Reading, noun: str, phrase_start: int, end: int) -> Su
             return Subject(phrase_start, end, entity, attribution)
     if determiner in ("a", "an", "one", "another") and is_person_role(word):
         return Subject(phrase_start, end, book.anonymous(phrase_start), "none")  # "a senior official"
+    press = _press_named(reader, phrase_start, end - len(noun)) if word in PRESS_NOUNS else None
+    if press is not None:
+        return Subject(phrase_start, end, press, "name", reporter=True)  # "the Sme daily"
     organisation = is_organisation_role(word) and not is_person_role(word)
     office = noun[0].isupper() and word in OFFICES  # "the Prime Minister": no guess
     entity = book.resolve_role(word, organisation, phrase_start, guess=not office)
     if entity is None and not organisation:
         entity = book.introduced_next(word, phrase_start)  # "..., the foreign minister said. Foreign Minister X"
-    if entity is None and organisation:
+    if entity is None and organisation and word not in PRESS_NOUNS:
         # "the company": the one the story is about; "the department": the only organisation named so far.
         generic = word in GENERIC_ORGANISATIONS
         entity = book.salient_organisation(phrase_start) if generic else book.sole_organisation(phrase_start)
     if word in PRESS_NOUNS and entity is not None and entity.is_media:
         return Subject(phrase_start, end, entity, "role", reporter=True)
     return Subject(phrase_start, end, entity, "role" if entity else "none")
+
+
+def _press_named(reader: Reading, a: int, b: int) -> Entity | None:
+    """``the Sme daily``, ``the Halden Gazette newspaper``: the publication named before a press noun."""
+    starts = reader.mentions_between(a, b)
+    if not starts:
+        return None
+    mention = reader.mention_by_start[starts[-1]]
+    if reader.masked[mention.end : b].strip():
+        return None
+    return reader.book.mention_entity.get(mention.start) or reader.book.create(mention.text, "organisation", a)
 
 
 def pronoun_subject(reader: Reading, word: str, start: int, end: int) -> Subject:

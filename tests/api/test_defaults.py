@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 from django.contrib.auth.models import AnonymousUser
-from django.db import connection
 from rest_framework import generics, serializers
 from rest_framework.permissions import DjangoModelPermissionsOrAnonReadOnly
 from rest_framework.request import Request
@@ -52,10 +51,3 @@ def test_anonymous_clients_read_without_permissions_and_write_with_none(method, 
     view = PlainSpeakerList()
     assert ModelPermissionsOrReadOnly().has_permission(request, view) is allowed
     assert DjangoModelPermissionsOrAnonReadOnly().has_permission(request, view) is allowed
-
-
-@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's plan cache; the suite runs on SQLite")
-def test_prepared_statements_keep_the_plan_made_once(db):
-    with connection.cursor() as cursor:
-        cursor.execute("SHOW plan_cache_mode")
-        assert cursor.fetchone()[0] == "force_generic_plan"

@@ -561,6 +561,11 @@ def test_she_said_after_a_possessive_goes_to_the_woman_named() -> None:
             id="fronted-adverbial-before-trailing-cue",
         ),
         pytest.param(
+            "Before the session, Ana Ruiz appeared in public, the Halden daily wrote, speculating about a reshuffle.",
+            ("Ana Ruiz appeared in public", "Halden"),
+            id="publication-named-before-a-press-noun-and-a-participle-after-the-cue",
+        ),
+        pytest.param(
             "Tom Bassey's sister, Maria, gave a statement, telling the court she had forgiven him.",
             ("she had forgiven him", "Maria"),
             id="possessive-and-apposed-name",
