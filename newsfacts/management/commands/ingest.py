@@ -39,6 +39,8 @@ LOOKUP_BATCH = 200
 # window for any number of workers up to 8, so that what counts as a duplicate does not depend on it.
 IN_FLIGHT = 32
 IN_FLIGHT_PER_WORKER = 4
+# How much lower the workers' scheduling priority is than the writer's (see `_start_worker`).
+WORKER_NICENESS = 5
 
 
 def _date(value: str) -> datetime.date:
@@ -78,9 +80,12 @@ def prepare_rows(document: Document, *, max_bytes: int, given: Metadata, publish
     )
 
 
-def _ignore_sigint() -> None:
+def _start_worker() -> None:
     # Ctrl-C reaches the whole process group: the writer stops the workers, they must not die half way on their own.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # The writer is the one serial stage: with fair shares among N workers and itself on N cores it would get less
+    # than the core it needs, and every worker would wait on it. The workers take what it leaves.
+    os.nice(WORKER_NICENESS)
 
 
 class _Inline:
@@ -215,7 +220,7 @@ class Command(BaseCommand):
             # would (the documented use of gc.freeze before fork).
             gc.freeze()
             pool = ProcessPool(
-                max_workers=workers, initializer=_ignore_sigint, context=multiprocessing.get_context("fork")
+                max_workers=workers, initializer=_start_worker, context=multiprocessing.get_context("fork")
             )
         pending: collections.deque[tuple[Item, Future | None]] = collections.deque()
         in_flight: collections.Counter[str] = collections.Counter()
