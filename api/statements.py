@@ -8,7 +8,7 @@ the next requests with those parameters (the next pages of a walk, a client poll
 values into it and run it: no filtering and no compiling::
 
     SELECT claim.id, ..., article.title, ... FROM newsfacts_claim claim INNER JOIN newsfacts_article article ...
-    WHERE claim.status IN (%s) AND claim.claimant_id IN (%s) AND claim.rejected_at IS NULL
+    WHERE claim.status = %s AND claim.claimant_id IN (%s) AND claim.rejected_reason = %s
       AND (claim.id > %s)                          -- the cursor's value, bound per request
     ORDER BY claim.id ASC LIMIT 51
 
