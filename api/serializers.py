@@ -22,7 +22,7 @@ from api.offsets import OFFSET_UNIT
 from newsfacts import review, search
 from newsfacts.choices import Rejection
 from newsfacts.filtersets import MAX_DB_INTEGER
-from newsfacts.models import Article, Claim, Quote, Sentence, Speaker
+from newsfacts.models import INGEST_FIELDS, PROVENANCE_FIELDS, Article, Claim, Quote, Sentence, Speaker
 
 # Saves of a speaker whose slug, made from its name, another editor took meanwhile.
 SAVE_ATTEMPTS = 3
@@ -180,14 +180,7 @@ class ArticleSerializer(serializers.ModelSerializer):
             "credit",
             "authors",
             "site_name",
-            "source",
-            "fetched_at",
-            "sha256",
-            "page_sha256",
-            "ingested_at",
-            "pipeline_version",
-            "extracted_at",
-            "text",
+            *INGEST_FIELDS,
         ]
         read_only_fields = fields
 
@@ -415,12 +408,7 @@ _VERIFICATION_FIELDS = [
     "evidence_urls",
     "reviewed_by",
     "reviewed_at",
-    "origin",
-    "added_by",
-    "added_at",
-    "rejected_reason",
-    "rejected_by",
-    "rejected_at",
+    *PROVENANCE_FIELDS,
 ]
 
 

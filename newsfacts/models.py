@@ -40,6 +40,19 @@ def _span_constraints(prefix: str) -> list[models.BaseConstraint]:
     ]
 
 
+# What ingest records about an article (where it came from, when, by which pipeline): shown, never edited.
+INGEST_FIELDS = [
+    "source",
+    "fetched_at",
+    "sha256",
+    "page_sha256",
+    "ingested_at",
+    "pipeline_version",
+    "extracted_at",
+    "text",
+]
+
+
 class Article(models.Model):
     """One news article as ingested: its raw text is never rewritten; its sha256 makes it unique."""
 
@@ -231,6 +244,10 @@ def _verification_constraints(prefix: str) -> list[models.BaseConstraint]:
 
 # Who is reviewing an item now is bookkeeping, not a change of the item: kept out of its history and its version.
 ASSIGNMENT_FIELDS = ["assigned_to", "assigned_until"]
+
+# Who put a quote or claim in the dataset and who rejected it: set by the editorial rules (newsfacts/review.py), shown,
+# never edited directly.
+PROVENANCE_FIELDS = ["origin", "added_by", "added_at", "rejected_reason", "rejected_by", "rejected_at"]
 
 
 # A quote whose speaker the pipeline guessed with less confidence than this, unconfirmed, needs an editor's look.

@@ -17,7 +17,7 @@ from django.utils.text import Truncator
 from newsfacts.admin.editing import AddSpanMixin
 from newsfacts.admin.filters import NulSafeChangeList
 from newsfacts.admin.history import HistoryAdmin
-from newsfacts.models import Article, Claim, Quote, Sentence
+from newsfacts.models import INGEST_FIELDS, Article, Claim, Quote, Sentence
 
 
 class SentenceInline(admin.TabularInline):
@@ -41,16 +41,7 @@ class ArticleAdmin(AddSpanMixin, HistoryAdmin):
     list_filter = ["language", "publisher", "site_name"]
     date_hierarchy = "published"
     search_fields = ["title", "publisher", "url", "credit", "authors", "source"]
-    readonly_fields = [
-        "source",
-        "fetched_at",
-        "sha256",
-        "page_sha256",
-        "ingested_at",
-        "pipeline_version",
-        "extracted_at",
-        "text",
-    ]
+    readonly_fields = [*INGEST_FIELDS]
     fieldsets = [
         (None, {"fields": ["title", "authors", "publisher", "site_name", "url", "published", "language", "credit"]}),
         (

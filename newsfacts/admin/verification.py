@@ -38,7 +38,7 @@ from newsfacts.admin.forms import BulkReviewForm, ReviewForm
 from newsfacts.admin.history import HistoryAdmin
 from newsfacts.admin.in_context import span_in_context
 from newsfacts.choices import VerificationStatus
-from newsfacts.models import Claim, Quote
+from newsfacts.models import ASSIGNMENT_FIELDS, PROVENANCE_FIELDS, Claim, Quote
 from newsfacts.review import bulk_set_verification
 
 # Marks a change page opened from the review queue, so that saving goes back to the queue.
@@ -80,14 +80,8 @@ class VerificationAdmin(EditingMixin, HistoryAdmin):
         "reviewed_by",
         "reviewed_at",
         "evidence_links",
-        "origin",
-        "added_by",
-        "added_at",
-        "rejected_reason",
-        "rejected_by",
-        "rejected_at",
-        "assigned_to",
-        "assigned_until",
+        *PROVENANCE_FIELDS,
+        *ASSIGNMENT_FIELDS,
     ]
     actions = ["mark_verified", "mark_unverifiable"]
     history_list_display = ["status"]
