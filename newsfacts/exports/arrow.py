@@ -90,11 +90,31 @@ def datetime_texts(timestamps: pa.Array) -> pa.Array:
     return pc.binary_join_element_wise(text, "Z", "", memory_pool=POOL)
 
 
+# What orjson escapes in a string: the quote, the backslash and the control characters (RE2).
+_ESCAPED = r'[\x00-\x1f"\\]'
+
+
+def json_strings(texts: pa.Array) -> pa.Array:
+    """Texts as JSON strings, quoted and escaped as orjson writes them (nulls stay null)."""
+    escaped = pc.fill_null(pc.match_substring_regex(texts, _ESCAPED, memory_pool=POOL), False)
+    count = pc.sum(escaped).as_py() or 0
+    if count == len(texts) - texts.null_count:
+        # Every text needs escaping (an article's text always does): all of them through orjson.
+        return utf8_array([None if text is None else orjson.dumps(text) for text in texts.to_pylist()])
+    quoted = pc.binary_join_element_wise('"', texts, '"', "", memory_pool=POOL)
+    if not count:
+        return quoted
+    encoded = utf8_array([orjson.dumps(text) for text in texts.filter(escaped).to_pylist()])
+    return pc.replace_with_mask(quoted, escaped, encoded, memory_pool=POOL)
+
+
+def utf8_array(values: list[bytes | None]) -> pa.Array:
+    """orjson's output (UTF-8) as a string array, without checking it again."""
+    return pa.array(values, pa.binary(), memory_pool=POOL).view(pa.string())
+
+
 def array_texts(lists: pa.Array) -> pa.Array:
-    """Lists of strings as their JSON text (``["a","b"]``, ``[]``), as orjson writes them."""
-    filled = pc.fill_null(pc.greater(pc.list_value_length(lists), 0), False)
-    empty = pc.if_else(pc.is_null(lists), pa.scalar(None, pa.string()), pa.scalar("[]"), memory_pool=POOL)
-    if not pc.any(filled).as_py():
-        return empty
-    texts = [orjson.dumps(values) for values in lists.filter(filled).to_pylist()]
-    return pc.replace_with_mask(empty, filled, pa.array(texts, pa.string()), memory_pool=POOL)
+    """Lists of strings as their JSON text (``["a","b"]``, ``[]``), as orjson writes them (nulls stay null)."""
+    values = json_strings(lists.values)
+    joined = pc.binary_join(pa.ListArray.from_arrays(lists.offsets, values, mask=lists.is_null()), ",")
+    return pc.binary_join_element_wise("[", joined, "]", "", memory_pool=POOL)

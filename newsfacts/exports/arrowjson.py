@@ -16,30 +16,17 @@ import orjson
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from newsfacts.exports.arrow import POOL, array_texts, arrow_schema, datetime_texts, record_batch
+from newsfacts.exports.arrow import (
+    POOL,
+    array_texts,
+    arrow_schema,
+    datetime_texts,
+    json_strings,
+    record_batch,
+    utf8_array,
+)
 from newsfacts.exports.tables import Chunk, Table
 from newsfacts.exports.writing import Writer
-
-# What orjson escapes in a string: the quote, the backslash and the control characters (RE2).
-_ESCAPED = r'[\x00-\x1f"\\]'
-
-
-def _strings(texts: pa.Array) -> pa.Array:
-    escaped = pc.fill_null(pc.match_substring_regex(texts, _ESCAPED, memory_pool=POOL), False)
-    count = pc.sum(escaped).as_py() or 0
-    if count == len(texts) - texts.null_count:
-        # Every text needs escaping (an article's text always does): all of them through orjson.
-        return _encoded([None if text is None else orjson.dumps(text) for text in texts.to_pylist()])
-    quoted = pc.binary_join_element_wise('"', texts, '"', "", memory_pool=POOL)
-    if not count:
-        return quoted
-    encoded = _encoded([orjson.dumps(text) for text in texts.filter(escaped).to_pylist()])
-    return pc.replace_with_mask(quoted, escaped, encoded, memory_pool=POOL)
-
-
-def _encoded(values: list[bytes | None]) -> pa.Array:
-    """orjson's output (UTF-8) as a string array, without checking it again."""
-    return pa.array(values, pa.binary(), memory_pool=POOL).view(pa.string())
 
 
 def _numbers(numbers: pa.Array) -> pa.Array:
@@ -47,7 +34,7 @@ def _numbers(numbers: pa.Array) -> pa.Array:
     column in one call, split at its commas, which no number holds."""
     if not len(numbers):
         return pa.array([], pa.string())
-    return _encoded(orjson.dumps(numbers.to_pylist())[1:-1].split(b","))
+    return utf8_array(orjson.dumps(numbers.to_pylist())[1:-1].split(b","))
 
 
 def _dictionary(array: pa.DictionaryArray) -> pa.Array:
@@ -59,9 +46,9 @@ _ENCODERS: list[tuple[Callable[[pa.DataType], bool], Callable[[pa.Array], pa.Arr
     (pa.types.is_integer, lambda a: pc.cast(a, pa.string(), memory_pool=POOL)),
     (pa.types.is_floating, _numbers),
     (pa.types.is_boolean, lambda a: pc.if_else(a, "true", "false", memory_pool=POOL)),
-    (pa.types.is_string, _strings),
-    (pa.types.is_date, lambda a: _strings(pc.cast(a, pa.string(), memory_pool=POOL))),
-    (pa.types.is_timestamp, lambda a: _strings(datetime_texts(a))),
+    (pa.types.is_string, json_strings),
+    (pa.types.is_date, lambda a: json_strings(pc.cast(a, pa.string(), memory_pool=POOL))),
+    (pa.types.is_timestamp, lambda a: json_strings(datetime_texts(a))),
     (pa.types.is_list, array_texts),
 ]
 

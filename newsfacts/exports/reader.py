@@ -20,9 +20,9 @@ from contextlib import ExitStack, closing, contextmanager
 from typing import Any
 
 import numpy as np
-import orjson
 import pyarrow as pa
 import pyarrow.compute as pc
+import pyarrow.json as pa_json
 from django.core.exceptions import EmptyResultSet
 from django.db import models
 from django.db.backends.base.base import BaseDatabaseWrapper
@@ -45,9 +45,18 @@ _STORED_ZERO: dict[str, tuple[Any, models.Field]] = {
 _TEXT_ZERO = ("", TextField())
 
 
+def _nullable(model: type[models.Model], lookup: str) -> bool:
+    """Whether the database can hand back null for `lookup` (a null column, or one across a nullable relation)."""
+    for part in lookup.split("__"):
+        field = model._meta.get_field(part)
+        if field.null:
+            return True
+        if field.related_model is not None:
+            model = field.related_model
+    return False
+
+
 def _sqlite_selects(column: Column) -> list[Any]:
-    if column.required:
-        return [column.source]
     zero, field = _STORED_ZERO.get(column.type, _TEXT_ZERO)
     return [
         Coalesce(F(column.source), Value(zero), output_field=field),
@@ -55,16 +64,28 @@ def _sqlite_selects(column: Column) -> list[Any]:
     ]
 
 
+_LIST_OF_STRINGS = pa.schema([("a", pa.list_(pa.string()))])
+
+
 def _json_lists(texts: pa.Array) -> pa.Array:
-    """JSON arrays of strings as stored (text, or PostgreSQL's JSON type) as Arrow lists; most are empty."""
+    """JSON arrays of strings as stored (text, or PostgreSQL's JSON type) as Arrow lists, parsed by Arrow's JSON
+    reader as the values of one-key objects, a line each; most are empty, and a batch of empty ones is not parsed."""
     if isinstance(texts, pa.ExtensionArray):
         texts = texts.storage
-    empty = pc.fill_null(pc.equal(texts, "[]"), True)
-    if pc.all(empty).as_py():
+    if pc.all(pc.fill_null(pc.equal(texts, "[]"), True)).as_py():
         offsets = pa.array(np.zeros(len(texts) + 1, dtype=np.int32))
         return pa.ListArray.from_arrays(offsets, pa.array([], pa.string()), mask=pc.is_null(texts), pool=POOL)
-    values = [None if text is None else orjson.loads(text) for text in texts.to_pylist()]
-    return pa.array(values, pa.list_(pa.string()), memory_pool=POOL)
+    lines = pc.binary_join_element_wise('{"a":', pc.fill_null(texts, "null"), "}\n", "", memory_pool=POOL)
+    _validity, offsets, data = lines.buffers()
+    bounds = memoryview(offsets).cast("i")
+    document = pa.py_buffer(memoryview(data)[bounds[lines.offset] : bounds[lines.offset + len(lines)]])
+    parsed = pa_json.read_json(
+        pa.BufferReader(document),
+        read_options=pa_json.ReadOptions(use_threads=False, block_size=max(document.size, 1)),
+        parse_options=pa_json.ParseOptions(explicit_schema=_LIST_OF_STRINGS),
+        memory_pool=POOL,
+    )
+    return parsed.column(0).combine_chunks(memory_pool=POOL)
 
 
 def _conform(values: pa.Array, type: pa.DataType) -> pa.Array:
@@ -95,6 +116,22 @@ def _rebatched(batches: Iterable[pa.RecordBatch], size: int) -> Iterator[pa.Reco
                 pending, count = [], 0
     if pending:
         yield pending[0] if len(pending) == 1 else pa.concat_batches(pending, memory_pool=POOL)
+
+
+def _batch(raw: pa.RecordBatch, schema: pa.Schema, flagged: list[bool]) -> pa.RecordBatch:
+    """A batch as read (each flagged column followed by its null flag) in `schema`."""
+    columns = []
+    position = 0
+    for field, flag in zip(schema, flagged, strict=True):
+        values = raw.column(position)
+        position += 1
+        if flag:
+            null = pc.cast(raw.column(position), pa.bool_())
+            position += 1
+            if pc.any(null).as_py():
+                values = pc.if_else(null, pa.scalar(None, values.type), values, memory_pool=POOL)
+        columns.append(_conform(values, field.type))
+    return pa.record_batch(columns, schema=schema)
 
 
 class ArrowReader:
@@ -199,10 +236,13 @@ class ArrowReader:
         time, in the table's Arrow schema."""
         schema = arrow_schema(table)
         sqlite = self.vendor == "sqlite"
-        if sqlite:
-            selects = [select for column in table.columns for select in _sqlite_selects(column)]
-        else:
-            selects = [column.source for column in table.columns]
+        # SQLite: the columns read with a flag saying they were null (see _sqlite_selects)
+        flagged = [sqlite and _nullable(table.model, column.source) for column in table.columns]
+        selects = [
+            select
+            for column, flag in zip(table.columns, flagged, strict=True)
+            for select in (_sqlite_selects(column) if flag else [column.source])
+        ]
         values = queryset.order_by("id").values_list(*selects)
         try:
             sql, params = values.query.get_compiler(connection=self._connection).as_sql()
@@ -222,18 +262,4 @@ class ArrowReader:
                 statement.bind(array_capsule, schema_capsule)
             with self._batches(statement) as batches:
                 for batch in _rebatched(batches, size):
-                    yield Chunk(batch=self._batch(batch, table, schema))
-
-    def _batch(self, raw: pa.RecordBatch, table: Table, schema: pa.Schema) -> pa.RecordBatch:
-        columns = []
-        position = 0
-        for column, field in zip(table.columns, schema, strict=True):
-            values = raw.column(position)
-            position += 1
-            if self.vendor == "sqlite" and not column.required:
-                null = pc.cast(raw.column(position), pa.bool_())
-                position += 1
-                if pc.any(null).as_py():
-                    values = pc.if_else(null, pa.scalar(None, values.type), values, memory_pool=POOL)
-            columns.append(_conform(values, field.type))
-        return pa.record_batch(columns, schema=schema)
+                    yield Chunk(batch=_batch(batch, schema, flagged))
