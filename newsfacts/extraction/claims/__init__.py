@@ -9,7 +9,8 @@ credits, questions, conditionals ("If ..., ..."), advice ("Don't ...") and sweep
   ("a plan that would close two schools was approved" and "analysts had expected a loss" stay facts); a figure, a
   date or an age counts even beside a feeling; a first, an event, or any statement of what was done (a past or a
   participle: "The lawyer asked to be removed from the case") counts only in a clause free of opinion, evaluation,
-  hedging or advice; a speaker's flat denial counts too ("Our firm has nothing to do with this");
+  hedging or advice; a speaker's flat denial counts too ("Our firm has nothing to do with this"), and so does a
+  state in reported speech ("police said the driver was carrying a knife");
 * ``spans`` -- where claims lie and whose they are (below);
 * ``confidence`` -- how sure the detector is, 0 to 1, from what made the claim one and whose words it is in; below
   ``MIN_CONFIDENCE`` nothing is proposed.
