@@ -378,6 +378,16 @@ def test_a_stretch_of_time_is_a_figure_not_a_date() -> None:
         ("The fossils were dug up in the first years of the 20th century.", [("date", None)]),
         ("The ferry was due to be repaired in the spring of 2019.", [("date", None)]),
         ("Ana Ruiz said the fever's second wave had reached the capital.", [("attributed", "Ana Ruiz")]),
+        # units glued to the number, fractions, a count of one, a rank by number
+        ("Prices in the shops rose by 5pc in the year.", [("figure", None)]),
+        ("The storm left 30cm of snow on the hills overnight.", [("figure", None)]),
+        ("The new wind farm produces 400MW for the region.", [("figure", None)]),
+        ("More than half of the trains out of the city were cancelled.", [("figure", None)]),
+        ("Shares in the mill lost a quarter of their value in a week.", [("figure", None)]),
+        ("One passenger was taken to hospital with burns.", [("figure", None)]),
+        ("The firm is the country's No. 2 maker of bricks.", [("first", None)]),
+        ("The firm opened the new store in the back half of the season.", [("other", None)]),
+        ("One of the ferries left the harbour before the storm.", [("other", None)]),
     ],
 )
 def test_kind_is_decided_by_what_the_claim_asserts(text: str, expected: list[tuple[str, str | None]]) -> None:

@@ -162,6 +162,8 @@ FIRST_CUES = frozenset(
     [
         "first",
         "only",
+        "no",
+        "number",
         "record",
         "unprecedented",
         "all",
