@@ -65,7 +65,7 @@ from newsfacts.extraction.marks import (
     mask_quotes,
     pair_marks,
 )
-from newsfacts.extraction.names import GLUED_VERB, Mention, find_mentions
+from newsfacts.extraction.names import GLUED_VERB, GLUED_VERBS, Mention, find_mentions
 from newsfacts.extraction.sentences import Sentence
 from newsfacts.extraction.speakers import Entity, Speaker, SpeakerBook, same_speaker
 from newsfacts.extraction.subjects import (
@@ -188,15 +188,12 @@ def _cues(reader: _Reader, s: Sentence) -> list[_Cue]:
 def _unglued(m: re.Match[str]) -> re.Match[str]:
     """The verb of a word scraping glued to a name (``Heraldsaid``), else the word."""
     word = m.group()
-    if word[0].isupper() and word.endswith(("said", "says")):
+    if word[0].isupper() and word.endswith(GLUED_VERBS):
         glued = GLUED_VERB.fullmatch(m.string, m.start(), m.end())
-        verb = _GLUED_PART.match(m.string, glued.start(2), m.end()) if glued is not None else None
+        verb = LETTERS.match(m.string, glued.start(2), m.end()) if glued is not None else None
         if verb is not None:
             return verb
     return m
-
-
-_GLUED_PART = re.compile(r"said|says")
 
 
 def _plural_noun(masked: str, m: re.Match[str], before: str) -> bool:

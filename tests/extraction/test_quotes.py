@@ -721,6 +721,42 @@ def test_reported_speech_patterns(text: str, expected: list[tuple[str, str | Non
             id="quote-over-two-paragraphs-is-one-quote",
         ),
         pytest.param('The label read "Use by" and nothing else.', [], id="quoted-label"),
+        pytest.param(
+            'The council met on Monday.\n\nThe plan has failed and we must start again," Ana Ruiz said.\n',
+            [("The plan has failed and we must start again,", "direct", "Ana Ruiz")],
+            id="straight-opening-mark-lost",
+        ),
+        pytest.param(
+            'Ana Ruiz said: "The plan has failed.\n\nWe must start again."\n',
+            [("The plan has failed.", "direct", "Ana Ruiz"), ("We must start again.", "direct", "Ana Ruiz")],
+            id="second-paragraph-lost-its-opening-mark",
+        ),
+        pytest.param(
+            '"The plan has failed and we must start again, Ana Ruiz said.\n',
+            [("The plan has failed and we must start again,", "direct", "Ana Ruiz")],
+            id="closing-mark-lost-before-the-attribution",
+        ),
+        pytest.param(
+            '"We will appeal the ruling,"\nAna Ruiz said.\n',
+            [("We will appeal the ruling,", "direct", "Ana Ruiz")],
+            id="attribution-wrapped-onto-the-next-line",
+        ),
+        pytest.param(
+            'Ana Ruiz said: "The plan has failed and\nwe must start again. It will cost\n$4 million."\n',
+            [("The plan has failed and\nwe must start again. It will cost\n$4 million.", "direct", "Ana Ruiz")],
+            id="quote-hard-wrapped-over-short-lines",
+        ),
+        pytest.param(
+            "``We will appeal the ruling,'' Ana Ruiz said.",
+            [("We will appeal the ruling,", "direct", "Ana Ruiz")],
+            id="typewriter-quotation-marks",
+        ),
+        pytest.param(
+            '"We will appeal the ruling," Ana Ruiztold reporters.',
+            [("We will appeal the ruling,", "direct", "Ana Ruiz")],
+            id="told-glued-to-the-name",
+        ),
+        pytest.param("Untold riches and Misreported losses were listed.", [], id="no-glued-verb-inside-a-word"),
     ],
 )
 def test_scraped_copy(text: str, expected: list[tuple[str, str, str | None]]) -> None:
