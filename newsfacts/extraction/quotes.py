@@ -41,6 +41,7 @@ from newsfacts.extraction.cues import (
     IRREGULAR_VERBS,
     PARTICIPLE_CUES,
     PASSIVE_AUXILIARIES,
+    PHRASAL_CUES,
     PREPOSITIONS,
     PRONOUN_GENDER,
     RESEARCH_NOUNS,
@@ -48,6 +49,7 @@ from newsfacts.extraction.cues import (
     SPEECH_VERBS,
     STOPWORDS,
     SUBORDINATORS,
+    THAT_ONLY_VERBS,
     THAT_VERBS,
     VERB_MODIFIERS,
     VERB_PREPOSITIONS,
@@ -155,9 +157,10 @@ def _cues(reader: _Reader, s: Sentence) -> list[_Cue]:
             if handed is not None:
                 found.append(handed)
                 continue
-        lemma = ALL_VERBS.get(word.lower()) or FINDING_VERBS.get(word.lower())
-        if lemma is None or (word[0].isupper() and m.start() != s.start):
+        reading = _lemma_of(masked, m)
+        if reading is None or (word[0].isupper() and m.start() != s.start):
             continue
+        lemma, verb_end = reading
         preceding = masked[s.start : m.start()].split()
         prev_word = preceding[-1].strip('.,;:!?()"').lower() if preceding else ""
         if prev_word in PASSIVE_AUXILIARIES or prev_word in DETERMINERS or prev_word in _ELLIPTICAL:
@@ -181,8 +184,34 @@ def _cues(reader: _Reader, s: Sentence) -> list[_Cue]:
         relative = not inverted and bool(
             re.search(r"\b(?:that|which)\s+$", masked[max(0, subject.start - 8) : subject.start])
         )
-        found.append(_Cue(m.start(), m.end(), word.lower(), lemma, subject, inverted, relative=relative))
+        cue_word = masked[m.start() : verb_end].lower()
+        found.append(_Cue(m.start(), verb_end, cue_word, lemma, subject, inverted, relative=relative))
     return found
+
+
+def _lemma_of(masked: str, m: re.Match[str]) -> tuple[str, int] | None:
+    """The reporting verb a word starts, and where the verb ends: ``said``, ``found``, ``pointed out``, or a verb
+    that reports only a ``that`` clause, a quotation or the words before it (``countered that``)."""
+    low = m.group().lower()
+    lemma = ALL_VERBS.get(low) or FINDING_VERBS.get(low)
+    if lemma is not None:
+        return lemma, m.end()
+    end = m.end()
+    particle = PHRASAL_CUES.get(low)
+    if particle is not None:
+        completed = re.compile(particle).match(masked, end)
+        if completed is None:
+            return None
+        lemma, end = " ".join(masked[m.start() : completed.end()].lower().split()), completed.end()
+    else:
+        lemma = THAT_ONLY_VERBS.get(low)
+    if lemma is None or not _THAT_NEXT.match(masked, end):
+        return None
+    return lemma, end
+
+
+# After a verb that reports only so: "that" within a few words (an addressee, a time), a quotation, or the clause end.
+_THAT_NEXT = re.compile(r"(?:\s+[\w'\u2019\-]+){0,5}?\s+that\b|\s*[,:]?\s*" + MASK + r"|\s*[.,;!?]")
 
 
 def _unglued(m: re.Match[str]) -> re.Match[str]:
@@ -509,8 +538,11 @@ def _in_relative_clause(reader: _Reader, cue: _Cue) -> bool:
 def _content_start(cue: _Cue, after: int, rest: str) -> tuple[int, bool, bool] | None:
     """Where reported content starts after a cue: (offset, after ``that``, after a preposition), or None."""
     m_that = re.match(r"((?:\s+[\w'\u2019\-]+){0,7}?)\s+that\b", rest)
-    if m_that and (not m_that.group(1).strip() or m_that.group(1).split()[0].lower() in _TIME_OPENERS):
+    if m_that and _before_that(m_that.group(1)):
         return after + m_that.end(), True, False
+    colon = _COLON.match(rest) if cue.lemma in SPEECH_VERBS else None
+    if colon and _reported_clause(" " + rest[colon.end() :]):
+        return after + colon.end(), False, False  # "told the paper: the bridge will reopen": no quotation marks
     asked = _ASKED_TO.match(rest) if cue.lemma == "ask" else None
     if asked:
         return after + asked.end(), False, True  # "asked the Speaker to "get the minister back"": the request
@@ -534,6 +566,18 @@ def _content_start(cue: _Cue, after: int, rest: str) -> tuple[int, bool, bool] |
         if first and first.group(1).lower() not in _NOT_CONTENT and not rest.startswith(","):
             return after + first.start(1), False, False
     return None
+
+
+_COLON = re.compile(r"\s*:[^\S\n]+(?=[^\W_])")
+
+
+def _before_that(gap: str) -> bool:
+    """Whether words between a cue and ``that`` may stand there: none, a time or venue phrase (``on Tuesday``,
+    ``Thursday``), or an adverb (``repeatedly``)."""
+    found = gap.split()
+    if not found or found[0].lower() in _TIME_OPENERS or ADVERBIAL.fullmatch(gap):
+        return True
+    return len(found) == 1 and found[0].endswith("ly")
 
 
 # "asked Commons Speaker Sir Ann Roe to "...": the person asked, then "to" and a quotation.
@@ -700,7 +744,19 @@ def _according(reader: _Reader, s: Sentence) -> list[tuple[int, int]]:
             s.start + m.start(), s.start + m.end(), "according to", "say", Subject(src_a, src_b, entity, attribution)
         )
         lead = masked[s.start : s.start + m.start()]
-        if not lead.strip():
+        aside = _aside_after(masked, src_b, s.end) if lead.rstrip().endswith(",") else None
+        if aside is not None:
+            # "That man fled and, according to Ruiz, hid in a shed": what follows the aside is reported; after a
+            # short subject ("The plan, according to Ruiz, will cost ..."), the whole sentence.
+            before = lead.rstrip().rstrip(",")
+            found = WORD.findall(before)
+            short = 0 < len(found) <= 4 and "," not in before and not _has_verb(["", *found])
+            short = short and found[-1].lower() not in ("and", "but", "or", "who", "which", "that")
+            a = _lead_start(reader, s, s.start + len(before)) if short else aside
+            b = _content_end(reader, aside, s.end)
+            if a is None:
+                continue
+        elif not lead.strip():
             a = src_b + 1 if masked[src_b : src_b + 1] == "," else src_b
             b = _content_end(reader, a, s.end)
         elif lead.rstrip().endswith(MASK):
@@ -721,6 +777,15 @@ def _according(reader: _Reader, s: Sentence) -> list[tuple[int, int]]:
             _reported(reader, a, b, cue)
             taken.append((min(a, cue.start), max(b, src_b)))
     return taken
+
+
+def _aside_after(masked: str, pos: int, end: int) -> int | None:
+    """Where the sentence goes on after an attribution set off by commas (``..., according to Ruiz, hid ...``), or
+    None when the attribution ends its sentence."""
+    rest = re.match(r",\s*([^\W_][\w\-]*)", masked[pos:end])
+    if rest is None or rest.group(1).lower() in PREPOSITIONS or len(WORD.findall(masked[pos:end])) < 2:
+        return None  # "..., according to X, with Y leading": a phrase of the content before it
+    return pos + rest.start(1)
 
 
 def _spoke(reader: _Reader, s: Sentence) -> list[tuple[int, int]]:
@@ -987,8 +1052,8 @@ _DESCRIBED = re.compile(r"\b([A-Z][\w'\u2019\-]+),\s+(?:the|a|an)\s+[^,;]{0,60}?
 def _trailing_limit(reader: _Reader, s: Sentence, after: int, later: list[_Cue]) -> int:
     """Reported content stops where a later trailing attribution (``..., Reuters reported.``) begins."""
     for cue in later:
-        if cue.subject.start < after:
-            continue
+        if cue.subject.start < after or not reader.masked[after : cue.subject.start].rstrip().endswith((",", MASK)):
+            continue  # "said Tom Bassey had agreed to pay": a verb of the content, no attribution after it
         tail = reader.masked[cue.end : s.end]
         words_after = WORD.findall(tail)
         ends = not words_after or words_after[0].lower() in PREPOSITIONS or ADVERBIAL.match(tail)

@@ -547,6 +547,61 @@ REPORTED = [
         ("the drug had no effect on older patients", None),
         id="researchers-conclude",
     ),
+    pytest.param(
+        "Ana Ruiz said Thursday that the bridge would reopen in May.",
+        ("the bridge would reopen in May", "Ana Ruiz"),
+        id="bare-day-before-that",
+    ),
+    pytest.param(
+        "Ana Ruiz said Thursday the bridge would reopen in May.",
+        ("the bridge would reopen in May", "Ana Ruiz"),
+        id="bare-day-before-the-clause",
+    ),
+    pytest.param(
+        "The bridge will reopen in May, Ana Ruiz said Monday.",
+        ("The bridge will reopen in May", "Ana Ruiz"),
+        id="trailing-cue-and-a-bare-day",
+    ),
+    pytest.param(
+        "Ana Ruiz said Tom Bassey had agreed to pay.",
+        ("Tom Bassey had agreed to pay", "Ana Ruiz"),
+        id="a-verb-of-the-content-is-no-trailing-attribution",
+    ),
+    pytest.param(
+        "Ana Ruiz pointed out that the bridge had been closed twice before.",
+        ("the bridge had been closed twice before", "Ana Ruiz"),
+        id="pointed-out",
+    ),
+    pytest.param(
+        "Ana Ruiz made it clear that the bridge would not reopen this year.",
+        ("the bridge would not reopen this year", "Ana Ruiz"),
+        id="made-it-clear",
+    ),
+    pytest.param(
+        "Ana Ruiz went on to say that the repairs had cost $4 million.",
+        ("the repairs had cost $4 million", "Ana Ruiz"),
+        id="went-on-to-say",
+    ),
+    pytest.param(
+        "Ana Ruiz countered that the bridge had been safe for decades.",
+        ("the bridge had been safe for decades", "Ana Ruiz"),
+        id="countered-that",
+    ),
+    pytest.param(
+        "Ana Ruiz reminded residents that the bridge was safe.",
+        ("the bridge was safe", "Ana Ruiz"),
+        id="reminded-someone-that",
+    ),
+    pytest.param(
+        "Ana Ruiz told the Halden Gazette: the bridge will reopen in May.",
+        ("the bridge will reopen in May", "Ana Ruiz"),
+        id="colon-and-no-quotation-marks",
+    ),
+    pytest.param(
+        "Ana Ruiz spoke on Monday. The driver fled and, according to Ruiz, hid in a shed near the river.",
+        ("hid in a shed near the river", "Ana Ruiz"),
+        id="according-to-set-off-mid-sentence",
+    ),
 ]
 
 
@@ -573,6 +628,9 @@ def test_reported_speech_is_found_with_its_speaker(text: str, expected: tuple[st
         pytest.param("Police found the car in a field near the river.", id="finding-a-thing-is-no-finding"),
         pytest.param("Ana Ruiz said goodbye to the crowd.", id="said-and-no-clause"),
         pytest.param("Ana Ruiz said on Monday.", id="said-and-a-time"),
+        pytest.param("Halden Foods posted a loss of $3 million in May.", id="posted-a-loss"),
+        pytest.param("Ana Ruiz made clear progress on the bridge.", id="made-clear-progress"),
+        pytest.param("Ana Ruiz pointed to the cracks in the bridge.", id="pointed-to"),
     ],
 )
 def test_things_that_are_not_reported_speech(text: str) -> None:
