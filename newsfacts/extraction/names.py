@@ -234,7 +234,7 @@ def _drop_ordinary_openers(
     while (
         group
         and group[0].start in starts
-        and (_ordinary(group[0].bare, lowercase) or (len(group) > 1 and _is_participle(group[0].bare)))
+        and (_ordinary(group[0].bare, lowercase) or (len(group) > 1 and _is_participle(group)))
         and group[0].bare.lower() not in acronyms
         and not (len(group) > 2 and group[1].text in ORGANISATION_CONNECTORS)  # "University of Maryland Police"
     ):
@@ -244,9 +244,11 @@ def _drop_ordinary_openers(
     return group, dropped
 
 
-def _is_participle(word: str) -> bool:
-    """``Sentencing Jefferies, the judge said``: an -ing word opening a sentence before a name is a verb."""
-    return len(word) > 5 and word.endswith("ing")
+def _is_participle(group: list[_Token]) -> bool:
+    """``Sentencing Jefferies, the judge said``: an -ing word opening a sentence before a name is a verb, unless
+    the name ends in a place or organisation word (``Downing Street``, ``Reading Borough Council``)."""
+    word, last = group[0].bare, group[-1].bare.lower()
+    return len(word) > 5 and word.endswith("ing") and last not in PLACE_WORDS and last not in ORGANISATION_WORDS
 
 
 def _split_title(text: str, group: list[_Token]) -> tuple[str, list[_Token]]:
@@ -258,6 +260,9 @@ def _split_title(text: str, group: list[_Token]) -> tuple[str, list[_Token]]:
     # The last title inside the group ends its prefix ("Commons Speaker Sir Lindsay Hoyle", "Labour MP Jon Ash"),
     # unless what follows is an organisation ("World Health Organization").
     inner = [k for k in range(1, len(group) - 1) if _is_title(group[k]) or group[k].bare in POSTNOMINALS]
+    # A role noun written with a capital inside the group ends the title too ("Acme Chief Executive Jane Doe",
+    # "JVP Parliamentarian Ana Ruiz"), when at least two name words follow it.
+    inner += [k for k in range(max(inner, default=0) + 1, len(group) - 2) if _is_role_word(group[k])]
     if inner and not _has_organisation_word(group[inner[-1] + 1 :]):
         return _joined(group[: inner[-1] + 1]), _strip_postnominals(group[inner[-1] + 1 :])
     title_tokens: list[_Token] = []
@@ -267,6 +272,12 @@ def _split_title(text: str, group: list[_Token]) -> tuple[str, list[_Token]]:
             group = group[1:]
         group = _strip_postnominals(group)
     return _joined(title_tokens), group
+
+
+def _is_role_word(tok: _Token) -> bool:
+    """A capitalised singular role noun inside a name group: ``Executive``, ``Analyst``, ``Parliamentarian``."""
+    low = tok.bare.lower()
+    return not low.endswith("s") and is_person_role(low) and low not in ORGANISATION_WORDS
 
 
 def _joined(tokens: list[_Token]) -> str:
@@ -338,8 +349,8 @@ def _kind(
 def _acronym_kind(text: str, start: int, end: int, lowercase: set[str]) -> NameKind:
     """An acronym (NASA) is an organisation; a shouted ordinary word (``A MAN who``) or an all-capitals word opening
     a paragraph before a dash or comma (a dateline) is not."""
-    if text[start:end].lower() in lowercase:
-        return "unknown"
+    if text[start:end].lower() in lowercase or re.search(r"\d\s?$", text[max(0, start - 2) : start]):
+        return "unknown"  # "07:10 AM", "20 MW": a unit after a number names nobody
     line_start = start == 0 or text[start - 1] == "\n"
     if line_start and re.match(r"\s*(,|-|\u2013|\u2014)", text[end : end + 40]):
         return "unknown"

@@ -60,6 +60,7 @@ class Entity:
     description: str = ""
     role_words: set[str] = field(default_factory=set)
     gender_votes: Counter[str] = field(default_factory=Counter)
+    speaks_for: Entity | None = None  # an unnamed spokesperson's organisation: what they say is its
 
     @property
     def gender(self) -> str | None:
@@ -292,10 +293,14 @@ class SpeakerBook:
             if entity.kind == "person":
                 entity.gender_votes["m" if first.group(1) == "He" else "f"] += 1
 
-    def anonymous(self, pos: int) -> Entity:
-        """An unnamed person who speaks (``a senior official``, ``one witness``): pronouns after it refer to it,
-        and its quotes have no speaker."""
-        entity = Entity(len(self.entities), "", "person")
+    def anonymous(self, pos: int, description: str = "", speaks_for: Entity | None = None) -> Entity:
+        """An unnamed person who speaks (``a senior official``, ``one witness``, ``a council spokeswoman``):
+        pronouns after it refer to it; its quotes have no speaker but its description, or the organisation it
+        ``speaks_for``."""
+        entity = Entity(len(self.entities), "", "person", description=description, speaks_for=speaks_for)
+        for word in NAME_WORD_RE.findall(description.lower()):
+            if word in GENDERED_NOUNS:
+                entity.gender_votes[GENDERED_NOUNS[word]] += 2
         self.entities.append(entity)
         self.note(entity, pos)
         return entity  # not indexed: it has no name to be matched by
