@@ -124,6 +124,13 @@ def _possessive(tok: _Token) -> bool:
     return tok.text.endswith(tuple(f"{a}s" for a in APOSTROPHES) + tuple(APOSTROPHES))
 
 
+def _owned_name_goes_on(tok: _Token) -> bool:
+    """After a possessive, a company suffix or an organisation word goes on with the name: ``Kohl's Corp.``, ``the
+    Halden County Sheriff's Office``, ``Children's Hospital``."""
+    low = tok.bare.lower()
+    return low in COMPANY_ABBREVIATIONS or (tok.capitalised and low in ORGANISATION_WORDS)
+
+
 def _is_name_word(tok: _Token) -> bool:
     word = tok.bare
     if not word or not word[0].isupper():
@@ -151,7 +158,7 @@ def find_mentions(text: str, sentences: list[Sentence]) -> list[Mention]:
             continue
         j = i + 1
         group = [tok]
-        while j < len(tokens) and (not _possessive(group[-1]) or tokens[j].bare.lower() in COMPANY_ABBREVIATIONS):
+        while j < len(tokens) and (not _possessive(group[-1]) or _owned_name_goes_on(tokens[j])):
             gap = text[group[-1].end : tokens[j].start]
             nxt = tokens[j]
             if (gap in (" ", "-") or (gap == " & " and len(group) == 1)) and _is_name_word(nxt):
@@ -256,7 +263,10 @@ def _split_title(text: str, group: list[_Token]) -> tuple[str, list[_Token]]:
     Jane Doe``, and the portfolio of ``Minister for Education and Professional Training Ana Ruiz``."""
     portfolio = _PORTFOLIO_RE.search(text, max(0, group[0].start - 120), group[0].start) if len(group) >= 3 else None
     if portfolio is not None and not _has_organisation_word(group):
-        return text[portfolio.start() : group[-2].start].strip(), group[-2:]
+        k = len(group) - 2
+        while k > 1 and len(group[k - 1].bare) == 1 and group[k - 1].bare.isupper():
+            k -= 1  # "... Affairs D M Swaminathan": initials belong to the name
+        return text[portfolio.start() : group[k].start].strip(), group[k:]
     # The last title inside the group ends its prefix ("Commons Speaker Sir Lindsay Hoyle", "Labour MP Jon Ash"),
     # unless what follows is an organisation ("World Health Organization").
     inner = [k for k in range(1, len(group) - 1) if _is_title(group[k]) or group[k].bare in POSTNOMINALS]
@@ -287,7 +297,7 @@ def _joined(tokens: list[_Token]) -> str:
 # "Minister for Education and ", "Secretary of State for ": the capitalised words after it are a portfolio.
 _PORTFOLIO_RE = re.compile(
     r"(?:[A-Z][\w'\u2019\-]*\s+)*(?:Minister|Secretary|Commissioner|Director|Chancellor)\s+(?:of|for)\s+"
-    r"(?:[A-Z][\w'\u2019\-]*\s+(?:(?:and|&|of|for)\s+)?)*$"
+    r"(?:[A-Z][\w'\u2019\-]*,?\s+(?:(?:and|&|of|for)\s+)?)*$"
 )
 
 

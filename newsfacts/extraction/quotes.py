@@ -882,6 +882,10 @@ def _known_by_speaking(masked: str, mentions: list[Mention]) -> list[Mention]:
     speaking |= {m.group(2) for m in _APPOSED.finditer(masked) if is_person_role(m.group(1))}
     bodies = {m.group(1) for m in _DESCRIBED.finditer(masked) if is_organisation_role(m.group(2))}
     bodies |= {m.group(1) for m in _TRADED.finditer(masked)}  # "Acme shares fell": a company
+    # "Beta Ltd ... Beta said": the first word of an organisation's name, alone, is that organisation.
+    bodies |= {
+        m.tokens[0] for m in mentions if m.kind == "organisation" and len(m.tokens) > 1 and m.tokens[1][0].isupper()
+    }
     # "the Fed said": a lone name that speaks after "the" is an institution.
     bodies |= {m.group(1) for m in _NAME_SPEAKS.finditer(masked) if _THE_BEFORE.match(masked, m.start() - 4, m.start())}
     if not speaking and not bodies:

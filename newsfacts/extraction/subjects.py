@@ -279,6 +279,9 @@ def _role_subject(reader: Reading, noun: str, phrase_start: int, end: int) -> Su
     if word in SPOKESPEOPLE:
         # "a Home Office spokeswoman", "the council spokesman": the organisation speaks through them.
         attribution: AttributionMethod = "role"
+        later = book.named_later(word, phrase_start) if determiner in ("a", "an") else None
+        if later is not None:
+            return Subject(phrase_start, end, later, "role")  # "A White House spokeswoman says", named further on
         if _OFFICE_HOLDER.search(reader.text, phrase_start, end - len(noun)):
             entity = _seat_of_government(reader)  # "the PM's spokesman": the PM's office
         else:
@@ -377,12 +380,39 @@ def pronoun_subject(reader: Reading, word: str, start: int, end: int) -> Subject
         entity = book.resolve_pronoun(PRONOUN_GENDER[word], s.start if fronted else start)
     elif word == "it":
         entity = book.resolve_organisation_pronoun(start)
+    elif word == "they":
+        entity = _plural_antecedent(reader, start)
     else:
         entity = None
     if entity is not None:
         book.note(entity, start)  # "he said X was ...": the story still follows him, whatever X is
         entity = entity.speaks_for or entity  # "a council spokesman said ... he added": the council's words
     return Subject(start, end, entity, "pronoun" if entity else "none")
+
+
+def _plural_antecedent(reader: Reading, pos: int) -> Entity | None:
+    """``Ana Ruiz and Tom Okoro ... They said``: the first of two people joined by ``and`` that open the clause
+    before ``they`` (in its sentence or the one before); either speaks for the pair. None for any other ``they``."""
+    book = reader.book
+    here = book.sentence_at(pos)
+    for k in (here, here - 1):
+        if k < 0:
+            break
+        s = reader.sentences[k]
+        starts = reader.mentions_between(s.start, min(s.end, pos))
+        if not starts:
+            continue
+        first = reader.mention_by_start[starts[0]]
+        lead = WORD.findall(reader.masked[s.start : first.start])
+        if len(starts) < 2 or not all(w.lower() in DETERMINERS or is_person_role(w) for w in lead):
+            return None  # the pair must open the clause: "X and Y met ...", not "met X and Y"
+        second = reader.mention_by_start[starts[1]]
+        people = [book.mention_entity.get(m.start) for m in (first, second)]
+        joined = re.fullmatch(r",?\s+and\s+(?:[A-Z][\w.]*\s+)*", reader.masked[first.end : second.start])
+        if joined and all(e is not None and e.kind == "person" and e.name for e in people):
+            return people[0]
+        return None
+    return None
 
 
 # A sentence opening with a participle or subordinate clause, up to the comma before its subject.
@@ -492,10 +522,25 @@ def subject_right(reader: Reading, s: Sentence, ve: int) -> Subject | None:
     m = re.match(r"\s+(he|she)\b(?=\s*[,.;])", masked[ve : s.end])
     if m:
         return pronoun_subject(reader, m.group(1), ve + m.start(1), ve + m.end(1))
-    m = re.match(r"\s+((?:the|a|an)\s+(?:[a-z][\w\-]*\s+){0,3}?([a-z][\w\-]*))" + ends_clause, masked[ve : s.end])
+    m = re.match(r"\s+((?:the|a|an)\s+(?:[A-Za-z][\w\-]*\s+){0,3}?([a-z][\w\-]*))" + ends_clause, masked[ve : s.end])
     if m and (is_person_role(m.group(2)) or is_organisation_role(m.group(2))):
-        return noun_phrase_before(reader, s, ve + m.end(1))
+        named_after = _named_after_role(reader, s, ve + m.start(1), ve + m.end(1))
+        return named_after or noun_phrase_before(reader, s, ve + m.end(1))
     return None
+
+
+def _named_after_role(reader: Reading, s: Sentence, start: int, end: int) -> Subject | None:
+    """``"...," said a company spokeswoman, Jane Roe.``: the person named in apposition after the role phrase
+    ``[start, end)``, which describes them."""
+    comma = re.match(r",\s+", reader.masked[end : s.end])
+    mention = reader.mention_by_start.get(end + comma.end()) if comma else None
+    entity = reader.book.mention_entity.get(mention.start) if mention is not None else None
+    if mention is None or entity is None or entity.kind != "person":
+        return None
+    if not re.match(r"\s*(?:[,.;:!?]|$)", reader.masked[mention.end : s.end]):
+        return None
+    entity.description = entity.description or reader.text[start:end]
+    return Subject(mention.start, mention.end, entity, named(reader, mention, entity))
 
 
 def common_word(word: str) -> bool:

@@ -135,6 +135,12 @@ def test_unnamed_group_speaks_for_nobody() -> None:
             id="role-noun-as-title",
         ),
         pytest.param(
+            "Minister of Ports, Roads and Rural Affairs D M Okafor said prices would fall.",
+            "D M Okafor",
+            "Minister of Ports, Roads and Rural Affairs",
+            id="portfolio-with-commas-and-initials",
+        ),
+        pytest.param(
             "Federal Minister for Water and Rural Affairs Tomas Okafor said prices would fall.",
             "Tomas Okafor",
             "",
@@ -394,7 +400,44 @@ RIGHT_SPEAKER += [
         id="pronoun-after-a-spokesman",
     ),
     pytest.param("A White House spokeswoman said the trip was short.\n", "White House", id="body-before-spokeswoman"),
+    pytest.param(
+        "Mayor Ann Lee and Police Chief Tom Ray met residents on Monday. They said the curfew would end.\n",
+        "Ann Lee",
+        id="they-after-two-people-joined-by-and",
+    ),
+    pytest.param("Halden shares fell. They said the curfew would end.\n", None, id="they-after-no-pair-names-nobody"),
+    pytest.param(
+        "Tom Ray met Maria Lopez on Monday. She said she would appeal.\n",
+        "Maria Lopez",
+        id="pronoun-agrees-with-the-gender-of-a-first-name",
+    ),
+    pytest.param(
+        "Tom and Ethel Okoro married in 1950. Mr Okoro said she was still the boss.\n",
+        "Tom Okoro",
+        id="honorific-agrees-with-the-gender-of-a-first-name",
+    ),
+    pytest.param(
+        '"We are not worried," said a company spokeswoman, Jane Roe.\n', "Jane Roe", id="named-after-an-inverted-role"
+    ),
+    pytest.param(
+        "The Halden County Sheriff's Office said deputies found the car.\n",
+        "Halden County Sheriff's Office",
+        id="organisation-word-after-a-possessive-goes-on-with-the-name",
+    ),
+    pytest.param(
+        "Acme Corp and its rival Beta Ltd cut jobs. Beta said it expected a recovery.\n",
+        "Beta Ltd",
+        id="first-word-of-an-organisations-name",
+    ),
 ]
+
+
+def test_spokeswoman_in_the_lede_is_the_one_named_further_on() -> None:
+    _, quotes = read(
+        "A White House spokeswoman said the trip was short.\n\nThe visit was planned in May.\n\n"
+        "White House spokeswoman Jane Roe later said it had been cut.\n"
+    )
+    assert [q[1] for q in quotes] == ["Jane Roe", "Jane Roe"]
 
 
 @pytest.mark.parametrize(("text", "speaker"), RIGHT_SPEAKER)
