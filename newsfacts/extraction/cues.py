@@ -225,8 +225,11 @@ PERSON_ROLES = words(
     novelist poet historian novelist entrepreneur executive-director pensioner retiree patient worker employee
     plaintiff defendant suspect accused opponent rival critic supporter whistleblower landlord tenant shopkeeper
     baker fisherman source insider locals sister brother grandson granddaughter nephew niece cousin uncle aunt gaffer
-    fiancee fiance girlfriend boyfriend partner investigator parliamentarian"""
+    fiancee fiance girlfriend boyfriend partner investigator parliamentarian people person defence defense
+    prosecution"""
 )
+# Person nouns that name a group however they are written: "people familiar with the talks", "the defence".
+COLLECTIVE_NOUNS = words("people defence defense prosecution")
 # Role-noun suffixes that make a person: "endocrinologist", "physician", "campaigner".
 PERSON_ROLE_SUFFIXES = ("ologist", "ist", "ician", "ographer")
 # Gendered nouns: "X, 36, is one of the best-known actresses" says X is a woman.

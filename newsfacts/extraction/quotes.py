@@ -127,6 +127,7 @@ class _Cue:
     inverted: bool = False
     participle: bool = False  # "adding that": its subject is the previous cue's, it governs only what follows
     relative: bool = False  # "levels that the agency said topped limits": the content is the rest of the clause
+    leads: bool = False  # the subject opens the sentence: "X said, the plan ..." reports what follows the comma
 
 
 @dataclass(slots=True)
@@ -185,7 +186,8 @@ def _cues(reader: _Reader, s: Sentence) -> list[_Cue]:
             re.search(r"\b(?:that|which)\s+$", masked[max(0, subject.start - 8) : subject.start])
         )
         cue_word = masked[m.start() : verb_end].lower()
-        found.append(_Cue(m.start(), verb_end, cue_word, lemma, subject, inverted, relative=relative))
+        leads = not masked[s.start : subject.start].strip()
+        found.append(_Cue(m.start(), verb_end, cue_word, lemma, subject, inverted, relative=relative, leads=leads))
     return found
 
 
@@ -510,9 +512,13 @@ def _read_content(reader: _Reader, cue: _Cue, after: int, rest: str, limit: int)
         return None
     start, that, prepositional = found
     if _in_relative_clause(reader, cue):
-        # "The engineers, who said the design had flaws, left": the content ends with the relative clause.
+        # "The engineers, who said the design had flaws, left": the content ends with the relative clause; "levels
+        # that the agency said topped limits were found": or where the main clause's verb comes back.
         comma = reader.masked.find(",", start, limit)
         limit = comma if comma >= 0 else limit
+        verb_first = cue.relative and _VERB_FIRST.match(reader.masked, start) is not None
+        main_verb = _MAIN_VERB.search(reader.masked, start, limit) if verb_first else None
+        limit = main_verb.start() if main_verb is not None else limit
     end = _content_end(reader, start, limit)
     content = reader.masked[start:end]
     if cue.lemma in FRAMING_VERBS and not prepositional and MASK not in content:
@@ -524,6 +530,10 @@ def _read_content(reader: _Reader, cue: _Cue, after: int, rest: str, limit: int)
 
 
 _TIME_OPENERS = PREPOSITIONS | {"last", "earlier", "this", "later"}
+# Reported content opening with its verb: its subject is the relative pronoun before the cue.
+_VERB_FIRST = re.compile(r"\s*(?:[a-z]+ed|" + "|".join(sorted(FINITE | IRREGULAR_VERBS)) + r")\b")
+# A finite verb after the first word of a relative clause's content: the main clause going on.
+_MAIN_VERB = re.compile(r"(?<=\w)\s+(?:is|are|was|were|has|have|had|will|would|could|can|should|must|may|might)\b")
 # Words that never open reported content: "said as quoted by ...", "said in ...", "told X moments after ...".
 _NOT_CONTENT = PREPOSITIONS | words("as moments minutes hours days weeks shortly soon just")
 
@@ -553,13 +563,15 @@ def _content_start(cue: _Cue, after: int, rest: str) -> tuple[int, bool, bool] |
     if m_prep:
         return after + m_prep.end(), False, True
     adverbial = ADVERBIAL.match(rest)
-    if adverbial and _clause_like(rest[adverbial.end() :]):
-        # "said on Tuesday it would ...", "said in a statement the plan had failed".
+    if adverbial and _clause_like(rest[adverbial.end() :].lstrip(" :")):
+        # "said on Tuesday it would ...", "said in a statement the plan had failed", "said on Twitter: the plan".
         tail = rest[adverbial.end() :]
-        return after + adverbial.end() + len(tail) - len(tail.lstrip()), False, False
-    if cue.relative and re.match(r"\s+(?:[a-z]+ed|" + "|".join(sorted(FINITE | IRREGULAR_VERBS)) + r")\b", rest):
+        return after + adverbial.end() + len(tail) - len(tail.lstrip(" :")), False, False
+    if cue.relative and _VERB_FIRST.match(rest):
         return after + len(rest) - len(rest.lstrip()), False, False  # "levels that the agency said topped limits"
-    aside = re.match(r",\s+(?=(?:he|she|they|it|[A-Z][\w'\u2019\-]+\s+(?:[A-Z]?[a-z]|" + MASK + ")))", rest)
+    aside = re.match(r",\s+(?=(?:he|she|they|it)\b|[A-Z][\w'\u2019\-]+\s+(?:[A-Z]?[a-z]|" + MASK + "))", rest)
+    if aside is None and cue.leads:
+        aside = re.match(r",\s+(?=(?:we|there|the|a|an|this)\b)", rest)  # "Ruiz says, the bridge will reopen"
     clause = rest[aside.end() : aside.end() + 80] if aside else ""
     if aside and cue.lemma in SPEECH_VERBS and _reported_clause(clause) and not _SAYS.search(clause):
         return after + aside.end(), False, False  # "Police said, Charette jumped on a platform"

@@ -602,6 +602,31 @@ REPORTED = [
         ("hid in a shed near the river", "Ana Ruiz"),
         id="according-to-set-off-mid-sentence",
     ),
+    pytest.param(
+        "Lead levels that the agency said topped safety limits were found in two schools.",
+        ("topped safety limits", None),
+        id="relative-clause-content-ends-where-the-main-verb-comes-back",
+    ),
+    pytest.param(
+        "Two people briefed on the talks said the deal was close.",
+        ("the deal was close", None),
+        id="people-briefed-speak-unnamed",
+    ),
+    pytest.param(
+        "Tom Bassey was charged in May. The defence argued the evidence had been obtained illegally.",
+        ("the evidence had been obtained illegally", None),
+        id="the-defence-is-no-one-named",
+    ),
+    pytest.param(
+        "Ana Ruiz says, the bridge will reopen in May.",
+        ("the bridge will reopen in May", "Ana Ruiz"),
+        id="comma-after-the-verb-and-a-determiner",
+    ),
+    pytest.param(
+        "Ana Ruiz said on Twitter: the bridge will reopen in May.",
+        ("the bridge will reopen in May", "Ana Ruiz"),
+        id="venue-and-a-colon",
+    ),
 ]
 
 
