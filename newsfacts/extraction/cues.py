@@ -105,7 +105,7 @@ VERB_PREPOSITIONS: dict[str, tuple[str, ...]] = {
     "deny": (),
 }
 # Verbs whose first object is the person addressed, not the content: "told reporters (that) ...".
-ADDRESSEE_VERBS = frozenset({"tell", "assure", "inform", "warn", "remind", "reassure"})
+ADDRESSEE_VERBS = frozenset({"tell", "assure", "inform", "warn", "remind", "reassure", "brief", "advise"})
 
 ALL_VERBS: dict[str, str] = {**SPEECH_VERBS, **THAT_VERBS, **FRAMING_VERBS}
 # Verbs that report speech only with "that" right after them (or after the person addressed): as words of their own
@@ -118,6 +118,29 @@ THAT_ONLY_VERBS = _forms(
     "affirm affirmed affirms",
     "remind reminded reminds",
     "reassure reassured reassures",
+    "brief briefed briefs",
+    "advise advised advises",
+    "mention mentioned mentions",
+    "highlight highlighted highlights",
+    "underline underlined underlines",
+    "underscore underscored underscores",
+    "joke joked jokes",
+    "lament lamented laments",
+    "speculate speculated speculates",
+    "forecast forecasted forecasts",
+    "accept accepted accepts",
+    "demand demanded demands",
+    "recommend recommended recommends",
+    "propose proposed proposes",
+    "dispute disputed disputes",
+    "answer answered answers",
+    "reason reasoned reasons",
+    "concur concurred concurs",
+    "shout shouted shouts",
+    "yell yelled yells",
+    "exclaim exclaimed exclaims",
+    "continue continued continues",
+    "plead pleaded pleads",
 )
 # Reporting verbs of two or more words: the verb, then the words that complete it ("pointed out that ...").
 PHRASAL_CUES: dict[str, str] = {

@@ -797,8 +797,10 @@ def _aside_after(masked: str, pos: int, end: int) -> int | None:
     """Where the sentence goes on after an attribution set off by commas (``..., according to Ruiz, hid ...``), or
     None when the attribution ends its sentence."""
     rest = re.match(r",\s*([^\W_][\w\-]*)", masked[pos:end])
-    if rest is None or rest.group(1).lower() in PREPOSITIONS or len(WORD.findall(masked[pos:end])) < 2:
+    if rest is None or rest.group(1).lower() in PREPOSITIONS:
         return None  # "..., according to X, with Y leading": a phrase of the content before it
+    if not _has_verb(["", *WORD.findall(masked[pos:end])]):
+        return None  # "..., according to FlightAware, a flight tracking service.": the source's apposition
     return pos + rest.start(1)
 
 

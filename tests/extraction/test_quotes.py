@@ -411,6 +411,12 @@ def test_transcript_answer_after_a_question_continues_the_speaker() -> None:
     assert brief(text)[-1] == ("We expect it to go ahead as planned.", "direct", "Jane Okoro")
 
 
+def test_a_verb_of_speaking_after_a_quote_attributes_it() -> None:
+    assert brief('"We will need a bigger boat," Tom Bassey joked.') == [
+        ("We will need a bigger boat,", "direct", "Tom Bassey")
+    ]
+
+
 def test_transcript_without_quotation_marks_gives_each_labelled_line_to_its_speaker() -> None:
     text = (
         "The panel of Maria Lenz and Tom Bassey met on Monday.\n"
@@ -627,6 +633,21 @@ REPORTED = [
         ("the bridge will reopen in May", "Ana Ruiz"),
         id="venue-and-a-colon",
     ),
+    pytest.param(
+        "Tom Bassey joked that he would need a bigger boat.",
+        ("he would need a bigger boat", "Tom Bassey"),
+        id="joked-that",
+    ),
+    pytest.param(
+        "Ana Ruiz briefed reporters that the talks had stalled.",
+        ("the talks had stalled", "Ana Ruiz"),
+        id="briefed-someone-that",
+    ),
+    pytest.param(
+        "More than 3,000 flights were cancelled, according to SkyTrack Ltd, a flight tracking service.",
+        ("More than 3,000 flights were cancelled", "SkyTrack Ltd"),
+        id="according-to-a-source-and-its-apposition",
+    ),
 ]
 
 
@@ -656,6 +677,8 @@ def test_reported_speech_is_found_with_its_speaker(text: str, expected: tuple[st
         pytest.param("Halden Foods posted a loss of $3 million in May.", id="posted-a-loss"),
         pytest.param("Ana Ruiz made clear progress on the bridge.", id="made-clear-progress"),
         pytest.param("Ana Ruiz pointed to the cracks in the bridge.", id="pointed-to"),
+        pytest.param("Demand for steel continued to rise in May.", id="continued-to"),
+        pytest.param("Tom Bassey accepted the award on behalf of the team.", id="accepted-a-thing"),
     ],
 )
 def test_things_that_are_not_reported_speech(text: str) -> None:
