@@ -84,7 +84,7 @@ from newsfacts.extraction.subjects import (
     subject_left,
     subject_right,
 )
-from newsfacts.extraction.transcripts import LabelLine, label_lines
+from newsfacts.extraction.transcripts import LabelLine, continued, label_lines
 
 QuoteKind = Literal["direct", "indirect", "mixed"]
 
@@ -973,29 +973,29 @@ def find_quotes(text: str, sentences: list[Sentence]) -> tuple[list[Speaker], li
 
 
 def _transcript(reader: _Reader) -> list[tuple[int, int]]:
-    """A transcript's labelled lines (``RUIZ: We will ...``, ``A: ...``) are their speakers' words, quoted without
-    quotation marks; questions are the interviewer's and left out. Returns the lines read, so that no cue inside an
-    answer is read again as reported speech."""
-    lines = label_lines(reader.text)
+    """A transcript's labelled lines (``RUIZ: We will ...``, ``A: ...``) and the paragraphs that go on from them are
+    their speakers' words, quoted without quotation marks; questions are the interviewer's and left out. Returns the
+    spans read, so that no cue inside an answer is read again as reported speech."""
+    text = reader.text
+    lines = label_lines(text)
     if not lines:
         return []
     # Whom the lines before the first label present: "Ana Ruiz, the new coach, spoke to us about ...".
     first = lines[0].label_start
     interviewee = reader.book.followed(first) or reader.book.focus(first)
+    spoken = [(line, line.start, line.end) for line in lines if line.kind != "question"]
     read = []
-    for line in lines:
-        if line.kind == "question" or reader.masked[line.start] == MASK:
+    speaker: dict[int, tuple[Entity | None, AttributionMethod]] = {}
+    for line, a, b in sorted([*spoken, *continued(text, lines)], key=lambda item: item[1]):
+        if reader.masked[a] == MASK:
             continue  # 'Sanders: "..."': a quotation, read as such
-        entity: Entity | None
-        attribution: AttributionMethod
-        if line.kind == "answer":
-            entity, attribution = interviewee, "role"
-        else:
-            entity, attribution = _labelled(reader, line)
-        for seg in _segments_in(reader, line.start, line.end + 1):
+        if line.start not in speaker:
+            speaker[line.start] = (interviewee, "role") if line.kind == "answer" else _labelled(reader, line)
+        entity, attribution = speaker[line.start]
+        for seg in _segments_in(reader, a, b + 1):
             seg.attached = True
-        _emit(reader, line.start, line.end, "direct", entity, attribution, line.label(reader.text), -0.05)
-        read.append((line.label_start, line.end))
+        _emit(reader, a, b, "direct", entity, attribution, line.label(text), -0.05)
+        read.append((line.label_start if a == line.start else a, b))
     return read
 
 

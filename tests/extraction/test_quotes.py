@@ -445,10 +445,28 @@ def test_question_and_answer_interview_gives_the_answers_to_the_person_interview
     ]
 
 
+def test_an_answer_going_on_over_paragraphs_before_the_next_question_is_the_persons_interviewed() -> None:
+    text = (
+        "Ana Ruiz, the new coach of the club, spoke to us about her first season.\n\n"
+        "Q. Why did you take the job?\n\n"
+        "A. I needed a new challenge.\n\n"
+        "The board said it had big plans, and I believed them.\n\n"
+        "Q. What about the fans?\n\n"
+        "A. They have been wonderful to me.\n\n"
+        "The club plays its next match on Sunday.\n"
+    )
+    assert brief(text) == [
+        ("I needed a new challenge.", "direct", "Ana Ruiz"),
+        ("The board said it had big plans, and I believed them.", "direct", "Ana Ruiz"),
+        ("They have been wonderful to me.", "direct", "Ana Ruiz"),
+    ]
+
+
 @pytest.mark.parametrize(
     "text",
     [
         pytest.param("LONDON: Rents rose again.\nNote: figures are provisional.\n", id="dateline-and-a-note"),
+        pytest.param("Rents rose.\nA. Smith and B. Jones wrote the report.\nQ. Lee edited it.\n", id="initials"),
         pytest.param("Rents rose again.\nUpdate: the vote is on Monday.\n", id="one-label"),
         pytest.param("Rents rose.\nWhen: Monday at noon.\nWhere: the town hall.\n", id="event-details"),
         pytest.param("Rents rose.\nReporter: Ana Ruiz\nEditor: Tom Bassey\n", id="credits"),
