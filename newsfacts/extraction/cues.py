@@ -141,6 +141,7 @@ THAT_ONLY_VERBS = _forms(
     "exclaim exclaimed exclaims",
     "continue continued continues",
     "plead pleaded pleads",
+    "read reads",  # "The statement read: "...""
 )
 # Reporting verbs of two or more words: the verb, then the words that complete it ("pointed out that ...").
 PHRASAL_CUES: dict[str, str] = {

@@ -494,6 +494,8 @@ _CLAUSE_PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "there"})
 
 def _introduces_quote(reader: _Reader, cue: _Cue, after: int, rest: str) -> bool:
     """``She says, "..."``, ``He explained to the paper, "..."``: the cue introduces a direct quote."""
+    if rest.rstrip().endswith(":"):
+        rest = reader.masked[after : after + len(rest) + 8]  # "Ruiz said:" ending its paragraph, the quote next
     intro = _INTRO_RE.match(rest)
     if not intro or any(w.lower() in _CLAUSE_PRONOUNS for w in WORD.findall(intro.group())):
         return False  # "said he wished to send a message: "..."": a clause of its own comes first

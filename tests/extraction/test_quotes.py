@@ -411,6 +411,22 @@ def test_transcript_answer_after_a_question_continues_the_speaker() -> None:
     assert brief(text)[-1] == ("We expect it to go ahead as planned.", "direct", "Jane Okoro")
 
 
+def test_a_cue_ending_its_paragraph_with_a_colon_introduces_the_quote_below() -> None:
+    text = 'Ana Ruiz spoke on Monday.\n\nIn a statement, Ruiz said:\n\n"We will rebuild the bridge by spring."\n'
+    [quote] = quotes_of(text)
+    assert (quote.text, quote.speaker, quote.cue, quote.attribution) == (
+        "We will rebuild the bridge by spring.",
+        "Ana Ruiz",
+        "said",
+        "alias",
+    )
+
+
+def test_a_document_reads_a_quotation() -> None:
+    text = 'The council issued a statement.\n\nThe statement read: "We will rebuild the bridge by spring."\n'
+    assert [(q.text, q.cue) for q in quotes_of(text)] == [("We will rebuild the bridge by spring.", "read")]
+
+
 def test_a_verb_of_speaking_after_a_quote_attributes_it() -> None:
     assert brief('"We will need a bigger boat," Tom Bassey joked.') == [
         ("We will need a bigger boat,", "direct", "Tom Bassey")
