@@ -108,6 +108,15 @@ VERB_PREPOSITIONS: dict[str, tuple[str, ...]] = {
 ADDRESSEE_VERBS = frozenset({"tell", "assure", "inform", "warn"})
 
 ALL_VERBS: dict[str, str] = {**SPEECH_VERBS, **THAT_VERBS, **FRAMING_VERBS}
+# Verbs by which research reports its results: a cue only when a study, a survey or researchers find, show or
+# conclude a clause ("The study found that ...", "Researchers concluded the drug ..."); "police found the car" is none.
+FINDING_VERBS = _forms("find found finds", "show showed shows shown", "conclude concluded concludes")
+# What finds and shows: research, its documents and the people who do it.
+RESEARCH_NOUNS = words(
+    """study studies report reports survey surveys poll polls research review audit inquiry
+    investigation paper trial trials experiment experiments researchers scientists authors
+    investigators"""
+)
 # Participles that hand on the subject of the clause before them: "..., he said, adding that ...".
 PARTICIPLE_CUES = _forms("add adding", "say saying", "note noting", "insist insisting", "warn warning", "argue arguing")
 PARTICIPLE_CUES.update(_forms("explain explaining", "stress stressing", "claim claiming"))
@@ -199,7 +208,7 @@ PERSON_ROLES = words(
     novelist poet historian novelist entrepreneur executive-director pensioner retiree patient worker employee
     plaintiff defendant suspect accused opponent rival critic supporter whistleblower landlord tenant shopkeeper
     baker fisherman source insider locals sister brother grandson granddaughter nephew niece cousin uncle aunt gaffer
-    fiancee fiance girlfriend boyfriend partner"""
+    fiancee fiance girlfriend boyfriend partner investigator"""
 )
 # Role-noun suffixes that make a person: "endocrinologist", "physician", "campaigner".
 PERSON_ROLE_SUFFIXES = ("ologist", "ist", "ician", "ographer")

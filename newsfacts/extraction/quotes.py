@@ -34,6 +34,7 @@ from newsfacts.extraction.cues import (
     ALL_VERBS,
     CLAUSE_STARTERS,
     DETERMINERS,
+    FINDING_VERBS,
     FINITE,
     FRAMING_VERBS,
     INFERENCE_PARTICIPLES,
@@ -42,8 +43,10 @@ from newsfacts.extraction.cues import (
     PASSIVE_AUXILIARIES,
     PREPOSITIONS,
     PRONOUN_GENDER,
+    RESEARCH_NOUNS,
     SPEAKER_ACTIONS,
     SPEECH_VERBS,
+    STOPWORDS,
     SUBORDINATORS,
     THAT_VERBS,
     VERB_MODIFIERS,
@@ -62,9 +65,9 @@ from newsfacts.extraction.marks import (
     mask_quotes,
     pair_marks,
 )
-from newsfacts.extraction.names import GLUED_VERB, Mention, find_mentions
+from newsfacts.extraction.names import GLUED_VERB, GLUED_VERBS, Mention, find_mentions
 from newsfacts.extraction.sentences import Sentence
-from newsfacts.extraction.speakers import Entity, Speaker, SpeakerBook
+from newsfacts.extraction.speakers import Entity, Speaker, SpeakerBook, same_speaker
 from newsfacts.extraction.subjects import (
     DOCUMENTS,
     AttributionMethod,
@@ -79,6 +82,7 @@ from newsfacts.extraction.subjects import (
     subject_left,
     subject_right,
 )
+from newsfacts.extraction.transcripts import LabelLine, label_lines
 
 QuoteKind = Literal["direct", "indirect", "mixed"]
 
@@ -151,7 +155,7 @@ def _cues(reader: _Reader, s: Sentence) -> list[_Cue]:
             if handed is not None:
                 found.append(handed)
                 continue
-        lemma = ALL_VERBS.get(word.lower())
+        lemma = ALL_VERBS.get(word.lower()) or FINDING_VERBS.get(word.lower())
         if lemma is None or (word[0].isupper() and m.start() != s.start):
             continue
         preceding = masked[s.start : m.start()].split()
@@ -170,7 +174,7 @@ def _cues(reader: _Reader, s: Sentence) -> list[_Cue]:
             inverted = subject is not None
         if subject is None:
             subject = subject_left(reader, s, m.start())
-        if subject is None:
+        if subject is None or (lemma in _FINDING_LEMMAS and not _researches(reader.masked, subject)):
             continue
         if lemma == "report" and (subject.entity is None or subject.entity.kind == "organisation"):
             subject.reporter = True
@@ -184,15 +188,12 @@ def _cues(reader: _Reader, s: Sentence) -> list[_Cue]:
 def _unglued(m: re.Match[str]) -> re.Match[str]:
     """The verb of a word scraping glued to a name (``Heraldsaid``), else the word."""
     word = m.group()
-    if word[0].isupper() and word.endswith(("said", "says")):
+    if word[0].isupper() and word.endswith(GLUED_VERBS):
         glued = GLUED_VERB.fullmatch(m.string, m.start(), m.end())
-        verb = _GLUED_PART.match(m.string, glued.start(2), m.end()) if glued is not None else None
+        verb = LETTERS.match(m.string, glued.start(2), m.end()) if glued is not None else None
         if verb is not None:
             return verb
     return m
-
-
-_GLUED_PART = re.compile(r"said|says")
 
 
 def _plural_noun(masked: str, m: re.Match[str], before: str) -> bool:
@@ -204,6 +205,22 @@ def _plural_noun(masked: str, m: re.Match[str], before: str) -> bool:
     if not word.isalpha() or before[0].isupper() or word in PRONOUN_GENDER or word in ("it", "who", "that", "which"):
         return False
     return not (is_person_role(word) or is_organisation_role(word) or word in VERB_MODIFIERS or word in DOCUMENTS)
+
+
+_FINDING_LEMMAS = frozenset(FINDING_VERBS.values())
+
+
+def _researches(masked: str, subject: Subject) -> bool:
+    """Whether a subject is research or those who do it (``the study``, ``a 2019 survey``, ``researchers``), or
+    whoever ran it (``a survey by the Tarn Institute``)."""
+    head = WORD.findall(masked[subject.start : subject.end])
+    if head and head[-1].lower() in RESEARCH_NOUNS:
+        return True
+    run_by = _RUN_BY.search(masked, max(0, subject.start - 40), subject.start)
+    return run_by is not None and run_by.group(1).lower() in RESEARCH_NOUNS
+
+
+_RUN_BY = re.compile(r"\b([a-z]+)\s+(?:by|from|of|at)\s+(?:the\s+)?$")
 
 
 # Words after which a reporting verb is an elliptical passive or an infinitive: "when asked", "to say".
@@ -527,10 +544,28 @@ def _takes_bare_content(cue: _Cue, rest: str) -> bool:
     """``said sales fell``, ``called it "a disaster"``, ``admitted his side had ...``, ``admitted "he was wrong"``:
     content without ``that``."""
     return (
-        (cue.lemma in SPEECH_VERBS and _reported_clause(rest))
+        (cue.lemma in SPEECH_VERBS and (_reported_clause(rest) or (cue.lemma == "say" and _opens_clause(rest))))
         or (cue.lemma in FRAMING_VERBS and MASK in rest)
-        or (cue.lemma in THAT_VERBS and (_clause_like(rest) or rest.lstrip().startswith(MASK)))
+        or (
+            (cue.lemma in THAT_VERBS or cue.lemma in _FINDING_LEMMAS)
+            and (_clause_like(rest) or rest.lstrip().startswith(MASK))
+        )
     )
+
+
+# A number opening a clause: "said three patients remain ...", "said 40 homes were ...".
+_NUMBER = re.compile(r"\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|thousands")
+
+
+def _opens_clause(rest: str) -> bool:
+    """After ``say``, a subject opening a clause whose verb the word lists may not know (``said three patients
+    remain``, ``says its members oppose``): a determiner, a pronoun, a number or a name, and four words or more."""
+    found = WORD.findall(rest[:60])
+    if len(found) < 4 or not rest[:1].isspace():
+        return False
+    first = found[0]
+    low = first.lower()
+    return low in CLAUSE_STARTERS or bool(_NUMBER.fullmatch(low)) or (first[0].isupper() and low not in STOPWORDS)
 
 
 def _trailing(reader: _Reader, s: Sentence, cue: _Cue) -> int:
@@ -830,8 +865,9 @@ def find_quotes(text: str, sentences: list[Sentence]) -> tuple[list[Speaker], li
     reader.segments = segments
     reader.opens = [seg.open for seg in segments]
     quotable = _ByClose([seg for seg in segments if seg.cls in ("full", "partial")])
+    spoken = _transcript(reader)
     for s in sentences:
-        if s.kind in ("prose", "caption"):
+        if s.kind in ("prose", "caption") and not any(a <= s.start < b for a, b in spoken):
             taken = _according(reader, s) + _spoke(reader, s)
             cues = _cues(reader, s)
             until = s.start
@@ -853,6 +889,51 @@ def find_quotes(text: str, sentences: list[Sentence]) -> tuple[list[Speaker], li
     quotes = sorted(reader.quotes, key=lambda q: (q.start, q.end))
     speakers = [e.speaker() for e in book.entities if e.id in reader.used]
     return speakers, quotes
+
+
+def _transcript(reader: _Reader) -> list[tuple[int, int]]:
+    """A transcript's labelled lines (``RUIZ: We will ...``, ``A: ...``) are their speakers' words, quoted without
+    quotation marks; questions are the interviewer's and left out. Returns the lines read, so that no cue inside an
+    answer is read again as reported speech."""
+    lines = label_lines(reader.text)
+    if not lines:
+        return []
+    # Whom the lines before the first label present: "Ana Ruiz, the new coach, spoke to us about ...".
+    first = lines[0].label_start
+    interviewee = reader.book.followed(first) or reader.book.focus(first)
+    read = []
+    for line in lines:
+        if line.kind == "question" or reader.masked[line.start] == MASK:
+            continue  # 'Sanders: "..."': a quotation, read as such
+        entity: Entity | None
+        attribution: AttributionMethod
+        if line.kind == "answer":
+            entity, attribution = interviewee, "role"
+        else:
+            entity, attribution = _labelled(reader, line)
+        for seg in _segments_in(reader, line.start, line.end + 1):
+            seg.attached = True
+        _emit(reader, line.start, line.end, "direct", entity, attribution, line.label(reader.text), -0.05)
+        read.append((line.label_start, line.end))
+    return read
+
+
+def _labelled(reader: _Reader, line: LabelLine) -> tuple[Entity, AttributionMethod]:
+    """The person a transcript label names: the name read there, one the article gave in full (``RUIZ`` for Ana
+    Ruiz), or a new person."""
+    book = reader.book
+    for pos in reader.mentions_between(line.label_start, line.label_end):
+        entity = book.mention_entity.get(pos)
+        if entity is not None and entity.kind == "person":
+            return entity, named(reader, reader.mention_by_start[pos], entity)
+    label = line.label(reader.text)
+    name = label.title() if label.isupper() else label
+    others = [e.name for e in book.entities if e.name and e.kind == "person"]
+    for entity in book.entities:
+        if entity.name and entity.kind == "person" and same_speaker(name, entity.name, others):
+            book.note(entity, line.label_start)
+            return entity, "alias"
+    return book.create(name, "person", line.label_start), "name"
 
 
 # A capitalised word right before a speech verb: "Umahi said", "Umahi also told".

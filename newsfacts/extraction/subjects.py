@@ -23,6 +23,7 @@ from newsfacts.extraction.cues import (
     PRESS_NOUNS,
     PRONOUN_GENDER,
     RELATION_NOUNS,
+    RESEARCH_NOUNS,
     SPEECH_VERBS,
     STOPWORDS,
     VERB_MODIFIERS,
@@ -38,7 +39,7 @@ from newsfacts.extraction.speakers import Entity, SpeakerBook
 # Documents that say things: "The report said", "a leaked memo says".
 DOCUMENTS = frozenset(
     {"report", "study", "memo", "statement", "letter", "document", "survey", "filing", "ruling", "release"}
-)
+) | {noun for noun in RESEARCH_NOUNS if not is_person_role(noun)}
 # Roles whose holder speaks for an organisation: what they say is the organisation's.
 SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson"})
 AttributionMethod = Literal["name", "alias", "pronoun", "role", "continuation", "none"]

@@ -411,6 +411,47 @@ def test_transcript_answer_after_a_question_continues_the_speaker() -> None:
     assert brief(text)[-1] == ("We expect it to go ahead as planned.", "direct", "Jane Okoro")
 
 
+def test_transcript_without_quotation_marks_gives_each_labelled_line_to_its_speaker() -> None:
+    text = (
+        "The panel of Maria Lenz and Tom Bassey met on Monday.\n"
+        "MARIA LENZ: We have never seen numbers like this before.\n"
+        "Tom Bassey: Neither have we. It is a shock.\n"
+        "Lenz: So what do we do now?\n"
+    )
+    assert brief(text) == [
+        ("We have never seen numbers like this before.", "direct", "Maria Lenz"),
+        ("Neither have we. It is a shock.", "direct", "Tom Bassey"),
+        ("So what do we do now?", "direct", "Maria Lenz"),
+    ]
+
+
+def test_question_and_answer_interview_gives_the_answers_to_the_person_interviewed() -> None:
+    text = (
+        "Ana Ruiz, the new coach of the club, spoke to us about her first season.\n\n"
+        "Q: Why did you take the job?\n\n"
+        "A: I needed a new challenge. The board said it had big plans.\n\n"
+        "Q: What about the fans?\n\n"
+        "A: They have been wonderful to me.\n"
+    )
+    assert brief(text) == [
+        ("I needed a new challenge. The board said it had big plans.", "direct", "Ana Ruiz"),
+        ("They have been wonderful to me.", "direct", "Ana Ruiz"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("LONDON: Rents rose again.\nNote: figures are provisional.\n", id="dateline-and-a-note"),
+        pytest.param("Rents rose again.\nUpdate: the vote is on Monday.\n", id="one-label"),
+        pytest.param("Rents rose.\nWhen: Monday at noon.\nWhere: the town hall.\n", id="event-details"),
+        pytest.param("Rents rose.\nReporter: Ana Ruiz\nEditor: Tom Bassey\n", id="credits"),
+    ],
+)
+def test_labelled_lines_that_are_no_transcript_are_no_quotes(text: str) -> None:
+    assert quotes_of(text) == []
+
+
 def test_quote_after_another_person_is_named_does_not_continue_the_earlier_speaker() -> None:
     text = (
         '"The schedule is the same as yesterday," Jane Okoro said.\n\n'
@@ -481,6 +522,31 @@ REPORTED = [
         ("profit will be $4 a share", "Kerrow\u2019s Corp."),
         id="name-ending-in-s-before-the-verb",
     ),
+    pytest.param(
+        "Hospital officials say three patients remain in critical condition.",
+        ("three patients remain in critical condition", None),
+        id="say-before-a-clause-with-a-plural-verb-of-no-known-form",
+    ),
+    pytest.param(
+        "Halden Air says its pilots oppose the new rosters.",
+        ("its pilots oppose the new rosters", "Halden Air"),
+        id="says-before-a-possessive-subject",
+    ),
+    pytest.param(
+        "The study found that children who slept less were more likely to gain weight.",
+        ("children who slept less were more likely to gain weight", None),
+        id="a-study-finds",
+    ),
+    pytest.param(
+        "A survey by the Tarn Institute showed that most tenants want longer leases.",
+        ("most tenants want longer leases", "Tarn Institute"),
+        id="a-survey-shows-for-who-ran-it",
+    ),
+    pytest.param(
+        "Researchers concluded that the drug had no effect on older patients.",
+        ("the drug had no effect on older patients", None),
+        id="researchers-conclude",
+    ),
 ]
 
 
@@ -504,6 +570,9 @@ def test_reported_speech_is_found_with_its_speaker(text: str, expected: tuple[st
             "Kerrow Foods said sales fell. The results suggest the company needs to do more.",
             id="a-thing-suggesting-is-no-speaker",
         ),
+        pytest.param("Police found the car in a field near the river.", id="finding-a-thing-is-no-finding"),
+        pytest.param("Ana Ruiz said goodbye to the crowd.", id="said-and-no-clause"),
+        pytest.param("Ana Ruiz said on Monday.", id="said-and-a-time"),
     ],
 )
 def test_things_that_are_not_reported_speech(text: str) -> None:
@@ -652,6 +721,42 @@ def test_reported_speech_patterns(text: str, expected: list[tuple[str, str | Non
             id="quote-over-two-paragraphs-is-one-quote",
         ),
         pytest.param('The label read "Use by" and nothing else.', [], id="quoted-label"),
+        pytest.param(
+            'The council met on Monday.\n\nThe plan has failed and we must start again," Ana Ruiz said.\n',
+            [("The plan has failed and we must start again,", "direct", "Ana Ruiz")],
+            id="straight-opening-mark-lost",
+        ),
+        pytest.param(
+            'Ana Ruiz said: "The plan has failed.\n\nWe must start again."\n',
+            [("The plan has failed.", "direct", "Ana Ruiz"), ("We must start again.", "direct", "Ana Ruiz")],
+            id="second-paragraph-lost-its-opening-mark",
+        ),
+        pytest.param(
+            '"The plan has failed and we must start again, Ana Ruiz said.\n',
+            [("The plan has failed and we must start again,", "direct", "Ana Ruiz")],
+            id="closing-mark-lost-before-the-attribution",
+        ),
+        pytest.param(
+            '"We will appeal the ruling,"\nAna Ruiz said.\n',
+            [("We will appeal the ruling,", "direct", "Ana Ruiz")],
+            id="attribution-wrapped-onto-the-next-line",
+        ),
+        pytest.param(
+            'Ana Ruiz said: "The plan has failed and\nwe must start again. It will cost\n$4 million."\n',
+            [("The plan has failed and\nwe must start again. It will cost\n$4 million.", "direct", "Ana Ruiz")],
+            id="quote-hard-wrapped-over-short-lines",
+        ),
+        pytest.param(
+            "``We will appeal the ruling,'' Ana Ruiz said.",
+            [("We will appeal the ruling,", "direct", "Ana Ruiz")],
+            id="typewriter-quotation-marks",
+        ),
+        pytest.param(
+            '"We will appeal the ruling," Ana Ruiztold reporters.',
+            [("We will appeal the ruling,", "direct", "Ana Ruiz")],
+            id="told-glued-to-the-name",
+        ),
+        pytest.param("Untold riches and Misreported losses were listed.", [], id="no-glued-verb-inside-a-word"),
     ],
 )
 def test_scraped_copy(text: str, expected: list[tuple[str, str, str | None]]) -> None:
