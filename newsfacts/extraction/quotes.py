@@ -418,6 +418,8 @@ def _reported(reader: _Reader, a: int, b: int, cue: _Cue, bonus: float = 0.0) ->
 
 def _unnamed(reader: _Reader, subject: Subject) -> str:
     """The words naming a speaker who has no name (``a senior official``, ``analysts``), else ``""``."""
+    if subject.entity is not None and not subject.entity.name:
+        return subject.entity.description  # "a senior official said ... he added": still that official
     if subject.reporter or subject.attribution == "pronoun" or subject.end - subject.start > 80:
         return ""
     words = reader.text[subject.start : subject.end].strip()
@@ -960,6 +962,11 @@ def _known_by_speaking(masked: str, mentions: list[Mention]) -> list[Mention]:
     speaking |= {m.group(1) for m in _LABEL.finditer(masked) if masked[: m.start()].strip()}
     speaking |= {m.group(2) for m in _APPOSED.finditer(masked) if is_person_role(m.group(1))}
     bodies = {m.group(1) for m in _DESCRIBED.finditer(masked) if is_organisation_role(m.group(2))}
+    bodies |= {m.group(1) for m in _TRADED.finditer(masked)}  # "Acme shares fell": a company
+    # "Beta Ltd ... Beta said": the first word of an organisation's name, alone, is that organisation.
+    bodies |= {
+        m.tokens[0] for m in mentions if m.kind == "organisation" and len(m.tokens) > 1 and m.tokens[1][0].isupper()
+    }
     # "the Fed said": a lone name that speaks after "the" is an institution.
     bodies |= {m.group(1) for m in _NAME_SPEAKS.finditer(masked) if _THE_BEFORE.match(masked, m.start() - 4, m.start())}
     if not speaking and not bodies:
@@ -968,6 +975,8 @@ def _known_by_speaking(masked: str, mentions: list[Mention]) -> list[Mention]:
 
 
 _THE_BEFORE = re.compile(r"[Tt]he\s$")
+# A name whose shares or stock trade: "Acme shares fell", "Acme's stock rose".
+_TRADED = re.compile(r"\b([A-Z][\w\-]+)(?:['\u2019]s)?\s+(?:shares|stock|stockholders|shareholders)\b")
 
 
 def _kind_known(m: Mention, speaking: set[str], bodies: set[str]) -> Mention:
