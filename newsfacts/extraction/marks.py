@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from newsfacts.extraction.cues import DASHES, DETERMINERS, FUNCTION_WORDS, NAMING_WORDS
+from newsfacts.extraction.cues import DASHES, DETERMINERS, FUNCTION_WORDS, NAMING_WORDS, SPEECH_VERBS
 from newsfacts.extraction.sentences import Sentence
 from newsfacts.extraction.sentences import paragraphs as split_paragraphs
 
@@ -60,8 +60,17 @@ def _is_apostrophe(text: str, i: int) -> bool:
     return before == "s" and bool(re.match(r" [a-z]", text[i + 1 : i + 3]))
 
 
+def _typewriter_marks(text: str) -> str:
+    """The text with typewriter double quotes (````We will,'' she said``) read as curly ones: each pair of marks
+    becomes a curly mark at its outer end and a blank, so offsets stay and the pair is masked whole."""
+    if "``" not in text:
+        return text
+    return text.replace("``", "\u201c ").replace("''", " \u201d")
+
+
 def pair_marks(text: str) -> list[QuotedSpan]:
     """Pair opening and closing quotation marks; a quote may run on over paragraphs that open with a mark."""
+    text = _typewriter_marks(text)
     opening, closing, straight = _marks(text)
     single = straight == "'"
     segments: list[QuotedSpan] = []
@@ -74,10 +83,11 @@ def pair_marks(text: str) -> list[QuotedSpan]:
             if ch not in opening + closing + straight or i == skip:
                 continue
             if open_at is None:
-                if ch in opening or (ch == straight and not single) or _looks_opening(text, i):
-                    open_at = i
-                elif not single and ch in closing and _unopened(text, a, i, segments):
+                lost = not single and (ch in closing or _looks_closing(text, i)) and _unopened(text, a, i, segments)
+                if lost:
                     segments.append(QuotedSpan(a, i, a, i))  # scraped copy lost the opening mark
+                elif ch in opening or (ch == straight and not single) or _looks_opening(text, i):
+                    open_at = i
             elif ch in closing + straight:
                 if single and _is_apostrophe(text, i):
                     continue
@@ -94,7 +104,8 @@ def pair_marks(text: str) -> list[QuotedSpan]:
                 # The quote goes on in the next paragraph, which repeats the opening mark: skip that mark.
                 skip = nxt[0] + lead
                 continue
-            segments.append(QuotedSpan(open_at, b, open_at + 1, b))
+            close = _lost_close(text, open_at, b)
+            segments.append(QuotedSpan(open_at, close, open_at + 1, close))
             open_at = None
     for seg in segments:
         inner = text[seg.start : seg.end]
@@ -103,12 +114,32 @@ def pair_marks(text: str) -> list[QuotedSpan]:
     return [s for s in segments if s.end > s.start]
 
 
+# Where a quote that never closes meets its attribution: '"We will rebuild, Ana Ruiz said.' or '..., she added.'.
+_LOST_CLOSE = re.compile(
+    r",[^\S\n]+(?:(?:[A-Z][\w'\u2019\-]*[^\S\n]+){1,3}|(?:he|she|they)[^\S\n]+)(?:"
+    + "|".join(SPEECH_VERBS)
+    + r")\b[^.!?\n]{0,40}[.!?]"
+)
+
+
+def _lost_close(text: str, open_at: int, end: int) -> int:
+    """Where a quote that runs to the end of its paragraph closes: before a trailing attribution when scraping lost
+    its closing mark, else at the paragraph end."""
+    lost = _LOST_CLOSE.search(text, open_at, end)
+    return lost.start() + 1 if lost is not None else end
+
+
 def _unopened(text: str, a: int, i: int, segments: list[QuotedSpan]) -> bool:
     """A closing mark with no opening one in its paragraph (``the plan failed,” she said``): the quote ran from the
     paragraph start when it ends a sentence or clause there and holds a few words."""
     if segments and segments[-1].close >= a:
         return False
     return text[i - 1 : i] in (",", ".", "!", "?") and len(WORD.findall(text[a:i])) >= 3
+
+
+def _looks_closing(text: str, i: int) -> bool:
+    """A straight mark shaped as a closing one: after the punctuation that ends quoted words, before a space."""
+    return text[i - 1 : i] in (",", ".", "!", "?") and text[i + 1 : i + 2] in ("", " ", "\n")
 
 
 def _looks_opening(text: str, i: int) -> bool:

@@ -34,17 +34,22 @@ from newsfacts.extraction.cues import (
     ALL_VERBS,
     CLAUSE_STARTERS,
     DETERMINERS,
+    FINDING_VERBS,
     FINITE,
     FRAMING_VERBS,
     INFERENCE_PARTICIPLES,
     IRREGULAR_VERBS,
     PARTICIPLE_CUES,
     PASSIVE_AUXILIARIES,
+    PHRASAL_CUES,
     PREPOSITIONS,
     PRONOUN_GENDER,
+    RESEARCH_NOUNS,
     SPEAKER_ACTIONS,
     SPEECH_VERBS,
+    STOPWORDS,
     SUBORDINATORS,
+    THAT_ONLY_VERBS,
     THAT_VERBS,
     VERB_MODIFIERS,
     VERB_PREPOSITIONS,
@@ -62,9 +67,9 @@ from newsfacts.extraction.marks import (
     mask_quotes,
     pair_marks,
 )
-from newsfacts.extraction.names import GLUED_VERB, Mention, find_mentions
+from newsfacts.extraction.names import GLUED_VERB, GLUED_VERBS, Mention, find_mentions
 from newsfacts.extraction.sentences import Sentence
-from newsfacts.extraction.speakers import Entity, Speaker, SpeakerBook
+from newsfacts.extraction.speakers import Entity, Speaker, SpeakerBook, same_speaker
 from newsfacts.extraction.subjects import (
     DOCUMENTS,
     AttributionMethod,
@@ -79,6 +84,7 @@ from newsfacts.extraction.subjects import (
     subject_left,
     subject_right,
 )
+from newsfacts.extraction.transcripts import LabelLine, continued, label_lines
 
 QuoteKind = Literal["direct", "indirect", "mixed"]
 
@@ -121,6 +127,7 @@ class _Cue:
     inverted: bool = False
     participle: bool = False  # "adding that": its subject is the previous cue's, it governs only what follows
     relative: bool = False  # "levels that the agency said topped limits": the content is the rest of the clause
+    leads: bool = False  # the subject opens the sentence: "X said, the plan ..." reports what follows the comma
 
 
 @dataclass(slots=True)
@@ -151,9 +158,10 @@ def _cues(reader: _Reader, s: Sentence) -> list[_Cue]:
             if handed is not None:
                 found.append(handed)
                 continue
-        lemma = ALL_VERBS.get(word.lower())
-        if lemma is None or (word[0].isupper() and m.start() != s.start):
+        reading = _lemma_of(masked, m)
+        if reading is None or (word[0].isupper() and m.start() != s.start):
             continue
+        lemma, verb_end = reading
         preceding = masked[s.start : m.start()].split()
         prev_word = preceding[-1].strip('.,;:!?()"').lower() if preceding else ""
         if prev_word in PASSIVE_AUXILIARIES or prev_word in DETERMINERS or prev_word in _ELLIPTICAL:
@@ -170,29 +178,53 @@ def _cues(reader: _Reader, s: Sentence) -> list[_Cue]:
             inverted = subject is not None
         if subject is None:
             subject = subject_left(reader, s, m.start())
-        if subject is None:
+        if subject is None or (lemma in _FINDING_LEMMAS and not _researches(reader.masked, subject)):
             continue
         if lemma == "report" and (subject.entity is None or subject.entity.kind == "organisation"):
             subject.reporter = True
         relative = not inverted and bool(
             re.search(r"\b(?:that|which)\s+$", masked[max(0, subject.start - 8) : subject.start])
         )
-        found.append(_Cue(m.start(), m.end(), word.lower(), lemma, subject, inverted, relative=relative))
+        cue_word = masked[m.start() : verb_end].lower()
+        leads = not masked[s.start : subject.start].strip()
+        found.append(_Cue(m.start(), verb_end, cue_word, lemma, subject, inverted, relative=relative, leads=leads))
     return found
+
+
+def _lemma_of(masked: str, m: re.Match[str]) -> tuple[str, int] | None:
+    """The reporting verb a word starts, and where the verb ends: ``said``, ``found``, ``pointed out``, or a verb
+    that reports only a ``that`` clause, a quotation or the words before it (``countered that``)."""
+    low = m.group().lower()
+    lemma = ALL_VERBS.get(low) or FINDING_VERBS.get(low)
+    if lemma is not None:
+        return lemma, m.end()
+    end = m.end()
+    particle = PHRASAL_CUES.get(low)
+    if particle is not None:
+        completed = re.compile(particle).match(masked, end)
+        if completed is None:
+            return None
+        lemma, end = " ".join(masked[m.start() : completed.end()].lower().split()), completed.end()
+    else:
+        lemma = THAT_ONLY_VERBS.get(low)
+    if lemma is None or not _THAT_NEXT.match(masked, end):
+        return None
+    return lemma, end
+
+
+# After a verb that reports only so: "that" within a few words (an addressee, a time), a quotation, or the clause end.
+_THAT_NEXT = re.compile(r"(?:\s+[\w'\u2019\-]+){0,5}?\s+that\b|\s*[,:]?\s*" + MASK + r"|\s*[.,;!?]")
 
 
 def _unglued(m: re.Match[str]) -> re.Match[str]:
     """The verb of a word scraping glued to a name (``Heraldsaid``), else the word."""
     word = m.group()
-    if word[0].isupper() and word.endswith(("said", "says")):
+    if word[0].isupper() and word.endswith(GLUED_VERBS):
         glued = GLUED_VERB.fullmatch(m.string, m.start(), m.end())
-        verb = _GLUED_PART.match(m.string, glued.start(2), m.end()) if glued is not None else None
+        verb = LETTERS.match(m.string, glued.start(2), m.end()) if glued is not None else None
         if verb is not None:
             return verb
     return m
-
-
-_GLUED_PART = re.compile(r"said|says")
 
 
 def _plural_noun(masked: str, m: re.Match[str], before: str) -> bool:
@@ -204,6 +236,22 @@ def _plural_noun(masked: str, m: re.Match[str], before: str) -> bool:
     if not word.isalpha() or before[0].isupper() or word in PRONOUN_GENDER or word in ("it", "who", "that", "which"):
         return False
     return not (is_person_role(word) or is_organisation_role(word) or word in VERB_MODIFIERS or word in DOCUMENTS)
+
+
+_FINDING_LEMMAS = frozenset(FINDING_VERBS.values())
+
+
+def _researches(masked: str, subject: Subject) -> bool:
+    """Whether a subject is research or those who do it (``the study``, ``a 2019 survey``, ``researchers``), or
+    whoever ran it (``a survey by the Tarn Institute``)."""
+    head = WORD.findall(masked[subject.start : subject.end])
+    if head and head[-1].lower() in RESEARCH_NOUNS:
+        return True
+    run_by = _RUN_BY.search(masked, max(0, subject.start - 40), subject.start)
+    return run_by is not None and run_by.group(1).lower() in RESEARCH_NOUNS
+
+
+_RUN_BY = re.compile(r"\b([a-z]+)\s+(?:by|from|of|at)\s+(?:the\s+)?$")
 
 
 # Words after which a reporting verb is an elliptical passive or an infinitive: "when asked", "to say".
@@ -401,6 +449,8 @@ def _reported(reader: _Reader, a: int, b: int, cue: _Cue, bonus: float = 0.0) ->
 
 def _unnamed(reader: _Reader, subject: Subject) -> str:
     """The words naming a speaker who has no name (``a senior official``, ``analysts``), else ``""``."""
+    if subject.entity is not None and not subject.entity.name:
+        return subject.entity.description  # "a senior official said ... he added": still that official
     if subject.reporter or subject.attribution == "pronoun" or subject.end - subject.start > 80:
         return ""
     words = reader.text[subject.start : subject.end].strip()
@@ -444,6 +494,8 @@ _CLAUSE_PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "there"})
 
 def _introduces_quote(reader: _Reader, cue: _Cue, after: int, rest: str) -> bool:
     """``She says, "..."``, ``He explained to the paper, "..."``: the cue introduces a direct quote."""
+    if rest.rstrip().endswith(":"):
+        rest = reader.masked[after : after + len(rest) + 8]  # "Ruiz said:" ending its paragraph, the quote next
     intro = _INTRO_RE.match(rest)
     if not intro or any(w.lower() in _CLAUSE_PRONOUNS for w in WORD.findall(intro.group())):
         return False  # "said he wished to send a message: "..."": a clause of its own comes first
@@ -462,9 +514,13 @@ def _read_content(reader: _Reader, cue: _Cue, after: int, rest: str, limit: int)
         return None
     start, that, prepositional = found
     if _in_relative_clause(reader, cue):
-        # "The engineers, who said the design had flaws, left": the content ends with the relative clause.
+        # "The engineers, who said the design had flaws, left": the content ends with the relative clause; "levels
+        # that the agency said topped limits were found": or where the main clause's verb comes back.
         comma = reader.masked.find(",", start, limit)
         limit = comma if comma >= 0 else limit
+        verb_first = cue.relative and _VERB_FIRST.match(reader.masked, start) is not None
+        main_verb = _MAIN_VERB.search(reader.masked, start, limit) if verb_first else None
+        limit = main_verb.start() if main_verb is not None else limit
     end = _content_end(reader, start, limit)
     content = reader.masked[start:end]
     if cue.lemma in FRAMING_VERBS and not prepositional and MASK not in content:
@@ -476,6 +532,10 @@ def _read_content(reader: _Reader, cue: _Cue, after: int, rest: str, limit: int)
 
 
 _TIME_OPENERS = PREPOSITIONS | {"last", "earlier", "this", "later"}
+# Reported content opening with its verb: its subject is the relative pronoun before the cue.
+_VERB_FIRST = re.compile(r"\s*(?:[a-z]+ed|" + "|".join(sorted(FINITE | IRREGULAR_VERBS)) + r")\b")
+# A finite verb after the first word of a relative clause's content: the main clause going on.
+_MAIN_VERB = re.compile(r"(?<=\w)\s+(?:is|are|was|were|has|have|had|will|would|could|can|should|must|may|might)\b")
 # Words that never open reported content: "said as quoted by ...", "said in ...", "told X moments after ...".
 _NOT_CONTENT = PREPOSITIONS | words("as moments minutes hours days weeks shortly soon just")
 
@@ -492,8 +552,11 @@ def _in_relative_clause(reader: _Reader, cue: _Cue) -> bool:
 def _content_start(cue: _Cue, after: int, rest: str) -> tuple[int, bool, bool] | None:
     """Where reported content starts after a cue: (offset, after ``that``, after a preposition), or None."""
     m_that = re.match(r"((?:\s+[\w'\u2019\-]+){0,7}?)\s+that\b", rest)
-    if m_that and (not m_that.group(1).strip() or m_that.group(1).split()[0].lower() in _TIME_OPENERS):
+    if m_that and _before_that(m_that.group(1)):
         return after + m_that.end(), True, False
+    colon = _COLON.match(rest) if cue.lemma in SPEECH_VERBS else None
+    if colon and _reported_clause(" " + rest[colon.end() :]):
+        return after + colon.end(), False, False  # "told the paper: the bridge will reopen": no quotation marks
     asked = _ASKED_TO.match(rest) if cue.lemma == "ask" else None
     if asked:
         return after + asked.end(), False, True  # "asked the Speaker to "get the minister back"": the request
@@ -502,13 +565,15 @@ def _content_start(cue: _Cue, after: int, rest: str) -> tuple[int, bool, bool] |
     if m_prep:
         return after + m_prep.end(), False, True
     adverbial = ADVERBIAL.match(rest)
-    if adverbial and _clause_like(rest[adverbial.end() :]):
-        # "said on Tuesday it would ...", "said in a statement the plan had failed".
+    if adverbial and _clause_like(rest[adverbial.end() :].lstrip(" :")):
+        # "said on Tuesday it would ...", "said in a statement the plan had failed", "said on Twitter: the plan".
         tail = rest[adverbial.end() :]
-        return after + adverbial.end() + len(tail) - len(tail.lstrip()), False, False
-    if cue.relative and re.match(r"\s+(?:[a-z]+ed|" + "|".join(sorted(FINITE | IRREGULAR_VERBS)) + r")\b", rest):
+        return after + adverbial.end() + len(tail) - len(tail.lstrip(" :")), False, False
+    if cue.relative and _VERB_FIRST.match(rest):
         return after + len(rest) - len(rest.lstrip()), False, False  # "levels that the agency said topped limits"
-    aside = re.match(r",\s+(?=(?:he|she|they|it|[A-Z][\w'\u2019\-]+\s+(?:[A-Z]?[a-z]|" + MASK + ")))", rest)
+    aside = re.match(r",\s+(?=(?:he|she|they|it)\b|[A-Z][\w'\u2019\-]+\s+(?:[A-Z]?[a-z]|" + MASK + "))", rest)
+    if aside is None and cue.leads:
+        aside = re.match(r",\s+(?=(?:we|there|the|a|an|this)\b)", rest)  # "Ruiz says, the bridge will reopen"
     clause = rest[aside.end() : aside.end() + 80] if aside else ""
     if aside and cue.lemma in SPEECH_VERBS and _reported_clause(clause) and not _SAYS.search(clause):
         return after + aside.end(), False, False  # "Police said, Charette jumped on a platform"
@@ -519,6 +584,18 @@ def _content_start(cue: _Cue, after: int, rest: str) -> tuple[int, bool, bool] |
     return None
 
 
+_COLON = re.compile(r"\s*:[^\S\n]+(?=[^\W_])")
+
+
+def _before_that(gap: str) -> bool:
+    """Whether words between a cue and ``that`` may stand there: none, a time or venue phrase (``on Tuesday``,
+    ``Thursday``), or an adverb (``repeatedly``)."""
+    found = gap.split()
+    if not found or found[0].lower() in _TIME_OPENERS or ADVERBIAL.fullmatch(gap):
+        return True
+    return len(found) == 1 and found[0].endswith("ly")
+
+
 # "asked Commons Speaker Sir Ann Roe to "...": the person asked, then "to" and a quotation.
 _ASKED_TO = re.compile(r"(?:\s+[\w'\u2019.\-]+){1,8}?\s+to\s+(?=" + MASK + ")")
 
@@ -527,10 +604,28 @@ def _takes_bare_content(cue: _Cue, rest: str) -> bool:
     """``said sales fell``, ``called it "a disaster"``, ``admitted his side had ...``, ``admitted "he was wrong"``:
     content without ``that``."""
     return (
-        (cue.lemma in SPEECH_VERBS and _reported_clause(rest))
+        (cue.lemma in SPEECH_VERBS and (_reported_clause(rest) or (cue.lemma == "say" and _opens_clause(rest))))
         or (cue.lemma in FRAMING_VERBS and MASK in rest)
-        or (cue.lemma in THAT_VERBS and (_clause_like(rest) or rest.lstrip().startswith(MASK)))
+        or (
+            (cue.lemma in THAT_VERBS or cue.lemma in _FINDING_LEMMAS)
+            and (_clause_like(rest) or rest.lstrip().startswith(MASK))
+        )
     )
+
+
+# A number opening a clause: "said three patients remain ...", "said 40 homes were ...".
+_NUMBER = re.compile(r"\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|thousands")
+
+
+def _opens_clause(rest: str) -> bool:
+    """After ``say``, a subject opening a clause whose verb the word lists may not know (``said three patients
+    remain``, ``says its members oppose``): a determiner, a pronoun, a number or a name, and four words or more."""
+    found = WORD.findall(rest[:60])
+    if len(found) < 4 or not rest[:1].isspace():
+        return False
+    first = found[0]
+    low = first.lower()
+    return low in CLAUSE_STARTERS or bool(_NUMBER.fullmatch(low)) or (first[0].isupper() and low not in STOPWORDS)
 
 
 def _trailing(reader: _Reader, s: Sentence, cue: _Cue) -> int:
@@ -665,7 +760,19 @@ def _according(reader: _Reader, s: Sentence) -> list[tuple[int, int]]:
             s.start + m.start(), s.start + m.end(), "according to", "say", Subject(src_a, src_b, entity, attribution)
         )
         lead = masked[s.start : s.start + m.start()]
-        if not lead.strip():
+        aside = _aside_after(masked, src_b, s.end) if lead.rstrip().endswith(",") else None
+        if aside is not None:
+            # "That man fled and, according to Ruiz, hid in a shed": what follows the aside is reported; after a
+            # short subject ("The plan, according to Ruiz, will cost ..."), the whole sentence.
+            before = lead.rstrip().rstrip(",")
+            found = WORD.findall(before)
+            short = 0 < len(found) <= 4 and "," not in before and not _has_verb(["", *found])
+            short = short and found[-1].lower() not in ("and", "but", "or", "who", "which", "that")
+            a = _lead_start(reader, s, s.start + len(before)) if short else aside
+            b = _content_end(reader, aside, s.end)
+            if a is None:
+                continue
+        elif not lead.strip():
             a = src_b + 1 if masked[src_b : src_b + 1] == "," else src_b
             b = _content_end(reader, a, s.end)
         elif lead.rstrip().endswith(MASK):
@@ -686,6 +793,17 @@ def _according(reader: _Reader, s: Sentence) -> list[tuple[int, int]]:
             _reported(reader, a, b, cue)
             taken.append((min(a, cue.start), max(b, src_b)))
     return taken
+
+
+def _aside_after(masked: str, pos: int, end: int) -> int | None:
+    """Where the sentence goes on after an attribution set off by commas (``..., according to Ruiz, hid ...``), or
+    None when the attribution ends its sentence."""
+    rest = re.match(r",\s*([^\W_][\w\-]*)", masked[pos:end])
+    if rest is None or rest.group(1).lower() in PREPOSITIONS:
+        return None  # "..., according to X, with Y leading": a phrase of the content before it
+    if not _has_verb(["", *WORD.findall(masked[pos:end])]):
+        return None  # "..., according to FlightAware, a flight tracking service.": the source's apposition
+    return pos + rest.start(1)
 
 
 def _spoke(reader: _Reader, s: Sentence) -> list[tuple[int, int]]:
@@ -830,8 +948,9 @@ def find_quotes(text: str, sentences: list[Sentence]) -> tuple[list[Speaker], li
     reader.segments = segments
     reader.opens = [seg.open for seg in segments]
     quotable = _ByClose([seg for seg in segments if seg.cls in ("full", "partial")])
+    spoken = _transcript(reader)
     for s in sentences:
-        if s.kind in ("prose", "caption"):
+        if s.kind in ("prose", "caption") and not any(a <= s.start < b for a, b in spoken):
             taken = _according(reader, s) + _spoke(reader, s)
             cues = _cues(reader, s)
             until = s.start
@@ -853,6 +972,51 @@ def find_quotes(text: str, sentences: list[Sentence]) -> tuple[list[Speaker], li
     quotes = sorted(reader.quotes, key=lambda q: (q.start, q.end))
     speakers = [e.speaker() for e in book.entities if e.id in reader.used]
     return speakers, quotes
+
+
+def _transcript(reader: _Reader) -> list[tuple[int, int]]:
+    """A transcript's labelled lines (``RUIZ: We will ...``, ``A: ...``) and the paragraphs that go on from them are
+    their speakers' words, quoted without quotation marks; questions are the interviewer's and left out. Returns the
+    spans read, so that no cue inside an answer is read again as reported speech."""
+    text = reader.text
+    lines = label_lines(text)
+    if not lines:
+        return []
+    # Whom the lines before the first label present: "Ana Ruiz, the new coach, spoke to us about ...".
+    first = lines[0].label_start
+    interviewee = reader.book.followed(first) or reader.book.focus(first)
+    spoken = [(line, line.start, line.end) for line in lines if line.kind != "question"]
+    read = []
+    speaker: dict[int, tuple[Entity | None, AttributionMethod]] = {}
+    for line, a, b in sorted([*spoken, *continued(text, lines)], key=lambda item: item[1]):
+        if reader.masked[a] == MASK:
+            continue  # 'Sanders: "..."': a quotation, read as such
+        if line.start not in speaker:
+            speaker[line.start] = (interviewee, "role") if line.kind == "answer" else _labelled(reader, line)
+        entity, attribution = speaker[line.start]
+        for seg in _segments_in(reader, a, b + 1):
+            seg.attached = True
+        _emit(reader, a, b, "direct", entity, attribution, line.label(text), -0.05)
+        read.append((line.label_start if a == line.start else a, b))
+    return read
+
+
+def _labelled(reader: _Reader, line: LabelLine) -> tuple[Entity, AttributionMethod]:
+    """The person a transcript label names: the name read there, one the article gave in full (``RUIZ`` for Ana
+    Ruiz), or a new person."""
+    book = reader.book
+    for pos in reader.mentions_between(line.label_start, line.label_end):
+        entity = book.mention_entity.get(pos)
+        if entity is not None and entity.kind == "person":
+            return entity, named(reader, reader.mention_by_start[pos], entity)
+    label = line.label(reader.text)
+    name = label.title() if label.isupper() else label
+    others = [e.name for e in book.entities if e.name and e.kind == "person"]
+    for entity in book.entities:
+        if entity.name and entity.kind == "person" and same_speaker(name, entity.name, others):
+            book.note(entity, line.label_start)
+            return entity, "alias"
+    return book.create(name, "person", line.label_start), "name"
 
 
 # A capitalised word right before a speech verb: "Umahi said", "Umahi also told".
@@ -879,6 +1043,11 @@ def _known_by_speaking(masked: str, mentions: list[Mention]) -> list[Mention]:
     speaking |= {m.group(1) for m in _LABEL.finditer(masked) if masked[: m.start()].strip()}
     speaking |= {m.group(2) for m in _APPOSED.finditer(masked) if is_person_role(m.group(1))}
     bodies = {m.group(1) for m in _DESCRIBED.finditer(masked) if is_organisation_role(m.group(2))}
+    bodies |= {m.group(1) for m in _TRADED.finditer(masked)}  # "Acme shares fell": a company
+    # "Beta Ltd ... Beta said": the first word of an organisation's name, alone, is that organisation.
+    bodies |= {
+        m.tokens[0] for m in mentions if m.kind == "organisation" and len(m.tokens) > 1 and m.tokens[1][0].isupper()
+    }
     # "the Fed said": a lone name that speaks after "the" is an institution.
     bodies |= {m.group(1) for m in _NAME_SPEAKS.finditer(masked) if _THE_BEFORE.match(masked, m.start() - 4, m.start())}
     if not speaking and not bodies:
@@ -887,6 +1056,8 @@ def _known_by_speaking(masked: str, mentions: list[Mention]) -> list[Mention]:
 
 
 _THE_BEFORE = re.compile(r"[Tt]he\s$")
+# A name whose shares or stock trade: "Acme shares fell", "Acme's stock rose".
+_TRADED = re.compile(r"\b([A-Z][\w\-]+)(?:['\u2019]s)?\s+(?:shares|stock|stockholders|shareholders)\b")
 
 
 def _kind_known(m: Mention, speaking: set[str], bodies: set[str]) -> Mention:
@@ -906,8 +1077,8 @@ _DESCRIBED = re.compile(r"\b([A-Z][\w'\u2019\-]+),\s+(?:the|a|an)\s+[^,;]{0,60}?
 def _trailing_limit(reader: _Reader, s: Sentence, after: int, later: list[_Cue]) -> int:
     """Reported content stops where a later trailing attribution (``..., Reuters reported.``) begins."""
     for cue in later:
-        if cue.subject.start < after:
-            continue
+        if cue.subject.start < after or not reader.masked[after : cue.subject.start].rstrip().endswith((",", MASK)):
+            continue  # "said Tom Bassey had agreed to pay": a verb of the content, no attribution after it
         tail = reader.masked[cue.end : s.end]
         words_after = WORD.findall(tail)
         ends = not words_after or words_after[0].lower() in PREPOSITIONS or ADVERBIAL.match(tail)

@@ -386,24 +386,34 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
             lines.append((start, start + len(stripped)))
     blocks: list[tuple[int, int]] = []
     for i, (start, end) in enumerate(lines):
-        if blocks and _is_wrap(text, lines[i - 1], start):
+        if blocks and _is_wrap(text, lines[i - 1], start, blocks[-1][0]):
             blocks[-1] = (blocks[-1][0], end)
         else:
             blocks.append((start, end))
     return blocks
 
 
-def _is_wrap(text: str, previous_line: tuple[int, int], start: int) -> bool:
+def _is_wrap(text: str, previous_line: tuple[int, int], start: int, block_start: int) -> bool:
     line_start, line_end = previous_line
     if start - line_end != 1 and len(_BREAK_RE.findall(text, line_end, start)) != 1:
         return False
     last, first = text[line_end - 1], text[start]
     if first.islower() or last in ",;-\u2013—(":
         return True
-    # A long line that stops mid-sentence was wrapped; a short one may be a heading.
+    # A long line that stops mid-sentence was wrapped; a short one may be a heading, unless a quotation is open.
     line = text[line_start:line_end]
     body = line.rstrip(_CLOSERS + '"')
-    return bool(body) and body[-1] not in ".?!…:" and len(line.split()) > MAX_HEADING_WORDS
+    if body.endswith(",") and len(body) < len(line) and first not in _OPENERS + '"':
+        return True  # '"We will rebuild," / she said.': the attribution of a quote wrapped onto the next line
+    if not body or body[-1] in ".?!…:":
+        return False
+    return len(line.split()) > MAX_HEADING_WORDS or _quotation_open(text[block_start:line_end])
+
+
+def _quotation_open(block: str) -> bool:
+    """Whether a quotation opened in ``block`` is still open at its end (an odd number of straight double marks,
+    or more curly opening marks than closing ones)."""
+    return block.count('"') % 2 == 1 or block.count("\u201c") > block.count("\u201d")
 
 
 def split_sentences(text: str) -> list[Sentence]:

@@ -13,8 +13,11 @@ from bisect import bisect_left, insort
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import cache
 from itertools import pairwise
 from typing import Literal
+
+import names as census_names
 
 from newsfacts.extraction.cues import (
     ALL_VERBS,
@@ -60,6 +63,7 @@ class Entity:
     description: str = ""
     role_words: set[str] = field(default_factory=set)
     gender_votes: Counter[str] = field(default_factory=Counter)
+    speaks_for: Entity | None = None  # an unnamed spokesperson's organisation: what they say is its
 
     @property
     def gender(self) -> str | None:
@@ -165,29 +169,12 @@ class SpeakerBook:
         ids = set(self._by_initials.get(m.text, ()))
         for word in words:
             ids.update(self._by_word.get(word, ()))
+        title_gender = TITLE_GENDER.get(m.title.split()[-1].lower().rstrip(".")) if m.title else None
         for entity in (self.entities[i] for i in sorted(ids, reverse=True)):
-            names = entity.forms or [entity.name]
-            if any(m.text == f for f in names):
+            if title_gender and entity.gender not in (None, title_gender):
+                continue  # "Mr Husband" is not Ethel Husband
+            if _names_again(m, entity):
                 return entity
-            full = entity.name.split()
-            if entity.kind == "person" and m.kind != "organisation":
-                if len(words) == 1 and (words[0] == full[-1] or (_first_name_title(m) and words[0] == full[0])):
-                    return entity  # "Park" of "John Park", "Sir Keir" of "Sir Keir Starmer"
-                if len(words) > 1 and len(full) > 1 and words[-1] == full[-1] and _initial_match(words[0], full[0]):
-                    return entity
-            extends = len(words) > len(full) >= 2 and words[: len(full)] == full
-            if entity.kind == "person" and m.kind == "organisation" and extends:
-                entity.kind = "organisation"  # a headline's "Acme Tools", then "Acme Tools Inc."
-                return entity
-            if entity.kind == "organisation" and m.kind != "person":
-                if len(words) < len(full) and full[: len(words)] == words:
-                    return entity
-                if len(words) > len(full) and words[: len(full)] == full:
-                    return entity
-                if len(words) == 1 and words[0].isupper() and words[0] == _initials(full):
-                    return entity
-                if len(words) == 1 and words[0] in full and is_organisation_role(words[0].lower()):
-                    return entity  # "the Bank" of "the Central Bank of Halden", "the Council"
         if m.kind != "person" and len(words) == 1:
             short = self._shortened(words[0])
             if short is not None:
@@ -252,6 +239,9 @@ class SpeakerBook:
                 entity.gender_votes[GENDERED_NOUNS[word]] += 2
         if entity.kind == "person":
             self._copula_gender(entity, m)
+            first = entity.name.split()[0].lower() if " " in entity.name else ""
+            if first in first_name_genders():
+                entity.gender_votes[first_name_genders()[first]] += 2  # "Ana Ruiz" is most likely a woman
 
     def _copula_gender(self, entity: Entity, m: Mention) -> None:
         """``X, 36, is one of Russia's best-known actresses``: a gendered noun after ``is``/``was`` says X's gender."""
@@ -292,10 +282,14 @@ class SpeakerBook:
             if entity.kind == "person":
                 entity.gender_votes["m" if first.group(1) == "He" else "f"] += 1
 
-    def anonymous(self, pos: int) -> Entity:
-        """An unnamed person who speaks (``a senior official``, ``one witness``): pronouns after it refer to it,
-        and its quotes have no speaker."""
-        entity = Entity(len(self.entities), "", "person")
+    def anonymous(self, pos: int, description: str = "", speaks_for: Entity | None = None) -> Entity:
+        """An unnamed person who speaks (``a senior official``, ``one witness``, ``a council spokeswoman``):
+        pronouns after it refer to it; its quotes have no speaker but its description, or the organisation it
+        ``speaks_for``."""
+        entity = Entity(len(self.entities), "", "person", description=description, speaks_for=speaks_for)
+        for word in NAME_WORD_RE.findall(description.lower()):
+            if word in GENDERED_NOUNS:
+                entity.gender_votes[GENDERED_NOUNS[word]] += 2
         self.entities.append(entity)
         self.note(entity, pos)
         return entity  # not indexed: it has no name to be matched by
@@ -451,6 +445,15 @@ class SpeakerBook:
                 return entity
         return None
 
+    def named_later(self, noun: str, pos: int) -> Entity | None:
+        """``A White House spokeswoman says ...`` then, later, ``spokeswoman Sarah Sanders``: the one person the
+        story introduces after ``pos`` with that role noun, and none before (None when it introduces two)."""
+        described = [e for e in self.entities if e.kind == "person" and e.name and noun in e.role_words]
+        if len(described) != 1:
+            return None
+        events = self._events_of.get(described[0].id, [])
+        return described[0] if events and events[0][0] > pos else None
+
     def focus(self, pos: int) -> Entity | None:
         """The person the story was last about before ``pos``."""
         for _, entity in self._recent(pos):
@@ -469,6 +472,24 @@ class SpeakerBook:
             if start <= pos < end:
                 return entity
         return None
+
+
+@cache
+def first_name_genders() -> dict[str, str]:
+    """Lowercase first names borne mostly (ten to one) by men (``m``) or by women (``f``): the US census lists of
+    first names with their frequencies among men and among women, which the ``names`` package ships."""
+    share: dict[str, dict[str, float]] = {"m": {}, "f": {}}
+    for gender, key in (("m", "first:male"), ("f", "first:female")):
+        with open(census_names.FILES[key], encoding="ascii") as lines:
+            for line in lines:
+                name, percent = line.split()[:2]
+                share[gender][name.lower()] = float(percent)
+    genders = {}
+    for name in share["m"].keys() | share["f"].keys():
+        men, women = share["m"].get(name, 0.0), share["f"].get(name, 0.0)
+        if men > 10 * women or women > 10 * men:
+            genders[name] = "m" if men > women else "f"
+    return genders
 
 
 def _is_apposition(phrase: str) -> bool:
@@ -507,6 +528,33 @@ def _shared_surname(text: str, m: Mention, following: Mention | None) -> str:
     if following.kind != "person" or len(following.tokens) != 2 or text[m.end : following.start] != " and ":
         return ""
     return following.tokens[-1]
+
+
+def _names_again(m: Mention, entity: Entity) -> bool:
+    """Whether mention ``m`` names ``entity`` again: one of its forms, its surname (``Park`` of ``John Park``), its
+    name with an initial, a shorter or longer form of an organisation's name, or its initials (``NWA``)."""
+    words = m.tokens
+    if any(m.text == f for f in entity.forms or [entity.name]):
+        return True
+    full = entity.name.split()
+    if entity.kind == "person" and m.kind != "organisation":
+        if len(words) == 1 and (words[0] == full[-1] or (_first_name_title(m) and words[0] == full[0])):
+            return True  # "Park" of "John Park", "Sir Keir" of "Sir Keir Starmer"
+        if len(words) > 1 and len(full) > 1 and words[-1] == full[-1] and _initial_match(words[0], full[0]):
+            return True
+    extends = len(words) > len(full) >= 2 and words[: len(full)] == full
+    if entity.kind == "person" and m.kind == "organisation" and extends:
+        entity.kind = "organisation"  # a headline's "Acme Tools", then "Acme Tools Inc."
+        return True
+    if entity.kind != "organisation" or m.kind == "person":
+        return False
+    if len(words) < len(full) and full[: len(words)] == words:
+        return True
+    if len(words) > len(full) and words[: len(full)] == full:
+        return True
+    if len(words) == 1 and words[0].isupper() and words[0] == _initials(full):
+        return True
+    return len(words) == 1 and words[0] in full and is_organisation_role(words[0].lower())  # "the Bank", "Council"
 
 
 def _shortened(short: str, name: str) -> bool:

@@ -15,6 +15,7 @@ from typing import Literal
 
 from newsfacts.extraction.cues import (
     ALL_VERBS,
+    COLLECTIVE_NOUNS,
     DETERMINERS,
     GENERIC_ORGANISATIONS,
     OFFICES,
@@ -23,6 +24,7 @@ from newsfacts.extraction.cues import (
     PRESS_NOUNS,
     PRONOUN_GENDER,
     RELATION_NOUNS,
+    RESEARCH_NOUNS,
     SPEECH_VERBS,
     STOPWORDS,
     VERB_MODIFIERS,
@@ -38,7 +40,7 @@ from newsfacts.extraction.speakers import Entity, SpeakerBook
 # Documents that say things: "The report said", "a leaked memo says".
 DOCUMENTS = frozenset(
     {"report", "study", "memo", "statement", "letter", "document", "survey", "filing", "ruling", "release"}
-)
+) | {noun for noun in RESEARCH_NOUNS if not is_person_role(noun)}
 # Roles whose holder speaks for an organisation: what they say is the organisation's.
 SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson"})
 AttributionMethod = Literal["name", "alias", "pronoun", "role", "continuation", "none"]
@@ -202,8 +204,9 @@ def _name_subject(reader: Reading, s: Sentence, mention: Mention, end: int) -> S
     if holder is not None and holder_entity is not None and holder_entity.kind == "person":
         mention = holder
     entity = book.mention_entity.get(mention.start)
-    if entity is None and re.search(r"\b[Tt]he\s+$", text[s.start : mention.start]) and not common_word(mention.text):
-        # "The White House said", "the Fed said": an institution named like a place speaks.
+    institution = re.search(r"\b[Tt]he\s+$", text[s.start : mention.start]) or len(mention.tokens) > 1
+    if entity is None and institution and mention.kind != "person" and not common_word(mention.text):
+        # "The White House said", "the Fed said", "Downing Street said": an institution named like a place speaks.
         entity = book.create(mention.text, "organisation", mention.start)
     if entity is None and len(mention.tokens) == 1 and not common_word(mention.text):
         organisation = mention.text.isupper() or mention.kind == "organisation"
@@ -271,17 +274,29 @@ def _role_subject(reader: Reading, noun: str, phrase_start: int, end: int) -> Su
     word = noun.lower()
     if word in ("reporters", "journalists"):
         return Subject(phrase_start, end, None, "none", reporter=True)
-    plural = word.endswith("s") and not word.endswith("ss")
+    plural = (word.endswith("s") and not word.endswith("ss")) or word in COLLECTIVE_NOUNS
     determiner = reader.text[phrase_start:end].split()[0].lower()
     if plural or word in RELATION_NOUNS or determiner in ("his", "her", "their", "its"):
         return Subject(phrase_start, end, None, "none")  # "analysts", "his family": nobody named
     if word in SPOKESPEOPLE:
         # "a Home Office spokeswoman", "the council spokesman": the organisation speaks through them.
-        entity, attribution = _organisation_in(reader, phrase_start, end - len(noun))
+        attribution: AttributionMethod = "role"
+        later = book.named_later(word, phrase_start) if determiner in ("a", "an") else None
+        if later is not None:
+            return Subject(phrase_start, end, later, "role")  # "A White House spokeswoman says", named further on
+        if _OFFICE_HOLDER.search(reader.text, phrase_start, end - len(noun)):
+            entity = _seat_of_government(reader)  # "the PM's spokesman": the PM's office
+        else:
+            entity, attribution = _organisation_in(reader, phrase_start, end - len(noun))
+            if entity is None:
+                entity, attribution = _body_named_before(reader, phrase_start, end - len(noun))
         if entity is not None:
+            # The spokesperson is a person the story may go on to call "he" or "she": they still speak for it.
+            book.anonymous(phrase_start, reader.text[phrase_start:end], speaks_for=entity)
             return Subject(phrase_start, end, entity, attribution)
     if determiner in ("a", "an", "one", "another") and is_person_role(word):
-        return Subject(phrase_start, end, book.anonymous(phrase_start), "none")  # "a senior official"
+        anonymous = book.anonymous(phrase_start, reader.text[phrase_start:end])
+        return Subject(phrase_start, end, anonymous, "none")  # "a senior official"
     press = _press_named(reader, phrase_start, end - len(noun)) if word in PRESS_NOUNS else None
     if press is not None:
         return Subject(phrase_start, end, press, "name", reporter=True)  # "the Sme daily"
@@ -297,6 +312,53 @@ def _role_subject(reader: Reading, noun: str, phrase_start: int, end: int) -> Su
     if word in PRESS_NOUNS and entity is not None and entity.is_media:
         return Subject(phrase_start, end, entity, "role", reporter=True)
     return Subject(phrase_start, end, entity, "role" if entity else "none")
+
+
+def _body_named_before(reader: Reading, a: int, b: int) -> tuple[Entity | None, AttributionMethod]:
+    """``a White House spokeswoman``: a name that is no person, right before the spokesperson noun, is the body
+    they speak for."""
+    for pos in reversed(reader.mentions_between(a, b)):
+        mention = reader.mention_by_start[pos]
+        if mention.kind != "person" and not reader.masked[mention.end : b].strip() and not common_word(mention.text):
+            return reader.book.create(mention.text, "organisation", pos), "name"
+    return None, "none"
+
+
+# "the Prime Minister's official spokesman", "the PM's spokeswoman": an office holder's spokesperson.
+_OFFICE_HOLDER = re.compile(
+    r"\b(?:[Pp]rime [Mm]inister|PM|[Pp]resident|[Cc]hancellor|[Pp]remier|[Ff]irst [Mm]inister)['\u2019]s\s+(?:\w+\s+)?$"
+)
+# Where a head of government's office sits, by the name the press gives it.
+SEATS_OF_GOVERNMENT = frozenset(
+    {
+        "Downing Street",
+        "Number 10",
+        "No 10",
+        "No10",
+        "White House",
+        "Kremlin",
+        "Elysee",
+        "Élysée",
+        "Elysee Palace",
+        "Élysée Palace",
+        "Blue House",
+        "Prime Minister's Office",
+        "President's Office",
+        "Presidential Office",
+    }
+)
+
+
+def _seat_of_government(reader: Reading) -> Entity | None:
+    """The seat of government the article names (``Downing Street``), for whom an office holder's spokesperson
+    speaks; None when it names none."""
+    for entity in reader.book.entities:
+        if entity.name in SEATS_OF_GOVERNMENT or any(f in SEATS_OF_GOVERNMENT for f in entity.forms):
+            return entity
+    for mention in reader.mention_by_start.values():
+        if mention.text in SEATS_OF_GOVERNMENT:
+            return reader.book.create(mention.text, "organisation", mention.start)
+    return None
 
 
 def _press_named(reader: Reading, a: int, b: int) -> Entity | None:
@@ -320,9 +382,39 @@ def pronoun_subject(reader: Reading, word: str, start: int, end: int) -> Subject
         entity = book.resolve_pronoun(PRONOUN_GENDER[word], s.start if fronted else start)
     elif word == "it":
         entity = book.resolve_organisation_pronoun(start)
+    elif word == "they":
+        entity = _plural_antecedent(reader, start)
     else:
         entity = None
+    if entity is not None:
+        book.note(entity, start)  # "he said X was ...": the story still follows him, whatever X is
+        entity = entity.speaks_for or entity  # "a council spokesman said ... he added": the council's words
     return Subject(start, end, entity, "pronoun" if entity else "none")
+
+
+def _plural_antecedent(reader: Reading, pos: int) -> Entity | None:
+    """``Ana Ruiz and Tom Okoro ... They said``: the first of two people joined by ``and`` that open the clause
+    before ``they`` (in its sentence or the one before); either speaks for the pair. None for any other ``they``."""
+    book = reader.book
+    here = book.sentence_at(pos)
+    for k in (here, here - 1):
+        if k < 0:
+            break
+        s = reader.sentences[k]
+        starts = reader.mentions_between(s.start, min(s.end, pos))
+        if not starts:
+            continue
+        first = reader.mention_by_start[starts[0]]
+        lead = WORD.findall(reader.masked[s.start : first.start])
+        if len(starts) < 2 or not all(w.lower() in DETERMINERS or is_person_role(w) for w in lead):
+            return None  # the pair must open the clause: "X and Y met ...", not "met X and Y"
+        second = reader.mention_by_start[starts[1]]
+        people = [book.mention_entity.get(m.start) for m in (first, second)]
+        joined = re.fullmatch(r",?\s+and\s+(?:[A-Z][\w.]*\s+)*", reader.masked[first.end : second.start])
+        if joined and all(e is not None and e.kind == "person" and e.name for e in people):
+            return people[0]
+        return None
+    return None
 
 
 # A sentence opening with a participle or subordinate clause, up to the comma before its subject.
@@ -344,7 +436,7 @@ def clause_subject(reader: Reading, s: Sentence, vs: int, coordinated: bool) -> 
     for pos in reader.mentions_between(fronted.end() if fronted else s.start, vs):
         mention = reader.mention_by_start[pos]
         entity = reader.book.mention_entity.get(pos)
-        if _modifies_next_name(reader, mention, vs):
+        if _modifies_next_name(reader, mention, vs) or _bracketed(reader.text, mention):
             continue  # "Trump spokeswoman Sarah Sanders": the first name only qualifies the role of the second
         if entity is not None and not reader.book.in_quote(pos) and not mention.possessive:
             between = reader.masked[mention.end : vs]
@@ -373,6 +465,11 @@ _FRONTED_PHRASE = re.compile(
     r"\W*(?:In|On|At|Under|After|Before|During|Despite|Following|Since|Unlike|Like|Amid|Among|Besides|Beyond|As)\b"
     r"[^,;:\n]{1,120},\s*"
 )
+
+
+def _bracketed(text: str, mention: Mention) -> bool:
+    """``(Reuters) - Acme said``: a name alone in brackets is a tag or an aside, not the clause's subject."""
+    return text[mention.start - 1 : mention.start] == "(" and text[mention.end : mention.end + 1] == ")"
 
 
 def _modifies_next_name(reader: Reading, mention: Mention, vs: int) -> bool:
@@ -414,6 +511,8 @@ def subject_right(reader: Reading, s: Sentence, ve: int) -> Subject | None:
         mention = reader.mention_by_start[pos]
         if not re.fullmatch(r"\s+(?:[a-z][\w\-]*\s+|[A-Z][a-z]*\.?\s+){0,4}", masked[ve:pos]):
             break
+        if _modifies_next_name(reader, mention, s.end):
+            continue  # "said Barclays analyst Ana Ruiz": the first name only qualifies the role of the second
         if not re.match(ends_clause, masked[mention.end : s.end]):
             break
         entity = reader.book.mention_entity.get(pos)
@@ -425,10 +524,25 @@ def subject_right(reader: Reading, s: Sentence, ve: int) -> Subject | None:
     m = re.match(r"\s+(he|she)\b(?=\s*[,.;])", masked[ve : s.end])
     if m:
         return pronoun_subject(reader, m.group(1), ve + m.start(1), ve + m.end(1))
-    m = re.match(r"\s+((?:the|a|an)\s+(?:[a-z][\w\-]*\s+){0,3}?([a-z][\w\-]*))" + ends_clause, masked[ve : s.end])
+    m = re.match(r"\s+((?:the|a|an)\s+(?:[A-Za-z][\w\-]*\s+){0,3}?([a-z][\w\-]*))" + ends_clause, masked[ve : s.end])
     if m and (is_person_role(m.group(2)) or is_organisation_role(m.group(2))):
-        return noun_phrase_before(reader, s, ve + m.end(1))
+        named_after = _named_after_role(reader, s, ve + m.start(1), ve + m.end(1))
+        return named_after or noun_phrase_before(reader, s, ve + m.end(1))
     return None
+
+
+def _named_after_role(reader: Reading, s: Sentence, start: int, end: int) -> Subject | None:
+    """``"...," said a company spokeswoman, Jane Roe.``: the person named in apposition after the role phrase
+    ``[start, end)``, which describes them."""
+    comma = re.match(r",\s+", reader.masked[end : s.end])
+    mention = reader.mention_by_start.get(end + comma.end()) if comma else None
+    entity = reader.book.mention_entity.get(mention.start) if mention is not None else None
+    if mention is None or entity is None or entity.kind != "person":
+        return None
+    if not re.match(r"\s*(?:[,.;:!?]|$)", reader.masked[mention.end : s.end]):
+        return None
+    entity.description = entity.description or reader.text[start:end]
+    return Subject(mention.start, mention.end, entity, named(reader, mention, entity))
 
 
 def common_word(word: str) -> bool:

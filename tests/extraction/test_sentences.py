@@ -419,3 +419,25 @@ SEGMENTER_PIECES = st.sampled_from(
 )
 def test_any_text_is_covered_by_non_overlapping_stripped_spans(text: str) -> None:
     assert_invariants(text, split_sentences(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            'Ana Ruiz said: "The plan has failed and\nwe must start again. It will cost\n$4 million."',
+            ['Ana Ruiz said: "The plan has failed and\nwe must start again.', 'It will cost\n$4 million."'],
+            id="short-lines-inside-an-open-quotation",
+        ),
+        pytest.param(
+            '"We will appeal the ruling,"\nAna Ruiz said.',
+            ['"We will appeal the ruling,"\nAna Ruiz said.'],
+            id="attribution-after-a-quote-ending-with-a-comma",
+        ),
+        pytest.param(
+            "Budget cuts\nThe council met on Monday.", ["Budget cuts", "The council met on Monday."], id="heading"
+        ),
+    ],
+)
+def test_a_line_break_inside_a_sentence_is_a_wrap(text: str, expected: list[str]) -> None:
+    assert [s.text for s in split_sentences(text)] == expected

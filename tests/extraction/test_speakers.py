@@ -123,6 +123,24 @@ def test_unnamed_group_speaks_for_nobody() -> None:
         pytest.param("Judge Mark Ellery QC said the delay was regrettable.", "Mark Ellery", "judge", id="postnominal"),
         pytest.param("Labour MP Jon Ash said the vote was a farce.", "Jon Ash", "Labour MP", id="party-and-mp-before"),
         pytest.param(
+            "Halden Tools Inc Chief Executive Ana Ruiz said the plant would close.",
+            "Ana Ruiz",
+            "Halden Tools Inc Chief Executive",
+            id="company-and-capitalised-role",
+        ),
+        pytest.param(
+            "Liberal Parliamentarian Tom Okafor said the vote was a farce.",
+            "Tom Okafor",
+            "Liberal Parliamentarian",
+            id="role-noun-as-title",
+        ),
+        pytest.param(
+            "Minister of Ports, Roads and Rural Affairs D M Okafor said prices would fall.",
+            "D M Okafor",
+            "Minister of Ports, Roads and Rural Affairs",
+            id="portfolio-with-commas-and-initials",
+        ),
+        pytest.param(
             "Federal Minister for Water and Rural Affairs Tomas Okafor said prices would fall.",
             "Tomas Okafor",
             "",
@@ -248,6 +266,18 @@ def test_unnamed_source_is_described_never_named(text: str, description: str) ->
     assert description == "" or quotes[0].speaker is None
 
 
+def test_pronoun_after_an_unnamed_source_keeps_its_description() -> None:
+    text = '"We are closing the plant," a company spokesman said. "It was a hard decision," he added.'
+    quotes = find_quotes(text, split_sentences(text))[1]
+    assert [(q.speaker, q.speaker_description) for q in quotes] == [(None, "a company spokesman")] * 2
+
+
+def test_office_holders_spokesman_without_a_seat_named_is_described() -> None:
+    text = "The Prime Minister's official spokesman said talks would go on."
+    quotes = find_quotes(text, split_sentences(text))[1]
+    assert [(q.speaker, q.speaker_description) for q in quotes] == [(None, "The Prime Minister's official spokesman")]
+
+
 def test_company_named_like_a_person_is_an_organisation_by_its_last_word() -> None:
     speakers, _ = read("Greyfield Analytics said sales fell.")
     assert [(s.name, s.kind) for s in speakers] == [("Greyfield Analytics", "organisation")]
@@ -334,6 +364,80 @@ RIGHT_SPEAKER = [
         id="document-speaks-for-who-issued-it",
     ),
 ]
+
+
+RIGHT_SPEAKER += [
+    pytest.param(
+        "Published 07:10 AM\nHalden shares fell on Monday after the chip maker said profits had halved.\n",
+        "Halden",
+        id="unit-after-a-number-is-no-organisation",
+    ),
+    pytest.param(
+        "(Reuters) - Halden shares fell after the chip maker cut its forecast and said demand was weak.\n",
+        "Halden",
+        id="agency-tag-in-brackets-is-not-the-subject",
+    ),
+    pytest.param(
+        'Halden shares fell. "Sales were weak," said Barclays analyst Ana Ruiz.\n',
+        "Ana Ruiz",
+        id="inverted-subject-after-an-employer-and-role",
+    ),
+    pytest.param(
+        'Ana Ruiz spoke on Monday.\nShe said Tom Bassey was not aware of it. "He did not know," she said.\n',
+        "Ana Ruiz",
+        id="pronoun-subject-keeps-the-person-followed",
+    ),
+    pytest.param("Downing Street said the talks would go on.\n", "Downing Street", id="place-named-institution"),
+    pytest.param(
+        "Downing Street denied the report. The Prime Minister's official spokesman said talks would go on.\n",
+        "Downing Street",
+        id="office-holders-spokesman-speaks-for-the-seat-named",
+    ),
+    pytest.param(
+        "Downing Street denied the report. The PM's official spokesman said talks would go on.\n"
+        '"We are calm," he said.\n',
+        "Downing Street",
+        id="pronoun-after-a-spokesman",
+    ),
+    pytest.param("A White House spokeswoman said the trip was short.\n", "White House", id="body-before-spokeswoman"),
+    pytest.param(
+        "Mayor Ann Lee and Police Chief Tom Ray met residents on Monday. They said the curfew would end.\n",
+        "Ann Lee",
+        id="they-after-two-people-joined-by-and",
+    ),
+    pytest.param("Halden shares fell. They said the curfew would end.\n", None, id="they-after-no-pair-names-nobody"),
+    pytest.param(
+        "Tom Ray met Maria Lopez on Monday. She said she would appeal.\n",
+        "Maria Lopez",
+        id="pronoun-agrees-with-the-gender-of-a-first-name",
+    ),
+    pytest.param(
+        "Tom and Ethel Okoro married in 1950. Mr Okoro said she was still the boss.\n",
+        "Tom Okoro",
+        id="honorific-agrees-with-the-gender-of-a-first-name",
+    ),
+    pytest.param(
+        '"We are not worried," said a company spokeswoman, Jane Roe.\n', "Jane Roe", id="named-after-an-inverted-role"
+    ),
+    pytest.param(
+        "The Halden County Sheriff's Office said deputies found the car.\n",
+        "Halden County Sheriff's Office",
+        id="organisation-word-after-a-possessive-goes-on-with-the-name",
+    ),
+    pytest.param(
+        "Acme Corp and its rival Beta Ltd cut jobs. Beta said it expected a recovery.\n",
+        "Beta Ltd",
+        id="first-word-of-an-organisations-name",
+    ),
+]
+
+
+def test_spokeswoman_in_the_lede_is_the_one_named_further_on() -> None:
+    _, quotes = read(
+        "A White House spokeswoman said the trip was short.\n\nThe visit was planned in May.\n\n"
+        "White House spokeswoman Jane Roe later said it had been cut.\n"
+    )
+    assert [q[1] for q in quotes] == ["Jane Roe", "Jane Roe"]
 
 
 @pytest.mark.parametrize(("text", "speaker"), RIGHT_SPEAKER)

@@ -1,0 +1,109 @@
+"""Transcripts without quotation marks: lines that open with a speaker's label (``Q:``, ``A:``, ``Gov. Ana Ruiz:``,
+``RUIZ:``) and go on with that speaker's words.
+
+A label alone proves little (``Update:``, ``Note:``, a dateline ``LONDON:``), so the lines count as a transcript only
+when the article has at least two of them whose labels are questions and answers or the names of speakers: a name
+the article also uses outside the labels, or one that labels two lines or more. Which entity a label names is the
+quote reader's business (:mod:`newsfacts.extraction.quotes`); this module only finds the lines.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from itertools import pairwise
+from typing import Literal
+
+from newsfacts.extraction.cues import STOPWORDS, is_organisation_role, is_person_role
+
+LabelKind = Literal["question", "answer", "name"]
+
+# A label opening a line: "Q:", "A:", "Question:", "Gov. Ana Ruiz:", "MARIA LENZ:", then the words on that line.
+_LABEL_LINE = re.compile(
+    r"(?m)^[^\S\n]*(?:((?:[A-Z][\w.'\u2019\-]*[^\S\n]+){0,3}[A-Z][\w'\u2019\-]*)[^\S\n]*:|(Q|A)\.)[^\S\n]+"
+    r"(\S[^\n]*?)[^\S\n]*$"
+)
+# A line with words on it: a paragraph of an answer that goes on before the next label.
+_LINE = re.compile(r"(?m)^[^\S\n]*(\S[^\n]*?)[^\S\n]*$")
+_QUESTION = frozenset({"q", "question", "interviewer", "reporter"})
+_ANSWER = frozenset({"a", "answer"})
+
+
+@dataclass(frozen=True, slots=True)
+class LabelLine:
+    """One labelled line: where its label and its words are, and whether it asks, answers or names a speaker."""
+
+    label_start: int
+    label_end: int
+    start: int  # of the words after the label
+    end: int
+    kind: LabelKind
+
+    def label(self, text: str) -> str:
+        return text[self.label_start : self.label_end]
+
+
+def _kind(label: str) -> LabelKind | None:
+    low = label.lower()
+    if low in _QUESTION:
+        return "question"
+    if low in _ANSWER:
+        return "answer"
+    last = low.split()[-1].rstrip(".")
+    if last in STOPWORDS or is_person_role(last) or is_organisation_role(last):
+        return None  # "Note:", "Reporter:", "Council:": a role or a body labels no one by name
+    return "name"
+
+
+def _names_a_speaker(text: str, label: str, times_labelled: int) -> bool:
+    """A name labels a speaker when it labels two lines or more, or when the article names it outside its labels
+    too (``Ana Ruiz spoke to ...`` and then ``RUIZ:``)."""
+    if times_labelled >= 2:
+        return True
+    surname = re.escape(label.split()[-1])
+    return len(re.findall(rf"\b{surname}\b", text, re.IGNORECASE)) > times_labelled
+
+
+def label_lines(text: str) -> list[LabelLine]:
+    """The lines of a transcript, in order, or none when the article is not one."""
+    found: list[LabelLine] = []
+    for m in _LABEL_LINE.finditer(text):
+        if not text[: m.start()].strip():
+            continue  # a label opening the article is its dateline
+        group = 1 if m.group(1) else 2
+        kind = _kind(m.group(group))
+        if kind is not None:
+            found.append(LabelLine(m.start(group), m.end(group), m.start(3), m.end(3), kind))
+    if len(found) < 2:
+        return []
+    counts = Counter(line.label(text) for line in found)
+    kept = [
+        line
+        for line in found
+        if line.kind != "name" or _names_a_speaker(text, line.label(text), counts[line.label(text)])
+    ]
+    kinds = {line.kind for line in kept}
+    if len(kept) < 2 or kinds == {"question"} or kinds == {"answer"}:
+        return []
+    asks = any(text[line.end - 1] == "?" for line in kept if line.kind == "question")
+    if "name" not in kinds and not asks:
+        return []  # "A. Smith and B. Jones wrote ...": initials, unless one of the questions asks something
+    # In a transcript, a full name labels its speaker even when it labels one line only.
+    return [line for line in found if line in kept or len(line.label(text).split()) > 1]
+
+
+def continued(text: str, lines: list[LabelLine]) -> list[tuple[LabelLine, int, int]]:
+    """The paragraphs after a labelled line that go on with its speaker's words before the next label: (the line
+    they continue, start, end). Those after the last label are left alone (the story may resume there), and so are
+    quoted ones (read as quotations) and lines that end without a full stop (topics, headings)."""
+    found = []
+    for line, following in pairwise(lines):
+        if line.kind == "question":
+            continue
+        after = text.find("\n", line.end)
+        for m in _LINE.finditer(text, after + 1 if after >= 0 else following.label_start, following.label_start):
+            words = m.group(1)
+            if words[0] not in "\"\u201c\u2018'" and words[-1] in ".!?\u2026":
+                found.append((line, m.start(1), m.end(1)))  # not a topic line ("On the budget:") nor a heading
+    return found
