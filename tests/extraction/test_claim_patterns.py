@@ -394,6 +394,34 @@ def test_kind_is_decided_by_what_the_claim_asserts(text: str, expected: list[tup
     assert found(text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Tom Reyes, 22, shouted at the judge as his brother was led away.",
+            [("age", "Tom Reyes, 22"), ("other", "shouted at the judge as his brother was led away.")],
+        ),
+        (
+            "The 54-year-old driver, of Mill Lane, Eastfield, was given 56 days in prison.",
+            [("age", "The 54-year-old driver, of Mill Lane, Eastfield"), ("figure", "was given 56 days in prison.")],
+        ),
+        (
+            "Ana Ruiz (61) was charged with fraud at the county court.",
+            [("age", "Ana Ruiz (61)"), ("other", "was charged with fraud at the county court.")],
+        ),
+        # nothing else to claim: the sentence stays one claim
+        ("Ana Ruiz, 36, lives in the town.", [("age", "Ana Ruiz, 36, lives in the town.")]),
+        # who someone is, with their age, is one description
+        (
+            "Ana Ruiz, 36, is one of the best known singers in the town.",
+            [("age", "Ana Ruiz, 36, is one of the best known singers in the town.")],
+        ),
+    ],
+)
+def test_a_subjects_age_is_a_claim_of_its_own_beside_what_they_did(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(claim.kind, claim.text) for claim in claims_of(text)] == expected
+
+
 # -- confidence orders claims by how likely they are check-worthy ---------------------------------------------------
 
 
