@@ -64,6 +64,8 @@ PLAIN_FACTS = [
     "While he was waiting for the hearing, his friend had texted him and had not believed he was in court.",
     "The minister, while speaking to reporters after the meeting described the allegation as untrue.",
     "The museum returned the stolen painting to the family.",
+    "The old charters are housed in the county archive at the castle.",
+    "The ferry company is owned by a trust of the islanders.",
 ]
 
 
@@ -74,6 +76,10 @@ def test_plain_factual_statement_is_the_articles_claim(text: str) -> None:
 
 def test_scene_setting_in_a_subordinate_clause_is_no_claim() -> None:
     assert found("It was raining when the delegates arrived at the hall.") == []
+
+
+def test_a_state_of_mind_in_the_passive_is_no_claim() -> None:
+    assert found("The new coach is interested in the young players of the club.") == []
 
 
 @pytest.mark.parametrize(
