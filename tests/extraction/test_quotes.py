@@ -588,6 +588,21 @@ REPORTED = [
         id="researchers-conclude",
     ),
     pytest.param(
+        "The study, which followed 2,000 children for ten years, found that screen time had little effect.",
+        ("screen time had little effect", None),
+        id="research-opening-the-sentence-and-a-relative-clause",
+    ),
+    pytest.param(
+        "Researchers at Tarn University found that the drug cut deaths by a third.",
+        ("the drug cut deaths by a third", "Tarn University"),
+        id="researchers-at-an-institution",
+    ),
+    pytest.param(
+        "The Halden Institute's report found rents had risen sharply.",
+        ("rents had risen sharply", "Halden Institute"),
+        id="an-institutions-report-finds-a-clause-opening-with-a-bare-noun",
+    ),
+    pytest.param(
         "Ana Ruiz said Thursday that the bridge would reopen in May.",
         ("the bridge would reopen in May", "Ana Ruiz"),
         id="bare-day-before-that",
@@ -706,6 +721,7 @@ def test_reported_speech_is_found_with_its_speaker(text: str, expected: tuple[st
             id="a-thing-suggesting-is-no-speaker",
         ),
         pytest.param("Police found the car in a field near the river.", id="finding-a-thing-is-no-finding"),
+        pytest.param("Police, who arrived at 2am, found that the door had been forced.", id="police-finding"),
         pytest.param("Ana Ruiz said goodbye to the crowd.", id="said-and-no-clause"),
         pytest.param("Ana Ruiz said on Monday.", id="said-and-a-time"),
         pytest.param("Halden Foods posted a loss of $3 million in May.", id="posted-a-loss"),
