@@ -586,7 +586,9 @@ def _content_start(cue: _Cue, after: int, rest: str) -> tuple[int, bool, bool] |
     if m_prep:
         return after + m_prep.end(), False, True
     adverbial = ADVERBIAL.match(rest)
-    if adverbial and _clause_like(rest[adverbial.end() :].lstrip(" :")):
+    tail = rest[adverbial.end() :].lstrip(" :") if adverbial else ""
+    spoken = cue.lemma in SPEECH_VERBS and _opens_clause(" " + tail) and _reported_clause(" " + tail)
+    if adverbial and (_clause_like(tail) or spoken) and not _glued_sentence(" " + tail):
         # "said on Tuesday it would ...", "said in a statement the plan had failed", "said on Twitter: the plan".
         tail = rest[adverbial.end() :]
         return after + adverbial.end() + len(tail) - len(tail.lstrip(" :")), False, False
@@ -598,7 +600,7 @@ def _content_start(cue: _Cue, after: int, rest: str) -> tuple[int, bool, bool] |
     clause = rest[aside.end() : aside.end() + 80] if aside else ""
     if aside and cue.lemma in SPEECH_VERBS and _reported_clause(clause) and not _SAYS.search(clause):
         return after + aside.end(), False, False  # "Police said, Charette jumped on a platform"
-    if _takes_bare_content(cue, rest):
+    if _takes_bare_content(cue, rest) and not _glued_sentence(rest):
         first = re.match(r"\s+([\w'\u2019\-]+|" + MASK + ")", rest)
         if first and first.group(1).lower() not in _NOT_CONTENT and not rest.startswith(","):
             return after + first.start(1), False, False
@@ -606,6 +608,13 @@ def _content_start(cue: _Cue, after: int, rest: str) -> tuple[int, bool, bool] |
 
 
 _COLON = re.compile(r"\s*:[^\S\n]+(?=[^\W_])")
+
+
+def _glued_sentence(rest: str) -> bool:
+    """``the report stated He also tried ...``: a capitalised pronoun or article right after the verb opens the next
+    sentence, glued on by scraping that lost its full stop; it is no reported content."""
+    first = re.match(r"\s+([A-Z][a-z]*)\b(?!\s+[A-Z])", rest)  # "said The Times had ...": a name
+    return first is not None and first.group(1) != "I" and first.group(1).lower() in STOPWORDS
 
 
 def _before_that(gap: str) -> bool:

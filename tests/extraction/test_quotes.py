@@ -608,6 +608,16 @@ REPORTED = [
         id="bare-day-before-that",
     ),
     pytest.param(
+        "Ana Ruiz said The Halden Times had been wrong about the bridge.",
+        ("The Halden Times had been wrong about the bridge", "Ana Ruiz"),
+        id="content-opening-with-a-title",
+    ),
+    pytest.param(
+        "Halden Foods said Tuesday its revenue rose 17 percent.",
+        ("its revenue rose 17 percent", "Halden Foods"),
+        id="bare-day-and-a-past-tense-of-no-known-form",
+    ),
+    pytest.param(
         "Ana Ruiz said Thursday the bridge would reopen in May.",
         ("the bridge would reopen in May", "Ana Ruiz"),
         id="bare-day-before-the-clause",
@@ -913,6 +923,11 @@ def test_reported_speech_patterns(text: str, expected: list[tuple[str, str | Non
             id="told-glued-to-the-name",
         ),
         pytest.param("Untold riches and Misreported losses were listed.", [], id="no-glued-verb-inside-a-word"),
+        pytest.param(
+            'His answers were "not relevant to the question," the report stated He then tried to leave.',
+            [("not relevant to the question,", "mixed", None)],
+            id="next-sentence-glued-after-a-trailing-cue",
+        ),
     ],
 )
 def test_scraped_copy(text: str, expected: list[tuple[str, str, str | None]]) -> None:
