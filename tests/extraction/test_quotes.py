@@ -618,6 +618,21 @@ REPORTED = [
         id="bare-day-and-a-past-tense-of-no-known-form",
     ),
     pytest.param(
+        "Counsel for the defence submitted that there was no case to answer.",
+        ("there was no case to answer", None),
+        id="court-report-submitted-that",
+    ),
+    pytest.param(
+        "Constable Tom Bassey gave evidence that he found the car locked.",
+        ("he found the car locked", "Tom Bassey"),
+        id="gave-evidence-that",
+    ),
+    pytest.param(
+        "Paramedics said the man was pronounced dead at the scene.",
+        ("the man was pronounced dead at the scene", None),
+        id="paramedics",
+    ),
+    pytest.param(
         "Ana Ruiz said Thursday the bridge would reopen in May.",
         ("the bridge would reopen in May", "Ana Ruiz"),
         id="bare-day-before-the-clause",
