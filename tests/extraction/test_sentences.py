@@ -460,7 +460,8 @@ def test_a_hard_wrapped_column_joins_its_short_lines_even_before_a_capital() -> 
         ("heading", "COURT NEWS"),
         (
             "prose",
-            "Mr. Tom Hale, for the prosecu- tion, said that the accused had been seen near the bank at noon on Tuesday.",
+            "Mr. Tom Hale, for the prosecu- tion, said that the accused had been seen near the bank "
+            "at noon on Tuesday.",
         ),
         ("prose", "Constable Ann Roe said she found the accused asleep in a car outside the bank."),
         ("prose", "He was arrested there and taken to the station in the town."),
