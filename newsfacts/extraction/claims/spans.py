@@ -147,7 +147,9 @@ def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 def _claims_in(text: str, start: int, end: int, quote: Quote | None, position: int) -> list[Claim]:
     """The claims of one stretch (a sentence without quotes, or a quote part), clause by clause."""
-    voice: Voice = "article" if quote is None else "speaker" if quote.speaker else "unattributed"
+    # a described speaker ("police said", "a spokesman for the board said") vouches for the words as a named one does
+    known = quote is not None and bool(quote.speaker or quote.speaker_description)
+    voice: Voice = "article" if quote is None else "speaker" if known else "unattributed"
     if voice == "article" and FIRST_PERSON_RE.search(text, start, end):
         voice = "unattributed"  # "I", "we" outside quotation marks: a transcript's or a column's, not a report's
     claims = []
@@ -155,7 +157,7 @@ def _claims_in(text: str, start: int, end: int, quote: Quote | None, position: i
         words = text[a:b]
         if quote and (is_never_a_claim(words) or _ATTRIBUTION_ONLY.search(words)):
             continue
-        verdict = judge(words, quoted=quote is not None)
+        verdict = judge(words, quoted=quote is not None, reported=quote is not None and quote.kind == "indirect")
         if verdict is None:
             continue
         kind: ClaimKind = verdict.kind
