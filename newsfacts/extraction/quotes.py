@@ -178,7 +178,9 @@ def _cues(reader: _Reader, s: Sentence) -> list[_Cue]:
             inverted = subject is not None
         if subject is None:
             subject = subject_left(reader, s, m.start())
-        if subject is None or (lemma in _FINDING_LEMMAS and not _researches(reader.masked, subject)):
+        if lemma in _FINDING_LEMMAS:
+            subject = _research_subject(reader, s, subject)
+        if subject is None:
             continue
         if lemma == "report" and (subject.entity is None or subject.entity.kind == "organisation"):
             subject.reporter = True
@@ -251,7 +253,26 @@ def _researches(masked: str, subject: Subject) -> bool:
     return run_by is not None and run_by.group(1).lower() in RESEARCH_NOUNS
 
 
-_RUN_BY = re.compile(r"\b([a-z]+)\s+(?:by|from|of|at)\s+(?:the\s+)?$")
+_RUN_BY = re.compile(r"\b([A-Za-z]+)\s+(?:by|from|of|at)\s+(?:the\s+)?$")
+# A sentence opening with research set off by a comma: "The study, which followed 2,000 children, found ...".
+_RESEARCH_OPENER = re.compile(
+    r"\W*(?:[\w\-]+\s+){0,3}?(" + "|".join(sorted(RESEARCH_NOUNS)) + r")\b(?:\s+(?:of|by|from)\s+[^,]{1,40})?,",
+    re.IGNORECASE,
+)
+
+
+def _research_subject(reader: _Reader, s: Sentence, subject: Subject | None) -> Subject | None:
+    """The subject of a finding verb: research or researchers (``The study found``), the research the sentence opens
+    with (``The study, which followed 2,000 children, found``), or None for anyone else (``Police found``)."""
+    if subject is not None and _researches(reader.masked, subject):
+        return subject
+    opener = _RESEARCH_OPENER.match(reader.masked, s.start, s.end)
+    if opener is None or (subject is not None and subject.start < opener.end()):
+        return None
+    issuer = subject.entity if subject is not None and subject.entity is not None else None
+    if issuer is not None and issuer.kind == "organisation" and subject is not None:
+        return subject
+    return Subject(s.start + len(opener.group()) - len(opener.group().lstrip()), opener.end(1), None, "none")
 
 
 # Words after which a reporting verb is an elliptical passive or an infinitive: "when asked", "to say".
@@ -565,7 +586,9 @@ def _content_start(cue: _Cue, after: int, rest: str) -> tuple[int, bool, bool] |
     if m_prep:
         return after + m_prep.end(), False, True
     adverbial = ADVERBIAL.match(rest)
-    if adverbial and _clause_like(rest[adverbial.end() :].lstrip(" :")):
+    tail = rest[adverbial.end() :].lstrip(" :") if adverbial else ""
+    spoken = cue.lemma in SPEECH_VERBS and _opens_clause(" " + tail) and _reported_clause(" " + tail)
+    if adverbial and (_clause_like(tail) or spoken) and not _glued_sentence(" " + tail):
         # "said on Tuesday it would ...", "said in a statement the plan had failed", "said on Twitter: the plan".
         tail = rest[adverbial.end() :]
         return after + adverbial.end() + len(tail) - len(tail.lstrip(" :")), False, False
@@ -577,7 +600,7 @@ def _content_start(cue: _Cue, after: int, rest: str) -> tuple[int, bool, bool] |
     clause = rest[aside.end() : aside.end() + 80] if aside else ""
     if aside and cue.lemma in SPEECH_VERBS and _reported_clause(clause) and not _SAYS.search(clause):
         return after + aside.end(), False, False  # "Police said, Charette jumped on a platform"
-    if _takes_bare_content(cue, rest):
+    if _takes_bare_content(cue, rest) and not _glued_sentence(rest):
         first = re.match(r"\s+([\w'\u2019\-]+|" + MASK + ")", rest)
         if first and first.group(1).lower() not in _NOT_CONTENT and not rest.startswith(","):
             return after + first.start(1), False, False
@@ -585,6 +608,13 @@ def _content_start(cue: _Cue, after: int, rest: str) -> tuple[int, bool, bool] |
 
 
 _COLON = re.compile(r"\s*:[^\S\n]+(?=[^\W_])")
+
+
+def _glued_sentence(rest: str) -> bool:
+    """``the report stated He also tried ...``: a capitalised pronoun or article right after the verb opens the next
+    sentence, glued on by scraping that lost its full stop; it is no reported content."""
+    first = re.match(r"\s+([A-Z][a-z]*)\b(?!\s+[A-Z])", rest)  # "said The Times had ...": a name
+    return first is not None and first.group(1) != "I" and first.group(1).lower() in STOPWORDS
 
 
 def _before_that(gap: str) -> bool:
@@ -697,7 +727,11 @@ def _has_verb(found: list[str]) -> bool:
 def _clause_like(rest: str) -> bool:
     """``admitted his side had ...``: a reported clause without ``that`` (a subject, then a finite verb soon)."""
     found = WORD.findall(rest[:80])
-    if not found or not (found[0].lower() in CLAUSE_STARTERS or found[0][0].isupper()):
+    if not found:
+        return False
+    first = found[0].lower()
+    # A determiner or pronoun, a name, or a bare noun ("found rents had risen"), then a finite verb.
+    if not (first in CLAUSE_STARTERS or found[0][0].isupper() or (first.isalpha() and first not in STOPWORDS)):
         return False
     return any(w.lower() in FINITE for w in found[1:5])
 

@@ -588,9 +588,49 @@ REPORTED = [
         id="researchers-conclude",
     ),
     pytest.param(
+        "The study, which followed 2,000 children for ten years, found that screen time had little effect.",
+        ("screen time had little effect", None),
+        id="research-opening-the-sentence-and-a-relative-clause",
+    ),
+    pytest.param(
+        "Researchers at Tarn University found that the drug cut deaths by a third.",
+        ("the drug cut deaths by a third", "Tarn University"),
+        id="researchers-at-an-institution",
+    ),
+    pytest.param(
+        "The Halden Institute's report found rents had risen sharply.",
+        ("rents had risen sharply", "Halden Institute"),
+        id="an-institutions-report-finds-a-clause-opening-with-a-bare-noun",
+    ),
+    pytest.param(
         "Ana Ruiz said Thursday that the bridge would reopen in May.",
         ("the bridge would reopen in May", "Ana Ruiz"),
         id="bare-day-before-that",
+    ),
+    pytest.param(
+        "Ana Ruiz said The Halden Times had been wrong about the bridge.",
+        ("The Halden Times had been wrong about the bridge", "Ana Ruiz"),
+        id="content-opening-with-a-title",
+    ),
+    pytest.param(
+        "Halden Foods said Tuesday its revenue rose 17 percent.",
+        ("its revenue rose 17 percent", "Halden Foods"),
+        id="bare-day-and-a-past-tense-of-no-known-form",
+    ),
+    pytest.param(
+        "Counsel for the defence submitted that there was no case to answer.",
+        ("there was no case to answer", None),
+        id="court-report-submitted-that",
+    ),
+    pytest.param(
+        "Constable Tom Bassey gave evidence that he found the car locked.",
+        ("he found the car locked", "Tom Bassey"),
+        id="gave-evidence-that",
+    ),
+    pytest.param(
+        "Paramedics said the man was pronounced dead at the scene.",
+        ("the man was pronounced dead at the scene", None),
+        id="paramedics",
     ),
     pytest.param(
         "Ana Ruiz said Thursday the bridge would reopen in May.",
@@ -706,6 +746,7 @@ def test_reported_speech_is_found_with_its_speaker(text: str, expected: tuple[st
             id="a-thing-suggesting-is-no-speaker",
         ),
         pytest.param("Police found the car in a field near the river.", id="finding-a-thing-is-no-finding"),
+        pytest.param("Police, who arrived at 2am, found that the door had been forced.", id="police-finding"),
         pytest.param("Ana Ruiz said goodbye to the crowd.", id="said-and-no-clause"),
         pytest.param("Ana Ruiz said on Monday.", id="said-and-a-time"),
         pytest.param("Halden Foods posted a loss of $3 million in May.", id="posted-a-loss"),
@@ -897,6 +938,11 @@ def test_reported_speech_patterns(text: str, expected: list[tuple[str, str | Non
             id="told-glued-to-the-name",
         ),
         pytest.param("Untold riches and Misreported losses were listed.", [], id="no-glued-verb-inside-a-word"),
+        pytest.param(
+            'His answers were "not relevant to the question," the report stated He then tried to leave.',
+            [("not relevant to the question,", "mixed", None)],
+            id="next-sentence-glued-after-a-trailing-cue",
+        ),
     ],
 )
 def test_scraped_copy(text: str, expected: list[tuple[str, str, str | None]]) -> None:
