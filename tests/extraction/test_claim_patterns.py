@@ -264,6 +264,18 @@ def test_long_described_speaker_keeps_the_claim_and_the_description_is_the_artic
     assert claims[1].text == "the ovens had been inspected by the council"
 
 
+def test_what_the_article_adds_after_the_attribution_is_its_own_claim() -> None:
+    text = '"We are shocked by the result," the company said on Tuesday, after its shares fell 5% in early trading.'
+    claims = claims_of(text)
+    assert [(c.kind, c.claimant, c.text) for c in claims] == [
+        ("figure", None, "after its shares fell 5% in early trading.")
+    ]
+
+
+def test_scene_after_the_attribution_is_no_claim() -> None:
+    assert found('"We will fight on to the very end," she said, as her supporters cheered outside the court.') == []
+
+
 REPORTED_STATES = [
     "Ana Ruiz said the harbour bridge was still closed to lorries.",
     "The ministry said the premier had the power to order the strikes without a vote.",

@@ -44,6 +44,7 @@ _AGED_SUBJECT = re.compile(
     r"|(?:The|A|An)\s+[\w-]+-year-old(?:\s+[a-z]+){0,3}?(?=,|\s+(?:was|is|has|had|were|are)\b))"
     r"(?:,?\s+(?:of|from)\s+[^,;]{2,60}(?:,\s+[A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019.-]*){0,2})?(?=,))?"
 )
+_TRAILING_CLAUSE = re.compile(r",\s+(after|as|when|while|before|since|because|following|despite)\s")
 _DESCRIPTION_NEXT = re.compile(r",?\s*(?:is|are|was|were)\s+(?:one|the|a|an)\b")
 _PIECE_TRIM = " \t\r\n,;:"
 # A denial, a negation or a verdict on the words just before them belongs with them: "has denied that [the firm sold
@@ -234,11 +235,27 @@ def _frame_claim(text: str, frame_start: int, frame_end: int, leading: bool, pos
             chosen = verdict
     elif about_speaker and (about_speaker.kind in HARD or (about_speaker.basis == "event" and _frame_event(words))):
         chosen = about_speaker
+    elif not leading:
+        return _trailing_fact(text, frame_start, frame_end, position)
     if chosen is None:
         return None
     return Claim(
         frame_start, frame_end, words, chosen.kind, None, position, confidence(chosen, words, "article", position)
     )
+
+
+def _trailing_fact(text: str, frame_start: int, frame_end: int, position: int) -> Claim | None:
+    """What the article adds after the attribution in a clause of its own ("..., the company said on Tuesday, [after
+    its shares fell 5% in early trading]"): a figure, a date, an age or an event there is the article's claim."""
+    found = _TRAILING_CLAUSE.search(text, frame_start, frame_end)
+    if found is None:
+        return None
+    start = found.start(1)
+    words = text[start:frame_end]
+    verdict = judge(words) if len(WORD_RE.findall(words)) >= MIN_QUOTE_WORDS else None
+    if verdict is None or not (verdict.kind in HARD or verdict.basis == "event"):
+        return None
+    return Claim(start, frame_end, words, verdict.kind, None, position, confidence(verdict, words, "article", position))
 
 
 def _aged_subject(text: str, start: int, end: int, position: int) -> Claim | None:
