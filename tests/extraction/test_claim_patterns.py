@@ -339,9 +339,12 @@ def test_figure_after_a_comma_is_not_cut_off() -> None:
         ("TOPEKA, Kan. (WIBW) - The man arrested after the standoff was charged Monday.", "TOPEKA, Kan. (WIBW) - "),
         ("(Bloomberg) -- Acme Corp. fell 5% after posting weaker sales.", "(Bloomberg) -- "),
         ("2) The council sold 40 homes to the housing trust.", "2) "),
+        ("REYES: The council sold 40 homes to the housing trust.", "REYES: "),
+        ("MR REYES: The council sold 40 homes to the housing trust.", "MR REYES: "),
+        ("A. Reyes sold 40 homes to the housing trust.", ""),  # initials are no label
     ],
 )
-def test_dateline_agency_tag_and_list_marker_stay_out_of_the_claim(text: str, left_out: str) -> None:
+def test_dateline_agency_tag_list_marker_and_speaker_label_stay_out_of_the_claim(text: str, left_out: str) -> None:
     claims = claims_of(text)
     assert len(claims) == 1
     assert claims[0].start == len(left_out)

@@ -18,7 +18,8 @@ credits, questions, conditionals ("If ..., ..."), advice ("Don't ...") and sweep
 Span policy, one rule for every claim (``text[c.start:c.end] == c.text``, always inside one sentence):
 
 * **a sentence without quotes** -- the sentence, trimmed of whitespace, of a leading dateline or agency tag
-  ("LAGOS, May 2 (AP) -", "(Bloomberg) --") and of a list marker ("2) "), one claim per clause that asserts on its
+  ("LAGOS, May 2 (AP) -", "(Bloomberg) --"), of a list marker ("2) ") and of a transcript's speaker label
+  ("REYES:"), one claim per clause that asserts on its
   own ("sales rose 7%; profit fell 2%", "..., but ...", "..., and the company ..."); a subject's age opening it is a
   claim of its own ("Jane Doe, 36, [was charged with ...]", not "Jane Doe, 29, is the youngest mayor", one
   description); ``claimant`` is None.

@@ -28,6 +28,8 @@ _DATELINE_RE = re.compile(
 # an agency tag on its own: "(Bloomberg) --", "(AP) -"
 _AGENCY_RE = re.compile(r"\([A-Z][\w .&'-]{1,30}\)\s*[-\u2013\u2014]+\s+")
 _LIST_MARKER_RE = re.compile(r"(?:\d{1,2}[.)]|[-*\u2022\u2013])\s+")
+# a transcript's speaker label: "SMITH:", "MR JONES:", "Q:" (not "A. Smith", initials)
+_SPEAKER_LABEL_RE = re.compile(r"[A-Z][A-Z'\u2019-]*\.?(?:\s+[A-Z][A-Z'\u2019-]+\.?){0,3}:\s+")
 # Where a stretch splits into clauses that each assert on their own.
 _PIECE_BREAK = re.compile(
     r"\s*;\s+|,\s+(?:but|while|whereas|although|though)\s+"
@@ -130,8 +132,9 @@ def _frames(sentence: Sentence, parts: list[tuple[int, int, Quote]]) -> list[tup
 
 
 def _clean_start(text: str, start: int, end: int) -> int:
-    """Where the sentence's words begin: after a dateline ("LONDON (Reuters) -") or a list marker ("2) ")."""
-    for pattern in (_DATELINE_RE, _AGENCY_RE, _LIST_MARKER_RE):
+    """Where the sentence's words begin: after a dateline ("LONDON (Reuters) -"), a list marker ("2) ") or a
+    transcript's speaker label ("SMITH:", "A:")."""
+    for pattern in (_DATELINE_RE, _AGENCY_RE, _LIST_MARKER_RE, _SPEAKER_LABEL_RE):
         found = pattern.match(text, start, end)
         if found:
             start = found.end()
