@@ -66,6 +66,7 @@ PLAIN_FACTS = [
     "The museum returned the stolen painting to the family.",
     "The old charters are housed in the county archive at the castle.",
     "The ferry company is owned by a trust of the islanders.",
+    "The driver was questioned by detectives at a police station in the city.",
 ]
 
 

@@ -87,13 +87,15 @@ def _placed_or_done_by(lower: list[str], index: int) -> bool:
 
 
 def states_past(tokens: list[str]) -> bool:
-    """Whether the words say what was done or has been: a past or participle, not "to be linked"."""
+    """Whether the words say what was done or has been: a past or participle, not "to be linked"; an act of speaking
+    counts only when done to someone ("he was questioned by detectives"), not as the words' own report."""
     lower = [token.lower() for token in tokens]
     for index, word in enumerate(lower):
         if tokens[index][0].isupper() or lower[index - 1 : index] in (["a"], ["an"]):
             continue  # a name ("United", "Allied") or an adjective ("a retired teacher", "an emailed statement")
         perfect = lower[index - 1 : index] in (["has"], ["have"], ["had"]) and PARTICIPLE_RE.match(word) is not None
-        if word in SPEECH_ACTS or not (
+        passive = lower[index - 1 : index] in (["was"], ["were"], ["been"])  # "he was questioned by police"
+        if (word in SPEECH_ACTS and not passive) or not (
             perfect or word in IRREGULAR_PAST or (len(word) >= 4 and word.endswith("ed") and word not in NOT_PAST)
         ):
             continue
@@ -105,10 +107,6 @@ def states_past(tokens: list[str]) -> bool:
             continue  # "to be brought back", "is focused": what is wanted or what is, not what was done
         return True
     return False
-
-
-def tokens_of(clauses: list[str]) -> list[str]:
-    return word_tokens(" ; ".join(clauses))
 
 
 def _states_a_state(tokens: list[str]) -> bool:
@@ -233,7 +231,7 @@ def judge(text: str, *, quoted: bool = False, reported: bool = False) -> Verdict
         return Verdict("other", "past", opinion)
     if quoted and not opinion and NEGATED_FACT_RE.search(" ; ".join(clauses)):
         return Verdict("other", "denial", opinion)
-    if reported and not opinion and _states_a_state(tokens_of(clauses)):
+    if reported and not opinion and _states_a_state(word_tokens(" ; ".join(clauses))):
         return Verdict("other", "reported", opinion)
     return None
 
