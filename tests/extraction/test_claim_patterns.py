@@ -67,6 +67,8 @@ PLAIN_FACTS = [
     "The old charters are housed in the county archive at the castle.",
     "The ferry company is owned by a trust of the islanders.",
     "The driver was questioned by detectives at a police station in the city.",
+    "Firefighters could not reach the house because of the flames.",
+    "The officers were able to reverse the van away from the crowd.",
 ]
 
 
@@ -77,6 +79,10 @@ def test_plain_factual_statement_is_the_articles_claim(text: str) -> None:
 
 def test_scene_setting_in_a_subordinate_clause_is_no_claim() -> None:
     assert found("It was raining when the delegates arrived at the hall.") == []
+
+
+def test_what_someone_could_do_is_no_claim() -> None:
+    assert found("The council could build more homes on the old site by the river.") == []
 
 
 def test_a_state_of_mind_in_the_passive_is_no_claim() -> None:

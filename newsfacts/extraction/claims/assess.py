@@ -48,6 +48,7 @@ from newsfacts.extraction.claims.vocabulary import (
     NEGATED_FACT_RE,
     NOT_PAST,
     PARTICIPLE_RE,
+    PAST_ABILITY_RE,
     QUESTION_END,
     RELATIVE_MODAL_RE,
     SCHEDULED_RE,
@@ -195,6 +196,20 @@ def _forward_verdict(text: str) -> Verdict | None:
     return None
 
 
+def _plain_words(text: str, *, quoted: bool) -> str:
+    """The words with phrases that look like opinion but are not put plainly (each check runs only when its words
+    are there)."""
+    if "than " in text:
+        text = THAN_BELIEVED_RE.sub("than", text)  # "earlier than originally thought" compares; nobody's opinion
+    if any(word in text for word in FELT_BY_OTHERS_WORDS):
+        text = FELT_BY_OTHERS_RE.sub("affected", text)  # "BlackBerry surprised Wall Street": an act, not a feeling
+    if " time" in text or " while" in text or " then" in text or " often" in text:
+        text = HABIT_RE.sub("sometimes", text)  # "every once in a while we open them up" is a habit
+    if not quoted and ("could" in text or " able " in text):
+        text = PAST_ABILITY_RE.sub("managed", text)  # "crews could not reach the house": what happened then
+    return text
+
+
 def judge(text: str, *, quoted: bool = False, reported: bool = False) -> Verdict | None:
     """The claim ``text`` makes, or None when it is not check-worthy.
 
@@ -206,12 +221,7 @@ def judge(text: str, *, quoted: bool = False, reported: bool = False) -> Verdict
     """
     if SWEEPING_START.match(text):
         return None
-    if "than " in text:
-        text = THAN_BELIEVED_RE.sub("than", text)  # "earlier than originally thought" compares; nobody's opinion
-    if any(word in text for word in FELT_BY_OTHERS_WORDS):
-        text = FELT_BY_OTHERS_RE.sub("affected", text)  # "BlackBerry surprised Wall Street": an act, not a feeling
-    if " time" in text or " while" in text or " then" in text or " often" in text:
-        text = HABIT_RE.sub("sometimes", text)  # "every once in a while we open them up" is a habit
+    text = _plain_words(text, quoted=quoted)
     clauses = _factual_clauses(text, word_tokens(text))
     if clauses != [text]:
         forward = _forward_verdict(text)
