@@ -572,6 +572,9 @@ def _in_relative_clause(reader: _Reader, cue: _Cue) -> bool:
 
 def _content_start(cue: _Cue, after: int, rest: str) -> tuple[int, bool, bool] | None:
     """Where reported content starts after a cue: (offset, after ``that``, after a preposition), or None."""
+    inserted = _INSERTED.match(rest)
+    if inserted is not None:  # "said — in a rare interview — that ...", "said (in a statement) that ..."
+        after, rest = after + inserted.end(), rest[inserted.end() :]
     m_that = re.match(r"((?:\s+[\w'\u2019\-]+){0,7}?)\s+that\b", rest)
     if m_that and _before_that(m_that.group(1)):
         return after + m_that.end(), True, False
@@ -608,6 +611,10 @@ def _content_start(cue: _Cue, after: int, rest: str) -> tuple[int, bool, bool] |
 
 
 _COLON = re.compile(r"\s*:[^\S\n]+(?=[^\W_])")
+
+
+# A phrase set off by dashes or brackets right after a cue.
+_INSERTED = re.compile(r"\s*(?:[\u2013\u2014][^\u2013\u2014\n]{1,60}[\u2013\u2014]|\([^()\n]{1,60}\))(?=\s)")
 
 
 def _glued_sentence(rest: str) -> bool:

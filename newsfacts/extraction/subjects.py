@@ -108,6 +108,7 @@ def subject_left(reader: Reading, s: Sentence, vs: int) -> Subject | None:
     left = _strip_modifiers(masked[s.start : vs].rstrip())
     # "Ivan Petrov (the head of X) said": a parenthesis between subject and verb.
     left = re.sub(r"\s*\([^()]*\)$", "", left)
+    left = re.sub(r"\s*[\u2013\u2014][^\u2013\u2014]{1,80}[\u2013\u2014]$", "", left)  # "Ana Ruiz — the mayor — said"
     end = s.start + len(left)
     if not left.strip() or left.endswith(MASK):
         return None

@@ -633,6 +633,21 @@ REPORTED = [
         id="paramedics",
     ),
     pytest.param(
+        "Ana Ruiz said \u2014 in a rare interview \u2014 that the bridge would reopen in May.",
+        ("the bridge would reopen in May", "Ana Ruiz"),
+        id="dashes-between-the-cue-and-that",
+    ),
+    pytest.param(
+        "Ana Ruiz said (in a statement) the bridge would reopen in May.",
+        ("the bridge would reopen in May", "Ana Ruiz"),
+        id="brackets-between-the-cue-and-the-clause",
+    ),
+    pytest.param(
+        "Ana Ruiz \u2014 the city's mayor \u2014 said the bridge would reopen in May.",
+        ("the bridge would reopen in May", "Ana Ruiz"),
+        id="apposition-in-dashes",
+    ),
+    pytest.param(
         "Ana Ruiz said Thursday the bridge would reopen in May.",
         ("the bridge would reopen in May", "Ana Ruiz"),
         id="bare-day-before-the-clause",
