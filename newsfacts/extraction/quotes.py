@@ -315,12 +315,25 @@ def _participle_cue(reader: _Reader, s: Sentence, m: re.Match[str], lemma: str, 
             if pronoun
             else clause_subject(reader, s, m.start(), coordinated=True)
         )
+        if clause is None and linked:
+            clause = _possessed_role(reader, s)  # "Rivera's mother cried in court, saying ..."
         if clause is None or (clause.entity is None and not linked):
             return None
         subject = Subject(m.start(), m.start(), clause.entity, clause.attribution, clause.reporter)
     else:
         return None
     return _Cue(m.start(), m.end(), m.group().lower(), lemma, subject, participle=True)
+
+
+def _possessed_role(reader: _Reader, s: Sentence) -> Subject | None:
+    """A sentence opening with someone's relation or role (``Rivera's mother cried ...``): its subject."""
+    lead = _POSSESSED_ROLE.match(reader.masked, s.start, s.end)
+    if lead is None or not is_person_role(lead.group(2)):
+        return None
+    return noun_phrase_before(reader, s, lead.end(1))
+
+
+_POSSESSED_ROLE = re.compile(r"\W*([A-Z][\w\-]*['\u2019]s\s+(?:[a-z][\w\-]*\s+){0,2}?([a-z][\w\-]*))\s+[a-z]")
 
 
 def _segment_at(reader: _Reader, pos: int) -> QuotedSpan | None:
@@ -346,7 +359,7 @@ def _addressee_end(masked: str, pos: int, limit: int) -> int:
         return pos + m.end()
     m = re.match(r"\s+(?:(?:the|a|an|his|her|their)\s+)?([a-z][\w\-]*)(?:\s+([a-z][\w\-]*))?", rest)
     if m and m.group(1) != "that" and m.group(1) not in CLAUSE_STARTERS:
-        if m.group(2) and m.group(2) not in CLAUSE_STARTERS and m.group(2) != "that":
+        if m.group(2) and m.group(2) not in CLAUSE_STARTERS | PREPOSITIONS and m.group(2) != "that":
             return pos + m.end(2)
         return pos + m.end(1)
     return pos
@@ -607,7 +620,16 @@ def _content_start(cue: _Cue, after: int, rest: str) -> tuple[int, bool, bool] |
         first = re.match(r"\s+([\w'\u2019\-]+|" + MASK + ")", rest)
         if first and first.group(1).lower() not in _NOT_CONTENT and not rest.startswith(","):
             return after + first.start(1), False, False
+    fronted = _FRONTED_PHRASE.match(rest) if cue.lemma in SPEECH_VERBS else None
+    if fronted and _opens_clause(rest[fronted.end() - 1 :]) and _reported_clause(rest[fronted.end() - 1 :]):
+        return after + fronted.start(1), False, False  # "said with a few more cuts, the danger might be delayed"
     return None
+
+
+# A phrase opening reported content, up to its comma: "with a few more cuts, ...", "if the vote fails, ...".
+_FRONTED_PHRASE = re.compile(
+    r"\s+((?:with|without|after|before|despite|under|if|unless|once|when)\b[^,.;:\n]{1,60},)\s"
+)
 
 
 _COLON = re.compile(r"\s*:[^\S\n]+(?=[^\W_])")
@@ -738,7 +760,8 @@ def _clause_like(rest: str) -> bool:
         return False
     first = found[0].lower()
     # A determiner or pronoun, a name, or a bare noun ("found rents had risen"), then a finite verb.
-    if not (first in CLAUSE_STARTERS or found[0][0].isupper() or (first.isalpha() and first not in STOPWORDS)):
+    noun = first.isalpha() and first not in STOPWORDS and not first.endswith(("ing", "ed", "ly"))
+    if not (first in CLAUSE_STARTERS or found[0][0].isupper() or noun):
         return False
     return any(w.lower() in FINITE for w in found[1:5])
 

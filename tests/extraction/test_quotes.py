@@ -648,6 +648,21 @@ REPORTED = [
         id="apposition-in-dashes",
     ),
     pytest.param(
+        "Tom Bassey told police in interview that his friend had not believed him.",
+        ("his friend had not believed him", "Tom Bassey"),
+        id="addressee-and-a-venue-before-that",
+    ),
+    pytest.param(
+        "Ana Ruiz said with a few more cuts, the bridge could reopen in May.",
+        ("with a few more cuts, the bridge could reopen in May", "Ana Ruiz"),
+        id="reported-clause-opening-with-a-phrase",
+    ),
+    pytest.param(
+        "Tom Rivera was jailed for life. Rivera's mother cried in court, saying he was only a boy then.",
+        ("he was only a boy then", None),
+        id="participle-after-a-relative-named-by-possessive",
+    ),
+    pytest.param(
         "Ana Ruiz said Thursday the bridge would reopen in May.",
         ("the bridge would reopen in May", "Ana Ruiz"),
         id="bare-day-before-the-clause",
@@ -764,6 +779,7 @@ def test_reported_speech_is_found_with_its_speaker(text: str, expected: tuple[st
         pytest.param("Police, who arrived at 2am, found that the door had been forced.", id="police-finding"),
         pytest.param("Ana Ruiz said goodbye to the crowd.", id="said-and-no-clause"),
         pytest.param("Ana Ruiz said on Monday.", id="said-and-a-time"),
+        pytest.param("Ana Ruiz said in a statement, adding nothing more.", id="said-in-a-statement-and-a-participle"),
         pytest.param("Halden Foods posted a loss of $3 million in May.", id="posted-a-loss"),
         pytest.param("Ana Ruiz made clear progress on the bridge.", id="made-clear-progress"),
         pytest.param("Ana Ruiz pointed to the cracks in the bridge.", id="pointed-to"),
