@@ -1012,9 +1012,11 @@ def find_quotes(text: str, sentences: list[Sentence]) -> tuple[list[Speaker], li
     reader.segments = segments
     reader.opens = [seg.open for seg in segments]
     quotable = _ByClose([seg for seg in segments if seg.cls in ("full", "partial")])
-    spoken = _transcript(reader)
+    spoken = _transcript(reader)  # in text order, not overlapping
+    spoken_starts = [a for a, _ in spoken]
     for s in sentences:
-        if s.kind in ("prose", "caption") and not any(a <= s.start < b for a, b in spoken):
+        k = bisect_right(spoken_starts, s.start) - 1
+        if s.kind in ("prose", "caption") and not (k >= 0 and s.start < spoken[k][1]):
             taken = _according(reader, s) + _spoke(reader, s)
             cues = _cues(reader, s)
             until = s.start
@@ -1051,13 +1053,14 @@ def _transcript(reader: _Reader) -> list[tuple[int, int]]:
     interviewee = reader.book.followed(first) or reader.book.focus(first)
     spoken = [(line, line.start, line.end) for line in lines if line.kind != "question"]
     read = []
-    speaker: dict[int, tuple[Entity | None, AttributionMethod]] = {}
+    speaker: dict[str, tuple[Entity | None, AttributionMethod]] = {}
     for line, a, b in sorted([*spoken, *continued(text, lines)], key=lambda item: item[1]):
         if reader.masked[a] == MASK:
             continue  # 'Sanders: "..."': a quotation, read as such
-        if line.start not in speaker:
-            speaker[line.start] = (interviewee, "role") if line.kind == "answer" else _labelled(reader, line)
-        entity, attribution = speaker[line.start]
+        label = line.label(text)
+        if label not in speaker:  # once per label: "RUIZ" names the same person on every line
+            speaker[label] = (interviewee, "role") if line.kind == "answer" else _labelled(reader, line)
+        entity, attribution = speaker[label]
         for seg in _segments_in(reader, a, b + 1):
             seg.attached = True
         _emit(reader, a, b, "direct", entity, attribution, line.label(text), -0.05)

@@ -78,11 +78,8 @@ def label_lines(text: str) -> list[LabelLine]:
     if len(found) < 2:
         return []
     counts = Counter(line.label(text) for line in found)
-    kept = [
-        line
-        for line in found
-        if line.kind != "name" or _names_a_speaker(text, line.label(text), counts[line.label(text)])
-    ]
+    speaking = {label: _names_a_speaker(text, label, n) for label, n in counts.items()}  # once per name, not per line
+    kept = [line for line in found if line.kind != "name" or speaking[line.label(text)]]
     kinds = {line.kind for line in kept}
     if len(kept) < 2 or kinds == {"question"} or kinds == {"answer"}:
         return []
@@ -90,7 +87,8 @@ def label_lines(text: str) -> list[LabelLine]:
     if "name" not in kinds and not asks:
         return []  # "A. Smith and B. Jones wrote ...": initials, unless one of the questions asks something
     # In a transcript, a full name labels its speaker even when it labels one line only.
-    return [line for line in found if line in kept or len(line.label(text).split()) > 1]
+    chosen = set(kept)
+    return [line for line in found if line in chosen or len(line.label(text).split()) > 1]
 
 
 def continued(text: str, lines: list[LabelLine]) -> list[tuple[LabelLine, int, int]]:
