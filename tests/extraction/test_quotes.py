@@ -217,6 +217,23 @@ def test_single_quotation_marks_are_quotes_when_an_article_has_no_double_ones(
     assert brief(text) == expected
 
 
+def test_single_quoted_speech_counts_beside_a_double_quoted_name() -> None:
+    text = (
+        "'We will rebuild the bridge by spring,' Ana Ruiz said.\n\n"
+        'The so-called "Halden Bridge" is old.\n\n'
+        "'It will cost four million pounds,' she added.\n"
+    )
+    assert brief(text) == [
+        ("We will rebuild the bridge by spring,", "direct", "Ana Ruiz"),
+        ("It will cost four million pounds,", "direct", "Ana Ruiz"),
+    ]
+
+
+def test_single_marks_inside_a_double_quoted_quote_stay_part_of_it() -> None:
+    text = "\"She told me 'we will rebuild the bridge by spring' and left,\" Tom Bassey said."
+    assert brief(text) == [("She told me 'we will rebuild the bridge by spring' and left,", "direct", "Tom Bassey")]
+
+
 def test_apostrophes_are_not_quotation_marks() -> None:
     assert brief("It\u2019s the city\u2019s plan, and the workers\u2019 union backs it.") == []
 
