@@ -62,11 +62,20 @@ def _is_apostrophe(text: str, i: int) -> bool:
 
 
 def _typewriter_marks(text: str) -> str:
-    """The text with typewriter double quotes (````We will,'' she said``) read as curly ones: each pair of marks
-    becomes a curly mark at its outer end and a blank, so offsets stay and the pair is masked whole."""
-    if "``" not in text:
+    """The text with typewriter double quotes (````We will,'' she said``, or ``''We will,'' she said`` from OCR)
+    read as curly ones: each pair of marks becomes a curly mark at its outer end and a blank, so offsets stay and the
+    pair is masked whole."""
+    if "``" in text:
+        return text.replace("``", "\u201c ").replace("''", " \u201d")
+    if "''" not in text:
         return text
-    return text.replace("``", "\u201c ").replace("''", " \u201d")
+    text = _DOUBLED_OPENING.sub("\u201c ", text)
+    return _DOUBLED_CLOSING.sub(" \u201d", text)
+
+
+# Two single marks standing for a double one: before a word (opening) or after one (closing).
+_DOUBLED_OPENING = re.compile(r"(?:(?<=\s)|(?<=^)|(?<=[(\[]))''(?=[^\W_])")
+_DOUBLED_CLOSING = re.compile(r"(?<=[^\W_]|[.,!?;:])''(?=\s|$|[.,;:!?)\]])")
 
 
 def pair_marks(text: str) -> list[QuotedSpan]:

@@ -976,6 +976,11 @@ def test_reported_speech_patterns(text: str, expected: list[tuple[str, str | Non
             id="quote-hard-wrapped-over-short-lines",
         ),
         pytest.param(
+            "''We will appeal the ruling,'' Ana Ruiz said.",
+            [("We will appeal the ruling,", "direct", "Ana Ruiz")],
+            id="two-single-marks-for-a-double-one",
+        ),
+        pytest.param(
             "``We will appeal the ruling,'' Ana Ruiz said.",
             [("We will appeal the ruling,", "direct", "Ana Ruiz")],
             id="typewriter-quotation-marks",
