@@ -495,6 +495,20 @@ def test_an_answer_going_on_over_paragraphs_before_the_next_question_is_the_pers
     ]
 
 
+def test_an_interview_labelling_only_its_questions_gives_the_plain_answers_to_the_person_interviewed() -> None:
+    text = (
+        "Ana Ruiz, the new coach of the club, spoke to us about her first season.\n\n"
+        "Q: Why did you take the job?\n\nI needed a new challenge.\n\n"
+        "Q: What about the fans?\n\nThey have been wonderful to me.\n\n"
+        "Q: And next season?\n\nWe aim for the title.\n\nThe club plays on Sunday.\n"
+    )
+    assert brief(text) == [
+        ("I needed a new challenge.", "direct", "Ana Ruiz"),
+        ("They have been wonderful to me.", "direct", "Ana Ruiz"),
+        ("We aim for the title.", "direct", "Ana Ruiz"),
+    ]
+
+
 @pytest.mark.parametrize(
     "text",
     [
