@@ -1068,10 +1068,14 @@ def _transcript(reader: _Reader) -> list[tuple[int, int]]:
     return read
 
 
-def _labelled(reader: _Reader, line: LabelLine) -> tuple[Entity, AttributionMethod]:
+def _labelled(reader: _Reader, line: LabelLine) -> tuple[Entity | None, AttributionMethod]:
     """The person a transcript label names: the name read there, one the article gave in full (``RUIZ`` for Ana
-    Ruiz), or a new person."""
+    Ruiz), or a new person; for an office (``THE PRESIDENT``), the person the story described by it."""
     book = reader.book
+    if line.kind == "role":
+        noun = line.label(reader.text).split()[-1].lower()
+        entity = book.resolve_role(noun, False, line.label_start, guess=False)
+        return entity, "role" if entity is not None else "none"
     for pos in reader.mentions_between(line.label_start, line.label_end):
         entity = book.mention_entity.get(pos)
         if entity is not None and entity.kind == "person":

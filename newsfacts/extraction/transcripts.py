@@ -16,7 +16,7 @@ from typing import Literal
 
 from newsfacts.extraction.cues import STOPWORDS, is_organisation_role, is_person_role
 
-LabelKind = Literal["question", "answer", "name"]
+LabelKind = Literal["question", "answer", "name", "role"]
 
 # A label opening a line: "Q:", "A:", "Question:", "Gov. Ana Ruiz:", "MARIA LENZ:", then the words on that line.
 _LABEL_LINE = re.compile(
@@ -49,7 +49,10 @@ def _kind(label: str) -> LabelKind | None:
         return "question"
     if low in _ANSWER:
         return "answer"
-    last = low.split()[-1].rstrip(".")
+    words = low.split()
+    last = words[-1].rstrip(".")
+    if len(words) > 1 and words[0] == "the" and is_person_role(last):
+        return "role"  # "THE PRESIDENT:": the holder of the office the story names
     if last in STOPWORDS or is_person_role(last) or is_organisation_role(last):
         return None  # "Note:", "Reporter:", "Council:": a role or a body labels no one by name
     return "name"
@@ -78,7 +81,7 @@ def label_lines(text: str) -> list[LabelLine]:
         return []
     counts = Counter(line.label(text) for line in found)
     speaking = {label: _names_a_speaker(text, label, n) for label, n in counts.items()}  # once per name, not per line
-    kept = [line for line in found if line.kind != "name" or speaking[line.label(text)]]
+    kept = [line for line in found if line.kind not in ("name", "role") or speaking[line.label(text)]]
     kinds = {line.kind for line in kept}
     asking = [line for line in kept if line.kind == "question" and text[line.end - 1] == "?"]
     if kinds == {"question"} and len(asking) >= 2:
@@ -86,7 +89,7 @@ def label_lines(text: str) -> list[LabelLine]:
     if len(kept) < 2 or kinds == {"question"} or kinds == {"answer"}:
         return []
     asks = bool(asking)
-    if "name" not in kinds and not asks:
+    if not kinds & {"name", "role"} and not asks:
         return []  # "A. Smith and B. Jones wrote ...": initials, unless one of the questions asks something
     # In a transcript, a full name labels its speaker even when it labels one line only.
     chosen = set(kept)

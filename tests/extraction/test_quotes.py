@@ -495,6 +495,19 @@ def test_an_answer_going_on_over_paragraphs_before_the_next_question_is_the_pers
     ]
 
 
+def test_an_office_as_a_transcript_label_is_the_person_holding_it() -> None:
+    text = (
+        "President Ana Ruiz met reporters on the plane on Monday.\n\n"
+        "THE PRESIDENT: Thank you all for coming.\n\n"
+        "Q: Will you sign the bill?\n\n"
+        "THE PRESIDENT: I will sign it next week.\n"
+    )
+    assert brief(text) == [
+        ("Thank you all for coming.", "direct", "Ana Ruiz"),
+        ("I will sign it next week.", "direct", "Ana Ruiz"),
+    ]
+
+
 def test_an_interview_labelling_only_its_questions_gives_the_plain_answers_to_the_person_interviewed() -> None:
     text = (
         "Ana Ruiz, the new coach of the club, spoke to us about her first season.\n\n"
