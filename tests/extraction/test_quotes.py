@@ -672,6 +672,11 @@ REPORTED = [
         id="gave-evidence-that",
     ),
     pytest.param(
+        "Tarn Police were called at 2am.\n\nThe force said the man remains in hospital.",
+        ("the man remains in hospital", "Tarn Police"),
+        id="the-force-is-the-police-named",
+    ),
+    pytest.param(
         "Paramedics said the man was pronounced dead at the scene.",
         ("the man was pronounced dead at the scene", None),
         id="paramedics",
