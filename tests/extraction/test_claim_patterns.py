@@ -64,6 +64,8 @@ PLAIN_FACTS = [
     "While he was waiting for the hearing, his friend had texted him and had not believed he was in court.",
     "The minister, while speaking to reporters after the meeting described the allegation as untrue.",
     "The museum returned the stolen painting to the family.",
+    "The old charters are housed in the county archive at the castle.",
+    "The ferry company is owned by a trust of the islanders.",
 ]
 
 
@@ -74,6 +76,10 @@ def test_plain_factual_statement_is_the_articles_claim(text: str) -> None:
 
 def test_scene_setting_in_a_subordinate_clause_is_no_claim() -> None:
     assert found("It was raining when the delegates arrived at the hall.") == []
+
+
+def test_a_state_of_mind_in_the_passive_is_no_claim() -> None:
+    assert found("The new coach is interested in the young players of the club.") == []
 
 
 @pytest.mark.parametrize(
@@ -392,6 +398,34 @@ def test_a_stretch_of_time_is_a_figure_not_a_date() -> None:
 )
 def test_kind_is_decided_by_what_the_claim_asserts(text: str, expected: list[tuple[str, str | None]]) -> None:
     assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Tom Reyes, 22, shouted at the judge as his brother was led away.",
+            [("age", "Tom Reyes, 22"), ("other", "shouted at the judge as his brother was led away.")],
+        ),
+        (
+            "The 54-year-old driver, of Mill Lane, Eastfield, was given 56 days in prison.",
+            [("age", "The 54-year-old driver, of Mill Lane, Eastfield"), ("figure", "was given 56 days in prison.")],
+        ),
+        (
+            "Ana Ruiz (61) was charged with fraud at the county court.",
+            [("age", "Ana Ruiz (61)"), ("other", "was charged with fraud at the county court.")],
+        ),
+        # nothing else to claim: the sentence stays one claim
+        ("Ana Ruiz, 36, lives in the town.", [("age", "Ana Ruiz, 36, lives in the town.")]),
+        # who someone is, with their age, is one description
+        (
+            "Ana Ruiz, 36, is one of the best known singers in the town.",
+            [("age", "Ana Ruiz, 36, is one of the best known singers in the town.")],
+        ),
+    ],
+)
+def test_a_subjects_age_is_a_claim_of_its_own_beside_what_they_did(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(claim.kind, claim.text) for claim in claims_of(text)] == expected
 
 
 # -- confidence orders claims by how likely they are check-worthy ---------------------------------------------------

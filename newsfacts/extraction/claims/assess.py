@@ -8,7 +8,8 @@ A stretch is read clause by clause (``and``, ``but``, ``while``, ``;``, ``:`` sp
 2. in the clauses left, a figure, a date or an age always counts ("He felt nervous after being chosen from 500
    volunteers");
 3. a first or superlative, an event verb ("banned", "arrested") or any statement of what was done or has been (a
-   past or a participle: "The lawyer asked to be removed from the case") counts only in a clause free of opinion,
+   past or a participle: "The lawyer asked to be removed from the case"; a present passive of place or agent: "the
+   charters are housed in the archive", not of mind: "is interested in") counts only in a clause free of opinion,
    feeling, hedging, advice or evaluation ("seems", "I think", "deserved", "looked sharp");
 4. in reported speech, a state told with a finite "be" or "have" of a subject named or described counts too ("the
    spokesman said the bridge was still open"): the speaker asserts it as fact.
@@ -41,6 +42,7 @@ from newsfacts.extraction.claims.vocabulary import (
     HYPHENATED_RE,
     IMPERATIVE_START,
     IRREGULAR_PAST,
+    MENTAL_STATES,
     MIN_OTHER_WORDS,
     MIN_QUOTE_WORDS,
     NEGATED_FACT_RE,
@@ -78,6 +80,12 @@ class Verdict:
     opinion: bool
 
 
+def _placed_or_done_by(lower: list[str], index: int) -> bool:
+    """Whether a present passive says where a thing is or who does it ("is housed in", "is owned by"), not a state of
+    mind ("is interested in", "is focused on")."""
+    return lower[index + 1 : index + 2] in (["by"], ["in"], ["at"]) and lower[index] not in MENTAL_STATES
+
+
 def states_past(tokens: list[str]) -> bool:
     """Whether the words say what was done or has been: a past or participle, not "to be linked"."""
     lower = [token.lower() for token in tokens]
@@ -91,6 +99,8 @@ def states_past(tokens: list[str]) -> bool:
             continue
         before = [earlier for earlier in lower[max(0, index - 3) : index] if earlier not in STATE_ADVERBS]
         gerund = before[-1:] == ["being"] and not (before[-2:-1] and _IS_FORM.match(before[-2]))  # "like being nagged"
+        if before[-1:] in (["is"], ["are"]) and _placed_or_done_by(lower, index):
+            return True  # "the fragments are housed in the museum", "the club is owned by a trust": a fact as it stands
         if before[-2:] == ["to", "be"] or before[-1:] in (["is"], ["are"], ["am"]) or gerund:
             continue  # "to be brought back", "is focused": what is wanted or what is, not what was done
         return True

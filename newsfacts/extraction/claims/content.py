@@ -151,7 +151,7 @@ _FRACTION_WORDS = frozenset({"half", "quarter", "quarters"})
 # A count of one person ("One person was killed", "one was out for maintenance"), not "one of" or "one day".
 _ONE_COUNTED_RE = re.compile(
     r"\bone\s+(?:(?:person|man|woman|child|boy|girl|officer|soldier|passenger|driver|worker|patient|resident|victim"
-    r"|suspect|player|plane|aircraft|vehicle|car)\s+)?(?:was|were|has\s+been|had\s+been|died)\b",
+    r"|suspect|player|plane|aircraft|vehicle|car)\s+)?(?:was|were|has\s+been|had\s+been|died)\b|\bone\s+counts?\s+of\b",
     re.IGNORECASE,
 )
 _TIME_AMOUNTS = frozenset(["day's", "week's", "fortnight's", "month's", "year's"])

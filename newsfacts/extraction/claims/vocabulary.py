@@ -296,6 +296,12 @@ STATE_VERBS = frozenset(
 )
 # Subjects that point rather than name: "this was a disgrace", "it is the prerogative of the prime minister".
 DEICTIC = frozenset("it this that there these those".split())  # noqa: SIM905
+# Participles that tell a state of mind after "is"/"are" ("is interested in", "are concerned by"), not a fact.
+MENTAL_STATES = frozenset(
+    "interested concerned focused convinced worried committed determined prepared supposed used obsessed dedicated "  # noqa: SIM905
+    "satisfied disappointed pleased delighted shocked surprised amazed excited tired bored scared frightened annoyed "
+    "embarrassed confused impressed troubled alarmed encouraged engaged absorbed".split()
+)
 # Adverbs between a verb and its participle: "is still focused", "are now based".
 STATE_ADVERBS = frozenset("still now also already currently always largely mostly".split())  # noqa: SIM905
 HYPHENATED_RE = re.compile(r"\w+(?:-\w+)+")
