@@ -258,6 +258,11 @@ PERSON_ROLES = words(
     prosecution counsel prisoner constable barrister solicitor magistrate coroner juror clerk sheriff deputy trooper
     firefighter paramedic"""
 )
+# Family members: "Rivera's mother" is someone other than Rivera, and unnamed unless the story names her.
+KIN_NOUNS = words(
+    """mother father wife husband son daughter sister brother grandmother grandfather aunt uncle cousin niece nephew
+    fiancee fiance girlfriend boyfriend partner widow widower stepfather stepmother"""
+)
 # Person nouns that name a group however they are written: "people familiar with the talks", "the defence".
 COLLECTIVE_NOUNS = words("people defence defense prosecution")
 # Role-noun suffixes that make a person: "endocrinologist", "physician", "campaigner".
@@ -278,7 +283,7 @@ ORGANISATION_ROLES = words(
     manufacturer retailer insurer operator lender developer startup start-up giant conglomerate utility provider
     institute foundation association federation league administration office police army military embassy
     parliament ministry school college service trust fund coalition alliance consortium exchange chain brand
-    label studio maker producer-group group's"""
+    label studio maker producer-group group's force constabulary brigade tribunal panel"""
 )
 # Words that end (or head) an organisation's name.
 ORGANISATION_WORDS = words(
