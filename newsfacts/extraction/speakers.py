@@ -263,6 +263,12 @@ class SpeakerBook:
         insort(self._events, event)
         insort(self._events_of.setdefault(entity.id, []), event)
 
+    def _recent_at(self, pos: int) -> Iterator[tuple[int, int, Entity]]:
+        """(offset, sentence, entity) of each reference before ``pos``, most recent first."""
+        for i in range(bisect_left(self._events, (pos, -1, -1)) - 1, -1, -1):
+            at, sentence, e = self._events[i]
+            yield at, sentence, self.entities[e]
+
     def _recent(self, pos: int) -> Iterator[tuple[int, Entity]]:
         """(sentence, entity) of each reference before ``pos``, most recent first."""
         for i in range(bisect_left(self._events, (pos, -1, -1)) - 1, -1, -1):
@@ -354,9 +360,11 @@ class SpeakerBook:
                 window.append(k)
             k -= 1
         firsts: dict[int, Entity] = {}
-        for sentence, entity in self._recent(pos):
+        for at, sentence, entity in self._recent_at(pos):
             if sentence < window[-1]:
                 break
+            if _PLACE_OBJECT.search(self.text, max(0, at - 12), at):
+                continue  # "taken to Central Booking": a place or object after a preposition is not followed
             firsts[sentence] = entity  # overwritten going back, so it ends as the sentence's first reference
         for sentence in window:
             if sentence in firsts:
@@ -490,6 +498,10 @@ def first_name_genders() -> dict[str, str]:
         if men > 10 * women or women > 10 * men:
             genders[name] = "m" if men > women else "f"
     return genders
+
+
+# A preposition of place or motion right before a name: "taken to Central Booking", "from Halden Hospital".
+_PLACE_OBJECT = re.compile(r"(?<!according)\s(?:to|into|at|from|near|inside|outside|towards?)\s(?:the\s)?$", re.I)
 
 
 def _is_apposition(phrase: str) -> bool:

@@ -400,12 +400,12 @@ def _plural_antecedent(reader: Reading, pos: int) -> Entity | None:
         if k < 0:
             break
         s = reader.sentences[k]
-        starts = reader.mentions_between(s.start, min(s.end, pos))
+        starts = [p for p in reader.mentions_between(s.start, min(s.end, pos)) if p in book.mention_entity]
         if not starts:
             continue
         first = reader.mention_by_start[starts[0]]
         lead = WORD.findall(reader.masked[s.start : first.start])
-        if len(starts) < 2 or not all(w.lower() in DETERMINERS or is_person_role(w) for w in lead):
+        if len(starts) < 2 or not all(w[0].isupper() or w in DETERMINERS or is_person_role(w) for w in lead):
             return None  # the pair must open the clause: "X and Y met ...", not "met X and Y"
         second = reader.mention_by_start[starts[1]]
         people = [book.mention_entity.get(m.start) for m in (first, second)]

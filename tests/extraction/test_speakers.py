@@ -420,6 +420,16 @@ RIGHT_SPEAKER += [
         '"We are not worried," said a company spokeswoman, Jane Roe.\n', "Jane Roe", id="named-after-an-inverted-role"
     ),
     pytest.param(
+        "O.C. Health Deputy Director Ann Lee and Medical Director Tom Ray met the press. They said cases had risen.\n",
+        "Ann Lee",
+        id="they-after-two-titled-people",
+    ),
+    pytest.param(
+        "Mayor Ann Lee met the family. The man was taken to Central Booking, she said.\n",
+        "Ann Lee",
+        id="name-after-a-preposition-of-place-is-not-the-person-followed",
+    ),
+    pytest.param(
         "The Halden County Sheriff's Office said deputies found the car.\n",
         "Halden County Sheriff's Office",
         id="organisation-word-after-a-possessive-goes-on-with-the-name",
