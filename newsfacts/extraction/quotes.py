@@ -386,6 +386,7 @@ def _attach(reader: _Reader, seg: QuotedSpan, cue: _Cue) -> None:
         subject.entity,
         subject.attribution,
         cue.word,
+        -subject.doubt,
         press=subject.reporter,
         description=_unnamed(reader, subject),
     )
@@ -410,7 +411,7 @@ def _reported(reader: _Reader, a: int, b: int, cue: _Cue, bonus: float = 0.0) ->
         subject.entity,
         subject.attribution,
         cue.word,
-        bonus,
+        bonus - subject.doubt,
         press=subject.reporter,
         description=_unnamed(reader, subject),
     )
@@ -967,14 +968,19 @@ def _known_by_speaking(masked: str, mentions: list[Mention]) -> list[Mention]:
     bodies |= {
         m.tokens[0] for m in mentions if m.kind == "organisation" and len(m.tokens) > 1 and m.tokens[1][0].isupper()
     }
-    # "the Fed said": a lone name that speaks after "the" is an institution.
-    bodies |= {m.group(1) for m in _NAME_SPEAKS.finditer(masked) if _THE_BEFORE.match(masked, m.start() - 4, m.start())}
+    # "the Fed said": a lone name that speaks after "the" is an institution; so is one that says "its".
+    bodies |= {
+        m.group(1)
+        for m in _NAME_SPEAKS.finditer(masked)
+        if _THE_BEFORE.match(masked, m.start() - 4, m.start()) or _ITS_AFTER.match(masked, m.end())
+    }
     if not speaking and not bodies:
         return mentions
     return [_kind_known(m, speaking, bodies) for m in mentions]
 
 
 _THE_BEFORE = re.compile(r"[Tt]he\s$")
+_ITS_AFTER = re.compile(r"\s+(?:that\s+)?its\b")  # "Acme said its profit fell": a body, not a person
 # A name whose shares or stock trade: "Acme shares fell", "Acme's stock rose".
 _TRADED = re.compile(r"\b([A-Z][\w\-]+)(?:['\u2019]s)?\s+(?:shares|stock|stockholders|shareholders)\b")
 

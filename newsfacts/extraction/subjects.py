@@ -73,6 +73,7 @@ class Subject:
     entity: Entity | None
     attribution: AttributionMethod
     reporter: bool = False  # the press reporting, not a speaker
+    doubt: float = 0.0  # taken off the quote's confidence when the reference is a guess
 
 
 def _strip_modifiers(left: str) -> str:
@@ -281,8 +282,8 @@ def _role_subject(reader: Reading, noun: str, phrase_start: int, end: int) -> Su
         # "a Home Office spokeswoman", "the council spokesman": the organisation speaks through them.
         attribution: AttributionMethod = "role"
         later = book.named_later(word, phrase_start) if determiner in ("a", "an") else None
-        if later is not None:
-            return Subject(phrase_start, end, later, "role")  # "A White House spokeswoman says", named further on
+        if later is not None:  # "A White House spokeswoman says", named further on
+            return Subject(phrase_start, end, later, "role", doubt=0.05)
         if _OFFICE_HOLDER.search(reader.text, phrase_start, end - len(noun)):
             entity = _seat_of_government(reader)  # "the PM's spokesman": the PM's office
         else:
@@ -310,7 +311,9 @@ def _role_subject(reader: Reading, noun: str, phrase_start: int, end: int) -> Su
         entity = book.salient_organisation(phrase_start) if generic else book.sole_organisation(phrase_start)
     if word in PRESS_NOUNS and entity is not None and entity.is_media:
         return Subject(phrase_start, end, entity, "role", reporter=True)
-    return Subject(phrase_start, end, entity, "role" if entity else "none")
+    # "the 27-year-old said" with nobody described so: the person followed, a guess.
+    guessed = entity is not None and entity.kind == "person" and word not in entity.role_words
+    return Subject(phrase_start, end, entity, "role" if entity else "none", doubt=0.1 if guessed else 0.0)
 
 
 def _body_named_before(reader: Reading, a: int, b: int) -> tuple[Entity | None, AttributionMethod]:
@@ -388,7 +391,8 @@ def pronoun_subject(reader: Reading, word: str, start: int, end: int) -> Subject
     if entity is not None:
         book.note(entity, start)  # "he said X was ...": the story still follows him, whatever X is
         entity = entity.speaks_for or entity  # "a council spokesman said ... he added": the council's words
-    return Subject(start, end, entity, "pronoun" if entity else "none")
+    doubt = 0.05 if word == "they" else 0.0  # one of a pair speaks for both
+    return Subject(start, end, entity, "pronoun" if entity else "none", doubt=doubt)
 
 
 def _plural_antecedent(reader: Reading, pos: int) -> Entity | None:
