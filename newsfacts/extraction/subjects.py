@@ -105,6 +105,9 @@ def named(reader: Reading, mention: Mention, entity: Entity) -> AttributionMetho
 def subject_left(reader: Reading, s: Sentence, vs: int) -> Subject | None:
     """The subject written before a reporting verb at ``vs``: a name, a pronoun or a role noun phrase."""
     masked = reader.masked
+    if masked[s.start : vs].rstrip().endswith(","):
+        # "Ana Ruiz, who met Tom Ray on Monday, said": the clause's subject, not the name before the comma.
+        return clause_subject(reader, s, vs, coordinated=False)
     left = _strip_modifiers(masked[s.start : vs].rstrip())
     # "Ivan Petrov (the head of X) said": a parenthesis between subject and verb.
     left = re.sub(r"\s*\([^()]*\)$", "", left)
@@ -557,6 +560,9 @@ def source_of(reader: Reading, a: int, b: int) -> tuple[Entity | None, Attributi
     """Who ``according to`` (or ``spoke with``) names: a name, a pronoun, a role, or a document's owner."""
     book, text = reader.book, reader.text
     for pos in reader.mentions_between(a, b):
+        mention = reader.mention_by_start[pos]
+        if mention.possessive and re.match(r"['\u2019]s?\s+[a-z]", text[mention.end : b]):
+            return None, "none"  # "according to Tom Ray's lawyer": someone of his, unnamed
         if pos in book.mention_entity:
             found = book.mention_entity[pos]
             return found, named(reader, reader.mention_by_start[pos], found)

@@ -430,6 +430,21 @@ RIGHT_SPEAKER += [
         id="name-after-a-preposition-of-place-is-not-the-person-followed",
     ),
     pytest.param(
+        "Ana Ruiz, who met Tom Bassey on Monday, said the talks went well.\n",
+        "Ana Ruiz",
+        id="name-in-a-relative-clause-ending-in-a-time-is-not-the-subject",
+    ),
+    pytest.param(
+        "Tom Bassey was charged. According to Tom Bassey's lawyer, the charges were false.\n",
+        None,
+        id="according-to-someone-of-a-person-is-not-that-person",
+    ),
+    pytest.param(
+        "Halden Motors and Kestrel reported results. Kestrel said its profit fell. The company said demand was weak.\n",
+        "Kestrel",
+        id="a-name-that-says-its-is-a-company",
+    ),
+    pytest.param(
         "The Halden County Sheriff's Office said deputies found the car.\n",
         "Halden County Sheriff's Office",
         id="organisation-word-after-a-possessive-goes-on-with-the-name",
