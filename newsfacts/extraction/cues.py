@@ -228,7 +228,7 @@ ORGANISATION_ROLES = words(
     manufacturer retailer insurer operator lender developer startup start-up giant conglomerate utility provider
     institute foundation association federation league administration office police army military embassy
     parliament ministry school college service trust fund coalition alliance consortium exchange chain brand
-    label studio maker producer-group group's"""
+    label studio maker producer-group group's force"""
 )
 # Words that end (or head) an organisation's name.
 ORGANISATION_WORDS = words(

@@ -38,6 +38,8 @@ SpeakerKind = Literal["person", "organisation"]
 
 # Titles held in an organisation, written after its name: "Acme CEO", "FBI Director".
 OFFICERS = words("ceo cfo coo cto director chairman chairwoman chairperson spokesman spokeswoman spokesperson leader")
+# Roles written short or in full: "the CEO" of a "chief executive".
+ROLE_ABBREVIATIONS = {"ceo": ("chief", "executive"), "cfo": ("chief", "financial"), "pm": ("prime", "minister")}
 MEDIA_WORDS = words("news times post herald journal tribune gazette press channel network radio tv")
 NAME_WORD_RE = re.compile(r"[^\W\d_][\w'\u2019\-]*", re.UNICODE)
 
@@ -227,13 +229,21 @@ class SpeakerBook:
         if not description:
             description = " ".join(part for part in (m.role, _title_description(m.title)) if part)
         entity.description = description
-        entity.role_words.update(w.lower() for w in NAME_WORD_RE.findall(f"{description} {m.role} {m.title}"))
+        self._learn_roles_and_gender(entity, m)
+
+    def _learn_roles_and_gender(self, entity: Entity, m: Mention) -> None:
+        """Role words from the description, role and title of ``m``; gender from its title, gendered nouns, a
+        copula (``is one of the best-known actresses``) and the first name."""
+        entity.role_words.update(w.lower() for w in NAME_WORD_RE.findall(f"{entity.description} {m.role} {m.title}"))
         if m.title:
             entity.role_words.update(w.lower().rstrip(".") for w in m.title.split())
             for word in m.title.split():
                 gender = TITLE_GENDER.get(word.lower().rstrip("."))
                 if gender:
                     entity.gender_votes[gender] += 2
+        for short, words_ in ROLE_ABBREVIATIONS.items():
+            if short in entity.role_words or entity.role_words.issuperset(words_):
+                entity.role_words.update((short, *words_))  # "the CEO" is the chief executive described before
         for word in entity.role_words:
             if word in GENDERED_NOUNS:
                 entity.gender_votes[GENDERED_NOUNS[word]] += 2

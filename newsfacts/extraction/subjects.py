@@ -207,6 +207,10 @@ def _name_subject(reader: Reading, s: Sentence, mention: Mention, end: int) -> S
     if holder is not None and holder_entity is not None and holder_entity.kind == "person":
         mention = holder
     entity = book.mention_entity.get(mention.start)
+    kin = _SOMEONE_OF.search(text, s.start, mention.start)
+    if kin and entity is not None and entity.kind == "person" and _kin_noun(kin.group(1)):
+        # "the family of Tom Ray said", "a friend of Ana Ruiz said": someone of theirs, unnamed.
+        return Subject(kin.start(), end, None, "none")
     institution = re.search(r"\b[Tt]he\s+$", text[s.start : mention.start]) or len(mention.tokens) > 1
     if entity is None and institution and mention.kind != "person" and not common_word(mention.text):
         # "The White House said", "the Fed said", "Downing Street said": an institution named like a place speaks.
@@ -217,6 +221,14 @@ def _name_subject(reader: Reading, s: Sentence, mention: Mention, end: int) -> S
     if entity is None:
         return None
     return Subject(_title_start(reader, s, mention), end, entity, named(reader, mention, entity), entity.is_media)
+
+
+# "the family of ", "a close friend of ", "a lawyer for ": someone related to the name that follows.
+_SOMEONE_OF = re.compile(r"\b(?:[Tt]he|[Aa]n?|[Oo]ne)\s+(?:[a-z][\w\-]*\s+){0,2}?([a-z][\w\-]*)\s+(?:of|for)\s+$")
+
+
+def _kin_noun(word: str) -> bool:
+    return word in RELATION_NOUNS or (is_person_role(word) and word not in SPOKESPEOPLE)
 
 
 def _title_start(reader: Reading, s: Sentence, mention: Mention) -> int:

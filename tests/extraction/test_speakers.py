@@ -445,6 +445,21 @@ RIGHT_SPEAKER += [
         id="a-name-that-says-its-is-a-company",
     ),
     pytest.param(
+        "Tom Bassey died on Monday. In a statement, the family of Tom Bassey said he was a loving father.\n",
+        None,
+        id="the-family-of-a-person-is-not-that-person",
+    ),
+    pytest.param(
+        "The company's chief executive, Ana Ruiz, said sales fell. The CEO added that prices would rise.\n",
+        "Ana Ruiz",
+        id="role-written-short-after-it-was-written-in-full",
+    ),
+    pytest.param(
+        "A statement from Halden Police said a man was arrested. The force said he was 34.\n",
+        "Halden Police",
+        id="the-force-is-the-police-named",
+    ),
+    pytest.param(
         "The Halden County Sheriff's Office said deputies found the car.\n",
         "Halden County Sheriff's Office",
         id="organisation-word-after-a-possessive-goes-on-with-the-name",
