@@ -339,8 +339,8 @@ def _kind(
         kind = "person"  # "Senate Majority Leader John Park": a title says a person, whatever the surname
     elif lower_words[-1] in PLACE_WORDS:
         kind = "unknown"
-    elif name.lower() in NEWS_AGENCIES or organisational:
-        kind = "organisation"
+    elif name.lower() in NEWS_AGENCIES or organisational or any(w in NEWS_AGENCIES for w in lower_words):
+        kind = "organisation"  # "Thomson Reuters": a news agency's name in a name
     elif len(words) == 1 and words[0].isupper() and 2 <= len(words[0]) <= 6:
         kind = _acronym_kind(text, start, end, lowercase)
     elif all(w.isupper() for w in words) and len(words) > 1:

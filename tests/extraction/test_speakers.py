@@ -528,3 +528,8 @@ def test_an_organisation_noun_among_several_organisations_names_none_of_them() -
         "Halden Police and the Halden Fire Service were called. The department wrote that a man was held.\n"
     )
     assert [q[1] for q in quotes] == [None]
+
+
+def test_a_name_holding_a_news_agency_is_an_organisation() -> None:
+    speakers, _ = read("Analysts had expected a loss of $1.12 a share, according to Thomson Reuters.")
+    assert [(s.name, s.kind) for s in speakers] == [("Thomson Reuters", "organisation")]
