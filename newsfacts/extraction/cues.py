@@ -208,7 +208,7 @@ PERSON_ROLES = words(
     novelist poet historian novelist entrepreneur executive-director pensioner retiree patient worker employee
     plaintiff defendant suspect accused opponent rival critic supporter whistleblower landlord tenant shopkeeper
     baker fisherman source insider locals sister brother grandson granddaughter nephew niece cousin uncle aunt gaffer
-    fiancee fiance girlfriend boyfriend partner investigator parliamentarian"""
+    fiancee fiance girlfriend boyfriend partner investigator parliamentarian local"""
 )
 # Role-noun suffixes that make a person: "endocrinologist", "physician", "campaigner".
 PERSON_ROLE_SUFFIXES = ("ologist", "ist", "ician", "ographer")
@@ -276,7 +276,8 @@ STOPWORDS = words(
     has have had do does did will would can could should may might must shall let please thanks thank dear
     sixty fifty forty thirty twenty hundreds thousands millions monday tuesday wednesday thursday friday saturday
     sunday january february march april may june july august september october november december mon tue wed thu
-    fri sat sun jan feb mar apr jun jul aug sep sept oct nov dec"""
+    fri sat sun jan feb mar apr jun jul aug sep sept oct nov dec others everyone everybody someone somebody nobody
+    anyone anybody"""
 )
 # Words that end a quoted fragment's phrase: a one- or two-word quotation followed by one of these is used as the
 # speaker's word (`felt "betrayed" by`), one followed by another word modifies it (`"foreign" donors`).

@@ -419,6 +419,10 @@ def _plural_antecedent(reader: Reading, pos: int) -> Entity | None:
         if k < 0:
             break
         s = reader.sentences[k]
+        group = _GROUP_AT.match(reader.masked, s.start, min(s.end, pos))
+        body = book.entity_at(group.end(), group.end() + 1) if group and is_person_role(group.group(1)) else None
+        if body is not None and body.kind == "organisation":
+            return body  # "Researchers from Halden University are ... : they say ...": the university's people
         starts = [p for p in reader.mentions_between(s.start, min(s.end, pos)) if p in book.mention_entity]
         if not starts:
             continue
@@ -433,6 +437,10 @@ def _plural_antecedent(reader: Reading, pos: int) -> Entity | None:
             return people[0]
         return None
     return None
+
+
+# A clause opening with people of a body: "Researchers from ", "Officials at the ", "Scientists with ".
+_GROUP_AT = re.compile(r"\W*([A-Z][a-z]+s)\s+(?:from|at|with|of)\s+(?:the\s+)?")
 
 
 # A sentence opening with a participle or subordinate clause, up to the comma before its subject.
@@ -506,6 +514,8 @@ def _lead_subject(reader: Reading, s: Sentence, max_words: int) -> Subject | Non
         offset = s.start + lead.start(1)
         for w in re.finditer(r"[\w\-]+", lead.group(1)):
             word = w.group().lower()
+            if word in ("his", "her", "its", "their"):
+                continue  # "But his son, who ..., said": the son, not him
             if word in PRONOUN_GENDER or word == "it":
                 return pronoun_subject(reader, word, offset + w.start(), offset + w.end())
             if is_person_role(word) or is_organisation_role(word):

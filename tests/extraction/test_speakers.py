@@ -460,6 +460,24 @@ RIGHT_SPEAKER += [
         id="the-force-is-the-police-named",
     ),
     pytest.param(
+        "Neighbours were shocked. Others said he was often seen shopping for his wife.\n",
+        None,
+        id="others-is-no-name",
+    ),
+    pytest.param(
+        "Tom Bassey moved away. One local said: 'He seemed friendly.'\n", None, id="one-local-is-an-unnamed-person"
+    ),
+    pytest.param(
+        "Brian Bassey denies the charge. But his son, who was confused, said the fight was over money.\n",
+        None,
+        id="his-son-is-not-him",
+    ),
+    pytest.param(
+        "Researchers from Halden University have an answer: before birth, they say, mammals dream.\n",
+        "Halden University",
+        id="they-after-people-of-a-body",
+    ),
+    pytest.param(
         "The Halden County Sheriff's Office said deputies found the car.\n",
         "Halden County Sheriff's Office",
         id="organisation-word-after-a-possessive-goes-on-with-the-name",
