@@ -168,7 +168,7 @@ class SpeakerBook:
         Only entities sharing a word with the mention (or whose initials it is) can match, so only those are tried.
         """
         words = m.tokens
-        ids = set(self._by_initials.get(m.text, ()))
+        ids = set(self._by_initials.get("".join(c for c in m.text if c.isupper()), ()))  # "NWA", "BoE"
         for word in words:
             ids.update(self._by_word.get(word, ()))
         title_gender = TITLE_GENDER.get(m.title.split()[-1].lower().rstrip(".")) if m.title else None
@@ -217,7 +217,7 @@ class SpeakerBook:
         fronted = re.fullmatch(r"\s*([^,;\u201c\u201d\"]{3,80}?),\s*", lead)
         if m.possessive:
             pass
-        elif paren and not re.fullmatch(r"[\d\s]+", paren.group(1)):
+        elif paren and not re.fullmatch(r"[\d\s]+", paren.group(1)) and not _is_acronym_of(paren.group(1), m.tokens):
             description = paren.group(1).strip()
         elif fronted and text[m.end : m.end + 1] == "," and _is_apposition(fronted.group(1)):
             description = fronted.group(1).strip()
@@ -574,7 +574,7 @@ def _names_again(m: Mention, entity: Entity) -> bool:
         return True
     if len(words) > len(full) and words[: len(full)] == full:
         return True
-    if len(words) == 1 and words[0].isupper() and words[0] == _initials(full):
+    if len(words) == 1 and _is_acronym_of(words[0], full):
         return True
     return len(words) == 1 and words[0] in full and is_organisation_role(words[0].lower())  # "the Bank", "Council"
 
@@ -592,6 +592,13 @@ def _first_name_title(m: Mention) -> bool:
 
 def _initials(words: list[str]) -> str:
     return "".join(w[0] for w in words if w[0].isupper())
+
+
+def _is_acronym_of(word: str, name: list[str]) -> bool:
+    """``NWA`` of ``Northgate Water Authority``, ``BoE`` of ``Bank of England``: the capitals of a short word are the
+    initials of the name's capitalised words."""
+    capitals = "".join(c for c in word if c.isupper())
+    return len(capitals) > 1 and len(word) <= 6 and word[0].isupper() and capitals == _initials(name)
 
 
 def _initial_match(a: str, b: str) -> bool:
@@ -627,7 +634,7 @@ def same_speaker(name_a: str, name_b: str, others: tuple[str, ...] | list[str] =
         return la[-1] == lb[-1] and _initial_match(la[0], lb[0])
     short, long_ = (a, b) if len(a) == 1 else (b, a)
     word = short[0]
-    if word.isupper() and len(word) > 1 and word == _initials(long_):
+    if _is_acronym_of(word, long_):
         return True
     organisation = any(w.lower() in ORGANISATION_WORDS for w in long_)
     slot = long_[0] if organisation else long_[-1]

@@ -26,6 +26,7 @@ from newsfacts.extraction.cues import (
     RESEARCH_NOUNS,
     SPEECH_VERBS,
     STOPWORDS,
+    TITLES,
     VERB_MODIFIERS,
     VERB_RE,
     is_organisation_role,
@@ -231,6 +232,9 @@ def _kin_noun(word: str) -> bool:
     return word in RELATION_NOUNS or (is_person_role(word) and word not in SPOKESPEOPLE)
 
 
+_TITLE_AND = re.compile(r"\b((?:[A-Z][\w.]*\s+){1,4})and\s+$")
+
+
 def _title_start(reader: Reading, s: Sentence, mention: Mention) -> int:
     """The start of a named subject with its title, role words and article: ``chief executive``, ``Governor``."""
     start = mention.start
@@ -239,6 +243,10 @@ def _title_start(reader: Reading, s: Sentence, mention: Mention) -> int:
     role = re.search(r"(?:[a-z][\w\-]*\s+){1,3}$", reader.masked[s.start : start])
     if role and any(is_person_role(w) for w in role.group().split()):
         start = s.start + role.start()
+    # "BoE Deputy Governor and PRA Chief Executive Sam Woods": a second title joined by "and".
+    joined = _TITLE_AND.search(reader.masked, s.start, start)
+    if joined and all(sum(c.isupper() for c in w) > 1 or w.lower() in TITLES for w in joined.group(1).split()):
+        start = joined.start()
     article = re.search(r"\b[Tt]he\s+$", reader.masked[s.start : start])
     return s.start + article.start() if article else start  # "the Halden Herald"
 

@@ -548,6 +548,20 @@ def test_an_organisation_noun_among_several_organisations_names_none_of_them() -
     assert [q[1] for q in quotes] == [None]
 
 
+def test_acronym_with_a_lowercase_connector_is_the_organisation_named_before() -> None:
+    speakers, quotes = read(
+        'The Bank of England fined Acme on Tuesday. "The failings were serious," the BoE said.\n'
+        '"Acme failed," BoE Deputy Governor and PRA Chief Executive Sam Woods said.'
+    )
+    assert [(s.name, s.aliases) for s in speakers] == [("Bank of England", ("BoE",)), ("Sam Woods", ())]
+    assert [q[1] for q in quotes] == ["Bank of England", "Sam Woods"]
+
+
+def test_an_acronym_in_brackets_is_an_alias_not_a_description() -> None:
+    speakers, _ = read("The Northgate Water Authority (NWA) said the bridge would open. The NWA said tolls would rise.")
+    assert [(s.name, s.aliases, s.description) for s in speakers] == [("Northgate Water Authority", ("NWA",), "")]
+
+
 def test_a_name_holding_a_news_agency_is_an_organisation() -> None:
     speakers, _ = read("Analysts had expected a loss of $1.12 a share, according to Thomson Reuters.")
     assert [(s.name, s.kind) for s in speakers] == [("Thomson Reuters", "organisation")]
