@@ -268,11 +268,14 @@ def _phrase_start(reader: Reading, s: Sentence, words: list[re.Match[str]], w_st
 def _agent_subject(reader: Reading, s: Sentence, phrase_start: int, end: int) -> Subject | None:
     """``a spokesman for the ministry``, ``an official at the company``: an unnamed person speaking for someone."""
     agent = re.search(
-        r"(?:\b(?:a|an|the|one)\s+)?\b([a-z][\w\-]*)\s+(?:for|at|with|from)\s+$", reader.text[s.start : phrase_start]
+        r"(?:\b(?:[Aa]n?|[Tt]he|[Oo]ne)\s+)?\b([a-z][\w\-]*)\s+(?:for|at|with|from)\s+$",
+        reader.text[s.start : phrase_start],
     )
     if not agent or not is_person_role(agent.group(1)):
         return None
     entity, attribution = _organisation_in(reader, phrase_start, end)
+    if entity is None and agent.group(1) in SPOKESPEOPLE and _OFFICE.fullmatch(reader.text, phrase_start, end):
+        entity, attribution = _seat_of_government(reader), "role"  # "a spokesman for the Prime Minister"
     return Subject(s.start + agent.start(), end, entity, attribution)
 
 
@@ -342,6 +345,13 @@ def _role_subject(reader: Reading, noun: str, phrase_start: int, end: int) -> Su
 def _body_named_before(reader: Reading, a: int, b: int) -> tuple[Entity | None, AttributionMethod]:
     """``a White House spokeswoman``: a name that is no person, right before the spokesperson noun, is the body
     they speak for."""
+    before = reader.text[max(0, a - 20) : b].rstrip()
+    seat = next((name for name in SEATS_OF_GOVERNMENT if before.endswith(f" {name}")), None)
+    if seat is not None:  # "a No 10 spokesman"
+        entity = reader.book.create(SEAT_NAMES.get(seat, seat), "organisation", a)
+        if seat not in entity.forms:
+            entity.forms.append(seat)
+        return entity, "name"
     for pos in reversed(reader.mentions_between(a, b)):
         mention = reader.mention_by_start[pos]
         if mention.kind != "person" and not reader.masked[mention.end : b].strip() and not common_word(mention.text):
@@ -352,6 +362,9 @@ def _body_named_before(reader: Reading, a: int, b: int) -> tuple[Entity | None, 
 # "the Prime Minister's official spokesman", "the PM's spokeswoman": an office holder's spokesperson.
 _OFFICE_HOLDER = re.compile(
     r"\b(?:[Pp]rime [Mm]inister|PM|[Pp]resident|[Cc]hancellor|[Pp]remier|[Ff]irst [Mm]inister)['\u2019]s\s+(?:\w+\s+)?$"
+)
+_OFFICE = re.compile(
+    r"(?:the\s+)?(?:[Pp]rime [Mm]inister|PM|[Pp]resident|[Cc]hancellor|[Pp]remier|[Ff]irst [Mm]inister)", re.I
 )
 # Where a head of government's office sits, by the name the press gives it.
 SEATS_OF_GOVERNMENT = frozenset(
@@ -372,6 +385,10 @@ SEATS_OF_GOVERNMENT = frozenset(
         "Presidential Office",
     }
 )
+
+
+# Other names of a seat: "No 10" is Downing Street.
+SEAT_NAMES = {"Number 10": "Downing Street", "No 10": "Downing Street", "No10": "Downing Street"}
 
 
 def _seat_of_government(reader: Reading) -> Entity | None:

@@ -401,6 +401,12 @@ RIGHT_SPEAKER += [
     ),
     pytest.param("A White House spokeswoman said the trip was short.\n", "White House", id="body-before-spokeswoman"),
     pytest.param(
+        "Downing Street denied it. A spokesman for the Prime Minister said talks would go on.\n",
+        "Downing Street",
+        id="spokesman-for-an-office-holder",
+    ),
+    pytest.param("A No 10 spokesman said talks would go on.\n", "Downing Street", id="seat-named-by-its-number"),
+    pytest.param(
         "Mayor Ann Lee and Police Chief Tom Ray met residents on Monday. They said the curfew would end.\n",
         "Ann Lee",
         id="they-after-two-people-joined-by-and",
