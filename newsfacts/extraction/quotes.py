@@ -136,6 +136,7 @@ class _Reader(Reading):
     quotes: list[Quote] = field(default_factory=list)
     used: set[int] = field(default_factory=set)  # entity ids that speak
     last: tuple[int, Entity | None] | None = None  # (sentence index of the last quote's end, its speaker)
+    last_description: str = ""  # the last quote's unnamed speaker, as the article describes them
 
 
 # -- cues and what they govern --------------------------------------------------------------------------------
@@ -372,6 +373,7 @@ def _emit(
         if reader.book.sentence_at(end) != reader.book.sentence_at(start):
             reader.book.note(speaking, end - 1)  # a long quote keeps its speaker the one the story follows
     reader.last = (reader.book.sentence_at(end), entity)
+    reader.last_description = "" if speaker else description
 
 
 def _attach(reader: _Reader, seg: QuotedSpan, cue: _Cue) -> None:
@@ -427,7 +429,8 @@ def _unnamed(reader: _Reader, subject: Subject) -> str:
     if not words or words.lower() in _CLAUSE_PRONOUNS:
         return ""  # "they say": a pronoun describes nobody
     first = words.split()[0].lower()
-    common = first in DETERMINERS or first in ("one", "another") or is_person_role(first) or is_organisation_role(first)
+    common = first in DETERMINERS or first in ("one", "another", "others", "some", "many", "several")
+    common = common or is_person_role(first) or is_organisation_role(first)
     return words if words[0].islower() or common else ""
 
 
@@ -777,7 +780,10 @@ def _continue(reader: _Reader, seg: QuotedSpan) -> None:
     elif (followed := _paragraph_after_person(reader, seg, here)) is not None:
         _emit(reader, seg.start, seg.end, kind, followed, "continuation", "", -0.15)
     else:
-        _emit(reader, seg.start, seg.end, kind, None, "none", "")
+        # Straight after an unnamed speaker's quote ("one resident said: '...'"), the same unnamed speaker.
+        opens = not reader.masked[s.start : seg.open].strip()  # the quote opens its sentence
+        goes_on = opens and reader.last is not None and reader.last[1] is None and here - reader.last[0] <= 1
+        _emit(reader, seg.start, seg.end, kind, None, "none", "", description=reader.last_description * goes_on)
 
 
 def _paragraph_after_person(reader: _Reader, seg: QuotedSpan, here: int) -> Entity | None:
@@ -864,6 +870,7 @@ def find_quotes(text: str, sentences: list[Sentence]) -> tuple[list[Speaker], li
     quoted = [(seg.open, seg.close + 1) for seg in segments if seg.cls in ("full", "partial", "title", "heading")]
     book = SpeakerBook(text, sentences, mentions, quoted)
     book.learn_gender_from_pronouns()
+    book.note_unnamed_subjects()
     reader = _Reader(text, sentences, masked, book, {m.end: m for m in mentions}, {m.start: m for m in mentions})
     reader.segments = segments
     reader.opens = [seg.open for seg in segments]

@@ -298,6 +298,28 @@ class SpeakerBook:
             if entity.kind == "person":
                 entity.gender_votes["m" if first.group(1) == "He" else "f"] += 1
 
+    def note_unnamed_subjects(self) -> None:
+        """``A fiery coach made headlines ... "...," he said``: a sentence whose subject is a person described but
+        never named (no one named before, no one described by its noun) introduces an unnamed person, whom later
+        pronouns refer to; their quotes get the description, not a name."""
+        for sentence in self.sentences:
+            if sentence.kind != "prose":
+                continue
+            found = _UNNAMED_SUBJECT.match(sentence.text)
+            nouns = found.group(1).split() if found else []
+            noun = next((w for w in nouns if is_person_role(w) and not w.endswith("s")), "")
+            if not noun or nouns.index(noun) < len(nouns) - 2:
+                continue
+            pos = sentence.start + found.start(1)
+            if self.followed(pos) is not None or self.resolve_role(noun, False, pos, guess=False):
+                continue
+            phrase = (
+                sentence.text[found.start() : found.start(1)].strip() + " " + " ".join(nouns[: nouns.index(noun) + 1])
+            )
+            entity = self.anonymous(pos, phrase.strip())
+            entity.role_words.add(noun)
+            self._by_noun.setdefault(noun, set()).add(entity.id)  # "the coach said" later: them again
+
     def anonymous(self, pos: int, description: str = "", speaks_for: Entity | None = None) -> Entity:
         """An unnamed person who speaks (``a senior official``, ``one witness``, ``a council spokeswoman``):
         pronouns after it refer to it; its quotes have no speaker but its description, or the organisation it
@@ -510,6 +532,8 @@ def first_name_genders() -> dict[str, str]:
     return genders
 
 
+# A clause opening with an unnamed person: "A fiery coach made", "The coach, known for ..., reacted".
+_UNNAMED_SUBJECT = re.compile(r"\W*(?:The|A|An)\s+((?:[a-z][\w\-]*\s+){0,2}[a-z][\w\-]*)(?=,|\s+[a-z])")
 # A preposition of place or motion right before a name: "taken to Central Booking", "from Halden Hospital".
 _PLACE_OBJECT = re.compile(r"(?<!according)\s(?:to|into|at|from|near|inside|outside|towards?)\s(?:the\s)?$", re.I)
 

@@ -126,7 +126,7 @@ def subject_left(reader: Reading, s: Sentence, vs: int) -> Subject | None:
     subject = _apposed_without_commas(reader, s, end) or noun_phrase_before(reader, s, end)
     if subject is None and MASK not in left and not _has_cue(left):
         # "Two diplomats briefed on the talks said": a subject with a trailing modifier.
-        subject = _lead_subject(reader, s, max_words=3)
+        subject = _lead_subject(reader, s, vs, max_words=3)
     return subject
 
 
@@ -171,6 +171,8 @@ def noun_phrase_before(reader: Reading, s: Sentence, end: int) -> Subject | None
     w_start = s.start + last.start()
     if word in PRONOUN_GENDER or word in ("it", "they", "i", "we"):
         return pronoun_subject(reader, word, w_start, end)
+    if word in ("others", "some", "many", "several") and len(words) == 1:
+        return Subject(w_start, end, None, "none")  # "Others said ...": an unnamed group
     if word in DOCUMENTS:
         # "The report said", "a leaked memo says": a document speaks for whoever issued it ("the WHO release added",
         # "Acme's annual report said"), or for nobody named when the phrase names no one.
@@ -494,7 +496,7 @@ def clause_subject(reader: Reading, s: Sentence, vs: int, coordinated: bool) -> 
             if not coordinated and (MASK in between or _has_cue(between)):
                 return None
             return Subject(pos, mention.end, entity, named(reader, mention, entity), entity.is_media)
-    return _lead_subject(reader, s, max_words=5)
+    return _lead_subject(reader, s, vs, max_words=5)
 
 
 def _relative_antecedent(reader: Reading, s: Sentence, vs: int) -> Subject | None:
@@ -531,10 +533,11 @@ def _modifies_next_name(reader: Reading, mention: Mention, vs: int) -> bool:
     return mention.end + role.end() in reader.mention_by_start
 
 
-def _lead_subject(reader: Reading, s: Sentence, max_words: int) -> Subject | None:
-    """A pronoun or role noun among the first words of the clause: ``Consumer groups welcomed ... but said``."""
+def _lead_subject(reader: Reading, s: Sentence, vs: int, max_words: int) -> Subject | None:
+    """A pronoun or role noun among the first words of the clause, before the verb at ``vs``: ``Consumer groups
+    welcomed ... but said``."""
     pattern = r"\s*(?:[^,]{0,40},\s*)?([A-Z][\w\-]*(?:\s+[a-z][\w\-]*){0," + str(max_words - 1) + "})"
-    lead = re.match(pattern, s.text)
+    lead = re.match(pattern, s.text[: vs - s.start])
     if lead:
         offset = s.start + lead.start(1)
         for w in re.finditer(r"[\w\-]+", lead.group(1)):

@@ -272,6 +272,21 @@ def test_pronoun_after_an_unnamed_source_keeps_its_description() -> None:
     assert [(q.speaker, q.speaker_description) for q in quotes] == [(None, "a company spokesman")] * 2
 
 
+def test_a_person_described_but_never_named_is_described_in_their_quotes() -> None:
+    text = (
+        "A fiery coach made headlines on Sunday. The coach, known for his temper, was booked.\n"
+        '"It was a good goal," he said. "I said nothing."\n'
+    )
+    quotes = find_quotes(text, split_sentences(text))[1]
+    assert [(q.speaker, q.speaker_description) for q in quotes] == [(None, "A fiery coach")] * 2
+
+
+def test_others_are_an_unnamed_group() -> None:
+    text = "Neighbours were shocked. Others said he was often seen shopping for his wife."
+    quotes = find_quotes(text, split_sentences(text))[1]
+    assert [(q.speaker, q.speaker_description) for q in quotes] == [(None, "Others")]
+
+
 def test_office_holders_spokesman_without_a_seat_named_is_described() -> None:
     text = "The Prime Minister's official spokesman said talks would go on."
     quotes = find_quotes(text, split_sentences(text))[1]
