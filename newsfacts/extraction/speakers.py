@@ -306,7 +306,9 @@ class SpeakerBook:
             if sentence.kind != "prose":
                 continue
             found = _UNNAMED_SUBJECT.match(sentence.text)
-            nouns = found.group(1).split() if found else []
+            if found is None:
+                continue
+            nouns = found.group(1).split()
             noun = next((w for w in nouns if is_person_role(w) and not w.endswith("s")), "")
             if not noun or nouns.index(noun) < len(nouns) - 2:
                 continue
