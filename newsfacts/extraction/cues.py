@@ -208,7 +208,8 @@ PERSON_ROLES = words(
     novelist poet historian novelist entrepreneur executive-director pensioner retiree patient worker employee
     plaintiff defendant suspect accused opponent rival critic supporter whistleblower landlord tenant shopkeeper
     baker fisherman source insider locals sister brother grandson granddaughter nephew niece cousin uncle aunt gaffer
-    fiancee fiance girlfriend boyfriend partner investigator parliamentarian local"""
+    fiancee fiance girlfriend boyfriend partner investigator parliamentarian local trooper
+    deputy firefighter paramedic ranger"""
 )
 # Role-noun suffixes that make a person: "endocrinologist", "physician", "campaigner".
 PERSON_ROLE_SUFFIXES = ("ologist", "ist", "ician", "ographer")

@@ -7,7 +7,7 @@ A rule-based reader, no model: titles ("Dr.", "President") are stripped and say 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from newsfacts.extraction.cues import (
@@ -187,10 +187,17 @@ def find_mentions(text: str, sentences: list[Sentence]) -> list[Mention]:
                     continue
             break
         mention = _read_group(text, tokens, i, group, starts, lowercase, acronyms)
+        force = _LOWERCASE_FORCE.match(text, mention.end) if mention is not None else None
+        if mention is not None and force is not None and mention.kind != "person":
+            # "Halden police": a place's police force, an organisation named in lowercase.
+            mention = replace(mention, end=force.end(), text=text[mention.start : force.end()], kind="organisation")
         if mention is not None:
             mentions.append(mention)
         i = j
     return mentions
+
+
+_LOWERCASE_FORCE = re.compile(r" police\b(?!['\u2019])")
 
 
 def _read_group(

@@ -965,7 +965,8 @@ _APPOSED = re.compile(r"\b([a-z][\w\-]*),\s+([A-Z][\w'\u2019\-]+),")
 def _known_by_speaking(masked: str, mentions: list[Mention]) -> list[Mention]:
     """A lone word the name reader could not classify (``Umahi``) is a person from its first mention when the story
     has it speak (``Umahi said``) anywhere, so that pronouns before that cue can refer to it."""
-    speaking = {m.group(1) for m in _NAME_SPEAKS.finditer(masked)}
+    # "Umahi said", but not "Police in Halden said": a place after a preposition does not speak.
+    speaking = {m.group(1) for m in _NAME_SPEAKS.finditer(masked) if not _PLACE_BEFORE.search(masked, 0, m.start())}
     # A label opening the article is its dateline ("London: Researchers have ..."), not a speaker.
     speaking |= {m.group(1) for m in _LABEL.finditer(masked) if masked[: m.start()].strip()}
     speaking |= {m.group(2) for m in _APPOSED.finditer(masked) if is_person_role(m.group(1))}
@@ -987,6 +988,7 @@ def _known_by_speaking(masked: str, mentions: list[Mention]) -> list[Mention]:
 
 
 _THE_BEFORE = re.compile(r"[Tt]he\s$")
+_PLACE_BEFORE = re.compile(r"\b(?:in|at|from|near|outside)\s$")
 _ITS_AFTER = re.compile(r"\s+(?:that\s+)?its\b")  # "Acme said its profit fell": a body, not a person
 # A name whose shares or stock trade: "Acme shares fell", "Acme's stock rose".
 _TRADED = re.compile(r"\b([A-Z][\w\-]+)(?:['\u2019]s)?\s+(?:shares|stock|stockholders|shareholders)\b")

@@ -159,6 +159,11 @@ def noun_phrase_before(reader: Reading, s: Sentence, end: int) -> Subject | None
     if mention is None and reader.masked[end - 2 : end] in ("'s", "\u2019s"):
         # "Kohl's now says": a name ending in 's right before the verb is the name, not a possessive.
         mention = reader.mention_by_end.get(end - 2)
+    place = mention is not None and mention.kind == "unknown" and mention.start not in reader.book.mention_entity
+    located = _LOCATED.search(reader.masked, s.start, mention.start) if mention is not None and place else None
+    if located and (is_organisation_role(located.group(1)) or is_person_role(located.group(1))):
+        # "Police in Halden said": the police, not the place, and named only as the place's.
+        return Subject(located.start(1), end, None, "none")
     if mention is not None:
         named_subject = _name_subject(reader, s, mention, end)
         if named_subject is not None:
@@ -193,6 +198,10 @@ def noun_phrase_before(reader: Reading, s: Sentence, end: int) -> Subject | None
     if agent is not None:
         return agent
     return _role_subject(reader, last.group(), phrase_start, end)
+
+
+# "Police in ", "officials at ": the head of a noun phrase that names only where they are.
+_LOCATED = re.compile(r"\b([A-Za-z][a-z]+)\s+(?:in|at|from|near|outside)\s+(?:the\s+)?$")
 
 
 # Between a name and the document it issued: "the WHO release", "Acme's annual report".

@@ -498,6 +498,12 @@ RIGHT_SPEAKER += [
         "Halden University",
         id="they-after-people-of-a-body",
     ),
+    pytest.param("Halden police said a man was arrested.\n", "Halden police", id="a-places-police-in-lowercase"),
+    pytest.param(
+        "Halden police arrested a man. Police said he was 34.\n", "Halden police", id="police-after-a-places-police"
+    ),
+    pytest.param("Police in Halden said a man was arrested.\n", None, id="police-in-a-place-is-not-the-place"),
+    pytest.param("Troopers said the road was icy.\n", None, id="troopers-are-unnamed"),
     pytest.param(
         "The Halden County Sheriff's Office said deputies found the car.\n",
         "Halden County Sheriff's Office",
