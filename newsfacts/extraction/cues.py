@@ -105,9 +105,50 @@ VERB_PREPOSITIONS: dict[str, tuple[str, ...]] = {
     "deny": (),
 }
 # Verbs whose first object is the person addressed, not the content: "told reporters (that) ...".
-ADDRESSEE_VERBS = frozenset({"tell", "assure", "inform", "warn"})
+ADDRESSEE_VERBS = frozenset({"tell", "assure", "inform", "warn", "remind", "reassure", "brief", "advise"})
 
 ALL_VERBS: dict[str, str] = {**SPEECH_VERBS, **THAT_VERBS, **FRAMING_VERBS}
+# Verbs that report speech only with "that" right after them (or after the person addressed): as words of their own
+# they mostly name other acts ("posted a loss", "signalled left"), so they stay out of ``ALL_VERBS``.
+THAT_ONLY_VERBS = _forms(
+    "counter countered counters",
+    "disclose disclosed discloses",
+    "signal signalled signaled signals",
+    "post posted posts",
+    "affirm affirmed affirms",
+    "remind reminded reminds",
+    "reassure reassured reassures",
+    "brief briefed briefs",
+    "advise advised advises",
+    "mention mentioned mentions",
+    "highlight highlighted highlights",
+    "underline underlined underlines",
+    "underscore underscored underscores",
+    "joke joked jokes",
+    "lament lamented laments",
+    "speculate speculated speculates",
+    "forecast forecasted forecasts",
+    "accept accepted accepts",
+    "demand demanded demands",
+    "recommend recommended recommends",
+    "propose proposed proposes",
+    "dispute disputed disputes",
+    "answer answered answers",
+    "reason reasoned reasons",
+    "concur concurred concurs",
+    "shout shouted shouts",
+    "yell yelled yells",
+    "exclaim exclaimed exclaims",
+    "continue continued continues",
+    "plead pleaded pleads",
+    "read reads",  # "The statement read: "...""
+)
+# Reporting verbs of two or more words: the verb, then the words that complete it ("pointed out that ...").
+PHRASAL_CUES: dict[str, str] = {
+    **dict.fromkeys(("point", "pointed", "points"), r"\s+out\b"),
+    **dict.fromkeys(("make", "made", "makes"), r"\s+(?:it\s+)?clear\b"),
+    **dict.fromkeys(("go", "went", "goes"), r"\s+on\s+to\s+(?:say|add|note|explain)\b"),
+}
 # Verbs by which research reports its results: a cue only when a study, a survey or researchers find, show or
 # conclude a clause ("The study found that ...", "Researchers concluded the drug ..."); "police found the car" is none.
 FINDING_VERBS = _forms("find found finds", "show showed shows shown", "conclude concluded concludes")
@@ -208,9 +249,11 @@ PERSON_ROLES = words(
     novelist poet historian novelist entrepreneur executive-director pensioner retiree patient worker employee
     plaintiff defendant suspect accused opponent rival critic supporter whistleblower landlord tenant shopkeeper
     baker fisherman source insider locals sister brother grandson granddaughter nephew niece cousin uncle aunt gaffer
-    fiancee fiance girlfriend boyfriend partner investigator parliamentarian local trooper
-    deputy firefighter paramedic ranger"""
+    fiancee fiance girlfriend boyfriend partner investigator parliamentarian people person defence defense
+    prosecution local trooper deputy firefighter paramedic ranger"""
 )
+# Person nouns that name a group however they are written: "people familiar with the talks", "the defence".
+COLLECTIVE_NOUNS = words("people defence defense prosecution")
 # Role-noun suffixes that make a person: "endocrinologist", "physician", "campaigner".
 PERSON_ROLE_SUFFIXES = ("ologist", "ist", "ician", "ographer")
 # Gendered nouns: "X, 36, is one of the best-known actresses" says X is a woman.
@@ -307,11 +350,15 @@ GENERIC_ORGANISATIONS = words(
     "broadcaster organisation organization developer startup"
 )
 # Time and venue phrases that may sit between a reporting verb and its content.
+_DAYS = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 ADVERBIAL = re.compile(
-    r"(?:\s+(?:on|in|at|during|late|early|last|this|earlier|later)\s+(?:(?:a|an|the|his|her|its|their)\s+)?"
-    r"(?:[\w\-]+\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|month|year|night|morning|"
-    r"evening|afternoon|weekend|statement|interview|note|memo|letter|post|call|briefing|conference|speech|email)"
-    r"(?:\s+(?:to|with)\s+[\w\-]+(?:\s+[\w\-]+)?)?,?){1,2}",
+    r"(?:\s+(?:on|in|at|during|late|early|last|this|earlier|later|via)\s+(?:(?:a|an|the|his|her|its|their)\s+)?"
+    r"(?:[\w\-]+\s+)?(?:" + _DAYS + r"|week|month|year|night|morning|"
+    r"evening|afternoon|weekend|statement|interview|note|memo|letter|post|call|briefing|conference|speech|email|"
+    r"twitter|facebook|instagram|media|radio|television|tv|website|blog|podcast|broadcast|video)"
+    r"(?:\s+(?:to|with)\s+[\w\-]+(?:\s+[\w\-]+)?)?,?"
+    # A bare day, US style: "said Thursday (that) ...", "..., Ana Ruiz said Monday."
+    r"|\s+(?:" + _DAYS + r"|yesterday|today|tonight)(?:\s+(?:morning|afternoon|evening|night))?(?![\w\-]),?){1,2}",
     re.IGNORECASE,
 )
 FINITE = words("is are was were had has have would could will can should did does do might may must")

@@ -41,6 +41,7 @@ from newsfacts.extraction.cues import (
     IRREGULAR_VERBS,
     PARTICIPLE_CUES,
     PASSIVE_AUXILIARIES,
+    PHRASAL_CUES,
     PREPOSITIONS,
     PRONOUN_GENDER,
     RESEARCH_NOUNS,
@@ -48,6 +49,7 @@ from newsfacts.extraction.cues import (
     SPEECH_VERBS,
     STOPWORDS,
     SUBORDINATORS,
+    THAT_ONLY_VERBS,
     THAT_VERBS,
     VERB_MODIFIERS,
     VERB_PREPOSITIONS,
@@ -82,7 +84,7 @@ from newsfacts.extraction.subjects import (
     subject_left,
     subject_right,
 )
-from newsfacts.extraction.transcripts import LabelLine, label_lines
+from newsfacts.extraction.transcripts import LabelLine, continued, label_lines
 
 QuoteKind = Literal["direct", "indirect", "mixed"]
 
@@ -125,6 +127,7 @@ class _Cue:
     inverted: bool = False
     participle: bool = False  # "adding that": its subject is the previous cue's, it governs only what follows
     relative: bool = False  # "levels that the agency said topped limits": the content is the rest of the clause
+    leads: bool = False  # the subject opens the sentence: "X said, the plan ..." reports what follows the comma
 
 
 @dataclass(slots=True)
@@ -156,9 +159,10 @@ def _cues(reader: _Reader, s: Sentence) -> list[_Cue]:
             if handed is not None:
                 found.append(handed)
                 continue
-        lemma = ALL_VERBS.get(word.lower()) or FINDING_VERBS.get(word.lower())
-        if lemma is None or (word[0].isupper() and m.start() != s.start):
+        reading = _lemma_of(masked, m)
+        if reading is None or (word[0].isupper() and m.start() != s.start):
             continue
+        lemma, verb_end = reading
         preceding = masked[s.start : m.start()].split()
         prev_word = preceding[-1].strip('.,;:!?()"').lower() if preceding else ""
         if prev_word in PASSIVE_AUXILIARIES or prev_word in DETERMINERS or prev_word in _ELLIPTICAL:
@@ -182,8 +186,35 @@ def _cues(reader: _Reader, s: Sentence) -> list[_Cue]:
         relative = not inverted and bool(
             re.search(r"\b(?:that|which)\s+$", masked[max(0, subject.start - 8) : subject.start])
         )
-        found.append(_Cue(m.start(), m.end(), word.lower(), lemma, subject, inverted, relative=relative))
+        cue_word = masked[m.start() : verb_end].lower()
+        leads = not masked[s.start : subject.start].strip()
+        found.append(_Cue(m.start(), verb_end, cue_word, lemma, subject, inverted, relative=relative, leads=leads))
     return found
+
+
+def _lemma_of(masked: str, m: re.Match[str]) -> tuple[str, int] | None:
+    """The reporting verb a word starts, and where the verb ends: ``said``, ``found``, ``pointed out``, or a verb
+    that reports only a ``that`` clause, a quotation or the words before it (``countered that``)."""
+    low = m.group().lower()
+    lemma = ALL_VERBS.get(low) or FINDING_VERBS.get(low)
+    if lemma is not None:
+        return lemma, m.end()
+    end = m.end()
+    particle = PHRASAL_CUES.get(low)
+    if particle is not None:
+        completed = re.compile(particle).match(masked, end)
+        if completed is None:
+            return None
+        lemma, end = " ".join(masked[m.start() : completed.end()].lower().split()), completed.end()
+    else:
+        lemma = THAT_ONLY_VERBS.get(low)
+    if lemma is None or not _THAT_NEXT.match(masked, end):
+        return None
+    return lemma, end
+
+
+# After a verb that reports only so: "that" within a few words (an addressee, a time), a quotation, or the clause end.
+_THAT_NEXT = re.compile(r"(?:\s+[\w'\u2019\-]+){0,5}?\s+that\b|\s*[,:]?\s*" + MASK + r"|\s*[.,;!?]")
 
 
 def _unglued(m: re.Match[str]) -> re.Match[str]:
@@ -467,6 +498,8 @@ _CLAUSE_PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "there"})
 
 def _introduces_quote(reader: _Reader, cue: _Cue, after: int, rest: str) -> bool:
     """``She says, "..."``, ``He explained to the paper, "..."``: the cue introduces a direct quote."""
+    if rest.rstrip().endswith(":"):
+        rest = reader.masked[after : after + len(rest) + 8]  # "Ruiz said:" ending its paragraph, the quote next
     intro = _INTRO_RE.match(rest)
     if not intro or any(w.lower() in _CLAUSE_PRONOUNS for w in WORD.findall(intro.group())):
         return False  # "said he wished to send a message: "..."": a clause of its own comes first
@@ -485,9 +518,13 @@ def _read_content(reader: _Reader, cue: _Cue, after: int, rest: str, limit: int)
         return None
     start, that, prepositional = found
     if _in_relative_clause(reader, cue):
-        # "The engineers, who said the design had flaws, left": the content ends with the relative clause.
+        # "The engineers, who said the design had flaws, left": the content ends with the relative clause; "levels
+        # that the agency said topped limits were found": or where the main clause's verb comes back.
         comma = reader.masked.find(",", start, limit)
         limit = comma if comma >= 0 else limit
+        verb_first = cue.relative and _VERB_FIRST.match(reader.masked, start) is not None
+        main_verb = _MAIN_VERB.search(reader.masked, start, limit) if verb_first else None
+        limit = main_verb.start() if main_verb is not None else limit
     end = _content_end(reader, start, limit)
     content = reader.masked[start:end]
     if cue.lemma in FRAMING_VERBS and not prepositional and MASK not in content:
@@ -499,6 +536,10 @@ def _read_content(reader: _Reader, cue: _Cue, after: int, rest: str, limit: int)
 
 
 _TIME_OPENERS = PREPOSITIONS | {"last", "earlier", "this", "later"}
+# Reported content opening with its verb: its subject is the relative pronoun before the cue.
+_VERB_FIRST = re.compile(r"\s*(?:[a-z]+ed|" + "|".join(sorted(FINITE | IRREGULAR_VERBS)) + r")\b")
+# A finite verb after the first word of a relative clause's content: the main clause going on.
+_MAIN_VERB = re.compile(r"(?<=\w)\s+(?:is|are|was|were|has|have|had|will|would|could|can|should|must|may|might)\b")
 # Words that never open reported content: "said as quoted by ...", "said in ...", "told X moments after ...".
 _NOT_CONTENT = PREPOSITIONS | words("as moments minutes hours days weeks shortly soon just")
 
@@ -515,8 +556,11 @@ def _in_relative_clause(reader: _Reader, cue: _Cue) -> bool:
 def _content_start(cue: _Cue, after: int, rest: str) -> tuple[int, bool, bool] | None:
     """Where reported content starts after a cue: (offset, after ``that``, after a preposition), or None."""
     m_that = re.match(r"((?:\s+[\w'\u2019\-]+){0,7}?)\s+that\b", rest)
-    if m_that and (not m_that.group(1).strip() or m_that.group(1).split()[0].lower() in _TIME_OPENERS):
+    if m_that and _before_that(m_that.group(1)):
         return after + m_that.end(), True, False
+    colon = _COLON.match(rest) if cue.lemma in SPEECH_VERBS else None
+    if colon and _reported_clause(" " + rest[colon.end() :]):
+        return after + colon.end(), False, False  # "told the paper: the bridge will reopen": no quotation marks
     asked = _ASKED_TO.match(rest) if cue.lemma == "ask" else None
     if asked:
         return after + asked.end(), False, True  # "asked the Speaker to "get the minister back"": the request
@@ -525,13 +569,15 @@ def _content_start(cue: _Cue, after: int, rest: str) -> tuple[int, bool, bool] |
     if m_prep:
         return after + m_prep.end(), False, True
     adverbial = ADVERBIAL.match(rest)
-    if adverbial and _clause_like(rest[adverbial.end() :]):
-        # "said on Tuesday it would ...", "said in a statement the plan had failed".
+    if adverbial and _clause_like(rest[adverbial.end() :].lstrip(" :")):
+        # "said on Tuesday it would ...", "said in a statement the plan had failed", "said on Twitter: the plan".
         tail = rest[adverbial.end() :]
-        return after + adverbial.end() + len(tail) - len(tail.lstrip()), False, False
-    if cue.relative and re.match(r"\s+(?:[a-z]+ed|" + "|".join(sorted(FINITE | IRREGULAR_VERBS)) + r")\b", rest):
+        return after + adverbial.end() + len(tail) - len(tail.lstrip(" :")), False, False
+    if cue.relative and _VERB_FIRST.match(rest):
         return after + len(rest) - len(rest.lstrip()), False, False  # "levels that the agency said topped limits"
-    aside = re.match(r",\s+(?=(?:he|she|they|it|[A-Z][\w'\u2019\-]+\s+(?:[A-Z]?[a-z]|" + MASK + ")))", rest)
+    aside = re.match(r",\s+(?=(?:he|she|they|it)\b|[A-Z][\w'\u2019\-]+\s+(?:[A-Z]?[a-z]|" + MASK + "))", rest)
+    if aside is None and cue.leads:
+        aside = re.match(r",\s+(?=(?:we|there|the|a|an|this)\b)", rest)  # "Ruiz says, the bridge will reopen"
     clause = rest[aside.end() : aside.end() + 80] if aside else ""
     if aside and cue.lemma in SPEECH_VERBS and _reported_clause(clause) and not _SAYS.search(clause):
         return after + aside.end(), False, False  # "Police said, Charette jumped on a platform"
@@ -540,6 +586,18 @@ def _content_start(cue: _Cue, after: int, rest: str) -> tuple[int, bool, bool] |
         if first and first.group(1).lower() not in _NOT_CONTENT and not rest.startswith(","):
             return after + first.start(1), False, False
     return None
+
+
+_COLON = re.compile(r"\s*:[^\S\n]+(?=[^\W_])")
+
+
+def _before_that(gap: str) -> bool:
+    """Whether words between a cue and ``that`` may stand there: none, a time or venue phrase (``on Tuesday``,
+    ``Thursday``), or an adverb (``repeatedly``)."""
+    found = gap.split()
+    if not found or found[0].lower() in _TIME_OPENERS or ADVERBIAL.fullmatch(gap):
+        return True
+    return len(found) == 1 and found[0].endswith("ly")
 
 
 # "asked Commons Speaker Sir Ann Roe to "...": the person asked, then "to" and a quotation.
@@ -706,7 +764,19 @@ def _according(reader: _Reader, s: Sentence) -> list[tuple[int, int]]:
             s.start + m.start(), s.start + m.end(), "according to", "say", Subject(src_a, src_b, entity, attribution)
         )
         lead = masked[s.start : s.start + m.start()]
-        if not lead.strip():
+        aside = _aside_after(masked, src_b, s.end) if lead.rstrip().endswith(",") else None
+        if aside is not None:
+            # "That man fled and, according to Ruiz, hid in a shed": what follows the aside is reported; after a
+            # short subject ("The plan, according to Ruiz, will cost ..."), the whole sentence.
+            before = lead.rstrip().rstrip(",")
+            found = WORD.findall(before)
+            short = 0 < len(found) <= 4 and "," not in before and not _has_verb(["", *found])
+            short = short and found[-1].lower() not in ("and", "but", "or", "who", "which", "that")
+            a = _lead_start(reader, s, s.start + len(before)) if short else aside
+            b = _content_end(reader, aside, s.end)
+            if a is None:
+                continue
+        elif not lead.strip():
             a = src_b + 1 if masked[src_b : src_b + 1] == "," else src_b
             b = _content_end(reader, a, s.end)
         elif lead.rstrip().endswith(MASK):
@@ -727,6 +797,17 @@ def _according(reader: _Reader, s: Sentence) -> list[tuple[int, int]]:
             _reported(reader, a, b, cue)
             taken.append((min(a, cue.start), max(b, src_b)))
     return taken
+
+
+def _aside_after(masked: str, pos: int, end: int) -> int | None:
+    """Where the sentence goes on after an attribution set off by commas (``..., according to Ruiz, hid ...``), or
+    None when the attribution ends its sentence."""
+    rest = re.match(r",\s*([^\W_][\w\-]*)", masked[pos:end])
+    if rest is None or rest.group(1).lower() in PREPOSITIONS:
+        return None  # "..., according to X, with Y leading": a phrase of the content before it
+    if not _has_verb(["", *WORD.findall(masked[pos:end])]):
+        return None  # "..., according to FlightAware, a flight tracking service.": the source's apposition
+    return pos + rest.start(1)
 
 
 def _spoke(reader: _Reader, s: Sentence) -> list[tuple[int, int]]:
@@ -902,29 +983,29 @@ def find_quotes(text: str, sentences: list[Sentence]) -> tuple[list[Speaker], li
 
 
 def _transcript(reader: _Reader) -> list[tuple[int, int]]:
-    """A transcript's labelled lines (``RUIZ: We will ...``, ``A: ...``) are their speakers' words, quoted without
-    quotation marks; questions are the interviewer's and left out. Returns the lines read, so that no cue inside an
-    answer is read again as reported speech."""
-    lines = label_lines(reader.text)
+    """A transcript's labelled lines (``RUIZ: We will ...``, ``A: ...``) and the paragraphs that go on from them are
+    their speakers' words, quoted without quotation marks; questions are the interviewer's and left out. Returns the
+    spans read, so that no cue inside an answer is read again as reported speech."""
+    text = reader.text
+    lines = label_lines(text)
     if not lines:
         return []
     # Whom the lines before the first label present: "Ana Ruiz, the new coach, spoke to us about ...".
     first = lines[0].label_start
     interviewee = reader.book.followed(first) or reader.book.focus(first)
+    spoken = [(line, line.start, line.end) for line in lines if line.kind != "question"]
     read = []
-    for line in lines:
-        if line.kind == "question" or reader.masked[line.start] == MASK:
+    speaker: dict[int, tuple[Entity | None, AttributionMethod]] = {}
+    for line, a, b in sorted([*spoken, *continued(text, lines)], key=lambda item: item[1]):
+        if reader.masked[a] == MASK:
             continue  # 'Sanders: "..."': a quotation, read as such
-        entity: Entity | None
-        attribution: AttributionMethod
-        if line.kind == "answer":
-            entity, attribution = interviewee, "role"
-        else:
-            entity, attribution = _labelled(reader, line)
-        for seg in _segments_in(reader, line.start, line.end + 1):
+        if line.start not in speaker:
+            speaker[line.start] = (interviewee, "role") if line.kind == "answer" else _labelled(reader, line)
+        entity, attribution = speaker[line.start]
+        for seg in _segments_in(reader, a, b + 1):
             seg.attached = True
-        _emit(reader, line.start, line.end, "direct", entity, attribution, line.label(reader.text), -0.05)
-        read.append((line.label_start, line.end))
+        _emit(reader, a, b, "direct", entity, attribution, line.label(text), -0.05)
+        read.append((line.label_start if a == line.start else a, b))
     return read
 
 
@@ -1011,8 +1092,8 @@ _DESCRIBED = re.compile(r"\b([A-Z][\w'\u2019\-]+),\s+(?:the|a|an)\s+[^,;]{0,60}?
 def _trailing_limit(reader: _Reader, s: Sentence, after: int, later: list[_Cue]) -> int:
     """Reported content stops where a later trailing attribution (``..., Reuters reported.``) begins."""
     for cue in later:
-        if cue.subject.start < after:
-            continue
+        if cue.subject.start < after or not reader.masked[after : cue.subject.start].rstrip().endswith((",", MASK)):
+            continue  # "said Tom Bassey had agreed to pay": a verb of the content, no attribution after it
         tail = reader.masked[cue.end : s.end]
         words_after = WORD.findall(tail)
         ends = not words_after or words_after[0].lower() in PREPOSITIONS or ADVERBIAL.match(tail)

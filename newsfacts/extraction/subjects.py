@@ -15,6 +15,7 @@ from typing import Literal
 
 from newsfacts.extraction.cues import (
     ALL_VERBS,
+    COLLECTIVE_NOUNS,
     DETERMINERS,
     GENERIC_ORGANISATIONS,
     OFFICES,
@@ -311,7 +312,7 @@ def _role_subject(reader: Reading, noun: str, phrase_start: int, end: int) -> Su
     word = noun.lower()
     if word in ("reporters", "journalists"):
         return Subject(phrase_start, end, None, "none", reporter=True)
-    plural = word.endswith("s") and not word.endswith("ss")
+    plural = (word.endswith("s") and not word.endswith("ss")) or word in COLLECTIVE_NOUNS
     determiner = reader.text[phrase_start:end].split()[0].lower()
     if plural or word in RELATION_NOUNS or determiner in ("his", "her", "their", "its"):
         return Subject(phrase_start, end, None, "none")  # "analysts", "his family": nobody named

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import Literal
 
 from newsfacts.extraction.cues import STOPWORDS, is_organisation_role, is_person_role
@@ -20,8 +21,11 @@ LabelKind = Literal["question", "answer", "name"]
 
 # A label opening a line: "Q:", "A:", "Question:", "Gov. Ana Ruiz:", "MARIA LENZ:", then the words on that line.
 _LABEL_LINE = re.compile(
-    r"(?m)^[^\S\n]*((?:[A-Z][\w.'\u2019\-]*[^\S\n]+){0,3}[A-Z][\w'\u2019\-]*)[^\S\n]*:[^\S\n]+(\S[^\n]*?)[^\S\n]*$"
+    r"(?m)^[^\S\n]*(?:((?:[A-Z][\w.'\u2019\-]*[^\S\n]+){0,3}[A-Z][\w'\u2019\-]*)[^\S\n]*:|(Q|A)\.)[^\S\n]+"
+    r"(\S[^\n]*?)[^\S\n]*$"
 )
+# A line with words on it: a paragraph of an answer that goes on before the next label.
+_LINE = re.compile(r"(?m)^[^\S\n]*(\S[^\n]*?)[^\S\n]*$")
 _QUESTION = frozenset({"q", "question", "interviewer", "reporter"})
 _ANSWER = frozenset({"a", "answer"})
 
@@ -67,9 +71,10 @@ def label_lines(text: str) -> list[LabelLine]:
     for m in _LABEL_LINE.finditer(text):
         if not text[: m.start()].strip():
             continue  # a label opening the article is its dateline
-        kind = _kind(m.group(1))
+        group = 1 if m.group(1) else 2
+        kind = _kind(m.group(group))
         if kind is not None:
-            found.append(LabelLine(m.start(1), m.end(1), m.start(2), m.end(2), kind))
+            found.append(LabelLine(m.start(group), m.end(group), m.start(3), m.end(3), kind))
     if len(found) < 2:
         return []
     counts = Counter(line.label(text) for line in found)
@@ -81,5 +86,24 @@ def label_lines(text: str) -> list[LabelLine]:
     kinds = {line.kind for line in kept}
     if len(kept) < 2 or kinds == {"question"} or kinds == {"answer"}:
         return []
+    asks = any(text[line.end - 1] == "?" for line in kept if line.kind == "question")
+    if "name" not in kinds and not asks:
+        return []  # "A. Smith and B. Jones wrote ...": initials, unless one of the questions asks something
     # In a transcript, a full name labels its speaker even when it labels one line only.
     return [line for line in found if line in kept or len(line.label(text).split()) > 1]
+
+
+def continued(text: str, lines: list[LabelLine]) -> list[tuple[LabelLine, int, int]]:
+    """The paragraphs after a labelled line that go on with its speaker's words before the next label: (the line
+    they continue, start, end). Those after the last label are left alone (the story may resume there), and so are
+    quoted ones (read as quotations) and lines that end without a full stop (topics, headings)."""
+    found = []
+    for line, following in pairwise(lines):
+        if line.kind == "question":
+            continue
+        after = text.find("\n", line.end)
+        for m in _LINE.finditer(text, after + 1 if after >= 0 else following.label_start, following.label_start):
+            words = m.group(1)
+            if words[0] not in "\"\u201c\u2018'" and words[-1] in ".!?\u2026":
+                found.append((line, m.start(1), m.end(1)))  # not a topic line ("On the budget:") nor a heading
+    return found

@@ -411,6 +411,28 @@ def test_transcript_answer_after_a_question_continues_the_speaker() -> None:
     assert brief(text)[-1] == ("We expect it to go ahead as planned.", "direct", "Jane Okoro")
 
 
+def test_a_cue_ending_its_paragraph_with_a_colon_introduces_the_quote_below() -> None:
+    text = 'Ana Ruiz spoke on Monday.\n\nIn a statement, Ruiz said:\n\n"We will rebuild the bridge by spring."\n'
+    [quote] = quotes_of(text)
+    assert (quote.text, quote.speaker, quote.cue, quote.attribution) == (
+        "We will rebuild the bridge by spring.",
+        "Ana Ruiz",
+        "said",
+        "alias",
+    )
+
+
+def test_a_document_reads_a_quotation() -> None:
+    text = 'The council issued a statement.\n\nThe statement read: "We will rebuild the bridge by spring."\n'
+    assert [(q.text, q.cue) for q in quotes_of(text)] == [("We will rebuild the bridge by spring.", "read")]
+
+
+def test_a_verb_of_speaking_after_a_quote_attributes_it() -> None:
+    assert brief('"We will need a bigger boat," Tom Bassey joked.') == [
+        ("We will need a bigger boat,", "direct", "Tom Bassey")
+    ]
+
+
 def test_transcript_without_quotation_marks_gives_each_labelled_line_to_its_speaker() -> None:
     text = (
         "The panel of Maria Lenz and Tom Bassey met on Monday.\n"
@@ -439,10 +461,28 @@ def test_question_and_answer_interview_gives_the_answers_to_the_person_interview
     ]
 
 
+def test_an_answer_going_on_over_paragraphs_before_the_next_question_is_the_persons_interviewed() -> None:
+    text = (
+        "Ana Ruiz, the new coach of the club, spoke to us about her first season.\n\n"
+        "Q. Why did you take the job?\n\n"
+        "A. I needed a new challenge.\n\n"
+        "The board said it had big plans, and I believed them.\n\n"
+        "Q. What about the fans?\n\n"
+        "A. They have been wonderful to me.\n\n"
+        "The club plays its next match on Sunday.\n"
+    )
+    assert brief(text) == [
+        ("I needed a new challenge.", "direct", "Ana Ruiz"),
+        ("The board said it had big plans, and I believed them.", "direct", "Ana Ruiz"),
+        ("They have been wonderful to me.", "direct", "Ana Ruiz"),
+    ]
+
+
 @pytest.mark.parametrize(
     "text",
     [
         pytest.param("LONDON: Rents rose again.\nNote: figures are provisional.\n", id="dateline-and-a-note"),
+        pytest.param("Rents rose.\nA. Smith and B. Jones wrote the report.\nQ. Lee edited it.\n", id="initials"),
         pytest.param("Rents rose again.\nUpdate: the vote is on Monday.\n", id="one-label"),
         pytest.param("Rents rose.\nWhen: Monday at noon.\nWhere: the town hall.\n", id="event-details"),
         pytest.param("Rents rose.\nReporter: Ana Ruiz\nEditor: Tom Bassey\n", id="credits"),
@@ -547,6 +587,101 @@ REPORTED = [
         ("the drug had no effect on older patients", None),
         id="researchers-conclude",
     ),
+    pytest.param(
+        "Ana Ruiz said Thursday that the bridge would reopen in May.",
+        ("the bridge would reopen in May", "Ana Ruiz"),
+        id="bare-day-before-that",
+    ),
+    pytest.param(
+        "Ana Ruiz said Thursday the bridge would reopen in May.",
+        ("the bridge would reopen in May", "Ana Ruiz"),
+        id="bare-day-before-the-clause",
+    ),
+    pytest.param(
+        "The bridge will reopen in May, Ana Ruiz said Monday.",
+        ("The bridge will reopen in May", "Ana Ruiz"),
+        id="trailing-cue-and-a-bare-day",
+    ),
+    pytest.param(
+        "Ana Ruiz said Tom Bassey had agreed to pay.",
+        ("Tom Bassey had agreed to pay", "Ana Ruiz"),
+        id="a-verb-of-the-content-is-no-trailing-attribution",
+    ),
+    pytest.param(
+        "Ana Ruiz pointed out that the bridge had been closed twice before.",
+        ("the bridge had been closed twice before", "Ana Ruiz"),
+        id="pointed-out",
+    ),
+    pytest.param(
+        "Ana Ruiz made it clear that the bridge would not reopen this year.",
+        ("the bridge would not reopen this year", "Ana Ruiz"),
+        id="made-it-clear",
+    ),
+    pytest.param(
+        "Ana Ruiz went on to say that the repairs had cost $4 million.",
+        ("the repairs had cost $4 million", "Ana Ruiz"),
+        id="went-on-to-say",
+    ),
+    pytest.param(
+        "Ana Ruiz countered that the bridge had been safe for decades.",
+        ("the bridge had been safe for decades", "Ana Ruiz"),
+        id="countered-that",
+    ),
+    pytest.param(
+        "Ana Ruiz reminded residents that the bridge was safe.",
+        ("the bridge was safe", "Ana Ruiz"),
+        id="reminded-someone-that",
+    ),
+    pytest.param(
+        "Ana Ruiz told the Halden Gazette: the bridge will reopen in May.",
+        ("the bridge will reopen in May", "Ana Ruiz"),
+        id="colon-and-no-quotation-marks",
+    ),
+    pytest.param(
+        "Ana Ruiz spoke on Monday. The driver fled and, according to Ruiz, hid in a shed near the river.",
+        ("hid in a shed near the river", "Ana Ruiz"),
+        id="according-to-set-off-mid-sentence",
+    ),
+    pytest.param(
+        "Lead levels that the agency said topped safety limits were found in two schools.",
+        ("topped safety limits", None),
+        id="relative-clause-content-ends-where-the-main-verb-comes-back",
+    ),
+    pytest.param(
+        "Two people briefed on the talks said the deal was close.",
+        ("the deal was close", None),
+        id="people-briefed-speak-unnamed",
+    ),
+    pytest.param(
+        "Tom Bassey was charged in May. The defence argued the evidence had been obtained illegally.",
+        ("the evidence had been obtained illegally", None),
+        id="the-defence-is-no-one-named",
+    ),
+    pytest.param(
+        "Ana Ruiz says, the bridge will reopen in May.",
+        ("the bridge will reopen in May", "Ana Ruiz"),
+        id="comma-after-the-verb-and-a-determiner",
+    ),
+    pytest.param(
+        "Ana Ruiz said on Twitter: the bridge will reopen in May.",
+        ("the bridge will reopen in May", "Ana Ruiz"),
+        id="venue-and-a-colon",
+    ),
+    pytest.param(
+        "Tom Bassey joked that he would need a bigger boat.",
+        ("he would need a bigger boat", "Tom Bassey"),
+        id="joked-that",
+    ),
+    pytest.param(
+        "Ana Ruiz briefed reporters that the talks had stalled.",
+        ("the talks had stalled", "Ana Ruiz"),
+        id="briefed-someone-that",
+    ),
+    pytest.param(
+        "More than 3,000 flights were cancelled, according to SkyTrack Ltd, a flight tracking service.",
+        ("More than 3,000 flights were cancelled", "SkyTrack Ltd"),
+        id="according-to-a-source-and-its-apposition",
+    ),
 ]
 
 
@@ -573,6 +708,11 @@ def test_reported_speech_is_found_with_its_speaker(text: str, expected: tuple[st
         pytest.param("Police found the car in a field near the river.", id="finding-a-thing-is-no-finding"),
         pytest.param("Ana Ruiz said goodbye to the crowd.", id="said-and-no-clause"),
         pytest.param("Ana Ruiz said on Monday.", id="said-and-a-time"),
+        pytest.param("Halden Foods posted a loss of $3 million in May.", id="posted-a-loss"),
+        pytest.param("Ana Ruiz made clear progress on the bridge.", id="made-clear-progress"),
+        pytest.param("Ana Ruiz pointed to the cracks in the bridge.", id="pointed-to"),
+        pytest.param("Demand for steel continued to rise in May.", id="continued-to"),
+        pytest.param("Tom Bassey accepted the award on behalf of the team.", id="accepted-a-thing"),
     ],
 )
 def test_things_that_are_not_reported_speech(text: str) -> None:
