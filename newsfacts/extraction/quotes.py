@@ -951,6 +951,7 @@ def find_quotes(text: str, sentences: list[Sentence]) -> tuple[list[Speaker], li
     quoted = [(seg.open, seg.close + 1) for seg in segments if seg.cls in ("full", "partial", "title", "heading")]
     book = SpeakerBook(text, sentences, mentions, quoted)
     book.learn_gender_from_pronouns()
+    book.link_lede_subject()
     book.note_unnamed_subjects()
     reader = _Reader(text, sentences, masked, book, {m.end: m for m in mentions}, {m.start: m for m in mentions})
     reader.segments = segments

@@ -298,6 +298,25 @@ class SpeakerBook:
             if entity.kind == "person":
                 entity.gender_votes["m" if first.group(1) == "He" else "f"] += 1
 
+    def link_lede_subject(self) -> None:
+        """``A seven-year-old boy told the court ...`` then ``John Howe, whose name ..., described ...``: the person
+        a story's first sentence introduces unnamed is the one its second sentence opens by naming."""
+        prose = [s for s in self.sentences if s.kind == "prose"][:2]
+        lede = _LEDE_SUBJECT.match(prose[0].text) if len(prose) == 2 else None
+        if lede is None or not is_person_role(lede.group(1).lower()) or lede.group(1).lower().endswith("s"):
+            return
+        opener = _OPENING_NAME.match(prose[1].text)
+        entity = self.entity_at(prose[1].start, prose[1].start + opener.end(1)) if opener else None
+        if (
+            entity is None
+            or entity.kind != "person"
+            or self._named_at.get(entity.id, [prose[1].start])[0] < prose[1].start
+        ):
+            return
+        entity.role_words.add(lede.group(1).lower())
+        self._by_noun.setdefault(lede.group(1).lower(), set()).add(entity.id)
+        self.note(entity, prose[0].start + lede.start(1))
+
     def note_unnamed_subjects(self) -> None:
         """``A fiery coach made headlines ... "...," he said``: a sentence whose subject is a person described but
         never named (no one named before, no one described by its noun) introduces an unnamed person, whom later
@@ -534,6 +553,10 @@ def first_name_genders() -> dict[str, str]:
     return genders
 
 
+# A story opening with an unnamed person: "A SEVEN-YEAR-OLD boy watched", "A 35-year-old man has been".
+_LEDE_SUBJECT = re.compile(r"\W*(?:A|An)\s+(?:[\w\-]+\s+){0,2}?([A-Za-z]+)\s+(?=[a-z])")
+# A sentence opening with a name set off by a comma: "John Howe, whose name ...".
+_OPENING_NAME = re.compile(r"\W*((?:[A-Z][\w'\u2019\-]*\s+){1,3}?[A-Z][\w'\u2019\-]*),")
 # A clause opening with an unnamed person: "A fiery coach made", "The coach, known for ..., reacted".
 _UNNAMED_SUBJECT = re.compile(r"\W*(?:The|A|An)\s+((?:[a-z][\w\-]*\s+){0,2}[a-z][\w\-]*)(?=,|\s+[a-z])")
 # A preposition of place or motion right before a name: "taken to Central Booking", "from Halden Hospital".

@@ -281,6 +281,16 @@ def test_a_person_described_but_never_named_is_described_in_their_quotes() -> No
     assert [(q.speaker, q.speaker_description) for q in quotes] == [(None, "A fiery coach")] * 2
 
 
+def test_the_person_a_lede_introduces_unnamed_is_the_one_named_next() -> None:
+    _, quotes = read(
+        "A SEVEN-YEAR-OLD boy saw the fight through a hole in the wall, he told the court yesterday.\n\n"
+        "Tom Bassey, whose name was released by the judge, described the night on a video screen.\n\n"
+        "Ann Lee, for the prosecution, said the victim was asphyxiated.\n\n"
+        "'Mum did not wake up,' the boy said.\n"
+    )
+    assert [q[1] for q in quotes] == ["Tom Bassey", "Ann Lee", "Tom Bassey"]
+
+
 def test_others_are_an_unnamed_group() -> None:
     text = "Neighbours were shocked. Others said he was often seen shopping for his wife."
     quotes = find_quotes(text, split_sentences(text))[1]
