@@ -203,6 +203,11 @@ class SpeakerBook:
         if any(e.name.split()[-1] == word for e in people):
             return None
         firsts = [e for e in people if len(e.name.split()) > 1 and e.name.split()[0] == word]
+        if len(firsts) > 1:
+            # "John Howe" and "John Bevan", then "John": the one a relative with the same surname makes the story
+            # call by first name.
+            surnames = Counter(e.name.split()[-1] for e in self.entities if e.kind == "person" and " " in e.name)
+            firsts = [e for e in firsts if surnames[e.name.split()[-1]] > 1]
         return firsts[0] if len(firsts) == 1 else None
 
     def _describe(self, entity: Entity, m: Mention) -> None:

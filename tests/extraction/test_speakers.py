@@ -508,6 +508,12 @@ RIGHT_SPEAKER += [
         "Halden University",
         id="they-after-people-of-a-body",
     ),
+    pytest.param(
+        "Brian Howe denies the charge. Tom Ray, for the prosecution, spoke first. Tom Howe is his son.\n"
+        "Tom, who drew a picture of the house, said that he saw the fight.\n",
+        "Tom Howe",
+        id="first-name-shared-by-two-is-the-one-with-a-relative",
+    ),
     pytest.param("Halden police said a man was arrested.\n", "Halden police", id="a-places-police-in-lowercase"),
     pytest.param(
         "Halden police arrested a man. Police said he was 34.\n", "Halden police", id="police-after-a-places-police"
