@@ -286,7 +286,7 @@ def _split_title(text: str, group: list[_Token]) -> tuple[str, list[_Token]]:
         return _joined(group[: inner[-1] + 1]), _strip_postnominals(group[inner[-1] + 1 :])
     title_tokens: list[_Token] = []
     if not _has_organisation_word(group):
-        while len(group) > 1 and _is_title(group[0]):
+        while len(group) > 1 and (_is_title(group[0]) or (len(group) > 2 and _is_role_word(group[0]))):
             title_tokens.append(group[0])
             group = group[1:]
         group = _strip_postnominals(group)

@@ -575,10 +575,12 @@ def subject_right(reader: Reading, s: Sentence, ve: int) -> Subject | None:
     ends_clause = r"(?=\s*(?:[,.;:!?(]|$)|\s+(?:of|at|from|for|in|on|to|with|who)\b)"
     for pos in reader.mentions_between(ve, s.end):
         mention = reader.mention_by_start[pos]
-        if not re.fullmatch(r"\s+(?:[a-z][\w\-]*\s+|[A-Z][a-z]*\.?\s+){0,4}", masked[ve:pos]):
+        if not re.fullmatch(r"\s+(?:[a-z][\w\-]*\s+|[A-Z][a-z]*(?:['\u2019]s)?\.?\s+){0,4}", masked[ve:pos]):
             break
-        if _modifies_next_name(reader, mention, s.end):
-            continue  # "said Barclays analyst Ana Ruiz": the first name only qualifies the role of the second
+        if _modifies_next_name(reader, mention, s.end) or (
+            mention.possessive and _RELATIVE_AFTER.match(masked, mention.end)
+        ):
+            continue  # "said Barclays analyst Ana Ruiz", "said Taylor's grandmother Ana Ruiz": the second name
         if not re.match(ends_clause, masked[mention.end : s.end]):
             break
         entity = reader.book.mention_entity.get(pos)
@@ -609,6 +611,10 @@ def _named_after_role(reader: Reading, s: Sentence, start: int, end: int) -> Sub
         return None
     entity.description = entity.description or reader.text[start:end]
     return Subject(mention.start, mention.end, entity, named(reader, mention, entity))
+
+
+# After a possessive name, a role or relative and another name: "'s grandmother Ana", "'s Grandmother Ana".
+_RELATIVE_AFTER = re.compile(r"['\u2019]s?\s+[A-Za-z][a-z\-]+\s+[A-Z]")
 
 
 def common_word(word: str) -> bool:

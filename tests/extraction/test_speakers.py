@@ -514,6 +514,11 @@ RIGHT_SPEAKER += [
         "Tom Howe",
         id="first-name-shared-by-two-is-the-one-with-a-relative",
     ),
+    pytest.param(
+        'Rivera spoke briefly.\n"I miss him very much," said Taylor\'s Grandmother Constance Dingle.\n',
+        "Constance Dingle",
+        id="inverted-subject-after-a-possessive-and-a-capitalised-relation",
+    ),
     pytest.param("Halden police said a man was arrested.\n", "Halden police", id="a-places-police-in-lowercase"),
     pytest.param(
         "Halden police arrested a man. Police said he was 34.\n", "Halden police", id="police-after-a-places-police"
