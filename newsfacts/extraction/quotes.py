@@ -1048,16 +1048,18 @@ def _known_by_speaking(masked: str, mentions: list[Mention]) -> list[Mention]:
     """A lone word the name reader could not classify (``Umahi``) is a person from its first mention when the story
     has it speak (``Umahi said``) anywhere, so that pronouns before that cue can refer to it."""
     # "Umahi said", but not "Police in Halden said": a place after a preposition does not speak.
-    speaking = {m.group(1) for m in _NAME_SPEAKS.finditer(masked) if not _PLACE_BEFORE.search(masked, 0, m.start())}
+    speaking = {
+        m.group(1)
+        for m in _NAME_SPEAKS.finditer(masked)
+        if not _PLACE_BEFORE.search(masked, max(0, m.start() - 8), m.start())
+    }
     # A label opening the article is its dateline ("London: Researchers have ..."), not a speaker.
     speaking |= {m.group(1) for m in _LABEL.finditer(masked) if masked[: m.start()].strip()}
     speaking |= {m.group(2) for m in _APPOSED.finditer(masked) if is_person_role(m.group(1))}
     bodies = {m.group(1) for m in _DESCRIBED.finditer(masked) if is_organisation_role(m.group(2))}
     bodies |= {m.group(1) for m in _TRADED.finditer(masked)}  # "Acme shares fell": a company
-    # "Beta Ltd ... Beta said": the first word of an organisation's name, alone, is that organisation.
-    bodies |= {
-        m.tokens[0] for m in mentions if m.kind == "organisation" and len(m.tokens) > 1 and m.tokens[1][0].isupper()
-    }
+    # "Beta Ltd ... Beta said": the first word of a company's name, speaking alone, is that company.
+    bodies |= speaking & {m.tokens[0] for m in mentions if m.kind == "organisation" and _COMPANY_NAME.search(m.text)}
     # "the Fed said": a lone name that speaks after "the" is an institution; so is one that says "its".
     bodies |= {
         m.group(1)
@@ -1071,6 +1073,8 @@ def _known_by_speaking(masked: str, mentions: list[Mention]) -> list[Mention]:
 
 _THE_BEFORE = re.compile(r"[Tt]he\s$")
 _PLACE_BEFORE = re.compile(r"\b(?:in|at|from|near|outside)\s$")
+# A company's name: its first word and a company suffix.
+_COMPANY_NAME = re.compile(r"^[A-Z][\w\-]*\s+(?:Ltd|Inc|Corp|Co|Plc|PLC|LLC|AG|SA|NV|Group|Holdings)\.?$")
 _ITS_AFTER = re.compile(r"\s+(?:that\s+)?its\b")  # "Acme said its profit fell": a body, not a person
 # A name whose shares or stock trade: "Acme shares fell", "Acme's stock rose".
 _TRADED = re.compile(r"\b([A-Z][\w\-]+)(?:['\u2019]s)?\s+(?:shares|stock|stockholders|shareholders)\b")

@@ -334,8 +334,8 @@ class SpeakerBook:
                 continue
             nouns = found.group(1).split()
             noun = next((w for w in nouns if is_person_role(w) and not w.endswith("s")), "")
-            if not noun or nouns.index(noun) < len(nouns) - 2:
-                continue
+            if not noun or nouns.index(noun) < len(nouns) - 2 or _NAMED_AFTER.match(sentence.text, found.end()):
+                continue  # "The landlord, Peter Grant, told ...": named after all
             pos = sentence.start + found.start(1)
             if self.followed(pos) is not None or self.resolve_role(noun, False, pos, guess=False):
                 continue
@@ -562,6 +562,9 @@ def first_name_genders() -> dict[str, str]:
 _LEDE_SUBJECT = re.compile(r"\W*(?:A|An)\s+(?:[\w\-]+\s+){0,2}?([A-Za-z]+)\s+(?=[a-z])")
 # A sentence opening with a name set off by a comma: "John Howe, whose name ...".
 _OPENING_NAME = re.compile(r"\W*((?:[A-Z][\w'\u2019\-]*\s+){1,3}?[A-Z][\w'\u2019\-]*),")
+# After an unnamed person's noun: their name ("The landlord, Peter Grant,") or the body they speak for ("A spokesperson
+# for Halden Council"), which the quote reader resolves.
+_NAMED_AFTER = re.compile(r",\s+[A-Z]|\s+(?:for|at|with|from|of)\s+(?:the\s+)?[A-Z]")
 # A clause opening with an unnamed person: "A fiery coach made", "The coach, known for ..., reacted".
 _UNNAMED_SUBJECT = re.compile(r"\W*(?:The|A|An)\s+((?:[a-z][\w\-]*\s+){0,2}[a-z][\w\-]*)(?=,|\s+[a-z])")
 # A preposition of place or motion right before a name: "taken to Central Booking", "from Halden Hospital".

@@ -224,6 +224,9 @@ def _name_subject(reader: Reading, s: Sentence, mention: Mention, end: int) -> S
     if kin and entity is not None and entity.kind == "person" and _kin_noun(kin.group(1)):
         # "the family of Tom Ray said", "a friend of Ana Ruiz said": someone of theirs, unnamed.
         return Subject(kin.start(), end, None, "none")
+    if kin and entity is not None and entity.kind == "organisation" and kin.group(1) in SPOKESPEOPLE:
+        # "A spokesperson for Halden Council said ... they added": the spokesperson goes on for the council.
+        book.anonymous(kin.start(), text[kin.start() : mention.start].strip(), speaks_for=entity)
     institution = re.search(r"\b[Tt]he\s+$", text[s.start : mention.start]) or len(mention.tokens) > 1
     if entity is None and institution and mention.kind != "person" and not common_word(mention.text):
         # "The White House said", "the Fed said", "Downing Street said": an institution named like a place speaks.
@@ -288,6 +291,8 @@ def _agent_subject(reader: Reading, s: Sentence, phrase_start: int, end: int) ->
     entity, attribution = _organisation_in(reader, phrase_start, end)
     if entity is None and agent.group(1) in SPOKESPEOPLE and _OFFICE.fullmatch(reader.text, phrase_start, end):
         entity, attribution = _seat_of_government(reader), "role"  # "a spokesman for the Prime Minister"
+    if entity is not None and agent.group(1) in SPOKESPEOPLE:  # "... they added": the spokesperson again
+        reader.book.anonymous(s.start + agent.start(), reader.text[s.start + agent.start() : end], speaks_for=entity)
     return Subject(s.start + agent.start(), end, entity, attribution)
 
 
@@ -437,7 +442,7 @@ def pronoun_subject(reader: Reading, word: str, start: int, end: int) -> Subject
     elif word == "it":
         entity = book.resolve_organisation_pronoun(start)
     elif word == "they":
-        entity = _plural_antecedent(reader, start)
+        entity = _plural_antecedent(reader, start) or _spokesperson_followed(reader, start)
     else:
         entity = None
     if entity is not None:
@@ -445,6 +450,13 @@ def pronoun_subject(reader: Reading, word: str, start: int, end: int) -> Subject
         entity = entity.speaks_for or entity  # "a council spokesman said ... he added": the council's words
     doubt = 0.05 if word == "they" else 0.0  # one of a pair speaks for both
     return Subject(start, end, entity, "pronoun" if entity else "none", doubt=doubt)
+
+
+def _spokesperson_followed(reader: Reading, pos: int) -> Entity | None:
+    """``A spokesperson for the council said ... "...," they added``: the singular they of an unnamed spokesperson
+    the story is following."""
+    followed = reader.book.followed(pos)
+    return followed if followed is not None and followed.speaks_for is not None else None
 
 
 def _plural_antecedent(reader: Reading, pos: int) -> Entity | None:

@@ -291,6 +291,24 @@ def test_the_person_a_lede_introduces_unnamed_is_the_one_named_next() -> None:
     assert [q[1] for q in quotes] == ["Tom Bassey", "Ann Lee", "Tom Bassey"]
 
 
+def test_a_local_story_of_a_family_a_landlord_and_a_council() -> None:
+    speakers, quotes = read(
+        "A Halden family says they were left without heating for three weeks.\n\n"
+        "Sarah Mills, 34, lives in the flat with her husband and their two children.\n\n"
+        '"We had to boil kettles just to wash the kids," she said.\n\n'
+        "The landlord, Peter Grant, told the Halden Echo he had sent an engineer twice. "
+        '"The boiler is old but it works," he said.\n\n'
+        "A spokesperson for Halden Council said officers would visit the flat. "
+        '"We take these reports very seriously," they added.\n'
+    )
+    assert [(s.name, s.aliases) for s in speakers] == [
+        ("Sarah Mills", ()),
+        ("Peter Grant", ()),
+        ("Halden Council", ()),
+    ]
+    assert [q[1] for q in quotes] == ["Sarah Mills", "Peter Grant", "Peter Grant", "Halden Council", "Halden Council"]
+
+
 def test_others_are_an_unnamed_group() -> None:
     text = "Neighbours were shocked. Others said he was often seen shopping for his wife."
     quotes = find_quotes(text, split_sentences(text))[1]
