@@ -142,12 +142,17 @@ THAT_ONLY_VERBS = _forms(
     "continue continued continues",
     "plead pleaded pleads",
     "read reads",  # "The statement read: "...""
+    "submit submitted submits",
+    "depose deposed deposes",
+    "swear swore swears sworn",
+    "aver averred avers",
 )
 # Reporting verbs of two or more words: the verb, then the words that complete it ("pointed out that ...").
 PHRASAL_CUES: dict[str, str] = {
     **dict.fromkeys(("point", "pointed", "points"), r"\s+out\b"),
     **dict.fromkeys(("make", "made", "makes"), r"\s+(?:it\s+)?clear\b"),
     **dict.fromkeys(("go", "went", "goes"), r"\s+on\s+to\s+(?:say|add|note|explain)\b"),
+    **dict.fromkeys(("give", "gave", "gives", "given"), r"\s+evidence\b"),
 }
 # Verbs by which research reports its results: a cue only when a study, a survey or researchers find, show or
 # conclude a clause ("The study found that ...", "Researchers concluded the drug ..."); "police found the car" is none.
@@ -250,7 +255,13 @@ PERSON_ROLES = words(
     plaintiff defendant suspect accused opponent rival critic supporter whistleblower landlord tenant shopkeeper
     baker fisherman source insider locals sister brother grandson granddaughter nephew niece cousin uncle aunt gaffer
     fiancee fiance girlfriend boyfriend partner investigator parliamentarian people person defence defense
-    prosecution local trooper deputy firefighter paramedic ranger"""
+    prosecution counsel prisoner constable barrister solicitor magistrate coroner juror clerk sheriff deputy trooper
+    firefighter paramedic local ranger"""
+)
+# Family members: "Rivera's mother" is someone other than Rivera, and unnamed unless the story names her.
+KIN_NOUNS = words(
+    """mother father wife husband son daughter sister brother grandmother grandfather aunt uncle cousin niece nephew
+    fiancee fiance girlfriend boyfriend partner widow widower stepfather stepmother"""
 )
 # Person nouns that name a group however they are written: "people familiar with the talks", "the defence".
 COLLECTIVE_NOUNS = words("people defence defense prosecution")
@@ -272,7 +283,7 @@ ORGANISATION_ROLES = words(
     manufacturer retailer insurer operator lender developer startup start-up giant conglomerate utility provider
     institute foundation association federation league administration office police army military embassy
     parliament ministry school college service trust fund coalition alliance consortium exchange chain brand
-    label studio maker producer-group group's force"""
+    label studio maker producer-group group's force constabulary brigade tribunal panel"""
 )
 # Words that end (or head) an organisation's name.
 ORGANISATION_WORDS = words(

@@ -179,7 +179,9 @@ def _cues(reader: _Reader, s: Sentence) -> list[_Cue]:
             inverted = subject is not None
         if subject is None:
             subject = subject_left(reader, s, m.start())
-        if subject is None or (lemma in _FINDING_LEMMAS and not _researches(reader.masked, subject)):
+        if lemma in _FINDING_LEMMAS:
+            subject = _research_subject(reader, s, subject)
+        if subject is None:
             continue
         if lemma == "report" and (subject.entity is None or subject.entity.kind == "organisation"):
             subject.reporter = True
@@ -252,7 +254,26 @@ def _researches(masked: str, subject: Subject) -> bool:
     return run_by is not None and run_by.group(1).lower() in RESEARCH_NOUNS
 
 
-_RUN_BY = re.compile(r"\b([a-z]+)\s+(?:by|from|of|at)\s+(?:the\s+)?$")
+_RUN_BY = re.compile(r"\b([A-Za-z]+)\s+(?:by|from|of|at)\s+(?:the\s+)?$")
+# A sentence opening with research set off by a comma: "The study, which followed 2,000 children, found ...".
+_RESEARCH_OPENER = re.compile(
+    r"\W*(?:[\w\-]+\s+){0,3}?(" + "|".join(sorted(RESEARCH_NOUNS)) + r")\b(?:\s+(?:of|by|from)\s+[^,]{1,40})?,",
+    re.IGNORECASE,
+)
+
+
+def _research_subject(reader: _Reader, s: Sentence, subject: Subject | None) -> Subject | None:
+    """The subject of a finding verb: research or researchers (``The study found``), the research the sentence opens
+    with (``The study, which followed 2,000 children, found``), or None for anyone else (``Police found``)."""
+    if subject is not None and _researches(reader.masked, subject):
+        return subject
+    opener = _RESEARCH_OPENER.match(reader.masked, s.start, s.end)
+    if opener is None or (subject is not None and subject.start < opener.end()):
+        return None
+    issuer = subject.entity if subject is not None and subject.entity is not None else None
+    if issuer is not None and issuer.kind == "organisation" and subject is not None:
+        return subject
+    return Subject(s.start + len(opener.group()) - len(opener.group().lstrip()), opener.end(1), None, "none")
 
 
 # Words after which a reporting verb is an elliptical passive or an infinitive: "when asked", "to say".
@@ -295,12 +316,25 @@ def _participle_cue(reader: _Reader, s: Sentence, m: re.Match[str], lemma: str, 
             if pronoun
             else clause_subject(reader, s, m.start(), coordinated=True)
         )
+        if clause is None and linked:
+            clause = _possessed_role(reader, s)  # "Rivera's mother cried in court, saying ..."
         if clause is None or (clause.entity is None and not linked):
             return None
         subject = Subject(m.start(), m.start(), clause.entity, clause.attribution, clause.reporter)
     else:
         return None
     return _Cue(m.start(), m.end(), m.group().lower(), lemma, subject, participle=True)
+
+
+def _possessed_role(reader: _Reader, s: Sentence) -> Subject | None:
+    """A sentence opening with someone's relation or role (``Rivera's mother cried ...``): its subject."""
+    lead = _POSSESSED_ROLE.match(reader.masked, s.start, s.end)
+    if lead is None or not is_person_role(lead.group(2)):
+        return None
+    return noun_phrase_before(reader, s, lead.end(1))
+
+
+_POSSESSED_ROLE = re.compile(r"\W*([A-Z][\w\-]*['\u2019]s\s+(?:[a-z][\w\-]*\s+){0,2}?([a-z][\w\-]*))\s+[a-z]")
 
 
 def _segment_at(reader: _Reader, pos: int) -> QuotedSpan | None:
@@ -326,7 +360,7 @@ def _addressee_end(masked: str, pos: int, limit: int) -> int:
         return pos + m.end()
     m = re.match(r"\s+(?:(?:the|a|an|his|her|their)\s+)?([a-z][\w\-]*)(?:\s+([a-z][\w\-]*))?", rest)
     if m and m.group(1) != "that" and m.group(1) not in CLAUSE_STARTERS:
-        if m.group(2) and m.group(2) not in CLAUSE_STARTERS and m.group(2) != "that":
+        if m.group(2) and m.group(2) not in CLAUSE_STARTERS | PREPOSITIONS and m.group(2) != "that":
             return pos + m.end(2)
         return pos + m.end(1)
     return pos
@@ -555,6 +589,9 @@ def _in_relative_clause(reader: _Reader, cue: _Cue) -> bool:
 
 def _content_start(cue: _Cue, after: int, rest: str) -> tuple[int, bool, bool] | None:
     """Where reported content starts after a cue: (offset, after ``that``, after a preposition), or None."""
+    inserted = _INSERTED.match(rest)
+    if inserted is not None:  # "said — in a rare interview — that ...", "said (in a statement) that ..."
+        after, rest = after + inserted.end(), rest[inserted.end() :]
     m_that = re.match(r"((?:\s+[\w'\u2019\-]+){0,7}?)\s+that\b", rest)
     if m_that and _before_that(m_that.group(1)):
         return after + m_that.end(), True, False
@@ -569,7 +606,9 @@ def _content_start(cue: _Cue, after: int, rest: str) -> tuple[int, bool, bool] |
     if m_prep:
         return after + m_prep.end(), False, True
     adverbial = ADVERBIAL.match(rest)
-    if adverbial and _clause_like(rest[adverbial.end() :].lstrip(" :")):
+    tail = rest[adverbial.end() :].lstrip(" :") if adverbial else ""
+    spoken = cue.lemma in SPEECH_VERBS and _opens_clause(" " + tail) and _reported_clause(" " + tail)
+    if adverbial and (_clause_like(tail) or spoken) and not _glued_sentence(" " + tail):
         # "said on Tuesday it would ...", "said in a statement the plan had failed", "said on Twitter: the plan".
         tail = rest[adverbial.end() :]
         return after + adverbial.end() + len(tail) - len(tail.lstrip(" :")), False, False
@@ -581,14 +620,34 @@ def _content_start(cue: _Cue, after: int, rest: str) -> tuple[int, bool, bool] |
     clause = rest[aside.end() : aside.end() + 80] if aside else ""
     if aside and cue.lemma in SPEECH_VERBS and _reported_clause(clause) and not _SAYS.search(clause):
         return after + aside.end(), False, False  # "Police said, Charette jumped on a platform"
-    if _takes_bare_content(cue, rest):
+    if _takes_bare_content(cue, rest) and not _glued_sentence(rest):
         first = re.match(r"\s+([\w'\u2019\-]+|" + MASK + ")", rest)
         if first and first.group(1).lower() not in _NOT_CONTENT and not rest.startswith(","):
             return after + first.start(1), False, False
+    fronted = _FRONTED_PHRASE.match(rest) if cue.lemma in SPEECH_VERBS else None
+    if fronted and _opens_clause(rest[fronted.end() - 1 :]) and _reported_clause(rest[fronted.end() - 1 :]):
+        return after + fronted.start(1), False, False  # "said with a few more cuts, the danger might be delayed"
     return None
 
 
+# A phrase opening reported content, up to its comma: "with a few more cuts, ...", "if the vote fails, ...".
+_FRONTED_PHRASE = re.compile(
+    r"\s+((?:with|without|after|before|despite|under|if|unless|once|when)\b[^,.;:\n]{1,60},)\s"
+)
+
+
 _COLON = re.compile(r"\s*:[^\S\n]+(?=[^\W_])")
+
+
+# A phrase set off by dashes or brackets right after a cue.
+_INSERTED = re.compile(r"\s*(?:[\u2013\u2014][^\u2013\u2014\n]{1,60}[\u2013\u2014]|\([^()\n]{1,60}\))(?=\s)")
+
+
+def _glued_sentence(rest: str) -> bool:
+    """``the report stated He also tried ...``: a capitalised pronoun or article right after the verb opens the next
+    sentence, glued on by scraping that lost its full stop; it is no reported content."""
+    first = re.match(r"\s+([A-Z][a-z]*)\b(?!\s+[A-Z])", rest)  # "said The Times had ...": a name
+    return first is not None and first.group(1) != "I" and first.group(1).lower() in STOPWORDS
 
 
 def _before_that(gap: str) -> bool:
@@ -701,7 +760,12 @@ def _has_verb(found: list[str]) -> bool:
 def _clause_like(rest: str) -> bool:
     """``admitted his side had ...``: a reported clause without ``that`` (a subject, then a finite verb soon)."""
     found = WORD.findall(rest[:80])
-    if not found or not (found[0].lower() in CLAUSE_STARTERS or found[0][0].isupper()):
+    if not found:
+        return False
+    first = found[0].lower()
+    # A determiner or pronoun, a name, or a bare noun ("found rents had risen"), then a finite verb.
+    noun = first.isalpha() and first not in STOPWORDS and not first.endswith(("ing", "ed", "ly"))
+    if not (first in CLAUSE_STARTERS or found[0][0].isupper() or noun):
         return False
     return any(w.lower() in FINITE for w in found[1:5])
 
@@ -957,9 +1021,11 @@ def find_quotes(text: str, sentences: list[Sentence]) -> tuple[list[Speaker], li
     reader.segments = segments
     reader.opens = [seg.open for seg in segments]
     quotable = _ByClose([seg for seg in segments if seg.cls in ("full", "partial")])
-    spoken = _transcript(reader)
+    spoken = _transcript(reader)  # in text order, not overlapping
+    spoken_starts = [a for a, _ in spoken]
     for s in sentences:
-        if s.kind in ("prose", "caption") and not any(a <= s.start < b for a, b in spoken):
+        k = bisect_right(spoken_starts, s.start) - 1
+        if s.kind in ("prose", "caption") and not (k >= 0 and s.start < spoken[k][1]):
             taken = _according(reader, s) + _spoke(reader, s)
             cues = _cues(reader, s)
             until = s.start
@@ -996,13 +1062,14 @@ def _transcript(reader: _Reader) -> list[tuple[int, int]]:
     interviewee = reader.book.followed(first) or reader.book.focus(first)
     spoken = [(line, line.start, line.end) for line in lines if line.kind != "question"]
     read = []
-    speaker: dict[int, tuple[Entity | None, AttributionMethod]] = {}
+    speaker: dict[str, tuple[Entity | None, AttributionMethod]] = {}
     for line, a, b in sorted([*spoken, *continued(text, lines)], key=lambda item: item[1]):
         if reader.masked[a] == MASK:
             continue  # 'Sanders: "..."': a quotation, read as such
-        if line.start not in speaker:
-            speaker[line.start] = (interviewee, "role") if line.kind == "answer" else _labelled(reader, line)
-        entity, attribution = speaker[line.start]
+        label = line.label(text)
+        if label not in speaker:  # once per label: "RUIZ" names the same person on every line
+            speaker[label] = (interviewee, "role") if line.kind == "answer" else _labelled(reader, line)
+        entity, attribution = speaker[label]
         for seg in _segments_in(reader, a, b + 1):
             seg.attached = True
         _emit(reader, a, b, "direct", entity, attribution, line.label(text), -0.05)
@@ -1010,10 +1077,14 @@ def _transcript(reader: _Reader) -> list[tuple[int, int]]:
     return read
 
 
-def _labelled(reader: _Reader, line: LabelLine) -> tuple[Entity, AttributionMethod]:
+def _labelled(reader: _Reader, line: LabelLine) -> tuple[Entity | None, AttributionMethod]:
     """The person a transcript label names: the name read there, one the article gave in full (``RUIZ`` for Ana
-    Ruiz), or a new person."""
+    Ruiz), or a new person; for an office (``THE PRESIDENT``), the person the story described by it."""
     book = reader.book
+    if line.kind == "role":
+        noun = line.label(reader.text).split()[-1].lower()
+        entity = book.resolve_role(noun, False, line.label_start, guess=False)
+        return entity, "role" if entity is not None else "none"
     for pos in reader.mentions_between(line.label_start, line.label_end):
         entity = book.mention_entity.get(pos)
         if entity is not None and entity.kind == "person":

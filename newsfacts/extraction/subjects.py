@@ -18,6 +18,7 @@ from newsfacts.extraction.cues import (
     COLLECTIVE_NOUNS,
     DETERMINERS,
     GENERIC_ORGANISATIONS,
+    KIN_NOUNS,
     OFFICES,
     PERSON_MEDIA,
     POSTNOMINALS,
@@ -113,6 +114,7 @@ def subject_left(reader: Reading, s: Sentence, vs: int) -> Subject | None:
     left = _strip_modifiers(masked[s.start : vs].rstrip())
     # "Ivan Petrov (the head of X) said": a parenthesis between subject and verb.
     left = re.sub(r"\s*\([^()]*\)$", "", left)
+    left = re.sub(r"\s*[\u2013\u2014][^\u2013\u2014]{1,80}[\u2013\u2014]$", "", left)  # "Ana Ruiz — the mayor — said"
     end = s.start + len(left)
     if not left.strip() or left.endswith(MASK):
         return None
@@ -319,7 +321,8 @@ def _role_subject(reader: Reading, noun: str, phrase_start: int, end: int) -> Su
         return Subject(phrase_start, end, None, "none", reporter=True)
     plural = (word.endswith("s") and not word.endswith("ss")) or word in COLLECTIVE_NOUNS
     determiner = reader.text[phrase_start:end].split()[0].lower()
-    if plural or word in RELATION_NOUNS or determiner in ("his", "her", "their", "its"):
+    kin = word in KIN_NOUNS and determiner.endswith(("'s", "\u2019s"))  # "Rivera's mother": not Rivera
+    if plural or word in RELATION_NOUNS or determiner in ("his", "her", "their", "its") or kin:
         return Subject(phrase_start, end, None, "none")  # "analysts", "his family": nobody named
     if word in SPOKESPEOPLE:
         # "a Home Office spokeswoman", "the council spokesman": the organisation speaks through them.

@@ -217,6 +217,23 @@ def test_single_quotation_marks_are_quotes_when_an_article_has_no_double_ones(
     assert brief(text) == expected
 
 
+def test_single_quoted_speech_counts_beside_a_double_quoted_name() -> None:
+    text = (
+        "'We will rebuild the bridge by spring,' Ana Ruiz said.\n\n"
+        'The so-called "Halden Bridge" is old.\n\n'
+        "'It will cost four million pounds,' she added.\n"
+    )
+    assert brief(text) == [
+        ("We will rebuild the bridge by spring,", "direct", "Ana Ruiz"),
+        ("It will cost four million pounds,", "direct", "Ana Ruiz"),
+    ]
+
+
+def test_single_marks_inside_a_double_quoted_quote_stay_part_of_it() -> None:
+    text = "\"She told me 'we will rebuild the bridge by spring' and left,\" Tom Bassey said."
+    assert brief(text) == [("She told me 'we will rebuild the bridge by spring' and left,", "direct", "Tom Bassey")]
+
+
 def test_apostrophes_are_not_quotation_marks() -> None:
     assert brief("It\u2019s the city\u2019s plan, and the workers\u2019 union backs it.") == []
 
@@ -492,6 +509,33 @@ def test_an_answer_going_on_over_paragraphs_before_the_next_question_is_the_pers
     ]
 
 
+def test_an_office_as_a_transcript_label_is_the_person_holding_it() -> None:
+    text = (
+        "President Ana Ruiz met reporters on the plane on Monday.\n\n"
+        "THE PRESIDENT: Thank you all for coming.\n\n"
+        "Q: Will you sign the bill?\n\n"
+        "THE PRESIDENT: I will sign it next week.\n"
+    )
+    assert brief(text) == [
+        ("Thank you all for coming.", "direct", "Ana Ruiz"),
+        ("I will sign it next week.", "direct", "Ana Ruiz"),
+    ]
+
+
+def test_an_interview_labelling_only_its_questions_gives_the_plain_answers_to_the_person_interviewed() -> None:
+    text = (
+        "Ana Ruiz, the new coach of the club, spoke to us about her first season.\n\n"
+        "Q: Why did you take the job?\n\nI needed a new challenge.\n\n"
+        "Q: What about the fans?\n\nThey have been wonderful to me.\n\n"
+        "Q: And next season?\n\nWe aim for the title.\n\nThe club plays on Sunday.\n"
+    )
+    assert brief(text) == [
+        ("I needed a new challenge.", "direct", "Ana Ruiz"),
+        ("They have been wonderful to me.", "direct", "Ana Ruiz"),
+        ("We aim for the title.", "direct", "Ana Ruiz"),
+    ]
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -602,9 +646,84 @@ REPORTED = [
         id="researchers-conclude",
     ),
     pytest.param(
+        "The study, which followed 2,000 children for ten years, found that screen time had little effect.",
+        ("screen time had little effect", None),
+        id="research-opening-the-sentence-and-a-relative-clause",
+    ),
+    pytest.param(
+        "Researchers at Tarn University found that the drug cut deaths by a third.",
+        ("the drug cut deaths by a third", "Tarn University"),
+        id="researchers-at-an-institution",
+    ),
+    pytest.param(
+        "The Halden Institute's report found rents had risen sharply.",
+        ("rents had risen sharply", "Halden Institute"),
+        id="an-institutions-report-finds-a-clause-opening-with-a-bare-noun",
+    ),
+    pytest.param(
         "Ana Ruiz said Thursday that the bridge would reopen in May.",
         ("the bridge would reopen in May", "Ana Ruiz"),
         id="bare-day-before-that",
+    ),
+    pytest.param(
+        "Ana Ruiz said The Halden Times had been wrong about the bridge.",
+        ("The Halden Times had been wrong about the bridge", "Ana Ruiz"),
+        id="content-opening-with-a-title",
+    ),
+    pytest.param(
+        "Halden Foods said Tuesday its revenue rose 17 percent.",
+        ("its revenue rose 17 percent", "Halden Foods"),
+        id="bare-day-and-a-past-tense-of-no-known-form",
+    ),
+    pytest.param(
+        "Counsel for the defence submitted that there was no case to answer.",
+        ("there was no case to answer", None),
+        id="court-report-submitted-that",
+    ),
+    pytest.param(
+        "Constable Tom Bassey gave evidence that he found the car locked.",
+        ("he found the car locked", "Tom Bassey"),
+        id="gave-evidence-that",
+    ),
+    pytest.param(
+        "Tarn Police were called at 2am.\n\nThe force said the man remains in hospital.",
+        ("the man remains in hospital", "Tarn Police"),
+        id="the-force-is-the-police-named",
+    ),
+    pytest.param(
+        "Paramedics said the man was pronounced dead at the scene.",
+        ("the man was pronounced dead at the scene", None),
+        id="paramedics",
+    ),
+    pytest.param(
+        "Ana Ruiz said \u2014 in a rare interview \u2014 that the bridge would reopen in May.",
+        ("the bridge would reopen in May", "Ana Ruiz"),
+        id="dashes-between-the-cue-and-that",
+    ),
+    pytest.param(
+        "Ana Ruiz said (in a statement) the bridge would reopen in May.",
+        ("the bridge would reopen in May", "Ana Ruiz"),
+        id="brackets-between-the-cue-and-the-clause",
+    ),
+    pytest.param(
+        "Ana Ruiz \u2014 the city's mayor \u2014 said the bridge would reopen in May.",
+        ("the bridge would reopen in May", "Ana Ruiz"),
+        id="apposition-in-dashes",
+    ),
+    pytest.param(
+        "Tom Bassey told police in interview that his friend had not believed him.",
+        ("his friend had not believed him", "Tom Bassey"),
+        id="addressee-and-a-venue-before-that",
+    ),
+    pytest.param(
+        "Ana Ruiz said with a few more cuts, the bridge could reopen in May.",
+        ("with a few more cuts, the bridge could reopen in May", "Ana Ruiz"),
+        id="reported-clause-opening-with-a-phrase",
+    ),
+    pytest.param(
+        "Tom Rivera was jailed for life. Rivera's mother cried in court, saying he was only a boy then.",
+        ("he was only a boy then", None),
+        id="participle-after-a-relative-named-by-possessive",
     ),
     pytest.param(
         "Ana Ruiz said Thursday the bridge would reopen in May.",
@@ -720,8 +839,10 @@ def test_reported_speech_is_found_with_its_speaker(text: str, expected: tuple[st
             id="a-thing-suggesting-is-no-speaker",
         ),
         pytest.param("Police found the car in a field near the river.", id="finding-a-thing-is-no-finding"),
+        pytest.param("Police, who arrived at 2am, found that the door had been forced.", id="police-finding"),
         pytest.param("Ana Ruiz said goodbye to the crowd.", id="said-and-no-clause"),
         pytest.param("Ana Ruiz said on Monday.", id="said-and-a-time"),
+        pytest.param("Ana Ruiz said in a statement, adding nothing more.", id="said-in-a-statement-and-a-participle"),
         pytest.param("Halden Foods posted a loss of $3 million in May.", id="posted-a-loss"),
         pytest.param("Ana Ruiz made clear progress on the bridge.", id="made-clear-progress"),
         pytest.param("Ana Ruiz pointed to the cracks in the bridge.", id="pointed-to"),
@@ -901,6 +1022,11 @@ def test_reported_speech_patterns(text: str, expected: list[tuple[str, str | Non
             id="quote-hard-wrapped-over-short-lines",
         ),
         pytest.param(
+            "''We will appeal the ruling,'' Ana Ruiz said.",
+            [("We will appeal the ruling,", "direct", "Ana Ruiz")],
+            id="two-single-marks-for-a-double-one",
+        ),
+        pytest.param(
             "``We will appeal the ruling,'' Ana Ruiz said.",
             [("We will appeal the ruling,", "direct", "Ana Ruiz")],
             id="typewriter-quotation-marks",
@@ -911,6 +1037,11 @@ def test_reported_speech_patterns(text: str, expected: list[tuple[str, str | Non
             id="told-glued-to-the-name",
         ),
         pytest.param("Untold riches and Misreported losses were listed.", [], id="no-glued-verb-inside-a-word"),
+        pytest.param(
+            'His answers were "not relevant to the question," the report stated He then tried to leave.',
+            [("not relevant to the question,", "mixed", None)],
+            id="next-sentence-glued-after-a-trailing-cue",
+        ),
     ],
 )
 def test_scraped_copy(text: str, expected: list[tuple[str, str, str | None]]) -> None:

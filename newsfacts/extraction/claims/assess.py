@@ -8,8 +8,11 @@ A stretch is read clause by clause (``and``, ``but``, ``while``, ``;``, ``:`` sp
 2. in the clauses left, a figure, a date or an age always counts ("He felt nervous after being chosen from 500
    volunteers");
 3. a first or superlative, an event verb ("banned", "arrested") or any statement of what was done or has been (a
-   past or a participle: "The lawyer asked to be removed from the case") counts only in a clause free of opinion,
-   feeling, hedging, advice or evaluation ("seems", "I think", "deserved", "looked sharp").
+   past or a participle: "The lawyer asked to be removed from the case"; a present passive of place or agent: "the
+   charters are housed in the archive", not of mind: "is interested in") counts only in a clause free of opinion,
+   feeling, hedging, advice or evaluation ("seems", "I think", "deserved", "looked sharp");
+4. in reported speech, a state told with a finite "be" or "have" of a subject named or described counts too ("the
+   spokesman said the bridge was still open"): the speaker asserts it as fact.
 
 The kind is the first that fits, most specific first: ``age``, ``first``, ``figure``, ``date``, ``other``. A number
 counts once, as the most specific thing it is (see ``content_kinds``).
@@ -27,6 +30,7 @@ from newsfacts.extraction.claims.vocabulary import (
     ASKING_START,
     CLAUSE_BREAK,
     CONDITIONAL_START,
+    DEICTIC,
     DEPENDENT_JOINS,
     FEELINGS,
     FELT_BY_OTHERS_RE,
@@ -38,6 +42,7 @@ from newsfacts.extraction.claims.vocabulary import (
     HYPHENATED_RE,
     IMPERATIVE_START,
     IRREGULAR_PAST,
+    MENTAL_STATES,
     MIN_OTHER_WORDS,
     MIN_QUOTE_WORDS,
     NEGATED_FACT_RE,
@@ -49,6 +54,7 @@ from newsfacts.extraction.claims.vocabulary import (
     SOFT_WORDS,
     SPEECH_ACTS,
     STATE_ADVERBS,
+    STATE_VERBS,
     SUBORDINATE_RE,
     THAN_BELIEVED_RE,
     WORD_RE,
@@ -62,7 +68,7 @@ HARD: frozenset[ContentKind] = frozenset({"age", "date", "figure"})
 BESIDE_OPINION: frozenset[ContentKind] = frozenset({"age", "figure"})
 PHRASE_BREAK = re.compile(r"[,;:\u2013\u2014]\s+|\s+-+\s+|\s*[\[\]()]\s*")
 _IS_FORM = re.compile(r"(?:is|are|was|were|am|\w+'s|\w+'re)$")  # "it's being taken away" is happening
-Basis = Literal["hard", "first", "event", "past", "denial", "scheduled"]
+Basis = Literal["hard", "first", "event", "past", "denial", "reported", "scheduled"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,6 +78,12 @@ class Verdict:
     kind: ContentKind
     basis: Basis
     opinion: bool
+
+
+def _placed_or_done_by(lower: list[str], index: int) -> bool:
+    """Whether a present passive says where a thing is or who does it ("is housed in", "is owned by"), not a state of
+    mind ("is interested in", "is focused on")."""
+    return lower[index + 1 : index + 2] in (["by"], ["in"], ["at"]) and lower[index] not in MENTAL_STATES
 
 
 def states_past(tokens: list[str]) -> bool:
@@ -87,10 +99,23 @@ def states_past(tokens: list[str]) -> bool:
             continue
         before = [earlier for earlier in lower[max(0, index - 3) : index] if earlier not in STATE_ADVERBS]
         gerund = before[-1:] == ["being"] and not (before[-2:-1] and _IS_FORM.match(before[-2]))  # "like being nagged"
+        if before[-1:] in (["is"], ["are"]) and _placed_or_done_by(lower, index):
+            return True  # "the fragments are housed in the museum", "the club is owned by a trust": a fact as it stands
         if before[-2:] == ["to", "be"] or before[-1:] in (["is"], ["are"], ["am"]) or gerund:
             continue  # "to be brought back", "is focused": what is wanted or what is, not what was done
         return True
     return False
+
+
+def tokens_of(clauses: list[str]) -> list[str]:
+    return word_tokens(" ; ".join(clauses))
+
+
+def _states_a_state(tokens: list[str]) -> bool:
+    """Whether reported words tell how something is or was, with a finite "be" or "have", of a subject named or
+    described ("the bridge was still closed", "the premier had the power"), not of "it", "this" or "there", which
+    mostly carry a judgement ("this was a disgrace")."""
+    return bool(tokens) and tokens[0].lower() not in DEICTIC and not STATE_VERBS.isdisjoint(t.lower() for t in tokens)
 
 
 def is_forward(clause: str, tokens: list[str]) -> bool:
@@ -172,11 +197,14 @@ def _forward_verdict(text: str) -> Verdict | None:
     return None
 
 
-def judge(text: str, *, quoted: bool = False) -> Verdict | None:
+def judge(text: str, *, quoted: bool = False, reported: bool = False) -> Verdict | None:
     """The claim ``text`` makes, or None when it is not check-worthy.
 
     The article's own plain statements (an event or a past, nothing harder) need ``MIN_OTHER_WORDS`` words; a
     speaker's (``quoted``) need no more than a quote does, since the speaker, not the article, vouches for them.
+    Reported speech (``reported``: "the spokesman said the road was still closed") asserts what is as well as
+    what was: a state told with a finite "be" or "have" counts there, not in a direct quote, where such words are
+    more often colour ("It is disgusting").
     """
     if SWEEPING_START.match(text):
         return None
@@ -205,6 +233,8 @@ def judge(text: str, *, quoted: bool = False) -> Verdict | None:
         return Verdict("other", "past", opinion)
     if quoted and not opinion and NEGATED_FACT_RE.search(" ; ".join(clauses)):
         return Verdict("other", "denial", opinion)
+    if reported and not opinion and _states_a_state(tokens_of(clauses)):
+        return Verdict("other", "reported", opinion)
     return None
 
 

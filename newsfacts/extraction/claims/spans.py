@@ -37,6 +37,14 @@ _PIECE_BREAK = re.compile(
 # A quote's edge that is only its attribution: "Dr Farke was quoted as", "as quoted by the club's website".
 _ATTRIBUTION_ONLY = re.compile(r"\bquoted\s+(?:as|by)\b(?:\W+\w+){0,4}\W*$|^as\s+quoted\s+by\b", re.IGNORECASE)
 _NOT_ONLY_RE = re.compile(r"\bnot\s+(?:just|only|merely)\b[^,;]*$", re.IGNORECASE)
+# A subject that opens with its age: "Jane Doe, 36,", "Tom Reyes (61)", "The 54-year-old married man,", with where
+# they are from ("..., of Mill Lane, Leeds,").
+_AGED_SUBJECT = re.compile(
+    r"(?:(?:[A-Z][\w'\u2019.-]*\s+){0,3}[A-Z][\w'\u2019.-]*(?:,\s+(?:[1-9]\d?|1[01]\d),|\s?\((?:[1-9]\d?|1[01]\d)\))"
+    r"|(?:The|A|An)\s+[\w-]+-year-old(?:\s+[a-z]+){0,3}?(?=,|\s+(?:was|is|has|had|were|are)\b))"
+    r"(?:,?\s+(?:of|from)\s+[^,;]{2,60}(?:,\s+[A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019.-]*){0,2})?(?=,))?"
+)
+_DESCRIPTION_NEXT = re.compile(r",?\s*(?:is|are|was|were)\s+(?:one|the|a|an)\b")
 _PIECE_TRIM = " \t\r\n,;:"
 # A denial, a negation or a verdict on the words just before them belongs with them: "has denied that [the firm sold
 # fakes]", "incorrectly claiming [Labour voted against the bill]".
@@ -147,7 +155,9 @@ def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 def _claims_in(text: str, start: int, end: int, quote: Quote | None, position: int) -> list[Claim]:
     """The claims of one stretch (a sentence without quotes, or a quote part), clause by clause."""
-    voice: Voice = "article" if quote is None else "speaker" if quote.speaker else "unattributed"
+    # a described speaker ("police said", "a spokesman for the board said") vouches for the words as a named one does
+    known = quote is not None and bool(quote.speaker or quote.speaker_description)
+    voice: Voice = "article" if quote is None else "speaker" if known else "unattributed"
     if voice == "article" and FIRST_PERSON_RE.search(text, start, end):
         voice = "unattributed"  # "I", "we" outside quotation marks: a transcript's or a column's, not a report's
     claims = []
@@ -155,7 +165,7 @@ def _claims_in(text: str, start: int, end: int, quote: Quote | None, position: i
         words = text[a:b]
         if quote and (is_never_a_claim(words) or _ATTRIBUTION_ONLY.search(words)):
             continue
-        verdict = judge(words, quoted=quote is not None)
+        verdict = judge(words, quoted=quote is not None, reported=quote is not None and quote.kind == "indirect")
         if verdict is None:
             continue
         kind: ClaimKind = verdict.kind
@@ -231,13 +241,32 @@ def _frame_claim(text: str, frame_start: int, frame_end: int, leading: bool, pos
     )
 
 
+def _aged_subject(text: str, start: int, end: int, position: int) -> Claim | None:
+    """The subject's age as a claim of its own when a sentence opens with it ("Jane Doe, 36, [was charged with
+    ...]", "The 54-year-old driver, [of Mill Lane, admitted ...]"): how old someone is and what they did are two
+    facts, each of its own kind."""
+    found = _AGED_SUBJECT.match(text, start, end)
+    if found is None or len(WORD_RE.findall(text, found.end(), end)) < MIN_QUOTE_WORDS:
+        return None
+    if _DESCRIPTION_NEXT.match(text, found.end(), end):
+        return None  # "Jane Doe, 29, is the youngest mayor": who she is, one description with her age
+    age_start, age_end = _trim(text, start, found.end(), _PIECE_TRIM)
+    words = text[age_start:age_end]
+    verdict = judge(words)
+    if verdict is None or verdict.kind != "age":
+        return None
+    return Claim(age_start, age_end, words, "age", None, position, confidence(verdict, words, "article", position))
+
+
 def _claims_in_sentence(text: str, sentence: Sentence, parts: list[tuple[int, int, Quote]]) -> list[Claim]:
     """A sentence's claims: its factual quote parts, then any figure, age or first in the words around them."""
     start, end = _trim(text, sentence.start, sentence.end, " \t\r\n")
     start = _clean_start(text, start, end)
     kept = _kept_parts(text, start, parts)
     if not kept:
-        own = _claims_in(text, start, end, None, sentence.position)
+        age = _aged_subject(text, start, end, sentence.position)
+        rest = _claims_in(text, age.end, end, None, sentence.position) if age else []
+        own = [age, *rest] if age and rest else _claims_in(text, start, end, None, sentence.position)
         if text[start:end].rstrip().endswith(":"):
             # a line introducing what follows ("On the testimony made public on Tuesday:") claims only what it
             # counts ("They had three planes out of service:")
