@@ -464,6 +464,20 @@ def test_transcript_without_quotation_marks_gives_each_labelled_line_to_its_spea
     ]
 
 
+def test_a_label_in_capitals_inside_a_scraped_line_opens_its_speakers_words() -> None:
+    text = (
+        "The panel of Maria Lenz and Tom Bassey met on Monday.\n"
+        "MARIA LENZ: Why did this happen?    TOM BASSEY: Nobody checked the numbers.\n"
+        "MARIA LENZ: And now?    TOM BASSEY: Now we check them twice.\n"
+    )
+    assert [(q[0], q[2]) for q in brief(text)] == [
+        ("Why did this happen?", "Maria Lenz"),
+        ("Nobody checked the numbers.", "Tom Bassey"),
+        ("And now?", "Maria Lenz"),
+        ("Now we check them twice.", "Tom Bassey"),
+    ]
+
+
 def test_question_and_answer_interview_gives_the_answers_to_the_person_interviewed() -> None:
     text = (
         "Ana Ruiz, the new coach of the club, spoke to us about her first season.\n\n"
