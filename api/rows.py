@@ -5,6 +5,11 @@ select (``article__title``, ``speaker__name``...) and a function that builds the
 model instances or nested serializers (faster per row: ``bench/README.md``, ``bench/row_shape.py``). A field the row
 path cannot build from a column is refused when the shape is first built, so the list and the detail never drift
 apart.
+
+Editors' usernames (``SlugRelatedField`` s) are not joined: PostgreSQL took ~10 ms to plan the claims' list query
+with its three joins to the users' table against ~1.7 ms without them (``bench/README.md``). The page's query
+selects their ids and :meth:`RowShape.resolve` reads the names by id, kept per process for one dataset version
+(``newsfacts.changes``: a renamed user bumps it), so a page usually costs no second query.
 """
 
 from __future__ import annotations
@@ -34,6 +39,8 @@ from newsfacts.values import iso_datetime
 Row = dict[str, Any]
 MAX_BUILDERS = 64
 Builder = Callable[[Row], Any]
+# Related values (usernames) a process keeps for one lookup: bounded, a full table starts afresh.
+MAX_KEPT_VALUES = 10_000
 
 
 # Serializer fields whose output is the column's value as the database returns it.
@@ -74,6 +81,40 @@ class _Context:
         return template
 
 
+@dataclass(frozen=True)
+class Lookup:
+    """A related row's value read by its id after the page's query (an editor's username), instead of a join."""
+
+    relation: str  # the relation's path, for a detail's select_related: "reviewed_by"
+    id_column: str  # the foreign key the page selects: "reviewed_by_id"
+    column: str  # the row's key the builder reads, filled by RowShape.resolve: "reviewed_by__username"
+    model: type[models.Model]
+    field: str
+
+
+# Each lookup's values by id, and the dataset version they were read at (RowShape.resolve).
+_kept: dict[Lookup, tuple[int, dict[Any, Any]]] = {}
+
+
+def forget_kept_values() -> None:
+    """Drop the related values this process keeps (tests: a rolled back test's writes reuse version numbers)."""
+    _kept.clear()
+
+
+def _values(lookup: Lookup, ids: set[Any], version: int | None) -> dict[Any, Any]:
+    """The lookup's values of these ids, those not kept for ``version`` read in one query (None: nothing kept)."""
+    kept = _kept.get(lookup)
+    if kept is None or version is None or kept[0] != version or len(kept[1]) >= MAX_KEPT_VALUES:
+        kept = (version or 0, {})
+        if version is not None:
+            _kept[lookup] = kept
+    known = kept[1]
+    missing = [pk for pk in ids if pk not in known]
+    if missing:
+        known.update(lookup.model._base_manager.filter(pk__in=missing).values_list("pk", lookup.field))
+    return known
+
+
 def _bind(node: _Node, context: _Context) -> Builder:
     column = node.column
     if node.kind == "value":
@@ -104,11 +145,24 @@ class RowShape:
     def __init__(self, serializer_class: type[serializers.ModelSerializer]) -> None:
         serializer = serializer_class()
         model = serializer.Meta.model
+        self.lookups: list[Lookup] = []
         self.root = _Node("", "nested", children=self._nodes(serializer, model, "", model._meta.pk.attname))
         self._builders: dict[tuple[str, Any, str], Builder] = {}
-        self.columns = tuple(dict.fromkeys(_columns(self.root)))
-        # The relations those columns go through (article, speaker, reviewed_by...), for a detail's select_related.
-        self.relations = tuple(dict.fromkeys(column.rsplit("__", 1)[0] for column in self.columns if "__" in column))
+        looked_up = {lookup.column for lookup in self.lookups}
+        # The columns the page selects: the output's, a looked-up value's foreign key instead of the value.
+        self.columns = tuple(
+            dict.fromkeys(
+                [column for column in _columns(self.root) if column not in looked_up]
+                + [lookup.id_column for lookup in self.lookups]
+            )
+        )
+        # The relations the output goes through (article, speaker, reviewed_by...), for a detail's select_related.
+        self.relations = tuple(
+            dict.fromkeys(
+                [column.rsplit("__", 1)[0] for column in self.columns if "__" in column]
+                + [lookup.relation for lookup in self.lookups]
+            )
+        )
 
     @classmethod
     @functools.cache
@@ -126,6 +180,16 @@ class RowShape:
                 self._builders.clear()
             build = self._builders[context] = _bind(self.root, _Context(context[0], context[1]))
         return build
+
+    def resolve(self, rows: list[Row], version: int | None) -> None:
+        """Fill in the rows' looked-up values (editors' usernames) from their ids: kept ones for the dataset's
+        ``version``, the others read in one query a lookup (None: read them all)."""
+        for lookup in self.lookups:
+            ids = {row[lookup.id_column] for row in rows}
+            ids.discard(None)
+            known = _values(lookup, ids, version) if ids else {}
+            for row in rows:
+                row[lookup.column] = known.get(row[lookup.id_column])
 
     def _nodes(
         self, serializer: serializers.BaseSerializer, model: type[models.Model], prefix: str, pk_column: str
@@ -154,7 +218,18 @@ class RowShape:
             children = self._nodes(brief, relation.related_model, f"{prefix}{source}__", column)
             return _Node(name, "nested", column if relation.null else "", children=children)
         if isinstance(serializer_field, serializers.SlugRelatedField):
-            return _Node(name, "value", f"{prefix}{source}__{serializer_field.slug_field}")
+            column = f"{prefix}{source}__{serializer_field.slug_field}"
+            relation = model._meta.get_field(source) if "." not in source else None
+            if relation is not None and relation.many_to_one:  # read by id after the query, not joined
+                lookup = Lookup(
+                    f"{prefix}{source}",
+                    f"{prefix}{relation.attname}",
+                    column,
+                    relation.related_model,
+                    serializer_field.slug_field,
+                )
+                self.lookups.append(lookup)
+            return _Node(name, "value", column)
         if source in ("pk", model._meta.pk.name):
             return _Node(name, "value", pk_column)  # a related object's id is its foreign key: no join
         if isinstance(serializer_field, serializers.DateTimeField):
@@ -211,7 +286,9 @@ class RowListMixin(ViewSetMixinBase):
                 self._statements.clear()
             self.list_statements = self._statements[key] = statements.ListStatements(queryset)
         rows = self.paginate_queryset(self.list_statements.queryset)
-        build = self.row_shape().builder(request)
+        shape = self.row_shape()
+        shape.resolve(rows, getattr(self, "dataset_version", None))
+        build = shape.builder(request)
         results = [build(row) for row in rows]
         if rows and "highlight" in rows[0]:  # a search with ?highlight=true
             for result, row in zip(results, rows, strict=True):

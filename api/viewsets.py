@@ -181,8 +181,12 @@ class ConditionalListMixin(ViewSetMixinBase):
     it until a write changes the version (which is part of the key).
     """
 
+    dataset_version: int | None = None
+
     def list(self, request: Request, *args: Any, **kwargs: Any) -> HttpResponseBase:
-        etag = list_etag(request, changes.current_version())
+        # Kept for the list's rows too: related values read for this version (api/rows.py).
+        self.dataset_version = changes.current_version()
+        etag = list_etag(request, self.dataset_version)
         if none_match(request, etag):
             return Response(status=status.HTTP_304_NOT_MODIFIED, headers={"ETag": etag, **cache_headers()})
         pages = page_cache()

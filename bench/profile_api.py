@@ -60,6 +60,7 @@ PARTS: list[tuple[str, str, str]] = [
     ("SQL compilation", "", "/django/db/models/sql/compiler.py"),
     ("database (execute, fetch)", "execute", "/django/db/backends/"),
     ("database (execute, fetch)", "inner", "/django/db/utils.py"),
+    ("rows (editors' names by id)", "resolve", "/api/rows.py"),
     ("rows (dicts to the response's shape)", "builder", "/api/rows.py"),
     ("rows (dicts to the response's shape)", "<listcomp>", "/api/rows.py"),
     ("rendering", "rendered_content", "/rest_framework/response.py"),

@@ -17,7 +17,7 @@ from typing import Any
 
 from django.conf import settings
 from django.db import IntegrityError, connection, transaction
-from django.db.models import Model, Q, QuerySet
+from django.db.models import Model, Q, QuerySet, URLField
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
@@ -83,18 +83,29 @@ QUOTE_FIELDS = ("speaker_description", "text", "start", "end", "kind", "cue", "a
 CLAIM_FIELDS = ("text", "start", "end", "kind", "confidence")
 
 
+def fitted(model: type[Model], name: str, value: str) -> str:
+    """A text as its column takes it: pages, feeds and the pipeline can give more than the column holds, which
+    PostgreSQL refuses (SQLite would store it). A text is cut at the limit; a URL too long to keep whole is dropped,
+    since a cut one points elsewhere."""
+    field = model._meta.get_field(name)
+    limit = getattr(field, "max_length", None)
+    if limit is None or len(value) <= limit:
+        return value
+    return "" if isinstance(field, URLField) else value[:limit]
+
+
 def sentence_values(found: ExtractedSentence) -> tuple[Any, ...]:
     return (found.position, found.start, found.end, str(found.kind), found.text)
 
 
 def quote_values(found: ExtractedQuote) -> tuple[Any, ...]:
     return (
-        found.speaker_description[:200],
+        fitted(Quote, "speaker_description", found.speaker_description),
         found.text,
         found.start,
         found.end,
         str(found.kind),
-        found.cue[:100],
+        fitted(Quote, "cue", found.cue),
         str(found.attribution),
         found.confidence,
     )
@@ -151,7 +162,7 @@ def article_rows(
         "url": url,
         "published": published,
         "language": language,
-        "credit": credit[:500],
+        "credit": credit,
         "authors": authors,
         "site_name": site_name,
         "source": source,
@@ -161,6 +172,7 @@ def article_rows(
         "sha256": text_sha256(text),
         "pipeline_version": pipeline_version() if extracts else "",
     }
+    article = {name: fitted(Article, name, v) if isinstance(v, str) else v for name, v in article.items()}
     return ArticleRows(
         article=article,
         sentences=tuple(sentence_values(s) for s in found.sentences),
@@ -322,10 +334,10 @@ def resolve_speakers(
         match = _match_speaker(candidate, known, names)
         if match is None:
             match = Speaker(
-                name=candidate.name,
+                name=fitted(Speaker, "name", candidate.name),
                 kind=candidate.kind,
                 aliases=sorted(set(candidate.aliases) - {candidate.name}),
-                description=candidate.description[:500],
+                description=fitted(Speaker, "description", candidate.description),
             )
             new.append(match)
             known.append(match)
@@ -388,7 +400,8 @@ def _merge_into(speaker: Speaker, candidate: extracted_speakers.Speaker) -> list
     """Fold what the candidate adds (a longer name, aliases, a description) into a stored speaker."""
     changed = []
     names = {speaker.name, *speaker.aliases, candidate.name, *candidate.aliases}
-    if len(candidate.name) > len(speaker.name) and speaker.name.casefold() in candidate.name.casefold():
+    longer = len(speaker.name) < len(candidate.name) <= Speaker._meta.get_field("name").max_length
+    if longer and speaker.name.casefold() in candidate.name.casefold():
         speaker.name = candidate.name
         changed.append("name")
     aliases = sorted(names - {speaker.name})
@@ -396,6 +409,6 @@ def _merge_into(speaker: Speaker, candidate: extracted_speakers.Speaker) -> list
         speaker.aliases = aliases
         changed.append("aliases")
     if not speaker.description and candidate.description:
-        speaker.description = candidate.description[:500]
+        speaker.description = fitted(Speaker, "description", candidate.description)
         changed.append("description")
     return changed

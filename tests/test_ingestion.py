@@ -1,5 +1,6 @@
 """Ingestion of articles: the seed stored with exact offsets, deduplication by sha256, atomic writes."""
 
+import dataclasses
 import pickle
 from pathlib import Path
 from unittest import mock
@@ -224,3 +225,41 @@ def test_an_unnamed_source_is_stored_with_its_description_and_no_speaker():
     result = ingest_text("Talks in Halden broke down on Monday. A senior official said the talks had failed.\n")
     quote = result.article.quotes.get()
     assert (quote.speaker, quote.speaker_description) == (None, "A senior official")
+
+
+def test_metadata_longer_than_its_column_is_cut_and_an_over_long_url_dropped():
+    # Pages and feeds give what they like; PostgreSQL refuses a value longer than its column.
+    title, authors, url = "T" * 900, "; ".join(["Ann Roe"] * 100), "https://news.example/" + "a" * 2100
+
+    article = ingest_text(BRIDGE, title=title, authors=authors, url=url, source=url).article
+    article.refresh_from_db()
+
+    assert article.title == title[:500]
+    assert article.authors == authors[:500]
+    assert article.url == ""  # a cut URL would point elsewhere
+    assert article.source == url[:2000]  # where it was read from, as far as the column holds
+
+
+def test_an_over_long_extracted_cue_and_description_are_cut_to_their_columns():
+    found = extract(BRIDGE).quotes[0]
+    long = dataclasses.replace(found, cue="said " * 40, speaker_description="a spokesman " * 30)
+
+    quote = build_quote(Article(), Sentence(), long, {})
+
+    assert (len(quote.cue), len(quote.speaker_description)) == (100, 200)
+    assert quote.cue == long.cue[:100]
+
+
+def test_an_organisation_speaks_through_its_spokeswoman_and_is_found_by_its_slug(api_client):
+    ingest_text(
+        "Northgate Water Authority closed the bridge on Monday. "
+        "A Northgate Water Authority spokeswoman said it would reopen in May. She added that tolls would not rise."
+    )
+    speaker = Speaker.objects.get(name="Northgate Water Authority")
+    assert speaker.kind == "organisation"
+
+    response = api_client.get("/api/v1/quotes/", {"speaker_slug": speaker.slug})
+
+    assert response.status_code == 200
+    texts = [row["text"] for row in response.json()["results"]]
+    assert texts == ["it would reopen in May", "tolls would not rise"]

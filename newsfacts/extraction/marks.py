@@ -8,10 +8,11 @@ its opening mark at each paragraph start and closes only at its end.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from typing import Literal
 
-from newsfacts.extraction.cues import DASHES, DETERMINERS, FUNCTION_WORDS, NAMING_WORDS
+from newsfacts.extraction.cues import DASHES, DETERMINERS, FUNCTION_WORDS, NAMING_WORDS, SPEECH_VERBS
 from newsfacts.extraction.sentences import Sentence
 from newsfacts.extraction.sentences import paragraphs as split_paragraphs
 
@@ -60,12 +61,52 @@ def _is_apostrophe(text: str, i: int) -> bool:
     return before == "s" and bool(re.match(r" [a-z]", text[i + 1 : i + 3]))
 
 
+def _typewriter_marks(text: str) -> str:
+    """The text with typewriter double quotes (````We will,'' she said``, or ``''We will,'' she said`` from OCR)
+    read as curly ones: each pair of marks becomes a curly mark at its outer end and a blank, so offsets stay and the
+    pair is masked whole."""
+    if "``" in text:
+        return text.replace("``", "\u201c ").replace("''", " \u201d")
+    if "''" not in text:
+        return text
+    text = _DOUBLED_OPENING.sub("\u201c ", text)
+    return _DOUBLED_CLOSING.sub(" \u201d", text)
+
+
+# Two single marks standing for a double one: before a word (opening) or after one (closing).
+_DOUBLED_OPENING = re.compile(r"(?:(?<=\s)|(?<=^)|(?<=[(\[]))''(?=[^\W_])")
+_DOUBLED_CLOSING = re.compile(r"(?<=[^\W_]|[.,!?;:])''(?=\s|$|[.,;:!?)\]])")
+
+
 def pair_marks(text: str) -> list[QuotedSpan]:
-    """Pair opening and closing quotation marks; a quote may run on over paragraphs that open with a mark."""
+    """Pair opening and closing quotation marks; a quote may run on over paragraphs that open with a mark.
+
+    An article with double marks may still quote speech in single ones (``'We will,' he said`` beside a
+    ``"titled"`` thing): single-quoted spans of four words or more outside every double-quoted one count too."""
+    text = _typewriter_marks(text)
     opening, closing, straight = _marks(text)
+    paragraphs = split_paragraphs(text)  # a line wrapped inside a sentence is no paragraph end
+    segments = _pair(text, opening, closing, straight, paragraphs)
+    if straight != "'" and ("'" in text or SINGLE_OPENING in text):
+        doubles = [(seg.open, seg.close) for seg in segments]
+        opens = [a for a, _ in doubles]
+        for seg in _pair(text, SINGLE_OPENING, SINGLE_CLOSING, "'", paragraphs):
+            k = bisect_right(opens, seg.close) - 1
+            inside = k >= 0 and doubles[k][1] >= seg.open  # nested in (or crossing) a double-quoted span
+            if not inside and len(WORD.findall(text[seg.start : seg.end])) >= 4:
+                segments.append(seg)
+        segments.sort(key=lambda seg: seg.open)
+    for seg in segments:
+        inner = text[seg.start : seg.end]
+        seg.start += len(inner) - len(inner.lstrip())
+        seg.end -= len(inner) - len(inner.rstrip())
+    return [s for s in segments if s.end > s.start]
+
+
+def _pair(text: str, opening: str, closing: str, straight: str, paragraphs: list[tuple[int, int]]) -> list[QuotedSpan]:
+    """The quoted spans of one style of marks (double, or single told apart from apostrophes)."""
     single = straight == "'"
     segments: list[QuotedSpan] = []
-    paragraphs = split_paragraphs(text)  # a line wrapped inside a sentence is no paragraph end
     open_at: int | None = None
     skip = -1
     for k, (a, b) in enumerate(paragraphs):
@@ -74,10 +115,11 @@ def pair_marks(text: str) -> list[QuotedSpan]:
             if ch not in opening + closing + straight or i == skip:
                 continue
             if open_at is None:
-                if ch in opening or (ch == straight and not single) or _looks_opening(text, i):
-                    open_at = i
-                elif not single and ch in closing and _unopened(text, a, i, segments):
+                lost = not single and (ch in closing or _looks_closing(text, i)) and _unopened(text, a, i, segments)
+                if lost:
                     segments.append(QuotedSpan(a, i, a, i))  # scraped copy lost the opening mark
+                elif ch in opening or (ch == straight and not single) or _looks_opening(text, i):
+                    open_at = i
             elif ch in closing + straight:
                 if single and _is_apostrophe(text, i):
                     continue
@@ -94,13 +136,25 @@ def pair_marks(text: str) -> list[QuotedSpan]:
                 # The quote goes on in the next paragraph, which repeats the opening mark: skip that mark.
                 skip = nxt[0] + lead
                 continue
-            segments.append(QuotedSpan(open_at, b, open_at + 1, b))
+            close = _lost_close(text, open_at, b)
+            segments.append(QuotedSpan(open_at, close, open_at + 1, close))
             open_at = None
-    for seg in segments:
-        inner = text[seg.start : seg.end]
-        seg.start += len(inner) - len(inner.lstrip())
-        seg.end -= len(inner) - len(inner.rstrip())
-    return [s for s in segments if s.end > s.start]
+    return segments
+
+
+# Where a quote that never closes meets its attribution: '"We will rebuild, Ana Ruiz said.' or '..., she added.'.
+_LOST_CLOSE = re.compile(
+    r",[^\S\n]+(?:(?:[A-Z][\w'\u2019\-]*[^\S\n]+){1,3}|(?:he|she|they)[^\S\n]+)(?:"
+    + "|".join(SPEECH_VERBS)
+    + r")\b[^.!?\n]{0,40}[.!?]"
+)
+
+
+def _lost_close(text: str, open_at: int, end: int) -> int:
+    """Where a quote that runs to the end of its paragraph closes: before a trailing attribution when scraping lost
+    its closing mark, else at the paragraph end."""
+    lost = _LOST_CLOSE.search(text, open_at, end)
+    return lost.start() + 1 if lost is not None else end
 
 
 def _unopened(text: str, a: int, i: int, segments: list[QuotedSpan]) -> bool:
@@ -109,6 +163,11 @@ def _unopened(text: str, a: int, i: int, segments: list[QuotedSpan]) -> bool:
     if segments and segments[-1].close >= a:
         return False
     return text[i - 1 : i] in (",", ".", "!", "?") and len(WORD.findall(text[a:i])) >= 3
+
+
+def _looks_closing(text: str, i: int) -> bool:
+    """A straight mark shaped as a closing one: after the punctuation that ends quoted words, before a space."""
+    return text[i - 1 : i] in (",", ".", "!", "?") and text[i + 1 : i + 2] in ("", " ", "\n")
 
 
 def _looks_opening(text: str, i: int) -> bool:

@@ -7,7 +7,7 @@ A rule-based reader, no model: titles ("Dr.", "President") are stripped and say 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from newsfacts.extraction.cues import (
@@ -32,7 +32,9 @@ NameKind = Literal["person", "organisation", "unknown"]
 
 WORD_RE = re.compile(r"[^\W\d_](?:[\w'\u2019\-]*[\w'\u2019])?", re.UNICODE)
 # A verb glued to the name before it by scraping: "the Heraldsaid" reads "Herald said".
-GLUED_VERB = re.compile(r"([A-Z][a-z]{2,})(said|says)")
+# Only verbs no common word ends in after a capitalised prefix ("Overstated", "Untold" and "Misreported" stay whole).
+GLUED_VERBS = ("said", "says", "told", "added", "reported")
+GLUED_VERB = re.compile(r"(?!(?:Over|Under|Mis|Fore|Un)[a-z]+$)([A-Z][a-z]{2,})(" + "|".join(GLUED_VERBS) + ")")
 POSSESSIVE_RE = re.compile(r"['\u2019]s?$")
 # Lowercase particles inside people's names and connectors inside organisations' names.
 NAME_PARTICLES = words("de van von der den da di du le la bin ibn al el dos das del")
@@ -84,7 +86,7 @@ def _tokens(text: str) -> list[_Token]:
     tokens = []
     for m in WORD_RE.finditer(text):
         word, end = m.group(), m.end()
-        glued = GLUED_VERB.fullmatch(word) if word[0].isupper() and word.endswith(("said", "says")) else None
+        glued = GLUED_VERB.fullmatch(word) if word[0].isupper() and word.endswith(GLUED_VERBS) else None
         if glued:
             split = m.start() + glued.start(2)
             tokens.append(_Token(m.start(), split, glued.group(1)))
@@ -124,6 +126,13 @@ def _possessive(tok: _Token) -> bool:
     return tok.text.endswith(tuple(f"{a}s" for a in APOSTROPHES) + tuple(APOSTROPHES))
 
 
+def _owned_name_goes_on(tok: _Token) -> bool:
+    """After a possessive, a company suffix or an organisation word goes on with the name: ``Kohl's Corp.``, ``the
+    Halden County Sheriff's Office``, ``Children's Hospital``."""
+    low = tok.bare.lower()
+    return low in COMPANY_ABBREVIATIONS or (tok.capitalised and low in ORGANISATION_WORDS)
+
+
 def _is_name_word(tok: _Token) -> bool:
     word = tok.bare
     if not word or not word[0].isupper():
@@ -151,7 +160,7 @@ def find_mentions(text: str, sentences: list[Sentence]) -> list[Mention]:
             continue
         j = i + 1
         group = [tok]
-        while j < len(tokens) and (not _possessive(group[-1]) or tokens[j].bare.lower() in COMPANY_ABBREVIATIONS):
+        while j < len(tokens) and (not _possessive(group[-1]) or _owned_name_goes_on(tokens[j])):
             gap = text[group[-1].end : tokens[j].start]
             nxt = tokens[j]
             if (gap in (" ", "-") or (gap == " & " and len(group) == 1)) and _is_name_word(nxt):
@@ -178,10 +187,17 @@ def find_mentions(text: str, sentences: list[Sentence]) -> list[Mention]:
                     continue
             break
         mention = _read_group(text, tokens, i, group, starts, lowercase, acronyms)
+        force = _LOWERCASE_FORCE.match(text, mention.end) if mention is not None else None
+        if mention is not None and force is not None and mention.kind != "person":
+            # "Halden police": a place's police force, an organisation named in lowercase.
+            mention = replace(mention, end=force.end(), text=text[mention.start : force.end()], kind="organisation")
         if mention is not None:
             mentions.append(mention)
         i = j
     return mentions
+
+
+_LOWERCASE_FORCE = re.compile(r" police\b(?!['\u2019])")
 
 
 def _read_group(
@@ -234,7 +250,7 @@ def _drop_ordinary_openers(
     while (
         group
         and group[0].start in starts
-        and (_ordinary(group[0].bare, lowercase) or (len(group) > 1 and _is_participle(group[0].bare)))
+        and (_ordinary(group[0].bare, lowercase) or (len(group) > 1 and _is_participle(group)))
         and group[0].bare.lower() not in acronyms
         and not (len(group) > 2 and group[1].text in ORGANISATION_CONNECTORS)  # "University of Maryland Police"
     ):
@@ -244,9 +260,11 @@ def _drop_ordinary_openers(
     return group, dropped
 
 
-def _is_participle(word: str) -> bool:
-    """``Sentencing Jefferies, the judge said``: an -ing word opening a sentence before a name is a verb."""
-    return len(word) > 5 and word.endswith("ing")
+def _is_participle(group: list[_Token]) -> bool:
+    """``Sentencing Jefferies, the judge said``: an -ing word opening a sentence before a name is a verb, unless
+    the name ends in a place or organisation word (``Downing Street``, ``Reading Borough Council``)."""
+    word, last = group[0].bare, group[-1].bare.lower()
+    return len(word) > 5 and word.endswith("ing") and last not in PLACE_WORDS and last not in ORGANISATION_WORDS
 
 
 def _split_title(text: str, group: list[_Token]) -> tuple[str, list[_Token]]:
@@ -254,19 +272,31 @@ def _split_title(text: str, group: list[_Token]) -> tuple[str, list[_Token]]:
     Jane Doe``, and the portfolio of ``Minister for Education and Professional Training Ana Ruiz``."""
     portfolio = _PORTFOLIO_RE.search(text, max(0, group[0].start - 120), group[0].start) if len(group) >= 3 else None
     if portfolio is not None and not _has_organisation_word(group):
-        return text[portfolio.start() : group[-2].start].strip(), group[-2:]
+        k = len(group) - 2
+        while k > 1 and len(group[k - 1].bare) == 1 and group[k - 1].bare.isupper():
+            k -= 1  # "... Affairs D M Swaminathan": initials belong to the name
+        return text[portfolio.start() : group[k].start].strip(), group[k:]
     # The last title inside the group ends its prefix ("Commons Speaker Sir Lindsay Hoyle", "Labour MP Jon Ash"),
     # unless what follows is an organisation ("World Health Organization").
     inner = [k for k in range(1, len(group) - 1) if _is_title(group[k]) or group[k].bare in POSTNOMINALS]
+    # A role noun written with a capital inside the group ends the title too ("Acme Chief Executive Jane Doe",
+    # "JVP Parliamentarian Ana Ruiz"), when at least two name words follow it.
+    inner += [k for k in range(max(inner, default=0) + 1, len(group) - 2) if _is_role_word(group[k])]
     if inner and not _has_organisation_word(group[inner[-1] + 1 :]):
         return _joined(group[: inner[-1] + 1]), _strip_postnominals(group[inner[-1] + 1 :])
     title_tokens: list[_Token] = []
     if not _has_organisation_word(group):
-        while len(group) > 1 and _is_title(group[0]):
+        while len(group) > 1 and (_is_title(group[0]) or (len(group) > 2 and _is_role_word(group[0]))):
             title_tokens.append(group[0])
             group = group[1:]
         group = _strip_postnominals(group)
     return _joined(title_tokens), group
+
+
+def _is_role_word(tok: _Token) -> bool:
+    """A capitalised singular role noun inside a name group: ``Executive``, ``Analyst``, ``Parliamentarian``."""
+    low = tok.bare.lower()
+    return not low.endswith("s") and is_person_role(low) and low not in ORGANISATION_WORDS
 
 
 def _joined(tokens: list[_Token]) -> str:
@@ -276,7 +306,7 @@ def _joined(tokens: list[_Token]) -> str:
 # "Minister for Education and ", "Secretary of State for ": the capitalised words after it are a portfolio.
 _PORTFOLIO_RE = re.compile(
     r"(?:[A-Z][\w'\u2019\-]*\s+)*(?:Minister|Secretary|Commissioner|Director|Chancellor)\s+(?:of|for)\s+"
-    r"(?:[A-Z][\w'\u2019\-]*\s+(?:(?:and|&|of|for)\s+)?)*$"
+    r"(?:[A-Z][\w'\u2019\-]*,?\s+(?:(?:and|&|of|for)\s+)?)*$"
 )
 
 
@@ -316,8 +346,8 @@ def _kind(
         kind = "person"  # "Senate Majority Leader John Park": a title says a person, whatever the surname
     elif lower_words[-1] in PLACE_WORDS:
         kind = "unknown"
-    elif name.lower() in NEWS_AGENCIES or organisational:
-        kind = "organisation"
+    elif name.lower() in NEWS_AGENCIES or organisational or any(w in NEWS_AGENCIES for w in lower_words):
+        kind = "organisation"  # "Thomson Reuters": a news agency's name in a name
     elif len(words) == 1 and words[0].isupper() and 2 <= len(words[0]) <= 6:
         kind = _acronym_kind(text, start, end, lowercase)
     elif all(w.isupper() for w in words) and len(words) > 1:
@@ -338,8 +368,8 @@ def _kind(
 def _acronym_kind(text: str, start: int, end: int, lowercase: set[str]) -> NameKind:
     """An acronym (NASA) is an organisation; a shouted ordinary word (``A MAN who``) or an all-capitals word opening
     a paragraph before a dash or comma (a dateline) is not."""
-    if text[start:end].lower() in lowercase:
-        return "unknown"
+    if text[start:end].lower() in lowercase or re.search(r"\d\s?$", text[max(0, start - 2) : start]):
+        return "unknown"  # "07:10 AM", "20 MW": a unit after a number names nobody
     line_start = start == 0 or text[start - 1] == "\n"
     if line_start and re.match(r"\s*(,|-|\u2013|\u2014)", text[end : end + 40]):
         return "unknown"

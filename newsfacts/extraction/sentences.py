@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import Literal
 
 SentenceKind = Literal["prose", "heading", "caption", "credit"]
@@ -385,25 +386,50 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
             start = m.start() + len(line) - len(line.lstrip())
             lines.append((start, start + len(stripped)))
     blocks: list[tuple[int, int]] = []
+    columns = _hard_wrapped(text, lines)
     for i, (start, end) in enumerate(lines):
-        if blocks and _is_wrap(text, lines[i - 1], start):
+        if blocks and _is_wrap(text, lines[i - 1], start, blocks[-1][0], columns):
             blocks[-1] = (blocks[-1][0], end)
         else:
             blocks.append((start, end))
     return blocks
 
 
-def _is_wrap(text: str, previous_line: tuple[int, int], start: int) -> bool:
+def _single_break(text: str, line_end: int, start: int) -> bool:
+    return start - line_end == 1 or len(_BREAK_RE.findall(text, line_end, start)) == 1
+
+
+def _hard_wrapped(text: str, lines: list[tuple[int, int]]) -> bool:
+    """Whether the text is set in hard-wrapped lines (a newspaper column, OCR): most single line breaks fall inside
+    a sentence, the next line going on in lower case."""
+    breaks = [(end, start) for (_, end), (start, _) in pairwise(lines) if _single_break(text, end, start)]
+    inside = sum(1 for end, start in breaks if text[start].islower() and text[end - 1] not in ".?!…:")
+    return len(breaks) >= 6 and inside * 2 >= len(breaks)
+
+
+def _is_wrap(text: str, previous_line: tuple[int, int], start: int, block_start: int, columns: bool = False) -> bool:
     line_start, line_end = previous_line
-    if start - line_end != 1 and len(_BREAK_RE.findall(text, line_end, start)) != 1:
+    if not _single_break(text, line_end, start):
         return False
     last, first = text[line_end - 1], text[start]
     if first.islower() or last in ",;-\u2013—(":
         return True
-    # A long line that stops mid-sentence was wrapped; a short one may be a heading.
+    # A long line that stops mid-sentence was wrapped; a short one may be a heading, unless a quotation is open.
     line = text[line_start:line_end]
     body = line.rstrip(_CLOSERS + '"')
-    return bool(body) and body[-1] not in ".?!…:" and len(line.split()) > MAX_HEADING_WORDS
+    if body.endswith(",") and len(body) < len(line) and first not in _OPENERS + '"':
+        return True  # '"We will rebuild," / she said.': the attribution of a quote wrapped onto the next line
+    if not body or body[-1] in ".?!…:":
+        return False
+    if columns and not line.isupper():
+        return True  # a column's line stops wherever the width does: "... at noon. Constable / Ann Roe said ..."
+    return len(line.split()) > MAX_HEADING_WORDS or _quotation_open(text[block_start:line_end])
+
+
+def _quotation_open(block: str) -> bool:
+    """Whether a quotation opened in ``block`` is still open at its end (an odd number of straight double marks,
+    or more curly opening marks than closing ones)."""
+    return block.count('"') % 2 == 1 or block.count("\u201c") > block.count("\u201d")
 
 
 def split_sentences(text: str) -> list[Sentence]:

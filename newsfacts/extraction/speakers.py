@@ -13,8 +13,11 @@ from bisect import bisect_left, insort
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import cache
 from itertools import pairwise
 from typing import Literal
+
+import names as census_names
 
 from newsfacts.extraction.cues import (
     ALL_VERBS,
@@ -35,6 +38,8 @@ SpeakerKind = Literal["person", "organisation"]
 
 # Titles held in an organisation, written after its name: "Acme CEO", "FBI Director".
 OFFICERS = words("ceo cfo coo cto director chairman chairwoman chairperson spokesman spokeswoman spokesperson leader")
+# Roles written short or in full: "the CEO" of a "chief executive".
+ROLE_ABBREVIATIONS = {"ceo": ("chief", "executive"), "cfo": ("chief", "financial"), "pm": ("prime", "minister")}
 MEDIA_WORDS = words("news times post herald journal tribune gazette press channel network radio tv")
 NAME_WORD_RE = re.compile(r"[^\W\d_][\w'\u2019\-]*", re.UNICODE)
 
@@ -60,6 +65,7 @@ class Entity:
     description: str = ""
     role_words: set[str] = field(default_factory=set)
     gender_votes: Counter[str] = field(default_factory=Counter)
+    speaks_for: Entity | None = None  # an unnamed spokesperson's organisation: what they say is its
 
     @property
     def gender(self) -> str | None:
@@ -162,32 +168,15 @@ class SpeakerBook:
         Only entities sharing a word with the mention (or whose initials it is) can match, so only those are tried.
         """
         words = m.tokens
-        ids = set(self._by_initials.get(m.text, ()))
+        ids = set(self._by_initials.get("".join(c for c in m.text if c.isupper()), ()))  # "NWA", "BoE"
         for word in words:
             ids.update(self._by_word.get(word, ()))
+        title_gender = TITLE_GENDER.get(m.title.split()[-1].lower().rstrip(".")) if m.title else None
         for entity in (self.entities[i] for i in sorted(ids, reverse=True)):
-            names = entity.forms or [entity.name]
-            if any(m.text == f for f in names):
+            if title_gender and entity.gender not in (None, title_gender):
+                continue  # "Mr Husband" is not Ethel Husband
+            if _names_again(m, entity):
                 return entity
-            full = entity.name.split()
-            if entity.kind == "person" and m.kind != "organisation":
-                if len(words) == 1 and (words[0] == full[-1] or (_first_name_title(m) and words[0] == full[0])):
-                    return entity  # "Park" of "John Park", "Sir Keir" of "Sir Keir Starmer"
-                if len(words) > 1 and len(full) > 1 and words[-1] == full[-1] and _initial_match(words[0], full[0]):
-                    return entity
-            extends = len(words) > len(full) >= 2 and words[: len(full)] == full
-            if entity.kind == "person" and m.kind == "organisation" and extends:
-                entity.kind = "organisation"  # a headline's "Acme Tools", then "Acme Tools Inc."
-                return entity
-            if entity.kind == "organisation" and m.kind != "person":
-                if len(words) < len(full) and full[: len(words)] == words:
-                    return entity
-                if len(words) > len(full) and words[: len(full)] == full:
-                    return entity
-                if len(words) == 1 and words[0].isupper() and words[0] == _initials(full):
-                    return entity
-                if len(words) == 1 and words[0] in full and is_organisation_role(words[0].lower()):
-                    return entity  # "the Bank" of "the Central Bank of Halden", "the Council"
         if m.kind != "person" and len(words) == 1:
             short = self._shortened(words[0])
             if short is not None:
@@ -214,6 +203,11 @@ class SpeakerBook:
         if any(e.name.split()[-1] == word for e in people):
             return None
         firsts = [e for e in people if len(e.name.split()) > 1 and e.name.split()[0] == word]
+        if len(firsts) > 1:
+            # "John Howe" and "John Bevan", then "John": the one a relative with the same surname makes the story
+            # call by first name.
+            surnames = Counter(e.name.split()[-1] for e in self.entities if e.kind == "person" and " " in e.name)
+            firsts = [e for e in firsts if surnames[e.name.split()[-1]] > 1]
         return firsts[0] if len(firsts) == 1 else None
 
     def _describe(self, entity: Entity, m: Mention) -> None:
@@ -228,7 +222,7 @@ class SpeakerBook:
         fronted = re.fullmatch(r"\s*([^,;\u201c\u201d\"]{3,80}?),\s*", lead)
         if m.possessive:
             pass
-        elif paren and not re.fullmatch(r"[\d\s]+", paren.group(1)):
+        elif paren and not re.fullmatch(r"[\d\s]+", paren.group(1)) and not _is_acronym_of(paren.group(1), m.tokens):
             description = paren.group(1).strip()
         elif fronted and text[m.end : m.end + 1] == "," and _is_apposition(fronted.group(1)):
             description = fronted.group(1).strip()
@@ -240,18 +234,29 @@ class SpeakerBook:
         if not description:
             description = " ".join(part for part in (m.role, _title_description(m.title)) if part)
         entity.description = description
-        entity.role_words.update(w.lower() for w in NAME_WORD_RE.findall(f"{description} {m.role} {m.title}"))
+        self._learn_roles_and_gender(entity, m)
+
+    def _learn_roles_and_gender(self, entity: Entity, m: Mention) -> None:
+        """Role words from the description, role and title of ``m``; gender from its title, gendered nouns, a
+        copula (``is one of the best-known actresses``) and the first name."""
+        entity.role_words.update(w.lower() for w in NAME_WORD_RE.findall(f"{entity.description} {m.role} {m.title}"))
         if m.title:
             entity.role_words.update(w.lower().rstrip(".") for w in m.title.split())
             for word in m.title.split():
                 gender = TITLE_GENDER.get(word.lower().rstrip("."))
                 if gender:
                     entity.gender_votes[gender] += 2
+        for short, words_ in ROLE_ABBREVIATIONS.items():
+            if short in entity.role_words or entity.role_words.issuperset(words_):
+                entity.role_words.update((short, *words_))  # "the CEO" is the chief executive described before
         for word in entity.role_words:
             if word in GENDERED_NOUNS:
                 entity.gender_votes[GENDERED_NOUNS[word]] += 2
         if entity.kind == "person":
             self._copula_gender(entity, m)
+            first = entity.name.split()[0].lower() if " " in entity.name else ""
+            if first in first_name_genders():
+                entity.gender_votes[first_name_genders()[first]] += 2  # "Ana Ruiz" is most likely a woman
 
     def _copula_gender(self, entity: Entity, m: Mention) -> None:
         """``X, 36, is one of Russia's best-known actresses``: a gendered noun after ``is``/``was`` says X's gender."""
@@ -273,6 +278,12 @@ class SpeakerBook:
         insort(self._events, event)
         insort(self._events_of.setdefault(entity.id, []), event)
 
+    def _recent_at(self, pos: int) -> Iterator[tuple[int, int, Entity]]:
+        """(offset, sentence, entity) of each reference before ``pos``, most recent first."""
+        for i in range(bisect_left(self._events, (pos, -1, -1)) - 1, -1, -1):
+            at, sentence, e = self._events[i]
+            yield at, sentence, self.entities[e]
+
     def _recent(self, pos: int) -> Iterator[tuple[int, Entity]]:
         """(sentence, entity) of each reference before ``pos``, most recent first."""
         for i in range(bisect_left(self._events, (pos, -1, -1)) - 1, -1, -1):
@@ -292,10 +303,57 @@ class SpeakerBook:
             if entity.kind == "person":
                 entity.gender_votes["m" if first.group(1) == "He" else "f"] += 1
 
-    def anonymous(self, pos: int) -> Entity:
-        """An unnamed person who speaks (``a senior official``, ``one witness``): pronouns after it refer to it,
-        and its quotes have no speaker."""
-        entity = Entity(len(self.entities), "", "person")
+    def link_lede_subject(self) -> None:
+        """``A seven-year-old boy told the court ...`` then ``John Howe, whose name ..., described ...``: the person
+        a story's first sentence introduces unnamed is the one its second sentence opens by naming."""
+        prose = [s for s in self.sentences if s.kind == "prose"][:2]
+        lede = _LEDE_SUBJECT.match(prose[0].text) if len(prose) == 2 else None
+        if lede is None or not is_person_role(lede.group(1).lower()) or lede.group(1).lower().endswith("s"):
+            return
+        opener = _OPENING_NAME.match(prose[1].text)
+        entity = self.entity_at(prose[1].start, prose[1].start + opener.end(1)) if opener else None
+        if (
+            entity is None
+            or entity.kind != "person"
+            or self._named_at.get(entity.id, [prose[1].start])[0] < prose[1].start
+        ):
+            return
+        entity.role_words.add(lede.group(1).lower())
+        self._by_noun.setdefault(lede.group(1).lower(), set()).add(entity.id)
+        self.note(entity, prose[0].start + lede.start(1))
+
+    def note_unnamed_subjects(self) -> None:
+        """``A fiery coach made headlines ... "...," he said``: a sentence whose subject is a person described but
+        never named (no one named before, no one described by its noun) introduces an unnamed person, whom later
+        pronouns refer to; their quotes get the description, not a name."""
+        for sentence in self.sentences:
+            if sentence.kind != "prose":
+                continue
+            found = _UNNAMED_SUBJECT.match(sentence.text)
+            if found is None:
+                continue
+            nouns = found.group(1).split()
+            noun = next((w for w in nouns if is_person_role(w) and not w.endswith("s")), "")
+            if not noun or nouns.index(noun) < len(nouns) - 2 or _NAMED_AFTER.match(sentence.text, found.end()):
+                continue  # "The landlord, Peter Grant, told ...": named after all
+            pos = sentence.start + found.start(1)
+            if self.followed(pos) is not None or self.resolve_role(noun, False, pos, guess=False):
+                continue
+            phrase = (
+                sentence.text[found.start() : found.start(1)].strip() + " " + " ".join(nouns[: nouns.index(noun) + 1])
+            )
+            entity = self.anonymous(pos, phrase.strip())
+            entity.role_words.add(noun)
+            self._by_noun.setdefault(noun, set()).add(entity.id)  # "the coach said" later: them again
+
+    def anonymous(self, pos: int, description: str = "", speaks_for: Entity | None = None) -> Entity:
+        """An unnamed person who speaks (``a senior official``, ``one witness``, ``a council spokeswoman``):
+        pronouns after it refer to it; its quotes have no speaker but its description, or the organisation it
+        ``speaks_for``."""
+        entity = Entity(len(self.entities), "", "person", description=description, speaks_for=speaks_for)
+        for word in NAME_WORD_RE.findall(description.lower()):
+            if word in GENDERED_NOUNS:
+                entity.gender_votes[GENDERED_NOUNS[word]] += 2
         self.entities.append(entity)
         self.note(entity, pos)
         return entity  # not indexed: it has no name to be matched by
@@ -360,9 +418,11 @@ class SpeakerBook:
                 window.append(k)
             k -= 1
         firsts: dict[int, Entity] = {}
-        for sentence, entity in self._recent(pos):
+        for at, sentence, entity in self._recent_at(pos):
             if sentence < window[-1]:
                 break
+            if _PLACE_OBJECT.search(self.text, max(0, at - 12), at):
+                continue  # "taken to Central Booking": a place or object after a preposition is not followed
             firsts[sentence] = entity  # overwritten going back, so it ends as the sentence's first reference
         for sentence in window:
             if sentence in firsts:
@@ -451,6 +511,15 @@ class SpeakerBook:
                 return entity
         return None
 
+    def named_later(self, noun: str, pos: int) -> Entity | None:
+        """``A White House spokeswoman says ...`` then, later, ``spokeswoman Sarah Sanders``: the one person the
+        story introduces after ``pos`` with that role noun, and none before (None when it introduces two)."""
+        described = [e for e in self.entities if e.kind == "person" and e.name and noun in e.role_words]
+        if len(described) != 1:
+            return None
+        events = self._events_of.get(described[0].id, [])
+        return described[0] if events and events[0][0] > pos else None
+
     def focus(self, pos: int) -> Entity | None:
         """The person the story was last about before ``pos``."""
         for _, entity in self._recent(pos):
@@ -469,6 +538,37 @@ class SpeakerBook:
             if start <= pos < end:
                 return entity
         return None
+
+
+@cache
+def first_name_genders() -> dict[str, str]:
+    """Lowercase first names borne mostly (ten to one) by men (``m``) or by women (``f``): the US census lists of
+    first names with their frequencies among men and among women, which the ``names`` package ships."""
+    share: dict[str, dict[str, float]] = {"m": {}, "f": {}}
+    for gender, key in (("m", "first:male"), ("f", "first:female")):
+        with open(census_names.FILES[key], encoding="ascii") as lines:
+            for line in lines:
+                name, percent = line.split()[:2]
+                share[gender][name.lower()] = float(percent)
+    genders = {}
+    for name in share["m"].keys() | share["f"].keys():
+        men, women = share["m"].get(name, 0.0), share["f"].get(name, 0.0)
+        if men > 10 * women or women > 10 * men:
+            genders[name] = "m" if men > women else "f"
+    return genders
+
+
+# A story opening with an unnamed person: "A SEVEN-YEAR-OLD boy watched", "A 35-year-old man has been".
+_LEDE_SUBJECT = re.compile(r"\W*(?:A|An)\s+(?:[\w\-]+\s+){0,2}?([A-Za-z]+)\s+(?=[a-z])")
+# A sentence opening with a name set off by a comma: "John Howe, whose name ...".
+_OPENING_NAME = re.compile(r"\W*((?:[A-Z][\w'\u2019\-]*\s+){1,3}?[A-Z][\w'\u2019\-]*),")
+# After an unnamed person's noun: their name ("The landlord, Peter Grant,") or the body they speak for ("A spokesperson
+# for Halden Council"), which the quote reader resolves.
+_NAMED_AFTER = re.compile(r",\s+[A-Z]|\s+(?:for|at|with|from|of)\s+(?:the\s+)?[A-Z]")
+# A clause opening with an unnamed person: "A fiery coach made", "The coach, known for ..., reacted".
+_UNNAMED_SUBJECT = re.compile(r"\W*(?:The|A|An)\s+((?:[a-z][\w\-]*\s+){0,2}[a-z][\w\-]*)(?=,|\s+[a-z])")
+# A preposition of place or motion right before a name: "taken to Central Booking", "from Halden Hospital".
+_PLACE_OBJECT = re.compile(r"(?<!according)\s(?:to|into|at|from|near|inside|outside|towards?)\s(?:the\s)?$", re.I)
 
 
 def _is_apposition(phrase: str) -> bool:
@@ -509,6 +609,33 @@ def _shared_surname(text: str, m: Mention, following: Mention | None) -> str:
     return following.tokens[-1]
 
 
+def _names_again(m: Mention, entity: Entity) -> bool:
+    """Whether mention ``m`` names ``entity`` again: one of its forms, its surname (``Park`` of ``John Park``), its
+    name with an initial, a shorter or longer form of an organisation's name, or its initials (``NWA``)."""
+    words = m.tokens
+    if any(m.text == f for f in entity.forms or [entity.name]):
+        return True
+    full = entity.name.split()
+    if entity.kind == "person" and m.kind != "organisation":
+        if len(words) == 1 and (words[0] == full[-1] or (_first_name_title(m) and words[0] == full[0])):
+            return True  # "Park" of "John Park", "Sir Keir" of "Sir Keir Starmer"
+        if len(words) > 1 and len(full) > 1 and words[-1] == full[-1] and _initial_match(words[0], full[0]):
+            return True
+    extends = len(words) > len(full) >= 2 and words[: len(full)] == full
+    if entity.kind == "person" and m.kind == "organisation" and extends:
+        entity.kind = "organisation"  # a headline's "Acme Tools", then "Acme Tools Inc."
+        return True
+    if entity.kind != "organisation" or m.kind == "person":
+        return False
+    if len(words) < len(full) and full[: len(words)] == words:
+        return True
+    if len(words) > len(full) and words[: len(full)] == full:
+        return True
+    if len(words) == 1 and _is_acronym_of(words[0], full):
+        return True
+    return len(words) == 1 and words[0] in full and is_organisation_role(words[0].lower())  # "the Bank", "Council"
+
+
 def _shortened(short: str, name: str) -> bool:
     """``Fed`` of ``Federal Reserve``: one word of at least three letters that begins the name's first word."""
     words = name.split()
@@ -522,6 +649,13 @@ def _first_name_title(m: Mention) -> bool:
 
 def _initials(words: list[str]) -> str:
     return "".join(w[0] for w in words if w[0].isupper())
+
+
+def _is_acronym_of(word: str, name: list[str]) -> bool:
+    """``NWA`` of ``Northgate Water Authority``, ``BoE`` of ``Bank of England``: the capitals of a short word are the
+    initials of the name's capitalised words."""
+    capitals = "".join(c for c in word if c.isupper())
+    return len(capitals) > 1 and len(word) <= 6 and word[0].isupper() and capitals == _initials(name)
 
 
 def _initial_match(a: str, b: str) -> bool:
@@ -557,7 +691,7 @@ def same_speaker(name_a: str, name_b: str, others: tuple[str, ...] | list[str] =
         return la[-1] == lb[-1] and _initial_match(la[0], lb[0])
     short, long_ = (a, b) if len(a) == 1 else (b, a)
     word = short[0]
-    if word.isupper() and len(word) > 1 and word == _initials(long_):
+    if _is_acronym_of(word, long_):
         return True
     organisation = any(w.lower() in ORGANISATION_WORDS for w in long_)
     slot = long_[0] if organisation else long_[-1]

@@ -83,7 +83,7 @@ def _declared_language(tree: Any) -> str:
 
 def _http_url(value: str) -> str:
     parts = urlsplit(value)
-    return value if parts.scheme in ("http", "https") and parts.netloc and len(value) <= 2000 else ""
+    return value if parts.scheme in ("http", "https") and parts.netloc else ""
 
 
 def _date(value: str | None) -> datetime.date | None:
@@ -108,10 +108,10 @@ def read_page(data: bytes, *, url: str = "") -> tuple[str, Metadata]:
     if not isinstance(document, Page) or not text:
         raise NoArticle("no article text found in the page")
     metadata = Metadata(
-        title=(document.title or "")[:500],
-        authors=(document.author or "")[:500],
+        title=document.title or "",
+        authors=document.author or "",
         published=_date(document.date),
-        site_name=(document.sitename or "")[:200],
+        site_name=document.sitename or "",
         url=_http_url(document.url or ""),
         language=declared or language_tag(document.language or ""),
     )

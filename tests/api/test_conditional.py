@@ -4,12 +4,13 @@ shared page cache. Writes are committed (transaction=True): PostgreSQL bumps the
 from __future__ import annotations
 
 import pytest
+from django.contrib.auth.models import User
 from django.core.cache import caches
 from django.test import override_settings
 from django.urls import reverse
 
 from newsfacts.models import Claim, Speaker
-from tests.factories import ClaimFactory, SpeakerFactory
+from tests.factories import ClaimFactory, SpeakerFactory, UserFactory
 
 CLAIMS = reverse("api:claim-list")
 PAGE_CACHE = {
@@ -33,6 +34,14 @@ def test_renaming_a_speaker_changes_the_etag_of_the_claims_that_show_the_name(ap
     response = api_client.get(CLAIMS, HTTP_IF_NONE_MATCH=listed)
     assert response.status_code == 200
     assert response.json()["results"][0]["claimant"]["name"] == "Anna New"
+
+
+def test_renaming_an_editor_shows_the_new_name_in_the_lists(api_client):
+    reviewer = UserFactory(username="old_name")
+    ClaimFactory(status="verified", rationale="Checked.", reviewed_by=reviewer)
+    assert api_client.get(CLAIMS).json()["results"][0]["reviewed_by"] == "old_name"
+    User.objects.filter(pk=reviewer.pk).update(username="new_name")
+    assert api_client.get(CLAIMS).json()["results"][0]["reviewed_by"] == "new_name"
 
 
 def test_an_unrelated_read_leaves_the_etags_alone(api_client):

@@ -153,7 +153,8 @@ class TestSpeakers(EndpointTests):
 class TestQuotes(EndpointTests):
     name = "quote"
     # 1. SELECT the dataset's version (the list's ETag).
-    # 2. SELECT the quotes of the page JOIN article, sentence, LEFT JOIN speaker and reviewer (values() rows).
+    # 2. SELECT the quotes of the page JOIN article, sentence, LEFT JOIN speaker (values() rows; editors' names are
+    #    read by id, and these quotes have none).
     list_queries = 2
 
     def make(self, n: int) -> list[Any]:
@@ -163,7 +164,8 @@ class TestQuotes(EndpointTests):
 class TestClaims(EndpointTests):
     name = "claim"
     # 1. SELECT the dataset's version (the list's ETag).
-    # 2. SELECT the claims of the page JOIN article, sentence, LEFT JOIN claimant and reviewer (values() rows).
+    # 2. SELECT the claims of the page JOIN article, sentence, LEFT JOIN claimant (values() rows; editors' names are
+    #    read by id, and these claims have none).
     list_queries = 2
 
     def make(self, n: int) -> list[Any]:

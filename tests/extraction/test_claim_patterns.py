@@ -64,6 +64,11 @@ PLAIN_FACTS = [
     "While he was waiting for the hearing, his friend had texted him and had not believed he was in court.",
     "The minister, while speaking to reporters after the meeting described the allegation as untrue.",
     "The museum returned the stolen painting to the family.",
+    "The old charters are housed in the county archive at the castle.",
+    "The ferry company is owned by a trust of the islanders.",
+    "The driver was questioned by detectives at a police station in the city.",
+    "Firefighters could not reach the house because of the flames.",
+    "The officers were able to reverse the van away from the crowd.",
 ]
 
 
@@ -74,6 +79,14 @@ def test_plain_factual_statement_is_the_articles_claim(text: str) -> None:
 
 def test_scene_setting_in_a_subordinate_clause_is_no_claim() -> None:
     assert found("It was raining when the delegates arrived at the hall.") == []
+
+
+def test_what_someone_could_do_is_no_claim() -> None:
+    assert found("The council could build more homes on the old site by the river.") == []
+
+
+def test_a_state_of_mind_in_the_passive_is_no_claim() -> None:
+    assert found("The new coach is interested in the young players of the club.") == []
 
 
 @pytest.mark.parametrize(
@@ -258,6 +271,48 @@ def test_long_described_speaker_keeps_the_claim_and_the_description_is_the_artic
     assert claims[1].text == "the ovens had been inspected by the council"
 
 
+def test_what_the_article_adds_after_the_attribution_is_its_own_claim() -> None:
+    text = '"We are shocked by the result," the company said on Tuesday, after its shares fell 5% in early trading.'
+    claims = claims_of(text)
+    assert [(c.kind, c.claimant, c.text) for c in claims] == [
+        ("figure", None, "after its shares fell 5% in early trading.")
+    ]
+
+
+def test_scene_after_the_attribution_is_no_claim() -> None:
+    assert found('"We will fight on to the very end," she said, as her supporters cheered outside the court.') == []
+
+
+REPORTED_STATES = [
+    "Ana Ruiz said the harbour bridge was still closed to lorries.",
+    "The ministry said the premier had the power to order the strikes without a vote.",
+    "Police said the driver was carrying a knife and a bag of tools when officers arrived.",
+]
+
+
+@pytest.mark.parametrize("text", REPORTED_STATES)
+def test_a_state_told_in_reported_speech_is_the_speakers_claim(text: str) -> None:
+    assert [claim.kind for claim in claims_of(text)] == ["attributed"]
+
+
+def test_reported_state_is_less_sure_than_a_reported_event() -> None:
+    state = claims_of("Ana Ruiz said the harbour bridge was still open to lorries.")[0]
+    event = claims_of("Ana Ruiz said the council had closed the harbour bridge to lorries.")[0]
+    assert state.confidence < event.confidence
+
+
+NOT_REPORTED_STATES = [
+    '"The harbour bridge is a real eyesore," said Ana Ruiz.',  # a direct quote's "is" is mostly colour
+    "Ana Ruiz said this was a disgrace and a scandal.",  # "this", "it", "there": a judgement, not a state
+    "Ana Ruiz said it was the council's job to mend the bridge.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_REPORTED_STATES)
+def test_colour_or_a_judgement_with_is_is_no_claim(text: str) -> None:
+    assert found(text) == []
+
+
 # -- 6. spans keep their meaning ------------------------------------------------------------------------------------
 
 
@@ -291,9 +346,12 @@ def test_figure_after_a_comma_is_not_cut_off() -> None:
         ("TOPEKA, Kan. (WIBW) - The man arrested after the standoff was charged Monday.", "TOPEKA, Kan. (WIBW) - "),
         ("(Bloomberg) -- Acme Corp. fell 5% after posting weaker sales.", "(Bloomberg) -- "),
         ("2) The council sold 40 homes to the housing trust.", "2) "),
+        ("REYES: The council sold 40 homes to the housing trust.", "REYES: "),
+        ("MR REYES: The council sold 40 homes to the housing trust.", "MR REYES: "),
+        ("A. Reyes sold 40 homes to the housing trust.", ""),  # initials are no label
     ],
 )
-def test_dateline_agency_tag_and_list_marker_stay_out_of_the_claim(text: str, left_out: str) -> None:
+def test_dateline_agency_tag_list_marker_and_speaker_label_stay_out_of_the_claim(text: str, left_out: str) -> None:
     claims = claims_of(text)
     assert len(claims) == 1
     assert claims[0].start == len(left_out)
@@ -348,10 +406,48 @@ def test_a_stretch_of_time_is_a_figure_not_a_date() -> None:
         ("The fossils were dug up in the first years of the 20th century.", [("date", None)]),
         ("The ferry was due to be repaired in the spring of 2019.", [("date", None)]),
         ("Ana Ruiz said the fever's second wave had reached the capital.", [("attributed", "Ana Ruiz")]),
+        # units glued to the number, fractions, a count of one, a rank by number
+        ("Prices in the shops rose by 5pc in the year.", [("figure", None)]),
+        ("The storm left 30cm of snow on the hills overnight.", [("figure", None)]),
+        ("The new wind farm produces 400MW for the region.", [("figure", None)]),
+        ("More than half of the trains out of the city were cancelled.", [("figure", None)]),
+        ("Shares in the mill lost a quarter of their value in a week.", [("figure", None)]),
+        ("One passenger was taken to hospital with burns.", [("figure", None)]),
+        ("The firm is the country's No. 2 maker of bricks.", [("first", None)]),
+        ("The firm opened the new store in the back half of the season.", [("other", None)]),
+        ("One of the ferries left the harbour before the storm.", [("other", None)]),
     ],
 )
 def test_kind_is_decided_by_what_the_claim_asserts(text: str, expected: list[tuple[str, str | None]]) -> None:
     assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Tom Reyes, 22, shouted at the judge as his brother was led away.",
+            [("age", "Tom Reyes, 22"), ("other", "shouted at the judge as his brother was led away.")],
+        ),
+        (
+            "The 54-year-old driver, of Mill Lane, Eastfield, was given 56 days in prison.",
+            [("age", "The 54-year-old driver, of Mill Lane, Eastfield"), ("figure", "was given 56 days in prison.")],
+        ),
+        (
+            "Ana Ruiz (61) was charged with fraud at the county court.",
+            [("age", "Ana Ruiz (61)"), ("other", "was charged with fraud at the county court.")],
+        ),
+        # nothing else to claim: the sentence stays one claim
+        ("Ana Ruiz, 36, lives in the town.", [("age", "Ana Ruiz, 36, lives in the town.")]),
+        # who someone is, with their age, is one description
+        (
+            "Ana Ruiz, 36, is one of the best known singers in the town.",
+            [("age", "Ana Ruiz, 36, is one of the best known singers in the town.")],
+        ),
+    ],
+)
+def test_a_subjects_age_is_a_claim_of_its_own_beside_what_they_did(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(claim.kind, claim.text) for claim in claims_of(text)] == expected
 
 
 # -- confidence orders claims by how likely they are check-worthy ---------------------------------------------------
@@ -363,6 +459,13 @@ def test_confidence_ranks_figures_over_plain_facts_over_a_speakers_talk_about_th
     talk = claims_of('"We gave residents written notice of the works," said Ana Ruiz.')[0]
     assert figure.confidence > plain.confidence > talk.confidence
     assert all(0 < claim.confidence <= 1 for claim in (figure, plain, talk))
+
+
+def test_a_speakers_superlative_is_less_sure_than_the_articles() -> None:
+    article = claims_of("The Lakeside pier is the longest in the country.")[0]
+    speaker = claims_of('"The Lakeside pier is the longest in the country," said Ana Ruiz.')[0]
+    assert (article.kind, speaker.kind) == ("first", "first")
+    assert speaker.confidence < article.confidence
 
 
 def test_opinion_words_lower_the_confidence() -> None:

@@ -217,6 +217,23 @@ def test_single_quotation_marks_are_quotes_when_an_article_has_no_double_ones(
     assert brief(text) == expected
 
 
+def test_single_quoted_speech_counts_beside_a_double_quoted_name() -> None:
+    text = (
+        "'We will rebuild the bridge by spring,' Ana Ruiz said.\n\n"
+        'The so-called "Halden Bridge" is old.\n\n'
+        "'It will cost four million pounds,' she added.\n"
+    )
+    assert brief(text) == [
+        ("We will rebuild the bridge by spring,", "direct", "Ana Ruiz"),
+        ("It will cost four million pounds,", "direct", "Ana Ruiz"),
+    ]
+
+
+def test_single_marks_inside_a_double_quoted_quote_stay_part_of_it() -> None:
+    text = "\"She told me 'we will rebuild the bridge by spring' and left,\" Tom Bassey said."
+    assert brief(text) == [("She told me 'we will rebuild the bridge by spring' and left,", "direct", "Tom Bassey")]
+
+
 def test_apostrophes_are_not_quotation_marks() -> None:
     assert brief("It\u2019s the city\u2019s plan, and the workers\u2019 union backs it.") == []
 
@@ -411,6 +428,128 @@ def test_transcript_answer_after_a_question_continues_the_speaker() -> None:
     assert brief(text)[-1] == ("We expect it to go ahead as planned.", "direct", "Jane Okoro")
 
 
+def test_a_cue_ending_its_paragraph_with_a_colon_introduces_the_quote_below() -> None:
+    text = 'Ana Ruiz spoke on Monday.\n\nIn a statement, Ruiz said:\n\n"We will rebuild the bridge by spring."\n'
+    [quote] = quotes_of(text)
+    assert (quote.text, quote.speaker, quote.cue, quote.attribution) == (
+        "We will rebuild the bridge by spring.",
+        "Ana Ruiz",
+        "said",
+        "alias",
+    )
+
+
+def test_a_document_reads_a_quotation() -> None:
+    text = 'The council issued a statement.\n\nThe statement read: "We will rebuild the bridge by spring."\n'
+    assert [(q.text, q.cue) for q in quotes_of(text)] == [("We will rebuild the bridge by spring.", "read")]
+
+
+def test_a_verb_of_speaking_after_a_quote_attributes_it() -> None:
+    assert brief('"We will need a bigger boat," Tom Bassey joked.') == [
+        ("We will need a bigger boat,", "direct", "Tom Bassey")
+    ]
+
+
+def test_transcript_without_quotation_marks_gives_each_labelled_line_to_its_speaker() -> None:
+    text = (
+        "The panel of Maria Lenz and Tom Bassey met on Monday.\n"
+        "MARIA LENZ: We have never seen numbers like this before.\n"
+        "Tom Bassey: Neither have we. It is a shock.\n"
+        "Lenz: So what do we do now?\n"
+    )
+    assert brief(text) == [
+        ("We have never seen numbers like this before.", "direct", "Maria Lenz"),
+        ("Neither have we. It is a shock.", "direct", "Tom Bassey"),
+        ("So what do we do now?", "direct", "Maria Lenz"),
+    ]
+
+
+def test_a_label_in_capitals_inside_a_scraped_line_opens_its_speakers_words() -> None:
+    text = (
+        "The panel of Maria Lenz and Tom Bassey met on Monday.\n"
+        "MARIA LENZ: Why did this happen?    TOM BASSEY: Nobody checked the numbers.\n"
+        "MARIA LENZ: And now?    TOM BASSEY: Now we check them twice.\n"
+    )
+    assert [(q[0], q[2]) for q in brief(text)] == [
+        ("Why did this happen?", "Maria Lenz"),
+        ("Nobody checked the numbers.", "Tom Bassey"),
+        ("And now?", "Maria Lenz"),
+        ("Now we check them twice.", "Tom Bassey"),
+    ]
+
+
+def test_question_and_answer_interview_gives_the_answers_to_the_person_interviewed() -> None:
+    text = (
+        "Ana Ruiz, the new coach of the club, spoke to us about her first season.\n\n"
+        "Q: Why did you take the job?\n\n"
+        "A: I needed a new challenge. The board said it had big plans.\n\n"
+        "Q: What about the fans?\n\n"
+        "A: They have been wonderful to me.\n"
+    )
+    assert brief(text) == [
+        ("I needed a new challenge. The board said it had big plans.", "direct", "Ana Ruiz"),
+        ("They have been wonderful to me.", "direct", "Ana Ruiz"),
+    ]
+
+
+def test_an_answer_going_on_over_paragraphs_before_the_next_question_is_the_persons_interviewed() -> None:
+    text = (
+        "Ana Ruiz, the new coach of the club, spoke to us about her first season.\n\n"
+        "Q. Why did you take the job?\n\n"
+        "A. I needed a new challenge.\n\n"
+        "The board said it had big plans, and I believed them.\n\n"
+        "Q. What about the fans?\n\n"
+        "A. They have been wonderful to me.\n\n"
+        "The club plays its next match on Sunday.\n"
+    )
+    assert brief(text) == [
+        ("I needed a new challenge.", "direct", "Ana Ruiz"),
+        ("The board said it had big plans, and I believed them.", "direct", "Ana Ruiz"),
+        ("They have been wonderful to me.", "direct", "Ana Ruiz"),
+    ]
+
+
+def test_an_office_as_a_transcript_label_is_the_person_holding_it() -> None:
+    text = (
+        "President Ana Ruiz met reporters on the plane on Monday.\n\n"
+        "THE PRESIDENT: Thank you all for coming.\n\n"
+        "Q: Will you sign the bill?\n\n"
+        "THE PRESIDENT: I will sign it next week.\n"
+    )
+    assert brief(text) == [
+        ("Thank you all for coming.", "direct", "Ana Ruiz"),
+        ("I will sign it next week.", "direct", "Ana Ruiz"),
+    ]
+
+
+def test_an_interview_labelling_only_its_questions_gives_the_plain_answers_to_the_person_interviewed() -> None:
+    text = (
+        "Ana Ruiz, the new coach of the club, spoke to us about her first season.\n\n"
+        "Q: Why did you take the job?\n\nI needed a new challenge.\n\n"
+        "Q: What about the fans?\n\nThey have been wonderful to me.\n\n"
+        "Q: And next season?\n\nWe aim for the title.\n\nThe club plays on Sunday.\n"
+    )
+    assert brief(text) == [
+        ("I needed a new challenge.", "direct", "Ana Ruiz"),
+        ("They have been wonderful to me.", "direct", "Ana Ruiz"),
+        ("We aim for the title.", "direct", "Ana Ruiz"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("LONDON: Rents rose again.\nNote: figures are provisional.\n", id="dateline-and-a-note"),
+        pytest.param("Rents rose.\nA. Smith and B. Jones wrote the report.\nQ. Lee edited it.\n", id="initials"),
+        pytest.param("Rents rose again.\nUpdate: the vote is on Monday.\n", id="one-label"),
+        pytest.param("Rents rose.\nWhen: Monday at noon.\nWhere: the town hall.\n", id="event-details"),
+        pytest.param("Rents rose.\nReporter: Ana Ruiz\nEditor: Tom Bassey\n", id="credits"),
+    ],
+)
+def test_labelled_lines_that_are_no_transcript_are_no_quotes(text: str) -> None:
+    assert quotes_of(text) == []
+
+
 def test_quote_after_another_person_is_named_does_not_continue_the_earlier_speaker() -> None:
     text = (
         '"The schedule is the same as yesterday," Jane Okoro said.\n\n'
@@ -481,6 +620,201 @@ REPORTED = [
         ("profit will be $4 a share", "Kerrow\u2019s Corp."),
         id="name-ending-in-s-before-the-verb",
     ),
+    pytest.param(
+        "Hospital officials say three patients remain in critical condition.",
+        ("three patients remain in critical condition", None),
+        id="say-before-a-clause-with-a-plural-verb-of-no-known-form",
+    ),
+    pytest.param(
+        "Halden Air says its pilots oppose the new rosters.",
+        ("its pilots oppose the new rosters", "Halden Air"),
+        id="says-before-a-possessive-subject",
+    ),
+    pytest.param(
+        "The study found that children who slept less were more likely to gain weight.",
+        ("children who slept less were more likely to gain weight", None),
+        id="a-study-finds",
+    ),
+    pytest.param(
+        "A survey by the Tarn Institute showed that most tenants want longer leases.",
+        ("most tenants want longer leases", "Tarn Institute"),
+        id="a-survey-shows-for-who-ran-it",
+    ),
+    pytest.param(
+        "Researchers concluded that the drug had no effect on older patients.",
+        ("the drug had no effect on older patients", None),
+        id="researchers-conclude",
+    ),
+    pytest.param(
+        "The study, which followed 2,000 children for ten years, found that screen time had little effect.",
+        ("screen time had little effect", None),
+        id="research-opening-the-sentence-and-a-relative-clause",
+    ),
+    pytest.param(
+        "Researchers at Tarn University found that the drug cut deaths by a third.",
+        ("the drug cut deaths by a third", "Tarn University"),
+        id="researchers-at-an-institution",
+    ),
+    pytest.param(
+        "The Halden Institute's report found rents had risen sharply.",
+        ("rents had risen sharply", "Halden Institute"),
+        id="an-institutions-report-finds-a-clause-opening-with-a-bare-noun",
+    ),
+    pytest.param(
+        "Ana Ruiz said Thursday that the bridge would reopen in May.",
+        ("the bridge would reopen in May", "Ana Ruiz"),
+        id="bare-day-before-that",
+    ),
+    pytest.param(
+        "Ana Ruiz said The Halden Times had been wrong about the bridge.",
+        ("The Halden Times had been wrong about the bridge", "Ana Ruiz"),
+        id="content-opening-with-a-title",
+    ),
+    pytest.param(
+        "Halden Foods said Tuesday its revenue rose 17 percent.",
+        ("its revenue rose 17 percent", "Halden Foods"),
+        id="bare-day-and-a-past-tense-of-no-known-form",
+    ),
+    pytest.param(
+        "Counsel for the defence submitted that there was no case to answer.",
+        ("there was no case to answer", None),
+        id="court-report-submitted-that",
+    ),
+    pytest.param(
+        "Constable Tom Bassey gave evidence that he found the car locked.",
+        ("he found the car locked", "Tom Bassey"),
+        id="gave-evidence-that",
+    ),
+    pytest.param(
+        "Tarn Police were called at 2am.\n\nThe force said the man remains in hospital.",
+        ("the man remains in hospital", "Tarn Police"),
+        id="the-force-is-the-police-named",
+    ),
+    pytest.param(
+        "Paramedics said the man was pronounced dead at the scene.",
+        ("the man was pronounced dead at the scene", None),
+        id="paramedics",
+    ),
+    pytest.param(
+        "Ana Ruiz said \u2014 in a rare interview \u2014 that the bridge would reopen in May.",
+        ("the bridge would reopen in May", "Ana Ruiz"),
+        id="dashes-between-the-cue-and-that",
+    ),
+    pytest.param(
+        "Ana Ruiz said (in a statement) the bridge would reopen in May.",
+        ("the bridge would reopen in May", "Ana Ruiz"),
+        id="brackets-between-the-cue-and-the-clause",
+    ),
+    pytest.param(
+        "Ana Ruiz \u2014 the city's mayor \u2014 said the bridge would reopen in May.",
+        ("the bridge would reopen in May", "Ana Ruiz"),
+        id="apposition-in-dashes",
+    ),
+    pytest.param(
+        "Tom Bassey told police in interview that his friend had not believed him.",
+        ("his friend had not believed him", "Tom Bassey"),
+        id="addressee-and-a-venue-before-that",
+    ),
+    pytest.param(
+        "Ana Ruiz said with a few more cuts, the bridge could reopen in May.",
+        ("with a few more cuts, the bridge could reopen in May", "Ana Ruiz"),
+        id="reported-clause-opening-with-a-phrase",
+    ),
+    pytest.param(
+        "Tom Rivera was jailed for life. Rivera's mother cried in court, saying he was only a boy then.",
+        ("he was only a boy then", None),
+        id="participle-after-a-relative-named-by-possessive",
+    ),
+    pytest.param(
+        "Ana Ruiz said Thursday the bridge would reopen in May.",
+        ("the bridge would reopen in May", "Ana Ruiz"),
+        id="bare-day-before-the-clause",
+    ),
+    pytest.param(
+        "The bridge will reopen in May, Ana Ruiz said Monday.",
+        ("The bridge will reopen in May", "Ana Ruiz"),
+        id="trailing-cue-and-a-bare-day",
+    ),
+    pytest.param(
+        "Ana Ruiz said Tom Bassey had agreed to pay.",
+        ("Tom Bassey had agreed to pay", "Ana Ruiz"),
+        id="a-verb-of-the-content-is-no-trailing-attribution",
+    ),
+    pytest.param(
+        "Ana Ruiz pointed out that the bridge had been closed twice before.",
+        ("the bridge had been closed twice before", "Ana Ruiz"),
+        id="pointed-out",
+    ),
+    pytest.param(
+        "Ana Ruiz made it clear that the bridge would not reopen this year.",
+        ("the bridge would not reopen this year", "Ana Ruiz"),
+        id="made-it-clear",
+    ),
+    pytest.param(
+        "Ana Ruiz went on to say that the repairs had cost $4 million.",
+        ("the repairs had cost $4 million", "Ana Ruiz"),
+        id="went-on-to-say",
+    ),
+    pytest.param(
+        "Ana Ruiz countered that the bridge had been safe for decades.",
+        ("the bridge had been safe for decades", "Ana Ruiz"),
+        id="countered-that",
+    ),
+    pytest.param(
+        "Ana Ruiz reminded residents that the bridge was safe.",
+        ("the bridge was safe", "Ana Ruiz"),
+        id="reminded-someone-that",
+    ),
+    pytest.param(
+        "Ana Ruiz told the Halden Gazette: the bridge will reopen in May.",
+        ("the bridge will reopen in May", "Ana Ruiz"),
+        id="colon-and-no-quotation-marks",
+    ),
+    pytest.param(
+        "Ana Ruiz spoke on Monday. The driver fled and, according to Ruiz, hid in a shed near the river.",
+        ("hid in a shed near the river", "Ana Ruiz"),
+        id="according-to-set-off-mid-sentence",
+    ),
+    pytest.param(
+        "Lead levels that the agency said topped safety limits were found in two schools.",
+        ("topped safety limits", None),
+        id="relative-clause-content-ends-where-the-main-verb-comes-back",
+    ),
+    pytest.param(
+        "Two people briefed on the talks said the deal was close.",
+        ("the deal was close", None),
+        id="people-briefed-speak-unnamed",
+    ),
+    pytest.param(
+        "Tom Bassey was charged in May. The defence argued the evidence had been obtained illegally.",
+        ("the evidence had been obtained illegally", None),
+        id="the-defence-is-no-one-named",
+    ),
+    pytest.param(
+        "Ana Ruiz says, the bridge will reopen in May.",
+        ("the bridge will reopen in May", "Ana Ruiz"),
+        id="comma-after-the-verb-and-a-determiner",
+    ),
+    pytest.param(
+        "Ana Ruiz said on Twitter: the bridge will reopen in May.",
+        ("the bridge will reopen in May", "Ana Ruiz"),
+        id="venue-and-a-colon",
+    ),
+    pytest.param(
+        "Tom Bassey joked that he would need a bigger boat.",
+        ("he would need a bigger boat", "Tom Bassey"),
+        id="joked-that",
+    ),
+    pytest.param(
+        "Ana Ruiz briefed reporters that the talks had stalled.",
+        ("the talks had stalled", "Ana Ruiz"),
+        id="briefed-someone-that",
+    ),
+    pytest.param(
+        "More than 3,000 flights were cancelled, according to SkyTrack Ltd, a flight tracking service.",
+        ("More than 3,000 flights were cancelled", "SkyTrack Ltd"),
+        id="according-to-a-source-and-its-apposition",
+    ),
 ]
 
 
@@ -504,6 +838,16 @@ def test_reported_speech_is_found_with_its_speaker(text: str, expected: tuple[st
             "Kerrow Foods said sales fell. The results suggest the company needs to do more.",
             id="a-thing-suggesting-is-no-speaker",
         ),
+        pytest.param("Police found the car in a field near the river.", id="finding-a-thing-is-no-finding"),
+        pytest.param("Police, who arrived at 2am, found that the door had been forced.", id="police-finding"),
+        pytest.param("Ana Ruiz said goodbye to the crowd.", id="said-and-no-clause"),
+        pytest.param("Ana Ruiz said on Monday.", id="said-and-a-time"),
+        pytest.param("Ana Ruiz said in a statement, adding nothing more.", id="said-in-a-statement-and-a-participle"),
+        pytest.param("Halden Foods posted a loss of $3 million in May.", id="posted-a-loss"),
+        pytest.param("Ana Ruiz made clear progress on the bridge.", id="made-clear-progress"),
+        pytest.param("Ana Ruiz pointed to the cracks in the bridge.", id="pointed-to"),
+        pytest.param("Demand for steel continued to rise in May.", id="continued-to"),
+        pytest.param("Tom Bassey accepted the award on behalf of the team.", id="accepted-a-thing"),
     ],
 )
 def test_things_that_are_not_reported_speech(text: str) -> None:
@@ -652,6 +996,52 @@ def test_reported_speech_patterns(text: str, expected: list[tuple[str, str | Non
             id="quote-over-two-paragraphs-is-one-quote",
         ),
         pytest.param('The label read "Use by" and nothing else.', [], id="quoted-label"),
+        pytest.param(
+            'The council met on Monday.\n\nThe plan has failed and we must start again," Ana Ruiz said.\n',
+            [("The plan has failed and we must start again,", "direct", "Ana Ruiz")],
+            id="straight-opening-mark-lost",
+        ),
+        pytest.param(
+            'Ana Ruiz said: "The plan has failed.\n\nWe must start again."\n',
+            [("The plan has failed.", "direct", "Ana Ruiz"), ("We must start again.", "direct", "Ana Ruiz")],
+            id="second-paragraph-lost-its-opening-mark",
+        ),
+        pytest.param(
+            '"The plan has failed and we must start again, Ana Ruiz said.\n',
+            [("The plan has failed and we must start again,", "direct", "Ana Ruiz")],
+            id="closing-mark-lost-before-the-attribution",
+        ),
+        pytest.param(
+            '"We will appeal the ruling,"\nAna Ruiz said.\n',
+            [("We will appeal the ruling,", "direct", "Ana Ruiz")],
+            id="attribution-wrapped-onto-the-next-line",
+        ),
+        pytest.param(
+            'Ana Ruiz said: "The plan has failed and\nwe must start again. It will cost\n$4 million."\n',
+            [("The plan has failed and\nwe must start again. It will cost\n$4 million.", "direct", "Ana Ruiz")],
+            id="quote-hard-wrapped-over-short-lines",
+        ),
+        pytest.param(
+            "''We will appeal the ruling,'' Ana Ruiz said.",
+            [("We will appeal the ruling,", "direct", "Ana Ruiz")],
+            id="two-single-marks-for-a-double-one",
+        ),
+        pytest.param(
+            "``We will appeal the ruling,'' Ana Ruiz said.",
+            [("We will appeal the ruling,", "direct", "Ana Ruiz")],
+            id="typewriter-quotation-marks",
+        ),
+        pytest.param(
+            '"We will appeal the ruling," Ana Ruiztold reporters.',
+            [("We will appeal the ruling,", "direct", "Ana Ruiz")],
+            id="told-glued-to-the-name",
+        ),
+        pytest.param("Untold riches and Misreported losses were listed.", [], id="no-glued-verb-inside-a-word"),
+        pytest.param(
+            'His answers were "not relevant to the question," the report stated He then tried to leave.',
+            [("not relevant to the question,", "mixed", None)],
+            id="next-sentence-glued-after-a-trailing-cue",
+        ),
     ],
 )
 def test_scraped_copy(text: str, expected: list[tuple[str, str, str | None]]) -> None:

@@ -419,3 +419,50 @@ SEGMENTER_PIECES = st.sampled_from(
 )
 def test_any_text_is_covered_by_non_overlapping_stripped_spans(text: str) -> None:
     assert_invariants(text, split_sentences(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            'Ana Ruiz said: "The plan has failed and\nwe must start again. It will cost\n$4 million."',
+            ['Ana Ruiz said: "The plan has failed and\nwe must start again.', 'It will cost\n$4 million."'],
+            id="short-lines-inside-an-open-quotation",
+        ),
+        pytest.param(
+            '"We will appeal the ruling,"\nAna Ruiz said.',
+            ['"We will appeal the ruling,"\nAna Ruiz said.'],
+            id="attribution-after-a-quote-ending-with-a-comma",
+        ),
+        pytest.param(
+            "Budget cuts\nThe council met on Monday.", ["Budget cuts", "The council met on Monday."], id="heading"
+        ),
+    ],
+)
+def test_a_line_break_inside_a_sentence_is_a_wrap(text: str, expected: list[str]) -> None:
+    assert [s.text for s in split_sentences(text)] == expected
+
+
+def test_a_hard_wrapped_column_joins_its_short_lines_even_before_a_capital() -> None:
+    text = (
+        "COURT NEWS\n"
+        "Mr. Tom Hale, for the prosecu-\n"
+        "tion, said that the accused\n"
+        "had been seen near the bank\n"
+        "at noon on Tuesday. Constable\n"
+        "Ann Roe said she found the\n"
+        "accused asleep in a car outside\n"
+        "the bank. He was arrested\n"
+        "there and taken to the station\n"
+        "in the town.\n"
+    )
+    assert [(s.kind, s.text.replace("\n", " ")) for s in split_sentences(text)] == [
+        ("heading", "COURT NEWS"),
+        (
+            "prose",
+            "Mr. Tom Hale, for the prosecu- tion, said that the accused had been seen near the bank "
+            "at noon on Tuesday.",
+        ),
+        ("prose", "Constable Ann Roe said she found the accused asleep in a car outside the bank."),
+        ("prose", "He was arrested there and taken to the station in the town."),
+    ]

@@ -162,6 +162,8 @@ FIRST_CUES = frozenset(
     [
         "first",
         "only",
+        "no",
+        "number",
         "record",
         "unprecedented",
         "all",
@@ -288,6 +290,21 @@ FELT_BY_OTHERS_RE = re.compile(
 HABIT_RE = re.compile(
     r"\b(?:every\s+(?:once\s+in\s+a\s+while|now\s+and\s+then|so\s+often)|from\s+time\s+to\s+time)\b", re.IGNORECASE
 )
+# A state told in reported speech: a finite "be" or "have" ("the road was still closed", "the premier had the power").
+STATE_VERBS = frozenset(
+    "is are was were has have had isn't aren't wasn't weren't hasn't haven't hadn't it's that's there's".split()  # noqa: SIM905
+)
+# Subjects that point rather than name: "this was a disgrace", "it is the prerogative of the prime minister".
+DEICTIC = frozenset("it this that there these those".split())  # noqa: SIM905
+# Participles that tell a state of mind after "is"/"are" ("is interested in", "are concerned by"), not a fact.
+MENTAL_STATES = frozenset(
+    "interested concerned focused convinced worried committed determined prepared supposed used obsessed dedicated "  # noqa: SIM905
+    "satisfied disappointed pleased delighted shocked surprised amazed excited tired bored scared frightened annoyed "
+    "embarrassed confused impressed troubled alarmed encouraged engaged absorbed".split()
+)
+# What someone could or could not do then, in the article's words: "the trial could not go ahead that day", "the
+# officers were able to reverse the car" (a speaker's "we could" is more often a wish or a possibility).
+PAST_ABILITY_RE = re.compile(r"\b(?:could(?:\s+not|n['\u2019]t)|(?:was|were)(?:\s+not)?\s+able)(?=\s+to\s+\w|\s+\w)")
 # Adverbs between a verb and its participle: "is still focused", "are now based".
 STATE_ADVERBS = frozenset("still now also already currently always largely mostly".split())  # noqa: SIM905
 HYPHENATED_RE = re.compile(r"\w+(?:-\w+)+")

@@ -74,7 +74,7 @@ def prepare_rows(document: Document, *, max_bytes: int, given: Metadata, publish
         extraction=prepared.extraction,
         authors=metadata.authors,
         site_name=metadata.site_name,
-        source=document.source[:2000],
+        source=document.source,
         page_sha256=document.page_sha256,
         fetched_at=document.fetched_at,
     )
