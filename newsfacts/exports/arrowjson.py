@@ -37,6 +37,10 @@ def _numbers(numbers: pa.Array) -> pa.Array:
     return utf8_array(orjson.dumps(numbers.to_pylist())[1:-1].split(b","))
 
 
+def _quoted(texts: pa.Array) -> pa.Array:
+    return pc.binary_join_element_wise('"', texts, '"', "", memory_pool=POOL)
+
+
 def _dictionary(array: pa.DictionaryArray) -> pa.Array:
     return pc.take(json_values(array.dictionary), array.indices, memory_pool=POOL)
 
@@ -47,8 +51,9 @@ _ENCODERS: list[tuple[Callable[[pa.DataType], bool], Callable[[pa.Array], pa.Arr
     (pa.types.is_floating, _numbers),
     (pa.types.is_boolean, lambda a: pc.if_else(a, "true", "false", memory_pool=POOL)),
     (pa.types.is_string, json_strings),
-    (pa.types.is_date, lambda a: json_strings(pc.cast(a, pa.string(), memory_pool=POOL))),
-    (pa.types.is_timestamp, lambda a: json_strings(datetime_texts(a))),
+    # Dates and timestamps need no escaping.
+    (pa.types.is_date, lambda a: _quoted(pc.cast(a, pa.string(), memory_pool=POOL))),
+    (pa.types.is_timestamp, lambda a: _quoted(datetime_texts(a))),
     (pa.types.is_list, array_texts),
 ]
 

@@ -68,14 +68,23 @@ _LIST_OF_STRINGS = pa.schema([("a", pa.list_(pa.string()))])
 
 
 def _json_lists(texts: pa.Array) -> pa.Array:
-    """JSON arrays of strings as stored (text, or PostgreSQL's JSON type) as Arrow lists, parsed by Arrow's JSON
-    reader as the values of one-key objects, a line each; most are empty, and a batch of empty ones is not parsed."""
+    """JSON arrays of strings as stored (text, or PostgreSQL's JSON type) as Arrow lists. Most are empty: only the
+    others are parsed, by Arrow's JSON reader as the values of one-key objects, a line each."""
     if isinstance(texts, pa.ExtensionArray):
         texts = texts.storage
-    if pc.all(pc.fill_null(pc.equal(texts, "[]"), True)).as_py():
-        offsets = pa.array(np.zeros(len(texts) + 1, dtype=np.int32))
-        return pa.ListArray.from_arrays(offsets, pa.array([], pa.string()), mask=pc.is_null(texts), pool=POOL)
-    lines = pc.binary_join_element_wise('{"a":', pc.fill_null(texts, "null"), "}\n", "", memory_pool=POOL)
+    filled = pc.fill_null(pc.not_equal(texts, "[]"), False)
+    lengths = pa.array(np.zeros(len(texts), dtype=np.int32))
+    values = pa.array([], pa.string())
+    if pc.any(filled).as_py():
+        parsed = _parsed(texts.filter(filled))
+        lengths = pc.replace_with_mask(lengths, filled, pc.list_value_length(parsed), memory_pool=POOL)
+        values = parsed.flatten()
+    offsets = pa.concat_arrays([pa.array([0], pa.int32()), pc.cumulative_sum(lengths, memory_pool=POOL)])
+    return pa.ListArray.from_arrays(offsets, values, mask=pc.is_null(texts), pool=POOL)
+
+
+def _parsed(texts: pa.Array) -> pa.ListArray:
+    lines = pc.binary_join_element_wise('{"a":', texts, "}\n", "", memory_pool=POOL)
     _validity, offsets, data = lines.buffers()
     bounds = memoryview(offsets).cast("i")
     document = pa.py_buffer(memoryview(data)[bounds[lines.offset] : bounds[lines.offset + len(lines)]])
