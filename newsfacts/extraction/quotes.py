@@ -496,7 +496,8 @@ def _unnamed(reader: _Reader, subject: Subject) -> str:
     first = words.split()[0].lower()
     common = first in DETERMINERS or first in ("one", "another", "others", "some", "many", "several")
     common = common or is_person_role(first) or is_organisation_role(first)
-    return words if words[0].islower() or common else ""
+    owned = re.search(r"\w['\u2019]s?\s+[a-z][\w\-]*$", words)  # "Ann Lee's office", "Acme's chief executive"
+    return words if words[0].islower() or common or owned else ""
 
 
 def _read_cue(reader: _Reader, s: Sentence, cue: _Cue, limit: int) -> int:

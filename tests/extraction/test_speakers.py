@@ -257,6 +257,9 @@ def test_pronoun_after_a_fronted_clause_is_not_its_object() -> None:
         pytest.param("A senior official said the talks had failed.", "A senior official", id="anonymous-person"),
         pytest.param("Analysts said the merger was overdue.", "Analysts", id="unnamed-group"),
         pytest.param("The talks failed, his family said.", "his family", id="relation"),
+        pytest.param(
+            "Ana Ruiz's office said the talks had failed.", "Ana Ruiz's office", id="someone-of-a-named-person"
+        ),
         pytest.param("Ana Ruiz said the talks had failed.", "", id="named-speaker-has-none"),
     ],
 )
