@@ -79,6 +79,9 @@ class Subject:
     doubt: float = 0.0  # taken off the quote's confidence when the reference is a guess
 
 
+_COMMON_POSSESSIVE = re.compile(r"\b[a-z][\w\-]*(?:['\u2019]s|s['\u2019])\s*$")
+
+
 def _strip_modifiers(left: str) -> str:
     """``X has also said``, ``X QC said``: drop the auxiliaries, adverbs and postnominals between a subject and its
     verb."""
@@ -108,6 +111,8 @@ def named(reader: Reading, mention: Mention, entity: Entity) -> AttributionMetho
 def subject_left(reader: Reading, s: Sentence, vs: int) -> Subject | None:
     """The subject written before a reporting verb at ``vs``: a name, a pronoun or a role noun phrase."""
     masked = reader.masked
+    if _COMMON_POSSESSIVE.search(masked, s.start, vs):
+        return None  # "With the minister's reply, ...": after a possessive the word is a noun, no verb
     if masked[s.start : vs].rstrip().endswith(","):
         # "Ana Ruiz, who met Tom Ray on Monday, said": the clause's subject, not the name before the comma.
         return clause_subject(reader, s, vs, coordinated=False)

@@ -540,6 +540,12 @@ RIGHT_SPEAKER += [
         "Constance Dingle",
         id="inverted-subject-after-a-possessive-and-a-capitalised-relation",
     ),
+    pytest.param(
+        "In his reply, Minister Tom Ray said the figures were not kept. "
+        "With the minister's reply, Speaker Ana Ruiz noted that keeping them was his duty.\n",
+        "Ana Ruiz",
+        id="a-speech-noun-after-a-possessive-is-no-cue",
+    ),
     pytest.param("Halden police said a man was arrested.\n", "Halden police", id="a-places-police-in-lowercase"),
     pytest.param(
         "Halden police arrested a man. Police said he was 34.\n", "Halden police", id="police-after-a-places-police"
