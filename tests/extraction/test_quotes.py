@@ -677,6 +677,11 @@ REPORTED = [
         id="the-force-is-the-police-named",
     ),
     pytest.param(
+        "The Halden Gazette quoted Ana Ruiz as saying that the bridge would reopen in May.",
+        ("the bridge would reopen in May", "Ana Ruiz"),
+        id="the-press-quoting-someone-as-saying",
+    ),
+    pytest.param(
         "Paramedics said the man was pronounced dead at the scene.",
         ("the man was pronounced dead at the scene", None),
         id="paramedics",
