@@ -696,6 +696,8 @@ def _opens_clause(rest: str) -> bool:
         return False
     first = found[0]
     low = first.lower()
+    if any(w.lower() in PREPOSITIONS for w in found[1:3]):
+        return False  # "said a prayer for", "said no to the deal", "said Mass in": an object, not a clause
     return low in CLAUSE_STARTERS or bool(_NUMBER.fullmatch(low)) or (first[0].isupper() and low not in STOPWORDS)
 
 
