@@ -450,76 +450,87 @@ def test_a_verb_of_speaking_after_a_quote_attributes_it() -> None:
     ]
 
 
-def test_transcript_without_quotation_marks_gives_each_labelled_line_to_its_speaker() -> None:
-    text = (
-        "The panel of Maria Lenz and Tom Bassey met on Monday.\n"
-        "MARIA LENZ: We have never seen numbers like this before.\n"
-        "Tom Bassey: Neither have we. It is a shock.\n"
-        "Lenz: So what do we do now?\n"
-    )
-    assert brief(text) == [
-        ("We have never seen numbers like this before.", "direct", "Maria Lenz"),
-        ("Neither have we. It is a shock.", "direct", "Tom Bassey"),
-        ("So what do we do now?", "direct", "Maria Lenz"),
-    ]
+TRANSCRIPTS = [
+    pytest.param(
+        (
+            "The panel of Maria Lenz and Tom Bassey met on Monday.\n"
+            "MARIA LENZ: We have never seen numbers like this before.\n"
+            "Tom Bassey: Neither have we. It is a shock.\n"
+            "Lenz: So what do we do now?\n"
+        ),
+        [
+            ("We have never seen numbers like this before.", "direct", "Maria Lenz"),
+            ("Neither have we. It is a shock.", "direct", "Tom Bassey"),
+            ("So what do we do now?", "direct", "Maria Lenz"),
+        ],
+        id="name-labels-and-an-all-capitals-surname",
+    ),
+    pytest.param(
+        (
+            "Ana Ruiz, the new coach of the club, spoke to us about her first season.\n\n"
+            "Q: Why did you take the job?\n\n"
+            "A: I needed a new challenge. The board said it had big plans.\n\n"
+            "Q: What about the fans?\n\n"
+            "A: They have been wonderful to me.\n"
+        ),
+        [
+            ("I needed a new challenge. The board said it had big plans.", "direct", "Ana Ruiz"),
+            ("They have been wonderful to me.", "direct", "Ana Ruiz"),
+        ],
+        id="q-and-a-labels",
+    ),
+    pytest.param(
+        (
+            "Ana Ruiz, the new coach of the club, spoke to us about her first season.\n\n"
+            "Q. Why did you take the job?\n\n"
+            "A. I needed a new challenge.\n\n"
+            "The board said it had big plans, and I believed them.\n\n"
+            "Q. What about the fans?\n\n"
+            "A. They have been wonderful to me.\n\n"
+            "The club plays its next match on Sunday.\n"
+        ),
+        [
+            ("I needed a new challenge.", "direct", "Ana Ruiz"),
+            ("The board said it had big plans, and I believed them.", "direct", "Ana Ruiz"),
+            ("They have been wonderful to me.", "direct", "Ana Ruiz"),
+        ],
+        id="answer-over-paragraphs-until-the-next-question",
+    ),
+    pytest.param(
+        (
+            "President Ana Ruiz met reporters on the plane on Monday.\n\n"
+            "THE PRESIDENT: Thank you all for coming.\n\n"
+            "Q: Will you sign the bill?\n\n"
+            "THE PRESIDENT: I will sign it next week.\n"
+        ),
+        [
+            ("Thank you all for coming.", "direct", "Ana Ruiz"),
+            ("I will sign it next week.", "direct", "Ana Ruiz"),
+        ],
+        id="an-office-as-label",
+    ),
+    pytest.param(
+        (
+            "Ana Ruiz, the new coach of the club, spoke to us about her first season.\n\n"
+            "Q: Why did you take the job?\n\nI needed a new challenge.\n\n"
+            "Q: What about the fans?\n\nThey have been wonderful to me.\n\n"
+            "Q: And next season?\n\nWe aim for the title.\n\nThe club plays on Sunday.\n"
+        ),
+        [
+            ("I needed a new challenge.", "direct", "Ana Ruiz"),
+            ("They have been wonderful to me.", "direct", "Ana Ruiz"),
+            ("We aim for the title.", "direct", "Ana Ruiz"),
+        ],
+        id="questions-labelled-answers-plain",
+    ),
+]
 
 
-def test_question_and_answer_interview_gives_the_answers_to_the_person_interviewed() -> None:
-    text = (
-        "Ana Ruiz, the new coach of the club, spoke to us about her first season.\n\n"
-        "Q: Why did you take the job?\n\n"
-        "A: I needed a new challenge. The board said it had big plans.\n\n"
-        "Q: What about the fans?\n\n"
-        "A: They have been wonderful to me.\n"
-    )
-    assert brief(text) == [
-        ("I needed a new challenge. The board said it had big plans.", "direct", "Ana Ruiz"),
-        ("They have been wonderful to me.", "direct", "Ana Ruiz"),
-    ]
-
-
-def test_an_answer_going_on_over_paragraphs_before_the_next_question_is_the_persons_interviewed() -> None:
-    text = (
-        "Ana Ruiz, the new coach of the club, spoke to us about her first season.\n\n"
-        "Q. Why did you take the job?\n\n"
-        "A. I needed a new challenge.\n\n"
-        "The board said it had big plans, and I believed them.\n\n"
-        "Q. What about the fans?\n\n"
-        "A. They have been wonderful to me.\n\n"
-        "The club plays its next match on Sunday.\n"
-    )
-    assert brief(text) == [
-        ("I needed a new challenge.", "direct", "Ana Ruiz"),
-        ("The board said it had big plans, and I believed them.", "direct", "Ana Ruiz"),
-        ("They have been wonderful to me.", "direct", "Ana Ruiz"),
-    ]
-
-
-def test_an_office_as_a_transcript_label_is_the_person_holding_it() -> None:
-    text = (
-        "President Ana Ruiz met reporters on the plane on Monday.\n\n"
-        "THE PRESIDENT: Thank you all for coming.\n\n"
-        "Q: Will you sign the bill?\n\n"
-        "THE PRESIDENT: I will sign it next week.\n"
-    )
-    assert brief(text) == [
-        ("Thank you all for coming.", "direct", "Ana Ruiz"),
-        ("I will sign it next week.", "direct", "Ana Ruiz"),
-    ]
-
-
-def test_an_interview_labelling_only_its_questions_gives_the_plain_answers_to_the_person_interviewed() -> None:
-    text = (
-        "Ana Ruiz, the new coach of the club, spoke to us about her first season.\n\n"
-        "Q: Why did you take the job?\n\nI needed a new challenge.\n\n"
-        "Q: What about the fans?\n\nThey have been wonderful to me.\n\n"
-        "Q: And next season?\n\nWe aim for the title.\n\nThe club plays on Sunday.\n"
-    )
-    assert brief(text) == [
-        ("I needed a new challenge.", "direct", "Ana Ruiz"),
-        ("They have been wonderful to me.", "direct", "Ana Ruiz"),
-        ("We aim for the title.", "direct", "Ana Ruiz"),
-    ]
+@pytest.mark.parametrize(("text", "expected"), TRANSCRIPTS)
+def test_transcript_lines_without_quotation_marks_are_their_speakers_words(
+    text: str, expected: list[tuple[str, str, str | None]]
+) -> None:
+    assert brief(text) == expected
 
 
 @pytest.mark.parametrize(
