@@ -256,7 +256,7 @@ PERSON_ROLES = words(
     baker fisherman source insider locals sister brother grandson granddaughter nephew niece cousin uncle aunt gaffer
     fiancee fiance girlfriend boyfriend partner investigator parliamentarian people person defence defense
     prosecution counsel prisoner constable barrister solicitor magistrate coroner juror clerk sheriff deputy trooper
-    firefighter paramedic"""
+    firefighter paramedic local ranger"""
 )
 # Family members: "Rivera's mother" is someone other than Rivera, and unnamed unless the story names her.
 KIN_NOUNS = words(
@@ -331,7 +331,8 @@ STOPWORDS = words(
     has have had do does did will would can could should may might must shall let please thanks thank dear
     sixty fifty forty thirty twenty hundreds thousands millions monday tuesday wednesday thursday friday saturday
     sunday january february march april may june july august september october november december mon tue wed thu
-    fri sat sun jan feb mar apr jun jul aug sep sept oct nov dec"""
+    fri sat sun jan feb mar apr jun jul aug sep sept oct nov dec others everyone everybody someone somebody nobody
+    anyone anybody"""
 )
 # Words that end a quoted fragment's phrase: a one- or two-word quotation followed by one of these is used as the
 # speaker's word (`felt "betrayed" by`), one followed by another word modifies it (`"foreign" donors`).

@@ -7,7 +7,7 @@ A rule-based reader, no model: titles ("Dr.", "President") are stripped and say 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from newsfacts.extraction.cues import (
@@ -187,10 +187,17 @@ def find_mentions(text: str, sentences: list[Sentence]) -> list[Mention]:
                     continue
             break
         mention = _read_group(text, tokens, i, group, starts, lowercase, acronyms)
+        force = _LOWERCASE_FORCE.match(text, mention.end) if mention is not None else None
+        if mention is not None and force is not None and mention.kind != "person":
+            # "Halden police": a place's police force, an organisation named in lowercase.
+            mention = replace(mention, end=force.end(), text=text[mention.start : force.end()], kind="organisation")
         if mention is not None:
             mentions.append(mention)
         i = j
     return mentions
+
+
+_LOWERCASE_FORCE = re.compile(r" police\b(?!['\u2019])")
 
 
 def _read_group(
@@ -279,7 +286,7 @@ def _split_title(text: str, group: list[_Token]) -> tuple[str, list[_Token]]:
         return _joined(group[: inner[-1] + 1]), _strip_postnominals(group[inner[-1] + 1 :])
     title_tokens: list[_Token] = []
     if not _has_organisation_word(group):
-        while len(group) > 1 and _is_title(group[0]):
+        while len(group) > 1 and (_is_title(group[0]) or (len(group) > 2 and _is_role_word(group[0]))):
             title_tokens.append(group[0])
             group = group[1:]
         group = _strip_postnominals(group)
@@ -339,8 +346,8 @@ def _kind(
         kind = "person"  # "Senate Majority Leader John Park": a title says a person, whatever the surname
     elif lower_words[-1] in PLACE_WORDS:
         kind = "unknown"
-    elif name.lower() in NEWS_AGENCIES or organisational:
-        kind = "organisation"
+    elif name.lower() in NEWS_AGENCIES or organisational or any(w in NEWS_AGENCIES for w in lower_words):
+        kind = "organisation"  # "Thomson Reuters": a news agency's name in a name
     elif len(words) == 1 and words[0].isupper() and 2 <= len(words[0]) <= 6:
         kind = _acronym_kind(text, start, end, lowercase)
     elif all(w.isupper() for w in words) and len(words) > 1:

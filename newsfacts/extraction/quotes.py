@@ -139,6 +139,7 @@ class _Reader(Reading):
     quotes: list[Quote] = field(default_factory=list)
     used: set[int] = field(default_factory=set)  # entity ids that speak
     last: tuple[int, Entity | None] | None = None  # (sentence index of the last quote's end, its speaker)
+    last_description: str = ""  # the last quote's unnamed speaker, as the article describes them
 
 
 # -- cues and what they govern --------------------------------------------------------------------------------
@@ -449,6 +450,7 @@ def _emit(
         if reader.book.sentence_at(end) != reader.book.sentence_at(start):
             reader.book.note(speaking, end - 1)  # a long quote keeps its speaker the one the story follows
     reader.last = (reader.book.sentence_at(end), entity)
+    reader.last_description = "" if speaker else description
 
 
 def _attach(reader: _Reader, seg: QuotedSpan, cue: _Cue) -> None:
@@ -463,6 +465,7 @@ def _attach(reader: _Reader, seg: QuotedSpan, cue: _Cue) -> None:
         subject.entity,
         subject.attribution,
         cue.word,
+        -subject.doubt,
         press=subject.reporter,
         description=_unnamed(reader, subject),
     )
@@ -487,7 +490,7 @@ def _reported(reader: _Reader, a: int, b: int, cue: _Cue, bonus: float = 0.0) ->
         subject.entity,
         subject.attribution,
         cue.word,
-        bonus,
+        bonus - subject.doubt,
         press=subject.reporter,
         description=_unnamed(reader, subject),
     )
@@ -503,7 +506,8 @@ def _unnamed(reader: _Reader, subject: Subject) -> str:
     if not words or words.lower() in _CLAUSE_PRONOUNS:
         return ""  # "they say": a pronoun describes nobody
     first = words.split()[0].lower()
-    common = first in DETERMINERS or first in ("one", "another") or is_person_role(first) or is_organisation_role(first)
+    common = first in DETERMINERS or first in ("one", "another", "others", "some", "many", "several")
+    common = common or is_person_role(first) or is_organisation_role(first)
     return words if words[0].islower() or common else ""
 
 
@@ -935,7 +939,10 @@ def _continue(reader: _Reader, seg: QuotedSpan) -> None:
     elif (followed := _paragraph_after_person(reader, seg, here)) is not None:
         _emit(reader, seg.start, seg.end, kind, followed, "continuation", "", -0.15)
     else:
-        _emit(reader, seg.start, seg.end, kind, None, "none", "")
+        # Straight after an unnamed speaker's quote ("one resident said: '...'"), the same unnamed speaker.
+        opens = not reader.masked[s.start : seg.open].strip()  # the quote opens its sentence
+        goes_on = opens and reader.last is not None and reader.last[1] is None and here - reader.last[0] <= 1
+        _emit(reader, seg.start, seg.end, kind, None, "none", "", description=reader.last_description * goes_on)
 
 
 def _paragraph_after_person(reader: _Reader, seg: QuotedSpan, here: int) -> Entity | None:
@@ -1022,6 +1029,8 @@ def find_quotes(text: str, sentences: list[Sentence]) -> tuple[list[Speaker], li
     quoted = [(seg.open, seg.close + 1) for seg in segments if seg.cls in ("full", "partial", "title", "heading")]
     book = SpeakerBook(text, sentences, mentions, quoted)
     book.learn_gender_from_pronouns()
+    book.link_lede_subject()
+    book.note_unnamed_subjects()
     reader = _Reader(text, sentences, masked, book, {m.end: m for m in mentions}, {m.start: m for m in mentions})
     reader.segments = segments
     reader.opens = [seg.open for seg in segments]
@@ -1123,24 +1132,35 @@ _APPOSED = re.compile(r"\b([a-z][\w\-]*),\s+([A-Z][\w'\u2019\-]+),")
 def _known_by_speaking(masked: str, mentions: list[Mention]) -> list[Mention]:
     """A lone word the name reader could not classify (``Umahi``) is a person from its first mention when the story
     has it speak (``Umahi said``) anywhere, so that pronouns before that cue can refer to it."""
-    speaking = {m.group(1) for m in _NAME_SPEAKS.finditer(masked)}
+    # "Umahi said", but not "Police in Halden said": a place after a preposition does not speak.
+    speaking = {
+        m.group(1)
+        for m in _NAME_SPEAKS.finditer(masked)
+        if not _PLACE_BEFORE.search(masked, max(0, m.start() - 8), m.start())
+    }
     # A label opening the article is its dateline ("London: Researchers have ..."), not a speaker.
     speaking |= {m.group(1) for m in _LABEL.finditer(masked) if masked[: m.start()].strip()}
     speaking |= {m.group(2) for m in _APPOSED.finditer(masked) if is_person_role(m.group(1))}
     bodies = {m.group(1) for m in _DESCRIBED.finditer(masked) if is_organisation_role(m.group(2))}
     bodies |= {m.group(1) for m in _TRADED.finditer(masked)}  # "Acme shares fell": a company
-    # "Beta Ltd ... Beta said": the first word of an organisation's name, alone, is that organisation.
+    # "Beta Ltd ... Beta said": the first word of a company's name, speaking alone, is that company.
+    bodies |= speaking & {m.tokens[0] for m in mentions if m.kind == "organisation" and _COMPANY_NAME.search(m.text)}
+    # "the Fed said": a lone name that speaks after "the" is an institution; so is one that says "its".
     bodies |= {
-        m.tokens[0] for m in mentions if m.kind == "organisation" and len(m.tokens) > 1 and m.tokens[1][0].isupper()
+        m.group(1)
+        for m in _NAME_SPEAKS.finditer(masked)
+        if _THE_BEFORE.match(masked, m.start() - 4, m.start()) or _ITS_AFTER.match(masked, m.end())
     }
-    # "the Fed said": a lone name that speaks after "the" is an institution.
-    bodies |= {m.group(1) for m in _NAME_SPEAKS.finditer(masked) if _THE_BEFORE.match(masked, m.start() - 4, m.start())}
     if not speaking and not bodies:
         return mentions
     return [_kind_known(m, speaking, bodies) for m in mentions]
 
 
 _THE_BEFORE = re.compile(r"[Tt]he\s$")
+_PLACE_BEFORE = re.compile(r"\b(?:in|at|from|near|outside)\s$")
+# A company's name: its first word and a company suffix.
+_COMPANY_NAME = re.compile(r"^[A-Z][\w\-]*\s+(?:Ltd|Inc|Corp|Co|Plc|PLC|LLC|AG|SA|NV|Group|Holdings)\.?$")
+_ITS_AFTER = re.compile(r"\s+(?:that\s+)?its\b")  # "Acme said its profit fell": a body, not a person
 # A name whose shares or stock trade: "Acme shares fell", "Acme's stock rose".
 _TRADED = re.compile(r"\b([A-Z][\w\-]+)(?:['\u2019]s)?\s+(?:shares|stock|stockholders|shareholders)\b")
 

@@ -23,6 +23,11 @@ _LABEL_LINE = re.compile(
     r"(?m)^[^\S\n]*(?:((?:[A-Z][\w.'\u2019\-]*[^\S\n]+){0,3}[A-Z][\w'\u2019\-]*)[^\S\n]*:|(Q|A)\.)[^\S\n]+"
     r"(\S[^\n]*?)[^\S\n]*$"
 )
+# A speaker's label in capitals inside a line, after a run of spaces: scraped copy that lost the line break before
+# it ("... What is that about?    ANA RUIZ: Well, ...").
+_MIDLINE_LABEL = re.compile(
+    r"[^\S\n]{2,}((?:[A-Z][A-Z.'\u2019\-]+[^\S\n]+){0,3}[A-Z][A-Z'\u2019\-]+):[^\S\n]+(\S[^\n]*?)[^\S\n]*$", re.M
+)
 # A line with words on it: a paragraph of an answer that goes on before the next label.
 _LINE = re.compile(r"(?m)^[^\S\n]*(\S[^\n]*?)[^\S\n]*$")
 _QUESTION = frozenset({"q", "question", "interviewer", "reporter"})
@@ -77,6 +82,7 @@ def label_lines(text: str) -> list[LabelLine]:
         kind = _kind(m.group(group))
         if kind is not None:
             found.append(LabelLine(m.start(group), m.end(group), m.start(3), m.end(3), kind))
+    found = _split_at_midline_labels(text, found)
     if len(found) < 2:
         return []
     counts = Counter(line.label(text) for line in found)
@@ -94,6 +100,20 @@ def label_lines(text: str) -> list[LabelLine]:
     # In a transcript, a full name labels its speaker even when it labels one line only.
     chosen = set(kept)
     return [line for line in found if line in chosen or len(line.label(text).split()) > 1]
+
+
+def _split_at_midline_labels(text: str, found: list[LabelLine]) -> list[LabelLine]:
+    """Labelled lines that hold a second label in capitals end before it; that label opens a line of its own."""
+    split: list[LabelLine] = []
+    for line in found:
+        inner = _MIDLINE_LABEL.search(text, line.start, line.end)
+        while inner is not None and (kind := _kind(inner.group(1))) is not None:
+            cut = line.start + len(text[line.start : inner.start()].rstrip())
+            split.append(LabelLine(line.label_start, line.label_end, line.start, cut, line.kind))
+            line = LabelLine(inner.start(1), inner.end(1), inner.start(2), inner.end(2), kind)
+            inner = _MIDLINE_LABEL.search(text, line.start, line.end)
+        split.append(line)
+    return split
 
 
 def continued(text: str, lines: list[LabelLine]) -> list[tuple[LabelLine, int, int]]:

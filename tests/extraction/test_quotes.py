@@ -523,6 +523,20 @@ TRANSCRIPTS = [
         ],
         id="questions-labelled-answers-plain",
     ),
+    pytest.param(
+        (
+            "The panel of Maria Lenz and Tom Bassey met on Monday.\n"
+            "MARIA LENZ: Why did this happen?    TOM BASSEY: Nobody checked the numbers.\n"
+            "MARIA LENZ: And now?    TOM BASSEY: Now we check them twice.\n"
+        ),
+        [
+            ("Why did this happen?", "direct", "Maria Lenz"),
+            ("Nobody checked the numbers.", "direct", "Tom Bassey"),
+            ("And now?", "direct", "Maria Lenz"),
+            ("Now we check them twice.", "direct", "Tom Bassey"),
+        ],
+        id="a-label-in-capitals-inside-a-scraped-line",
+    ),
 ]
 
 
