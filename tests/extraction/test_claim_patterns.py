@@ -66,6 +66,9 @@ PLAIN_FACTS = [
     "The museum returned the stolen painting to the family.",
     "The old charters are housed in the county archive at the castle.",
     "The ferry company is owned by a trust of the islanders.",
+    "The driver was questioned by detectives at a police station in the city.",
+    "Firefighters could not reach the house because of the flames.",
+    "The officers were able to reverse the van away from the crowd.",
 ]
 
 
@@ -76,6 +79,10 @@ def test_plain_factual_statement_is_the_articles_claim(text: str) -> None:
 
 def test_scene_setting_in_a_subordinate_clause_is_no_claim() -> None:
     assert found("It was raining when the delegates arrived at the hall.") == []
+
+
+def test_what_someone_could_do_is_no_claim() -> None:
+    assert found("The council could build more homes on the old site by the river.") == []
 
 
 def test_a_state_of_mind_in_the_passive_is_no_claim() -> None:
@@ -264,6 +271,18 @@ def test_long_described_speaker_keeps_the_claim_and_the_description_is_the_artic
     assert claims[1].text == "the ovens had been inspected by the council"
 
 
+def test_what_the_article_adds_after_the_attribution_is_its_own_claim() -> None:
+    text = '"We are shocked by the result," the company said on Tuesday, after its shares fell 5% in early trading.'
+    claims = claims_of(text)
+    assert [(c.kind, c.claimant, c.text) for c in claims] == [
+        ("figure", None, "after its shares fell 5% in early trading.")
+    ]
+
+
+def test_scene_after_the_attribution_is_no_claim() -> None:
+    assert found('"We will fight on to the very end," she said, as her supporters cheered outside the court.') == []
+
+
 REPORTED_STATES = [
     "Ana Ruiz said the harbour bridge was still closed to lorries.",
     "The ministry said the premier had the power to order the strikes without a vote.",
@@ -327,9 +346,12 @@ def test_figure_after_a_comma_is_not_cut_off() -> None:
         ("TOPEKA, Kan. (WIBW) - The man arrested after the standoff was charged Monday.", "TOPEKA, Kan. (WIBW) - "),
         ("(Bloomberg) -- Acme Corp. fell 5% after posting weaker sales.", "(Bloomberg) -- "),
         ("2) The council sold 40 homes to the housing trust.", "2) "),
+        ("REYES: The council sold 40 homes to the housing trust.", "REYES: "),
+        ("MR REYES: The council sold 40 homes to the housing trust.", "MR REYES: "),
+        ("A. Reyes sold 40 homes to the housing trust.", ""),  # initials are no label
     ],
 )
-def test_dateline_agency_tag_and_list_marker_stay_out_of_the_claim(text: str, left_out: str) -> None:
+def test_dateline_agency_tag_list_marker_and_speaker_label_stay_out_of_the_claim(text: str, left_out: str) -> None:
     claims = claims_of(text)
     assert len(claims) == 1
     assert claims[0].start == len(left_out)

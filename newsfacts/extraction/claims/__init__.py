@@ -18,7 +18,8 @@ credits, questions, conditionals ("If ..., ..."), advice ("Don't ...") and sweep
 Span policy, one rule for every claim (``text[c.start:c.end] == c.text``, always inside one sentence):
 
 * **a sentence without quotes** -- the sentence, trimmed of whitespace, of a leading dateline or agency tag
-  ("LAGOS, May 2 (AP) -", "(Bloomberg) --") and of a list marker ("2) "), one claim per clause that asserts on its
+  ("LAGOS, May 2 (AP) -", "(Bloomberg) --"), of a list marker ("2) ") and of a transcript's speaker label
+  ("REYES:"), one claim per clause that asserts on its
   own ("sales rose 7%; profit fell 2%", "..., but ...", "..., and the company ..."); a subject's age opening it is a
   claim of its own ("Jane Doe, 36, [was charged with ...]", not "Jane Doe, 29, is the youngest mayor", one
   description); ``claimant`` is None.
@@ -29,7 +30,9 @@ Span policy, one rule for every claim (``text[c.start:c.end] == c.text``, always
 * **the words around quote parts** -- trimmed of the cue and of "said", "that"; ``claimant`` is None. They mostly
   say who spoke, where and when, so a claim there is: an age or a first; what the words before the first quote state
   besides the speaking ("Comey, testifying on Capitol Hill Thursday, said", "Acme, which runs 40 stores, said"),
-  but not a count of the sources ("Three officials said"); or what a relative clause about the speaker states.
+  but not a count of the sources ("Three officials said"); what a relative clause about the speaker states; or a
+  figure, date or event in a clause the article adds after the attribution ("..., the firm said, after its shares
+  fell 5%").
 
 Kind, the first that fits, by what the claim asserts (the claimant is its own field, whatever the kind):
 

@@ -48,6 +48,7 @@ from newsfacts.extraction.claims.vocabulary import (
     NEGATED_FACT_RE,
     NOT_PAST,
     PARTICIPLE_RE,
+    PAST_ABILITY_RE,
     QUESTION_END,
     RELATIVE_MODAL_RE,
     SCHEDULED_RE,
@@ -87,13 +88,15 @@ def _placed_or_done_by(lower: list[str], index: int) -> bool:
 
 
 def states_past(tokens: list[str]) -> bool:
-    """Whether the words say what was done or has been: a past or participle, not "to be linked"."""
+    """Whether the words say what was done or has been: a past or participle, not "to be linked"; an act of speaking
+    counts only when done to someone ("he was questioned by detectives"), not as the words' own report."""
     lower = [token.lower() for token in tokens]
     for index, word in enumerate(lower):
         if tokens[index][0].isupper() or lower[index - 1 : index] in (["a"], ["an"]):
             continue  # a name ("United", "Allied") or an adjective ("a retired teacher", "an emailed statement")
         perfect = lower[index - 1 : index] in (["has"], ["have"], ["had"]) and PARTICIPLE_RE.match(word) is not None
-        if word in SPEECH_ACTS or not (
+        passive = lower[index - 1 : index] in (["was"], ["were"], ["been"])  # "he was questioned by police"
+        if (word in SPEECH_ACTS and not passive) or not (
             perfect or word in IRREGULAR_PAST or (len(word) >= 4 and word.endswith("ed") and word not in NOT_PAST)
         ):
             continue
@@ -105,10 +108,6 @@ def states_past(tokens: list[str]) -> bool:
             continue  # "to be brought back", "is focused": what is wanted or what is, not what was done
         return True
     return False
-
-
-def tokens_of(clauses: list[str]) -> list[str]:
-    return word_tokens(" ; ".join(clauses))
 
 
 def _states_a_state(tokens: list[str]) -> bool:
@@ -197,6 +196,20 @@ def _forward_verdict(text: str) -> Verdict | None:
     return None
 
 
+def _plain_words(text: str, *, quoted: bool) -> str:
+    """The words with phrases that look like opinion but are not put plainly (each check runs only when its words
+    are there)."""
+    if "than " in text:
+        text = THAN_BELIEVED_RE.sub("than", text)  # "earlier than originally thought" compares; nobody's opinion
+    if any(word in text for word in FELT_BY_OTHERS_WORDS):
+        text = FELT_BY_OTHERS_RE.sub("affected", text)  # "BlackBerry surprised Wall Street": an act, not a feeling
+    if " time" in text or " while" in text or " then" in text or " often" in text:
+        text = HABIT_RE.sub("sometimes", text)  # "every once in a while we open them up" is a habit
+    if not quoted and ("could" in text or " able " in text):
+        text = PAST_ABILITY_RE.sub("managed", text)  # "crews could not reach the house": what happened then
+    return text
+
+
 def judge(text: str, *, quoted: bool = False, reported: bool = False) -> Verdict | None:
     """The claim ``text`` makes, or None when it is not check-worthy.
 
@@ -208,12 +221,7 @@ def judge(text: str, *, quoted: bool = False, reported: bool = False) -> Verdict
     """
     if SWEEPING_START.match(text):
         return None
-    if "than " in text:
-        text = THAN_BELIEVED_RE.sub("than", text)  # "earlier than originally thought" compares; nobody's opinion
-    if any(word in text for word in FELT_BY_OTHERS_WORDS):
-        text = FELT_BY_OTHERS_RE.sub("affected", text)  # "BlackBerry surprised Wall Street": an act, not a feeling
-    if " time" in text or " while" in text or " then" in text or " often" in text:
-        text = HABIT_RE.sub("sometimes", text)  # "every once in a while we open them up" is a habit
+    text = _plain_words(text, quoted=quoted)
     clauses = _factual_clauses(text, word_tokens(text))
     if clauses != [text]:
         forward = _forward_verdict(text)
@@ -233,7 +241,7 @@ def judge(text: str, *, quoted: bool = False, reported: bool = False) -> Verdict
         return Verdict("other", "past", opinion)
     if quoted and not opinion and NEGATED_FACT_RE.search(" ; ".join(clauses)):
         return Verdict("other", "denial", opinion)
-    if reported and not opinion and _states_a_state(tokens_of(clauses)):
+    if reported and not opinion and _states_a_state(word_tokens(" ; ".join(clauses))):
         return Verdict("other", "reported", opinion)
     return None
 

@@ -28,6 +28,8 @@ _DATELINE_RE = re.compile(
 # an agency tag on its own: "(Bloomberg) --", "(AP) -"
 _AGENCY_RE = re.compile(r"\([A-Z][\w .&'-]{1,30}\)\s*[-\u2013\u2014]+\s+")
 _LIST_MARKER_RE = re.compile(r"(?:\d{1,2}[.)]|[-*\u2022\u2013])\s+")
+# a transcript's speaker label: "SMITH:", "MR JONES:", "Q:" (not "A. Smith", initials)
+_SPEAKER_LABEL_RE = re.compile(r"[A-Z][A-Z'\u2019-]*\.?(?:\s+[A-Z][A-Z'\u2019-]+\.?){0,3}:\s+")
 # Where a stretch splits into clauses that each assert on their own.
 _PIECE_BREAK = re.compile(
     r"\s*;\s+|,\s+(?:but|while|whereas|although|though)\s+"
@@ -44,6 +46,7 @@ _AGED_SUBJECT = re.compile(
     r"|(?:The|A|An)\s+[\w-]+-year-old(?:\s+[a-z]+){0,3}?(?=,|\s+(?:was|is|has|had|were|are)\b))"
     r"(?:,?\s+(?:of|from)\s+[^,;]{2,60}(?:,\s+[A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019.-]*){0,2})?(?=,))?"
 )
+_TRAILING_CLAUSE = re.compile(r",\s+(after|as|when|while|before|since|because|following|despite)\s")
 _DESCRIPTION_NEXT = re.compile(r",?\s*(?:is|are|was|were)\s+(?:one|the|a|an)\b")
 _PIECE_TRIM = " \t\r\n,;:"
 # A denial, a negation or a verdict on the words just before them belongs with them: "has denied that [the firm sold
@@ -129,8 +132,9 @@ def _frames(sentence: Sentence, parts: list[tuple[int, int, Quote]]) -> list[tup
 
 
 def _clean_start(text: str, start: int, end: int) -> int:
-    """Where the sentence's words begin: after a dateline ("LONDON (Reuters) -") or a list marker ("2) ")."""
-    for pattern in (_DATELINE_RE, _AGENCY_RE, _LIST_MARKER_RE):
+    """Where the sentence's words begin: after a dateline ("LONDON (Reuters) -"), a list marker ("2) ") or a
+    transcript's speaker label ("SMITH:", "A:")."""
+    for pattern in (_DATELINE_RE, _AGENCY_RE, _LIST_MARKER_RE, _SPEAKER_LABEL_RE):
         found = pattern.match(text, start, end)
         if found:
             start = found.end()
@@ -234,11 +238,27 @@ def _frame_claim(text: str, frame_start: int, frame_end: int, leading: bool, pos
             chosen = verdict
     elif about_speaker and (about_speaker.kind in HARD or (about_speaker.basis == "event" and _frame_event(words))):
         chosen = about_speaker
+    elif not leading:
+        return _trailing_fact(text, frame_start, frame_end, position)
     if chosen is None:
         return None
     return Claim(
         frame_start, frame_end, words, chosen.kind, None, position, confidence(chosen, words, "article", position)
     )
+
+
+def _trailing_fact(text: str, frame_start: int, frame_end: int, position: int) -> Claim | None:
+    """What the article adds after the attribution in a clause of its own ("..., the company said on Tuesday, [after
+    its shares fell 5% in early trading]"): a figure, a date, an age or an event there is the article's claim."""
+    found = _TRAILING_CLAUSE.search(text, frame_start, frame_end)
+    if found is None:
+        return None
+    start = found.start(1)
+    words = text[start:frame_end]
+    verdict = judge(words) if len(WORD_RE.findall(words)) >= MIN_QUOTE_WORDS else None
+    if verdict is None or not (verdict.kind in HARD or verdict.basis == "event"):
+        return None
+    return Claim(start, frame_end, words, verdict.kind, None, position, confidence(verdict, words, "article", position))
 
 
 def _aged_subject(text: str, start: int, end: int, position: int) -> Claim | None:

@@ -302,6 +302,9 @@ MENTAL_STATES = frozenset(
     "satisfied disappointed pleased delighted shocked surprised amazed excited tired bored scared frightened annoyed "
     "embarrassed confused impressed troubled alarmed encouraged engaged absorbed".split()
 )
+# What someone could or could not do then, in the article's words: "the trial could not go ahead that day", "the
+# officers were able to reverse the car" (a speaker's "we could" is more often a wish or a possibility).
+PAST_ABILITY_RE = re.compile(r"\b(?:could(?:\s+not|n['\u2019]t)|(?:was|were)(?:\s+not)?\s+able)(?=\s+to\s+\w|\s+\w)")
 # Adverbs between a verb and its participle: "is still focused", "are now based".
 STATE_ADVERBS = frozenset("still now also already currently always largely mostly".split())  # noqa: SIM905
 HYPHENATED_RE = re.compile(r"\w+(?:-\w+)+")
