@@ -304,6 +304,14 @@ def _participle_cue(reader: _Reader, s: Sentence, m: re.Match[str], lemma: str, 
     before = reader.masked[s.start : m.start()].rstrip()
     if not before:
         return None
+    quoted = _QUOTED_AS.search(before)
+    if quoted is not None:
+        # "Reuters quoted Ana Ruiz as saying ...": the person quoted says it, not the press that quotes.
+        named = noun_phrase_before(reader, s, s.start + quoted.end(1))
+        if named is None:
+            return None
+        subject = Subject(m.start(), m.start(), named.entity, named.attribution)
+        return _Cue(m.start(), m.end(), m.group().lower(), lemma, subject, participle=True)
     linked = before.endswith(",") or bool(re.search(r"\bby$", before))
     if found and linked:
         previous = found[-1].subject
@@ -324,6 +332,10 @@ def _participle_cue(reader: _Reader, s: Sentence, m: re.Match[str], lemma: str, 
     else:
         return None
     return _Cue(m.start(), m.end(), m.group().lower(), lemma, subject, participle=True)
+
+
+# "quoted Ana Ruiz as", "cited a council spokesman as": the person quoted, right before a participle cue.
+_QUOTED_AS = re.compile(r"\b(?:quoted|quotes|quoting|cited|cites|citing)\s+(.{2,80}?)\s+as$")
 
 
 def _possessed_role(reader: _Reader, s: Sentence) -> Subject | None:
@@ -496,7 +508,8 @@ def _unnamed(reader: _Reader, subject: Subject) -> str:
     first = words.split()[0].lower()
     common = first in DETERMINERS or first in ("one", "another", "others", "some", "many", "several")
     common = common or is_person_role(first) or is_organisation_role(first)
-    return words if words[0].islower() or common else ""
+    owned = re.search(r"\w['\u2019]s?\s+[a-z][\w\-]*$", words)  # "Ann Lee's office", "Acme's chief executive"
+    return words if words[0].islower() or common or owned else ""
 
 
 def _read_cue(reader: _Reader, s: Sentence, cue: _Cue, limit: int) -> int:
@@ -688,6 +701,8 @@ def _opens_clause(rest: str) -> bool:
         return False
     first = found[0]
     low = first.lower()
+    if any(w.lower() in PREPOSITIONS for w in found[1:3]):
+        return False  # "said a prayer for", "said no to the deal", "said Mass in": an object, not a clause
     return low in CLAUSE_STARTERS or bool(_NUMBER.fullmatch(low)) or (first[0].isupper() and low not in STOPWORDS)
 
 
