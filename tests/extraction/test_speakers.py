@@ -400,7 +400,7 @@ RIGHT_SPEAKER = [
         id="role-in-a-wire-lede-is-the-person-introduced-next",
     ),
     pytest.param(
-        "University of Halden Police detained a student on Monday following a complaint of theft, the department wrote.\n",
+        "University of Halden Police detained a student on Monday over a theft, the department wrote.\n",
         "University of Halden Police",
         id="the-only-organisation-named-so-far",
     ),
