@@ -232,9 +232,18 @@ class SpeakerBook:
         if not description and copula and _is_apposition(copula.group(1)):
             description = copula.group(1).strip()  # "X, 36, is one of the country's best-known actresses"
         if not description:
-            description = " ".join(part for part in (m.role, _title_description(m.title)) if part)
+            description = " ".join(
+                part for part in (self._as_written(m.role, m.start), _title_description(m.title)) if part
+            )
         entity.description = description
         self._learn_roles_and_gender(entity, m)
+
+    def _as_written(self, role: str, pos: int) -> str:
+        """The role words read (in lowercase) before ``pos`` as the text writes them: ``Barclays analyst``."""
+        if not role:
+            return role
+        at = self.text.lower().rfind(role, max(0, pos - 80), pos)
+        return self.text[at : at + len(role)] if at >= 0 else role
 
     def _learn_roles_and_gender(self, entity: Entity, m: Mention) -> None:
         """Role words from the description, role and title of ``m``; gender from its title, gendered nouns, a

@@ -120,7 +120,7 @@ def test_unnamed_group_speaks_for_nobody() -> None:
             "Senate Majority Leader",
             id="body-in-title",
         ),
-        pytest.param("Judge Mark Ellery QC said the delay was regrettable.", "Mark Ellery", "judge", id="postnominal"),
+        pytest.param("Judge Mark Ellery QC said the delay was regrettable.", "Mark Ellery", "Judge", id="postnominal"),
         pytest.param("Labour MP Jon Ash said the vote was a farce.", "Jon Ash", "Labour MP", id="party-and-mp-before"),
         pytest.param(
             "Halden Tools Inc Chief Executive Ana Ruiz said the plant would close.",
