@@ -518,12 +518,29 @@ def _read_cue(reader: _Reader, s: Sentence, cue: _Cue, limit: int) -> int:
     if not cue.inverted:
         if _introduces_quote(reader, cue, after, rest):
             return _trailing(reader, s, cue) if not cue.participle else cue.end
-        end = _read_content(reader, cue, after, rest, limit)
+        end = _as_clause(reader, s, cue, after, limit)
+        if end is None:
+            end = _read_content(reader, cue, after, rest, limit)
         if end is not None:
             return end
     if cue.participle:
         return cue.end
     return _trailing(reader, s, cue)
+
+
+def _as_clause(reader: _Reader, s: Sentence, cue: _Cue, after: int, limit: int) -> int | None:
+    """``As Ruiz pointed out, the bridge is old``: the clause after the comma is reported (not after an object:
+    ``As Ruiz said goodbye, ...``); returns its end, or None."""
+    if not _AS_OPENER.fullmatch(reader.masked, s.start, cue.subject.start):
+        return None
+    rest = reader.masked[after:limit]
+    adverbial = ADVERBIAL.match(rest)
+    clause = _COMMA_NEXT.match(rest, adverbial.end() if adverbial else 0)
+    if clause is None or "," not in rest[: clause.end()]:
+        return None
+    end = _content_end(reader, after + clause.end(), limit)
+    _reported(reader, after + clause.end(), end, cue)
+    return end
 
 
 def _governed_from(reader: _Reader, cue: _Cue, limit: int) -> int:
@@ -705,12 +722,20 @@ def _opens_clause(rest: str) -> bool:
     return low in CLAUSE_STARTERS or bool(_NUMBER.fullmatch(low)) or (first[0].isupper() and low not in STOPWORDS)
 
 
+# A sentence opening "As" before a cue's subject: "As Ruiz pointed out, ...".
+_AS_OPENER = re.compile(r"\W*As\s+")
+_COMMA_NEXT = re.compile(r"\s*,?\s*(?=[^\W_])")
+
+
 def _trailing(reader: _Reader, s: Sentence, cue: _Cue) -> int:
     """``..., she said``, ``'...,' said the minister``: the cue follows a quote or the reported content it governs;
-    ``If the vote fails, Harmon said, the council will meet again``: or it stands inside it."""
+    ``If the vote fails, Harmon said, the council will meet again``: or it stands inside it (``..., as Ruiz
+    noted``)."""
     masked = reader.masked
     head = cue.start if cue.inverted else cue.subject.start
     before = masked[s.start : head].rstrip()
+    if re.search(r",\s*as$", before):
+        before = before[: before.rfind("as")].rstrip()  # "The bridge, as Ruiz noted, is old"
     if not (before.endswith(MASK) or before.endswith(",")):
         return cue.end
     body = before.rstrip(",").rstrip()

@@ -707,6 +707,16 @@ REPORTED = [
         id="the-press-quoting-someone-as-saying",
     ),
     pytest.param(
+        "Ana Ruiz is the mayor. As Ruiz pointed out, the bridge is more than a century old.",
+        ("the bridge is more than a century old", "Ana Ruiz"),
+        id="as-someone-pointed-out",
+    ),
+    pytest.param(
+        "Ana Ruiz is the mayor. The bridge is more than a century old, as Ruiz noted.",
+        ("The bridge is more than a century old", "Ana Ruiz"),
+        id="trailing-as-someone-noted",
+    ),
+    pytest.param(
         "Paramedics said the man was pronounced dead at the scene.",
         ("the man was pronounced dead at the scene", None),
         id="paramedics",
