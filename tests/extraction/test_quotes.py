@@ -717,6 +717,11 @@ REPORTED = [
         id="trailing-as-someone-noted",
     ),
     pytest.param(
+        "Ana Ruiz is the mayor. The bridge closed, but as Ruiz explained further, it will reopen in May.",
+        ("it will reopen in May", "Ana Ruiz"),
+        id="an-adverb-after-the-cue-and-a-comma",
+    ),
+    pytest.param(
         "Paramedics said the man was pronounced dead at the scene.",
         ("the man was pronounced dead at the scene", None),
         id="paramedics",
@@ -870,6 +875,7 @@ def test_reported_speech_is_found_with_its_speaker(text: str, expected: tuple[st
         pytest.param("Ana Ruiz said on Monday.", id="said-and-a-time"),
         pytest.param("Ana Ruiz said a prayer for the victims of the crash.", id="said-a-prayer"),
         pytest.param("Ana Ruiz said no to the deal on the bridge.", id="said-no-to"),
+        pytest.param("Ana Ruiz said goodbye, and the crowd cheered loudly.", id="said-goodbye-and-a-clause"),
         pytest.param("Ana Ruiz said in a statement, adding nothing more.", id="said-in-a-statement-and-a-participle"),
         pytest.param("Halden Foods posted a loss of $3 million in May.", id="posted-a-loss"),
         pytest.param("Ana Ruiz made clear progress on the bridge.", id="made-clear-progress"),
