@@ -317,7 +317,7 @@ def _participle_cue(reader: _Reader, s: Sentence, m: re.Match[str], lemma: str, 
         previous = found[-1].subject
         subject = Subject(m.start(), m.start(), previous.entity, previous.attribution, previous.reporter)
     elif not found and MASK not in before:
-        # "X asked for him to be brought back but he refused, telling ...": the nearest clause's pronoun subject.
+        # "X asked him to stay but he refused, telling ...": the nearest clause's pronoun subject.
         pronoun = re.search(r"\b(?:and|but|as|when|while)\s+(he|she)\s+[a-z]+[^,]*,?$", before)
         clause = (
             pronoun_subject(reader, pronoun.group(1), s.start + pronoun.start(1), s.start + pronoun.end(1))
@@ -325,7 +325,7 @@ def _participle_cue(reader: _Reader, s: Sentence, m: re.Match[str], lemma: str, 
             else clause_subject(reader, s, m.start(), coordinated=True)
         )
         if clause is None and linked:
-            clause = _possessed_role(reader, s)  # "Rivera's mother cried in court, saying ..."
+            clause = _possessed_role(reader, s)  # "Okafor's father wept in the gallery, saying ..."
         if clause is None or (clause.entity is None and not linked):
             return None
         subject = Subject(m.start(), m.start(), clause.entity, clause.attribution, clause.reporter)
@@ -508,7 +508,8 @@ def _unnamed(reader: _Reader, subject: Subject) -> str:
     first = words.split()[0].lower()
     common = first in DETERMINERS or first in ("one", "another", "others", "some", "many", "several")
     common = common or is_person_role(first) or is_organisation_role(first)
-    return words if words[0].islower() or common else ""
+    owned = re.search(r"\w['\u2019]s?\s+[a-z][\w\-]*$", words)  # "Ann Lee's office", "Acme's chief executive"
+    return words if words[0].islower() or common or owned else ""
 
 
 def _read_cue(reader: _Reader, s: Sentence, cue: _Cue, limit: int) -> int:
@@ -659,7 +660,7 @@ def _content_start(cue: _Cue, after: int, rest: str) -> tuple[int, bool, bool] |
             return after + first.start(1), False, False
     fronted = _FRONTED_PHRASE.match(rest) if cue.lemma in SPEECH_VERBS else None
     if fronted and _opens_clause(rest[fronted.end() - 1 :]) and _reported_clause(rest[fronted.end() - 1 :]):
-        return after + fronted.start(1), False, False  # "said with a few more cuts, the danger might be delayed"
+        return after + fronted.start(1), False, False  # "said with two more rate rises, the slowdown might be deeper"
     return None
 
 
@@ -677,7 +678,7 @@ _INSERTED = re.compile(r"\s*(?:[\u2013\u2014][^\u2013\u2014\n]{1,60}[\u2013\u201
 
 
 def _glued_sentence(rest: str) -> bool:
-    """``the report stated He also tried ...``: a capitalised pronoun or article right after the verb opens the next
+    """``the filing stated She then asked ...``: a capitalised pronoun or article right after the verb opens the next
     sentence, glued on by scraping that lost its full stop; it is no reported content."""
     first = re.match(r"\s+([A-Z][a-z]*)\b(?!\s+[A-Z])", rest)  # "said The Times had ...": a name
     return first is not None and first.group(1) != "I" and first.group(1).lower() in STOPWORDS
@@ -913,7 +914,7 @@ def _aside_after(masked: str, pos: int, end: int) -> int | None:
     if rest is None or rest.group(1).lower() in PREPOSITIONS:
         return None  # "..., according to X, with Y leading": a phrase of the content before it
     if not _has_verb(["", *WORD.findall(masked[pos:end])]):
-        return None  # "..., according to FlightAware, a flight tracking service.": the source's apposition
+        return None  # "..., according to PortWatch, a shipping data firm.": the source's apposition
     return pos + rest.start(1)
 
 
@@ -1003,12 +1004,12 @@ def _continues(reader: _Reader, here: int, pos: int) -> bool:
     return all(e is speaker or e.kind != "person" for e in reader.book.entities_between(start, pos))
 
 
-# "“...” - President Moon": a label after a quote, alone on the rest of its line.
+# "“...” - President Ruiz": a label after a quote, alone on the rest of its line.
 _LABEL_AFTER = re.compile(r"[^\S\n]*[-\u2013\u2014]+[^\S\n]*([^\n]{2,60}?)[^\S\n]*(?:\n|$)")
 
 
 def _label_after(reader: _Reader, seg: QuotedSpan) -> tuple[Entity | None, AttributionMethod, str] | None:
-    """The speaker named by a dash label after a quote (``"..." - President Moon``), or described by one without a
+    """The speaker named by a dash label after a quote (``"..." - President Ruiz``), or described by one without a
     name (``"..." - reporter``): (entity, attribution, description), or None without a label."""
     label = _LABEL_AFTER.match(reader.text, seg.close + 1)
     if label is None:

@@ -587,7 +587,7 @@ REPORTED = [
         id="adverb-between-subject-and-verb",
     ),
     pytest.param(
-        "Harlow Council has defended its repair work saying it was the only safe option.",
+        "Harlow Council has stood by its choice of contractor saying it was the only safe option.",
         ("it was the only safe option", "Harlow Council"),
         id="participle-without-comma",
     ),
@@ -597,8 +597,8 @@ REPORTED = [
         id="by-saying",
     ),
     pytest.param(
-        "Ana Ruiz warned there is more disruption ahead for drivers.",
-        ("there is more disruption ahead for drivers", "Ana Ruiz"),
+        "Ana Ruiz warned there are longer queues to come for drivers.",
+        ("there are longer queues to come for drivers", "Ana Ruiz"),
         id="warned-without-addressee",
     ),
     pytest.param(
@@ -612,8 +612,8 @@ REPORTED = [
         id="progressive-trailing-cue",
     ),
     pytest.param(
-        "Coach Tom Bassey was unhappy.\n\nSpeaking to the club website, the gaffer explained that it was a poor half.",
-        ("it was a poor half", "Tom Bassey"),
+        "Coach Tom Bassey was unhappy.\n\nSpeaking to local radio, the gaffer admitted that the defence was sloppy.",
+        ("the defence was sloppy", "Tom Bassey"),
         id="gaffer-is-a-role",
     ),
     pytest.param(
@@ -752,7 +752,7 @@ REPORTED = [
         id="reported-clause-opening-with-a-phrase",
     ),
     pytest.param(
-        "Tom Rivera was jailed for life. Rivera's mother cried in court, saying he was only a boy then.",
+        "Tom Okafor was jailed for six years. Okafor's father wept in the gallery, saying he was only a boy then.",
         ("he was only a boy then", None),
         id="participle-after-a-relative-named-by-possessive",
     ),
@@ -861,12 +861,10 @@ def test_reported_speech_is_found_with_its_speaker(text: str, expected: tuple[st
             "Public money aside, Ana Ruiz admitted misusing a charity.", id="lead-in-before-a-cue-with-object"
         ),
         pytest.param('"We lost our shape," Tom Bassey said as quoted by the league website.', id="as-quoted-by"),
-        pytest.param("Ana Ruiz called for a press conference in the town hall.", id="called-for-a-noun"),
+        pytest.param("Ana Ruiz called for a public meeting in the library.", id="called-for-a-noun"),
+        pytest.param("An analyst doubted its annual reports and sent its stock lower.", id="plural-noun-reports"),
         pytest.param(
-            "A short seller questioned its financial reports and caused its shares to drop.", id="plural-noun-reports"
-        ),
-        pytest.param(
-            "Kerrow Foods said sales fell. The results suggest the company needs to do more.",
+            "Kerrow Foods said sales fell. The figures suggest the firm has to cut costs.",
             id="a-thing-suggesting-is-no-speaker",
         ),
         pytest.param("Police found the car in a field near the river.", id="finding-a-thing-is-no-finding"),
@@ -1072,8 +1070,8 @@ def test_reported_speech_patterns(text: str, expected: list[tuple[str, str | Non
         ),
         pytest.param("Untold riches and Misreported losses were listed.", [], id="no-glued-verb-inside-a-word"),
         pytest.param(
-            'His answers were "not relevant to the question," the report stated He then tried to leave.',
-            [("not relevant to the question,", "mixed", None)],
+            'Her replies were "beside the point," the filing stated She then asked for a break.',
+            [("beside the point,", "mixed", None)],
             id="next-sentence-glued-after-a-trailing-cue",
         ),
     ],
@@ -1099,7 +1097,7 @@ def test_pronoun_after_a_long_quote_refers_to_its_speaker() -> None:
         'In response, Cllr Ana Ruiz said: "We used a contractor we know.\n'
         '"They have agreed the surface is not to standard.\n'
         '"It will cause some disruption to residents."\n'
-        "She has since clarified the work will not be done until next year.\n"
+        "She has since clarified the road will stay open until the spring.\n"
     )
     assert quotes_of(text)[-1].speaker == "Ana Ruiz"
     text = text.replace("Ana Ruiz", "Tom Bassey").replace("She has", "He has")
@@ -1151,7 +1149,7 @@ def test_labelled_quote_of_two_sentences_is_no_heading_and_a_role_label_names_no
         ),
         pytest.param(
             "Ana Ruiz walked through the lobby when she saw the cameras.\n"
-            '"I was scared when she came up to me," said one of the people who was there.\n',
+            '"I froze when she walked towards me," said one of the people who was there.\n',
             None,
             id="a-cue-on-the-line-that-names-nobody-we-know",
         ),

@@ -29,7 +29,7 @@ Span policy, one rule for every claim (``text[c.start:c.end] == c.text``, always
   words and a speaker or a cue; a scare quote leaves the sentence to the article.
 * **the words around quote parts** -- trimmed of the cue and of "said", "that"; ``claimant`` is None. They mostly
   say who spoke, where and when, so a claim there is: an age or a first; what the words before the first quote state
-  besides the speaking ("Comey, testifying on Capitol Hill Thursday, said", "Acme, which runs 40 stores, said"),
+  besides the speaking ("Ruiz, speaking at the county hall on Friday, said", "Acme, which runs 40 stores, said"),
   but not a count of the sources ("Three officials said"); what a relative clause about the speaker states; or a
   figure, date or event in a clause the article adds after the attribution ("..., the firm said, after its shares
   fell 5%").

@@ -97,7 +97,7 @@ _DATE_PATTERNS: Gated = [
             re.IGNORECASE,
         ),
     ),
-    # a clock time with a point: "notified at 5.00 the night before"
+    # a clock time with a point: "told at 6.30 the evening before"
     (
         frozenset({"at"}),
         re.compile(r"\bat\s+\d{1,2}[.:]\d{2}\b(?!\s*(?:%|a\b|per\b|percent|million|billion|points?\b))", re.IGNORECASE),
@@ -146,7 +146,7 @@ _MODEL_NUMBER_LEAD = re.compile(
 # A unit glued to the number: "5pc", "30cm", "2.5mn", "10km", "50p", "500MW", "$50K", "1C".
 # An ordinal's ending is no unit ("the 21st century" is a time, "a 15th straight time" a count of its own).
 _UNIT = r"(?!st\b|nd\b|rd\b|th\b)[a-z]{1,3}|[kMGT]Wh?|[KMGT]B|[CFK]"
-# A fraction: "more than half of the flights", "a quarter of their value"; not "the back half of the year".
+# A fraction: "more than half of the flights", "a quarter of their value"; not "the back half of the season".
 _FRACTION_WORDS = frozenset({"half", "quarter", "quarters"})
 # A count of one person ("One person was killed", "one was out for maintenance"), not "one of" or "one day".
 _ONE_COUNTED_RE = re.compile(
@@ -233,8 +233,8 @@ _FIRST_PATTERNS = [
         r"\b(?:top|bottom)\s+of\s+the\s+(?:table|league|list|rankings?|charts?|polls?|class)\b|\btop\s+(?:spot|place)\b",
         re.IGNORECASE,
     ),
-    # the most, the first or the only in a stretch of time: "fell the most in almost three years", "have not seen
-    # an outbreak like this in two decades"
+    # the most, the first or the only in a stretch of time: "fell the most in almost four years", "have not seen
+    # a fever like this in three decades"
     re.compile(
         r"\bthe\s+(?:most|least)\s+(?:in|since)\b"
         r"|\b(?:not|never|n['\u2019]t)\s+(?:\w+\s+){1,8}?(?:in|for)\s+(?:(?:almost|nearly|about|more\s+than|over)\s+)?"
