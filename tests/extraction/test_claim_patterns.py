@@ -66,7 +66,7 @@ PLAIN_FACTS = [
     "The museum returned the stolen painting to the family.",
     "The old charters are housed in the county archive at the castle.",
     "The ferry company is owned by a trust of the islanders.",
-    "The driver was questioned by detectives at a police station in the city.",
+    "The driver was questioned by detectives about the missing van.",
     "Firefighters could not reach the house because of the flames.",
     "The crew were able to tow the lorry clear of the junction.",
 ]
@@ -413,7 +413,7 @@ def test_a_stretch_of_time_is_a_figure_not_a_date() -> None:
         ("More than half of the trains out of the city were cancelled.", [("figure", None)]),
         ("Shares in the mill lost a quarter of their value in a week.", [("figure", None)]),
         ("One passenger was taken to hospital with burns.", [("figure", None)]),
-        ("The firm is the country's No. 2 maker of bricks.", [("first", None)]),
+        ("The firm is the region's No. 3 brewer of cider.", [("first", None)]),
         ("The firm opened the new store in the back half of the season.", [("other", None)]),
         ("One of the ferries left the harbour before the storm.", [("other", None)]),
     ],
@@ -426,12 +426,15 @@ def test_kind_is_decided_by_what_the_claim_asserts(text: str, expected: list[tup
     ("text", "expected"),
     [
         (
-            "Tom Reyes, 22, shouted at the judge as his brother was led away.",
-            [("age", "Tom Reyes, 22"), ("other", "shouted at the judge as his brother was led away.")],
+            "Tom Reyes, 29, threw a chair across the hall as the verdict was read.",
+            [("age", "Tom Reyes, 29"), ("other", "threw a chair across the hall as the verdict was read.")],
         ),
         (
-            "The 54-year-old driver, of Mill Lane, Eastfield, was given 56 days in prison.",
-            [("age", "The 54-year-old driver, of Mill Lane, Eastfield"), ("figure", "was given 56 days in prison.")],
+            "The 41-year-old baker, of Mill Lane, Eastfield, was fined 300 pounds by the court.",
+            [
+                ("age", "The 41-year-old baker, of Mill Lane, Eastfield"),
+                ("figure", "was fined 300 pounds by the court."),
+            ],
         ),
         (
             "Ana Ruiz (61) was charged with fraud at the county court.",

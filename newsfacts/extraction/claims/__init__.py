@@ -38,7 +38,7 @@ Kind, the first that fits, by what the claim asserts (the claimant is its own fi
 
 1. ``age`` -- "Jane Doe, 36,", "(61)" after a name, "58-year-old", "aged 12", "in her 60s", "decades-old";
 2. ``first`` -- a first, only, record, rank or superlative ("the first woman to lead the party", "top of the polls",
-   "the country's No. 2 maker");
+   "the region's No. 3 brewer");
 3. ``figure`` -- any other number, amount, count, fraction or ordinal ("2,500", "5pc", "400MW", "tens of millions of
    euros", "more than half of the trains", "his fourth goal", "a 15th straight time", "1C", a count of one: "one
    passenger was hurt", of nought: "no injuries"); not a bill's or a model's number ("Bill 21", "category 4") nor a

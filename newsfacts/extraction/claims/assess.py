@@ -103,7 +103,7 @@ def states_past(tokens: list[str]) -> bool:
         before = [earlier for earlier in lower[max(0, index - 3) : index] if earlier not in STATE_ADVERBS]
         gerund = before[-1:] == ["being"] and not (before[-2:-1] and _IS_FORM.match(before[-2]))  # "like being nagged"
         if before[-1:] in (["is"], ["are"]) and _placed_or_done_by(lower, index):
-            return True  # "the fragments are housed in the museum", "the club is owned by a trust": a fact as it stands
+            return True  # "the charters are kept in the archive", "the club is owned by a trust": a fact as it stands
         if before[-2:] == ["to", "be"] or before[-1:] in (["is"], ["are"], ["am"]) or gerund:
             continue  # "to be brought back", "is focused": what is wanted or what is, not what was done
         return True
@@ -112,7 +112,7 @@ def states_past(tokens: list[str]) -> bool:
 
 def _states_a_state(tokens: list[str]) -> bool:
     """Whether reported words tell how something is or was, with a finite "be" or "have", of a subject named or
-    described ("the bridge was still closed", "the premier had the power"), not of "it", "this" or "there", which
+    described ("the bridge was still closed", "the mayor had the right to"), not of "it", "this" or "there", which
     mostly carry a judgement ("this was a disgrace")."""
     return bool(tokens) and tokens[0].lower() not in DEICTIC and not STATE_VERBS.isdisjoint(t.lower() for t in tokens)
 
@@ -217,7 +217,7 @@ def judge(text: str, *, quoted: bool = False, reported: bool = False) -> Verdict
     speaker's (``quoted``) need no more than a quote does, since the speaker, not the article, vouches for them.
     Reported speech (``reported``: "the spokesman said the road was still closed") asserts what is as well as
     what was: a state told with a finite "be" or "have" counts there, not in a direct quote, where such words are
-    more often colour ("It is disgusting").
+    more often colour ("It is a real eyesore").
     """
     if SWEEPING_START.match(text):
         return None

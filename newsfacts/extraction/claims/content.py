@@ -148,7 +148,7 @@ _MODEL_NUMBER_LEAD = re.compile(
 _UNIT = r"(?!st\b|nd\b|rd\b|th\b)[a-z]{1,3}|[kMGT]Wh?|[KMGT]B|[CFK]"
 # A fraction: "more than half of the flights", "a quarter of their value"; not "the back half of the season".
 _FRACTION_WORDS = frozenset({"half", "quarter", "quarters"})
-# A count of one person ("One person was killed", "one was out for maintenance"), not "one of" or "one day".
+# A count of one person ("One person was killed", "one was hurt"), not "one of" or "one day".
 _ONE_COUNTED_RE = re.compile(
     r"\bone\s+(?:(?:person|man|woman|child|boy|girl|officer|soldier|passenger|driver|worker|patient|resident|victim"
     r"|suspect|player|plane|aircraft|vehicle|car)\s+)?(?:was|were|has\s+been|had\s+been|died)\b|\bone\s+counts?\s+of\b",
@@ -227,7 +227,7 @@ _FIRST_PATTERNS = [
         re.IGNORECASE,
     ),
     re.compile(r"\bfirst[- ]ever\b|\bunprecedented\b|\ball-time\s+(?:high|low)\b", re.IGNORECASE),
-    # a place in a ranking: "top of the polls", "bottom of the league", "the world's No. 2 maker"
+    # a place in a ranking: "top of the polls", "bottom of the league", "the region's No. 3 brewer"
     re.compile(r"['\u2019]s\s+(?:No\.|number)\s?\d{1,3}\b", re.IGNORECASE),
     re.compile(
         r"\b(?:top|bottom)\s+of\s+the\s+(?:table|league|list|rankings?|charts?|polls?|class)\b|\btop\s+(?:spot|place)\b",

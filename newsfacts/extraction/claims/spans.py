@@ -263,7 +263,7 @@ def _trailing_fact(text: str, frame_start: int, frame_end: int, position: int) -
 
 def _aged_subject(text: str, start: int, end: int, position: int) -> Claim | None:
     """The subject's age as a claim of its own when a sentence opens with it ("Jane Doe, 36, [was charged with
-    ...]", "The 54-year-old driver, [of Mill Lane, admitted ...]"): how old someone is and what they did are two
+    ...]", "The 41-year-old baker, [of Mill Lane, admitted ...]"): how old someone is and what they did are two
     facts, each of its own kind."""
     found = _AGED_SUBJECT.match(text, start, end)
     if found is None or len(WORD_RE.findall(text, found.end(), end)) < MIN_QUOTE_WORDS:

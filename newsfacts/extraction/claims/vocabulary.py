@@ -290,7 +290,7 @@ FELT_BY_OTHERS_RE = re.compile(
 HABIT_RE = re.compile(
     r"\b(?:every\s+(?:once\s+in\s+a\s+while|now\s+and\s+then|so\s+often)|from\s+time\s+to\s+time)\b", re.IGNORECASE
 )
-# A state told in reported speech: a finite "be" or "have" ("the road was still closed", "the premier had the power").
+# A state told in reported speech: a finite "be" or "have" ("the road was still closed", "the mayor had the right to").
 STATE_VERBS = frozenset(
     "is are was were has have had isn't aren't wasn't weren't hasn't haven't hadn't it's that's there's".split()  # noqa: SIM905
 )
