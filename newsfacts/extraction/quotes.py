@@ -339,7 +339,7 @@ _QUOTED_AS = re.compile(r"\b(?:quoted|quotes|quoting|cited|cites|citing)\s+(.{2,
 
 
 def _possessed_role(reader: _Reader, s: Sentence) -> Subject | None:
-    """A sentence opening with someone's relation or role (``Rivera's mother cried ...``): its subject."""
+    """A sentence opening with someone's relation or role (``Okafor's father wept ...``): its subject."""
     lead = _POSSESSED_ROLE.match(reader.masked, s.start, s.end)
     if lead is None or not is_person_role(lead.group(2)):
         return None
@@ -652,7 +652,7 @@ def _content_start(cue: _Cue, after: int, rest: str) -> tuple[int, bool, bool] |
         return after + aside.end(), False, False  # "Police said, Charette jumped on a platform"
     lone = re.match(r"\s+([a-z]+),(?=\s)", rest)  # "said goodbye, the crowd cheered": an object
     adverb = lone is not None and (lone.group(1) in VERB_MODIFIERS or lone.group(1).endswith("ly"))
-    if adverb and lone is not None:  # "explained further, they ...": the clause after the adverb
+    if adverb and lone is not None:  # "explained later, they ...": the clause after the adverb
         after, rest = after + lone.end(), rest[lone.end() :]
     if _takes_bare_content(cue, rest) and not _glued_sentence(rest) and (lone is None or adverb):
         first = re.match(r"\s+([\w'\u2019\-]+|" + MASK + ")", rest)
@@ -664,7 +664,7 @@ def _content_start(cue: _Cue, after: int, rest: str) -> tuple[int, bool, bool] |
     return None
 
 
-# A phrase opening reported content, up to its comma: "with a few more cuts, ...", "if the vote fails, ...".
+# A phrase opening reported content, up to its comma: "with two more cranes, ...", "if the vote fails, ...".
 _FRONTED_PHRASE = re.compile(
     r"\s+((?:with|without|after|before|despite|under|if|unless|once|when)\b[^,.;:\n]{1,60},)\s"
 )

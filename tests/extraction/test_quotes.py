@@ -682,8 +682,8 @@ REPORTED = [
         id="content-opening-with-a-title",
     ),
     pytest.param(
-        "Halden Foods said Tuesday its revenue rose 17 percent.",
-        ("its revenue rose 17 percent", "Halden Foods"),
+        "Halden Foods said Tuesday its orders grew 9 percent.",
+        ("its orders grew 9 percent", "Halden Foods"),
         id="bare-day-and-a-past-tense-of-no-known-form",
     ),
     pytest.param(
@@ -717,7 +717,7 @@ REPORTED = [
         id="trailing-as-someone-noted",
     ),
     pytest.param(
-        "Ana Ruiz is the mayor. The bridge closed, but as Ruiz explained further, it will reopen in May.",
+        "Ana Ruiz is the mayor. The bridge closed, but as Ruiz explained later, it will reopen in May.",
         ("it will reopen in May", "Ana Ruiz"),
         id="an-adverb-after-the-cue-and-a-comma",
     ),
@@ -742,13 +742,13 @@ REPORTED = [
         id="apposition-in-dashes",
     ),
     pytest.param(
-        "Tom Bassey told police in interview that his friend had not believed him.",
-        ("his friend had not believed him", "Tom Bassey"),
+        "Tom Bassey told staff in writing that the canteen would close.",
+        ("the canteen would close", "Tom Bassey"),
         id="addressee-and-a-venue-before-that",
     ),
     pytest.param(
-        "Ana Ruiz said with a few more cuts, the bridge could reopen in May.",
-        ("with a few more cuts, the bridge could reopen in May", "Ana Ruiz"),
+        "Ana Ruiz said with two more cranes, the bridge could reopen in May.",
+        ("with two more cranes, the bridge could reopen in May", "Ana Ruiz"),
         id="reported-clause-opening-with-a-phrase",
     ),
     pytest.param(
@@ -842,8 +842,8 @@ REPORTED = [
         id="briefed-someone-that",
     ),
     pytest.param(
-        "More than 3,000 flights were cancelled, according to SkyTrack Ltd, a flight tracking service.",
-        ("More than 3,000 flights were cancelled", "SkyTrack Ltd"),
+        "Some 400 ferries sailed late, according to PortWatch Ltd, a shipping data firm.",
+        ("Some 400 ferries sailed late", "PortWatch Ltd"),
         id="according-to-a-source-and-its-apposition",
     ),
 ]
