@@ -248,3 +248,18 @@ def test_an_over_long_extracted_cue_and_description_are_cut_to_their_columns():
 
     assert (len(quote.cue), len(quote.speaker_description)) == (100, 200)
     assert quote.cue == long.cue[:100]
+
+
+def test_an_organisation_speaks_through_its_spokeswoman_and_is_found_by_its_slug(api_client):
+    ingest_text(
+        "Northgate Water Authority closed the bridge on Monday. "
+        "A Northgate Water Authority spokeswoman said it would reopen in May. She added that tolls would not rise."
+    )
+    speaker = Speaker.objects.get(name="Northgate Water Authority")
+    assert speaker.kind == "organisation"
+
+    response = api_client.get("/api/v1/quotes/", {"speaker_slug": speaker.slug})
+
+    assert response.status_code == 200
+    texts = [row["text"] for row in response.json()["results"]]
+    assert texts == ["it would reopen in May", "tolls would not rise"]

@@ -1,16 +1,22 @@
-"""The flat tables as Arrow record batches: the columns the Parquet and CSV files are written from, in C++.
+"""The flat tables as Arrow record batches: the columns the JSON lines, CSV and Parquet files are written from, in C++.
 
 A table's Arrow schema follows its columns (``tables.Column``): integers as int64, offsets and ids too; timestamps in
 microseconds with their UTC zone; dates as date32; JSON arrays as lists of strings; closed vocabularies (status, kind)
-as dictionaries. Columns a table requires are non-nullable. A chunk of rows (``Table.chunks``) becomes one batch, a
-column at a time.
+as dictionaries. Columns a table requires are non-nullable. A chunk of rows becomes one batch, either read as one from
+the database (``reader``) or made from its Python values a column at a time (``record_batch``).
 """
 
 from __future__ import annotations
 
-import pyarrow as pa
+import datetime
+from collections.abc import Sequence
+from typing import Any
 
-from newsfacts.exports.tables import Chunk, Column, Converters, Table
+import orjson
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from newsfacts.exports.tables import Chunk, Column, Table
 
 # Arrow's buffers from the C allocator, which hands large blocks back when freed, even when pyarrow was imported
 # before this package set its default (see __init__).
@@ -25,11 +31,12 @@ _TYPES: dict[str, pa.DataType] = {
     "datetime": pa.timestamp("us", tz="UTC"),
     "array": pa.list_(pa.string()),
 }
+CHOICE_TYPE = pa.dictionary(pa.int8(), pa.string())
 
 
 def arrow_type(column: Column) -> pa.DataType:
     if column.choices:
-        return pa.dictionary(pa.int8(), pa.string())
+        return CHOICE_TYPE
     return _TYPES[column.type]
 
 
@@ -48,15 +55,66 @@ def arrow_schema(table: Table) -> pa.Schema:
     )
 
 
-def arrays(schema: pa.Schema, chunk: Chunk, converters: Converters = ()) -> list[pa.Array]:
-    """The columns of a chunk as arrays of the types of `schema` (whose fields are the chunk's columns), the columns
-    at the indices of `converters` converted first."""
-    columns = list(chunk.columns)
-    for i, convert in converters:
-        columns[i] = convert(columns[i])
-    return [pa.array(values, type=field.type, memory_pool=POOL) for values, field in zip(columns, schema, strict=True)]
-
-
 def record_batch(schema: pa.Schema, chunk: Chunk) -> pa.RecordBatch:
-    """A chunk as one record batch of `schema`."""
-    return pa.record_batch(arrays(schema, chunk), schema=schema)
+    """A chunk as one record batch of `schema` (its table's): the batch it was read as, or one made from its values
+    once, a column at a time, and kept with it for the other formats."""
+    if chunk.batch is None:
+        columns = zip(chunk.columns if chunk else [[] for _ in schema], schema, strict=True)
+        arrays = [pa.array(values, type=field.type, memory_pool=POOL) for values, field in columns]
+        chunk.batch = pa.record_batch(arrays, schema=schema)
+    return chunk.batch
+
+
+def _plain(array: pa.Array) -> list[Any]:
+    if pa.types.is_timestamp(array.type):
+        # to_pylist makes a zone object a value (~2 µs); NumPy's naive datetimes are UTC.
+        naive = array.to_numpy(zero_copy_only=False).astype("datetime64[us]").tolist()
+        return [None if v is None else v.replace(tzinfo=datetime.UTC) for v in naive]
+    return array.to_pylist()
+
+
+def plain_columns(batch: pa.RecordBatch) -> list[Sequence[Any]]:
+    """The values of a batch as the plain Python values ``Table.chunks`` gives, a list a column."""
+    return [_plain(column) for column in batch.columns]
+
+
+# The text forms of values that are not text, shared by the CSV cells and the JSON lines; nulls stay null.
+
+
+def datetime_texts(timestamps: pa.Array) -> pa.Array:
+    """UTC timestamps as ``newsfacts.values.iso_datetime`` writes them: ISO 8601 with a Z, the microseconds only when
+    there are some (``2026-03-04T05:06:07Z``, ``2026-03-04T05:06:07.891011Z``)."""
+    text = pc.cast(pc.cast(timestamps, pa.timestamp("us"), memory_pool=POOL), pa.string(), memory_pool=POOL)
+    text = pc.replace_substring(text, " ", "T", max_replacements=1, memory_pool=POOL)
+    text = pc.replace_substring(text, ".000000", "", max_replacements=1, memory_pool=POOL)
+    return pc.binary_join_element_wise(text, "Z", "", memory_pool=POOL)
+
+
+# What orjson escapes in a string: the quote, the backslash and the control characters (RE2).
+_ESCAPED = r'[\x00-\x1f"\\]'
+
+
+def json_strings(texts: pa.Array) -> pa.Array:
+    """Texts as JSON strings, quoted and escaped as orjson writes them (nulls stay null)."""
+    escaped = pc.fill_null(pc.match_substring_regex(texts, _ESCAPED, memory_pool=POOL), False)
+    count = pc.sum(escaped).as_py() or 0
+    if count == len(texts) - texts.null_count:
+        # Every text needs escaping (an article's text always does): all of them through orjson.
+        return utf8_array([None if text is None else orjson.dumps(text) for text in texts.to_pylist()])
+    quoted = pc.binary_join_element_wise('"', texts, '"', "", memory_pool=POOL)
+    if not count:
+        return quoted
+    encoded = utf8_array([orjson.dumps(text) for text in texts.filter(escaped).to_pylist()])
+    return pc.replace_with_mask(quoted, escaped, encoded, memory_pool=POOL)
+
+
+def utf8_array(values: list[bytes | None]) -> pa.Array:
+    """orjson's output (UTF-8) as a string array, without checking it again."""
+    return pa.array(values, pa.binary(), memory_pool=POOL).view(pa.string())
+
+
+def array_texts(lists: pa.Array) -> pa.Array:
+    """Lists of strings as their JSON text (``["a","b"]``, ``[]``), as orjson writes them (nulls stay null)."""
+    values = json_strings(lists.values)
+    joined = pc.binary_join(pa.ListArray.from_arrays(lists.offsets, values, mask=lists.is_null()), ",")
+    return pc.binary_join_element_wise("[", joined, "]", "", memory_pool=POOL)

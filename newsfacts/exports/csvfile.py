@@ -9,35 +9,22 @@ form (``1`` for 1.0).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
 
-import orjson
 import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.csv as pa_csv
 
-from newsfacts.exports.arrow import POOL, arrays, arrow_field
+from newsfacts.exports.arrow import POOL, array_texts, arrow_field, arrow_schema, datetime_texts, record_batch
 from newsfacts.exports.tables import FORMULA_TRIGGERS, Chunk, Table
 from newsfacts.exports.writing import Writer
-from newsfacts.values import iso_datetime
 
 # A text starting with a formula trigger, the trigger captured (RE2, each code point as \x{hex}).
 FORMULA_START = "^(" + "|".join("".join(f"\\x{{{ord(c):x}}}" for c in trigger) for trigger in FORMULA_TRIGGERS) + ")"
 _OPTIONS = pa_csv.WriteOptions(eol="\r\n", quoting_header="none")
 
-
-def _iso_datetimes(values: Sequence[Any]) -> list[Any]:
-    return [None if v is None else iso_datetime(v) for v in values]
-
-
-def _json_arrays(values: Sequence[Any]) -> list[Any]:
-    return [None if v is None else orjson.dumps(v).decode() if v else "[]" for v in values]
-
-
-# Types written as text made in Python: the same text as the API's CSV.
-_AS_TEXT: dict[str, Callable[[Sequence[Any]], list[Any]]] = {"datetime": _iso_datetimes, "array": _json_arrays}
+# Types written as text: the same text as the API's CSV.
+_AS_TEXT = {"datetime": datetime_texts, "array": array_texts}
 
 
 def neutralise_formulas(texts: pa.Array) -> pa.Array:
@@ -56,6 +43,7 @@ class CsvWriter(Writer):
     """Writes chunks of a table's rows into one CSV file."""
 
     def __init__(self, path: Path, table: Table) -> None:
+        self._table_schema = arrow_schema(table)
         self._as_text = [(i, _AS_TEXT[c.type]) for i, c in enumerate(table.columns) if c.type in _AS_TEXT]
         self.schema = pa.schema(
             [arrow_field(c, pa.string()) if c.type in _AS_TEXT else arrow_field(c) for c in table.columns]
@@ -67,7 +55,9 @@ class CsvWriter(Writer):
     def write(self, chunk: Chunk) -> None:
         if not chunk:
             return
-        columns = arrays(self.schema, chunk, self._as_text)
+        columns = record_batch(self._table_schema, chunk).columns
+        for i, as_text in self._as_text:
+            columns[i] = as_text(columns[i])
         for i in self._free_text:
             columns[i] = neutralise_formulas(columns[i])
         self._writer.write_batch(pa.record_batch(columns, schema=self.schema))

@@ -16,9 +16,9 @@ from newsfacts.exports.tables import Chunk, Table
 from newsfacts.exports.writing import Writer
 
 ROW_GROUP_ROWS = 64 * 1024
-# A row group is closed earlier when its values reach this many bytes (articles carry their whole text); 3 MB keeps a
-# release near 140 MB at 1M claims, 8 MB took it past 160 (bench/export_speed.py).
-ROW_GROUP_BYTES = 3 * 1024 * 1024
+# A row group is closed earlier when its values reach this many bytes (articles carry their whole text); 2 MB keeps a
+# release under 150 MB at 1M claims read through ADBC (3 MB reached 152), 8 MB took it past 160 (bench/export_speed.py).
+ROW_GROUP_BYTES = 2 * 1024 * 1024
 COMPRESSION = "zstd"
 # zstd's fastest positive level: as small as its default here, and faster.
 COMPRESSION_LEVEL = 1

@@ -21,7 +21,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TextIO, TypeVar
+from typing import TYPE_CHECKING, Any, TextIO, TypeVar
 
 from django.conf import settings
 from django.db import connection, transaction
@@ -42,13 +42,14 @@ from newsfacts.exports.selection import Selection, select
 from newsfacts.exports.tables import (
     CSV_DESCRIPTION,
     TABLES,
-    Chunk,
     Table,
     json_line,
     schema_fields,
-    write_json_lines,
 )
 from newsfacts.exports.writing import Writer
+
+if TYPE_CHECKING:
+    from newsfacts.exports.reader import ArrowReader
 
 FORMATS = ("fixture", "fixture-jsonl", "jsonl", "csv", "parquet", "sqlite", "claimreview", "fever")
 DEFAULT_LICENCE = "CC-BY-4.0"
@@ -63,31 +64,41 @@ class ExportError(Exception):
 
 
 @contextmanager
-def snapshot() -> Iterator[None]:
-    """One consistent, read-only view of the database for the whole export, without blocking editors."""
+def snapshot(*, arrow: bool = False) -> Iterator[ArrowReader | None]:
+    """One consistent, read-only view of the database for the whole export, without blocking editors.
+
+    With `arrow`, also an ``ArrowReader`` that reads the same view into Arrow record batches, when the database can
+    be read from a connection of its own (not within an enclosing transaction, whose writes only its connection
+    sees, nor from an in-memory SQLite database); None otherwise.
+    """
     if connection.in_atomic_block:
-        yield
+        yield None
         return
-    if connection.vendor == "postgresql":
-        with transaction.atomic():
+    with ExitStack() as stack:
+        if connection.vendor == "postgresql":
+            stack.enter_context(transaction.atomic())
             with connection.cursor() as cursor:
                 cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")
-            yield
-        return
-    if connection.vendor == "sqlite":
-        # atomic() would BEGIN IMMEDIATE (see settings) and lock writers out for the whole export; a deferred
-        # transaction reads one WAL snapshot and lets them go on.
-        connection.ensure_connection()
-        with connection.cursor() as cursor:
-            cursor.execute("BEGIN DEFERRED")
-        try:
-            yield
-        finally:
+        elif connection.vendor == "sqlite":
+            # atomic() would BEGIN IMMEDIATE (see settings) and lock writers out for the whole export; a deferred
+            # transaction reads one WAL snapshot and lets them go on.
+            connection.ensure_connection()
             with connection.cursor() as cursor:
-                cursor.execute("ROLLBACK")
-        return
-    with transaction.atomic():
-        yield
+                cursor.execute("BEGIN DEFERRED")
+            stack.callback(_rollback)
+        else:
+            stack.enter_context(transaction.atomic())
+        if not arrow:
+            yield None
+            return
+        from newsfacts.exports.reader import ArrowReader  # pyarrow and the drivers only for the formats using them
+
+        yield stack.enter_context(ArrowReader.open(connection))
+
+
+def _rollback() -> None:
+    with connection.cursor() as cursor:
+        cursor.execute("ROLLBACK")
 
 
 @contextmanager
@@ -161,18 +172,11 @@ def _open(path: Path) -> TextIO:
     return path.open("w", encoding="utf-8", newline="")
 
 
-class JsonLinesWriter(Writer):
-    """A table as JSON lines: one object a row, keys sorted (``tables.write_json_lines``)."""
+def _json_lines_writer(path: Path, table: Table) -> Writer:
+    # pyarrow (~50 MB) is imported by the formats that use it, not by every export.
+    from newsfacts.exports.arrowjson import JsonLinesWriter
 
-    def __init__(self, path: Path, table: Table) -> None:
-        self._file = path.open("wb")
-        self._names = table.field_names
-
-    def write(self, chunk: Chunk) -> None:
-        write_json_lines(self._file, self._names, chunk.rows)
-
-    def close(self) -> None:
-        self._file.close()
+    return JsonLinesWriter(path, table)
 
 
 def _csv_writer(path: Path, table: Table) -> Writer:
@@ -189,7 +193,7 @@ def _parquet_writer(path: Path, table: Table) -> Writer:
 
 
 _TABLE_FORMATS = (
-    ("jsonl", "-jsonl", "one JSON object a line", JsonLinesWriter),
+    ("jsonl", "-jsonl", "one JSON object a line", _json_lines_writer),
     ("csv", "-csv", CSV_DESCRIPTION, _csv_writer),
     ("parquet", "-parquet", "Parquet, typed columns", _parquet_writer),
 )
@@ -206,6 +210,7 @@ def _write_table(
     counts: dict[str, int],
     database: sqlite.SqliteRelease | None = None,
     since: changes.Changes | None = None,
+    reader: ArrowReader | None = None,
 ) -> list[ReleaseFile]:
     """Stream one table into its JSONL, CSV, Parquet files and SQLite table in one pass over the rows."""
     files: list[ReleaseFile] = []
@@ -221,7 +226,8 @@ def _write_table(
             writers.append(database.writer(table))
         if since is not None:
             writers.append(stack.enter_context(since.writer(table)))
-        chunks = table.chunks(queryset, size=table.release_chunk_size)
+        size = table.release_chunk_size
+        chunks = reader.chunks(table, queryset, size=size) if reader else table.chunks(queryset, size=size)
         for chunk in progress.chunks(chunks, desc=table.name, total=queryset.count):
             for writer in writers:
                 writer.write(chunk)
@@ -329,7 +335,12 @@ def _languages(selection: Selection) -> list[str]:
 
 
 def _write_tables(
-    root: Path, selection: Selection, formats: Sequence[str], bars: Progress, earlier: changes.EarlierRelease | None
+    root: Path,
+    selection: Selection,
+    formats: Sequence[str],
+    bars: Progress,
+    earlier: changes.EarlierRelease | None,
+    reader: ArrowReader | None,
 ) -> tuple[list[ReleaseFile], dict[str, int], dict[str, Any] | None]:
     """Every flat table in each table format, the SQLite database and changes.jsonl; files, row counts, changes."""
     files: list[ReleaseFile] = []
@@ -347,7 +358,16 @@ def _write_tables(
         for table in TABLES:
             queryset = selection.queryset(table.name)
             files += _write_table(
-                root, table, queryset, formats, tables, bars, counts=counts, database=database, since=since
+                root,
+                table,
+                queryset,
+                formats,
+                tables,
+                bars,
+                counts=counts,
+                database=database,
+                since=since,
+                reader=reader,
             )
         summary = since.summary() if since else None
     if "sqlite" in formats:
@@ -402,11 +422,11 @@ def _write_files(
 ) -> list[ReleaseFile]:
     files: list[ReleaseFile] = []
     tables = [table.name for table in TABLES]
-    with snapshot(), without_gc_pauses():
+    with snapshot(arrow=any(fmt in formats for fmt, *_ in _TABLE_FORMATS)) as reader, without_gc_pauses():
         for lines, fmt in ((False, "fixture"), (True, "fixture-jsonl")):
             if fmt in formats:
                 files.append(_write_fixture(root, selection, bars, lines=lines))
-        table_files, counts, since = _write_tables(root, selection, formats, bars, earlier)
+        table_files, counts, since = _write_tables(root, selection, formats, bars, earlier, reader)
         files += table_files
         if "claimreview" in formats:
             files.append(

@@ -17,8 +17,7 @@ import datetime
 import io
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from itertools import repeat
-from typing import Any, BinaryIO
+from typing import Any
 
 import orjson
 from django.core.exceptions import EmptyResultSet
@@ -74,29 +73,49 @@ _PLAIN: dict[str, Callable[[Sequence[Any]], list[Any]]] = {
 
 
 class Chunk:
-    """Rows of a table read together, as rows (tuples of values in column order) or as columns (sequences of values
-    in row order), whichever a writer reads; the other form is made once, when first asked for."""
+    """Rows of a table read together, as rows (tuples of values in column order), as columns (sequences of values in
+    row order) or as an Arrow record batch of the table's schema (``arrow``), whichever a writer reads; the other
+    forms are made once, when first asked for."""
 
-    __slots__ = ("_columns", "_rows")
+    __slots__ = ("_batch", "_columns", "_rows")
 
-    def __init__(self, *, rows: list[Row] | None = None, columns: list[Sequence[Any]] | None = None) -> None:
-        assert (rows is None) != (columns is None)
+    def __init__(
+        self, *, rows: list[Row] | None = None, columns: list[Sequence[Any]] | None = None, batch: Any = None
+    ) -> None:
+        assert [rows, columns, batch].count(None) == 2
         self._rows = rows
         self._columns = columns
+        self._batch = batch
 
     @property
     def rows(self) -> list[Row]:
         if self._rows is None:
-            self._rows = list(zip(*self._columns or (), strict=True))
+            self._rows = list(zip(*self.columns, strict=True))
         return self._rows
 
     @property
     def columns(self) -> list[Sequence[Any]]:
         if self._columns is None:
-            self._columns = list(zip(*self._rows or (), strict=True))
+            if self._batch is not None:
+                from newsfacts.exports.arrow import plain_columns  # a batch means pyarrow is loaded
+
+                self._columns = plain_columns(self._batch)
+            else:
+                self._columns = list(zip(*self._rows or (), strict=True))
         return self._columns
 
+    @property
+    def batch(self) -> Any:
+        """The Arrow record batch of this chunk, if it was read or made as one (``arrow.record_batch``)."""
+        return self._batch
+
+    @batch.setter
+    def batch(self, batch: Any) -> None:
+        self._batch = batch
+
     def __len__(self) -> int:
+        if self._batch is not None:
+            return int(self._batch.num_rows)
         return len(self._rows) if self._rows is not None else len(self._columns[0]) if self._columns else 0
 
 
@@ -223,23 +242,6 @@ JSON_OPTIONS = orjson.OPT_SORT_KEYS | orjson.OPT_UTC_Z
 def json_bytes(row: dict[str, Any]) -> bytes:
     """One JSON object on one line (with its newline), keys sorted: the same row always gives the same bytes."""
     return orjson.dumps(row, option=JSON_OPTIONS | orjson.OPT_APPEND_NEWLINE)
-
-
-def write_json_lines(stream: BinaryIO, names: Sequence[str], chunk: Iterable[Row]) -> None:
-    """Write rows (values in the order of `names`) as JSON lines, each line the bytes ``json_bytes`` gives its row.
-
-    One encoder call for the whole chunk (a call a row costs more than the encoding): the rows are encoded as a
-    list, whose objects are then split at their boundaries, ``},{"<first key>":``. That text occurs nowhere else:
-    values are scalars or arrays, never objects, and ``{"`` cannot be inside a string, whose quotes are escaped.
-    The list's brackets are left out by writing a view of the bytes rather than a copy.
-    """
-    rows = list(map(dict, map(zip, repeat(names), chunk)))
-    if not rows:
-        return
-    first = orjson.dumps(min(names))
-    encoded = orjson.dumps(rows, option=JSON_OPTIONS).replace(b"},{" + first + b":", b"}\n{" + first + b":")
-    stream.write(memoryview(encoded)[1:-1])
-    stream.write(b"\n")
 
 
 def json_line(row: dict[str, Any]) -> str:

@@ -105,9 +105,55 @@ VERB_PREPOSITIONS: dict[str, tuple[str, ...]] = {
     "deny": (),
 }
 # Verbs whose first object is the person addressed, not the content: "told reporters (that) ...".
-ADDRESSEE_VERBS = frozenset({"tell", "assure", "inform", "warn"})
+ADDRESSEE_VERBS = frozenset({"tell", "assure", "inform", "warn", "remind", "reassure", "brief", "advise"})
 
 ALL_VERBS: dict[str, str] = {**SPEECH_VERBS, **THAT_VERBS, **FRAMING_VERBS}
+# Verbs that report speech only with "that" right after them (or after the person addressed): as words of their own
+# they mostly name other acts ("posted a loss", "signalled left"), so they stay out of ``ALL_VERBS``.
+THAT_ONLY_VERBS = _forms(
+    "counter countered counters",
+    "disclose disclosed discloses",
+    "signal signalled signaled signals",
+    "post posted posts",
+    "affirm affirmed affirms",
+    "remind reminded reminds",
+    "reassure reassured reassures",
+    "brief briefed briefs",
+    "advise advised advises",
+    "mention mentioned mentions",
+    "highlight highlighted highlights",
+    "underline underlined underlines",
+    "underscore underscored underscores",
+    "joke joked jokes",
+    "lament lamented laments",
+    "speculate speculated speculates",
+    "forecast forecasted forecasts",
+    "accept accepted accepts",
+    "demand demanded demands",
+    "recommend recommended recommends",
+    "propose proposed proposes",
+    "dispute disputed disputes",
+    "answer answered answers",
+    "reason reasoned reasons",
+    "concur concurred concurs",
+    "shout shouted shouts",
+    "yell yelled yells",
+    "exclaim exclaimed exclaims",
+    "continue continued continues",
+    "plead pleaded pleads",
+    "read reads",  # "The statement read: "...""
+    "submit submitted submits",
+    "depose deposed deposes",
+    "swear swore swears sworn",
+    "aver averred avers",
+)
+# Reporting verbs of two or more words: the verb, then the words that complete it ("pointed out that ...").
+PHRASAL_CUES: dict[str, str] = {
+    **dict.fromkeys(("point", "pointed", "points"), r"\s+out\b"),
+    **dict.fromkeys(("make", "made", "makes"), r"\s+(?:it\s+)?clear\b"),
+    **dict.fromkeys(("go", "went", "goes"), r"\s+on\s+to\s+(?:say|add|note|explain)\b"),
+    **dict.fromkeys(("give", "gave", "gives", "given"), r"\s+evidence\b"),
+}
 # Verbs by which research reports its results: a cue only when a study, a survey or researchers find, show or
 # conclude a clause ("The study found that ...", "Researchers concluded the drug ..."); "police found the car" is none.
 FINDING_VERBS = _forms("find found finds", "show showed shows shown", "conclude concluded concludes")
@@ -208,8 +254,17 @@ PERSON_ROLES = words(
     novelist poet historian novelist entrepreneur executive-director pensioner retiree patient worker employee
     plaintiff defendant suspect accused opponent rival critic supporter whistleblower landlord tenant shopkeeper
     baker fisherman source insider locals sister brother grandson granddaughter nephew niece cousin uncle aunt gaffer
-    fiancee fiance girlfriend boyfriend partner investigator parliamentarian"""
+    fiancee fiance girlfriend boyfriend partner investigator parliamentarian people person defence defense
+    prosecution counsel prisoner constable barrister solicitor magistrate coroner juror clerk sheriff deputy trooper
+    firefighter paramedic local ranger"""
 )
+# Family members: "Okafor's father" is someone other than Okafor, and unnamed unless the story names him.
+KIN_NOUNS = words(
+    """mother father wife husband son daughter sister brother grandmother grandfather aunt uncle cousin niece nephew
+    fiancee fiance girlfriend boyfriend partner widow widower stepfather stepmother"""
+)
+# Person nouns that name a group however they are written: "people familiar with the talks", "the defence".
+COLLECTIVE_NOUNS = words("people defence defense prosecution")
 # Role-noun suffixes that make a person: "endocrinologist", "physician", "campaigner".
 PERSON_ROLE_SUFFIXES = ("ologist", "ist", "ician", "ographer")
 # Gendered nouns: "X, 36, is one of the best-known actresses" says X is a woman.
@@ -228,7 +283,7 @@ ORGANISATION_ROLES = words(
     manufacturer retailer insurer operator lender developer startup start-up giant conglomerate utility provider
     institute foundation association federation league administration office police army military embassy
     parliament ministry school college service trust fund coalition alliance consortium exchange chain brand
-    label studio maker producer-group group's"""
+    label studio maker producer-group group's force constabulary brigade tribunal panel"""
 )
 # Words that end (or head) an organisation's name.
 ORGANISATION_WORDS = words(
@@ -276,7 +331,8 @@ STOPWORDS = words(
     has have had do does did will would can could should may might must shall let please thanks thank dear
     sixty fifty forty thirty twenty hundreds thousands millions monday tuesday wednesday thursday friday saturday
     sunday january february march april may june july august september october november december mon tue wed thu
-    fri sat sun jan feb mar apr jun jul aug sep sept oct nov dec"""
+    fri sat sun jan feb mar apr jun jul aug sep sept oct nov dec others everyone everybody someone somebody nobody
+    anyone anybody"""
 )
 # Words that end a quoted fragment's phrase: a one- or two-word quotation followed by one of these is used as the
 # speaker's word (`felt "betrayed" by`), one followed by another word modifies it (`"foreign" donors`).
@@ -305,11 +361,15 @@ GENERIC_ORGANISATIONS = words(
     "broadcaster organisation organization developer startup"
 )
 # Time and venue phrases that may sit between a reporting verb and its content.
+_DAYS = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 ADVERBIAL = re.compile(
-    r"(?:\s+(?:on|in|at|during|late|early|last|this|earlier|later)\s+(?:(?:a|an|the|his|her|its|their)\s+)?"
-    r"(?:[\w\-]+\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|month|year|night|morning|"
-    r"evening|afternoon|weekend|statement|interview|note|memo|letter|post|call|briefing|conference|speech|email)"
-    r"(?:\s+(?:to|with)\s+[\w\-]+(?:\s+[\w\-]+)?)?,?){1,2}",
+    r"(?:\s+(?:on|in|at|during|late|early|last|this|earlier|later|via)\s+(?:(?:a|an|the|his|her|its|their)\s+)?"
+    r"(?:[\w\-]+\s+)?(?:" + _DAYS + r"|week|month|year|night|morning|"
+    r"evening|afternoon|weekend|statement|interview|note|memo|letter|post|call|briefing|conference|speech|email|"
+    r"twitter|facebook|instagram|media|radio|television|tv|website|blog|podcast|broadcast|video)"
+    r"(?:\s+(?:to|with)\s+[\w\-]+(?:\s+[\w\-]+)?)?,?"
+    # A bare day, US style: "said Thursday (that) ...", "..., Ana Ruiz said Monday."
+    r"|\s+(?:" + _DAYS + r"|yesterday|today|tonight)(?:\s+(?:morning|afternoon|evening|night))?(?![\w\-]),?){1,2}",
     re.IGNORECASE,
 )
 FINITE = words("is are was were had has have would could will can should did does do might may must")

@@ -8,6 +8,7 @@ its opening mark at each paragraph start and closes only at its end.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from typing import Literal
 
@@ -61,20 +62,51 @@ def _is_apostrophe(text: str, i: int) -> bool:
 
 
 def _typewriter_marks(text: str) -> str:
-    """The text with typewriter double quotes (````We will,'' she said``) read as curly ones: each pair of marks
-    becomes a curly mark at its outer end and a blank, so offsets stay and the pair is masked whole."""
-    if "``" not in text:
+    """The text with typewriter double quotes (````We will,'' she said``, or ``''We will,'' she said`` from OCR)
+    read as curly ones: each pair of marks becomes a curly mark at its outer end and a blank, so offsets stay and the
+    pair is masked whole."""
+    if "``" in text:
+        return text.replace("``", "\u201c ").replace("''", " \u201d")
+    if "''" not in text:
         return text
-    return text.replace("``", "\u201c ").replace("''", " \u201d")
+    text = _DOUBLED_OPENING.sub("\u201c ", text)
+    return _DOUBLED_CLOSING.sub(" \u201d", text)
+
+
+# Two single marks standing for a double one: before a word (opening) or after one (closing).
+_DOUBLED_OPENING = re.compile(r"(?:(?<=\s)|(?<=^)|(?<=[(\[]))''(?=[^\W_])")
+_DOUBLED_CLOSING = re.compile(r"(?<=[^\W_]|[.,!?;:])''(?=\s|$|[.,;:!?)\]])")
 
 
 def pair_marks(text: str) -> list[QuotedSpan]:
-    """Pair opening and closing quotation marks; a quote may run on over paragraphs that open with a mark."""
+    """Pair opening and closing quotation marks; a quote may run on over paragraphs that open with a mark.
+
+    An article with double marks may still quote speech in single ones (``'We will,' he said`` beside a
+    ``"titled"`` thing): single-quoted spans of four words or more outside every double-quoted one count too."""
     text = _typewriter_marks(text)
     opening, closing, straight = _marks(text)
+    paragraphs = split_paragraphs(text)  # a line wrapped inside a sentence is no paragraph end
+    segments = _pair(text, opening, closing, straight, paragraphs)
+    if straight != "'" and ("'" in text or SINGLE_OPENING in text):
+        doubles = [(seg.open, seg.close) for seg in segments]
+        opens = [a for a, _ in doubles]
+        for seg in _pair(text, SINGLE_OPENING, SINGLE_CLOSING, "'", paragraphs):
+            k = bisect_right(opens, seg.close) - 1
+            inside = k >= 0 and doubles[k][1] >= seg.open  # nested in (or crossing) a double-quoted span
+            if not inside and len(WORD.findall(text[seg.start : seg.end])) >= 4:
+                segments.append(seg)
+        segments.sort(key=lambda seg: seg.open)
+    for seg in segments:
+        inner = text[seg.start : seg.end]
+        seg.start += len(inner) - len(inner.lstrip())
+        seg.end -= len(inner) - len(inner.rstrip())
+    return [s for s in segments if s.end > s.start]
+
+
+def _pair(text: str, opening: str, closing: str, straight: str, paragraphs: list[tuple[int, int]]) -> list[QuotedSpan]:
+    """The quoted spans of one style of marks (double, or single told apart from apostrophes)."""
     single = straight == "'"
     segments: list[QuotedSpan] = []
-    paragraphs = split_paragraphs(text)  # a line wrapped inside a sentence is no paragraph end
     open_at: int | None = None
     skip = -1
     for k, (a, b) in enumerate(paragraphs):
@@ -107,11 +139,7 @@ def pair_marks(text: str) -> list[QuotedSpan]:
             close = _lost_close(text, open_at, b)
             segments.append(QuotedSpan(open_at, close, open_at + 1, close))
             open_at = None
-    for seg in segments:
-        inner = text[seg.start : seg.end]
-        seg.start += len(inner) - len(inner.lstrip())
-        seg.end -= len(inner) - len(inner.rstrip())
-    return [s for s in segments if s.end > s.start]
+    return segments
 
 
 # Where a quote that never closes meets its attribution: '"We will rebuild, Ana Ruiz said.' or '..., she added.'.

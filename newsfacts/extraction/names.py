@@ -7,7 +7,7 @@ A rule-based reader, no model: titles ("Dr.", "President") are stripped and say 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from newsfacts.extraction.cues import (
@@ -111,7 +111,7 @@ def _sentence_starts(text: str, sentences: list[Sentence]) -> set[int]:
 
 
 def _organisation_follows(text: str, tokens: list[_Token], k: int) -> bool:
-    """``Brighton and Hove City Council``: the capitalised words from token ``k`` end in an organisation word."""
+    """``Halden and Mill Vale District Council``: the capitalised words from token ``k`` end in an organisation word."""
     while k < len(tokens) and _is_name_word(tokens[k]):
         if tokens[k].bare.lower() in ORGANISATION_WORDS:
             return True
@@ -178,7 +178,7 @@ def find_mentions(text: str, sentences: list[Sentence]) -> list[Mention]:
                     low == "and" and _organisation_follows(text, tokens, j + 1)
                 )
                 if low == "and" and any(_is_title(g) for g in group):
-                    has_org_word = False  # "Director Eric Handler and Medical Director Matt Zahn": two people
+                    has_org_word = False  # "Director Tom Ash and Medical Director Ana Ruiz": two people
                 if (low in ORGANISATION_CONNECTORS and has_org_word and _is_name_word(tokens[j + 1])) or (
                     low in NAME_PARTICLES and _is_name_word(tokens[j + 1])
                 ):
@@ -187,10 +187,17 @@ def find_mentions(text: str, sentences: list[Sentence]) -> list[Mention]:
                     continue
             break
         mention = _read_group(text, tokens, i, group, starts, lowercase, acronyms)
+        force = _LOWERCASE_FORCE.match(text, mention.end) if mention is not None else None
+        if mention is not None and force is not None and mention.kind != "person":
+            # "Halden police": a place's police force, an organisation named in lowercase.
+            mention = replace(mention, end=force.end(), text=text[mention.start : force.end()], kind="organisation")
         if mention is not None:
             mentions.append(mention)
         i = j
     return mentions
+
+
+_LOWERCASE_FORCE = re.compile(r" police\b(?!['\u2019])")
 
 
 def _read_group(
@@ -245,7 +252,7 @@ def _drop_ordinary_openers(
         and group[0].start in starts
         and (_ordinary(group[0].bare, lowercase) or (len(group) > 1 and _is_participle(group)))
         and group[0].bare.lower() not in acronyms
-        and not (len(group) > 2 and group[1].text in ORGANISATION_CONNECTORS)  # "University of Maryland Police"
+        and not (len(group) > 2 and group[1].text in ORGANISATION_CONNECTORS)  # "University of Halden Police"
     ):
         group, dropped = group[1:], dropped + 1
     while group and group[0].bare.lower() in STOPWORDS and group[0].bare.lower() not in acronyms:
@@ -254,7 +261,7 @@ def _drop_ordinary_openers(
 
 
 def _is_participle(group: list[_Token]) -> bool:
-    """``Sentencing Jefferies, the judge said``: an -ing word opening a sentence before a name is a verb, unless
+    """``Sentencing Okafor, the judge said``: an -ing word opening a sentence before a name is a verb, unless
     the name ends in a place or organisation word (``Downing Street``, ``Reading Borough Council``)."""
     word, last = group[0].bare, group[-1].bare.lower()
     return len(word) > 5 and word.endswith("ing") and last not in PLACE_WORDS and last not in ORGANISATION_WORDS
@@ -262,14 +269,14 @@ def _is_participle(group: list[_Token]) -> bool:
 
 def _split_title(text: str, group: list[_Token]) -> tuple[str, list[_Token]]:
     """Split the title off the front of a group: ``Dr. Ana Ruiz``, ``Appeals Court Judge Ana Ruiz``, ``Acme CEO
-    Jane Doe``, and the portfolio of ``Minister for Education and Professional Training Ana Ruiz``."""
+    Jane Doe``, and the portfolio of ``Minister for Housing and Local Transport Ana Ruiz``."""
     portfolio = _PORTFOLIO_RE.search(text, max(0, group[0].start - 120), group[0].start) if len(group) >= 3 else None
     if portfolio is not None and not _has_organisation_word(group):
         k = len(group) - 2
         while k > 1 and len(group[k - 1].bare) == 1 and group[k - 1].bare.isupper():
             k -= 1  # "... Affairs D M Swaminathan": initials belong to the name
         return text[portfolio.start() : group[k].start].strip(), group[k:]
-    # The last title inside the group ends its prefix ("Commons Speaker Sir Lindsay Hoyle", "Labour MP Jon Ash"),
+    # The last title inside the group ends its prefix ("Assembly Chair Dame Ida Kessel", "Labour MP Jon Ash"),
     # unless what follows is an organisation ("World Health Organization").
     inner = [k for k in range(1, len(group) - 1) if _is_title(group[k]) or group[k].bare in POSTNOMINALS]
     # A role noun written with a capital inside the group ends the title too ("Acme Chief Executive Jane Doe",
@@ -279,7 +286,7 @@ def _split_title(text: str, group: list[_Token]) -> tuple[str, list[_Token]]:
         return _joined(group[: inner[-1] + 1]), _strip_postnominals(group[inner[-1] + 1 :])
     title_tokens: list[_Token] = []
     if not _has_organisation_word(group):
-        while len(group) > 1 and _is_title(group[0]):
+        while len(group) > 1 and (_is_title(group[0]) or (len(group) > 2 and _is_role_word(group[0]))):
             title_tokens.append(group[0])
             group = group[1:]
         group = _strip_postnominals(group)
@@ -339,8 +346,8 @@ def _kind(
         kind = "person"  # "Senate Majority Leader John Park": a title says a person, whatever the surname
     elif lower_words[-1] in PLACE_WORDS:
         kind = "unknown"
-    elif name.lower() in NEWS_AGENCIES or organisational:
-        kind = "organisation"
+    elif name.lower() in NEWS_AGENCIES or organisational or any(w in NEWS_AGENCIES for w in lower_words):
+        kind = "organisation"  # "Thomson Reuters": a news agency's name in a name
     elif len(words) == 1 and words[0].isupper() and 2 <= len(words[0]) <= 6:
         kind = _acronym_kind(text, start, end, lowercase)
     elif all(w.isupper() for w in words) and len(words) > 1:

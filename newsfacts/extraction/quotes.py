@@ -41,6 +41,7 @@ from newsfacts.extraction.cues import (
     IRREGULAR_VERBS,
     PARTICIPLE_CUES,
     PASSIVE_AUXILIARIES,
+    PHRASAL_CUES,
     PREPOSITIONS,
     PRONOUN_GENDER,
     RESEARCH_NOUNS,
@@ -48,6 +49,7 @@ from newsfacts.extraction.cues import (
     SPEECH_VERBS,
     STOPWORDS,
     SUBORDINATORS,
+    THAT_ONLY_VERBS,
     THAT_VERBS,
     VERB_MODIFIERS,
     VERB_PREPOSITIONS,
@@ -82,7 +84,7 @@ from newsfacts.extraction.subjects import (
     subject_left,
     subject_right,
 )
-from newsfacts.extraction.transcripts import LabelLine, label_lines
+from newsfacts.extraction.transcripts import LabelLine, continued, label_lines
 
 QuoteKind = Literal["direct", "indirect", "mixed"]
 
@@ -125,6 +127,7 @@ class _Cue:
     inverted: bool = False
     participle: bool = False  # "adding that": its subject is the previous cue's, it governs only what follows
     relative: bool = False  # "levels that the agency said topped limits": the content is the rest of the clause
+    leads: bool = False  # the subject opens the sentence: "X said, the plan ..." reports what follows the comma
 
 
 @dataclass(slots=True)
@@ -136,6 +139,7 @@ class _Reader(Reading):
     quotes: list[Quote] = field(default_factory=list)
     used: set[int] = field(default_factory=set)  # entity ids that speak
     last: tuple[int, Entity | None] | None = None  # (sentence index of the last quote's end, its speaker)
+    last_description: str = ""  # the last quote's unnamed speaker, as the article describes them
 
 
 # -- cues and what they govern --------------------------------------------------------------------------------
@@ -155,9 +159,10 @@ def _cues(reader: _Reader, s: Sentence) -> list[_Cue]:
             if handed is not None:
                 found.append(handed)
                 continue
-        lemma = ALL_VERBS.get(word.lower()) or FINDING_VERBS.get(word.lower())
-        if lemma is None or (word[0].isupper() and m.start() != s.start):
+        reading = _lemma_of(masked, m)
+        if reading is None or (word[0].isupper() and m.start() != s.start):
             continue
+        lemma, verb_end = reading
         preceding = masked[s.start : m.start()].split()
         prev_word = preceding[-1].strip('.,;:!?()"').lower() if preceding else ""
         if prev_word in PASSIVE_AUXILIARIES or prev_word in DETERMINERS or prev_word in _ELLIPTICAL:
@@ -174,15 +179,44 @@ def _cues(reader: _Reader, s: Sentence) -> list[_Cue]:
             inverted = subject is not None
         if subject is None:
             subject = subject_left(reader, s, m.start())
-        if subject is None or (lemma in _FINDING_LEMMAS and not _researches(reader.masked, subject)):
+        if lemma in _FINDING_LEMMAS:
+            subject = _research_subject(reader, s, subject)
+        if subject is None:
             continue
         if lemma == "report" and (subject.entity is None or subject.entity.kind == "organisation"):
             subject.reporter = True
         relative = not inverted and bool(
             re.search(r"\b(?:that|which)\s+$", masked[max(0, subject.start - 8) : subject.start])
         )
-        found.append(_Cue(m.start(), m.end(), word.lower(), lemma, subject, inverted, relative=relative))
+        cue_word = masked[m.start() : verb_end].lower()
+        leads = not masked[s.start : subject.start].strip()
+        found.append(_Cue(m.start(), verb_end, cue_word, lemma, subject, inverted, relative=relative, leads=leads))
     return found
+
+
+def _lemma_of(masked: str, m: re.Match[str]) -> tuple[str, int] | None:
+    """The reporting verb a word starts, and where the verb ends: ``said``, ``found``, ``pointed out``, or a verb
+    that reports only a ``that`` clause, a quotation or the words before it (``countered that``)."""
+    low = m.group().lower()
+    lemma = ALL_VERBS.get(low) or FINDING_VERBS.get(low)
+    if lemma is not None:
+        return lemma, m.end()
+    end = m.end()
+    particle = PHRASAL_CUES.get(low)
+    if particle is not None:
+        completed = re.compile(particle).match(masked, end)
+        if completed is None:
+            return None
+        lemma, end = " ".join(masked[m.start() : completed.end()].lower().split()), completed.end()
+    else:
+        lemma = THAT_ONLY_VERBS.get(low)
+    if lemma is None or not _THAT_NEXT.match(masked, end):
+        return None
+    return lemma, end
+
+
+# After a verb that reports only so: "that" within a few words (an addressee, a time), a quotation, or the clause end.
+_THAT_NEXT = re.compile(r"(?:\s+[\w'\u2019\-]+){0,5}?\s+that\b|\s*[,:]?\s*" + MASK + r"|\s*[.,;!?]")
 
 
 def _unglued(m: re.Match[str]) -> re.Match[str]:
@@ -220,7 +254,26 @@ def _researches(masked: str, subject: Subject) -> bool:
     return run_by is not None and run_by.group(1).lower() in RESEARCH_NOUNS
 
 
-_RUN_BY = re.compile(r"\b([a-z]+)\s+(?:by|from|of|at)\s+(?:the\s+)?$")
+_RUN_BY = re.compile(r"\b([A-Za-z]+)\s+(?:by|from|of|at)\s+(?:the\s+)?$")
+# A sentence opening with research set off by a comma: "The study, which followed 2,000 children, found ...".
+_RESEARCH_OPENER = re.compile(
+    r"\W*(?:[\w\-]+\s+){0,3}?(" + "|".join(sorted(RESEARCH_NOUNS)) + r")\b(?:\s+(?:of|by|from)\s+[^,]{1,40})?,",
+    re.IGNORECASE,
+)
+
+
+def _research_subject(reader: _Reader, s: Sentence, subject: Subject | None) -> Subject | None:
+    """The subject of a finding verb: research or researchers (``The study found``), the research the sentence opens
+    with (``The study, which followed 2,000 children, found``), or None for anyone else (``Police found``)."""
+    if subject is not None and _researches(reader.masked, subject):
+        return subject
+    opener = _RESEARCH_OPENER.match(reader.masked, s.start, s.end)
+    if opener is None or (subject is not None and subject.start < opener.end()):
+        return None
+    issuer = subject.entity if subject is not None and subject.entity is not None else None
+    if issuer is not None and issuer.kind == "organisation" and subject is not None:
+        return subject
+    return Subject(s.start + len(opener.group()) - len(opener.group().lstrip()), opener.end(1), None, "none")
 
 
 # Words after which a reporting verb is an elliptical passive or an infinitive: "when asked", "to say".
@@ -251,24 +304,49 @@ def _participle_cue(reader: _Reader, s: Sentence, m: re.Match[str], lemma: str, 
     before = reader.masked[s.start : m.start()].rstrip()
     if not before:
         return None
+    quoted = _QUOTED_AS.search(before)
+    if quoted is not None:
+        # "Reuters quoted Ana Ruiz as saying ...": the person quoted says it, not the press that quotes.
+        named = noun_phrase_before(reader, s, s.start + quoted.end(1))
+        if named is None:
+            return None
+        subject = Subject(m.start(), m.start(), named.entity, named.attribution)
+        return _Cue(m.start(), m.end(), m.group().lower(), lemma, subject, participle=True)
     linked = before.endswith(",") or bool(re.search(r"\bby$", before))
     if found and linked:
         previous = found[-1].subject
         subject = Subject(m.start(), m.start(), previous.entity, previous.attribution, previous.reporter)
     elif not found and MASK not in before:
-        # "X asked for him to be brought back but he refused, telling ...": the nearest clause's pronoun subject.
+        # "X asked him to stay but he refused, telling ...": the nearest clause's pronoun subject.
         pronoun = re.search(r"\b(?:and|but|as|when|while)\s+(he|she)\s+[a-z]+[^,]*,?$", before)
         clause = (
             pronoun_subject(reader, pronoun.group(1), s.start + pronoun.start(1), s.start + pronoun.end(1))
             if pronoun
             else clause_subject(reader, s, m.start(), coordinated=True)
         )
+        if clause is None and linked:
+            clause = _possessed_role(reader, s)  # "Okafor's father wept in the gallery, saying ..."
         if clause is None or (clause.entity is None and not linked):
             return None
         subject = Subject(m.start(), m.start(), clause.entity, clause.attribution, clause.reporter)
     else:
         return None
     return _Cue(m.start(), m.end(), m.group().lower(), lemma, subject, participle=True)
+
+
+# "quoted Ana Ruiz as", "cited a council spokesman as": the person quoted, right before a participle cue.
+_QUOTED_AS = re.compile(r"\b(?:quoted|quotes|quoting|cited|cites|citing)\s+(.{2,80}?)\s+as$")
+
+
+def _possessed_role(reader: _Reader, s: Sentence) -> Subject | None:
+    """A sentence opening with someone's relation or role (``Okafor's father wept ...``): its subject."""
+    lead = _POSSESSED_ROLE.match(reader.masked, s.start, s.end)
+    if lead is None or not is_person_role(lead.group(2)):
+        return None
+    return noun_phrase_before(reader, s, lead.end(1))
+
+
+_POSSESSED_ROLE = re.compile(r"\W*([A-Z][\w\-]*['\u2019]s\s+(?:[a-z][\w\-]*\s+){0,2}?([a-z][\w\-]*))\s+[a-z]")
 
 
 def _segment_at(reader: _Reader, pos: int) -> QuotedSpan | None:
@@ -294,7 +372,7 @@ def _addressee_end(masked: str, pos: int, limit: int) -> int:
         return pos + m.end()
     m = re.match(r"\s+(?:(?:the|a|an|his|her|their)\s+)?([a-z][\w\-]*)(?:\s+([a-z][\w\-]*))?", rest)
     if m and m.group(1) != "that" and m.group(1) not in CLAUSE_STARTERS:
-        if m.group(2) and m.group(2) not in CLAUSE_STARTERS and m.group(2) != "that":
+        if m.group(2) and m.group(2) not in CLAUSE_STARTERS | PREPOSITIONS and m.group(2) != "that":
             return pos + m.end(2)
         return pos + m.end(1)
     return pos
@@ -372,6 +450,7 @@ def _emit(
         if reader.book.sentence_at(end) != reader.book.sentence_at(start):
             reader.book.note(speaking, end - 1)  # a long quote keeps its speaker the one the story follows
     reader.last = (reader.book.sentence_at(end), entity)
+    reader.last_description = "" if speaker else description
 
 
 def _attach(reader: _Reader, seg: QuotedSpan, cue: _Cue) -> None:
@@ -386,6 +465,7 @@ def _attach(reader: _Reader, seg: QuotedSpan, cue: _Cue) -> None:
         subject.entity,
         subject.attribution,
         cue.word,
+        -subject.doubt,
         press=subject.reporter,
         description=_unnamed(reader, subject),
     )
@@ -410,7 +490,7 @@ def _reported(reader: _Reader, a: int, b: int, cue: _Cue, bonus: float = 0.0) ->
         subject.entity,
         subject.attribution,
         cue.word,
-        bonus,
+        bonus - subject.doubt,
         press=subject.reporter,
         description=_unnamed(reader, subject),
     )
@@ -426,8 +506,10 @@ def _unnamed(reader: _Reader, subject: Subject) -> str:
     if not words or words.lower() in _CLAUSE_PRONOUNS:
         return ""  # "they say": a pronoun describes nobody
     first = words.split()[0].lower()
-    common = first in DETERMINERS or first in ("one", "another") or is_person_role(first) or is_organisation_role(first)
-    return words if words[0].islower() or common else ""
+    common = first in DETERMINERS or first in ("one", "another", "others", "some", "many", "several")
+    common = common or is_person_role(first) or is_organisation_role(first)
+    owned = re.search(r"\w['\u2019]s?\s+[a-z][\w\-]*$", words)  # "Ann Lee's office", "Acme's chief executive"
+    return words if words[0].islower() or common or owned else ""
 
 
 def _read_cue(reader: _Reader, s: Sentence, cue: _Cue, limit: int) -> int:
@@ -437,12 +519,29 @@ def _read_cue(reader: _Reader, s: Sentence, cue: _Cue, limit: int) -> int:
     if not cue.inverted:
         if _introduces_quote(reader, cue, after, rest):
             return _trailing(reader, s, cue) if not cue.participle else cue.end
-        end = _read_content(reader, cue, after, rest, limit)
+        end = _as_clause(reader, s, cue, after, limit)
+        if end is None:
+            end = _read_content(reader, cue, after, rest, limit)
         if end is not None:
             return end
     if cue.participle:
         return cue.end
     return _trailing(reader, s, cue)
+
+
+def _as_clause(reader: _Reader, s: Sentence, cue: _Cue, after: int, limit: int) -> int | None:
+    """``As Ruiz pointed out, the bridge is old``: the clause after the comma is reported (not after an object:
+    ``As Ruiz said goodbye, ...``); returns its end, or None."""
+    if not _AS_OPENER.fullmatch(reader.masked, s.start, cue.subject.start):
+        return None
+    rest = reader.masked[after:limit]
+    adverbial = ADVERBIAL.match(rest)
+    clause = _COMMA_NEXT.match(rest, adverbial.end() if adverbial else 0)
+    if clause is None or "," not in rest[: clause.end()]:
+        return None
+    end = _content_end(reader, after + clause.end(), limit)
+    _reported(reader, after + clause.end(), end, cue)
+    return end
 
 
 def _governed_from(reader: _Reader, cue: _Cue, limit: int) -> int:
@@ -463,6 +562,8 @@ _CLAUSE_PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "there"})
 
 def _introduces_quote(reader: _Reader, cue: _Cue, after: int, rest: str) -> bool:
     """``She says, "..."``, ``He explained to the paper, "..."``: the cue introduces a direct quote."""
+    if rest.rstrip().endswith(":"):
+        rest = reader.masked[after : after + len(rest) + 8]  # "Ruiz said:" ending its paragraph, the quote next
     intro = _INTRO_RE.match(rest)
     if not intro or any(w.lower() in _CLAUSE_PRONOUNS for w in WORD.findall(intro.group())):
         return False  # "said he wished to send a message: "..."": a clause of its own comes first
@@ -481,9 +582,13 @@ def _read_content(reader: _Reader, cue: _Cue, after: int, rest: str, limit: int)
         return None
     start, that, prepositional = found
     if _in_relative_clause(reader, cue):
-        # "The engineers, who said the design had flaws, left": the content ends with the relative clause.
+        # "The engineers, who said the design had flaws, left": the content ends with the relative clause; "levels
+        # that the agency said topped limits were found": or where the main clause's verb comes back.
         comma = reader.masked.find(",", start, limit)
         limit = comma if comma >= 0 else limit
+        verb_first = cue.relative and _VERB_FIRST.match(reader.masked, start) is not None
+        main_verb = _MAIN_VERB.search(reader.masked, start, limit) if verb_first else None
+        limit = main_verb.start() if main_verb is not None else limit
     end = _content_end(reader, start, limit)
     content = reader.masked[start:end]
     if cue.lemma in FRAMING_VERBS and not prepositional and MASK not in content:
@@ -495,6 +600,10 @@ def _read_content(reader: _Reader, cue: _Cue, after: int, rest: str, limit: int)
 
 
 _TIME_OPENERS = PREPOSITIONS | {"last", "earlier", "this", "later"}
+# Reported content opening with its verb: its subject is the relative pronoun before the cue.
+_VERB_FIRST = re.compile(r"\s*(?:[a-z]+ed|" + "|".join(sorted(FINITE | IRREGULAR_VERBS)) + r")\b")
+# A finite verb after the first word of a relative clause's content: the main clause going on.
+_MAIN_VERB = re.compile(r"(?<=\w)\s+(?:is|are|was|were|has|have|had|will|would|could|can|should|must|may|might)\b")
 # Words that never open reported content: "said as quoted by ...", "said in ...", "told X moments after ...".
 _NOT_CONTENT = PREPOSITIONS | words("as moments minutes hours days weeks shortly soon just")
 
@@ -510,9 +619,15 @@ def _in_relative_clause(reader: _Reader, cue: _Cue) -> bool:
 
 def _content_start(cue: _Cue, after: int, rest: str) -> tuple[int, bool, bool] | None:
     """Where reported content starts after a cue: (offset, after ``that``, after a preposition), or None."""
+    inserted = _INSERTED.match(rest)
+    if inserted is not None:  # "said — in a rare interview — that ...", "said (in a statement) that ..."
+        after, rest = after + inserted.end(), rest[inserted.end() :]
     m_that = re.match(r"((?:\s+[\w'\u2019\-]+){0,7}?)\s+that\b", rest)
-    if m_that and (not m_that.group(1).strip() or m_that.group(1).split()[0].lower() in _TIME_OPENERS):
+    if m_that and _before_that(m_that.group(1)):
         return after + m_that.end(), True, False
+    colon = _COLON.match(rest) if cue.lemma in SPEECH_VERBS else None
+    if colon and _reported_clause(" " + rest[colon.end() :]):
+        return after + colon.end(), False, False  # "told the paper: the bridge will reopen": no quotation marks
     asked = _ASKED_TO.match(rest) if cue.lemma == "ask" else None
     if asked:
         return after + asked.end(), False, True  # "asked the Speaker to "get the minister back"": the request
@@ -521,21 +636,61 @@ def _content_start(cue: _Cue, after: int, rest: str) -> tuple[int, bool, bool] |
     if m_prep:
         return after + m_prep.end(), False, True
     adverbial = ADVERBIAL.match(rest)
-    if adverbial and _clause_like(rest[adverbial.end() :]):
-        # "said on Tuesday it would ...", "said in a statement the plan had failed".
+    tail = rest[adverbial.end() :].lstrip(" :") if adverbial else ""
+    spoken = cue.lemma in SPEECH_VERBS and _opens_clause(" " + tail) and _reported_clause(" " + tail)
+    if adverbial and (_clause_like(tail) or spoken) and not _glued_sentence(" " + tail):
+        # "said on Tuesday it would ...", "said in a statement the plan had failed", "said on Twitter: the plan".
         tail = rest[adverbial.end() :]
-        return after + adverbial.end() + len(tail) - len(tail.lstrip()), False, False
-    if cue.relative and re.match(r"\s+(?:[a-z]+ed|" + "|".join(sorted(FINITE | IRREGULAR_VERBS)) + r")\b", rest):
+        return after + adverbial.end() + len(tail) - len(tail.lstrip(" :")), False, False
+    if cue.relative and _VERB_FIRST.match(rest):
         return after + len(rest) - len(rest.lstrip()), False, False  # "levels that the agency said topped limits"
-    aside = re.match(r",\s+(?=(?:he|she|they|it|[A-Z][\w'\u2019\-]+\s+(?:[A-Z]?[a-z]|" + MASK + ")))", rest)
+    aside = re.match(r",\s+(?=(?:he|she|they|it)\b|[A-Z][\w'\u2019\-]+\s+(?:[A-Z]?[a-z]|" + MASK + "))", rest)
+    if aside is None and cue.leads:
+        aside = re.match(r",\s+(?=(?:we|there|the|a|an|this)\b)", rest)  # "Ruiz says, the bridge will reopen"
     clause = rest[aside.end() : aside.end() + 80] if aside else ""
     if aside and cue.lemma in SPEECH_VERBS and _reported_clause(clause) and not _SAYS.search(clause):
         return after + aside.end(), False, False  # "Police said, Charette jumped on a platform"
-    if _takes_bare_content(cue, rest):
+    lone = re.match(r"\s+([a-z]+),(?=\s)", rest)  # "said goodbye, the crowd cheered": an object
+    adverb = lone is not None and (lone.group(1) in VERB_MODIFIERS or lone.group(1).endswith("ly"))
+    if adverb and lone is not None:  # "explained later, they ...": the clause after the adverb
+        after, rest = after + lone.end(), rest[lone.end() :]
+    if _takes_bare_content(cue, rest) and not _glued_sentence(rest) and (lone is None or adverb):
         first = re.match(r"\s+([\w'\u2019\-]+|" + MASK + ")", rest)
         if first and first.group(1).lower() not in _NOT_CONTENT and not rest.startswith(","):
             return after + first.start(1), False, False
+    fronted = _FRONTED_PHRASE.match(rest) if cue.lemma in SPEECH_VERBS else None
+    if fronted and _opens_clause(rest[fronted.end() - 1 :]) and _reported_clause(rest[fronted.end() - 1 :]):
+        return after + fronted.start(1), False, False  # "said with two more rate rises, the slowdown might be deeper"
     return None
+
+
+# A phrase opening reported content, up to its comma: "with two more cranes, ...", "if the vote fails, ...".
+_FRONTED_PHRASE = re.compile(
+    r"\s+((?:with|without|after|before|despite|under|if|unless|once|when)\b[^,.;:\n]{1,60},)\s"
+)
+
+
+_COLON = re.compile(r"\s*:[^\S\n]+(?=[^\W_])")
+
+
+# A phrase set off by dashes or brackets right after a cue.
+_INSERTED = re.compile(r"\s*(?:[\u2013\u2014][^\u2013\u2014\n]{1,60}[\u2013\u2014]|\([^()\n]{1,60}\))(?=\s)")
+
+
+def _glued_sentence(rest: str) -> bool:
+    """``the filing stated She then asked ...``: a capitalised pronoun or article right after the verb opens the next
+    sentence, glued on by scraping that lost its full stop; it is no reported content."""
+    first = re.match(r"\s+([A-Z][a-z]*)\b(?!\s+[A-Z])", rest)  # "said The Times had ...": a name
+    return first is not None and first.group(1) != "I" and first.group(1).lower() in STOPWORDS
+
+
+def _before_that(gap: str) -> bool:
+    """Whether words between a cue and ``that`` may stand there: none, a time or venue phrase (``on Tuesday``,
+    ``Thursday``), or an adverb (``repeatedly``)."""
+    found = gap.split()
+    if not found or found[0].lower() in _TIME_OPENERS or ADVERBIAL.fullmatch(gap):
+        return True
+    return len(found) == 1 and found[0].endswith("ly")
 
 
 # "asked Commons Speaker Sir Ann Roe to "...": the person asked, then "to" and a quotation.
@@ -567,15 +722,25 @@ def _opens_clause(rest: str) -> bool:
         return False
     first = found[0]
     low = first.lower()
+    if any(w.lower() in PREPOSITIONS for w in found[1:3]):
+        return False  # "said a prayer for", "said no to the deal", "said Mass in": an object, not a clause
     return low in CLAUSE_STARTERS or bool(_NUMBER.fullmatch(low)) or (first[0].isupper() and low not in STOPWORDS)
+
+
+# A sentence opening "As" before a cue's subject: "As Ruiz pointed out, ...".
+_AS_OPENER = re.compile(r"\W*As\s+")
+_COMMA_NEXT = re.compile(r"\s*,?\s*(?=[^\W_])")
 
 
 def _trailing(reader: _Reader, s: Sentence, cue: _Cue) -> int:
     """``..., she said``, ``'...,' said the minister``: the cue follows a quote or the reported content it governs;
-    ``If the vote fails, Harmon said, the council will meet again``: or it stands inside it."""
+    ``If the vote fails, Harmon said, the council will meet again``: or it stands inside it (``..., as Ruiz
+    noted``)."""
     masked = reader.masked
     head = cue.start if cue.inverted else cue.subject.start
     before = masked[s.start : head].rstrip()
+    if re.search(r",\s*as$", before):
+        before = before[: before.rfind("as")].rstrip()  # "The bridge, as Ruiz noted, is old"
     if not (before.endswith(MASK) or before.endswith(",")):
         return cue.end
     body = before.rstrip(",").rstrip()
@@ -639,7 +804,12 @@ def _has_verb(found: list[str]) -> bool:
 def _clause_like(rest: str) -> bool:
     """``admitted his side had ...``: a reported clause without ``that`` (a subject, then a finite verb soon)."""
     found = WORD.findall(rest[:80])
-    if not found or not (found[0].lower() in CLAUSE_STARTERS or found[0][0].isupper()):
+    if not found:
+        return False
+    first = found[0].lower()
+    # A determiner or pronoun, a name, or a bare noun ("found rents had risen"), then a finite verb.
+    noun = first.isalpha() and first not in STOPWORDS and not first.endswith(("ing", "ed", "ly"))
+    if not (first in CLAUSE_STARTERS or found[0][0].isupper() or noun):
         return False
     return any(w.lower() in FINITE for w in found[1:5])
 
@@ -702,7 +872,19 @@ def _according(reader: _Reader, s: Sentence) -> list[tuple[int, int]]:
             s.start + m.start(), s.start + m.end(), "according to", "say", Subject(src_a, src_b, entity, attribution)
         )
         lead = masked[s.start : s.start + m.start()]
-        if not lead.strip():
+        aside = _aside_after(masked, src_b, s.end) if lead.rstrip().endswith(",") else None
+        if aside is not None:
+            # "That man fled and, according to Ruiz, hid in a shed": what follows the aside is reported; after a
+            # short subject ("The plan, according to Ruiz, will cost ..."), the whole sentence.
+            before = lead.rstrip().rstrip(",")
+            found = WORD.findall(before)
+            short = 0 < len(found) <= 4 and "," not in before and not _has_verb(["", *found])
+            short = short and found[-1].lower() not in ("and", "but", "or", "who", "which", "that")
+            a = _lead_start(reader, s, s.start + len(before)) if short else aside
+            b = _content_end(reader, aside, s.end)
+            if a is None:
+                continue
+        elif not lead.strip():
             a = src_b + 1 if masked[src_b : src_b + 1] == "," else src_b
             b = _content_end(reader, a, s.end)
         elif lead.rstrip().endswith(MASK):
@@ -723,6 +905,17 @@ def _according(reader: _Reader, s: Sentence) -> list[tuple[int, int]]:
             _reported(reader, a, b, cue)
             taken.append((min(a, cue.start), max(b, src_b)))
     return taken
+
+
+def _aside_after(masked: str, pos: int, end: int) -> int | None:
+    """Where the sentence goes on after an attribution set off by commas (``..., according to Ruiz, hid ...``), or
+    None when the attribution ends its sentence."""
+    rest = re.match(r",\s*([^\W_][\w\-]*)", masked[pos:end])
+    if rest is None or rest.group(1).lower() in PREPOSITIONS:
+        return None  # "..., according to X, with Y leading": a phrase of the content before it
+    if not _has_verb(["", *WORD.findall(masked[pos:end])]):
+        return None  # "..., according to PortWatch, a shipping data firm.": the source's apposition
+    return pos + rest.start(1)
 
 
 def _spoke(reader: _Reader, s: Sentence) -> list[tuple[int, int]]:
@@ -776,7 +969,10 @@ def _continue(reader: _Reader, seg: QuotedSpan) -> None:
     elif (followed := _paragraph_after_person(reader, seg, here)) is not None:
         _emit(reader, seg.start, seg.end, kind, followed, "continuation", "", -0.15)
     else:
-        _emit(reader, seg.start, seg.end, kind, None, "none", "")
+        # Straight after an unnamed speaker's quote ("one resident said: '...'"), the same unnamed speaker.
+        opens = not reader.masked[s.start : seg.open].strip()  # the quote opens its sentence
+        goes_on = opens and reader.last is not None and reader.last[1] is None and here - reader.last[0] <= 1
+        _emit(reader, seg.start, seg.end, kind, None, "none", "", description=reader.last_description * goes_on)
 
 
 def _paragraph_after_person(reader: _Reader, seg: QuotedSpan, here: int) -> Entity | None:
@@ -808,12 +1004,12 @@ def _continues(reader: _Reader, here: int, pos: int) -> bool:
     return all(e is speaker or e.kind != "person" for e in reader.book.entities_between(start, pos))
 
 
-# "“...” - President Moon": a label after a quote, alone on the rest of its line.
+# "“...” - President Ruiz": a label after a quote, alone on the rest of its line.
 _LABEL_AFTER = re.compile(r"[^\S\n]*[-\u2013\u2014]+[^\S\n]*([^\n]{2,60}?)[^\S\n]*(?:\n|$)")
 
 
 def _label_after(reader: _Reader, seg: QuotedSpan) -> tuple[Entity | None, AttributionMethod, str] | None:
-    """The speaker named by a dash label after a quote (``"..." - President Moon``), or described by one without a
+    """The speaker named by a dash label after a quote (``"..." - President Ruiz``), or described by one without a
     name (``"..." - reporter``): (entity, attribution, description), or None without a label."""
     label = _LABEL_AFTER.match(reader.text, seg.close + 1)
     if label is None:
@@ -863,13 +1059,17 @@ def find_quotes(text: str, sentences: list[Sentence]) -> tuple[list[Speaker], li
     quoted = [(seg.open, seg.close + 1) for seg in segments if seg.cls in ("full", "partial", "title", "heading")]
     book = SpeakerBook(text, sentences, mentions, quoted)
     book.learn_gender_from_pronouns()
+    book.link_lede_subject()
+    book.note_unnamed_subjects()
     reader = _Reader(text, sentences, masked, book, {m.end: m for m in mentions}, {m.start: m for m in mentions})
     reader.segments = segments
     reader.opens = [seg.open for seg in segments]
     quotable = _ByClose([seg for seg in segments if seg.cls in ("full", "partial")])
-    spoken = _transcript(reader)
+    spoken = _transcript(reader)  # in text order, not overlapping
+    spoken_starts = [a for a, _ in spoken]
     for s in sentences:
-        if s.kind in ("prose", "caption") and not any(a <= s.start < b for a, b in spoken):
+        k = bisect_right(spoken_starts, s.start) - 1
+        if s.kind in ("prose", "caption") and not (k >= 0 and s.start < spoken[k][1]):
             taken = _according(reader, s) + _spoke(reader, s)
             cues = _cues(reader, s)
             until = s.start
@@ -894,36 +1094,41 @@ def find_quotes(text: str, sentences: list[Sentence]) -> tuple[list[Speaker], li
 
 
 def _transcript(reader: _Reader) -> list[tuple[int, int]]:
-    """A transcript's labelled lines (``RUIZ: We will ...``, ``A: ...``) are their speakers' words, quoted without
-    quotation marks; questions are the interviewer's and left out. Returns the lines read, so that no cue inside an
-    answer is read again as reported speech."""
-    lines = label_lines(reader.text)
+    """A transcript's labelled lines (``RUIZ: We will ...``, ``A: ...``) and the paragraphs that go on from them are
+    their speakers' words, quoted without quotation marks; questions are the interviewer's and left out. Returns the
+    spans read, so that no cue inside an answer is read again as reported speech."""
+    text = reader.text
+    lines = label_lines(text)
     if not lines:
         return []
     # Whom the lines before the first label present: "Ana Ruiz, the new coach, spoke to us about ...".
     first = lines[0].label_start
     interviewee = reader.book.followed(first) or reader.book.focus(first)
+    spoken = [(line, line.start, line.end) for line in lines if line.kind != "question"]
     read = []
-    for line in lines:
-        if line.kind == "question" or reader.masked[line.start] == MASK:
+    speaker: dict[str, tuple[Entity | None, AttributionMethod]] = {}
+    for line, a, b in sorted([*spoken, *continued(text, lines)], key=lambda item: item[1]):
+        if reader.masked[a] == MASK:
             continue  # 'Sanders: "..."': a quotation, read as such
-        entity: Entity | None
-        attribution: AttributionMethod
-        if line.kind == "answer":
-            entity, attribution = interviewee, "role"
-        else:
-            entity, attribution = _labelled(reader, line)
-        for seg in _segments_in(reader, line.start, line.end + 1):
+        label = line.label(text)
+        if label not in speaker:  # once per label: "RUIZ" names the same person on every line
+            speaker[label] = (interviewee, "role") if line.kind == "answer" else _labelled(reader, line)
+        entity, attribution = speaker[label]
+        for seg in _segments_in(reader, a, b + 1):
             seg.attached = True
-        _emit(reader, line.start, line.end, "direct", entity, attribution, line.label(reader.text), -0.05)
-        read.append((line.label_start, line.end))
+        _emit(reader, a, b, "direct", entity, attribution, line.label(text), -0.05)
+        read.append((line.label_start if a == line.start else a, b))
     return read
 
 
-def _labelled(reader: _Reader, line: LabelLine) -> tuple[Entity, AttributionMethod]:
+def _labelled(reader: _Reader, line: LabelLine) -> tuple[Entity | None, AttributionMethod]:
     """The person a transcript label names: the name read there, one the article gave in full (``RUIZ`` for Ana
-    Ruiz), or a new person."""
+    Ruiz), or a new person; for an office (``THE PRESIDENT``), the person the story described by it."""
     book = reader.book
+    if line.kind == "role":
+        noun = line.label(reader.text).split()[-1].lower()
+        entity = book.resolve_role(noun, False, line.label_start, guess=False)
+        return entity, "role" if entity is not None else "none"
     for pos in reader.mentions_between(line.label_start, line.label_end):
         entity = book.mention_entity.get(pos)
         if entity is not None and entity.kind == "person":
@@ -957,24 +1162,35 @@ _APPOSED = re.compile(r"\b([a-z][\w\-]*),\s+([A-Z][\w'\u2019\-]+),")
 def _known_by_speaking(masked: str, mentions: list[Mention]) -> list[Mention]:
     """A lone word the name reader could not classify (``Umahi``) is a person from its first mention when the story
     has it speak (``Umahi said``) anywhere, so that pronouns before that cue can refer to it."""
-    speaking = {m.group(1) for m in _NAME_SPEAKS.finditer(masked)}
+    # "Umahi said", but not "Police in Halden said": a place after a preposition does not speak.
+    speaking = {
+        m.group(1)
+        for m in _NAME_SPEAKS.finditer(masked)
+        if not _PLACE_BEFORE.search(masked, max(0, m.start() - 8), m.start())
+    }
     # A label opening the article is its dateline ("London: Researchers have ..."), not a speaker.
     speaking |= {m.group(1) for m in _LABEL.finditer(masked) if masked[: m.start()].strip()}
     speaking |= {m.group(2) for m in _APPOSED.finditer(masked) if is_person_role(m.group(1))}
     bodies = {m.group(1) for m in _DESCRIBED.finditer(masked) if is_organisation_role(m.group(2))}
     bodies |= {m.group(1) for m in _TRADED.finditer(masked)}  # "Acme shares fell": a company
-    # "Beta Ltd ... Beta said": the first word of an organisation's name, alone, is that organisation.
+    # "Beta Ltd ... Beta said": the first word of a company's name, speaking alone, is that company.
+    bodies |= speaking & {m.tokens[0] for m in mentions if m.kind == "organisation" and _COMPANY_NAME.search(m.text)}
+    # "the Fed said": a lone name that speaks after "the" is an institution; so is one that says "its".
     bodies |= {
-        m.tokens[0] for m in mentions if m.kind == "organisation" and len(m.tokens) > 1 and m.tokens[1][0].isupper()
+        m.group(1)
+        for m in _NAME_SPEAKS.finditer(masked)
+        if _THE_BEFORE.match(masked, m.start() - 4, m.start()) or _ITS_AFTER.match(masked, m.end())
     }
-    # "the Fed said": a lone name that speaks after "the" is an institution.
-    bodies |= {m.group(1) for m in _NAME_SPEAKS.finditer(masked) if _THE_BEFORE.match(masked, m.start() - 4, m.start())}
     if not speaking and not bodies:
         return mentions
     return [_kind_known(m, speaking, bodies) for m in mentions]
 
 
 _THE_BEFORE = re.compile(r"[Tt]he\s$")
+_PLACE_BEFORE = re.compile(r"\b(?:in|at|from|near|outside)\s$")
+# A company's name: its first word and a company suffix.
+_COMPANY_NAME = re.compile(r"^[A-Z][\w\-]*\s+(?:Ltd|Inc|Corp|Co|Plc|PLC|LLC|AG|SA|NV|Group|Holdings)\.?$")
+_ITS_AFTER = re.compile(r"\s+(?:that\s+)?its\b")  # "Acme said its profit fell": a body, not a person
 # A name whose shares or stock trade: "Acme shares fell", "Acme's stock rose".
 _TRADED = re.compile(r"\b([A-Z][\w\-]+)(?:['\u2019]s)?\s+(?:shares|stock|stockholders|shareholders)\b")
 
@@ -996,8 +1212,8 @@ _DESCRIBED = re.compile(r"\b([A-Z][\w'\u2019\-]+),\s+(?:the|a|an)\s+[^,;]{0,60}?
 def _trailing_limit(reader: _Reader, s: Sentence, after: int, later: list[_Cue]) -> int:
     """Reported content stops where a later trailing attribution (``..., Reuters reported.``) begins."""
     for cue in later:
-        if cue.subject.start < after:
-            continue
+        if cue.subject.start < after or not reader.masked[after : cue.subject.start].rstrip().endswith((",", MASK)):
+            continue  # "said Tom Bassey had agreed to pay": a verb of the content, no attribution after it
         tail = reader.masked[cue.end : s.end]
         words_after = WORD.findall(tail)
         ends = not words_after or words_after[0].lower() in PREPOSITIONS or ADVERBIAL.match(tail)

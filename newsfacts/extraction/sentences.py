@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import Literal
 
 SentenceKind = Literal["prose", "heading", "caption", "credit"]
@@ -355,7 +356,7 @@ class _Block:
         if self.text[seg.end - 1] == "." or self.text[seg.start] in _BULLETS:
             return False
         if _LABELLED_QUOTE_RE.fullmatch(self.text, seg.start, seg.end):
-            return False  # '"We will not answer that." - President Moon': a quote with its speaker's label
+            return False  # '"We will not answer that." - President Ruiz': a quote with its speaker's label
         body = self.text[seg.start : seg.end].rstrip(_CLOSERS + '"')
         if not body or not _LETTER_RE.search(body):
             return False
@@ -385,17 +386,30 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
             start = m.start() + len(line) - len(line.lstrip())
             lines.append((start, start + len(stripped)))
     blocks: list[tuple[int, int]] = []
+    columns = _hard_wrapped(text, lines)
     for i, (start, end) in enumerate(lines):
-        if blocks and _is_wrap(text, lines[i - 1], start, blocks[-1][0]):
+        if blocks and _is_wrap(text, lines[i - 1], start, blocks[-1][0], columns):
             blocks[-1] = (blocks[-1][0], end)
         else:
             blocks.append((start, end))
     return blocks
 
 
-def _is_wrap(text: str, previous_line: tuple[int, int], start: int, block_start: int) -> bool:
+def _single_break(text: str, line_end: int, start: int) -> bool:
+    return start - line_end == 1 or len(_BREAK_RE.findall(text, line_end, start)) == 1
+
+
+def _hard_wrapped(text: str, lines: list[tuple[int, int]]) -> bool:
+    """Whether the text is set in hard-wrapped lines (a newspaper column, OCR): most single line breaks fall inside
+    a sentence, the next line going on in lower case."""
+    breaks = [(end, start) for (_, end), (start, _) in pairwise(lines) if _single_break(text, end, start)]
+    inside = sum(1 for end, start in breaks if text[start].islower() and text[end - 1] not in ".?!…:")
+    return len(breaks) >= 6 and inside * 2 >= len(breaks)
+
+
+def _is_wrap(text: str, previous_line: tuple[int, int], start: int, block_start: int, columns: bool = False) -> bool:
     line_start, line_end = previous_line
-    if start - line_end != 1 and len(_BREAK_RE.findall(text, line_end, start)) != 1:
+    if not _single_break(text, line_end, start):
         return False
     last, first = text[line_end - 1], text[start]
     if first.islower() or last in ",;-\u2013—(":
@@ -407,6 +421,8 @@ def _is_wrap(text: str, previous_line: tuple[int, int], start: int, block_start:
         return True  # '"We will rebuild," / she said.': the attribution of a quote wrapped onto the next line
     if not body or body[-1] in ".?!…:":
         return False
+    if columns and not line.isupper():
+        return True  # a column's line stops wherever the width does: "... at noon. Constable / Ann Roe said ..."
     return len(line.split()) > MAX_HEADING_WORDS or _quotation_open(text[block_start:line_end])
 
 

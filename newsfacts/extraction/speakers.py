@@ -38,6 +38,8 @@ SpeakerKind = Literal["person", "organisation"]
 
 # Titles held in an organisation, written after its name: "Acme CEO", "FBI Director".
 OFFICERS = words("ceo cfo coo cto director chairman chairwoman chairperson spokesman spokeswoman spokesperson leader")
+# Roles written short or in full: "the CEO" of a "chief executive".
+ROLE_ABBREVIATIONS = {"ceo": ("chief", "executive"), "cfo": ("chief", "financial"), "pm": ("prime", "minister")}
 MEDIA_WORDS = words("news times post herald journal tribune gazette press channel network radio tv")
 NAME_WORD_RE = re.compile(r"[^\W\d_][\w'\u2019\-]*", re.UNICODE)
 
@@ -130,7 +132,7 @@ class SpeakerBook:
         entity = self._match(m)
         surname = _shared_surname(self.text, m, following)
         if entity is None and surname and not quoted:
-            # "David and Jackie Wenlock": David Wenlock, known from here on by his first name too.
+            # "Tom and Ana Okafor": Tom Okafor, known from here on by his first name too.
             entity = Entity(len(self.entities), f"{m.text} {surname}", "person")
             self.entities.append(entity)
             self._describe(entity, m)
@@ -166,7 +168,7 @@ class SpeakerBook:
         Only entities sharing a word with the mention (or whose initials it is) can match, so only those are tried.
         """
         words = m.tokens
-        ids = set(self._by_initials.get(m.text, ()))
+        ids = set(self._by_initials.get("".join(c for c in m.text if c.isupper()), ()))  # "NWA", "BoE"
         for word in words:
             ids.update(self._by_word.get(word, ()))
         title_gender = TITLE_GENDER.get(m.title.split()[-1].lower().rstrip(".")) if m.title else None
@@ -201,6 +203,11 @@ class SpeakerBook:
         if any(e.name.split()[-1] == word for e in people):
             return None
         firsts = [e for e in people if len(e.name.split()) > 1 and e.name.split()[0] == word]
+        if len(firsts) > 1:
+            # "John Howe" and "John Bevan", then "John": the one a relative with the same surname makes the story
+            # call by first name.
+            surnames = Counter(e.name.split()[-1] for e in self.entities if e.kind == "person" and " " in e.name)
+            firsts = [e for e in firsts if surnames[e.name.split()[-1]] > 1]
         return firsts[0] if len(firsts) == 1 else None
 
     def _describe(self, entity: Entity, m: Mention) -> None:
@@ -215,7 +222,7 @@ class SpeakerBook:
         fronted = re.fullmatch(r"\s*([^,;\u201c\u201d\"]{3,80}?),\s*", lead)
         if m.possessive:
             pass
-        elif paren and not re.fullmatch(r"[\d\s]+", paren.group(1)):
+        elif paren and not re.fullmatch(r"[\d\s]+", paren.group(1)) and not _is_acronym_of(paren.group(1), m.tokens):
             description = paren.group(1).strip()
         elif fronted and text[m.end : m.end + 1] == "," and _is_apposition(fronted.group(1)):
             description = fronted.group(1).strip()
@@ -227,13 +234,21 @@ class SpeakerBook:
         if not description:
             description = " ".join(part for part in (m.role, _title_description(m.title)) if part)
         entity.description = description
-        entity.role_words.update(w.lower() for w in NAME_WORD_RE.findall(f"{description} {m.role} {m.title}"))
+        self._learn_roles_and_gender(entity, m)
+
+    def _learn_roles_and_gender(self, entity: Entity, m: Mention) -> None:
+        """Role words from the description, role and title of ``m``; gender from its title, gendered nouns, a
+        copula (``is one of the best-known actresses``) and the first name."""
+        entity.role_words.update(w.lower() for w in NAME_WORD_RE.findall(f"{entity.description} {m.role} {m.title}"))
         if m.title:
             entity.role_words.update(w.lower().rstrip(".") for w in m.title.split())
             for word in m.title.split():
                 gender = TITLE_GENDER.get(word.lower().rstrip("."))
                 if gender:
                     entity.gender_votes[gender] += 2
+        for short, words_ in ROLE_ABBREVIATIONS.items():
+            if short in entity.role_words or entity.role_words.issuperset(words_):
+                entity.role_words.update((short, *words_))  # "the CEO" is the chief executive described before
         for word in entity.role_words:
             if word in GENDERED_NOUNS:
                 entity.gender_votes[GENDERED_NOUNS[word]] += 2
@@ -263,6 +278,12 @@ class SpeakerBook:
         insort(self._events, event)
         insort(self._events_of.setdefault(entity.id, []), event)
 
+    def _recent_at(self, pos: int) -> Iterator[tuple[int, int, Entity]]:
+        """(offset, sentence, entity) of each reference before ``pos``, most recent first."""
+        for i in range(bisect_left(self._events, (pos, -1, -1)) - 1, -1, -1):
+            at, sentence, e = self._events[i]
+            yield at, sentence, self.entities[e]
+
     def _recent(self, pos: int) -> Iterator[tuple[int, Entity]]:
         """(sentence, entity) of each reference before ``pos``, most recent first."""
         for i in range(bisect_left(self._events, (pos, -1, -1)) - 1, -1, -1):
@@ -281,6 +302,49 @@ class SpeakerBook:
             entity = self.entities[by_sentence[k - 1][2]]
             if entity.kind == "person":
                 entity.gender_votes["m" if first.group(1) == "He" else "f"] += 1
+
+    def link_lede_subject(self) -> None:
+        """``A seven-year-old boy told the court ...`` then ``John Howe, whose name ..., described ...``: the person
+        a story's first sentence introduces unnamed is the one its second sentence opens by naming."""
+        prose = [s for s in self.sentences if s.kind == "prose"][:2]
+        lede = _LEDE_SUBJECT.match(prose[0].text) if len(prose) == 2 else None
+        if lede is None or not is_person_role(lede.group(1).lower()) or lede.group(1).lower().endswith("s"):
+            return
+        opener = _OPENING_NAME.match(prose[1].text)
+        entity = self.entity_at(prose[1].start, prose[1].start + opener.end(1)) if opener else None
+        if (
+            entity is None
+            or entity.kind != "person"
+            or self._named_at.get(entity.id, [prose[1].start])[0] < prose[1].start
+        ):
+            return
+        entity.role_words.add(lede.group(1).lower())
+        self._by_noun.setdefault(lede.group(1).lower(), set()).add(entity.id)
+        self.note(entity, prose[0].start + lede.start(1))
+
+    def note_unnamed_subjects(self) -> None:
+        """``A fiery coach made headlines ... "...," he said``: a sentence whose subject is a person described but
+        never named (no one named before, no one described by its noun) introduces an unnamed person, whom later
+        pronouns refer to; their quotes get the description, not a name."""
+        for sentence in self.sentences:
+            if sentence.kind != "prose":
+                continue
+            found = _UNNAMED_SUBJECT.match(sentence.text)
+            if found is None:
+                continue
+            nouns = found.group(1).split()
+            noun = next((w for w in nouns if is_person_role(w) and not w.endswith("s")), "")
+            if not noun or nouns.index(noun) < len(nouns) - 2 or _NAMED_AFTER.match(sentence.text, found.end()):
+                continue  # "The landlord, Peter Grant, told ...": named after all
+            pos = sentence.start + found.start(1)
+            if self.followed(pos) is not None or self.resolve_role(noun, False, pos, guess=False):
+                continue
+            phrase = (
+                sentence.text[found.start() : found.start(1)].strip() + " " + " ".join(nouns[: nouns.index(noun) + 1])
+            )
+            entity = self.anonymous(pos, phrase.strip())
+            entity.role_words.add(noun)
+            self._by_noun.setdefault(noun, set()).add(entity.id)  # "the coach said" later: them again
 
     def anonymous(self, pos: int, description: str = "", speaks_for: Entity | None = None) -> Entity:
         """An unnamed person who speaks (``a senior official``, ``one witness``, ``a council spokeswoman``):
@@ -354,9 +418,11 @@ class SpeakerBook:
                 window.append(k)
             k -= 1
         firsts: dict[int, Entity] = {}
-        for sentence, entity in self._recent(pos):
+        for at, sentence, entity in self._recent_at(pos):
             if sentence < window[-1]:
                 break
+            if _PLACE_OBJECT.search(self.text, max(0, at - 12), at):
+                continue  # "taken to County Holding": a place or object after a preposition is not followed
             firsts[sentence] = entity  # overwritten going back, so it ends as the sentence's first reference
         for sentence in window:
             if sentence in firsts:
@@ -428,7 +494,7 @@ class SpeakerBook:
         return None
 
     def introduced_next(self, noun: str, pos: int) -> Entity | None:
-        """``..., the foreign minister said.`` then ``Foreign Minister Kamel Morjane told ...``: a wire lede's role
+        """``..., the foreign minister said.`` then ``Foreign Minister Omar Haddad told ...``: a wire lede's role
         noun names the person the next two sentences introduce with it."""
         here = self.sentence_at(pos)
         for i in self._by_noun.get(noun, ()):
@@ -446,7 +512,7 @@ class SpeakerBook:
         return None
 
     def named_later(self, noun: str, pos: int) -> Entity | None:
-        """``A White House spokeswoman says ...`` then, later, ``spokeswoman Sarah Sanders``: the one person the
+        """``A city hall spokeswoman says ...`` then, later, ``spokeswoman Ana Ruiz``: the one person the
         story introduces after ``pos`` with that role noun, and none before (None when it introduces two)."""
         described = [e for e in self.entities if e.kind == "person" and e.name and noun in e.role_words]
         if len(described) != 1:
@@ -492,6 +558,19 @@ def first_name_genders() -> dict[str, str]:
     return genders
 
 
+# A story opening with an unnamed person: "A SEVEN-YEAR-OLD boy watched", "A 35-year-old man has been".
+_LEDE_SUBJECT = re.compile(r"\W*(?:A|An)\s+(?:[\w\-]+\s+){0,2}?([A-Za-z]+)\s+(?=[a-z])")
+# A sentence opening with a name set off by a comma: "John Howe, whose name ...".
+_OPENING_NAME = re.compile(r"\W*((?:[A-Z][\w'\u2019\-]*\s+){1,3}?[A-Z][\w'\u2019\-]*),")
+# After an unnamed person's noun: their name ("The landlord, Peter Grant,") or the body they speak for ("A spokesperson
+# for Halden Council"), which the quote reader resolves.
+_NAMED_AFTER = re.compile(r",\s+[A-Z]|\s+(?:for|at|with|from|of)\s+(?:the\s+)?[A-Z]")
+# A clause opening with an unnamed person: "A fiery coach made", "The coach, known for ..., reacted".
+_UNNAMED_SUBJECT = re.compile(r"\W*(?:The|A|An)\s+((?:[a-z][\w\-]*\s+){0,2}[a-z][\w\-]*)(?=,|\s+[a-z])")
+# A preposition of place or motion right before a name: "taken to County Holding", "from Halden Hospital".
+_PLACE_OBJECT = re.compile(r"(?<!according)\s(?:to|into|at|from|near|inside|outside|towards?)\s(?:the\s)?$", re.I)
+
+
 def _is_apposition(phrase: str) -> bool:
     """``the authority's director``, ``regional secretary of X``: a noun phrase naming a role, not a clause."""
     words = [w.lower() for w in NAME_WORD_RE.findall(phrase)]
@@ -521,7 +600,7 @@ def _title_description(title: str) -> str:
 
 
 def _shared_surname(text: str, m: Mention, following: Mention | None) -> str:
-    """``David and Jackie Wenlock``: the surname a lone first name shares with the full name joined to it by
+    """``Tom and Ana Okafor``: the surname a lone first name shares with the full name joined to it by
     ``and``, else ``""``."""
     if following is None or m.kind != "unknown" or len(m.tokens) != 1 or m.text.lower() in STOPWORDS:
         return ""
@@ -539,7 +618,7 @@ def _names_again(m: Mention, entity: Entity) -> bool:
     full = entity.name.split()
     if entity.kind == "person" and m.kind != "organisation":
         if len(words) == 1 and (words[0] == full[-1] or (_first_name_title(m) and words[0] == full[0])):
-            return True  # "Park" of "John Park", "Sir Keir" of "Sir Keir Starmer"
+            return True  # "Park" of "John Park", "Sir Tom" of "Sir Tom Ash"
         if len(words) > 1 and len(full) > 1 and words[-1] == full[-1] and _initial_match(words[0], full[0]):
             return True
     extends = len(words) > len(full) >= 2 and words[: len(full)] == full
@@ -552,7 +631,7 @@ def _names_again(m: Mention, entity: Entity) -> bool:
         return True
     if len(words) > len(full) and words[: len(full)] == full:
         return True
-    if len(words) == 1 and words[0].isupper() and words[0] == _initials(full):
+    if len(words) == 1 and _is_acronym_of(words[0], full):
         return True
     return len(words) == 1 and words[0] in full and is_organisation_role(words[0].lower())  # "the Bank", "Council"
 
@@ -564,12 +643,19 @@ def _shortened(short: str, name: str) -> bool:
 
 
 def _first_name_title(m: Mention) -> bool:
-    """``Sir Keir``, ``Dame Judi``: these titles go with the first name."""
+    """``Sir Tom``, ``Dame Ida``: these titles go with the first name."""
     return m.title.split()[-1].lower() in ("sir", "dame") if m.title else False
 
 
 def _initials(words: list[str]) -> str:
     return "".join(w[0] for w in words if w[0].isupper())
+
+
+def _is_acronym_of(word: str, name: list[str]) -> bool:
+    """``NWA`` of ``Northgate Water Authority``, ``BoE`` of ``Bank of England``: the capitals of a short word are the
+    initials of the name's capitalised words."""
+    capitals = "".join(c for c in word if c.isupper())
+    return len(capitals) > 1 and len(word) <= 6 and word[0].isupper() and capitals == _initials(name)
 
 
 def _initial_match(a: str, b: str) -> bool:
@@ -605,7 +691,7 @@ def same_speaker(name_a: str, name_b: str, others: tuple[str, ...] | list[str] =
         return la[-1] == lb[-1] and _initial_match(la[0], lb[0])
     short, long_ = (a, b) if len(a) == 1 else (b, a)
     word = short[0]
-    if word.isupper() and len(word) > 1 and word == _initials(long_):
+    if _is_acronym_of(word, long_):
         return True
     organisation = any(w.lower() in ORGANISATION_WORDS for w in long_)
     slot = long_[0] if organisation else long_[-1]

@@ -15,8 +15,10 @@ from typing import Literal
 
 from newsfacts.extraction.cues import (
     ALL_VERBS,
+    COLLECTIVE_NOUNS,
     DETERMINERS,
     GENERIC_ORGANISATIONS,
+    KIN_NOUNS,
     OFFICES,
     PERSON_MEDIA,
     POSTNOMINALS,
@@ -26,6 +28,7 @@ from newsfacts.extraction.cues import (
     RESEARCH_NOUNS,
     SPEECH_VERBS,
     STOPWORDS,
+    TITLES,
     VERB_MODIFIERS,
     VERB_RE,
     is_organisation_role,
@@ -73,6 +76,10 @@ class Subject:
     entity: Entity | None
     attribution: AttributionMethod
     reporter: bool = False  # the press reporting, not a speaker
+    doubt: float = 0.0  # taken off the quote's confidence when the reference is a guess
+
+
+_COMMON_POSSESSIVE = re.compile(r"\b[a-z][\w\-]*(?:['\u2019]s|s['\u2019])\s*$")
 
 
 def _strip_modifiers(left: str) -> str:
@@ -104,9 +111,15 @@ def named(reader: Reading, mention: Mention, entity: Entity) -> AttributionMetho
 def subject_left(reader: Reading, s: Sentence, vs: int) -> Subject | None:
     """The subject written before a reporting verb at ``vs``: a name, a pronoun or a role noun phrase."""
     masked = reader.masked
+    if _COMMON_POSSESSIVE.search(masked, s.start, vs):
+        return None  # "With the minister's reply, ...": after a possessive the word is a noun, no verb
+    if masked[s.start : vs].rstrip().endswith(","):
+        # "Ana Ruiz, who met Tom Ray on Monday, said": the clause's subject, not the name before the comma.
+        return clause_subject(reader, s, vs, coordinated=False)
     left = _strip_modifiers(masked[s.start : vs].rstrip())
     # "Ivan Petrov (the head of X) said": a parenthesis between subject and verb.
     left = re.sub(r"\s*\([^()]*\)$", "", left)
+    left = re.sub(r"\s*[\u2013\u2014][^\u2013\u2014]{1,80}[\u2013\u2014]$", "", left)  # "Ana Ruiz — the mayor — said"
     end = s.start + len(left)
     if not left.strip() or left.endswith(MASK):
         return None
@@ -121,7 +134,7 @@ def subject_left(reader: Reading, s: Sentence, vs: int) -> Subject | None:
     subject = _apposed_without_commas(reader, s, end) or noun_phrase_before(reader, s, end)
     if subject is None and MASK not in left and not _has_cue(left):
         # "Two diplomats briefed on the talks said": a subject with a trailing modifier.
-        subject = _lead_subject(reader, s, max_words=3)
+        subject = _lead_subject(reader, s, vs, max_words=3)
     return subject
 
 
@@ -154,6 +167,11 @@ def noun_phrase_before(reader: Reading, s: Sentence, end: int) -> Subject | None
     if mention is None and reader.masked[end - 2 : end] in ("'s", "\u2019s"):
         # "Kohl's now says": a name ending in 's right before the verb is the name, not a possessive.
         mention = reader.mention_by_end.get(end - 2)
+    place = mention is not None and mention.kind == "unknown" and mention.start not in reader.book.mention_entity
+    located = _LOCATED.search(reader.masked, s.start, mention.start) if mention is not None and place else None
+    if located and (is_organisation_role(located.group(1)) or is_person_role(located.group(1))):
+        # "Police in Halden said": the police, not the place, and named only as the place's.
+        return Subject(located.start(1), end, None, "none")
     if mention is not None:
         named_subject = _name_subject(reader, s, mention, end)
         if named_subject is not None:
@@ -166,6 +184,8 @@ def noun_phrase_before(reader: Reading, s: Sentence, end: int) -> Subject | None
     w_start = s.start + last.start()
     if word in PRONOUN_GENDER or word in ("it", "they", "i", "we"):
         return pronoun_subject(reader, word, w_start, end)
+    if word in ("others", "some", "many", "several") and len(words) == 1:
+        return Subject(w_start, end, None, "none")  # "Others said ...": an unnamed group
     if word in DOCUMENTS:
         # "The report said", "a leaked memo says": a document speaks for whoever issued it ("the WHO release added",
         # "Acme's annual report said"), or for nobody named when the phrase names no one.
@@ -188,6 +208,10 @@ def noun_phrase_before(reader: Reading, s: Sentence, end: int) -> Subject | None
     return _role_subject(reader, last.group(), phrase_start, end)
 
 
+# "Police in ", "officials at ": the head of a noun phrase that names only where they are.
+_LOCATED = re.compile(r"\b([A-Za-z][a-z]+)\s+(?:in|at|from|near|outside)\s+(?:the\s+)?$")
+
+
 # Between a name and the document it issued: "the WHO release", "Acme's annual report".
 _OWNS_DOCUMENT = re.compile(r"(?:['\u2019]s?)?(?:\s+[a-z][\w\-]*){0,2}\s+")
 
@@ -203,6 +227,13 @@ def _name_subject(reader: Reading, s: Sentence, mention: Mention, end: int) -> S
     if holder is not None and holder_entity is not None and holder_entity.kind == "person":
         mention = holder
     entity = book.mention_entity.get(mention.start)
+    kin = _SOMEONE_OF.search(text, s.start, mention.start)
+    if kin and entity is not None and entity.kind == "person" and _kin_noun(kin.group(1)):
+        # "the family of Tom Ray said", "a friend of Ana Ruiz said": someone of theirs, unnamed.
+        return Subject(kin.start(), end, None, "none")
+    if kin and entity is not None and entity.kind == "organisation" and kin.group(1) in SPOKESPEOPLE:
+        # "A spokesperson for Halden Council said ... they added": the spokesperson goes on for the council.
+        book.anonymous(kin.start(), text[kin.start() : mention.start].strip(), speaks_for=entity)
     institution = re.search(r"\b[Tt]he\s+$", text[s.start : mention.start]) or len(mention.tokens) > 1
     if entity is None and institution and mention.kind != "person" and not common_word(mention.text):
         # "The White House said", "the Fed said", "Downing Street said": an institution named like a place speaks.
@@ -215,6 +246,17 @@ def _name_subject(reader: Reading, s: Sentence, mention: Mention, end: int) -> S
     return Subject(_title_start(reader, s, mention), end, entity, named(reader, mention, entity), entity.is_media)
 
 
+# "the family of ", "a close friend of ", "a lawyer for ": someone related to the name that follows.
+_SOMEONE_OF = re.compile(r"\b(?:[Tt]he|[Aa]n?|[Oo]ne)\s+(?:[a-z][\w\-]*\s+){0,2}?([a-z][\w\-]*)\s+(?:of|for)\s+$")
+
+
+def _kin_noun(word: str) -> bool:
+    return word in RELATION_NOUNS or (is_person_role(word) and word not in SPOKESPEOPLE)
+
+
+_TITLE_AND = re.compile(r"\b((?:[A-Z][\w.]*\s+){1,4})and\s+$")
+
+
 def _title_start(reader: Reading, s: Sentence, mention: Mention) -> int:
     """The start of a named subject with its title, role words and article: ``chief executive``, ``Governor``."""
     start = mention.start
@@ -223,6 +265,10 @@ def _title_start(reader: Reading, s: Sentence, mention: Mention) -> int:
     role = re.search(r"(?:[a-z][\w\-]*\s+){1,3}$", reader.masked[s.start : start])
     if role and any(is_person_role(w) for w in role.group().split()):
         start = s.start + role.start()
+    # "BoE Deputy Governor and PRA Chief Executive Sam Woods": a second title joined by "and".
+    joined = _TITLE_AND.search(reader.masked, s.start, start)
+    if joined and all(sum(c.isupper() for c in w) > 1 or w.lower() in TITLES for w in joined.group(1).split()):
+        start = joined.start()
     article = re.search(r"\b[Tt]he\s+$", reader.masked[s.start : start])
     return s.start + article.start() if article else start  # "the Halden Herald"
 
@@ -244,11 +290,16 @@ def _phrase_start(reader: Reading, s: Sentence, words: list[re.Match[str]], w_st
 def _agent_subject(reader: Reading, s: Sentence, phrase_start: int, end: int) -> Subject | None:
     """``a spokesman for the ministry``, ``an official at the company``: an unnamed person speaking for someone."""
     agent = re.search(
-        r"(?:\b(?:a|an|the|one)\s+)?\b([a-z][\w\-]*)\s+(?:for|at|with|from)\s+$", reader.text[s.start : phrase_start]
+        r"(?:\b(?:[Aa]n?|[Tt]he|[Oo]ne)\s+)?\b([a-z][\w\-]*)\s+(?:for|at|with|from)\s+$",
+        reader.text[s.start : phrase_start],
     )
     if not agent or not is_person_role(agent.group(1)):
         return None
     entity, attribution = _organisation_in(reader, phrase_start, end)
+    if entity is None and agent.group(1) in SPOKESPEOPLE and _OFFICE.fullmatch(reader.text, phrase_start, end):
+        entity, attribution = _seat_of_government(reader), "role"  # "a spokesman for the Prime Minister"
+    if entity is not None and agent.group(1) in SPOKESPEOPLE:  # "... they added": the spokesperson again
+        reader.book.anonymous(s.start + agent.start(), reader.text[s.start + agent.start() : end], speaks_for=entity)
     return Subject(s.start + agent.start(), end, entity, attribution)
 
 
@@ -273,16 +324,17 @@ def _role_subject(reader: Reading, noun: str, phrase_start: int, end: int) -> Su
     word = noun.lower()
     if word in ("reporters", "journalists"):
         return Subject(phrase_start, end, None, "none", reporter=True)
-    plural = word.endswith("s") and not word.endswith("ss")
+    plural = (word.endswith("s") and not word.endswith("ss")) or word in COLLECTIVE_NOUNS
     determiner = reader.text[phrase_start:end].split()[0].lower()
-    if plural or word in RELATION_NOUNS or determiner in ("his", "her", "their", "its"):
+    kin = word in KIN_NOUNS and determiner.endswith(("'s", "\u2019s"))  # "Okafor's father": not Okafor
+    if plural or word in RELATION_NOUNS or determiner in ("his", "her", "their", "its") or kin:
         return Subject(phrase_start, end, None, "none")  # "analysts", "his family": nobody named
     if word in SPOKESPEOPLE:
         # "a Home Office spokeswoman", "the council spokesman": the organisation speaks through them.
         attribution: AttributionMethod = "role"
         later = book.named_later(word, phrase_start) if determiner in ("a", "an") else None
-        if later is not None:
-            return Subject(phrase_start, end, later, "role")  # "A White House spokeswoman says", named further on
+        if later is not None:  # "A White House spokeswoman says", named further on
+            return Subject(phrase_start, end, later, "role", doubt=0.05)
         if _OFFICE_HOLDER.search(reader.text, phrase_start, end - len(noun)):
             entity = _seat_of_government(reader)  # "the PM's spokesman": the PM's office
         else:
@@ -310,12 +362,21 @@ def _role_subject(reader: Reading, noun: str, phrase_start: int, end: int) -> Su
         entity = book.salient_organisation(phrase_start) if generic else book.sole_organisation(phrase_start)
     if word in PRESS_NOUNS and entity is not None and entity.is_media:
         return Subject(phrase_start, end, entity, "role", reporter=True)
-    return Subject(phrase_start, end, entity, "role" if entity else "none")
+    # "the 27-year-old said" with nobody described so: the person followed, a guess.
+    guessed = entity is not None and entity.kind == "person" and word not in entity.role_words
+    return Subject(phrase_start, end, entity, "role" if entity else "none", doubt=0.1 if guessed else 0.0)
 
 
 def _body_named_before(reader: Reading, a: int, b: int) -> tuple[Entity | None, AttributionMethod]:
     """``a White House spokeswoman``: a name that is no person, right before the spokesperson noun, is the body
     they speak for."""
+    before = reader.text[max(0, a - 20) : b].rstrip()
+    seat = next((name for name in SEATS_OF_GOVERNMENT if before.endswith(f" {name}")), None)
+    if seat is not None:  # "a No 10 spokesman"
+        entity = reader.book.create(SEAT_NAMES.get(seat, seat), "organisation", a)
+        if seat not in entity.forms:
+            entity.forms.append(seat)
+        return entity, "name"
     for pos in reversed(reader.mentions_between(a, b)):
         mention = reader.mention_by_start[pos]
         if mention.kind != "person" and not reader.masked[mention.end : b].strip() and not common_word(mention.text):
@@ -326,6 +387,9 @@ def _body_named_before(reader: Reading, a: int, b: int) -> tuple[Entity | None, 
 # "the Prime Minister's official spokesman", "the PM's spokeswoman": an office holder's spokesperson.
 _OFFICE_HOLDER = re.compile(
     r"\b(?:[Pp]rime [Mm]inister|PM|[Pp]resident|[Cc]hancellor|[Pp]remier|[Ff]irst [Mm]inister)['\u2019]s\s+(?:\w+\s+)?$"
+)
+_OFFICE = re.compile(
+    r"(?:the\s+)?(?:[Pp]rime [Mm]inister|PM|[Pp]resident|[Cc]hancellor|[Pp]remier|[Ff]irst [Mm]inister)", re.I
 )
 # Where a head of government's office sits, by the name the press gives it.
 SEATS_OF_GOVERNMENT = frozenset(
@@ -346,6 +410,10 @@ SEATS_OF_GOVERNMENT = frozenset(
         "Presidential Office",
     }
 )
+
+
+# Other names of a seat: "No 10" is Downing Street.
+SEAT_NAMES = {"Number 10": "Downing Street", "No 10": "Downing Street", "No10": "Downing Street"}
 
 
 def _seat_of_government(reader: Reading) -> Entity | None:
@@ -382,13 +450,21 @@ def pronoun_subject(reader: Reading, word: str, start: int, end: int) -> Subject
     elif word == "it":
         entity = book.resolve_organisation_pronoun(start)
     elif word == "they":
-        entity = _plural_antecedent(reader, start)
+        entity = _plural_antecedent(reader, start) or _spokesperson_followed(reader, start)
     else:
         entity = None
     if entity is not None:
         book.note(entity, start)  # "he said X was ...": the story still follows him, whatever X is
         entity = entity.speaks_for or entity  # "a council spokesman said ... he added": the council's words
-    return Subject(start, end, entity, "pronoun" if entity else "none")
+    doubt = 0.05 if word == "they" else 0.0  # one of a pair speaks for both
+    return Subject(start, end, entity, "pronoun" if entity else "none", doubt=doubt)
+
+
+def _spokesperson_followed(reader: Reading, pos: int) -> Entity | None:
+    """``A spokesperson for the council said ... "...," they added``: the singular they of an unnamed spokesperson
+    the story is following."""
+    followed = reader.book.followed(pos)
+    return followed if followed is not None and followed.speaks_for is not None else None
 
 
 def _plural_antecedent(reader: Reading, pos: int) -> Entity | None:
@@ -400,12 +476,16 @@ def _plural_antecedent(reader: Reading, pos: int) -> Entity | None:
         if k < 0:
             break
         s = reader.sentences[k]
-        starts = reader.mentions_between(s.start, min(s.end, pos))
+        group = _GROUP_AT.match(reader.masked, s.start, min(s.end, pos))
+        body = book.entity_at(group.end(), group.end() + 1) if group and is_person_role(group.group(1)) else None
+        if body is not None and body.kind == "organisation":
+            return body  # "Researchers from Halden University are ... : they say ...": the university's people
+        starts = [p for p in reader.mentions_between(s.start, min(s.end, pos)) if p in book.mention_entity]
         if not starts:
             continue
         first = reader.mention_by_start[starts[0]]
         lead = WORD.findall(reader.masked[s.start : first.start])
-        if len(starts) < 2 or not all(w.lower() in DETERMINERS or is_person_role(w) for w in lead):
+        if len(starts) < 2 or not all(w[0].isupper() or w in DETERMINERS or is_person_role(w) for w in lead):
             return None  # the pair must open the clause: "X and Y met ...", not "met X and Y"
         second = reader.mention_by_start[starts[1]]
         people = [book.mention_entity.get(m.start) for m in (first, second)]
@@ -414,6 +494,10 @@ def _plural_antecedent(reader: Reading, pos: int) -> Entity | None:
             return people[0]
         return None
     return None
+
+
+# A clause opening with people of a body: "Researchers from ", "Officials at the ", "Scientists with ".
+_GROUP_AT = re.compile(r"\W*([A-Z][a-z]+s)\s+(?:from|at|with|of)\s+(?:the\s+)?")
 
 
 # A sentence opening with a participle or subordinate clause, up to the comma before its subject.
@@ -436,17 +520,17 @@ def clause_subject(reader: Reading, s: Sentence, vs: int, coordinated: bool) -> 
         mention = reader.mention_by_start[pos]
         entity = reader.book.mention_entity.get(pos)
         if _modifies_next_name(reader, mention, vs) or _bracketed(reader.text, mention):
-            continue  # "Trump spokeswoman Sarah Sanders": the first name only qualifies the role of the second
+            continue  # "Mayor Lee's spokeswoman Ana Ruiz": the first name only qualifies the role of the second
         if entity is not None and not reader.book.in_quote(pos) and not mention.possessive:
             between = reader.masked[mention.end : vs]
             if not coordinated and (MASK in between or _has_cue(between)):
                 return None
             return Subject(pos, mention.end, entity, named(reader, mention, entity), entity.is_media)
-    return _lead_subject(reader, s, max_words=5)
+    return _lead_subject(reader, s, vs, max_words=5)
 
 
 def _relative_antecedent(reader: Reading, s: Sentence, vs: int) -> Subject | None:
-    """``Police arrested Nicholas, who apologised and admitted ...``: a cue inside a relative clause has the name
+    """``Police stopped Okafor, who admitted ...``: a cue inside a relative clause has the name
     the clause follows as its subject."""
     masked = reader.masked
     who = masked.rfind(", who ", s.start, vs)
@@ -459,7 +543,7 @@ def _relative_antecedent(reader: Reading, s: Sentence, vs: int) -> Subject | Non
     return Subject(mention.start, mention.end, entity, named(reader, mention, entity), entity.is_media)
 
 
-# A phrase fronted before the clause's subject: "In their first meeting under new chief Ana Ruiz, the board ...".
+# A phrase fronted before the clause's subject: "At its first session led by Ana Ruiz, the board ...".
 _FRONTED_PHRASE = re.compile(
     r"\W*(?:In|On|At|Under|After|Before|During|Despite|Following|Since|Unlike|Like|Amid|Among|Besides|Beyond|As)\b"
     r"[^,;:\n]{1,120},\s*"
@@ -472,21 +556,24 @@ def _bracketed(text: str, mention: Mention) -> bool:
 
 
 def _modifies_next_name(reader: Reading, mention: Mention, vs: int) -> bool:
-    """A name followed by a role noun and another name: ``Trump spokeswoman Sarah Sanders``."""
+    """A name followed by a role noun and another name: ``Governor Lee spokeswoman Ana Ruiz``."""
     role = re.match(r"\s+(?:[a-z][\w\-]*\s+){1,3}(?=[A-Z])", reader.masked[mention.end : vs])
     if role is None or not any(is_person_role(w) for w in role.group().split()):
         return False
     return mention.end + role.end() in reader.mention_by_start
 
 
-def _lead_subject(reader: Reading, s: Sentence, max_words: int) -> Subject | None:
-    """A pronoun or role noun among the first words of the clause: ``Consumer groups welcomed ... but said``."""
+def _lead_subject(reader: Reading, s: Sentence, vs: int, max_words: int) -> Subject | None:
+    """A pronoun or role noun among the first words of the clause, before the verb at ``vs``: ``Consumer groups
+    welcomed ... but said``."""
     pattern = r"\s*(?:[^,]{0,40},\s*)?([A-Z][\w\-]*(?:\s+[a-z][\w\-]*){0," + str(max_words - 1) + "})"
-    lead = re.match(pattern, s.text)
+    lead = re.match(pattern, s.text[: vs - s.start])
     if lead:
         offset = s.start + lead.start(1)
         for w in re.finditer(r"[\w\-]+", lead.group(1)):
             word = w.group().lower()
+            if word in ("his", "her", "its", "their"):
+                continue  # "But his son, who ..., said": the son, not him
             if word in PRONOUN_GENDER or word == "it":
                 return pronoun_subject(reader, word, offset + w.start(), offset + w.end())
             if is_person_role(word) or is_organisation_role(word):
@@ -508,10 +595,12 @@ def subject_right(reader: Reading, s: Sentence, ve: int) -> Subject | None:
     ends_clause = r"(?=\s*(?:[,.;:!?(]|$)|\s+(?:of|at|from|for|in|on|to|with|who)\b)"
     for pos in reader.mentions_between(ve, s.end):
         mention = reader.mention_by_start[pos]
-        if not re.fullmatch(r"\s+(?:[a-z][\w\-]*\s+|[A-Z][a-z]*\.?\s+){0,4}", masked[ve:pos]):
+        if not re.fullmatch(r"\s+(?:[a-z][\w\-]*\s+|[A-Z][a-z]*(?:['\u2019]s)?\.?\s+){0,4}", masked[ve:pos]):
             break
-        if _modifies_next_name(reader, mention, s.end):
-            continue  # "said Barclays analyst Ana Ruiz": the first name only qualifies the role of the second
+        if _modifies_next_name(reader, mention, s.end) or (
+            mention.possessive and _RELATIVE_AFTER.match(masked, mention.end)
+        ):
+            continue  # "said Barclays analyst Ana Ruiz", "said Taylor's grandmother Ana Ruiz": the second name
         if not re.match(ends_clause, masked[mention.end : s.end]):
             break
         entity = reader.book.mention_entity.get(pos)
@@ -544,6 +633,10 @@ def _named_after_role(reader: Reading, s: Sentence, start: int, end: int) -> Sub
     return Subject(mention.start, mention.end, entity, named(reader, mention, entity))
 
 
+# After a possessive name, a role or relative and another name: "'s grandmother Ana", "'s Grandmother Ana".
+_RELATIVE_AFTER = re.compile(r"['\u2019]s?\s+[A-Za-z][a-z\-]+\s+[A-Z]")
+
+
 def common_word(word: str) -> bool:
     low = word.lower()
     return low in STOPWORDS or is_person_role(low) or is_organisation_role(low)
@@ -553,6 +646,9 @@ def source_of(reader: Reading, a: int, b: int) -> tuple[Entity | None, Attributi
     """Who ``according to`` (or ``spoke with``) names: a name, a pronoun, a role, or a document's owner."""
     book, text = reader.book, reader.text
     for pos in reader.mentions_between(a, b):
+        mention = reader.mention_by_start[pos]
+        if mention.possessive and re.match(r"['\u2019]s?\s+[a-z]", text[mention.end : b]):
+            return None, "none"  # "according to Tom Ray's lawyer": someone of his, unnamed
         if pos in book.mention_entity:
             found = book.mention_entity[pos]
             return found, named(reader, reader.mention_by_start[pos], found)

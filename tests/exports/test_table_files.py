@@ -9,8 +9,10 @@ import json
 
 import pytest
 
+from newsfacts.exports.arrow import arrow_schema, record_batch
+from newsfacts.exports.arrowjson import write_json_lines
 from newsfacts.exports.csvfile import CsvWriter
-from newsfacts.exports.tables import CLAIMS, SPEAKERS, Chunk, CsvLines, json_bytes, write_json_lines
+from newsfacts.exports.tables import CLAIMS, SPEAKERS, Chunk, CsvLines, json_bytes
 
 REVIEWED = datetime.datetime(2026, 3, 4, 5, 6, 7, 891011, tzinfo=datetime.UTC)
 ON_THE_SECOND = datetime.datetime(2026, 3, 4, 5, 6, 7, tzinfo=datetime.UTC)
@@ -57,7 +59,7 @@ ROWS = [_claim(i, text) for i, text in enumerate(AWKWARD_TEXTS, start=1)]
 
 def _json_lines(rows) -> bytes:
     stream = io.BytesIO()
-    write_json_lines(stream, CLAIMS.field_names, rows)
+    write_json_lines(stream, record_batch(arrow_schema(CLAIMS), Chunk(rows=rows)))
     return stream.getvalue()
 
 

@@ -31,11 +31,11 @@ OPINIONS = [
     '"Our midfield looked sharp today," said Tom Reyes.',
     '"I am so proud of what this team has become," said Ana Ruiz.',
     '"We will open two more branches next year," said Ana Ruiz.',
-    '"They deserved to win the game tonight," said Tom Reyes.',
-    '"Surely the council can find half a dozen paving slabs," said Ana Ruiz.',
+    '"They deserved the points this evening," said Tom Reyes.',
+    '"Surely the parish can spare a couple of dozen benches," said Ana Ruiz.',
     '"Don\'t just turn up at the hospital to get tested," said Ana Ruiz.',
     '"The new rules are not going to get anywhere close," said Ana Ruiz.',
-    '"It would appear there was no malice and nothing sinister in what he did," said Ana Ruiz.',
+    '"It appears there was no ill intent and nothing hidden in what she did," said Ana Ruiz.',
     '"Or they don\'t plan the works, get them wrong and have to come back," said Tom Reyes.',
     '"It was very exciting to see the bones laid out," said Ana Ruiz.',
     '"There is nothing wrong with the bridge," said Ana Ruiz.',
@@ -61,9 +61,14 @@ PLAIN_FACTS = [
     "The regulator fined the bank for misleading its customers.",
     "Even though the visitors had more possession, the hosts had more shots on goal.",
     "Acme surprised Wall Street by posting results that beat the estimates of analysts.",
-    "While he was waiting for the hearing, his friend had texted him and had not believed he was in court.",
+    "While she sat in the waiting room, her sister had phoned her and had not known she was at the clinic.",
     "The minister, while speaking to reporters after the meeting described the allegation as untrue.",
     "The museum returned the stolen painting to the family.",
+    "The old charters are housed in the county archive at the castle.",
+    "The ferry company is owned by a trust of the islanders.",
+    "The driver was questioned by detectives about the missing van.",
+    "Firefighters could not reach the house because of the flames.",
+    "The crew were able to tow the lorry clear of the junction.",
 ]
 
 
@@ -76,11 +81,19 @@ def test_scene_setting_in_a_subordinate_clause_is_no_claim() -> None:
     assert found("It was raining when the delegates arrived at the hall.") == []
 
 
+def test_what_someone_could_do_is_no_claim() -> None:
+    assert found("The council could build more homes on the old site by the river.") == []
+
+
+def test_a_state_of_mind_in_the_passive_is_no_claim() -> None:
+    assert found("The new coach is interested in the young players of the club.") == []
+
+
 @pytest.mark.parametrize(
     "text",
     [
         "Still, nobody is happy when a close game is lost and it is squandered in the last minute.",
-        "The coach was a very disappointed man at half time in the game last weekend.",
+        "The manager was a deeply frustrated man at the break in Saturday's match.",
         "The court heard the film he made inside the building was damning evidence against him.",
         "The coach was delighted the team won the cup after a long season.",
     ],
@@ -100,7 +113,7 @@ def test_a_participle_after_had_is_what_was_done_but_an_object_is_not() -> None:
 
 
 def test_a_states_negation_is_a_speakers_claim_but_a_habit_is_not() -> None:
-    state = '"The new surface doesn\'t meet the standards that we expect," said Ana Ruiz.'
+    state = '"The new pavement doesn\'t reach the quality we demand," said Ana Ruiz.'
     assert found(state) == [("attributed", "Ana Ruiz")]
     assert found('"They don\'t check the surface before they leave," said Ana Ruiz.') == []
 
@@ -129,7 +142,7 @@ def test_factual_quote_is_attributed_to_its_speaker(text: str) -> None:
     ("text", "kind"),
     [
         ("Economists had forecast growth of 2.1%.", "figure"),
-        ("Analysts expected a loss of 35 cents a share.", "figure"),
+        ("Analysts had predicted a loss of 12 cents per share.", "figure"),
         ("A plan that would close two schools was approved on Monday.", "figure"),
         ("The zoning plan that will shape the harbour was approved by the council.", "other"),
     ],
@@ -150,7 +163,7 @@ def test_forecast_clause_is_left_out_and_the_fact_beside_it_kept() -> None:
         "The company expects sales to rise 5% next year.",
         "The firm plans to hire 300 workers next year.",
         "The council will close two schools in 2027.",
-        "The delays are likely to go on into Tuesday and later this week.",
+        "The closures are likely to last into Friday and beyond.",
     ],
 )
 def test_prediction_or_plan_is_no_claim(text: str) -> None:
@@ -171,7 +184,7 @@ def test_age_in_words_about_what_will_be_is_still_an_age() -> None:
     ("text", "claimant"),
     [
         (
-            "The firm now says profit will be $4.75 to $4.95 -- with the top of the range 50 cents below the outlook.",
+            "The firm now says earnings will be $2.10 to $2.30 -- with the top of the range 40 cents under its view.",
             None,
         ),
         ('"We could not stop them," Tom Reyes said after the game, particularly Sam Baker who scored 34 points.', None),
@@ -205,13 +218,13 @@ def test_a_count_of_sources_is_no_claim_unless_they_did_something_besides_speaki
             "From the shape of the teeth, the curators have learned the animals lived earlier than originally thought.",
             [("other", None)],
         ),
-        ("The works on the ring road started in March with the aim to improve access for cyclists.", [("date", None)]),
+        ("Repairs to the canal path began in May with the goal of widening it for walkers.", [("date", None)]),
         (
             '"We had the firm in to look at it and they have agreed it\'s not to standard," said Ana Ruiz.',
             [("attributed", "Ana Ruiz")],
         ),
-        ('"It\'s not easy to play every week," said Tom Reyes.', []),
-        ("The painting had been lying in the vaults of the museum for nearly a century.", [("figure", None)]),
+        ('"It\'s not easy to keep winning away from home," said Tom Reyes.', []),
+        ("The letters had sat in the basement of the library for nearly a century.", [("figure", None)]),
     ],
 )
 def test_comparisons_purposes_and_stretches_of_time_are_facts(
@@ -258,6 +271,48 @@ def test_long_described_speaker_keeps_the_claim_and_the_description_is_the_artic
     assert claims[1].text == "the ovens had been inspected by the council"
 
 
+def test_what_the_article_adds_after_the_attribution_is_its_own_claim() -> None:
+    text = '"We are shocked by the result," the company said on Tuesday, after its shares fell 5% in early trading.'
+    claims = claims_of(text)
+    assert [(c.kind, c.claimant, c.text) for c in claims] == [
+        ("figure", None, "after its shares fell 5% in early trading.")
+    ]
+
+
+def test_scene_after_the_attribution_is_no_claim() -> None:
+    assert found('"We will fight on to the very end," she said, as her supporters cheered outside the court.') == []
+
+
+REPORTED_STATES = [
+    "Ana Ruiz said the harbour bridge was still closed to lorries.",
+    "The ministry said the governor had the authority to call the election without consent.",
+    "Police said the driver was carrying a knife and a bag of tools when officers arrived.",
+]
+
+
+@pytest.mark.parametrize("text", REPORTED_STATES)
+def test_a_state_told_in_reported_speech_is_the_speakers_claim(text: str) -> None:
+    assert [claim.kind for claim in claims_of(text)] == ["attributed"]
+
+
+def test_reported_state_is_less_sure_than_a_reported_event() -> None:
+    state = claims_of("Ana Ruiz said the harbour bridge was still open to lorries.")[0]
+    event = claims_of("Ana Ruiz said the council had closed the harbour bridge to lorries.")[0]
+    assert state.confidence < event.confidence
+
+
+NOT_REPORTED_STATES = [
+    '"The harbour bridge is a real eyesore," said Ana Ruiz.',  # a direct quote's "is" is mostly colour
+    "Ana Ruiz said this was a disgrace and a scandal.",  # "this", "it", "there": a judgement, not a state
+    "Ana Ruiz said it was the council's job to mend the bridge.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_REPORTED_STATES)
+def test_colour_or_a_judgement_with_is_is_no_claim(text: str) -> None:
+    assert found(text) == []
+
+
 # -- 6. spans keep their meaning ------------------------------------------------------------------------------------
 
 
@@ -288,12 +343,15 @@ def test_figure_after_a_comma_is_not_cut_off() -> None:
     ("text", "left_out"),
     [
         ("LONDON (Reuters) - Acme shares fell 4% on Monday.", "LONDON (Reuters) - "),
-        ("TOPEKA, Kan. (WIBW) - The man arrested after the standoff was charged Monday.", "TOPEKA, Kan. (WIBW) - "),
+        ("SALEM, Ore. (KXYZ) - The woman detained after the chase was charged Monday.", "SALEM, Ore. (KXYZ) - "),
         ("(Bloomberg) -- Acme Corp. fell 5% after posting weaker sales.", "(Bloomberg) -- "),
         ("2) The council sold 40 homes to the housing trust.", "2) "),
+        ("REYES: The council sold 40 homes to the housing trust.", "REYES: "),
+        ("MR REYES: The council sold 40 homes to the housing trust.", "MR REYES: "),
+        ("A. Reyes sold 40 homes to the housing trust.", ""),  # initials are no label
     ],
 )
-def test_dateline_agency_tag_and_list_marker_stay_out_of_the_claim(text: str, left_out: str) -> None:
+def test_dateline_agency_tag_list_marker_and_speaker_label_stay_out_of_the_claim(text: str, left_out: str) -> None:
     claims = claims_of(text)
     assert len(claims) == 1
     assert claims[0].start == len(left_out)
@@ -304,15 +362,15 @@ def test_line_introducing_what_follows_is_no_claim() -> None:
 
 
 def test_line_introducing_what_follows_keeps_its_count() -> None:
-    assert found("The airline had three planes out of service:") == [("figure", None)]
+    assert found("The railway had four trains out of action:") == [("figure", None)]
 
 
 @pytest.mark.parametrize(
     "text",
     [
-        '"The perfume business took a turn for the worse, with sales down 2.5% across the world," said Ana Ruiz.',
+        '"The skincare unit had a rough quarter, with sales down 3.1% in every region," said Ana Ruiz.',
         '"We can confirm that, after a mix-up over fuel, two flights were delayed," said Ana Ruiz.',
-        '"Our cover was really stretched by the fact that we had two other faults at once," said Ana Ruiz.',
+        '"Our crews were badly stretched because we had three other calls at once," said Ana Ruiz.',
     ],
 )
 def test_a_speakers_figure_in_a_phrase_of_its_own_beside_an_evaluation_counts(text: str) -> None:
@@ -320,7 +378,7 @@ def test_a_speakers_figure_in_a_phrase_of_its_own_beside_an_evaluation_counts(te
 
 
 def test_a_stretch_of_time_is_a_figure_not_a_date() -> None:
-    assert found("The bones lay unnoticed for almost 100 years before the curators looked again.") == [("figure", None)]
+    assert found("The scrolls sat unread for almost 80 years before the archivists opened them.") == [("figure", None)]
 
 
 # -- 7. the kind is what the claim asserts; the claimant is its own field ------------------------------------------
@@ -345,13 +403,54 @@ def test_a_stretch_of_time_is_a_figure_not_a_date() -> None:
         ("The win was a first for the club in its long history of cup games.", [("first", None)]),
         ("The council raised the fee for parking at the harbour for a second time.", [("figure", None)]),
         ("The striker had a first touch that let the defender in and the chance was gone.", [("other", None)]),
-        ("The fossils were dug up in the first years of the 20th century.", [("date", None)]),
+        ("The tiles were laid in the early years of the 19th century.", [("date", None)]),
         ("The ferry was due to be repaired in the spring of 2019.", [("date", None)]),
         ("Ana Ruiz said the fever's second wave had reached the capital.", [("attributed", "Ana Ruiz")]),
+        # units glued to the number, fractions, a count of one, a rank by number
+        ("Prices in the shops rose by 5pc in the year.", [("figure", None)]),
+        ("The storm left 30cm of snow on the hills overnight.", [("figure", None)]),
+        ("The new wind farm produces 400MW for the region.", [("figure", None)]),
+        ("More than half of the trains out of the city were cancelled.", [("figure", None)]),
+        ("Shares in the mill lost a quarter of their value in a week.", [("figure", None)]),
+        ("One passenger was taken to hospital with burns.", [("figure", None)]),
+        ("The firm is the region's No. 3 brewer of cider.", [("first", None)]),
+        ("The firm opened the new store in the back half of the season.", [("other", None)]),
+        ("One of the ferries left the harbour before the storm.", [("other", None)]),
     ],
 )
 def test_kind_is_decided_by_what_the_claim_asserts(text: str, expected: list[tuple[str, str | None]]) -> None:
     assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Tom Reyes, 29, threw a chair across the hall as the verdict was read.",
+            [("age", "Tom Reyes, 29"), ("other", "threw a chair across the hall as the verdict was read.")],
+        ),
+        (
+            "The 41-year-old baker, of Mill Lane, Eastfield, was fined 300 pounds by the court.",
+            [
+                ("age", "The 41-year-old baker, of Mill Lane, Eastfield"),
+                ("figure", "was fined 300 pounds by the court."),
+            ],
+        ),
+        (
+            "Ana Ruiz (61) was charged with fraud at the county court.",
+            [("age", "Ana Ruiz (61)"), ("other", "was charged with fraud at the county court.")],
+        ),
+        # nothing else to claim: the sentence stays one claim
+        ("Ana Ruiz, 36, lives in the town.", [("age", "Ana Ruiz, 36, lives in the town.")]),
+        # who someone is, with their age, is one description
+        (
+            "Ana Ruiz, 36, is one of the best known singers in the town.",
+            [("age", "Ana Ruiz, 36, is one of the best known singers in the town.")],
+        ),
+    ],
+)
+def test_a_subjects_age_is_a_claim_of_its_own_beside_what_they_did(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(claim.kind, claim.text) for claim in claims_of(text)] == expected
 
 
 # -- confidence orders claims by how likely they are check-worthy ---------------------------------------------------
@@ -363,6 +462,13 @@ def test_confidence_ranks_figures_over_plain_facts_over_a_speakers_talk_about_th
     talk = claims_of('"We gave residents written notice of the works," said Ana Ruiz.')[0]
     assert figure.confidence > plain.confidence > talk.confidence
     assert all(0 < claim.confidence <= 1 for claim in (figure, plain, talk))
+
+
+def test_a_speakers_superlative_is_less_sure_than_the_articles() -> None:
+    article = claims_of("The Lakeside pier is the longest in the country.")[0]
+    speaker = claims_of('"The Lakeside pier is the longest in the country," said Ana Ruiz.')[0]
+    assert (article.kind, speaker.kind) == ("first", "first")
+    assert speaker.confidence < article.confidence
 
 
 def test_opinion_words_lower_the_confidence() -> None:

@@ -441,3 +441,28 @@ def test_any_text_is_covered_by_non_overlapping_stripped_spans(text: str) -> Non
 )
 def test_a_line_break_inside_a_sentence_is_a_wrap(text: str, expected: list[str]) -> None:
     assert [s.text for s in split_sentences(text)] == expected
+
+
+def test_a_hard_wrapped_column_joins_its_short_lines_even_before_a_capital() -> None:
+    text = (
+        "COURT NEWS\n"
+        "Mr. Tom Hale, for the prosecu-\n"
+        "tion, said that the accused\n"
+        "had been seen near the bank\n"
+        "at noon on Tuesday. Constable\n"
+        "Ann Roe said she found the\n"
+        "accused asleep in a car outside\n"
+        "the bank. He was arrested\n"
+        "there and taken to the station\n"
+        "in the town.\n"
+    )
+    assert [(s.kind, s.text.replace("\n", " ")) for s in split_sentences(text)] == [
+        ("heading", "COURT NEWS"),
+        (
+            "prose",
+            "Mr. Tom Hale, for the prosecu- tion, said that the accused had been seen near the bank "
+            "at noon on Tuesday.",
+        ),
+        ("prose", "Constable Ann Roe said she found the accused asleep in a car outside the bank."),
+        ("prose", "He was arrested there and taken to the station in the town."),
+    ]

@@ -191,8 +191,8 @@ def test_lone_surname_that_speaks_later_is_a_person_from_its_first_mention() -> 
 
 
 def test_several_titles_before_a_name_all_stay_out_of_it() -> None:
-    speakers, _ = read("Commons Speaker Sir Lindsay Hoyle said it was not a point of order.")
-    assert [s.name for s in speakers] == ["Lindsay Hoyle"]
+    speakers, _ = read("Assembly Chair Dame Ida Kessel said the motion was out of time.")
+    assert [s.name for s in speakers] == ["Ida Kessel"]
 
 
 def test_lowercase_office_noun_takes_the_person_followed() -> None:
@@ -245,10 +245,10 @@ def test_day_between_subject_and_verb() -> None:
 def test_pronoun_after_a_fronted_clause_is_not_its_object() -> None:
     text = (
         "Judge Mark Ellery heard the case of Tom Bassey. "
-        "Sentencing Bassey to seven days in prison, he said he wished to send a message."
+        "Fining Bassey 300 pounds for the breach, he said he hoped others would take note."
     )
     _, quotes = read(text)
-    assert quotes[-1][:2] == ("he wished to send a message", "Mark Ellery")
+    assert quotes[-1][:2] == ("he hoped others would take note", "Mark Ellery")
 
 
 @pytest.mark.parametrize(
@@ -257,6 +257,9 @@ def test_pronoun_after_a_fronted_clause_is_not_its_object() -> None:
         pytest.param("A senior official said the talks had failed.", "A senior official", id="anonymous-person"),
         pytest.param("Analysts said the merger was overdue.", "Analysts", id="unnamed-group"),
         pytest.param("The talks failed, his family said.", "his family", id="relation"),
+        pytest.param(
+            "Ana Ruiz's office said the talks had failed.", "Ana Ruiz's office", id="someone-of-a-named-person"
+        ),
         pytest.param("Ana Ruiz said the talks had failed.", "", id="named-speaker-has-none"),
     ],
 )
@@ -270,6 +273,49 @@ def test_pronoun_after_an_unnamed_source_keeps_its_description() -> None:
     text = '"We are closing the plant," a company spokesman said. "It was a hard decision," he added.'
     quotes = find_quotes(text, split_sentences(text))[1]
     assert [(q.speaker, q.speaker_description) for q in quotes] == [(None, "a company spokesman")] * 2
+
+
+def test_a_person_described_but_never_named_is_described_in_their_quotes() -> None:
+    text = (
+        "A fiery coach made headlines on Sunday. The coach, known for his temper, was booked.\n"
+        '"It was a good goal," he said. "I said nothing."\n'
+    )
+    quotes = find_quotes(text, split_sentences(text))[1]
+    assert [(q.speaker, q.speaker_description) for q in quotes] == [(None, "A fiery coach")] * 2
+
+
+def test_the_person_a_lede_introduces_unnamed_is_the_one_named_next() -> None:
+    _, quotes = read(
+        "A SEVEN-YEAR-OLD boy saw the fight through a hole in the wall, he told the court yesterday.\n\n"
+        "Tom Bassey, whose name was released by the judge, described the night on a video screen.\n\n"
+        "Ann Lee, for the prosecution, said the victim was asphyxiated.\n\n"
+        "'Mum did not wake up,' the boy said.\n"
+    )
+    assert [q[1] for q in quotes] == ["Tom Bassey", "Ann Lee", "Tom Bassey"]
+
+
+def test_a_local_story_of_a_family_a_landlord_and_a_council() -> None:
+    speakers, quotes = read(
+        "A Halden family says they were left without heating for three weeks.\n\n"
+        "Sarah Mills, 34, lives in the flat with her husband and their two children.\n\n"
+        '"We had to boil kettles just to wash the kids," she said.\n\n'
+        "The landlord, Peter Grant, told the Halden Echo he had sent an engineer twice. "
+        '"The boiler is old but it works," he said.\n\n'
+        "A spokesperson for Halden Council said officers would visit the flat. "
+        '"We take these reports very seriously," they added.\n'
+    )
+    assert [(s.name, s.aliases) for s in speakers] == [
+        ("Sarah Mills", ()),
+        ("Peter Grant", ()),
+        ("Halden Council", ()),
+    ]
+    assert [q[1] for q in quotes] == ["Sarah Mills", "Peter Grant", "Peter Grant", "Halden Council", "Halden Council"]
+
+
+def test_others_are_an_unnamed_group() -> None:
+    text = "Neighbours were shocked. Others said he was often seen shopping for his wife."
+    quotes = find_quotes(text, split_sentences(text))[1]
+    assert [(q.speaker, q.speaker_description) for q in quotes] == [(None, "Others")]
 
 
 def test_office_holders_spokesman_without_a_seat_named_is_described() -> None:
@@ -297,8 +343,8 @@ RIGHT_SPEAKER = [
         id="n-year-old-is-the-person-followed",
     ),
     pytest.param(
-        "In their first meeting under new chair Ana Ruiz, Halden Bank officials raised the rate and said further "
-        "rises may be needed.\n",
+        "At the board's opening session led by new chair Ana Ruiz, Halden Bank officials raised the rate and said "
+        "more rises could follow.\n",
         "Halden Bank",
         id="name-in-a-fronted-phrase-is-not-the-subject",
     ),
@@ -348,13 +394,13 @@ RIGHT_SPEAKER = [
         id="it-after-the-institution",
     ),
     pytest.param(
-        "The new cabinet will prepare for elections, the foreign minister said on Tuesday.\n\n"
+        "The interim cabinet will organise a vote within a year, the foreign minister announced on Friday.\n\n"
         "Foreign Minister Omar Haddad told reporters that the cabinet was only transitional.\n",
         "Omar Haddad",
         id="role-in-a-wire-lede-is-the-person-introduced-next",
     ),
     pytest.param(
-        "University of Halden Police arrested a man on Wednesday after a report of harassment, the department wrote.\n",
+        "University of Halden Police detained a student on Monday over a theft, the department wrote.\n",
         "University of Halden Police",
         id="the-only-organisation-named-so-far",
     ),
@@ -401,6 +447,12 @@ RIGHT_SPEAKER += [
     ),
     pytest.param("A White House spokeswoman said the trip was short.\n", "White House", id="body-before-spokeswoman"),
     pytest.param(
+        "Downing Street denied it. A spokesman for the Prime Minister said talks would go on.\n",
+        "Downing Street",
+        id="spokesman-for-an-office-holder",
+    ),
+    pytest.param("A No 10 spokesman said talks would go on.\n", "Downing Street", id="seat-named-by-its-number"),
+    pytest.param(
         "Mayor Ann Lee and Police Chief Tom Ray met residents on Monday. They said the curfew would end.\n",
         "Ann Lee",
         id="they-after-two-people-joined-by-and",
@@ -419,6 +471,87 @@ RIGHT_SPEAKER += [
     pytest.param(
         '"We are not worried," said a company spokeswoman, Jane Roe.\n', "Jane Roe", id="named-after-an-inverted-role"
     ),
+    pytest.param(
+        "O.C. Health Deputy Director Ann Lee and Medical Director Tom Ray met the press. They said cases had risen.\n",
+        "Ann Lee",
+        id="they-after-two-titled-people",
+    ),
+    pytest.param(
+        "Mayor Ann Lee met the family. The driver was taken to County Holding, she said.\n",
+        "Ann Lee",
+        id="name-after-a-preposition-of-place-is-not-the-person-followed",
+    ),
+    pytest.param(
+        "Ana Ruiz, who met Tom Bassey on Monday, said the talks went well.\n",
+        "Ana Ruiz",
+        id="name-in-a-relative-clause-ending-in-a-time-is-not-the-subject",
+    ),
+    pytest.param(
+        "Tom Bassey was charged. According to Tom Bassey's lawyer, the charges were false.\n",
+        None,
+        id="according-to-someone-of-a-person-is-not-that-person",
+    ),
+    pytest.param(
+        "Halden Motors and Kestrel reported results. Kestrel said its profit fell. The company said demand was weak.\n",
+        "Kestrel",
+        id="a-name-that-says-its-is-a-company",
+    ),
+    pytest.param(
+        "Tom Bassey died on Monday. In a statement, the family of Tom Bassey said he was a loving father.\n",
+        None,
+        id="the-family-of-a-person-is-not-that-person",
+    ),
+    pytest.param(
+        "The company's chief executive, Ana Ruiz, said sales fell. The CEO added that prices would rise.\n",
+        "Ana Ruiz",
+        id="role-written-short-after-it-was-written-in-full",
+    ),
+    pytest.param(
+        "A statement from Halden Police said a man was arrested. The force said he was 34.\n",
+        "Halden Police",
+        id="the-force-is-the-police-named",
+    ),
+    pytest.param(
+        "Neighbours were shocked. Others said he was often seen shopping for his wife.\n",
+        None,
+        id="others-is-no-name",
+    ),
+    pytest.param(
+        "Tom Bassey moved away. One local said: 'He seemed friendly.'\n", None, id="one-local-is-an-unnamed-person"
+    ),
+    pytest.param(
+        "Brian Bassey denies the charge. But his son, who was confused, said the fight was over money.\n",
+        None,
+        id="his-son-is-not-him",
+    ),
+    pytest.param(
+        "Researchers from Halden University have an answer: before birth, they say, mammals dream.\n",
+        "Halden University",
+        id="they-after-people-of-a-body",
+    ),
+    pytest.param(
+        "Brian Howe denies the charge. Tom Ray, for the prosecution, spoke first. Tom Howe is his son.\n"
+        "Tom, who drew a picture of the house, said that he saw the fight.\n",
+        "Tom Howe",
+        id="first-name-shared-by-two-is-the-one-with-a-relative",
+    ),
+    pytest.param(
+        'Okafor spoke briefly.\n"We are relieved it is over," said Lee\'s Aunt Rosa Mbeki.\n',
+        "Rosa Mbeki",
+        id="inverted-subject-after-a-possessive-and-a-capitalised-relation",
+    ),
+    pytest.param(
+        "In his reply, Minister Tom Ray said the figures were not kept. "
+        "With the minister's reply, Speaker Ana Ruiz noted that keeping them was his duty.\n",
+        "Ana Ruiz",
+        id="a-speech-noun-after-a-possessive-is-no-cue",
+    ),
+    pytest.param("Halden police said a man was arrested.\n", "Halden police", id="a-places-police-in-lowercase"),
+    pytest.param(
+        "Halden police arrested a man. Police said he was 34.\n", "Halden police", id="police-after-a-places-police"
+    ),
+    pytest.param("Police in Halden said a man was arrested.\n", None, id="police-in-a-place-is-not-the-place"),
+    pytest.param("Troopers said the road was icy.\n", None, id="troopers-are-unnamed"),
     pytest.param(
         "The Halden County Sheriff's Office said deputies found the car.\n",
         "Halden County Sheriff's Office",
@@ -447,7 +580,7 @@ def test_the_right_speaker(text: str, speaker: str | None) -> None:
 
 
 def test_dateline_is_not_a_speaker() -> None:
-    speakers, quotes = read("London: Researchers have discovered what they say are the remains of a new species.\n")
+    speakers, quotes = read("Oslo: Researchers have discovered what they say is a lost city.\n")
     assert speakers == [] and [q[1] for q in quotes] == [None]
 
 
@@ -488,3 +621,22 @@ def test_an_organisation_noun_among_several_organisations_names_none_of_them() -
         "Halden Police and the Halden Fire Service were called. The department wrote that a man was held.\n"
     )
     assert [q[1] for q in quotes] == [None]
+
+
+def test_acronym_with_a_lowercase_connector_is_the_organisation_named_before() -> None:
+    speakers, quotes = read(
+        'The Bank of England fined Acme on Tuesday. "The failings were serious," the BoE said.\n'
+        '"Acme failed," BoE Deputy Governor and PRA Chief Executive Sam Woods said.'
+    )
+    assert [(s.name, s.aliases) for s in speakers] == [("Bank of England", ("BoE",)), ("Sam Woods", ())]
+    assert [q[1] for q in quotes] == ["Bank of England", "Sam Woods"]
+
+
+def test_an_acronym_in_brackets_is_an_alias_not_a_description() -> None:
+    speakers, _ = read("The Northgate Water Authority (NWA) said the bridge would open. The NWA said tolls would rise.")
+    assert [(s.name, s.aliases, s.description) for s in speakers] == [("Northgate Water Authority", ("NWA",), "")]
+
+
+def test_a_name_holding_a_news_agency_is_an_organisation() -> None:
+    speakers, _ = read("Analysts had expected a loss of $1.12 a share, according to Thomson Reuters.")
+    assert [(s.name, s.kind) for s in speakers] == [("Thomson Reuters", "organisation")]

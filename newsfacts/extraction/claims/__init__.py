@@ -9,7 +9,8 @@ credits, questions, conditionals ("If ..., ..."), advice ("Don't ...") and sweep
   ("a plan that would close two schools was approved" and "analysts had expected a loss" stay facts); a figure, a
   date or an age counts even beside a feeling; a first, an event, or any statement of what was done (a past or a
   participle: "The lawyer asked to be removed from the case") counts only in a clause free of opinion, evaluation,
-  hedging or advice; a speaker's flat denial counts too ("Our firm has nothing to do with this");
+  hedging or advice; a speaker's flat denial counts too ("Our firm has nothing to do with this"), and so does a
+  state in reported speech ("police said the driver was carrying a knife");
 * ``spans`` -- where claims lie and whose they are (below);
 * ``confidence`` -- how sure the detector is, 0 to 1, from what made the claim one and whose words it is in; below
   ``MIN_CONFIDENCE`` nothing is proposed.
@@ -17,24 +18,31 @@ credits, questions, conditionals ("If ..., ..."), advice ("Don't ...") and sweep
 Span policy, one rule for every claim (``text[c.start:c.end] == c.text``, always inside one sentence):
 
 * **a sentence without quotes** -- the sentence, trimmed of whitespace, of a leading dateline or agency tag
-  ("LAGOS, May 2 (AP) -", "(Bloomberg) --") and of a list marker ("2) "), one claim per clause that asserts on its
-  own ("sales rose 7%; profit fell 2%", "..., but ...", "..., and the company ..."); ``claimant`` is None.
+  ("LAGOS, May 2 (AP) -", "(Bloomberg) --"), of a list marker ("2) ") and of a transcript's speaker label
+  ("REYES:"), one claim per clause that asserts on its
+  own ("sales rose 7%; profit fell 2%", "..., but ...", "..., and the company ..."); a subject's age opening it is a
+  claim of its own ("Jane Doe, 36, [was charged with ...]", not "Jane Doe, 29, is the youngest mayor", one
+  description); ``claimant`` is None.
 * **a quote part** -- the speaker's words: the part of a quote inside the sentence, trimmed of quotation marks and
   edge commas, so the attribution stays out, split into clauses the same way; ``claimant`` is the quote's speaker.
   A denial or negation just before the words stays with them ("denied that the firm sold fakes"). A part needs four
   words and a speaker or a cue; a scare quote leaves the sentence to the article.
 * **the words around quote parts** -- trimmed of the cue and of "said", "that"; ``claimant`` is None. They mostly
   say who spoke, where and when, so a claim there is: an age or a first; what the words before the first quote state
-  besides the speaking ("Comey, testifying on Capitol Hill Thursday, said", "Acme, which runs 40 stores, said"),
-  but not a count of the sources ("Three officials said"); or what a relative clause about the speaker states.
+  besides the speaking ("Ruiz, speaking at the county hall on Friday, said", "Acme, which runs 40 stores, said"),
+  but not a count of the sources ("Three officials said"); what a relative clause about the speaker states; or a
+  figure, date or event in a clause the article adds after the attribution ("..., the firm said, after its shares
+  fell 5%").
 
 Kind, the first that fits, by what the claim asserts (the claimant is its own field, whatever the kind):
 
 1. ``age`` -- "Jane Doe, 36,", "(61)" after a name, "58-year-old", "aged 12", "in her 60s", "decades-old";
-2. ``first`` -- a first, only, record, rank or superlative ("the first woman to lead the party", "top of the polls");
-3. ``figure`` -- any other number, amount, count or ordinal ("2,500", "tens of millions of euros", "his fourth
-   goal", "a 15th straight time", "1C", a count of nought: "no injuries"); not a bill's or a model's number ("Bill
-   21", "category 4") nor a number word naming a thing ("two-seater");
+2. ``first`` -- a first, only, record, rank or superlative ("the first woman to lead the party", "top of the polls",
+   "the region's No. 3 brewer");
+3. ``figure`` -- any other number, amount, count, fraction or ordinal ("2,500", "5pc", "400MW", "tens of millions of
+   euros", "more than half of the trains", "his fourth goal", "a 15th straight time", "1C", a count of one: "one
+   passenger was hurt", of nought: "no injuries"); not a bill's or a model's number ("Bill 21", "category 4") nor a
+   number word naming a thing ("two-seater");
 4. ``date`` -- a day, month or year, a decade, a weekday, a clock time, a point in time ("last month", "two years
    ago", "a day earlier", "the seventh-minute header");
 5. ``attributed`` -- a speaker's statement with none of the above: a named speaker's (the claimant) or a described

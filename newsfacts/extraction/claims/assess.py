@@ -4,12 +4,15 @@ A stretch is read clause by clause (``and``, ``but``, ``while``, ``;``, ``:`` sp
 
 1. a clause about what will or would be (``will``, ``would``, ``expects``, ``is set to``, ``plans to``) asserts
    nothing checkable yet and is set aside whole, figures and all; a modal in a relative clause ("a plan that would
-   close two schools was approved") and a past expectation ("analysts had expected a loss of 35 cents") are facts;
+   close two schools was approved") and a past expectation ("analysts had predicted a loss of 12 cents") are facts;
 2. in the clauses left, a figure, a date or an age always counts ("He felt nervous after being chosen from 500
    volunteers");
 3. a first or superlative, an event verb ("banned", "arrested") or any statement of what was done or has been (a
-   past or a participle: "The lawyer asked to be removed from the case") counts only in a clause free of opinion,
-   feeling, hedging, advice or evaluation ("seems", "I think", "deserved", "looked sharp").
+   past or a participle: "The lawyer asked to be removed from the case"; a present passive of place or agent: "the
+   charters are housed in the archive", not of mind: "is interested in") counts only in a clause free of opinion,
+   feeling, hedging, advice or evaluation ("seems", "I think", "deserved", "looked sharp");
+4. in reported speech, a state told with a finite "be" or "have" of a subject named or described counts too ("the
+   spokesman said the bridge was still open"): the speaker asserts it as fact.
 
 The kind is the first that fits, most specific first: ``age``, ``first``, ``figure``, ``date``, ``other``. A number
 counts once, as the most specific thing it is (see ``content_kinds``).
@@ -27,6 +30,7 @@ from newsfacts.extraction.claims.vocabulary import (
     ASKING_START,
     CLAUSE_BREAK,
     CONDITIONAL_START,
+    DEICTIC,
     DEPENDENT_JOINS,
     FEELINGS,
     FELT_BY_OTHERS_RE,
@@ -38,17 +42,20 @@ from newsfacts.extraction.claims.vocabulary import (
     HYPHENATED_RE,
     IMPERATIVE_START,
     IRREGULAR_PAST,
+    MENTAL_STATES,
     MIN_OTHER_WORDS,
     MIN_QUOTE_WORDS,
     NEGATED_FACT_RE,
     NOT_PAST,
     PARTICIPLE_RE,
+    PAST_ABILITY_RE,
     QUESTION_END,
     RELATIVE_MODAL_RE,
     SCHEDULED_RE,
     SOFT_WORDS,
     SPEECH_ACTS,
     STATE_ADVERBS,
+    STATE_VERBS,
     SUBORDINATE_RE,
     THAN_BELIEVED_RE,
     WORD_RE,
@@ -62,7 +69,7 @@ HARD: frozenset[ContentKind] = frozenset({"age", "date", "figure"})
 BESIDE_OPINION: frozenset[ContentKind] = frozenset({"age", "figure"})
 PHRASE_BREAK = re.compile(r"[,;:\u2013\u2014]\s+|\s+-+\s+|\s*[\[\]()]\s*")
 _IS_FORM = re.compile(r"(?:is|are|was|were|am|\w+'s|\w+'re)$")  # "it's being taken away" is happening
-Basis = Literal["hard", "first", "event", "past", "denial", "scheduled"]
+Basis = Literal["hard", "first", "event", "past", "denial", "reported", "scheduled"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,23 +81,40 @@ class Verdict:
     opinion: bool
 
 
+def _placed_or_done_by(lower: list[str], index: int) -> bool:
+    """Whether a present passive says where a thing is or who does it ("is housed in", "is owned by"), not a state of
+    mind ("is interested in", "is focused on")."""
+    return lower[index + 1 : index + 2] in (["by"], ["in"], ["at"]) and lower[index] not in MENTAL_STATES
+
+
 def states_past(tokens: list[str]) -> bool:
-    """Whether the words say what was done or has been: a past or participle, not "to be linked"."""
+    """Whether the words say what was done or has been: a past or participle, not "to be linked"; an act of speaking
+    counts only when done to someone ("he was questioned by detectives"), not as the words' own report."""
     lower = [token.lower() for token in tokens]
     for index, word in enumerate(lower):
         if tokens[index][0].isupper() or lower[index - 1 : index] in (["a"], ["an"]):
             continue  # a name ("United", "Allied") or an adjective ("a retired teacher", "an emailed statement")
         perfect = lower[index - 1 : index] in (["has"], ["have"], ["had"]) and PARTICIPLE_RE.match(word) is not None
-        if word in SPEECH_ACTS or not (
+        passive = lower[index - 1 : index] in (["was"], ["were"], ["been"])  # "he was questioned by police"
+        if (word in SPEECH_ACTS and not passive) or not (
             perfect or word in IRREGULAR_PAST or (len(word) >= 4 and word.endswith("ed") and word not in NOT_PAST)
         ):
             continue
         before = [earlier for earlier in lower[max(0, index - 3) : index] if earlier not in STATE_ADVERBS]
         gerund = before[-1:] == ["being"] and not (before[-2:-1] and _IS_FORM.match(before[-2]))  # "like being nagged"
+        if before[-1:] in (["is"], ["are"]) and _placed_or_done_by(lower, index):
+            return True  # "the charters are kept in the archive", "the club is owned by a trust": a fact as it stands
         if before[-2:] == ["to", "be"] or before[-1:] in (["is"], ["are"], ["am"]) or gerund:
             continue  # "to be brought back", "is focused": what is wanted or what is, not what was done
         return True
     return False
+
+
+def _states_a_state(tokens: list[str]) -> bool:
+    """Whether reported words tell how something is or was, with a finite "be" or "have", of a subject named or
+    described ("the bridge was still closed", "the mayor had the right to"), not of "it", "this" or "there", which
+    mostly carry a judgement ("this was a disgrace")."""
+    return bool(tokens) and tokens[0].lower() not in DEICTIC and not STATE_VERBS.isdisjoint(t.lower() for t in tokens)
 
 
 def is_forward(clause: str, tokens: list[str]) -> bool:
@@ -137,7 +161,7 @@ def _kinds(clauses: list[str], quoted: bool) -> tuple[set[ContentKind], bool, bo
     """The kinds the factual clauses state, whether one states a past, and whether any holds an opinion marker.
 
     In the article's words a figure, a date or an age counts even beside an opinion; in a speaker's, only in a
-    clause free of it ("Surely they can find half a dozen slabs" is a complaint, not a count).
+    clause free of it ("Surely the parish can spare a couple of dozen benches" is a complaint, not a count).
     """
     text = " ; ".join(clauses)
     tokens = word_tokens(text)
@@ -153,8 +177,8 @@ def _kinds(clauses: list[str], quoted: bool) -> tuple[set[ContentKind], bool, bo
             kinds |= clause_kinds - (set() if judged else BESIDE_OPINION)
             past = past or clause_past
     if judged and content_kinds(text, tokens) & HARD:
-        # a speaker's figure in a phrase of its own beside the opinion ("took a turn for the worse, with a decline of
-        # 2.5%")
+        # a speaker's figure in a phrase of its own beside the opinion ("had a rough quarter, with sales down
+        # 3.1%")
         for phrase in PHRASE_BREAK.split(text):
             phrase_tokens = word_tokens(phrase)
             if len(WORD_RE.findall(phrase)) >= MIN_QUOTE_WORDS and SOFT_WORDS.isdisjoint(phrase_tokens):
@@ -172,20 +196,32 @@ def _forward_verdict(text: str) -> Verdict | None:
     return None
 
 
-def judge(text: str, *, quoted: bool = False) -> Verdict | None:
+def _plain_words(text: str, *, quoted: bool) -> str:
+    """The words with phrases that look like opinion but are not put plainly (each check runs only when its words
+    are there)."""
+    if "than " in text:
+        text = THAN_BELIEVED_RE.sub("than", text)  # "earlier than originally thought" compares; nobody's opinion
+    if any(word in text for word in FELT_BY_OTHERS_WORDS):
+        text = FELT_BY_OTHERS_RE.sub("affected", text)  # "Acme surprised Wall Street": an act, not a feeling
+    if " time" in text or " while" in text or " then" in text or " often" in text:
+        text = HABIT_RE.sub("sometimes", text)  # "now and then we check the crates" is a habit
+    if not quoted and ("could" in text or " able " in text):
+        text = PAST_ABILITY_RE.sub("managed", text)  # "crews could not reach the house": what happened then
+    return text
+
+
+def judge(text: str, *, quoted: bool = False, reported: bool = False) -> Verdict | None:
     """The claim ``text`` makes, or None when it is not check-worthy.
 
     The article's own plain statements (an event or a past, nothing harder) need ``MIN_OTHER_WORDS`` words; a
     speaker's (``quoted``) need no more than a quote does, since the speaker, not the article, vouches for them.
+    Reported speech (``reported``: "the spokesman said the road was still closed") asserts what is as well as
+    what was: a state told with a finite "be" or "have" counts there, not in a direct quote, where such words are
+    more often colour ("It is a real eyesore").
     """
     if SWEEPING_START.match(text):
         return None
-    if "than " in text:
-        text = THAN_BELIEVED_RE.sub("than", text)  # "earlier than originally thought" compares; nobody's opinion
-    if any(word in text for word in FELT_BY_OTHERS_WORDS):
-        text = FELT_BY_OTHERS_RE.sub("affected", text)  # "BlackBerry surprised Wall Street": an act, not a feeling
-    if " time" in text or " while" in text or " then" in text or " often" in text:
-        text = HABIT_RE.sub("sometimes", text)  # "every once in a while we open them up" is a habit
+    text = _plain_words(text, quoted=quoted)
     clauses = _factual_clauses(text, word_tokens(text))
     if clauses != [text]:
         forward = _forward_verdict(text)
@@ -205,6 +241,8 @@ def judge(text: str, *, quoted: bool = False) -> Verdict | None:
         return Verdict("other", "past", opinion)
     if quoted and not opinion and NEGATED_FACT_RE.search(" ; ".join(clauses)):
         return Verdict("other", "denial", opinion)
+    if reported and not opinion and _states_a_state(word_tokens(" ; ".join(clauses))):
+        return Verdict("other", "reported", opinion)
     return None
 
 

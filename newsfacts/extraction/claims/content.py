@@ -97,7 +97,7 @@ _DATE_PATTERNS: Gated = [
             re.IGNORECASE,
         ),
     ),
-    # a clock time with a point: "notified at 5.00 the night before"
+    # a clock time with a point: "told at 6.30 the evening before"
     (
         frozenset({"at"}),
         re.compile(r"\bat\s+\d{1,2}[.:]\d{2}\b(?!\s*(?:%|a\b|per\b|percent|million|billion|points?\b))", re.IGNORECASE),
@@ -143,14 +143,25 @@ _MODEL_NUMBER_LEAD = re.compile(
     r"|[HS]\.\s?[RB]\.|[HSA]B|S\.|H\.R\.)\s|(?<!multi)-)$",
     re.I,
 )
+# A unit glued to the number: "5pc", "30cm", "2.5mn", "10km", "50p", "500MW", "$50K", "1C".
+# An ordinal's ending is no unit ("the 21st century" is a time, "a 15th straight time" a count of its own).
+_UNIT = r"(?!st\b|nd\b|rd\b|th\b)[a-z]{1,3}|[kMGT]Wh?|[KMGT]B|[CFK]"
+# A fraction: "more than half of the flights", "a quarter of their value"; not "the back half of the season".
+_FRACTION_WORDS = frozenset({"half", "quarter", "quarters"})
+# A count of one person ("One person was killed", "one was hurt"), not "one of" or "one day".
+_ONE_COUNTED_RE = re.compile(
+    r"\bone\s+(?:(?:person|man|woman|child|boy|girl|officer|soldier|passenger|driver|worker|patient|resident|victim"
+    r"|suspect|player|plane|aircraft|vehicle|car)\s+)?(?:was|were|has\s+been|had\s+been|died)\b|\bone\s+counts?\s+of\b",
+    re.IGNORECASE,
+)
 _TIME_AMOUNTS = frozenset(["day's", "week's", "fortnight's", "month's", "year's"])
 _A_STRETCH = frozenset({"century", "decade", "year", "month", "week", "fortnight"})
-_NUMBER_GATES = NUMBER_WORDS | _TIME_AMOUNTS | _A_STRETCH | {"no", "nobody", "one"}
+_NUMBER_GATES = NUMBER_WORDS | _TIME_AMOUNTS | _A_STRETCH | _FRACTION_WORDS | {"no", "nobody", "one"}
 _FIGURE_PATTERNS: Gated = [
     # digits, not glued to a word ("G7", "COVID-19")
     (
         DIGIT,
-        re.compile(rf"(?<![\w/-])[$€£¥]?(?:{DIGITS})(?:C|F|km|kg|mph|bn|m|k)?(?!\w|[.,]\d)(?:\s*%|\s+per\s*cent)?"),
+        re.compile(rf"(?<![\w/-])[$€£¥]?(?:{DIGITS})(?:{_UNIT})?(?!\w|[.,]\d)(?:\s*%|\s+per\s*cent)?"),
     ),
     (
         CARDINALS,
@@ -169,6 +180,16 @@ _FIGURE_PATTERNS: Gated = [
     (DIGIT, re.compile(r"(?<![\w/-])\d{1,3}(?:st|nd|rd|th)\b(?![- ]centur)")),
     # "not just one, but ...": more than one
     (frozenset({"one"}), re.compile(r"\bnot\s+(?:just|only)\s+one\b", re.IGNORECASE)),
+    (frozenset({"one"}), _ONE_COUNTED_RE),
+    (
+        _FRACTION_WORDS,
+        re.compile(
+            r"(?<!first\s)(?<!second\s)(?<!other\s)(?<!better\s)\bhalf\s+(?:of\s+)?(?:the|a|an|its|their|his|her|all"
+            r"|them|those|our)\b(?!\s+(?:\w+\s+)?(?:year|season|month|decade|century|game|match|term|session)\b)"
+            r"|\bmore\s+than\s+half\b|\bby\s+half\b|\b(?:a|one|three)[- ]quarters?\s+of\b",
+            re.IGNORECASE,
+        ),
+    ),
     # a stretch of time: "lying in the vaults for nearly a century"
     (
         _A_STRETCH,
@@ -206,13 +227,14 @@ _FIRST_PATTERNS = [
         re.IGNORECASE,
     ),
     re.compile(r"\bfirst[- ]ever\b|\bunprecedented\b|\ball-time\s+(?:high|low)\b", re.IGNORECASE),
-    # a place in a ranking: "top of the polls", "bottom of the league"
+    # a place in a ranking: "top of the polls", "bottom of the league", "the region's No. 3 brewer"
+    re.compile(r"['\u2019]s\s+(?:No\.|number)\s?\d{1,3}\b", re.IGNORECASE),
     re.compile(
         r"\b(?:top|bottom)\s+of\s+the\s+(?:table|league|list|rankings?|charts?|polls?|class)\b|\btop\s+(?:spot|place)\b",
         re.IGNORECASE,
     ),
-    # the most, the first or the only in a stretch of time: "fell the most in almost three years", "have not seen
-    # an outbreak like this in two decades"
+    # the most, the first or the only in a stretch of time: "fell the most in almost four years", "have not seen
+    # a fever like this in three decades"
     re.compile(
         r"\bthe\s+(?:most|least)\s+(?:in|since)\b"
         r"|\b(?:not|never|n['\u2019]t)\s+(?:\w+\s+){1,8}?(?:in|for)\s+(?:(?:almost|nearly|about|more\s+than|over)\s+)?"

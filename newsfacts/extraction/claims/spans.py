@@ -28,15 +28,26 @@ _DATELINE_RE = re.compile(
 # an agency tag on its own: "(Bloomberg) --", "(AP) -"
 _AGENCY_RE = re.compile(r"\([A-Z][\w .&'-]{1,30}\)\s*[-\u2013\u2014]+\s+")
 _LIST_MARKER_RE = re.compile(r"(?:\d{1,2}[.)]|[-*\u2022\u2013])\s+")
+# a transcript's speaker label: "SMITH:", "MR JONES:", "Q:" (not "A. Smith", initials)
+_SPEAKER_LABEL_RE = re.compile(r"[A-Z][A-Z'\u2019-]*\.?(?:\s+[A-Z][A-Z'\u2019-]+\.?){0,3}:\s+")
 # Where a stretch splits into clauses that each assert on their own.
 _PIECE_BREAK = re.compile(
     r"\s*;\s+|,\s+(?:but|while|whereas|although|though)\s+"
     r"|\s+but\s+(?=(?:he|she|they|it|we|I|the|a|an|his|her|its|their|this|these|those)\b)"
     r"|,\s+and\s+(?=(?:he|she|they|it|we|I|the|a|an|his|her|its|their|this|these|those)\b)"
 )
-# A quote's edge that is only its attribution: "Dr Farke was quoted as", "as quoted by the club's website".
+# A quote's edge that is only its attribution: "Dr Ruiz was quoted as", "as quoted by the club's website".
 _ATTRIBUTION_ONLY = re.compile(r"\bquoted\s+(?:as|by)\b(?:\W+\w+){0,4}\W*$|^as\s+quoted\s+by\b", re.IGNORECASE)
 _NOT_ONLY_RE = re.compile(r"\bnot\s+(?:just|only|merely)\b[^,;]*$", re.IGNORECASE)
+# A subject that opens with its age: "Jane Doe, 36,", "Tom Reyes (61)", "The 47-year-old father of two,", with where
+# they are from ("..., of Mill Lane, Leeds,").
+_AGED_SUBJECT = re.compile(
+    r"(?:(?:[A-Z][\w'\u2019.-]*\s+){0,3}[A-Z][\w'\u2019.-]*(?:,\s+(?:[1-9]\d?|1[01]\d),|\s?\((?:[1-9]\d?|1[01]\d)\))"
+    r"|(?:The|A|An)\s+[\w-]+-year-old(?:\s+[a-z]+){0,3}?(?=,|\s+(?:was|is|has|had|were|are)\b))"
+    r"(?:,?\s+(?:of|from)\s+[^,;]{2,60}(?:,\s+[A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019.-]*){0,2})?(?=,))?"
+)
+_TRAILING_CLAUSE = re.compile(r",\s+(after|as|when|while|before|since|because|following|despite)\s")
+_DESCRIPTION_NEXT = re.compile(r",?\s*(?:is|are|was|were)\s+(?:one|the|a|an)\b")
 _PIECE_TRIM = " \t\r\n,;:"
 # A denial, a negation or a verdict on the words just before them belongs with them: "has denied that [the firm sold
 # fakes]", "incorrectly claiming [Labour voted against the bill]".
@@ -121,8 +132,9 @@ def _frames(sentence: Sentence, parts: list[tuple[int, int, Quote]]) -> list[tup
 
 
 def _clean_start(text: str, start: int, end: int) -> int:
-    """Where the sentence's words begin: after a dateline ("LONDON (Reuters) -") or a list marker ("2) ")."""
-    for pattern in (_DATELINE_RE, _AGENCY_RE, _LIST_MARKER_RE):
+    """Where the sentence's words begin: after a dateline ("LONDON (Reuters) -"), a list marker ("2) ") or a
+    transcript's speaker label ("SMITH:", "A:")."""
+    for pattern in (_DATELINE_RE, _AGENCY_RE, _LIST_MARKER_RE, _SPEAKER_LABEL_RE):
         found = pattern.match(text, start, end)
         if found:
             start = found.end()
@@ -147,7 +159,9 @@ def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 def _claims_in(text: str, start: int, end: int, quote: Quote | None, position: int) -> list[Claim]:
     """The claims of one stretch (a sentence without quotes, or a quote part), clause by clause."""
-    voice: Voice = "article" if quote is None else "speaker" if quote.speaker else "unattributed"
+    # a described speaker ("police said", "a spokesman for the board said") vouches for the words as a named one does
+    known = quote is not None and bool(quote.speaker or quote.speaker_description)
+    voice: Voice = "article" if quote is None else "speaker" if known else "unattributed"
     if voice == "article" and FIRST_PERSON_RE.search(text, start, end):
         voice = "unattributed"  # "I", "we" outside quotation marks: a transcript's or a column's, not a report's
     claims = []
@@ -155,7 +169,7 @@ def _claims_in(text: str, start: int, end: int, quote: Quote | None, position: i
         words = text[a:b]
         if quote and (is_never_a_claim(words) or _ATTRIBUTION_ONLY.search(words)):
             continue
-        verdict = judge(words, quoted=quote is not None)
+        verdict = judge(words, quoted=quote is not None, reported=quote is not None and quote.kind == "indirect")
         if verdict is None:
             continue
         kind: ClaimKind = verdict.kind
@@ -198,9 +212,9 @@ def _own_predicate(tokens: list[str]) -> bool:
 def _frame_claim(text: str, frame_start: int, frame_end: int, leading: bool, position: int) -> Claim | None:
     """A claim in the words around quotes, which mostly say who spoke, where and when.
 
-    An age or a first is a claim anywhere there ("Brenda Johnson, 70, said"). The words before the first quote are
-    the article's own claim when they state something of their own once the attribution is trimmed ("Comey,
-    testifying on Capitol Hill Thursday, said ...", "Acme, which runs 40 stores, said ...", "The governor declared an
+    An age or a first is a claim anywhere there ("Ana Ruiz, 70, said"). The words before the first quote are
+    the article's own claim when they state something of their own once the attribution is trimmed ("Ruiz,
+    speaking at the county hall on Friday, said ...", "Acme, which runs 40 stores, said ...", "The governor declared an
     emergency and said ..."), but a figure opening them counts the sources ("Three officials said ...") unless they
     state something besides ("Six scientists joined the fund in releasing a report, saying ..."), and what is left
     of "He said in June that" is too short to claim anything. A relative clause about the speaker ("said
@@ -224,11 +238,44 @@ def _frame_claim(text: str, frame_start: int, frame_end: int, leading: bool, pos
             chosen = verdict
     elif about_speaker and (about_speaker.kind in HARD or (about_speaker.basis == "event" and _frame_event(words))):
         chosen = about_speaker
+    elif not leading:
+        return _trailing_fact(text, frame_start, frame_end, position)
     if chosen is None:
         return None
     return Claim(
         frame_start, frame_end, words, chosen.kind, None, position, confidence(chosen, words, "article", position)
     )
+
+
+def _trailing_fact(text: str, frame_start: int, frame_end: int, position: int) -> Claim | None:
+    """What the article adds after the attribution in a clause of its own ("..., the company said on Tuesday, [after
+    its shares fell 5% in early trading]"): a figure, a date, an age or an event there is the article's claim."""
+    found = _TRAILING_CLAUSE.search(text, frame_start, frame_end)
+    if found is None:
+        return None
+    start = found.start(1)
+    words = text[start:frame_end]
+    verdict = judge(words) if len(WORD_RE.findall(words)) >= MIN_QUOTE_WORDS else None
+    if verdict is None or not (verdict.kind in HARD or verdict.basis == "event"):
+        return None
+    return Claim(start, frame_end, words, verdict.kind, None, position, confidence(verdict, words, "article", position))
+
+
+def _aged_subject(text: str, start: int, end: int, position: int) -> Claim | None:
+    """The subject's age as a claim of its own when a sentence opens with it ("Jane Doe, 36, [was charged with
+    ...]", "The 41-year-old baker, [of Mill Lane, admitted ...]"): how old someone is and what they did are two
+    facts, each of its own kind."""
+    found = _AGED_SUBJECT.match(text, start, end)
+    if found is None or len(WORD_RE.findall(text, found.end(), end)) < MIN_QUOTE_WORDS:
+        return None
+    if _DESCRIPTION_NEXT.match(text, found.end(), end):
+        return None  # "Jane Doe, 29, is the youngest mayor": who she is, one description with her age
+    age_start, age_end = _trim(text, start, found.end(), _PIECE_TRIM)
+    words = text[age_start:age_end]
+    verdict = judge(words)
+    if verdict is None or verdict.kind != "age":
+        return None
+    return Claim(age_start, age_end, words, "age", None, position, confidence(verdict, words, "article", position))
 
 
 def _claims_in_sentence(text: str, sentence: Sentence, parts: list[tuple[int, int, Quote]]) -> list[Claim]:
@@ -237,10 +284,12 @@ def _claims_in_sentence(text: str, sentence: Sentence, parts: list[tuple[int, in
     start = _clean_start(text, start, end)
     kept = _kept_parts(text, start, parts)
     if not kept:
-        own = _claims_in(text, start, end, None, sentence.position)
+        age = _aged_subject(text, start, end, sentence.position)
+        rest = _claims_in(text, age.end, end, None, sentence.position) if age else []
+        own = [age, *rest] if age and rest else _claims_in(text, start, end, None, sentence.position)
         if text[start:end].rstrip().endswith(":"):
             # a line introducing what follows ("On the testimony made public on Tuesday:") claims only what it
-            # counts ("They had three planes out of service:")
+            # counts ("The railway had four trains out of action:")
             return [claim for claim in own if claim.kind in ("figure", "age")]
         return own
     claims: list[Claim] = []
