@@ -339,7 +339,7 @@ _QUOTED_AS = re.compile(r"\b(?:quoted|quotes|quoting|cited|cites|citing)\s+(.{2,
 
 
 def _possessed_role(reader: _Reader, s: Sentence) -> Subject | None:
-    """A sentence opening with someone's relation or role (``Rivera's mother cried ...``): its subject."""
+    """A sentence opening with someone's relation or role (``Okafor's father wept ...``): its subject."""
     lead = _POSSESSED_ROLE.match(reader.masked, s.start, s.end)
     if lead is None or not is_person_role(lead.group(2)):
         return None
@@ -519,12 +519,29 @@ def _read_cue(reader: _Reader, s: Sentence, cue: _Cue, limit: int) -> int:
     if not cue.inverted:
         if _introduces_quote(reader, cue, after, rest):
             return _trailing(reader, s, cue) if not cue.participle else cue.end
-        end = _read_content(reader, cue, after, rest, limit)
+        end = _as_clause(reader, s, cue, after, limit)
+        if end is None:
+            end = _read_content(reader, cue, after, rest, limit)
         if end is not None:
             return end
     if cue.participle:
         return cue.end
     return _trailing(reader, s, cue)
+
+
+def _as_clause(reader: _Reader, s: Sentence, cue: _Cue, after: int, limit: int) -> int | None:
+    """``As Ruiz pointed out, the bridge is old``: the clause after the comma is reported (not after an object:
+    ``As Ruiz said goodbye, ...``); returns its end, or None."""
+    if not _AS_OPENER.fullmatch(reader.masked, s.start, cue.subject.start):
+        return None
+    rest = reader.masked[after:limit]
+    adverbial = ADVERBIAL.match(rest)
+    clause = _COMMA_NEXT.match(rest, adverbial.end() if adverbial else 0)
+    if clause is None or "," not in rest[: clause.end()]:
+        return None
+    end = _content_end(reader, after + clause.end(), limit)
+    _reported(reader, after + clause.end(), end, cue)
+    return end
 
 
 def _governed_from(reader: _Reader, cue: _Cue, limit: int) -> int:
@@ -633,7 +650,11 @@ def _content_start(cue: _Cue, after: int, rest: str) -> tuple[int, bool, bool] |
     clause = rest[aside.end() : aside.end() + 80] if aside else ""
     if aside and cue.lemma in SPEECH_VERBS and _reported_clause(clause) and not _SAYS.search(clause):
         return after + aside.end(), False, False  # "Police said, Charette jumped on a platform"
-    if _takes_bare_content(cue, rest) and not _glued_sentence(rest):
+    lone = re.match(r"\s+([a-z]+),(?=\s)", rest)  # "said goodbye, the crowd cheered": an object
+    adverb = lone is not None and (lone.group(1) in VERB_MODIFIERS or lone.group(1).endswith("ly"))
+    if adverb and lone is not None:  # "explained later, they ...": the clause after the adverb
+        after, rest = after + lone.end(), rest[lone.end() :]
+    if _takes_bare_content(cue, rest) and not _glued_sentence(rest) and (lone is None or adverb):
         first = re.match(r"\s+([\w'\u2019\-]+|" + MASK + ")", rest)
         if first and first.group(1).lower() not in _NOT_CONTENT and not rest.startswith(","):
             return after + first.start(1), False, False
@@ -643,7 +664,7 @@ def _content_start(cue: _Cue, after: int, rest: str) -> tuple[int, bool, bool] |
     return None
 
 
-# A phrase opening reported content, up to its comma: "with a few more cuts, ...", "if the vote fails, ...".
+# A phrase opening reported content, up to its comma: "with two more cranes, ...", "if the vote fails, ...".
 _FRONTED_PHRASE = re.compile(
     r"\s+((?:with|without|after|before|despite|under|if|unless|once|when)\b[^,.;:\n]{1,60},)\s"
 )
@@ -706,12 +727,20 @@ def _opens_clause(rest: str) -> bool:
     return low in CLAUSE_STARTERS or bool(_NUMBER.fullmatch(low)) or (first[0].isupper() and low not in STOPWORDS)
 
 
+# A sentence opening "As" before a cue's subject: "As Ruiz pointed out, ...".
+_AS_OPENER = re.compile(r"\W*As\s+")
+_COMMA_NEXT = re.compile(r"\s*,?\s*(?=[^\W_])")
+
+
 def _trailing(reader: _Reader, s: Sentence, cue: _Cue) -> int:
     """``..., she said``, ``'...,' said the minister``: the cue follows a quote or the reported content it governs;
-    ``If the vote fails, Harmon said, the council will meet again``: or it stands inside it."""
+    ``If the vote fails, Harmon said, the council will meet again``: or it stands inside it (``..., as Ruiz
+    noted``)."""
     masked = reader.masked
     head = cue.start if cue.inverted else cue.subject.start
     before = masked[s.start : head].rstrip()
+    if re.search(r",\s*as$", before):
+        before = before[: before.rfind("as")].rstrip()  # "The bridge, as Ruiz noted, is old"
     if not (before.endswith(MASK) or before.endswith(",")):
         return cue.end
     body = before.rstrip(",").rstrip()

@@ -326,7 +326,7 @@ def _role_subject(reader: Reading, noun: str, phrase_start: int, end: int) -> Su
         return Subject(phrase_start, end, None, "none", reporter=True)
     plural = (word.endswith("s") and not word.endswith("ss")) or word in COLLECTIVE_NOUNS
     determiner = reader.text[phrase_start:end].split()[0].lower()
-    kin = word in KIN_NOUNS and determiner.endswith(("'s", "\u2019s"))  # "Rivera's mother": not Rivera
+    kin = word in KIN_NOUNS and determiner.endswith(("'s", "\u2019s"))  # "Okafor's father": not Okafor
     if plural or word in RELATION_NOUNS or determiner in ("his", "her", "their", "its") or kin:
         return Subject(phrase_start, end, None, "none")  # "analysts", "his family": nobody named
     if word in SPOKESPEOPLE:

@@ -682,8 +682,8 @@ REPORTED = [
         id="content-opening-with-a-title",
     ),
     pytest.param(
-        "Halden Foods said Tuesday its revenue rose 17 percent.",
-        ("its revenue rose 17 percent", "Halden Foods"),
+        "Halden Foods said Tuesday its orders grew 9 percent.",
+        ("its orders grew 9 percent", "Halden Foods"),
         id="bare-day-and-a-past-tense-of-no-known-form",
     ),
     pytest.param(
@@ -707,6 +707,21 @@ REPORTED = [
         id="the-press-quoting-someone-as-saying",
     ),
     pytest.param(
+        "Ana Ruiz is the mayor. As Ruiz pointed out, the bridge is more than a century old.",
+        ("the bridge is more than a century old", "Ana Ruiz"),
+        id="as-someone-pointed-out",
+    ),
+    pytest.param(
+        "Ana Ruiz is the mayor. The bridge is more than a century old, as Ruiz noted.",
+        ("The bridge is more than a century old", "Ana Ruiz"),
+        id="trailing-as-someone-noted",
+    ),
+    pytest.param(
+        "Ana Ruiz is the mayor. The bridge closed, but as Ruiz explained later, it will reopen in May.",
+        ("it will reopen in May", "Ana Ruiz"),
+        id="an-adverb-after-the-cue-and-a-comma",
+    ),
+    pytest.param(
         "Paramedics said the man was pronounced dead at the scene.",
         ("the man was pronounced dead at the scene", None),
         id="paramedics",
@@ -727,13 +742,13 @@ REPORTED = [
         id="apposition-in-dashes",
     ),
     pytest.param(
-        "Tom Bassey told police in interview that his friend had not believed him.",
-        ("his friend had not believed him", "Tom Bassey"),
+        "Tom Bassey told staff in writing that the canteen would close.",
+        ("the canteen would close", "Tom Bassey"),
         id="addressee-and-a-venue-before-that",
     ),
     pytest.param(
-        "Ana Ruiz said with a few more cuts, the bridge could reopen in May.",
-        ("with a few more cuts, the bridge could reopen in May", "Ana Ruiz"),
+        "Ana Ruiz said with two more cranes, the bridge could reopen in May.",
+        ("with two more cranes, the bridge could reopen in May", "Ana Ruiz"),
         id="reported-clause-opening-with-a-phrase",
     ),
     pytest.param(
@@ -827,8 +842,8 @@ REPORTED = [
         id="briefed-someone-that",
     ),
     pytest.param(
-        "More than 3,000 flights were cancelled, according to SkyTrack Ltd, a flight tracking service.",
-        ("More than 3,000 flights were cancelled", "SkyTrack Ltd"),
+        "Some 400 ferries sailed late, according to PortWatch Ltd, a shipping data firm.",
+        ("Some 400 ferries sailed late", "PortWatch Ltd"),
         id="according-to-a-source-and-its-apposition",
     ),
 ]
@@ -858,6 +873,7 @@ def test_reported_speech_is_found_with_its_speaker(text: str, expected: tuple[st
         pytest.param("Ana Ruiz said on Monday.", id="said-and-a-time"),
         pytest.param("Ana Ruiz said a prayer for the victims of the crash.", id="said-a-prayer"),
         pytest.param("Ana Ruiz said no to the deal on the bridge.", id="said-no-to"),
+        pytest.param("Ana Ruiz said goodbye, and the crowd cheered loudly.", id="said-goodbye-and-a-clause"),
         pytest.param("Ana Ruiz said in a statement, adding nothing more.", id="said-in-a-statement-and-a-participle"),
         pytest.param("Halden Foods posted a loss of $3 million in May.", id="posted-a-loss"),
         pytest.param("Ana Ruiz made clear progress on the bridge.", id="made-clear-progress"),
