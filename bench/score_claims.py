@@ -43,8 +43,9 @@ NEGATION = re.compile(
     r"|n['\u2019]t\b",
     re.IGNORECASE,
 )
+# an agency tag is followed by a dash ("(Reuters) -"); "the Party of Truth and Integrity (PTI) was" names a party
 LEAK = re.compile(
-    r"\((?:AP|AFP|Reuters|PTI|IANS|ANI|UPI|dpa|Xinhua|Yonhap|Bloomberg)\)"
+    r"\((?:AP|AFP|Reuters|PTI|IANS|ANI|UPI|dpa|Xinhua|Yonhap|Bloomberg)\)(?=\s*[-\u2013\u2014])"
     r"|^[A-Z][A-Z .'-]{2,},?[^a-z]{0,30}[-\u2013\u2014]\s"
 )
 BANDS = ((0.0, 0.5), (0.5, 0.7), (0.7, 0.85), (0.85, 1.01))

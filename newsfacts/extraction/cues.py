@@ -258,7 +258,7 @@ PERSON_ROLES = words(
     prosecution counsel prisoner constable barrister solicitor magistrate coroner juror clerk sheriff deputy trooper
     firefighter paramedic local ranger"""
 )
-# Family members: "Rivera's mother" is someone other than Rivera, and unnamed unless the story names her.
+# Family members: "Okafor's father" is someone other than Okafor, and unnamed unless the story names him.
 KIN_NOUNS = words(
     """mother father wife husband son daughter sister brother grandmother grandfather aunt uncle cousin niece nephew
     fiancee fiance girlfriend boyfriend partner widow widower stepfather stepmother"""

@@ -304,12 +304,20 @@ def _participle_cue(reader: _Reader, s: Sentence, m: re.Match[str], lemma: str, 
     before = reader.masked[s.start : m.start()].rstrip()
     if not before:
         return None
+    quoted = _QUOTED_AS.search(before)
+    if quoted is not None:
+        # "Reuters quoted Ana Ruiz as saying ...": the person quoted says it, not the press that quotes.
+        named = noun_phrase_before(reader, s, s.start + quoted.end(1))
+        if named is None:
+            return None
+        subject = Subject(m.start(), m.start(), named.entity, named.attribution)
+        return _Cue(m.start(), m.end(), m.group().lower(), lemma, subject, participle=True)
     linked = before.endswith(",") or bool(re.search(r"\bby$", before))
     if found and linked:
         previous = found[-1].subject
         subject = Subject(m.start(), m.start(), previous.entity, previous.attribution, previous.reporter)
     elif not found and MASK not in before:
-        # "X asked for him to be brought back but he refused, telling ...": the nearest clause's pronoun subject.
+        # "X asked him to stay but he refused, telling ...": the nearest clause's pronoun subject.
         pronoun = re.search(r"\b(?:and|but|as|when|while)\s+(he|she)\s+[a-z]+[^,]*,?$", before)
         clause = (
             pronoun_subject(reader, pronoun.group(1), s.start + pronoun.start(1), s.start + pronoun.end(1))
@@ -317,7 +325,7 @@ def _participle_cue(reader: _Reader, s: Sentence, m: re.Match[str], lemma: str, 
             else clause_subject(reader, s, m.start(), coordinated=True)
         )
         if clause is None and linked:
-            clause = _possessed_role(reader, s)  # "Rivera's mother cried in court, saying ..."
+            clause = _possessed_role(reader, s)  # "Okafor's father wept in the gallery, saying ..."
         if clause is None or (clause.entity is None and not linked):
             return None
         subject = Subject(m.start(), m.start(), clause.entity, clause.attribution, clause.reporter)
@@ -326,8 +334,12 @@ def _participle_cue(reader: _Reader, s: Sentence, m: re.Match[str], lemma: str, 
     return _Cue(m.start(), m.end(), m.group().lower(), lemma, subject, participle=True)
 
 
+# "quoted Ana Ruiz as", "cited a council spokesman as": the person quoted, right before a participle cue.
+_QUOTED_AS = re.compile(r"\b(?:quoted|quotes|quoting|cited|cites|citing)\s+(.{2,80}?)\s+as$")
+
+
 def _possessed_role(reader: _Reader, s: Sentence) -> Subject | None:
-    """A sentence opening with someone's relation or role (``Rivera's mother cried ...``): its subject."""
+    """A sentence opening with someone's relation or role (``Okafor's father wept ...``): its subject."""
     lead = _POSSESSED_ROLE.match(reader.masked, s.start, s.end)
     if lead is None or not is_person_role(lead.group(2)):
         return None
@@ -496,7 +508,8 @@ def _unnamed(reader: _Reader, subject: Subject) -> str:
     first = words.split()[0].lower()
     common = first in DETERMINERS or first in ("one", "another", "others", "some", "many", "several")
     common = common or is_person_role(first) or is_organisation_role(first)
-    return words if words[0].islower() or common else ""
+    owned = re.search(r"\w['\u2019]s?\s+[a-z][\w\-]*$", words)  # "Ann Lee's office", "Acme's chief executive"
+    return words if words[0].islower() or common or owned else ""
 
 
 def _read_cue(reader: _Reader, s: Sentence, cue: _Cue, limit: int) -> int:
@@ -506,12 +519,29 @@ def _read_cue(reader: _Reader, s: Sentence, cue: _Cue, limit: int) -> int:
     if not cue.inverted:
         if _introduces_quote(reader, cue, after, rest):
             return _trailing(reader, s, cue) if not cue.participle else cue.end
-        end = _read_content(reader, cue, after, rest, limit)
+        end = _as_clause(reader, s, cue, after, limit)
+        if end is None:
+            end = _read_content(reader, cue, after, rest, limit)
         if end is not None:
             return end
     if cue.participle:
         return cue.end
     return _trailing(reader, s, cue)
+
+
+def _as_clause(reader: _Reader, s: Sentence, cue: _Cue, after: int, limit: int) -> int | None:
+    """``As Ruiz pointed out, the bridge is old``: the clause after the comma is reported (not after an object:
+    ``As Ruiz said goodbye, ...``); returns its end, or None."""
+    if not _AS_OPENER.fullmatch(reader.masked, s.start, cue.subject.start):
+        return None
+    rest = reader.masked[after:limit]
+    adverbial = ADVERBIAL.match(rest)
+    clause = _COMMA_NEXT.match(rest, adverbial.end() if adverbial else 0)
+    if clause is None or "," not in rest[: clause.end()]:
+        return None
+    end = _content_end(reader, after + clause.end(), limit)
+    _reported(reader, after + clause.end(), end, cue)
+    return end
 
 
 def _governed_from(reader: _Reader, cue: _Cue, limit: int) -> int:
@@ -620,17 +650,21 @@ def _content_start(cue: _Cue, after: int, rest: str) -> tuple[int, bool, bool] |
     clause = rest[aside.end() : aside.end() + 80] if aside else ""
     if aside and cue.lemma in SPEECH_VERBS and _reported_clause(clause) and not _SAYS.search(clause):
         return after + aside.end(), False, False  # "Police said, Charette jumped on a platform"
-    if _takes_bare_content(cue, rest) and not _glued_sentence(rest):
+    lone = re.match(r"\s+([a-z]+),(?=\s)", rest)  # "said goodbye, the crowd cheered": an object
+    adverb = lone is not None and (lone.group(1) in VERB_MODIFIERS or lone.group(1).endswith("ly"))
+    if adverb and lone is not None:  # "explained later, they ...": the clause after the adverb
+        after, rest = after + lone.end(), rest[lone.end() :]
+    if _takes_bare_content(cue, rest) and not _glued_sentence(rest) and (lone is None or adverb):
         first = re.match(r"\s+([\w'\u2019\-]+|" + MASK + ")", rest)
         if first and first.group(1).lower() not in _NOT_CONTENT and not rest.startswith(","):
             return after + first.start(1), False, False
     fronted = _FRONTED_PHRASE.match(rest) if cue.lemma in SPEECH_VERBS else None
     if fronted and _opens_clause(rest[fronted.end() - 1 :]) and _reported_clause(rest[fronted.end() - 1 :]):
-        return after + fronted.start(1), False, False  # "said with a few more cuts, the danger might be delayed"
+        return after + fronted.start(1), False, False  # "said with two more rate rises, the slowdown might be deeper"
     return None
 
 
-# A phrase opening reported content, up to its comma: "with a few more cuts, ...", "if the vote fails, ...".
+# A phrase opening reported content, up to its comma: "with two more cranes, ...", "if the vote fails, ...".
 _FRONTED_PHRASE = re.compile(
     r"\s+((?:with|without|after|before|despite|under|if|unless|once|when)\b[^,.;:\n]{1,60},)\s"
 )
@@ -644,7 +678,7 @@ _INSERTED = re.compile(r"\s*(?:[\u2013\u2014][^\u2013\u2014\n]{1,60}[\u2013\u201
 
 
 def _glued_sentence(rest: str) -> bool:
-    """``the report stated He also tried ...``: a capitalised pronoun or article right after the verb opens the next
+    """``the filing stated She then asked ...``: a capitalised pronoun or article right after the verb opens the next
     sentence, glued on by scraping that lost its full stop; it is no reported content."""
     first = re.match(r"\s+([A-Z][a-z]*)\b(?!\s+[A-Z])", rest)  # "said The Times had ...": a name
     return first is not None and first.group(1) != "I" and first.group(1).lower() in STOPWORDS
@@ -688,15 +722,25 @@ def _opens_clause(rest: str) -> bool:
         return False
     first = found[0]
     low = first.lower()
+    if any(w.lower() in PREPOSITIONS for w in found[1:3]):
+        return False  # "said a prayer for", "said no to the deal", "said Mass in": an object, not a clause
     return low in CLAUSE_STARTERS or bool(_NUMBER.fullmatch(low)) or (first[0].isupper() and low not in STOPWORDS)
+
+
+# A sentence opening "As" before a cue's subject: "As Ruiz pointed out, ...".
+_AS_OPENER = re.compile(r"\W*As\s+")
+_COMMA_NEXT = re.compile(r"\s*,?\s*(?=[^\W_])")
 
 
 def _trailing(reader: _Reader, s: Sentence, cue: _Cue) -> int:
     """``..., she said``, ``'...,' said the minister``: the cue follows a quote or the reported content it governs;
-    ``If the vote fails, Harmon said, the council will meet again``: or it stands inside it."""
+    ``If the vote fails, Harmon said, the council will meet again``: or it stands inside it (``..., as Ruiz
+    noted``)."""
     masked = reader.masked
     head = cue.start if cue.inverted else cue.subject.start
     before = masked[s.start : head].rstrip()
+    if re.search(r",\s*as$", before):
+        before = before[: before.rfind("as")].rstrip()  # "The bridge, as Ruiz noted, is old"
     if not (before.endswith(MASK) or before.endswith(",")):
         return cue.end
     body = before.rstrip(",").rstrip()
@@ -870,7 +914,7 @@ def _aside_after(masked: str, pos: int, end: int) -> int | None:
     if rest is None or rest.group(1).lower() in PREPOSITIONS:
         return None  # "..., according to X, with Y leading": a phrase of the content before it
     if not _has_verb(["", *WORD.findall(masked[pos:end])]):
-        return None  # "..., according to FlightAware, a flight tracking service.": the source's apposition
+        return None  # "..., according to PortWatch, a shipping data firm.": the source's apposition
     return pos + rest.start(1)
 
 
@@ -960,12 +1004,12 @@ def _continues(reader: _Reader, here: int, pos: int) -> bool:
     return all(e is speaker or e.kind != "person" for e in reader.book.entities_between(start, pos))
 
 
-# "“...” - President Moon": a label after a quote, alone on the rest of its line.
+# "“...” - President Ruiz": a label after a quote, alone on the rest of its line.
 _LABEL_AFTER = re.compile(r"[^\S\n]*[-\u2013\u2014]+[^\S\n]*([^\n]{2,60}?)[^\S\n]*(?:\n|$)")
 
 
 def _label_after(reader: _Reader, seg: QuotedSpan) -> tuple[Entity | None, AttributionMethod, str] | None:
-    """The speaker named by a dash label after a quote (``"..." - President Moon``), or described by one without a
+    """The speaker named by a dash label after a quote (``"..." - President Ruiz``), or described by one without a
     name (``"..." - reporter``): (entity, attribution, description), or None without a label."""
     label = _LABEL_AFTER.match(reader.text, seg.close + 1)
     if label is None:

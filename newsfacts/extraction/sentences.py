@@ -356,7 +356,7 @@ class _Block:
         if self.text[seg.end - 1] == "." or self.text[seg.start] in _BULLETS:
             return False
         if _LABELLED_QUOTE_RE.fullmatch(self.text, seg.start, seg.end):
-            return False  # '"We will not answer that." - President Moon': a quote with its speaker's label
+            return False  # '"We will not answer that." - President Ruiz': a quote with its speaker's label
         body = self.text[seg.start : seg.end].rstrip(_CLOSERS + '"')
         if not body or not _LETTER_RE.search(body):
             return False

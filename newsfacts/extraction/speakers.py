@@ -132,7 +132,7 @@ class SpeakerBook:
         entity = self._match(m)
         surname = _shared_surname(self.text, m, following)
         if entity is None and surname and not quoted:
-            # "David and Jackie Wenlock": David Wenlock, known from here on by his first name too.
+            # "Tom and Ana Okafor": Tom Okafor, known from here on by his first name too.
             entity = Entity(len(self.entities), f"{m.text} {surname}", "person")
             self.entities.append(entity)
             self._describe(entity, m)
@@ -232,9 +232,18 @@ class SpeakerBook:
         if not description and copula and _is_apposition(copula.group(1)):
             description = copula.group(1).strip()  # "X, 36, is one of the country's best-known actresses"
         if not description:
-            description = " ".join(part for part in (m.role, _title_description(m.title)) if part)
+            description = " ".join(
+                part for part in (self._as_written(m.role, m.start), _title_description(m.title)) if part
+            )
         entity.description = description
         self._learn_roles_and_gender(entity, m)
+
+    def _as_written(self, role: str, pos: int) -> str:
+        """The role words read (in lowercase) before ``pos`` as the text writes them: ``Barclays analyst``."""
+        if not role:
+            return role
+        at = self.text.lower().rfind(role, max(0, pos - 80), pos)
+        return self.text[at : at + len(role)] if at >= 0 else role
 
     def _learn_roles_and_gender(self, entity: Entity, m: Mention) -> None:
         """Role words from the description, role and title of ``m``; gender from its title, gendered nouns, a
@@ -422,7 +431,7 @@ class SpeakerBook:
             if sentence < window[-1]:
                 break
             if _PLACE_OBJECT.search(self.text, max(0, at - 12), at):
-                continue  # "taken to Central Booking": a place or object after a preposition is not followed
+                continue  # "taken to County Holding": a place or object after a preposition is not followed
             firsts[sentence] = entity  # overwritten going back, so it ends as the sentence's first reference
         for sentence in window:
             if sentence in firsts:
@@ -494,7 +503,7 @@ class SpeakerBook:
         return None
 
     def introduced_next(self, noun: str, pos: int) -> Entity | None:
-        """``..., the foreign minister said.`` then ``Foreign Minister Kamel Morjane told ...``: a wire lede's role
+        """``..., the foreign minister said.`` then ``Foreign Minister Omar Haddad told ...``: a wire lede's role
         noun names the person the next two sentences introduce with it."""
         here = self.sentence_at(pos)
         for i in self._by_noun.get(noun, ()):
@@ -512,7 +521,7 @@ class SpeakerBook:
         return None
 
     def named_later(self, noun: str, pos: int) -> Entity | None:
-        """``A White House spokeswoman says ...`` then, later, ``spokeswoman Sarah Sanders``: the one person the
+        """``A city hall spokeswoman says ...`` then, later, ``spokeswoman Ana Ruiz``: the one person the
         story introduces after ``pos`` with that role noun, and none before (None when it introduces two)."""
         described = [e for e in self.entities if e.kind == "person" and e.name and noun in e.role_words]
         if len(described) != 1:
@@ -567,7 +576,7 @@ _OPENING_NAME = re.compile(r"\W*((?:[A-Z][\w'\u2019\-]*\s+){1,3}?[A-Z][\w'\u2019
 _NAMED_AFTER = re.compile(r",\s+[A-Z]|\s+(?:for|at|with|from|of)\s+(?:the\s+)?[A-Z]")
 # A clause opening with an unnamed person: "A fiery coach made", "The coach, known for ..., reacted".
 _UNNAMED_SUBJECT = re.compile(r"\W*(?:The|A|An)\s+((?:[a-z][\w\-]*\s+){0,2}[a-z][\w\-]*)(?=,|\s+[a-z])")
-# A preposition of place or motion right before a name: "taken to Central Booking", "from Halden Hospital".
+# A preposition of place or motion right before a name: "taken to County Holding", "from Halden Hospital".
 _PLACE_OBJECT = re.compile(r"(?<!according)\s(?:to|into|at|from|near|inside|outside|towards?)\s(?:the\s)?$", re.I)
 
 
@@ -600,7 +609,7 @@ def _title_description(title: str) -> str:
 
 
 def _shared_surname(text: str, m: Mention, following: Mention | None) -> str:
-    """``David and Jackie Wenlock``: the surname a lone first name shares with the full name joined to it by
+    """``Tom and Ana Okafor``: the surname a lone first name shares with the full name joined to it by
     ``and``, else ``""``."""
     if following is None or m.kind != "unknown" or len(m.tokens) != 1 or m.text.lower() in STOPWORDS:
         return ""
@@ -618,7 +627,7 @@ def _names_again(m: Mention, entity: Entity) -> bool:
     full = entity.name.split()
     if entity.kind == "person" and m.kind != "organisation":
         if len(words) == 1 and (words[0] == full[-1] or (_first_name_title(m) and words[0] == full[0])):
-            return True  # "Park" of "John Park", "Sir Keir" of "Sir Keir Starmer"
+            return True  # "Park" of "John Park", "Sir Tom" of "Sir Tom Ash"
         if len(words) > 1 and len(full) > 1 and words[-1] == full[-1] and _initial_match(words[0], full[0]):
             return True
     extends = len(words) > len(full) >= 2 and words[: len(full)] == full
@@ -643,7 +652,7 @@ def _shortened(short: str, name: str) -> bool:
 
 
 def _first_name_title(m: Mention) -> bool:
-    """``Sir Keir``, ``Dame Judi``: these titles go with the first name."""
+    """``Sir Tom``, ``Dame Ida``: these titles go with the first name."""
     return m.title.split()[-1].lower() in ("sir", "dame") if m.title else False
 
 

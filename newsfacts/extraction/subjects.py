@@ -79,6 +79,9 @@ class Subject:
     doubt: float = 0.0  # taken off the quote's confidence when the reference is a guess
 
 
+_COMMON_POSSESSIVE = re.compile(r"\b[a-z][\w\-]*(?:['\u2019]s|s['\u2019])\s*$")
+
+
 def _strip_modifiers(left: str) -> str:
     """``X has also said``, ``X QC said``: drop the auxiliaries, adverbs and postnominals between a subject and its
     verb."""
@@ -108,6 +111,8 @@ def named(reader: Reading, mention: Mention, entity: Entity) -> AttributionMetho
 def subject_left(reader: Reading, s: Sentence, vs: int) -> Subject | None:
     """The subject written before a reporting verb at ``vs``: a name, a pronoun or a role noun phrase."""
     masked = reader.masked
+    if _COMMON_POSSESSIVE.search(masked, s.start, vs):
+        return None  # "With the minister's reply, ...": after a possessive the word is a noun, no verb
     if masked[s.start : vs].rstrip().endswith(","):
         # "Ana Ruiz, who met Tom Ray on Monday, said": the clause's subject, not the name before the comma.
         return clause_subject(reader, s, vs, coordinated=False)
@@ -321,7 +326,7 @@ def _role_subject(reader: Reading, noun: str, phrase_start: int, end: int) -> Su
         return Subject(phrase_start, end, None, "none", reporter=True)
     plural = (word.endswith("s") and not word.endswith("ss")) or word in COLLECTIVE_NOUNS
     determiner = reader.text[phrase_start:end].split()[0].lower()
-    kin = word in KIN_NOUNS and determiner.endswith(("'s", "\u2019s"))  # "Rivera's mother": not Rivera
+    kin = word in KIN_NOUNS and determiner.endswith(("'s", "\u2019s"))  # "Okafor's father": not Okafor
     if plural or word in RELATION_NOUNS or determiner in ("his", "her", "their", "its") or kin:
         return Subject(phrase_start, end, None, "none")  # "analysts", "his family": nobody named
     if word in SPOKESPEOPLE:
@@ -515,7 +520,7 @@ def clause_subject(reader: Reading, s: Sentence, vs: int, coordinated: bool) -> 
         mention = reader.mention_by_start[pos]
         entity = reader.book.mention_entity.get(pos)
         if _modifies_next_name(reader, mention, vs) or _bracketed(reader.text, mention):
-            continue  # "Trump spokeswoman Sarah Sanders": the first name only qualifies the role of the second
+            continue  # "Mayor Lee's spokeswoman Ana Ruiz": the first name only qualifies the role of the second
         if entity is not None and not reader.book.in_quote(pos) and not mention.possessive:
             between = reader.masked[mention.end : vs]
             if not coordinated and (MASK in between or _has_cue(between)):
@@ -525,7 +530,7 @@ def clause_subject(reader: Reading, s: Sentence, vs: int, coordinated: bool) -> 
 
 
 def _relative_antecedent(reader: Reading, s: Sentence, vs: int) -> Subject | None:
-    """``Police arrested Nicholas, who apologised and admitted ...``: a cue inside a relative clause has the name
+    """``Police stopped Okafor, who admitted ...``: a cue inside a relative clause has the name
     the clause follows as its subject."""
     masked = reader.masked
     who = masked.rfind(", who ", s.start, vs)
@@ -538,7 +543,7 @@ def _relative_antecedent(reader: Reading, s: Sentence, vs: int) -> Subject | Non
     return Subject(mention.start, mention.end, entity, named(reader, mention, entity), entity.is_media)
 
 
-# A phrase fronted before the clause's subject: "In their first meeting under new chief Ana Ruiz, the board ...".
+# A phrase fronted before the clause's subject: "At its first session led by Ana Ruiz, the board ...".
 _FRONTED_PHRASE = re.compile(
     r"\W*(?:In|On|At|Under|After|Before|During|Despite|Following|Since|Unlike|Like|Amid|Among|Besides|Beyond|As)\b"
     r"[^,;:\n]{1,120},\s*"
@@ -551,7 +556,7 @@ def _bracketed(text: str, mention: Mention) -> bool:
 
 
 def _modifies_next_name(reader: Reading, mention: Mention, vs: int) -> bool:
-    """A name followed by a role noun and another name: ``Trump spokeswoman Sarah Sanders``."""
+    """A name followed by a role noun and another name: ``Governor Lee spokeswoman Ana Ruiz``."""
     role = re.match(r"\s+(?:[a-z][\w\-]*\s+){1,3}(?=[A-Z])", reader.masked[mention.end : vs])
     if role is None or not any(is_person_role(w) for w in role.group().split()):
         return False

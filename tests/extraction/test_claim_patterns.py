@@ -31,11 +31,11 @@ OPINIONS = [
     '"Our midfield looked sharp today," said Tom Reyes.',
     '"I am so proud of what this team has become," said Ana Ruiz.',
     '"We will open two more branches next year," said Ana Ruiz.',
-    '"They deserved to win the game tonight," said Tom Reyes.',
-    '"Surely the council can find half a dozen paving slabs," said Ana Ruiz.',
+    '"They deserved the points this evening," said Tom Reyes.',
+    '"Surely the parish can spare a couple of dozen benches," said Ana Ruiz.',
     '"Don\'t just turn up at the hospital to get tested," said Ana Ruiz.',
     '"The new rules are not going to get anywhere close," said Ana Ruiz.',
-    '"It would appear there was no malice and nothing sinister in what he did," said Ana Ruiz.',
+    '"It appears there was no ill intent and nothing hidden in what she did," said Ana Ruiz.',
     '"Or they don\'t plan the works, get them wrong and have to come back," said Tom Reyes.',
     '"It was very exciting to see the bones laid out," said Ana Ruiz.',
     '"There is nothing wrong with the bridge," said Ana Ruiz.',
@@ -61,14 +61,14 @@ PLAIN_FACTS = [
     "The regulator fined the bank for misleading its customers.",
     "Even though the visitors had more possession, the hosts had more shots on goal.",
     "Acme surprised Wall Street by posting results that beat the estimates of analysts.",
-    "While he was waiting for the hearing, his friend had texted him and had not believed he was in court.",
+    "While she sat in the waiting room, her sister had phoned her and had not known she was at the clinic.",
     "The minister, while speaking to reporters after the meeting described the allegation as untrue.",
     "The museum returned the stolen painting to the family.",
     "The old charters are housed in the county archive at the castle.",
     "The ferry company is owned by a trust of the islanders.",
-    "The driver was questioned by detectives at a police station in the city.",
+    "The driver was questioned by detectives about the missing van.",
     "Firefighters could not reach the house because of the flames.",
-    "The officers were able to reverse the van away from the crowd.",
+    "The crew were able to tow the lorry clear of the junction.",
 ]
 
 
@@ -93,7 +93,7 @@ def test_a_state_of_mind_in_the_passive_is_no_claim() -> None:
     "text",
     [
         "Still, nobody is happy when a close game is lost and it is squandered in the last minute.",
-        "The coach was a very disappointed man at half time in the game last weekend.",
+        "The manager was a deeply frustrated man at the break in Saturday's match.",
         "The court heard the film he made inside the building was damning evidence against him.",
         "The coach was delighted the team won the cup after a long season.",
     ],
@@ -113,7 +113,7 @@ def test_a_participle_after_had_is_what_was_done_but_an_object_is_not() -> None:
 
 
 def test_a_states_negation_is_a_speakers_claim_but_a_habit_is_not() -> None:
-    state = '"The new surface doesn\'t meet the standards that we expect," said Ana Ruiz.'
+    state = '"The new pavement doesn\'t reach the quality we demand," said Ana Ruiz.'
     assert found(state) == [("attributed", "Ana Ruiz")]
     assert found('"They don\'t check the surface before they leave," said Ana Ruiz.') == []
 
@@ -142,7 +142,7 @@ def test_factual_quote_is_attributed_to_its_speaker(text: str) -> None:
     ("text", "kind"),
     [
         ("Economists had forecast growth of 2.1%.", "figure"),
-        ("Analysts expected a loss of 35 cents a share.", "figure"),
+        ("Analysts had predicted a loss of 12 cents per share.", "figure"),
         ("A plan that would close two schools was approved on Monday.", "figure"),
         ("The zoning plan that will shape the harbour was approved by the council.", "other"),
     ],
@@ -163,7 +163,7 @@ def test_forecast_clause_is_left_out_and_the_fact_beside_it_kept() -> None:
         "The company expects sales to rise 5% next year.",
         "The firm plans to hire 300 workers next year.",
         "The council will close two schools in 2027.",
-        "The delays are likely to go on into Tuesday and later this week.",
+        "The closures are likely to last into Friday and beyond.",
     ],
 )
 def test_prediction_or_plan_is_no_claim(text: str) -> None:
@@ -184,7 +184,7 @@ def test_age_in_words_about_what_will_be_is_still_an_age() -> None:
     ("text", "claimant"),
     [
         (
-            "The firm now says profit will be $4.75 to $4.95 -- with the top of the range 50 cents below the outlook.",
+            "The firm now says earnings will be $2.10 to $2.30 -- with the top of the range 40 cents under its view.",
             None,
         ),
         ('"We could not stop them," Tom Reyes said after the game, particularly Sam Baker who scored 34 points.', None),
@@ -218,13 +218,13 @@ def test_a_count_of_sources_is_no_claim_unless_they_did_something_besides_speaki
             "From the shape of the teeth, the curators have learned the animals lived earlier than originally thought.",
             [("other", None)],
         ),
-        ("The works on the ring road started in March with the aim to improve access for cyclists.", [("date", None)]),
+        ("Repairs to the canal path began in May with the goal of widening it for walkers.", [("date", None)]),
         (
             '"We had the firm in to look at it and they have agreed it\'s not to standard," said Ana Ruiz.',
             [("attributed", "Ana Ruiz")],
         ),
-        ('"It\'s not easy to play every week," said Tom Reyes.', []),
-        ("The painting had been lying in the vaults of the museum for nearly a century.", [("figure", None)]),
+        ('"It\'s not easy to keep winning away from home," said Tom Reyes.', []),
+        ("The letters had sat in the basement of the library for nearly a century.", [("figure", None)]),
     ],
 )
 def test_comparisons_purposes_and_stretches_of_time_are_facts(
@@ -285,7 +285,7 @@ def test_scene_after_the_attribution_is_no_claim() -> None:
 
 REPORTED_STATES = [
     "Ana Ruiz said the harbour bridge was still closed to lorries.",
-    "The ministry said the premier had the power to order the strikes without a vote.",
+    "The ministry said the governor had the authority to call the election without consent.",
     "Police said the driver was carrying a knife and a bag of tools when officers arrived.",
 ]
 
@@ -343,7 +343,7 @@ def test_figure_after_a_comma_is_not_cut_off() -> None:
     ("text", "left_out"),
     [
         ("LONDON (Reuters) - Acme shares fell 4% on Monday.", "LONDON (Reuters) - "),
-        ("TOPEKA, Kan. (WIBW) - The man arrested after the standoff was charged Monday.", "TOPEKA, Kan. (WIBW) - "),
+        ("SALEM, Ore. (KXYZ) - The woman detained after the chase was charged Monday.", "SALEM, Ore. (KXYZ) - "),
         ("(Bloomberg) -- Acme Corp. fell 5% after posting weaker sales.", "(Bloomberg) -- "),
         ("2) The council sold 40 homes to the housing trust.", "2) "),
         ("REYES: The council sold 40 homes to the housing trust.", "REYES: "),
@@ -362,15 +362,15 @@ def test_line_introducing_what_follows_is_no_claim() -> None:
 
 
 def test_line_introducing_what_follows_keeps_its_count() -> None:
-    assert found("The airline had three planes out of service:") == [("figure", None)]
+    assert found("The railway had four trains out of action:") == [("figure", None)]
 
 
 @pytest.mark.parametrize(
     "text",
     [
-        '"The perfume business took a turn for the worse, with sales down 2.5% across the world," said Ana Ruiz.',
+        '"The skincare unit had a rough quarter, with sales down 3.1% in every region," said Ana Ruiz.',
         '"We can confirm that, after a mix-up over fuel, two flights were delayed," said Ana Ruiz.',
-        '"Our cover was really stretched by the fact that we had two other faults at once," said Ana Ruiz.',
+        '"Our crews were badly stretched because we had three other calls at once," said Ana Ruiz.',
     ],
 )
 def test_a_speakers_figure_in_a_phrase_of_its_own_beside_an_evaluation_counts(text: str) -> None:
@@ -378,7 +378,7 @@ def test_a_speakers_figure_in_a_phrase_of_its_own_beside_an_evaluation_counts(te
 
 
 def test_a_stretch_of_time_is_a_figure_not_a_date() -> None:
-    assert found("The bones lay unnoticed for almost 100 years before the curators looked again.") == [("figure", None)]
+    assert found("The scrolls sat unread for almost 80 years before the archivists opened them.") == [("figure", None)]
 
 
 # -- 7. the kind is what the claim asserts; the claimant is its own field ------------------------------------------
@@ -403,7 +403,7 @@ def test_a_stretch_of_time_is_a_figure_not_a_date() -> None:
         ("The win was a first for the club in its long history of cup games.", [("first", None)]),
         ("The council raised the fee for parking at the harbour for a second time.", [("figure", None)]),
         ("The striker had a first touch that let the defender in and the chance was gone.", [("other", None)]),
-        ("The fossils were dug up in the first years of the 20th century.", [("date", None)]),
+        ("The tiles were laid in the early years of the 19th century.", [("date", None)]),
         ("The ferry was due to be repaired in the spring of 2019.", [("date", None)]),
         ("Ana Ruiz said the fever's second wave had reached the capital.", [("attributed", "Ana Ruiz")]),
         # units glued to the number, fractions, a count of one, a rank by number
@@ -413,7 +413,7 @@ def test_a_stretch_of_time_is_a_figure_not_a_date() -> None:
         ("More than half of the trains out of the city were cancelled.", [("figure", None)]),
         ("Shares in the mill lost a quarter of their value in a week.", [("figure", None)]),
         ("One passenger was taken to hospital with burns.", [("figure", None)]),
-        ("The firm is the country's No. 2 maker of bricks.", [("first", None)]),
+        ("The firm is the region's No. 3 brewer of cider.", [("first", None)]),
         ("The firm opened the new store in the back half of the season.", [("other", None)]),
         ("One of the ferries left the harbour before the storm.", [("other", None)]),
     ],
@@ -426,12 +426,15 @@ def test_kind_is_decided_by_what_the_claim_asserts(text: str, expected: list[tup
     ("text", "expected"),
     [
         (
-            "Tom Reyes, 22, shouted at the judge as his brother was led away.",
-            [("age", "Tom Reyes, 22"), ("other", "shouted at the judge as his brother was led away.")],
+            "Tom Reyes, 29, threw a chair across the hall as the verdict was read.",
+            [("age", "Tom Reyes, 29"), ("other", "threw a chair across the hall as the verdict was read.")],
         ),
         (
-            "The 54-year-old driver, of Mill Lane, Eastfield, was given 56 days in prison.",
-            [("age", "The 54-year-old driver, of Mill Lane, Eastfield"), ("figure", "was given 56 days in prison.")],
+            "The 41-year-old baker, of Mill Lane, Eastfield, was fined 300 pounds by the court.",
+            [
+                ("age", "The 41-year-old baker, of Mill Lane, Eastfield"),
+                ("figure", "was fined 300 pounds by the court."),
+            ],
         ),
         (
             "Ana Ruiz (61) was charged with fraud at the county court.",

@@ -450,90 +450,101 @@ def test_a_verb_of_speaking_after_a_quote_attributes_it() -> None:
     ]
 
 
-def test_transcript_without_quotation_marks_gives_each_labelled_line_to_its_speaker() -> None:
-    text = (
-        "The panel of Maria Lenz and Tom Bassey met on Monday.\n"
-        "MARIA LENZ: We have never seen numbers like this before.\n"
-        "Tom Bassey: Neither have we. It is a shock.\n"
-        "Lenz: So what do we do now?\n"
-    )
-    assert brief(text) == [
-        ("We have never seen numbers like this before.", "direct", "Maria Lenz"),
-        ("Neither have we. It is a shock.", "direct", "Tom Bassey"),
-        ("So what do we do now?", "direct", "Maria Lenz"),
-    ]
+TRANSCRIPTS = [
+    pytest.param(
+        (
+            "The panel of Maria Lenz and Tom Bassey met on Monday.\n"
+            "MARIA LENZ: We have never seen numbers like this before.\n"
+            "Tom Bassey: Neither have we. It is a shock.\n"
+            "Lenz: So what do we do now?\n"
+        ),
+        [
+            ("We have never seen numbers like this before.", "direct", "Maria Lenz"),
+            ("Neither have we. It is a shock.", "direct", "Tom Bassey"),
+            ("So what do we do now?", "direct", "Maria Lenz"),
+        ],
+        id="name-labels-and-an-all-capitals-surname",
+    ),
+    pytest.param(
+        (
+            "Ana Ruiz, the new coach of the club, spoke to us about her first season.\n\n"
+            "Q: Why did you take the job?\n\n"
+            "A: I needed a new challenge. The board said it had big plans.\n\n"
+            "Q: What about the fans?\n\n"
+            "A: They have been wonderful to me.\n"
+        ),
+        [
+            ("I needed a new challenge. The board said it had big plans.", "direct", "Ana Ruiz"),
+            ("They have been wonderful to me.", "direct", "Ana Ruiz"),
+        ],
+        id="q-and-a-labels",
+    ),
+    pytest.param(
+        (
+            "Ana Ruiz, the new coach of the club, spoke to us about her first season.\n\n"
+            "Q. Why did you take the job?\n\n"
+            "A. I needed a new challenge.\n\n"
+            "The board said it had big plans, and I believed them.\n\n"
+            "Q. What about the fans?\n\n"
+            "A. They have been wonderful to me.\n\n"
+            "The club plays its next match on Sunday.\n"
+        ),
+        [
+            ("I needed a new challenge.", "direct", "Ana Ruiz"),
+            ("The board said it had big plans, and I believed them.", "direct", "Ana Ruiz"),
+            ("They have been wonderful to me.", "direct", "Ana Ruiz"),
+        ],
+        id="answer-over-paragraphs-until-the-next-question",
+    ),
+    pytest.param(
+        (
+            "President Ana Ruiz met reporters on the plane on Monday.\n\n"
+            "THE PRESIDENT: Thank you all for coming.\n\n"
+            "Q: Will you sign the bill?\n\n"
+            "THE PRESIDENT: I will sign it next week.\n"
+        ),
+        [
+            ("Thank you all for coming.", "direct", "Ana Ruiz"),
+            ("I will sign it next week.", "direct", "Ana Ruiz"),
+        ],
+        id="an-office-as-label",
+    ),
+    pytest.param(
+        (
+            "Ana Ruiz, the new coach of the club, spoke to us about her first season.\n\n"
+            "Q: Why did you take the job?\n\nI needed a new challenge.\n\n"
+            "Q: What about the fans?\n\nThey have been wonderful to me.\n\n"
+            "Q: And next season?\n\nWe aim for the title.\n\nThe club plays on Sunday.\n"
+        ),
+        [
+            ("I needed a new challenge.", "direct", "Ana Ruiz"),
+            ("They have been wonderful to me.", "direct", "Ana Ruiz"),
+            ("We aim for the title.", "direct", "Ana Ruiz"),
+        ],
+        id="questions-labelled-answers-plain",
+    ),
+    pytest.param(
+        (
+            "The panel of Maria Lenz and Tom Bassey met on Monday.\n"
+            "MARIA LENZ: Why did this happen?    TOM BASSEY: Nobody checked the numbers.\n"
+            "MARIA LENZ: And now?    TOM BASSEY: Now we check them twice.\n"
+        ),
+        [
+            ("Why did this happen?", "direct", "Maria Lenz"),
+            ("Nobody checked the numbers.", "direct", "Tom Bassey"),
+            ("And now?", "direct", "Maria Lenz"),
+            ("Now we check them twice.", "direct", "Tom Bassey"),
+        ],
+        id="a-label-in-capitals-inside-a-scraped-line",
+    ),
+]
 
 
-def test_a_label_in_capitals_inside_a_scraped_line_opens_its_speakers_words() -> None:
-    text = (
-        "The panel of Maria Lenz and Tom Bassey met on Monday.\n"
-        "MARIA LENZ: Why did this happen?    TOM BASSEY: Nobody checked the numbers.\n"
-        "MARIA LENZ: And now?    TOM BASSEY: Now we check them twice.\n"
-    )
-    assert [(q[0], q[2]) for q in brief(text)] == [
-        ("Why did this happen?", "Maria Lenz"),
-        ("Nobody checked the numbers.", "Tom Bassey"),
-        ("And now?", "Maria Lenz"),
-        ("Now we check them twice.", "Tom Bassey"),
-    ]
-
-
-def test_question_and_answer_interview_gives_the_answers_to_the_person_interviewed() -> None:
-    text = (
-        "Ana Ruiz, the new coach of the club, spoke to us about her first season.\n\n"
-        "Q: Why did you take the job?\n\n"
-        "A: I needed a new challenge. The board said it had big plans.\n\n"
-        "Q: What about the fans?\n\n"
-        "A: They have been wonderful to me.\n"
-    )
-    assert brief(text) == [
-        ("I needed a new challenge. The board said it had big plans.", "direct", "Ana Ruiz"),
-        ("They have been wonderful to me.", "direct", "Ana Ruiz"),
-    ]
-
-
-def test_an_answer_going_on_over_paragraphs_before_the_next_question_is_the_persons_interviewed() -> None:
-    text = (
-        "Ana Ruiz, the new coach of the club, spoke to us about her first season.\n\n"
-        "Q. Why did you take the job?\n\n"
-        "A. I needed a new challenge.\n\n"
-        "The board said it had big plans, and I believed them.\n\n"
-        "Q. What about the fans?\n\n"
-        "A. They have been wonderful to me.\n\n"
-        "The club plays its next match on Sunday.\n"
-    )
-    assert brief(text) == [
-        ("I needed a new challenge.", "direct", "Ana Ruiz"),
-        ("The board said it had big plans, and I believed them.", "direct", "Ana Ruiz"),
-        ("They have been wonderful to me.", "direct", "Ana Ruiz"),
-    ]
-
-
-def test_an_office_as_a_transcript_label_is_the_person_holding_it() -> None:
-    text = (
-        "President Ana Ruiz met reporters on the plane on Monday.\n\n"
-        "THE PRESIDENT: Thank you all for coming.\n\n"
-        "Q: Will you sign the bill?\n\n"
-        "THE PRESIDENT: I will sign it next week.\n"
-    )
-    assert brief(text) == [
-        ("Thank you all for coming.", "direct", "Ana Ruiz"),
-        ("I will sign it next week.", "direct", "Ana Ruiz"),
-    ]
-
-
-def test_an_interview_labelling_only_its_questions_gives_the_plain_answers_to_the_person_interviewed() -> None:
-    text = (
-        "Ana Ruiz, the new coach of the club, spoke to us about her first season.\n\n"
-        "Q: Why did you take the job?\n\nI needed a new challenge.\n\n"
-        "Q: What about the fans?\n\nThey have been wonderful to me.\n\n"
-        "Q: And next season?\n\nWe aim for the title.\n\nThe club plays on Sunday.\n"
-    )
-    assert brief(text) == [
-        ("I needed a new challenge.", "direct", "Ana Ruiz"),
-        ("They have been wonderful to me.", "direct", "Ana Ruiz"),
-        ("We aim for the title.", "direct", "Ana Ruiz"),
-    ]
+@pytest.mark.parametrize(("text", "expected"), TRANSCRIPTS)
+def test_transcript_lines_without_quotation_marks_are_their_speakers_words(
+    text: str, expected: list[tuple[str, str, str | None]]
+) -> None:
+    assert brief(text) == expected
 
 
 @pytest.mark.parametrize(
@@ -576,7 +587,7 @@ REPORTED = [
         id="adverb-between-subject-and-verb",
     ),
     pytest.param(
-        "Harlow Council has defended its repair work saying it was the only safe option.",
+        "Harlow Council has stood by its choice of contractor saying it was the only safe option.",
         ("it was the only safe option", "Harlow Council"),
         id="participle-without-comma",
     ),
@@ -586,8 +597,8 @@ REPORTED = [
         id="by-saying",
     ),
     pytest.param(
-        "Ana Ruiz warned there is more disruption ahead for drivers.",
-        ("there is more disruption ahead for drivers", "Ana Ruiz"),
+        "Ana Ruiz warned there are longer queues to come for drivers.",
+        ("there are longer queues to come for drivers", "Ana Ruiz"),
         id="warned-without-addressee",
     ),
     pytest.param(
@@ -601,8 +612,8 @@ REPORTED = [
         id="progressive-trailing-cue",
     ),
     pytest.param(
-        "Coach Tom Bassey was unhappy.\n\nSpeaking to the club website, the gaffer explained that it was a poor half.",
-        ("it was a poor half", "Tom Bassey"),
+        "Coach Tom Bassey was unhappy.\n\nSpeaking to local radio, the gaffer admitted that the defence was sloppy.",
+        ("the defence was sloppy", "Tom Bassey"),
         id="gaffer-is-a-role",
     ),
     pytest.param(
@@ -671,8 +682,8 @@ REPORTED = [
         id="content-opening-with-a-title",
     ),
     pytest.param(
-        "Halden Foods said Tuesday its revenue rose 17 percent.",
-        ("its revenue rose 17 percent", "Halden Foods"),
+        "Halden Foods said Tuesday its orders grew 9 percent.",
+        ("its orders grew 9 percent", "Halden Foods"),
         id="bare-day-and-a-past-tense-of-no-known-form",
     ),
     pytest.param(
@@ -689,6 +700,26 @@ REPORTED = [
         "Tarn Police were called at 2am.\n\nThe force said the man remains in hospital.",
         ("the man remains in hospital", "Tarn Police"),
         id="the-force-is-the-police-named",
+    ),
+    pytest.param(
+        "The Halden Gazette quoted Ana Ruiz as saying that the bridge would reopen in May.",
+        ("the bridge would reopen in May", "Ana Ruiz"),
+        id="the-press-quoting-someone-as-saying",
+    ),
+    pytest.param(
+        "Ana Ruiz is the mayor. As Ruiz pointed out, the bridge is more than a century old.",
+        ("the bridge is more than a century old", "Ana Ruiz"),
+        id="as-someone-pointed-out",
+    ),
+    pytest.param(
+        "Ana Ruiz is the mayor. The bridge is more than a century old, as Ruiz noted.",
+        ("The bridge is more than a century old", "Ana Ruiz"),
+        id="trailing-as-someone-noted",
+    ),
+    pytest.param(
+        "Ana Ruiz is the mayor. The bridge closed, but as Ruiz explained later, it will reopen in May.",
+        ("it will reopen in May", "Ana Ruiz"),
+        id="an-adverb-after-the-cue-and-a-comma",
     ),
     pytest.param(
         "Paramedics said the man was pronounced dead at the scene.",
@@ -711,17 +742,17 @@ REPORTED = [
         id="apposition-in-dashes",
     ),
     pytest.param(
-        "Tom Bassey told police in interview that his friend had not believed him.",
-        ("his friend had not believed him", "Tom Bassey"),
+        "Tom Bassey told staff in writing that the canteen would close.",
+        ("the canteen would close", "Tom Bassey"),
         id="addressee-and-a-venue-before-that",
     ),
     pytest.param(
-        "Ana Ruiz said with a few more cuts, the bridge could reopen in May.",
-        ("with a few more cuts, the bridge could reopen in May", "Ana Ruiz"),
+        "Ana Ruiz said with two more cranes, the bridge could reopen in May.",
+        ("with two more cranes, the bridge could reopen in May", "Ana Ruiz"),
         id="reported-clause-opening-with-a-phrase",
     ),
     pytest.param(
-        "Tom Rivera was jailed for life. Rivera's mother cried in court, saying he was only a boy then.",
+        "Tom Okafor was jailed for six years. Okafor's father wept in the gallery, saying he was only a boy then.",
         ("he was only a boy then", None),
         id="participle-after-a-relative-named-by-possessive",
     ),
@@ -811,8 +842,8 @@ REPORTED = [
         id="briefed-someone-that",
     ),
     pytest.param(
-        "More than 3,000 flights were cancelled, according to SkyTrack Ltd, a flight tracking service.",
-        ("More than 3,000 flights were cancelled", "SkyTrack Ltd"),
+        "Some 400 ferries sailed late, according to PortWatch Ltd, a shipping data firm.",
+        ("Some 400 ferries sailed late", "PortWatch Ltd"),
         id="according-to-a-source-and-its-apposition",
     ),
 ]
@@ -830,18 +861,19 @@ def test_reported_speech_is_found_with_its_speaker(text: str, expected: tuple[st
             "Public money aside, Ana Ruiz admitted misusing a charity.", id="lead-in-before-a-cue-with-object"
         ),
         pytest.param('"We lost our shape," Tom Bassey said as quoted by the league website.', id="as-quoted-by"),
-        pytest.param("Ana Ruiz called for a press conference in the town hall.", id="called-for-a-noun"),
+        pytest.param("Ana Ruiz called for a public meeting in the library.", id="called-for-a-noun"),
+        pytest.param("An analyst doubted its annual reports and sent its stock lower.", id="plural-noun-reports"),
         pytest.param(
-            "A short seller questioned its financial reports and caused its shares to drop.", id="plural-noun-reports"
-        ),
-        pytest.param(
-            "Kerrow Foods said sales fell. The results suggest the company needs to do more.",
+            "Kerrow Foods said sales fell. The figures suggest the firm has to cut costs.",
             id="a-thing-suggesting-is-no-speaker",
         ),
         pytest.param("Police found the car in a field near the river.", id="finding-a-thing-is-no-finding"),
         pytest.param("Police, who arrived at 2am, found that the door had been forced.", id="police-finding"),
         pytest.param("Ana Ruiz said goodbye to the crowd.", id="said-and-no-clause"),
         pytest.param("Ana Ruiz said on Monday.", id="said-and-a-time"),
+        pytest.param("Ana Ruiz said a prayer for the victims of the crash.", id="said-a-prayer"),
+        pytest.param("Ana Ruiz said no to the deal on the bridge.", id="said-no-to"),
+        pytest.param("Ana Ruiz said goodbye, and the crowd cheered loudly.", id="said-goodbye-and-a-clause"),
         pytest.param("Ana Ruiz said in a statement, adding nothing more.", id="said-in-a-statement-and-a-participle"),
         pytest.param("Halden Foods posted a loss of $3 million in May.", id="posted-a-loss"),
         pytest.param("Ana Ruiz made clear progress on the bridge.", id="made-clear-progress"),
@@ -1038,8 +1070,8 @@ def test_reported_speech_patterns(text: str, expected: list[tuple[str, str | Non
         ),
         pytest.param("Untold riches and Misreported losses were listed.", [], id="no-glued-verb-inside-a-word"),
         pytest.param(
-            'His answers were "not relevant to the question," the report stated He then tried to leave.',
-            [("not relevant to the question,", "mixed", None)],
+            'Her replies were "beside the point," the filing stated She then asked for a break.',
+            [("beside the point,", "mixed", None)],
             id="next-sentence-glued-after-a-trailing-cue",
         ),
     ],
@@ -1065,7 +1097,7 @@ def test_pronoun_after_a_long_quote_refers_to_its_speaker() -> None:
         'In response, Cllr Ana Ruiz said: "We used a contractor we know.\n'
         '"They have agreed the surface is not to standard.\n'
         '"It will cause some disruption to residents."\n'
-        "She has since clarified the work will not be done until next year.\n"
+        "She has since clarified the road will stay open until the spring.\n"
     )
     assert quotes_of(text)[-1].speaker == "Ana Ruiz"
     text = text.replace("Ana Ruiz", "Tom Bassey").replace("She has", "He has")
@@ -1117,7 +1149,7 @@ def test_labelled_quote_of_two_sentences_is_no_heading_and_a_role_label_names_no
         ),
         pytest.param(
             "Ana Ruiz walked through the lobby when she saw the cameras.\n"
-            '"I was scared when she came up to me," said one of the people who was there.\n',
+            '"I froze when she walked towards me," said one of the people who was there.\n',
             None,
             id="a-cue-on-the-line-that-names-nobody-we-know",
         ),

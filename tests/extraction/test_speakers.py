@@ -120,7 +120,7 @@ def test_unnamed_group_speaks_for_nobody() -> None:
             "Senate Majority Leader",
             id="body-in-title",
         ),
-        pytest.param("Judge Mark Ellery QC said the delay was regrettable.", "Mark Ellery", "judge", id="postnominal"),
+        pytest.param("Judge Mark Ellery QC said the delay was regrettable.", "Mark Ellery", "Judge", id="postnominal"),
         pytest.param("Labour MP Jon Ash said the vote was a farce.", "Jon Ash", "Labour MP", id="party-and-mp-before"),
         pytest.param(
             "Halden Tools Inc Chief Executive Ana Ruiz said the plant would close.",
@@ -191,8 +191,8 @@ def test_lone_surname_that_speaks_later_is_a_person_from_its_first_mention() -> 
 
 
 def test_several_titles_before_a_name_all_stay_out_of_it() -> None:
-    speakers, _ = read("Commons Speaker Sir Lindsay Hoyle said it was not a point of order.")
-    assert [s.name for s in speakers] == ["Lindsay Hoyle"]
+    speakers, _ = read("Assembly Chair Dame Ida Kessel said the motion was out of time.")
+    assert [s.name for s in speakers] == ["Ida Kessel"]
 
 
 def test_lowercase_office_noun_takes_the_person_followed() -> None:
@@ -245,10 +245,10 @@ def test_day_between_subject_and_verb() -> None:
 def test_pronoun_after_a_fronted_clause_is_not_its_object() -> None:
     text = (
         "Judge Mark Ellery heard the case of Tom Bassey. "
-        "Sentencing Bassey to seven days in prison, he said he wished to send a message."
+        "Fining Bassey 300 pounds for the breach, he said he hoped others would take note."
     )
     _, quotes = read(text)
-    assert quotes[-1][:2] == ("he wished to send a message", "Mark Ellery")
+    assert quotes[-1][:2] == ("he hoped others would take note", "Mark Ellery")
 
 
 @pytest.mark.parametrize(
@@ -257,6 +257,9 @@ def test_pronoun_after_a_fronted_clause_is_not_its_object() -> None:
         pytest.param("A senior official said the talks had failed.", "A senior official", id="anonymous-person"),
         pytest.param("Analysts said the merger was overdue.", "Analysts", id="unnamed-group"),
         pytest.param("The talks failed, his family said.", "his family", id="relation"),
+        pytest.param(
+            "Ana Ruiz's office said the talks had failed.", "Ana Ruiz's office", id="someone-of-a-named-person"
+        ),
         pytest.param("Ana Ruiz said the talks had failed.", "", id="named-speaker-has-none"),
     ],
 )
@@ -340,8 +343,8 @@ RIGHT_SPEAKER = [
         id="n-year-old-is-the-person-followed",
     ),
     pytest.param(
-        "In their first meeting under new chair Ana Ruiz, Halden Bank officials raised the rate and said further "
-        "rises may be needed.\n",
+        "At the board's opening session led by new chair Ana Ruiz, Halden Bank officials raised the rate and said "
+        "more rises could follow.\n",
         "Halden Bank",
         id="name-in-a-fronted-phrase-is-not-the-subject",
     ),
@@ -391,13 +394,13 @@ RIGHT_SPEAKER = [
         id="it-after-the-institution",
     ),
     pytest.param(
-        "The new cabinet will prepare for elections, the foreign minister said on Tuesday.\n\n"
+        "The interim cabinet will organise a vote within a year, the foreign minister announced on Friday.\n\n"
         "Foreign Minister Omar Haddad told reporters that the cabinet was only transitional.\n",
         "Omar Haddad",
         id="role-in-a-wire-lede-is-the-person-introduced-next",
     ),
     pytest.param(
-        "University of Halden Police arrested a man on Wednesday after a report of harassment, the department wrote.\n",
+        "University of Halden Police detained a student on Monday over a theft, the department wrote.\n",
         "University of Halden Police",
         id="the-only-organisation-named-so-far",
     ),
@@ -474,7 +477,7 @@ RIGHT_SPEAKER += [
         id="they-after-two-titled-people",
     ),
     pytest.param(
-        "Mayor Ann Lee met the family. The man was taken to Central Booking, she said.\n",
+        "Mayor Ann Lee met the family. The driver was taken to County Holding, she said.\n",
         "Ann Lee",
         id="name-after-a-preposition-of-place-is-not-the-person-followed",
     ),
@@ -533,9 +536,15 @@ RIGHT_SPEAKER += [
         id="first-name-shared-by-two-is-the-one-with-a-relative",
     ),
     pytest.param(
-        'Rivera spoke briefly.\n"I miss him very much," said Taylor\'s Grandmother Constance Dingle.\n',
-        "Constance Dingle",
+        'Okafor spoke briefly.\n"We are relieved it is over," said Lee\'s Aunt Rosa Mbeki.\n',
+        "Rosa Mbeki",
         id="inverted-subject-after-a-possessive-and-a-capitalised-relation",
+    ),
+    pytest.param(
+        "In his reply, Minister Tom Ray said the figures were not kept. "
+        "With the minister's reply, Speaker Ana Ruiz noted that keeping them was his duty.\n",
+        "Ana Ruiz",
+        id="a-speech-noun-after-a-possessive-is-no-cue",
     ),
     pytest.param("Halden police said a man was arrested.\n", "Halden police", id="a-places-police-in-lowercase"),
     pytest.param(
@@ -571,7 +580,7 @@ def test_the_right_speaker(text: str, speaker: str | None) -> None:
 
 
 def test_dateline_is_not_a_speaker() -> None:
-    speakers, quotes = read("London: Researchers have discovered what they say are the remains of a new species.\n")
+    speakers, quotes = read("Oslo: Researchers have discovered what they say is a lost city.\n")
     assert speakers == [] and [q[1] for q in quotes] == [None]
 
 

@@ -29,7 +29,7 @@ Span policy, one rule for every claim (``text[c.start:c.end] == c.text``, always
   words and a speaker or a cue; a scare quote leaves the sentence to the article.
 * **the words around quote parts** -- trimmed of the cue and of "said", "that"; ``claimant`` is None. They mostly
   say who spoke, where and when, so a claim there is: an age or a first; what the words before the first quote state
-  besides the speaking ("Comey, testifying on Capitol Hill Thursday, said", "Acme, which runs 40 stores, said"),
+  besides the speaking ("Ruiz, speaking at the county hall on Friday, said", "Acme, which runs 40 stores, said"),
   but not a count of the sources ("Three officials said"); what a relative clause about the speaker states; or a
   figure, date or event in a clause the article adds after the attribution ("..., the firm said, after its shares
   fell 5%").
@@ -38,7 +38,7 @@ Kind, the first that fits, by what the claim asserts (the claimant is its own fi
 
 1. ``age`` -- "Jane Doe, 36,", "(61)" after a name, "58-year-old", "aged 12", "in her 60s", "decades-old";
 2. ``first`` -- a first, only, record, rank or superlative ("the first woman to lead the party", "top of the polls",
-   "the country's No. 2 maker");
+   "the region's No. 3 brewer");
 3. ``figure`` -- any other number, amount, count, fraction or ordinal ("2,500", "5pc", "400MW", "tens of millions of
    euros", "more than half of the trains", "his fourth goal", "a 15th straight time", "1C", a count of one: "one
    passenger was hurt", of nought: "no injuries"); not a bill's or a model's number ("Bill 21", "category 4") nor a

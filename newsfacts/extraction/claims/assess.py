@@ -4,7 +4,7 @@ A stretch is read clause by clause (``and``, ``but``, ``while``, ``;``, ``:`` sp
 
 1. a clause about what will or would be (``will``, ``would``, ``expects``, ``is set to``, ``plans to``) asserts
    nothing checkable yet and is set aside whole, figures and all; a modal in a relative clause ("a plan that would
-   close two schools was approved") and a past expectation ("analysts had expected a loss of 35 cents") are facts;
+   close two schools was approved") and a past expectation ("analysts had predicted a loss of 12 cents") are facts;
 2. in the clauses left, a figure, a date or an age always counts ("He felt nervous after being chosen from 500
    volunteers");
 3. a first or superlative, an event verb ("banned", "arrested") or any statement of what was done or has been (a
@@ -103,7 +103,7 @@ def states_past(tokens: list[str]) -> bool:
         before = [earlier for earlier in lower[max(0, index - 3) : index] if earlier not in STATE_ADVERBS]
         gerund = before[-1:] == ["being"] and not (before[-2:-1] and _IS_FORM.match(before[-2]))  # "like being nagged"
         if before[-1:] in (["is"], ["are"]) and _placed_or_done_by(lower, index):
-            return True  # "the fragments are housed in the museum", "the club is owned by a trust": a fact as it stands
+            return True  # "the charters are kept in the archive", "the club is owned by a trust": a fact as it stands
         if before[-2:] == ["to", "be"] or before[-1:] in (["is"], ["are"], ["am"]) or gerund:
             continue  # "to be brought back", "is focused": what is wanted or what is, not what was done
         return True
@@ -112,7 +112,7 @@ def states_past(tokens: list[str]) -> bool:
 
 def _states_a_state(tokens: list[str]) -> bool:
     """Whether reported words tell how something is or was, with a finite "be" or "have", of a subject named or
-    described ("the bridge was still closed", "the premier had the power"), not of "it", "this" or "there", which
+    described ("the bridge was still closed", "the mayor had the right to"), not of "it", "this" or "there", which
     mostly carry a judgement ("this was a disgrace")."""
     return bool(tokens) and tokens[0].lower() not in DEICTIC and not STATE_VERBS.isdisjoint(t.lower() for t in tokens)
 
@@ -161,7 +161,7 @@ def _kinds(clauses: list[str], quoted: bool) -> tuple[set[ContentKind], bool, bo
     """The kinds the factual clauses state, whether one states a past, and whether any holds an opinion marker.
 
     In the article's words a figure, a date or an age counts even beside an opinion; in a speaker's, only in a
-    clause free of it ("Surely they can find half a dozen slabs" is a complaint, not a count).
+    clause free of it ("Surely the parish can spare a couple of dozen benches" is a complaint, not a count).
     """
     text = " ; ".join(clauses)
     tokens = word_tokens(text)
@@ -177,8 +177,8 @@ def _kinds(clauses: list[str], quoted: bool) -> tuple[set[ContentKind], bool, bo
             kinds |= clause_kinds - (set() if judged else BESIDE_OPINION)
             past = past or clause_past
     if judged and content_kinds(text, tokens) & HARD:
-        # a speaker's figure in a phrase of its own beside the opinion ("took a turn for the worse, with a decline of
-        # 2.5%")
+        # a speaker's figure in a phrase of its own beside the opinion ("had a rough quarter, with sales down
+        # 3.1%")
         for phrase in PHRASE_BREAK.split(text):
             phrase_tokens = word_tokens(phrase)
             if len(WORD_RE.findall(phrase)) >= MIN_QUOTE_WORDS and SOFT_WORDS.isdisjoint(phrase_tokens):
@@ -202,9 +202,9 @@ def _plain_words(text: str, *, quoted: bool) -> str:
     if "than " in text:
         text = THAN_BELIEVED_RE.sub("than", text)  # "earlier than originally thought" compares; nobody's opinion
     if any(word in text for word in FELT_BY_OTHERS_WORDS):
-        text = FELT_BY_OTHERS_RE.sub("affected", text)  # "BlackBerry surprised Wall Street": an act, not a feeling
+        text = FELT_BY_OTHERS_RE.sub("affected", text)  # "Acme surprised Wall Street": an act, not a feeling
     if " time" in text or " while" in text or " then" in text or " often" in text:
-        text = HABIT_RE.sub("sometimes", text)  # "every once in a while we open them up" is a habit
+        text = HABIT_RE.sub("sometimes", text)  # "now and then we check the crates" is a habit
     if not quoted and ("could" in text or " able " in text):
         text = PAST_ABILITY_RE.sub("managed", text)  # "crews could not reach the house": what happened then
     return text
@@ -217,7 +217,7 @@ def judge(text: str, *, quoted: bool = False, reported: bool = False) -> Verdict
     speaker's (``quoted``) need no more than a quote does, since the speaker, not the article, vouches for them.
     Reported speech (``reported``: "the spokesman said the road was still closed") asserts what is as well as
     what was: a state told with a finite "be" or "have" counts there, not in a direct quote, where such words are
-    more often colour ("It is disgusting").
+    more often colour ("It is a real eyesore").
     """
     if SWEEPING_START.match(text):
         return None

@@ -3,7 +3,7 @@
 A claim starts from what made it one (``Verdict.basis``): a figure, a date or an age is the surest; then a first or
 superlative and a newsworthy event verb; then a plain statement of what was done; then a speaker's denial and a state
 told in reported speech, which annotators mostly rate borderline. The article's own words gain a little (it vouches
-for them); a speaker's superlative loses much (mostly a judgement: "the worst half we have played"). It loses some
+for them); a speaker's superlative loses much (mostly a judgement: "the worst game of our season"). It loses some
 when opinion words stand in the same words, when it is a speaker's talk about themselves ("we", "I": a coach on the
 game), when it is quoted words of nobody known, and when it is short; the article's own plain statements gain some
 in its first sentences (the lede), where news states what happened. Bands and their precision on annotated real
@@ -30,7 +30,7 @@ _BASE: dict[Basis, float] = {
 }
 # The article vouches for its own statements; a speaker's words are more often judgement or colour.
 _ARTICLE = 0.05
-# A superlative in a speaker's words is mostly a judgement ("the worst half we have played").
+# A superlative in a speaker's words is mostly a judgement ("the worst game of our season").
 _SPEAKERS_SUPERLATIVE = 0.25
 # Below this the detector proposes nothing: on annotated real articles only about one in three such claims is one.
 MIN_CONFIDENCE = 0.4

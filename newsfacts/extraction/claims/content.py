@@ -97,7 +97,7 @@ _DATE_PATTERNS: Gated = [
             re.IGNORECASE,
         ),
     ),
-    # a clock time with a point: "notified at 5.00 the night before"
+    # a clock time with a point: "told at 6.30 the evening before"
     (
         frozenset({"at"}),
         re.compile(r"\bat\s+\d{1,2}[.:]\d{2}\b(?!\s*(?:%|a\b|per\b|percent|million|billion|points?\b))", re.IGNORECASE),
@@ -146,9 +146,9 @@ _MODEL_NUMBER_LEAD = re.compile(
 # A unit glued to the number: "5pc", "30cm", "2.5mn", "10km", "50p", "500MW", "$50K", "1C".
 # An ordinal's ending is no unit ("the 21st century" is a time, "a 15th straight time" a count of its own).
 _UNIT = r"(?!st\b|nd\b|rd\b|th\b)[a-z]{1,3}|[kMGT]Wh?|[KMGT]B|[CFK]"
-# A fraction: "more than half of the flights", "a quarter of their value"; not "the back half of the year".
+# A fraction: "more than half of the flights", "a quarter of their value"; not "the back half of the season".
 _FRACTION_WORDS = frozenset({"half", "quarter", "quarters"})
-# A count of one person ("One person was killed", "one was out for maintenance"), not "one of" or "one day".
+# A count of one person ("One person was killed", "one was hurt"), not "one of" or "one day".
 _ONE_COUNTED_RE = re.compile(
     r"\bone\s+(?:(?:person|man|woman|child|boy|girl|officer|soldier|passenger|driver|worker|patient|resident|victim"
     r"|suspect|player|plane|aircraft|vehicle|car)\s+)?(?:was|were|has\s+been|had\s+been|died)\b|\bone\s+counts?\s+of\b",
@@ -227,14 +227,14 @@ _FIRST_PATTERNS = [
         re.IGNORECASE,
     ),
     re.compile(r"\bfirst[- ]ever\b|\bunprecedented\b|\ball-time\s+(?:high|low)\b", re.IGNORECASE),
-    # a place in a ranking: "top of the polls", "bottom of the league", "the world's No. 2 maker"
+    # a place in a ranking: "top of the polls", "bottom of the league", "the region's No. 3 brewer"
     re.compile(r"['\u2019]s\s+(?:No\.|number)\s?\d{1,3}\b", re.IGNORECASE),
     re.compile(
         r"\b(?:top|bottom)\s+of\s+the\s+(?:table|league|list|rankings?|charts?|polls?|class)\b|\btop\s+(?:spot|place)\b",
         re.IGNORECASE,
     ),
-    # the most, the first or the only in a stretch of time: "fell the most in almost three years", "have not seen
-    # an outbreak like this in two decades"
+    # the most, the first or the only in a stretch of time: "fell the most in almost four years", "have not seen
+    # a fever like this in three decades"
     re.compile(
         r"\bthe\s+(?:most|least)\s+(?:in|since)\b"
         r"|\b(?:not|never|n['\u2019]t)\s+(?:\w+\s+){1,8}?(?:in|for)\s+(?:(?:almost|nearly|about|more\s+than|over)\s+)?"

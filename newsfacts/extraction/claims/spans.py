@@ -36,10 +36,10 @@ _PIECE_BREAK = re.compile(
     r"|\s+but\s+(?=(?:he|she|they|it|we|I|the|a|an|his|her|its|their|this|these|those)\b)"
     r"|,\s+and\s+(?=(?:he|she|they|it|we|I|the|a|an|his|her|its|their|this|these|those)\b)"
 )
-# A quote's edge that is only its attribution: "Dr Farke was quoted as", "as quoted by the club's website".
+# A quote's edge that is only its attribution: "Dr Ruiz was quoted as", "as quoted by the club's website".
 _ATTRIBUTION_ONLY = re.compile(r"\bquoted\s+(?:as|by)\b(?:\W+\w+){0,4}\W*$|^as\s+quoted\s+by\b", re.IGNORECASE)
 _NOT_ONLY_RE = re.compile(r"\bnot\s+(?:just|only|merely)\b[^,;]*$", re.IGNORECASE)
-# A subject that opens with its age: "Jane Doe, 36,", "Tom Reyes (61)", "The 54-year-old married man,", with where
+# A subject that opens with its age: "Jane Doe, 36,", "Tom Reyes (61)", "The 47-year-old father of two,", with where
 # they are from ("..., of Mill Lane, Leeds,").
 _AGED_SUBJECT = re.compile(
     r"(?:(?:[A-Z][\w'\u2019.-]*\s+){0,3}[A-Z][\w'\u2019.-]*(?:,\s+(?:[1-9]\d?|1[01]\d),|\s?\((?:[1-9]\d?|1[01]\d)\))"
@@ -212,9 +212,9 @@ def _own_predicate(tokens: list[str]) -> bool:
 def _frame_claim(text: str, frame_start: int, frame_end: int, leading: bool, position: int) -> Claim | None:
     """A claim in the words around quotes, which mostly say who spoke, where and when.
 
-    An age or a first is a claim anywhere there ("Brenda Johnson, 70, said"). The words before the first quote are
-    the article's own claim when they state something of their own once the attribution is trimmed ("Comey,
-    testifying on Capitol Hill Thursday, said ...", "Acme, which runs 40 stores, said ...", "The governor declared an
+    An age or a first is a claim anywhere there ("Ana Ruiz, 70, said"). The words before the first quote are
+    the article's own claim when they state something of their own once the attribution is trimmed ("Ruiz,
+    speaking at the county hall on Friday, said ...", "Acme, which runs 40 stores, said ...", "The governor declared an
     emergency and said ..."), but a figure opening them counts the sources ("Three officials said ...") unless they
     state something besides ("Six scientists joined the fund in releasing a report, saying ..."), and what is left
     of "He said in June that" is too short to claim anything. A relative clause about the speaker ("said
@@ -263,7 +263,7 @@ def _trailing_fact(text: str, frame_start: int, frame_end: int, position: int) -
 
 def _aged_subject(text: str, start: int, end: int, position: int) -> Claim | None:
     """The subject's age as a claim of its own when a sentence opens with it ("Jane Doe, 36, [was charged with
-    ...]", "The 54-year-old driver, [of Mill Lane, admitted ...]"): how old someone is and what they did are two
+    ...]", "The 41-year-old baker, [of Mill Lane, admitted ...]"): how old someone is and what they did are two
     facts, each of its own kind."""
     found = _AGED_SUBJECT.match(text, start, end)
     if found is None or len(WORD_RE.findall(text, found.end(), end)) < MIN_QUOTE_WORDS:
@@ -289,7 +289,7 @@ def _claims_in_sentence(text: str, sentence: Sentence, parts: list[tuple[int, in
         own = [age, *rest] if age and rest else _claims_in(text, start, end, None, sentence.position)
         if text[start:end].rstrip().endswith(":"):
             # a line introducing what follows ("On the testimony made public on Tuesday:") claims only what it
-            # counts ("They had three planes out of service:")
+            # counts ("The railway had four trains out of action:")
             return [claim for claim in own if claim.kind in ("figure", "age")]
         return own
     claims: list[Claim] = []

@@ -63,7 +63,7 @@ EVENT_WORDS = frozenset(
 # "Great Britain" is not); the adverbs that open sentences match capitalised too.
 _HEDGES = ["seemingly", "apparently", "perhaps", "maybe", "probably", "possibly", "arguably"]
 # Feelings: "He felt nervous after being chosen from 500 volunteers" still counts the volunteers, even in a
-# speaker's words; an evaluation or a modal does not ("Surely they can find half a dozen slabs").
+# speaker's words; an evaluation or a modal does not ("Surely the parish can spare a couple of dozen benches").
 # fmt: off
 FEELINGS = frozenset([
     "feel", "feels", "feeling", "felt", "afraid", "scared", "nervous", "inspired", "delighted", "disappointed",
@@ -116,7 +116,7 @@ PARTICIPLE_RE = re.compile(
 )
 # What will be, or would be, is checkable only later, whatever figures it holds: a prediction, a plan, a promise.
 # A modal in a relative clause ("a plan that would close two schools was approved") describes a thing, not the
-# clause's own assertion; a past expectation ("analysts had expected a loss of 35 cents") is a fact about then.
+# clause's own assertion; a past expectation ("analysts had predicted a loss of 12 cents") is a fact about then.
 FORWARD_WORDS = frozenset(
     ["will", "won't", "would", "wouldn't", "shall", "i'll", "we'll", "you'll", "he'll", "she'll", "it'll", "they'll"]
 )
@@ -127,14 +127,14 @@ FORECAST_RE = re.compile(
     r"|\b(?:expected|projected|predicted|forecast)\s+(?:[\w'\u2019]+\s+){1,3}to\s+(?:grow|rise|fall|increase|decrease"
     r"|reach|hit|return|remain|stay|drop|double|recover|slow|decline|be)\b"
     r"|\b(?:am|is|are|was|were|'re|'s)(?:\s+not|n't)?\s+going\s+to\s+(?=[a-z]+\s)(?!the\b|a\b|an\b)"
-    # not a past one: "the road was due to be resurfaced", "sales had been expected to rise"
+    # not a past one: "the ferry was due to be repaired", "sales had been expected to rise"
     r"|\b(?=[eplfsaid])(?<!\bwas\s)(?<!\bwere\s)(?<!\bhad\s)(?<!\bbeen\s)(?<!\bthe\s)"  # nor "with the aim to"
     r"(?:expected|projected|predicted|forecast|set|likely|poised|plans|planned|planning|aims?|aiming"
     r"|intended|scheduled|due)\s+to\s+"
     r"(?!(?:the|a|an|his|her|their|its|between|about|around|under|over|just|as|be\s+\w+ed\s+by)\b|[\d$\u20ac\u00a3])",
     re.IGNORECASE,
 )
-# The stretches a modal's reach ends at: clause breaks, commas and subordinators ("because if it had been held").
+# The stretches a modal's reach ends at: clause breaks, commas and subordinators ("because if it had gone ahead").
 FORWARD_BREAK = re.compile(
     r"(,?\s+(?:and|but|while|whereas|because|if|unless|although|though|since|after|before|when|as)\s+|[;:,]\s+"
     r"|\s+(?:--?|\u2013|\u2014)\s+)"
@@ -189,7 +189,7 @@ QUESTION_END = re.compile(r"\?[\s\"'\u201d\u2019»)\]]*$")
 CONDITIONAL_START = re.compile(r"^[\"'\u201c\u2018«(\s]*(?:If|Unless|Suppose|Imagine|Whether)\b")
 # Advice and appeals: "Don't just turn up at the hospital", "Please call the helpline first".
 IMPERATIVE_START = re.compile(r"^[\"'\u201c\u2018«(\s]*(?:Don['\u2019]t|Do\s+not|Please|Let['\u2019]s|Never)\b")
-# A question put in words: "I would like to ask if ...", "We want to know whether ...".
+# A question put in words: "May I ask whether ...", "We want to know whether ...".
 ASKING_START = re.compile(
     r"^[\"'\u201c\u2018«(\s]*(?:I|We)(?:\s+would\s+like|['\u2019]d\s+like|\s+want|\s+wanted)\s+to\s+(?:ask|know)\b"
 )
@@ -290,11 +290,11 @@ FELT_BY_OTHERS_RE = re.compile(
 HABIT_RE = re.compile(
     r"\b(?:every\s+(?:once\s+in\s+a\s+while|now\s+and\s+then|so\s+often)|from\s+time\s+to\s+time)\b", re.IGNORECASE
 )
-# A state told in reported speech: a finite "be" or "have" ("the road was still closed", "the premier had the power").
+# A state told in reported speech: a finite "be" or "have" ("the road was still closed", "the mayor had the right to").
 STATE_VERBS = frozenset(
     "is are was were has have had isn't aren't wasn't weren't hasn't haven't hadn't it's that's there's".split()  # noqa: SIM905
 )
-# Subjects that point rather than name: "this was a disgrace", "it is the prerogative of the prime minister".
+# Subjects that point rather than name: "this was a disgrace", "it is the right of the governor".
 DEICTIC = frozenset("it this that there these those".split())  # noqa: SIM905
 # Participles that tell a state of mind after "is"/"are" ("is interested in", "are concerned by"), not a fact.
 MENTAL_STATES = frozenset(
@@ -302,8 +302,8 @@ MENTAL_STATES = frozenset(
     "satisfied disappointed pleased delighted shocked surprised amazed excited tired bored scared frightened annoyed "
     "embarrassed confused impressed troubled alarmed encouraged engaged absorbed".split()
 )
-# What someone could or could not do then, in the article's words: "the trial could not go ahead that day", "the
-# officers were able to reverse the car" (a speaker's "we could" is more often a wish or a possibility).
+# What someone could or could not do then, in the article's words: "the hearing could not start that morning", "the
+# crew were able to tow the lorry clear" (a speaker's "we could" is more often a wish or a possibility).
 PAST_ABILITY_RE = re.compile(r"\b(?:could(?:\s+not|n['\u2019]t)|(?:was|were)(?:\s+not)?\s+able)(?=\s+to\s+\w|\s+\w)")
 # Adverbs between a verb and its participle: "is still focused", "are now based".
 STATE_ADVERBS = frozenset("still now also already currently always largely mostly".split())  # noqa: SIM905
