@@ -150,8 +150,20 @@ class SpeakerBook:
         self.mention_entity[m.start] = entity
         if not quoted:
             self._named_at.setdefault(entity.id, []).append(m.start)
-        if not quoted and not m.possessive:
-            self.note(entity, m.start)  # "Smith's sister": Smith is not who the sentence is about
+        if not quoted and not (m.possessive and self._owns_person(m)):
+            # "Smith's sister": Smith is not who the sentence is about; "Smith's credibility": Smith is.
+            self.note(entity, m.start)
+
+    def _owns_person(self, m: Mention) -> bool:
+        """Whether the possessive mention ``m`` is not what its sentence is about: it qualifies a person or body
+        (``Smith's sister``, ``Smith's office``) or sits after the verb (``got Judge Lee's permission``); a
+        possessive opening its clause and owning a thing is (``Smith's credibility is at stake``)."""
+        head = _POSSESSED.match(self.text, m.end)
+        if head is None or is_person_role(head.group(1)) or is_organisation_role(head.group(1)):
+            return True
+        sentence = self.sentences[self.sentence_at(m.start)] if self.sentences else None
+        lead = self.text[sentence.start if sentence is not None else 0 : m.start].rsplit(",", 1)[-1]
+        return not all(w[0].isupper() or w.lower() == "the" for w in NAME_WORD_RE.findall(lead))
 
     def _index(self, entity: Entity) -> None:
         for name in (entity.name, *entity.forms):
@@ -427,16 +439,29 @@ class SpeakerBook:
                 window.append(k)
             k -= 1
         firsts: dict[int, Entity] = {}
+        subordinate: dict[int, Entity] = {}  # the first reference inside a sentence's fronted clause
         for at, sentence, entity in self._recent_at(pos):
             if sentence < window[-1]:
                 break
             if _PLACE_OBJECT.search(self.text, max(0, at - 12), at):
                 continue  # "taken to County Holding": a place or object after a preposition is not followed
-            firsts[sentence] = entity  # overwritten going back, so it ends as the sentence's first reference
-        for sentence in window:
-            if sentence in firsts:
-                return firsts[sentence] if firsts[sentence].kind == "person" else None
+            # Overwritten going back, so each ends as the sentence's first reference.
+            if at < self._fronted_end(sentence):
+                subordinate[sentence] = entity  # "When asked about Lee, the coach said": the coach is followed
+            else:
+                firsts[sentence] = entity
+        for references in (firsts, subordinate):
+            for sentence in window:
+                if sentence in references:
+                    return references[sentence] if references[sentence].kind == "person" else None
         return None
+
+    def _fronted_end(self, k: int) -> int:
+        """Where the subordinate clause opening sentence ``k`` ends (``When asked if Lee would play,``), else its
+        start."""
+        sentence = self.sentences[k]
+        fronted = _FRONTED_CLAUSE.match(self.text, sentence.start, sentence.end)
+        return fronted.end() if fronted else sentence.start
 
     def _commit(self, entity: Entity, gender: str | None) -> Entity:
         if gender is not None and entity.gender is None:
@@ -567,6 +592,13 @@ def first_name_genders() -> dict[str, str]:
     return genders
 
 
+# The noun a possessive name qualifies, past one modifier: "'s sister", "'s credibility", "'s former lawyer".
+_POSSESSED = re.compile(r"['\u2019]s?\s+(?:[a-z][\w\-]*\s+)?([a-z][\w\-]*)\b(?!['\u2019])")
+# A subordinate or participle clause opening a sentence, up to its comma: "When asked if X would play, ".
+_FRONTED_CLAUSE = re.compile(
+    r"\W*(?:[A-Z][a-z]+ing|When|After|Before|While|Asked|As|If|Although|Though|Since|Once|Until|Unless)\s"
+    r"[^,;:\n\"\u201c\u201d]{1,150},\s"
+)
 # A story opening with an unnamed person: "A SEVEN-YEAR-OLD boy watched", "A 35-year-old man has been".
 _LEDE_SUBJECT = re.compile(r"\W*(?:A|An)\s+(?:[\w\-]+\s+){0,2}?([A-Za-z]+)\s+(?=[a-z])")
 # A sentence opening with a name set off by a comma: "John Howe, whose name ...".

@@ -562,6 +562,25 @@ RIGHT_SPEAKER += [
         "Beta Ltd",
         id="first-word-of-an-organisations-name",
     ),
+    pytest.param(
+        "Tom Okoro, an analyst, called the results weak. With costs rising, Acme CEO Sam Reid's plan is at risk. "
+        "He had assured staff that jobs were safe.\n",
+        "Sam Reid",
+        id="a-possessive-opening-its-clause-is-who-the-story-follows",
+    ),
+    pytest.param(
+        "Sam Reid gave evidence. He then got Judge Tom Okoro's permission to leave. "
+        '"I am sorry," the 18-year-old said.\n',
+        "Sam Reid",
+        id="a-possessive-after-the-verb-is-not-followed",
+    ),
+    pytest.param(
+        "Sam Reid, 44, picked the side on Friday. When asked if Tom Okoro would start, the 44-year-old said, "
+        "\u201cHe is ready.\u201d"
+        "\n\n\u201cI am proud of the squad,\u201d he added.\n",
+        "Sam Reid",
+        id="a-name-in-a-fronted-clause-is-not-who-the-story-follows",
+    ),
 ]
 
 
