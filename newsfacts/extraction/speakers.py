@@ -111,6 +111,7 @@ class SpeakerBook:
         self._by_initials: dict[str, set[int]] = {}
         self._by_prefix: dict[str, set[int]] = {}  # the first three letters of a name -> ids of entities
         self._named_at: dict[int, list[int]] = {}  # entity id -> offsets of its name mentions (possessives too)
+        self._previous: tuple[Mention, Entity] | None = None  # the last mention read that names an entity
         for k, mention in enumerate(mentions):
             self._read(mention, mentions[k + 1] if k + 1 < len(mentions) else None)
         # Mentions arrive in text order, so the starts are ascending and ``entity_at`` can bisect them.
@@ -129,7 +130,10 @@ class SpeakerBook:
 
     def _read(self, m: Mention, following: Mention | None) -> None:
         quoted = self.in_quote(m.start)
-        entity = self._match(m)
+        ticker = self._ticker_of(m)
+        if ticker is False:
+            return  # "(NASDAQ: ACME)": the exchange is named only to place the ticker
+        entity = ticker or self._match(m)
         surname = _shared_surname(self.text, m, following)
         if entity is None and surname and not quoted:
             # "Tom and Ana Okafor": Tom Okafor, known from here on by his first name too.
@@ -148,11 +152,22 @@ class SpeakerBook:
             entity.forms.append(m.text)
         self._index(entity)
         self.mention_entity[m.start] = entity
+        self._previous = (m, entity)
         if not quoted:
             self._named_at.setdefault(entity.id, []).append(m.start)
         if not quoted and not (m.possessive and self._owns_person(m)):
             # "Smith's sister": Smith is not who the sentence is about; "Smith's credibility": Smith is.
             self.note(entity, m.start)
+
+    def _ticker_of(self, m: Mention) -> Entity | Literal[False] | None:
+        """``Acme Corp (NASDAQ: ACME)``, ``Acme Corp (ACME)``: the organisation whose ticker or acronym ``m`` is, in
+        brackets right after its name; False for the exchange before the ticker; None otherwise."""
+        if self._previous is None or self._previous[1].kind != "organisation" or not m.text.isupper():
+            return None
+        gap = self.text[self._previous[0].end : m.start]
+        if _BRACKET_OPEN.fullmatch(gap) and _EXCHANGE_COLON.match(self.text, m.end):
+            return False
+        return self._previous[1] if _TICKER_GAP.fullmatch(gap) and len(m.text) <= 6 else None
 
     def _owns_person(self, m: Mention) -> bool:
         """Whether the possessive mention ``m`` is not what its sentence is about: it qualifies a person or body
@@ -594,6 +609,10 @@ def first_name_genders() -> dict[str, str]:
 
 # The noun a possessive name qualifies, past one modifier: "'s sister", "'s credibility", "'s former lawyer".
 _POSSESSED = re.compile(r"['\u2019]s?\s+(?:[a-z][\w\-]*\s+)?([a-z][\w\-]*)\b(?!['\u2019])")
+# Between a company's name and its ticker: " (", " (NASDAQ: ".
+_BRACKET_OPEN = re.compile(r"\s*\(\s*")
+_TICKER_GAP = re.compile(r"\s*\(\s*(?:[A-Z][A-Za-z]*\s*:\s*)?")
+_EXCHANGE_COLON = re.compile(r"\s*:\s*[A-Z]")
 # A subordinate or participle clause opening a sentence, up to its comma: "When asked if X would play, ".
 _FRONTED_CLAUSE = re.compile(
     r"\W*(?:[A-Z][a-z]+ing|When|After|Before|While|Asked|As|If|Although|Though|Since|Once|Until|Unless)\s"

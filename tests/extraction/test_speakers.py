@@ -659,3 +659,12 @@ def test_an_acronym_in_brackets_is_an_alias_not_a_description() -> None:
 def test_a_name_holding_a_news_agency_is_an_organisation() -> None:
     speakers, _ = read("Analysts had expected a loss of $1.12 a share, according to Thomson Reuters.")
     assert [(s.name, s.kind) for s in speakers] == [("Thomson Reuters", "organisation")]
+
+
+def test_a_ticker_in_brackets_is_an_alias_and_the_exchange_no_speaker() -> None:
+    speakers, quotes = read(
+        "Halvor Tools Inc. (NASDAQ: HVT) cut its forecast on Friday.\n"
+        "The Oslo-based company said revenue was $20 million in the quarter.\n"
+    )
+    assert [(s.name, s.kind, s.aliases) for s in speakers] == [("Halvor Tools Inc.", "organisation", ("HVT",))]
+    assert [q[1] for q in quotes] == ["Halvor Tools Inc."]
