@@ -69,7 +69,7 @@ from newsfacts.extraction.marks import (
 )
 from newsfacts.extraction.names import GLUED_VERB, GLUED_VERBS, Mention, find_mentions
 from newsfacts.extraction.sentences import Sentence
-from newsfacts.extraction.speakers import Entity, Speaker, SpeakerBook, same_speaker
+from newsfacts.extraction.speakers import Entity, Speaker, SpeakerBook, organisation_noun_before, same_speaker
 from newsfacts.extraction.subjects import (
     DOCUMENTS,
     AttributionMethod,
@@ -1181,9 +1181,8 @@ def _known_by_speaking(masked: str, mentions: list[Mention]) -> list[Mention]:
         for m in _NAME_SPEAKS.finditer(masked)
         if _THE_BEFORE.match(masked, m.start() - 4, m.start()) or _ITS_AFTER.match(masked, m.end())
     }
-    if not speaking and not bodies:
-        return mentions
-    return [_kind_known(m, speaking, bodies) for m in mentions]
+    bodies |= {m.group(1) for m in _OFFICER_OF.finditer(masked)}  # "chief executive of Acme": a company
+    return [_kind_known(m, speaking, bodies, masked) for m in mentions]
 
 
 _THE_BEFORE = re.compile(r"[Tt]he\s$")
@@ -1195,7 +1194,11 @@ _ITS_AFTER = re.compile(r"\s+(?:that\s+)?its\b")  # "Acme said its profit fell":
 _TRADED = re.compile(r"\b([A-Z][\w\-]+)(?:['\u2019]s)?\s+(?:shares|stock|stockholders|shareholders)\b")
 
 
-def _kind_known(m: Mention, speaking: set[str], bodies: set[str]) -> Mention:
+def _kind_known(m: Mention, speaking: set[str], bodies: set[str], masked: str) -> Mention:
+    if m.kind != "organisation" and not m.title and organisation_noun_before(masked, m.start):
+        return replace(m, kind="organisation")  # "Developer Acme Homes", "the carmaker Halvor"
+    if m.kind == "unknown" and _MIDDLE_INITIAL.fullmatch(m.text):
+        return replace(m, kind="person")  # "John W. Combs"
     if m.kind != "unknown" or len(m.tokens) != 1 or common_word(m.text):
         return m
     if m.text in bodies:
@@ -1205,6 +1208,14 @@ def _kind_known(m: Mention, speaking: set[str], bodies: set[str]) -> Mention:
     return m
 
 
+# A person's name with a middle initial: "John W. Combs", "Ana M. de la Cruz" (not "U.S. Steel").
+_MIDDLE_INITIAL = re.compile(r"[A-Z][a-z]+(?: [A-Z]\.)+ (?:[a-z]+ )*[A-Z][a-z][\w'\u2019\-]*")
+# A company named by its officer: "chief executive officer of Acme", "the CFO of Acme", "founder of Acme".
+_OFFICER_OF = re.compile(
+    r"\b(?:chief (?:executive|financial|operating|technology) officer|chief executive|ceo|cfo|coo|cto|chairman|"
+    r"chairwoman|co-founder|founder)\s+(?:of|at)\s+([A-Z][\w\-]+)\b(?!\s+[A-Z])",
+    re.IGNORECASE,
+)
 # A name described as an organisation: "Acme, the world's largest widget maker, said".
 _DESCRIBED = re.compile(r"\b([A-Z][\w'\u2019\-]+),\s+(?:the|a|an)\s+[^,;]{0,60}?\b([a-z][\w\-]*),")
 

@@ -22,6 +22,7 @@ import names as census_names
 from newsfacts.extraction.cues import (
     ALL_VERBS,
     GENDERED_NOUNS,
+    GENERIC_ORGANISATIONS,
     NEWS_AGENCIES,
     ORGANISATION_WORDS,
     STOPWORDS,
@@ -276,6 +277,8 @@ class SpeakerBook:
         """Role words from the description, role and title of ``m``; gender from its title, gendered nouns, a
         copula (``is one of the best-known actresses``) and the first name."""
         entity.role_words.update(w.lower() for w in NAME_WORD_RE.findall(f"{entity.description} {m.role} {m.title}"))
+        if entity.kind == "organisation" and organisation_noun_before(self.text, m.start):
+            entity.role_words.add(organisation_noun_before(self.text, m.start))  # "the developer" of "Developer X"
         if m.title:
             entity.role_words.update(w.lower().rstrip(".") for w in m.title.split())
             for word in m.title.split():
@@ -490,13 +493,14 @@ class SpeakerBook:
                 return entity
         return None
 
-    def salient_organisation(self, pos: int) -> Entity | None:
+    def salient_organisation(self, pos: int, noun: str = "") -> Entity | None:
         """``the company said``: the organisation (not the press) the story named most often before ``pos``, the
-        most recently named on a tie; a firm cited once for a figure is not the company the story is about."""
+        most recently named on a tie; a firm cited once for a figure is not the company the story is about. A
+        ``noun`` for a business or a public body leaves out organisations of the other sort."""
         best: tuple[int, int] | None = None
         found: Entity | None = None
         for entity in self.entities:
-            if entity.kind != "organisation" or entity.is_media:
+            if entity.kind != "organisation" or entity.is_media or not _sort_fits(noun, entity):
                 continue
             named = self._named_at.get(entity.id, [])
             n = bisect_left(named, pos)
@@ -504,13 +508,16 @@ class SpeakerBook:
                 best, found = (n, named[n - 1]), entity
         return found
 
-    def sole_organisation(self, pos: int) -> Entity | None:
+    def sole_organisation(self, pos: int, noun: str = "") -> Entity | None:
         """``the department wrote``: the organisation (not the press), when the story has named only one before
-        ``pos``."""
+        ``pos`` (only one public body for a public body's ``noun``: ``the authority`` beside a developer)."""
         named = [
             e
             for e in self.entities
-            if e.kind == "organisation" and not e.is_media and self._named_at.get(e.id, [pos])[0] < pos
+            if e.kind == "organisation"
+            and not e.is_media
+            and self._named_at.get(e.id, [pos])[0] < pos
+            and _sort_fits(noun, e)
         ]
         return named[0] if len(named) == 1 else None
 
@@ -629,6 +636,37 @@ _NAMED_AFTER = re.compile(r",\s+[A-Z]|\s+(?:for|at|with|from|of)\s+(?:the\s+)?[A
 _UNNAMED_SUBJECT = re.compile(r"\W*(?:The|A|An)\s+((?:[a-z][\w\-]*\s+){0,2}[a-z][\w\-]*)(?=,|\s+[a-z])")
 # A preposition of place or motion right before a name: "taken to County Holding", "from Halden Hospital".
 _PLACE_OBJECT = re.compile(r"(?<!according)\s(?:to|into|at|from|near|inside|outside|towards?)\s(?:the\s)?$", re.I)
+
+
+def _sort_fits(noun: str, entity: Entity) -> bool:
+    """Whether an organisation noun (``the authority``, ``the company``) can refer to ``entity``: a public body's
+    noun to a body whose name says it is public (``District Council``), a business's noun to any other."""
+    public = any(w.lower() in PUBLIC_BODY_WORDS for w in entity.name.split())
+    if noun in PUBLIC_BODY_NOUNS:
+        return public
+    return not public if noun in GENERIC_ORGANISATIONS else True
+
+
+# Nouns for a public body, and the words that make an organisation's name one.
+PUBLIC_BODY_NOUNS = words("authority council government administration department ministry agency regulator watchdog")
+PUBLIC_BODY_WORDS = words(
+    """council authority ministry department agency commission government administration bureau police parliament
+    assembly senate congress court tribunal constabulary sheriff's service"""
+)
+
+
+def organisation_noun_before(text: str, start: int) -> str:
+    """``Developer Acme Homes``, ``the carmaker Halvor``: the organisation noun (lowercase) written right before the
+    name starting at ``start``, else ``""``."""
+    before = _NOUN_BEFORE.search(text, max(0, start - 30), start)
+    word = before.group(1).lower() if before else ""
+    return word if is_organisation_role(word) and not is_person_role(word) and word not in _NOT_APPOSED else ""
+
+
+# The word right before a name, in the same sentence.
+_NOUN_BEFORE = re.compile(r"(?<![\w'\u2019])([A-Za-z][a-z\-]+) $")
+# Organisation nouns that qualify rather than name what follows: "court Judge Ana Ruiz", "police Sgt Ana Ruiz".
+_NOT_APPOSED = words("court police office party service army military exchange trust fund label brand")
 
 
 def _is_apposition(phrase: str) -> bool:

@@ -359,7 +359,8 @@ def _role_subject(reader: Reading, noun: str, phrase_start: int, end: int) -> Su
     if entity is None and organisation and word not in PRESS_NOUNS:
         # "the company": the one the story is about; "the department": the only organisation named so far.
         generic = word in GENERIC_ORGANISATIONS
-        entity = book.salient_organisation(phrase_start) if generic else book.sole_organisation(phrase_start)
+        find = book.salient_organisation if generic else book.sole_organisation
+        entity = find(phrase_start, word)
     if word in PRESS_NOUNS and entity is not None and entity.is_media:
         return Subject(phrase_start, end, entity, "role", reporter=True)
     # "the 27-year-old said" with nobody described so: the person followed, a guess.

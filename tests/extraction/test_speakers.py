@@ -668,3 +668,23 @@ def test_a_ticker_in_brackets_is_an_alias_and_the_exchange_no_speaker() -> None:
     )
     assert [(s.name, s.kind, s.aliases) for s in speakers] == [("Halvor Tools Inc.", "organisation", ("HVT",))]
     assert [q[1] for q in quotes] == ["Halvor Tools Inc."]
+
+
+def test_a_name_after_an_organisation_noun_is_that_organisation() -> None:
+    speakers, quotes = read(
+        "Residents complained to Halden District Council about the works.\n"
+        "Developer Brook Homes said it was aware of the concerns.\n"
+        "The new plans were backed by council officers, the authority said.\n"
+        "Changes were made which the developer said would give more variety.\n"
+    )
+    assert ("Brook Homes", "organisation") in [(s.name, s.kind) for s in speakers]
+    assert [q[1] for q in quotes] == ["Brook Homes", "Halden District Council", "Brook Homes"]
+
+
+def test_a_company_named_by_its_chief_executive_is_an_organisation() -> None:
+    speakers, quotes = read(
+        "Velatel was a washout with investors on Monday, after it announced that sales would fall.\n"
+        "Tom R. Okafor, chief executive officer of Velatel, said that the quarter was still strong.\n"
+    )
+    assert [(s.name, s.kind) for s in speakers] == [("Velatel", "organisation"), ("Tom R. Okafor", "person")]
+    assert [q[1] for q in quotes] == ["Velatel", "Tom R. Okafor"]
