@@ -521,6 +521,17 @@ class SpeakerBook:
         ]
         return named[0] if len(named) == 1 else None
 
+    def organisation_named_next(self, noun: str, pos: int) -> Entity | None:
+        """``Police say ...`` then ``According to Halden Police, ...``: the organisation with the noun in its name
+        that the story names first within the next two sentences."""
+        here = self.sentence_at(pos)
+        for i in self._by_noun.get(noun, ()):
+            entity = self.entities[i]
+            events = self._events_of.get(i, [])
+            if entity.kind == "organisation" and events and pos < events[0][0] and events[0][1] <= here + 2:
+                return entity
+        return None
+
     def resolve_role(self, noun: str, organisation: bool, pos: int, guess: bool = True) -> Entity | None:
         """``the minister``/``the company``: the most recent entity the story described with that noun.
 
@@ -642,11 +653,15 @@ def _sort_fits(noun: str, entity: Entity) -> bool:
     """Whether an organisation noun (``the authority``, ``the company``) can refer to ``entity``: a public body's
     noun to a body whose name says it is public (``District Council``), a business's noun to any other."""
     public = any(w.lower() in PUBLIC_BODY_WORDS for w in entity.name.split())
+    if noun in NAMED_BODY_NOUNS:
+        return noun in (w.lower() for w in entity.name.split())  # "police" only of a police force
     if noun in PUBLIC_BODY_NOUNS:
         return public
     return not public if noun in GENERIC_ORGANISATIONS else True
 
 
+# Nouns that refer only to a body with the noun in its name: "police" is no investigations unit.
+NAMED_BODY_NOUNS = words("police constabulary")
 # Nouns for a public body, and the words that make an organisation's name one.
 PUBLIC_BODY_NOUNS = words("authority council government administration department ministry agency regulator watchdog")
 PUBLIC_BODY_WORDS = words(

@@ -688,3 +688,18 @@ def test_a_company_named_by_its_chief_executive_is_an_organisation() -> None:
     )
     assert [(s.name, s.kind) for s in speakers] == [("Velatel", "organisation"), ("Tom R. Okafor", "person")]
     assert [q[1] for q in quotes] == ["Velatel", "Tom R. Okafor"]
+
+
+def test_police_are_the_police_force_named_in_the_next_sentences() -> None:
+    _, quotes = read(
+        "Police say two officers were shot at in Halden early on Friday.\n\n"
+        "According to Halden Police, the officers were called to a house at 1 a.m.\n"
+    )
+    assert [q[1] for q in quotes] == ["Halden Police", "Halden Police"]
+
+
+def test_police_are_not_another_body_the_story_names() -> None:
+    _, quotes = read(
+        "The Halden Inquiries Agency is investigating after a man was hurt. Police say he was fleeing a traffic stop.\n"
+    )
+    assert [(q[1], q[2]) for q in quotes] == [(None, "none")]
