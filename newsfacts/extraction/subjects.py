@@ -227,6 +227,9 @@ def _name_subject(reader: Reading, s: Sentence, mention: Mention, end: int) -> S
     if holder is not None and holder_entity is not None and holder_entity.kind == "person":
         mention = holder
     entity = book.mention_entity.get(mention.start)
+    holder_of = _holder_of(reader, s, mention, entity, end)
+    if holder_of is not None:
+        return holder_of
     kin = _SOMEONE_OF.search(text, s.start, mention.start)
     if kin and entity is not None and entity.kind == "person" and _kin_noun(kin.group(1)):
         # "the family of Tom Ray said", "a friend of Ana Ruiz said": someone of theirs, unnamed.
@@ -244,6 +247,31 @@ def _name_subject(reader: Reading, s: Sentence, mention: Mention, end: int) -> S
     if entity is None:
         return None
     return Subject(_title_start(reader, s, mention), end, entity, named(reader, mention, entity), entity.is_media)
+
+
+def _holder_of(reader: Reading, s: Sentence, mention: Mention, entity: Entity | None, end: int) -> Subject | None:
+    """``the mayor of Halden said``: the holder of a role in a place or body speaks, not the place: the person the
+    story described by the role, else an unnamed person described so (``residents of Halden``: an unnamed group)."""
+    role_of = _ROLE_OF.search(reader.masked, s.start, mention.start)
+    noun = role_of.group(1).lower() if role_of else ""
+    if role_of is None or not is_person_role(noun) or noun in SPOKESPEOPLE or noun in RELATION_NOUNS:
+        return None
+    if entity is not None and entity.kind == "person" and noun not in OFFICES:
+        return None  # "the lawyer of Tom Ray": someone of his, whom the caller leaves unnamed
+    if noun.endswith("s") and not noun.endswith("ss"):
+        return Subject(role_of.start(), end, None, "none")
+    book = reader.book
+    holder = book.resolve_role(noun, False, role_of.start(), guess=False) or book.introduced_next(noun, end)
+    if holder is not None:
+        return Subject(role_of.start(), end, holder, "role")
+    described = reader.text[role_of.start() : mention.end]
+    return Subject(role_of.start(), end, book.anonymous(role_of.start(), described), "none")
+
+
+# "the mayor of ", "Counsel for the ": a person's role in the place or body named next.
+_ROLE_OF = re.compile(
+    r"(?:\b(?:[Tt]he|[Aa]n?|[Oo]ne)\s+)?(?:\b[a-z][\w\-]*\s+){0,2}?\b([A-Za-z][a-z\-]*)\s+of\s+(?:the\s+)?$"
+)
 
 
 # "the family of ", "a close friend of ", "a lawyer for ": someone related to the name that follows.
@@ -290,10 +318,10 @@ def _phrase_start(reader: Reading, s: Sentence, words: list[re.Match[str]], w_st
 def _agent_subject(reader: Reading, s: Sentence, phrase_start: int, end: int) -> Subject | None:
     """``a spokesman for the ministry``, ``an official at the company``: an unnamed person speaking for someone."""
     agent = re.search(
-        r"(?:\b(?:[Aa]n?|[Tt]he|[Oo]ne)\s+)?\b([a-z][\w\-]*)\s+(?:for|at|with|from)\s+$",
+        r"(?:\b(?:[Aa]n?|[Tt]he|[Oo]ne)\s+)?\b([A-Za-z][a-z\-]*)\s+(?:for|at|with|from)\s+$",
         reader.text[s.start : phrase_start],
     )
-    if not agent or not is_person_role(agent.group(1)):
+    if not agent or not is_person_role(agent.group(1).lower()):
         return None
     entity, attribution = _organisation_in(reader, phrase_start, end)
     if entity is None and agent.group(1) in SPOKESPEOPLE and _OFFICE.fullmatch(reader.text, phrase_start, end):

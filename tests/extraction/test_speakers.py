@@ -703,3 +703,31 @@ def test_police_are_not_another_body_the_story_names() -> None:
         "The Halden Inquiries Agency is investigating after a man was hurt. Police say he was fleeing a traffic stop.\n"
     )
     assert [(q[1], q[2]) for q in quotes] == [(None, "none")]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "description"),
+    [
+        pytest.param(
+            "The bridge in Halden closed on Monday. The mayor of Halden said it would reopen in May.\n",
+            None,
+            "The mayor of Halden",
+            id="an-unnamed-mayor-is-described-not-the-town",
+        ),
+        pytest.param(
+            "Mayor Ana Ruiz visited the bridge. Later the mayor of Halden said it would reopen in May.\n",
+            "Ana Ruiz",
+            "",
+            id="the-mayor-the-story-named",
+        ),
+        pytest.param(
+            "Tom Okafor sued the Halden Post for libel. Counsel for the plaintiff said the report was unfair.\n",
+            None,
+            "Counsel for the plaintiff",
+            id="counsel-for-a-party-is-not-the-party",
+        ),
+    ],
+)
+def test_the_holder_of_a_role_speaks_not_what_they_hold_it_in(text: str, speaker: str | None, description: str) -> None:
+    _, quotes = find_quotes(text, split_sentences(text))
+    assert [(q.speaker, q.speaker_description) for q in quotes] == [(speaker, description)]
