@@ -440,6 +440,31 @@ class SpeakerBook:
             return self._commit(unknown, gender)
         return None if gender is not None else latest
 
+    def pronoun_doubt(self, entity: Entity, gender: str | None, pos: int) -> float:
+        """How much a he/she at ``pos`` resolved to ``entity`` is a guess: another person of a gender that fits
+        named in this sentence or the two before, or the person last named more than two sentences back."""
+        here = self.sentence_at(pos)
+        doubt, last = 0.0, -1
+        rivals: set[int] = set()
+        for _, sentence, other in self._recent_at(pos):
+            if other.id == entity.id:
+                last = max(last, sentence)
+            elif sentence >= here - 2 and self._could_be(other, gender):
+                rivals.add(other.id)
+            if sentence < here - 2 and last >= 0:
+                break
+        if rivals:
+            doubt += 0.1
+        if last < here - 2:
+            doubt += 0.1
+        return doubt
+
+    def _could_be(self, entity: Entity, gender: str | None) -> bool:
+        """Whether a he/she of ``gender`` could refer to ``entity``: a named person, named outside quotes, of a
+        gender that fits."""
+        named = entity.kind == "person" and bool(entity.name) and bool(self._named_at.get(entity.id))
+        return named and (gender is None or entity.gender in (None, gender))
+
     def entities_between(self, start: int, end: int) -> list[Entity]:
         """The entities the story refers to in ``[start, end)``."""
         events = self._events[bisect_left(self._events, (start, -1, -1)) : bisect_left(self._events, (end, -1, -1))]

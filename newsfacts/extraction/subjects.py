@@ -476,6 +476,7 @@ def pronoun_subject(reader: Reading, word: str, start: int, end: int) -> Subject
         s = reader.sentences[book.sentence_at(start)]
         fronted = _FRONTED.match(reader.masked, s.start, start)
         entity = book.resolve_pronoun(PRONOUN_GENDER[word], s.start if fronted else start)
+        guess = book.pronoun_doubt(entity, PRONOUN_GENDER[word], start) if entity is not None else 0.0
     elif word == "it":
         entity = book.resolve_organisation_pronoun(start)
     elif word == "they":
@@ -486,6 +487,8 @@ def pronoun_subject(reader: Reading, word: str, start: int, end: int) -> Subject
         book.note(entity, start)  # "he said X was ...": the story still follows him, whatever X is
         entity = entity.speaks_for or entity  # "a council spokesman said ... he added": the council's words
     doubt = 0.05 if word == "they" else 0.0  # one of a pair speaks for both
+    if word in PRONOUN_GENDER:
+        doubt = guess
     return Subject(start, end, entity, "pronoun" if entity else "none", doubt=doubt)
 
 

@@ -731,3 +731,21 @@ def test_police_are_not_another_body_the_story_names() -> None:
 def test_the_holder_of_a_role_speaks_not_what_they_hold_it_in(text: str, speaker: str | None, description: str) -> None:
     _, quotes = find_quotes(text, split_sentences(text))
     assert [(q.speaker, q.speaker_description) for q in quotes] == [(speaker, description)]
+
+
+def test_a_title_of_agent_is_kept_out_of_the_name() -> None:
+    speakers, _ = read("State Bureau Special Agent Tom Okafor said the inquiry would take a month.\n")
+    assert [s.name for s in speakers] == ["Tom Okafor"]
+
+
+def test_a_pronoun_that_could_mean_another_person_is_less_sure() -> None:
+    def confidence(text: str) -> float:
+        return find_quotes(text, split_sentences(text))[1][-1].confidence
+
+    alone = confidence('Tom Okoro arrived at noon. "It went well," he said.\n')
+    beside_another_man = confidence('Tom Okoro met Sam Reid at noon. "It went well," he said.\n')
+    long_ago = confidence(
+        'Tom Okoro arrived at noon. The hall was full. The vote was close. The count took an hour. "It went well," '
+        "he said.\n"
+    )
+    assert beside_another_man < alone and long_ago < alone
