@@ -749,3 +749,11 @@ def test_a_pronoun_that_could_mean_another_person_is_less_sure() -> None:
         "he said.\n"
     )
     assert beside_another_man < alone and long_ago < alone
+
+
+def test_a_portfolio_word_inside_an_institutes_name_is_no_title() -> None:
+    speakers, quotes = read(
+        "Ana Ruiz, a scientist at the Institute for Health Metrics and Evaluation, led the study. "
+        '"There is no safe level," she said.\n'
+    )
+    assert [s.name for s in speakers] == ["Ana Ruiz"] and [q[1] for q in quotes] == ["Ana Ruiz"]
