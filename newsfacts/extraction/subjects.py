@@ -22,6 +22,7 @@ from newsfacts.extraction.cues import (
     OFFICES,
     PERSON_MEDIA,
     POSTNOMINALS,
+    PREPOSITIONS,
     PRESS_NOUNS,
     PRONOUN_GENDER,
     RELATION_NOUNS,
@@ -290,7 +291,7 @@ def _title_start(reader: Reading, s: Sentence, mention: Mention) -> int:
     start = mention.start
     if mention.title and reader.masked[s.start : start].rstrip().endswith(mention.title):
         start = s.start + len(reader.masked[s.start : start].rstrip()) - len(mention.title)
-    role = re.search(r"(?:[a-z][\w\-]*\s+){1,3}$", reader.masked[s.start : start])
+    role = re.search(r"\b(?:[a-z][\w\-]*\s+){1,3}$", reader.masked[s.start : start])
     if role and any(is_person_role(w) for w in role.group().split()):
         start = s.start + role.start()
     # "BoE Deputy Governor and PRA Chief Executive Sam Woods": a second title joined by "and".
@@ -298,7 +299,27 @@ def _title_start(reader: Reading, s: Sentence, mention: Mention) -> int:
     if joined and all(sum(c.isupper() for c in w) > 1 or w.lower() in TITLES for w in joined.group(1).split()):
         start = joined.start()
     article = re.search(r"\b[Tt]he\s+$", reader.masked[s.start : start])
-    return s.start + article.start() if article else start  # "the Halden Herald"
+    if article:
+        return s.start + article.start()  # "the Halden Herald"
+    return _modifiers_start(reader, s, start)
+
+
+def _modifiers_start(reader: Reading, s: Sentence, start: int) -> int:
+    """``Halden police Chief Tom Okoro``, ``White House press secretary Tom Okoro``: the words qualifying a title
+    belong to the subject when, with them, it opens its clause (after a quote, a comma or at the sentence start)."""
+    masked = reader.masked
+    found = _QUALIFIERS.search(masked, s.start, start)
+    if found is None or not found.group():
+        return start
+    words = found.group().split()
+    if any(w.lower() in STOPWORDS or w.lower() in ALL_VERBS or w.lower() in PREPOSITIONS for w in words):
+        return start
+    before = masked[s.start : found.start()].rstrip()
+    return found.start() if not before or before.endswith((MASK, ",", ":")) else start
+
+
+# Up to four words before a title: "Halden police ", "White House press ", "Okoro campaign ".
+_QUALIFIERS = re.compile(r"(?:[A-Za-z][\w.\-]*\s){1,4}$")
 
 
 def _phrase_start(reader: Reading, s: Sentence, words: list[re.Match[str]], w_start: int) -> int:

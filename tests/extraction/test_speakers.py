@@ -582,6 +582,21 @@ RIGHT_SPEAKER += [
         "Sam Reid",
         id="a-name-in-a-fronted-clause-is-not-who-the-story-follows",
     ),
+    pytest.param(
+        "\u201cWe will find them,\u201d Halden police Chief Tom Okoro said.\n",
+        "Tom Okoro",
+        id="a-body-before-a-title-after-a-quote",
+    ),
+    pytest.param(
+        '"What I would say is this," White House press secretary Tom Okoro said on Monday.\n',
+        "Tom Okoro",
+        id="a-seat-and-a-lowercase-role-before-the-name-after-a-quote",
+    ),
+    pytest.param(
+        '"She will be out there," Ruiz campaign spokesman Sam Reid said.\n',
+        "Sam Reid",
+        id="another-name-qualifying-the-role-after-a-quote",
+    ),
 ]
 
 
