@@ -77,6 +77,35 @@ def test_plain_factual_statement_is_the_articles_claim(text: str) -> None:
     assert found(text) == [("other", None)]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It has been a long month for the ferry company on the islands.",  # a state, not what was done
+        '"The board cannot be allowed to change the rules on this matter," said Ana Ruiz.',
+        '"I am so impressed by the colours of this painting," said Ana Ruiz.',
+        "FERRY COMPANY SUES HARBOUR BOARD",  # a heading
+        "KINGSTON, March 12.",  # a dateline standing alone
+    ],
+)
+def test_a_state_a_duty_a_heading_or_a_dateline_is_no_claim(text: str) -> None:
+    assert found(text) == []
+
+
+def test_the_harbour_has_been_closed_is_what_was_done() -> None:
+    assert found("The harbour has been closed to ferries since the storm hit.") == [("other", None)]
+
+
+def test_according_to_in_the_attribution_is_no_fact_of_its_own() -> None:
+    text = "Ana Ruiz said in a statement on Tuesday, according to the local paper, that its sales had risen."
+    assert [claim.kind for claim in claims_of(text)] == ["attributed"]
+    assert all("according" not in claim.text for claim in claims_of(text))
+
+
+def test_an_action_going_on_in_reported_speech_is_the_speakers_claim() -> None:
+    text = "Ana Ruiz told reporters that they're talking to the owner of the van."
+    assert found(text) == [("attributed", "Ana Ruiz")]
+
+
 def test_scene_setting_in_a_subordinate_clause_is_no_claim() -> None:
     assert found("It was raining when the delegates arrived at the hall.") == []
 
@@ -416,6 +445,11 @@ def test_a_stretch_of_time_is_a_figure_not_a_date() -> None:
         ("The firm is the region's No. 3 brewer of cider.", [("first", None)]),
         ("The firm opened the new store in the back half of the season.", [("other", None)]),
         ("One of the ferries left the harbour before the storm.", [("other", None)]),
+        # a number in a street's name or an address is no amount; a time of day is when
+        ("Ana Ruiz said the van was found near 14th Avenue and Mill Road.", [("attributed", "Ana Ruiz")]),
+        ("Ana Ruiz said officers were sent to the 2300 block of Elm Street.", [("attributed", "Ana Ruiz")]),
+        ("The ferry left the harbour shortly before midnight with its crew.", [("date", None)]),
+        ("The ferry won its 15th straight race on the lake.", [("figure", None)]),
     ],
 )
 def test_kind_is_decided_by_what_the_claim_asserts(text: str, expected: list[tuple[str, str | None]]) -> None:

@@ -30,8 +30,10 @@ from newsfacts.extraction.claims.vocabulary import (
     ASKING_START,
     CLAUSE_BREAK,
     CONDITIONAL_START,
+    DEGREE_WORDS,
     DEICTIC,
     DEPENDENT_JOINS,
+    DETERMINERS,
     FEELINGS,
     FELT_BY_OTHERS_RE,
     FELT_BY_OTHERS_WORDS,
@@ -87,20 +89,27 @@ def _placed_or_done_by(lower: list[str], index: int) -> bool:
     return lower[index + 1 : index + 2] in (["by"], ["in"], ["at"]) and lower[index] not in MENTAL_STATES
 
 
+def _adverb(word: str) -> bool:
+    """An adverb between a "be" and a participle ("is still closed", "am so struck", "is deeply divided")."""
+    return word in STATE_ADVERBS or word in DEGREE_WORDS or (len(word) > 4 and word.endswith("ly"))
+
+
 def states_past(tokens: list[str]) -> bool:
     """Whether the words say what was done or has been: a past or participle, not "to be linked"; an act of speaking
     counts only when done to someone ("he was questioned by detectives"), not as the words' own report."""
     lower = [token.lower() for token in tokens]
     for index, word in enumerate(lower):
-        if tokens[index][0].isupper() or lower[index - 1 : index] in (["a"], ["an"]):
-            continue  # a name ("United", "Allied") or an adjective ("a retired teacher", "an emailed statement")
+        if tokens[index][0].isupper() or (index and lower[index - 1] in DETERMINERS) or word == "been":
+            # a name ("United", "Allied"), an adjective ("a retired teacher", "the leaked figures"), or "been", which
+            # says what was done only with a participle after it ("has been closed", not "has been a rough week")
+            continue
         perfect = lower[index - 1 : index] in (["has"], ["have"], ["had"]) and PARTICIPLE_RE.match(word) is not None
         passive = lower[index - 1 : index] in (["was"], ["were"], ["been"])  # "he was questioned by police"
         if (word in SPEECH_ACTS and not passive) or not (
             perfect or word in IRREGULAR_PAST or (len(word) >= 4 and word.endswith("ed") and word not in NOT_PAST)
         ):
             continue
-        before = [earlier for earlier in lower[max(0, index - 3) : index] if earlier not in STATE_ADVERBS]
+        before = [earlier for earlier in lower[max(0, index - 3) : index] if not _adverb(earlier)]
         gerund = before[-1:] == ["being"] and not (before[-2:-1] and _IS_FORM.match(before[-2]))  # "like being nagged"
         if before[-1:] in (["is"], ["are"]) and _placed_or_done_by(lower, index):
             return True  # "the charters are kept in the archive", "the club is owned by a trust": a fact as it stands
@@ -113,8 +122,11 @@ def states_past(tokens: list[str]) -> bool:
 def _states_a_state(tokens: list[str]) -> bool:
     """Whether reported words tell how something is or was, with a finite "be" or "have", of a subject named or
     described ("the bridge was still closed", "the mayor had the right to"), not of "it", "this" or "there", which
-    mostly carry a judgement ("this was a disgrace")."""
-    return bool(tokens) and tokens[0].lower() not in DEICTIC and not STATE_VERBS.isdisjoint(t.lower() for t in tokens)
+    mostly carry a judgement ("this was a disgrace"); "they're" is a finite "be" too ("re" once a curly apostrophe
+    splits it)."""
+    if not tokens or tokens[0].lower() in DEICTIC:
+        return False
+    return any(t.lower() in STATE_VERBS or t.lower().endswith("'re") or t == "re" for t in tokens)
 
 
 def is_forward(clause: str, tokens: list[str]) -> bool:

@@ -25,6 +25,10 @@ _DATELINE_RE = re.compile(
     r"[A-Z][A-Z .'\u2019-]{2,}(?:,\s*[A-Z][A-Za-z.]{1,15}(?:\s+[A-Z][a-z]+\.?)?(?:\s+\d{1,2})?)?\s*"
     r"(?:\([^)]{1,40}\))?\s*[-\u2013\u2014]+\s+"
 )
+# a dateline standing alone, without a dash: "DENVER, May 4.", "WELLINGTON, February 13"
+_BARE_DATELINE_RE = re.compile(
+    r"[A-Z][A-Z .'\u2019-]{2,},\s*(?:[A-Z][a-z]+\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]+\.?|[A-Z][a-z]+day)\.?"
+)
 # an agency tag on its own: "(Bloomberg) --", "(AP) -"
 _AGENCY_RE = re.compile(r"\([A-Z][\w .&'-]{1,30}\)\s*[-\u2013\u2014]+\s+")
 _LIST_MARKER_RE = re.compile(r"(?:\d{1,2}[.)]|[-*\u2022\u2013])\s+")
@@ -60,6 +64,8 @@ _DENIAL_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _VERDICT_LEAD = re.compile(rf"{_VERDICT}\s", re.IGNORECASE)
+# Prepositions that look like a verb in -ing ("said in a statement, according to the paper"): no predicate
+_ING_PREPOSITIONS = frozenset({"according", "including", "regarding", "concerning", "following", "excluding"})
 _PUBLISHING = frozenset({"published", "publishes", "publishing", "released", "releases", "releasing"})
 _PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you"})
 _RELATIVE_ASIDE = re.compile(r",\s+(?:who|whose|which)\b[^,]*")
@@ -204,7 +210,11 @@ def _own_predicate(tokens: list[str]) -> bool:
     if any(word in EVENT_WORDS and word not in SPEECH_ACTS and word not in _PUBLISHING for word in lower):
         return True
     return states_past(tokens) or any(
-        len(word) > 5 and word.endswith("ing") and word not in SPEECH_ACTS and token[0].islower()
+        len(word) > 5
+        and word.endswith("ing")
+        and word not in SPEECH_ACTS
+        and word not in _ING_PREPOSITIONS
+        and token[0].islower()
         for token, word in zip(tokens, lower, strict=True)
     )
 
@@ -278,10 +288,21 @@ def _aged_subject(text: str, start: int, end: int, position: int) -> Claim | Non
     return Claim(age_start, age_end, words, "age", None, position, confidence(verdict, words, "article", position))
 
 
+def _heading_or_dateline(words: str) -> bool:
+    """A line in capitals ("MAYOR QUITS AFTER VOTE") is a heading; a place and a day alone ("DENVER, May 4.") a
+    dateline: neither is prose that claims anything."""
+    letters = [char for char in words if char.isalpha()]
+    if len(WORD_RE.findall(words)) >= 3 and not any(char.islower() for char in letters):
+        return True
+    return _BARE_DATELINE_RE.fullmatch(words) is not None
+
+
 def _claims_in_sentence(text: str, sentence: Sentence, parts: list[tuple[int, int, Quote]]) -> list[Claim]:
     """A sentence's claims: its factual quote parts, then any figure, age or first in the words around them."""
     start, end = _trim(text, sentence.start, sentence.end, " \t\r\n")
     start = _clean_start(text, start, end)
+    if _heading_or_dateline(text[start:end]):
+        return []
     kept = _kept_parts(text, start, parts)
     if not kept:
         age = _aged_subject(text, start, end, sentence.position)

@@ -84,7 +84,7 @@ SOFT_WORDS = frozenset([
     "incredible", "impossible", "ideal", "I'm", "we're", "We're",
     # duties, advice and appeals are not facts
     "duty", "need", "needs", "urge", "urges", "urged", "urging", "advise", "advised", "Surely", "surely", "can",
-    "wonder", "wondered", "wondering", "may", "potential", "prudent",
+    "wonder", "wondered", "wondering", "may", "potential", "prudent", "cannot", "can't",
     # evaluations: how well something went is a judgement, not a fact
     "good", "bad", "poor", "poorly", "better", "worse", "fantastic", "brilliant", "excellent", "sharp", "deserve",
     "deserves", "deserved", "lucky", "unlucky", "unfortunate", "unfortunately", "fortunately", "tough", "difficult",
@@ -307,4 +307,9 @@ MENTAL_STATES = frozenset(
 PAST_ABILITY_RE = re.compile(r"\b(?:could(?:\s+not|n['\u2019]t)|(?:was|were)(?:\s+not)?\s+able)(?=\s+to\s+\w|\s+\w)")
 # Adverbs between a verb and its participle: "is still focused", "are now based".
 STATE_ADVERBS = frozenset("still now also already currently always largely mostly".split())  # noqa: SIM905
+# Words of degree between a "be" and a participle ("I am so struck", "is very concerned") leave it a state, like an
+# adverb in -ly ("is deeply divided").
+DEGREE_WORDS = frozenset("so very too really quite rather".split())  # noqa: SIM905
+# A participle or event word right after one of these modifies a noun ("the leaked figures", "its closed plant").
+DETERMINERS = frozenset("a an the this these those its his their our my your".split())  # noqa: SIM905
 HYPHENATED_RE = re.compile(r"\w+(?:-\w+)+")
