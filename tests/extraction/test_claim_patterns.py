@@ -450,6 +450,10 @@ def test_a_stretch_of_time_is_a_figure_not_a_date() -> None:
         ("Ana Ruiz said officers were sent to the 2300 block of Elm Street.", [("attributed", "Ana Ruiz")]),
         ("The ferry left the harbour shortly before midnight with its crew.", [("date", None)]),
         ("The ferry won its 15th straight race on the lake.", [("figure", None)]),
+        # a time told from now is a date in words, an amount of its own in digits
+        ("The ferry company sold its last boat two years ago to a trust.", [("date", None)]),
+        ("The ferry company sold its last boat about 10 days ago to a trust.", [("figure", None)]),
+        ("The two shores of the strait parted around 80,000 years ago.", [("figure", None)]),
     ],
 )
 def test_kind_is_decided_by_what_the_claim_asserts(text: str, expected: list[tuple[str, str | None]]) -> None:

@@ -88,11 +88,12 @@ _DATE_PATTERNS: Gated = [
             re.IGNORECASE,
         ),
     ),
-    # "two years ago", "a day earlier", "several weeks later"
+    # "two years ago", "a day earlier", "several weeks later"; counted in digits, the number is an amount of its own
+    # ("about 10 days ago", "600,000 years ago")
     (
         TIME_UNITS,
         re.compile(
-            r"\b(?:(?:a\s+few|several|\w+)\s+)?(?:second|minute|hour|day|week|month|year|decade)s?"
+            r"\b(?:(?:a\s+few|several|[^\W\d_]+)\s+)?(?:second|minute|hour|day|week|month|year|decade)s?"
             r"\s+(?:ago|earlier|later|before|after)\b",
             re.IGNORECASE,
         ),
