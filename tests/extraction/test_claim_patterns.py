@@ -106,6 +106,13 @@ def test_an_action_going_on_in_reported_speech_is_the_speakers_claim() -> None:
     assert found(text) == [("attributed", "Ana Ruiz")]
 
 
+def test_what_was_done_beside_an_aside_of_opinion_is_the_articles_claim_with_less_confidence() -> None:
+    aside = claims_of("Then, to make matters worse, the ferry's engine failed in the middle of the crossing.")
+    plain = claims_of("Then, in the middle of the crossing, the ferry's engine failed without a warning.")
+    assert [claim.kind for claim in aside] == ["other"] == [claim.kind for claim in plain]
+    assert aside[0].confidence < plain[0].confidence
+
+
 def test_scene_setting_in_a_subordinate_clause_is_no_claim() -> None:
     assert found("It was raining when the delegates arrived at the hall.") == []
 

@@ -188,6 +188,15 @@ def _kinds(clauses: list[str], quoted: bool) -> tuple[set[ContentKind], bool, bo
             clause_kinds, clause_past = _plain(clause, clause_tokens)
             kinds |= clause_kinds - (set() if judged else BESIDE_OPINION)
             past = past or clause_past
+    if not quoted and not past and not kinds - BESIDE_OPINION:
+        # the article's words: an aside between commas holds the opinion ("Then, to make matters worse, its results
+        # leaked"), the phrases beside it may still say what was done
+        for phrase in PHRASE_BREAK.split(text):
+            phrase_tokens = word_tokens(phrase)
+            if len(phrase_tokens) >= MIN_QUOTE_WORDS and SOFT_WORDS.isdisjoint(phrase_tokens):
+                phrase_kinds, phrase_past = _plain(phrase, phrase_tokens)
+                kinds |= phrase_kinds - BESIDE_OPINION
+                past = past or phrase_past
     if judged and content_kinds(text, tokens) & HARD:
         # a speaker's figure in a phrase of its own beside the opinion ("had a rough quarter, with sales down
         # 3.1%")
