@@ -113,6 +113,12 @@ def test_what_was_done_beside_an_aside_of_opinion_is_the_articles_claim_with_les
     assert aside[0].confidence < plain[0].confidence
 
 
+def test_what_someone_told_the_speaker_is_reported_speech_in_the_speakers_words() -> None:
+    text = '"The warden told me the ferry was carrying too many cars," said Ana Ruiz.'
+    assert found(text) == [("attributed", "Ana Ruiz")]
+    assert found('"The ferry was carrying too many cars," said Ana Ruiz.') == []  # a state in a direct quote
+
+
 def test_scene_setting_in_a_subordinate_clause_is_no_claim() -> None:
     assert found("It was raining when the delegates arrived at the hall.") == []
 

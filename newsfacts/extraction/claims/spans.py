@@ -52,6 +52,9 @@ _AGED_SUBJECT = re.compile(
 )
 _TRAILING_CLAUSE = re.compile(r",\s+(after|as|when|while|before|since|because|following|despite)\s")
 _DESCRIPTION_NEXT = re.compile(r",?\s*(?:is|are|was|were)\s+(?:one|the|a|an)\b")
+_TOLD_THE_SPEAKER = re.compile(
+    r"\b(?:told|informed|assured|reminded|warned)\s+(?:me|us)\b|\b(?:said|confirmed)\s+that\b", re.IGNORECASE
+)
 _PIECE_TRIM = " \t\r\n,;:"
 # A denial, a negation or a verdict on the words just before them belongs with them: "has denied that [the firm sold
 # fakes]", "incorrectly claiming [Labour voted against the bill]".
@@ -175,7 +178,10 @@ def _claims_in(text: str, start: int, end: int, quote: Quote | None, position: i
         words = text[a:b]
         if quote and (is_never_a_claim(words) or _ATTRIBUTION_ONLY.search(words)):
             continue
-        verdict = judge(words, quoted=quote is not None, reported=quote is not None and quote.kind == "indirect")
+        # what someone told the speaker, in the speaker's own words ("the officer told me the road was shut"), is
+        # reported speech too
+        reported = quote is not None and (quote.kind == "indirect" or _TOLD_THE_SPEAKER.search(words) is not None)
+        verdict = judge(words, quoted=quote is not None, reported=reported)
         if verdict is None:
             continue
         kind: ClaimKind = verdict.kind
@@ -193,7 +199,9 @@ def _kept_parts(text: str, start: int, parts: list[tuple[int, int, Quote]]) -> l
     kept: list[tuple[int, int, Quote]] = []
     for raw_start, raw_end, quote in parts:
         part_start, part_end = _trim(text, raw_start, raw_end, _QUOTE_TRIM)
-        if len(WORD_RE.findall(text[part_start:part_end])) < MIN_QUOTE_WORDS or not (quote.speaker or quote.cue):
+        if len(WORD_RE.findall(text[part_start:part_end])) < MIN_QUOTE_WORDS or not (
+            quote.speaker or quote.speaker_description or quote.cue
+        ):
             continue  # a scare quote or a single word: the sentence is the article's, not the speaker's
         if any(part_start < k_end and part_end > k_start for k_start, k_end, _q in kept):
             continue  # an overlapping quote (say a direct quote inside a mixed one) is the same words
