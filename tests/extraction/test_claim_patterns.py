@@ -193,6 +193,11 @@ def test_past_expectation_or_relative_modal_keeps_the_fact(text: str, kind: str)
     assert found(text) == [(kind, None)]
 
 
+def test_what_forecasters_expect_now_is_a_figure_on_record_but_a_firms_own_forecast_is_not() -> None:
+    assert found("Analysts polled by the agency expect revenue of $34 million.") == [("figure", None)]
+    assert found("The ferry company expects revenue of $34 million next year.") == []
+
+
 def test_forecast_clause_is_left_out_and_the_fact_beside_it_kept() -> None:
     text = "Sales rose 3% last year, and the company expects them to double."
     claims = claims_of(text)

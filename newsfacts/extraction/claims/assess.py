@@ -30,6 +30,7 @@ from newsfacts.extraction.claims.vocabulary import (
     ASKING_START,
     CLAUSE_BREAK,
     CONDITIONAL_START,
+    CONSENSUS_RE,
     DEGREE_WORDS,
     DEICTIC,
     DEPENDENT_JOINS,
@@ -135,7 +136,7 @@ def is_forward(clause: str, tokens: list[str]) -> bool:
         bare = RELATIVE_MODAL_RE.sub(" ", clause)
         if bare == clause or not FORWARD_WORDS.isdisjoint(token.lower() for token in word_tokens(bare)):
             return True
-    return FORECAST_RE.search(clause) is not None
+    return FORECAST_RE.search(clause) is not None and CONSENSUS_RE.search(clause) is None
 
 
 def _factual_clauses(text: str, tokens: list[str]) -> list[str]:
@@ -143,7 +144,9 @@ def _factual_clauses(text: str, tokens: list[str]) -> list[str]:
 
     A clause that depends on a forward one ("would sign the bill [if it reached his desk]") goes with it.
     """
-    if FORWARD_WORDS.isdisjoint(token.lower() for token in tokens) and FORECAST_RE.search(text) is None:
+    if FORWARD_WORDS.isdisjoint(token.lower() for token in tokens) and (
+        FORECAST_RE.search(text) is None or CONSENSUS_RE.search(text) is not None
+    ):
         return [text]
     pieces = FORWARD_BREAK.split(text)  # clause, separator, clause, ...
     kept, forward = [], False
