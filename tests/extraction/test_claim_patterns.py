@@ -69,6 +69,7 @@ PLAIN_FACTS = [
     "The driver was questioned by detectives about the missing van.",
     "Firefighters could not reach the house because of the flames.",
     "The crew were able to tow the lorry clear of the junction.",
+    "The night watchman slept through the storm at the old mill.",  # an irregular past
 ]
 
 

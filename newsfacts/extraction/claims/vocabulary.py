@@ -104,6 +104,13 @@ IRREGULAR_PAST = frozenset([
     "heard", "caught", "got", "chose", "drove", "flew", "threw", "stood", "sat", "saw", "spoke", "stole", "struck",
     "fought", "taught", "sought", "meant", "dealt", "sent", "lent", "lay", "laid", "bore", "shot", "won", "done",
     "gone", "seen", "become", "drawn", "drew", "thrown", "sank", "sunk", "hid", "hidden", "split", "quit", "shut",
+    "woke", "awoke", "woken", "ate", "eaten", "forgot", "forgotten", "froze", "frozen", "rode", "ridden", "rang",
+    "sang", "swam", "tore", "torn", "wore", "worn", "bitten", "blew", "blown", "chosen", "dug", "forgave", "forgiven",
+    "knew", "shook", "shaken", "slid", "slept", "spun", "sprang", "sprung", "stuck", "stung", "swept", "swore",
+    "sworn", "swung", "understood", "undertook", "undertaken", "upheld", "withheld", "crept", "flung", "knelt",
+    "leapt", "sped", "wept", "arose", "arisen", "beaten", "bled", "drank", "driven", "fallen", "overthrew",
+    "overthrown", "overcame", "oversaw", "overseen", "overtook", "overtaken", "rebuilt", "rewrote", "rewritten",
+    "strove", "withstood", "forbade", "forbidden", "hung", "lit", "mistook",
 ])
 # fmt: on
 # What a participle looks like after has/have/had ("has become", "had texted", "have sought"), not an object ("we have
