@@ -86,6 +86,7 @@ def test_plain_factual_statement_is_the_articles_claim(text: str) -> None:
         '"I am so impressed by the colours of this painting," said Ana Ruiz.',
         "FERRY COMPANY SUES HARBOUR BOARD",  # a heading
         "KINGSTON, March 12.",  # a dateline standing alone
+        "The harbour is home to a fleet of painted boats and old ferries.",  # "painted" describes the boats
     ],
 )
 def test_a_state_a_duty_a_heading_or_a_dateline_is_no_claim(text: str) -> None:
