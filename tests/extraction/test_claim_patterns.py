@@ -121,6 +121,11 @@ def test_what_someone_told_the_speaker_is_reported_speech_in_the_speakers_words(
     assert found('"The ferry was carrying too many cars," said Ana Ruiz.') == []  # a state in a direct quote
 
 
+def test_quoted_words_of_a_speaker_not_named_still_say_what_was_done() -> None:
+    text = 'The ferry firm had a busy spring. "We repainted the old depot and moved the offices to the port."'
+    assert found(text) == [("other", None)]
+
+
 def test_scene_setting_in_a_subordinate_clause_is_no_claim() -> None:
     assert found("It was raining when the delegates arrived at the hall.") == []
 
