@@ -124,6 +124,7 @@ def test_what_someone_told_the_speaker_is_reported_speech_in_the_speakers_words(
 def test_quoted_words_of_a_speaker_not_named_still_say_what_was_done() -> None:
     text = 'The ferry firm had a busy spring. "We repainted the old depot and moved the offices to the port."'
     assert found(text) == [("other", None)]
+    assert claims_of(text)[0].text == "We repainted the old depot and moved the offices to the port."  # no marks
 
 
 def test_a_past_perfect_sentence_after_a_reported_account_goes_on_with_it() -> None:

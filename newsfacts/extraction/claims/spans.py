@@ -57,6 +57,8 @@ _TOLD_THE_SPEAKER = re.compile(
     r"\b(?:told|informed|assured|reminded|warned)\s+(?:me|us)\b|\b(?:said|confirmed)\s+that\b", re.IGNORECASE
 )
 _BACKSHIFTED = re.compile(r"\b(?:had|hadn['\u2019]t)\s+(?:\w+\s+){0,2}?(?:not\s+)?\w+(?:ed|en|wn|ne|ght)\b")
+_OPENING_QUOTES = '"\u201c'
+_CLOSING_QUOTES = '"\u201d'
 _PIECE_TRIM = " \t\r\n,;:"
 # A denial, a negation or a verdict on the words just before them belongs with them: "has denied that [the firm sold
 # fakes]", "incorrectly claiming [Labour voted against the bill]".
@@ -315,6 +317,8 @@ def _claims_in_sentence(text: str, sentence: Sentence, parts: list[tuple[int, in
         return []
     kept = _kept_parts(text, start, parts)
     if not kept:
+        if end - start > 2 and text[start] in _OPENING_QUOTES and text[end - 1] in _CLOSING_QUOTES:
+            start, end = start + 1, end - 1  # words quoted whole from someone not known: the claim is the words
         age = _aged_subject(text, start, end, sentence.position)
         rest = _claims_in(text, age.end, end, None, sentence.position) if age else []
         own = [age, *rest] if age and rest else _claims_in(text, start, end, None, sentence.position)
