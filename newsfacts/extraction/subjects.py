@@ -578,7 +578,8 @@ def clause_subject(reader: Reading, s: Sentence, vs: int, coordinated: bool) -> 
             between = reader.masked[mention.end : vs]
             if not coordinated and (MASK in between or _has_cue(between)):
                 return None
-            return Subject(pos, mention.end, entity, named(reader, mention, entity), entity.is_media)
+            start = _title_start(reader, s, mention)  # "lead author Ana Ruiz, a scientist at X, told"
+            return Subject(start, mention.end, entity, named(reader, mention, entity), entity.is_media)
     return _lead_subject(reader, s, vs, max_words=5)
 
 
@@ -645,10 +646,10 @@ def subject_right(reader: Reading, s: Sentence, ve: int) -> Subject | None:
     ``X said Acme had ...`` is not read as an inversion.
     """
     masked = reader.masked
-    ends_clause = r"(?=\s*(?:[,.;:!?(]|$)|\s+(?:of|at|from|for|in|on|to|with|who)\b)"
+    ends_clause = r"(?=\s*(?:[,.;:!?(]|$)|\s+(?:of|at|from|for|in|on|to|with|who|during|after|while|when)\b)"
     for pos in reader.mentions_between(ve, s.end):
         mention = reader.mention_by_start[pos]
-        if not re.fullmatch(r"\s+(?:[a-z][\w\-]*\s+|[A-Z][a-z]*(?:['\u2019]s)?\.?\s+){0,4}", masked[ve:pos]):
+        if not re.fullmatch(r"\s+(?:[a-z][\w\-]*\s+|[A-Z][A-Za-z]*(?:['\u2019]s)?\.?\s+){0,4}", masked[ve:pos]):
             break
         if _modifies_next_name(reader, mention, s.end) or (
             mention.possessive and _RELATIVE_AFTER.match(masked, mention.end)

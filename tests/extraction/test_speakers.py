@@ -597,6 +597,17 @@ RIGHT_SPEAKER += [
         "Sam Reid",
         id="another-name-qualifying-the-role-after-a-quote",
     ),
+    pytest.param(
+        'Researchers read 77 papers. "Even small amounts are linked to disease," lead study author Tom Okoro, a '
+        "research scientist at the University of Halden, told the Halden Post.\n",
+        "Tom Okoro",
+        id="role-words-and-an-apposition-between-a-quote-and-its-cue",
+    ),
+    pytest.param(
+        '"I am pleased with the progress," said CEO Ana Ruiz during a call with analysts on Thursday.\n',
+        "Ana Ruiz",
+        id="an-inverted-subject-with-a-capitalised-title-before-a-time-phrase",
+    ),
 ]
 
 
