@@ -981,8 +981,13 @@ def _paragraph_after_person(reader: _Reader, seg: QuotedSpan, here: int) -> Enti
     text = reader.text
     line_start = text.rfind("\n", 0, seg.open) + 1
     line_end = text.find("\n", seg.close)
+    s = reader.sentences[reader.book.sentence_at(seg.open)]
     if line_start == 0 or text[line_start : seg.open].strip():
-        return None
+        # Inside a paragraph: "Simeone tempered his words. "It would not be fair ..."": a quote opening the
+        # sentence after one about a person, with no cue of its own.
+        if reader.masked[s.start : seg.open].strip() or s.position == 0 or reader.book.in_quote(s.start - 2):
+            return None
+        line_end = s.end
     if VERB_RE.search(reader.masked, seg.close, line_end if line_end >= 0 else len(text)):
         return None  # a cue on the line that named nobody we know ("said one of the photographers"): no guess
     if reader.last is not None and reader.last[1] is None and here - reader.last[0] <= 1:

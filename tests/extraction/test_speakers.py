@@ -782,3 +782,12 @@ def test_a_portfolio_word_inside_an_institutes_name_is_no_title() -> None:
     text = "Tom Okoro, a scientist at the Institute for Health Metrics and Evaluation, led the study.\n"
     people = [m.text for m in find_mentions(text, split_sentences(text)) if m.kind == "person"]
     assert people == ["Tom Okoro"]
+
+
+def test_a_quote_opening_the_sentence_after_one_about_a_person_is_theirs() -> None:
+    text = (
+        "The home side had a goal ruled out.\n\nTom Okoro, however, tempered his words when asked about the "
+        "referee. \u201cIt would not seem fair to me to say more. It was a pity.\u201d\n"
+    )
+    _, quotes = read(text)
+    assert [(q[1], q[2]) for q in quotes] == [("Tom Okoro", "continuation")]
