@@ -961,8 +961,23 @@ def _continue(reader: _Reader, seg: QuotedSpan) -> None:
             _emit(reader, seg.start, seg.end, kind, subject.entity, subject.attribution, "", -0.1)
             return
     label = _label_after(reader, seg)
+    after = _bare_cue_after(reader, seg) if label is None else None
     if label is not None:
         _emit(reader, seg.start, seg.end, kind, label[0], label[1], "", -0.05, description=label[2])
+    elif after is not None:
+        subject = after.subject
+        description = _unnamed(reader, subject)
+        _emit(
+            reader,
+            seg.start,
+            seg.end,
+            kind,
+            subject.entity,
+            subject.attribution,
+            after.word,
+            -0.1 - subject.doubt,
+            description=description,
+        )
     elif _continues(reader, here, seg.open):
         assert reader.last is not None
         _emit(reader, seg.start, seg.end, kind, reader.last[1], "continuation", "", -0.05)
@@ -973,6 +988,30 @@ def _continue(reader: _Reader, seg: QuotedSpan) -> None:
         opens = not reader.masked[s.start : seg.open].strip()  # the quote opens its sentence
         goes_on = opens and reader.last is not None and reader.last[1] is None and here - reader.last[0] <= 1
         _emit(reader, seg.start, seg.end, kind, None, "none", "", description=reader.last_description * goes_on)
+
+
+def _bare_cue_after(reader: _Reader, seg: QuotedSpan) -> _Cue | None:
+    """``"...." The company said in a statement.``: a quote whose speaker the next sentence gives, a cue with
+    nothing to report of its own."""
+    k = reader.book.sentence_at(seg.close) + 1
+    if k >= len(reader.sentences) or reader.text.find("\n\n", seg.close, reader.sentences[k].start) >= 0:
+        return None
+    s = reader.sentences[k]
+    masked = reader.masked
+    if not _BARE_CUE.fullmatch(masked, s.start, s.end):
+        return None
+    cues = _cues(reader, s)
+    if len(cues) != 1 or cues[0].inverted or not cues[0].leads or cues[0].subject.reporter:
+        return None
+    tail = masked[cues[0].end : s.end]
+    adverbial = ADVERBIAL.match(tail)
+    return cues[0] if _ENDS_BARE.fullmatch(tail[adverbial.end() if adverbial else 0 :]) else None
+
+
+# A short sentence with no quote of its own: "The company said in a press release."
+_BARE_CUE = re.compile(r"[^\n" + MASK + r"]{3,90}[.!]")
+# What may follow a bare cue: a venue phrase and the full stop.
+_ENDS_BARE = re.compile(r"(?:\s+(?:in|on|at|via|through|to)\s+[^,;]{1,50})?\s*[.!]\s*")
 
 
 def _paragraph_after_person(reader: _Reader, seg: QuotedSpan, here: int) -> Entity | None:

@@ -791,3 +791,29 @@ def test_a_quote_opening_the_sentence_after_one_about_a_person_is_theirs() -> No
     )
     _, quotes = read(text)
     assert [(q[1], q[2]) for q in quotes] == [("Tom Okoro", "continuation")]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        pytest.param(
+            "Halvor Tools Inc. cut its forecast on Friday.\n\n"
+            '"We secured key wins in the quarter. Our base is solid." The company said in a press release.\n',
+            "Halvor Tools Inc.",
+            id="the-company-in-the-next-sentence",
+        ),
+        pytest.param(
+            'Tom Okoro spoke first.\n\n"We secured key wins in the quarter." Ana Ruiz said on Monday.\n',
+            "Ana Ruiz",
+            id="a-name-in-the-next-sentence",
+        ),
+        pytest.param(
+            'Tom Okoro spoke first.\n\n"We secured key wins." Ana Ruiz said the figures were good.\n',
+            None,
+            id="not-a-cue-with-its-own-content",
+        ),
+    ],
+)
+def test_a_quote_whose_speaker_the_next_sentence_gives(text: str, speaker: str | None) -> None:
+    _, quotes = read(text)
+    assert quotes[0][1] == speaker
