@@ -34,6 +34,7 @@ from newsfacts.exports import (
     datapackage,
     fever,
     fixture,
+    heap,
     sqlite,
     storage,
 )
@@ -49,6 +50,7 @@ from newsfacts.exports.tables import (
 from newsfacts.exports.writing import Writer
 
 if TYPE_CHECKING:
+    from newsfacts.exports.adbc import AdbcSnapshot
     from newsfacts.exports.reader import ArrowReader
 
 FORMATS = ("fixture", "fixture-jsonl", "jsonl", "csv", "parquet", "sqlite", "claimreview", "fever")
@@ -64,12 +66,12 @@ class ExportError(Exception):
 
 
 @contextmanager
-def snapshot(*, arrow: bool = False) -> Iterator[ArrowReader | None]:
+def snapshot(*, arrow: bool = False) -> Iterator[AdbcSnapshot | None]:
     """One consistent, read-only view of the database for the whole export, without blocking editors.
 
-    With `arrow`, also an ``ArrowReader`` that reads the same view into Arrow record batches, when the database can
-    be read from a connection of its own (not within an enclosing transaction, whose writes only its connection
-    sees, nor from an in-memory SQLite database); None otherwise.
+    With `arrow`, also an ADBC connection reading the same view (``ArrowReader`` reads tables through it into Arrow
+    record batches), when the database can be read from a connection of its own (not within an enclosing
+    transaction, whose writes only its connection sees, nor from an in-memory SQLite database); None otherwise.
     """
     if connection.in_atomic_block:
         yield None
@@ -91,9 +93,9 @@ def snapshot(*, arrow: bool = False) -> Iterator[ArrowReader | None]:
         if not arrow:
             yield None
             return
-        from newsfacts.exports.reader import ArrowReader  # pyarrow and the drivers only for the formats using them
+        from newsfacts.exports.adbc import AdbcSnapshot  # the drivers only for the formats using them
 
-        yield stack.enter_context(ArrowReader.open(connection))
+        yield stack.enter_context(AdbcSnapshot.open(connection))
 
 
 def _rollback() -> None:
@@ -340,15 +342,25 @@ def _write_tables(
     formats: Sequence[str],
     bars: Progress,
     earlier: changes.EarlierRelease | None,
-    reader: ArrowReader | None,
+    adbc: AdbcSnapshot | None,
 ) -> tuple[list[ReleaseFile], dict[str, int], dict[str, Any] | None]:
-    """Every flat table in each table format, the SQLite database and changes.jsonl; files, row counts, changes."""
+    """Every flat table in each table format, the SQLite database and changes.jsonl; files, row counts, changes.
+
+    The tables are read through `adbc` into Arrow record batches when it is given: pyarrow is imported only now,
+    after the fixtures. While they are written, the C heap keeps the memory each batch frees for the next one.
+    """
     files: list[ReleaseFile] = []
     counts: dict[str, int] = {}
     tables = [table.name for table in TABLES]
     summary = None
     started = time.perf_counter()
+    reader = None
+    if adbc is not None:
+        from newsfacts.exports.reader import ArrowReader
+
+        reader = ArrowReader(adbc)
     with ExitStack() as stack:
+        stack.enter_context(heap.kept_heap())
         database = (
             stack.enter_context(sqlite.SqliteRelease(root / sqlite.FILENAME, TABLES)) if "sqlite" in formats else None
         )
@@ -422,11 +434,11 @@ def _write_files(
 ) -> list[ReleaseFile]:
     files: list[ReleaseFile] = []
     tables = [table.name for table in TABLES]
-    with snapshot(arrow=any(fmt in formats for fmt, *_ in _TABLE_FORMATS)) as reader, without_gc_pauses():
+    with snapshot(arrow=any(fmt in formats for fmt, *_ in _TABLE_FORMATS)) as adbc, without_gc_pauses():
         for lines, fmt in ((False, "fixture"), (True, "fixture-jsonl")):
             if fmt in formats:
                 files.append(_write_fixture(root, selection, bars, lines=lines))
-        table_files, counts, since = _write_tables(root, selection, formats, bars, earlier, reader)
+        table_files, counts, since = _write_tables(root, selection, formats, bars, earlier, adbc)
         files += table_files
         if "claimreview" in formats:
             files.append(
