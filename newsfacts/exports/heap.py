@@ -23,7 +23,7 @@ DEFAULT_THRESHOLD = 128 * 1024
 # Blocks up to this size come from the heap (glibc's largest mmap threshold on 64 bits) ...
 MMAP_THRESHOLD = 32 * 1024 * 1024
 # ... and the heap keeps this much free memory at its top.
-TRIM_THRESHOLD = 64 * 1024 * 1024
+TRIM_THRESHOLD = 16 * 1024 * 1024
 
 
 def _glibc() -> Any:

@@ -72,6 +72,10 @@ def indexed_columns(table: Table) -> list[str]:
     return [c.name for c in table.columns if c.name != "id" and (c.name in keys or c.choices or c.indexed)]
 
 
+# Rows inserted at a time: a record batch of 4,000 claims as Python rows held ~9 MB more at a release's peak.
+PART_ROWS = 500
+
+
 class SqliteRelease(Writer):
     """A new SQLite database being filled table by table; ``close()`` builds its indexes."""
 
@@ -119,8 +123,10 @@ class _TableWriter(Writer):
         self._insert = f"INSERT INTO {_quote(table.name)} VALUES ({marks})"
 
     def write(self, chunk: Chunk) -> None:
-        rows = [self._row(row) for row in chunk.rows] if self._stored else chunk.rows
-        self._db.executemany(self._insert, rows)
+        # A chunk read as a record batch becomes Python rows here only: a part at a time keeps them few in memory.
+        for part in chunk.parts(PART_ROWS):
+            rows = [self._row(row) for row in part.rows] if self._stored else part.rows
+            self._db.executemany(self._insert, rows)
 
     def _row(self, row: Row) -> list[Any]:
         values = list(row)

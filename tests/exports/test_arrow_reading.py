@@ -25,7 +25,7 @@ from newsfacts.exports.arrow import arrow_schema, json_strings, record_batch
 from newsfacts.exports.arrowjson import write_json_lines
 from newsfacts.exports.reader import ArrowReader
 from newsfacts.exports.release import snapshot, write_release
-from newsfacts.exports.tables import ARTICLES, CLAIMS, QUOTES, SPEAKERS, TABLES, Chunk, Column, json_bytes
+from newsfacts.exports.tables import ARTICLES, CLAIMS, QUOTES, SENTENCES, SPEAKERS, TABLES, Chunk, Column, json_bytes
 from tests.factories import ArticleFactory, ClaimFactory, SpeakerFactory
 
 _VALUES = {
@@ -77,6 +77,16 @@ def test_json_strings_are_orjson_s_whatever_share_of_the_texts_needs_escaping(te
     assert json_strings(column).to_pylist() == [None if t is None else orjson.dumps(t).decode() for t in texts]
 
 
+@pytest.mark.parametrize("length", [10, 2000], ids=["short", "long"])
+def test_json_strings_of_texts_most_of_which_need_escaping_are_orjson_s(length):
+    texts = [None, "", 'He said "no".', "line\nbreak", "back\\slash", "plain", '","', "é\x01"]
+    texts = [None if text is None else text * (length // max(len(text), 1) or 1) for text in texts] * 20
+
+    assert json_strings(pa.array(texts, pa.string())).to_pylist() == [
+        None if t is None else orjson.dumps(t).decode() for t in texts
+    ]
+
+
 def test_a_batch_gives_back_the_plain_values_it_was_made_of():
     reviewed = datetime.datetime(2026, 3, 4, 5, 6, 7, 891011, tzinfo=datetime.UTC)
     rows = [
@@ -86,6 +96,18 @@ def test_a_batch_gives_back_the_plain_values_it_was_made_of():
     batch = record_batch(arrow_schema(CLAIMS), Chunk(rows=rows))
 
     assert Chunk(batch=batch).rows == rows
+
+
+def test_a_chunk_in_parts_holds_its_rows_in_order_whatever_it_was_read_as():
+    rows = [(i, 1, i, 0, 2, "prose", f"Sentence {i}.") for i in range(5)]
+    batch = record_batch(arrow_schema(SENTENCES), Chunk(rows=rows))
+    columns = [list(column) for column in zip(*rows, strict=True)]
+
+    for chunk in (Chunk(rows=rows), Chunk(columns=columns), Chunk(batch=batch)):
+        parts = list(chunk.parts(2))
+        assert [len(part) for part in parts] == [2, 2, 1]
+        assert [tuple(row) for part in parts for row in part.rows] == rows
+    assert [part.rows for part in Chunk(rows=rows).parts(5)] == [rows]
 
 
 def _file_copy(tmp_path: Path) -> DatabaseWrapper:
