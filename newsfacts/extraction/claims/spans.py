@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from dataclasses import replace
 
 from newsfacts.extraction.claims.assess import HARD, is_never_a_claim, judge, states_past
 from newsfacts.extraction.claims.claim import Claim, ClaimKind
@@ -24,6 +25,10 @@ from newsfacts.extraction.sentences import Sentence
 _DATELINE_RE = re.compile(
     r"[A-Z][A-Z .'\u2019-]{2,}(?:,\s*[A-Z][A-Za-z.]{1,15}(?:\s+[A-Z][a-z]+\.?)?(?:\s+\d{1,2})?)?\s*"
     r"(?:\([^)]{1,40}\))?\s*[-\u2013\u2014]+\s+"
+)
+# a dateline standing alone, without a dash: "DENVER, May 4.", "WELLINGTON, February 13"
+_BARE_DATELINE_RE = re.compile(
+    r"[A-Z][A-Z .'\u2019-]{2,},\s*(?:[A-Z][a-z]+\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]+\.?|[A-Z][a-z]+day)\.?"
 )
 # an agency tag on its own: "(Bloomberg) --", "(AP) -"
 _AGENCY_RE = re.compile(r"\([A-Z][\w .&'-]{1,30}\)\s*[-\u2013\u2014]+\s+")
@@ -48,6 +53,12 @@ _AGED_SUBJECT = re.compile(
 )
 _TRAILING_CLAUSE = re.compile(r",\s+(after|as|when|while|before|since|because|following|despite)\s")
 _DESCRIPTION_NEXT = re.compile(r",?\s*(?:is|are|was|were)\s+(?:one|the|a|an)\b")
+_TOLD_THE_SPEAKER = re.compile(
+    r"\b(?:told|informed|assured|reminded|warned)\s+(?:me|us)\b|\b(?:said|confirmed)\s+that\b", re.IGNORECASE
+)
+_BACKSHIFTED = re.compile(r"\b(?:had|hadn['\u2019]t)\s+(?:\w+\s+){0,2}?(?:not\s+)?\w+(?:ed|en|wn|ne|ght)\b")
+_OPENING_QUOTES = '"\u201c'
+_CLOSING_QUOTES = '"\u201d'
 _PIECE_TRIM = " \t\r\n,;:"
 # A denial, a negation or a verdict on the words just before them belongs with them: "has denied that [the firm sold
 # fakes]", "incorrectly claiming [Labour voted against the bill]".
@@ -60,6 +71,8 @@ _DENIAL_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _VERDICT_LEAD = re.compile(rf"{_VERDICT}\s", re.IGNORECASE)
+# Prepositions that look like a verb in -ing ("said in a statement, according to the paper"): no predicate
+_ING_PREPOSITIONS = frozenset({"according", "including", "regarding", "concerning", "following", "excluding"})
 _PUBLISHING = frozenset({"published", "publishes", "publishing", "released", "releases", "releasing"})
 _PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you"})
 _RELATIVE_ASIDE = re.compile(r",\s+(?:who|whose|which)\b[^,]*")
@@ -169,7 +182,10 @@ def _claims_in(text: str, start: int, end: int, quote: Quote | None, position: i
         words = text[a:b]
         if quote and (is_never_a_claim(words) or _ATTRIBUTION_ONLY.search(words)):
             continue
-        verdict = judge(words, quoted=quote is not None, reported=quote is not None and quote.kind == "indirect")
+        # what someone told the speaker, in the speaker's own words ("the officer told me the road was shut"), is
+        # reported speech too
+        reported = quote is not None and (quote.kind == "indirect" or _TOLD_THE_SPEAKER.search(words) is not None)
+        verdict = judge(words, quoted=quote is not None, reported=reported)
         if verdict is None:
             continue
         kind: ClaimKind = verdict.kind
@@ -187,7 +203,9 @@ def _kept_parts(text: str, start: int, parts: list[tuple[int, int, Quote]]) -> l
     kept: list[tuple[int, int, Quote]] = []
     for raw_start, raw_end, quote in parts:
         part_start, part_end = _trim(text, raw_start, raw_end, _QUOTE_TRIM)
-        if len(WORD_RE.findall(text[part_start:part_end])) < MIN_QUOTE_WORDS or not (quote.speaker or quote.cue):
+        if len(WORD_RE.findall(text[part_start:part_end])) < MIN_QUOTE_WORDS or not (
+            quote.speaker or quote.speaker_description or quote.cue
+        ):
             continue  # a scare quote or a single word: the sentence is the article's, not the speaker's
         if any(part_start < k_end and part_end > k_start for k_start, k_end, _q in kept):
             continue  # an overlapping quote (say a direct quote inside a mixed one) is the same words
@@ -204,7 +222,11 @@ def _own_predicate(tokens: list[str]) -> bool:
     if any(word in EVENT_WORDS and word not in SPEECH_ACTS and word not in _PUBLISHING for word in lower):
         return True
     return states_past(tokens) or any(
-        len(word) > 5 and word.endswith("ing") and word not in SPEECH_ACTS and token[0].islower()
+        len(word) > 5
+        and word.endswith("ing")
+        and word not in SPEECH_ACTS
+        and word not in _ING_PREPOSITIONS
+        and token[0].islower()
         for token, word in zip(tokens, lower, strict=True)
     )
 
@@ -278,12 +300,25 @@ def _aged_subject(text: str, start: int, end: int, position: int) -> Claim | Non
     return Claim(age_start, age_end, words, "age", None, position, confidence(verdict, words, "article", position))
 
 
+def _heading_or_dateline(words: str) -> bool:
+    """A line in capitals ("MAYOR QUITS AFTER VOTE") is a heading; a place and a day alone ("DENVER, May 4.") a
+    dateline: neither is prose that claims anything."""
+    letters = [char for char in words if char.isalpha()]
+    if len(WORD_RE.findall(words)) >= 3 and not any(char.islower() for char in letters):
+        return True
+    return _BARE_DATELINE_RE.fullmatch(words) is not None
+
+
 def _claims_in_sentence(text: str, sentence: Sentence, parts: list[tuple[int, int, Quote]]) -> list[Claim]:
     """A sentence's claims: its factual quote parts, then any figure, age or first in the words around them."""
     start, end = _trim(text, sentence.start, sentence.end, " \t\r\n")
     start = _clean_start(text, start, end)
+    if _heading_or_dateline(text[start:end]):
+        return []
     kept = _kept_parts(text, start, parts)
     if not kept:
+        if end - start > 2 and text[start] in _OPENING_QUOTES and text[end - 1] in _CLOSING_QUOTES:
+            start, end = start + 1, end - 1  # words quoted whole from someone not known: the claim is the words
         age = _aged_subject(text, start, end, sentence.position)
         rest = _claims_in(text, age.end, end, None, sentence.position) if age else []
         own = [age, *rest] if age and rest else _claims_in(text, start, end, None, sentence.position)
@@ -310,8 +345,23 @@ def find_claims(text: str, sentences: list[Sentence], quotes: list[Quote]) -> li
     ordered = sorted(sentences, key=lambda s: s.start)
     parts = _quote_parts(ordered, quotes)
     claims: list[Claim] = []
+    account: Quote | None = None  # the reported speech the sentence before gave, when it did
     for index, sentence in enumerate(ordered):
         if sentence.kind != "prose" or is_never_a_claim(sentence.text.strip()):
+            account = None
             continue
-        claims.extend(_claims_in_sentence(text, sentence, parts.get(index, [])))
+        found = _claims_in_sentence(text, sentence, parts.get(index, []))
+        if account is not None and index not in parts:
+            found = [_continued(claim, account) for claim in found]
+        claims.extend(found)
+        reported = [quote for _s, _e, quote in parts.get(index, []) if quote.kind == "indirect" and quote.speaker]
+        account = reported[-1] if reported else (account if index not in parts and found else None)
     return claims
+
+
+def _continued(claim: Claim, account: Quote) -> Claim:
+    """A sentence in the past perfect right after someone's reported account, with no words of its own attributed,
+    goes on with that account ("Reyes said he had left at six. He had not known the gate was locked.")."""
+    if claim.claimant is None and claim.kind == "other" and _BACKSHIFTED.search(claim.text):
+        return replace(claim, kind="attributed", claimant=account.speaker)
+    return claim
