@@ -19,7 +19,6 @@ from typing import Any
 
 from django.db.backends.base.base import BaseDatabaseWrapper
 
-
 # SQLite: the page cache of the reading connection, in KB.
 READ_CACHE_KB = 256
 
