@@ -19,7 +19,7 @@ from typing import Any
 
 from django.db.backends.base.base import BaseDatabaseWrapper
 
-# SQLite: the page cache of the reading connection, in KB.
+# SQLite: the page cache of a connection reading the export, in KB (rows are read once, in order).
 READ_CACHE_KB = 256
 
 
@@ -102,7 +102,6 @@ class AdbcSnapshot:
             adbc.set_autocommit(False)
             stack.callback(adbc.rollback)
             snapshot = cls(adbc, connection)
-            # Rows are read once, in order: a small page cache serves that as well as SQLite's 2 MB default.
             snapshot.execute(f"PRAGMA cache_size = -{READ_CACHE_KB}")
             # Both connections start reading while this one holds the write lock, so no commit lands between them.
             with closing(sqlite3.connect(path, timeout=timeout)) as gate:

@@ -38,6 +38,7 @@ from newsfacts.exports import (
     sqlite,
     storage,
 )
+from newsfacts.exports.adbc import READ_CACHE_KB, AdbcSnapshot
 from newsfacts.exports.datapackage import ReleaseFile
 from newsfacts.exports.selection import Selection, select
 from newsfacts.exports.tables import (
@@ -50,7 +51,6 @@ from newsfacts.exports.tables import (
 from newsfacts.exports.writing import Writer
 
 if TYPE_CHECKING:
-    from newsfacts.exports.adbc import AdbcSnapshot
     from newsfacts.exports.reader import ArrowReader
 
 FORMATS = ("fixture", "fixture-jsonl", "jsonl", "csv", "parquet", "sqlite", "claimreview", "fever")
@@ -88,14 +88,28 @@ def snapshot(*, arrow: bool = False) -> Iterator[AdbcSnapshot | None]:
             with connection.cursor() as cursor:
                 cursor.execute("BEGIN DEFERRED")
             stack.callback(_rollback)
+            stack.enter_context(_small_page_cache())
         else:
             stack.enter_context(transaction.atomic())
         if not arrow:
             yield None
             return
-        from newsfacts.exports.adbc import AdbcSnapshot  # the drivers only for the formats using them
-
         yield stack.enter_context(AdbcSnapshot.open(connection))
+
+
+@contextmanager
+def _small_page_cache() -> Iterator[None]:
+    """SQLite: the export reads each row once, in order, so Django's connection keeps a small page cache while it
+    does (2 MB by default, held to the end of a release); its own size again afterwards."""
+    with connection.cursor() as cursor:
+        cursor.execute("PRAGMA cache_size")
+        (size,) = cursor.fetchone()
+        cursor.execute(f"PRAGMA cache_size = -{READ_CACHE_KB}")
+    try:
+        yield
+    finally:
+        with connection.cursor() as cursor:
+            cursor.execute(f"PRAGMA cache_size = {int(size)}")
 
 
 def _rollback() -> None:
