@@ -32,8 +32,9 @@ from newsfacts.exports.adbc import AdbcSnapshot
 from newsfacts.exports.arrow import POOL, arrow_schema
 from newsfacts.exports.tables import Chunk, Column, Table
 
-# Bytes a batch holds on PostgreSQL (the driver's hint); SQLite batches hold a number of rows.
-PG_BATCH_BYTES = 1 << 20
+# Bytes a batch holds on PostgreSQL (the driver's hint: 1 MB held ~1.4 MB more at a release's peak than 256 KB,
+# regrouped into the same chunks either way); SQLite batches hold a number of rows.
+PG_BATCH_BYTES = 256 * 1024
 
 # What SQLite stores a column's values as: COALESCE's stand-in for null, of that storage type.
 _STORED_ZERO: dict[str, tuple[Any, models.Field]] = {

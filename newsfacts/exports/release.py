@@ -452,6 +452,7 @@ def _write_files(
         for lines, fmt in ((False, "fixture"), (True, "fixture-jsonl")):
             if fmt in formats:
                 files.append(_write_fixture(root, selection, bars, lines=lines))
+        heap.trim()
         table_files, counts, since = _write_tables(root, selection, formats, bars, earlier, adbc)
         files += table_files
         if "claimreview" in formats:
