@@ -178,7 +178,7 @@ def _cues(reader: _Reader, s: Sentence) -> list[_Cue]:
                 subject = None  # "..., told the BBC": the press is told, it does not speak
             inverted = subject is not None
         if subject is None:
-            subject = subject_left(reader, s, m.start())
+            subject = _subject_before(reader, s, m.start(), lemma, word.lower() != lemma)
         if lemma in _FINDING_LEMMAS:
             subject = _research_subject(reader, s, subject)
         if subject is None:
@@ -192,6 +192,58 @@ def _cues(reader: _Reader, s: Sentence) -> list[_Cue]:
         leads = not masked[s.start : subject.start].strip()
         found.append(_Cue(m.start(), verb_end, cue_word, lemma, subject, inverted, relative=relative, leads=leads))
     return found
+
+
+# What may stand between a subject and its verb: a phrase of time, place or occasion ("Ana Ruiz at the time said",
+# "the mayor, in a radio interview on Friday, said") or a reflexive ("the mill itself said").
+_BETWEEN_SUBJECT_AND_VERB = re.compile(
+    r"(?:,?\s+(?:at|in|on|during|after|before|via|through|over)\s[^,;:()\n" + MASK + r"]{1,60}?,?"
+    r"|\s+(?:itself|themselves|himself|herself))\s*$"
+)
+
+
+def _subject_before(reader: _Reader, s: Sentence, vs: int, lemma: str, inflected: bool) -> Subject | None:
+    """The subject before the verb at ``vs``; past a phrase between them (``X at a briefing in Halden on Friday
+    said``: X, not Halden) when the verb is inflected (``patients with chronic stress disorder``: a noun); else a
+    common noun phrase opening the clause that no rule resolves (``The mill said``, ``Some families said``), when
+    the verb is one of speech (``The results suggest`` infers): an unnamed speaker."""
+    subject = subject_left(reader, s, vs)
+    past = inflected and lemma not in _FINDING_LEMMAS  # "Researchers at Tarn University found": the university's
+    between = _BETWEEN_SUBJECT_AND_VERB.search(reader.masked, s.start, vs) if past else None
+    if between is not None and WORD.findall(between.group())[-1].lower() in _OPEN_ENDED:
+        between = None  # "a reply by the minister in answer to": the phrase goes on past the word
+    if between is not None and between.start() > s.start and (subject is None or subject.start >= between.start()):
+        outside = subject_left(reader, s, between.start())
+        if outside is not None:
+            return outside
+        vs = between.start() if subject is None else vs
+    if subject is None and lemma in SPEECH_VERBS:
+        return _common_subject(reader, s, vs)
+    return subject
+
+
+_OPEN_ENDED = PREPOSITIONS | DETERMINERS | {"and", "or"}  # a phrase ending in one of these goes on past it
+# A clause opener before its subject: "But", "And", or a phrase up to its comma ("On Friday, ").
+_CLAUSE_OPENER = re.compile(r"\W*(?:(?:But|And|Yet|So|Still|Now)\s+|[^,;:\n]{1,60},\s+)?")
+
+
+def _common_subject(reader: _Reader, s: Sentence, vs: int) -> Subject | None:
+    """``The mill said``, ``Some families said``, ``Those polled said``: a noun phrase of up to five words from the
+    clause's start to the verb, ending in a word that is no function word, verb or adverb."""
+    opener = _CLAUSE_OPENER.match(reader.masked, s.start, vs)
+    start = opener.end() if opener is not None else s.start
+    if MASK in reader.masked[s.start : start]:
+        return None  # '"...," the world body said': a quote's attribution, which its own rules resolve
+    phrase = reader.masked[start:vs].rstrip()
+    found = WORD.findall(phrase)
+    if not found or len(found) > 5 or MASK in phrase or not re.fullmatch(r"[\w'\u2019\- ]+", phrase):
+        return None
+    last = found[-1].lower()
+    if last in STOPWORDS or last in ALL_VERBS or last in FINITE or last.endswith("ly") or not last.isalpha():
+        return None
+    if any(w.lower() in ALL_VERBS or w.lower() in FINITE for w in found):
+        return None
+    return Subject(start, start + len(phrase), None, "none")
 
 
 def _lemma_of(masked: str, m: re.Match[str]) -> tuple[str, int] | None:

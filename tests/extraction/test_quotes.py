@@ -1003,6 +1003,29 @@ def test_quote_introduced_after_an_addressee_with_apposition_is_the_askers() -> 
             [],
             id="noun-is-not-a-cue",
         ),
+        pytest.param(
+            "Deputy Mayor, Oren Vask, at a briefing in Tarnby on Friday said the claims are false.",
+            [("the claims are false", "Oren Vask")],
+            id="phrase-between-subject-and-verb",
+        ),
+        pytest.param(
+            "Oren Vask at the time said he had asked his staff to look into the fees.",
+            [("he had asked his staff to look into the fees", "Oren Vask")],
+            id="time-phrase-between-subject-and-verb",
+        ),
+        pytest.param(
+            "Kerrow Foods itself said the merger was off.",
+            [("the merger was off", "Kerrow Foods")],
+            id="reflexive-between-subject-and-verb",
+        ),
+        pytest.param("The mill said the deal was on.", [("the deal was on", None)], id="common-noun-subject"),
+        pytest.param(
+            "But some families said they had waited a year for a place.",
+            [("they had waited a year for a place", None)],
+            id="unnamed-group-subject",
+        ),
+        pytest.param("Patients with chronic stress sleep badly, the nurses found.", [], id="noun-like-a-verb"),
+        pytest.param("The findings suggest the drug is safe.", [], id="an-inference-is-no-speech"),
     ],
 )
 def test_reported_speech_patterns(text: str, expected: list[tuple[str, str | None]]) -> None:
