@@ -208,6 +208,9 @@ def _subject_before(reader: _Reader, s: Sentence, vs: int, lemma: str, inflected
     common noun phrase opening the clause that no rule resolves (``The mill said``, ``Some families said``), when
     the verb is one of speech (``The results suggest`` infers): an unnamed speaker."""
     subject = subject_left(reader, s, vs)
+    relative = _RELATIVE_BEFORE_VERB.search(reader.masked, s.start, vs) if subject is None else None
+    if relative is not None and relative.start() > s.start:
+        subject = subject_left(reader, s, relative.start())  # 'Ana Ruiz, who called it "a farce," said'
     past = inflected and lemma not in _FINDING_LEMMAS  # "Researchers at Tarn University found": the university's
     between = _BETWEEN_SUBJECT_AND_VERB.search(reader.masked, s.start, vs) if past else None
     if between is not None and WORD.findall(between.group())[-1].lower() in _OPEN_ENDED:
@@ -222,6 +225,8 @@ def _subject_before(reader: _Reader, s: Sentence, vs: int, lemma: str, inflected
     return subject
 
 
+# A relative clause set off by commas before the verb, perhaps with a quotation in it.
+_RELATIVE_BEFORE_VERB = re.compile(r",\s+who\s[^;:\n]{1,150}?,[\"\u201d\u2019']?\s*$")
 _OPEN_ENDED = PREPOSITIONS | DETERMINERS | {"and", "or"}  # a phrase ending in one of these goes on past it
 # A clause opener before its subject: "But", "And", or a phrase up to its comma ("On Friday, ").
 _CLAUSE_OPENER = re.compile(r"\W*(?:(?:But|And|Yet|So|Still|Now)\s+|[^,;:\n]{1,60},\s+)?")
@@ -524,9 +529,9 @@ def _attach(reader: _Reader, seg: QuotedSpan, cue: _Cue) -> None:
 
 
 def _reported(reader: _Reader, a: int, b: int, cue: _Cue, bonus: float = 0.0) -> None:
-    """Emit reported content ``[a, b)``: mixed when it holds a partial quote, else indirect."""
+    """Emit reported content ``[a, b)``: mixed when it holds a quotation, else indirect."""
     inner = _segments_in(reader, a, b + 1)
-    kind: QuoteKind = "mixed" if any(seg.cls in ("partial", "short") for seg in inner) else "indirect"
+    kind: QuoteKind = "mixed" if any(seg.cls in ("partial", "short", "full") for seg in inner) else "indirect"
     if inner and all(seg.cls == "full" for seg in inner) and not reader.masked[a:b].replace(MASK, "").strip(" ,.:"):
         for seg in inner:
             _attach(reader, seg, cue)
@@ -846,9 +851,16 @@ def _ends_clause(tail: str) -> bool:
     return bool(first) and first[0].lower() in PREPOSITIONS
 
 
+# A contracted auxiliary is a finite verb: "aren't", "won't", "they'll", "we're", "you've".
+_CONTRACTED = ("n't", "n\u2019t", "'ll", "\u2019ll", "'re", "\u2019re", "'ve", "\u2019ve")
+
+
 def _has_verb(found: list[str]) -> bool:
     return any(
-        w.lower() in FINITE or w.lower() in IRREGULAR_VERBS or (len(w) > 4 and w.lower().endswith("ed"))
+        w.lower() in FINITE
+        or w.lower() in IRREGULAR_VERBS
+        or (len(w) > 4 and w.lower().endswith("ed"))
+        or w.lower().endswith(_CONTRACTED)
         for w in found[1:10]
     )
 
@@ -880,12 +892,21 @@ _PRONOUN_CLAUSE = re.compile(r"\s+(?:he|she|they|we|I)(?:['\u2019](?:d|ll|ve|re)
 
 
 def _reportable(content: str) -> bool:
-    """Whether text before a trailing cue can be reported content, not a lead-in (``Asked whether ..., she``)."""
+    """Whether text before a trailing cue can be reported content, not a lead-in (``Asked whether ..., she``):
+    also a quotation going on in the speaker's clause (``"We are shocked" by the attack, Ruiz said``), a number
+    after a preposition (``Around 30 people came, he said``) and a gerund subject without a comma (``Eating less
+    salt cut the risk, the study found``)."""
     found = WORD.findall(content)
     if len(found) < 3:
-        return False
+        return content.lstrip().startswith(MASK) and len(found) >= 2
+    if content.lstrip().startswith(MASK):
+        return True
     first = found[0].lower()
-    return first not in SUBORDINATORS and first not in PREPOSITIONS and not first.endswith(("ing", "ed"))
+    if first in PREPOSITIONS:
+        return bool(_NUMBER.fullmatch(found[1].lower()))
+    if first.endswith("ing"):
+        return "," not in content and any(w.lower() in FINITE for w in found[1:])
+    return first not in SUBORDINATORS and not first.endswith("ed")
 
 
 def _last_segment_before(reader: _Reader, pos: int) -> QuotedSpan | None:

@@ -1026,6 +1026,36 @@ def test_quote_introduced_after_an_addressee_with_apposition_is_the_askers() -> 
         ),
         pytest.param("Patients with chronic stress sleep badly, the nurses found.", [], id="noun-like-a-verb"),
         pytest.param("The findings suggest the drug is safe.", [], id="an-inference-is-no-speech"),
+        pytest.param(
+            "Mira Solberg said ferries aren't a cheap way to cross the bay.",
+            [("ferries aren't a cheap way to cross the bay", "Mira Solberg")],
+            id="contracted-verb-in-the-clause",
+        ),
+        pytest.param(
+            "Around 40 people came to each meeting, Mira Solberg said.",
+            [("Around 40 people came to each meeting", "Mira Solberg")],
+            id="number-after-a-preposition-before-a-trailing-cue",
+        ),
+        pytest.param(
+            "Walking an hour a day was linked to fewer falls, Mira Solberg said.",
+            [("Walking an hour a day was linked to fewer falls", "Mira Solberg")],
+            id="gerund-subject-before-a-trailing-cue",
+        ),
+        pytest.param(
+            '"We are stunned" by the closure of the mill, Mira Solberg said.',
+            [('"We are stunned" by the closure of the mill', "Mira Solberg")],
+            id="quotation-going-on-before-a-trailing-cue",
+        ),
+        pytest.param(
+            'Tove Lund, who called the plan "a farce," said she would vote against it.',
+            [("she would vote against it", "Tove Lund")],
+            id="relative-clause-with-a-quotation-before-the-verb",
+        ),
+        pytest.param(
+            "Speaking to the crowd, Tove Lund thanked her staff, she said.",
+            [("Tove Lund thanked her staff", "Tove Lund")],
+            id="participle-lead-in-is-no-content",
+        ),
     ],
 )
 def test_reported_speech_patterns(text: str, expected: list[tuple[str, str | None]]) -> None:
