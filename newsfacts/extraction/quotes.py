@@ -287,11 +287,16 @@ def _unglued(m: re.Match[str]) -> re.Match[str]:
     return m
 
 
+_NEVER_NOUNS = frozenset({"says", "tells", "adds", "explains", "insists", "argues", "writes"})
+
+
 def _plural_noun(masked: str, m: re.Match[str], before: str) -> bool:
     """Whether a reporting verb's -s form is a plural noun: followed by ``of``, or after a word that cannot end its
     subject (``its financial reports``); a verb follows a name, a pronoun, a role noun, a document or an adverb."""
     if re.match(r"\s+of\b", masked[m.end() : m.end() + 4]):
         return True
+    if m.group().lower() in _NEVER_NOUNS:
+        return False  # "The campaign says ...": no plural noun
     word = before.lower()
     if not word.isalpha() or before[0].isupper() or word in PRONOUN_GENDER or word in ("it", "who", "that", "which"):
         return False
@@ -820,14 +825,27 @@ def _trailing(reader: _Reader, s: Sentence, cue: _Cue) -> int:
     lead = _lead_start(reader, s, body_end)
     if lead is None:
         return cue.end
-    if aside is not None and len(WORD.findall(masked[lead:body_end])) >= 2:
-        end = _content_end(reader, governed + aside.end(), s.end)
-        _reported(reader, lead, end, cue)
-        return end
+    if aside is not None:
+        lead_words = WORD.findall(masked[lead:body_end])
+        if len(lead_words) == 1 and _connective(lead_words[0]):
+            lead = governed + aside.end()  # "Still, he says, the plan ...": the content follows the aside
+        if lead_words:
+            end = _content_end(reader, governed + aside.end(), s.end)
+            _reported(reader, lead, end, cue)
+            return end
     lead = _main_clause(masked, lead, body_end)
     if _reportable(masked[lead:body_end]):
         _reported(reader, lead, body_end, cue)
     return cue.end
+
+
+def _connective(word: str) -> bool:
+    """A word linking a sentence to the one before (``Still``, ``Instead``, ``Eventually``), no content of its own."""
+    low = word.lower()
+    return low in STOPWORDS or low in VERB_MODIFIERS or low in _CONNECTIVES or low.endswith("ly")
+
+
+_CONNECTIVES = words("instead rather indeed besides otherwise nevertheless nonetheless anyway thus hence")
 
 
 def _main_clause(masked: str, lead: int, end: int) -> int:
@@ -888,7 +906,7 @@ def _reported_clause(rest: str) -> bool:
 
 
 # "they intend", "he'd now like": a subject pronoun (perhaps contracted) and the next word.
-_PRONOUN_CLAUSE = re.compile(r"\s+(?:he|she|they|we|I)(?:['\u2019](?:d|ll|ve|re))?\s+([a-z]+)\b")
+_PRONOUN_CLAUSE = re.compile(r"\s+(?:he|she|they|we|I)(?:['\u2019](?:d|ll|ve|re|s|m))?\s+([a-z]+)\b")
 
 
 def _reportable(content: str) -> bool:

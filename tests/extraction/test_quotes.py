@@ -1052,6 +1052,21 @@ def test_quote_introduced_after_an_addressee_with_apposition_is_the_askers() -> 
             id="relative-clause-with-a-quotation-before-the-verb",
         ),
         pytest.param(
+            "The campaign says the candidate will speak in Tarnby on Friday.",
+            [("the candidate will speak in Tarnby on Friday", None)],
+            id="says-after-a-common-noun-is-a-verb",
+        ),
+        pytest.param(
+            "Tove Lund voted early. She says she's tried to stay neutral.",
+            [("she's tried to stay neutral", "Tove Lund")],
+            id="contracted-pronoun-opens-the-clause",
+        ),
+        pytest.param(
+            "Tove Lund voted early. Still, she says, the campaign has dulled her zeal.",
+            [("the campaign has dulled her zeal", "Tove Lund")],
+            id="connective-before-a-parenthetical-cue",
+        ),
+        pytest.param(
             "Speaking to the crowd, Tove Lund thanked her staff, she said.",
             [("Tove Lund thanked her staff", "Tove Lund")],
             id="participle-lead-in-is-no-content",
