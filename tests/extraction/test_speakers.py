@@ -310,7 +310,14 @@ def test_a_local_story_of_a_family_a_landlord_and_a_council() -> None:
         ("Halden Council", ()),
     ]
     # The family's report comes first, unnamed: "A Halden family says they were left ...".
-    assert [q[1] for q in quotes] == [None, "Sarah Mills", "Peter Grant", "Peter Grant", "Halden Council", "Halden Council"]
+    assert [q[1] for q in quotes] == [
+        None,
+        "Sarah Mills",
+        "Peter Grant",
+        "Peter Grant",
+        "Halden Council",
+        "Halden Council",
+    ]
 
 
 def test_others_are_an_unnamed_group() -> None:
