@@ -210,7 +210,7 @@ def _subject_before(reader: _Reader, s: Sentence, vs: int, lemma: str, inflected
     subject = subject_left(reader, s, vs)
     relative = _RELATIVE_BEFORE_VERB.search(reader.masked, s.start, vs) if subject is None else None
     if relative is not None and relative.start() > s.start:
-        subject = subject_left(reader, s, relative.start())  # 'Ana Ruiz, who called it "a farce," said'
+        subject = subject_left(reader, s, relative.start())
     past = inflected and lemma not in _FINDING_LEMMAS  # "Researchers at Tarn University found": the university's
     between = _BETWEEN_SUBJECT_AND_VERB.search(reader.masked, s.start, vs) if past else None
     if between is not None and WORD.findall(between.group())[-1].lower() in _OPEN_ENDED:
@@ -225,8 +225,9 @@ def _subject_before(reader: _Reader, s: Sentence, vs: int, lemma: str, inflected
     return subject
 
 
-# A relative clause set off by commas before the verb, perhaps with a quotation in it.
-_RELATIVE_BEFORE_VERB = re.compile(r",\s+who\s[^;:\n]{1,150}?,[\"\u201d\u2019']?\s*$")
+# A relative or participle clause set off by commas before the verb, perhaps with a quotation in it ("X, who called
+# it "a farce," said", "X, citing a report by Y, said").
+_RELATIVE_BEFORE_VERB = re.compile(r",\s+(?:who|which|[a-z]+ing)\s[^;:\n]{1,150}?,[\"\u201d\u2019']?\s*$")
 _OPEN_ENDED = PREPOSITIONS | DETERMINERS | {"and", "or"}  # a phrase ending in one of these goes on past it
 # A clause opener before its subject: "But", "And", or a phrase up to its comma ("On Friday, ").
 _CLAUSE_OPENER = re.compile(r"\W*(?:(?:But|And|Yet|So|Still|Now)\s+|[^,;:\n]{1,60},\s+)?")
@@ -772,6 +773,7 @@ def _takes_bare_content(cue: _Cue, rest: str) -> bool:
     )
 
 
+_QUANTIFIERS = words("each every many most few both several another other any such either neither none")
 # A number opening a clause: "said three patients remain ...", "said 40 homes were ...".
 _NUMBER = re.compile(r"\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|thousands")
 
@@ -784,9 +786,19 @@ def _opens_clause(rest: str) -> bool:
         return False
     first = found[0]
     low = first.lower()
+    if low in _QUANTIFIERS:
+        return True  # "said each year of school yields ...", "said many of them left"
     if any(w.lower() in PREPOSITIONS for w in found[1:3]):
         return False  # "said a prayer for", "said no to the deal", "said Mass in": an object, not a clause
-    return low in CLAUSE_STARTERS or bool(_NUMBER.fullmatch(low)) or (first[0].isupper() and low not in STOPWORDS)
+    second = found[1].lower()
+    if low == "it" and second not in FINITE and (second in STOPWORDS or second.endswith("ly")):
+        return False  # "said it again", "said it openly": an object
+    if low in CLAUSE_STARTERS or bool(_NUMBER.fullmatch(low)):
+        return True
+    if first[0].isupper():
+        return low not in STOPWORDS
+    # "said people misunderstand him": a bare noun and a word that is no function word (a verb the lists lack).
+    return low.isalpha() and not low.endswith("ly") and low not in STOPWORDS and second not in STOPWORDS
 
 
 # A sentence opening "As" before a cue's subject: "As Ruiz pointed out, ...".
@@ -902,11 +914,14 @@ def _reported_clause(rest: str) -> bool:
     if MASK in rest[:80] or _has_verb(WORD.findall(rest[:80])):
         return True
     pronoun = _PRONOUN_CLAUSE.match(rest)
-    return pronoun is not None and pronoun.group(1) not in PREPOSITIONS
+    # "they intend", "he's with the governor" (a contracted verb before a preposition); not "he in turn".
+    if pronoun is None or (pronoun.group(1) == "it" and pronoun.group(2) is None):
+        return False  # "said it again": an object
+    return pronoun.group(3) not in PREPOSITIONS or pronoun.group(2) is not None
 
 
 # "they intend", "he'd now like": a subject pronoun (perhaps contracted) and the next word.
-_PRONOUN_CLAUSE = re.compile(r"\s+(?:he|she|they|we|I)(?:['\u2019](?:d|ll|ve|re|s|m))?\s+([a-z]+)\b")
+_PRONOUN_CLAUSE = re.compile(r"\s+(he|she|they|we|I|it)(['\u2019](?:d|ll|ve|re|s|m))?\s+([a-z]+)\b")
 
 
 def _reportable(content: str) -> bool:

@@ -1067,6 +1067,27 @@ def test_quote_introduced_after_an_addressee_with_apposition_is_the_askers() -> 
             id="connective-before-a-parenthetical-cue",
         ),
         pytest.param(
+            "The rugby legend said people misjudge the coach.",
+            [("people misjudge the coach", None)],
+            id="bare-noun-and-a-verb-no-list-knows",
+        ),
+        pytest.param(
+            "Tove Lund said each hour of sleep lifts the score.",
+            [("each hour of sleep lifts the score", "Tove Lund")],
+            id="quantifier-opens-the-clause",
+        ),
+        pytest.param(
+            "Tove Lund, though, said she's with the new coach.",
+            [("she's with the new coach", "Tove Lund")],
+            id="contracted-verb-before-a-preposition",
+        ),
+        pytest.param("Tove Lund said it again at the rally.", [], id="said-it-again"),
+        pytest.param(
+            "Tove Lund, citing a survey by the Tarnby Times, said that most tenants pay too much.",
+            [("most tenants pay too much", "Tove Lund")],
+            id="participle-clause-before-the-verb",
+        ),
+        pytest.param(
             "Speaking to the crowd, Tove Lund thanked her staff, she said.",
             [("Tove Lund thanked her staff", "Tove Lund")],
             id="participle-lead-in-is-no-content",
