@@ -213,7 +213,9 @@ def classify(text: str, seg: QuotedSpan, sentence: Sentence | None) -> SpanClass
     if opens_clause:
         return "full"
     title_case = all(w[0].isupper() for w in words if len(w) > 3 or w == words[0])
-    if words and title_case and not terminal and len(words) <= 8:
+    # A title ("Man of the Hour," a book; the film "Storm Riders: Oh No!"): title case mid-sentence, perhaps with the
+    # sentence's comma or its own mark inside.
+    if words and title_case and len(words) <= 8 and (not terminal or len(words) >= 2):
         return "title"
     if len(words) <= 2:
         if prev_word in NAMING_WORDS or prev_word in DETERMINERS:

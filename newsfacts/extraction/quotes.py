@@ -719,7 +719,10 @@ def _content_start(cue: _Cue, after: int, rest: str) -> tuple[int, bool, bool] |
         after, rest = after + lone.end(), rest[lone.end() :]
     if _takes_bare_content(cue, rest) and not _glued_sentence(rest) and (lone is None or adverb):
         first = re.match(r"\s+([\w'\u2019\-]+|" + MASK + ")", rest)
-        if first and first.group(1).lower() not in _NOT_CONTENT and not rest.startswith(","):
+        measured = _AT_LEAST.match(rest) is not None  # "reported at least six planes flew over"
+        if _MANNER.match(rest):
+            return None  # "said calmly as the crowd left": how, and when
+        if first and (first.group(1).lower() not in _NOT_CONTENT or measured) and not rest.startswith(","):
             return after + first.start(1), False, False
     fronted = _FRONTED_PHRASE.match(rest) if cue.lemma in SPEECH_VERBS else None
     if fronted and _opens_clause(rest[fronted.end() - 1 :]) and _reported_clause(rest[fronted.end() - 1 :]):
@@ -727,6 +730,8 @@ def _content_start(cue: _Cue, after: int, rest: str) -> tuple[int, bool, bool] |
     return None
 
 
+_MANNER = re.compile(r"\s+[a-z\-]+ly\s+(?:as|when|while|after|before|to|in|at|on|from|with|before)\b")
+_AT_LEAST = re.compile(r"\s+at\s+(?:least|most)\s")
 # A phrase opening reported content, up to its comma: "with two more cranes, ...", "if the vote fails, ...".
 _FRONTED_PHRASE = re.compile(
     r"\s+((?:with|without|after|before|despite|under|if|unless|once|when)\b[^,.;:\n]{1,60},)\s"
@@ -753,6 +758,8 @@ def _before_that(gap: str) -> bool:
     found = gap.split()
     if not found or found[0].lower() in _TIME_OPENERS or ADVERBIAL.fullmatch(gap):
         return True
+    if len(found) > 1 and found[0].endswith("ly"):  # "claimed separately in an interview that"
+        return _before_that(gap.split(found[0], 1)[1])
     return len(found) == 1 and found[0].endswith("ly")
 
 
@@ -830,7 +837,7 @@ def _trailing(reader: _Reader, s: Sentence, cue: _Cue) -> int:
     if aside is None and not _ends_clause(masked[governed : s.end]):
         return cue.end  # "Public corruption aside, X admitted defrauding ...": the cue's content follows it
     # "..., the minister, Ines Duarte, said": the role before the name belongs to the attribution.
-    role = re.search(r",\s*(?:the|a|an)\s+(?:[\w\-]+\s+){0,3}?([\w\-]+)\s*,?$", body)
+    role = re.search(r"(?:^|,)\s*(?:the|a|an|his|her|its|their)\s+(?:[\w\-]+\s+){0,3}?([\w\-]+)\s*,?$", body)
     if role and (is_person_role(role.group(1)) or is_organisation_role(role.group(1))):
         body = body[: role.start()]
     body_end = s.start + len(body)
@@ -924,6 +931,9 @@ def _reported_clause(rest: str) -> bool:
 _PRONOUN_CLAUSE = re.compile(r"\s+(he|she|they|we|I|it)(['\u2019](?:d|ll|ve|re|s|m))?\s+([a-z]+)\b")
 
 
+_TIME_WORDS = words("later earlier ago afterwards morning afternoon evening night today yesterday week month year")
+
+
 def _reportable(content: str) -> bool:
     """Whether text before a trailing cue can be reported content, not a lead-in (``Asked whether ..., she``):
     also a quotation going on in the speaker's clause (``"We are shocked" by the attack, Ruiz said``), a number
@@ -934,6 +944,8 @@ def _reportable(content: str) -> bool:
         return content.lstrip().startswith(MASK) and len(found) >= 2
     if content.lstrip().startswith(MASK):
         return True
+    if found[-1].lower() in _TIME_WORDS and not any(w.lower() in FINITE for w in found):
+        return False  # "A few minutes later, he added: ...": when, not what
     first = found[0].lower()
     if first in PREPOSITIONS:
         return bool(_NUMBER.fullmatch(found[1].lower()))

@@ -1088,6 +1088,36 @@ def test_quote_introduced_after_an_addressee_with_apposition_is_the_askers() -> 
             id="participle-clause-before-the-verb",
         ),
         pytest.param(
+            'Ten minutes later, Tove Lund wrote, "The bridge will not reopen this year."',
+            [("The bridge will not reopen this year.", "Tove Lund")],
+            id="time-phrase-before-a-cue-is-no-content",
+        ),
+        pytest.param(
+            "In a letter to the paper, her deputy, Tove Lund, said: “The mayor backs the plan.”",
+            [("The mayor backs the plan.", "Tove Lund")],
+            id="role-before-a-name-is-no-content",
+        ),
+        pytest.param(
+            "At dawn, the Tarnby Times reported at least six boats sank in the storm.",
+            [("at least six boats sank in the storm", "Tarnby Times")],
+            id="at-least-opens-a-clause",
+        ),
+        pytest.param(
+            '"It was a fine fair," Tove Lund said calmly as the rain began.',
+            [("It was a fine fair,", "Tove Lund")],
+            id="manner-and-time-after-the-verb-is-no-content",
+        ),
+        pytest.param(
+            "Tove Lund claimed later in a radio interview that the port was in decline.",
+            [("the port was in decline", "Tove Lund")],
+            id="adverb-and-venue-before-that",
+        ),
+        pytest.param(
+            "Tove Lund starred in the film “Storm Riders: Oh No You Don't!” last spring.",
+            [],
+            id="a-title-in-quotation-marks",
+        ),
+        pytest.param(
             "Speaking to the crowd, Tove Lund thanked her staff, she said.",
             [("Tove Lund thanked her staff", "Tove Lund")],
             id="participle-lead-in-is-no-content",
@@ -1096,6 +1126,11 @@ def test_quote_introduced_after_an_addressee_with_apposition_is_the_askers() -> 
 )
 def test_reported_speech_patterns(text: str, expected: list[tuple[str, str | None]]) -> None:
     assert [(q.text, q.speaker) for q in quotes_of(text)] == expected
+
+
+def test_a_title_with_the_sentences_comma_is_no_quote() -> None:
+    text = 'The mill was sold, according to "Men of the Mill," a book by Tove Lund.'
+    assert [q.text for q in quotes_of(text)] == ["The mill was sold"]
 
 
 @pytest.mark.parametrize(
