@@ -213,9 +213,7 @@ def classify(text: str, seg: QuotedSpan, sentence: Sentence | None) -> SpanClass
     if opens_clause:
         return "full"
     title_case = all(w[0].isupper() for w in words if len(w) > 3 or w == words[0])
-    # A title ("Man of the Hour," a book; the film "Storm Riders: Oh No!"): title case mid-sentence, perhaps with the
-    # sentence's comma or its own mark inside.
-    if words and title_case and len(words) <= 8 and (not terminal or len(words) >= 2):
+    if words and title_case and len(words) <= 8 and (not terminal or _titled(words, prev_word)):
         return "title"
     if len(words) <= 2:
         if prev_word in NAMING_WORDS or prev_word in DETERMINERS:
@@ -224,6 +222,12 @@ def classify(text: str, seg: QuotedSpan, sentence: Sentence | None) -> SpanClass
             return "scare"
         return "short"
     return "partial"
+
+
+def _titled(words: list[str], prev_word: str) -> bool:
+    """A title with the sentence's comma or its own mark inside (``"Men of the Mill," a book``, the film ``"Storm
+    Riders: Oh No!"``): two capitalised words or more, and no verb of speech before it (``said "Nice Work!"``)."""
+    return sum(w[0].isupper() for w in words) >= 2 and prev_word not in SPEECH_VERBS
 
 
 def _line_before(text: str, pos: int, need: int = 40) -> str:

@@ -1133,6 +1133,10 @@ def test_a_title_with_the_sentences_comma_is_no_quote() -> None:
     assert [q.text for q in quotes_of(text)] == ["The mill was sold"]
 
 
+def test_a_short_exclamation_after_a_verb_of_speech_is_a_quote() -> None:
+    assert [q.text for q in quotes_of('The crowd cheered. Tove Lund said "Well Done, Tarnby!"')] == ["Well Done, Tarnby!"]
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
