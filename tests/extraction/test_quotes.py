@@ -1134,7 +1134,8 @@ def test_a_title_with_the_sentences_comma_is_no_quote() -> None:
 
 
 def test_a_short_exclamation_after_a_verb_of_speech_is_a_quote() -> None:
-    assert [q.text for q in quotes_of('The crowd cheered. Tove Lund said "Well Done, Tarnby!"')] == ["Well Done, Tarnby!"]
+    found = quotes_of('The crowd cheered. Tove Lund said "Well Done, Tarnby!"')
+    assert [("Well Done, Tarnby!" in q.text, q.speaker) for q in found] == [(True, "Tove Lund")]
 
 
 @pytest.mark.parametrize(
