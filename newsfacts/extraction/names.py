@@ -424,8 +424,8 @@ def _possessive_before(text: str, start: int) -> bool:
 
 def _looks_like_person(words: list[str], before: list[str], after: str, possessive_before: bool) -> bool:
     """Two or three capitalised words read as a person unless the context makes them a thing or a place."""
-    if len(words) > 4 or any(len(w) == 1 for w in words):
-        return False
+    if len(words) > 4 or len(words[0]) == 1 or len(words[-1]) == 1:
+        return False  # a middle initial ("Ana K. Ruiz") is a person's; a letter at either end is not
     if before and is_person_role(before[-1]) and not possessive_before:
         return True  # "the actress Ana Ruiz", "the director Leo Fenwick"
     if before and (before[-1] in DETERMINERS_AND_PLACES or (len(before) > 1 and before[-2] == "the")):

@@ -154,6 +154,9 @@ def _cues(reader: _Reader, s: Sentence) -> list[_Cue]:
         participle = PARTICIPLE_CUES.get(word.lower()) if word.endswith("ing") else None
         if word in INFERENCE_PARTICIPLES and _after_document(masked, s, m.start()):
             participle = "suggest"  # "released a report suggesting the accounts were overstated"
+        if word in _FINDING_PARTICIPLES and _FOUND_THAT.match(masked, m.end()) and masked[: m.start()].endswith(", "):
+            # "The researchers studied 77 trials, finding that ...": research finds (not "Police searched, finding")
+            participle = "find" if _RESEARCH_LEAD.match(masked, s.start, m.start()) else None
         if participle is not None:
             handed = _progressive_cue(reader, s, m, participle) or _participle_cue(reader, s, m, participle, found)
             if handed is not None:
@@ -169,6 +172,8 @@ def _cues(reader: _Reader, s: Sentence) -> list[_Cue]:
             continue  # "was told", "the claims", "to say", "when asked": no speaker of its own
         if word.lower().endswith("s") and _plural_noun(masked, m, preceding[-1] if preceding else ""):
             continue  # "analyst estimates of $2.15", "its financial reports and": a noun, not a cue
+        if word.lower() == lemma and lemma not in _OF_VERBS and masked.startswith(" of ", verb_end):
+            continue  # "topping the analysts estimate of $2": a noun
         before = masked[s.start : m.start()].rstrip()
         subject = None
         inverted = False
@@ -288,6 +293,7 @@ def _unglued(m: re.Match[str]) -> re.Match[str]:
     return m
 
 
+_OF_VERBS = frozenset({"speak", "warn", "write", "tell", "complain", "boast", "think", "say"})  # "warn of ..."
 _NEVER_NOUNS = frozenset({"says", "tells", "adds", "explains", "insists", "argues", "writes"})
 
 
@@ -298,6 +304,8 @@ def _plural_noun(masked: str, m: re.Match[str], before: str) -> bool:
         return True
     if m.group().lower() in _NEVER_NOUNS:
         return False  # "The campaign says ...": no plural noun
+    if before.endswith(("'s", "\u2019s")):
+        return True  # "Lee's remarks came after ...": a possessive's noun
     word = before.lower()
     if not word.isalpha() or before[0].isupper() or word in PRONOUN_GENDER or word in ("it", "who", "that", "which"):
         return False
@@ -305,6 +313,9 @@ def _plural_noun(masked: str, m: re.Match[str], before: str) -> bool:
 
 
 _FINDING_LEMMAS = frozenset(FINDING_VERBS.values())
+_FINDING_PARTICIPLES = words("finding concluding showing")
+_FOUND_THAT = re.compile(r"\s+that\s")
+_RESEARCH_LEAD = re.compile(r"\W*(?:[\w\-]+\s+){0,3}?(?:" + "|".join(sorted(RESEARCH_NOUNS)) + r")\b", re.IGNORECASE)
 
 
 def _researches(masked: str, subject: Subject) -> bool:

@@ -1118,6 +1118,23 @@ def test_quote_introduced_after_an_addressee_with_apposition_is_the_askers() -> 
             id="a-title-in-quotation-marks",
         ),
         pytest.param(
+            "Ivar K. Holm, head of the Tarnby port, said that although trade grew, it still fell short of hopes.",
+            [("although trade grew, it still fell short of hopes", "Ivar K. Holm")],
+            id="a-name-with-a-middle-initial-speaks",
+        ),
+        pytest.param(
+            "The firm posted a profit of 2 cents a share, topping analysts estimate of break-even.",
+            [],
+            id="a-base-form-before-of-is-a-noun",
+        ),
+        pytest.param("Holm's remarks came a week after the vote.", [], id="a-possessive-before-a-verb-form"),
+        pytest.param(
+            "The researchers also studied night shifts, finding that sleep fell by an hour.",
+            [("sleep fell by an hour", None)],
+            id="research-finding-that",
+        ),
+        pytest.param("Police searched the flat, finding that the lock had been forced.", [], id="police-finding-that"),
+        pytest.param(
             "Speaking to the crowd, Tove Lund thanked her staff, she said.",
             [("Tove Lund thanked her staff", "Tove Lund")],
             id="participle-lead-in-is-no-content",
