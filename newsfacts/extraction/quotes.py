@@ -151,12 +151,7 @@ def _cues(reader: _Reader, s: Sentence) -> list[_Cue]:
     for found_word in LETTERS.finditer(masked, s.start, s.end):
         m = _unglued(found_word)
         word = m.group()
-        participle = PARTICIPLE_CUES.get(word.lower()) if word.endswith("ing") else None
-        if word in INFERENCE_PARTICIPLES and _after_document(masked, s, m.start()):
-            participle = "suggest"  # "released a report suggesting the accounts were overstated"
-        if word in _FINDING_PARTICIPLES and _FOUND_THAT.match(masked, m.end()) and masked[: m.start()].endswith(", "):
-            # "The researchers studied 77 trials, finding that ...": research finds (not "Police searched, finding")
-            participle = "find" if _RESEARCH_LEAD.match(masked, s.start, m.start()) else None
+        participle = _participle_lemma(masked, s, m, word) if word.endswith("ing") else None
         if participle is not None:
             handed = _progressive_cue(reader, s, m, participle) or _participle_cue(reader, s, m, participle, found)
             if handed is not None:
@@ -255,6 +250,16 @@ def _common_subject(reader: _Reader, s: Sentence, vs: int) -> Subject | None:
     if any(w.lower() in ALL_VERBS or w.lower() in FINITE for w in found):
         return None
     return Subject(start, start + len(phrase), None, "none")
+
+
+def _participle_lemma(masked: str, s: Sentence, m: re.Match[str], word: str) -> str | None:
+    """The reporting verb of a participle that may hand on a subject (``..., adding that``), else None."""
+    if word in INFERENCE_PARTICIPLES and _after_document(masked, s, m.start()):
+        return "suggest"  # "released a report suggesting the accounts were overstated"
+    if word in _FINDING_PARTICIPLES and _FOUND_THAT.match(masked, m.end()) and masked[: m.start()].endswith(", "):
+        # "The researchers studied 77 trials, finding that ...": research finds (not "Police searched, finding")
+        return "find" if _RESEARCH_LEAD.match(masked, s.start, m.start()) else None
+    return PARTICIPLE_CUES.get(word.lower())
 
 
 def _lemma_of(masked: str, m: re.Match[str]) -> tuple[str, int] | None:
