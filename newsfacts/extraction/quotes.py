@@ -642,6 +642,8 @@ _CLAUSE_PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "there"})
 def _introduces_quote(reader: _Reader, cue: _Cue, after: int, rest: str) -> bool:
     """``She says, "..."``, ``He explained to the paper, "..."``: the cue introduces a direct quote."""
     if rest.rstrip().endswith(":"):
+        if _statement_below(reader, cue, after + len(rest.rstrip()) - 1):
+            return True
         rest = reader.masked[after : after + len(rest) + 8]  # "Ruiz said:" ending its paragraph, the quote next
     intro = _INTRO_RE.match(rest)
     if not intro or any(w.lower() in _CLAUSE_PRONOUNS for w in WORD.findall(intro.group())):
@@ -651,6 +653,39 @@ def _introduces_quote(reader: _Reader, cue: _Cue, after: int, rest: str) -> bool
         return False
     _attach(reader, seg, cue)
     return True
+
+
+# The paragraph after a cue ending its own paragraph with a colon, when no quotation mark opens it.
+_PARAGRAPH_BELOW = re.compile(r"[^\S\n]*\n\s*(?![\"'\u2018\u201c\u201e\u00ab])([^\n]{20,}[.!?])[^\S\n]*(?=\n|$)")
+
+
+def _statement_below(reader: _Reader, cue: _Cue, colon: int) -> bool:
+    """``The mayor said in a statement:`` ending its paragraph, the statement below it without quotation marks (a
+    block quote that lost its marks): the paragraph is the speaker's words."""
+    below = _PARAGRAPH_BELOW.match(reader.masked, colon + 1)
+    if below is None or reader.masked[colon] != ":" or cue.lemma not in SPEECH_VERBS or MASK in below.group(1):
+        return False
+    if len(WORD.findall(below.group(1))) < 6 or _SPEAKER_LABEL.match(below.group(1)):
+        return False
+    subject = cue.subject
+    description = _unnamed(reader, subject)
+    kind: QuoteKind = "direct"
+    _emit(
+        reader,
+        below.start(1),
+        below.end(1),
+        kind,
+        subject.entity,
+        subject.attribution,
+        cue.word,
+        -0.1,
+        False,
+        description,
+    )
+    return True
+
+
+_SPEAKER_LABEL = re.compile(r"[A-Z][\w.' ]{0,30}:\s")  # "Q: ...", "MAYOR RUIZ: ...": a transcript's line
 
 
 def _read_content(reader: _Reader, cue: _Cue, after: int, rest: str, limit: int) -> int | None:

@@ -1320,3 +1320,23 @@ def test_asked_someone_to_and_a_quotation_is_the_askers_request() -> None:
         "Mr Ash asked Commons Speaker Sir Ian Hale to \u201cget the minister back to the House\u201d.\n"
     )
     assert [(q.kind, q.speaker) for q in quotes_of(text)] == [("mixed", "Jon Ash")]
+
+
+def test_a_statement_below_a_cue_ending_with_a_colon_is_the_speakers_words() -> None:
+    text = (
+        "The board shut the pool on Monday.\n\nIn a statement, its chair, Ivar Holm, said:\n\n"
+        "We regret the closure, but the roof is no longer safe. We will reopen as soon as we can.\n\n"
+        "Swimmers were upset.\n"
+    )
+    assert brief(text) == [
+        (
+            "We regret the closure, but the roof is no longer safe. We will reopen as soon as we can.",
+            "direct",
+            "Ivar Holm",
+        )
+    ]
+
+
+def test_a_transcript_line_below_a_colon_is_no_statement() -> None:
+    text = "The mayor said:\n\nQ: Will the pool reopen this year at all, mayor?\n"
+    assert [q.text for q in quotes_of(text) if q.text.startswith("Q:")] == []
