@@ -68,7 +68,7 @@ from newsfacts.extraction.marks import (
     pair_marks,
 )
 from newsfacts.extraction.names import GLUED_VERB, GLUED_VERBS, Mention, find_mentions
-from newsfacts.extraction.sentences import Sentence
+from newsfacts.extraction.sentences import AGENCY_TAG, DATELINE, Sentence
 from newsfacts.extraction.speakers import Entity, Speaker, SpeakerBook, same_speaker
 from newsfacts.extraction.subjects import (
     DOCUMENTS,
@@ -895,6 +895,7 @@ def _trailing(reader: _Reader, s: Sentence, cue: _Cue) -> int:
     lead = _lead_start(reader, s, body_end)
     if lead is None:
         return cue.end
+    lead = _past_dateline(masked, lead, body_end)
     if aside is not None:
         lead_words = WORD.findall(masked[lead:body_end])
         if len(lead_words) == 1 and _connective(lead_words[0]):
@@ -943,11 +944,14 @@ def _ends_clause(tail: str) -> bool:
 _CONTRACTED = ("n't", "n\u2019t", "'ll", "\u2019ll", "'re", "\u2019re", "'ve", "\u2019ve")
 
 
+_ED_NOUNS = words("need seed feed deed reed weed")  # "said the driver died": four letters are enough
+
+
 def _has_verb(found: list[str]) -> bool:
     return any(
         w.lower() in FINITE
         or w.lower() in IRREGULAR_VERBS
-        or (len(w) > 4 and w.lower().endswith("ed"))
+        or (len(w) > 3 and w.lower().endswith("ed") and w.lower() not in _ED_NOUNS)
         or w.lower().endswith(_CONTRACTED)
         for w in found[1:10]
     )
@@ -1024,6 +1028,15 @@ def _lead_start(reader: _Reader, s: Sentence, end: int) -> int | None:
     while start < end and not reader.masked[start].isalnum() and reader.masked[start] != MASK:
         start += 1
     return start if start < end else None
+
+
+def _past_dateline(masked: str, start: int, end: int) -> int:
+    """Where a sentence's words begin after a dateline or a station's tag (``HALDEN (WXYZ) -- A man died, police
+    said``: the tag is no content)."""
+    for tag in (DATELINE, AGENCY_TAG):
+        found = tag.match(masked, start, end) or tag.match(masked, max(0, start - 1), end)
+        start = max(start, found.end()) if found is not None else start
+    return start
 
 
 # A plain verb of saying: "X said the road would reopen, according to the paper" is X's, the paper only reports it.

@@ -1340,3 +1340,33 @@ def test_a_statement_below_a_cue_ending_with_a_colon_is_the_speakers_words() -> 
 def test_a_transcript_line_below_a_colon_is_no_statement() -> None:
     text = "The mayor said:\n\nQ: Will the pool reopen this year at all, mayor?\n"
     assert [q.text for q in quotes_of(text) if q.text.startswith("Q:")] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "TARNBY, Ore. (KTRB) -- A boy was hurt in a fire on Monday, police said.",
+            [("A boy was hurt in a fire on Monday", None)],
+            id="a-stations-dateline-is-neither-content-nor-speaker",
+        ),
+        pytest.param(
+            "(KTRB) -- A boy was hurt in a fire on Monday, police said.",
+            [("A boy was hurt in a fire on Monday", None)],
+            id="a-stations-tag-alone",
+        ),
+        pytest.param(
+            "TARNBY (AFP) - A boy was hurt in a fire on Monday, police said.",
+            [("A boy was hurt in a fire on Monday", None)],
+            id="a-datelines-place-is-no-speaker",
+        ),
+        pytest.param("Deputies said the boy died.", [("the boy died", None)], id="said-the-boy-died"),
+        pytest.param(
+            "The fire spread fast, said Sgt. Ivar\nHolm of the Tarnby police.",
+            [("The fire spread fast", "Ivar Holm")],
+            id="a-name-wrapped-onto-the-next-line",
+        ),
+    ],
+)
+def test_police_stories(text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert [(q.text, q.speaker) for q in quotes_of(text)] == expected
