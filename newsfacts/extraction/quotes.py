@@ -1289,10 +1289,15 @@ def _transcript(reader: _Reader) -> list[tuple[int, int]]:
     spoken = [(line, line.start, line.end) for line in lines if line.kind != "question"]
     read = []
     speaker: dict[str, tuple[Entity | None, AttributionMethod]] = {}
+    since = 0  # the end of the last labelled line: a witness called after it answers the next "A."
     for line, a, b in sorted([*spoken, *continued(text, lines)], key=lambda item: item[1]):
         if reader.masked[a] == MASK:
             continue  # 'Sanders: "..."': a quotation, read as such
         label = line.label(text)
+        witness = _witness_between(reader, since, line.label_start) if line.kind == "answer" else None
+        since = max(since, b)
+        if witness is not None:
+            speaker[label] = witness  # "TOM VICK, called as a witness, testified:": his answers from here
         if label not in speaker:  # once per label: "RUIZ" names the same person on every line
             speaker[label] = (interviewee, "role") if line.kind == "answer" else _labelled(reader, line)
         entity, attribution = speaker[label]
@@ -1303,6 +1308,21 @@ def _transcript(reader: _Reader) -> list[tuple[int, int]]:
     return read
 
 
+# A witness called in a court record: "ANA RUIZ, called as a witness, testified:", "Tom Vick, sworn, said:".
+_WITNESS = re.compile(
+    r"(?m)^[^\S\n]*((?:[A-Z][\w.'\u2019\-]*[^\S\n]+){0,3}[A-Z][\w'\u2019\-]+),[^\S\n]+"
+    r"(?:(?:having[^\S\n]+been[^\S\n]+|being[^\S\n]+)?(?:called|sworn|recalled|examined|affirmed)|a[^\S\n]+witness)\b"
+)
+
+
+def _witness_between(reader: _Reader, a: int, b: int) -> tuple[Entity | None, AttributionMethod] | None:
+    """The last witness called between ``a`` and ``b``, who answers the questions after it, or None."""
+    called = list(_WITNESS.finditer(reader.text, a, b))
+    if not called:
+        return None
+    return _person_named(reader, called[-1].group(1), called[-1].start(1), called[-1].end(1))
+
+
 def _labelled(reader: _Reader, line: LabelLine) -> tuple[Entity | None, AttributionMethod]:
     """The person a transcript label names: the name read there, one the article gave in full (``RUIZ`` for Ana
     Ruiz), or a new person; for an office (``THE PRESIDENT``), the person the story described by it."""
@@ -1311,18 +1331,24 @@ def _labelled(reader: _Reader, line: LabelLine) -> tuple[Entity | None, Attribut
         noun = line.label(reader.text).split()[-1].lower()
         entity = book.resolve_role(noun, False, line.label_start, guess=False)
         return entity, "role" if entity is not None else "none"
-    for pos in reader.mentions_between(line.label_start, line.label_end):
+    return _person_named(reader, line.label(reader.text), line.label_start, line.label_end)
+
+
+def _person_named(reader: _Reader, label: str, start: int, end: int) -> tuple[Entity | None, AttributionMethod]:
+    """The person a label or a witness's line names: the name read there, one the article gave in full, or a new
+    person."""
+    book = reader.book
+    for pos in reader.mentions_between(start, end):
         entity = book.mention_entity.get(pos)
         if entity is not None and entity.kind == "person":
             return entity, named(reader, reader.mention_by_start[pos], entity)
-    label = line.label(reader.text)
     name = label.title() if label.isupper() else label
     others = [e.name for e in book.entities if e.name and e.kind == "person"]
     for entity in book.entities:
         if entity.name and entity.kind == "person" and same_speaker(name, entity.name, others):
-            book.note(entity, line.label_start)
+            book.note(entity, start)
             return entity, "alias"
-    return book.create(name, "person", line.label_start), "name"
+    return book.create(name, "person", start), "name"
 
 
 # A capitalised word right before a speech verb: "Umahi said", "Umahi also told".

@@ -1370,3 +1370,18 @@ def test_a_transcript_line_below_a_colon_is_no_statement() -> None:
 )
 def test_police_stories(text: str, expected: list[tuple[str, str | None]]) -> None:
     assert [(q.text, q.speaker) for q in quotes_of(text)] == expected
+
+
+def test_each_witness_called_in_a_court_record_answers_for_themselves() -> None:
+    text = (
+        "The hearing went on.\n\nIVAR HOLM, called as a witness, testified as follows:\n\n"
+        "Q. Where were you that night?\n\nA. I was at home with my brother.\n\n"
+        "Q. Did you see the car?\n\nA. No, I saw nothing at all.\n\n"
+        "Mira Solberg, sworn, testified as follows:\n\n"
+        "Q. What is your work?\n\nA. I drive the night bus to the port.\n"
+    )
+    assert [(q.text, q.speaker) for q in quotes_of(text)] == [
+        ("I was at home with my brother.", "Ivar Holm"),
+        ("No, I saw nothing at all.", "Ivar Holm"),
+        ("I drive the night bus to the port.", "Mira Solberg"),
+    ]
