@@ -210,9 +210,12 @@ def classify(text: str, seg: QuotedSpan, sentence: Sentence | None) -> SpanClass
         SINGLE_CLOSING,
         "'",
     )
-    if opens_clause:
-        return "full"
     title_case = all(w[0].isupper() for w in words if len(w) > 3 or w == words[0])
+    if opens_clause:
+        # '"Men of the Mill" is a book': a title the sentence goes on about, not words someone said.
+        title = title_case and not terminal and 2 <= len(words) <= 8 and next_word[:1].islower()
+        attributed = next_word in SPEECH_VERBS or next_word in ("he", "she", "they", "we", "it")  # '"..." she said'
+        return "title" if title and not attributed else "full"
     if words and title_case and len(words) <= 8 and (not terminal or _titled(words, prev_word)):
         return "title"
     if len(words) <= 2:

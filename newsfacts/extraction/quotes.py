@@ -165,10 +165,8 @@ def _cues(reader: _Reader, s: Sentence) -> list[_Cue]:
         prev_word = preceding[-1].strip('.,;:!?()"').lower() if preceding else ""
         if prev_word in PASSIVE_AUXILIARIES or prev_word in DETERMINERS or prev_word in _ELLIPTICAL:
             continue  # "was told", "the claims", "to say", "when asked": no speaker of its own
-        if word.lower().endswith("s") and _plural_noun(masked, m, preceding[-1] if preceding else ""):
-            continue  # "analyst estimates of $2.15", "its financial reports and": a noun, not a cue
-        if word.lower() == lemma and lemma not in _OF_VERBS and masked.startswith(" of ", verb_end):
-            continue  # "topping the analysts estimate of $2": a noun
+        if _negated(preceding) or _no_verb_here(masked, m, lemma, verb_end, preceding[-1] if preceding else ""):
+            continue  # "did not say whether", "analyst estimates of", "Editor's note:": nothing said, or a noun
         before = masked[s.start : m.start()].rstrip()
         subject = None
         inverted = False
@@ -250,6 +248,41 @@ def _common_subject(reader: _Reader, s: Sentence, vs: int) -> Subject | None:
     if any(w.lower() in ALL_VERBS or w.lower() in FINITE for w in found):
         return None
     return Subject(start, start + len(phrase), None, "none")
+
+
+_NEGATIONS = words("not never")
+
+
+def _negated(preceding: list[str]) -> bool:
+    """``did not say``, ``would not yet say``, ``hasn't said``: a cue denied in its own clause reports nothing."""
+    for w in reversed(preceding[-3:]):
+        low = w.lower()
+        if low in _NEGATIONS or low.endswith(("n't", "n\u2019t")):
+            return True
+        if not w[-1:].isalpha():
+            return False  # a comma or a stop ends the clause
+    return False
+
+
+# Reporting verbs whose bare form is as often a noun: a verb only after a pronoun, a modal or a plural subject.
+_NOUN_LIKE = words("state report note claim comment answer reply estimate remark stress counter tweet joke boast")
+_BARE_VERB_AFTER = words("i we you they will would can could may might should must do does did to also")
+
+
+def _no_verb_here(masked: str, m: re.Match[str], lemma: str, verb_end: int, before: str) -> bool:
+    """Whether a reporting verb's form is a noun here: a plural noun (``analyst estimates of``), a bare form before
+    ``of`` (``the analysts estimate of``) or after a possessive (``Editor's note:``), or a bare form that is as often
+    a noun after anything but a pronoun, a modal or a plural (``secretary of state``, ``the committee report
+    was``)."""
+    word = m.group().lower()
+    if word.endswith("s") and _plural_noun(masked, m, before):
+        return True  # "analyst estimates of $2.15", "its financial reports and"
+    if word != lemma:
+        return False
+    if (lemma not in _OF_VERBS and masked.startswith(" of ", verb_end)) or before.endswith(("'s", "\u2019s")):
+        return True
+    low = before.lower().strip('.,;:!?()"')
+    return lemma in _NOUN_LIKE and low not in _BARE_VERB_AFTER and not (low.endswith("s") and len(low) > 3)
 
 
 def _participle_lemma(masked: str, s: Sentence, m: re.Match[str], word: str) -> str | None:
@@ -1080,7 +1113,7 @@ def _according(reader: _Reader, s: Sentence) -> list[tuple[int, int]]:
             lead_start = _lead_start(reader, s, b)
             if lead_start is None:
                 continue
-            a = lead_start
+            a = _past_dateline(masked, lead_start, b)
         else:
             continue
         if len(WORD.findall(text[a:b])) >= 3:

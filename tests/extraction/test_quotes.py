@@ -1134,6 +1134,23 @@ def test_quote_introduced_after_an_addressee_with_apposition_is_the_askers() -> 
             id="research-finding-that",
         ),
         pytest.param("Police searched the flat, finding that the lock had been forced.", [], id="police-finding-that"),
+        pytest.param("The former secretary of state pushed the plan hard.", [], id="a-noun-like-bare-form"),
+        pytest.param("The audit committee report was finalized in May.", [], id="a-bare-form-before-a-verb"),
+        pytest.param("Editor's note: Tove Lund often insults her rivals.", [], id="a-possessives-noun"),
+        pytest.param("Tarnby Port will not yet say whether it can meet the date.", [], id="negated-say"),
+        pytest.param("Tove Lund hasn't said whether she will run.", [], id="contracted-negation"),
+        pytest.param(
+            "The dockers state that the cranes are unsafe.",
+            [("the cranes are unsafe", None)],
+            id="a-noun-like-verb-after-a-plural-subject",
+        ),
+        pytest.param('"Men of the Mill" is a play about the port.', [], id="a-title-opening-the-sentence"),
+        pytest.param('"Get Out Now" she shouted.', [("Get Out Now", None)], id="a-title-cased-shout-is-a-quote"),
+        pytest.param(
+            "TARNBY (AP) — The port lost money last year, according to new filings.",
+            [("The port lost money last year", None)],
+            id="according-to-after-a-dateline",
+        ),
         pytest.param(
             "Speaking to the crowd, Tove Lund thanked her staff, she said.",
             [("Tove Lund thanked her staff", "Tove Lund")],
