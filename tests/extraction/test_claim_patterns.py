@@ -69,12 +69,55 @@ PLAIN_FACTS = [
     "The driver was questioned by detectives about the missing van.",
     "Firefighters could not reach the house because of the flames.",
     "The crew were able to tow the lorry clear of the junction.",
+    "The night watchman slept through the storm at the old mill.",  # an irregular past
 ]
 
 
 @pytest.mark.parametrize("text", PLAIN_FACTS)
 def test_plain_factual_statement_is_the_articles_claim(text: str) -> None:
     assert found(text) == [("other", None)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It has been a long month for the ferry company on the islands.",  # a state, not what was done
+        '"The board cannot be allowed to change the rules on this matter," said Ana Ruiz.',
+        '"I am so impressed by the colours of this painting," said Ana Ruiz.',
+        "FERRY COMPANY SUES HARBOUR BOARD",  # a heading
+        "KINGSTON, March 12.",  # a dateline standing alone
+    ],
+)
+def test_a_state_a_duty_a_heading_or_a_dateline_is_no_claim(text: str) -> None:
+    assert found(text) == []
+
+
+def test_the_harbour_has_been_closed_is_what_was_done() -> None:
+    assert found("The harbour has been closed to ferries since the storm hit.") == [("other", None)]
+
+
+def test_according_to_in_the_attribution_is_no_fact_of_its_own() -> None:
+    text = "Ana Ruiz said in a statement on Tuesday, according to the local paper, that its sales had risen."
+    assert [claim.kind for claim in claims_of(text)] == ["attributed"]
+    assert all("according" not in claim.text for claim in claims_of(text))
+
+
+def test_an_action_going_on_in_reported_speech_is_the_speakers_claim() -> None:
+    text = "Ana Ruiz told reporters that they're talking to the owner of the van."
+    assert found(text) == [("attributed", "Ana Ruiz")]
+
+
+def test_what_was_done_beside_an_aside_of_opinion_is_the_articles_claim_with_less_confidence() -> None:
+    aside = claims_of("Then, to make matters worse, the ferry's engine failed in the middle of the crossing.")
+    plain = claims_of("Then, in the middle of the crossing, the ferry's engine failed without a warning.")
+    assert [claim.kind for claim in aside] == ["other"] == [claim.kind for claim in plain]
+    assert aside[0].confidence < plain[0].confidence
+
+
+def test_what_someone_told_the_speaker_is_reported_speech_in_the_speakers_words() -> None:
+    text = '"The warden told me the ferry was carrying too many cars," said Ana Ruiz.'
+    assert found(text) == [("attributed", "Ana Ruiz")]
+    assert found('"The ferry was carrying too many cars," said Ana Ruiz.') == []  # a state in a direct quote
 
 
 def test_scene_setting_in_a_subordinate_clause_is_no_claim() -> None:
@@ -149,6 +192,11 @@ def test_factual_quote_is_attributed_to_its_speaker(text: str) -> None:
 )
 def test_past_expectation_or_relative_modal_keeps_the_fact(text: str, kind: str) -> None:
     assert found(text) == [(kind, None)]
+
+
+def test_what_forecasters_expect_now_is_a_figure_on_record_but_a_firms_own_forecast_is_not() -> None:
+    assert found("Analysts polled by the agency expect revenue of $34 million.") == [("figure", None)]
+    assert found("The ferry company expects revenue of $34 million next year.") == []
 
 
 def test_forecast_clause_is_left_out_and_the_fact_beside_it_kept() -> None:
@@ -416,6 +464,15 @@ def test_a_stretch_of_time_is_a_figure_not_a_date() -> None:
         ("The firm is the region's No. 3 brewer of cider.", [("first", None)]),
         ("The firm opened the new store in the back half of the season.", [("other", None)]),
         ("One of the ferries left the harbour before the storm.", [("other", None)]),
+        # a number in a street's name or an address is no amount; a time of day is when
+        ("Ana Ruiz said the van was found near 14th Avenue and Mill Road.", [("attributed", "Ana Ruiz")]),
+        ("Ana Ruiz said officers were sent to the 2300 block of Elm Street.", [("attributed", "Ana Ruiz")]),
+        ("The ferry left the harbour shortly before midnight with its crew.", [("date", None)]),
+        ("The ferry won its 15th straight race on the lake.", [("figure", None)]),
+        # a time told from now is a date in words, an amount of its own in digits
+        ("The ferry company sold its last boat two years ago to a trust.", [("date", None)]),
+        ("The ferry company sold its last boat about 10 days ago to a trust.", [("figure", None)]),
+        ("The two shores of the strait parted around 80,000 years ago.", [("figure", None)]),
     ],
 )
 def test_kind_is_decided_by_what_the_claim_asserts(text: str, expected: list[tuple[str, str | None]]) -> None:

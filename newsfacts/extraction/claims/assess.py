@@ -30,8 +30,11 @@ from newsfacts.extraction.claims.vocabulary import (
     ASKING_START,
     CLAUSE_BREAK,
     CONDITIONAL_START,
+    CONSENSUS_RE,
+    DEGREE_WORDS,
     DEICTIC,
     DEPENDENT_JOINS,
+    DETERMINERS,
     FEELINGS,
     FELT_BY_OTHERS_RE,
     FELT_BY_OTHERS_WORDS,
@@ -87,20 +90,27 @@ def _placed_or_done_by(lower: list[str], index: int) -> bool:
     return lower[index + 1 : index + 2] in (["by"], ["in"], ["at"]) and lower[index] not in MENTAL_STATES
 
 
+def _adverb(word: str) -> bool:
+    """An adverb between a "be" and a participle ("is still closed", "am so struck", "is deeply divided")."""
+    return word in STATE_ADVERBS or word in DEGREE_WORDS or (len(word) > 4 and word.endswith("ly"))
+
+
 def states_past(tokens: list[str]) -> bool:
     """Whether the words say what was done or has been: a past or participle, not "to be linked"; an act of speaking
     counts only when done to someone ("he was questioned by detectives"), not as the words' own report."""
     lower = [token.lower() for token in tokens]
     for index, word in enumerate(lower):
-        if tokens[index][0].isupper() or lower[index - 1 : index] in (["a"], ["an"]):
-            continue  # a name ("United", "Allied") or an adjective ("a retired teacher", "an emailed statement")
+        if tokens[index][0].isupper() or (index and lower[index - 1] in DETERMINERS) or word == "been":
+            # a name ("United", "Allied"), an adjective ("a retired teacher", "the leaked figures"), or "been", which
+            # says what was done only with a participle after it ("has been closed", not "has been a rough week")
+            continue
         perfect = lower[index - 1 : index] in (["has"], ["have"], ["had"]) and PARTICIPLE_RE.match(word) is not None
         passive = lower[index - 1 : index] in (["was"], ["were"], ["been"])  # "he was questioned by police"
         if (word in SPEECH_ACTS and not passive) or not (
             perfect or word in IRREGULAR_PAST or (len(word) >= 4 and word.endswith("ed") and word not in NOT_PAST)
         ):
             continue
-        before = [earlier for earlier in lower[max(0, index - 3) : index] if earlier not in STATE_ADVERBS]
+        before = [earlier for earlier in lower[max(0, index - 3) : index] if not _adverb(earlier)]
         gerund = before[-1:] == ["being"] and not (before[-2:-1] and _IS_FORM.match(before[-2]))  # "like being nagged"
         if before[-1:] in (["is"], ["are"]) and _placed_or_done_by(lower, index):
             return True  # "the charters are kept in the archive", "the club is owned by a trust": a fact as it stands
@@ -113,8 +123,11 @@ def states_past(tokens: list[str]) -> bool:
 def _states_a_state(tokens: list[str]) -> bool:
     """Whether reported words tell how something is or was, with a finite "be" or "have", of a subject named or
     described ("the bridge was still closed", "the mayor had the right to"), not of "it", "this" or "there", which
-    mostly carry a judgement ("this was a disgrace")."""
-    return bool(tokens) and tokens[0].lower() not in DEICTIC and not STATE_VERBS.isdisjoint(t.lower() for t in tokens)
+    mostly carry a judgement ("this was a disgrace"); "they're" is a finite "be" too ("re" once a curly apostrophe
+    splits it)."""
+    if not tokens or tokens[0].lower() in DEICTIC:
+        return False
+    return any(t.lower() in STATE_VERBS or t.lower().endswith("'re") or t == "re" for t in tokens)
 
 
 def is_forward(clause: str, tokens: list[str]) -> bool:
@@ -123,7 +136,7 @@ def is_forward(clause: str, tokens: list[str]) -> bool:
         bare = RELATIVE_MODAL_RE.sub(" ", clause)
         if bare == clause or not FORWARD_WORDS.isdisjoint(token.lower() for token in word_tokens(bare)):
             return True
-    return FORECAST_RE.search(clause) is not None
+    return FORECAST_RE.search(clause) is not None and CONSENSUS_RE.search(clause) is None
 
 
 def _factual_clauses(text: str, tokens: list[str]) -> list[str]:
@@ -131,7 +144,9 @@ def _factual_clauses(text: str, tokens: list[str]) -> list[str]:
 
     A clause that depends on a forward one ("would sign the bill [if it reached his desk]") goes with it.
     """
-    if FORWARD_WORDS.isdisjoint(token.lower() for token in tokens) and FORECAST_RE.search(text) is None:
+    if FORWARD_WORDS.isdisjoint(token.lower() for token in tokens) and (
+        FORECAST_RE.search(text) is None or CONSENSUS_RE.search(text) is not None
+    ):
         return [text]
     pieces = FORWARD_BREAK.split(text)  # clause, separator, clause, ...
     kept, forward = [], False
@@ -176,6 +191,15 @@ def _kinds(clauses: list[str], quoted: bool) -> tuple[set[ContentKind], bool, bo
             clause_kinds, clause_past = _plain(clause, clause_tokens)
             kinds |= clause_kinds - (set() if judged else BESIDE_OPINION)
             past = past or clause_past
+    if not quoted and not past and not kinds - BESIDE_OPINION:
+        # the article's words: an aside between commas holds the opinion ("Then, to make matters worse, its results
+        # leaked"), the phrases beside it may still say what was done
+        for phrase in PHRASE_BREAK.split(text):
+            phrase_tokens = word_tokens(phrase)
+            if len(phrase_tokens) >= MIN_QUOTE_WORDS and SOFT_WORDS.isdisjoint(phrase_tokens):
+                phrase_kinds, phrase_past = _plain(phrase, phrase_tokens)
+                kinds |= phrase_kinds - BESIDE_OPINION
+                past = past or phrase_past
     if judged and content_kinds(text, tokens) & HARD:
         # a speaker's figure in a phrase of its own beside the opinion ("had a rough quarter, with sales down
         # 3.1%")

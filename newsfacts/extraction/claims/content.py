@@ -88,11 +88,12 @@ _DATE_PATTERNS: Gated = [
             re.IGNORECASE,
         ),
     ),
-    # "two years ago", "a day earlier", "several weeks later"
+    # "two years ago", "a day earlier", "several weeks later"; counted in digits, the number is an amount of its own
+    # ("about 10 days ago", "600,000 years ago")
     (
         TIME_UNITS,
         re.compile(
-            r"\b(?:(?:a\s+few|several|\w+)\s+)?(?:second|minute|hour|day|week|month|year|decade)s?"
+            r"\b(?:(?:a\s+few|several|[^\W\d_]+)\s+)?(?:second|minute|hour|day|week|month|year|decade)s?"
             r"\s+(?:ago|earlier|later|before|after)\b",
             re.IGNORECASE,
         ),
@@ -128,13 +129,16 @@ _NOT_A_DESCRIPTOR = (
     r"(?!-(?!(?:year|month|week|day|hour|minute|mile|metre|meter|kilomet|percent|fold|third|quarter|pound|dollar|euro"
     r"|rupee|yen)\w*)\w)"
 )
-# A time of day is when something happened, not an amount.
+# A time of day ("at 6 p.m.", "shortly before midnight") is when something happened, not an amount.
 _TIME_RE = re.compile(
     rf"\b(?:\d{{1,2}}(?::\d{{2}})?\s*(?:a\.m\.|p\.m\.|am\b|pm\b)"
-    rf"|(?:\d{{1,2}}|{NUMBER_WORD}|one)\s+(?:o'clock|in\s+the\s+(?:morning|afternoon|evening)|at\s+night)\b)",
+    rf"|(?:\d{{1,2}}|{NUMBER_WORD}|one)\s+(?:o'clock|in\s+the\s+(?:morning|afternoon|evening)|at\s+night)\b"
+    r"|\b(?:before|after|around|about|at|until|past|near)\s+(?:midnight|noon|midday)\b)",
     re.IGNORECASE,
 )
-_TIME_WORDS = frozenset({"am", "pm", "m", "o'clock", "morning", "afternoon", "evening", "night"})
+_TIME_WORDS = frozenset(
+    {"am", "pm", "m", "o'clock", "morning", "afternoon", "evening", "night", "midnight", "noon", "midday"}
+)
 # A number that names a model or a type ("category 4", "Channel 4", "No. 10") is no amount.
 # A bill's or a law's number is a name too ("H.R. 1234", "Bill 21", "Section 8").
 _MODEL_NUMBER_LEAD = re.compile(
@@ -158,10 +162,12 @@ _TIME_AMOUNTS = frozenset(["day's", "week's", "fortnight's", "month's", "year's"
 _A_STRETCH = frozenset({"century", "decade", "year", "month", "week", "fortnight"})
 _NUMBER_GATES = NUMBER_WORDS | _TIME_AMOUNTS | _A_STRETCH | _FRACTION_WORDS | {"no", "nobody", "one"}
 _FIGURE_PATTERNS: Gated = [
-    # digits, not glued to a word ("G7", "COVID-19")
+    # digits, not glued to a word ("G7", "COVID-19"), nor an address ("the 5400 block of Elm Street")
     (
         DIGIT,
-        re.compile(rf"(?<![\w/-])[$€£¥]?(?:{DIGITS})(?:{_UNIT})?(?!\w|[.,]\d)(?:\s*%|\s+per\s*cent)?"),
+        re.compile(
+            rf"(?<![\w/-])[$€£¥]?(?:{DIGITS})(?:{_UNIT})?(?!\w|[.,]\d)(?!\s+block\s+of\b)(?:\s*%|\s+per\s*cent)?"
+        ),
     ),
     (
         CARDINALS,
@@ -176,8 +182,8 @@ _FIGURE_PATTERNS: Gated = [
             re.IGNORECASE,
         ),
     ),
-    # "a 15th straight time", "the 3rd quarter"
-    (DIGIT, re.compile(r"(?<![\w/-])\d{1,3}(?:st|nd|rd|th)\b(?![- ]centur)")),
+    # "a 15th straight time", "the 3rd quarter"; not a name ("40th Avenue", "the 82nd Airborne")
+    (DIGIT, re.compile(r"(?<![\w/-])\d{1,3}(?:st|nd|rd|th)\b(?![- ]centur)(?!\s+[A-Z])")),
     # "not just one, but ...": more than one
     (frozenset({"one"}), re.compile(r"\bnot\s+(?:just|only)\s+one\b", re.IGNORECASE)),
     (frozenset({"one"}), _ONE_COUNTED_RE),

@@ -22,6 +22,10 @@ from newsfacts.extraction.sentences import AGENCY_TAG as _AGENCY_RE
 from newsfacts.extraction.sentences import DATELINE as _DATELINE_RE
 from newsfacts.extraction.sentences import Sentence
 
+# a dateline standing alone, without a dash: "DENVER, May 4.", "WELLINGTON, February 13"
+_BARE_DATELINE_RE = re.compile(
+    r"[A-Z][A-Z .'\u2019-]{2,},\s*(?:[A-Z][a-z]+\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]+\.?|[A-Z][a-z]+day)\.?"
+)
 _LIST_MARKER_RE = re.compile(r"(?:\d{1,2}[.)]|[-*\u2022\u2013])\s+")
 # a transcript's speaker label: "SMITH:", "MR JONES:", "Q:" (not "A. Smith", initials)
 _SPEAKER_LABEL_RE = re.compile(r"[A-Z][A-Z'\u2019-]*\.?(?:\s+[A-Z][A-Z'\u2019-]+\.?){0,3}:\s+")
@@ -43,6 +47,9 @@ _AGED_SUBJECT = re.compile(
 )
 _TRAILING_CLAUSE = re.compile(r",\s+(after|as|when|while|before|since|because|following|despite)\s")
 _DESCRIPTION_NEXT = re.compile(r",?\s*(?:is|are|was|were)\s+(?:one|the|a|an)\b")
+_TOLD_THE_SPEAKER = re.compile(
+    r"\b(?:told|informed|assured|reminded|warned)\s+(?:me|us)\b|\b(?:said|confirmed)\s+that\b", re.IGNORECASE
+)
 _PIECE_TRIM = " \t\r\n,;:"
 # A denial, a negation or a verdict on the words just before them belongs with them: "has denied that [the firm sold
 # fakes]", "incorrectly claiming [Labour voted against the bill]".
@@ -55,6 +62,8 @@ _DENIAL_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _VERDICT_LEAD = re.compile(rf"{_VERDICT}\s", re.IGNORECASE)
+# Prepositions that look like a verb in -ing ("said in a statement, according to the paper"): no predicate
+_ING_PREPOSITIONS = frozenset({"according", "including", "regarding", "concerning", "following", "excluding"})
 _PUBLISHING = frozenset({"published", "publishes", "publishing", "released", "releases", "releasing"})
 _PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you"})
 _RELATIVE_ASIDE = re.compile(r",\s+(?:who|whose|which)\b[^,]*")
@@ -164,7 +173,10 @@ def _claims_in(text: str, start: int, end: int, quote: Quote | None, position: i
         words = text[a:b]
         if quote and (is_never_a_claim(words) or _ATTRIBUTION_ONLY.search(words)):
             continue
-        verdict = judge(words, quoted=quote is not None, reported=quote is not None and quote.kind == "indirect")
+        # what someone told the speaker, in the speaker's own words ("the officer told me the road was shut"), is
+        # reported speech too
+        reported = quote is not None and (quote.kind == "indirect" or _TOLD_THE_SPEAKER.search(words) is not None)
+        verdict = judge(words, quoted=quote is not None, reported=reported)
         if verdict is None:
             continue
         kind: ClaimKind = verdict.kind
@@ -182,7 +194,9 @@ def _kept_parts(text: str, start: int, parts: list[tuple[int, int, Quote]]) -> l
     kept: list[tuple[int, int, Quote]] = []
     for raw_start, raw_end, quote in parts:
         part_start, part_end = _trim(text, raw_start, raw_end, _QUOTE_TRIM)
-        if len(WORD_RE.findall(text[part_start:part_end])) < MIN_QUOTE_WORDS or not (quote.speaker or quote.cue):
+        if len(WORD_RE.findall(text[part_start:part_end])) < MIN_QUOTE_WORDS or not (
+            quote.speaker or quote.speaker_description or quote.cue
+        ):
             continue  # a scare quote or a single word: the sentence is the article's, not the speaker's
         if any(part_start < k_end and part_end > k_start for k_start, k_end, _q in kept):
             continue  # an overlapping quote (say a direct quote inside a mixed one) is the same words
@@ -199,7 +213,11 @@ def _own_predicate(tokens: list[str]) -> bool:
     if any(word in EVENT_WORDS and word not in SPEECH_ACTS and word not in _PUBLISHING for word in lower):
         return True
     return states_past(tokens) or any(
-        len(word) > 5 and word.endswith("ing") and word not in SPEECH_ACTS and token[0].islower()
+        len(word) > 5
+        and word.endswith("ing")
+        and word not in SPEECH_ACTS
+        and word not in _ING_PREPOSITIONS
+        and token[0].islower()
         for token, word in zip(tokens, lower, strict=True)
     )
 
@@ -273,10 +291,21 @@ def _aged_subject(text: str, start: int, end: int, position: int) -> Claim | Non
     return Claim(age_start, age_end, words, "age", None, position, confidence(verdict, words, "article", position))
 
 
+def _heading_or_dateline(words: str) -> bool:
+    """A line in capitals ("MAYOR QUITS AFTER VOTE") is a heading; a place and a day alone ("DENVER, May 4.") a
+    dateline: neither is prose that claims anything."""
+    letters = [char for char in words if char.isalpha()]
+    if len(WORD_RE.findall(words)) >= 3 and not any(char.islower() for char in letters):
+        return True
+    return _BARE_DATELINE_RE.fullmatch(words) is not None
+
+
 def _claims_in_sentence(text: str, sentence: Sentence, parts: list[tuple[int, int, Quote]]) -> list[Claim]:
     """A sentence's claims: its factual quote parts, then any figure, age or first in the words around them."""
     start, end = _trim(text, sentence.start, sentence.end, " \t\r\n")
     start = _clean_start(text, start, end)
+    if _heading_or_dateline(text[start:end]):
+        return []
     kept = _kept_parts(text, start, parts)
     if not kept:
         age = _aged_subject(text, start, end, sentence.position)

@@ -84,7 +84,7 @@ SOFT_WORDS = frozenset([
     "incredible", "impossible", "ideal", "I'm", "we're", "We're",
     # duties, advice and appeals are not facts
     "duty", "need", "needs", "urge", "urges", "urged", "urging", "advise", "advised", "Surely", "surely", "can",
-    "wonder", "wondered", "wondering", "may", "potential", "prudent",
+    "wonder", "wondered", "wondering", "may", "potential", "prudent", "cannot", "can't",
     # evaluations: how well something went is a judgement, not a fact
     "good", "bad", "poor", "poorly", "better", "worse", "fantastic", "brilliant", "excellent", "sharp", "deserve",
     "deserves", "deserved", "lucky", "unlucky", "unfortunate", "unfortunately", "fortunately", "tough", "difficult",
@@ -104,6 +104,13 @@ IRREGULAR_PAST = frozenset([
     "heard", "caught", "got", "chose", "drove", "flew", "threw", "stood", "sat", "saw", "spoke", "stole", "struck",
     "fought", "taught", "sought", "meant", "dealt", "sent", "lent", "lay", "laid", "bore", "shot", "won", "done",
     "gone", "seen", "become", "drawn", "drew", "thrown", "sank", "sunk", "hid", "hidden", "split", "quit", "shut",
+    "woke", "awoke", "woken", "ate", "eaten", "forgot", "forgotten", "froze", "frozen", "rode", "ridden", "rang",
+    "sang", "swam", "tore", "torn", "wore", "worn", "bitten", "blew", "blown", "chosen", "dug", "forgave", "forgiven",
+    "knew", "shook", "shaken", "slid", "slept", "spun", "sprang", "sprung", "stuck", "stung", "swept", "swore",
+    "sworn", "swung", "understood", "undertook", "undertaken", "upheld", "withheld", "crept", "flung", "knelt",
+    "leapt", "sped", "wept", "arose", "arisen", "beaten", "bled", "drank", "driven", "fallen", "overthrew",
+    "overthrown", "overcame", "oversaw", "overseen", "overtook", "overtaken", "rebuilt", "rewrote", "rewritten",
+    "strove", "withstood", "forbade", "forbidden", "hung", "lit", "mistook",
 ])
 # fmt: on
 # What a participle looks like after has/have/had ("has become", "had texted", "have sought"), not an object ("we have
@@ -133,6 +140,12 @@ FORECAST_RE = re.compile(
     r"|intended|scheduled|due)\s+to\s+"
     r"(?!(?:the|a|an|his|her|their|its|between|about|around|under|over|just|as|be\s+\w+ed\s+by)\b|[\d$\u20ac\u00a3])",
     re.IGNORECASE,
+)
+# What the market's forecasters expect now is a figure on record, checkable today ("Analysts polled by the agency
+# expect revenue of $34 million"); a firm's own expectation stays a forecast.
+CONSENSUS_RE = re.compile(
+    r"\b(?:[Aa]nalysts|[Ee]conomists|[Ff]orecasters|[Ss]trategists)\b[^.;:]{0,50}?"
+    r"\b(?:expect|forecast|predict|estimate|project)\s+(?:an?\s+|the\s+)?[\w-]*\s*(?:[\w-]+\s+)?(?:of\s+)?[$€£¥\d]"
 )
 # The stretches a modal's reach ends at: clause breaks, commas and subordinators ("because if it had gone ahead").
 FORWARD_BREAK = re.compile(
@@ -307,4 +320,9 @@ MENTAL_STATES = frozenset(
 PAST_ABILITY_RE = re.compile(r"\b(?:could(?:\s+not|n['\u2019]t)|(?:was|were)(?:\s+not)?\s+able)(?=\s+to\s+\w|\s+\w)")
 # Adverbs between a verb and its participle: "is still focused", "are now based".
 STATE_ADVERBS = frozenset("still now also already currently always largely mostly".split())  # noqa: SIM905
+# Words of degree between a "be" and a participle ("I am so struck", "is very concerned") leave it a state, like an
+# adverb in -ly ("is deeply divided").
+DEGREE_WORDS = frozenset("so very too really quite rather".split())  # noqa: SIM905
+# A participle or event word right after one of these modifies a noun ("the leaked figures", "its closed plant").
+DETERMINERS = frozenset("a an the this these those its his their our my your".split())  # noqa: SIM905
 HYPHENATED_RE = re.compile(r"\w+(?:-\w+)+")
