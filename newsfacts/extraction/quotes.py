@@ -1122,12 +1122,16 @@ def _according(reader: _Reader, s: Sentence) -> list[tuple[int, int]]:
     return taken
 
 
+# Words opening a new clause after an attribution: what came before it was the attributed content.
+_LINKS = words("and but or nor yet so where which who whom whose while whereas although though because when")
+
+
 def _aside_after(masked: str, pos: int, end: int) -> int | None:
     """Where the sentence goes on after an attribution set off by commas (``..., according to Ruiz, hid ...``), or
     None when the attribution ends its sentence."""
     rest = re.match(r",\s*([^\W_][\w\-]*)", masked[pos:end])
-    if rest is None or rest.group(1).lower() in PREPOSITIONS:
-        return None  # "..., according to X, with Y leading": a phrase of the content before it
+    if rest is None or rest.group(1).lower() in PREPOSITIONS or rest.group(1).lower() in _LINKS:
+        return None  # "..., according to X, with Y leading", "..., according to X, but ...": the clause ended
     if not _has_verb(["", *WORD.findall(masked[pos:end])]):
         return None  # "..., according to PortWatch, a shipping data firm.": the source's apposition
     return pos + rest.start(1)

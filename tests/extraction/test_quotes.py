@@ -1152,6 +1152,16 @@ def test_quote_introduced_after_an_addressee_with_apposition_is_the_askers() -> 
             id="according-to-after-a-dateline",
         ),
         pytest.param(
+            "Tove Lund won 70 seats, according to a council tally, but her lead is narrowing.",
+            [("Tove Lund won 70 seats", None)],
+            id="according-to-before-a-new-clause",
+        ),
+        pytest.param(
+            "Lund leads by ten points in Tarnby, according to a poll, where 40 seats are at stake.",
+            [("Lund leads by ten points in Tarnby", None)],
+            id="according-to-before-a-relative-clause",
+        ),
+        pytest.param(
             "Speaking to the crowd, Tove Lund thanked her staff, she said.",
             [("Tove Lund thanked her staff", "Tove Lund")],
             id="participle-lead-in-is-no-content",
