@@ -163,7 +163,8 @@ def _cues(reader: _Reader, s: Sentence) -> list[_Cue]:
         lemma, verb_end = reading
         preceding = masked[s.start : m.start()].split()
         prev_word = preceding[-1].strip('.,;:!?()"').lower() if preceding else ""
-        if prev_word in PASSIVE_AUXILIARIES or prev_word in DETERMINERS or prev_word in _ELLIPTICAL:
+        determiner = prev_word in DETERMINERS and not (prev_word == "some" and word == "say")  # "Some say ..."
+        if prev_word in PASSIVE_AUXILIARIES or determiner or prev_word in _ELLIPTICAL:
             continue  # "was told", "the claims", "to say", "when asked": no speaker of its own
         if _negated(preceding) or _no_verb_here(masked, m, lemma, verb_end, preceding[-1] if preceding else ""):
             continue  # "did not say whether", "analyst estimates of", "Editor's note:": nothing said, or a noun
@@ -172,8 +173,8 @@ def _cues(reader: _Reader, s: Sentence) -> list[_Cue]:
         inverted = False
         if (before.endswith((MASK, ",")) or not before) and lemma not in ADDRESSEE_VERBS:
             subject = subject_right(reader, s, m.end())
-            if subject is not None and subject.reporter:
-                subject = None  # "..., told the BBC": the press is told, it does not speak
+            if subject is not None and (subject.reporter or _PRONOUN_BEFORE.search(masked, m.end(), subject.end)):
+                subject = None  # "..., told the BBC": the press is told; ", say they will vote for X": no inversion
             inverted = subject is not None
         if subject is None:
             subject = _subject_before(reader, s, m.start(), lemma, word.lower() != lemma)
@@ -219,7 +220,7 @@ def _subject_before(reader: _Reader, s: Sentence, vs: int, lemma: str, inflected
             return outside
         vs = between.start() if subject is None else vs
     if subject is None and lemma in SPEECH_VERBS:
-        return _common_subject(reader, s, vs)
+        return _common_subject(reader, s, vs) or _plural_subject(reader, s, vs)
     return subject
 
 
@@ -250,7 +251,39 @@ def _common_subject(reader: _Reader, s: Sentence, vs: int) -> Subject | None:
     return Subject(start, start + len(phrase), None, "none")
 
 
+_GROUP_HEADS = words("who whom percent others some many most several all both few half majority minority")
+_RELATIVES = words("who whom that which")
+
+
+def _plural_subject(reader: _Reader, s: Sentence, vs: int) -> Subject | None:
+    """A longer subject of a clause that says something (``Seventy percent of voters say``, ``Business leaders who
+    have fought the law say``, ``many of whom say``, ``about two-thirds, 67 percent, say``): the words since the
+    clause began (or its apposition), up to fourteen, ending in a noun, a number or a relative pronoun, with no
+    finite verb but inside a relative clause."""
+    masked = reader.masked
+    start = max(masked.rfind(",", s.start, vs), masked.rfind(";", s.start, vs), masked.rfind(":", s.start, vs))
+    if start >= 0 and not masked[start + 1 : vs].strip():  # "67 percent, say": the apposition before the comma
+        start = max(masked.rfind(",", s.start, start), s.start - 1)
+    start = s.start if start < 0 else start + 1
+    phrase = masked[start:vs]
+    found = [w.lower() for w in WORD.findall(phrase)]
+    while found and (found[-1].endswith("ly") or found[-1] in VERB_MODIFIERS):
+        found.pop()  # "Europeans especially say"
+    if not found or len(found) > 14 or MASK in phrase or any(w in ALL_VERBS and w not in _NOUN_LIKE for w in found):
+        return None
+    relative = next((i for i, w in enumerate(found) if w in _RELATIVES), len(found))
+    if any(w in FINITE for w in found[:relative]):
+        return None  # "Trump has ... people say": a clause of its own before the verb
+    last = found[-1]
+    head = last in _GROUP_HEADS or bool(_NUMBER.fullmatch(last)) or not (last in STOPWORDS or last in FINITE)
+    if not head or last.endswith("ing"):
+        return None
+    lead = len(phrase) - len(phrase.lstrip())
+    return Subject(start + lead, vs, None, "none")
+
+
 _NEGATIONS = words("not never")
+_PRONOUN_BEFORE = re.compile(r"\b(?:he|she|they|we|I|it)\s+\w")  # a pronoun and more words: a clause
 
 
 def _negated(preceding: list[str]) -> bool:
@@ -752,7 +785,7 @@ _VERB_FIRST = re.compile(r"\s*(?:[a-z]+ed|" + "|".join(sorted(FINITE | IRREGULAR
 # A finite verb after the first word of a relative clause's content: the main clause going on.
 _MAIN_VERB = re.compile(r"(?<=\w)\s+(?:is|are|was|were|has|have|had|will|would|could|can|should|must|may|might)\b")
 # Words that never open reported content: "said as quoted by ...", "said in ...", "told X moments after ...".
-_NOT_CONTENT = PREPOSITIONS | words("as moments minutes hours days weeks shortly soon just")
+_NOT_CONTENT = PREPOSITIONS | words("as moments minutes hours days weeks shortly soon just and or nor but")
 
 
 def _in_relative_clause(reader: _Reader, cue: _Cue) -> bool:
@@ -864,6 +897,7 @@ def _takes_bare_content(cue: _Cue, rest: str) -> bool:
     )
 
 
+_QUANTIFIER_END = re.compile(r"\b(?:many|some|most|several|few|all|both|other)\s*$", re.IGNORECASE)
 _QUANTIFIERS = words("each every many most few both several another other any such either neither none")
 # A number opening a clause: "said three patients remain ...", "said 40 homes were ...".
 _NUMBER = re.compile(r"\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|thousands")
@@ -903,7 +937,7 @@ def _trailing(reader: _Reader, s: Sentence, cue: _Cue) -> int:
     noted``)."""
     masked = reader.masked
     head = cue.start if cue.inverted else cue.subject.start
-    before = masked[s.start : head].rstrip()
+    before = _QUANTIFIER_END.sub("", masked[s.start : head]).rstrip()  # "In the long run, many economists say, ..."
     if re.search(r",\s*as$", before):
         before = before[: before.rfind("as")].rstrip()  # "The bridge, as Ruiz noted, is old"
     if not (before.endswith(MASK) or before.endswith(",")):

@@ -1162,6 +1162,34 @@ def test_quote_introduced_after_an_addressee_with_apposition_is_the_askers() -> 
             id="according-to-before-a-relative-clause",
         ),
         pytest.param(
+            "Seventy percent of registered voters say they back the new bridge.",
+            [("they back the new bridge", None)],
+            id="a-share-of-voters-say",
+        ),
+        pytest.param(
+            "The ban angered the crews, many of whom say the rules are unfair.",
+            [("the rules are unfair", None)],
+            id="many-of-whom-say",
+        ),
+        pytest.param(
+            "Dock workers who have fought the plan for years say it will cost jobs.",
+            [("it will cost jobs", None)],
+            id="a-subject-with-a-relative-clause",
+        ),
+        pytest.param("Some say they hear echoes of the past.", [("they hear echoes of the past", None)], id="some-say"),
+        pytest.param("Residents want some say in the plan.", [], id="some-say-as-a-noun"),
+        pytest.param(
+            "About two-thirds, 67 percent, say they will vote for Tove Lund.",
+            [("they will vote for Tove Lund", None)],
+            id="an-apposition-before-say-and-no-inversion",
+        ),
+        pytest.param(
+            "In the long run, many economists say, the tax could slow growth.",
+            [("In the long run, many economists say, the tax could slow growth", None)],
+            id="a-quantified-subject-in-a-parenthetical-cue",
+        ),
+        pytest.param("Voters want a mayor who said and did the same things.", [], id="said-and-did"),
+        pytest.param(
             "Speaking to the crowd, Tove Lund thanked her staff, she said.",
             [("Tove Lund thanked her staff", "Tove Lund")],
             id="participle-lead-in-is-no-content",
@@ -1412,3 +1440,8 @@ def test_each_witness_called_in_a_court_record_answers_for_themselves() -> None:
         ("No, I saw nothing at all.", "Ivar Holm"),
         ("I drive the night bus to the port.", "Mira Solberg"),
     ]
+
+
+def test_an_inverted_pronoun_subject_is_still_the_speaker() -> None:
+    text = 'Tove Lund spoke. "We will win," said she.'
+    assert [(q.text, q.speaker) for q in quotes_of(text)] == [("We will win,", "Tove Lund")]
