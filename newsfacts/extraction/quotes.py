@@ -506,11 +506,19 @@ def _segments_in(reader: _Reader, a: int, b: int) -> list[QuotedSpan]:
     return [seg for seg in found if seg.close < b and seg.cls != "heading"]
 
 
+# The person told, up to twelve words, before "that" (perhaps after an aside: "told the paper, however, that").
+_TOLD_THAT = re.compile(r"((?:\s+[\w'\u2019.\-]+){1,12}?(?:,\s+[a-z]+,)?)\s+that\s")
+
+
 def _addressee_end(masked: str, pos: int, limit: int) -> int:
     """After ``told``: the end of the person told (``AFP``, ``the packed hall``, ``parliament``)."""
     rest = masked[pos:limit]
+    before_that = _TOLD_THAT.match(rest)
+    if before_that is not None:
+        return pos + before_that.end(1)  # "told a crowded hall in Tarnby that", "told the paper, however, that"
     m = re.match(
-        r"\s+(?:(?:me|him|her|us|them|you|reporters|journalists)\b|(?:the\s+)?[A-Z][\w'\u2019\-]*(?:\s+[A-Z][\w'\u2019\-]*)*)",
+        r"\s+(?:(?:me|him|her|us|them|you|reporters|journalists)\b|(?:the\s+)?[A-Z][\w'\u2019\-]*(?:\s+[A-Z][\w'\u2019\-]*)*"
+        r"|(?:a|an|his|her|their)\s+[A-Z][\w'\u2019\-]*(?:\s+[A-Z][\w'\u2019\-]*)*\s+[a-z][\w\-]*(?=[\s,.;]))",
         rest,
     )
     if m:
@@ -897,6 +905,7 @@ def _takes_bare_content(cue: _Cue, rest: str) -> bool:
     )
 
 
+_COORDINATED_END = re.compile(r"\b[a-z][\w\-]*(?:\s+[a-z][\w\-]*)?\s+and\s*$")
 _QUANTIFIER_END = re.compile(r"\b(?:many|some|most|several|few|all|both|other)\s*$", re.IGNORECASE)
 _QUANTIFIERS = words("each every many most few both several another other any such either neither none")
 # A number opening a clause: "said three patients remain ...", "said 40 homes were ...".
@@ -937,7 +946,8 @@ def _trailing(reader: _Reader, s: Sentence, cue: _Cue) -> int:
     noted``)."""
     masked = reader.masked
     head = cue.start if cue.inverted else cue.subject.start
-    before = _QUANTIFIER_END.sub("", masked[s.start : head]).rstrip()  # "In the long run, many economists say, ..."
+    # "In the long run, many economists say, ...", "..., dockers and union officials told the paper."
+    before = _COORDINATED_END.sub("", _QUANTIFIER_END.sub("", masked[s.start : head])).rstrip()
     if re.search(r",\s*as$", before):
         before = before[: before.rfind("as")].rstrip()  # "The bridge, as Ruiz noted, is old"
     if not (before.endswith(MASK) or before.endswith(",")):

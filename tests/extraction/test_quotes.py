@@ -1190,6 +1190,31 @@ def test_quote_introduced_after_an_addressee_with_apposition_is_the_askers() -> 
         ),
         pytest.param("Voters want a mayor who said and did the same things.", [], id="said-and-did"),
         pytest.param(
+            "Tove Lund told a packed hall at the old mill in Tarnby that she would not give up.",
+            [("she would not give up", "Tove Lund")],
+            id="a-long-addressee-before-that",
+        ),
+        pytest.param(
+            "Dockers told the Tarnby Times, however, that the cranes are unsafe.",
+            [("the cranes are unsafe", "Dockers")],
+            id="an-aside-after-the-addressee",
+        ),
+        pytest.param(
+            "The unit will guard the border, Defense Minister Tove Lund told a Senate panel on Friday.",
+            [("The unit will guard the border", "Tove Lund")],
+            id="a-trailing-told-and-its-addressee",
+        ),
+        pytest.param(
+            "Support for the strike is strong, dockers and union officials told the Tarnby Times.",
+            [("Support for the strike is strong", None)],
+            id="a-coordinated-subject-after-the-content",
+        ),
+        pytest.param(
+            "Tove Lund told AFP the port would close.",
+            [("the port would close", "Tove Lund")],
+            id="an-agency-told",
+        ),
+        pytest.param(
             "Speaking to the crowd, Tove Lund thanked her staff, she said.",
             [("Tove Lund thanked her staff", "Tove Lund")],
             id="participle-lead-in-is-no-content",
