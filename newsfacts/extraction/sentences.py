@@ -431,13 +431,14 @@ def _is_wrap(text: str, previous_line: tuple[int, int], start: int, block_start:
     if columns and not line.isupper():
         return True  # a column's line stops wherever the width does: "... at noon. Constable / Ann Roe said ..."
     if _NAME_CUT.search(line) or _ATTRIBUTION_CUT.search(line):
-        return True  # "... said Sgt. Ana / Ruiz of ...": a heading ends neither in a title's name nor in ", said X"
+        return True  # "... said Sgt. Ana / Ruiz", "..., said police / spokeswoman Ana Ruiz": an attribution cut short
     return len(line.split()) > MAX_HEADING_WORDS or _quotation_open(text[block_start:line_end])
 
 
-# A line ending in a title and a name ("Sgt. Ana"), or in an attribution after a comma (", said Ana").
+# A line ending in a title and a name ("Sgt. Ana"), or in an attribution cut before its name (", said the", ", said
+# police"): a complete one ends in a name.
 _NAME_CUT = re.compile(r"(?:^|\s)(?:" + "|".join(sorted(_TITLES)) + r")\.?\s+[A-Z][\w'\u2019\-]*$")
-_ATTRIBUTION_CUT = re.compile(r",\s+(?:said|says|told|added|adds|wrote|writes)\b[^,]*$")
+_ATTRIBUTION_CUT = re.compile(r",\s+(?:said|says|told|added|adds|wrote|writes)(?:\s+[a-z][\w\-]*){1,3}$")
 
 
 def _quotation_open(block: str) -> bool:

@@ -1442,6 +1442,11 @@ def test_a_transcript_line_below_a_colon_is_no_statement() -> None:
         ),
         pytest.param("Deputies said the boy died.", [("the boy died", None)], id="said-the-boy-died"),
         pytest.param(
+            "The fire spread fast, said police\nspokeswoman Mira Solberg.",
+            [("The fire spread fast", "Mira Solberg")],
+            id="an-attribution-cut-before-its-name",
+        ),
+        pytest.param(
             "The fire spread fast, said Sgt. Ivar\nHolm of the Tarnby police.",
             [("The fire spread fast", "Ivar Holm")],
             id="a-name-wrapped-onto-the-next-line",
