@@ -859,7 +859,7 @@ _MANNER = re.compile(r"\s+[a-z\-]+ly\s+(?:as|when|while|after|before|to|in|at|on
 _AT_LEAST = re.compile(r"\s+at\s+(?:least|most)\s")
 # A phrase opening reported content, up to its comma: "with two more cranes, ...", "if the vote fails, ...".
 _FRONTED_PHRASE = re.compile(
-    r"\s+((?:with|without|after|before|despite|under|if|unless|once|when)\b[^,.;:\n]{1,60},)\s"
+    r",?\s+((?:with|without|after|before|despite|under|if|unless|once|when)\b[^,.;:\n]{1,60},)\s"
 )
 
 
@@ -961,7 +961,7 @@ def _trailing(reader: _Reader, s: Sentence, cue: _Cue) -> int:
     governed = _governed_from(reader, cue, s.end)
     # "If the vote fails, Harmon said, the council will meet": the content goes on after the cue; not when a
     # participle of the speaker's follows ("..., the paper wrote, speculating that ...").
-    aside = re.match(r"\s*,\s*(?=[^\W\d_])(?![a-z]+ing\b)", masked[governed : s.end])
+    aside = re.match(r"\s*,\s*(?=[^\W\d_])(?!(?!including\b)[a-z]+ing\b)", masked[governed : s.end])
     if aside is None and not _ends_clause(masked[governed : s.end]):
         return cue.end  # "Public corruption aside, X admitted defrauding ...": the cue's content follows it
     # "..., the minister, Ines Duarte, said": the role before the name belongs to the attribution.
@@ -1076,14 +1076,15 @@ def _reportable(content: str) -> bool:
         return content.lstrip().startswith(MASK) and len(found) >= 2
     if content.lstrip().startswith(MASK):
         return True
-    if found[-1].lower() in _TIME_WORDS and not any(w.lower() in FINITE for w in found):
+    if found[-1].lower() in _TIME_WORDS and len(found) <= 5 and not _has_verb(["", *found]):
         return False  # "A few minutes later, he added: ...": when, not what
     first = found[0].lower()
     if first in PREPOSITIONS:
         return bool(_NUMBER.fullmatch(found[1].lower()))
-    if first.endswith("ing"):
-        return "," not in content and any(w.lower() in FINITE for w in found[1:])
-    return first not in SUBORDINATORS and not first.endswith("ed")
+    if first.endswith(("ing", "ed")) and first not in SUBORDINATORS:
+        # "Eating less salt cut the risk", "Undecided voters aren't likely to help": a subject, no lead-in
+        return "," not in content and any(w.lower() in FINITE or w.lower().endswith(_CONTRACTED) for w in found[1:])
+    return first not in SUBORDINATORS
 
 
 def _last_segment_before(reader: _Reader, pos: int) -> QuotedSpan | None:

@@ -1215,6 +1215,26 @@ def test_quote_introduced_after_an_addressee_with_apposition_is_the_askers() -> 
             id="an-agency-told",
         ),
         pytest.param(
+            "The fund held two dinners this month, party spokesman Ivar Holm said.",
+            [("The fund held two dinners this month", "Ivar Holm")],
+            id="content-ending-in-a-time-word",
+        ),
+        pytest.param(
+            "Tove Lund said, if elected, she would rebuild the pier.",
+            [("if elected, she would rebuild the pier", "Tove Lund")],
+            id="a-fronted-condition-after-said-and-a-comma",
+        ),
+        pytest.param(
+            "In this race, undecided voters aren't likely to help either side, Tove Lund said.",
+            [("undecided voters aren't likely to help either side", "Tove Lund")],
+            id="a-participle-adjective-opening-the-content",
+        ),
+        pytest.param(
+            "The letters were on many topics, the Tarnby Times said, including fishing rights.",
+            [("The letters were on many topics, the Tarnby Times said, including fishing rights", "Tarnby Times")],
+            id="including-after-a-trailing-cue",
+        ),
+        pytest.param(
             "Speaking to the crowd, Tove Lund thanked her staff, she said.",
             [("Tove Lund thanked her staff", "Tove Lund")],
             id="participle-lead-in-is-no-content",
