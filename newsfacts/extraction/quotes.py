@@ -464,11 +464,13 @@ def _participle_cue(reader: _Reader, s: Sentence, m: re.Match[str], lemma: str, 
     elif not found and MASK not in before:
         # "X asked him to stay but he refused, telling ...": the nearest clause's pronoun subject.
         pronoun = re.search(r"\b(?:and|but|as|when|while)\s+(he|she)\s+[a-z]+[^,]*,?$", before)
-        clause = (
-            pronoun_subject(reader, pronoun.group(1), s.start + pronoun.start(1), s.start + pronoun.end(1))
-            if pronoun
-            else clause_subject(reader, s, m.start(), coordinated=True)
-        )
+        group = _COUNTED_GROUP.match(reader.masked, s.start, m.start())
+        if pronoun:
+            clause = pronoun_subject(reader, pronoun.group(1), s.start + pronoun.start(1), s.start + pronoun.end(1))
+        elif group is not None and is_person_role(group.group(2)):
+            clause = Subject(group.start(1), group.end(2), None, "none")  # "Six scientists who ... , saying"
+        else:
+            clause = clause_subject(reader, s, m.start(), coordinated=True)
         if clause is None and linked:
             clause = _possessed_role(reader, s)  # "Okafor's father wept in the gallery, saying ..."
         if clause is None or (clause.entity is None and not linked):
@@ -479,6 +481,11 @@ def _participle_cue(reader: _Reader, s: Sentence, m: re.Match[str], lemma: str, 
     return _Cue(m.start(), m.end(), m.group().lower(), lemma, subject, participle=True)
 
 
+# A sentence opening with a counted group of people: "Six scientists who ...", "Many residents of ...".
+_COUNTED_GROUP = re.compile(
+    r"\W*((?:[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine|[Tt]en|[Mm]any|[Ss]everal|[Ss]ome|"
+    r"[Mm]ost|\d+))\s+(?:[a-z][\w\-]*\s+)?([a-z][\w\-]*s)\b"
+)
 # "quoted Ana Ruiz as", "cited a council spokesman as": the person quoted, right before a participle cue.
 _QUOTED_AS = re.compile(r"\b(?:quoted|quotes|quoting|cited|cites|citing)\s+(.{2,80}?)\s+as$")
 

@@ -1235,6 +1235,11 @@ def test_quote_introduced_after_an_addressee_with_apposition_is_the_askers() -> 
             id="including-after-a-trailing-cue",
         ),
         pytest.param(
+            "Six engineers who built the pier joined the Tarnby Trust in a report, saying that it will fail.",
+            [("it will fail", None)],
+            id="a-counted-group-opening-the-sentence-speaks-in-a-participle",
+        ),
+        pytest.param(
             "Speaking to the crowd, Tove Lund thanked her staff, she said.",
             [("Tove Lund thanked her staff", "Tove Lund")],
             id="participle-lead-in-is-no-content",
