@@ -465,6 +465,7 @@ def _participle_cue(reader: _Reader, s: Sentence, m: re.Match[str], lemma: str, 
         # "X asked him to stay but he refused, telling ...": the nearest clause's pronoun subject.
         pronoun = re.search(r"\b(?:and|but|as|when|while)\s+(he|she)\s+[a-z]+[^,]*,?$", before)
         group = _COUNTED_GROUP.match(reader.masked, s.start, m.start())
+        clause: Subject | None
         if pronoun:
             clause = pronoun_subject(reader, pronoun.group(1), s.start + pronoun.start(1), s.start + pronoun.end(1))
         elif group is not None and is_person_role(group.group(2)):
