@@ -900,9 +900,15 @@ def _before_that(gap: str) -> bool:
 _ASKED_TO = re.compile(r"(?:\s+[\w'\u2019.\-]+){1,8}?\s+to\s+(?=" + MASK + ")")
 
 
+# Reporting verbs that as often take a thing as their object ("reported a profit", "announced a merger").
+_OBJECT_VERBS = frozenset({"report", "announce", "reveal", "disclose", "unveil", "post"})
+
+
 def _takes_bare_content(cue: _Cue, rest: str) -> bool:
     """``said sales fell``, ``called it "a disaster"``, ``admitted his side had ...``, ``admitted "he was wrong"``:
     content without ``that``."""
+    if cue.lemma in _OBJECT_VERBS and not _reported_clause(rest.split(",", 1)[0]):
+        return False  # "reported a higher profit on strong sales, helped by ...": an object, not a clause
     return (
         (cue.lemma in SPEECH_VERBS and (_reported_clause(rest) or (cue.lemma == "say" and _opens_clause(rest))))
         or (cue.lemma in FRAMING_VERBS and MASK in rest)
@@ -1036,7 +1042,7 @@ def _has_verb(found: list[str]) -> bool:
     return any(
         w.lower() in FINITE
         or w.lower() in IRREGULAR_VERBS
-        or (len(w) > 3 and w.lower().endswith("ed") and w.lower() not in _ED_NOUNS)
+        or (len(w) > 3 and w.lower().endswith("ed") and w.lower() not in _ED_NOUNS and "-" not in w)
         or w.lower().endswith(_CONTRACTED)
         for w in found[1:10]
     )

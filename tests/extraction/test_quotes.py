@@ -1240,6 +1240,16 @@ def test_quote_introduced_after_an_addressee_with_apposition_is_the_askers() -> 
             id="a-counted-group-opening-the-sentence-speaks-in-a-participle",
         ),
         pytest.param(
+            "Acme, a soup maker, reported a higher-than-expected profit on strong sales, helped by cold weather.",
+            [],
+            id="reported-a-thing",
+        ),
+        pytest.param(
+            "The lane was known locally as 'the old mill run', where boys and girls met.",
+            [],
+            id="a-name-after-known-as",
+        ),
+        pytest.param(
             "Speaking to the crowd, Tove Lund thanked her staff, she said.",
             [("Tove Lund thanked her staff", "Tove Lund")],
             id="participle-lead-in-is-no-content",
