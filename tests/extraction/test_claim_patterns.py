@@ -86,6 +86,7 @@ def test_plain_factual_statement_is_the_articles_claim(text: str) -> None:
         '"I am so impressed by the colours of this painting," said Ana Ruiz.',
         "FERRY COMPANY SUES HARBOUR BOARD",  # a heading
         "KINGSTON, March 12.",  # a dateline standing alone
+        "The harbour is home to a fleet of painted boats and old ferries.",  # "painted" describes the boats
     ],
 )
 def test_a_state_a_duty_a_heading_or_a_dateline_is_no_claim(text: str) -> None:
@@ -118,6 +119,22 @@ def test_what_someone_told_the_speaker_is_reported_speech_in_the_speakers_words(
     text = '"The warden told me the ferry was carrying too many cars," said Ana Ruiz.'
     assert found(text) == [("attributed", "Ana Ruiz")]
     assert found('"The ferry was carrying too many cars," said Ana Ruiz.') == []  # a state in a direct quote
+
+
+def test_quoted_words_of_a_speaker_not_named_still_say_what_was_done() -> None:
+    text = 'The ferry firm had a busy spring. "We repainted the old depot and moved the offices to the port."'
+    assert found(text) == [("other", None)]
+    assert claims_of(text)[0].text == "We repainted the old depot and moved the offices to the port."  # no marks
+
+
+def test_a_past_perfect_sentence_after_a_reported_account_goes_on_with_it() -> None:
+    account = "Tom Reyes told the court he had left the depot early. "
+    assert found(account + "He had not known that the gate was locked by the guards.")[1] == ("attributed", "Tom Reyes")
+    assert found(account + "The guards locked the gate behind him at the depot.")[1] == ("other", None)
+    assert found("The ferry left the harbour early. It had not stopped at the island for repairs.")[1] == (
+        "other",
+        None,
+    )
 
 
 def test_scene_setting_in_a_subordinate_clause_is_no_claim() -> None:

@@ -5,8 +5,9 @@ superlative and a newsworthy event verb; then a plain statement of what was done
 told in reported speech, which annotators mostly rate borderline. The article's own words gain a little (it vouches
 for them); a speaker's superlative loses much (mostly a judgement: "the worst game of our season"). It loses some
 when opinion words stand in the same words, when it is a speaker's talk about themselves ("we", "I": a coach on the
-game), when it is quoted words of nobody known, and when it is short; the article's own plain statements gain some
-in its first sentences (the lede), where news states what happened. Bands and their precision on annotated real
+game), and when it is short; quoted words whose speaker is not known lose nothing for that (on annotated articles
+such a penalty dropped check-worthy claims and no others). The article's own plain statements gain some in its first
+sentences (the lede), where news states what happened. Bands and their precision on annotated real
 articles are printed by ``bench/score_claims.py``.
 """
 
@@ -36,7 +37,6 @@ _SPEAKERS_SUPERLATIVE = 0.25
 MIN_CONFIDENCE = 0.4
 _OPINION = 0.15
 _FIRST_PERSON = 0.15
-_UNATTRIBUTED = 0.1
 _SHORT = 0.1
 _SHORT_WORDS = 7
 # News puts what happened first: the article's own plain statements in its first sentences are the story's facts,
@@ -58,8 +58,6 @@ def confidence(verdict: Verdict, text: str, voice: Voice, position: int) -> floa
         score -= _OPINION
     if voice != "article" and verdict.basis != "hard" and not FIRST_PERSON.isdisjoint(word_tokens(text)):
         score -= _FIRST_PERSON
-    if voice == "unattributed":
-        score -= _UNATTRIBUTED
     if len(WORD_RE.findall(text)) < _SHORT_WORDS:
         score -= _SHORT
     return round(max(0.05, min(0.99, score)), 2)

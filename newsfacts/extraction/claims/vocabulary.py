@@ -323,6 +323,9 @@ STATE_ADVERBS = frozenset("still now also already currently always largely mostl
 # Words of degree between a "be" and a participle ("I am so struck", "is very concerned") leave it a state, like an
 # adverb in -ly ("is deeply divided").
 DEGREE_WORDS = frozenset("so very too really quite rather".split())  # noqa: SIM905
-# A participle or event word right after one of these modifies a noun ("the leaked figures", "its closed plant").
-DETERMINERS = frozenset("a an the this these those its his their our my your".split())  # noqa: SIM905
+# A past form right after a determiner or a preposition modifies a noun ("the leaked figures", "its closed plant", "no
+# amount of processed food"): no verb follows these.
+DETERMINERS = frozenset(
+    "a an the this these those its his their our my your of for in on at with from into among without".split()  # noqa: SIM905
+)
 HYPHENATED_RE = re.compile(r"\w+(?:-\w+)+")
