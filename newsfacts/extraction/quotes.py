@@ -58,6 +58,7 @@ from newsfacts.extraction.cues import (
     is_person_role,
     words,
 )
+from newsfacts.extraction import tagger
 from newsfacts.extraction.marks import (
     MASK,
     OPENING,
@@ -900,6 +901,19 @@ def _before_that(gap: str) -> bool:
 _ASKED_TO = re.compile(r"(?:\s+[\w'\u2019.\-]+){1,8}?\s+to\s+(?=" + MASK + ")")
 
 
+_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
+
+def _tagged_clause(rest: str) -> bool:
+    """A clause whose verb no word list knows (``said dockers distrust the plan``): a finite verb after its first
+    word and before its first comma, as the part-of-speech tagger reads them."""
+    clause = rest[:80].split(",", 1)[0].strip()
+    if not clause or MASK in clause or not clause[0].isalnum():
+        return False
+    words = tagger.tagged(clause)
+    return len(words) >= 3 and words[0].tag not in _FINITE_TAGS and any(w.tag in _FINITE_TAGS for w in words[1:8])
+
+
 # Reporting verbs that as often take a thing as their object ("reported a profit", "announced a merger").
 _OBJECT_VERBS = frozenset({"report", "announce", "reveal", "disclose", "unveil", "post"})
 
@@ -909,8 +923,9 @@ def _takes_bare_content(cue: _Cue, rest: str) -> bool:
     content without ``that``."""
     if cue.lemma in _OBJECT_VERBS and not _reported_clause(rest.split(",", 1)[0]):
         return False  # "reported a higher profit on strong sales, helped by ...": an object, not a clause
+    said = _reported_clause(rest) or (cue.lemma == "say" and _opens_clause(rest)) or _tagged_clause(rest)
     return (
-        (cue.lemma in SPEECH_VERBS and (_reported_clause(rest) or (cue.lemma == "say" and _opens_clause(rest))))
+        (cue.lemma in SPEECH_VERBS and said)
         or (cue.lemma in FRAMING_VERBS and MASK in rest)
         or (
             (cue.lemma in THAT_VERBS or cue.lemma in _FINDING_LEMMAS)

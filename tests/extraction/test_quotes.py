@@ -1250,6 +1250,11 @@ def test_quote_introduced_after_an_addressee_with_apposition_is_the_askers() -> 
             id="a-name-after-known-as",
         ),
         pytest.param(
+            "The harbour master said dockers distrust the new cranes.",
+            [("dockers distrust the new cranes", None)],
+            id="a-verb-only-the-tagger-knows",
+        ),
+        pytest.param(
             "Speaking to the crowd, Tove Lund thanked her staff, she said.",
             [("Tove Lund thanked her staff", "Tove Lund")],
             id="participle-lead-in-is-no-content",
