@@ -28,6 +28,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, replace
 from typing import Literal
 
+from newsfacts.extraction import tagger
 from newsfacts.extraction.cues import (
     ADDRESSEE_VERBS,
     ADVERBIAL,
@@ -58,7 +59,6 @@ from newsfacts.extraction.cues import (
     is_person_role,
     words,
 )
-from newsfacts.extraction import tagger
 from newsfacts.extraction.marks import (
     MASK,
     OPENING,
