@@ -902,16 +902,25 @@ _ASKED_TO = re.compile(r"(?:\s+[\w'\u2019.\-]+){1,8}?\s+to\s+(?=" + MASK + ")")
 
 
 _FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+# Tags of the words of a noun phrase that opens a clause: "most dockers", "the new port's cranes", "three of them".
+_SUBJECT_TAGS = frozenset({"DT", "PDT", "CD", "JJ", "JJR", "JJS", "NN", "NNS", "NNP", "NNPS", "PRP", "PRP$", "POS"})
 
 
 def _tagged_clause(rest: str) -> bool:
-    """A clause whose verb no word list knows (``said dockers distrust the plan``): a finite verb after its first
-    word and before its first comma, as the part-of-speech tagger reads them."""
+    """A clause whose verb no word list knows (``said dockers distrust the plan``): a noun phrase, then a finite verb
+    before any other kind of word, as the part-of-speech tagger reads them."""
     clause = rest[:80].split(",", 1)[0].strip()
     if not clause or MASK in clause or not clause[0].isalnum():
         return False
     words = tagger.tagged(clause)
-    return len(words) >= 3 and words[0].tag not in _FINITE_TAGS and any(w.tag in _FINITE_TAGS for w in words[1:8])
+    if len(words) < 3:
+        return False
+    for k, w in enumerate(words[:6]):
+        if w.tag in _FINITE_TAGS:
+            return k > 0  # a subject, then its verb
+        if w.tag not in _SUBJECT_TAGS:
+            return False  # "said grace before the meal began": a preposition before any verb, an object
+    return False
 
 
 # Reporting verbs that as often take a thing as their object ("reported a profit", "announced a merger").
