@@ -1191,7 +1191,8 @@ def _according(reader: _Reader, s: Sentence) -> list[tuple[int, int]]:
             if seg is not None and seg.cls in ("full", "partial"):
                 _attach(reader, seg, cue)
             continue
-        elif lead.rstrip().endswith(",") and not _SAYS.search(lead):
+        elif (lead.rstrip().endswith(",") or _sourced(lead, entity, masked[src_a:src_b])) and not _SAYS.search(lead):
+            # "..., according to a tally", "Ruiz leads by 27 seats according to a tally": what comes before
             b = s.start + len(lead.rstrip().rstrip(","))
             lead_start = _lead_start(reader, s, b)
             if lead_start is None:
@@ -1205,8 +1206,19 @@ def _according(reader: _Reader, s: Sentence) -> list[tuple[int, int]]:
     return taken
 
 
+def _sourced(lead: str, entity: Entity | None, source: str) -> bool:
+    """``according to`` right after its content, with no comma, names a source when the source is someone or a
+    record (``leads by 27 seats according to a tally``), not a plan followed (``built according to the plans``)."""
+    if not lead.strip() or not lead.rstrip()[-1:].isalnum():
+        return False
+    found = WORD.findall(source)
+    return entity is not None or (bool(found) and (found[-1].lower() in RESEARCH_NOUNS or found[0][0].isupper()))
+
+
 # Words opening a new clause after an attribution: what came before it was the attributed content.
-_LINKS = words("and but or nor yet so where which who whom whose while whereas although though because when")
+_LINKS = words(
+    "and but or nor yet so where which who whom whose while whereas although though because when compared including"
+)
 
 
 def _aside_after(masked: str, pos: int, end: int) -> int | None:
@@ -1215,8 +1227,8 @@ def _aside_after(masked: str, pos: int, end: int) -> int | None:
     rest = re.match(r",\s*([^\W_][\w\-]*)", masked[pos:end])
     if rest is None or rest.group(1).lower() in PREPOSITIONS or rest.group(1).lower() in _LINKS:
         return None  # "..., according to X, with Y leading", "..., according to X, but ...": the clause ended
-    if not _has_verb(["", *WORD.findall(masked[pos:end])]):
-        return None  # "..., according to PortWatch, a shipping data firm.": the source's apposition
+    if rest.group(1).lower() in ("a", "an") or not _has_verb(["", *WORD.findall(masked[pos:end])]):
+        return None  # "..., according to PortWatch, a shipping data firm (that ...)": the source's apposition
     return pos + rest.start(1)
 
 

@@ -1255,6 +1255,22 @@ def test_quote_introduced_after_an_addressee_with_apposition_is_the_askers() -> 
             id="a-verb-only-the-tagger-knows",
         ),
         pytest.param(
+            "Tove Lund leads by 27 seats according to a count by the Tarnby Times, but the race is open.",
+            [("Tove Lund leads by 27 seats", "Tarnby Times")],
+            id="according-to-a-record-without-a-comma",
+        ),
+        pytest.param("The pier was not built according to the plans.", [], id="according-to-plans-is-no-source"),
+        pytest.param(
+            "The deal would cut its tax rate to 17 percent, according to Acme Ltd, compared with 25 percent now.",
+            [("The deal would cut its tax rate to 17 percent", "Acme Ltd")],
+            id="according-to-and-compared-with",
+        ),
+        pytest.param(
+            "Her support is weaker than ever, according to Ivar Holm, a pollster who ran the survey.",
+            [("Her support is weaker than ever", "Ivar Holm")],
+            id="according-to-and-the-sources-apposition",
+        ),
+        pytest.param(
             "Speaking to the crowd, Tove Lund thanked her staff, she said.",
             [("Tove Lund thanked her staff", "Tove Lund")],
             id="participle-lead-in-is-no-content",
