@@ -227,7 +227,7 @@ def _subject_before(reader: _Reader, s: Sentence, vs: int, lemma: str, inflected
 
 # A relative or participle clause set off by commas before the verb, perhaps with a quotation in it ("X, who called
 # it "a farce," said", "X, citing a report by Y, said").
-_RELATIVE_BEFORE_VERB = re.compile(r",\s+(?:who|which|[a-z]+ing)\s[^;:\n]{1,150}?,[\"\u201d\u2019']?\s*$")
+_RELATIVE_BEFORE_VERB = re.compile(r",\s+(?:who|which|[a-z]+ing)\s[^;:\n]{1,150}?,[\"\u201d\u2019']{0,2}\s*$")
 _OPEN_ENDED = PREPOSITIONS | DETERMINERS | {"and", "or"}  # a phrase ending in one of these goes on past it
 # A clause opener before its subject: "But", "And", or a phrase up to its comma ("On Friday, ").
 _CLAUSE_OPENER = re.compile(r"\W*(?:(?:But|And|Yet|So|Still|Now)\s+|[^,;:\n]{1,60},\s+)?")
@@ -516,7 +516,12 @@ def _segments_in(reader: _Reader, a: int, b: int) -> list[QuotedSpan]:
 
 
 # The person told, up to twelve words, before "that" (perhaps after an aside: "told the paper, however, that").
-_TOLD_THAT = re.compile(r"((?:\s+[\w'\u2019.\-]+){1,12}?(?:,\s+[a-z]+,)?)\s+that\s")
+_TOLD_THAT = re.compile(
+    r"((?:\s+[\w'\u2019.\-\"\u201c\u201d" + MASK + r"]+){1,12}?(?:,\s+[a-z]+,)?)\s+that\s"
+    # or up to eight words with no verb or conjunction in them, then a subject pronoun: "told the paper last week she"
+    r"|((?:\s+(?!(?:when|if|because|after|while|as|and|but|had|has|have|was|were|is|are)\b)[\w'\u2019.\-]+){1,8}?)"
+    r"\s+(?=(?:he|she|they|we|I)(?:['\u2019][a-z]+)?\s+[a-z])"
+)
 
 
 def _addressee_end(masked: str, pos: int, limit: int) -> int:
@@ -524,7 +529,8 @@ def _addressee_end(masked: str, pos: int, limit: int) -> int:
     rest = masked[pos:limit]
     before_that = _TOLD_THAT.match(rest)
     if before_that is not None:
-        return pos + before_that.end(1)  # "told a crowded hall in Tarnby that", "told the paper, however, that"
+        # "told a crowded hall in Tarnby that", "told the paper, however, that", "told the paper last week she"
+        return pos + (before_that.end(1) if before_that.group(1) is not None else before_that.end(2))
     m = re.match(
         r"\s+(?:(?:me|him|her|us|them|you|reporters|journalists)\b|(?:the\s+)?[A-Z][\w'\u2019\-]*(?:\s+[A-Z][\w'\u2019\-]*)*"
         r"|(?:a|an|his|her|their)\s+[A-Z][\w'\u2019\-]*(?:\s+[A-Z][\w'\u2019\-]*)*\s+[a-z][\w\-]*(?=[\s,.;]))",

@@ -1271,6 +1271,21 @@ def test_quote_introduced_after_an_addressee_with_apposition_is_the_askers() -> 
             id="according-to-and-the-sources-apposition",
         ),
         pytest.param(
+            "Tove Lund told the Tarnby Star of Halden last week she would vote for Holm.",
+            [("she would vote for Holm", "Tove Lund")],
+            id="told-a-long-addressee-and-a-pronoun-clause",
+        ),
+        pytest.param(
+            'Tove Lund told Tarnby Radio\'s "Morning Show" that nobody doubts the plan.',
+            [("nobody doubts the plan", "Tove Lund")],
+            id="told-a-programme-in-quotation-marks-that",
+        ),
+        pytest.param(
+            "Her mother told the jury her son had been hurt when she was away.",
+            [("her son had been hurt when she was away", None)],
+            id="told-and-a-clause-with-a-later-pronoun",
+        ),
+        pytest.param(
             "Speaking to the crowd, Tove Lund thanked her staff, she said.",
             [("Tove Lund thanked her staff", "Tove Lund")],
             id="participle-lead-in-is-no-content",
