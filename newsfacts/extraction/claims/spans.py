@@ -19,19 +19,14 @@ from newsfacts.extraction.claims.vocabulary import (
     word_tokens,
 )
 from newsfacts.extraction.quotes import Quote
+from newsfacts.extraction.sentences import AGENCY_TAG as _AGENCY_RE
+from newsfacts.extraction.sentences import DATELINE as _DATELINE_RE
 from newsfacts.extraction.sentences import Sentence
 
-# "LONDON (Reuters) -", "TOPEKA, Kan. (WIBW) -", "LAGOS, May 2 (AP) -", "SAN FRANCISCO --"
-_DATELINE_RE = re.compile(
-    r"[A-Z][A-Z .'\u2019-]{2,}(?:,\s*[A-Z][A-Za-z.]{1,15}(?:\s+[A-Z][a-z]+\.?)?(?:\s+\d{1,2})?)?\s*"
-    r"(?:\([^)]{1,40}\))?\s*[-\u2013\u2014]+\s+"
-)
 # a dateline standing alone, without a dash: "DENVER, May 4.", "WELLINGTON, February 13"
 _BARE_DATELINE_RE = re.compile(
     r"[A-Z][A-Z .'\u2019-]{2,},\s*(?:[A-Z][a-z]+\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]+\.?|[A-Z][a-z]+day)\.?"
 )
-# an agency tag on its own: "(Bloomberg) --", "(AP) -"
-_AGENCY_RE = re.compile(r"\([A-Z][\w .&'-]{1,30}\)\s*[-\u2013\u2014]+\s+")
 _LIST_MARKER_RE = re.compile(r"(?:\d{1,2}[.)]|[-*\u2022\u2013])\s+")
 # a transcript's speaker label: "SMITH:", "MR JONES:", "Q:" (not "A. Smith", initials)
 _SPEAKER_LABEL_RE = re.compile(r"[A-Z][A-Z'\u2019-]*\.?(?:\s+[A-Z][A-Z'\u2019-]+\.?){0,3}:\s+")
