@@ -303,7 +303,7 @@ def _split_title(text: str, group: list[_Token]) -> tuple[str, list[_Token]]:
 
 
 def _portfolio_only(group: list[_Token], k: int) -> bool:
-    """``Health`` in ``Institute for Health Metrics``: a portfolio word is a title only before another title
+    """``Health`` in ``Institute for Health Statistics``: a portfolio word is a title only before another title
     (``Health Secretary``)."""
     return group[k].bare.lower() in PORTFOLIOS and not (k + 1 < len(group) and _is_title(group[k + 1]))
 

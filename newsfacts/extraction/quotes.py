@@ -1328,7 +1328,7 @@ def _bare_cue_after(reader: _Reader, seg: QuotedSpan) -> _Cue | None:
     return cues[0] if _ENDS_BARE.fullmatch(tail[adverbial.end() if adverbial else 0 :]) else None
 
 
-# A short sentence with no quote of its own: "The company said in a press release."
+# A short sentence with no quote of its own: "The company said in a statement."
 _BARE_CUE = re.compile(r"[^\n" + MASK + r"]{3,90}[.!]")
 # What may follow a bare cue: a venue phrase and the full stop.
 _ENDS_BARE = re.compile(r"(?:\s+(?:in|on|at|via|through|to)\s+[^,;]{1,50})?\s*[.!]\s*")
@@ -1342,7 +1342,7 @@ def _paragraph_after_person(reader: _Reader, seg: QuotedSpan, here: int) -> Enti
     line_end = text.find("\n", seg.close)
     s = reader.sentences[reader.book.sentence_at(seg.open)]
     if line_start == 0 or text[line_start : seg.open].strip():
-        # Inside a paragraph: "Simeone tempered his words. "It would not be fair ..."": a quote opening the
+        # Inside a paragraph: "Okoro kept calm. "We lost to a better side ..."": a quote opening the
         # sentence after one about a person, with no cue of its own.
         if reader.masked[s.start : seg.open].strip() or s.position == 0 or reader.book.in_quote(s.start - 2):
             return None
@@ -1587,8 +1587,6 @@ _TRADED = re.compile(r"\b([A-Z][\w\-]+)(?:['\u2019]s)?\s+(?:shares|stock|stockho
 def _kind_known(m: Mention, speaking: set[str], bodies: set[str], masked: str) -> Mention:
     if m.kind != "organisation" and not m.title and organisation_noun_before(masked, m.start):
         return replace(m, kind="organisation")  # "Developer Acme Homes", "the carmaker Halvor"
-    if m.kind == "unknown" and _MIDDLE_INITIAL.fullmatch(m.text):
-        return replace(m, kind="person")  # "John W. Combs"
     if m.kind != "unknown" or len(m.tokens) != 1 or common_word(m.text):
         return m
     if m.text in bodies:
@@ -1598,8 +1596,6 @@ def _kind_known(m: Mention, speaking: set[str], bodies: set[str], masked: str) -
     return m
 
 
-# A person's name with a middle initial: "John W. Combs", "Ana M. de la Cruz" (not "U.S. Steel").
-_MIDDLE_INITIAL = re.compile(r"[A-Z][a-z]+(?: [A-Z]\.)+ (?:[a-z]+ )*[A-Z][a-z][\w'\u2019\-]*")
 # A company named by its officer: "chief executive officer of Acme", "the CFO of Acme", "founder of Acme".
 _OFFICER_OF = re.compile(
     r"\b(?:chief (?:executive|financial|operating|technology) officer|chief executive|ceo|cfo|coo|cto|chairman|"

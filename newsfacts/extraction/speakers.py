@@ -157,7 +157,7 @@ class SpeakerBook:
         if not quoted:
             self._named_at.setdefault(entity.id, []).append(m.start)
         if not quoted and not (m.possessive and self._owns_person(m)):
-            # "Smith's sister": Smith is not who the sentence is about; "Smith's credibility": Smith is.
+            # "Smith's sister": Smith is not who the sentence is about; "Smith's plan": Smith is.
             self.note(entity, m.start)
 
     def _ticker_of(self, m: Mention) -> Entity | Literal[False] | None:
@@ -173,7 +173,7 @@ class SpeakerBook:
     def _owns_person(self, m: Mention) -> bool:
         """Whether the possessive mention ``m`` is not what its sentence is about: it qualifies a person or body
         (``Smith's sister``, ``Smith's office``) or sits after the verb (``got Judge Lee's permission``); a
-        possessive opening its clause and owning a thing is (``Smith's credibility is at stake``)."""
+        possessive opening its clause and owning a thing is (``Smith's plan is at risk``)."""
         head = _POSSESSED.match(self.text, m.end)
         if head is None or is_person_role(head.group(1)) or is_organisation_role(head.group(1)):
             return True
@@ -650,7 +650,7 @@ def first_name_genders() -> dict[str, str]:
     return genders
 
 
-# The noun a possessive name qualifies, past one modifier: "'s sister", "'s credibility", "'s former lawyer".
+# The noun a possessive name qualifies, past one modifier: "'s sister", "'s plan", "'s former lawyer".
 _POSSESSED = re.compile(r"['\u2019]s?\s+(?:[a-z][\w\-]*\s+)?([a-z][\w\-]*)\b(?!['\u2019])")
 # Between a company's name and its ticker: " (", " (NASDAQ: ".
 _BRACKET_OPEN = re.compile(r"\s*\(\s*")

@@ -573,13 +573,13 @@ RIGHT_SPEAKER += [
     ),
     pytest.param(
         "Tom Okoro, an analyst, called the results weak. With costs rising, Acme CEO Sam Reid's plan is at risk. "
-        "He had assured staff that jobs were safe.\n",
+        "He had promised staff that jobs were safe.\n",
         "Sam Reid",
         id="a-possessive-opening-its-clause-is-who-the-story-follows",
     ),
     pytest.param(
-        "Sam Reid gave evidence. He then got Judge Tom Okoro's permission to leave. "
-        '"I am sorry," the 18-year-old said.\n',
+        "Sam Reid gave evidence. He then won Judge Tom Okoro's approval to leave early. "
+        '"I am sorry," the 19-year-old said.\n',
         "Sam Reid",
         id="a-possessive-after-the-verb-is-not-followed",
     ),
@@ -596,23 +596,23 @@ RIGHT_SPEAKER += [
         id="a-body-before-a-title-after-a-quote",
     ),
     pytest.param(
-        '"What I would say is this," White House press secretary Tom Okoro said on Monday.\n',
+        '"The trip goes ahead," White House press secretary Tom Okoro said on Monday.\n',
         "Tom Okoro",
         id="a-seat-and-a-lowercase-role-before-the-name-after-a-quote",
     ),
     pytest.param(
-        '"She will be out there," Ruiz campaign spokesman Sam Reid said.\n',
+        '"She will visit six towns," Ruiz campaign spokesman Sam Reid said.\n',
         "Sam Reid",
         id="another-name-qualifying-the-role-after-a-quote",
     ),
     pytest.param(
-        'Researchers read 77 papers. "Even small amounts are linked to disease," lead study author Tom Okoro, a '
+        'Researchers read 40 papers. "Late dinners did not change sleep," lead study author Tom Okoro, a '
         "research scientist at the University of Halden, told the Halden Post.\n",
         "Tom Okoro",
         id="role-words-and-an-apposition-between-a-quote-and-its-cue",
     ),
     pytest.param(
-        '"I am pleased with the progress," said CEO Ana Ruiz during a call with analysts on Thursday.\n',
+        '"Our drills sold out in May," said CEO Ana Ruiz during a call with analysts on Thursday.\n',
         "Ana Ruiz",
         id="an-inverted-subject-with-a-capitalised-title-before-a-time-phrase",
     ),
@@ -699,7 +699,7 @@ def test_a_name_holding_a_news_agency_is_an_organisation() -> None:
 def test_a_ticker_in_brackets_is_an_alias_and_the_exchange_no_speaker() -> None:
     speakers, quotes = read(
         "Halvor Tools Inc. (NASDAQ: HVT) cut its forecast on Friday.\n"
-        "The Oslo-based company said revenue was $20 million in the quarter.\n"
+        "The company said orders rose by a fifth in the spring.\n"
     )
     assert [(s.name, s.kind, s.aliases) for s in speakers] == [("Halvor Tools Inc.", "organisation", ("HVT",))]
     assert [q[1] for q in quotes] == ["Halvor Tools Inc."]
@@ -707,10 +707,10 @@ def test_a_ticker_in_brackets_is_an_alias_and_the_exchange_no_speaker() -> None:
 
 def test_a_name_after_an_organisation_noun_is_that_organisation() -> None:
     speakers, quotes = read(
-        "Residents complained to Halden District Council about the works.\n"
-        "Developer Brook Homes said it was aware of the concerns.\n"
-        "The new plans were backed by council officers, the authority said.\n"
-        "Changes were made which the developer said would give more variety.\n"
+        "Neighbours wrote to Halden District Council about the noise.\n"
+        "Developer Brook Homes said it would move the start of work to 8 a.m.\n"
+        "Inspectors found no breach of the permit, the authority said.\n"
+        "The yard will get a fence which the developer said would cut the dust.\n"
     )
     assert ("Brook Homes", "organisation") in [(s.name, s.kind) for s in speakers]
     assert [q[1] for q in quotes] == ["Brook Homes", "Halden District Council", "Brook Homes"]
@@ -719,7 +719,7 @@ def test_a_name_after_an_organisation_noun_is_that_organisation() -> None:
 def test_a_company_named_by_its_chief_executive_is_an_organisation() -> None:
     speakers, quotes = read(
         "Velatel had a bad day on Monday. It announced that sales would fall.\n"
-        "Tom R. Okafor, chief executive officer of Velatel, said that the quarter was still strong.\n"
+        "Tom R. Okafor, chief executive officer of Velatel, said that spring orders were strong.\n"
     )
     assert [(s.name, s.kind) for s in speakers] == [("Velatel", "organisation"), ("Tom R. Okafor", "person")]
     assert [q[1] for q in quotes] == ["Velatel", "Tom R. Okafor"]
@@ -727,15 +727,15 @@ def test_a_company_named_by_its_chief_executive_is_an_organisation() -> None:
 
 def test_police_are_the_police_force_named_in_the_next_sentences() -> None:
     _, quotes = read(
-        "Police say two officers were shot at in Halden early on Friday.\n\n"
-        "According to Halden Police, the officers were called to a house at 1 a.m.\n"
+        "Police say a van hit two parked cars in Halden on Friday night.\n\n"
+        "According to Halden Police, the driver left on foot before they arrived.\n"
     )
     assert [q[1] for q in quotes] == ["Halden Police", "Halden Police"]
 
 
 def test_police_are_not_another_body_the_story_names() -> None:
     _, quotes = read(
-        "The Halden Inquiries Agency is investigating after a man was hurt. Police say he was fleeing a traffic stop.\n"
+        "The Halden Inquiries Agency is looking into a crash. Police say the driver had taken a stolen van.\n"
     )
     assert [(q[1], q[2]) for q in quotes] == [(None, "none")]
 
@@ -756,7 +756,7 @@ def test_police_are_not_another_body_the_story_names() -> None:
             id="the-mayor-the-story-named",
         ),
         pytest.param(
-            "Tom Okafor sued the Halden Post for libel. Counsel for the plaintiff said the report was unfair.\n",
+            "Tom Okafor sued the Halden Post for libel. Counsel for the plaintiff said the headline misled.\n",
             None,
             "Counsel for the plaintiff",
             id="counsel-for-a-party-is-not-the-party",
@@ -787,15 +787,15 @@ def test_a_pronoun_that_could_mean_another_person_is_less_sure() -> None:
 
 
 def test_a_portfolio_word_inside_an_institutes_name_is_no_title() -> None:
-    text = "Tom Okoro, a scientist at the Institute for Health Metrics and Evaluation, led the study.\n"
+    text = "Tom Okoro, a scientist at the Institute for Health Statistics and Planning, led the study.\n"
     people = [m.text for m in find_mentions(text, split_sentences(text)) if m.kind == "person"]
     assert people == ["Tom Okoro"]
 
 
 def test_a_quote_opening_the_sentence_after_one_about_a_person_is_theirs() -> None:
     text = (
-        "The home side had a goal ruled out.\n\nTom Okoro, however, tempered his words when asked about the "
-        "referee. \u201cIt would not seem fair to me to say more. It was a pity.\u201d\n"
+        "The visitors scored twice before the break.\n\nTom Okoro, the home manager, kept calm at the press "
+        "conference. \u201cWe lost to a better side today. My players gave everything.\u201d\n"
     )
     _, quotes = read(text)
     assert [(q[1], q[2]) for q in quotes] == [("Tom Okoro", "continuation")]
@@ -806,17 +806,17 @@ def test_a_quote_opening_the_sentence_after_one_about_a_person_is_theirs() -> No
     [
         pytest.param(
             "Halvor Tools Inc. cut its forecast on Friday.\n\n"
-            '"We secured key wins in the quarter. Our base is solid." The company said in a press release.\n',
+            '"Orders for our drills doubled. We expect more in spring." The company said in a statement.\n',
             "Halvor Tools Inc.",
             id="the-company-in-the-next-sentence",
         ),
         pytest.param(
-            'Tom Okoro spoke first.\n\n"We secured key wins in the quarter." Ana Ruiz said on Monday.\n',
+            'Tom Okoro spoke first.\n\n"Orders for our drills doubled." Ana Ruiz said on Monday.\n',
             "Ana Ruiz",
             id="a-name-in-the-next-sentence",
         ),
         pytest.param(
-            'Tom Okoro spoke first.\n\n"We secured key wins." Ana Ruiz said the figures were good.\n',
+            'Tom Okoro spoke first.\n\n"Orders doubled." Ana Ruiz said the figures were good.\n',
             None,
             id="not-a-cue-with-its-own-content",
         ),
