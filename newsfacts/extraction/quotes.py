@@ -195,11 +195,14 @@ def _cues(reader: _Reader, s: Sentence) -> list[_Cue]:
 
 
 # What may stand between a subject and its verb: a phrase of time, place or occasion ("Ana Ruiz at the time said",
-# "the mayor, in a radio interview on Friday, said") or a reflexive ("the mill itself said").
+# "the mayor, in a radio interview on Friday, said"), a reflexive ("the mill itself said") or a connective set off by
+# commas ("Others, however, say").
+_CONNECTIVE_ASIDE = r",\s+(?:however|though|too|meanwhile|also|instead|in\s+turn|for\s+example|for\s+instance),"
 _BETWEEN_SUBJECT_AND_VERB = re.compile(
     r"(?:,?\s+(?:at|in|on|during|after|before|via|through|over)\s[^,;:()\n" + MASK + r"]{1,60}?,?"
-    r"|\s+(?:itself|themselves|himself|herself))\s*$"
+    r"|\s+(?:itself|themselves|himself|herself)|" + _CONNECTIVE_ASIDE + r")\s*$"
 )
+_CONNECTIVE_BEFORE_VERB = re.compile(_CONNECTIVE_ASIDE + r"\s*$")
 
 
 def _subject_before(reader: _Reader, s: Sentence, vs: int, lemma: str, inflected: bool) -> Subject | None:
@@ -213,6 +216,8 @@ def _subject_before(reader: _Reader, s: Sentence, vs: int, lemma: str, inflected
         subject = subject_left(reader, s, relative.start())
     past = inflected and lemma not in _FINDING_LEMMAS  # "Researchers at Tarn University found": the university's
     between = _BETWEEN_SUBJECT_AND_VERB.search(reader.masked, s.start, vs) if past else None
+    if between is None and subject is None:
+        between = _CONNECTIVE_BEFORE_VERB.search(reader.masked, s.start, vs)  # "Others, however, say"
     if between is not None and WORD.findall(between.group())[-1].lower() in _OPEN_ENDED:
         between = None  # "a letter from the minister in answer to": the phrase goes on past the word
     if between is not None and between.start() > s.start and (subject is None or subject.start >= between.start()):

@@ -1318,6 +1318,14 @@ def test_quote_introduced_after_an_addressee_with_apposition_is_the_askers() -> 
             id="a-time-phrase-then-a-pronoun-clause",
         ),
         pytest.param(
+            "Others, however, say a change is overdue.", [("a change is overdue", None)], id="others-however-say"
+        ),
+        pytest.param(
+            "Port chairman Ivar Holm, for example, said the visit would draw wide notice.",
+            [("the visit would draw wide notice", "Ivar Holm")],
+            id="for-example-between-subject-and-verb",
+        ),
+        pytest.param(
             "Speaking to the crowd, Tove Lund thanked her staff, she said.",
             [("Tove Lund thanked her staff", "Tove Lund")],
             id="participle-lead-in-is-no-content",
