@@ -1039,7 +1039,11 @@ def _trailing(reader: _Reader, s: Sentence, cue: _Cue) -> int:
     if aside is None and not _ends_clause(masked[governed : s.end]):
         return cue.end  # "Public corruption aside, X admitted defrauding ...": the cue's content follows it
     # "..., the minister, Ines Duarte, said": the role before the name belongs to the attribution.
-    role = re.search(r"(?:^|,)\s*(?:the|a|an|his|her|its|their)\s+(?:[\w\-]+\s+){0,3}?([\w\-]+)\s*,?$", body)
+    role = re.search(
+        r"(?:^|,)\s*(?:the|a|an|his|her|its|their|(?:[A-Z][\w.]*\s+){0,2}[A-Z]\w*['\u2019]s)\s+"
+        r"(?:[\w\-]+\s+){0,3}?([\w\-]+)\s*,?$",
+        body,
+    )
     if role and (is_person_role(role.group(1)) or is_organisation_role(role.group(1))):
         body = body[: role.start()]
     body_end = s.start + len(body)
@@ -1137,6 +1141,7 @@ def _reported_clause(rest: str) -> bool:
 _PRONOUN_CLAUSE = re.compile(r"\s+(he|she|they|we|I|it)(['\u2019](?:d|ll|ve|re|s|m))?\s+([a-z]+)\b")
 
 
+_ABOUT = words("about around over under some nearly almost")  # "About 40 boats left, she said"
 _TIME_WORDS = words("later earlier ago afterwards morning afternoon evening night today yesterday week month year")
 
 
@@ -1154,10 +1159,13 @@ def _reportable(content: str) -> bool:
         return False  # "Ten minutes later, he added: ...": when, not what
     first = found[0].lower()
     if first in PREPOSITIONS:
-        return bool(_NUMBER.fullmatch(found[1].lower()))
+        return first in _ABOUT and bool(_NUMBER.fullmatch(found[1].lower()))  # not "At one point, X asked"
     if first.endswith(("ing", "ed")) and first not in SUBORDINATORS:
-        # "Eating less salt cut the risk", "Floating voters aren't sure": a subject, no lead-in
-        return "," not in content and any(w.lower() in FINITE or w.lower().endswith(_CONTRACTED) for w in found[1:])
+        # "Eating less salt cut the risk", "Floating voters aren't sure": a subject and its verb, no lead-in
+        # ("Rallying workers who are struggling, X promised": the verb is the relative clause's)
+        relative = next((i for i, w in enumerate(found) if w.lower() in _RELATIVES), len(found))
+        finite = any(w.lower() in FINITE or w.lower().endswith(_CONTRACTED) for w in found[1:relative])
+        return "," not in content and finite
     return first not in SUBORDINATORS
 
 
