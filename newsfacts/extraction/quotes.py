@@ -979,6 +979,10 @@ def _takes_bare_content(cue: _Cue, rest: str) -> bool:
     )
 
 
+# A name and its apposition opening the sentence: the subject of the cue after them, no content.
+_NAME_AND_APPOSITION = re.compile(
+    r"(?:[A-Z][\w'\u2019.\-]*\s+){0,3}[A-Z][\w'\u2019.\-]*,\s+(?:a|an|the|who)\s[^,;" + MASK + r"]*"
+)
 _COORDINATED_END = re.compile(r"\b[a-z][\w\-]*(?:\s+[a-z][\w\-]*)?\s+and\s*$")
 _QUANTIFIER_END = re.compile(r"\b(?:many|some|most|several|few|all|both|other)\s*$", re.IGNORECASE)
 _QUANTIFIERS = words("each every many most few both several another other any such either neither none")
@@ -1051,6 +1055,8 @@ def _trailing(reader: _Reader, s: Sentence, cue: _Cue) -> int:
     if lead is None:
         return cue.end
     lead = _past_dateline(masked, lead, body_end)
+    if _NAME_AND_APPOSITION.fullmatch(masked, lead, body_end):
+        return cue.end  # "Roffman, an analyst at Janney, recalled the calls": the subject and who they are
     if aside is not None:
         lead_words = WORD.findall(masked[lead:body_end])
         if len(lead_words) == 1 and _connective(lead_words[0]):

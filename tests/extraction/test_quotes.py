@@ -1339,6 +1339,11 @@ def test_quote_introduced_after_an_addressee_with_apposition_is_the_askers() -> 
             id="a-possessive-role-before-a-trailing-cue",
         ),
         pytest.param(
+            "Holm met Vask in 1990. Holm, an analyst at a Tarnby bank, recalled many calls with Vask.",
+            [],
+            id="a-name-and-its-apposition-are-no-content",
+        ),
+        pytest.param(
             "Speaking to the crowd, Tove Lund thanked her staff, she said.",
             [("Tove Lund thanked her staff", "Tove Lund")],
             id="participle-lead-in-is-no-content",
