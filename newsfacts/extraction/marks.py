@@ -220,7 +220,7 @@ def classify(text: str, seg: QuotedSpan, sentence: Sentence | None) -> SpanClass
         return "title"
     named_as = prev_word == "as" and any(w.lower() in NAMING_WORDS for w in prev_words[-3:-1])
     if named_as and len(words) <= 5:
-        return "scare"  # "known locally as 'the old mill run',": a name, not words someone said
+        return "scare"  # "known locally as 'the long mile',": a name, not words someone said
     if len(words) <= 2:
         if prev_word in NAMING_WORDS or prev_word in DETERMINERS:
             return "scare"

@@ -28,6 +28,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, replace
 from typing import Literal
 
+from newsfacts.extraction import tagger
 from newsfacts.extraction.cues import (
     ADDRESSEE_VERBS,
     ADVERBIAL,
@@ -194,16 +195,19 @@ def _cues(reader: _Reader, s: Sentence) -> list[_Cue]:
 
 
 # What may stand between a subject and its verb: a phrase of time, place or occasion ("Ana Ruiz at the time said",
-# "the mayor, in a radio interview on Friday, said") or a reflexive ("the mill itself said").
+# "the mayor, in a radio interview on Friday, said"), a reflexive ("the mill itself said") or a connective set off by
+# commas ("Others, however, say").
+_CONNECTIVE_ASIDE = r",\s+(?:however|though|too|meanwhile|also|instead|in\s+turn|for\s+example|for\s+instance),"
 _BETWEEN_SUBJECT_AND_VERB = re.compile(
     r"(?:,?\s+(?:at|in|on|during|after|before|via|through|over)\s[^,;:()\n" + MASK + r"]{1,60}?,?"
-    r"|\s+(?:itself|themselves|himself|herself))\s*$"
+    r"|\s+(?:itself|themselves|himself|herself)|" + _CONNECTIVE_ASIDE + r")\s*$"
 )
+_CONNECTIVE_BEFORE_VERB = re.compile(_CONNECTIVE_ASIDE + r"\s*$")
 
 
 def _subject_before(reader: _Reader, s: Sentence, vs: int, lemma: str, inflected: bool) -> Subject | None:
     """The subject before the verb at ``vs``; past a phrase between them (``X at a briefing in Halden on Friday
-    said``: X, not Halden) when the verb is inflected (``patients with chronic stress disorder``: a noun); else a
+    said``: X, not Halden) when the verb is inflected (``staff with chronic stress problems``: a noun); else a
     common noun phrase opening the clause that no rule resolves (``The mill said``, ``Some families said``), when
     the verb is one of speech (``The results suggest`` infers): an unnamed speaker."""
     subject = subject_left(reader, s, vs)
@@ -212,8 +216,10 @@ def _subject_before(reader: _Reader, s: Sentence, vs: int, lemma: str, inflected
         subject = subject_left(reader, s, relative.start())
     past = inflected and lemma not in _FINDING_LEMMAS  # "Researchers at Tarn University found": the university's
     between = _BETWEEN_SUBJECT_AND_VERB.search(reader.masked, s.start, vs) if past else None
+    if between is None and subject is None:
+        between = _CONNECTIVE_BEFORE_VERB.search(reader.masked, s.start, vs)  # "Others, however, say"
     if between is not None and WORD.findall(between.group())[-1].lower() in _OPEN_ENDED:
-        between = None  # "a reply by the minister in answer to": the phrase goes on past the word
+        between = None  # "a letter from the minister in answer to": the phrase goes on past the word
     if between is not None and between.start() > s.start and (subject is None or subject.start >= between.start()):
         outside = subject_left(reader, s, between.start())
         if outside is not None:
@@ -226,7 +232,7 @@ def _subject_before(reader: _Reader, s: Sentence, vs: int, lemma: str, inflected
 
 # A relative or participle clause set off by commas before the verb, perhaps with a quotation in it ("X, who called
 # it "a farce," said", "X, citing a report by Y, said").
-_RELATIVE_BEFORE_VERB = re.compile(r",\s+(?:who|which|[a-z]+ing)\s[^;:\n]{1,150}?,[\"\u201d\u2019']?\s*$")
+_RELATIVE_BEFORE_VERB = re.compile(r",\s+(?:who|which|[a-z]+ing)\s[^;:\n]{1,150}?,[\"\u201d\u2019']{0,2}\s*$")
 _OPEN_ENDED = PREPOSITIONS | DETERMINERS | {"and", "or"}  # a phrase ending in one of these goes on past it
 # A clause opener before its subject: "But", "And", or a phrase up to its comma ("On Friday, ").
 _CLAUSE_OPENER = re.compile(r"\W*(?:(?:But|And|Yet|So|Still|Now)\s+|[^,;:\n]{1,60},\s+)?")
@@ -251,29 +257,33 @@ def _common_subject(reader: _Reader, s: Sentence, vs: int) -> Subject | None:
     return Subject(start, start + len(phrase), None, "none")
 
 
-_GROUP_HEADS = words("who whom percent others some many most several all both few half majority minority")
+_PREPOSED_RELATIVE = re.compile(r".*\b(?:in|of|among|for|to|with)\s+(?:which|whom)\s+")
+_GROUP_HEADS = words("who whom percent others some many most several all both few half majority minority another one")
 _RELATIVES = words("who whom that which")
 
 
 def _plural_subject(reader: _Reader, s: Sentence, vs: int) -> Subject | None:
     """A longer subject of a clause that says something (``Seventy percent of voters say``, ``Business leaders who
-    have fought the law say``, ``many of whom say``, ``about two-thirds, 67 percent, say``): the words since the
+    have fought the law say``, ``many of whom say``, ``most of them, 61 percent, say``): the words since the
     clause began (or its apposition), up to fourteen, ending in a noun, a number or a relative pronoun, with no
     finite verb but inside a relative clause."""
     masked = reader.masked
     start = max(masked.rfind(",", s.start, vs), masked.rfind(";", s.start, vs), masked.rfind(":", s.start, vs))
-    if start >= 0 and not masked[start + 1 : vs].strip():  # "67 percent, say": the apposition before the comma
+    if start >= 0 and not masked[start + 1 : vs].strip():  # "61 percent, say": the apposition before the comma
         start = max(masked.rfind(",", s.start, start), s.start - 1)
     start = s.start if start < 0 else start + 1
     phrase = masked[start:vs]
+    inner = _PREPOSED_RELATIVE.search(phrase)
+    if inner is not None and phrase[inner.end() :].strip():  # "a council in which 67 percent of members say"
+        start, phrase = start + inner.end(), phrase[inner.end() :]
     found = [w.lower() for w in WORD.findall(phrase)]
     while found and (found[-1].endswith("ly") or found[-1] in VERB_MODIFIERS):
-        found.pop()  # "Europeans especially say"
+        found.pop()  # "Dockers especially say"
     if not found or len(found) > 14 or MASK in phrase or any(w in ALL_VERBS and w not in _NOUN_LIKE for w in found):
         return None
     relative = next((i for i, w in enumerate(found) if w in _RELATIVES), len(found))
     if any(w in FINITE for w in found[:relative]):
-        return None  # "Trump has ... people say": a clause of its own before the verb
+        return None  # "X has ... people say": a clause of its own before the verb
     last = found[-1]
     head = last in _GROUP_HEADS or bool(_NUMBER.fullmatch(last)) or not (last in STOPWORDS or last in FINITE)
     if not head or last.endswith("ing"):
@@ -323,7 +333,7 @@ def _participle_lemma(masked: str, s: Sentence, m: re.Match[str], word: str) -> 
     if word in INFERENCE_PARTICIPLES and _after_document(masked, s, m.start()):
         return "suggest"  # "released a report suggesting the accounts were overstated"
     if word in _FINDING_PARTICIPLES and _FOUND_THAT.match(masked, m.end()) and masked[: m.start()].endswith(", "):
-        # "The researchers studied 77 trials, finding that ...": research finds (not "Police searched, finding")
+        # "The researchers studied 40 trials, finding that ...": research finds (not "Police searched, finding")
         return "find" if _RESEARCH_LEAD.match(masked, s.start, m.start()) else None
     return PARTICIPLE_CUES.get(word.lower())
 
@@ -469,7 +479,7 @@ def _participle_cue(reader: _Reader, s: Sentence, m: re.Match[str], lemma: str, 
         if pronoun:
             clause = pronoun_subject(reader, pronoun.group(1), s.start + pronoun.start(1), s.start + pronoun.end(1))
         elif group is not None and is_person_role(group.group(2)):
-            clause = Subject(group.start(1), group.end(2), None, "none")  # "Six scientists who ... , saying"
+            clause = Subject(group.start(1), group.end(2), None, "none")  # "Six engineers who ..., saying"
         else:
             clause = clause_subject(reader, s, m.start(), coordinated=True)
         if clause is None and linked:
@@ -482,7 +492,7 @@ def _participle_cue(reader: _Reader, s: Sentence, m: re.Match[str], lemma: str, 
     return _Cue(m.start(), m.end(), m.group().lower(), lemma, subject, participle=True)
 
 
-# A sentence opening with a counted group of people: "Six scientists who ...", "Many residents of ...".
+# A sentence opening with a counted group of people: "Six engineers who ...", "Many residents of ...".
 _COUNTED_GROUP = re.compile(
     r"\W*((?:[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine|[Tt]en|[Mm]any|[Ss]everal|[Ss]ome|"
     r"[Mm]ost|\d+))\s+(?:[a-z][\w\-]*\s+)?([a-z][\w\-]*s)\b"
@@ -515,7 +525,12 @@ def _segments_in(reader: _Reader, a: int, b: int) -> list[QuotedSpan]:
 
 
 # The person told, up to twelve words, before "that" (perhaps after an aside: "told the paper, however, that").
-_TOLD_THAT = re.compile(r"((?:\s+[\w'\u2019.\-]+){1,12}?(?:,\s+[a-z]+,)?)\s+that\s")
+_TOLD_THAT = re.compile(
+    r"((?:\s+[\w'\u2019.\-\"\u201c\u201d" + MASK + r"]+){1,12}?(?:,\s+[a-z]+,)?)\s+that\s"
+    # or up to eight words with no verb or conjunction in them, then a subject pronoun: "told the paper last week she"
+    r"|((?:\s+(?!(?:when|if|because|after|while|as|and|but|had|has|have|was|were|is|are)\b)[\w'\u2019.\-]+){1,8}?)"
+    r"\s+(?=(?:he|she|they|we|I)(?:['\u2019][a-z]+)?\s+[a-z])"
+)
 
 
 def _addressee_end(masked: str, pos: int, limit: int) -> int:
@@ -523,7 +538,8 @@ def _addressee_end(masked: str, pos: int, limit: int) -> int:
     rest = masked[pos:limit]
     before_that = _TOLD_THAT.match(rest)
     if before_that is not None:
-        return pos + before_that.end(1)  # "told a crowded hall in Tarnby that", "told the paper, however, that"
+        # "told a small crowd in Tarnby that", "told the paper, however, that", "told the paper last week she"
+        return pos + (before_that.end(1) if before_that.group(1) is not None else before_that.end(2))
     m = re.match(
         r"\s+(?:(?:me|him|her|us|them|you|reporters|journalists)\b|(?:the\s+)?[A-Z][\w'\u2019\-]*(?:\s+[A-Z][\w'\u2019\-]*)*"
         r"|(?:a|an|his|her|their)\s+[A-Z][\w'\u2019\-]*(?:\s+[A-Z][\w'\u2019\-]*)*\s+[a-z][\w\-]*(?=[\s,.;]))",
@@ -796,6 +812,11 @@ def _read_content(reader: _Reader, cue: _Cue, after: int, rest: str, limit: int)
 
 
 _TIME_OPENERS = PREPOSITIONS | {"last", "earlier", "this", "later"}
+# A short phrase of time or place after the verb, then a clause opened by a subject pronoun.
+_PHRASE_THEN_PRONOUN = re.compile(
+    r"\s+(?:after|before|during|at|in|on|since|following)\s+(?:[\w'\u2019\-]+\s+){1,4}?"
+    r"(?=(?:he|she|they|we|I)(?:['\u2019][a-z]+)?\s+[a-z])"
+)
 # Reported content opening with its verb: its subject is the relative pronoun before the cue.
 _VERB_FIRST = re.compile(r"\s*(?:[a-z]+ed|" + "|".join(sorted(FINITE | IRREGULAR_VERBS)) + r")\b")
 # A finite verb after the first word of a relative clause's content: the main clause going on.
@@ -818,7 +839,7 @@ def _content_start(cue: _Cue, after: int, rest: str) -> tuple[int, bool, bool] |
     inserted = _INSERTED.match(rest)
     if inserted is not None:  # "said — in a rare interview — that ...", "said (in a statement) that ..."
         after, rest = after + inserted.end(), rest[inserted.end() :]
-    m_that = re.match(r"((?:\s+[\w'\u2019\-]+){0,7}?)\s+that\b", rest)
+    m_that = re.match(r"((?:\s+[\w'\u2019\-]+){0,10}?)\s+that\b", rest)
     if m_that and _before_that(m_that.group(1)):
         return after + m_that.end(), True, False
     colon = _COLON.match(rest) if cue.lemma in SPEECH_VERBS else None
@@ -831,13 +852,9 @@ def _content_start(cue: _Cue, after: int, rest: str) -> tuple[int, bool, bool] |
     m_prep = re.match(r"\s+(" + "|".join(preps) + r")\b", rest) if preps else None
     if m_prep:
         return after + m_prep.end(), False, True
-    adverbial = ADVERBIAL.match(rest)
-    tail = rest[adverbial.end() :].lstrip(" :") if adverbial else ""
-    spoken = cue.lemma in SPEECH_VERBS and _opens_clause(" " + tail) and _reported_clause(" " + tail)
-    if adverbial and (_clause_like(tail) or spoken) and not _glued_sentence(" " + tail):
-        # "said on Tuesday it would ...", "said in a statement the plan had failed", "said on Twitter: the plan".
-        tail = rest[adverbial.end() :]
-        return after + adverbial.end() + len(tail) - len(tail.lstrip(" :")), False, False
+    past_phrase = _past_phrase(cue, rest)
+    if past_phrase is not None:
+        return after + past_phrase, False, False
     if cue.relative and _VERB_FIRST.match(rest):
         return after + len(rest) - len(rest.lstrip()), False, False  # "levels that the agency said topped limits"
     aside = re.match(r",\s+(?=(?:he|she|they|it)\b|[A-Z][\w'\u2019\-]+\s+(?:[A-Z]?[a-z]|" + MASK + "))", rest)
@@ -852,7 +869,7 @@ def _content_start(cue: _Cue, after: int, rest: str) -> tuple[int, bool, bool] |
         after, rest = after + lone.end(), rest[lone.end() :]
     if _takes_bare_content(cue, rest) and not _glued_sentence(rest) and (lone is None or adverb):
         first = re.match(r"\s+([\w'\u2019\-]+|" + MASK + ")", rest)
-        measured = _AT_LEAST.match(rest) is not None  # "reported at least six planes flew over"
+        measured = _AT_LEAST.match(rest) is not None  # "reported at least six boats sank"
         if _MANNER.match(rest):
             return None  # "said calmly as the crowd left": how, and when
         if first and (first.group(1).lower() not in _NOT_CONTENT or measured) and not rest.startswith(","):
@@ -860,6 +877,21 @@ def _content_start(cue: _Cue, after: int, rest: str) -> tuple[int, bool, bool] |
     fronted = _FRONTED_PHRASE.match(rest) if cue.lemma in SPEECH_VERBS else None
     if fronted and _opens_clause(rest[fronted.end() - 1 :]) and _reported_clause(rest[fronted.end() - 1 :]):
         return after + fronted.start(1), False, False  # "said with two more rate rises, the slowdown might be deeper"
+    return None
+
+
+def _past_phrase(cue: _Cue, rest: str) -> int | None:
+    """Where a clause starts after a phrase of time, place or medium right after the verb (``said on Tuesday it
+    would ...``, ``said in a statement the plan had failed``, ``said after the vote he would not run``), or None."""
+    phrase = _PHRASE_THEN_PRONOUN.match(rest) if cue.lemma in SPEECH_VERBS else None
+    if phrase is not None:
+        return phrase.end()
+    adverbial = ADVERBIAL.match(rest)
+    tail = rest[adverbial.end() :].lstrip(" :") if adverbial else ""
+    spoken = cue.lemma in SPEECH_VERBS and _opens_clause(" " + tail) and _reported_clause(" " + tail)
+    if adverbial and (_clause_like(tail) or spoken) and not _glued_sentence(" " + tail):
+        tail = rest[adverbial.end() :]  # "said on Twitter: the plan ..."
+        return adverbial.end() + len(tail) - len(tail.lstrip(" :"))
     return None
 
 
@@ -889,6 +921,8 @@ def _before_that(gap: str) -> bool:
     """Whether words between a cue and ``that`` may stand there: none, a time or venue phrase (``on Tuesday``,
     ``Thursday``), or an adverb (``repeatedly``)."""
     found = gap.split()
+    if any(w.islower() and (w in FINITE or ALL_VERBS.get(w, w) != w) for w in found):
+        return False  # "responded by saying it was typical for a road that ...": a clause of its own first
     if not found or found[0].lower() in _TIME_OPENERS or ADVERBIAL.fullmatch(gap):
         return True
     if len(found) > 1 and found[0].endswith("ly"):  # "claimed separately in an interview that"
@@ -900,6 +934,31 @@ def _before_that(gap: str) -> bool:
 _ASKED_TO = re.compile(r"(?:\s+[\w'\u2019.\-]+){1,8}?\s+to\s+(?=" + MASK + ")")
 
 
+_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+# Tags of the words of a noun phrase that opens a clause: "most dockers", "the new port's cranes", "three of them".
+_SUBJECT_TAGS = frozenset(
+    {"DT", "PDT", "CD", "JJ", "JJR", "JJS", "NN", "NNS", "NNP", "NNPS", "PRP", "PRP$", "POS", "RB"}
+)  # and an adverb before the verb: "officers still check"
+
+
+def _tagged_clause(verb: str, rest: str) -> bool:
+    """A clause whose verb no word list knows (``said dockers distrust the plan``): a noun phrase, then a finite verb
+    before any other kind of word, as the part-of-speech tagger reads them (the verb of speech tagged with it)."""
+    clause = rest[:80].split(",", 1)[0].rstrip()
+    if not clause.strip() or MASK in clause or not clause.strip()[0].isalnum():
+        return False
+    words = tagger.tagged(verb + clause)[1:]
+    if len(words) < 3:
+        return False
+    for k, w in enumerate(words[:6]):
+        plural = w.tag == "VB" and any(p.tag in ("NNS", "NNPS", "PRP") for p in words[:k])  # "wardens still check"
+        if w.tag in _FINITE_TAGS or plural:
+            return k > 0  # a subject, then its verb
+        if w.tag not in _SUBJECT_TAGS:
+            return False  # "said grace before the meal began": a preposition before any verb, an object
+    return False
+
+
 # Reporting verbs that as often take a thing as their object ("reported a profit", "announced a merger").
 _OBJECT_VERBS = frozenset({"report", "announce", "reveal", "disclose", "unveil", "post"})
 
@@ -908,9 +967,10 @@ def _takes_bare_content(cue: _Cue, rest: str) -> bool:
     """``said sales fell``, ``called it "a disaster"``, ``admitted his side had ...``, ``admitted "he was wrong"``:
     content without ``that``."""
     if cue.lemma in _OBJECT_VERBS and not _reported_clause(rest.split(",", 1)[0]):
-        return False  # "reported a higher profit on strong sales, helped by ...": an object, not a clause
+        return False  # "reported a record profit, lifted by ...": an object, not a clause
+    said = _reported_clause(rest) or (cue.lemma == "say" and _opens_clause(rest)) or _tagged_clause(cue.word, rest)
     return (
-        (cue.lemma in SPEECH_VERBS and (_reported_clause(rest) or (cue.lemma == "say" and _opens_clause(rest))))
+        (cue.lemma in SPEECH_VERBS and said)
         or (cue.lemma in FRAMING_VERBS and MASK in rest)
         or (
             (cue.lemma in THAT_VERBS or cue.lemma in _FINDING_LEMMAS)
@@ -919,6 +979,10 @@ def _takes_bare_content(cue: _Cue, rest: str) -> bool:
     )
 
 
+# A name and its apposition opening the sentence: the subject of the cue after them, no content.
+_NAME_AND_APPOSITION = re.compile(
+    r"(?:[A-Z][\w'\u2019.\-]*\s+){0,3}[A-Z][\w'\u2019.\-]*,\s+(?:a|an|the|who)\s[^,;" + MASK + r"]*"
+)
 _COORDINATED_END = re.compile(r"\b[a-z][\w\-]*(?:\s+[a-z][\w\-]*)?\s+and\s*$")
 _QUANTIFIER_END = re.compile(r"\b(?:many|some|most|several|few|all|both|other)\s*$", re.IGNORECASE)
 _QUANTIFIERS = words("each every many most few both several another other any such either neither none")
@@ -935,7 +999,7 @@ def _opens_clause(rest: str) -> bool:
     first = found[0]
     low = first.lower()
     if low in _QUANTIFIERS:
-        return True  # "said each year of school yields ...", "said many of them left"
+        return True  # "said each hour of sleep lifts ...", "said many of them left"
     if any(w.lower() in PREPOSITIONS for w in found[1:3]):
         return False  # "said a prayer for", "said no to the deal", "said Mass in": an object, not a clause
     second = found[1].lower()
@@ -945,7 +1009,7 @@ def _opens_clause(rest: str) -> bool:
         return True
     if first[0].isupper():
         return low not in STOPWORDS
-    # "said people misunderstand him": a bare noun and a word that is no function word (a verb the lists lack).
+    # "said fans misjudge him": a bare noun and a word that is no function word (a verb the lists lack).
     return low.isalpha() and not low.endswith("ly") and low not in STOPWORDS and second not in STOPWORDS
 
 
@@ -960,7 +1024,7 @@ def _trailing(reader: _Reader, s: Sentence, cue: _Cue) -> int:
     noted``)."""
     masked = reader.masked
     head = cue.start if cue.inverted else cue.subject.start
-    # "In the long run, many economists say, ...", "..., dockers and union officials told the paper."
+    # "Over time, many planners say, ...", "..., dockers and union officials told the paper."
     before = _COORDINATED_END.sub("", _QUANTIFIER_END.sub("", masked[s.start : head])).rstrip()
     if re.search(r",\s*as$", before):
         before = before[: before.rfind("as")].rstrip()  # "The bridge, as Ruiz noted, is old"
@@ -979,7 +1043,11 @@ def _trailing(reader: _Reader, s: Sentence, cue: _Cue) -> int:
     if aside is None and not _ends_clause(masked[governed : s.end]):
         return cue.end  # "Public corruption aside, X admitted defrauding ...": the cue's content follows it
     # "..., the minister, Ines Duarte, said": the role before the name belongs to the attribution.
-    role = re.search(r"(?:^|,)\s*(?:the|a|an|his|her|its|their)\s+(?:[\w\-]+\s+){0,3}?([\w\-]+)\s*,?$", body)
+    role = re.search(
+        r"(?:^|,)\s*(?:the|a|an|his|her|its|their|(?:[A-Z][\w.]*\s+){0,2}[A-Z]\w*['\u2019]s)\s+"
+        r"(?:[\w\-]+\s+){0,3}?([\w\-]+)\s*,?$",
+        body,
+    )
     if role and (is_person_role(role.group(1)) or is_organisation_role(role.group(1))):
         body = body[: role.start()]
     body_end = s.start + len(body)
@@ -987,6 +1055,8 @@ def _trailing(reader: _Reader, s: Sentence, cue: _Cue) -> int:
     if lead is None:
         return cue.end
     lead = _past_dateline(masked, lead, body_end)
+    if _NAME_AND_APPOSITION.fullmatch(masked, lead, body_end):
+        return cue.end  # "Roffman, an analyst at Janney, recalled the calls": the subject and who they are
     if aside is not None:
         lead_words = WORD.findall(masked[lead:body_end])
         if len(lead_words) == 1 and _connective(lead_words[0]):
@@ -1077,13 +1147,14 @@ def _reported_clause(rest: str) -> bool:
 _PRONOUN_CLAUSE = re.compile(r"\s+(he|she|they|we|I|it)(['\u2019](?:d|ll|ve|re|s|m))?\s+([a-z]+)\b")
 
 
+_ABOUT = words("about around over under some nearly almost")  # "About 40 boats left, she said"
 _TIME_WORDS = words("later earlier ago afterwards morning afternoon evening night today yesterday week month year")
 
 
 def _reportable(content: str) -> bool:
     """Whether text before a trailing cue can be reported content, not a lead-in (``Asked whether ..., she``):
     also a quotation going on in the speaker's clause (``"We are shocked" by the attack, Ruiz said``), a number
-    after a preposition (``Around 30 people came, he said``) and a gerund subject without a comma (``Eating less
+    after a preposition (``About 40 boats left, he said``) and a gerund subject without a comma (``Eating less
     salt cut the risk, the study found``)."""
     found = WORD.findall(content)
     if len(found) < 3:
@@ -1091,13 +1162,16 @@ def _reportable(content: str) -> bool:
     if content.lstrip().startswith(MASK):
         return True
     if found[-1].lower() in _TIME_WORDS and len(found) <= 5 and not _has_verb(["", *found]):
-        return False  # "A few minutes later, he added: ...": when, not what
+        return False  # "Ten minutes later, he added: ...": when, not what
     first = found[0].lower()
     if first in PREPOSITIONS:
-        return bool(_NUMBER.fullmatch(found[1].lower()))
+        return first in _ABOUT and bool(_NUMBER.fullmatch(found[1].lower()))  # not "At one point, X asked"
     if first.endswith(("ing", "ed")) and first not in SUBORDINATORS:
-        # "Eating less salt cut the risk", "Undecided voters aren't likely to help": a subject, no lead-in
-        return "," not in content and any(w.lower() in FINITE or w.lower().endswith(_CONTRACTED) for w in found[1:])
+        # "Eating less salt cut the risk", "Floating voters aren't sure": a subject and its verb, no lead-in
+        # ("Rallying workers who are struggling, X promised": the verb is the relative clause's)
+        relative = next((i for i, w in enumerate(found) if w.lower() in _RELATIVES), len(found))
+        finite = any(w.lower() in FINITE or w.lower().endswith(_CONTRACTED) for w in found[1:relative])
+        return "," not in content and finite
     return first not in SUBORDINATORS
 
 
@@ -1167,7 +1241,8 @@ def _according(reader: _Reader, s: Sentence) -> list[tuple[int, int]]:
             if seg is not None and seg.cls in ("full", "partial"):
                 _attach(reader, seg, cue)
             continue
-        elif lead.rstrip().endswith(",") and not _SAYS.search(lead):
+        elif (lead.rstrip().endswith(",") or _sourced(lead, entity, masked[src_a:src_b])) and not _SAYS.search(lead):
+            # "..., according to a tally", "Ruiz leads by 27 seats according to a tally": what comes before
             b = s.start + len(lead.rstrip().rstrip(","))
             lead_start = _lead_start(reader, s, b)
             if lead_start is None:
@@ -1181,8 +1256,19 @@ def _according(reader: _Reader, s: Sentence) -> list[tuple[int, int]]:
     return taken
 
 
+def _sourced(lead: str, entity: Entity | None, source: str) -> bool:
+    """``according to`` right after its content, with no comma, names a source when the source is someone or a
+    record (``leads by 27 seats according to a tally``), not a plan followed (``run according to the timetable``)."""
+    if not lead.strip() or not lead.rstrip()[-1:].isalnum():
+        return False
+    found = WORD.findall(source)
+    return entity is not None or (bool(found) and (found[-1].lower() in RESEARCH_NOUNS or found[0][0].isupper()))
+
+
 # Words opening a new clause after an attribution: what came before it was the attributed content.
-_LINKS = words("and but or nor yet so where which who whom whose while whereas although though because when")
+_LINKS = words(
+    "and but or nor yet so where which who whom whose while whereas although though because when compared including"
+)
 
 
 def _aside_after(masked: str, pos: int, end: int) -> int | None:
@@ -1191,8 +1277,8 @@ def _aside_after(masked: str, pos: int, end: int) -> int | None:
     rest = re.match(r",\s*([^\W_][\w\-]*)", masked[pos:end])
     if rest is None or rest.group(1).lower() in PREPOSITIONS or rest.group(1).lower() in _LINKS:
         return None  # "..., according to X, with Y leading", "..., according to X, but ...": the clause ended
-    if not _has_verb(["", *WORD.findall(masked[pos:end])]):
-        return None  # "..., according to PortWatch, a shipping data firm.": the source's apposition
+    if rest.group(1).lower() in ("a", "an") or not _has_verb(["", *WORD.findall(masked[pos:end])]):
+        return None  # "..., according to PortWatch, a shipping data firm (that ...)": the source's apposition
     return pos + rest.start(1)
 
 

@@ -1004,13 +1004,13 @@ def test_quote_introduced_after_an_addressee_with_apposition_is_the_askers() -> 
             id="noun-is-not-a-cue",
         ),
         pytest.param(
-            "Deputy Mayor, Oren Vask, at a briefing in Tarnby on Friday said the claims are false.",
-            [("the claims are false", "Oren Vask")],
+            "Deputy Mayor, Oren Vask, at a briefing in Tarnby on Friday said the figures are wrong.",
+            [("the figures are wrong", "Oren Vask")],
             id="phrase-between-subject-and-verb",
         ),
         pytest.param(
-            "Oren Vask at the time said he had asked his staff to look into the fees.",
-            [("he had asked his staff to look into the fees", "Oren Vask")],
+            "Oren Vask at the time said he would review the contract.",
+            [("he would review the contract", "Oren Vask")],
             id="time-phrase-between-subject-and-verb",
         ),
         pytest.param(
@@ -1018,13 +1018,13 @@ def test_quote_introduced_after_an_addressee_with_apposition_is_the_askers() -> 
             [("the merger was off", "Kerrow Foods")],
             id="reflexive-between-subject-and-verb",
         ),
-        pytest.param("The mill said the deal was on.", [("the deal was on", None)], id="common-noun-subject"),
+        pytest.param("The mill said the sale was off.", [("the sale was off", None)], id="common-noun-subject"),
         pytest.param(
             "But some families said they had waited a year for a place.",
             [("they had waited a year for a place", None)],
             id="unnamed-group-subject",
         ),
-        pytest.param("Patients with chronic stress sleep badly, the nurses found.", [], id="noun-like-a-verb"),
+        pytest.param("Staff with chronic stress sleep badly, the nurses found.", [], id="noun-like-a-verb"),
         pytest.param("The findings suggest the drug is safe.", [], id="an-inference-is-no-speech"),
         pytest.param(
             "Mira Solberg said ferries aren't a cheap way to cross the bay.",
@@ -1032,8 +1032,8 @@ def test_quote_introduced_after_an_addressee_with_apposition_is_the_askers() -> 
             id="contracted-verb-in-the-clause",
         ),
         pytest.param(
-            "Around 40 people came to each meeting, Mira Solberg said.",
-            [("Around 40 people came to each meeting", "Mira Solberg")],
+            "About 40 boats left the harbour each day, Mira Solberg said.",
+            [("About 40 boats left the harbour each day", "Mira Solberg")],
             id="number-after-a-preposition-before-a-trailing-cue",
         ),
         pytest.param(
@@ -1057,18 +1057,18 @@ def test_quote_introduced_after_an_addressee_with_apposition_is_the_askers() -> 
             id="says-after-a-common-noun-is-a-verb",
         ),
         pytest.param(
-            "Tove Lund voted early. She says she's tried to stay neutral.",
-            [("she's tried to stay neutral", "Tove Lund")],
+            "Tove Lund voted early. She says she's given up on the ferry.",
+            [("she's given up on the ferry", "Tove Lund")],
             id="contracted-pronoun-opens-the-clause",
         ),
         pytest.param(
-            "Tove Lund voted early. Still, she says, the campaign has dulled her zeal.",
-            [("the campaign has dulled her zeal", "Tove Lund")],
+            "Tove Lund voted early. Still, she says, the long winter has cost her customers.",
+            [("the long winter has cost her customers", "Tove Lund")],
             id="connective-before-a-parenthetical-cue",
         ),
         pytest.param(
-            "The rugby legend said people misjudge the coach.",
-            [("people misjudge the coach", None)],
+            "The retired keeper said fans misjudge the coach.",
+            [("fans misjudge the coach", None)],
             id="bare-noun-and-a-verb-no-list-knows",
         ),
         pytest.param(
@@ -1077,8 +1077,8 @@ def test_quote_introduced_after_an_addressee_with_apposition_is_the_askers() -> 
             id="quantifier-opens-the-clause",
         ),
         pytest.param(
-            "Tove Lund, though, said she's with the new coach.",
-            [("she's with the new coach", "Tove Lund")],
+            "Tove Lund, though, said she's against the new toll.",
+            [("she's against the new toll", "Tove Lund")],
             id="contracted-verb-before-a-preposition",
         ),
         pytest.param("Tove Lund said it again at the rally.", [], id="said-it-again"),
@@ -1118,18 +1118,18 @@ def test_quote_introduced_after_an_addressee_with_apposition_is_the_askers() -> 
             id="a-title-in-quotation-marks",
         ),
         pytest.param(
-            "Ivar K. Holm, head of the Tarnby port, said that although trade grew, it still fell short of hopes.",
-            [("although trade grew, it still fell short of hopes", "Ivar K. Holm")],
+            "Ivar K. Holm, head of the Tarnby port, said that although trade grew, the port lost money.",
+            [("although trade grew, the port lost money", "Ivar K. Holm")],
             id="a-name-with-a-middle-initial-speaks",
         ),
         pytest.param(
-            "The firm posted a profit of 2 cents a share, topping analysts estimate of break-even.",
+            "The firm posted a small loss, beating the analysts estimate of a deeper one.",
             [],
             id="a-base-form-before-of-is-a-noun",
         ),
         pytest.param("Holm's remarks came a week after the vote.", [], id="a-possessive-before-a-verb-form"),
         pytest.param(
-            "The researchers also studied night shifts, finding that sleep fell by an hour.",
+            "The scientists also looked at night shifts, finding that sleep fell by an hour.",
             [("sleep fell by an hour", None)],
             id="research-finding-that",
         ),
@@ -1137,7 +1137,7 @@ def test_quote_introduced_after_an_addressee_with_apposition_is_the_askers() -> 
         pytest.param("The former secretary of state pushed the plan hard.", [], id="a-noun-like-bare-form"),
         pytest.param("The audit committee report was finalized in May.", [], id="a-bare-form-before-a-verb"),
         pytest.param("Editor's note: Tove Lund often insults her rivals.", [], id="a-possessives-noun"),
-        pytest.param("Tarnby Port will not yet say whether it can meet the date.", [], id="negated-say"),
+        pytest.param("Tarnby Port would not say whether the ferry will run.", [], id="negated-say"),
         pytest.param("Tove Lund hasn't said whether she will run.", [], id="contracted-negation"),
         pytest.param(
             "The dockers state that the cranes are unsafe.",
@@ -1176,22 +1176,24 @@ def test_quote_introduced_after_an_addressee_with_apposition_is_the_askers() -> 
             [("it will cost jobs", None)],
             id="a-subject-with-a-relative-clause",
         ),
-        pytest.param("Some say they hear echoes of the past.", [("they hear echoes of the past", None)], id="some-say"),
+        pytest.param(
+            "Some say they fear a repeat of the flood.", [("they fear a repeat of the flood", None)], id="some-say"
+        ),
         pytest.param("Residents want some say in the plan.", [], id="some-say-as-a-noun"),
         pytest.param(
-            "About two-thirds, 67 percent, say they will vote for Tove Lund.",
-            [("they will vote for Tove Lund", None)],
+            "Most of them, 61 percent, say they will back the harbour plan.",
+            [("they will back the harbour plan", None)],
             id="an-apposition-before-say-and-no-inversion",
         ),
         pytest.param(
-            "In the long run, many economists say, the tax could slow growth.",
-            [("In the long run, many economists say, the tax could slow growth", None)],
+            "Over time, many planners say, the toll could cut traffic.",
+            [("Over time, many planners say, the toll could cut traffic", None)],
             id="a-quantified-subject-in-a-parenthetical-cue",
         ),
         pytest.param("Voters want a mayor who said and did the same things.", [], id="said-and-did"),
         pytest.param(
-            "Tove Lund told a packed hall at the old mill in Tarnby that she would not give up.",
-            [("she would not give up", "Tove Lund")],
+            "Tove Lund told a small crowd outside the old mill in Tarnby that the pier would reopen.",
+            [("the pier would reopen", "Tove Lund")],
             id="a-long-addressee-before-that",
         ),
         pytest.param(
@@ -1200,13 +1202,13 @@ def test_quote_introduced_after_an_addressee_with_apposition_is_the_askers() -> 
             id="an-aside-after-the-addressee",
         ),
         pytest.param(
-            "The unit will guard the border, Defense Minister Tove Lund told a Senate panel on Friday.",
-            [("The unit will guard the border", "Tove Lund")],
+            "The new ferry will sail in June, Transport Minister Tove Lund told a council hearing on Friday.",
+            [("The new ferry will sail in June", "Tove Lund")],
             id="a-trailing-told-and-its-addressee",
         ),
         pytest.param(
-            "Support for the strike is strong, dockers and union officials told the Tarnby Times.",
-            [("Support for the strike is strong", None)],
+            "The strike will last a week, dockers and union officials told the Tarnby Times.",
+            [("The strike will last a week", None)],
             id="a-coordinated-subject-after-the-content",
         ),
         pytest.param(
@@ -1225,8 +1227,8 @@ def test_quote_introduced_after_an_addressee_with_apposition_is_the_askers() -> 
             id="a-fronted-condition-after-said-and-a-comma",
         ),
         pytest.param(
-            "In this race, undecided voters aren't likely to help either side, Tove Lund said.",
-            [("undecided voters aren't likely to help either side", "Tove Lund")],
+            "In the by-election, floating voters aren't sure of either side, Tove Lund said.",
+            [("floating voters aren't sure of either side", "Tove Lund")],
             id="a-participle-adjective-opening-the-content",
         ),
         pytest.param(
@@ -1235,19 +1237,111 @@ def test_quote_introduced_after_an_addressee_with_apposition_is_the_askers() -> 
             id="including-after-a-trailing-cue",
         ),
         pytest.param(
-            "Six engineers who built the pier joined the Tarnby Trust in a report, saying that it will fail.",
-            [("it will fail", None)],
+            "Four engineers who built the pier joined the Tarnby Trust in a letter, saying that it must stay shut.",
+            [("it must stay shut", None)],
             id="a-counted-group-opening-the-sentence-speaks-in-a-participle",
         ),
         pytest.param(
-            "Acme, a soup maker, reported a higher-than-expected profit on strong sales, helped by cold weather.",
+            "Kerrow Foods reported a better-than-forecast profit at its stores, lifted by warm weather.",
             [],
             id="reported-a-thing",
         ),
         pytest.param(
-            "The lane was known locally as 'the old mill run', where boys and girls met.",
+            "The lane was known locally as 'the long mile', after the old toll road.",
             [],
             id="a-name-after-known-as",
+        ),
+        pytest.param(
+            "The harbour master said dockers distrust the new cranes.",
+            [("dockers distrust the new cranes", None)],
+            id="a-verb-only-the-tagger-knows",
+        ),
+        pytest.param(
+            "The ferry carried 900 cars according to a count by the Tarnby Times, but the port disputes it.",
+            [("The ferry carried 900 cars", "Tarnby Times")],
+            id="according-to-a-record-without-a-comma",
+        ),
+        pytest.param("The pier was not built according to the plans.", [], id="according-to-plans-is-no-source"),
+        pytest.param(
+            "Fares will rise 4 percent, according to Acme Ltd, compared with 2 percent last year.",
+            [("Fares will rise 4 percent", "Acme Ltd")],
+            id="according-to-and-compared-with",
+        ),
+        pytest.param(
+            "Turnout fell to a record low, according to Ivar Holm, an analyst who ran the count.",
+            [("Turnout fell to a record low", "Ivar Holm")],
+            id="according-to-and-the-sources-apposition",
+        ),
+        pytest.param(
+            "Tove Lund told a radio host in Halden last week she would stand again.",
+            [("she would stand again", "Tove Lund")],
+            id="told-a-long-addressee-and-a-pronoun-clause",
+        ),
+        pytest.param(
+            'Tove Lund told Tarnby Radio\'s "Morning Show" that nobody doubts the plan.',
+            [("nobody doubts the plan", "Tove Lund")],
+            id="told-a-programme-in-quotation-marks-that",
+        ),
+        pytest.param(
+            "The landlord told the tribunal his tenant had left when he was abroad.",
+            [("his tenant had left when he was abroad", None)],
+            id="told-and-a-clause-with-a-later-pronoun",
+        ),
+        pytest.param(
+            "One wore a cap. Another said he backed the mayor, though his wife did not.",
+            [("he backed the mayor, though his wife did not", None)],
+            id="another-said",
+        ),
+        pytest.param(
+            "Though cycling is allowed on the pier, the anglers say wardens still check it.",
+            [("wardens still check it", None)],
+            id="an-adverb-between-the-tagged-subject-and-verb",
+        ),
+        pytest.param(
+            "Tove Lund said in the second of two short posts on her page that the pier was closed.",
+            [("the pier was closed", "Tove Lund")],
+            id="a-longer-phrase-before-that",
+        ),
+        pytest.param(
+            "Ivar Holm replied by saying it was usual for a pier that has just been painted to smell.",
+            [("it was usual for a pier that has just been painted to smell", "Ivar Holm")],
+            id="no-that-after-a-clause-of-its-own",
+        ),
+        pytest.param(
+            "She will face a council in which 60 percent of members say she is not fit for office.",
+            [("she is not fit for office", None)],
+            id="a-subject-after-in-which",
+        ),
+        pytest.param(
+            "Tove Lund said after the vote she would not stand again.",
+            [("she would not stand again", "Tove Lund")],
+            id="a-time-phrase-then-a-pronoun-clause",
+        ),
+        pytest.param(
+            "Others, however, say a change is overdue.", [("a change is overdue", None)], id="others-however-say"
+        ),
+        pytest.param(
+            "Port chairman Ivar Holm, for example, said the visit would draw wide notice.",
+            [("the visit would draw wide notice", "Ivar Holm")],
+            id="for-example-between-subject-and-verb",
+        ),
+        pytest.param(
+            "At one point, Tove Lund asked for a recount.", [], id="a-time-phrase-with-a-number-is-no-content"
+        ),
+        pytest.param(
+            "Cheering dockers who are owed wages, Tove Lund promised a pay rise.",
+            [],
+            id="a-participle-lead-in-with-a-relative-clause",
+        ),
+        pytest.param(
+            "The pier is safe, Ivar Holm, Mr. Vask's chief engineer, said.",
+            [("The pier is safe", "Ivar Holm")],
+            id="a-possessive-role-before-a-trailing-cue",
+        ),
+        pytest.param(
+            "Holm met Vask in 1990. Holm, an analyst at a Tarnby bank, recalled many calls with Vask.",
+            [],
+            id="a-name-and-its-apposition-are-no-content",
         ),
         pytest.param(
             "Speaking to the crowd, Tove Lund thanked her staff, she said.",
