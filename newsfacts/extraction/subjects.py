@@ -13,6 +13,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 from typing import Literal
 
+from newsfacts.extraction import tagger
 from newsfacts.extraction.cues import (
     ALL_VERBS,
     COLLECTIVE_NOUNS,
@@ -200,12 +201,41 @@ def noun_phrase_before(reader: Reading, s: Sentence, end: int) -> Subject | None
     if not (
         is_person_role(word) or is_organisation_role(word) or word in ("reporters", "journalists", *RELATION_NOUNS)
     ):
-        return None
+        return _common_noun_subject(reader, s, words, w_start, end)
     phrase_start = _phrase_start(reader, s, words, w_start)
     agent = _agent_subject(reader, s, phrase_start, end)
     if agent is not None:
         return agent
     return _role_subject(reader, last.group(), phrase_start, end)
+
+
+def _common_noun_subject(
+    reader: Reading, s: Sentence, words: list[re.Match[str]], w_start: int, end: int
+) -> Subject | None:
+    """A noun no role list names, read by the tagger: a plural (``Divers say``, ``the hikers said``) is an unnamed
+    group, a singular after ``a``/``one`` (``one bystander said``) an unnamed person; anything else is no subject."""
+    word = words[-1].group().lower()
+    if word in STOPWORDS or word == "others" or (len(words) > 1 and words[-2].group().lower() in ALL_VERBS):
+        return None  # "when others repeat", "told divers": no noun, or an object
+    phrase_start = _phrase_start(reader, s, words, w_start)
+    if not _speaks(reader, s, phrase_start, end):
+        return None  # "the results suggest", "figures show": things show or suggest, people speak
+    tag = tagger.tag_at(reader.text[s.start : s.end], w_start - s.start)
+    determiner = reader.text[phrase_start:end].split()[0].lower()
+    if tag == "NNS":
+        return Subject(phrase_start, end, None, "none")
+    if tag == "NN" and determiner in ("a", "an", "one", "another"):
+        return Subject(phrase_start, end, reader.book.anonymous(phrase_start, reader.text[phrase_start:end]), "none")
+    return None
+
+
+def _speaks(reader: Reading, s: Sentence, phrase_start: int, end: int) -> bool:
+    """Whether the verb of the subject ending at ``end`` (or, inverted, before it: ``said the divers``) is a verb of
+    speaking, past the auxiliaries and adverbs between them."""
+    after = [w.lower() for w in re.findall(r"[A-Za-z]+", reader.masked[end : min(s.end, end + 60)])]
+    verb = next((w for w in after if w not in VERB_MODIFIERS), "")
+    before = re.search(r"([a-z]+),?\s+$", reader.masked[s.start : phrase_start])
+    return verb in SPEECH_VERBS or (before is not None and before.group(1) in SPEECH_VERBS)
 
 
 # "Police in ", "officials at ": the head of a noun phrase that names only where they are.

@@ -76,6 +76,12 @@ def tagged(text: str) -> tuple[TaggedWord, ...]:
     return _tagged(text)
 
 
+def is_known(word: str) -> bool:
+    """Whether the treebank used ``word`` (in any case): the tagger's guess for an unknown word rests on its shape
+    alone, and an unknown capitalised word is as often a name."""
+    return word in _tagger().tagdict or f"i word {word.lower()}" in _tagger().model.weights
+
+
 def tag_at(text: str, start: int) -> str | None:
     """The tag of the token of ``text`` that starts at offset ``start``, or None when no token starts there."""
     return _tags_by_start(text).get(start)
