@@ -124,6 +124,17 @@ def test_what_someone_told_the_speaker_is_reported_speech_in_the_speakers_words(
 def test_quoted_words_of_a_speaker_not_named_still_say_what_was_done() -> None:
     text = 'The ferry firm had a busy spring. "We repainted the old depot and moved the offices to the port."'
     assert found(text) == [("other", None)]
+    assert claims_of(text)[0].text == "We repainted the old depot and moved the offices to the port."  # no marks
+
+
+def test_a_past_perfect_sentence_after_a_reported_account_goes_on_with_it() -> None:
+    account = "Tom Reyes told the court he had left the depot early. "
+    assert found(account + "He had not known that the gate was locked by the guards.")[1] == ("attributed", "Tom Reyes")
+    assert found(account + "The guards locked the gate behind him at the depot.")[1] == ("other", None)
+    assert found("The ferry left the harbour early. It had not stopped at the island for repairs.")[1] == (
+        "other",
+        None,
+    )
 
 
 def test_scene_setting_in_a_subordinate_clause_is_no_claim() -> None:

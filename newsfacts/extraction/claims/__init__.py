@@ -22,7 +22,8 @@ Span policy, one rule for every claim (``text[c.start:c.end] == c.text``, always
   ("REYES:"), one claim per clause that asserts on its
   own ("sales rose 7%; profit fell 2%", "..., but ...", "..., and the company ..."); a subject's age opening it is a
   claim of its own ("Jane Doe, 36, [was charged with ...]", not "Jane Doe, 29, is the youngest mayor", one
-  description); ``claimant`` is None.
+  description); ``claimant`` is None, except right after someone's reported account, which a sentence in the past
+  perfect goes on with ("Reyes said he had left at six. He had not known the gate was locked."): their claim.
 * **a quote part** -- the speaker's words: the part of a quote inside the sentence, trimmed of quotation marks and
   edge commas, so the attribution stays out, split into clauses the same way; ``claimant`` is the quote's speaker.
   A denial or negation just before the words stays with them ("denied that the firm sold fakes"). A part needs four

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from dataclasses import replace
 
 from newsfacts.extraction.claims.assess import HARD, is_never_a_claim, judge, states_past
 from newsfacts.extraction.claims.claim import Claim, ClaimKind
@@ -55,6 +56,9 @@ _DESCRIPTION_NEXT = re.compile(r",?\s*(?:is|are|was|were)\s+(?:one|the|a|an)\b")
 _TOLD_THE_SPEAKER = re.compile(
     r"\b(?:told|informed|assured|reminded|warned)\s+(?:me|us)\b|\b(?:said|confirmed)\s+that\b", re.IGNORECASE
 )
+_BACKSHIFTED = re.compile(r"\b(?:had|hadn['\u2019]t)\s+(?:\w+\s+){0,2}?(?:not\s+)?\w+(?:ed|en|wn|ne|ght)\b")
+_OPENING_QUOTES = '"\u201c'
+_CLOSING_QUOTES = '"\u201d'
 _PIECE_TRIM = " \t\r\n,;:"
 # A denial, a negation or a verdict on the words just before them belongs with them: "has denied that [the firm sold
 # fakes]", "incorrectly claiming [Labour voted against the bill]".
@@ -313,6 +317,8 @@ def _claims_in_sentence(text: str, sentence: Sentence, parts: list[tuple[int, in
         return []
     kept = _kept_parts(text, start, parts)
     if not kept:
+        if end - start > 2 and text[start] in _OPENING_QUOTES and text[end - 1] in _CLOSING_QUOTES:
+            start, end = start + 1, end - 1  # words quoted whole from someone not known: the claim is the words
         age = _aged_subject(text, start, end, sentence.position)
         rest = _claims_in(text, age.end, end, None, sentence.position) if age else []
         own = [age, *rest] if age and rest else _claims_in(text, start, end, None, sentence.position)
@@ -339,8 +345,23 @@ def find_claims(text: str, sentences: list[Sentence], quotes: list[Quote]) -> li
     ordered = sorted(sentences, key=lambda s: s.start)
     parts = _quote_parts(ordered, quotes)
     claims: list[Claim] = []
+    account: Quote | None = None  # the reported speech the sentence before gave, when it did
     for index, sentence in enumerate(ordered):
         if sentence.kind != "prose" or is_never_a_claim(sentence.text.strip()):
+            account = None
             continue
-        claims.extend(_claims_in_sentence(text, sentence, parts.get(index, [])))
+        found = _claims_in_sentence(text, sentence, parts.get(index, []))
+        if account is not None and index not in parts:
+            found = [_continued(claim, account) for claim in found]
+        claims.extend(found)
+        reported = [quote for _s, _e, quote in parts.get(index, []) if quote.kind == "indirect" and quote.speaker]
+        account = reported[-1] if reported else (account if index not in parts and found else None)
     return claims
+
+
+def _continued(claim: Claim, account: Quote) -> Claim:
+    """A sentence in the past perfect right after someone's reported account, with no words of its own attributed,
+    goes on with that account ("Reyes said he had left at six. He had not known the gate was locked.")."""
+    if claim.claimant is None and claim.kind == "other" and _BACKSHIFTED.search(claim.text):
+        return replace(claim, kind="attributed", claimant=account.speaker)
+    return claim
