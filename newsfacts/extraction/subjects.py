@@ -132,6 +132,10 @@ def subject_left(reader: Reading, s: Sentence, vs: int) -> Subject | None:
             return antecedent  # "Ana Ruiz met Tom Bassey, who told her ...": Tom Bassey
     if re.search(r"\b(and|but)$", left):
         return clause_subject(reader, s, vs, coordinated=True)
+    before_phrase = _before_place_or_time(reader, s, end)
+    if before_phrase is not None:
+        # "Ana Ruiz at a briefing in Halden said": the name in the phrase is its object; the subject stands before it.
+        return subject_left(reader, s, before_phrase)
     subject = _apposed_without_commas(reader, s, end) or noun_phrase_before(reader, s, end)
     if subject is None and MASK not in left and not _has_cue(left):
         # "Two diplomats briefed on the talks said": a subject with a trailing modifier.
@@ -207,6 +211,34 @@ def noun_phrase_before(reader: Reading, s: Sentence, end: int) -> Subject | None
     if agent is not None:
         return agent
     return _role_subject(reader, last.group(), phrase_start, end)
+
+
+# Prepositions of place and time, whose phrase between a subject and its verb says where or when, not who.
+_PLACE_OR_TIME = frozenset({"at", "in", "on", "during", "after", "before", "near", "outside", "inside", "following"})
+_IN_A_NOUN_PHRASE = frozenset({"DT", "JJ", "JJR", "JJS", "CD", "NN", "NNS", "NNP", "NNPS", "PRP$", "POS", "HYPH"})
+
+
+def _before_place_or_time(reader: Reading, s: Sentence, end: int) -> int | None:
+    """Where a chain of place and time phrases ending at ``end`` starts (``at a briefing in Halden on Friday``), when
+    the sentence opens with a named person or an apposition closed by a comma right before it (no verb before the
+    phrase); None otherwise. Word classes come from the tagger."""
+    sentence = reader.text[s.start : s.end]
+    words = [w for w in tagger.tagged(sentence) if s.start + w.end <= end]
+    start = None
+    k = len(words) - 1
+    while k >= 0 and (words[k].tag in _IN_A_NOUN_PHRASE or words[k].text.lower() in _PLACE_OR_TIME):
+        if words[k].text.lower() in _PLACE_OR_TIME and k + 1 < len(words):
+            start = k
+        k -= 1
+    if start is None or start == len(words) - 1 or any(w.tag.startswith(("VB", "MD")) for w in words[:start]):
+        return None  # with a verb before the phrase, its name may be an object ("Ana, who backed Tom during ...")
+    at = s.start + words[start].start
+    before = reader.masked[s.start : at].rstrip()
+    mention = reader.mention_by_end.get(s.start + len(before))
+    entity = reader.book.mention_entity.get(mention.start) if mention is not None else None
+    if before.endswith(",") or (entity is not None and entity.kind == "person"):
+        return s.start + len(before)
+    return None
 
 
 def _common_noun_subject(

@@ -43,3 +43,23 @@ def test_common_noun_subject_of_a_verb_that_is_no_speech_gives_no_quote(text: st
 def test_unnamed_plural_does_not_take_the_next_speakers_name() -> None:
     text = "Divers said the boat sank quickly. Tom Bale, who led the search, said the crew had been rescued."
     assert quotes_in(text) == [("the boat sank quickly", None), ("the crew had been rescued", "Tom Bale")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("Ana Ruiz at a briefing in Halden said the figures were wrong.", id="name-then-place"),
+        pytest.param(
+            "Deputy Health Minister, Ana Ruiz, at a briefing in Halden on Friday said the figures were wrong.",
+            id="apposition-then-place-and-time",
+        ),
+    ],
+)
+def test_place_named_in_a_phrase_between_subject_and_verb_is_not_the_speaker(text: str) -> None:
+    assert quotes_in(text) == [("the figures were wrong", "Ana Ruiz")]
+
+
+def test_name_in_a_phrase_after_a_verb_is_not_taken_for_the_subject() -> None:
+    # "during the campaign" follows "backed Ana Ruiz": Ana Ruiz is an object there, never the speaker.
+    text = "Tom Bale, who backed Ana Ruiz during the campaign, last week said the vote was fair."
+    assert all(speaker != "Ana Ruiz" for _, speaker in quotes_in(text))
