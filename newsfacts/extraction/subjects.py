@@ -222,6 +222,9 @@ def _before_place_or_time(reader: Reading, s: Sentence, end: int) -> int | None:
     """Where a chain of place and time phrases ending at ``end`` starts (``at a briefing in Halden on Friday``), when
     the sentence opens with a named person or an apposition closed by a comma right before it (no verb before the
     phrase); None otherwise. Word classes come from the tagger."""
+    near = re.findall(r"[\w'\u2019\-]+", reader.masked[max(s.start, end - 100) : end].lower())
+    if not _PLACE_OR_TIME.intersection(near[-10:-1]):
+        return None  # no such preposition among the last words: spare the tagger
     sentence = reader.text[s.start : s.end]
     words = [w for w in tagger.tagged(sentence) if s.start + w.end <= end]
     start = None
