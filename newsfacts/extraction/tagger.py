@@ -27,7 +27,7 @@ from typing import Any
 MODEL_PATH = Path(__file__).with_name("tagger_model") / "en_ewt_xpos.json.gz"
 # The training order is shuffled between passes; a fixed seed makes the same corpus give the same bytes of model.
 TRAINING_SEED = 13
-TRAINING_PASSES = 5
+TRAINING_PASSES = 10
 # Weights this small change almost no decision; dropping them keeps the shipped file small.
 MIN_WEIGHT = 0.05
 
