@@ -14,6 +14,11 @@ its fastest), and measures requests/second and p50/p99 latency at 1 and 8 concur
 The ratio columns set our requests/second over Datasette's at the same concurrency: its fastest table view, its
 default, and its canned query of the same joined shape as ours (``PAGE_SQL``).
 
+The ``ceiling`` rows are what is left of a request when the page costs nothing: the same server and settings
+answering the filter's paths from views that return the API's own bytes for them, stored (``bench/ceiling.py``): a
+plain Django view, a DRF ``APIView``, and a DRF ``Response`` of the page's data rendered by the API's renderer.
+``--server granian`` serves the API and the ceiling with granian as well as (or, alone, instead of) gunicorn.
+
 The ``limit`` rows are the same query plus ``json.dumps`` in one process, no HTTP: the plain driver and Django
 ``values()``. Usage::
 
@@ -307,10 +312,9 @@ def serving(command: list[str], port: int, ready_path: str, env: dict[str, str] 
         log.close()
 
 
-def gunicorn(
-    database_url: str, port: int, prepared: bool = False, extra_env: dict[str, str] | None = None
-) -> contextlib.AbstractContextManager[None]:
-    env = {
+def api_env(database_url: str, prepared: bool = False, extra_env: dict[str, str] | None = None) -> dict[str, str]:
+    """The API's environment under any server: the project's settings, DEBUG off, the throttle's window short."""
+    return {
         "DJANGO_SETTINGS_MODULE": "newsfacts.settings",
         "DEBUG": "0",
         "SECRET_KEY": "bench-only-not-a-secret-0123456789abcdefghijklmnopqrstuvwxyz",
@@ -322,14 +326,48 @@ def gunicorn(
         "API_ANON_THROTTLE_RATE": "1000000/second",
         # PostgreSQL's prepared statements (the project's default) only in the "prepared" row; the plain row without.
         "DB_SERVER_SIDE_BINDING": "1" if prepared else "0",
+        **(extra_env or {}),
+    }
+
+
+def gunicorn(
+    database_url: str, port: int, prepared: bool = False, extra_env: dict[str, str] | None = None
+) -> contextlib.AbstractContextManager[None]:
+    env = {
         # Threaded workers with one thread: one request at a time per worker, as sync workers, but the clients'
         # connections kept alive between requests (a sync worker closes each; Datasette's server keeps them).
         # GUNICORN_CMD_ARGS in the environment replaces this, e.g. with "--worker-class sync".
         "GUNICORN_CMD_ARGS": os.environ.get("GUNICORN_CMD_ARGS", "--worker-class gthread --threads 1"),
-        **(extra_env or {}),
+        **api_env(database_url, prepared, extra_env),
     }
     command = [str(VENV_BIN / "gunicorn"), "newsfacts.wsgi", "-w", "2", "--no-control-socket", "-b", f"{HOST}:{port}"]
     return serving(command, port, "/api/v1/", env)
+
+
+def granian(
+    database_url: str, port: int, prepared: bool = False, extra_env: dict[str, str] | None = None
+) -> contextlib.AbstractContextManager[None]:
+    """The same WSGI application under granian (a server written in Rust): 2 workers, one request at a time each
+    (``--blocking-threads 1``, as gunicorn's one thread), connections kept alive (its default)."""
+    command = [
+        str(VENV_BIN / "granian"),
+        "--interface",
+        "wsgi",
+        "--workers",
+        "2",
+        "--blocking-threads",
+        "1",
+        "--host",
+        HOST,
+        "--port",
+        str(port),
+        "--no-ws",
+        "newsfacts.wsgi:application",
+    ]
+    return serving(command, port, "/api/v1/", api_env(database_url, prepared, extra_env))
+
+
+SERVERS = {"gunicorn": gunicorn, "granian": granian}
 
 
 def datasette(db_file: Path, port: int, fastest: bool) -> contextlib.AbstractContextManager[None]:
@@ -616,7 +654,7 @@ def _row(result: Result, ratios: tuple[str, ...] = ("", "", "")) -> str:
     if result.scenario == "walk" and not result.server.startswith("limit"):
         errors += f"; {result.links} next links followed"
     return (
-        f"| {result.scenario:<6} | {result.server:<36} | {result.concurrency:>2} | {rps:>9} | "
+        f"| {result.scenario:<6} | {result.server:<44} | {result.concurrency:>2} | {rps:>9} | "
         f"{result.percentile(0.5):>8.2f} | {result.percentile(0.99):>8.2f} | {ratios[0]:>9} | {ratios[1]:>9} | "
         f"{ratios[2]:>9} | "
         f"{len(result.latencies):>6} | {errors} |"
@@ -626,14 +664,14 @@ def _row(result: Result, ratios: tuple[str, ...] = ("", "", "")) -> str:
 def print_table(results: list[Result]) -> str:
     by_key = {(r.scenario, r.server, r.concurrency): r for r in results}
     lines = [
-        f"| {'scen.':<6} | {'server':<36} | {'c':>2} | {'req/s':>9} | {'p50 ms':>8} | {'p99 ms':>8} | "
+        f"| {'scen.':<6} | {'server':<44} | {'c':>2} | {'req/s':>9} | {'p50 ms':>8} | {'p99 ms':>8} | "
         f"{'/DS fast':>9} | {'/DS dflt':>9} | {'/DS join':>9} | {'reqs':>6} | errors |",
-        f"|{'-' * 8}|{'-' * 38}|{'-' * 4}|{'-' * 11}|{'-' * 10}|{'-' * 10}|{'-' * 11}|{'-' * 11}|{'-' * 11}|"
+        f"|{'-' * 8}|{'-' * 46}|{'-' * 4}|{'-' * 11}|{'-' * 10}|{'-' * 10}|{'-' * 11}|{'-' * 11}|{'-' * 11}|"
         f"{'-' * 8}|--------|",
     ]
     for result in results:
         ratios: tuple[str, ...] = ("", "", "")
-        if result.server.startswith("API"):
+        if result.server.startswith(("API", "ceiling")):
             peers = [
                 by_key.get((result.scenario, peer, result.concurrency))
                 for peer in ("Datasette fastest", "Datasette default", "Datasette canned join (fastest)")
@@ -703,15 +741,18 @@ def one_round(
             # The shared page cache: a filter asked again is a hit, an unseen one a miss (and then stored).
             cache = {"REDIS_URL": args.page_cache, "NEWSFACTS_API_PAGE_CACHE": "default"}
             servers += [(f"{b}, page cache", url, False, cache) for b, url in backends if b == "sqlite"]
-        for name, url, prepared, env in servers:
-            if "REDIS_URL" in env:
-                import redis
+        for kind in args.server:
+            for name, url, prepared, env in servers:
+                if "REDIS_URL" in env:
+                    import redis
 
-                redis.Redis.from_url(env["REDIS_URL"]).flushdb()  # no page kept from an earlier round
-            port = free_port()
-            with gunicorn(url, port, prepared, env):
-                chosen = api_scenarios()[:2] if "page cache" in name else api_scenarios()
-                results += measure(f"API gunicorn ({name})", port, chosen, api_filter, args)
+                    redis.Redis.from_url(env["REDIS_URL"]).flushdb()  # no page kept from an earlier round
+                port = free_port()
+                with SERVERS[kind](url, port, prepared, env):
+                    chosen = api_scenarios()[:2] if "page cache" in name else api_scenarios()
+                    results += measure(f"API {kind} ({name})", port, chosen, api_filter, args)
+    if "ceiling" in parts:
+        results += ceiling(backends[0][1], api_filter, ids, args)
     if "datasette" in parts:
         db = db_file.stem
         table = f"/{db}/newsfacts_claim.json"
@@ -750,6 +791,38 @@ def one_round(
         for backend, url in backends:
             results += run_limit(url, ids, args.duration, args.pages, backend)
 
+    return results
+
+
+CEILING_VIEWS = (
+    ("Django view, stored bytes", "/ceiling/django/"),
+    ("DRF APIView, stored bytes", "/ceiling/drf/"),
+    ("DRF APIView, rendered", "/ceiling/drf-render/"),
+)
+
+
+def ceiling(database_url: str, api_filter: list[str], ids: list[int], args: argparse.Namespace) -> list[Result]:
+    """The filter's pages answered without being built (``bench/ceiling.py``), by the same server and settings.
+
+    The server first answers the API's own filter pages, which are stored as the bytes the ceiling's views return.
+    """
+    results: list[Result] = []
+    pages = OUT / "ceiling-pages.json"
+    for kind in args.server:
+        port = free_port()
+        env = {"DJANGO_SETTINGS_MODULE": "bench.ceiling_settings", "BENCH_CEILING_PAGES": str(pages)}
+        with SERVERS[kind](database_url, port, False, env):
+            client = Client(port)
+            bodies = {}
+            for claimant, path in zip(ids, api_filter, strict=True):
+                status, body = client.get(path)
+                assert status == 200, (path, status)
+                bodies[str(claimant)] = body.decode()
+            client.close()
+            pages.write_text(json.dumps(bodies))  # read by each worker on its first ceiling request
+            for label, prefix in CEILING_VIEWS:
+                paths = [f"{prefix}?status=verified&claimant={i}" for i in ids]
+                results += measure(f"ceiling {kind}: {label}", port, [("filter", rotating(paths))], paths, args)
     return results
 
 
@@ -799,7 +872,15 @@ def main(argv: list[str] | None = None) -> int:
         "(filter: hits; unseen: misses)",
     )
     parser.add_argument("--keep-pg", action="store_true", help="leave the PostgreSQL this run started running")
-    parser.add_argument("--only", choices=["api", "datasette", "limit"], action="append", help="run only these parts")
+    parser.add_argument(
+        "--only", choices=["api", "ceiling", "datasette", "limit"], action="append", help="run only these parts"
+    )
+    parser.add_argument(
+        "--server",
+        choices=sorted(SERVERS),
+        action="append",
+        help="the WSGI server(s) of the API and the ceiling, repeatable (default gunicorn)",
+    )
     parser.add_argument("--limit-only", metavar="DATABASE_URL", help=argparse.SUPPRESS)
     parser.add_argument("--ids", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -812,7 +893,8 @@ def main(argv: list[str] | None = None) -> int:
         return 0
 
     OUT.mkdir(parents=True, exist_ok=True)
-    parts = set(args.only or ["api", "datasette", "limit"])
+    args.server = args.server or ["gunicorn"]
+    parts = set(args.only or ["api", "ceiling", "datasette", "limit"])
     label = f"{args.claims // 1000}k" if args.claims < 1_000_000 else f"{args.claims / 1_000_000:g}m"
     started = time.monotonic()
     db_file = sqlite_dataset(args.claims, label)

@@ -5,6 +5,8 @@ Same settings as the load test's gunicorn (DEBUG=0 ...), the Django test client 
     .venv/bin/python bench/profile_api.py                       # the 1M SQLite file, a walk page and quiet filters
     .venv/bin/python bench/profile_api.py --database-url postgres://postgres@127.0.0.1:5442/newsfacts_bench_1m
     .venv/bin/python bench/profile_api.py --path '/api/v1/claims/?status=verified' --requests 500
+    BENCH_CEILING_PAGES=bench/out/ceiling-pages.json .venv/bin/python bench/profile_api.py \
+        --settings bench.ceiling_settings --path '/ceiling/drf/?status=verified&claimant=1'
 
 Prints the mean time per request, the queries of one request with their time, where a request's time goes by part
 of the stack (middleware, authentication, throttling, filtering, SQL compilation, the database, building rows,
@@ -63,6 +65,7 @@ PARTS: list[tuple[str, str, str]] = [
     ("rows (editors' names by id)", "resolve", "/api/rows.py"),
     ("rows (dicts to the response's shape)", "builder", "/api/rows.py"),
     ("rows (dicts to the response's shape)", "<listcomp>", "/api/rows.py"),
+    ("the ceiling's stored page (bench/ceiling.py)", "", "/bench/ceiling.py"),
     ("rendering", "rendered_content", "/rest_framework/response.py"),
     ("rendering", "render", "/django/template/response.py"),
 ]
@@ -109,6 +112,12 @@ def main(argv: list[str] | None = None) -> int:
         help="seconds between the profiler's samples (default 0.000137: not a round fraction of a request's time, "
         "which a sampler in step with the requests would see at the same point of each)",
     )
+    parser.add_argument(
+        "--settings",
+        default="newsfacts.settings",
+        help="the settings module (bench.ceiling_settings adds the ceiling's views: bench/ceiling.py; set "
+        "BENCH_CEILING_PAGES)",
+    )
     args = parser.parse_args(argv)
     os.environ.update(
         {
@@ -118,7 +127,7 @@ def main(argv: list[str] | None = None) -> int:
             "SECURE_SSL_REDIRECT": "0",
             "DATABASE_URL": args.database_url,
             "API_ANON_THROTTLE_RATE": "1000000/second",
-            "DJANGO_SETTINGS_MODULE": "newsfacts.settings",
+            "DJANGO_SETTINGS_MODULE": args.settings,
         }
     )
     sys.path.insert(0, str(ROOT))

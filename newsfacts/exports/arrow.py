@@ -12,6 +12,7 @@ import datetime
 from collections.abc import Sequence
 from typing import Any
 
+import numpy as np
 import orjson
 import pyarrow as pa
 import pyarrow.compute as pc
@@ -94,18 +95,70 @@ def datetime_texts(timestamps: pa.Array) -> pa.Array:
 _ESCAPED = r'[\x00-\x1f"\\]'
 
 
+def _bounds(texts: pa.Array) -> tuple[memoryview, int, int]:
+    """The data buffer of `texts` and where their bytes start and end in it."""
+    _validity, offsets, data = texts.buffers()
+    bounds = memoryview(offsets).cast("i")
+    return memoryview(data or b""), bounds[texts.offset], bounds[texts.offset + len(texts)]
+
+
+def _text_bytes(texts: pa.Array) -> bytes:
+    """The UTF-8 bytes of every text of `texts`, back to back, as Arrow holds them."""
+    data, start, end = _bounds(texts)
+    return bytes(data[start:end])
+
+
+def _any_escaped(texts: pa.Array) -> bool:
+    """Whether any text of `texts` holds a character orjson escapes: no UTF-8 sequence holds a byte below 0x80 but
+    as that character, so the bytes tell, in a C scan each (10 to 40 times faster than a regex over them)."""
+    data = _text_bytes(texts)
+    return b'"' in data or b"\\" in data or bool((np.frombuffer(data, np.uint8) < 0x20).any())
+
+
 def json_strings(texts: pa.Array) -> pa.Array:
-    """Texts as JSON strings, quoted and escaped as orjson writes them (nulls stay null)."""
-    escaped = pc.fill_null(pc.match_substring_regex(texts, _ESCAPED, memory_pool=POOL), False)
-    count = pc.sum(escaped).as_py() or 0
-    if count == len(texts) - texts.null_count:
-        # Every text needs escaping (an article's text always does): all of them through orjson.
-        return utf8_array([None if text is None else orjson.dumps(text) for text in texts.to_pylist()])
-    quoted = pc.binary_join_element_wise('"', texts, '"', "", memory_pool=POOL)
-    if not count:
-        return quoted
+    """Texts as JSON strings, quoted and escaped as orjson writes them (nulls stay null).
+
+    One scan of the column's bytes tells whether any text needs escaping (most columns: none). If some do, and a
+    quarter or more of its first texts do, every text goes through orjson (one call a text costs less than finding
+    and patching them: sentences, article texts); else only those that need it. Either way gives the same bytes.
+    """
+    if not _any_escaped(texts):
+        return _quoted(texts)
+    sample = texts.slice(0, _SAMPLE)
+    if 4 * _escaped(sample).sum().as_py() >= len(sample) - sample.null_count:
+        return _orjson_strings(texts)
+    escaped = _escaped(texts)
     encoded = utf8_array([orjson.dumps(text) for text in texts.filter(escaped).to_pylist()])
-    return pc.replace_with_mask(quoted, escaped, encoded, memory_pool=POOL)
+    return pc.replace_with_mask(_quoted(texts), escaped, encoded, memory_pool=POOL)
+
+
+# Texts that tell whether most of a column needs escaping.
+_SAMPLE = 64
+# Texts longer than this on average go through orjson a call each, shorter ones in one call for the column.
+_LONG_TEXT = 512
+
+
+def _orjson_strings(texts: pa.Array) -> pa.Array:
+    """Every text as orjson writes it. Short texts in one call for the column, split at the ``","`` between them (no
+    JSON string holds one: each quote in it is escaped): a call a text left a block of the heap behind each text it
+    returned (~16 MB for a batch of 4,000 sentences). Long texts (articles) a call each: splitting costs more there.
+    """
+    _data, start, end = _bounds(texts)
+    if end - start > _LONG_TEXT * len(texts):
+        return utf8_array([None if text is None else orjson.dumps(text) for text in texts.to_pylist()])
+    filled = pc.fill_null(texts, "") if texts.null_count else texts
+    encoded = _quoted(utf8_array(orjson.dumps(filled.to_pylist())[2:-2].split(b'","')))
+    if texts.null_count:
+        encoded = pc.if_else(pc.is_null(texts), pa.scalar(None, pa.string()), encoded, memory_pool=POOL)
+    return encoded
+
+
+def _escaped(texts: pa.Array) -> pa.Array:
+    return pc.fill_null(pc.match_substring_regex(texts, _ESCAPED, memory_pool=POOL), False)
+
+
+def _quoted(texts: pa.Array) -> pa.Array:
+    return pc.binary_join_element_wise('"', texts, '"', "", memory_pool=POOL)
 
 
 def utf8_array(values: list[bytes | None]) -> pa.Array:

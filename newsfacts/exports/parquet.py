@@ -20,6 +20,9 @@ ROW_GROUP_ROWS = 64 * 1024
 # release under 150 MB at 1M claims read through ADBC in 4,000-row batches (2 MB reached 151), 8 MB took it past 160
 # (bench/export_speed.py).
 ROW_GROUP_BYTES = 1024 * 1024
+# Pages of a column chunk close at this size (pyarrow's default is 1 MB): each column's writer holds a page and its
+# compressed copy, ~3 MB of a release's peak at 1M claims.
+DATA_PAGE_BYTES = 256 * 1024
 COMPRESSION = "zstd"
 # zstd's fastest positive level: as small as its default here, and faster.
 COMPRESSION_LEVEL = 1
@@ -40,6 +43,7 @@ class ParquetWriter(Writer):
             compression_level=COMPRESSION_LEVEL,
             use_dictionary=coded,
             write_statistics=coded,
+            data_page_size=DATA_PAGE_BYTES,
             memory_pool=POOL,
         )
         self._pending: list[pa.RecordBatch] = []

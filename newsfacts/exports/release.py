@@ -34,9 +34,11 @@ from newsfacts.exports import (
     datapackage,
     fever,
     fixture,
+    heap,
     sqlite,
     storage,
 )
+from newsfacts.exports.adbc import READ_CACHE_KB, AdbcSnapshot
 from newsfacts.exports.datapackage import ReleaseFile
 from newsfacts.exports.selection import Selection, select
 from newsfacts.exports.tables import (
@@ -64,12 +66,12 @@ class ExportError(Exception):
 
 
 @contextmanager
-def snapshot(*, arrow: bool = False) -> Iterator[ArrowReader | None]:
+def snapshot(*, arrow: bool = False) -> Iterator[AdbcSnapshot | None]:
     """One consistent, read-only view of the database for the whole export, without blocking editors.
 
-    With `arrow`, also an ``ArrowReader`` that reads the same view into Arrow record batches, when the database can
-    be read from a connection of its own (not within an enclosing transaction, whose writes only its connection
-    sees, nor from an in-memory SQLite database); None otherwise.
+    With `arrow`, also an ADBC connection reading the same view (``ArrowReader`` reads tables through it into Arrow
+    record batches), when the database can be read from a connection of its own (not within an enclosing
+    transaction, whose writes only its connection sees, nor from an in-memory SQLite database); None otherwise.
     """
     if connection.in_atomic_block:
         yield None
@@ -86,14 +88,28 @@ def snapshot(*, arrow: bool = False) -> Iterator[ArrowReader | None]:
             with connection.cursor() as cursor:
                 cursor.execute("BEGIN DEFERRED")
             stack.callback(_rollback)
+            stack.enter_context(_small_page_cache())
         else:
             stack.enter_context(transaction.atomic())
         if not arrow:
             yield None
             return
-        from newsfacts.exports.reader import ArrowReader  # pyarrow and the drivers only for the formats using them
+        yield stack.enter_context(AdbcSnapshot.open(connection))
 
-        yield stack.enter_context(ArrowReader.open(connection))
+
+@contextmanager
+def _small_page_cache() -> Iterator[None]:
+    """SQLite: the export reads each row once, in order, so Django's connection keeps a small page cache while it
+    does (2 MB by default, held to the end of a release); its own size again afterwards."""
+    with connection.cursor() as cursor:
+        cursor.execute("PRAGMA cache_size")
+        (size,) = cursor.fetchone()
+        cursor.execute(f"PRAGMA cache_size = -{READ_CACHE_KB}")
+    try:
+        yield
+    finally:
+        with connection.cursor() as cursor:
+            cursor.execute(f"PRAGMA cache_size = {int(size)}")
 
 
 def _rollback() -> None:
@@ -340,15 +356,25 @@ def _write_tables(
     formats: Sequence[str],
     bars: Progress,
     earlier: changes.EarlierRelease | None,
-    reader: ArrowReader | None,
+    adbc: AdbcSnapshot | None,
 ) -> tuple[list[ReleaseFile], dict[str, int], dict[str, Any] | None]:
-    """Every flat table in each table format, the SQLite database and changes.jsonl; files, row counts, changes."""
+    """Every flat table in each table format, the SQLite database and changes.jsonl; files, row counts, changes.
+
+    The tables are read through `adbc` into Arrow record batches when it is given: pyarrow is imported only now,
+    after the fixtures. While they are written, the C heap keeps the memory each batch frees for the next one.
+    """
     files: list[ReleaseFile] = []
     counts: dict[str, int] = {}
     tables = [table.name for table in TABLES]
     summary = None
     started = time.perf_counter()
+    reader = None
+    if adbc is not None:
+        from newsfacts.exports.reader import ArrowReader
+
+        reader = ArrowReader(adbc)
     with ExitStack() as stack:
+        stack.enter_context(heap.kept_heap())
         database = (
             stack.enter_context(sqlite.SqliteRelease(root / sqlite.FILENAME, TABLES)) if "sqlite" in formats else None
         )
@@ -422,11 +448,12 @@ def _write_files(
 ) -> list[ReleaseFile]:
     files: list[ReleaseFile] = []
     tables = [table.name for table in TABLES]
-    with snapshot(arrow=any(fmt in formats for fmt, *_ in _TABLE_FORMATS)) as reader, without_gc_pauses():
+    with snapshot(arrow=any(fmt in formats for fmt, *_ in _TABLE_FORMATS)) as adbc, without_gc_pauses():
         for lines, fmt in ((False, "fixture"), (True, "fixture-jsonl")):
             if fmt in formats:
                 files.append(_write_fixture(root, selection, bars, lines=lines))
-        table_files, counts, since = _write_tables(root, selection, formats, bars, earlier, reader)
+        heap.trim()
+        table_files, counts, since = _write_tables(root, selection, formats, bars, earlier, adbc)
         files += table_files
         if "claimreview" in formats:
             files.append(

@@ -72,6 +72,13 @@ def indexed_columns(table: Table) -> list[str]:
     return [c.name for c in table.columns if c.name != "id" and (c.name in keys or c.choices or c.indexed)]
 
 
+# Rows inserted at a time: a record batch of 4,000 claims as Python rows held ~9 MB more at a release's peak.
+PART_ROWS = 500
+# The database's page cache (KB) while rows are inserted, then while its indexes are built (SQLite's default).
+INSERT_CACHE_KB = 256
+INDEX_CACHE_KB = 2000
+
+
 class SqliteRelease(Writer):
     """A new SQLite database being filled table by table; ``close()`` builds its indexes."""
 
@@ -81,6 +88,9 @@ class SqliteRelease(Writer):
         self._db = sqlite3.connect(path, isolation_level=None)
         self._db.execute("PRAGMA journal_mode = OFF")
         self._db.execute("PRAGMA synchronous = OFF")
+        # Rows are appended in id order: a small page cache while they are (2 MB by default, held to the end);
+        # the default again for building the indexes, which sort within it.
+        self._db.execute(f"PRAGMA cache_size = -{INSERT_CACHE_KB}")
         self._db.execute("BEGIN")
         names = [table.name for table in self.tables]
         for table in self.tables:
@@ -90,6 +100,7 @@ class SqliteRelease(Writer):
         return _TableWriter(self._db, table)
 
     def close(self) -> None:
+        self._db.execute(f"PRAGMA cache_size = -{INDEX_CACHE_KB}")
         for table in self.tables:
             for column in indexed_columns(table):
                 index = _quote(f"{table.name}_{column}")
@@ -119,8 +130,10 @@ class _TableWriter(Writer):
         self._insert = f"INSERT INTO {_quote(table.name)} VALUES ({marks})"
 
     def write(self, chunk: Chunk) -> None:
-        rows = [self._row(row) for row in chunk.rows] if self._stored else chunk.rows
-        self._db.executemany(self._insert, rows)
+        # A chunk read as a record batch becomes Python rows here only: a part at a time keeps them few in memory.
+        for part in chunk.parts(PART_ROWS):
+            rows = [self._row(row) for row in part.rows] if self._stored else part.rows
+            self._db.executemany(self._insert, rows)
 
     def _row(self, row: Row) -> list[Any]:
         values = list(row)

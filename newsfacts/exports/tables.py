@@ -116,6 +116,20 @@ class Chunk:
     def batch(self, batch: Any) -> None:
         self._batch = batch
 
+    def parts(self, size: int) -> Iterator[Chunk]:
+        """This chunk's rows `size` at a time, each part a chunk of its own: a writer of Python values makes and
+        frees them a part at a time rather than for the whole of a record batch at once."""
+        if len(self) <= size:
+            yield self
+            return
+        for start in range(0, len(self), size):
+            if self._batch is not None:
+                yield Chunk(batch=self._batch.slice(start, size))
+            elif self._rows is not None:
+                yield Chunk(rows=self._rows[start : start + size])
+            else:
+                yield Chunk(columns=[column[start : start + size] for column in self._columns or ()])
+
     def __len__(self) -> int:
         if self._batch is not None:
             return int(self._batch.num_rows)

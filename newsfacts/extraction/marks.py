@@ -210,11 +210,17 @@ def classify(text: str, seg: QuotedSpan, sentence: Sentence | None) -> SpanClass
         SINGLE_CLOSING,
         "'",
     )
-    if opens_clause:
-        return "full"
     title_case = all(w[0].isupper() for w in words if len(w) > 3 or w == words[0])
-    if words and title_case and not terminal and len(words) <= 8:
+    if opens_clause:
+        # '"Men of the Mill" is a book': a title the sentence goes on about, not words someone said.
+        title = title_case and not terminal and 2 <= len(words) <= 8 and next_word[:1].islower()
+        attributed = next_word in SPEECH_VERBS or next_word in ("he", "she", "they", "we", "it")  # '"..." she said'
+        return "title" if title and not attributed else "full"
+    if words and title_case and len(words) <= 8 and (not terminal or _titled(words, prev_word)):
         return "title"
+    named_as = prev_word == "as" and any(w.lower() in NAMING_WORDS for w in prev_words[-3:-1])
+    if named_as and len(words) <= 5:
+        return "scare"  # "known locally as 'the long mile',": a name, not words someone said
     if len(words) <= 2:
         if prev_word in NAMING_WORDS or prev_word in DETERMINERS:
             return "scare"
@@ -222,6 +228,12 @@ def classify(text: str, seg: QuotedSpan, sentence: Sentence | None) -> SpanClass
             return "scare"
         return "short"
     return "partial"
+
+
+def _titled(words: list[str], prev_word: str) -> bool:
+    """A title with the sentence's comma or its own mark inside (``"Men of the Mill," a book``, the film ``"Storm
+    Riders: Oh No!"``): two capitalised words or more, and no verb of speech before it (``said "Nice Work!"``)."""
+    return sum(w[0].isupper() for w in words) >= 2 and prev_word not in SPEECH_VERBS
 
 
 def _line_before(text: str, pos: int, need: int = 40) -> str:

@@ -187,6 +187,8 @@ def find_mentions(text: str, sentences: list[Sentence]) -> list[Mention]:
     acronyms = _acronyms_spelled_out(text, tokens)
     lowercase = _lowercase_vocabulary(tokens) - acronyms  # "WHO" of "World Health Organization" is no "who"
     starts = _openers(text, sentences, tokens)
+    # A line break inside a sentence is a wrap: "Sgt. Ana\nRuiz" is one name.
+    wrapped = {s.start + k for s in sentences if "\n" in s.text for k, c in enumerate(s.text) if c == "\n"}
     mentions: list[Mention] = []
     i = 0
     while i < len(tokens):
@@ -199,6 +201,8 @@ def find_mentions(text: str, sentences: list[Sentence]) -> list[Mention]:
         while j < len(tokens) and (not _possessive(group[-1]) or _owned_name_goes_on(tokens[j])):
             gap = text[group[-1].end : tokens[j].start]
             nxt = tokens[j]
+            if gap == "\n" and group[-1].end in wrapped:
+                gap = " "
             if (gap in (" ", "-") or (gap == " & " and len(group) == 1)) and _is_name_word(nxt):
                 group.append(nxt)
                 j += 1
@@ -261,7 +265,8 @@ def _read_group(
     kind = _kind(text, start, end, [g.bare for g in group], before, lowercase, bool(title))
     if kind is None:
         return None
-    return Mention(start, end, text[start:end], kind, title=title, role=_role_before(before), possessive=possessive)
+    name = text[start:end].replace("\n", " ")  # a name wrapped onto the next line
+    return Mention(start, end, name, kind, title=title, role=_role_before(before), possessive=possessive)
 
 
 def _acronyms_spelled_out(text: str, tokens: list[_Token]) -> set[str]:
@@ -411,8 +416,10 @@ def _acronym_kind(text: str, start: int, end: int, lowercase: set[str]) -> NameK
     if text[start:end].lower() in lowercase or re.search(r"\d\s?$", text[max(0, start - 2) : start]):
         return "unknown"  # "07:10 AM", "20 MW": a unit after a number names nobody
     line_start = start == 0 or text[start - 1] == "\n"
-    if line_start and re.match(r"\s*(,|-|\u2013|\u2014)", text[end : end + 40]):
+    if line_start and re.match(r"\s*(?:\([^()\n]{1,40}\)\s*)?(,|-|\u2013|\u2014)", text[end : end + 60]):
         return "unknown"
+    if text[start - 1 : start] == "(" and re.match(r"\)\s*[-\u2013\u2014]", text[end : end + 4]):
+        return "unknown"  # "HALDEN (WXYZ) -- ...": a dateline's station or agency tag, the press
     return "organisation"
 
 
@@ -464,8 +471,8 @@ def _possessive_before(text: str, start: int) -> bool:
 
 def _looks_like_person(words: list[str], before: list[str], after: str, possessive_before: bool) -> bool:
     """Two or three capitalised words read as a person unless the context makes them a thing or a place."""
-    if len(words) > 4 or any(len(w) == 1 for w in words):
-        return False
+    if len(words) > 4 or len(words[0]) == 1 or len(words[-1]) == 1:
+        return False  # a middle initial ("Ana K. Ruiz") is a person's; a letter at either end is not
     if before and is_person_role(before[-1]) and not possessive_before:
         return True  # "the actress Ana Ruiz", "the director Leo Fenwick"
     if before and (before[-1] in DETERMINERS_AND_PLACES or (len(before) > 1 and before[-2] == "the")):

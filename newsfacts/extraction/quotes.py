@@ -28,6 +28,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, replace
 from typing import Literal
 
+from newsfacts.extraction import tagger
 from newsfacts.extraction.cues import (
     ADDRESSEE_VERBS,
     ADVERBIAL,
@@ -68,7 +69,7 @@ from newsfacts.extraction.marks import (
     pair_marks,
 )
 from newsfacts.extraction.names import GLUED_VERB, GLUED_VERBS, Mention, find_mentions
-from newsfacts.extraction.sentences import Sentence
+from newsfacts.extraction.sentences import AGENCY_TAG, DATELINE, Sentence
 from newsfacts.extraction.speakers import Entity, Speaker, SpeakerBook, same_speaker
 from newsfacts.extraction.subjects import (
     DOCUMENTS,
@@ -151,9 +152,7 @@ def _cues(reader: _Reader, s: Sentence) -> list[_Cue]:
     for found_word in LETTERS.finditer(masked, s.start, s.end):
         m = _unglued(found_word)
         word = m.group()
-        participle = PARTICIPLE_CUES.get(word.lower()) if word.endswith("ing") else None
-        if word in INFERENCE_PARTICIPLES and _after_document(masked, s, m.start()):
-            participle = "suggest"  # "released a report suggesting the accounts were overstated"
+        participle = _participle_lemma(masked, s, m, word) if word.endswith("ing") else None
         if participle is not None:
             handed = _progressive_cue(reader, s, m, participle) or _participle_cue(reader, s, m, participle, found)
             if handed is not None:
@@ -165,20 +164,21 @@ def _cues(reader: _Reader, s: Sentence) -> list[_Cue]:
         lemma, verb_end = reading
         preceding = masked[s.start : m.start()].split()
         prev_word = preceding[-1].strip('.,;:!?()"').lower() if preceding else ""
-        if prev_word in PASSIVE_AUXILIARIES or prev_word in DETERMINERS or prev_word in _ELLIPTICAL:
+        determiner = prev_word in DETERMINERS and not (prev_word == "some" and word == "say")  # "Some say ..."
+        if prev_word in PASSIVE_AUXILIARIES or determiner or prev_word in _ELLIPTICAL:
             continue  # "was told", "the claims", "to say", "when asked": no speaker of its own
-        if word.lower().endswith("s") and _plural_noun(masked, m, preceding[-1] if preceding else ""):
-            continue  # "analyst estimates of $2.15", "its financial reports and": a noun, not a cue
+        if _negated(preceding) or _no_verb_here(masked, m, lemma, verb_end, preceding[-1] if preceding else ""):
+            continue  # "did not say whether", "analyst estimates of", "Editor's note:": nothing said, or a noun
         before = masked[s.start : m.start()].rstrip()
         subject = None
         inverted = False
         if (before.endswith((MASK, ",")) or not before) and lemma not in ADDRESSEE_VERBS:
             subject = subject_right(reader, s, m.end())
-            if subject is not None and subject.reporter:
-                subject = None  # "..., told the BBC": the press is told, it does not speak
+            if subject is not None and (subject.reporter or _PRONOUN_BEFORE.search(masked, m.end(), subject.end)):
+                subject = None  # "..., told the BBC": the press is told; ", say they will vote for X": no inversion
             inverted = subject is not None
         if subject is None:
-            subject = subject_left(reader, s, m.start())
+            subject = _subject_before(reader, s, m.start(), lemma, word.lower() != lemma)
         if lemma in _FINDING_LEMMAS:
             subject = _research_subject(reader, s, subject)
         if subject is None:
@@ -192,6 +192,145 @@ def _cues(reader: _Reader, s: Sentence) -> list[_Cue]:
         leads = not masked[s.start : subject.start].strip()
         found.append(_Cue(m.start(), verb_end, cue_word, lemma, subject, inverted, relative=relative, leads=leads))
     return found
+
+
+# What may stand between a subject and its verb: a phrase of time, place or occasion ("Ana Ruiz at the time said",
+# "the mayor, in a radio interview on Friday, said") or a reflexive ("the mill itself said").
+_BETWEEN_SUBJECT_AND_VERB = re.compile(
+    r"(?:,?\s+(?:at|in|on|during|after|before|via|through|over)\s[^,;:()\n" + MASK + r"]{1,60}?,?"
+    r"|\s+(?:itself|themselves|himself|herself))\s*$"
+)
+
+
+def _subject_before(reader: _Reader, s: Sentence, vs: int, lemma: str, inflected: bool) -> Subject | None:
+    """The subject before the verb at ``vs``; past a phrase between them (``X at a briefing in Halden on Friday
+    said``: X, not Halden) when the verb is inflected (``staff with chronic stress problems``: a noun); else a
+    common noun phrase opening the clause that no rule resolves (``The mill said``, ``Some families said``), when
+    the verb is one of speech (``The results suggest`` infers): an unnamed speaker."""
+    subject = subject_left(reader, s, vs)
+    relative = _RELATIVE_BEFORE_VERB.search(reader.masked, s.start, vs) if subject is None else None
+    if relative is not None and relative.start() > s.start:
+        subject = subject_left(reader, s, relative.start())
+    past = inflected and lemma not in _FINDING_LEMMAS  # "Researchers at Tarn University found": the university's
+    between = _BETWEEN_SUBJECT_AND_VERB.search(reader.masked, s.start, vs) if past else None
+    if between is not None and WORD.findall(between.group())[-1].lower() in _OPEN_ENDED:
+        between = None  # "a letter from the minister in answer to": the phrase goes on past the word
+    if between is not None and between.start() > s.start and (subject is None or subject.start >= between.start()):
+        outside = subject_left(reader, s, between.start())
+        if outside is not None:
+            return outside
+        vs = between.start() if subject is None else vs
+    if subject is None and lemma in SPEECH_VERBS:
+        return _common_subject(reader, s, vs) or _plural_subject(reader, s, vs)
+    return subject
+
+
+# A relative or participle clause set off by commas before the verb, perhaps with a quotation in it ("X, who called
+# it "a farce," said", "X, citing a report by Y, said").
+_RELATIVE_BEFORE_VERB = re.compile(r",\s+(?:who|which|[a-z]+ing)\s[^;:\n]{1,150}?,[\"\u201d\u2019']{0,2}\s*$")
+_OPEN_ENDED = PREPOSITIONS | DETERMINERS | {"and", "or"}  # a phrase ending in one of these goes on past it
+# A clause opener before its subject: "But", "And", or a phrase up to its comma ("On Friday, ").
+_CLAUSE_OPENER = re.compile(r"\W*(?:(?:But|And|Yet|So|Still|Now)\s+|[^,;:\n]{1,60},\s+)?")
+
+
+def _common_subject(reader: _Reader, s: Sentence, vs: int) -> Subject | None:
+    """``The mill said``, ``Some families said``, ``Those polled said``: a noun phrase of up to five words from the
+    clause's start to the verb, ending in a word that is no function word, verb or adverb."""
+    opener = _CLAUSE_OPENER.match(reader.masked, s.start, vs)
+    start = opener.end() if opener is not None else s.start
+    if MASK in reader.masked[s.start : start]:
+        return None  # '"...," the world body said': a quote's attribution, which its own rules resolve
+    phrase = reader.masked[start:vs].rstrip()
+    found = WORD.findall(phrase)
+    if not found or len(found) > 5 or MASK in phrase or not re.fullmatch(r"[\w'\u2019\- ]+", phrase):
+        return None
+    last = found[-1].lower()
+    if last in STOPWORDS or last in ALL_VERBS or last in FINITE or last.endswith("ly") or not last.isalpha():
+        return None
+    if any(w.lower() in ALL_VERBS or w.lower() in FINITE for w in found):
+        return None
+    return Subject(start, start + len(phrase), None, "none")
+
+
+_PREPOSED_RELATIVE = re.compile(r".*\b(?:in|of|among|for|to|with)\s+(?:which|whom)\s+")
+_GROUP_HEADS = words("who whom percent others some many most several all both few half majority minority another one")
+_RELATIVES = words("who whom that which")
+
+
+def _plural_subject(reader: _Reader, s: Sentence, vs: int) -> Subject | None:
+    """A longer subject of a clause that says something (``Seventy percent of voters say``, ``Business leaders who
+    have fought the law say``, ``many of whom say``, ``most of them, 61 percent, say``): the words since the
+    clause began (or its apposition), up to fourteen, ending in a noun, a number or a relative pronoun, with no
+    finite verb but inside a relative clause."""
+    masked = reader.masked
+    start = max(masked.rfind(",", s.start, vs), masked.rfind(";", s.start, vs), masked.rfind(":", s.start, vs))
+    if start >= 0 and not masked[start + 1 : vs].strip():  # "61 percent, say": the apposition before the comma
+        start = max(masked.rfind(",", s.start, start), s.start - 1)
+    start = s.start if start < 0 else start + 1
+    phrase = masked[start:vs]
+    inner = _PREPOSED_RELATIVE.search(phrase)
+    if inner is not None and phrase[inner.end() :].strip():  # "a council in which 67 percent of members say"
+        start, phrase = start + inner.end(), phrase[inner.end() :]
+    found = [w.lower() for w in WORD.findall(phrase)]
+    while found and (found[-1].endswith("ly") or found[-1] in VERB_MODIFIERS):
+        found.pop()  # "Dockers especially say"
+    if not found or len(found) > 14 or MASK in phrase or any(w in ALL_VERBS and w not in _NOUN_LIKE for w in found):
+        return None
+    relative = next((i for i, w in enumerate(found) if w in _RELATIVES), len(found))
+    if any(w in FINITE for w in found[:relative]):
+        return None  # "X has ... people say": a clause of its own before the verb
+    last = found[-1]
+    head = last in _GROUP_HEADS or bool(_NUMBER.fullmatch(last)) or not (last in STOPWORDS or last in FINITE)
+    if not head or last.endswith("ing"):
+        return None
+    lead = len(phrase) - len(phrase.lstrip())
+    return Subject(start + lead, vs, None, "none")
+
+
+_NEGATIONS = words("not never")
+_PRONOUN_BEFORE = re.compile(r"\b(?:he|she|they|we|I|it)\s+\w")  # a pronoun and more words: a clause
+
+
+def _negated(preceding: list[str]) -> bool:
+    """``did not say``, ``would not yet say``, ``hasn't said``: a cue denied in its own clause reports nothing."""
+    for w in reversed(preceding[-3:]):
+        low = w.lower()
+        if low in _NEGATIONS or low.endswith(("n't", "n\u2019t")):
+            return True
+        if not w[-1:].isalpha():
+            return False  # a comma or a stop ends the clause
+    return False
+
+
+# Reporting verbs whose bare form is as often a noun: a verb only after a pronoun, a modal or a plural subject.
+_NOUN_LIKE = words("state report note claim comment answer reply estimate remark stress counter tweet joke boast")
+_BARE_VERB_AFTER = words("i we you they will would can could may might should must do does did to also")
+
+
+def _no_verb_here(masked: str, m: re.Match[str], lemma: str, verb_end: int, before: str) -> bool:
+    """Whether a reporting verb's form is a noun here: a plural noun (``analyst estimates of``), a bare form before
+    ``of`` (``the analysts estimate of``) or after a possessive (``Editor's note:``), or a bare form that is as often
+    a noun after anything but a pronoun, a modal or a plural (``secretary of state``, ``the committee report
+    was``)."""
+    word = m.group().lower()
+    if word.endswith("s") and _plural_noun(masked, m, before):
+        return True  # "analyst estimates of $2.15", "its financial reports and"
+    if word != lemma:
+        return False
+    if (lemma not in _OF_VERBS and masked.startswith(" of ", verb_end)) or before.endswith(("'s", "\u2019s")):
+        return True
+    low = before.lower().strip('.,;:!?()"')
+    return lemma in _NOUN_LIKE and low not in _BARE_VERB_AFTER and not (low.endswith("s") and len(low) > 3)
+
+
+def _participle_lemma(masked: str, s: Sentence, m: re.Match[str], word: str) -> str | None:
+    """The reporting verb of a participle that may hand on a subject (``..., adding that``), else None."""
+    if word in INFERENCE_PARTICIPLES and _after_document(masked, s, m.start()):
+        return "suggest"  # "released a report suggesting the accounts were overstated"
+    if word in _FINDING_PARTICIPLES and _FOUND_THAT.match(masked, m.end()) and masked[: m.start()].endswith(", "):
+        # "The researchers studied 40 trials, finding that ...": research finds (not "Police searched, finding")
+        return "find" if _RESEARCH_LEAD.match(masked, s.start, m.start()) else None
+    return PARTICIPLE_CUES.get(word.lower())
 
 
 def _lemma_of(masked: str, m: re.Match[str]) -> tuple[str, int] | None:
@@ -230,11 +369,19 @@ def _unglued(m: re.Match[str]) -> re.Match[str]:
     return m
 
 
+_OF_VERBS = frozenset({"speak", "warn", "write", "tell", "complain", "boast", "think", "say"})  # "warn of ..."
+_NEVER_NOUNS = frozenset({"says", "tells", "adds", "explains", "insists", "argues", "writes"})
+
+
 def _plural_noun(masked: str, m: re.Match[str], before: str) -> bool:
     """Whether a reporting verb's -s form is a plural noun: followed by ``of``, or after a word that cannot end its
     subject (``its financial reports``); a verb follows a name, a pronoun, a role noun, a document or an adverb."""
     if re.match(r"\s+of\b", masked[m.end() : m.end() + 4]):
         return True
+    if m.group().lower() in _NEVER_NOUNS:
+        return False  # "The campaign says ...": no plural noun
+    if before.endswith(("'s", "\u2019s")):
+        return True  # "Lee's remarks came after ...": a possessive's noun
     word = before.lower()
     if not word.isalpha() or before[0].isupper() or word in PRONOUN_GENDER or word in ("it", "who", "that", "which"):
         return False
@@ -242,6 +389,9 @@ def _plural_noun(masked: str, m: re.Match[str], before: str) -> bool:
 
 
 _FINDING_LEMMAS = frozenset(FINDING_VERBS.values())
+_FINDING_PARTICIPLES = words("finding concluding showing")
+_FOUND_THAT = re.compile(r"\s+that\s")
+_RESEARCH_LEAD = re.compile(r"\W*(?:[\w\-]+\s+){0,3}?(?:" + "|".join(sorted(RESEARCH_NOUNS)) + r")\b", re.IGNORECASE)
 
 
 def _researches(masked: str, subject: Subject) -> bool:
@@ -319,11 +469,14 @@ def _participle_cue(reader: _Reader, s: Sentence, m: re.Match[str], lemma: str, 
     elif not found and MASK not in before:
         # "X asked him to stay but he refused, telling ...": the nearest clause's pronoun subject.
         pronoun = re.search(r"\b(?:and|but|as|when|while)\s+(he|she)\s+[a-z]+[^,]*,?$", before)
-        clause = (
-            pronoun_subject(reader, pronoun.group(1), s.start + pronoun.start(1), s.start + pronoun.end(1))
-            if pronoun
-            else clause_subject(reader, s, m.start(), coordinated=True)
-        )
+        group = _COUNTED_GROUP.match(reader.masked, s.start, m.start())
+        clause: Subject | None
+        if pronoun:
+            clause = pronoun_subject(reader, pronoun.group(1), s.start + pronoun.start(1), s.start + pronoun.end(1))
+        elif group is not None and is_person_role(group.group(2)):
+            clause = Subject(group.start(1), group.end(2), None, "none")  # "Six engineers who ..., saying"
+        else:
+            clause = clause_subject(reader, s, m.start(), coordinated=True)
         if clause is None and linked:
             clause = _possessed_role(reader, s)  # "Okafor's father wept in the gallery, saying ..."
         if clause is None or (clause.entity is None and not linked):
@@ -334,6 +487,11 @@ def _participle_cue(reader: _Reader, s: Sentence, m: re.Match[str], lemma: str, 
     return _Cue(m.start(), m.end(), m.group().lower(), lemma, subject, participle=True)
 
 
+# A sentence opening with a counted group of people: "Six engineers who ...", "Many residents of ...".
+_COUNTED_GROUP = re.compile(
+    r"\W*((?:[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine|[Tt]en|[Mm]any|[Ss]everal|[Ss]ome|"
+    r"[Mm]ost|\d+))\s+(?:[a-z][\w\-]*\s+)?([a-z][\w\-]*s)\b"
+)
 # "quoted Ana Ruiz as", "cited a council spokesman as": the person quoted, right before a participle cue.
 _QUOTED_AS = re.compile(r"\b(?:quoted|quotes|quoting|cited|cites|citing)\s+(.{2,80}?)\s+as$")
 
@@ -361,11 +519,25 @@ def _segments_in(reader: _Reader, a: int, b: int) -> list[QuotedSpan]:
     return [seg for seg in found if seg.close < b and seg.cls != "heading"]
 
 
+# The person told, up to twelve words, before "that" (perhaps after an aside: "told the paper, however, that").
+_TOLD_THAT = re.compile(
+    r"((?:\s+[\w'\u2019.\-\"\u201c\u201d" + MASK + r"]+){1,12}?(?:,\s+[a-z]+,)?)\s+that\s"
+    # or up to eight words with no verb or conjunction in them, then a subject pronoun: "told the paper last week she"
+    r"|((?:\s+(?!(?:when|if|because|after|while|as|and|but|had|has|have|was|were|is|are)\b)[\w'\u2019.\-]+){1,8}?)"
+    r"\s+(?=(?:he|she|they|we|I)(?:['\u2019][a-z]+)?\s+[a-z])"
+)
+
+
 def _addressee_end(masked: str, pos: int, limit: int) -> int:
     """After ``told``: the end of the person told (``AFP``, ``the packed hall``, ``parliament``)."""
     rest = masked[pos:limit]
+    before_that = _TOLD_THAT.match(rest)
+    if before_that is not None:
+        # "told a small crowd in Tarnby that", "told the paper, however, that", "told the paper last week she"
+        return pos + (before_that.end(1) if before_that.group(1) is not None else before_that.end(2))
     m = re.match(
-        r"\s+(?:(?:me|him|her|us|them|you|reporters|journalists)\b|(?:the\s+)?[A-Z][\w'\u2019\-]*(?:\s+[A-Z][\w'\u2019\-]*)*)",
+        r"\s+(?:(?:me|him|her|us|them|you|reporters|journalists)\b|(?:the\s+)?[A-Z][\w'\u2019\-]*(?:\s+[A-Z][\w'\u2019\-]*)*"
+        r"|(?:a|an|his|her|their)\s+[A-Z][\w'\u2019\-]*(?:\s+[A-Z][\w'\u2019\-]*)*\s+[a-z][\w\-]*(?=[\s,.;]))",
         rest,
     )
     if m:
@@ -472,9 +644,9 @@ def _attach(reader: _Reader, seg: QuotedSpan, cue: _Cue) -> None:
 
 
 def _reported(reader: _Reader, a: int, b: int, cue: _Cue, bonus: float = 0.0) -> None:
-    """Emit reported content ``[a, b)``: mixed when it holds a partial quote, else indirect."""
+    """Emit reported content ``[a, b)``: mixed when it holds a quotation, else indirect."""
     inner = _segments_in(reader, a, b + 1)
-    kind: QuoteKind = "mixed" if any(seg.cls in ("partial", "short") for seg in inner) else "indirect"
+    kind: QuoteKind = "mixed" if any(seg.cls in ("partial", "short", "full") for seg in inner) else "indirect"
     if inner and all(seg.cls == "full" for seg in inner) and not reader.masked[a:b].replace(MASK, "").strip(" ,.:"):
         for seg in inner:
             _attach(reader, seg, cue)
@@ -563,6 +735,8 @@ _CLAUSE_PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "there"})
 def _introduces_quote(reader: _Reader, cue: _Cue, after: int, rest: str) -> bool:
     """``She says, "..."``, ``He explained to the paper, "..."``: the cue introduces a direct quote."""
     if rest.rstrip().endswith(":"):
+        if _statement_below(reader, cue, after + len(rest.rstrip()) - 1):
+            return True
         rest = reader.masked[after : after + len(rest) + 8]  # "Ruiz said:" ending its paragraph, the quote next
     intro = _INTRO_RE.match(rest)
     if not intro or any(w.lower() in _CLAUSE_PRONOUNS for w in WORD.findall(intro.group())):
@@ -572,6 +746,39 @@ def _introduces_quote(reader: _Reader, cue: _Cue, after: int, rest: str) -> bool
         return False
     _attach(reader, seg, cue)
     return True
+
+
+# The paragraph after a cue ending its own paragraph with a colon, when no quotation mark opens it.
+_PARAGRAPH_BELOW = re.compile(r"[^\S\n]*\n\s*(?![\"'\u2018\u201c\u201e\u00ab])([^\n]{20,}[.!?])[^\S\n]*(?=\n|$)")
+
+
+def _statement_below(reader: _Reader, cue: _Cue, colon: int) -> bool:
+    """``The mayor said in a statement:`` ending its paragraph, the statement below it without quotation marks (a
+    block quote that lost its marks): the paragraph is the speaker's words."""
+    below = _PARAGRAPH_BELOW.match(reader.masked, colon + 1)
+    if below is None or reader.masked[colon] != ":" or cue.lemma not in SPEECH_VERBS or MASK in below.group(1):
+        return False
+    if len(WORD.findall(below.group(1))) < 6 or _SPEAKER_LABEL.match(below.group(1)):
+        return False
+    subject = cue.subject
+    description = _unnamed(reader, subject)
+    kind: QuoteKind = "direct"
+    _emit(
+        reader,
+        below.start(1),
+        below.end(1),
+        kind,
+        subject.entity,
+        subject.attribution,
+        cue.word,
+        -0.1,
+        False,
+        description,
+    )
+    return True
+
+
+_SPEAKER_LABEL = re.compile(r"[A-Z][\w.' ]{0,30}:\s")  # "Q: ...", "MAYOR RUIZ: ...": a transcript's line
 
 
 def _read_content(reader: _Reader, cue: _Cue, after: int, rest: str, limit: int) -> int | None:
@@ -600,12 +807,17 @@ def _read_content(reader: _Reader, cue: _Cue, after: int, rest: str, limit: int)
 
 
 _TIME_OPENERS = PREPOSITIONS | {"last", "earlier", "this", "later"}
+# A short phrase of time or place after the verb, then a clause opened by a subject pronoun.
+_PHRASE_THEN_PRONOUN = re.compile(
+    r"\s+(?:after|before|during|at|in|on|since|following)\s+(?:[\w'\u2019\-]+\s+){1,4}?"
+    r"(?=(?:he|she|they|we|I)(?:['\u2019][a-z]+)?\s+[a-z])"
+)
 # Reported content opening with its verb: its subject is the relative pronoun before the cue.
 _VERB_FIRST = re.compile(r"\s*(?:[a-z]+ed|" + "|".join(sorted(FINITE | IRREGULAR_VERBS)) + r")\b")
 # A finite verb after the first word of a relative clause's content: the main clause going on.
 _MAIN_VERB = re.compile(r"(?<=\w)\s+(?:is|are|was|were|has|have|had|will|would|could|can|should|must|may|might)\b")
 # Words that never open reported content: "said as quoted by ...", "said in ...", "told X moments after ...".
-_NOT_CONTENT = PREPOSITIONS | words("as moments minutes hours days weeks shortly soon just")
+_NOT_CONTENT = PREPOSITIONS | words("as moments minutes hours days weeks shortly soon just and or nor but")
 
 
 def _in_relative_clause(reader: _Reader, cue: _Cue) -> bool:
@@ -622,7 +834,7 @@ def _content_start(cue: _Cue, after: int, rest: str) -> tuple[int, bool, bool] |
     inserted = _INSERTED.match(rest)
     if inserted is not None:  # "said — in a rare interview — that ...", "said (in a statement) that ..."
         after, rest = after + inserted.end(), rest[inserted.end() :]
-    m_that = re.match(r"((?:\s+[\w'\u2019\-]+){0,7}?)\s+that\b", rest)
+    m_that = re.match(r"((?:\s+[\w'\u2019\-]+){0,10}?)\s+that\b", rest)
     if m_that and _before_that(m_that.group(1)):
         return after + m_that.end(), True, False
     colon = _COLON.match(rest) if cue.lemma in SPEECH_VERBS else None
@@ -635,13 +847,9 @@ def _content_start(cue: _Cue, after: int, rest: str) -> tuple[int, bool, bool] |
     m_prep = re.match(r"\s+(" + "|".join(preps) + r")\b", rest) if preps else None
     if m_prep:
         return after + m_prep.end(), False, True
-    adverbial = ADVERBIAL.match(rest)
-    tail = rest[adverbial.end() :].lstrip(" :") if adverbial else ""
-    spoken = cue.lemma in SPEECH_VERBS and _opens_clause(" " + tail) and _reported_clause(" " + tail)
-    if adverbial and (_clause_like(tail) or spoken) and not _glued_sentence(" " + tail):
-        # "said on Tuesday it would ...", "said in a statement the plan had failed", "said on Twitter: the plan".
-        tail = rest[adverbial.end() :]
-        return after + adverbial.end() + len(tail) - len(tail.lstrip(" :")), False, False
+    past_phrase = _past_phrase(cue, rest)
+    if past_phrase is not None:
+        return after + past_phrase, False, False
     if cue.relative and _VERB_FIRST.match(rest):
         return after + len(rest) - len(rest.lstrip()), False, False  # "levels that the agency said topped limits"
     aside = re.match(r",\s+(?=(?:he|she|they|it)\b|[A-Z][\w'\u2019\-]+\s+(?:[A-Z]?[a-z]|" + MASK + "))", rest)
@@ -656,7 +864,10 @@ def _content_start(cue: _Cue, after: int, rest: str) -> tuple[int, bool, bool] |
         after, rest = after + lone.end(), rest[lone.end() :]
     if _takes_bare_content(cue, rest) and not _glued_sentence(rest) and (lone is None or adverb):
         first = re.match(r"\s+([\w'\u2019\-]+|" + MASK + ")", rest)
-        if first and first.group(1).lower() not in _NOT_CONTENT and not rest.startswith(","):
+        measured = _AT_LEAST.match(rest) is not None  # "reported at least six boats sank"
+        if _MANNER.match(rest):
+            return None  # "said calmly as the crowd left": how, and when
+        if first and (first.group(1).lower() not in _NOT_CONTENT or measured) and not rest.startswith(","):
             return after + first.start(1), False, False
     fronted = _FRONTED_PHRASE.match(rest) if cue.lemma in SPEECH_VERBS else None
     if fronted and _opens_clause(rest[fronted.end() - 1 :]) and _reported_clause(rest[fronted.end() - 1 :]):
@@ -664,9 +875,26 @@ def _content_start(cue: _Cue, after: int, rest: str) -> tuple[int, bool, bool] |
     return None
 
 
+def _past_phrase(cue: _Cue, rest: str) -> int | None:
+    """Where a clause starts after a phrase of time, place or medium right after the verb (``said on Tuesday it
+    would ...``, ``said in a statement the plan had failed``, ``said after the vote he would not run``), or None."""
+    phrase = _PHRASE_THEN_PRONOUN.match(rest) if cue.lemma in SPEECH_VERBS else None
+    if phrase is not None:
+        return phrase.end()
+    adverbial = ADVERBIAL.match(rest)
+    tail = rest[adverbial.end() :].lstrip(" :") if adverbial else ""
+    spoken = cue.lemma in SPEECH_VERBS and _opens_clause(" " + tail) and _reported_clause(" " + tail)
+    if adverbial and (_clause_like(tail) or spoken) and not _glued_sentence(" " + tail):
+        tail = rest[adverbial.end() :]  # "said on Twitter: the plan ..."
+        return adverbial.end() + len(tail) - len(tail.lstrip(" :"))
+    return None
+
+
+_MANNER = re.compile(r"\s+[a-z\-]+ly\s+(?:as|when|while|after|before|to|in|at|on|from|with|before)\b")
+_AT_LEAST = re.compile(r"\s+at\s+(?:least|most)\s")
 # A phrase opening reported content, up to its comma: "with two more cranes, ...", "if the vote fails, ...".
 _FRONTED_PHRASE = re.compile(
-    r"\s+((?:with|without|after|before|despite|under|if|unless|once|when)\b[^,.;:\n]{1,60},)\s"
+    r",?\s+((?:with|without|after|before|despite|under|if|unless|once|when)\b[^,.;:\n]{1,60},)\s"
 )
 
 
@@ -688,8 +916,12 @@ def _before_that(gap: str) -> bool:
     """Whether words between a cue and ``that`` may stand there: none, a time or venue phrase (``on Tuesday``,
     ``Thursday``), or an adverb (``repeatedly``)."""
     found = gap.split()
+    if any(w.islower() and (w in FINITE or ALL_VERBS.get(w, w) != w) for w in found):
+        return False  # "responded by saying it was typical for a road that ...": a clause of its own first
     if not found or found[0].lower() in _TIME_OPENERS or ADVERBIAL.fullmatch(gap):
         return True
+    if len(found) > 1 and found[0].endswith("ly"):  # "claimed separately in an interview that"
+        return _before_that(gap.split(found[0], 1)[1])
     return len(found) == 1 and found[0].endswith("ly")
 
 
@@ -697,11 +929,43 @@ def _before_that(gap: str) -> bool:
 _ASKED_TO = re.compile(r"(?:\s+[\w'\u2019.\-]+){1,8}?\s+to\s+(?=" + MASK + ")")
 
 
+_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+# Tags of the words of a noun phrase that opens a clause: "most dockers", "the new port's cranes", "three of them".
+_SUBJECT_TAGS = frozenset(
+    {"DT", "PDT", "CD", "JJ", "JJR", "JJS", "NN", "NNS", "NNP", "NNPS", "PRP", "PRP$", "POS", "RB"}
+)  # and an adverb before the verb: "officers still check"
+
+
+def _tagged_clause(verb: str, rest: str) -> bool:
+    """A clause whose verb no word list knows (``said dockers distrust the plan``): a noun phrase, then a finite verb
+    before any other kind of word, as the part-of-speech tagger reads them (the verb of speech tagged with it)."""
+    clause = rest[:80].split(",", 1)[0].rstrip()
+    if not clause.strip() or MASK in clause or not clause.strip()[0].isalnum():
+        return False
+    words = tagger.tagged(verb + clause)[1:]
+    if len(words) < 3:
+        return False
+    for k, w in enumerate(words[:6]):
+        plural = w.tag == "VB" and any(p.tag in ("NNS", "NNPS", "PRP") for p in words[:k])  # "wardens still check"
+        if w.tag in _FINITE_TAGS or plural:
+            return k > 0  # a subject, then its verb
+        if w.tag not in _SUBJECT_TAGS:
+            return False  # "said grace before the meal began": a preposition before any verb, an object
+    return False
+
+
+# Reporting verbs that as often take a thing as their object ("reported a profit", "announced a merger").
+_OBJECT_VERBS = frozenset({"report", "announce", "reveal", "disclose", "unveil", "post"})
+
+
 def _takes_bare_content(cue: _Cue, rest: str) -> bool:
     """``said sales fell``, ``called it "a disaster"``, ``admitted his side had ...``, ``admitted "he was wrong"``:
     content without ``that``."""
+    if cue.lemma in _OBJECT_VERBS and not _reported_clause(rest.split(",", 1)[0]):
+        return False  # "reported a record profit, lifted by ...": an object, not a clause
+    said = _reported_clause(rest) or (cue.lemma == "say" and _opens_clause(rest)) or _tagged_clause(cue.word, rest)
     return (
-        (cue.lemma in SPEECH_VERBS and (_reported_clause(rest) or (cue.lemma == "say" and _opens_clause(rest))))
+        (cue.lemma in SPEECH_VERBS and said)
         or (cue.lemma in FRAMING_VERBS and MASK in rest)
         or (
             (cue.lemma in THAT_VERBS or cue.lemma in _FINDING_LEMMAS)
@@ -710,6 +974,9 @@ def _takes_bare_content(cue: _Cue, rest: str) -> bool:
     )
 
 
+_COORDINATED_END = re.compile(r"\b[a-z][\w\-]*(?:\s+[a-z][\w\-]*)?\s+and\s*$")
+_QUANTIFIER_END = re.compile(r"\b(?:many|some|most|several|few|all|both|other)\s*$", re.IGNORECASE)
+_QUANTIFIERS = words("each every many most few both several another other any such either neither none")
 # A number opening a clause: "said three patients remain ...", "said 40 homes were ...".
 _NUMBER = re.compile(r"\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|thousands")
 
@@ -722,9 +989,19 @@ def _opens_clause(rest: str) -> bool:
         return False
     first = found[0]
     low = first.lower()
+    if low in _QUANTIFIERS:
+        return True  # "said each hour of sleep lifts ...", "said many of them left"
     if any(w.lower() in PREPOSITIONS for w in found[1:3]):
         return False  # "said a prayer for", "said no to the deal", "said Mass in": an object, not a clause
-    return low in CLAUSE_STARTERS or bool(_NUMBER.fullmatch(low)) or (first[0].isupper() and low not in STOPWORDS)
+    second = found[1].lower()
+    if low == "it" and second not in FINITE and (second in STOPWORDS or second.endswith("ly")):
+        return False  # "said it again", "said it openly": an object
+    if low in CLAUSE_STARTERS or bool(_NUMBER.fullmatch(low)):
+        return True
+    if first[0].isupper():
+        return low not in STOPWORDS
+    # "said fans misjudge him": a bare noun and a word that is no function word (a verb the lists lack).
+    return low.isalpha() and not low.endswith("ly") and low not in STOPWORDS and second not in STOPWORDS
 
 
 # A sentence opening "As" before a cue's subject: "As Ruiz pointed out, ...".
@@ -738,7 +1015,8 @@ def _trailing(reader: _Reader, s: Sentence, cue: _Cue) -> int:
     noted``)."""
     masked = reader.masked
     head = cue.start if cue.inverted else cue.subject.start
-    before = masked[s.start : head].rstrip()
+    # "Over time, many planners say, ...", "..., dockers and union officials told the paper."
+    before = _COORDINATED_END.sub("", _QUANTIFIER_END.sub("", masked[s.start : head])).rstrip()
     if re.search(r",\s*as$", before):
         before = before[: before.rfind("as")].rstrip()  # "The bridge, as Ruiz noted, is old"
     if not (before.endswith(MASK) or before.endswith(",")):
@@ -752,25 +1030,39 @@ def _trailing(reader: _Reader, s: Sentence, cue: _Cue) -> int:
     governed = _governed_from(reader, cue, s.end)
     # "If the vote fails, Harmon said, the council will meet": the content goes on after the cue; not when a
     # participle of the speaker's follows ("..., the paper wrote, speculating that ...").
-    aside = re.match(r"\s*,\s*(?=[^\W\d_])(?![a-z]+ing\b)", masked[governed : s.end])
+    aside = re.match(r"\s*,\s*(?=[^\W\d_])(?!(?!including\b)[a-z]+ing\b)", masked[governed : s.end])
     if aside is None and not _ends_clause(masked[governed : s.end]):
         return cue.end  # "Public corruption aside, X admitted defrauding ...": the cue's content follows it
     # "..., the minister, Ines Duarte, said": the role before the name belongs to the attribution.
-    role = re.search(r",\s*(?:the|a|an)\s+(?:[\w\-]+\s+){0,3}?([\w\-]+)\s*,?$", body)
+    role = re.search(r"(?:^|,)\s*(?:the|a|an|his|her|its|their)\s+(?:[\w\-]+\s+){0,3}?([\w\-]+)\s*,?$", body)
     if role and (is_person_role(role.group(1)) or is_organisation_role(role.group(1))):
         body = body[: role.start()]
     body_end = s.start + len(body)
     lead = _lead_start(reader, s, body_end)
     if lead is None:
         return cue.end
-    if aside is not None and len(WORD.findall(masked[lead:body_end])) >= 2:
-        end = _content_end(reader, governed + aside.end(), s.end)
-        _reported(reader, lead, end, cue)
-        return end
+    lead = _past_dateline(masked, lead, body_end)
+    if aside is not None:
+        lead_words = WORD.findall(masked[lead:body_end])
+        if len(lead_words) == 1 and _connective(lead_words[0]):
+            lead = governed + aside.end()  # "Still, he says, the plan ...": the content follows the aside
+        if lead_words:
+            end = _content_end(reader, governed + aside.end(), s.end)
+            _reported(reader, lead, end, cue)
+            return end
     lead = _main_clause(masked, lead, body_end)
     if _reportable(masked[lead:body_end]):
         _reported(reader, lead, body_end, cue)
     return cue.end
+
+
+def _connective(word: str) -> bool:
+    """A word linking a sentence to the one before (``Still``, ``Instead``, ``Eventually``), no content of its own."""
+    low = word.lower()
+    return low in STOPWORDS or low in VERB_MODIFIERS or low in _CONNECTIVES or low.endswith("ly")
+
+
+_CONNECTIVES = words("instead rather indeed besides otherwise nevertheless nonetheless anyway thus hence")
 
 
 def _main_clause(masked: str, lead: int, end: int) -> int:
@@ -794,9 +1086,19 @@ def _ends_clause(tail: str) -> bool:
     return bool(first) and first[0].lower() in PREPOSITIONS
 
 
+# A contracted auxiliary is a finite verb: "aren't", "won't", "they'll", "we're", "you've".
+_CONTRACTED = ("n't", "n\u2019t", "'ll", "\u2019ll", "'re", "\u2019re", "'ve", "\u2019ve")
+
+
+_ED_NOUNS = words("need seed feed deed reed weed")  # "said the driver died": four letters are enough
+
+
 def _has_verb(found: list[str]) -> bool:
     return any(
-        w.lower() in FINITE or w.lower() in IRREGULAR_VERBS or (len(w) > 4 and w.lower().endswith("ed"))
+        w.lower() in FINITE
+        or w.lower() in IRREGULAR_VERBS
+        or (len(w) > 3 and w.lower().endswith("ed") and w.lower() not in _ED_NOUNS and "-" not in w)
+        or w.lower().endswith(_CONTRACTED)
         for w in found[1:10]
     )
 
@@ -820,20 +1122,38 @@ def _reported_clause(rest: str) -> bool:
     if MASK in rest[:80] or _has_verb(WORD.findall(rest[:80])):
         return True
     pronoun = _PRONOUN_CLAUSE.match(rest)
-    return pronoun is not None and pronoun.group(1) not in PREPOSITIONS
+    # "they intend", "he's with the governor" (a contracted verb before a preposition); not "he in turn".
+    if pronoun is None or (pronoun.group(1) == "it" and pronoun.group(2) is None):
+        return False  # "said it again": an object
+    return pronoun.group(3) not in PREPOSITIONS or pronoun.group(2) is not None
 
 
 # "they intend", "he'd now like": a subject pronoun (perhaps contracted) and the next word.
-_PRONOUN_CLAUSE = re.compile(r"\s+(?:he|she|they|we|I)(?:['\u2019](?:d|ll|ve|re))?\s+([a-z]+)\b")
+_PRONOUN_CLAUSE = re.compile(r"\s+(he|she|they|we|I|it)(['\u2019](?:d|ll|ve|re|s|m))?\s+([a-z]+)\b")
+
+
+_TIME_WORDS = words("later earlier ago afterwards morning afternoon evening night today yesterday week month year")
 
 
 def _reportable(content: str) -> bool:
-    """Whether text before a trailing cue can be reported content, not a lead-in (``Asked whether ..., she``)."""
+    """Whether text before a trailing cue can be reported content, not a lead-in (``Asked whether ..., she``):
+    also a quotation going on in the speaker's clause (``"We are shocked" by the attack, Ruiz said``), a number
+    after a preposition (``About 40 boats left, he said``) and a gerund subject without a comma (``Eating less
+    salt cut the risk, the study found``)."""
     found = WORD.findall(content)
     if len(found) < 3:
-        return False
+        return content.lstrip().startswith(MASK) and len(found) >= 2
+    if content.lstrip().startswith(MASK):
+        return True
+    if found[-1].lower() in _TIME_WORDS and len(found) <= 5 and not _has_verb(["", *found]):
+        return False  # "Ten minutes later, he added: ...": when, not what
     first = found[0].lower()
-    return first not in SUBORDINATORS and first not in PREPOSITIONS and not first.endswith(("ing", "ed"))
+    if first in PREPOSITIONS:
+        return bool(_NUMBER.fullmatch(found[1].lower()))
+    if first.endswith(("ing", "ed")) and first not in SUBORDINATORS:
+        # "Eating less salt cut the risk", "Floating voters aren't sure": a subject, no lead-in
+        return "," not in content and any(w.lower() in FINITE or w.lower().endswith(_CONTRACTED) for w in found[1:])
+    return first not in SUBORDINATORS
 
 
 def _last_segment_before(reader: _Reader, pos: int) -> QuotedSpan | None:
@@ -855,6 +1175,15 @@ def _lead_start(reader: _Reader, s: Sentence, end: int) -> int | None:
     while start < end and not reader.masked[start].isalnum() and reader.masked[start] != MASK:
         start += 1
     return start if start < end else None
+
+
+def _past_dateline(masked: str, start: int, end: int) -> int:
+    """Where a sentence's words begin after a dateline or a station's tag (``HALDEN (WXYZ) -- A man died, police
+    said``: the tag is no content)."""
+    for tag in (DATELINE, AGENCY_TAG):
+        found = tag.match(masked, start, end) or tag.match(masked, max(0, start - 1), end)
+        start = max(start, found.end()) if found is not None else start
+    return start
 
 
 # A plain verb of saying: "X said the road would reopen, according to the paper" is X's, the paper only reports it.
@@ -893,12 +1222,13 @@ def _according(reader: _Reader, s: Sentence) -> list[tuple[int, int]]:
             if seg is not None and seg.cls in ("full", "partial"):
                 _attach(reader, seg, cue)
             continue
-        elif lead.rstrip().endswith(",") and not _SAYS.search(lead):
+        elif (lead.rstrip().endswith(",") or _sourced(lead, entity, masked[src_a:src_b])) and not _SAYS.search(lead):
+            # "..., according to a tally", "Ruiz leads by 27 seats according to a tally": what comes before
             b = s.start + len(lead.rstrip().rstrip(","))
             lead_start = _lead_start(reader, s, b)
             if lead_start is None:
                 continue
-            a = lead_start
+            a = _past_dateline(masked, lead_start, b)
         else:
             continue
         if len(WORD.findall(text[a:b])) >= 3:
@@ -907,14 +1237,29 @@ def _according(reader: _Reader, s: Sentence) -> list[tuple[int, int]]:
     return taken
 
 
+def _sourced(lead: str, entity: Entity | None, source: str) -> bool:
+    """``according to`` right after its content, with no comma, names a source when the source is someone or a
+    record (``leads by 27 seats according to a tally``), not a plan followed (``run according to the timetable``)."""
+    if not lead.strip() or not lead.rstrip()[-1:].isalnum():
+        return False
+    found = WORD.findall(source)
+    return entity is not None or (bool(found) and (found[-1].lower() in RESEARCH_NOUNS or found[0][0].isupper()))
+
+
+# Words opening a new clause after an attribution: what came before it was the attributed content.
+_LINKS = words(
+    "and but or nor yet so where which who whom whose while whereas although though because when compared including"
+)
+
+
 def _aside_after(masked: str, pos: int, end: int) -> int | None:
     """Where the sentence goes on after an attribution set off by commas (``..., according to Ruiz, hid ...``), or
     None when the attribution ends its sentence."""
     rest = re.match(r",\s*([^\W_][\w\-]*)", masked[pos:end])
-    if rest is None or rest.group(1).lower() in PREPOSITIONS:
-        return None  # "..., according to X, with Y leading": a phrase of the content before it
-    if not _has_verb(["", *WORD.findall(masked[pos:end])]):
-        return None  # "..., according to PortWatch, a shipping data firm.": the source's apposition
+    if rest is None or rest.group(1).lower() in PREPOSITIONS or rest.group(1).lower() in _LINKS:
+        return None  # "..., according to X, with Y leading", "..., according to X, but ...": the clause ended
+    if rest.group(1).lower() in ("a", "an") or not _has_verb(["", *WORD.findall(masked[pos:end])]):
+        return None  # "..., according to PortWatch, a shipping data firm (that ...)": the source's apposition
     return pos + rest.start(1)
 
 
@@ -1107,10 +1452,15 @@ def _transcript(reader: _Reader) -> list[tuple[int, int]]:
     spoken = [(line, line.start, line.end) for line in lines if line.kind != "question"]
     read = []
     speaker: dict[str, tuple[Entity | None, AttributionMethod]] = {}
+    since = 0  # the end of the last labelled line: a witness called after it answers the next "A."
     for line, a, b in sorted([*spoken, *continued(text, lines)], key=lambda item: item[1]):
         if reader.masked[a] == MASK:
             continue  # 'Sanders: "..."': a quotation, read as such
         label = line.label(text)
+        witness = _witness_between(reader, since, line.label_start) if line.kind == "answer" else None
+        since = max(since, b)
+        if witness is not None:
+            speaker[label] = witness  # "TOM VICK, called as a witness, testified:": his answers from here
         if label not in speaker:  # once per label: "RUIZ" names the same person on every line
             speaker[label] = (interviewee, "role") if line.kind == "answer" else _labelled(reader, line)
         entity, attribution = speaker[label]
@@ -1121,6 +1471,21 @@ def _transcript(reader: _Reader) -> list[tuple[int, int]]:
     return read
 
 
+# A witness called in a court record: "ANA RUIZ, called as a witness, testified:", "Tom Vick, sworn, said:".
+_WITNESS = re.compile(
+    r"(?m)^[^\S\n]*((?:[A-Z][\w.'\u2019\-]*[^\S\n]+){0,3}[A-Z][\w'\u2019\-]+),[^\S\n]+"
+    r"(?:(?:having[^\S\n]+been[^\S\n]+|being[^\S\n]+)?(?:called|sworn|recalled|examined|affirmed)|a[^\S\n]+witness)\b"
+)
+
+
+def _witness_between(reader: _Reader, a: int, b: int) -> tuple[Entity | None, AttributionMethod] | None:
+    """The last witness called between ``a`` and ``b``, who answers the questions after it, or None."""
+    called = list(_WITNESS.finditer(reader.text, a, b))
+    if not called:
+        return None
+    return _person_named(reader, called[-1].group(1), called[-1].start(1), called[-1].end(1))
+
+
 def _labelled(reader: _Reader, line: LabelLine) -> tuple[Entity | None, AttributionMethod]:
     """The person a transcript label names: the name read there, one the article gave in full (``RUIZ`` for Ana
     Ruiz), or a new person; for an office (``THE PRESIDENT``), the person the story described by it."""
@@ -1129,18 +1494,24 @@ def _labelled(reader: _Reader, line: LabelLine) -> tuple[Entity | None, Attribut
         noun = line.label(reader.text).split()[-1].lower()
         entity = book.resolve_role(noun, False, line.label_start, guess=False)
         return entity, "role" if entity is not None else "none"
-    for pos in reader.mentions_between(line.label_start, line.label_end):
+    return _person_named(reader, line.label(reader.text), line.label_start, line.label_end)
+
+
+def _person_named(reader: _Reader, label: str, start: int, end: int) -> tuple[Entity | None, AttributionMethod]:
+    """The person a label or a witness's line names: the name read there, one the article gave in full, or a new
+    person."""
+    book = reader.book
+    for pos in reader.mentions_between(start, end):
         entity = book.mention_entity.get(pos)
         if entity is not None and entity.kind == "person":
             return entity, named(reader, reader.mention_by_start[pos], entity)
-    label = line.label(reader.text)
     name = label.title() if label.isupper() else label
     others = [e.name for e in book.entities if e.name and e.kind == "person"]
     for entity in book.entities:
         if entity.name and entity.kind == "person" and same_speaker(name, entity.name, others):
-            book.note(entity, line.label_start)
+            book.note(entity, start)
             return entity, "alias"
-    return book.create(name, "person", line.label_start), "name"
+    return book.create(name, "person", start), "name"
 
 
 # A capitalised word right before a speech verb: "Umahi said", "Umahi also told".

@@ -39,6 +39,13 @@ MAX_ABBREVIATION_CHARS = 12
 # A caption glued to the next sentence ends within this many characters of its label.
 MAX_CAPTION_CHARS = 160
 
+# "LONDON (Reuters) -", "TOPEKA, Kan. (WIBW) -", "LAGOS, May 2 (AP) -", "SAN FRANCISCO --"
+DATELINE = re.compile(
+    r"[A-Z][A-Z .'\u2019-]{2,}(?:,\s*[A-Z][A-Za-z.]{1,15}(?:\s+[A-Z][a-z]+\.?)?(?:\s+\d{1,2})?)?\s*"
+    r"(?:\([^)]{1,40}\))?\s*[-\u2013\u2014]+\s+"
+)
+# an agency or station tag on its own: "(Bloomberg) --", "(AP) -", "(WXYZ) --"
+AGENCY_TAG = re.compile(r"\([A-Z][\w .&'-]{1,30}\)\s*[-\u2013\u2014]+\s+")
 _LINE_RE = re.compile(r"[^\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]+")
 _BREAK_RE = re.compile(r"\r\n|[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
 # Terminal punctuation, or a closing quote glued to the capital that starts the next block ("tool"Rogozin).
@@ -423,7 +430,15 @@ def _is_wrap(text: str, previous_line: tuple[int, int], start: int, block_start:
         return False
     if columns and not line.isupper():
         return True  # a column's line stops wherever the width does: "... at noon. Constable / Ann Roe said ..."
+    if _NAME_CUT.search(line) or _ATTRIBUTION_CUT.search(line):
+        return True  # "... said Sgt. Ana / Ruiz", "..., said police / spokeswoman Ana Ruiz": an attribution cut short
     return len(line.split()) > MAX_HEADING_WORDS or _quotation_open(text[block_start:line_end])
+
+
+# A line ending in a title and a name ("Sgt. Ana"), or in an attribution cut before its name (", said the", ", said
+# police"): a complete one ends in a name.
+_NAME_CUT = re.compile(r"(?:^|\s)(?:" + "|".join(sorted(_TITLES)) + r")\.?\s+[A-Z][\w'\u2019\-]*$")
+_ATTRIBUTION_CUT = re.compile(r",\s+(?:said|says|told|added|adds|wrote|writes)(?:\s+[a-z][\w\-]*){1,3}$")
 
 
 def _quotation_open(block: str) -> bool:

@@ -13,17 +13,19 @@ import sqlite3
 from contextlib import closing
 from pathlib import Path
 
+import orjson
+import pyarrow as pa
 import pytest
 from django.db import connection, transaction
 from django.db.backends.sqlite3.base import DatabaseWrapper
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsfacts.exports.arrow import arrow_schema, record_batch
+from newsfacts.exports.arrow import arrow_schema, json_strings, record_batch
 from newsfacts.exports.arrowjson import write_json_lines
 from newsfacts.exports.reader import ArrowReader
-from newsfacts.exports.release import write_release
-from newsfacts.exports.tables import ARTICLES, CLAIMS, QUOTES, SPEAKERS, TABLES, Chunk, Column, json_bytes
+from newsfacts.exports.release import snapshot, write_release
+from newsfacts.exports.tables import ARTICLES, CLAIMS, QUOTES, SENTENCES, SPEAKERS, TABLES, Chunk, Column, json_bytes
 from tests.factories import ArticleFactory, ClaimFactory, SpeakerFactory
 
 _VALUES = {
@@ -60,6 +62,31 @@ def test_json_lines_of_a_batch_are_the_bytes_of_each_row(table, data):
     assert stream.getvalue() == b"".join(json_bytes(dict(zip(table.field_names, row, strict=True))) for row in rows)
 
 
+@settings(max_examples=80, deadline=None)
+@given(
+    texts=st.lists(st.none() | st.text(alphabet="ab é"), min_size=1, max_size=200),
+    escaped=st.lists(st.tuples(st.integers(0, 199), st.text(alphabet='a"\\\n\x01', min_size=1)), max_size=200),
+    start=st.integers(0, 10),
+)
+def test_json_strings_are_orjson_s_whatever_share_of_the_texts_needs_escaping(texts, escaped, start):
+    # none, a few (beyond the first texts too) or most need escaping: each way of encoding a column, on a slice too
+    for position, text in escaped:
+        texts[position % len(texts)] = text
+    column = pa.array(["x"] * start + texts, pa.string()).slice(start)
+
+    assert json_strings(column).to_pylist() == [None if t is None else orjson.dumps(t).decode() for t in texts]
+
+
+@pytest.mark.parametrize("length", [10, 2000], ids=["short", "long"])
+def test_json_strings_of_texts_most_of_which_need_escaping_are_orjson_s(length):
+    texts = [None, "", 'He said "no".', "line\nbreak", "back\\slash", "plain", '","', "é\x01"]
+    texts = [None if text is None else text * (length // max(len(text), 1) or 1) for text in texts] * 20
+
+    assert json_strings(pa.array(texts, pa.string())).to_pylist() == [
+        None if t is None else orjson.dumps(t).decode() for t in texts
+    ]
+
+
 def test_a_batch_gives_back_the_plain_values_it_was_made_of():
     reviewed = datetime.datetime(2026, 3, 4, 5, 6, 7, 891011, tzinfo=datetime.UTC)
     rows = [
@@ -69,6 +96,18 @@ def test_a_batch_gives_back_the_plain_values_it_was_made_of():
     batch = record_batch(arrow_schema(CLAIMS), Chunk(rows=rows))
 
     assert Chunk(batch=batch).rows == rows
+
+
+def test_a_chunk_in_parts_holds_its_rows_in_order_whatever_it_was_read_as():
+    rows = [(i, 1, i, 0, 2, "prose", f"Sentence {i}.") for i in range(5)]
+    batch = record_batch(arrow_schema(SENTENCES), Chunk(rows=rows))
+    columns = [list(column) for column in zip(*rows, strict=True)]
+
+    for chunk in (Chunk(rows=rows), Chunk(columns=columns), Chunk(batch=batch)):
+        parts = list(chunk.parts(2))
+        assert [len(part) for part in parts] == [2, 2, 1]
+        assert [tuple(row) for part in parts for row in part.rows] == rows
+    assert [part.rows for part in Chunk(rows=rows).parts(5)] == [rows]
 
 
 def _file_copy(tmp_path: Path) -> DatabaseWrapper:
@@ -110,6 +149,29 @@ def test_sqlite_reader_reads_columns_that_are_null_throughout_the_first_rows(tmp
 
     assert read == _rows_of_the_cursor()
     assert read["claims"][-1][3:6] == (speaker.id, speaker.name, "Q1")
+
+
+ALIASES = (["Ana", "Ana B"], [], ["é"], ['say "hi"'], ["back\\slash"], [""], ["a, b", "c"], ['", "'], ["tab\t"])
+
+
+@pytest.mark.django_db(transaction=True)  # committed rows, which the reader's own connection sees
+def test_reader_reads_json_arrays_plain_or_escaped_as_the_cursor_does(tmp_path):
+    for aliases in ALIASES:
+        SpeakerFactory(aliases=aliases)
+
+    if connection.vendor == "sqlite":  # the test database is in memory: read a file copy of it
+        copy = _file_copy(tmp_path)
+        with ArrowReader.open(copy) as reader:
+            assert reader is not None
+            read = _rows_read(reader, size=4)
+        copy.close()
+    else:
+        with snapshot(arrow=True) as adbc:
+            assert adbc is not None
+            read = _rows_read(ArrowReader(adbc), size=4)
+
+    assert read["speakers"] == _rows_of_the_cursor()["speakers"]
+    assert [row[-1] for row in read["speakers"]] == list(ALIASES)
 
 
 @pytest.mark.skipif(connection.vendor != "sqlite", reason="a SQLite file read beside a writer")

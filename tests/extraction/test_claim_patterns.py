@@ -137,6 +137,18 @@ def test_a_past_perfect_sentence_after_a_reported_account_goes_on_with_it() -> N
     )
 
 
+def test_where_someone_or_something_is_in_the_articles_words_is_a_claim_but_a_judging_state_is_not() -> None:
+    assert found("An inquiry into the ferry fire is underway at the port.") == [("other", None)]
+    assert found("The driver of the van remains in the care of the city hospital.") == [("other", None)]
+    assert found("The future of the ferry company is in doubt this spring.") == []  # a judgement
+    assert found("The growth of the ferry company is flagging this spring.") == []
+
+
+def test_a_studys_hedged_finding_keeps_its_figure() -> None:
+    text = "The researchers studied the habits of the islanders, finding that a daily walk could cut the risk by 8%."
+    assert ("figure", None) in found(text)
+
+
 def test_scene_setting_in_a_subordinate_clause_is_no_claim() -> None:
     assert found("It was raining when the delegates arrived at the hall.") == []
 

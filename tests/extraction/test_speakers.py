@@ -309,7 +309,15 @@ def test_a_local_story_of_a_family_a_landlord_and_a_council() -> None:
         ("Peter Grant", ()),
         ("Halden Council", ()),
     ]
-    assert [q[1] for q in quotes] == ["Sarah Mills", "Peter Grant", "Peter Grant", "Halden Council", "Halden Council"]
+    # The family's report comes first, unnamed: "A Halden family says they were left ...".
+    assert [q[1] for q in quotes] == [
+        None,
+        "Sarah Mills",
+        "Peter Grant",
+        "Peter Grant",
+        "Halden Council",
+        "Halden Council",
+    ]
 
 
 def test_others_are_an_unnamed_group() -> None:

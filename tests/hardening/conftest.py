@@ -11,10 +11,11 @@ import subprocess
 import sys
 import urllib.error
 import urllib.request
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 
 import pytest
+from django.utils.datastructures import CaseInsensitiveMapping
 
 from newsfacts.models import Article, Claim, Quote, Sentence, Speaker
 
@@ -104,13 +105,22 @@ def count_rows() -> Callable[[], dict[str, int]]:
     return orm_counts
 
 
+def _server_command(server: str, port: int, workers: int) -> list[str]:
+    """The production command of a WSGI server the README names: gunicorn, or granian."""
+    binary = str(Path(sys.executable).with_name(server))
+    if server == "granian":
+        address = ["--host", "127.0.0.1", "--port", str(port), "--workers", str(workers), "--no-ws"]
+        return [binary, "--interface", "wsgi", *address, "newsfacts.wsgi:application"]
+    return [binary, "newsfacts.wsgi", "--no-control-socket", "--bind", f"127.0.0.1:{port}", "--workers", str(workers)]
+
+
 @contextlib.contextmanager
-def serving(env: dict[str, str], log_path: Path, workers: int = 1) -> Iterator[str]:
-    """Run `gunicorn newsfacts.wsgi` on a free local port with `env`; yields its base URL, stops it on exit."""
+def serving(env: dict[str, str], log_path: Path, workers: int = 1, server: str = "gunicorn") -> Iterator[str]:
+    """Run the application under ``server`` (gunicorn or granian) on a free local port with `env`; yields its base
+    URL, stops it on exit."""
     port = free_port()
     base = f"http://127.0.0.1:{port}"
-    command = [str(Path(sys.executable).with_name("gunicorn")), "newsfacts.wsgi", "--no-control-socket"]
-    command += ["--bind", f"127.0.0.1:{port}", "--workers", str(workers)]
+    command = _server_command(server, port, workers)
     with log_path.open("wb") as log:
         process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
         try:
@@ -125,13 +135,13 @@ def _wait_until_serving(base: str, process: subprocess.Popen) -> None:
     # A readiness poll for a server start, not a timing assertion: up to 30 s for the workers to boot.
     for _ in range(300):
         if process.poll() is not None:
-            raise RuntimeError(f"gunicorn exited with {process.returncode}")
+            raise RuntimeError(f"the server exited with {process.returncode}")
         try:
             http("GET", base + "/static/admin/css/base.css")
             return
         except OSError:
             subprocess.run(["sleep", "0.1"], check=True)
-    raise RuntimeError("gunicorn did not start serving within 30 s")
+    raise RuntimeError("the server did not start serving within 30 s")
 
 
 class _NoRedirect(urllib.request.HTTPRedirectHandler):
@@ -141,12 +151,13 @@ class _NoRedirect(urllib.request.HTTPRedirectHandler):
 
 def http(
     method: str, url: str, *, headers: dict[str, str] | None = None, body: bytes | None = None
-) -> tuple[int, dict[str, str], bytes]:
-    """One request without following redirects: (status, headers, body)."""
+) -> tuple[int, Mapping[str, str], bytes]:
+    """One request without following redirects: (status, headers, body). Header names are case-insensitive, as in
+    HTTP (gunicorn writes ``Content-Type``, granian ``content-type``)."""
     request = urllib.request.Request(url, data=body, method=method, headers={"Host": "127.0.0.1", **(headers or {})})
     opener = urllib.request.build_opener(_NoRedirect)
     try:
         with opener.open(request, timeout=30) as response:
-            return response.status, dict(response.headers), response.read()
+            return response.status, CaseInsensitiveMapping(dict(response.headers)), response.read()
     except urllib.error.HTTPError as exc:
-        return exc.code, dict(exc.headers), exc.read()
+        return exc.code, CaseInsensitiveMapping(dict(exc.headers)), exc.read()

@@ -1,4 +1,5 @@
-"""An outside-in probe: hostile requests against a production gunicorn (DEBUG=0, two workers) on loopback.
+"""An outside-in probe: hostile requests against a production server (DEBUG=0, two workers) on loopback, under
+gunicorn and under granian.
 
 It replays what an attacker or a careless client sends (bad parameters, forged cursors, format suffixes, ids beyond
 any column, odd headers, malformed and oversized bodies, path traversal, stored XSS payloads, two editors racing) and
@@ -14,11 +15,12 @@ import json
 import os
 import threading
 import uuid
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 
 import pytest
 from django.conf import settings
+from django.utils.datastructures import CaseInsensitiveMapping
 
 from tests.hardening.conftest import http, manage, production_env, serving
 
@@ -218,7 +220,7 @@ class Server:
     database_url: str
     env: dict[str, str]
 
-    def send(self, probe: Probe) -> tuple[int, dict[str, str], bytes]:
+    def send(self, probe: Probe) -> tuple[int, Mapping[str, str], bytes]:
         headers = {**probe.headers}
         if probe.editor == "token":
             headers["Authorization"] = f"Token {self.ids['token']}"
@@ -229,7 +231,7 @@ class Server:
         return http(probe.method, self.base + probe.path, headers=headers, body=probe.body)
 
 
-def _send_with_host(base: str, probe: Probe, headers: dict[str, str]) -> tuple[int, dict[str, str], bytes]:
+def _send_with_host(base: str, probe: Probe, headers: dict[str, str]) -> tuple[int, Mapping[str, str], bytes]:
     import http.client
 
     host, port = base.removeprefix("http://").split(":")
@@ -237,14 +239,21 @@ def _send_with_host(base: str, probe: Probe, headers: dict[str, str]) -> tuple[i
     try:
         connection.request(probe.method, probe.path, body=probe.body, headers=headers)
         response = connection.getresponse()
-        return response.status, dict(response.getheaders()), response.read()
+        return response.status, CaseInsensitiveMapping(dict(response.getheaders())), response.read()
     finally:
         connection.close()
 
 
+@pytest.fixture(scope="module", params=["gunicorn", "granian"])
+def wsgi_server(request) -> str:
+    """Each WSGI server the README gives a production command for."""
+    return request.param
+
+
 @pytest.fixture(scope="module")
-def probe_database(tmp_path_factory) -> Iterator[str]:
-    """A fresh database on the suite's engine: a SQLite file, or a new database on the suite's PostgreSQL server."""
+def probe_database(wsgi_server, tmp_path_factory) -> Iterator[str]:
+    """A fresh database on the suite's engine (a SQLite file, or a new database on the suite's PostgreSQL server),
+    one for each server: the probe's writes never meet the other server's."""
     database = settings.DATABASES["default"]
     if database["ENGINE"] != "django.db.backends.postgresql":
         yield f"sqlite:///{tmp_path_factory.mktemp('probe') / 'db.sqlite3'}"
@@ -270,7 +279,8 @@ def probe_database(tmp_path_factory) -> Iterator[str]:
 
 
 @pytest.fixture(scope="module")
-def server(probe_database, tmp_path_factory) -> Iterator[Server]:
+def server(wsgi_server, probe_database, tmp_path_factory) -> Iterator[Server]:
+    """The production application on the seed dataset, under ``wsgi_server``."""
     tmp = tmp_path_factory.mktemp("probe-server")
     env = production_env(
         DATABASE_URL=probe_database,
@@ -287,7 +297,7 @@ def server(probe_database, tmp_path_factory) -> Iterator[Server]:
     result = manage("shell", "-c", SETUP, env=env)
     assert result.returncode == 0, result.stderr.decode()
     ids = json.loads(result.stdout.decode().strip().splitlines()[-1])
-    with serving(env, tmp / "gunicorn.log", workers=2) as base:
+    with serving(env, tmp / f"{wsgi_server}.log", workers=2, server=wsgi_server) as base:
         yield Server(base, ids, probe_database, env)
 
 

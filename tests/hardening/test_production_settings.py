@@ -6,7 +6,7 @@ Each test runs a real process with a production environment (DEBUG=0), never the
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 
 import pytest
 
@@ -104,7 +104,7 @@ def gunicorn(tmp_path_factory) -> Iterator[str]:
         yield base
 
 
-def _get(url: str, **headers: str) -> tuple[int, dict[str, str], bytes]:
+def _get(url: str, **headers: str) -> tuple[int, Mapping[str, str], bytes]:
     return http("GET", url, headers=headers)
 
 

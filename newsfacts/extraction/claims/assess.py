@@ -12,7 +12,9 @@ A stretch is read clause by clause (``and``, ``but``, ``while``, ``;``, ``:`` sp
    charters are housed in the archive", not of mind: "is interested in") counts only in a clause free of opinion,
    feeling, hedging, advice or evaluation ("seems", "I think", "deserved", "looked sharp");
 4. in reported speech, a state told with a finite "be" or "have" of a subject named or described counts too ("the
-   spokesman said the bridge was still open"): the speaker asserts it as fact.
+   spokesman said the bridge was still open"): the speaker asserts it as fact;
+5. in the article's own words, where someone or something is counts too ("An inquiry is underway at the port", "The
+   driver remains in hospital").
 
 The kind is the first that fits, most specific first: ``age``, ``first``, ``figure``, ``date``, ``other``. A number
 counts once, as the most specific thing it is (see ``content_kinds``).
@@ -52,6 +54,7 @@ from newsfacts.extraction.claims.vocabulary import (
     NOT_PAST,
     PARTICIPLE_RE,
     PAST_ABILITY_RE,
+    PLACED_RE,
     QUESTION_END,
     RELATIVE_MODAL_RE,
     SCHEDULED_RE,
@@ -72,7 +75,7 @@ HARD: frozenset[ContentKind] = frozenset({"age", "date", "figure"})
 BESIDE_OPINION: frozenset[ContentKind] = frozenset({"age", "figure"})
 PHRASE_BREAK = re.compile(r"[,;:\u2013\u2014]\s+|\s+-+\s+|\s*[\[\]()]\s*")
 _IS_FORM = re.compile(r"(?:is|are|was|were|am|\w+'s|\w+'re)$")  # "it's being taken away" is happening
-Basis = Literal["hard", "first", "event", "past", "denial", "reported", "scheduled"]
+Basis = Literal["hard", "first", "event", "past", "denial", "reported", "placed", "scheduled"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -267,6 +270,8 @@ def judge(text: str, *, quoted: bool = False, reported: bool = False) -> Verdict
         return Verdict("other", "denial", opinion)
     if reported and not opinion and _states_a_state(word_tokens(" ; ".join(clauses))):
         return Verdict("other", "reported", opinion)
+    if not quoted and not opinion and PLACED_RE.search(text) and word_tokens(text)[0].lower() not in DEICTIC:
+        return Verdict("other", "placed", opinion)  # "An inquiry is underway at the port", "he remains in custody"
     return None
 
 

@@ -1,14 +1,14 @@
 """How sure the detector is that a claim is check-worthy, 0 to 1, so editors can sort the review queue by it.
 
 A claim starts from what made it one (``Verdict.basis``): a figure, a date or an age is the surest; then a first or
-superlative and a newsworthy event verb; then a plain statement of what was done; then a speaker's denial and a state
-told in reported speech, which annotators mostly rate borderline. The article's own words gain a little (it vouches
-for them); a speaker's superlative loses much (mostly a judgement: "the worst game of our season"). It loses some
-when opinion words stand in the same words, when it is a speaker's talk about themselves ("we", "I": a coach on the
-game), and when it is short; quoted words whose speaker is not known lose nothing for that (on annotated articles
-such a penalty dropped check-worthy claims and no others). The article's own plain statements gain some in its first
-sentences (the lede), where news states what happened. Bands and their precision on annotated real
-articles are printed by ``bench/score_claims.py``.
+superlative and a newsworthy event verb; then a plain statement of what was done; then a speaker's denial, a state
+told in reported speech and where something is in the article's words, which annotators mostly rate borderline. The
+article's own words gain a little (it vouches for them); a speaker's superlative loses much (mostly a judgement: "the
+worst game of our season"). It loses some when opinion words stand in the same words, when it is a speaker's talk
+about themselves ("we", "I": a coach on the game), and when it is short; quoted words whose speaker is not known lose
+nothing for that (on annotated articles such a penalty dropped check-worthy claims and no others). The article's own
+plain statements gain some in its first sentences (the lede), where news states what happened. Bands and their
+precision on annotated real articles are printed by ``bench/score_claims.py``.
 """
 
 from __future__ import annotations
@@ -28,6 +28,7 @@ _BASE: dict[Basis, float] = {
     "denial": 0.55,
     "scheduled": 0.5,
     "reported": 0.45,
+    "placed": 0.45,
 }
 # The article vouches for its own statements; a speaker's words are more often judgement or colour.
 _ARTICLE = 0.05

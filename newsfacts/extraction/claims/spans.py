@@ -18,20 +18,16 @@ from newsfacts.extraction.claims.vocabulary import (
     WORD_RE,
     word_tokens,
 )
+from newsfacts.extraction.cues import FINDING_VERBS
 from newsfacts.extraction.quotes import Quote
+from newsfacts.extraction.sentences import AGENCY_TAG as _AGENCY_RE
+from newsfacts.extraction.sentences import DATELINE as _DATELINE_RE
 from newsfacts.extraction.sentences import Sentence
 
-# "LONDON (Reuters) -", "TOPEKA, Kan. (WIBW) -", "LAGOS, May 2 (AP) -", "SAN FRANCISCO --"
-_DATELINE_RE = re.compile(
-    r"[A-Z][A-Z .'\u2019-]{2,}(?:,\s*[A-Z][A-Za-z.]{1,15}(?:\s+[A-Z][a-z]+\.?)?(?:\s+\d{1,2})?)?\s*"
-    r"(?:\([^)]{1,40}\))?\s*[-\u2013\u2014]+\s+"
-)
 # a dateline standing alone, without a dash: "DENVER, May 4.", "WELLINGTON, February 13"
 _BARE_DATELINE_RE = re.compile(
     r"[A-Z][A-Z .'\u2019-]{2,},\s*(?:[A-Z][a-z]+\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]+\.?|[A-Z][a-z]+day)\.?"
 )
-# an agency tag on its own: "(Bloomberg) --", "(AP) -"
-_AGENCY_RE = re.compile(r"\([A-Z][\w .&'-]{1,30}\)\s*[-\u2013\u2014]+\s+")
 _LIST_MARKER_RE = re.compile(r"(?:\d{1,2}[.)]|[-*\u2022\u2013])\s+")
 # a transcript's speaker label: "SMITH:", "MR JONES:", "Q:" (not "A. Smith", initials)
 _SPEAKER_LABEL_RE = re.compile(r"[A-Z][A-Z'\u2019-]*\.?(?:\s+[A-Z][A-Z'\u2019-]+\.?){0,3}:\s+")
@@ -59,6 +55,7 @@ _TOLD_THE_SPEAKER = re.compile(
 _BACKSHIFTED = re.compile(r"\b(?:had|hadn['\u2019]t)\s+(?:\w+\s+){0,2}?(?:not\s+)?\w+(?:ed|en|wn|ne|ght)\b")
 _OPENING_QUOTES = '"\u201c'
 _CLOSING_QUOTES = '"\u201d'
+_FINDING_CUES = frozenset(FINDING_VERBS) | {"finding", "showing", "concluding"}
 _PIECE_TRIM = " \t\r\n,;:"
 # A denial, a negation or a verdict on the words just before them belongs with them: "has denied that [the firm sold
 # fakes]", "incorrectly claiming [Labour voted against the bill]".
@@ -185,7 +182,11 @@ def _claims_in(text: str, start: int, end: int, quote: Quote | None, position: i
         # what someone told the speaker, in the speaker's own words ("the officer told me the road was shut"), is
         # reported speech too
         reported = quote is not None and (quote.kind == "indirect" or _TOLD_THE_SPEAKER.search(words) is not None)
+        # a study's finding ("..., finding that the drink could raise the risk by 8%") states its figures the way the
+        # article does, with the hedge of science, not a speaker's opinion
         verdict = judge(words, quoted=quote is not None, reported=reported)
+        if verdict is None and quote is not None and _last_word(quote.cue) in _FINDING_CUES:
+            verdict = judge(words)
         if verdict is None:
             continue
         kind: ClaimKind = verdict.kind
@@ -196,6 +197,11 @@ def _claims_in(text: str, start: int, end: int, quote: Quote | None, position: i
         if score >= MIN_CONFIDENCE:
             claims.append(Claim(a, b, words, kind, claimant, position, score))
     return claims
+
+
+def _last_word(cue: str) -> str:
+    words = WORD_RE.findall(cue)
+    return words[-1].lower() if words else ""
 
 
 def _kept_parts(text: str, start: int, parts: list[tuple[int, int, Quote]]) -> list[tuple[int, int, Quote]]:

@@ -304,6 +304,12 @@ HABIT_RE = re.compile(
     r"\b(?:every\s+(?:once\s+in\s+a\s+while|now\s+and\s+then|so\s+often)|from\s+time\s+to\s+time)\b", re.IGNORECASE
 )
 # A state told in reported speech: a finite "be" or "have" ("the road was still closed", "the mayor had the right to").
+# Where someone or something is, told in the article's own words, is a fact of the story ("An inquiry is underway at
+# the port", "The driver remains in hospital"), unlike a state that judges ("growth is flagging").
+PLACED_RE = re.compile(
+    r"\b(?:is|are|was|were|remains|remained)\s+(?:still\s+|now\s+|currently\s+)?"
+    r"(?:underway\b|(?:in|at|inside|outside|behind|under|on)\s+(?:the|a|an|his|her|their|its|[A-Z]))"
+)
 STATE_VERBS = frozenset(
     "is are was were has have had isn't aren't wasn't weren't hasn't haven't hadn't it's that's there's".split()  # noqa: SIM905
 )

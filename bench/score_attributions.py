@@ -1,0 +1,264 @@
+"""Measure how much of a corpus's annotated speech our quote finding finds, and which cue forms and shapes it misses.
+
+    .venv/bin/python bench/score_attributions.py CORPUS_DIR [--limit N] [--top 25] [--show N] [--split dev]
+
+CORPUS_DIR is a corpus of attribution relations in brat standoff: ``data/<split>/text/NAME.txt`` beside
+``data/<split>/attributions/NAME_<annotator>.ann`` (PolNeAR's layout), each relation an event line
+``E1  Attribution:T4 Content:T3 Cue:T2 Source:T1`` over text-bound spans ``T3  Content 115 290;300 320  ...``. Where
+an article was annotated more than once, the first annotation file (by name) counts.
+
+Which relations count: speech only, as the corpus also annotates beliefs, plans and what a paper "has learned". A
+relation counts when its cue holds a form of one of the speech verbs in ``SPEECH_VERBS`` (``said``, ``tells``,
+``adding``, ...) or the words "according to"; every other cue is left out. The content is direct when it opens with a
+quotation mark, mixed when it
+holds one further on (reported speech with quoted words), reported otherwise.
+
+Found: an extracted quote overlaps at least half of the relation's content characters. The script prints the found
+share (all, direct, reported), the cue forms most often missed, the shapes of the missed sentences (cue before,
+after or inside the content; "that" after the cue; what kind of source), and the extracted quotes that overlap no
+annotated relation at all (speech or not): candidates for false quotes, as the corpus annotates every attribution.
+``--show N`` prints N missed relations and N unmatched quotes in context, for reading; none of it is kept.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import re
+import sys
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from newsfacts.extraction.pipeline import extract  # noqa: E402
+
+# Irregular forms spelled out; the regular verbs get -s, -ed and -ing.
+IRREGULAR = {
+    "say": ("say", "says", "said", "saying"),
+    "tell": ("tell", "tells", "told", "telling"),
+    "write": ("write", "writes", "wrote", "written", "writing"),
+    "tweet": ("tweet", "tweets", "tweeted", "tweeting"),
+}
+REGULAR = str.split(
+    "add state report announce claim explain insist argue note declare reply respond warn comment acknowledge "
+    "admit confirm deny testify suggest allege assert contend maintain predict repeat reiterate recall remark joke "
+    "complain boast mention concede counter answer disclose emphasize stress caution observe quip reveal"
+)
+
+
+def _regular_forms(verb: str) -> set[str]:
+    if verb.endswith("e"):
+        return {verb, verb + "s", verb + "d", verb[:-1] + "ing"}
+    if verb.endswith("y") and verb[-2] not in "aeiou":
+        return {verb, verb[:-1] + "ies", verb[:-1] + "ied", verb + "ing"}
+    return {verb, verb + "s", verb + "ed", verb + "ing"}
+
+
+SPEECH_VERBS: set[str] = {form for forms in IRREGULAR.values() for form in forms}
+for _verb in REGULAR:
+    SPEECH_VERBS |= _regular_forms(_verb)
+WORD = re.compile(r"[A-Za-z]+(?:'[a-z]+)?")
+QUOTE_MARKS = '"“”'
+PRONOUNS = {"he", "she", "they", "it", "we", "i", "you"}
+
+
+@dataclass
+class Relation:
+    cue: str
+    cue_start: int
+    content: list[tuple[int, int]]
+    source: tuple[int, int] | None
+
+    @property
+    def content_chars(self) -> int:
+        return sum(end - start for start, end in self.content)
+
+
+@dataclass
+class Tally:
+    total: Counter[str] = field(default_factory=Counter)
+    found: Counter[str] = field(default_factory=Counter)
+    missed_cues: Counter[str] = field(default_factory=Counter)
+    cue_total: Counter[str] = field(default_factory=Counter)
+    missed_shapes: Counter[str] = field(default_factory=Counter)
+    shape_total: Counter[str] = field(default_factory=Counter)
+    extracted: int = 0
+    unmatched: int = 0
+    misses: list[tuple[str, Relation, str]] = field(default_factory=list)
+    strays: list[tuple[str, int, int, str]] = field(default_factory=list)
+
+
+def _spans(field_text: str) -> list[tuple[int, int]]:
+    return [(int(a), int(b)) for a, b in (part.split() for part in field_text.split(";"))]
+
+
+def read_relations(ann: Path) -> tuple[list[Relation], list[list[tuple[int, int]]]]:
+    """The speech relations of one annotation file, and the content spans of every relation (speech or not)."""
+    spans: dict[str, tuple[str, list[tuple[int, int]], str]] = {}
+    events: list[dict[str, str]] = []
+    for line in ann.read_text(encoding="utf-8").splitlines():
+        parts = line.split("\t")
+        if line.startswith("T") and len(parts) >= 3:
+            label, _, where = parts[1].partition(" ")
+            spans[parts[0]] = (label, _spans(where), parts[2])
+        elif line.startswith("E") and len(parts) >= 2:
+            events.append(dict(arg.split(":", 1) for arg in parts[1].split() if ":" in arg))
+    speech: list[Relation] = []
+    every: list[list[tuple[int, int]]] = []
+    for event in events:
+        if "Content" not in event or event["Content"] not in spans:
+            continue
+        content = spans[event["Content"]][1]
+        every.append(content)
+        cue = spans.get(event.get("Cue", ""))
+        if cue is None or not is_speech(cue[2]):
+            continue
+        source = spans.get(event.get("Source", ""))
+        where = (source[1][0][0], source[1][-1][1]) if source else None
+        speech.append(Relation(cue[2], cue[1][0][0], content, where))
+    return speech, every
+
+
+def is_speech(cue: str) -> bool:
+    words = [w.lower() for w in WORD.findall(cue)]
+    return "according to" in " ".join(words) or any(w in SPEECH_VERBS for w in words)
+
+
+def overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
+    return max(0, min(a[1], b[1]) - max(a[0], b[0]))
+
+
+def cue_form(cue: str) -> str:
+    words = [w.lower() for w in WORD.findall(cue)]
+    if "according" in words:
+        return "according to"
+    return " ".join(words[:3])
+
+
+def shape(text: str, rel: Relation) -> str:
+    """A few coarse features of where the cue, content and source stand."""
+    start, end = rel.content[0][0], rel.content[-1][1]
+    if rel.cue_start < start:
+        order = "cue-first"
+    elif rel.cue_start > end:
+        order = "content-first"
+    else:
+        order = "cue-inside"
+    after = text[rel.cue_start + len(rel.cue) : rel.cue_start + len(rel.cue) + 6].strip().lower()
+    that = "that" if order == "cue-first" and after.startswith("that") else "no-that"
+    source = "no-source"
+    if rel.source:
+        words = WORD.findall(text[rel.source[0] : rel.source[1]])
+        if len(words) == 1 and words[0].lower() in PRONOUNS:
+            source = "pronoun"
+        elif words and words[0][0].isupper() and words[0].lower() not in {"the", "a", "an"}:
+            source = "named"
+        else:
+            source = "common-noun"
+    content = text[start:end].lstrip()
+    kind = "mixed" if any(m in content for m in QUOTE_MARKS) else "reported"
+    if content[:1] in QUOTE_MARKS:
+        kind = "direct"
+    return f"{kind} {order} {that} {source}"
+
+
+def score_article(name: str, text: str, ann: Path, tally: Tally) -> None:
+    relations, every = read_relations(ann)
+    quotes = [(q.start, q.end) for q in extract(text).quotes]
+    tally.extracted += len(quotes)
+    for q in quotes:
+        if not any(overlap(q, span) for content in every for span in content):
+            tally.unmatched += 1
+            tally.strays.append((name, q[0], q[1], text))
+    for rel in relations:
+        covered = sum(overlap(q, span) for span in rel.content for q in quotes)
+        form, what = cue_form(rel.cue), shape(text, rel)
+        kind = what.split()[0]
+        tally.total[kind] += 1
+        tally.cue_total[form] += 1
+        tally.shape_total[what] += 1
+        if covered * 2 >= rel.content_chars:
+            tally.found[kind] += 1
+            continue
+        tally.missed_cues[form] += 1
+        tally.missed_shapes[what] += 1
+        tally.misses.append((name, rel, text))
+
+
+def articles(corpus: Path, split: str | None) -> list[tuple[str, Path, Path]]:
+    found: list[tuple[str, Path, Path]] = []
+    for folder in sorted((corpus / "data").iterdir()):
+        if (split and folder.name != split) or not (folder / "text").is_dir():
+            continue
+        anns = sorted((folder / "attributions").glob("*.ann"))
+        for txt in sorted((folder / "text").glob("*.txt")):
+            mine = [a for a in anns if a.name.rsplit("_", 1)[0] == txt.stem]
+            if mine:
+                found.append((txt.stem, txt, mine[0]))
+    return found
+
+
+def _share(a: int, b: int) -> str:
+    return f"{a / b:.3f}" if b else "n/a"
+
+
+def _context(text: str, start: int, end: int) -> str:
+    left = max(text.rfind("\n", 0, start), start - 200)
+    return " ".join(text[left : min(end + 120, len(text))].split())
+
+
+def print_report(tally: Tally, top: int, show: int) -> None:
+    total, found = sum(tally.total.values()), sum(tally.found.values())
+    print("| speech attributions | found | share |\n| --- | --- | --- |")
+    print(f"| all | {found}/{total} | {_share(found, total)} |")
+    for kind in ("direct", "mixed", "reported"):
+        print(f"| {kind} | {tally.found[kind]}/{tally.total[kind]} | {_share(tally.found[kind], tally.total[kind])} |")
+    print(
+        f"\nextracted quotes: {tally.extracted}; overlapping no annotated attribution: {tally.unmatched} "
+        f"({_share(tally.unmatched, tally.extracted)})"
+    )
+    print("\n| cue form missed | missed | of | found share |\n| --- | --- | --- | --- |")
+    for form, n in tally.missed_cues.most_common(top):
+        all_ = tally.cue_total[form]
+        print(f"| {form} | {n} | {all_} | {_share(all_ - n, all_)} |")
+    print("\n| shape missed | missed | of | found share |\n| --- | --- | --- | --- |")
+    for what, n in tally.missed_shapes.most_common(top):
+        all_ = tally.shape_total[what]
+        print(f"| {what} | {n} | {all_} | {_share(all_ - n, all_)} |")
+    rng = random.Random(7)
+    for name, rel, text in rng.sample(tally.misses, min(show, len(tally.misses))):
+        start, end = rel.content[0][0], rel.content[-1][1]
+        where = min(start, rel.cue_start), max(end, rel.cue_start + len(rel.cue))
+        print(f"\nMISS {name} [{rel.cue}]: {_context(text, *where)}")
+    for name, start, end, text in rng.sample(tally.strays, min(show, len(tally.strays))):
+        print(f"\nSTRAY {name} [{text[start:end][:80]}]: {_context(text, start, end)}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("corpus", type=Path, help="the corpus folder (data/<split>/text and data/<split>/attributions)")
+    parser.add_argument("--split", help="only this split (train, dev, test)")
+    parser.add_argument("--limit", type=int, default=0, help="score only the first N articles")
+    parser.add_argument("--top", type=int, default=25, help="how many cue forms and shapes to list")
+    parser.add_argument("--show", type=int, default=0, help="print N missed relations and N unmatched quotes")
+    args = parser.parse_args(argv)
+    if not (args.corpus / "data").is_dir():
+        print(f"error: {args.corpus} has no data/ folder", file=sys.stderr)
+        return 2
+    todo = articles(args.corpus, args.split)
+    if args.limit:
+        todo = todo[: args.limit]
+    tally = Tally()
+    for name, txt, ann in todo:
+        score_article(name, txt.read_text(encoding="utf-8"), ann, tally)
+    print(f"{len(todo)} articles, {sum(tally.total.values())} speech attributions")
+    print_report(tally, args.top, args.show)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
