@@ -13,7 +13,6 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 from typing import Literal
 
-from newsfacts.extraction import tagger
 from newsfacts.extraction.cues import (
     ALL_VERBS,
     COLLECTIVE_NOUNS,
@@ -132,10 +131,6 @@ def subject_left(reader: Reading, s: Sentence, vs: int) -> Subject | None:
             return antecedent  # "Ana Ruiz met Tom Bassey, who told her ...": Tom Bassey
     if re.search(r"\b(and|but)$", left):
         return clause_subject(reader, s, vs, coordinated=True)
-    before_phrase = _before_place_or_time(reader, s, end)
-    if before_phrase is not None:
-        # "Ana Ruiz at a briefing in Halden said": the name in the phrase is its object; the subject stands before it.
-        return subject_left(reader, s, before_phrase)
     subject = _apposed_without_commas(reader, s, end) or noun_phrase_before(reader, s, end)
     if subject is None and MASK not in left and not _has_cue(left):
         # "Two diplomats briefed on the talks said": a subject with a trailing modifier.
@@ -205,72 +200,12 @@ def noun_phrase_before(reader: Reading, s: Sentence, end: int) -> Subject | None
     if not (
         is_person_role(word) or is_organisation_role(word) or word in ("reporters", "journalists", *RELATION_NOUNS)
     ):
-        return _common_noun_subject(reader, s, words, w_start, end)
+        return None
     phrase_start = _phrase_start(reader, s, words, w_start)
     agent = _agent_subject(reader, s, phrase_start, end)
     if agent is not None:
         return agent
     return _role_subject(reader, last.group(), phrase_start, end)
-
-
-# Prepositions of place and time, whose phrase between a subject and its verb says where or when, not who.
-_PLACE_OR_TIME = frozenset({"at", "in", "on", "during", "after", "before", "near", "outside", "inside", "following"})
-_IN_A_NOUN_PHRASE = frozenset({"DT", "JJ", "JJR", "JJS", "CD", "NN", "NNS", "NNP", "NNPS", "PRP$", "POS", "HYPH"})
-
-
-def _before_place_or_time(reader: Reading, s: Sentence, end: int) -> int | None:
-    """Where a chain of place and time phrases ending at ``end`` starts (``at a briefing in Halden on Friday``), when
-    the sentence opens with a named person or an apposition closed by a comma right before it (no verb before the
-    phrase); None otherwise. Word classes come from the tagger."""
-    near = re.findall(r"[\w'\u2019\-]+", reader.masked[max(s.start, end - 100) : end].lower())
-    if not _PLACE_OR_TIME.intersection(near[-10:-1]):
-        return None  # no such preposition among the last words: spare the tagger
-    sentence = reader.text[s.start : s.end]
-    words = [w for w in tagger.tagged(sentence) if s.start + w.end <= end]
-    start = None
-    k = len(words) - 1
-    while k >= 0 and (words[k].tag in _IN_A_NOUN_PHRASE or words[k].text.lower() in _PLACE_OR_TIME):
-        if words[k].text.lower() in _PLACE_OR_TIME and k + 1 < len(words):
-            start = k
-        k -= 1
-    if start is None or start == len(words) - 1 or any(w.tag.startswith(("VB", "MD")) for w in words[:start]):
-        return None  # with a verb before the phrase, its name may be an object ("Ana, who backed Tom during ...")
-    at = s.start + words[start].start
-    before = reader.masked[s.start : at].rstrip()
-    mention = reader.mention_by_end.get(s.start + len(before))
-    entity = reader.book.mention_entity.get(mention.start) if mention is not None else None
-    if before.endswith(",") or (entity is not None and entity.kind == "person"):
-        return s.start + len(before)
-    return None
-
-
-def _common_noun_subject(
-    reader: Reading, s: Sentence, words: list[re.Match[str]], w_start: int, end: int
-) -> Subject | None:
-    """A noun no role list names, read by the tagger: a plural (``Divers say``, ``the hikers said``) is an unnamed
-    group, a singular after ``a``/``one`` (``one bystander said``) an unnamed person; anything else is no subject."""
-    word = words[-1].group().lower()
-    if word in STOPWORDS or word == "others" or (len(words) > 1 and words[-2].group().lower() in ALL_VERBS):
-        return None  # "when others repeat", "told divers": no noun, or an object
-    phrase_start = _phrase_start(reader, s, words, w_start)
-    if not _speaks(reader, s, phrase_start, end):
-        return None  # "the results suggest", "figures show": things show or suggest, people speak
-    tag = tagger.tag_at(reader.text[s.start : s.end], w_start - s.start)
-    determiner = reader.text[phrase_start:end].split()[0].lower()
-    if tag == "NNS":
-        return Subject(phrase_start, end, None, "none")
-    if tag == "NN" and determiner in ("a", "an", "one", "another"):
-        return Subject(phrase_start, end, reader.book.anonymous(phrase_start, reader.text[phrase_start:end]), "none")
-    return None
-
-
-def _speaks(reader: Reading, s: Sentence, phrase_start: int, end: int) -> bool:
-    """Whether the verb of the subject ending at ``end`` (or, inverted, before it: ``said the divers``) is a verb of
-    speaking, past the auxiliaries and adverbs between them."""
-    after = [w.lower() for w in re.findall(r"[A-Za-z]+", reader.masked[end : min(s.end, end + 60)])]
-    verb = next((w for w in after if w not in VERB_MODIFIERS), "")
-    before = re.search(r"([a-z]+),?\s+$", reader.masked[s.start : phrase_start])
-    return verb in SPEECH_VERBS or (before is not None and before.group(1) in SPEECH_VERBS)
 
 
 # "Police in ", "officials at ": the head of a noun phrase that names only where they are.

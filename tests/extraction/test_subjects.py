@@ -1,4 +1,5 @@
-"""Who a reporting cue names when the subject is a common noun no role list holds, read with the tagger."""
+"""Who a reporting cue names when the subject is a common noun no role list holds, or a phrase of place or time stands
+between subject and verb."""
 
 from __future__ import annotations
 
