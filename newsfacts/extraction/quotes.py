@@ -195,11 +195,14 @@ def _cues(reader: _Reader, s: Sentence) -> list[_Cue]:
 
 
 # What may stand between a subject and its verb: a phrase of time, place or occasion ("Ana Ruiz at the time said",
-# "the mayor, in a radio interview on Friday, said") or a reflexive ("the mill itself said").
+# "the mayor, in a radio interview on Friday, said"), a reflexive ("the mill itself said") or a connective set off by
+# commas ("Others, however, say").
+_CONNECTIVE_ASIDE = r",\s+(?:however|though|too|meanwhile|also|instead|in\s+turn|for\s+example|for\s+instance),"
 _BETWEEN_SUBJECT_AND_VERB = re.compile(
     r"(?:,?\s+(?:at|in|on|during|after|before|via|through|over)\s[^,;:()\n" + MASK + r"]{1,60}?,?"
-    r"|\s+(?:itself|themselves|himself|herself))\s*$"
+    r"|\s+(?:itself|themselves|himself|herself)|" + _CONNECTIVE_ASIDE + r")\s*$"
 )
+_CONNECTIVE_BEFORE_VERB = re.compile(_CONNECTIVE_ASIDE + r"\s*$")
 
 
 def _subject_before(reader: _Reader, s: Sentence, vs: int, lemma: str, inflected: bool) -> Subject | None:
@@ -213,6 +216,8 @@ def _subject_before(reader: _Reader, s: Sentence, vs: int, lemma: str, inflected
         subject = subject_left(reader, s, relative.start())
     past = inflected and lemma not in _FINDING_LEMMAS  # "Researchers at Tarn University found": the university's
     between = _BETWEEN_SUBJECT_AND_VERB.search(reader.masked, s.start, vs) if past else None
+    if between is None and subject is None:
+        between = _CONNECTIVE_BEFORE_VERB.search(reader.masked, s.start, vs)  # "Others, however, say"
     if between is not None and WORD.findall(between.group())[-1].lower() in _OPEN_ENDED:
         between = None  # "a letter from the minister in answer to": the phrase goes on past the word
     if between is not None and between.start() > s.start and (subject is None or subject.start >= between.start()):
@@ -974,6 +979,10 @@ def _takes_bare_content(cue: _Cue, rest: str) -> bool:
     )
 
 
+# A name and its apposition opening the sentence: the subject of the cue after them, no content.
+_NAME_AND_APPOSITION = re.compile(
+    r"(?:[A-Z][\w'\u2019.\-]*\s+){0,3}[A-Z][\w'\u2019.\-]*,\s+(?:a|an|the|who)\s[^,;" + MASK + r"]*"
+)
 _COORDINATED_END = re.compile(r"\b[a-z][\w\-]*(?:\s+[a-z][\w\-]*)?\s+and\s*$")
 _QUANTIFIER_END = re.compile(r"\b(?:many|some|most|several|few|all|both|other)\s*$", re.IGNORECASE)
 _QUANTIFIERS = words("each every many most few both several another other any such either neither none")
@@ -1034,7 +1043,11 @@ def _trailing(reader: _Reader, s: Sentence, cue: _Cue) -> int:
     if aside is None and not _ends_clause(masked[governed : s.end]):
         return cue.end  # "Public corruption aside, X admitted defrauding ...": the cue's content follows it
     # "..., the minister, Ines Duarte, said": the role before the name belongs to the attribution.
-    role = re.search(r"(?:^|,)\s*(?:the|a|an|his|her|its|their)\s+(?:[\w\-]+\s+){0,3}?([\w\-]+)\s*,?$", body)
+    role = re.search(
+        r"(?:^|,)\s*(?:the|a|an|his|her|its|their|(?:[A-Z][\w.]*\s+){0,2}[A-Z]\w*['\u2019]s)\s+"
+        r"(?:[\w\-]+\s+){0,3}?([\w\-]+)\s*,?$",
+        body,
+    )
     if role and (is_person_role(role.group(1)) or is_organisation_role(role.group(1))):
         body = body[: role.start()]
     body_end = s.start + len(body)
@@ -1042,6 +1055,8 @@ def _trailing(reader: _Reader, s: Sentence, cue: _Cue) -> int:
     if lead is None:
         return cue.end
     lead = _past_dateline(masked, lead, body_end)
+    if _NAME_AND_APPOSITION.fullmatch(masked, lead, body_end):
+        return cue.end  # "Roffman, an analyst at Janney, recalled the calls": the subject and who they are
     if aside is not None:
         lead_words = WORD.findall(masked[lead:body_end])
         if len(lead_words) == 1 and _connective(lead_words[0]):
@@ -1132,6 +1147,7 @@ def _reported_clause(rest: str) -> bool:
 _PRONOUN_CLAUSE = re.compile(r"\s+(he|she|they|we|I|it)(['\u2019](?:d|ll|ve|re|s|m))?\s+([a-z]+)\b")
 
 
+_ABOUT = words("about around over under some nearly almost")  # "About 40 boats left, she said"
 _TIME_WORDS = words("later earlier ago afterwards morning afternoon evening night today yesterday week month year")
 
 
@@ -1149,10 +1165,13 @@ def _reportable(content: str) -> bool:
         return False  # "Ten minutes later, he added: ...": when, not what
     first = found[0].lower()
     if first in PREPOSITIONS:
-        return bool(_NUMBER.fullmatch(found[1].lower()))
+        return first in _ABOUT and bool(_NUMBER.fullmatch(found[1].lower()))  # not "At one point, X asked"
     if first.endswith(("ing", "ed")) and first not in SUBORDINATORS:
-        # "Eating less salt cut the risk", "Floating voters aren't sure": a subject, no lead-in
-        return "," not in content and any(w.lower() in FINITE or w.lower().endswith(_CONTRACTED) for w in found[1:])
+        # "Eating less salt cut the risk", "Floating voters aren't sure": a subject and its verb, no lead-in
+        # ("Rallying workers who are struggling, X promised": the verb is the relative clause's)
+        relative = next((i for i, w in enumerate(found) if w.lower() in _RELATIVES), len(found))
+        finite = any(w.lower() in FINITE or w.lower().endswith(_CONTRACTED) for w in found[1:relative])
+        return "," not in content and finite
     return first not in SUBORDINATORS
 
 

@@ -1318,6 +1318,32 @@ def test_quote_introduced_after_an_addressee_with_apposition_is_the_askers() -> 
             id="a-time-phrase-then-a-pronoun-clause",
         ),
         pytest.param(
+            "Others, however, say a change is overdue.", [("a change is overdue", None)], id="others-however-say"
+        ),
+        pytest.param(
+            "Port chairman Ivar Holm, for example, said the visit would draw wide notice.",
+            [("the visit would draw wide notice", "Ivar Holm")],
+            id="for-example-between-subject-and-verb",
+        ),
+        pytest.param(
+            "At one point, Tove Lund asked for a recount.", [], id="a-time-phrase-with-a-number-is-no-content"
+        ),
+        pytest.param(
+            "Cheering dockers who are owed wages, Tove Lund promised a pay rise.",
+            [],
+            id="a-participle-lead-in-with-a-relative-clause",
+        ),
+        pytest.param(
+            "The pier is safe, Ivar Holm, Mr. Vask's chief engineer, said.",
+            [("The pier is safe", "Ivar Holm")],
+            id="a-possessive-role-before-a-trailing-cue",
+        ),
+        pytest.param(
+            "Holm met Vask in 1990. Holm, an analyst at a Tarnby bank, recalled many calls with Vask.",
+            [],
+            id="a-name-and-its-apposition-are-no-content",
+        ),
+        pytest.param(
             "Speaking to the crowd, Tove Lund thanked her staff, she said.",
             [("Tove Lund thanked her staff", "Tove Lund")],
             id="participle-lead-in-is-no-content",
