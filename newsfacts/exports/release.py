@@ -374,13 +374,14 @@ def _write_tables(
 
         reader = ArrowReader(adbc)
     with ExitStack() as stack:
-        stack.enter_context(heap.kept_heap())
         database = (
             stack.enter_context(sqlite.SqliteRelease(root / sqlite.FILENAME, TABLES)) if "sqlite" in formats else None
         )
         since = changes.Changes(root / changes.FILENAME, earlier) if earlier else None
         if since:
             stack.callback(since.close)
+        # Entered last, left first: the database builds its indexes on a trimmed heap.
+        stack.enter_context(heap.kept_heap())
         for table in TABLES:
             queryset = selection.queryset(table.name)
             files += _write_table(
@@ -449,18 +450,20 @@ def _write_files(
     files: list[ReleaseFile] = []
     tables = [table.name for table in TABLES]
     with snapshot(arrow=any(fmt in formats for fmt, *_ in _TABLE_FORMATS)) as adbc, without_gc_pauses():
+        # The files made of Python objects first, the tables (which load pyarrow) last: each part's peak on its own.
         for lines, fmt in ((False, "fixture"), (True, "fixture-jsonl")):
             if fmt in formats:
                 files.append(_write_fixture(root, selection, bars, lines=lines))
-        heap.trim()
-        table_files, counts, since = _write_tables(root, selection, formats, bars, earlier, adbc)
-        files += table_files
+        others: list[ReleaseFile] = []
         if "claimreview" in formats:
-            files.append(
+            others.append(
                 _write_claimreview(root, selection, bars, base_url=publication.base_url, org=publication.organisation)
             )
         if "fever" in formats:
-            files.append(_write_fever(root, selection, bars, tables if "jsonl" in formats else []))
+            others.append(_write_fever(root, selection, bars, tables if "jsonl" in formats else []))
+        heap.trim()
+        table_files, counts, since = _write_tables(root, selection, formats, bars, earlier, adbc)
+        files += table_files + others
         publishers = _publishers(selection)
         languages = _languages(selection)
         versions = selection.articles.exclude(pipeline_version="").order_by("pipeline_version")
