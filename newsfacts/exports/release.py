@@ -450,20 +450,21 @@ def _write_files(
     files: list[ReleaseFile] = []
     tables = [table.name for table in TABLES]
     with snapshot(arrow=any(fmt in formats for fmt, *_ in _TABLE_FORMATS)) as adbc, without_gc_pauses():
-        # The files made of Python objects first, the tables (which load pyarrow) last: each part's peak on its own.
         for lines, fmt in ((False, "fixture"), (True, "fixture-jsonl")):
             if fmt in formats:
                 files.append(_write_fixture(root, selection, bars, lines=lines))
-        others: list[ReleaseFile] = []
+        heap.trim()
+        table_files, counts, since = _write_tables(root, selection, formats, bars, earlier, adbc)
+        files += table_files
+        # What the tables left behind, in reference cycles (no collection ran while rows streamed) or on the heap.
+        gc.collect()
+        heap.trim()
         if "claimreview" in formats:
-            others.append(
+            files.append(
                 _write_claimreview(root, selection, bars, base_url=publication.base_url, org=publication.organisation)
             )
         if "fever" in formats:
-            others.append(_write_fever(root, selection, bars, tables if "jsonl" in formats else []))
-        heap.trim()
-        table_files, counts, since = _write_tables(root, selection, formats, bars, earlier, adbc)
-        files += table_files + others
+            files.append(_write_fever(root, selection, bars, tables if "jsonl" in formats else []))
         publishers = _publishers(selection)
         languages = _languages(selection)
         versions = selection.articles.exclude(pipeline_version="").order_by("pipeline_version")
