@@ -195,11 +195,14 @@ def _cues(reader: _Reader, s: Sentence) -> list[_Cue]:
 
 
 # What may stand between a subject and its verb: a phrase of time, place or occasion ("Ana Ruiz at the time said",
-# "the mayor, in a radio interview on Friday, said") or a reflexive ("the mill itself said").
+# "the mayor, in a radio interview on Friday, said"), a reflexive ("the mill itself said") or a connective set off by
+# commas ("Others, however, say").
+_CONNECTIVE_ASIDE = r",\s+(?:however|though|too|meanwhile|also|instead|in\s+turn|for\s+example|for\s+instance),"
 _BETWEEN_SUBJECT_AND_VERB = re.compile(
     r"(?:,?\s+(?:at|in|on|during|after|before|via|through|over)\s[^,;:()\n" + MASK + r"]{1,60}?,?"
-    r"|\s+(?:itself|themselves|himself|herself))\s*$"
+    r"|\s+(?:itself|themselves|himself|herself)|" + _CONNECTIVE_ASIDE + r")\s*$"
 )
+_CONNECTIVE_BEFORE_VERB = re.compile(_CONNECTIVE_ASIDE + r"\s*$")
 
 
 def _subject_before(reader: _Reader, s: Sentence, vs: int, lemma: str, inflected: bool) -> Subject | None:
@@ -213,6 +216,8 @@ def _subject_before(reader: _Reader, s: Sentence, vs: int, lemma: str, inflected
         subject = subject_left(reader, s, relative.start())
     past = inflected and lemma not in _FINDING_LEMMAS  # "Researchers at Tarn University found": the university's
     between = _BETWEEN_SUBJECT_AND_VERB.search(reader.masked, s.start, vs) if past else None
+    if between is None and subject is None:
+        between = _CONNECTIVE_BEFORE_VERB.search(reader.masked, s.start, vs)  # "Others, however, say"
     if between is not None and WORD.findall(between.group())[-1].lower() in _OPEN_ENDED:
         between = None  # "a letter from the minister in answer to": the phrase goes on past the word
     if between is not None and between.start() > s.start and (subject is None or subject.start >= between.start()):
@@ -252,7 +257,8 @@ def _common_subject(reader: _Reader, s: Sentence, vs: int) -> Subject | None:
     return Subject(start, start + len(phrase), None, "none")
 
 
-_GROUP_HEADS = words("who whom percent others some many most several all both few half majority minority")
+_PREPOSED_RELATIVE = re.compile(r".*\b(?:in|of|among|for|to|with)\s+(?:which|whom)\s+")
+_GROUP_HEADS = words("who whom percent others some many most several all both few half majority minority another one")
 _RELATIVES = words("who whom that which")
 
 
@@ -267,6 +273,9 @@ def _plural_subject(reader: _Reader, s: Sentence, vs: int) -> Subject | None:
         start = max(masked.rfind(",", s.start, start), s.start - 1)
     start = s.start if start < 0 else start + 1
     phrase = masked[start:vs]
+    inner = _PREPOSED_RELATIVE.search(phrase)
+    if inner is not None and phrase[inner.end() :].strip():  # "a council in which 67 percent of members say"
+        start, phrase = start + inner.end(), phrase[inner.end() :]
     found = [w.lower() for w in WORD.findall(phrase)]
     while found and (found[-1].endswith("ly") or found[-1] in VERB_MODIFIERS):
         found.pop()  # "Dockers especially say"
@@ -803,6 +812,11 @@ def _read_content(reader: _Reader, cue: _Cue, after: int, rest: str, limit: int)
 
 
 _TIME_OPENERS = PREPOSITIONS | {"last", "earlier", "this", "later"}
+# A short phrase of time or place after the verb, then a clause opened by a subject pronoun.
+_PHRASE_THEN_PRONOUN = re.compile(
+    r"\s+(?:after|before|during|at|in|on|since|following)\s+(?:[\w'\u2019\-]+\s+){1,4}?"
+    r"(?=(?:he|she|they|we|I)(?:['\u2019][a-z]+)?\s+[a-z])"
+)
 # Reported content opening with its verb: its subject is the relative pronoun before the cue.
 _VERB_FIRST = re.compile(r"\s*(?:[a-z]+ed|" + "|".join(sorted(FINITE | IRREGULAR_VERBS)) + r")\b")
 # A finite verb after the first word of a relative clause's content: the main clause going on.
@@ -825,7 +839,7 @@ def _content_start(cue: _Cue, after: int, rest: str) -> tuple[int, bool, bool] |
     inserted = _INSERTED.match(rest)
     if inserted is not None:  # "said — in a rare interview — that ...", "said (in a statement) that ..."
         after, rest = after + inserted.end(), rest[inserted.end() :]
-    m_that = re.match(r"((?:\s+[\w'\u2019\-]+){0,7}?)\s+that\b", rest)
+    m_that = re.match(r"((?:\s+[\w'\u2019\-]+){0,10}?)\s+that\b", rest)
     if m_that and _before_that(m_that.group(1)):
         return after + m_that.end(), True, False
     colon = _COLON.match(rest) if cue.lemma in SPEECH_VERBS else None
@@ -838,13 +852,9 @@ def _content_start(cue: _Cue, after: int, rest: str) -> tuple[int, bool, bool] |
     m_prep = re.match(r"\s+(" + "|".join(preps) + r")\b", rest) if preps else None
     if m_prep:
         return after + m_prep.end(), False, True
-    adverbial = ADVERBIAL.match(rest)
-    tail = rest[adverbial.end() :].lstrip(" :") if adverbial else ""
-    spoken = cue.lemma in SPEECH_VERBS and _opens_clause(" " + tail) and _reported_clause(" " + tail)
-    if adverbial and (_clause_like(tail) or spoken) and not _glued_sentence(" " + tail):
-        # "said on Tuesday it would ...", "said in a statement the plan had failed", "said on Twitter: the plan".
-        tail = rest[adverbial.end() :]
-        return after + adverbial.end() + len(tail) - len(tail.lstrip(" :")), False, False
+    past_phrase = _past_phrase(cue, rest)
+    if past_phrase is not None:
+        return after + past_phrase, False, False
     if cue.relative and _VERB_FIRST.match(rest):
         return after + len(rest) - len(rest.lstrip()), False, False  # "levels that the agency said topped limits"
     aside = re.match(r",\s+(?=(?:he|she|they|it)\b|[A-Z][\w'\u2019\-]+\s+(?:[A-Z]?[a-z]|" + MASK + "))", rest)
@@ -867,6 +877,21 @@ def _content_start(cue: _Cue, after: int, rest: str) -> tuple[int, bool, bool] |
     fronted = _FRONTED_PHRASE.match(rest) if cue.lemma in SPEECH_VERBS else None
     if fronted and _opens_clause(rest[fronted.end() - 1 :]) and _reported_clause(rest[fronted.end() - 1 :]):
         return after + fronted.start(1), False, False  # "said with two more rate rises, the slowdown might be deeper"
+    return None
+
+
+def _past_phrase(cue: _Cue, rest: str) -> int | None:
+    """Where a clause starts after a phrase of time, place or medium right after the verb (``said on Tuesday it
+    would ...``, ``said in a statement the plan had failed``, ``said after the vote he would not run``), or None."""
+    phrase = _PHRASE_THEN_PRONOUN.match(rest) if cue.lemma in SPEECH_VERBS else None
+    if phrase is not None:
+        return phrase.end()
+    adverbial = ADVERBIAL.match(rest)
+    tail = rest[adverbial.end() :].lstrip(" :") if adverbial else ""
+    spoken = cue.lemma in SPEECH_VERBS and _opens_clause(" " + tail) and _reported_clause(" " + tail)
+    if adverbial and (_clause_like(tail) or spoken) and not _glued_sentence(" " + tail):
+        tail = rest[adverbial.end() :]  # "said on Twitter: the plan ..."
+        return adverbial.end() + len(tail) - len(tail.lstrip(" :"))
     return None
 
 
@@ -896,6 +921,8 @@ def _before_that(gap: str) -> bool:
     """Whether words between a cue and ``that`` may stand there: none, a time or venue phrase (``on Tuesday``,
     ``Thursday``), or an adverb (``repeatedly``)."""
     found = gap.split()
+    if any(w.islower() and (w in FINITE or ALL_VERBS.get(w, w) != w) for w in found):
+        return False  # "responded by saying it was typical for a road that ...": a clause of its own first
     if not found or found[0].lower() in _TIME_OPENERS or ADVERBIAL.fullmatch(gap):
         return True
     if len(found) > 1 and found[0].endswith("ly"):  # "claimed separately in an interview that"
@@ -909,20 +936,23 @@ _ASKED_TO = re.compile(r"(?:\s+[\w'\u2019.\-]+){1,8}?\s+to\s+(?=" + MASK + ")")
 
 _FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 # Tags of the words of a noun phrase that opens a clause: "most dockers", "the new port's cranes", "three of them".
-_SUBJECT_TAGS = frozenset({"DT", "PDT", "CD", "JJ", "JJR", "JJS", "NN", "NNS", "NNP", "NNPS", "PRP", "PRP$", "POS"})
+_SUBJECT_TAGS = frozenset(
+    {"DT", "PDT", "CD", "JJ", "JJR", "JJS", "NN", "NNS", "NNP", "NNPS", "PRP", "PRP$", "POS", "RB"}
+)  # and an adverb before the verb: "officers still check"
 
 
-def _tagged_clause(rest: str) -> bool:
+def _tagged_clause(verb: str, rest: str) -> bool:
     """A clause whose verb no word list knows (``said dockers distrust the plan``): a noun phrase, then a finite verb
-    before any other kind of word, as the part-of-speech tagger reads them."""
-    clause = rest[:80].split(",", 1)[0].strip()
-    if not clause or MASK in clause or not clause[0].isalnum():
+    before any other kind of word, as the part-of-speech tagger reads them (the verb of speech tagged with it)."""
+    clause = rest[:80].split(",", 1)[0].rstrip()
+    if not clause.strip() or MASK in clause or not clause.strip()[0].isalnum():
         return False
-    words = tagger.tagged(clause)
+    words = tagger.tagged(verb + clause)[1:]
     if len(words) < 3:
         return False
     for k, w in enumerate(words[:6]):
-        if w.tag in _FINITE_TAGS:
+        plural = w.tag == "VB" and any(p.tag in ("NNS", "NNPS", "PRP") for p in words[:k])  # "wardens still check"
+        if w.tag in _FINITE_TAGS or plural:
             return k > 0  # a subject, then its verb
         if w.tag not in _SUBJECT_TAGS:
             return False  # "said grace before the meal began": a preposition before any verb, an object
@@ -938,7 +968,7 @@ def _takes_bare_content(cue: _Cue, rest: str) -> bool:
     content without ``that``."""
     if cue.lemma in _OBJECT_VERBS and not _reported_clause(rest.split(",", 1)[0]):
         return False  # "reported a record profit, lifted by ...": an object, not a clause
-    said = _reported_clause(rest) or (cue.lemma == "say" and _opens_clause(rest)) or _tagged_clause(rest)
+    said = _reported_clause(rest) or (cue.lemma == "say" and _opens_clause(rest)) or _tagged_clause(cue.word, rest)
     return (
         (cue.lemma in SPEECH_VERBS and said)
         or (cue.lemma in FRAMING_VERBS and MASK in rest)
@@ -949,6 +979,10 @@ def _takes_bare_content(cue: _Cue, rest: str) -> bool:
     )
 
 
+# A name and its apposition opening the sentence: the subject of the cue after them, no content.
+_NAME_AND_APPOSITION = re.compile(
+    r"(?:[A-Z][\w'\u2019.\-]*\s+){0,3}[A-Z][\w'\u2019.\-]*,\s+(?:a|an|the|who)\s[^,;" + MASK + r"]*"
+)
 _COORDINATED_END = re.compile(r"\b[a-z][\w\-]*(?:\s+[a-z][\w\-]*)?\s+and\s*$")
 _QUANTIFIER_END = re.compile(r"\b(?:many|some|most|several|few|all|both|other)\s*$", re.IGNORECASE)
 _QUANTIFIERS = words("each every many most few both several another other any such either neither none")
@@ -1009,7 +1043,11 @@ def _trailing(reader: _Reader, s: Sentence, cue: _Cue) -> int:
     if aside is None and not _ends_clause(masked[governed : s.end]):
         return cue.end  # "Public corruption aside, X admitted defrauding ...": the cue's content follows it
     # "..., the minister, Ines Duarte, said": the role before the name belongs to the attribution.
-    role = re.search(r"(?:^|,)\s*(?:the|a|an|his|her|its|their)\s+(?:[\w\-]+\s+){0,3}?([\w\-]+)\s*,?$", body)
+    role = re.search(
+        r"(?:^|,)\s*(?:the|a|an|his|her|its|their|(?:[A-Z][\w.]*\s+){0,2}[A-Z]\w*['\u2019]s)\s+"
+        r"(?:[\w\-]+\s+){0,3}?([\w\-]+)\s*,?$",
+        body,
+    )
     if role and (is_person_role(role.group(1)) or is_organisation_role(role.group(1))):
         body = body[: role.start()]
     body_end = s.start + len(body)
@@ -1017,6 +1055,8 @@ def _trailing(reader: _Reader, s: Sentence, cue: _Cue) -> int:
     if lead is None:
         return cue.end
     lead = _past_dateline(masked, lead, body_end)
+    if _NAME_AND_APPOSITION.fullmatch(masked, lead, body_end):
+        return cue.end  # "Roffman, an analyst at Janney, recalled the calls": the subject and who they are
     if aside is not None:
         lead_words = WORD.findall(masked[lead:body_end])
         if len(lead_words) == 1 and _connective(lead_words[0]):
@@ -1107,6 +1147,7 @@ def _reported_clause(rest: str) -> bool:
 _PRONOUN_CLAUSE = re.compile(r"\s+(he|she|they|we|I|it)(['\u2019](?:d|ll|ve|re|s|m))?\s+([a-z]+)\b")
 
 
+_ABOUT = words("about around over under some nearly almost")  # "About 40 boats left, she said"
 _TIME_WORDS = words("later earlier ago afterwards morning afternoon evening night today yesterday week month year")
 
 
@@ -1124,10 +1165,13 @@ def _reportable(content: str) -> bool:
         return False  # "Ten minutes later, he added: ...": when, not what
     first = found[0].lower()
     if first in PREPOSITIONS:
-        return bool(_NUMBER.fullmatch(found[1].lower()))
+        return first in _ABOUT and bool(_NUMBER.fullmatch(found[1].lower()))  # not "At one point, X asked"
     if first.endswith(("ing", "ed")) and first not in SUBORDINATORS:
-        # "Eating less salt cut the risk", "Floating voters aren't sure": a subject, no lead-in
-        return "," not in content and any(w.lower() in FINITE or w.lower().endswith(_CONTRACTED) for w in found[1:])
+        # "Eating less salt cut the risk", "Floating voters aren't sure": a subject and its verb, no lead-in
+        # ("Rallying workers who are struggling, X promised": the verb is the relative clause's)
+        relative = next((i for i, w in enumerate(found) if w.lower() in _RELATIVES), len(found))
+        finite = any(w.lower() in FINITE or w.lower().endswith(_CONTRACTED) for w in found[1:relative])
+        return "," not in content and finite
     return first not in SUBORDINATORS
 
 

@@ -1288,6 +1288,62 @@ def test_quote_introduced_after_an_addressee_with_apposition_is_the_askers() -> 
             id="told-and-a-clause-with-a-later-pronoun",
         ),
         pytest.param(
+            "One wore a cap. Another said he backed the mayor, though his wife did not.",
+            [("he backed the mayor, though his wife did not", None)],
+            id="another-said",
+        ),
+        pytest.param(
+            "Though cycling is allowed on the pier, the anglers say wardens still check it.",
+            [("wardens still check it", None)],
+            id="an-adverb-between-the-tagged-subject-and-verb",
+        ),
+        pytest.param(
+            "Tove Lund said in the second of two short posts on her page that the pier was closed.",
+            [("the pier was closed", "Tove Lund")],
+            id="a-longer-phrase-before-that",
+        ),
+        pytest.param(
+            "Ivar Holm replied by saying it was usual for a pier that has just been painted to smell.",
+            [("it was usual for a pier that has just been painted to smell", "Ivar Holm")],
+            id="no-that-after-a-clause-of-its-own",
+        ),
+        pytest.param(
+            "She will face a council in which 60 percent of members say she is not fit for office.",
+            [("she is not fit for office", None)],
+            id="a-subject-after-in-which",
+        ),
+        pytest.param(
+            "Tove Lund said after the vote she would not stand again.",
+            [("she would not stand again", "Tove Lund")],
+            id="a-time-phrase-then-a-pronoun-clause",
+        ),
+        pytest.param(
+            "Others, however, say a change is overdue.", [("a change is overdue", None)], id="others-however-say"
+        ),
+        pytest.param(
+            "Port chairman Ivar Holm, for example, said the visit would draw wide notice.",
+            [("the visit would draw wide notice", "Ivar Holm")],
+            id="for-example-between-subject-and-verb",
+        ),
+        pytest.param(
+            "At one point, Tove Lund asked for a recount.", [], id="a-time-phrase-with-a-number-is-no-content"
+        ),
+        pytest.param(
+            "Cheering dockers who are owed wages, Tove Lund promised a pay rise.",
+            [],
+            id="a-participle-lead-in-with-a-relative-clause",
+        ),
+        pytest.param(
+            "The pier is safe, Ivar Holm, Mr. Vask's chief engineer, said.",
+            [("The pier is safe", "Ivar Holm")],
+            id="a-possessive-role-before-a-trailing-cue",
+        ),
+        pytest.param(
+            "Holm met Vask in 1990. Holm, an analyst at a Tarnby bank, recalled many calls with Vask.",
+            [],
+            id="a-name-and-its-apposition-are-no-content",
+        ),
+        pytest.param(
             "Speaking to the crowd, Tove Lund thanked her staff, she said.",
             [("Tove Lund thanked her staff", "Tove Lund")],
             id="participle-lead-in-is-no-content",
