@@ -323,7 +323,11 @@ def _split_title(text: str, group: list[_Token]) -> tuple[str, list[_Token]]:
         return text[portfolio.start() : group[k].start].strip(), group[k:]
     # The last title inside the group ends its prefix ("Assembly Chair Dame Ida Kessel", "Labour MP Jon Ash"),
     # unless what follows is an organisation ("World Health Organization").
-    inner = [k for k in range(1, len(group) - 1) if _is_title(group[k]) or group[k].bare in POSTNOMINALS]
+    inner = [
+        k
+        for k in range(1, len(group) - 1)
+        if (_is_title(group[k]) and not _portfolio_only(group, k)) or group[k].bare in POSTNOMINALS
+    ]
     # A role noun written with a capital inside the group ends the title too ("Acme Chief Executive Jane Doe",
     # "JVP Parliamentarian Ana Ruiz"), when at least two name words follow it.
     inner += [k for k in range(max(inner, default=0) + 1, len(group) - 2) if _is_role_word(group[k])]
@@ -336,6 +340,18 @@ def _split_title(text: str, group: list[_Token]) -> tuple[str, list[_Token]]:
             group = group[1:]
         group = _strip_postnominals(group)
     return _joined(title_tokens), group
+
+
+def _portfolio_only(group: list[_Token], k: int) -> bool:
+    """``Health`` in ``Institute for Health Statistics``: a portfolio word is a title only before another title
+    (``Health Secretary``)."""
+    return group[k].bare.lower() in PORTFOLIOS and not (k + 1 < len(group) and _is_title(group[k + 1]))
+
+
+# Title words that name a portfolio, never an office on their own.
+PORTFOLIOS = frozenset(
+    {"foreign", "finance", "interior", "defence", "defense", "health", "justice", "economy", "trade", "home", "state"}
+)
 
 
 def _is_role_word(tok: _Token) -> bool:

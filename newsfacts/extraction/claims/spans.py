@@ -309,9 +309,8 @@ def _aged_subject(text: str, start: int, end: int, position: int) -> Claim | Non
 def _heading_or_dateline(words: str) -> bool:
     """A line in capitals ("MAYOR QUITS AFTER VOTE") is a heading; a place and a day alone ("DENVER, May 4.") a
     dateline: neither is prose that claims anything."""
-    letters = [char for char in words if char.isalpha()]
-    if len(WORD_RE.findall(words)) >= 3 and not any(char.islower() for char in letters):
-        return True
+    if words == words.upper() and len(WORD_RE.findall(words)) >= 3:
+        return True  # no lowercase letter
     return _BARE_DATELINE_RE.fullmatch(words) is not None
 
 
