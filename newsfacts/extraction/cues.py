@@ -223,7 +223,8 @@ TITLES = frozenset(TITLE_GENDER) | words(
         rev reverend bishop archbishop cardinal rabbi imam sheikh coach speaker premier president-elect foreign
         finance interior defence defense health justice economy trade home state former acting interim st saint
         congressman congresswoman assemblyman assemblywoman superintendent marshal admiral major sheriff cllr
-        councilor ceo cfo coo cto director leader chairperson spokesman spokeswoman spokesperson whip"""
+        councilor ceo cfo coo cto director leader chairperson spokesman spokeswoman spokesperson whip agent trooper
+        constable corporal"""
 )
 # Title words that name an office and are never a surname: a name ending in one ("Federal Minister") is no name.
 OFFICES = words(

@@ -70,7 +70,7 @@ from newsfacts.extraction.marks import (
 )
 from newsfacts.extraction.names import GLUED_VERB, GLUED_VERBS, Mention, find_mentions
 from newsfacts.extraction.sentences import AGENCY_TAG, DATELINE, Sentence
-from newsfacts.extraction.speakers import Entity, Speaker, SpeakerBook, same_speaker
+from newsfacts.extraction.speakers import Entity, Speaker, SpeakerBook, organisation_noun_before, same_speaker
 from newsfacts.extraction.subjects import (
     DOCUMENTS,
     AttributionMethod,
@@ -1325,8 +1325,23 @@ def _continue(reader: _Reader, seg: QuotedSpan) -> None:
             _emit(reader, seg.start, seg.end, kind, subject.entity, subject.attribution, "", -0.1)
             return
     label = _label_after(reader, seg)
+    after = _bare_cue_after(reader, seg) if label is None else None
     if label is not None:
         _emit(reader, seg.start, seg.end, kind, label[0], label[1], "", -0.05, description=label[2])
+    elif after is not None:
+        subject = after.subject
+        description = _unnamed(reader, subject)
+        _emit(
+            reader,
+            seg.start,
+            seg.end,
+            kind,
+            subject.entity,
+            subject.attribution,
+            after.word,
+            -0.1 - subject.doubt,
+            description=description,
+        )
     elif _continues(reader, here, seg.open):
         assert reader.last is not None
         _emit(reader, seg.start, seg.end, kind, reader.last[1], "continuation", "", -0.05)
@@ -1339,14 +1354,43 @@ def _continue(reader: _Reader, seg: QuotedSpan) -> None:
         _emit(reader, seg.start, seg.end, kind, None, "none", "", description=reader.last_description * goes_on)
 
 
+def _bare_cue_after(reader: _Reader, seg: QuotedSpan) -> _Cue | None:
+    """``"...." The company said in a statement.``: a quote whose speaker the next sentence gives, a cue with
+    nothing to report of its own."""
+    k = reader.book.sentence_at(seg.close) + 1
+    if k >= len(reader.sentences) or reader.text.find("\n\n", seg.close, reader.sentences[k].start) >= 0:
+        return None
+    s = reader.sentences[k]
+    masked = reader.masked
+    if not _BARE_CUE.fullmatch(masked, s.start, s.end):
+        return None
+    cues = _cues(reader, s)
+    if len(cues) != 1 or cues[0].inverted or not cues[0].leads or cues[0].subject.reporter:
+        return None
+    tail = masked[cues[0].end : s.end]
+    adverbial = ADVERBIAL.match(tail)
+    return cues[0] if _ENDS_BARE.fullmatch(tail[adverbial.end() if adverbial else 0 :]) else None
+
+
+# A short sentence with no quote of its own: "The company said in a statement."
+_BARE_CUE = re.compile(r"[^\n" + MASK + r"]{3,90}[.!]")
+# What may follow a bare cue: a venue phrase and the full stop.
+_ENDS_BARE = re.compile(r"(?:\s+(?:in|on|at|via|through|to)\s+[^,;]{1,50})?\s*[.!]\s*")
+
+
 def _paragraph_after_person(reader: _Reader, seg: QuotedSpan, here: int) -> Entity | None:
     """``A downcast Ana Ruiz sat at the podium.`` then a paragraph opening with a quote no cue claims: the person
     the story follows says it (a guess, so less sure than a cue)."""
     text = reader.text
     line_start = text.rfind("\n", 0, seg.open) + 1
     line_end = text.find("\n", seg.close)
+    s = reader.sentences[reader.book.sentence_at(seg.open)]
     if line_start == 0 or text[line_start : seg.open].strip():
-        return None
+        # Inside a paragraph: "Okoro kept calm. "We lost to a better side ..."": a quote opening the
+        # sentence after one about a person, with no cue of its own.
+        if reader.masked[s.start : seg.open].strip() or s.position == 0 or reader.book.in_quote(s.start - 2):
+            return None
+        line_end = s.end
     if VERB_RE.search(reader.masked, seg.close, line_end if line_end >= 0 else len(text)):
         return None  # a cue on the line that named nobody we know ("said one of the photographers"): no guess
     if reader.last is not None and reader.last[1] is None and here - reader.last[0] <= 1:
@@ -1571,9 +1615,8 @@ def _known_by_speaking(masked: str, mentions: list[Mention]) -> list[Mention]:
         for m in _NAME_SPEAKS.finditer(masked)
         if _THE_BEFORE.match(masked, m.start() - 4, m.start()) or _ITS_AFTER.match(masked, m.end())
     }
-    if not speaking and not bodies:
-        return mentions
-    return [_kind_known(m, speaking, bodies) for m in mentions]
+    bodies |= {m.group(1) for m in _OFFICER_OF.finditer(masked)}  # "chief executive of Acme": a company
+    return [_kind_known(m, speaking, bodies, masked) for m in mentions]
 
 
 _THE_BEFORE = re.compile(r"[Tt]he\s$")
@@ -1585,7 +1628,9 @@ _ITS_AFTER = re.compile(r"\s+(?:that\s+)?its\b")  # "Acme said its profit fell":
 _TRADED = re.compile(r"\b([A-Z][\w\-]+)(?:['\u2019]s)?\s+(?:shares|stock|stockholders|shareholders)\b")
 
 
-def _kind_known(m: Mention, speaking: set[str], bodies: set[str]) -> Mention:
+def _kind_known(m: Mention, speaking: set[str], bodies: set[str], masked: str) -> Mention:
+    if m.kind != "organisation" and not m.title and organisation_noun_before(masked, m.start):
+        return replace(m, kind="organisation")  # "Developer Acme Homes", "the carmaker Halvor"
     if m.kind != "unknown" or len(m.tokens) != 1 or common_word(m.text):
         return m
     if m.text in bodies:
@@ -1595,6 +1640,12 @@ def _kind_known(m: Mention, speaking: set[str], bodies: set[str]) -> Mention:
     return m
 
 
+# A company named by its officer: "chief executive officer of Acme", "the CFO of Acme", "founder of Acme".
+_OFFICER_OF = re.compile(
+    r"\b(?:chief (?:executive|financial|operating|technology) officer|chief executive|ceo|cfo|coo|cto|chairman|"
+    r"chairwoman|co-founder|founder)\s+(?:of|at)\s+([A-Z][\w\-]+)\b(?!\s+[A-Z])",
+    re.IGNORECASE,
+)
 # A name described as an organisation: "Acme, the world's largest widget maker, said".
 _DESCRIBED = re.compile(r"\b([A-Z][\w'\u2019\-]+),\s+(?:the|a|an)\s+[^,;]{0,60}?\b([a-z][\w\-]*),")
 

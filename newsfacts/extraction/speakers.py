@@ -22,6 +22,7 @@ import names as census_names
 from newsfacts.extraction.cues import (
     ALL_VERBS,
     GENDERED_NOUNS,
+    GENERIC_ORGANISATIONS,
     NEWS_AGENCIES,
     ORGANISATION_WORDS,
     STOPWORDS,
@@ -111,6 +112,7 @@ class SpeakerBook:
         self._by_initials: dict[str, set[int]] = {}
         self._by_prefix: dict[str, set[int]] = {}  # the first three letters of a name -> ids of entities
         self._named_at: dict[int, list[int]] = {}  # entity id -> offsets of its name mentions (possessives too)
+        self._previous: tuple[Mention, Entity] | None = None  # the last mention read that names an entity
         for k, mention in enumerate(mentions):
             self._read(mention, mentions[k + 1] if k + 1 < len(mentions) else None)
         # Mentions arrive in text order, so the starts are ascending and ``entity_at`` can bisect them.
@@ -129,7 +131,10 @@ class SpeakerBook:
 
     def _read(self, m: Mention, following: Mention | None) -> None:
         quoted = self.in_quote(m.start)
-        entity = self._match(m)
+        ticker = self._ticker_of(m)
+        if ticker is False:
+            return  # "(NASDAQ: ACME)": the exchange is named only to place the ticker
+        entity = ticker or self._match(m)
         surname = _shared_surname(self.text, m, following)
         if entity is None and surname and not quoted:
             # "Tom and Ana Okafor": Tom Okafor, known from here on by his first name too.
@@ -148,10 +153,33 @@ class SpeakerBook:
             entity.forms.append(m.text)
         self._index(entity)
         self.mention_entity[m.start] = entity
+        self._previous = (m, entity)
         if not quoted:
             self._named_at.setdefault(entity.id, []).append(m.start)
-        if not quoted and not m.possessive:
-            self.note(entity, m.start)  # "Smith's sister": Smith is not who the sentence is about
+        if not quoted and not (m.possessive and self._owns_person(m)):
+            # "Smith's sister": Smith is not who the sentence is about; "Smith's plan": Smith is.
+            self.note(entity, m.start)
+
+    def _ticker_of(self, m: Mention) -> Entity | Literal[False] | None:
+        """``Acme Corp (NASDAQ: ACME)``, ``Acme Corp (ACME)``: the organisation whose ticker or acronym ``m`` is, in
+        brackets right after its name; False for the exchange before the ticker; None otherwise."""
+        if self._previous is None or self._previous[1].kind != "organisation" or not m.text.isupper():
+            return None
+        gap = self.text[self._previous[0].end : m.start]
+        if _BRACKET_OPEN.fullmatch(gap) and _EXCHANGE_COLON.match(self.text, m.end):
+            return False
+        return self._previous[1] if _TICKER_GAP.fullmatch(gap) and len(m.text) <= 6 else None
+
+    def _owns_person(self, m: Mention) -> bool:
+        """Whether the possessive mention ``m`` is not what its sentence is about: it qualifies a person or body
+        (``Smith's sister``, ``Smith's office``) or sits after the verb (``got Judge Lee's permission``); a
+        possessive opening its clause and owning a thing is (``Smith's plan is at risk``)."""
+        head = _POSSESSED.match(self.text, m.end)
+        if head is None or is_person_role(head.group(1)) or is_organisation_role(head.group(1)):
+            return True
+        sentence = self.sentences[self.sentence_at(m.start)] if self.sentences else None
+        lead = self.text[sentence.start if sentence is not None else 0 : m.start].rsplit(",", 1)[-1]
+        return not all(w[0].isupper() or w.lower() == "the" for w in NAME_WORD_RE.findall(lead))
 
     def _index(self, entity: Entity) -> None:
         for name in (entity.name, *entity.forms):
@@ -249,6 +277,8 @@ class SpeakerBook:
         """Role words from the description, role and title of ``m``; gender from its title, gendered nouns, a
         copula (``is one of the best-known actresses``) and the first name."""
         entity.role_words.update(w.lower() for w in NAME_WORD_RE.findall(f"{entity.description} {m.role} {m.title}"))
+        if entity.kind == "organisation" and organisation_noun_before(self.text, m.start):
+            entity.role_words.add(organisation_noun_before(self.text, m.start))  # "the developer" of "Developer X"
         if m.title:
             entity.role_words.update(w.lower().rstrip(".") for w in m.title.split())
             for word in m.title.split():
@@ -410,6 +440,31 @@ class SpeakerBook:
             return self._commit(unknown, gender)
         return None if gender is not None else latest
 
+    def pronoun_doubt(self, entity: Entity, gender: str | None, pos: int) -> float:
+        """How much a he/she at ``pos`` resolved to ``entity`` is a guess: another person of a gender that fits
+        named in this sentence or the two before, or the person last named more than two sentences back."""
+        here = self.sentence_at(pos)
+        doubt, last = 0.0, -1
+        rivals: set[int] = set()
+        for _, sentence, other in self._recent_at(pos):
+            if other.id == entity.id:
+                last = max(last, sentence)
+            elif sentence >= here - 2 and self._could_be(other, gender):
+                rivals.add(other.id)
+            if sentence < here - 2 and last >= 0:
+                break
+        if rivals:
+            doubt += 0.1
+        if last < here - 2:
+            doubt += 0.1
+        return doubt
+
+    def _could_be(self, entity: Entity, gender: str | None) -> bool:
+        """Whether a he/she of ``gender`` could refer to ``entity``: a named person, named outside quotes, of a
+        gender that fits."""
+        named = entity.kind == "person" and bool(entity.name) and bool(self._named_at.get(entity.id))
+        return named and (gender is None or entity.gender in (None, gender))
+
     def entities_between(self, start: int, end: int) -> list[Entity]:
         """The entities the story refers to in ``[start, end)``."""
         events = self._events[bisect_left(self._events, (start, -1, -1)) : bisect_left(self._events, (end, -1, -1))]
@@ -427,16 +482,29 @@ class SpeakerBook:
                 window.append(k)
             k -= 1
         firsts: dict[int, Entity] = {}
+        subordinate: dict[int, Entity] = {}  # the first reference inside a sentence's fronted clause
         for at, sentence, entity in self._recent_at(pos):
             if sentence < window[-1]:
                 break
             if _PLACE_OBJECT.search(self.text, max(0, at - 12), at):
                 continue  # "taken to County Holding": a place or object after a preposition is not followed
-            firsts[sentence] = entity  # overwritten going back, so it ends as the sentence's first reference
-        for sentence in window:
-            if sentence in firsts:
-                return firsts[sentence] if firsts[sentence].kind == "person" else None
+            # Overwritten going back, so each ends as the sentence's first reference.
+            if at < self._fronted_end(sentence):
+                subordinate[sentence] = entity  # "When asked about Lee, the coach said": the coach is followed
+            else:
+                firsts[sentence] = entity
+        for references in (firsts, subordinate):
+            for sentence in window:
+                if sentence in references:
+                    return references[sentence] if references[sentence].kind == "person" else None
         return None
+
+    def _fronted_end(self, k: int) -> int:
+        """Where the subordinate clause opening sentence ``k`` ends (``When asked if Lee would play,``), else its
+        start."""
+        sentence = self.sentences[k]
+        fronted = _FRONTED_CLAUSE.match(self.text, sentence.start, sentence.end)
+        return fronted.end() if fronted else sentence.start
 
     def _commit(self, entity: Entity, gender: str | None) -> Entity:
         if gender is not None and entity.gender is None:
@@ -450,13 +518,14 @@ class SpeakerBook:
                 return entity
         return None
 
-    def salient_organisation(self, pos: int) -> Entity | None:
+    def salient_organisation(self, pos: int, noun: str = "") -> Entity | None:
         """``the company said``: the organisation (not the press) the story named most often before ``pos``, the
-        most recently named on a tie; a firm cited once for a figure is not the company the story is about."""
+        most recently named on a tie; a firm cited once for a figure is not the company the story is about. A
+        ``noun`` for a business or a public body leaves out organisations of the other sort."""
         best: tuple[int, int] | None = None
         found: Entity | None = None
         for entity in self.entities:
-            if entity.kind != "organisation" or entity.is_media:
+            if entity.kind != "organisation" or entity.is_media or not _sort_fits(noun, entity):
                 continue
             named = self._named_at.get(entity.id, [])
             n = bisect_left(named, pos)
@@ -464,15 +533,29 @@ class SpeakerBook:
                 best, found = (n, named[n - 1]), entity
         return found
 
-    def sole_organisation(self, pos: int) -> Entity | None:
+    def sole_organisation(self, pos: int, noun: str = "") -> Entity | None:
         """``the department wrote``: the organisation (not the press), when the story has named only one before
-        ``pos``."""
+        ``pos`` (only one public body for a public body's ``noun``: ``the authority`` beside a developer)."""
         named = [
             e
             for e in self.entities
-            if e.kind == "organisation" and not e.is_media and self._named_at.get(e.id, [pos])[0] < pos
+            if e.kind == "organisation"
+            and not e.is_media
+            and self._named_at.get(e.id, [pos])[0] < pos
+            and _sort_fits(noun, e)
         ]
         return named[0] if len(named) == 1 else None
+
+    def organisation_named_next(self, noun: str, pos: int) -> Entity | None:
+        """``Police say ...`` then ``According to Halden Police, ...``: the organisation with the noun in its name
+        that the story names first within the next two sentences."""
+        here = self.sentence_at(pos)
+        for i in self._by_noun.get(noun, ()):
+            entity = self.entities[i]
+            events = self._events_of.get(i, [])
+            if entity.kind == "organisation" and events and pos < events[0][0] and events[0][1] <= here + 2:
+                return entity
+        return None
 
     def resolve_role(self, noun: str, organisation: bool, pos: int, guess: bool = True) -> Entity | None:
         """``the minister``/``the company``: the most recent entity the story described with that noun.
@@ -567,6 +650,17 @@ def first_name_genders() -> dict[str, str]:
     return genders
 
 
+# The noun a possessive name qualifies, past one modifier: "'s sister", "'s plan", "'s former lawyer".
+_POSSESSED = re.compile(r"['\u2019]s?\s+(?:[a-z][\w\-]*\s+)?([a-z][\w\-]*)\b(?!['\u2019])")
+# Between a company's name and its ticker: " (", " (NASDAQ: ".
+_BRACKET_OPEN = re.compile(r"\s*\(\s*")
+_TICKER_GAP = re.compile(r"\s*\(\s*(?:[A-Z][A-Za-z]*\s*:\s*)?")
+_EXCHANGE_COLON = re.compile(r"\s*:\s*[A-Z]")
+# A subordinate or participle clause opening a sentence, up to its comma: "When asked if X would play, ".
+_FRONTED_CLAUSE = re.compile(
+    r"\W*(?:[A-Z][a-z]+ing|When|After|Before|While|Asked|As|If|Although|Though|Since|Once|Until|Unless)\s"
+    r"[^,;:\n\"\u201c\u201d]{1,150},\s"
+)
 # A story opening with an unnamed person: "A SEVEN-YEAR-OLD boy watched", "A 35-year-old man has been".
 _LEDE_SUBJECT = re.compile(r"\W*(?:A|An)\s+(?:[\w\-]+\s+){0,2}?([A-Za-z]+)\s+(?=[a-z])")
 # A sentence opening with a name set off by a comma: "John Howe, whose name ...".
@@ -578,6 +672,41 @@ _NAMED_AFTER = re.compile(r",\s+[A-Z]|\s+(?:for|at|with|from|of)\s+(?:the\s+)?[A
 _UNNAMED_SUBJECT = re.compile(r"\W*(?:The|A|An)\s+((?:[a-z][\w\-]*\s+){0,2}[a-z][\w\-]*)(?=,|\s+[a-z])")
 # A preposition of place or motion right before a name: "taken to County Holding", "from Halden Hospital".
 _PLACE_OBJECT = re.compile(r"(?<!according)\s(?:to|into|at|from|near|inside|outside|towards?)\s(?:the\s)?$", re.I)
+
+
+def _sort_fits(noun: str, entity: Entity) -> bool:
+    """Whether an organisation noun (``the authority``, ``the company``) can refer to ``entity``: a public body's
+    noun to a body whose name says it is public (``District Council``), a business's noun to any other."""
+    public = any(w.lower() in PUBLIC_BODY_WORDS for w in entity.name.split())
+    if noun in NAMED_BODY_NOUNS:
+        return noun in (w.lower() for w in entity.name.split())  # "police" only of a police force
+    if noun in PUBLIC_BODY_NOUNS:
+        return public
+    return not public if noun in GENERIC_ORGANISATIONS else True
+
+
+# Nouns that refer only to a body with the noun in its name: "police" is no investigations unit.
+NAMED_BODY_NOUNS = words("police constabulary")
+# Nouns for a public body, and the words that make an organisation's name one.
+PUBLIC_BODY_NOUNS = words("authority council government administration department ministry agency regulator watchdog")
+PUBLIC_BODY_WORDS = words(
+    """council authority ministry department agency commission government administration bureau police parliament
+    assembly senate congress court tribunal constabulary sheriff's service"""
+)
+
+
+def organisation_noun_before(text: str, start: int) -> str:
+    """``Developer Acme Homes``, ``the carmaker Halvor``: the organisation noun (lowercase) written right before the
+    name starting at ``start``, else ``""``."""
+    before = _NOUN_BEFORE.search(text, max(0, start - 30), start)
+    word = before.group(1).lower() if before else ""
+    return word if is_organisation_role(word) and not is_person_role(word) and word not in _NOT_APPOSED else ""
+
+
+# The word right before a name, in the same sentence.
+_NOUN_BEFORE = re.compile(r"(?<![\w'\u2019])([A-Za-z][a-z\-]+) $")
+# Organisation nouns that qualify rather than name what follows: "court Judge Ana Ruiz", "police Sgt Ana Ruiz".
+_NOT_APPOSED = words("court police office party service army military exchange trust fund label brand")
 
 
 def _is_apposition(phrase: str) -> bool:

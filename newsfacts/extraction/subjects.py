@@ -22,6 +22,7 @@ from newsfacts.extraction.cues import (
     OFFICES,
     PERSON_MEDIA,
     POSTNOMINALS,
+    PREPOSITIONS,
     PRESS_NOUNS,
     PRONOUN_GENDER,
     RELATION_NOUNS,
@@ -227,6 +228,9 @@ def _name_subject(reader: Reading, s: Sentence, mention: Mention, end: int) -> S
     if holder is not None and holder_entity is not None and holder_entity.kind == "person":
         mention = holder
     entity = book.mention_entity.get(mention.start)
+    holder_of = _holder_of(reader, s, mention, entity, end)
+    if holder_of is not None:
+        return holder_of
     kin = _SOMEONE_OF.search(text, s.start, mention.start)
     if kin and entity is not None and entity.kind == "person" and _kin_noun(kin.group(1)):
         # "the family of Tom Ray said", "a friend of Ana Ruiz said": someone of theirs, unnamed.
@@ -246,6 +250,31 @@ def _name_subject(reader: Reading, s: Sentence, mention: Mention, end: int) -> S
     return Subject(_title_start(reader, s, mention), end, entity, named(reader, mention, entity), entity.is_media)
 
 
+def _holder_of(reader: Reading, s: Sentence, mention: Mention, entity: Entity | None, end: int) -> Subject | None:
+    """``the mayor of Halden said``: the holder of a role in a place or body speaks, not the place: the person the
+    story described by the role, else an unnamed person described so (``residents of Halden``: an unnamed group)."""
+    role_of = _ROLE_OF.search(reader.masked, s.start, mention.start)
+    noun = role_of.group(1).lower() if role_of else ""
+    if role_of is None or not is_person_role(noun) or noun in SPOKESPEOPLE or noun in RELATION_NOUNS:
+        return None
+    if entity is not None and entity.kind == "person" and noun not in OFFICES:
+        return None  # "the lawyer of Tom Ray": someone of his, whom the caller leaves unnamed
+    if noun.endswith("s") and not noun.endswith("ss"):
+        return Subject(role_of.start(), end, None, "none")
+    book = reader.book
+    holder = book.resolve_role(noun, False, role_of.start(), guess=False) or book.introduced_next(noun, end)
+    if holder is not None:
+        return Subject(role_of.start(), end, holder, "role")
+    described = reader.text[role_of.start() : mention.end]
+    return Subject(role_of.start(), end, book.anonymous(role_of.start(), described), "none")
+
+
+# "the mayor of ", "Counsel for the ": a person's role in the place or body named next.
+_ROLE_OF = re.compile(
+    r"(?:\b(?:[Tt]he|[Aa]n?|[Oo]ne)\s+)?(?:\b[a-z][\w\-]*\s+){0,2}?\b([A-Za-z][a-z\-]*)\s+of\s+(?:the\s+)?$"
+)
+
+
 # "the family of ", "a close friend of ", "a lawyer for ": someone related to the name that follows.
 _SOMEONE_OF = re.compile(r"\b(?:[Tt]he|[Aa]n?|[Oo]ne)\s+(?:[a-z][\w\-]*\s+){0,2}?([a-z][\w\-]*)\s+(?:of|for)\s+$")
 
@@ -262,7 +291,7 @@ def _title_start(reader: Reading, s: Sentence, mention: Mention) -> int:
     start = mention.start
     if mention.title and reader.masked[s.start : start].rstrip().endswith(mention.title):
         start = s.start + len(reader.masked[s.start : start].rstrip()) - len(mention.title)
-    role = re.search(r"(?:[a-z][\w\-]*\s+){1,3}$", reader.masked[s.start : start])
+    role = re.search(r"\b(?:[a-z][\w\-]*\s+){1,3}$", reader.masked[s.start : start])
     if role and any(is_person_role(w) for w in role.group().split()):
         start = s.start + role.start()
     # "BoE Deputy Governor and PRA Chief Executive Sam Woods": a second title joined by "and".
@@ -270,7 +299,27 @@ def _title_start(reader: Reading, s: Sentence, mention: Mention) -> int:
     if joined and all(sum(c.isupper() for c in w) > 1 or w.lower() in TITLES for w in joined.group(1).split()):
         start = joined.start()
     article = re.search(r"\b[Tt]he\s+$", reader.masked[s.start : start])
-    return s.start + article.start() if article else start  # "the Halden Herald"
+    if article:
+        return s.start + article.start()  # "the Halden Herald"
+    return _modifiers_start(reader, s, start)
+
+
+def _modifiers_start(reader: Reading, s: Sentence, start: int) -> int:
+    """``Halden police Chief Tom Okoro``, ``White House press secretary Tom Okoro``: the words qualifying a title
+    belong to the subject when, with them, it opens its clause (after a quote, a comma or at the sentence start)."""
+    masked = reader.masked
+    found = _QUALIFIERS.search(masked, s.start, start)
+    if found is None or not found.group():
+        return start
+    words = found.group().split()
+    if any(w.lower() in STOPWORDS or w.lower() in ALL_VERBS or w.lower() in PREPOSITIONS for w in words):
+        return start
+    before = masked[s.start : found.start()].rstrip()
+    return found.start() if not before or before.endswith((MASK, ",", ":")) else start
+
+
+# Up to four words before a title: "Halden police ", "White House press ", "Okoro campaign ".
+_QUALIFIERS = re.compile(r"(?:[A-Za-z][\w.\-]*\s){1,4}$")
 
 
 def _phrase_start(reader: Reading, s: Sentence, words: list[re.Match[str]], w_start: int) -> int:
@@ -290,10 +339,10 @@ def _phrase_start(reader: Reading, s: Sentence, words: list[re.Match[str]], w_st
 def _agent_subject(reader: Reading, s: Sentence, phrase_start: int, end: int) -> Subject | None:
     """``a spokesman for the ministry``, ``an official at the company``: an unnamed person speaking for someone."""
     agent = re.search(
-        r"(?:\b(?:[Aa]n?|[Tt]he|[Oo]ne)\s+)?\b([a-z][\w\-]*)\s+(?:for|at|with|from)\s+$",
+        r"(?:\b(?:[Aa]n?|[Tt]he|[Oo]ne)\s+)?\b([A-Za-z][a-z\-]*)\s+(?:for|at|with|from)\s+$",
         reader.text[s.start : phrase_start],
     )
-    if not agent or not is_person_role(agent.group(1)):
+    if not agent or not is_person_role(agent.group(1).lower()):
         return None
     entity, attribution = _organisation_in(reader, phrase_start, end)
     if entity is None and agent.group(1) in SPOKESPEOPLE and _OFFICE.fullmatch(reader.text, phrase_start, end):
@@ -359,7 +408,8 @@ def _role_subject(reader: Reading, noun: str, phrase_start: int, end: int) -> Su
     if entity is None and organisation and word not in PRESS_NOUNS:
         # "the company": the one the story is about; "the department": the only organisation named so far.
         generic = word in GENERIC_ORGANISATIONS
-        entity = book.salient_organisation(phrase_start) if generic else book.sole_organisation(phrase_start)
+        find = book.salient_organisation if generic else book.sole_organisation
+        entity = find(phrase_start, word) or book.organisation_named_next(word, phrase_start)
     if word in PRESS_NOUNS and entity is not None and entity.is_media:
         return Subject(phrase_start, end, entity, "role", reporter=True)
     # "the 27-year-old said" with nobody described so: the person followed, a guess.
@@ -447,6 +497,7 @@ def pronoun_subject(reader: Reading, word: str, start: int, end: int) -> Subject
         s = reader.sentences[book.sentence_at(start)]
         fronted = _FRONTED.match(reader.masked, s.start, start)
         entity = book.resolve_pronoun(PRONOUN_GENDER[word], s.start if fronted else start)
+        guess = book.pronoun_doubt(entity, PRONOUN_GENDER[word], start) if entity is not None else 0.0
     elif word == "it":
         entity = book.resolve_organisation_pronoun(start)
     elif word == "they":
@@ -457,6 +508,8 @@ def pronoun_subject(reader: Reading, word: str, start: int, end: int) -> Subject
         book.note(entity, start)  # "he said X was ...": the story still follows him, whatever X is
         entity = entity.speaks_for or entity  # "a council spokesman said ... he added": the council's words
     doubt = 0.05 if word == "they" else 0.0  # one of a pair speaks for both
+    if word in PRONOUN_GENDER:
+        doubt = guess
     return Subject(start, end, entity, "pronoun" if entity else "none", doubt=doubt)
 
 
@@ -525,7 +578,8 @@ def clause_subject(reader: Reading, s: Sentence, vs: int, coordinated: bool) -> 
             between = reader.masked[mention.end : vs]
             if not coordinated and (MASK in between or _has_cue(between)):
                 return None
-            return Subject(pos, mention.end, entity, named(reader, mention, entity), entity.is_media)
+            start = _title_start(reader, s, mention)  # "lead author Ana Ruiz, a scientist at X, told"
+            return Subject(start, mention.end, entity, named(reader, mention, entity), entity.is_media)
     return _lead_subject(reader, s, vs, max_words=5)
 
 
@@ -592,10 +646,10 @@ def subject_right(reader: Reading, s: Sentence, ve: int) -> Subject | None:
     ``X said Acme had ...`` is not read as an inversion.
     """
     masked = reader.masked
-    ends_clause = r"(?=\s*(?:[,.;:!?(]|$)|\s+(?:of|at|from|for|in|on|to|with|who)\b)"
+    ends_clause = r"(?=\s*(?:[,.;:!?(]|$)|\s+(?:of|at|from|for|in|on|to|with|who|during|after|while|when)\b)"
     for pos in reader.mentions_between(ve, s.end):
         mention = reader.mention_by_start[pos]
-        if not re.fullmatch(r"\s+(?:[a-z][\w\-]*\s+|[A-Z][a-z]*(?:['\u2019]s)?\.?\s+){0,4}", masked[ve:pos]):
+        if not re.fullmatch(r"\s+(?:[a-z][\w\-]*\s+|[A-Z][A-Za-z]*(?:['\u2019]s)?\.?\s+){0,4}", masked[ve:pos]):
             break
         if _modifies_next_name(reader, mention, s.end) or (
             mention.possessive and _RELATIVE_AFTER.match(masked, mention.end)

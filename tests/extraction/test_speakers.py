@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from newsfacts.extraction.names import find_mentions
 from newsfacts.extraction.quotes import find_quotes
 from newsfacts.extraction.sentences import split_sentences
 from newsfacts.extraction.speakers import Speaker, same_speaker
@@ -570,6 +571,51 @@ RIGHT_SPEAKER += [
         "Beta Ltd",
         id="first-word-of-an-organisations-name",
     ),
+    pytest.param(
+        "Tom Okoro, an analyst, called the results weak. With costs rising, Acme CEO Sam Reid's plan is at risk. "
+        "He had promised staff that jobs were safe.\n",
+        "Sam Reid",
+        id="a-possessive-opening-its-clause-is-who-the-story-follows",
+    ),
+    pytest.param(
+        "Sam Reid gave evidence. He then won Judge Tom Okoro's approval to leave early. "
+        '"I am sorry," the 19-year-old said.\n',
+        "Sam Reid",
+        id="a-possessive-after-the-verb-is-not-followed",
+    ),
+    pytest.param(
+        "Sam Reid, 44, picked the side on Friday. When asked if Tom Okoro would start, the 44-year-old said, "
+        "\u201cHe is ready.\u201d"
+        "\n\n\u201cI am proud of the squad,\u201d he added.\n",
+        "Sam Reid",
+        id="a-name-in-a-fronted-clause-is-not-who-the-story-follows",
+    ),
+    pytest.param(
+        "\u201cWe will find them,\u201d Halden police Chief Tom Okoro said.\n",
+        "Tom Okoro",
+        id="a-body-before-a-title-after-a-quote",
+    ),
+    pytest.param(
+        '"The trip goes ahead," White House press secretary Tom Okoro said on Monday.\n',
+        "Tom Okoro",
+        id="a-seat-and-a-lowercase-role-before-the-name-after-a-quote",
+    ),
+    pytest.param(
+        '"She will visit six towns," Ruiz campaign spokesman Sam Reid said.\n',
+        "Sam Reid",
+        id="another-name-qualifying-the-role-after-a-quote",
+    ),
+    pytest.param(
+        'Researchers read 40 papers. "Late dinners did not change sleep," lead study author Tom Okoro, a '
+        "research scientist at the University of Halden, told the Halden Post.\n",
+        "Tom Okoro",
+        id="role-words-and-an-apposition-between-a-quote-and-its-cue",
+    ),
+    pytest.param(
+        '"Our drills sold out in May," said CEO Ana Ruiz during a call with analysts on Thursday.\n',
+        "Ana Ruiz",
+        id="an-inverted-subject-with-a-capitalised-title-before-a-time-phrase",
+    ),
 ]
 
 
@@ -588,7 +634,7 @@ def test_the_right_speaker(text: str, speaker: str | None) -> None:
 
 
 def test_dateline_is_not_a_speaker() -> None:
-    speakers, quotes = read("Oslo: Researchers have discovered what they say is a lost city.\n")
+    speakers, quotes = read("Oslo: Divers have reached what they say is a lost city.\n")
     assert speakers == [] and [q[1] for q in quotes] == [None]
 
 
@@ -648,3 +694,134 @@ def test_an_acronym_in_brackets_is_an_alias_not_a_description() -> None:
 def test_a_name_holding_a_news_agency_is_an_organisation() -> None:
     speakers, _ = read("Analysts had expected a loss of $1.12 a share, according to Thomson Reuters.")
     assert [(s.name, s.kind) for s in speakers] == [("Thomson Reuters", "organisation")]
+
+
+def test_a_ticker_in_brackets_is_an_alias_and_the_exchange_no_speaker() -> None:
+    speakers, quotes = read(
+        "Halvor Tools Inc. (NASDAQ: HVT) cut its forecast on Friday.\n"
+        "The company said orders rose by a fifth in the spring.\n"
+    )
+    assert [(s.name, s.kind, s.aliases) for s in speakers] == [("Halvor Tools Inc.", "organisation", ("HVT",))]
+    assert [q[1] for q in quotes] == ["Halvor Tools Inc."]
+
+
+def test_a_name_after_an_organisation_noun_is_that_organisation() -> None:
+    speakers, quotes = read(
+        "Neighbours wrote to Halden District Council about the noise.\n"
+        "Developer Brook Homes said it would move the start of work to 8 a.m.\n"
+        "Inspectors found no breach of the permit, the authority said.\n"
+        "The yard will get a fence which the developer said would cut the dust.\n"
+    )
+    assert ("Brook Homes", "organisation") in [(s.name, s.kind) for s in speakers]
+    assert [q[1] for q in quotes] == ["Brook Homes", "Halden District Council", "Brook Homes"]
+
+
+def test_a_company_named_by_its_chief_executive_is_an_organisation() -> None:
+    speakers, quotes = read(
+        "Velatel had a bad day on Monday. It announced that sales would fall.\n"
+        "Tom R. Okafor, chief executive officer of Velatel, said that spring orders were strong.\n"
+    )
+    assert [(s.name, s.kind) for s in speakers] == [("Velatel", "organisation"), ("Tom R. Okafor", "person")]
+    assert [q[1] for q in quotes] == ["Velatel", "Tom R. Okafor"]
+
+
+def test_police_are_the_police_force_named_in_the_next_sentences() -> None:
+    _, quotes = read(
+        "Police say a van hit two parked cars in Halden on Friday night.\n\n"
+        "According to Halden Police, the driver left on foot before they arrived.\n"
+    )
+    assert [q[1] for q in quotes] == ["Halden Police", "Halden Police"]
+
+
+def test_police_are_not_another_body_the_story_names() -> None:
+    _, quotes = read(
+        "The Halden Inquiries Agency is looking into a crash. Police say the driver had taken a stolen van.\n"
+    )
+    assert [(q[1], q[2]) for q in quotes] == [(None, "none")]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "description"),
+    [
+        pytest.param(
+            "The bridge in Halden closed on Monday. The mayor of Halden said it would reopen in May.\n",
+            None,
+            "The mayor of Halden",
+            id="an-unnamed-mayor-is-described-not-the-town",
+        ),
+        pytest.param(
+            "Mayor Ana Ruiz visited the bridge. Later the mayor of Halden said it would reopen in May.\n",
+            "Ana Ruiz",
+            "",
+            id="the-mayor-the-story-named",
+        ),
+        pytest.param(
+            "Tom Okafor sued the Halden Post for libel. Counsel for the plaintiff said the headline misled.\n",
+            None,
+            "Counsel for the plaintiff",
+            id="counsel-for-a-party-is-not-the-party",
+        ),
+    ],
+)
+def test_the_holder_of_a_role_speaks_not_what_they_hold_it_in(text: str, speaker: str | None, description: str) -> None:
+    _, quotes = find_quotes(text, split_sentences(text))
+    assert [(q.speaker, q.speaker_description) for q in quotes] == [(speaker, description)]
+
+
+def test_a_title_of_agent_is_kept_out_of_the_name() -> None:
+    speakers, _ = read("State Bureau Special Agent Tom Okafor said the inquiry would take a month.\n")
+    assert [s.name for s in speakers] == ["Tom Okafor"]
+
+
+def test_a_pronoun_that_could_mean_another_person_is_less_sure() -> None:
+    def confidence(text: str) -> float:
+        return find_quotes(text, split_sentences(text))[1][-1].confidence
+
+    alone = confidence('Tom Okoro arrived at noon. "It went well," he said.\n')
+    beside_another_man = confidence('Tom Okoro met Sam Reid at noon. "It went well," he said.\n')
+    long_ago = confidence(
+        'Tom Okoro arrived at noon. The hall was full. The vote was close. The count took an hour. "It went well," '
+        "he said.\n"
+    )
+    assert beside_another_man < alone and long_ago < alone
+
+
+def test_a_portfolio_word_inside_an_institutes_name_is_no_title() -> None:
+    text = "Tom Okoro, a researcher at the Institute for Health Data and Planning, led the study.\n"
+    people = [m.text for m in find_mentions(text, split_sentences(text)) if m.kind == "person"]
+    assert people == ["Tom Okoro"]
+
+
+def test_a_quote_opening_the_sentence_after_one_about_a_person_is_theirs() -> None:
+    text = (
+        "The visitors scored twice before the break.\n\nTom Okoro, the home manager, kept calm at the press "
+        "conference. \u201cWe lost to a better side today. My players gave everything.\u201d\n"
+    )
+    _, quotes = read(text)
+    assert [(q[1], q[2]) for q in quotes] == [("Tom Okoro", "continuation")]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        pytest.param(
+            "Halvor Tools Inc. cut its forecast on Friday.\n\n"
+            '"Orders for our drills doubled. We expect more in spring." The company said in a statement.\n',
+            "Halvor Tools Inc.",
+            id="the-company-in-the-next-sentence",
+        ),
+        pytest.param(
+            'Tom Okoro spoke first.\n\n"Orders for our drills doubled." Ana Ruiz said on Monday.\n',
+            "Ana Ruiz",
+            id="a-name-in-the-next-sentence",
+        ),
+        pytest.param(
+            'Tom Okoro spoke first.\n\n"Orders doubled." Ana Ruiz said the figures were good.\n',
+            None,
+            id="not-a-cue-with-its-own-content",
+        ),
+    ],
+)
+def test_a_quote_whose_speaker_the_next_sentence_gives(text: str, speaker: str | None) -> None:
+    _, quotes = read(text)
+    assert quotes[0][1] == speaker
