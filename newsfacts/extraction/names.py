@@ -1,7 +1,6 @@
 """Names in running text: capitalised word sequences read as people, organisations, or neither.
 
-A rule-based reader (the part-of-speech tagger reads a sentence's capitalised first word): titles ("Dr.",
-"President") are stripped and say a person; organisation words
+A rule-based reader, no model: titles ("Dr.", "President") are stripped and say a person; organisation words
 ("Agency", "Ltd", "Council of ...") and acronyms say an organisation; place words and a leading "the" say neither.
 """
 
@@ -11,7 +10,6 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Literal
 
-from newsfacts.extraction import tagger
 from newsfacts.extraction.cues import (
     ABBREVIATED_TITLES,
     ALL_VERBS,
@@ -102,48 +100,14 @@ def _tokens(text: str) -> list[_Token]:
     return tokens
 
 
-@dataclass(slots=True)
-class _Openers:
-    """Where the sentences' first words start, and what the tagger makes of a capitalised word there."""
-
-    text: str
-    sentence_at: dict[int, Sentence]  # the first word's offset -> its sentence
-    inner_capitals: set[str] = field(default_factory=set)  # words the text capitalises inside sentences too
-
-    def __contains__(self, offset: object) -> bool:
-        return offset in self.sentence_at
-
-    def common_word(self, tok: _Token) -> bool:
-        """A first word that the tagger reads as a common word (``Divers say``, ``Shares rose``, ``Enraged locals``),
-        unless the text capitalises it inside a sentence too, as a name (``Sanders said`` after ``Ana Sanders``)."""
-        s = self.sentence_at.get(tok.start)
-        if s is None or not tok.bare[1:].islower() or tok.bare in self.inner_capitals:
-            return False
-        if tok.bare.lower() in NEWS_AGENCIES:
-            return False  # "(Reuters) - ": a credit, whatever the tagger makes of its plural-looking name
-        tag = tagger.tag_at(self.text[s.start : s.end], tok.start - s.start)
-        if tagger.is_known(tok.bare):
-            return tag not in (None, "NNP", "NNPS", "NN")  # a singular noun opening a sentence is often a surname
-        # A word the treebank never used is read by its ending alone: trust only a plural or a past participle.
-        return tag in ("NNS", "VBN", "VBD")
-
-
-# "HALDEN, Norway (Reuters) - ": the word after a dateline opens the sentence too.
-_DATELINE = re.compile(r"[A-Z]{2,}[A-Z .'\-]*(?:,(?: [A-Z][\w.]*)+)? ?(?:\([^()]{1,40}\))? ?(?:--?|\u2013|\u2014) ?")
-
-
-def _openers(text: str, sentences: list[Sentence], tokens: list[_Token]) -> _Openers:
-    openers = _Openers(text, {})
+def _sentence_starts(text: str, sentences: list[Sentence]) -> set[int]:
+    starts = set()
     for s in sentences:
         i = s.start
         while i < s.end and not (text[i].isalnum()):
             i += 1
-        openers.sentence_at[i] = s
-        dateline = _DATELINE.match(text, i, s.end)
-        if dateline is not None:
-            openers.sentence_at[dateline.end()] = s
-    openers.inner_capitals = {t.bare for t in tokens if t.capitalised and t.start not in openers.sentence_at}
-    return openers
+        starts.add(i)
+    return starts
 
 
 def _organisation_follows(text: str, tokens: list[_Token], k: int) -> bool:
@@ -186,7 +150,7 @@ def find_mentions(text: str, sentences: list[Sentence]) -> list[Mention]:
     tokens = _tokens(text)
     acronyms = _acronyms_spelled_out(text, tokens)
     lowercase = _lowercase_vocabulary(tokens) - acronyms  # "WHO" of "World Health Organization" is no "who"
-    starts = _openers(text, sentences, tokens)
+    starts = _sentence_starts(text, sentences)
     # A line break inside a sentence is a wrap: "Sgt. Ana\nRuiz" is one name.
     wrapped = {s.start + k for s in sentences if "\n" in s.text for k, c in enumerate(s.text) if c == "\n"}
     mentions: list[Mention] = []
@@ -245,7 +209,7 @@ def _read_group(
     tokens: list[_Token],
     index: int,
     group: list[_Token],
-    starts: _Openers,
+    starts: set[int],
     lowercase: set[str],
     acronyms: set[str],
 ) -> Mention | None:
@@ -283,19 +247,15 @@ _SPELLED_OUT = re.compile(r"\b[A-Z][a-z]+(?:\s+(?:of\s+|for\s+|and\s+)?[A-Z][a-z
 
 
 def _drop_ordinary_openers(
-    group: list[_Token], starts: _Openers, lowercase: set[str], acronyms: set[str]
+    group: list[_Token], starts: set[int], lowercase: set[str], acronyms: set[str]
 ) -> tuple[list[_Token], int]:
     """Drop sentence-initial words that are ordinary words written with a capital ("The", "Residents",
-    "Sentencing", a lone "Divers" the tagger reads as a plural noun), and leading function words."""
+    "Sentencing"), and leading function words."""
     dropped = 0
     while (
         group
         and group[0].start in starts
-        and (
-            _ordinary(group[0].bare, lowercase)
-            or (len(group) > 1 and _is_participle(group))
-            or (len(group) == 1 and starts.common_word(group[0]))
-        )
+        and (_ordinary(group[0].bare, lowercase) or (len(group) > 1 and _is_participle(group)))
         and group[0].bare.lower() not in acronyms
         and not (len(group) > 2 and group[1].text in ORGANISATION_CONNECTORS)  # "University of Halden Police"
     ):

@@ -1198,7 +1198,7 @@ def test_quote_introduced_after_an_addressee_with_apposition_is_the_askers() -> 
         ),
         pytest.param(
             "Dockers told the Tarnby Times, however, that the cranes are unsafe.",
-            [("the cranes are unsafe", None)],  # dock workers, unnamed: a plural noun opening the sentence
+            [("the cranes are unsafe", "Dockers")],
             id="an-aside-after-the-addressee",
         ),
         pytest.param(

@@ -16,8 +16,6 @@ def quotes_in(text: str) -> list[tuple[str, str | None]]:
 @pytest.mark.parametrize(
     ("text", "quote"),
     [
-        pytest.param("Divers say the wreck lies deeper than the charts show.", "the wreck lies", id="plural"),
-        pytest.param("Hikers have also said the trail had been closed for a week.", "the trail had", id="auxiliary"),
         pytest.param("One bystander said the car had not stopped.", "the car had not", id="one-singular"),
         pytest.param("Two of his tenants had said the roof was leaking.", "the roof was", id="of-phrase"),
     ],
@@ -39,11 +37,6 @@ def test_common_noun_subject_of_a_speech_verb_is_an_unnamed_speaker(text: str, q
 )
 def test_common_noun_subject_of_a_verb_that_is_no_speech_gives_no_quote(text: str) -> None:
     assert quotes_in(text) == []
-
-
-def test_unnamed_plural_does_not_take_the_next_speakers_name() -> None:
-    text = "Divers said the boat sank quickly. Tom Bale, who led the search, said the crew had been rescued."
-    assert quotes_in(text) == [("the boat sank quickly", None), ("the crew had been rescued", "Tom Bale")]
 
 
 @pytest.mark.parametrize(

@@ -118,3 +118,8 @@ def test_pipeline_version_covers_the_model_file() -> None:
 
     assert tagger.MODEL_PATH in pipeline_files()
     assert Path(tagger.__file__) in pipeline_files()
+
+
+def test_a_word_is_known_when_the_treebank_used_it_in_any_case() -> None:
+    assert tagger.is_known("Shares") and tagger.is_known("the")
+    assert not tagger.is_known("Brekkeville")

@@ -27,7 +27,6 @@ from django.core.validators import URLValidator
 from pebble import ProcessExpired, ProcessPool
 from tqdm import tqdm
 
-from newsfacts.extraction import tagger
 from newsfacts.ingestion import ArticleRows, IngestError, article_rows, store
 from newsfacts.models import Article
 from newsfacts.sources import Document, Failed, Item, Metadata, NoArticle, Skipped, expand, kind_of, read_paths
@@ -217,7 +216,6 @@ class Command(BaseCommand):
         pool: ProcessPool | _Inline = _Inline()
         if workers > 1:
             warm_up()
-            tagger.load()  # the extraction's part-of-speech model, likewise shared by the forked workers
             # The workers share this process's memory until they write to it: a collection walking every object
             # would (the documented use of gc.freeze before fork).
             gc.freeze()
