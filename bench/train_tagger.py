@@ -1,11 +1,12 @@
 """Train the part-of-speech tagger on UD English EWT, write the model file and print its accuracy.
 
-    .venv/bin/python bench/train_tagger.py CORPUS_DIR [--out PATH] [--test]
+    .venv/bin/python bench/train_tagger.py CORPUS_DIR [--out PATH] [--test] [--evaluate]
 
 CORPUS_DIR holds ``en_ewt-ud-{train,dev,test}.conllu``. Trains on train (the same files give the same bytes of model),
 prints the accuracy on dev (and on test with ``--test``; look at test once, for the model you keep) beside a
 most-frequent-tag baseline, for all tokens, capitalised tokens and sentence-initial tokens apart, then the model's size
-and sha256. The checksum is written beside the model (``NAME.sha256``), which the tests compare with the model file.
+and sha256 (``--evaluate`` measures the model file as it is, without training). The checksum is written beside the
+model (``NAME.sha256``), which the tests compare with the model file.
 """
 
 from __future__ import annotations
@@ -115,6 +116,7 @@ def main() -> int:
     parser.add_argument("corpus", type=Path, help="folder with en_ewt-ud-{train,dev,test}.conllu")
     parser.add_argument("--out", type=Path, default=MODEL_PATH, help=f"model file to write (default {MODEL_PATH})")
     parser.add_argument("--test", action="store_true", help="also report the test set (once, for the final model)")
+    parser.add_argument("--evaluate", action="store_true", help="measure the model at --out without training")
     parser.add_argument("--passes", type=int, default=TRAINING_PASSES)
     parser.add_argument("--min-weight", type=float, default=MIN_WEIGHT)
     args = parser.parse_args()
@@ -124,14 +126,16 @@ def main() -> int:
         print(f"error: missing {', '.join(missing)}", file=sys.stderr)
         return 1
     training = read_conllu(files["train"])
-    began = time.perf_counter()
-    trained = train(training, passes=args.passes, min_weight=args.min_weight)
-    seconds = time.perf_counter() - began
-    print(f"trained on {len(training)} sentences, {sum(map(len, training))} tokens in {seconds:.0f} s")
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_bytes(model_bytes(trained))
+    if not args.evaluate:
+        began = time.perf_counter()
+        trained = train(training, passes=args.passes, min_weight=args.min_weight)
+        seconds = time.perf_counter() - began
+        print(f"trained on {len(training)} sentences, {sum(map(len, training))} tokens in {seconds:.0f} s")
+        args.out.parent.mkdir(parents=True, exist_ok=True)
+        args.out.write_bytes(model_bytes(trained))
+        checksum = model_checksum(args.out)
+        args.out.with_name(args.out.name + ".sha256").write_text(f"{checksum}  {args.out.name}\n", encoding="utf-8")
     checksum = model_checksum(args.out)
-    args.out.with_name(args.out.name + ".sha256").write_text(f"{checksum}  {args.out.name}\n", encoding="utf-8")
     began = time.perf_counter()
     loaded = load_model(args.out)  # measure the file as shipped, not the tagger in memory
     print(f"model {args.out.name}: {args.out.stat().st_size / 1e6:.2f} MB, sha256 {checksum}")

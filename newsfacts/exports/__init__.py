@@ -2,9 +2,10 @@
 
 ``tables`` holds the flat row shapes and reads their rows, ``selection`` the filters, ``release`` writes a release
 with its ``fixture``, its ``arrowjson``, ``csvfile`` and ``parquet`` tables (written from ``arrow`` record batches,
-which ``reader`` reads straight from the database), ``sqlite``
-database, ``claimreview`` and ``fever`` files, dataset ``card``, ``changes`` since an earlier release and
-``datapackage`` descriptor; ``storage`` publishes and reads releases through Django's storage API.
+which ``reader`` reads straight from the database through an ``adbc`` connection in the export's snapshot, while
+``heap`` keeps the memory each batch frees), ``sqlite`` database, ``claimreview`` and ``fever`` files, dataset
+``card``, ``changes`` since an earlier release and ``datapackage`` descriptor; ``storage`` publishes and reads
+releases through Django's storage API.
 """
 
 import os

@@ -374,13 +374,14 @@ def _write_tables(
 
         reader = ArrowReader(adbc)
     with ExitStack() as stack:
-        stack.enter_context(heap.kept_heap())
         database = (
             stack.enter_context(sqlite.SqliteRelease(root / sqlite.FILENAME, TABLES)) if "sqlite" in formats else None
         )
         since = changes.Changes(root / changes.FILENAME, earlier) if earlier else None
         if since:
             stack.callback(since.close)
+        # Entered last, left first: the database builds its indexes on a trimmed heap.
+        stack.enter_context(heap.kept_heap())
         for table in TABLES:
             queryset = selection.queryset(table.name)
             files += _write_table(
@@ -455,6 +456,9 @@ def _write_files(
         heap.trim()
         table_files, counts, since = _write_tables(root, selection, formats, bars, earlier, adbc)
         files += table_files
+        # What the tables left behind, in reference cycles (no collection ran while rows streamed) or on the heap.
+        gc.collect()
+        heap.trim()
         if "claimreview" in formats:
             files.append(
                 _write_claimreview(root, selection, bars, base_url=publication.base_url, org=publication.organisation)

@@ -27,7 +27,7 @@ from typing import Any
 MODEL_PATH = Path(__file__).with_name("tagger_model") / "en_ewt_xpos.json.gz"
 # The training order is shuffled between passes; a fixed seed makes the same corpus give the same bytes of model.
 TRAINING_SEED = 13
-TRAINING_PASSES = 5
+TRAINING_PASSES = 10
 # Weights this small change almost no decision; dropping them keeps the shipped file small.
 MIN_WEIGHT = 0.05
 
@@ -74,6 +74,12 @@ def tag(words: Sequence[str]) -> list[str]:
 def tagged(text: str) -> tuple[TaggedWord, ...]:
     """``text`` (one sentence, or a line) split into tokens and tagged; offsets are relative to ``text``."""
     return _tagged(text)
+
+
+def is_known(word: str) -> bool:
+    """Whether the treebank used ``word`` (in any case): the tagger's guess for an unknown word rests on its shape
+    alone, and an unknown capitalised word is as often a name."""
+    return word in _tagger().tagdict or f"i word {word.lower()}" in _tagger().model.weights
 
 
 def tag_at(text: str, start: int) -> str | None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from newsfacts.extraction import tagger
@@ -108,3 +110,16 @@ def test_read_conllu_skips_multiword_tokens_and_empty_nodes(tmp_path) -> None:
         encoding="utf-8",
     )
     assert tagger.read_conllu(path) == [[("I", "PRP"), ("do", "VBP"), ("n't", "RB"), ("know", "VB"), (".", ".")]]
+
+
+def test_pipeline_version_covers_the_model_file() -> None:
+    # A new model changes what the pipeline extracts: the version that decides re-extraction must change with it.
+    from newsfacts.extraction.version import pipeline_files
+
+    assert tagger.MODEL_PATH in pipeline_files()
+    assert Path(tagger.__file__) in pipeline_files()
+
+
+def test_a_word_is_known_when_the_treebank_used_it_in_any_case() -> None:
+    assert tagger.is_known("Shares") and tagger.is_known("the")
+    assert not tagger.is_known("Brekkeville")

@@ -195,8 +195,8 @@ def _kinds(clauses: list[str], quoted: bool) -> tuple[set[ContentKind], bool, bo
             kinds |= clause_kinds - (set() if judged else BESIDE_OPINION)
             past = past or clause_past
     if not quoted and not past and not kinds - BESIDE_OPINION:
-        # the article's words: an aside between commas holds the opinion ("Then, to make matters worse, its results
-        # leaked"), the phrases beside it may still say what was done
+        # the article's words: an aside between commas holds the opinion ("Worse still, for the club, its accounts were
+        # filed late"), the phrases beside it may still say what was done
         for phrase in PHRASE_BREAK.split(text):
             phrase_tokens = word_tokens(phrase)
             if len(phrase_tokens) >= MIN_QUOTE_WORDS and SOFT_WORDS.isdisjoint(phrase_tokens):
