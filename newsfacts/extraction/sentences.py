@@ -44,6 +44,10 @@ DATELINE = re.compile(
     r"[A-Z][A-Z .'\u2019-]{2,}(?:,\s*[A-Z][A-Za-z.]{1,15}(?:\s+[A-Z][a-z]+\.?)?(?:\s+\d{1,2})?)?\s*"
     r"(?:\([^)]{1,40}\))?\s*[-\u2013\u2014]+\s+"
 )
+# a dateline standing alone, without a dash: "DENVER, May 4.", "WELLINGTON, February 13"
+BARE_DATELINE = re.compile(
+    r"[A-Z][A-Z .'\u2019-]{2,},\s*(?:[A-Z][a-z]+\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]+\.?|[A-Z][a-z]+day)\.?"
+)
 # an agency or station tag on its own: "(Bloomberg) --", "(AP) -", "(WXYZ) --"
 AGENCY_TAG = re.compile(r"\([A-Z][\w .&'-]{1,30}\)\s*[-\u2013\u2014]+\s+")
 _LINE_RE = re.compile(r"[^\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]+")

@@ -21,13 +21,10 @@ from newsfacts.extraction.claims.vocabulary import (
 from newsfacts.extraction.cues import FINDING_VERBS
 from newsfacts.extraction.quotes import Quote
 from newsfacts.extraction.sentences import AGENCY_TAG as _AGENCY_RE
+from newsfacts.extraction.sentences import BARE_DATELINE as _BARE_DATELINE_RE
 from newsfacts.extraction.sentences import DATELINE as _DATELINE_RE
 from newsfacts.extraction.sentences import Sentence
 
-# a dateline standing alone, without a dash: "DENVER, May 4.", "WELLINGTON, February 13"
-_BARE_DATELINE_RE = re.compile(
-    r"[A-Z][A-Z .'\u2019-]{2,},\s*(?:[A-Z][a-z]+\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]+\.?|[A-Z][a-z]+day)\.?"
-)
 _LIST_MARKER_RE = re.compile(r"(?:\d{1,2}[.)]|[-*\u2022\u2013])\s+")
 # a transcript's speaker label: "SMITH:", "MR JONES:", "Q:" (not "A. Smith", initials)
 _SPEAKER_LABEL_RE = re.compile(r"[A-Z][A-Z'\u2019-]*\.?(?:\s+[A-Z][A-Z'\u2019-]+\.?){0,3}:\s+")
