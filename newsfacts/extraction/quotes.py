@@ -555,6 +555,14 @@ def _addressee_end(masked: str, pos: int, limit: int) -> int:
     return pos
 
 
+# A coordinated clause whose subject is a name: "..., but Kent pointed out ...".
+_OTHER_SPEAKER = re.compile(r"[,;]\s+(?:but|and|while|whereas)\s+(?:[A-Z][\w'\u2019.\-]*\s+){1,3}?([a-z]+)\b")
+
+
+def _speech_word(word: str) -> bool:
+    return word in SPEECH_VERBS or word in THAT_ONLY_VERBS or word in PHRASAL_CUES
+
+
 def _content_end(reader: _Reader, start: int, limit: int) -> int:
     """Where reported content starting at ``start`` ends: before trailing attribution and the speaker's next act."""
     masked = reader.masked
@@ -564,6 +572,9 @@ def _content_end(reader: _Reader, start: int, limit: int) -> int:
         if m.group(1).lower() in SPEAKER_ACTIONS:
             cut = m.start()
             break
+    other = _OTHER_SPEAKER.search(region)
+    if other is not None and _speech_word(other.group(1)):
+        cut = min(cut, other.start())  # "said he meant X, but Kent pointed out ...": another speaker's statement
     acc = re.search(r",\s*according to\b", region)
     if acc:
         cut = min(cut, acc.start())
@@ -746,6 +757,11 @@ def _introduces_quote(reader: _Reader, cue: _Cue, after: int, rest: str) -> bool
     intro = _INTRO_RE.match(rest)
     if not intro or any(w.lower() in _CLAUSE_PRONOUNS for w in WORD.findall(intro.group())):
         return False  # "said he wished to send a message: "..."": a clause of its own comes first
+    said = [w.lower() for w in WORD.findall(intro.group())]
+    if any(w in PARTICIPLE_CUES for w in said):
+        return False  # "agreed, adding that: "..."": the quote is the participle's
+    if said[:1] == ["that"] and len(said) > 1:
+        return False  # "added that the mood was, "...": reported speech ending in a quotation
     seg = _segment_at(reader, after + intro.end())
     if seg is None or seg.cls != "full":
         return False
@@ -961,13 +977,14 @@ def _tagged_clause(verb: str, rest: str) -> bool:
 
 # Reporting verbs that as often take a thing as their object ("reported a profit", "announced a merger").
 _OBJECT_VERBS = frozenset({"report", "announce", "reveal", "disclose", "unveil", "post"})
+_COORDINATION = re.compile(r",|\s(?:and|or|but)\s")
 
 
 def _takes_bare_content(cue: _Cue, rest: str) -> bool:
     """``said sales fell``, ``called it "a disaster"``, ``admitted his side had ...``, ``admitted "he was wrong"``:
     content without ``that``."""
-    if cue.lemma in _OBJECT_VERBS and not _reported_clause(rest.split(",", 1)[0]):
-        return False  # "reported a record profit, lifted by ...": an object, not a clause
+    if cue.lemma in _OBJECT_VERBS and not _reported_clause(_COORDINATION.split(rest, 1)[0]):
+        return False  # "reported a record profit, lifted by ...", "reported lower sales and warned": an object
     said = _reported_clause(rest) or (cue.lemma == "say" and _opens_clause(rest)) or _tagged_clause(cue.word, rest)
     return (
         (cue.lemma in SPEECH_VERBS and said)
@@ -1000,8 +1017,8 @@ def _opens_clause(rest: str) -> bool:
     low = first.lower()
     if low in _QUANTIFIERS:
         return True  # "said each hour of sleep lifts ...", "said many of them left"
-    if any(w.lower() in PREPOSITIONS for w in found[1:3]):
-        return False  # "said a prayer for", "said no to the deal", "said Mass in": an object, not a clause
+    if any(w.lower() in PREPOSITIONS for w in found[1:3]) or found[1].lower() in SUBORDINATORS:
+        return False  # "said a prayer for", "said no to the deal", "said this while ...": an object, not a clause
     second = found[1].lower()
     if low == "it" and second not in FINITE and (second in STOPWORDS or second.endswith("ly")):
         return False  # "said it again", "said it openly": an object

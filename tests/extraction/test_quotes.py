@@ -179,6 +179,45 @@ CASES = [
         [("the man, 34, was arrested at the scene", "indirect", None)],
         id="police-as-unnamed-source",
     ),
+    pytest.param(
+        "The coaches spoke after the game.\n'We let it slip away', says Jon Harl\nOn the late collapse:\n",
+        [("We let it slip away", "direct", "Jon Harl")],
+        id="a-quote-and-its-speaker-on-a-line-of-their-own",
+    ),
+    pytest.param(
+        'Orders rose.\n""Despite the slump, demand holds," Chairman Jon Harl said in a statement.\nThe yard won work.',
+        [("Despite the slump, demand holds,", "direct", "Jon Harl")],
+        id="a-doubled-opening-mark",
+    ),
+    pytest.param(
+        "The lawyer asked for time.\nJudge Ann Kell agreed, adding that: I know little of him. We must be clear "
+        'what lay behind it".\n',
+        [("I know little of him. We must be clear what lay behind it", "direct", "Ann Kell")],
+        id="a-lost-opening-mark-after-a-cue-and-colon",
+    ),
+    pytest.param(
+        'Ann Roe sent a note. "I looked around," she wrote, adding that the mood in the room was, "She is with us."',
+        [
+            ("I looked around,", "direct", "Ann Roe"),
+            ('the mood in the room was, "She is with us."', "mixed", "Ann Roe"),
+        ],
+        id="a-participle-with-that-before-a-quotation",
+    ),
+    pytest.param(
+        "Minister Jon Harl said this while briefing reporters after a closed-door meeting.",
+        [],
+        id="said-this-while",
+    ),
+    pytest.param(
+        "Shares fell after the firm reported weaker-than-expected sales and warned of hard times ahead.",
+        [],
+        id="reported-an-object-and-warned",
+    ),
+    pytest.param(
+        "Dan Lowe said he meant a rival, but Al Kent pointed out the\nGovernor Bo Lee also won more votes.",
+        [("he meant a rival", "indirect", "Dan Lowe")],
+        id="content-ends-before-another-speaker-and-a-line-ending-in-an-article-wraps",
+    ),
 ]
 
 
