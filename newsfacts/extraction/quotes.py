@@ -533,10 +533,32 @@ _TOLD_THAT = re.compile(
 )
 
 
+def _relatives_hidden(rest: str) -> str:
+    """``rest`` with each ``that`` opening a relative clause (``in a story that ran``, ``a post that appeared to``)
+    spelt otherwise, so that only a ``that`` opening reported content is matched: a verb right after it, as the
+    part-of-speech tagger reads a word ending in -ed (``that advanced economies will grow`` has no verb next)."""
+    found = [m for m in _THAT_THEN_WORD.finditer(rest, 0, 160) if _verb_after_that(rest, m)]
+    for m in reversed(found):
+        rest = rest[: m.start()] + "th_t" + rest[m.start() + 4 :]
+    return rest
+
+
+_THAT_THEN_WORD = re.compile(r"\bthat\s+([a-z]+)\b")
+
+
+def _verb_after_that(rest: str, m: re.Match[str]) -> bool:
+    word = m.group(1)
+    if word in FINITE or word in IRREGULAR_VERBS:
+        return True
+    if not word.endswith("ed") or word in _ED_NOUNS:
+        return False
+    return tagger.tag_at(rest[m.start() : m.end() + 40], m.start(1) - m.start()) == "VBD"
+
+
 def _addressee_end(masked: str, pos: int, limit: int) -> int:
     """After ``told``: the end of the person told (``AFP``, ``the packed hall``, ``parliament``)."""
     rest = masked[pos:limit]
-    before_that = _TOLD_THAT.match(rest)
+    before_that = _TOLD_THAT.match(_relatives_hidden(rest))
     if before_that is not None:
         # "told a small crowd in Tarnby that", "told the paper, however, that", "told the paper last week she"
         return pos + (before_that.end(1) if before_that.group(1) is not None else before_that.end(2))
@@ -830,7 +852,7 @@ def _read_content(reader: _Reader, cue: _Cue, after: int, rest: str, limit: int)
 _TIME_OPENERS = PREPOSITIONS | {"last", "earlier", "this", "later"}
 # A short phrase of time or place after the verb, then a clause opened by a subject pronoun.
 _PHRASE_THEN_PRONOUN = re.compile(
-    r"\s+(?:after|before|during|at|in|on|since|following)\s+(?:[\w'\u2019\-]+\s+){1,4}?"
+    r"\s+(?:after|before|during|at|in|on|since|following|for|over)\s+(?:[\w'\u2019\-]+\s+){1,4}?"
     r"(?=(?:he|she|they|we|I)(?:['\u2019][a-z]+)?\s+[a-z])"
 )
 # Reported content opening with its verb: its subject is the relative pronoun before the cue.
@@ -855,19 +877,15 @@ def _content_start(cue: _Cue, after: int, rest: str) -> tuple[int, bool, bool] |
     inserted = _INSERTED.match(rest)
     if inserted is not None:  # "said — in a rare interview — that ...", "said (in a statement) that ..."
         after, rest = after + inserted.end(), rest[inserted.end() :]
-    m_that = re.match(r"((?:\s+[\w'\u2019\-]+){0,10}?)\s+that\b", rest)
+    hidden = _relatives_hidden(rest)
+    if _noun_and_relative(cue, hidden):
+        return None
+    m_that = re.match(r"((?:\s+[\w'\u2019\-]+){0,10}?)\s+that\b", hidden)
     if m_that and _before_that(m_that.group(1)):
         return after + m_that.end(), True, False
-    colon = _COLON.match(rest) if cue.lemma in SPEECH_VERBS else None
-    if colon and _reported_clause(" " + rest[colon.end() :]):
-        return after + colon.end(), False, False  # "told the paper: the bridge will reopen": no quotation marks
-    asked = _ASKED_TO.match(rest) if cue.lemma == "ask" else None
-    if asked:
-        return after + asked.end(), False, True  # "asked the Speaker to "get the minister back"": the request
-    preps = VERB_PREPOSITIONS.get(cue.lemma, ())
-    m_prep = re.match(r"\s+(" + "|".join(preps) + r")\b", rest) if preps else None
-    if m_prep:
-        return after + m_prep.end(), False, True
+    marked = _marked_start(cue, rest)
+    if marked is not None:
+        return after + marked[0], False, marked[1]
     past_phrase = _past_phrase(cue, rest)
     if past_phrase is not None:
         return after + past_phrase, False, False
@@ -894,6 +912,26 @@ def _content_start(cue: _Cue, after: int, rest: str) -> tuple[int, bool, bool] |
     if fronted and _opens_clause(rest[fronted.end() - 1 :]) and _reported_clause(rest[fronted.end() - 1 :]):
         return after + fronted.start(1), False, False  # "said with two more rate rises, the slowdown might be deeper"
     return None
+
+
+def _marked_start(cue: _Cue, rest: str) -> tuple[int, bool] | None:
+    """Where content marked by a colon, ``to`` or the verb's preposition starts: (offset, after a preposition)."""
+    colon = _COLON.match(rest) if cue.lemma in SPEECH_VERBS else None
+    if colon and _reported_clause(" " + rest[colon.end() :]):
+        return colon.end(), False  # "told the paper: the bridge will reopen": no quotation marks
+    asked = _ASKED_TO.match(rest) if cue.lemma == "ask" else None
+    if asked:
+        return asked.end(), True  # "asked the Speaker to "get the minister back"": the request
+    preps = VERB_PREPOSITIONS.get(cue.lemma, ())
+    m_prep = re.match(r"\s+(" + "|".join(preps) + r")\b", rest) if preps else None
+    if m_prep:
+        return m_prep.end(), True
+    return None
+
+
+def _noun_and_relative(cue: _Cue, hidden: str) -> bool:
+    """``farm states that have lost jobs``: a plural noun shaped like a verb of speech, then its relative clause."""
+    return cue.word.endswith("s") and cue.lemma in _NOUN_LIKE and hidden.lstrip().startswith("th_t ")
 
 
 def _past_phrase(cue: _Cue, rest: str) -> int | None:
@@ -1072,7 +1110,9 @@ def _trailing(reader: _Reader, s: Sentence, cue: _Cue) -> int:
     if lead is None:
         return cue.end
     lead = _past_dateline(masked, lead, body_end)
-    if _NAME_AND_APPOSITION.fullmatch(masked, lead, body_end):
+    opener = WORD.match(masked, lead, body_end)
+    named = opener is not None and opener.group().lower() not in STOPWORDS  # not "In Halden, the turnout was ..."
+    if named and _NAME_AND_APPOSITION.fullmatch(masked, lead, body_end):
         return cue.end  # "Roffman, an analyst at Janney, recalled the calls": the subject and who they are
     if aside is not None:
         lead_words = WORD.findall(masked[lead:body_end])

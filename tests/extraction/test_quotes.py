@@ -208,6 +208,7 @@ CASES = [
         [],
         id="said-this-while",
     ),
+    pytest.param("Voters went to the polls in farm states that have lost jobs.", [], id="states-as-a-noun"),
     pytest.param(
         "Shares fell after the firm reported weaker-than-expected sales and warned of hard times ahead.",
         [],
@@ -884,6 +885,31 @@ REPORTED = [
         "Some 400 ferries sailed late, according to PortWatch Ltd, a shipping data firm.",
         ("Some 400 ferries sailed late", "PortWatch Ltd"),
         id="according-to-a-source-and-its-apposition",
+    ),
+    pytest.param(
+        "In Halden, the turnout was the second highest in a primary, Ann Roe said.",
+        ("the turnout was the second highest in a primary", "Ann Roe"),
+        id="a-fronted-place-is-no-name-with-an-apposition",
+    ),
+    pytest.param(
+        "Lowe has said for weeks he is the only candidate who can win.",
+        ("he is the only candidate who can win", "Lowe"),
+        id="said-for-weeks-then-a-clause",
+    ),
+    pytest.param(
+        "Lowe told the Halden Star in a story that ran this week that he believes the plan will fail.",
+        ("he believes the plan will fail", "Lowe"),
+        id="a-relative-that-before-the-content-that",
+    ),
+    pytest.param(
+        "Ann Roe said in a post that appeared on Friday that the pier will reopen.",
+        ("the pier will reopen", "Ann Roe"),
+        id="a-relative-that-with-a-verb-in-ed",
+    ),
+    pytest.param(
+        "Ann Roe predicted that advanced economies will grow 1.6 percent.",
+        ("advanced economies will grow 1.6 percent", "Ann Roe"),
+        id="that-before-an-adjective-in-ed",
     ),
 ]
 
