@@ -880,7 +880,7 @@ def _content_start(cue: _Cue, after: int, rest: str) -> tuple[int, bool, bool] |
     hidden = _relatives_hidden(rest)
     if _noun_and_relative(cue, hidden):
         return None
-    m_that = re.match(r"((?:\s+[\w'\u2019\-]+){0,10}?)\s+that\b", hidden)
+    m_that = re.match(r"((?:\s+[\w'\u2019\-]+){0,10}?)(?:,\s+according\s+to\s[^,;:\n]{1,60},)?\s+that\b", hidden)
     if m_that and _before_that(m_that.group(1)):
         return after + m_that.end(), True, False
     marked = _marked_start(cue, rest)
@@ -1278,6 +1278,8 @@ def _according(reader: _Reader, s: Sentence) -> list[tuple[int, int]]:
         )
         lead = masked[s.start : s.start + m.start()]
         aside = _aside_after(masked, src_b, s.end) if lead.rstrip().endswith(",") else None
+        if aside is not None and _SAYS.search(lead):
+            continue  # "Acme said on Friday, according to the Star, that ...": the verb's content, sourced
         if aside is not None:
             # "That man fled and, according to Ruiz, hid in a shed": what follows the aside is reported; after a
             # short subject ("The plan, according to Ruiz, will cost ..."), the whole sentence.
@@ -1473,10 +1475,25 @@ def _continues(reader: _Reader, here: int, pos: int) -> bool:
 _LABEL_AFTER = re.compile(r"[^\S\n]*[-\u2013\u2014]+[^\S\n]*([^\n]{2,60}?)[^\S\n]*(?:\n|$)")
 
 
+# A pull quote signed on the line below it: a dash, then a name (and perhaps a comma and a role), alone on the line.
+_SIGNED_BELOW = re.compile(
+    r"[^\S\n]*\n[^\S\n]*[-\u2013\u2014]+[^\S\n]*((?:[A-Z][\w.'\u2019\-]*[^\S\n]+){0,4}[A-Z][\w.'\u2019\-]*"
+    r"(?:,[^\S\n]*[^\n]{2,40}?)?)[^\S\n]*(?:\n|$)"
+)
+
+
+def _signed_below(reader: _Reader, seg: QuotedSpan) -> re.Match[str] | None:
+    """``"We never give up."`` on a line of its own, then ``- Dan Lowe`` on the next: the quote's signature."""
+    line_start = reader.text.rfind("\n", 0, seg.open) + 1
+    if reader.text[line_start : seg.open].strip():
+        return None
+    return _SIGNED_BELOW.match(reader.text, seg.close + 1)
+
+
 def _label_after(reader: _Reader, seg: QuotedSpan) -> tuple[Entity | None, AttributionMethod, str] | None:
     """The speaker named by a dash label after a quote (``"..." - President Ruiz``), or described by one without a
     name (``"..." - reporter``): (entity, attribution, description), or None without a label."""
-    label = _LABEL_AFTER.match(reader.text, seg.close + 1)
+    label = _LABEL_AFTER.match(reader.text, seg.close + 1) or _signed_below(reader, seg)
     if label is None:
         return None
     for pos in reader.mentions_between(label.start(1), label.end(1)):

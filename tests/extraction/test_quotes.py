@@ -210,6 +210,31 @@ CASES = [
     ),
     pytest.param("Voters went to the polls in farm states that have lost jobs.", [], id="states-as-a-noun"),
     pytest.param(
+        "Acme said on Friday, according to the Halden Star, that it would close the mill.",
+        [("it would close the mill", "indirect", "Acme")],
+        id="said-then-according-to-a-paper-then-that",
+    ),
+    pytest.param(
+        "The plans, said counsel, were drawn up in secret.",
+        [("The plans, said counsel, were drawn up in secret", "indirect", None)],
+        id="an-inverted-bare-role-set-off-by-commas",
+    ),
+    pytest.param(
+        "Lowe said the vote was close and regular, pledged delegates were split.",
+        [("the vote was close and regular, pledged delegates were split", "indirect", "Lowe")],
+        id="an-adjective-in-ed-after-a-comma-is-no-inverted-verb",
+    ),
+    pytest.param(
+        '"We never give up."\n\u2014 Dan Lowe, coach of the Hawks\nThe team won on Sunday.',
+        [("We never give up.", "direct", "Dan Lowe")],
+        id="a-pull-quote-signed-on-the-line-below",
+    ),
+    pytest.param(
+        '"We never give up."\n- Dan Lowe won the race on Sunday and the team went home happy.',
+        [("We never give up.", "direct", None)],
+        id="a-line-below-that-is-no-signature",
+    ),
+    pytest.param(
         "Shares fell after the firm reported weaker-than-expected sales and warned of hard times ahead.",
         [],
         id="reported-an-object-and-warned",
