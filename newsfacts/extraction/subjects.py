@@ -283,6 +283,7 @@ def _kin_noun(word: str) -> bool:
     return word in RELATION_NOUNS or (is_person_role(word) and word not in SPOKESPEOPLE)
 
 
+_NAME_OWNER = re.compile(r"(?<![\w'\u2019])(?:[A-Z][\w.&\-]*\s+){0,3}[A-Z][\w.&\-]*['\u2019]s?\s+$")
 _TITLE_AND = re.compile(r"\b((?:[A-Z][\w.]*\s+){1,4})and\s+$")
 
 
@@ -291,9 +292,13 @@ def _title_start(reader: Reading, s: Sentence, mention: Mention) -> int:
     start = mention.start
     if mention.title and reader.masked[s.start : start].rstrip().endswith(mention.title):
         start = s.start + len(reader.masked[s.start : start].rstrip()) - len(mention.title)
-    role = re.search(r"\b(?:[a-z][\w\-]*\s+){1,3}$", reader.masked[s.start : start])
+    role = re.search(r"(?<![\w'\u2019])(?:[a-z][\w\-]*\s+){1,3}$", reader.masked[s.start : start])
     if role and any(is_person_role(w) for w in role.group().split()):
         start = s.start + role.start()
+    # "Acme's Ana Ruiz", "Acme's chief executive Ana Ruiz": whose person she is belongs to the subject.
+    owner = _NAME_OWNER.search(reader.masked, s.start, start)
+    if owner:
+        start = owner.start()
     # "BoE Deputy Governor and PRA Chief Executive Sam Woods": a second title joined by "and".
     joined = _TITLE_AND.search(reader.masked, s.start, start)
     if joined and all(sum(c.isupper() for c in w) > 1 or w.lower() in TITLES for w in joined.group(1).split()):

@@ -825,3 +825,28 @@ def test_a_quote_opening_the_sentence_after_one_about_a_person_is_theirs() -> No
 def test_a_quote_whose_speaker_the_next_sentence_gives(text: str, speaker: str | None) -> None:
     _, quotes = read(text)
     assert quotes[0][1] == speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param('Ana Ruiz spoke first. "The plan is sound," Acme\'s Tom Baxter said.', id="owner-before-name"),
+        pytest.param('Ana Ruiz spoke first. "The plan is sound," said Acme\'s Tom Baxter.', id="inverted"),
+        pytest.param(
+            'Ana Ruiz spoke first. "The plan is sound," Acme\'s chief executive Tom Baxter said.', id="owner-and-role"
+        ),
+    ],
+)
+def test_a_name_after_its_organisations_possessive_is_the_speaker(text: str) -> None:
+    speakers, quotes = read(text)
+    assert [(q[1], q[2]) for q in quotes] == [("Tom Baxter", "name")]
+    assert ("Tom Baxter", "person") in [(s.name, s.kind) for s in speakers]
+
+
+def test_a_name_in_brackets_is_not_the_person_a_pronoun_follows() -> None:
+    text = (
+        "Coach Marco Delane praised his players. He also spoke about bringing on a defender (Ivo Lind) for a "
+        'winger (Tom Baxter).\n"We got a big victory," he said.'
+    )
+    _, quotes = read(text)
+    assert [(q[1], q[2]) for q in quotes] == [("Marco Delane", "pronoun")]
