@@ -671,10 +671,15 @@ def subject_right(reader: Reading, s: Sentence, ve: int) -> Subject | None:
     m = re.match(r"\s+(he|she)\b(?=\s*[,.;])", masked[ve : s.end])
     if m:
         return pronoun_subject(reader, m.group(1), ve + m.start(1), ve + m.end(1))
-    m = re.match(r"\s+((?:the|a|an)\s+(?:[A-Za-z][\w\-]*\s+){0,3}?([a-z][\w\-]*))" + ends_clause, masked[ve : s.end])
+    m = re.match(
+        r"\s+((?:the|a|an|one|another)\s+(?:[A-Za-z][\w\-]*\s+){0,3}?([a-z][\w\-]*))" + ends_clause, masked[ve : s.end]
+    )
     if m and (is_person_role(m.group(2)) or is_organisation_role(m.group(2))):
         named_after = _named_after_role(reader, s, ve + m.start(1), ve + m.end(1))
         return named_after or noun_phrase_before(reader, s, ve + m.end(1))
+    m = re.match(r"\s+(another|one|others)(?=\s*[,.;:!?])", masked[ve : s.end])
+    if m:
+        return Subject(ve + m.start(1), ve + m.end(1), None, "none")  # '"...," said another': someone unnamed
     return None
 
 

@@ -850,3 +850,23 @@ def test_a_name_in_brackets_is_not_the_person_a_pronoun_follows() -> None:
     )
     _, quotes = read(text)
     assert [(q[1], q[2]) for q in quotes] == [("Marco Delane", "pronoun")]
+
+
+@pytest.mark.parametrize(
+    ("text", "description"),
+    [
+        pytest.param(
+            'Tom Baxter spoke at the rally. "It was the right call," said one former senior official.',
+            "one former senior official",
+            id="one-and-a-role",
+        ),
+        pytest.param(
+            'Tom Baxter spoke at the rally. "I liked it," said Ana Ruiz. "It was too long," said another.',
+            "",
+            id="another",
+        ),
+    ],
+)
+def test_an_unnamed_speaker_after_the_verb_is_not_the_last_person_named(text: str, description: str) -> None:
+    _, quotes = find_quotes(text, split_sentences(text))
+    assert (quotes[-1].speaker, quotes[-1].speaker_description) == (None, description)
