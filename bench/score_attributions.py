@@ -48,8 +48,9 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from newsfacts.extraction.pipeline import extract  # noqa: E402
+from newsfacts.extraction.pipeline import Extraction, extract  # noqa: E402
 from newsfacts.extraction.quotes import Quote  # noqa: E402
+from newsfacts.extraction.speakers import first_name_genders  # noqa: E402
 
 # Irregular forms spelled out; the regular verbs get -s, -ed and -ing.
 IRREGULAR = {
@@ -149,6 +150,8 @@ class Tally:
     strays: list[tuple[str, int, int, str]] = field(default_factory=list)
     speakers: Counter[tuple[str, str]] = field(default_factory=Counter)  # (source kind, outcome)
     bands: Counter[tuple[int, str]] = field(default_factory=Counter)  # (band, outcome) of named sources
+    genders: Counter[str] = field(default_factory=Counter)  # our speaker for a he/she source
+    gender_bands: Counter[tuple[int, bool]] = field(default_factory=Counter)  # (band, no clash) of he/she sources
     # (source kind/outcome, article, source, ours, context) of each disagreement
     wrong: list[tuple[str, str, str, str, str]] = field(default_factory=list)
 
@@ -288,17 +291,39 @@ def speaker_outcome(kind: str, head: str, quote: Quote, aliases: dict[str, tuple
     return "agree" if head in words else "other name"
 
 
-def score_speaker(
-    name: str, text: str, rel: Relation, quote: Quote, aliases: dict[str, tuple[str, ...]], tally: Tally
-) -> None:
+def gender_check(text: str, source: str, quote: Quote, kinds: dict[str, str]) -> str:
+    """For a he/she source: whether our speaker is nobody, an organisation, or a person of the same, the other or
+    an unknown gender (by the census first-name lists, else ``Mr.``/``Ms.``/``Mrs.`` before the surname in the
+    article)."""
+    if quote.speaker is None:
+        return "no name"
+    if kinds.get(quote.speaker) == "organisation":
+        return "an organisation"
+    words = quote.speaker.split()
+    gender = first_name_genders().get(words[0].lower()) if len(words) > 1 else None
+    if gender is None:
+        titles = {t.rstrip(".") for t in re.findall(rf"\b(Mr|Mrs|Ms)\.? {re.escape(words[-1])}\b", text)}
+        gender = "m" if titles == {"Mr"} else "f" if titles and "Mr" not in titles else None
+    if gender is None:
+        return "unknown gender"
+    return "same gender" if gender == ("m" if source.lower() == "he" else "f") else "other gender"
+
+
+def score_speaker(name: str, text: str, rel: Relation, quote: Quote, extraction: Extraction, tally: Tally) -> None:
+    aliases = {s.name: s.aliases for s in extraction.speakers}
     kind, head = source_kind(text, rel.source)
     outcome = speaker_outcome(kind, head, quote, aliases)
     tally.speakers[kind, outcome] += 1
+    source = text[rel.source[0] : rel.source[1]].strip() if rel.source else ""
+    if kind == "pronoun" and source.lower() in ("he", "she"):
+        check = gender_check(text, source, quote, {s.name: s.kind for s in extraction.speakers})
+        tally.genders[check] += 1
+        band = next(k for k, (lo, hi) in enumerate(BANDS) if lo <= quote.confidence < hi)
+        tally.gender_bands[band, check in ("same gender", "unknown gender")] += 1
     if kind == "named":
         band = next(k for k, (lo, hi) in enumerate(BANDS) if lo <= quote.confidence < hi)
         tally.bands[band, outcome] += 1
     if outcome != "agree" and kind in ("named", "anonymous") and rel.source is not None:
-        source = text[rel.source[0] : rel.source[1]]
         ours = f"{quote.speaker} ({quote.attribution}, {quote.confidence})"
         context = _context(text, min(rel.source[0], quote.start), max(rel.source[1], quote.end))
         tally.wrong.append((f"{kind}/{outcome}", name, source, ours, context))
@@ -307,7 +332,6 @@ def score_speaker(
 def score_article(name: str, text: str, ann: Path, tally: Tally) -> None:
     relations, every = read_relations(ann)
     extraction = extract(text)
-    aliases = {s.name: s.aliases for s in extraction.speakers}
     quotes = [(q.start, q.end) for q in extraction.quotes]
     tally.extracted += len(quotes)
     for q in quotes:
@@ -324,7 +348,7 @@ def score_article(name: str, text: str, ann: Path, tally: Tally) -> None:
         if covered * 2 >= rel.content_chars:
             tally.found[kind] += 1
             best = max(extraction.quotes, key=lambda q: sum(overlap((q.start, q.end), span) for span in rel.content))
-            score_speaker(name, text, rel, best, aliases, tally)
+            score_speaker(name, text, rel, best, extraction, tally)
             continue
         tally.missed_cues[form] += 1
         tally.missed_shapes[what] += 1
@@ -370,6 +394,16 @@ def print_speakers(tally: Tally, show: int) -> None:
         if n:
             cells = " | ".join(f"{c} ({_share(c, n)})" for c in row)
             print(f"| {lo:.1f}-{min(hi, 1.0):.1f} | {n} | {cells} |")
+    checks = ("same gender", "unknown gender", "other gender", "an organisation", "no name")
+    n = sum(tally.genders.values())
+    print("\n| he/she sources: our speaker | relations | share |\n| --- | --- | --- |")
+    for check in checks:
+        print(f"| {check} | {tally.genders[check]} | {_share(tally.genders[check], n)} |")
+    print("\n| confidence (he/she sources) | relations | no clash |\n| --- | --- | --- |")
+    for k, (lo, hi) in enumerate(BANDS):
+        ok, n = tally.gender_bands[k, True], tally.gender_bands[k, True] + tally.gender_bands[k, False]
+        if n:
+            print(f"| {lo:.1f}-{min(hi, 1.0):.1f} | {n} | {ok} ({_share(ok, n)}) |")
     rng = random.Random(11)
     for what in sorted({w[0] for w in tally.wrong}):
         wrong = [w for w in tally.wrong if w[0] == what]
