@@ -654,8 +654,11 @@ def subject_right(reader: Reading, s: Sentence, ve: int) -> Subject | None:
     ends_clause = r"(?=\s*(?:[,.;:!?(]|$)|\s+(?:of|at|from|for|in|on|to|with|who|during|after|while|when)\b)"
     for pos in reader.mentions_between(ve, s.end):
         mention = reader.mention_by_start[pos]
-        if not re.fullmatch(r"\s+(?:[a-z][\w\-]*\s+|[A-Z][A-Za-z]*(?:['\u2019]s)?\.?\s+){0,4}", masked[ve:pos]):
+        between = masked[ve:pos]
+        if not re.fullmatch(r"\s+(?:[a-z][\w\-]*\s+|[A-Z][A-Za-z]*(?:['\u2019]s)?\.?\s+){0,4}", between):
             break
+        if any(w in PREPOSITIONS for w in between.split()):
+            break  # "..., wrote sarcastically on Twitter": a name after a preposition is not the subject
         if _modifies_next_name(reader, mention, s.end) or (
             mention.possessive and _RELATIVE_AFTER.match(masked, mention.end)
         ):

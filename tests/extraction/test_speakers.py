@@ -870,3 +870,13 @@ def test_a_name_in_brackets_is_not_the_person_a_pronoun_follows() -> None:
 def test_an_unnamed_speaker_after_the_verb_is_not_the_last_person_named(text: str, description: str) -> None:
     _, quotes = find_quotes(text, split_sentences(text))
     assert (quotes[-1].speaker, quotes[-1].speaker_description) == (None, description)
+
+
+def test_a_name_after_a_preposition_is_not_an_inverted_subject() -> None:
+    text = (
+        'Tom Baxter spoke first. "Long live the free press," Ana Ruiz, the editor of Halden TV, wrote '
+        "sarcastically on Twitter."
+    )
+    speakers, quotes = read(text)
+    assert [(q[1], q[2]) for q in quotes] == [("Ana Ruiz", "name")]
+    assert "Twitter" not in [s.name for s in speakers]
