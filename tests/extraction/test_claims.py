@@ -103,6 +103,18 @@ CLAIMS = [
     ("a figure outranks a date", "Some 300 homes were flooded in October 2021.", "figure"),
     ("a clock time is a date", "The fire broke out at two in the morning.", "date"),
     ("a weekday is a date", "The council approved the new parking rules on Tuesday.", "date"),
+    (
+        "a time on the 24-hour clock is a date",
+        "The bridge was closed to traffic from 22:00 to 06:00 for repairs.",
+        "date",
+    ),
+    ("a day told from another is a date", "The missing hiker was found by volunteers the following day.", "date"),
+    (
+        "a low over a stretch of time is a first",
+        "Shares in the carmaker fell to a five-year low after the recall.",
+        "first",
+    ),
+    ("an hour is an amount of time", "The meeting in the town hall ran for more than an hour.", "figure"),
     ("an age by decade is an age", "The driver, who is in his 70s, was unhurt.", "age"),
     ("the age of a thing is an age", "The decades-old pier was closed to visitors.", "age"),
     ("a place in a ranking is a first", "The party sits top of the polls for the fifth week.", "first"),

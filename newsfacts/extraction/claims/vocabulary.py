@@ -188,6 +188,10 @@ FIRST_CUES = frozenset(
         "decades",
         "century",
         "centuries",
+        "high",
+        "low",
+        "highs",
+        "lows",
         *SUPERLATIVES,
     ]
 )
