@@ -1088,6 +1088,8 @@ def _trailing(reader: _Reader, s: Sentence, cue: _Cue) -> int:
     body = before.rstrip(",").rstrip()
     if body.endswith(MASK):
         seg = _last_segment_before(reader, s.start + len(body))
+        if seg is not None and seg.cls == "partial" and _clause_with_quotation(reader, s, seg, cue):
+            return cue.end
         if seg is not None and seg.cls in ("full", "partial"):
             _attach(reader, seg, cue)
             return cue.end
@@ -1126,6 +1128,19 @@ def _trailing(reader: _Reader, s: Sentence, cue: _Cue) -> int:
     if _reportable(masked[lead:body_end]):
         _reported(reader, lead, body_end, cue)
     return cue.end
+
+
+def _clause_with_quotation(reader: _Reader, s: Sentence, seg: QuotedSpan, cue: _Cue) -> bool:
+    """``Not paying taxes "makes me smart," Roe said``: a clause ending in a partial quotation before a trailing cue
+    is reported whole, with the quoted words in it (mixed); returns whether it was."""
+    lead = _lead_start(reader, s, seg.open)
+    if lead is None or seg.attached:
+        return False  # "He called the plan "a disaster," Ruiz said": the quotation is already a cue's content
+    lead = _main_clause(reader.masked, _past_dateline(reader.masked, lead, seg.open), seg.open)
+    if len(WORD.findall(reader.masked[lead : seg.open])) < 2 or MASK in reader.masked[lead : seg.open]:
+        return False
+    _reported(reader, lead, seg.close + 1, cue)
+    return True
 
 
 def _connective(word: str) -> bool:

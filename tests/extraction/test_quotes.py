@@ -225,6 +225,11 @@ CASES = [
         id="an-adjective-in-ed-after-a-comma-is-no-inverted-verb",
     ),
     pytest.param(
+        'Not paying the fee "makes me smart," Dan Lowe said last week.',
+        [('Not paying the fee "makes me smart,"', "mixed", "Dan Lowe")],
+        id="a-clause-ending-in-a-partial-quotation-before-a-trailing-cue",
+    ),
+    pytest.param(
         '"We never give up."\n\u2014 Dan Lowe, coach of the Hawks\nThe team won on Sunday.',
         [("We never give up.", "direct", "Dan Lowe")],
         id="a-pull-quote-signed-on-the-line-below",
@@ -1516,7 +1521,7 @@ def test_a_short_exclamation_after_a_verb_of_speech_is_a_quote() -> None:
         pytest.param("Untold riches and Misreported losses were listed.", [], id="no-glued-verb-inside-a-word"),
         pytest.param(
             'Her replies were "beside the point," the filing stated She then asked for a break.',
-            [("beside the point,", "mixed", None)],
+            [('Her replies were "beside the point,"', "mixed", None)],
             id="next-sentence-glued-after-a-trailing-cue",
         ),
     ],
