@@ -1102,7 +1102,7 @@ def _trailing(reader: _Reader, s: Sentence, cue: _Cue) -> int:
     # "..., the minister, Ines Duarte, said": the role before the name belongs to the attribution.
     role = re.search(
         r"(?:^|,)\s*(?:the|a|an|his|her|its|their|(?:[A-Z][\w.]*\s+){0,2}[A-Z]\w*['\u2019]s)\s+"
-        r"(?:[\w\-]+\s+){0,3}?([\w\-]+)\s*,?$",
+        r"(?:[\w'\u2019\-]+\s+){0,3}?([\w\-]+)\s*,?$",
         body,
     )
     if role and (is_person_role(role.group(1)) or is_organisation_role(role.group(1))):

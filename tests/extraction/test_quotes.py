@@ -225,6 +225,11 @@ CASES = [
         id="an-adjective-in-ed-after-a-comma-is-no-inverted-verb",
     ),
     pytest.param(
+        "The nominee is planning no more events, the party's finance chairman, Dan Lowe, said.",
+        [("The nominee is planning no more events", "indirect", "Dan Lowe")],
+        id="a-possessive-role-and-a-name-before-a-trailing-cue",
+    ),
+    pytest.param(
         'Not paying the fee "makes me smart," Dan Lowe said last week.',
         [('Not paying the fee "makes me smart,"', "mixed", "Dan Lowe")],
         id="a-clause-ending-in-a-partial-quotation-before-a-trailing-cue",
