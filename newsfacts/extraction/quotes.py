@@ -1278,7 +1278,8 @@ def _past_dateline(masked: str, start: int, end: int) -> int:
 
 
 # A plain verb of saying: "X said the road would reopen, according to the paper" is X's, the paper only reports it.
-_SAYS = re.compile(r"\b(?:said|says|told|tells|added|adds|stated|states|wrote|writes|announced|confirmed)\b")
+# ("states" is left out: as often the noun, "14 states passed laws, according to ...").
+_SAYS = re.compile(r"\b(?:said|says|told|tells|added|adds|stated|wrote|writes|announced|confirmed)\b")
 
 
 def _according(reader: _Reader, s: Sentence) -> list[tuple[int, int]]:
@@ -1306,7 +1307,7 @@ def _according(reader: _Reader, s: Sentence) -> list[tuple[int, int]]:
             b = _content_end(reader, aside, s.end)
             if a is None:
                 continue
-        elif not lead.strip():
+        elif not lead.strip() or _CONJUNCTION_ONLY.fullmatch(lead):  # "But according to X, ..."
             a = src_b + 1 if masked[src_b : src_b + 1] == "," else src_b
             b = _content_end(reader, a, s.end)
         elif lead.rstrip().endswith(MASK):
@@ -1328,6 +1329,9 @@ def _according(reader: _Reader, s: Sentence) -> list[tuple[int, int]]:
             _reported(reader, a, b, cue)
             taken.append((min(a, cue.start), max(b, src_b)))
     return taken
+
+
+_CONJUNCTION_ONLY = re.compile(r"\W*(?:But|And|Yet|So|Still|Now|Instead),?\s*")
 
 
 def _sourced(lead: str, entity: Entity | None, source: str) -> bool:

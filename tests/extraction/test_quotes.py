@@ -922,6 +922,16 @@ REPORTED = [
         id="according-to-a-source-and-its-apposition",
     ),
     pytest.param(
+        "So far this year, 14 states passed at least 30 laws on farming, according to the Halden Institute.",
+        ("So far this year, 14 states passed at least 30 laws on farming", "Halden Institute"),
+        id="according-to-after-states-as-a-noun",
+    ),
+    pytest.param(
+        "But according to the Halden Institute, most farms lost money.",
+        ("most farms lost money", "Halden Institute"),
+        id="but-according-to",
+    ),
+    pytest.param(
         "In Halden, the turnout was the second highest in a primary, Ann Roe said.",
         ("the turnout was the second highest in a primary", "Ann Roe"),
         id="a-fronted-place-is-no-name-with-an-apposition",
