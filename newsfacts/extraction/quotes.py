@@ -227,7 +227,17 @@ def _subject_before(reader: _Reader, s: Sentence, vs: int, lemma: str, inflected
         vs = between.start() if subject is None else vs
     if subject is None and lemma in SPEECH_VERBS:
         return _common_subject(reader, s, vs) or _plural_subject(reader, s, vs)
+    if subject is None and lemma in _DECLARING:
+        # not "The county will screen them, a plan announced in May": a noun after a clause, and its participle
+        common = _common_subject(reader, s, vs)
+        opener = WORD.findall(reader.masked[s.start : common.start]) if common is not None else []
+        return None if _has_verb(["", *opener]) else common
     return subject
+
+
+# Verbs that report a statement as a verb of speech does ("The campaign confirmed that ..."), unlike the others that
+# take "that" ("The results suggest", "The figures indicate" infer).
+_DECLARING = words("confirm announce deny acknowledge admit reiterate")
 
 
 # A relative or participle clause set off by commas before the verb, perhaps with a quotation in it ("X, who called
@@ -597,7 +607,7 @@ def _content_end(reader: _Reader, start: int, limit: int) -> int:
     other = _OTHER_SPEAKER.search(region)
     if other is not None and _speech_word(other.group(1)):
         cut = min(cut, other.start())  # "said he meant X, but Kent pointed out ...": another speaker's statement
-    acc = re.search(r",\s*according to\b", region)
+    acc = re.search(r",\s*(?:according\s+to|as\s+(?:first\s+)?reported\s+by)\b", region)
     if acc:
         cut = min(cut, acc.start())
     for m in re.finditer(r",\s*([a-z]+ing)\b", region):
@@ -854,6 +864,9 @@ _TIME_OPENERS = PREPOSITIONS | {"last", "earlier", "this", "later"}
 _PHRASE_THEN_PRONOUN = re.compile(
     r"\s+(?:after|before|during|at|in|on|since|following|for|over)\s+(?:[\w'\u2019\-]+\s+){1,4}?"
     r"(?=(?:he|she|they|we|I)(?:['\u2019][a-z]+)?\s+[a-z])"
+    # or a longer one up to its comma: "explained after winning his home state on Mar. 15, he would ..."
+    r"|\s+(?:after|before|during|following|since)\s+[^,;:\n]{3,60},\s+"
+    r"(?=(?:he|she|they|we|I)(?:['\u2019][a-z]+)?\s+[a-z])"
 )
 # Reported content opening with its verb: its subject is the relative pronoun before the cue.
 _VERB_FIRST = re.compile(r"\s*(?:[a-z]+ed|" + "|".join(sorted(FINITE | IRREGULAR_VERBS)) + r")\b")
@@ -989,6 +1002,7 @@ _ASKED_TO = re.compile(r"(?:\s+[\w'\u2019.\-]+){1,8}?\s+to\s+(?=" + MASK + ")")
 
 
 _FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+_OBJECT_PRONOUNS = words("me him us them whom")
 # Tags of the words of a noun phrase that opens a clause: "most dockers", "the new port's cranes", "three of them".
 _SUBJECT_TAGS = frozenset(
     {"DT", "PDT", "CD", "JJ", "JJR", "JJS", "NN", "NNS", "NNP", "NNPS", "PRP", "PRP$", "POS", "RB"}
@@ -1002,11 +1016,12 @@ def _tagged_clause(verb: str, rest: str) -> bool:
     if not clause.strip() or MASK in clause or not clause.strip()[0].isalnum():
         return False
     words = tagger.tagged(verb + clause)[1:]
-    if len(words) < 3:
-        return False
+    if len(words) < 3 or words[0].text.lower() in _OBJECT_PRONOUNS:
+        return False  # "when others repeat them are cited": an object, no subject
     for k, w in enumerate(words[:6]):
         plural = w.tag == "VB" and any(p.tag in ("NNS", "NNPS", "PRP") for p in words[:k])  # "wardens still check"
-        if w.tag in _FINITE_TAGS or plural:
+        past = w.tag == "VBN" and k > 0 and words[k - 1].tag == "PRP"  # "announced it added": no auxiliary
+        if w.tag in _FINITE_TAGS or plural or past:
             return k > 0  # a subject, then its verb
         if w.tag not in _SUBJECT_TAGS:
             return False  # "said grace before the meal began": a preposition before any verb, an object
@@ -1029,7 +1044,7 @@ def _takes_bare_content(cue: _Cue, rest: str) -> bool:
         or (cue.lemma in FRAMING_VERBS and MASK in rest)
         or (
             (cue.lemma in THAT_VERBS or cue.lemma in _FINDING_LEMMAS)
-            and (_clause_like(rest) or rest.lstrip().startswith(MASK))
+            and (_clause_like(rest) or rest.lstrip().startswith(MASK) or _tagged_clause(cue.word, rest))
         )
     )
 
@@ -1069,7 +1084,7 @@ def _opens_clause(rest: str) -> bool:
 
 
 # A sentence opening "As" before a cue's subject: "As Ruiz pointed out, ...".
-_AS_OPENER = re.compile(r"\W*As\s+")
+_AS_OPENER = re.compile(r"\W*(?:(?:But|And|Yet|So)\s+as|As)\s+")
 _COMMA_NEXT = re.compile(r"\s*,?\s*(?=[^\W_])")
 
 
@@ -1286,13 +1301,13 @@ def _according(reader: _Reader, s: Sentence) -> list[tuple[int, int]]:
     """``According to X, ...`` and ``..., according to X.``: the source is a name, a role, or a document."""
     masked, text = reader.masked, reader.text
     taken = []
-    for m in re.finditer(r"\b[Aa]ccording to\s+([^,.;" + MASK + r"]+)", masked[s.start : s.end]):
-        src_a, src_b = s.start + m.start(1), s.start + m.end(1)
+    for m in _ACCORDING.finditer(masked, s.start, s.end):
+        src_a, src_b = m.start(2), m.end(2)
         entity, attribution = source_of(reader, src_a, src_b)
-        cue = _Cue(
-            s.start + m.start(), s.start + m.end(), "according to", "say", Subject(src_a, src_b, entity, attribution)
-        )
-        lead = masked[s.start : s.start + m.start()]
+        said = " ".join(m.group(1).lower().split())
+        press = said != "according to"  # "as reported by the Star": the paper's own report
+        cue = _Cue(m.start(), m.end(), said, "say", Subject(src_a, src_b, entity, attribution, press))
+        lead = masked[s.start : m.start()]
         aside = _aside_after(masked, src_b, s.end) if lead.rstrip().endswith(",") else None
         if aside is not None and _SAYS.search(lead):
             continue  # "Acme said on Friday, according to the Star, that ...": the verb's content, sourced
@@ -1332,6 +1347,12 @@ def _according(reader: _Reader, s: Sentence) -> list[tuple[int, int]]:
 
 
 _CONJUNCTION_ONLY = re.compile(r"\W*(?:But|And|Yet|So|Still|Now|Instead),?\s*")
+
+
+# "according to X", "as reported by X", "as first reported by X": X is the source of what the sentence reports.
+_ACCORDING = re.compile(
+    r"\b([Aa]ccording\s+to|[Aa]s\s+(?:first\s+|previously\s+|earlier\s+)?reported\s+by)\s+([^,.;" + MASK + r"]+)"
+)
 
 
 def _sourced(lead: str, entity: Entity | None, source: str) -> bool:

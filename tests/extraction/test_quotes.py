@@ -209,6 +209,15 @@ CASES = [
         id="said-this-while",
     ),
     pytest.param("Voters went to the polls in farm states that have lost jobs.", [], id="states-as-a-noun"),
+    pytest.param("Acme announced plans to expand the mill.", [], id="announced-an-object"),
+    pytest.param(
+        "Studies that fail when others repeat them are cited more often than sound ones.", [], id="repeat-them"
+    ),
+    pytest.param(
+        "The county will go on screening all applicants for the grant, a plan announced earlier this year.",
+        [],
+        id="a-noun-and-its-participle",
+    ),
     pytest.param(
         "Acme said on Friday, according to the Halden Star, that it would close the mill.",
         [("it would close the mill", "indirect", "Acme")],
@@ -925,6 +934,31 @@ REPORTED = [
         "So far this year, 14 states passed at least 30 laws on farming, according to the Halden Institute.",
         ("So far this year, 14 states passed at least 30 laws on farming", "Halden Institute"),
         id="according-to-after-states-as-a-noun",
+    ),
+    pytest.param(
+        "The campaign confirmed that Lowe would meet party leaders.",
+        ("Lowe would meet party leaders", None),
+        id="a-common-noun-confirmed-that",
+    ),
+    pytest.param(
+        "On Friday, the Halden Labour Office announced it added 2,500 jobs in July.",
+        ("it added 2,500 jobs in July", "Halden Labour Office"),
+        id="announced-a-clause-whose-verb-the-tagger-reads",
+    ),
+    pytest.param(
+        "But as Ann Roe noted, those voters will give Lowe a second look.",
+        ("those voters will give Lowe a second look", "Ann Roe"),
+        id="but-as-x-noted",
+    ),
+    pytest.param(
+        "Dan Lowe explained after winning his home county on May 5, he would need 68 percent of what is left.",
+        ("he would need 68 percent of what is left", "Dan Lowe"),
+        id="a-long-time-phrase-and-its-comma-before-the-clause",
+    ),
+    pytest.param(
+        "As reported by Halden Radio, the mayor was warned of the risk.",
+        ("the mayor was warned of the risk", "Halden Radio"),
+        id="as-reported-by",
     ),
     pytest.param(
         "But according to the Halden Institute, most farms lost money.",
