@@ -1139,8 +1139,8 @@ def _trailing(reader: _Reader, s: Sentence, cue: _Cue) -> int:
             end = _content_end(reader, governed + aside.end(), s.end)
             _reported(reader, lead, end, cue)
             return end
-    lead = _main_clause(masked, lead, body_end)
-    if _reportable(masked[lead:body_end]):
+    lead, reportable = _main_clause(masked, lead, body_end)
+    if reportable:
         _reported(reader, lead, body_end, cue)
     return cue.end
 
@@ -1151,7 +1151,7 @@ def _clause_with_quotation(reader: _Reader, s: Sentence, seg: QuotedSpan, cue: _
     lead = _lead_start(reader, s, seg.open)
     if lead is None or seg.attached:
         return False  # "He called the plan "a disaster," Ruiz said": the quotation is already a cue's content
-    lead = _main_clause(reader.masked, _past_dateline(reader.masked, lead, seg.open), seg.open)
+    lead, _ = _main_clause(reader.masked, _past_dateline(reader.masked, lead, seg.open), seg.open)
     if len(WORD.findall(reader.masked[lead : seg.open])) < 2 or MASK in reader.masked[lead : seg.open]:
         return False
     _reported(reader, lead, seg.close + 1, cue)
@@ -1167,17 +1167,30 @@ def _connective(word: str) -> bool:
 _CONNECTIVES = words("instead rather indeed besides otherwise nevertheless nonetheless anyway thus hence")
 
 
-def _main_clause(masked: str, lead: int, end: int) -> int:
-    """``Before the session, Fico appeared ...``: skip a fronted adverbial clause to the main clause after it."""
+def _main_clause(masked: str, lead: int, end: int) -> tuple[int, bool]:
+    """``Asked about the plan, Fico said ...``: skip a fronted lead-in to the main clause after it; a fronted
+    subordinate clause (``If it cannot yet, it will soon, analysts say``) is part of what is reported. Returns
+    where the content starts and whether it can be reported content."""
     if _reportable(masked[lead:end]):
-        return lead
+        return lead, True
     comma = masked.find(",", lead, end)
     if comma < 0:
-        return lead
+        return lead, False
     start = comma + 1
     while start < end and masked[start].isspace():
         start += 1
-    return start if _reportable(masked[start:end]) else lead
+    if not _reportable(masked[start:end]):
+        return lead, False
+    return (lead if _SUBORDINATE_CLAUSE.match(masked, lead, comma) else start), True
+
+
+# A fronted clause of condition, time, cause or concession with a subject and verb of its own: "If it fails,",
+# "As the mayor spoke on Tuesday,"; not "When asked about it," or "After the vote,".
+_SUBORDINATE_CLAUSE = re.compile(
+    r"\W*(?:If|When|Whenever|While|Although|Though|Because|Since|Until|Unless|Once|After|Before|As)\s+"
+    r"(?!asked\b|speaking\b|pressed\b)(?:[\w'\u2019.\-]+\s+){0,8}?(?:[a-z]+ed|" + "|".join(sorted(FINITE | IRREGULAR_VERBS))
+    + r"|cannot|can't)\b"
+)
 
 
 def _ends_clause(tail: str) -> bool:

@@ -1081,6 +1081,11 @@ def test_she_said_after_a_possessive_goes_to_the_woman_named() -> None:
             id="fronted-adverbial-before-trailing-cue",
         ),
         pytest.param(
+            "When the mayor spoke on Tuesday, the crowd had already left, Dana Verro said.",
+            ("When the mayor spoke on Tuesday, the crowd had already left", "Dana Verro"),
+            id="fronted-subordinate-clause-is-part-of-the-content",
+        ),
+        pytest.param(
             "Before the session, Ana Ruiz appeared in public, the Halden daily wrote, speculating about a reshuffle.",
             ("Ana Ruiz appeared in public", "Halden"),
             id="publication-named-before-a-press-noun-and-a-participle-after-the-cue",
