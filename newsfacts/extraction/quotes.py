@@ -1188,7 +1188,8 @@ def _main_clause(masked: str, lead: int, end: int) -> tuple[int, bool]:
 # "As the mayor spoke on Tuesday,"; not "When asked about it," or "After the vote,".
 _SUBORDINATE_CLAUSE = re.compile(
     r"\W*(?:If|When|Whenever|While|Although|Though|Because|Since|Until|Unless|Once|After|Before|As)\s+"
-    r"(?!asked\b|speaking\b|pressed\b)(?:[\w'\u2019.\-]+\s+){0,8}?(?:[a-z]+ed|" + "|".join(sorted(FINITE | IRREGULAR_VERBS))
+    r"(?!asked\b|speaking\b|pressed\b)(?:[\w'\u2019.\-]+\s+){0,8}?(?:[a-z]+ed|"
+    + "|".join(sorted(FINITE | IRREGULAR_VERBS))
     + r"|cannot|can't)\b"
 )
 
