@@ -641,10 +641,10 @@ def _emit(
         start += 1
     if end - start < 2 or (len(WORD.findall(text[start:end])) < 2 and kind != "direct"):
         return
-    speaker = entity.name if entity is not None and entity.name and (press or not entity.is_agency) else None
-    anonymous = entity if entity is not None and not entity.name else None
+    entity, anonymous = _speaking(entity, press)
+    speaker = entity.name if entity is not None else None
     if speaker is None:
-        attribution, entity = "none", None
+        attribution = "none"
     confidence = CONFIDENCE[attribution if speaker else "none"] + bonus
     confidence += {"direct": 0.05, "mixed": 0.0, "indirect": -0.05}[kind]
     sentence = reader.sentences[reader.book.sentence_at(start)]
@@ -664,13 +664,33 @@ def _emit(
     )
     if entity is not None:
         reader.used.add(entity.id)
+    _follow_speaker(reader, start, end, entity, anonymous, "" if speaker else description)
+
+
+def _speaking(entity: Entity | None, press: bool) -> tuple[Entity | None, Entity | None]:
+    """The named speaker of a statement (an agency only for its own report: ``press``) and the unnamed one."""
+    named = entity if entity is not None and entity.name and (press or not entity.is_agency) else None
+    return named, (entity if entity is not None and not entity.name else None)
+
+
+def _follow_speaker(
+    reader: _Reader, start: int, end: int, entity: Entity | None, anonymous: Entity | None, description: str
+) -> None:
+    """Note who spoke at ``[start, end)``: the story follows them, and a quotation after may go on in their voice."""
     speaking = entity or anonymous
     if speaking is not None:
         reader.book.note(speaking, start)
         if reader.book.sentence_at(end) != reader.book.sentence_at(start):
             reader.book.note(speaking, end - 1)  # a long quote keeps its speaker the one the story follows
     reader.last = (reader.book.sentence_at(end), entity)
-    reader.last_description = "" if speaker else description
+    reader.last_description = description
+
+
+def _heard(reader: _Reader, start: int, end: int, cue: _Cue) -> None:
+    """``Earlier in the day, Ruiz said``: the cue's speaker spoke here, though ``[start, end)`` is no content."""
+    subject = cue.subject
+    entity, anonymous = _speaking(subject.entity, subject.reporter)
+    _follow_speaker(reader, start, end, entity, anonymous, "" if entity is not None else _unnamed(reader, subject))
 
 
 def _attach(reader: _Reader, seg: QuotedSpan, cue: _Cue) -> None:
@@ -1137,12 +1157,50 @@ def _trailing(reader: _Reader, s: Sentence, cue: _Cue) -> int:
             lead = governed + aside.end()  # "Still, he says, the plan ...": the content follows the aside
         if lead_words:
             end = _content_end(reader, governed + aside.end(), s.end)
-            _reported(reader, lead, end, cue)
+            (_heard if _lead_in_phrase(reader, s, lead, end) else _reported)(reader, lead, end, cue)
             return end
     lead, reportable = _main_clause(masked, lead, body_end)
     if reportable:
-        _reported(reader, lead, body_end, cue)
+        lead_in = not _quotation_goes_on(reader, s, governed) and _lead_in_phrase(reader, s, lead, body_end)
+        (_heard if lead_in else _reported)(reader, lead, body_end, cue)
     return cue.end
+
+
+def _quotation_goes_on(reader: _Reader, s: Sentence, governed: int) -> bool:
+    """``Particularly in the south, he said, "we don't know ..."``: a quotation after the cue goes on with the words
+    before it (not ``But in a call on Monday, Holm said, "A raid is ..."``: a quotation of its own)."""
+    quotation = re.match(r"\s*,\s*(?=" + MASK + ")", reader.masked[governed : s.end])
+    opening = WORD.search(reader.text, governed + quotation.end(), s.end) if quotation else None
+    return opening is not None and opening.group()[0].islower()
+
+
+def _lead_in_phrase(reader: _Reader, s: Sentence, a: int, b: int) -> bool:
+    """Whether ``[a, b)`` of sentence ``s``, before a trailing cue, is a lead-in phrase and no reported clause: it
+    opens with a preposition, conjunction or adverb (``Despite the defeats on Tuesday,``, ``But in a call with
+    reporters,``, ``Earlier in the day,``) or is a bare name, and holds no verb, as the tagger reads the whole
+    sentence or as the word lists know it (a phrase opening with a noun keeps the benefit of the doubt: the tagger
+    reads some verbs as nouns, "imagery shows activity")."""
+    found = WORD.findall(reader.masked[a:b])
+    if not found or MASK in reader.masked[a:b] or _has_verb(["", *found]):
+        return False
+    first = found[0].lower()
+    opener = (first in PREPOSITIONS or first in SUBORDINATORS or _connective(first)) and not (
+        first in DETERMINERS
+        or first in _QUANTIFIERS
+        or first in _NEGATIONS
+        or first == "no"
+        or first in _CLAUSE_PRONOUNS
+        or _NUMBER.fullmatch(first)
+    )
+    if not (opener or all(w[0].isupper() for w in found)):
+        return False
+    return not any(
+        _CLAUSE_VERB_TAG.fullmatch(w.tag) and a <= s.start + w.start and s.start + w.end <= b
+        for w in tagger.tagged(s.text)
+    )
+
+
+_CLAUSE_VERB_TAG = re.compile(r"VB[DZPN]?|MD")  # not a gerund alone: "Rallying workers, X promised"
 
 
 def _clause_with_quotation(reader: _Reader, s: Sentence, seg: QuotedSpan, cue: _Cue) -> bool:

@@ -1753,3 +1753,39 @@ def test_each_witness_called_in_a_court_record_answers_for_themselves() -> None:
 def test_an_inverted_pronoun_subject_is_still_the_speaker() -> None:
     text = 'Tove Lund spoke. "We will win," said she.'
     assert [(q.text, q.speaker) for q in quotes_of(text)] == [("We will win,", "Tove Lund")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            'But in a conference call with reporters on Monday, Col. Ivar Holm, a military spokesman, said, "A raid '
+            'is a combat operation."',
+            [("A raid is a combat operation.", "direct", "Ivar Holm")],
+            id="a-phrase-before-a-cue-that-opens-its-own-quotation",
+        ),
+        pytest.param(
+            'Earlier in the day, Mayor Ana Ruiz met dock workers and pledged to "keep the harbour open for every '
+            'family and every trade," the Halden Herald reported.',
+            [("keep the harbour open for every family and every trade,", "direct", "Ana Ruiz")],
+            id="a-time-phrase-before-the-speaker-keeps-her-quotation",
+        ),
+        pytest.param(
+            'Particularly in the poorer districts, Ana Ruiz said, "we do not know the answer."',
+            [
+                ("Particularly in the poorer districts", "indirect", "Ana Ruiz"),
+                ("we do not know the answer.", "direct", "Ana Ruiz"),
+            ],
+            id="a-phrase-that-the-quotation-after-the-cue-goes-on-from",
+        ),
+        pytest.param(
+            "Despite a run of defeats on Tuesday, Ana Ruiz remains in the race, her campaign manager said.",
+            [("Despite a run of defeats on Tuesday, Ana Ruiz remains in the race", "indirect", None)],
+            id="a-clause-after-the-phrase-is-reported",
+        ),
+    ],
+)
+def test_a_lead_in_phrase_before_a_trailing_cue_is_no_reported_speech(
+    text: str, expected: list[tuple[str, str, str | None]]
+) -> None:
+    assert brief(text) == expected
