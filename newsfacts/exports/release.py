@@ -180,8 +180,10 @@ class Progress:
         count = total() if callable(total) else total
         with tqdm(desc=desc, total=count, unit=" rows", file=self.stream, leave=True) as bar:
             for chunk in chunks:
+                rows = len(chunk)
                 yield chunk
-                bar.update(len(chunk))
+                del chunk  # not held while the next chunk is read
+                bar.update(rows)
 
 
 def _open(path: Path) -> TextIO:
@@ -248,6 +250,8 @@ def _write_table(
             for writer in writers:
                 writer.write(chunk)
             rows += len(chunk)
+            # A chunk is let go before the next one is read: one chunk at a time in memory, not two.
+            del chunk
     counts[table.name] = rows
     seconds = time.perf_counter() - started
     for fmt, suffix, what, _writer in _TABLE_FORMATS:
