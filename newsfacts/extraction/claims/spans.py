@@ -92,6 +92,7 @@ _RELATIVE_CLAUSE = re.compile(r"(?:,\s+|\s+(?=who\s))(?:who|whose|which)\b")
 _COUNTED_SOURCES = re.compile(
     rf"(?:(?:some|about|around|at\s+least|more\s+than)\s+)?(?:\d[\d,]*|{NUMBER_WORD})\b", re.IGNORECASE
 )
+_OCCASION = re.compile(r"\b(?:at|during|after|before|following)\s+(?:a|an|the|his|her|its|their)\s+\w", re.I)
 _LAST_WORD_RE = re.compile(r"(\w+)\W*$")
 _ATTRIBUTION_WORDS = frozenset(
     {"that", "and", "but", "he", "she", "they", "it", "we", "said", "says", "told", "added", "according", "to"}
@@ -338,6 +339,12 @@ def _own_predicate(tokens: list[str]) -> bool:
     )
 
 
+def _occasion(words: str, tokens: list[str]) -> bool:
+    """Whether words before a quote tell the occasion the words came at, whose day is a fact of the story ("Ruiz,
+    at a press conference in Kisumu on Friday, said"), not only the day of the speaking ("Ruiz said on Friday")."""
+    return _OCCASION.search(words) is not None and SPEECH_ACTS.isdisjoint(token.lower() for token in tokens)
+
+
 def _frame_claim(text: str, frame_start: int, frame_end: int, leading: bool, position: int) -> Claim | None:
     """A claim in the words around quotes, which mostly say who spoke, where and when.
 
@@ -363,7 +370,8 @@ def _frame_claim(text: str, frame_start: int, frame_end: int, leading: bool, pos
     if verdict.kind in ("age", "first"):
         chosen = verdict
     elif leading and not (verdict.kind == "figure" and _COUNTED_SOURCES.match(words) and not own):
-        if (verdict.kind == "figure" or own) and tokens[0].lower() not in _PRONOUNS:
+        occasion = verdict.kind == "date" and _occasion(words, tokens)
+        if (verdict.kind == "figure" or own or occasion) and tokens[0].lower() not in _PRONOUNS:
             chosen = verdict
     elif about_speaker and (about_speaker.kind in HARD or (about_speaker.basis == "event" and _frame_event(words))):
         chosen = about_speaker
