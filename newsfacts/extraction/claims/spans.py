@@ -78,8 +78,10 @@ _VERDICT = r"(?:falsely|incorrectly|wrongly|mistakenly|erroneously)"
 _DENIAL_BEFORE = re.compile(
     r"\b(?:(?:denied|denies|deny|denying|disputed|disputes|rejected|rejects|refuted|refutes)"
     r"|(?:did|does|do|has|have|had|was|were|is|are|would|could)\s*(?:not|n['\u2019]t|never)\s+\w+"
+    # any negation a few words before: "wasn't so much saying that", "Nor did they note"
+    r"|(?:\w+n['\u2019]t|not|never|nor|Nor)(?:[^\S\n]+[\w'\u2019-]+){0,3}?[^\S\n]+\w+"
     rf"|{_VERDICT}\s+\w+)"
-    r"(?:\s+(?:that|claims?|allegations?|reports?)){0,2}\s*$",
+    r"(?:\s+(?:that|claims?|allegations?|reports?)){0,2}[\s\"'\u201c\u2018]*$",  # an opening quotation mark too
     re.IGNORECASE,
 )
 _VERDICT_LEAD = re.compile(rf"{_VERDICT}\s", re.IGNORECASE)
