@@ -121,6 +121,17 @@ def _organisation_follows(text: str, tokens: list[_Token], k: int) -> bool:
     return False
 
 
+def _and_goes_on(group: list[_Token]) -> bool:
+    """Whether ``and`` after ``group`` goes on inside one name (``Halden and Mill Vale District Council``,
+    ``Institute for Transport and Regional Planning``): after a lone word that is no acronym, or inside the part
+    after a connector; not after a name complete in itself (``Halden Tools and Acme Group``: two companies) or an
+    acronym (``07:00 BST and Halden County Council``)."""
+    words = [t for t in group if t.text.lower() not in ("the", "a", "an")]
+    if any(t.text.lower() in ORGANISATION_CONNECTORS for t in words[1:]):
+        return True
+    return len(words) == 1 and not words[0].bare.isupper()
+
+
 def _possessive(tok: _Token) -> bool:
     """``Smith's``, ``the workers'``: a possessive ends a name, except before a company suffix (``Kohl's Corp.``)."""
     return tok.text.endswith(tuple(f"{a}s" for a in APOSTROPHES) + tuple(APOSTROPHES))
@@ -179,7 +190,7 @@ def find_mentions(text: str, sentences: list[Sentence]) -> list[Mention]:
             if gap == " " and j + 1 < len(tokens) and text[nxt.end : tokens[j + 1].start] == " ":
                 low = nxt.text.lower()
                 has_org_word = _has_organisation_word(group) or (
-                    low == "and" and _organisation_follows(text, tokens, j + 1)
+                    low == "and" and _organisation_follows(text, tokens, j + 1) and _and_goes_on(group)
                 )
                 if low == "and" and any(_is_title(g) for g in group):
                     has_org_word = False  # "Director Tom Ash and Medical Director Ana Ruiz": two people

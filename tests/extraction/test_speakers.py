@@ -880,3 +880,28 @@ def test_a_name_after_a_preposition_is_not_an_inverted_subject() -> None:
     speakers, quotes = read(text)
     assert [(q[1], q[2]) for q in quotes] == [("Ana Ruiz", "name")]
     assert "Twitter" not in [s.name for s in speakers]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        pytest.param(
+            "Roads close at 22:00 BST and Halden County Council has apologised.",
+            ["BST", "Halden County Council"],
+            id="acronym-before-and",
+        ),
+        pytest.param(
+            "Halden Tools and Acme Group said they would merge.", ["Halden Tools", "Acme Group"], id="two-companies"
+        ),
+        pytest.param(
+            "Tarn and Mill Vale District Council said it.", ["Tarn and Mill Vale District Council"], id="two-places"
+        ),
+        pytest.param(
+            "The Institute for Transport and Regional Planning said it.",
+            ["Institute for Transport and Regional Planning"],
+            id="after-a-connector",
+        ),
+    ],
+)
+def test_and_joins_two_names_only_inside_one_organisations_name(text: str, names: list[str]) -> None:
+    assert [m.text for m in find_mentions(text, split_sentences(text))] == names
