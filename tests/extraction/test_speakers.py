@@ -886,7 +886,7 @@ def test_a_name_after_a_preposition_is_not_an_inverted_subject() -> None:
     ("text", "names"),
     [
         pytest.param(
-            "Roads close at 22:00 BST and Halden County Council has apologised.",
+            "The roads close at 22:00 BST and Halden County Council has apologised.",
             ["BST", "Halden County Council"],
             id="acronym-before-and",
         ),
