@@ -156,8 +156,9 @@ def _apposed_without_commas(reader: Reading, s: Sentence, end: int) -> Subject |
     if entity is None or entity.kind != "person" or mention.end >= end:
         return None
     found = _BARE_APPOSITION.fullmatch(reader.masked, mention.end, end)
-    if found is None or not is_person_role(found.group(1).split("-")[-1]):
-        return None
+    noun = found.group(1).split("-")[-1] if found else ""
+    if not is_person_role(noun) or (noun.endswith("s") and not noun.endswith("ss")):
+        return None  # "Halden state health officials say": a plural the name modifies, not her role
     return Subject(_title_start(reader, s, mention), end, entity, named(reader, mention, entity))
 
 

@@ -905,3 +905,10 @@ def test_a_name_after_a_preposition_is_not_an_inverted_subject() -> None:
 )
 def test_and_joins_two_names_only_inside_one_organisations_name(text: str, names: list[str]) -> None:
     assert [m.text for m in find_mentions(text, split_sentences(text))] == names
+
+
+def test_a_plural_role_after_a_name_is_an_unnamed_group_not_the_name() -> None:
+    text = "Tarnia state health officials say more than 30 cases have been reported at a hospital."
+    speakers, quotes = read(text)
+    assert [q[1] for q in quotes] == [None]
+    assert speakers == []
