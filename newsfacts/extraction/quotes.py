@@ -172,7 +172,9 @@ def _cues(reader: _Reader, s: Sentence) -> list[_Cue]:
         before = masked[s.start : m.start()].rstrip()
         subject = None
         inverted = False
-        if (before.endswith((MASK, ",")) or not before) and lemma not in ADDRESSEE_VERBS:
+        # "Ana Ruiz, prosecuting, said Tom Bassey, who ...": the name set off before the verb is its subject.
+        apposed = _NAME_THEN_ASIDE.fullmatch(masked, s.start, s.start + len(before))
+        if (before.endswith((MASK, ",")) or not before) and lemma not in ADDRESSEE_VERBS and not apposed:
             subject = subject_right(reader, s, m.end())
             if subject is not None and (subject.reporter or _PRONOUN_BEFORE.search(masked, m.end(), subject.end)):
                 subject = None  # "..., told the BBC": the press is told; ", say they will vote for X": no inversion
@@ -980,6 +982,10 @@ def _takes_bare_content(cue: _Cue, rest: str) -> bool:
 
 
 # A name and its apposition opening the sentence: the subject of the cue after them, no content.
+# A sentence opening with a name and an aside set off by commas: "Ana Ruiz, prosecuting,", "Tom Ray, 66,".
+_NAME_THEN_ASIDE = re.compile(
+    r"\W*(?:[A-Z][\w'\u2019.\-]*\s+){0,3}[A-Z][\w'\u2019.\-]*,\s[^,;:\"\u201c\u201d" + MASK + r"]{1,80},"
+)
 _NAME_AND_APPOSITION = re.compile(
     r"(?:[A-Z][\w'\u2019.\-]*\s+){0,3}[A-Z][\w'\u2019.\-]*,\s+(?:a|an|the|who)\s[^,;" + MASK + r"]*"
 )

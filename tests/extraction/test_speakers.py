@@ -912,3 +912,9 @@ def test_a_plural_role_after_a_name_is_an_unnamed_group_not_the_name() -> None:
     speakers, quotes = read(text)
     assert [q[1] for q in quotes] == [None]
     assert speakers == []
+
+
+def test_a_name_set_off_before_the_verb_is_its_subject_not_the_name_after_it() -> None:
+    text = "Ana Ruiz, prosecuting, said Tom Bassey, who was banned from driving, dragged his wife into the plot."
+    _, quotes = read(text)
+    assert [(q[1], q[2]) for q in quotes] == [("Ana Ruiz", "name")]
