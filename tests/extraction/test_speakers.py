@@ -918,3 +918,10 @@ def test_a_name_set_off_before_the_verb_is_its_subject_not_the_name_after_it() -
     text = "Ana Ruiz, prosecuting, said Tom Bassey, who was banned from driving, dragged his wife into the plot."
     _, quotes = read(text)
     assert [(q[1], q[2]) for q in quotes] == [("Ana Ruiz", "name")]
+
+
+def test_a_speaker_named_again_by_surname_is_surer_than_a_first_full_mention() -> None:
+    text = "Ana Ruiz said the bridge would open in May. Ruiz said the budget was safe."
+    _, quotes = find_quotes(text, split_sentences(text))
+    assert [(q.speaker, q.attribution) for q in quotes] == [("Ana Ruiz", "name"), ("Ana Ruiz", "alias")]
+    assert quotes[0].confidence < quotes[1].confidence
