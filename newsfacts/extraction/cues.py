@@ -257,7 +257,8 @@ PERSON_ROLES = words(
     baker fisherman source insider locals sister brother grandson granddaughter nephew niece cousin uncle aunt gaffer
     fiancee fiance girlfriend boyfriend partner investigator parliamentarian people person defence defense
     prosecution counsel prisoner constable barrister solicitor magistrate coroner juror clerk sheriff deputy trooper
-    firefighter paramedic local ranger"""
+    firefighter paramedic local ranger voter attendee protester shopper fan commenter user organizer organiser
+    donor volunteer parent pollster blogger commentator contributor correspondent"""
 )
 # Family members: "Okafor's father" is someone other than Okafor, and unnamed unless the story names him.
 KIN_NOUNS = words(

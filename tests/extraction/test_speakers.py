@@ -925,3 +925,28 @@ def test_a_speaker_named_again_by_surname_is_surer_than_a_first_full_mention() -
     _, quotes = find_quotes(text, split_sentences(text))
     assert [(q.speaker, q.attribution) for q in quotes] == [("Ana Ruiz", "name"), ("Ana Ruiz", "alias")]
     assert quotes[0].confidence < quotes[1].confidence
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "description"),
+    [
+        pytest.param(
+            'Tom Baxter spoke first. "I do not know where he stands," said undecided Tarnian voter Ana Ruiz.',
+            "Ana Ruiz",
+            "",
+            id="voter-before-a-name",
+        ),
+        pytest.param(
+            'Tom Baxter spoke first. "He will win," one commenter wrote.', None, "one commenter", id="one-commenter"
+        ),
+        pytest.param(
+            'Tom Baxter spoke first. "He will win," said a campaign volunteer.',
+            None,
+            "a campaign volunteer",
+            id="a-volunteer",
+        ),
+    ],
+)
+def test_voters_commenters_and_volunteers_are_people(text: str, speaker: str | None, description: str) -> None:
+    _, quotes = find_quotes(text, split_sentences(text))
+    assert (quotes[-1].speaker, quotes[-1].speaker_description) == (speaker, description)
