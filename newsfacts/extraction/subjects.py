@@ -38,7 +38,7 @@ from newsfacts.extraction.cues import (
 from newsfacts.extraction.marks import MASK, WORD
 from newsfacts.extraction.names import Mention
 from newsfacts.extraction.sentences import Sentence
-from newsfacts.extraction.speakers import Entity, SpeakerBook
+from newsfacts.extraction.speakers import Entity, SpeakerBook, SpeakerKind
 
 # Documents that say things: "The report said", "a leaked memo says".
 DOCUMENTS = frozenset(
@@ -318,7 +318,8 @@ def _modifiers_start(reader: Reading, s: Sentence, start: int) -> int:
     if found is None or not found.group():
         return start
     words = found.group().split()
-    if any(w.lower() in STOPWORDS or w.lower() in ALL_VERBS or w.lower() in PREPOSITIONS for w in words):
+    # A capitalised word there qualifies the title even when it spells a verb ("State spokesman Tom Okoro").
+    if any(w.lower() in STOPWORDS or w.lower() in PREPOSITIONS or (w.islower() and w in ALL_VERBS) for w in words):
         return start
     before = masked[s.start : found.start()].rstrip()
     return found.start() if not before or before.endswith((MASK, ",", ":")) else start
@@ -580,6 +581,9 @@ def clause_subject(reader: Reading, s: Sentence, vs: int, coordinated: bool) -> 
         entity = reader.book.mention_entity.get(pos)
         if _modifies_next_name(reader, mention, vs) or _bracketed(reader.text, mention):
             continue  # "Mayor Lee's spokeswoman Ana Ruiz": the first name only qualifies the role of the second
+        kind = _lone_name_kind(reader, s, mention) if entity is None else None
+        if kind is not None:
+            entity = reader.book.create(mention.text, kind, pos)
         if entity is not None and not reader.book.in_quote(pos) and not mention.possessive:
             between = reader.masked[mention.end : vs]
             if not coordinated and (MASK in between or _has_cue(between)):
@@ -587,6 +591,28 @@ def clause_subject(reader: Reading, s: Sentence, vs: int, coordinated: bool) -> 
             start = _title_start(reader, s, mention)  # "lead author Ana Ruiz, a scientist at X, told"
             return Subject(start, mention.end, entity, named(reader, mention, entity), entity.is_media)
     return _lead_subject(reader, s, vs, max_words=5)
+
+
+def _lone_name_kind(reader: Reading, s: Sentence, mention: Mention) -> SpeakerKind | None:
+    """``"...," Okafor, a retired nurse, said``: a lone name word opening its clause before an apposition is the
+    subject even when the story names it nowhere else; a person or an organisation as the apposition's noun says
+    (``Acme, the largest widget maker,``), else None."""
+    if len(mention.tokens) != 1 or common_word(mention.text) or mention.possessive:
+        return None
+    if reader.masked[s.start : mention.start].replace(MASK, "").strip(" ,\n"):
+        return None
+    apposition = _APPOSITION_HEAD.match(reader.masked, mention.end)
+    head = apposition.group(1).lower() if apposition else ""
+    if is_organisation_role(head) or mention.text.isupper():
+        return "organisation"
+    return "person" if is_person_role(head) else None
+
+
+# ", a retired nurse from Halden,", ", 44, a nurse,": the head noun of an apposition after a name.
+_APPOSITION_HEAD = re.compile(
+    r",\s+(?:\d+,\s+)?(?:an?|the)\s+(?:[\w'\u2019\-]+\s+){0,3}?([a-z][\w\-]*)"
+    r"(?=\s*,|\s+(?:of|at|for|from|with|in)\b)"
+)
 
 
 def _relative_antecedent(reader: Reading, s: Sentence, vs: int) -> Subject | None:
@@ -653,17 +679,19 @@ def subject_right(reader: Reading, s: Sentence, ve: int) -> Subject | None:
     """
     masked = reader.masked
     ends_clause = r"(?=\s*(?:[,.;:!?(]|$)|\s+(?:of|at|from|for|in|on|to|with|who|during|after|while|when)\b)"
+    after = ve  # the words before a name are counted from the verb or from the name qualifying it
     for pos in reader.mentions_between(ve, s.end):
         mention = reader.mention_by_start[pos]
-        between = masked[ve:pos]
-        if not re.fullmatch(r"\s+(?:[a-z][\w\-]*\s+|[A-Z][A-Za-z]*(?:['\u2019]s)?\.?\s+){0,4}", between):
+        between = masked[after:pos]
+        if not _BEFORE_INVERTED_NAME.fullmatch(between):
             break
         if any(w in PREPOSITIONS for w in between.split()):
             break  # "..., wrote sarcastically on Twitter": a name after a preposition is not the subject
-        if _modifies_next_name(reader, mention, s.end) or (
-            mention.possessive and _RELATIVE_AFTER.match(masked, mention.end)
-        ):
-            continue  # "said Barclays analyst Ana Ruiz", "said Taylor's grandmother Ana Ruiz": the second name
+        if _modifies_next_name(reader, mention, s.end):
+            after = mention.end
+            continue  # "said Barclays analyst Ana Ruiz", "said Halden University political scientist Ana Ruiz"
+        if mention.possessive and _RELATIVE_AFTER.match(masked, mention.end):
+            continue  # "said Taylor's grandmother Ana Ruiz": the second name
         if not re.match(ends_clause, masked[mention.end : s.end]):
             break
         entity = reader.book.mention_entity.get(pos)
@@ -712,6 +740,10 @@ def _named_after_role(reader: Reading, s: Sentence, start: int, end: int) -> Sub
         return None
     entity.description = entity.description or reader.text[start:end]
     return Subject(mention.start, mention.end, entity, named(reader, mention, entity))
+
+
+# Up to four words between a verb and the name of its subject: "said Halden police Chief", "said 9/11 widow".
+_BEFORE_INVERTED_NAME = re.compile(r"\s+(?:[a-z0-9][\w/\-]*\s+|[A-Z][A-Za-z]*(?:['\u2019]s)?\.?\s+){0,4}")
 
 
 # After a possessive name, a role or relative and another name: "'s grandmother Ana", "'s Grandmother Ana".

@@ -616,6 +616,33 @@ RIGHT_SPEAKER += [
         "Ana Ruiz",
         id="an-inverted-subject-with-a-capitalised-title-before-a-time-phrase",
     ),
+    pytest.param(
+        '"We will appeal the ruling," State spokesman Tom Okoro said on Friday.\n',
+        "Tom Okoro",
+        id="a-capitalised-word-spelling-a-verb-qualifies-the-title-after-a-quote",
+    ),
+    pytest.param(
+        '"The figures do not add up," said Halden State University political scientist Ana Ruiz.\n',
+        "Ana Ruiz",
+        id="an-inverted-subject-after-a-body-and-two-role-words",
+    ),
+    pytest.param(
+        '"Nobody has listened to us," said 9/11 widow Ana Ruiz.\n',
+        "Ana Ruiz",
+        id="an-inverted-subject-after-a-word-with-digits",
+    ),
+    pytest.param(
+        'Sam Reid chaired the meeting.\n\n"How are you today?" Okafor, a retired nurse from Halden, asked the '
+        "caller and said she would ring back.\n",
+        "Okafor",
+        id="a-lone-name-opening-its-clause-before-an-apposition",
+    ),
+    pytest.param(
+        'Sam Reid chaired the meeting.\n\n"We sell more drills than anyone," Zantor, the largest tool maker in '
+        "the region, said.\n",
+        "Zantor",
+        id="a-lone-organisation-name-opening-its-clause-before-an-apposition",
+    ),
 ]
 
 
