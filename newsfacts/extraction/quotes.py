@@ -1101,7 +1101,7 @@ def _trailing(reader: _Reader, s: Sentence, cue: _Cue) -> int:
     ``If the vote fails, Harmon said, the council will meet again``: or it stands inside it (``..., as Ruiz
     noted``)."""
     masked = reader.masked
-    head = cue.start if cue.inverted else cue.subject.start
+    head = cue.start if cue.inverted else _qualified_start(reader, s, cue.subject)
     # "Over time, many planners say, ...", "..., dockers and union officials told the paper."
     before = _COORDINATED_END.sub("", _QUANTIFIER_END.sub("", masked[s.start : head])).rstrip()
     if re.search(r",\s*as$", before):
@@ -1151,6 +1151,35 @@ def _trailing(reader: _Reader, s: Sentence, cue: _Cue) -> int:
     if reportable:
         _reported(reader, lead, body_end, cue)
     return cue.end
+
+
+def _qualified_start(reader: _Reader, s: Sentence, subject: Subject) -> int:
+    """``"...," Halden This Morning co-anchor Ana Ruiz said``, ``"...," Fight for $15 organising director Ana Ruiz
+    told``: a named subject right after a quotation, with the words between them qualifying its role (names,
+    numbers, a possessive, the role itself last), starts at the quotation."""
+    start = subject.start
+    if subject.entity is None:
+        return start
+    gap = _ROLE_QUALIFIERS.search(reader.masked, s.start, start)
+    if gap is None or not gap.group(1):
+        return start
+    name_words = {w for form in subject.entity.forms for w in form.split()}
+    qualifiers = WORD.findall(reader.masked[gap.start(1) : subject.end])
+    while qualifiers and qualifiers[-1] in name_words:
+        qualifiers.pop()  # the name itself, not what qualifies it
+    if not qualifiers:
+        return start
+    role = qualifiers[-1].split("-")[-1].lower()
+    if not is_person_role(role) and not is_organisation_role(role):
+        return start
+    lowercase = [w for w in qualifiers[:-1] if w.islower()]
+    if any(w in STOPWORDS - {"for", "of"} or w in ALL_VERBS for w in lowercase):
+        return start  # "..." the judge ruled and Ana Ruiz said: a clause, not a role
+    return gap.start(1)
+
+
+# A quotation's closing mark, then up to six words qualifying a role before the name: names, numbers, a possessive.
+_ROLE_QUALIFIERS = re.compile(MASK + r",?\s+((?:(?:[A-Za-z][\w.\-]*|\$?\d[\w/\-]*)(?:['\u2019]s)?\s+){1,6})$")
 
 
 def _clause_with_quotation(reader: _Reader, s: Sentence, seg: QuotedSpan, cue: _Cue) -> bool:

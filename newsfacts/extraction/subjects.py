@@ -646,7 +646,13 @@ def _modifies_next_name(reader: Reading, mention: Mention, vs: int) -> bool:
     role = re.match(r"\s+(?:[a-z][\w\-]*\s+){1,3}(?=[A-Z])", reader.masked[mention.end : vs])
     if role is None or not any(is_person_role(w) for w in role.group().split()):
         return False
-    return mention.end + role.end() in reader.mention_by_start
+    after = mention.end + role.end()
+    # The next name may carry its own title first: "Halden spokesman Navy Capt. Tom Okoro".
+    titled = next(iter(reader.mentions_between(after, after + 40)), None)
+    title = reader.mention_by_start[titled].title if titled is not None else ""
+    return after in reader.mention_by_start or (
+        titled is not None and bool(title) and reader.masked[after:titled].strip() == title
+    )
 
 
 def _lead_subject(reader: Reading, s: Sentence, vs: int, max_words: int) -> Subject | None:

@@ -643,6 +643,23 @@ RIGHT_SPEAKER += [
         "Zantor",
         id="a-lone-organisation-name-opening-its-clause-before-an-apposition",
     ),
+    pytest.param(
+        '"Nothing changes for us," said Halden spokesman Navy Capt. Tom Okoro, who was asked about the plan.\n',
+        "Tom Okoro",
+        id="an-inverted-subject-with-its-own-title-after-a-body-and-a-role",
+    ),
+    pytest.param(
+        'Sam Reid spoke first. "We will win," he said.\n\n"They cannot feed their kids," Fair Pay for All '
+        "organising director Ana Ruiz told the Halden Post.\n",
+        "Ana Ruiz",
+        id="words-qualifying-the-role-between-a-quote-and-its-named-subject",
+    ),
+    pytest.param(
+        'Sam Reid spoke first. "We will win," he said.\n\n"Go, team, go," Halden\'s Green League leader Ana Ruiz '
+        "wrote on Facebook.\n",
+        "Ana Ruiz",
+        id="a-possessive-and-a-body-qualifying-the-role-after-a-quote",
+    ),
 ]
 
 
