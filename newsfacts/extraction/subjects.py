@@ -186,8 +186,8 @@ def noun_phrase_before(reader: Reading, s: Sentence, end: int) -> Subject | None
     w_start = s.start + last.start()
     if word in PRONOUN_GENDER or word in ("it", "they", "i", "we"):
         return pronoun_subject(reader, word, w_start, end)
-    if word in ("others", "some", "many", "several") and len(words) == 1:
-        return Subject(w_start, end, None, "none")  # "Others said ...": an unnamed group
+    if word in ("others", "some", "many", "several", "one", "another") and len(words) == 1:
+        return Subject(w_start, end, None, "none")  # "Others said ...", '"...," one said': someone unnamed
     if word in DOCUMENTS:
         # "The report said", "a leaked memo says": a document speaks for whoever issued it ("the WHO release added",
         # "Acme's annual report said"), or for nobody named when the phrase names no one.

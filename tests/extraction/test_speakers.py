@@ -660,6 +660,11 @@ RIGHT_SPEAKER += [
         "Ana Ruiz",
         id="a-possessive-and-a-body-qualifying-the-role-after-a-quote",
     ),
+    pytest.param(
+        'Ana Ruiz spoke first. "We will win," she said.\n\n"I am voting for him anyway," one said.\n',
+        None,
+        id="one-after-a-quote-is-someone-unnamed-not-the-last-speaker",
+    ),
 ]
 
 
