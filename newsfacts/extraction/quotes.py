@@ -1356,7 +1356,8 @@ def _according(reader: _Reader, s: Sentence) -> list[tuple[int, int]]:
         src_a, src_b = m.start(2), m.end(2)
         entity, attribution = source_of(reader, src_a, src_b)
         said = " ".join(m.group(1).lower().split())
-        press = said != "according to"  # "as reported by the Star": the paper's own report
+        # "as reported by the Star", "according to the AP": the paper's or the agency's own report.
+        press = said != "according to" or (entity is not None and entity.is_agency)
         cue = _Cue(m.start(), m.end(), said, "say", Subject(src_a, src_b, entity, attribution, press))
         lead = masked[s.start : m.start()]
         aside = _aside_after(masked, src_b, s.end) if lead.rstrip().endswith(",") else None

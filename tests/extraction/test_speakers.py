@@ -665,6 +665,26 @@ RIGHT_SPEAKER += [
         None,
         id="one-after-a-quote-is-someone-unnamed-not-the-last-speaker",
     ),
+    pytest.param(
+        "The mayor won by 1,500 votes, according to the Associated Press.\n",
+        "Associated Press",
+        id="an-agency-according-to-which-something-happened-is-its-source",
+    ),
+    pytest.param(
+        "The mayor won by 1,500 votes, according to the Halden Courier.\n",
+        "Halden Courier",
+        id="an-institution-named-like-a-place-after-according-to",
+    ),
+    pytest.param(
+        "The mayor won, according to the Halden County tally.\n",
+        None,
+        id="a-tally-named-after-a-place-is-no-institution",
+    ),
+    pytest.param(
+        '"We will go on," Ana Ruiz said, according to Reuters.\n',
+        "Ana Ruiz",
+        id="an-agency-reporting-what-someone-said-is-not-the-speaker",
+    ),
 ]
 
 
