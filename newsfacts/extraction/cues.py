@@ -258,7 +258,7 @@ PERSON_ROLES = words(
     fiancee fiance girlfriend boyfriend partner investigator parliamentarian people person defence defense
     prosecution counsel prisoner constable barrister solicitor magistrate coroner juror clerk sheriff deputy trooper
     firefighter paramedic local ranger voter attendee protester shopper fan commenter user organizer organiser
-    donor volunteer parent pollster blogger commentator contributor correspondent"""
+    donor volunteer parent pollster blogger commentator contributor correspondent nominee anchor"""
 )
 # Family members: "Okafor's father" is someone other than Okafor, and unnamed unless the story names him.
 KIN_NOUNS = words(

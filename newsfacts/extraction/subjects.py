@@ -629,9 +629,11 @@ def _relative_antecedent(reader: Reading, s: Sentence, vs: int) -> Subject | Non
     return Subject(mention.start, mention.end, entity, named(reader, mention, entity), entity.is_media)
 
 
-# A phrase fronted before the clause's subject: "At its first session led by Ana Ruiz, the board ...".
+# A phrase fronted before the clause's subject: "At its first session led by Ana Ruiz, the board ...",
+# "Appearing before supporters at Acme's office, Ana Ruiz said".
 _FRONTED_PHRASE = re.compile(
-    r"\W*(?:In|On|At|Under|After|Before|During|Despite|Following|Since|Unlike|Like|Amid|Among|Besides|Beyond|As)\b"
+    r"\W*(?:In|On|At|Under|After|Before|During|Despite|Following|Since|Unlike|Like|Amid|Among|Besides|Beyond|As"
+    r"|[A-Z][a-z]{2,}ing(?=\s+[a-z]))\b"
     r"[^,;:\n]{1,120},\s*"
 )
 

@@ -685,6 +685,16 @@ RIGHT_SPEAKER += [
         "Ana Ruiz",
         id="an-agency-reporting-what-someone-said-is-not-the-speaker",
     ),
+    pytest.param(
+        "Appearing before supporters at HLP headquarters, Ana Kyi, 70, said it was too early to celebrate.\n",
+        "Ana Kyi",
+        id="a-fronted-participle-phrase-naming-a-body-is-not-the-subject",
+    ),
+    pytest.param(
+        "Presumptive Halden nominee Tom Okafor calls himself a centrist and has said he would cut taxes.\n",
+        "Tom Okafor",
+        id="a-nominee-qualified-by-a-name-is-the-person-named-after",
+    ),
 ]
 
 
