@@ -94,10 +94,17 @@ def _tokens(text: str) -> list[_Token]:
             continue
         # A full stop belongs to the word only for abbreviated titles ("Dr.") and initials ("J.").
         abbreviation = word.lower() in ABBREVIATED_TITLES or word.lower() in COMPANY_ABBREVIATIONS
-        if text[end : end + 1] == "." and (abbreviation or (len(word) == 1 and word.isupper())):
+        initial = len(word) == 1 and word.isupper()
+        if text[end : end + 1] == "." and (abbreviation or initial):
             word, end = word + ".", end + 1
+        if initial and tokens and tokens[-1].end == m.start() and _INITIALS.fullmatch(tokens[-1].text):
+            tokens[-1] = _Token(tokens[-1].start, end, tokens[-1].text + word)  # "J.M. Berger": one token of initials
+            continue
         tokens.append(_Token(m.start(), end, word))
     return tokens
+
+
+_INITIALS = re.compile(r"(?:[A-Z]\.)+")
 
 
 def _sentence_starts(text: str, sentences: list[Sentence]) -> set[int]:

@@ -695,6 +695,16 @@ RIGHT_SPEAKER += [
         "Tom Okafor",
         id="a-nominee-qualified-by-a-name-is-the-person-named-after",
     ),
+    pytest.param(
+        '"Trade has picked up since June," said T.M. Okafor, a fellow at Halden University.\n',
+        "T.M. Okafor",
+        id="initials-written-without-a-space-are-one-name",
+    ),
+    pytest.param(
+        "The U.S. State Department said the talks would resume.\n",
+        "U.S. State Department",
+        id="an-initialism-opens-an-organisations-name",
+    ),
 ]
 
 
