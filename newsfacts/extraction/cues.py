@@ -299,7 +299,8 @@ ORGANISATION_WORDS = words(
     museum library council's ministry's institution commission's authority's financial securities capital
     analytics solutions software pharma pharmaceutical therapeutics biosciences foods brands telecom communications
     electric resources mining logistics consulting ventures networks digital robotics dynamics semiconductor
-    semiconductors insurance realty properties petroleum steel automotive aerospace entertainment studios airline"""
+    semiconductors insurance realty properties petroleum steel automotive aerospace entertainment studios airline
+    chamber division"""
 )
 # Words that end a place's name: a place never speaks.
 PLACE_WORDS = words(

@@ -705,6 +705,16 @@ RIGHT_SPEAKER += [
         "U.S. State Department",
         id="an-initialism-opens-an-organisations-name",
     ),
+    pytest.param(
+        "The Halden Chamber of Commerce has announced that it will keep the statue.\n",
+        "Halden Chamber of Commerce",
+        id="a-chamber-of-something-is-one-organisation",
+    ),
+    pytest.param(
+        "Revenue fell 1.3 percent, according to the state Division of Harbour Enforcement.\n",
+        "Division of Harbour Enforcement",
+        id="a-division-of-something-is-one-organisation",
+    ),
 ]
 
 
