@@ -97,7 +97,7 @@ def _tokens(text: str) -> list[_Token]:
         initial = len(word) == 1 and word.isupper()
         if text[end : end + 1] == "." and (abbreviation or initial):
             word, end = word + ".", end + 1
-        if initial and tokens and tokens[-1].end == m.start() and _INITIALS.fullmatch(tokens[-1].text):
+        if initial and tokens and tokens[-1].end == m.start() and _joins_initials(text, tokens[-1], end):
             tokens[-1] = _Token(tokens[-1].start, end, tokens[-1].text + word)  # "J.M. Berger": one token of initials
             continue
         tokens.append(_Token(m.start(), end, word))
@@ -105,6 +105,17 @@ def _tokens(text: str) -> list[_Token]:
 
 
 _INITIALS = re.compile(r"(?:[A-Z]\.)+")
+# Initials before a capitalised word ("J.M. Berger", "U.S. State Department"), not a region after a place and a comma
+# ("Portsmouth, N.H., on Tuesday", "Bedminster, N.J. Roger Ailes, ...").
+_NAME_NEXT = re.compile(r" [A-Z]")
+_AFTER_PLACE = re.compile(r"[A-Z][\w\-]*,\s*$")
+
+
+def _joins_initials(text: str, previous: _Token, end: int) -> bool:
+    """Whether the initial ending at ``end`` goes with the initials of ``previous`` written without a space."""
+    if not _INITIALS.fullmatch(previous.text) or not _NAME_NEXT.match(text, end):
+        return False
+    return _AFTER_PLACE.search(text, max(0, previous.start - 40), previous.start) is None
 
 
 def _sentence_starts(text: str, sentences: list[Sentence]) -> set[int]:

@@ -602,10 +602,12 @@ def _lone_name_kind(reader: Reading, s: Sentence, mention: Mention) -> SpeakerKi
     if reader.masked[s.start : mention.start].replace(MASK, "").strip(" ,\n"):
         return None
     apposition = _APPOSITION_HEAD.match(reader.masked, mention.end)
-    head = apposition.group(1).lower() if apposition else ""
-    if is_organisation_role(head) or mention.text.isupper():
+    if apposition is None:
+        return None  # "WASHINGTON — Sen. Ana Ruiz said": a dateline, no apposition
+    head = apposition.group(1).lower()
+    if is_organisation_role(head):
         return "organisation"
-    return "person" if is_person_role(head) else None
+    return "person" if is_person_role(head) and not mention.text.isupper() else None
 
 
 # ", a retired nurse from Halden,", ", 44, a nurse,": the head noun of an apposition after a name.

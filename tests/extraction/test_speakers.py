@@ -715,6 +715,16 @@ RIGHT_SPEAKER += [
         "Division of Harbour Enforcement",
         id="a-division-of-something-is-one-organisation",
     ),
+    pytest.param(
+        "HALDEN — Sen. Ana Ruiz defended her plan on Friday, saying the gains would outweigh the losses.\n",
+        "Ana Ruiz",
+        id="a-dateline-in-capitals-is-no-lone-name-opening-the-clause",
+    ),
+    pytest.param(
+        "At a rally in Portsmouth, N.H., on Tuesday, Senator Ana Ruiz endorsed Tom Okafor, saying he would win.\n",
+        "Ana Ruiz",
+        id="a-regions-initials-after-a-place-are-no-speaker",
+    ),
 ]
 
 
