@@ -80,6 +80,7 @@ from newsfacts.extraction.subjects import (
     common_word,
     named,
     noun_phrase_before,
+    parsed_subject,
     pronoun_subject,
     source_of,
     subject_left,
@@ -210,6 +211,7 @@ def _subject_before(reader: _Reader, s: Sentence, vs: int, lemma: str, inflected
     said``: X, not Halden) when the verb is inflected (``staff with chronic stress problems``: a noun); else a
     common noun phrase opening the clause that no rule resolves (``The mill said``, ``Some families said``), when
     the verb is one of speech (``The results suggest`` infers): an unnamed speaker."""
+    verb = vs
     subject = subject_left(reader, s, vs)
     relative = _RELATIVE_BEFORE_VERB.search(reader.masked, s.start, vs) if subject is None else None
     if relative is not None and relative.start() > s.start:
@@ -226,7 +228,9 @@ def _subject_before(reader: _Reader, s: Sentence, vs: int, lemma: str, inflected
             return outside
         vs = between.start() if subject is None else vs
     if subject is None and lemma in SPEECH_VERBS:
-        return _common_subject(reader, s, vs) or _plural_subject(reader, s, vs)
+        subject = _common_subject(reader, s, vs) or _plural_subject(reader, s, vs)
+    if subject is None and lemma in SPEECH_VERBS:
+        subject = parsed_subject(reader, s, verb)  # a phrase no rule reads: the parser's tree
     return subject
 
 

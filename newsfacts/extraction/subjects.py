@@ -13,6 +13,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 from typing import Literal
 
+from newsfacts.extraction import parser
 from newsfacts.extraction.cues import (
     ALL_VERBS,
     COLLECTIVE_NOUNS,
@@ -694,6 +695,22 @@ _RELATIVE_AFTER = re.compile(r"['\u2019]s?\s+[A-Za-z][a-z\-]+\s+[A-Z]")
 def common_word(word: str) -> bool:
     low = word.lower()
     return low in STOPWORDS or is_person_role(low) or is_organisation_role(low)
+
+
+def parsed_subject(reader: Reading, s: Sentence, vs: int) -> Subject | None:
+    """The subject the dependency parser gives the verb at ``vs``, for a verb no rule found a subject for (a phrase
+    before the verb and outside quotations: ``The campaign and the party said``, ``Hester, senior associate at the
+    institute, said``): read from its head word as the rules read a subject ending there, else resolved like an
+    ``according to`` source over the whole phrase."""
+    parsed = parser.parse(reader.text, s.start, s.end)
+    phrase, head = parsed.subject(vs), parsed.subject_head(vs)
+    if phrase is None or head is None or phrase[1] > vs or MASK in reader.masked[phrase[0] : phrase[1]]:
+        return None
+    subject = noun_phrase_before(reader, s, head[1])
+    if subject is not None:
+        return subject
+    entity, attribution = source_of(reader, *phrase)
+    return Subject(phrase[0], phrase[1], entity, attribution)
 
 
 def source_of(reader: Reading, a: int, b: int) -> tuple[Entity | None, AttributionMethod]:
