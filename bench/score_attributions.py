@@ -18,6 +18,20 @@ share (all, direct, reported), the cue forms most often missed, the shapes of th
 after or inside the content; "that" after the cue; what kind of source), and the extracted quotes that overlap no
 annotated relation at all (speech or not): candidates for false quotes, as the corpus annotates every attribution.
 ``--show N`` prints N missed relations and N unmatched quotes in context, for reading; none of it is kept.
+
+Speakers: over the relations found, the speaker of the extracted quote overlapping the content most is compared with
+the relation's annotated Source span (see ``source_kind``). Name words are capitalised words, less determiners,
+pronouns and titles (``Sen.``, ``President``) and less a capitalised first word the article also writes in lowercase
+(``Officials said``). A source whose head is a name is *named*: our speaker agrees when the source's head name word
+(the surname or an organisation's last word: ``Kasowitz`` of ``Trump lawyer Marc Kasowitz``, ``Post`` of ``The New
+York Post``, ``Morgan`` of ``Mr. Morgan of the Sierra Club``) is a word of our speaker's name or one of its aliases;
+*other name* when we name someone else, *no name* when we name nobody. A source of one pronoun is *pronoun*; an
+indefinite or plural description that names no one (``a source``, ``officials``, ``two former aides``) is
+*anonymous*, where we agree only by naming nobody (an unnamed source must never get a name); any other description
+(``the Ohio senator``, ``a spokesman for Acme``, ``Mr. Lee's allies``, ``a Halden poll``) is *description*. Pronoun
+and description sources are not compared with names (the corpus does not say whom they refer to): the table shows
+only whether we named someone. The named rows are given per confidence band too, and ``--show-speakers N`` prints N
+disagreements of each kind, for reading.
 """
 
 from __future__ import annotations
@@ -34,7 +48,9 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from newsfacts.extraction.pipeline import extract  # noqa: E402
+from newsfacts.extraction.pipeline import Extraction, extract  # noqa: E402
+from newsfacts.extraction.quotes import Quote  # noqa: E402
+from newsfacts.extraction.speakers import first_name_genders  # noqa: E402
 
 # Irregular forms spelled out; the regular verbs get -s, -ed and -ing.
 IRREGULAR = {
@@ -62,8 +78,50 @@ SPEECH_VERBS: set[str] = {form for forms in IRREGULAR.values() for form in forms
 for _verb in REGULAR:
     SPEECH_VERBS |= _regular_forms(_verb)
 WORD = re.compile(r"[A-Za-z]+(?:'[a-z]+)?")
+SOURCE_TOKEN = re.compile(r"[^\W\d_][\w'\u2019\-]*\.?|[^\w\s]+")
+CUTS = {"who", "which", "that", "of", "for", "at", "from", "with", "in", "on"}
+POSSESSIVE = re.compile(r"['\u2019]s?$")
 QUOTE_MARKS = '"“”'
 PRONOUNS = {"he", "she", "they", "it", "we", "i", "you"}
+# Words a source may open with that name nobody, and titles before a name (the scorer's own short lists).
+DETERMINERS = {"the", "a", "an", "his", "her", "their", "its", "our", "my", "this", "that", "these", "those"}
+INDEFINITE = {"a", "an", "one", "another", "some", "several", "many", "two", "three", "four", "few", "other", "others"}
+SOURCE_TITLES = {
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "sen",
+    "senator",
+    "rep",
+    "representative",
+    "gov",
+    "governor",
+    "president",
+    "vice",
+    "secretary",
+    "speaker",
+    "leader",
+    "majority",
+    "minority",
+    "minister",
+    "prime",
+    "mayor",
+    "judge",
+    "justice",
+    "chairman",
+    "chairwoman",
+    "director",
+    "attorney",
+    "general",
+    "gen",
+    "former",
+    "state",
+    "press",
+    "chief",
+}
+BANDS = ((0.0, 0.6), (0.6, 0.7), (0.7, 0.8), (0.8, 0.9), (0.9, 1.01))
+OUTCOMES = ("agree", "other name", "no name")
 
 
 @dataclass
@@ -90,6 +148,12 @@ class Tally:
     unmatched: int = 0
     misses: list[tuple[str, Relation, str]] = field(default_factory=list)
     strays: list[tuple[str, int, int, str]] = field(default_factory=list)
+    speakers: Counter[tuple[str, str]] = field(default_factory=Counter)  # (source kind, outcome)
+    bands: Counter[tuple[int, str]] = field(default_factory=Counter)  # (band, outcome) of named sources
+    genders: Counter[str] = field(default_factory=Counter)  # our speaker for a he/she source
+    gender_bands: Counter[tuple[int, bool]] = field(default_factory=Counter)  # (band, no clash) of he/she sources
+    # (source kind/outcome, article, source, ours, context) of each disagreement
+    wrong: list[tuple[str, str, str, str, str]] = field(default_factory=list)
 
 
 def _spans(field_text: str) -> list[tuple[int, int]]:
@@ -166,9 +230,109 @@ def shape(text: str, rel: Relation) -> str:
     return f"{kind} {order} {that} {source}"
 
 
+def _name_runs(tokens: list[str], lower: set[str]) -> list[str]:
+    """The head word (lowercase) of each run of capitalised words, titles and determiners aside."""
+    heads: list[str] = []
+    run: list[str] = []
+    for k, token in enumerate([*tokens, ","]):
+        word = POSSESSIVE.sub("", token).rstrip(".")
+        if word[:1].isupper() and not (k == 0 and word.lower() in lower):
+            run.append(word)
+            continue
+        names = [w for w in run if w.lower() not in DETERMINERS | PRONOUNS | SOURCE_TITLES | INDEFINITE]
+        if names:
+            heads.append(names[-1].lower())
+        run = []
+    return heads
+
+
+def source_kind(text: str, source: tuple[int, int] | None) -> tuple[str, str]:
+    """The kind of an annotated source (named, pronoun, anonymous, description, none) and, when named, its head
+    name word in lowercase: the last run of capitalised words before any apposition, relative clause or
+    preposition (``Kasowitz`` of ``Trump lawyer Marc Kasowitz``, ``Morgan`` of ``Mr. Morgan of the Sierra Club``),
+    else the first run of the whole source (``Clinton`` of ``a spokesman for the Clinton campaign``). A source whose
+    head noun (before those) is a common noun is a description: anonymous when indefinite or plural and naming no
+    one (``a campaign aide``, ``officials``), else a description (``the Ohio senator``, ``Acme's office``, ``a
+    Halden poll``, ``Mr. Lee's allies``, ``a spokesman for Acme``)."""
+    if source is None:
+        return "none", ""
+    tokens = SOURCE_TOKEN.findall(text[source[0] : source[1]])
+    lower = {w.lower() for w in WORD.findall(text) if w.islower()}
+    cut = next((k for k, t in enumerate(tokens) if t.lower() in CUTS or not t[0].isalnum()), len(tokens))
+    low = [w.lower() for w in tokens if w[0].isalpha()]
+    last = tokens[cut - 1] if cut else ""
+    if last[:1].islower() and (low[0] in INDEFINITE or last.endswith("s")) and not _name_runs(tokens, lower):
+        return "anonymous", ""  # "a campaign aide", "officials", "one former senior official"
+    if last[:1].islower() and (cut > 1 or low[0] in INDEFINITE):
+        return "description", ""  # "the Ohio senator", "Acme's office", "a Halden poll", "Mr. Lee's allies"
+    heads = _name_runs(tokens[:cut], lower)
+    if heads:
+        return "named", heads[-1]
+    heads = _name_runs(tokens, lower)
+    if heads:
+        return "named", heads[0]
+    if len(low) == 1 and low[0] in PRONOUNS:
+        return "pronoun", ""
+    if low and (low[0] in INDEFINITE or (low[0] not in DETERMINERS and low[-1].endswith("s"))):
+        return "anonymous", ""
+    return "description", ""
+
+
+def speaker_outcome(kind: str, head: str, quote: Quote, aliases: dict[str, tuple[str, ...]]) -> str:
+    """How our speaker compares with the source: agree, other name, no name (see the module docstring)."""
+    if quote.speaker is None:
+        return "agree" if kind == "anonymous" else "no name"
+    if kind != "named":
+        return "other name"
+    words = {
+        w.lower().rstrip(".") for n in (quote.speaker, *aliases.get(quote.speaker, ())) for w in SOURCE_TOKEN.findall(n)
+    }
+    words |= {POSSESSIVE.sub("", w) for w in words}
+    return "agree" if head in words else "other name"
+
+
+def gender_check(text: str, source: str, quote: Quote, kinds: dict[str, str]) -> str:
+    """For a he/she source: whether our speaker is nobody, an organisation, or a person of the same, the other or
+    an unknown gender (by the census first-name lists, else ``Mr.``/``Ms.``/``Mrs.`` before the surname in the
+    article)."""
+    if quote.speaker is None:
+        return "no name"
+    if kinds.get(quote.speaker) == "organisation":
+        return "an organisation"
+    words = quote.speaker.split()
+    gender = first_name_genders().get(words[0].lower()) if len(words) > 1 else None
+    if gender is None:
+        titles = {t.rstrip(".") for t in re.findall(rf"\b(Mr|Mrs|Ms)\.? {re.escape(words[-1])}\b", text)}
+        gender = "m" if titles == {"Mr"} else "f" if titles and "Mr" not in titles else None
+    if gender is None:
+        return "unknown gender"
+    return "same gender" if gender == ("m" if source.lower() == "he" else "f") else "other gender"
+
+
+def score_speaker(name: str, text: str, rel: Relation, quote: Quote, extraction: Extraction, tally: Tally) -> None:
+    aliases = {s.name: s.aliases for s in extraction.speakers}
+    kind, head = source_kind(text, rel.source)
+    outcome = speaker_outcome(kind, head, quote, aliases)
+    tally.speakers[kind, outcome] += 1
+    source = text[rel.source[0] : rel.source[1]].strip() if rel.source else ""
+    if kind == "pronoun" and source.lower() in ("he", "she"):
+        check = gender_check(text, source, quote, {s.name: s.kind for s in extraction.speakers})
+        tally.genders[check] += 1
+        band = next(k for k, (lo, hi) in enumerate(BANDS) if lo <= quote.confidence < hi)
+        tally.gender_bands[band, check in ("same gender", "unknown gender")] += 1
+    if kind == "named":
+        band = next(k for k, (lo, hi) in enumerate(BANDS) if lo <= quote.confidence < hi)
+        tally.bands[band, outcome] += 1
+    if outcome != "agree" and kind in ("named", "anonymous") and rel.source is not None:
+        ours = f"{quote.speaker} ({quote.attribution}, {quote.confidence})"
+        context = _context(text, min(rel.source[0], quote.start), max(rel.source[1], quote.end))
+        tally.wrong.append((f"{kind}/{outcome}", name, source, ours, context))
+
+
 def score_article(name: str, text: str, ann: Path, tally: Tally) -> None:
     relations, every = read_relations(ann)
-    quotes = [(q.start, q.end) for q in extract(text).quotes]
+    extraction = extract(text)
+    quotes = [(q.start, q.end) for q in extraction.quotes]
     tally.extracted += len(quotes)
     for q in quotes:
         if not any(overlap(q, span) for content in every for span in content):
@@ -183,6 +347,8 @@ def score_article(name: str, text: str, ann: Path, tally: Tally) -> None:
         tally.shape_total[what] += 1
         if covered * 2 >= rel.content_chars:
             tally.found[kind] += 1
+            best = max(extraction.quotes, key=lambda q: sum(overlap((q.start, q.end), span) for span in rel.content))
+            score_speaker(name, text, rel, best, extraction, tally)
             continue
         tally.missed_cues[form] += 1
         tally.missed_shapes[what] += 1
@@ -209,6 +375,40 @@ def _share(a: int, b: int) -> str:
 def _context(text: str, start: int, end: int) -> str:
     left = max(text.rfind("\n", 0, start), start - 200)
     return " ".join(text[left : min(end + 120, len(text))].split())
+
+
+def print_speakers(tally: Tally, show: int) -> None:
+    print("\n| source (found relations) | relations | agree | other name | no name |\n| --- | --- | --- | --- | --- |")
+    for kind in ("named", "anonymous", "pronoun", "description", "none"):
+        row = [tally.speakers[kind, o] for o in OUTCOMES]
+        n = sum(row)
+        if n:
+            cells = " | ".join(f"{c} ({_share(c, n)})" for c in row)
+            print(f"| {kind} | {n} | {cells} |")
+    print(
+        "\n| confidence (named sources) | relations | agree | other name | no name |\n| --- | --- | --- | --- | --- |"
+    )
+    for k, (lo, hi) in enumerate(BANDS):
+        row = [tally.bands[k, o] for o in OUTCOMES]
+        n = sum(row)
+        if n:
+            cells = " | ".join(f"{c} ({_share(c, n)})" for c in row)
+            print(f"| {lo:.1f}-{min(hi, 1.0):.1f} | {n} | {cells} |")
+    checks = ("same gender", "unknown gender", "other gender", "an organisation", "no name")
+    n = sum(tally.genders.values())
+    print("\n| he/she sources: our speaker | relations | share |\n| --- | --- | --- |")
+    for check in checks:
+        print(f"| {check} | {tally.genders[check]} | {_share(tally.genders[check], n)} |")
+    print("\n| confidence (he/she sources) | relations | no clash |\n| --- | --- | --- |")
+    for k, (lo, hi) in enumerate(BANDS):
+        ok, n = tally.gender_bands[k, True], tally.gender_bands[k, True] + tally.gender_bands[k, False]
+        if n:
+            print(f"| {lo:.1f}-{min(hi, 1.0):.1f} | {n} | {ok} ({_share(ok, n)}) |")
+    rng = random.Random(11)
+    for what in sorted({w[0] for w in tally.wrong}):
+        wrong = [w for w in tally.wrong if w[0] == what]
+        for _, name, source, ours, context in rng.sample(wrong, min(show, len(wrong))):
+            print(f"\nWHO {what} {name} source [{source}] ours [{ours}]: {context}")
 
 
 def print_report(tally: Tally, top: int, show: int) -> None:
@@ -245,6 +445,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--limit", type=int, default=0, help="score only the first N articles")
     parser.add_argument("--top", type=int, default=25, help="how many cue forms and shapes to list")
     parser.add_argument("--show", type=int, default=0, help="print N missed relations and N unmatched quotes")
+    parser.add_argument("--show-speakers", type=int, default=0, help="print N speakers that disagree with the source")
     args = parser.parse_args(argv)
     if not (args.corpus / "data").is_dir():
         print(f"error: {args.corpus} has no data/ folder", file=sys.stderr)
@@ -257,6 +458,7 @@ def main(argv: list[str] | None = None) -> int:
         score_article(name, txt.read_text(encoding="utf-8"), ann, tally)
     print(f"{len(todo)} articles, {sum(tally.total.values())} speech attributions")
     print_report(tally, args.top, args.show)
+    print_speakers(tally, args.show_speakers)
     return 0
 
 

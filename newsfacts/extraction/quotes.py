@@ -684,8 +684,8 @@ def _unnamed(reader: _Reader, subject: Subject) -> str:
     if subject.reporter or subject.attribution == "pronoun" or subject.end - subject.start > 80:
         return ""
     words = reader.text[subject.start : subject.end].strip()
-    if not words or words.lower() in _CLAUSE_PRONOUNS:
-        return ""  # "they say": a pronoun describes nobody
+    if not words or words.lower() in _CLAUSE_PRONOUNS or words.lower() in ("another", "one"):
+        return ""  # "they say", "said another": a pronoun describes nobody
     first = words.split()[0].lower()
     common = first in DETERMINERS or first in ("one", "another", "others", "some", "many", "several")
     common = common or is_person_role(first) or is_organisation_role(first)

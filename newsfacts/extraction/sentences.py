@@ -39,10 +39,14 @@ MAX_ABBREVIATION_CHARS = 12
 # A caption glued to the next sentence ends within this many characters of its label.
 MAX_CAPTION_CHARS = 160
 
-# "LONDON (Reuters) -", "TOPEKA, Kan. (WIBW) -", "LAGOS, May 2 (AP) -", "SAN FRANCISCO --"
+# "LONDON (Reuters) -", "TOPEKA, Kan. (WIBW) -", "LAGOS, May 2 (AP) -", "OSLO, 3 June (NTB) -", "SAN FRANCISCO --";
+# a place in small letters with its day and agency needs no dash: "Tarnby (US), Aug 22 (AP) "
 DATELINE = re.compile(
-    r"[A-Z][A-Z .'\u2019-]{2,}(?:,\s*[A-Z][A-Za-z.]{1,15}(?:\s+[A-Z][a-z]+\.?)?(?:\s+\d{1,2})?)?\s*"
+    r"[A-Z][A-Z .'\u2019-]{2,}"
+    r"(?:,\s*(?:[A-Z][A-Za-z.]{1,15}(?:\s+[A-Z][a-z]+\.?)?(?:\s+\d{1,2})?|\d{1,2}\s+[A-Z][a-z]+\.?))?\s*"
     r"(?:\([^)]{1,40}\))?\s*[-\u2013\u2014]+\s+"
+    r"|[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}(?:\s+\([A-Z]{2,4}\))?,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}"
+    r"\s+\([A-Z][\w.&'-]{1,20}\)\s*(?:[-\u2013\u2014]+\s+)?"
 )
 # a dateline standing alone, without a dash: "DENVER, May 4.", "WELLINGTON, February 13"
 BARE_DATELINE = re.compile(

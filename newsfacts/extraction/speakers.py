@@ -12,7 +12,7 @@ import re
 from bisect import bisect_left, insort
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from itertools import pairwise
 from typing import Literal
@@ -108,6 +108,7 @@ class SpeakerBook:
         self._events_of: dict[int, list[tuple[int, int, int]]] = {}  # entity id -> its events, sorted
         self._by_noun: dict[str, set[int]] = {}  # a lowercase name word or role word -> ids of entities with it
         self._quoted = sorted(quoted)
+        self._brackets = [(m.start(), m.end()) for m in _BRACKETS.finditer(text)]
         self._by_word: dict[str, set[int]] = {}  # a word of a name or alias -> ids of the entities using it
         self._by_initials: dict[str, set[int]] = {}
         self._by_prefix: dict[str, set[int]] = {}  # the first three letters of a name -> ids of entities
@@ -131,6 +132,8 @@ class SpeakerBook:
 
     def _read(self, m: Mention, following: Mention | None) -> None:
         quoted = self.in_quote(m.start)
+        if self._owned_person(m):
+            m = replace(m, kind="person")  # "Acme's Ana Ruiz": Acme's, but a person by her first name
         ticker = self._ticker_of(m)
         if ticker is False:
             return  # "(NASDAQ: ACME)": the exchange is named only to place the ticker
@@ -159,6 +162,17 @@ class SpeakerBook:
         if not quoted and not (m.possessive and self._owns_person(m)):
             # "Smith's sister": Smith is not who the sentence is about; "Smith's plan": Smith is.
             self.note(entity, m.start)
+
+    def _owned_person(self, m: Mention) -> bool:
+        """``Acme's Ana Ruiz``: a name the name reader left unclassified after a possessive, two or three words
+        opening with a first name (one the census lists as mostly a man's or mostly a woman's)."""
+        return (
+            m.kind == "unknown"
+            and 2 <= len(m.tokens) <= 3
+            and m.tokens[0].lower() in first_name_genders()
+            and all(len(w.rstrip(".")) > 1 for w in m.tokens)
+            and _POSSESSOR_BEFORE.search(self.text, max(0, m.start - 40), m.start) is not None
+        )
 
     def _ticker_of(self, m: Mention) -> Entity | Literal[False] | None:
         """``Acme Corp (NASDAQ: ACME)``, ``Acme Corp (ACME)``: the organisation whose ticker or acronym ``m`` is, in
@@ -486,8 +500,8 @@ class SpeakerBook:
         for at, sentence, entity in self._recent_at(pos):
             if sentence < window[-1]:
                 break
-            if _PLACE_OBJECT.search(self.text, max(0, at - 12), at):
-                continue  # "taken to County Holding": a place or object after a preposition is not followed
+            if _PLACE_OBJECT.search(self.text, max(0, at - 12), at) or self._bracketed(at):
+                continue  # "taken to County Holding", "a defender (Ivo Lind)": a place, object or aside
             # Overwritten going back, so each ends as the sentence's first reference.
             if at < self._fronted_end(sentence):
                 subordinate[sentence] = entity  # "When asked about Lee, the coach said": the coach is followed
@@ -498,6 +512,11 @@ class SpeakerBook:
                 if sentence in references:
                     return references[sentence] if references[sentence].kind == "person" else None
         return None
+
+    def _bracketed(self, pos: int) -> bool:
+        """Whether ``pos`` stands inside round brackets, an aside the story does not follow."""
+        k = bisect_left(self._brackets, (pos + 1, 0)) - 1
+        return k >= 0 and self._brackets[k][0] < pos < self._brackets[k][1]
 
     def _fronted_end(self, k: int) -> int:
         """Where the subordinate clause opening sentence ``k`` ends (``When asked if Lee would play,``), else its
@@ -652,6 +671,10 @@ def first_name_genders() -> dict[str, str]:
 
 # The noun a possessive name qualifies, past one modifier: "'s sister", "'s plan", "'s former lawyer".
 _POSSESSED = re.compile(r"['\u2019]s?\s+(?:[a-z][\w\-]*\s+)?([a-z][\w\-]*)\b(?!['\u2019])")
+# An aside in round brackets: "a defender (Ivo Lind)".
+_BRACKETS = re.compile(r"\([^()\n]{1,200}\)")
+# A capitalised possessive right before a name: "Acme's ", "Halden Post's ".
+_POSSESSOR_BEFORE = re.compile(r"[A-Z][\w.&\-]*['\u2019]s?\s+$")
 # Between a company's name and its ticker: " (", " (NASDAQ: ".
 _BRACKET_OPEN = re.compile(r"\s*\(\s*")
 _TICKER_GAP = re.compile(r"\s*\(\s*(?:[A-Z][A-Za-z]*\s*:\s*)?")

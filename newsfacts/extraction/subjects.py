@@ -284,6 +284,7 @@ def _kin_noun(word: str) -> bool:
     return word in RELATION_NOUNS or (is_person_role(word) and word not in SPOKESPEOPLE)
 
 
+_NAME_OWNER = re.compile(r"(?<![\w'\u2019])(?:[A-Z][\w.&\-]*\s+){0,3}[A-Z][\w.&\-]*['\u2019]s?\s+$")
 _TITLE_AND = re.compile(r"\b((?:[A-Z][\w.]*\s+){1,4})and\s+$")
 
 
@@ -292,9 +293,13 @@ def _title_start(reader: Reading, s: Sentence, mention: Mention) -> int:
     start = mention.start
     if mention.title and reader.masked[s.start : start].rstrip().endswith(mention.title):
         start = s.start + len(reader.masked[s.start : start].rstrip()) - len(mention.title)
-    role = re.search(r"\b(?:[a-z][\w\-]*\s+){1,3}$", reader.masked[s.start : start])
+    role = re.search(r"(?<![\w'\u2019])(?:[a-z][\w\-]*\s+){1,3}$", reader.masked[s.start : start])
     if role and any(is_person_role(w) for w in role.group().split()):
         start = s.start + role.start()
+    # "Acme's Ana Ruiz", "Acme's chief executive Ana Ruiz": whose person she is belongs to the subject.
+    owner = _NAME_OWNER.search(reader.masked, s.start, start)
+    if owner:
+        start = owner.start()
     # "BoE Deputy Governor and PRA Chief Executive Sam Woods": a second title joined by "and".
     joined = _TITLE_AND.search(reader.masked, s.start, start)
     if joined and all(sum(c.isupper() for c in w) > 1 or w.lower() in TITLES for w in joined.group(1).split()):
@@ -650,8 +655,11 @@ def subject_right(reader: Reading, s: Sentence, ve: int) -> Subject | None:
     ends_clause = r"(?=\s*(?:[,.;:!?(]|$)|\s+(?:of|at|from|for|in|on|to|with|who|during|after|while|when)\b)"
     for pos in reader.mentions_between(ve, s.end):
         mention = reader.mention_by_start[pos]
-        if not re.fullmatch(r"\s+(?:[a-z][\w\-]*\s+|[A-Z][A-Za-z]*(?:['\u2019]s)?\.?\s+){0,4}", masked[ve:pos]):
+        between = masked[ve:pos]
+        if not re.fullmatch(r"\s+(?:[a-z][\w\-]*\s+|[A-Z][A-Za-z]*(?:['\u2019]s)?\.?\s+){0,4}", between):
             break
+        if any(w in PREPOSITIONS for w in between.split()):
+            break  # "..., wrote sarcastically on Twitter": a name after a preposition is not the subject
         if _modifies_next_name(reader, mention, s.end) or (
             mention.possessive and _RELATIVE_AFTER.match(masked, mention.end)
         ):
@@ -667,10 +675,15 @@ def subject_right(reader: Reading, s: Sentence, ve: int) -> Subject | None:
     m = re.match(r"\s+(he|she)\b(?=\s*[,.;])", masked[ve : s.end])
     if m:
         return pronoun_subject(reader, m.group(1), ve + m.start(1), ve + m.end(1))
-    m = re.match(r"\s+((?:the|a|an)\s+(?:[A-Za-z][\w\-]*\s+){0,3}?([a-z][\w\-]*))" + ends_clause, masked[ve : s.end])
+    m = re.match(
+        r"\s+((?:the|a|an|one|another)\s+(?:[A-Za-z][\w\-]*\s+){0,3}?([a-z][\w\-]*))" + ends_clause, masked[ve : s.end]
+    )
     if m and (is_person_role(m.group(2)) or is_organisation_role(m.group(2))):
         named_after = _named_after_role(reader, s, ve + m.start(1), ve + m.end(1))
         return named_after or noun_phrase_before(reader, s, ve + m.end(1))
+    m = re.match(r"\s+(another|one|others)(?=\s*[,.;:!?])", masked[ve : s.end])
+    if m:
+        return Subject(ve + m.start(1), ve + m.end(1), None, "none")  # '"...," said another': someone unnamed
     return None
 
 

@@ -87,6 +87,7 @@ def test_plain_factual_statement_is_the_articles_claim(text: str) -> None:
         "FERRY COMPANY SUES HARBOUR BOARD",  # a heading
         "KINGSTON, March 12.",  # a dateline standing alone
         "The harbour is home to a fleet of painted boats and old ferries.",  # "painted" describes the boats
+        "On the club losing its last three games at home?:",  # a transcript's topic line, a question
     ],
 )
 def test_a_state_a_duty_a_heading_or_a_dateline_is_no_claim(text: str) -> None:
@@ -422,6 +423,8 @@ def test_figure_after_a_comma_is_not_cut_off() -> None:
         ("LONDON (Reuters) - Acme shares fell 4% on Monday.", "LONDON (Reuters) - "),
         ("SALEM, Ore. (KXYZ) - The woman detained after the chase was charged Monday.", "SALEM, Ore. (KXYZ) - "),
         ("(Bloomberg) -- Acme Corp. fell 5% after posting weaker sales.", "(Bloomberg) -- "),
+        ("OSLO, 3 June (NTB) - The council sold 40 homes to the housing trust.", "OSLO, 3 June (NTB) - "),
+        ("Tarnby (US), Aug 22 (AP) The council sold 40 homes to the housing trust.", "Tarnby (US), Aug 22 (AP) "),
         ("2) The council sold 40 homes to the housing trust.", "2) "),
         ("REYES: The council sold 40 homes to the housing trust.", "REYES: "),
         ("MR REYES: The council sold 40 homes to the housing trust.", "MR REYES: "),

@@ -27,14 +27,16 @@ ARTICLES = Path(__file__).parent / "articles"
 # 0.97, 0.99). The held-out batches were first scored blind (see each file's annotator_notes). Precision fell from
 # 0.76 when plain factual statements and a speaker's factual words without a figure became claims (recall on real
 # news rose from 0.61 to 0.80): these invented articles are rich in quoted talk the detector now proposes with low
-# confidence. Raise as it improves.
+# confidence. Since a sentence holding two facts of different kinds gives a claim for each (on real news what
+# annotators mark), precision here fell to 0.60 (0.61 over the pipeline's quotes) and kind to 0.95 (0.92): these
+# articles are annotated one claim a sentence, so the second fact's claim counts as a false one. Raise as it improves.
 MIN_RECALL = 0.80
-MIN_PRECISION = 0.62
-MIN_KIND_ACCURACY = 0.95
+MIN_PRECISION = 0.58
+MIN_KIND_ACCURACY = 0.94
 MIN_CLAIMANT_ACCURACY = 0.95
 # The pipeline's own quotes and sentences are other steps' work in progress: a looser floor.
 MIN_PIPELINE_RECALL = 0.78
-MIN_PIPELINE_PRECISION = 0.62
+MIN_PIPELINE_PRECISION = 0.58
 MIN_PIPELINE_KIND_ACCURACY = 0.90
 
 

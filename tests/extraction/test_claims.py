@@ -103,6 +103,18 @@ CLAIMS = [
     ("a figure outranks a date", "Some 300 homes were flooded in October 2021.", "figure"),
     ("a clock time is a date", "The fire broke out at two in the morning.", "date"),
     ("a weekday is a date", "The council approved the new parking rules on Tuesday.", "date"),
+    (
+        "a time on the 24-hour clock is a date",
+        "The bridge was closed to traffic from 22:00 to 06:00 for repairs.",
+        "date",
+    ),
+    ("a day told from another is a date", "The missing hiker was found by volunteers the following day.", "date"),
+    (
+        "a low over a stretch of time is a first",
+        "Shares in the carmaker fell to a five-year low after the recall.",
+        "first",
+    ),
+    ("an hour is an amount of time", "The meeting in the town hall ran for more than an hour.", "figure"),
     ("an age by decade is an age", "The driver, who is in his 70s, was unhurt.", "age"),
     ("the age of a thing is an age", "The decades-old pier was closed to visitors.", "age"),
     ("a place in a ranking is a first", "The party sits top of the polls for the fifth week.", "first"),
@@ -205,6 +217,83 @@ def test_sentence_with_quotes_gives_claims(
     case: str, text: str, quotes: tuple[tuple[str, str | None], ...], expected: Found
 ) -> None:
     assert kinds(text, quotes=quotes) == expected
+
+
+FACTS = [
+    (
+        "a second predicate of the same subject with its own kind",
+        "Arlo Penn turned himself in at the station on Tuesday and is facing two counts of burglary.",
+        [
+            ("date", "Arlo Penn turned himself in at the station on Tuesday"),
+            ("figure", "is facing two counts of burglary."),
+        ],
+    ),
+    (
+        "a clause with its own subject after and",
+        "The ferry ran aground on Sunday and the harbour master has opened an inquiry.",
+        [("date", "The ferry ran aground on Sunday"), ("other", "the harbour master has opened an inquiry.")],
+    ),
+    (
+        "a participle after a comma",
+        "Profit fell 12 percent in the quarter, sending the shares to a record low.",
+        [("figure", "Profit fell 12 percent in the quarter"), ("first", "sending the shares to a record low.")],
+    ),
+    (
+        "a relative clause",
+        "The museum opened its new wing in 2019, which doubled the space for its paintings.",
+        [("date", "The museum opened its new wing in 2019"), ("other", "which doubled the space for its paintings.")],
+    ),
+    (
+        "a clause after a conjunction that states an event",
+        "Shares of Brightwell rose 9 percent in early trading after the regulator fined its rival for late filings.",
+        [
+            ("figure", "Shares of Brightwell rose 9 percent in early trading"),
+            ("other", "the regulator fined its rival for late filings."),
+        ],
+    ),
+    (
+        "two facts of one kind stay one claim",
+        "Sales rose 4 percent and profit rose 6 percent.",
+        [("figure", "Sales rose 4 percent and profit rose 6 percent.")],
+    ),
+    (
+        "names joined by and are no second clause",
+        "Goals from Tom Reyes and Ivo Lind before the break gave the hosts a 2-0 lead.",
+        [("figure", "Goals from Tom Reyes and Ivo Lind before the break gave the hosts a 2-0 lead.")],
+    ),
+    (
+        "a relative clause that claims nothing stays with its clause",
+        "The club was founded in 1921, which makes it a proud institution.",
+        [("date", "The club was founded in 1921, which makes it a proud institution.")],
+    ),
+    (
+        "a past after a conjunction is the circumstance of the main fact",
+        "Shares of Brightwell rose 9 percent in early trading as the firm cut its debt.",
+        [("figure", "Shares of Brightwell rose 9 percent in early trading as the firm cut its debt.")],
+    ),
+    (
+        "a preposition in -ing opens no second fact",
+        "Fares rose 5 percent in March, including on the night buses.",
+        [("figure", "Fares rose 5 percent in March, including on the night buses.")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("case", "text", "expected"), FACTS, ids=[row[0] for row in FACTS])
+def test_sentence_with_two_facts_of_different_kinds_gives_a_claim_for_each(
+    case: str, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert [(claim.kind, claim.text) for claim in find_claims(text, one_sentence(text), [])] == expected
+
+
+def test_facts_split_in_a_speakers_words_keep_the_speaker() -> None:
+    text = "She said the plant closed in 2009 and had cost 400 jobs."
+    words = "the plant closed in 2009 and had cost 400 jobs"
+    claims = find_claims(text, one_sentence(text), [quote(text, words, "Ana Ruiz")])
+    assert [(c.kind, c.text, c.claimant) for c in claims] == [
+        ("date", "the plant closed in 2009", "Ana Ruiz"),
+        ("figure", "had cost 400 jobs", "Ana Ruiz"),
+    ]
 
 
 def test_article_claim_spans_the_whole_sentence_trimmed() -> None:

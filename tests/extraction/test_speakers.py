@@ -825,3 +825,58 @@ def test_a_quote_opening_the_sentence_after_one_about_a_person_is_theirs() -> No
 def test_a_quote_whose_speaker_the_next_sentence_gives(text: str, speaker: str | None) -> None:
     _, quotes = read(text)
     assert quotes[0][1] == speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param('Ana Ruiz spoke first. "The plan is sound," Acme\'s Tom Baxter said.', id="owner-before-name"),
+        pytest.param('Ana Ruiz spoke first. "The plan is sound," said Acme\'s Tom Baxter.', id="inverted"),
+        pytest.param(
+            'Ana Ruiz spoke first. "The plan is sound," Acme\'s chief executive Tom Baxter said.', id="owner-and-role"
+        ),
+    ],
+)
+def test_a_name_after_its_organisations_possessive_is_the_speaker(text: str) -> None:
+    speakers, quotes = read(text)
+    assert [(q[1], q[2]) for q in quotes] == [("Tom Baxter", "name")]
+    assert ("Tom Baxter", "person") in [(s.name, s.kind) for s in speakers]
+
+
+def test_a_name_in_brackets_is_not_the_person_a_pronoun_follows() -> None:
+    text = (
+        "Coach Marco Delane praised his players. He also spoke about bringing on a defender (Ivo Lind) for a "
+        'winger (Tom Baxter).\n"We got a big victory," he said.'
+    )
+    _, quotes = read(text)
+    assert [(q[1], q[2]) for q in quotes] == [("Marco Delane", "pronoun")]
+
+
+@pytest.mark.parametrize(
+    ("text", "description"),
+    [
+        pytest.param(
+            'Tom Baxter spoke at the rally. "It was the right call," said one former senior official.',
+            "one former senior official",
+            id="one-and-a-role",
+        ),
+        pytest.param(
+            'Tom Baxter spoke at the rally. "I liked it," said Ana Ruiz. "It was too long," said another.',
+            "",
+            id="another",
+        ),
+    ],
+)
+def test_an_unnamed_speaker_after_the_verb_is_not_the_last_person_named(text: str, description: str) -> None:
+    _, quotes = find_quotes(text, split_sentences(text))
+    assert (quotes[-1].speaker, quotes[-1].speaker_description) == (None, description)
+
+
+def test_a_name_after_a_preposition_is_not_an_inverted_subject() -> None:
+    text = (
+        'Tom Baxter spoke first. "Long live the free press," Ana Ruiz, the editor of Halden TV, wrote '
+        "sarcastically on Twitter."
+    )
+    speakers, quotes = read(text)
+    assert [(q[1], q[2]) for q in quotes] == [("Ana Ruiz", "name")]
+    assert "Twitter" not in [s.name for s in speakers]

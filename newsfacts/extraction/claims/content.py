@@ -98,6 +98,16 @@ _DATE_PATTERNS: Gated = [
             re.IGNORECASE,
         ),
     ),
+    # a day told from another: "the following day", "the next morning"
+    (
+        frozenset({"following", "next", "previous"}),
+        re.compile(
+            r"\bthe\s+(?:following|next|previous)\s+(?:day|morning|afternoon|evening|night|week|weekend|month|year)\b",
+            re.IGNORECASE,
+        ),
+    ),
+    # a clock time on the 24-hour clock: "from 19:00 to 07:00"
+    (DIGIT, re.compile(r"(?<![\d:.])(?:[01]\d|2[0-3]):[0-5]\d\b(?!:\d)")),
     # a clock time with a point: "told at 6.30 the evening before"
     (
         frozenset({"at"}),
@@ -159,7 +169,7 @@ _ONE_COUNTED_RE = re.compile(
     re.IGNORECASE,
 )
 _TIME_AMOUNTS = frozenset(["day's", "week's", "fortnight's", "month's", "year's"])
-_A_STRETCH = frozenset({"century", "decade", "year", "month", "week", "fortnight"})
+_A_STRETCH = frozenset({"century", "decade", "year", "month", "week", "fortnight", "hour"})
 _NUMBER_GATES = NUMBER_WORDS | _TIME_AMOUNTS | _A_STRETCH | _FRACTION_WORDS | {"no", "nobody", "one"}
 _FIGURE_PATTERNS: Gated = [
     # digits, not glued to a word ("G7", "COVID-19"), nor an address ("the 5400 block of Elm Street")
@@ -200,8 +210,8 @@ _FIGURE_PATTERNS: Gated = [
     (
         _A_STRETCH,
         re.compile(
-            r"\bfor\s+(?:(?:almost|nearly|about|around|over|more\s+than|well\s+over)\s+)?a\s+"
-            r"(?:century|decade|year|month|week|fortnight)\b",
+            r"\bfor\s+(?:(?:almost|nearly|about|around|over|more\s+than|well\s+over)\s+)?an?\s+"
+            r"(?:century|decade|year|month|week|fortnight|hour)\b",
             re.IGNORECASE,
         ),
     ),
@@ -233,6 +243,8 @@ _FIRST_PATTERNS = [
         re.IGNORECASE,
     ),
     re.compile(r"\bfirst[- ]ever\b|\bunprecedented\b|\ball-time\s+(?:high|low)\b", re.IGNORECASE),
+    # the lowest or highest in a stretch of time: "a three-and-a-half-year low", "a 10-month high"
+    re.compile(r"\ban?\s+(?:[\w]+-)*(?:year|month|week|decade)[- ](?:high|low)s?\b(?!\s+school)", re.IGNORECASE),
     # a place in a ranking: "top of the polls", "bottom of the league", "the region's No. 3 brewer"
     re.compile(r"['\u2019]s\s+(?:No\.|number)\s?\d{1,3}\b", re.IGNORECASE),
     re.compile(

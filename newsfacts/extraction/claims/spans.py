@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 from dataclasses import replace
 
-from newsfacts.extraction.claims.assess import HARD, is_never_a_claim, judge, states_past
+from newsfacts.extraction.claims.assess import HARD, Basis, Verdict, is_never_a_claim, judge, states_past
 from newsfacts.extraction.claims.claim import Claim, ClaimKind
 from newsfacts.extraction.claims.confidence import MIN_CONFIDENCE, Voice, confidence
 from newsfacts.extraction.claims.vocabulary import (
     EVENT_WORDS,
     FIRST_PERSON_RE,
+    IRREGULAR_PAST,
     MIN_QUOTE_WORDS,
+    NOT_PAST,
     NUMBER_WORD,
     SPEECH_ACTS,
     WORD_RE,
@@ -34,6 +37,21 @@ _PIECE_BREAK = re.compile(
     r"|\s+but\s+(?=(?:he|she|they|it|we|I|the|a|an|his|her|its|their|this|these|those)\b)"
     r"|,\s+and\s+(?=(?:he|she|they|it|we|I|the|a|an|his|her|its|their|this|these|those)\b)"
 )
+# Where a clause may hold a second fact: "and" before a second predicate, a relative clause, a participle after a
+# comma, a clause after a conjunction (``_second_fact`` checks the words after it).
+_FACT_BREAK = re.compile(
+    r"(?P<joined>,?\s+and\s+|(?P<conjunction>,?\s+(?:after|as|when|before|while|because)\s+))"
+    r"|,\s+(?=(?:which|who)\s)"
+    r"|,\s+(?=(?P<participle>[a-z]{3,}ing)\s)"
+)
+_FINITE = frozenset({"is", "was", "are", "were", "has", "had", "have", "did", "does"})
+# words that end a subject: a conjunction starts another clause ("and Luke Brennan before Rovers scored")
+_NOT_IN_SUBJECT = frozenset(
+    {"before", "after", "as", "when", "while", "and", "or", "but", "than", "that", "which", "who", "if", "because"}
+    | {"since", "until", "where", "whose"}
+)
+_FINITE_WITHIN = 5  # words after "and" in which a second predicate's verb stands ("and the county council has")
+_STRONG: frozenset[Basis] = frozenset({"hard", "first", "event"})
 # A quote's edge that is only its attribution: "Dr Ruiz was quoted as", "as quoted by the club's website".
 _ATTRIBUTION_ONLY = re.compile(r"\bquoted\s+(?:as|by)\b(?:\W+\w+){0,4}\W*$|^as\s+quoted\s+by\b", re.IGNORECASE)
 _NOT_ONLY_RE = re.compile(r"\bnot\s+(?:just|only|merely)\b[^,;]*$", re.IGNORECASE)
@@ -164,6 +182,94 @@ def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return [_trim(text, a, b, _PIECE_TRIM) for a, b in pieces]
 
 
+def _verdict(words: str, quote: Quote | None) -> Verdict | None:
+    """The claim a stretch makes, in the article's words (``quote`` None) or in a speaker's."""
+    if quote and (is_never_a_claim(words) or _ATTRIBUTION_ONLY.search(words)):
+        return None
+    # what someone told the speaker, in the speaker's own words ("the officer told me the road was shut"), is
+    # reported speech too
+    reported = quote is not None and (quote.kind == "indirect" or _TOLD_THE_SPEAKER.search(words) is not None)
+    # a study's finding ("..., finding that the drink could raise the risk by 8%") states its figures the way the
+    # article does, with the hedge of science, not a speaker's opinion
+    verdict = judge(words, quoted=quote is not None, reported=reported)
+    if verdict is None and quote is not None and _last_word(quote.cue) in _FINDING_CUES:
+        verdict = judge(words)
+    return verdict
+
+
+def _second_fact(text: str, found: re.Match[str], end: int) -> bool:
+    """Whether the words after a break open a predicate of their own: after "and" or a conjunction, a finite verb
+    within a few words ("and is facing charges", "and the council has apologised", "after sales fell"), or a verb
+    in -ing after a conjunction ("after posting sales"); after a comma, a verb in -ing that is no preposition
+    (", sending its shares down 5%", not ", including"); a relative clause always."""
+    tokens = word_tokens(text[found.end() : min(end, found.end() + 60)])[:_FINITE_WITHIN]
+    if not tokens:
+        return False
+    participle = found.group("participle")
+    if participle is not None:
+        return participle not in _ING_PREPOSITIONS
+    if found.group("joined") is None:
+        return True  # ", which ...", ", who ..."
+    if found.group("conjunction") and _verb_in_ing(tokens[0]):
+        return True
+    # the verb first ("and is facing"), or after a subject of plain words ("and the county council has"), not after a
+    # phrase that goes on with the first clause ("and Luke Brennan before Rovers scored")
+    for token in tokens:
+        word = token.lower()
+        if _finite_word(word):
+            return True
+        if word in _NOT_IN_SUBJECT:
+            return False
+    return False
+
+
+def _verb_in_ing(token: str) -> bool:
+    return len(token) > 5 and token.endswith("ing") and token[0].islower() and token not in _ING_PREPOSITIONS
+
+
+def _finite_word(word: str) -> bool:
+    """A verb that can carry a predicate: "is", "has", a past ("fell", "apologised")."""
+    if word in _FINITE or word in IRREGULAR_PAST:
+        return True
+    return len(word) >= 4 and word.endswith("ed") and word not in NOT_PAST
+
+
+def _two_facts(first: Verdict, second: Verdict, conjunction: bool) -> bool:
+    """Whether two parts of a clause are facts to check apart: of different kinds, one a figure, date or age beside
+    the other ("He turned himself in on Tuesday [date] and is facing two charges [figure]"), each a claim by what it
+    states, not only by saying what was done; after a conjunction ("after", "as", "when") a plain past is mostly the
+    circumstance of the main fact, so there both need more than a past."""
+    if first.kind == second.kind or not {first.kind, second.kind} & HARD:
+        return False
+    enough = _STRONG if conjunction else _STRONG | {"past"}
+    return first.basis in enough and second.basis in enough
+
+
+def _facts(
+    text: str, pieces: list[tuple[int, int]], verdict_of: Callable[[int, int], Verdict | None]
+) -> list[tuple[int, int]]:
+    """Each piece, split where it holds two facts of different kinds, each a claim on its own, so each gets its kind
+    and its own span: a second predicate of the same subject or a clause of its own after "and", a participle after a
+    comma, a relative clause, a clause after a conjunction ("Shares rose 13% [figure] as the chief executive cut
+    costs [other]")."""
+    facts = []
+    for start, end in pieces:
+        cursor = start
+        for found in _FACT_BREAK.finditer(text, start, end):
+            if found.start() <= cursor or not _second_fact(text, found, end):
+                continue
+            left = _trim(text, cursor, found.start(), _PIECE_TRIM)
+            right = _trim(text, found.end(), end, _PIECE_TRIM)
+            if min(len(WORD_RE.findall(text, *left)), len(WORD_RE.findall(text, *right))) < MIN_QUOTE_WORDS:
+                continue
+            first, second = verdict_of(*left), verdict_of(*right)
+            if first and second and _two_facts(first, second, found.group("conjunction") is not None):
+                facts.append(left)
+                cursor = right[0]
+        facts.append(_trim(text, cursor, end, _PIECE_TRIM))
+    return facts
+
+
 def _claims_in(text: str, start: int, end: int, quote: Quote | None, position: int) -> list[Claim]:
     """The claims of one stretch (a sentence without quotes, or a quote part), clause by clause."""
     # a described speaker ("police said", "a spokesman for the board said") vouches for the words as a named one does
@@ -171,19 +277,17 @@ def _claims_in(text: str, start: int, end: int, quote: Quote | None, position: i
     voice: Voice = "article" if quote is None else "speaker" if known else "unattributed"
     if voice == "article" and FIRST_PERSON_RE.search(text, start, end):
         voice = "unattributed"  # "I", "we" outside quotation marks: a transcript's or a column's, not a report's
+    verdicts: dict[tuple[int, int], Verdict | None] = {}
+
+    def verdict_of(a: int, b: int) -> Verdict | None:
+        if (a, b) not in verdicts:
+            verdicts[a, b] = _verdict(text[a:b], quote)
+        return verdicts[a, b]
+
     claims = []
-    for a, b in _pieces(text, start, end):
+    for a, b in _facts(text, _pieces(text, start, end), verdict_of):
         words = text[a:b]
-        if quote and (is_never_a_claim(words) or _ATTRIBUTION_ONLY.search(words)):
-            continue
-        # what someone told the speaker, in the speaker's own words ("the officer told me the road was shut"), is
-        # reported speech too
-        reported = quote is not None and (quote.kind == "indirect" or _TOLD_THE_SPEAKER.search(words) is not None)
-        # a study's finding ("..., finding that the drink could raise the risk by 8%") states its figures the way the
-        # article does, with the hedge of science, not a speaker's opinion
-        verdict = judge(words, quoted=quote is not None, reported=reported)
-        if verdict is None and quote is not None and _last_word(quote.cue) in _FINDING_CUES:
-            verdict = judge(words)
+        verdict = verdict_of(a, b)
         if verdict is None:
             continue
         kind: ClaimKind = verdict.kind

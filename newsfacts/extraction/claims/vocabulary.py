@@ -188,6 +188,10 @@ FIRST_CUES = frozenset(
         "decades",
         "century",
         "centuries",
+        "high",
+        "low",
+        "highs",
+        "lows",
         *SUPERLATIVES,
     ]
 )
@@ -198,7 +202,7 @@ NOT_PAST = frozenset(_NOT_PAST_WORDS.split())
 
 _AGE_MAX = 119
 
-QUESTION_END = re.compile(r"\?[\s\"'\u201d\u2019»)\]]*$")
+QUESTION_END = re.compile(r"\?[\s\"'\u201d\u2019»)\]:]*$")  # "?:" ends a transcript's topic line
 CONDITIONAL_START = re.compile(r"^[\"'\u201c\u2018«(\s]*(?:If|Unless|Suppose|Imagine|Whether)\b")
 # Advice and appeals: "Don't just turn up at the hospital", "Please call the helpline first".
 IMPERATIVE_START = re.compile(r"^[\"'\u201c\u2018«(\s]*(?:Don['\u2019]t|Do\s+not|Please|Let['\u2019]s|Never)\b")
