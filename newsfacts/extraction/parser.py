@@ -1,9 +1,8 @@
-"""Dependency trees and named entities for the sentences a rule asks about, with offsets into the stored text.
+"""Dependency trees for the sentences a rule asks about, with offsets into the stored text.
 
-spaCy pipelines trained offline (``bench/train_parser.py``) and shipped beside this module (``parser_model/``,
-CC BY-SA 4.0): a tagger and a dependency parser trained on the Universal Dependencies English Web Treebank, and a
-named-entity recogniser (PER, ORG, LOC) trained on its Universal NER layer. Each model is read once per process, on
-first use, from that folder only; nothing is downloaded. A sentence costs about a millisecond, so callers parse the
+A spaCy pipeline trained offline (``bench/train_parser.py``) and shipped beside this module (``parser_model/``,
+CC BY-SA 4.0): a tagger and a dependency parser trained on the Universal Dependencies English Web Treebank. The model
+is read once per process, on first use, from that folder only; nothing is downloaded. A sentence costs about a millisecond, so callers parse the
 sentences they ask about (results are cached per sentence), not whole articles.
 
 Offsets are into the text passed in: ``parse(text, start, end)`` parses ``text[start:end]`` and every span it gives
@@ -37,7 +36,6 @@ if TYPE_CHECKING:
 
 MODEL_DIR = Path(__file__).with_name("parser_model")
 PARSER_PATH = MODEL_DIR / "en_ewt_parser"
-NER_PATH = MODEL_DIR / "uner_ewt_ner"
 
 # Universal Dependencies relations (as the treebank writes them).
 SUBJECT_RELATIONS = frozenset({"nsubj", "nsubj:pass", "csubj", "csubj:pass"})
@@ -47,15 +45,6 @@ AUXILIARY_RELATIONS = frozenset({"aux", "aux:pass", "cop"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 # The treebank writes straight apostrophes and quotation marks; the replacements keep every offset.
 _STRAIGHT = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\n": " ", "\t": " "})
-
-
-@dataclass(frozen=True, slots=True)
-class Entity:
-    """A named entity: its span in the text and its kind (``PER``, ``ORG`` or ``LOC``)."""
-
-    start: int
-    end: int
-    label: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,6 +107,12 @@ class ParsedSentence:
                 return self._span(list(child.subtree))  # "She said: the bridge will reopen."
         return None
 
+    def reports_clause(self, verb_start: int) -> bool:
+        """Whether the verb at ``verb_start`` has a clausal complement (``said (that) the bridge would reopen``), not
+        an object (``reported higher revenue``) or nothing."""
+        verb = self.token_at(verb_start)
+        return verb is not None and any(child.dep_ == "ccomp" for child in verb.children)
+
     def heads_finite_clause(self, start: int) -> bool:
         """Whether the word at ``start`` heads a finite clause: a verb (or predicate) in the past or present tense
         or with a modal or tensed auxiliary (``reopened``, ``will reopen``, ``is closed``), not an infinitive or a
@@ -164,29 +159,14 @@ def parse(text: str, start: int = 0, end: int | None = None) -> ParsedSentence:
     return ParsedSentence(text, start, _parsed(text[start:end].translate(_STRAIGHT)))
 
 
-def entities(text: str, start: int = 0, end: int | None = None) -> tuple[Entity, ...]:
-    """The named entities of ``text[start:end]``, with offsets into ``text``.
-
-    >>> text = "Ana Ruiz flew to Halden for Acme Shipping."
-    >>> [(text[e.start : e.end], e.label) for e in entities(text)]
-    [('Ana Ruiz', 'PER'), ('Halden', 'LOC'), ('Acme Shipping', 'ORG')]
-    """
-    end = len(text) if end is None else end
-    found = _recognised(text[start:end].translate(_STRAIGHT))
-    return tuple(Entity(start + a, start + b, label) for a, b, label in found)
-
-
-def load(ner: bool = False) -> None:
-    """Read the models now rather than on the first sentence parsed."""
+def load() -> None:
+    """Read the model now rather than on the first sentence parsed."""
     _parser()
-    if ner:
-        _recogniser()
 
 
 def clear_cache() -> None:
-    """Forget the sentences parsed so far (benchmarks time parsing from cold; the models stay loaded)."""
+    """Forget the sentences parsed so far (benchmarks time parsing from cold; the model stays loaded)."""
     _parsed.cache_clear()
-    _recognised.cache_clear()
 
 
 def model_checksum(path: Path) -> str:
@@ -205,20 +185,9 @@ def _parsed(sentence: str) -> Doc:
     return doc
 
 
-@lru_cache(maxsize=2048)
-def _recognised(sentence: str) -> tuple[tuple[int, int, str], ...]:
-    doc = _recogniser()(sentence)
-    return tuple((e.start_char, e.end_char, e.label_) for e in doc.ents)
-
-
 @cache
 def _parser() -> Any:
     return _load(PARSER_PATH)
-
-
-@cache
-def _recogniser() -> Any:
-    return _load(NER_PATH)
 
 
 def _load(path: Path) -> Any:

@@ -711,13 +711,16 @@ def common_word(word: str) -> bool:
 
 
 def parsed_subject(reader: Reading, s: Sentence, vs: int) -> Subject | None:
-    """The subject the dependency parser gives the verb at ``vs``, for a verb no rule found a subject for (a phrase
-    before the verb and outside quotations: ``The campaign and the party said``, ``Hester, senior associate at the
-    institute, said``): read from its head word as the rules read a subject ending there, else resolved like an
-    ``according to`` source over the whole phrase."""
+    """The subject the dependency parser gives the verb at ``vs``, for a verb no rule found a subject for: a phrase
+    before the verb of a verb the parser reads as reporting a clause (``The campaign and the party, in a joint
+    statement, said the vote would go ahead``; not ``reported higher revenue``), with no quotation before it in the
+    sentence (a quotation's speaker after it is the quotation rules' to find). Read from its head word as the rules
+    read a subject ending there, else resolved like an ``according to`` source (perhaps to nobody named)."""
     parsed = parser.parse(reader.text, s.start, s.end)
     phrase, head = parsed.subject(vs), parsed.subject_head(vs)
-    if phrase is None or head is None or phrase[1] > vs or MASK in reader.masked[phrase[0] : phrase[1]]:
+    if phrase is None or head is None or phrase[1] > vs or MASK in reader.masked[s.start : phrase[1]]:
+        return None
+    if not parsed.reports_clause(vs):
         return None
     subject = noun_phrase_before(reader, s, head[1])
     if subject is not None:
