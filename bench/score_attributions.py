@@ -13,10 +13,11 @@ relation counts when its cue holds a form of one of the speech verbs in ``SPEECH
 quotation mark, mixed when it
 holds one further on (reported speech with quoted words), reported otherwise.
 
-Found: an extracted quote overlaps at least half of the relation's content characters. The script prints the found
-share (all, direct, reported), the cue forms most often missed, the shapes of the missed sentences (cue before,
-after or inside the content; "that" after the cue; what kind of source), and the extracted quotes that overlap no
-annotated relation at all (speech or not): candidates for false quotes, as the corpus annotates every attribution.
+Found: the extracted quotes cover at least half of the relation's content characters (each character once). The
+script prints the found share (all, direct, reported), the cue forms most often missed, the shapes of the missed
+sentences (cue before, after or inside the content; "that" after the cue; what kind of source), and the extracted
+quotes that overlap no annotated relation at all (speech or not): candidates for false quotes, as the corpus
+annotates every attribution.
 ``--show N`` prints N missed relations and N unmatched quotes in context, for reading; none of it is kept.
 
 Speakers: over the relations found, the speaker of the extracted quote overlapping the content most is compared with
@@ -196,6 +197,17 @@ def overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
     return max(0, min(a[1], b[1]) - max(a[0], b[0]))
 
 
+def covered_chars(span: tuple[int, int], quotes: list[tuple[int, int]]) -> int:
+    """How many characters of ``span`` some extracted quote covers (two quotes over the same words count once)."""
+    covered, reach = 0, span[0]
+    for start, end in sorted(quotes):
+        start, end = max(start, reach), min(end, span[1])
+        if end > start:
+            covered += end - start
+            reach = end
+    return covered
+
+
 def cue_form(cue: str) -> str:
     words = [w.lower() for w in WORD.findall(cue)]
     if "according" in words:
@@ -339,7 +351,7 @@ def score_article(name: str, text: str, ann: Path, tally: Tally) -> None:
             tally.unmatched += 1
             tally.strays.append((name, q[0], q[1], text))
     for rel in relations:
-        covered = sum(overlap(q, span) for span in rel.content for q in quotes)
+        covered = sum(covered_chars(span, quotes) for span in rel.content)
         form, what = cue_form(rel.cue), shape(text, rel)
         kind = what.split()[0]
         tally.total[kind] += 1

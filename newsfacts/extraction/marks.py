@@ -65,6 +65,8 @@ def _typewriter_marks(text: str) -> str:
     """The text with typewriter double quotes (````We will,'' she said``, or ``''We will,'' she said`` from OCR)
     read as curly ones: each pair of marks becomes a curly mark at its outer end and a blank, so offsets stay and the
     pair is masked whole."""
+    if '""' in text:
+        text = _DOUBLED_STRAIGHT.sub(' "', text)  # '""Despite ...," she said': scraping doubled the opening mark
     if "``" in text:
         return text.replace("``", "\u201c ").replace("''", " \u201d")
     if "''" not in text:
@@ -76,6 +78,8 @@ def _typewriter_marks(text: str) -> str:
 # Two single marks standing for a double one: before a word (opening) or after one (closing).
 _DOUBLED_OPENING = re.compile(r"(?:(?<=\s)|(?<=^)|(?<=[(\[]))''(?=[^\W_])")
 _DOUBLED_CLOSING = re.compile(r"(?<=[^\W_]|[.,!?;:])''(?=\s|$|[.,;:!?)\]])")
+# Two straight double marks opening a line or following a blank, before a word: one opening mark.
+_DOUBLED_STRAIGHT = re.compile(r'(?m)(?:(?<=\s)|^)""(?=[^\W_])')
 
 
 def pair_marks(text: str) -> list[QuotedSpan]:
@@ -117,7 +121,8 @@ def _pair(text: str, opening: str, closing: str, straight: str, paragraphs: list
             if open_at is None:
                 lost = not single and (ch in closing or _looks_closing(text, i)) and _unopened(text, a, i, segments)
                 if lost:
-                    segments.append(QuotedSpan(a, i, a, i))  # scraped copy lost the opening mark
+                    start = _introduced_at(text, a, i)  # scraped copy lost the opening mark
+                    segments.append(QuotedSpan(start, i, start, i))
                 elif ch in opening or (ch == straight and not single) or _looks_opening(text, i):
                     open_at = i
             elif ch in closing + straight:
@@ -162,12 +167,35 @@ def _unopened(text: str, a: int, i: int, segments: list[QuotedSpan]) -> bool:
     paragraph start when it ends a sentence or clause there and holds a few words."""
     if segments and segments[-1].close >= a:
         return False
-    return text[i - 1 : i] in (",", ".", "!", "?") and len(WORD.findall(text[a:i])) >= 3
+    return _ends_words(text, i) and len(WORD.findall(text[a:i])) >= 3
+
+
+def _ends_words(text: str, i: int) -> bool:
+    """The mark at ``i`` follows the punctuation that ends quoted words, or precedes it (``what he did".``)."""
+    return text[i - 1 : i] in (",", ".", "!", "?") or bool(_BEFORE_STOP.match(text, i - 1))
+
+
+_BEFORE_STOP = re.compile(r"[^\W_].[.,!?](?:\s|$)")
 
 
 def _looks_closing(text: str, i: int) -> bool:
-    """A straight mark shaped as a closing one: after the punctuation that ends quoted words, before a space."""
-    return text[i - 1 : i] in (",", ".", "!", "?") and text[i + 1 : i + 2] in ("", " ", "\n")
+    """A straight mark shaped as a closing one: after the punctuation that ends quoted words, before a space, or
+    between a word and the punctuation that ends the sentence."""
+    after_stop = text[i - 1 : i] in (",", ".", "!", "?") and text[i + 1 : i + 2] in ("", " ", "\n")
+    return after_stop or bool(_BEFORE_STOP.match(text, i - 1))
+
+
+# A verb of speech (or its "that") and a colon, introducing a quotation: "..., adding that: ...".
+_INTRODUCED = re.compile(r"\b(?:that|" + "|".join(SPEECH_VERBS) + r")[^\S\n]*:[^\S\n]+")
+
+
+def _introduced_at(text: str, a: int, i: int) -> int:
+    """Where a quote that lost its opening mark starts: after the last verb of speech and colon introducing it in
+    its paragraph, else at the paragraph start."""
+    start = a
+    for m in _INTRODUCED.finditer(text, a, i):
+        start = m.end()
+    return start
 
 
 def _looks_opening(text: str, i: int) -> bool:

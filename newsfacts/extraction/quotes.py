@@ -210,7 +210,8 @@ def _subject_before(reader: _Reader, s: Sentence, vs: int, lemma: str, inflected
     """The subject before the verb at ``vs``; past a phrase between them (``X at a briefing in Halden on Friday
     said``: X, not Halden) when the verb is inflected (``staff with chronic stress problems``: a noun); else a
     common noun phrase opening the clause that no rule resolves (``The mill said``, ``Some families said``), when
-    the verb is one of speech (``The results suggest`` infers): an unnamed speaker."""
+    the verb is one of speech (``The results suggest`` infers): an unnamed speaker; else, for a verb of speech, the
+    dependency parser's subject (``parsed_subject``)."""
     verb = vs
     subject = subject_left(reader, s, vs)
     relative = _RELATIVE_BEFORE_VERB.search(reader.masked, s.start, vs) if subject is None else None
@@ -229,9 +230,18 @@ def _subject_before(reader: _Reader, s: Sentence, vs: int, lemma: str, inflected
         vs = between.start() if subject is None else vs
     if subject is None and lemma in SPEECH_VERBS:
         subject = _common_subject(reader, s, vs) or _plural_subject(reader, s, vs)
-    if subject is None and lemma in SPEECH_VERBS:
-        subject = parsed_subject(reader, s, verb)  # a phrase no rule reads: the parser's tree
+        return subject or parsed_subject(reader, s, verb)  # a phrase no rule reads: the parser's tree
+    if subject is None and lemma in _DECLARING:
+        # not "The county will screen them, a plan announced in May": a noun after a clause, and its participle
+        common = _common_subject(reader, s, vs)
+        opener = WORD.findall(reader.masked[s.start : common.start]) if common is not None else []
+        return None if _has_verb(["", *opener]) else common
     return subject
+
+
+# Verbs that report a statement as a verb of speech does ("The campaign confirmed that ..."), unlike the others that
+# take "that" ("The results suggest", "The figures indicate" infer).
+_DECLARING = words("confirm announce deny acknowledge admit reiterate")
 
 
 # A relative or participle clause set off by commas before the verb, perhaps with a quotation in it ("X, who called
@@ -537,10 +547,32 @@ _TOLD_THAT = re.compile(
 )
 
 
+def _relatives_hidden(rest: str) -> str:
+    """``rest`` with each ``that`` opening a relative clause (``in a story that ran``, ``a post that appeared to``)
+    spelt otherwise, so that only a ``that`` opening reported content is matched: a verb right after it, as the
+    part-of-speech tagger reads a word ending in -ed (``that advanced economies will grow`` has no verb next)."""
+    found = [m for m in _THAT_THEN_WORD.finditer(rest, 0, 160) if _verb_after_that(rest, m)]
+    for m in reversed(found):
+        rest = rest[: m.start()] + "th_t" + rest[m.start() + 4 :]
+    return rest
+
+
+_THAT_THEN_WORD = re.compile(r"\bthat\s+([a-z]+)\b")
+
+
+def _verb_after_that(rest: str, m: re.Match[str]) -> bool:
+    word = m.group(1)
+    if word in FINITE or word in IRREGULAR_VERBS:
+        return True
+    if not word.endswith("ed") or word in _ED_NOUNS:
+        return False
+    return tagger.tag_at(rest[m.start() : m.end() + 40], m.start(1) - m.start()) == "VBD"
+
+
 def _addressee_end(masked: str, pos: int, limit: int) -> int:
     """After ``told``: the end of the person told (``AFP``, ``the packed hall``, ``parliament``)."""
     rest = masked[pos:limit]
-    before_that = _TOLD_THAT.match(rest)
+    before_that = _TOLD_THAT.match(_relatives_hidden(rest))
     if before_that is not None:
         # "told a small crowd in Tarnby that", "told the paper, however, that", "told the paper last week she"
         return pos + (before_that.end(1) if before_that.group(1) is not None else before_that.end(2))
@@ -559,6 +591,14 @@ def _addressee_end(masked: str, pos: int, limit: int) -> int:
     return pos
 
 
+# A coordinated clause whose subject is a name: "..., but Kent pointed out ...".
+_OTHER_SPEAKER = re.compile(r"[,;]\s+(?:but|and|while|whereas)\s+(?:[A-Z][\w'\u2019.\-]*\s+){1,3}?([a-z]+)\b")
+
+
+def _speech_word(word: str) -> bool:
+    return word in SPEECH_VERBS or word in THAT_ONLY_VERBS or word in PHRASAL_CUES
+
+
 def _content_end(reader: _Reader, start: int, limit: int) -> int:
     """Where reported content starting at ``start`` ends: before trailing attribution and the speaker's next act."""
     masked = reader.masked
@@ -568,7 +608,10 @@ def _content_end(reader: _Reader, start: int, limit: int) -> int:
         if m.group(1).lower() in SPEAKER_ACTIONS:
             cut = m.start()
             break
-    acc = re.search(r",\s*according to\b", region)
+    other = _OTHER_SPEAKER.search(region)
+    if other is not None and _speech_word(other.group(1)):
+        cut = min(cut, other.start())  # "said he meant X, but Kent pointed out ...": another speaker's statement
+    acc = re.search(r",\s*(?:according\s+to|as\s+(?:first\s+)?reported\s+by)\b", region)
     if acc:
         cut = min(cut, acc.start())
     for m in re.finditer(r",\s*([a-z]+ing)\b", region):
@@ -750,6 +793,11 @@ def _introduces_quote(reader: _Reader, cue: _Cue, after: int, rest: str) -> bool
     intro = _INTRO_RE.match(rest)
     if not intro or any(w.lower() in _CLAUSE_PRONOUNS for w in WORD.findall(intro.group())):
         return False  # "said he wished to send a message: "..."": a clause of its own comes first
+    said = [w.lower() for w in WORD.findall(intro.group())]
+    if any(w in PARTICIPLE_CUES for w in said):
+        return False  # "agreed, adding that: "..."": the quote is the participle's
+    if said[:1] == ["that"] and len(said) > 1:
+        return False  # "added that the mood was, "...": reported speech ending in a quotation
     seg = _segment_at(reader, after + intro.end())
     if seg is None or seg.cls != "full":
         return False
@@ -818,7 +866,10 @@ def _read_content(reader: _Reader, cue: _Cue, after: int, rest: str, limit: int)
 _TIME_OPENERS = PREPOSITIONS | {"last", "earlier", "this", "later"}
 # A short phrase of time or place after the verb, then a clause opened by a subject pronoun.
 _PHRASE_THEN_PRONOUN = re.compile(
-    r"\s+(?:after|before|during|at|in|on|since|following)\s+(?:[\w'\u2019\-]+\s+){1,4}?"
+    r"\s+(?:after|before|during|at|in|on|since|following|for|over)\s+(?:[\w'\u2019\-]+\s+){1,4}?"
+    r"(?=(?:he|she|they|we|I)(?:['\u2019][a-z]+)?\s+[a-z])"
+    # or a longer one up to its comma: "explained after winning his home state on Mar. 15, he would ..."
+    r"|\s+(?:after|before|during|following|since)\s+[^,;:\n]{3,60},\s+"
     r"(?=(?:he|she|they|we|I)(?:['\u2019][a-z]+)?\s+[a-z])"
 )
 # Reported content opening with its verb: its subject is the relative pronoun before the cue.
@@ -843,19 +894,15 @@ def _content_start(cue: _Cue, after: int, rest: str) -> tuple[int, bool, bool] |
     inserted = _INSERTED.match(rest)
     if inserted is not None:  # "said — in a rare interview — that ...", "said (in a statement) that ..."
         after, rest = after + inserted.end(), rest[inserted.end() :]
-    m_that = re.match(r"((?:\s+[\w'\u2019\-]+){0,10}?)\s+that\b", rest)
+    hidden = _relatives_hidden(rest)
+    if _noun_and_relative(cue, hidden):
+        return None
+    m_that = re.match(r"((?:\s+[\w'\u2019\-]+){0,10}?)(?:,\s+according\s+to\s[^,;:\n]{1,60},)?\s+that\b", hidden)
     if m_that and _before_that(m_that.group(1)):
         return after + m_that.end(), True, False
-    colon = _COLON.match(rest) if cue.lemma in SPEECH_VERBS else None
-    if colon and _reported_clause(" " + rest[colon.end() :]):
-        return after + colon.end(), False, False  # "told the paper: the bridge will reopen": no quotation marks
-    asked = _ASKED_TO.match(rest) if cue.lemma == "ask" else None
-    if asked:
-        return after + asked.end(), False, True  # "asked the Speaker to "get the minister back"": the request
-    preps = VERB_PREPOSITIONS.get(cue.lemma, ())
-    m_prep = re.match(r"\s+(" + "|".join(preps) + r")\b", rest) if preps else None
-    if m_prep:
-        return after + m_prep.end(), False, True
+    marked = _marked_start(cue, rest)
+    if marked is not None:
+        return after + marked[0], False, marked[1]
     past_phrase = _past_phrase(cue, rest)
     if past_phrase is not None:
         return after + past_phrase, False, False
@@ -882,6 +929,26 @@ def _content_start(cue: _Cue, after: int, rest: str) -> tuple[int, bool, bool] |
     if fronted and _opens_clause(rest[fronted.end() - 1 :]) and _reported_clause(rest[fronted.end() - 1 :]):
         return after + fronted.start(1), False, False  # "said with two more rate rises, the slowdown might be deeper"
     return None
+
+
+def _marked_start(cue: _Cue, rest: str) -> tuple[int, bool] | None:
+    """Where content marked by a colon, ``to`` or the verb's preposition starts: (offset, after a preposition)."""
+    colon = _COLON.match(rest) if cue.lemma in SPEECH_VERBS else None
+    if colon and _reported_clause(" " + rest[colon.end() :]):
+        return colon.end(), False  # "told the paper: the bridge will reopen": no quotation marks
+    asked = _ASKED_TO.match(rest) if cue.lemma == "ask" else None
+    if asked:
+        return asked.end(), True  # "asked the Speaker to "get the minister back"": the request
+    preps = VERB_PREPOSITIONS.get(cue.lemma, ())
+    m_prep = re.match(r"\s+(" + "|".join(preps) + r")\b", rest) if preps else None
+    if m_prep:
+        return m_prep.end(), True
+    return None
+
+
+def _noun_and_relative(cue: _Cue, hidden: str) -> bool:
+    """``farm states that have lost jobs``: a plural noun shaped like a verb of speech, then its relative clause."""
+    return cue.word.endswith("s") and cue.lemma in _NOUN_LIKE and hidden.lstrip().startswith("th_t ")
 
 
 def _past_phrase(cue: _Cue, rest: str) -> int | None:
@@ -939,6 +1006,7 @@ _ASKED_TO = re.compile(r"(?:\s+[\w'\u2019.\-]+){1,8}?\s+to\s+(?=" + MASK + ")")
 
 
 _FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+_OBJECT_PRONOUNS = words("me him us them whom")
 # Tags of the words of a noun phrase that opens a clause: "most dockers", "the new port's cranes", "three of them".
 _SUBJECT_TAGS = frozenset(
     {"DT", "PDT", "CD", "JJ", "JJR", "JJS", "NN", "NNS", "NNP", "NNPS", "PRP", "PRP$", "POS", "RB"}
@@ -952,11 +1020,12 @@ def _tagged_clause(verb: str, rest: str) -> bool:
     if not clause.strip() or MASK in clause or not clause.strip()[0].isalnum():
         return False
     words = tagger.tagged(verb + clause)[1:]
-    if len(words) < 3:
-        return False
+    if len(words) < 3 or words[0].text.lower() in _OBJECT_PRONOUNS:
+        return False  # "when others repeat them are cited": an object, no subject
     for k, w in enumerate(words[:6]):
         plural = w.tag == "VB" and any(p.tag in ("NNS", "NNPS", "PRP") for p in words[:k])  # "wardens still check"
-        if w.tag in _FINITE_TAGS or plural:
+        past = w.tag == "VBN" and k > 0 and words[k - 1].tag == "PRP"  # "announced it added": no auxiliary
+        if w.tag in _FINITE_TAGS or plural or past:
             return k > 0  # a subject, then its verb
         if w.tag not in _SUBJECT_TAGS:
             return False  # "said grace before the meal began": a preposition before any verb, an object
@@ -965,20 +1034,21 @@ def _tagged_clause(verb: str, rest: str) -> bool:
 
 # Reporting verbs that as often take a thing as their object ("reported a profit", "announced a merger").
 _OBJECT_VERBS = frozenset({"report", "announce", "reveal", "disclose", "unveil", "post"})
+_COORDINATION = re.compile(r",|\s(?:and|or|but)\s")
 
 
 def _takes_bare_content(cue: _Cue, rest: str) -> bool:
     """``said sales fell``, ``called it "a disaster"``, ``admitted his side had ...``, ``admitted "he was wrong"``:
     content without ``that``."""
-    if cue.lemma in _OBJECT_VERBS and not _reported_clause(rest.split(",", 1)[0]):
-        return False  # "reported a record profit, lifted by ...": an object, not a clause
+    if cue.lemma in _OBJECT_VERBS and not _reported_clause(_COORDINATION.split(rest, 1)[0]):
+        return False  # "reported a record profit, lifted by ...", "reported lower sales and warned": an object
     said = _reported_clause(rest) or (cue.lemma == "say" and _opens_clause(rest)) or _tagged_clause(cue.word, rest)
     return (
         (cue.lemma in SPEECH_VERBS and said)
         or (cue.lemma in FRAMING_VERBS and MASK in rest)
         or (
             (cue.lemma in THAT_VERBS or cue.lemma in _FINDING_LEMMAS)
-            and (_clause_like(rest) or rest.lstrip().startswith(MASK))
+            and (_clause_like(rest) or rest.lstrip().startswith(MASK) or _tagged_clause(cue.word, rest))
         )
     )
 
@@ -1004,8 +1074,8 @@ def _opens_clause(rest: str) -> bool:
     low = first.lower()
     if low in _QUANTIFIERS:
         return True  # "said each hour of sleep lifts ...", "said many of them left"
-    if any(w.lower() in PREPOSITIONS for w in found[1:3]):
-        return False  # "said a prayer for", "said no to the deal", "said Mass in": an object, not a clause
+    if any(w.lower() in PREPOSITIONS for w in found[1:3]) or found[1].lower() in SUBORDINATORS:
+        return False  # "said a prayer for", "said no to the deal", "said this while ...": an object, not a clause
     second = found[1].lower()
     if low == "it" and second not in FINITE and (second in STOPWORDS or second.endswith("ly")):
         return False  # "said it again", "said it openly": an object
@@ -1018,7 +1088,7 @@ def _opens_clause(rest: str) -> bool:
 
 
 # A sentence opening "As" before a cue's subject: "As Ruiz pointed out, ...".
-_AS_OPENER = re.compile(r"\W*As\s+")
+_AS_OPENER = re.compile(r"\W*(?:(?:But|And|Yet|So)\s+as|As)\s+")
 _COMMA_NEXT = re.compile(r"\s*,?\s*(?=[^\W_])")
 
 
@@ -1037,6 +1107,8 @@ def _trailing(reader: _Reader, s: Sentence, cue: _Cue) -> int:
     body = before.rstrip(",").rstrip()
     if body.endswith(MASK):
         seg = _last_segment_before(reader, s.start + len(body))
+        if seg is not None and seg.cls == "partial" and _clause_with_quotation(reader, s, seg, cue):
+            return cue.end
         if seg is not None and seg.cls in ("full", "partial"):
             _attach(reader, seg, cue)
             return cue.end
@@ -1049,7 +1121,7 @@ def _trailing(reader: _Reader, s: Sentence, cue: _Cue) -> int:
     # "..., the minister, Ines Duarte, said": the role before the name belongs to the attribution.
     role = re.search(
         r"(?:^|,)\s*(?:the|a|an|his|her|its|their|(?:[A-Z][\w.]*\s+){0,2}[A-Z]\w*['\u2019]s)\s+"
-        r"(?:[\w\-]+\s+){0,3}?([\w\-]+)\s*,?$",
+        r"(?:[\w'\u2019\-]+\s+){0,3}?([\w\-]+)\s*,?$",
         body,
     )
     if role and (is_person_role(role.group(1)) or is_organisation_role(role.group(1))):
@@ -1059,7 +1131,9 @@ def _trailing(reader: _Reader, s: Sentence, cue: _Cue) -> int:
     if lead is None:
         return cue.end
     lead = _past_dateline(masked, lead, body_end)
-    if _NAME_AND_APPOSITION.fullmatch(masked, lead, body_end):
+    opener = WORD.match(masked, lead, body_end)
+    named = opener is not None and opener.group().lower() not in STOPWORDS  # not "In Halden, the turnout was ..."
+    if named and _NAME_AND_APPOSITION.fullmatch(masked, lead, body_end):
         return cue.end  # "Roffman, an analyst at Janney, recalled the calls": the subject and who they are
     if aside is not None:
         lead_words = WORD.findall(masked[lead:body_end])
@@ -1069,10 +1143,23 @@ def _trailing(reader: _Reader, s: Sentence, cue: _Cue) -> int:
             end = _content_end(reader, governed + aside.end(), s.end)
             _reported(reader, lead, end, cue)
             return end
-    lead = _main_clause(masked, lead, body_end)
-    if _reportable(masked[lead:body_end]):
+    lead, reportable = _main_clause(masked, lead, body_end)
+    if reportable:
         _reported(reader, lead, body_end, cue)
     return cue.end
+
+
+def _clause_with_quotation(reader: _Reader, s: Sentence, seg: QuotedSpan, cue: _Cue) -> bool:
+    """``Not paying taxes "makes me smart," Roe said``: a clause ending in a partial quotation before a trailing cue
+    is reported whole, with the quoted words in it (mixed); returns whether it was."""
+    lead = _lead_start(reader, s, seg.open)
+    if lead is None or seg.attached:
+        return False  # "He called the plan "a disaster," Ruiz said": the quotation is already a cue's content
+    lead, _ = _main_clause(reader.masked, _past_dateline(reader.masked, lead, seg.open), seg.open)
+    if len(WORD.findall(reader.masked[lead : seg.open])) < 2 or MASK in reader.masked[lead : seg.open]:
+        return False
+    _reported(reader, lead, seg.close + 1, cue)
+    return True
 
 
 def _connective(word: str) -> bool:
@@ -1084,17 +1171,31 @@ def _connective(word: str) -> bool:
 _CONNECTIVES = words("instead rather indeed besides otherwise nevertheless nonetheless anyway thus hence")
 
 
-def _main_clause(masked: str, lead: int, end: int) -> int:
-    """``Before the session, Fico appeared ...``: skip a fronted adverbial clause to the main clause after it."""
+def _main_clause(masked: str, lead: int, end: int) -> tuple[int, bool]:
+    """``Asked about the plan, Fico said ...``: skip a fronted lead-in to the main clause after it; a fronted
+    subordinate clause (``If it cannot yet, it will soon, analysts say``) is part of what is reported. Returns
+    where the content starts and whether it can be reported content."""
     if _reportable(masked[lead:end]):
-        return lead
+        return lead, True
     comma = masked.find(",", lead, end)
     if comma < 0:
-        return lead
+        return lead, False
     start = comma + 1
     while start < end and masked[start].isspace():
         start += 1
-    return start if _reportable(masked[start:end]) else lead
+    if not _reportable(masked[start:end]):
+        return lead, False
+    return (lead if _SUBORDINATE_CLAUSE.match(masked, lead, comma) else start), True
+
+
+# A fronted clause of condition, time, cause or concession with a subject and verb of its own: "If it fails,",
+# "As the mayor spoke on Tuesday,"; not "When asked about it," or "After the vote,".
+_SUBORDINATE_CLAUSE = re.compile(
+    r"\W*(?:If|When|Whenever|While|Although|Though|Because|Since|Until|Unless|Once|After|Before|As)\s+"
+    r"(?!asked\b|speaking\b|pressed\b)(?:[\w'\u2019.\-]+\s+){0,8}?(?:[a-z]+ed|"
+    + "|".join(sorted(FINITE | IRREGULAR_VERBS))
+    + r"|cannot|can't)\b"
+)
 
 
 def _ends_clause(tail: str) -> bool:
@@ -1210,21 +1311,24 @@ def _past_dateline(masked: str, start: int, end: int) -> int:
 
 
 # A plain verb of saying: "X said the road would reopen, according to the paper" is X's, the paper only reports it.
-_SAYS = re.compile(r"\b(?:said|says|told|tells|added|adds|stated|states|wrote|writes|announced|confirmed)\b")
+# ("states" is left out: as often the noun, "14 states passed laws, according to ...").
+_SAYS = re.compile(r"\b(?:said|says|told|tells|added|adds|stated|wrote|writes|announced|confirmed)\b")
 
 
 def _according(reader: _Reader, s: Sentence) -> list[tuple[int, int]]:
     """``According to X, ...`` and ``..., according to X.``: the source is a name, a role, or a document."""
     masked, text = reader.masked, reader.text
     taken = []
-    for m in re.finditer(r"\b[Aa]ccording to\s+([^,.;" + MASK + r"]+)", masked[s.start : s.end]):
-        src_a, src_b = s.start + m.start(1), s.start + m.end(1)
+    for m in _ACCORDING.finditer(masked, s.start, s.end):
+        src_a, src_b = m.start(2), m.end(2)
         entity, attribution = source_of(reader, src_a, src_b)
-        cue = _Cue(
-            s.start + m.start(), s.start + m.end(), "according to", "say", Subject(src_a, src_b, entity, attribution)
-        )
-        lead = masked[s.start : s.start + m.start()]
+        said = " ".join(m.group(1).lower().split())
+        press = said != "according to"  # "as reported by the Star": the paper's own report
+        cue = _Cue(m.start(), m.end(), said, "say", Subject(src_a, src_b, entity, attribution, press))
+        lead = masked[s.start : m.start()]
         aside = _aside_after(masked, src_b, s.end) if lead.rstrip().endswith(",") else None
+        if aside is not None and _SAYS.search(lead):
+            continue  # "Acme said on Friday, according to the Star, that ...": the verb's content, sourced
         if aside is not None:
             # "That man fled and, according to Ruiz, hid in a shed": what follows the aside is reported; after a
             # short subject ("The plan, according to Ruiz, will cost ..."), the whole sentence.
@@ -1236,7 +1340,7 @@ def _according(reader: _Reader, s: Sentence) -> list[tuple[int, int]]:
             b = _content_end(reader, aside, s.end)
             if a is None:
                 continue
-        elif not lead.strip():
+        elif not lead.strip() or _CONJUNCTION_ONLY.fullmatch(lead):  # "But according to X, ..."
             a = src_b + 1 if masked[src_b : src_b + 1] == "," else src_b
             b = _content_end(reader, a, s.end)
         elif lead.rstrip().endswith(MASK):
@@ -1258,6 +1362,15 @@ def _according(reader: _Reader, s: Sentence) -> list[tuple[int, int]]:
             _reported(reader, a, b, cue)
             taken.append((min(a, cue.start), max(b, src_b)))
     return taken
+
+
+_CONJUNCTION_ONLY = re.compile(r"\W*(?:But|And|Yet|So|Still|Now|Instead),?\s*")
+
+
+# "according to X", "as reported by X", "as first reported by X": X is the source of what the sentence reports.
+_ACCORDING = re.compile(
+    r"\b([Aa]ccording\s+to|[Aa]s\s+(?:first\s+|previously\s+|earlier\s+)?reported\s+by)\s+([^,.;" + MASK + r"]+)"
+)
 
 
 def _sourced(lead: str, entity: Entity | None, source: str) -> bool:
@@ -1420,10 +1533,25 @@ def _continues(reader: _Reader, here: int, pos: int) -> bool:
 _LABEL_AFTER = re.compile(r"[^\S\n]*[-\u2013\u2014]+[^\S\n]*([^\n]{2,60}?)[^\S\n]*(?:\n|$)")
 
 
+# A pull quote signed on the line below it: a dash, then a name (and perhaps a comma and a role), alone on the line.
+_SIGNED_BELOW = re.compile(
+    r"[^\S\n]*\n[^\S\n]*[-\u2013\u2014]+[^\S\n]*((?:[A-Z][\w.'\u2019\-]*[^\S\n]+){0,4}[A-Z][\w.'\u2019\-]*"
+    r"(?:,[^\S\n]*[^\n]{2,40}?)?)[^\S\n]*(?:\n|$)"
+)
+
+
+def _signed_below(reader: _Reader, seg: QuotedSpan) -> re.Match[str] | None:
+    """``"We never give up."`` on a line of its own, then ``- Dan Lowe`` on the next: the quote's signature."""
+    line_start = reader.text.rfind("\n", 0, seg.open) + 1
+    if reader.text[line_start : seg.open].strip():
+        return None
+    return _SIGNED_BELOW.match(reader.text, seg.close + 1)
+
+
 def _label_after(reader: _Reader, seg: QuotedSpan) -> tuple[Entity | None, AttributionMethod, str] | None:
     """The speaker named by a dash label after a quote (``"..." - President Ruiz``), or described by one without a
     name (``"..." - reporter``): (entity, attribution, description), or None without a label."""
-    label = _LABEL_AFTER.match(reader.text, seg.close + 1)
+    label = _LABEL_AFTER.match(reader.text, seg.close + 1) or _signed_below(reader, seg)
     if label is None:
         return None
     for pos in reader.mentions_between(label.start(1), label.end(1)):

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from itertools import pairwise
 from typing import Literal
 
+from newsfacts.extraction.cues import ALL_VERBS
+
 SentenceKind = Literal["prose", "heading", "caption", "credit"]
 
 
@@ -106,6 +108,20 @@ _YEAR_CREDIT_RE = re.compile(
 # A quotation that ends a sentence, then a dash and its speaker's name.
 _LABELLED_QUOTE_RE = re.compile(
     r"(?:\d{1,3}[.)][^\S\n]*)?[\"\u201c][^\n]*[.!?\u2026][\"\u201d][^\S\n]*[-\u2013\u2014][^\n]{2,60}"
+)
+# A quotation, then its speaker and a verb of speech, on a line of its own: "'We let it slip', says Jon Harl".
+_SPEECH_VERB = r"(?:" + "|".join(sorted(ALL_VERBS)) + r")"
+_SPEAKER_NAME = r"[A-Z][\w'\u2019.\-]*(?:[^\S\n]+[A-Z][\w'\u2019.\-]*){0,3}"
+_ATTRIBUTED_QUOTE_RE = re.compile(
+    r"[\"\u201c'\u2018][^\n]{3,}?[\"\u201d'\u2019],?[^\S\n]+(?:"
+    + _SPEECH_VERB
+    + r"[^\S\n]+(?:[a-z]+[^\S\n]+){0,2}"
+    + _SPEAKER_NAME
+    + r"|"
+    + _SPEAKER_NAME
+    + r"[^\S\n]+"
+    + _SPEECH_VERB
+    + r")[.!]?"
 )
 _CREDIT_INITIALS = frozenset("©(CBRWEAcrwea")
 _BULLETS = frozenset("-*\u2022\u2013\u2014\u00b7\u25aa\u25cf")
@@ -362,7 +378,7 @@ class _Block:
 
     def _is_headline(self) -> bool:
         """A line of a few sentences whose last one has no final punctuation: a headline with its standfirst."""
-        if _LABELLED_QUOTE_RE.fullmatch(self.text, self.start, self.end):
+        if _labelled_quote(self.text, self.start, self.end):
             return False  # '"I will answer. Next question." - Moon': a quote of two sentences with its label
         body = self.text[self.start : self.end].rstrip(_CLOSERS + '"')
         return bool(body) and body[-1].isalnum() and len(body.split()) <= MAX_HEADLINE_WORDS
@@ -370,7 +386,7 @@ class _Block:
     def _is_heading(self, seg: _Segment) -> bool:
         if self.text[seg.end - 1] == "." or self.text[seg.start] in _BULLETS:
             return False
-        if _LABELLED_QUOTE_RE.fullmatch(self.text, seg.start, seg.end):
+        if _labelled_quote(self.text, seg.start, seg.end):
             return False  # '"We will not answer that." - President Ruiz': a quote with its speaker's label
         body = self.text[seg.start : seg.end].rstrip(_CLOSERS + '"')
         if not body or not _LETTER_RE.search(body):
@@ -380,6 +396,11 @@ class _Block:
         if last == "?":
             return words <= MAX_QUESTION_HEADING_WORDS
         return last not in ".!…;:," and words <= MAX_HEADING_WORDS
+
+
+def _labelled_quote(text: str, start: int, end: int) -> bool:
+    """A line that is a quotation with its speaker, by a dash and a name or by a verb of speech: not a heading."""
+    return bool(_LABELLED_QUOTE_RE.fullmatch(text, start, end) or _ATTRIBUTED_QUOTE_RE.fullmatch(text, start, end))
 
 
 def _is_initial(token: str) -> bool:
@@ -436,6 +457,8 @@ def _is_wrap(text: str, previous_line: tuple[int, int], start: int, block_start:
         return True  # '"We will rebuild," / she said.': the attribution of a quote wrapped onto the next line
     if not body or body[-1] in ".?!…:":
         return False
+    if _OPEN_LINE_END.search(body):
+        return True  # "... but Kent pointed out the / George ...": no line ends on an article or a conjunction
     if columns and not line.isupper():
         return True  # a column's line stops wherever the width does: "... at noon. Constable / Ann Roe said ..."
     if _NAME_CUT.search(line) or _ATTRIBUTION_CUT.search(line):
@@ -443,6 +466,8 @@ def _is_wrap(text: str, previous_line: tuple[int, int], start: int, block_start:
     return len(line.split()) > MAX_HEADING_WORDS or _quotation_open(text[block_start:line_end])
 
 
+# A line ending in a word that always has more after it: an article, "of", a coordinating conjunction.
+_OPEN_LINE_END = re.compile(r"\s(?:the|a|an|of|and|or|to|with)$")
 # A line ending in a title and a name ("Sgt. Ana"), or in an attribution cut before its name (", said the", ", said
 # police"): a complete one ends in a name.
 _NAME_CUT = re.compile(r"(?:^|\s)(?:" + "|".join(sorted(_TITLES)) + r")\.?\s+[A-Z][\w'\u2019\-]*$")

@@ -684,7 +684,20 @@ def subject_right(reader: Reading, s: Sentence, ve: int) -> Subject | None:
     m = re.match(r"\s+(another|one|others)(?=\s*[,.;:!?])", masked[ve : s.end])
     if m:
         return Subject(ve + m.start(1), ve + m.end(1), None, "none")  # '"...," said another': someone unnamed
-    return None
+    return _bare_role_after(reader, s, ve)
+
+
+def _bare_role_after(reader: Reading, s: Sentence, ve: int) -> Subject | None:
+    """``The plans, said counsel, were ...``, ``..., said prosecutors.``: a role without a determiner after a verb set
+    off by a comma, closing the attribution (not ``said police, fire crews and ...``, where no comma comes first)."""
+    masked = reader.masked
+    m = re.match(r"\s+([a-z][\w\-]*)(?=\s*[,.;!?](?:\s|$))", masked[ve : s.end])
+    verb = re.search(r",\s*([a-z]+)$", masked[s.start : ve])
+    if m is None or verb is None or verb.group(1) not in SPEECH_VERBS:
+        return None  # "regular, pledged delegates": an adjective, not a verb of speech
+    if not (is_person_role(m.group(1)) or is_organisation_role(m.group(1))):
+        return None
+    return noun_phrase_before(reader, s, ve + m.end(1))
 
 
 def _named_after_role(reader: Reading, s: Sentence, start: int, end: int) -> Subject | None:

@@ -412,6 +412,19 @@ def test_negation_before_reported_words_stays_with_them() -> None:
     assert all(not c.text.startswith("the mine") for c in claims)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ana Ruiz wasn't so much saying that the mine had been sold to investors.",
+        "Ana Ruiz was never really claiming that the mine had been sold to investors.",
+    ],
+)
+def test_a_negation_a_few_words_before_reported_words_stays_with_them(text: str) -> None:
+    claims = [c for c in claims_of(text) if c.text.endswith("investors")]
+    assert claims
+    assert all(not c.text.startswith("the mine") for c in claims)
+
+
 def test_figure_after_a_comma_is_not_cut_off() -> None:
     text = "Acme shares fell 4% on Monday, missing estimates of $2.15 a share."
     assert [c.text for c in claims_of(text)] == [text.removesuffix(".") + "."]

@@ -204,6 +204,18 @@ QUOTED = [
         [("figure", None)],
     ),
     (
+        "the day of the occasion the words came at is the article's claim",
+        "Ana Ruiz, at a press conference in Kisumu on Friday, said the ferry port had reopened.",
+        (("the ferry port had reopened", "Ana Ruiz"),),
+        [("date", None), ("attributed", "Ana Ruiz")],
+    ),
+    (
+        "the day of the speaking alone is no claim",
+        "Acme Holdings said on Friday that the ferry port had reopened.",
+        (("the ferry port had reopened", "Acme Holdings"),),
+        [("attributed", "Acme Holdings")],
+    ),
+    (
         "a date when the words were said is no claim",
         "He said in June that the agency had been hacked twice.",
         (("the agency had been hacked twice", "Sam Ode"),),

@@ -179,6 +179,90 @@ CASES = [
         [("the man, 34, was arrested at the scene", "indirect", None)],
         id="police-as-unnamed-source",
     ),
+    pytest.param(
+        "The coaches spoke after the game.\n'We let it slip away', says Jon Harl\nOn the late collapse:\n",
+        [("We let it slip away", "direct", "Jon Harl")],
+        id="a-quote-and-its-speaker-on-a-line-of-their-own",
+    ),
+    pytest.param(
+        'Orders rose.\n""Despite the slump, demand holds," Chairman Jon Harl said in a statement.\nThe yard won work.',
+        [("Despite the slump, demand holds,", "direct", "Jon Harl")],
+        id="a-doubled-opening-mark",
+    ),
+    pytest.param(
+        "The lawyer asked for time.\nJudge Ann Kell agreed, adding that: I know little of him. We must be clear "
+        'what lay behind it".\n',
+        [("I know little of him. We must be clear what lay behind it", "direct", "Ann Kell")],
+        id="a-lost-opening-mark-after-a-cue-and-colon",
+    ),
+    pytest.param(
+        'Ann Roe sent a note. "I looked around," she wrote, adding that the mood in the room was, "She is with us."',
+        [
+            ("I looked around,", "direct", "Ann Roe"),
+            ('the mood in the room was, "She is with us."', "mixed", "Ann Roe"),
+        ],
+        id="a-participle-with-that-before-a-quotation",
+    ),
+    pytest.param(
+        "Minister Jon Harl said this while briefing reporters after a closed-door meeting.",
+        [],
+        id="said-this-while",
+    ),
+    pytest.param("Voters went to the polls in farm states that have lost jobs.", [], id="states-as-a-noun"),
+    pytest.param("Acme announced plans to expand the mill.", [], id="announced-an-object"),
+    pytest.param(
+        "Studies that fail when others repeat them are cited more often than sound ones.", [], id="repeat-them"
+    ),
+    pytest.param(
+        "The county will go on screening all applicants for the grant, a plan announced earlier this year.",
+        [],
+        id="a-noun-and-its-participle",
+    ),
+    pytest.param(
+        "Acme said on Friday, according to the Halden Star, that it would close the mill.",
+        [("it would close the mill", "indirect", "Acme")],
+        id="said-then-according-to-a-paper-then-that",
+    ),
+    pytest.param(
+        "The plans, said counsel, were drawn up in secret.",
+        [("The plans, said counsel, were drawn up in secret", "indirect", None)],
+        id="an-inverted-bare-role-set-off-by-commas",
+    ),
+    pytest.param(
+        "Lowe said the vote was close and regular, pledged delegates were split.",
+        [("the vote was close and regular, pledged delegates were split", "indirect", "Lowe")],
+        id="an-adjective-in-ed-after-a-comma-is-no-inverted-verb",
+    ),
+    pytest.param(
+        "The nominee is planning no more events, the party's finance chairman, Dan Lowe, said.",
+        [("The nominee is planning no more events", "indirect", "Dan Lowe")],
+        id="a-possessive-role-and-a-name-before-a-trailing-cue",
+    ),
+    pytest.param(
+        'Not paying the fee "makes me smart," Dan Lowe said last week.',
+        [('Not paying the fee "makes me smart,"', "mixed", "Dan Lowe")],
+        id="a-clause-ending-in-a-partial-quotation-before-a-trailing-cue",
+    ),
+    pytest.param(
+        '"We never give up."\n\u2014 Dan Lowe, coach of the Hawks\nThe team won on Sunday.',
+        [("We never give up.", "direct", "Dan Lowe")],
+        id="a-pull-quote-signed-on-the-line-below",
+    ),
+    pytest.param(
+        '"We never give up."\n- Dan Lowe won the race on Sunday and the team went home happy.',
+        [("We never give up.", "direct", None)],
+        id="a-line-below-that-is-no-signature",
+    ),
+    pytest.param(
+        "Shares fell after the firm reported weaker-than-expected sales and warned of hard times ahead.",
+        [],
+        id="reported-an-object-and-warned",
+    ),
+    pytest.param(
+        "Dan Lowe said he meant a rival, but Al Kent pointed out the\nGovernor Bo Lee also won more votes.",
+        [("he meant a rival", "indirect", "Dan Lowe")],
+        id="content-ends-before-another-speaker-and-a-line-ending-in-an-article-wraps",
+    ),
 ]
 
 
@@ -846,6 +930,66 @@ REPORTED = [
         ("Some 400 ferries sailed late", "PortWatch Ltd"),
         id="according-to-a-source-and-its-apposition",
     ),
+    pytest.param(
+        "So far this year, 14 states passed at least 30 laws on farming, according to the Halden Institute.",
+        ("So far this year, 14 states passed at least 30 laws on farming", "Halden Institute"),
+        id="according-to-after-states-as-a-noun",
+    ),
+    pytest.param(
+        "The campaign confirmed that Lowe would meet party leaders.",
+        ("Lowe would meet party leaders", None),
+        id="a-common-noun-confirmed-that",
+    ),
+    pytest.param(
+        "On Friday, the Halden Labour Office announced it added 2,500 jobs in July.",
+        ("it added 2,500 jobs in July", "Halden Labour Office"),
+        id="announced-a-clause-whose-verb-the-tagger-reads",
+    ),
+    pytest.param(
+        "But as Ann Roe noted, those voters will give Lowe a second look.",
+        ("those voters will give Lowe a second look", "Ann Roe"),
+        id="but-as-x-noted",
+    ),
+    pytest.param(
+        "Dan Lowe explained after winning his home county on May 5, he would need 68 percent of what is left.",
+        ("he would need 68 percent of what is left", "Dan Lowe"),
+        id="a-long-time-phrase-and-its-comma-before-the-clause",
+    ),
+    pytest.param(
+        "As reported by Halden Radio, the mayor was warned of the risk.",
+        ("the mayor was warned of the risk", "Halden Radio"),
+        id="as-reported-by",
+    ),
+    pytest.param(
+        "But according to the Halden Institute, most farms lost money.",
+        ("most farms lost money", "Halden Institute"),
+        id="but-according-to",
+    ),
+    pytest.param(
+        "In Halden, the turnout was the second highest in a primary, Ann Roe said.",
+        ("the turnout was the second highest in a primary", "Ann Roe"),
+        id="a-fronted-place-is-no-name-with-an-apposition",
+    ),
+    pytest.param(
+        "Lowe has said for weeks he is the only candidate who can win.",
+        ("he is the only candidate who can win", "Lowe"),
+        id="said-for-weeks-then-a-clause",
+    ),
+    pytest.param(
+        "Lowe told the Halden Star in a story that ran this week that he believes the plan will fail.",
+        ("he believes the plan will fail", "Lowe"),
+        id="a-relative-that-before-the-content-that",
+    ),
+    pytest.param(
+        "Ann Roe said in a post that appeared on Friday that the pier will reopen.",
+        ("the pier will reopen", "Ann Roe"),
+        id="a-relative-that-with-a-verb-in-ed",
+    ),
+    pytest.param(
+        "Ann Roe predicted that advanced economies will grow 1.6 percent.",
+        ("advanced economies will grow 1.6 percent", "Ann Roe"),
+        id="that-before-an-adjective-in-ed",
+    ),
 ]
 
 
@@ -935,6 +1079,11 @@ def test_she_said_after_a_possessive_goes_to_the_woman_named() -> None:
             "Before the session, the mayor left the building early, the Halden Herald wrote.",
             ("the mayor left the building early", "Halden Herald"),
             id="fronted-adverbial-before-trailing-cue",
+        ),
+        pytest.param(
+            "When the mayor spoke on Tuesday, the crowd had already left, Dana Verro said.",
+            ("When the mayor spoke on Tuesday, the crowd had already left", "Dana Verro"),
+            id="fronted-subordinate-clause-is-part-of-the-content",
         ),
         pytest.param(
             "Before the session, Ana Ruiz appeared in public, the Halden daily wrote, speculating about a reshuffle.",
@@ -1426,7 +1575,7 @@ def test_a_short_exclamation_after_a_verb_of_speech_is_a_quote() -> None:
         pytest.param("Untold riches and Misreported losses were listed.", [], id="no-glued-verb-inside-a-word"),
         pytest.param(
             'Her replies were "beside the point," the filing stated She then asked for a break.',
-            [("beside the point,", "mixed", None)],
+            [('Her replies were "beside the point,"', "mixed", None)],
             id="next-sentence-glued-after-a-trailing-cue",
         ),
     ],

@@ -437,6 +437,16 @@ def test_any_text_is_covered_by_non_overlapping_stripped_spans(text: str) -> Non
         pytest.param(
             "Budget cuts\nThe council met on Monday.", ["Budget cuts", "The council met on Monday."], id="heading"
         ),
+        pytest.param(
+            "Lowe said he meant it, but Kent pointed out the\nGovernor also won.",
+            ["Lowe said he meant it, but Kent pointed out the\nGovernor also won."],
+            id="a-line-ending-in-an-article",
+        ),
+        pytest.param(
+            "Comments after the game.\n'We let it slip away', says Jon Harl\nOn the collapse:",
+            ["Comments after the game.", "'We let it slip away', says Jon Harl", "On the collapse:"],
+            id="a-quotation-and-its-speaker-on-a-line",
+        ),
     ],
 )
 def test_a_line_break_inside_a_sentence_is_a_wrap(text: str, expected: list[str]) -> None:

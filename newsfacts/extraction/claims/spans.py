@@ -78,8 +78,10 @@ _VERDICT = r"(?:falsely|incorrectly|wrongly|mistakenly|erroneously)"
 _DENIAL_BEFORE = re.compile(
     r"\b(?:(?:denied|denies|deny|denying|disputed|disputes|rejected|rejects|refuted|refutes)"
     r"|(?:did|does|do|has|have|had|was|were|is|are|would|could)\s*(?:not|n['\u2019]t|never)\s+\w+"
+    # any negation a few words before: "wasn't so much saying that", "Nor did they note"
+    r"|(?:\w+n['\u2019]t|not|never|nor|Nor)(?:[^\S\n]+[\w'\u2019-]+){0,3}?[^\S\n]+\w+"
     rf"|{_VERDICT}\s+\w+)"
-    r"(?:\s+(?:that|claims?|allegations?|reports?)){0,2}\s*$",
+    r"(?:\s+(?:that|claims?|allegations?|reports?)){0,2}[\s\"'\u201c\u2018]*$",  # an opening quotation mark too
     re.IGNORECASE,
 )
 _VERDICT_LEAD = re.compile(rf"{_VERDICT}\s", re.IGNORECASE)
@@ -92,6 +94,7 @@ _RELATIVE_CLAUSE = re.compile(r"(?:,\s+|\s+(?=who\s))(?:who|whose|which)\b")
 _COUNTED_SOURCES = re.compile(
     rf"(?:(?:some|about|around|at\s+least|more\s+than)\s+)?(?:\d[\d,]*|{NUMBER_WORD})\b", re.IGNORECASE
 )
+_OCCASION = re.compile(r"\b(?:at|during|after|before|following)\s+(?:a|an|the|his|her|its|their)\s+\w", re.I)
 _LAST_WORD_RE = re.compile(r"(\w+)\W*$")
 _ATTRIBUTION_WORDS = frozenset(
     {"that", "and", "but", "he", "she", "they", "it", "we", "said", "says", "told", "added", "according", "to"}
@@ -338,6 +341,12 @@ def _own_predicate(tokens: list[str]) -> bool:
     )
 
 
+def _occasion(words: str, tokens: list[str]) -> bool:
+    """Whether words before a quote tell the occasion the words came at, whose day is a fact of the story ("Ruiz,
+    at a press conference in Kisumu on Friday, said"), not only the day of the speaking ("Ruiz said on Friday")."""
+    return _OCCASION.search(words) is not None and SPEECH_ACTS.isdisjoint(token.lower() for token in tokens)
+
+
 def _frame_claim(text: str, frame_start: int, frame_end: int, leading: bool, position: int) -> Claim | None:
     """A claim in the words around quotes, which mostly say who spoke, where and when.
 
@@ -363,7 +372,8 @@ def _frame_claim(text: str, frame_start: int, frame_end: int, leading: bool, pos
     if verdict.kind in ("age", "first"):
         chosen = verdict
     elif leading and not (verdict.kind == "figure" and _COUNTED_SOURCES.match(words) and not own):
-        if (verdict.kind == "figure" or own) and tokens[0].lower() not in _PRONOUNS:
+        occasion = verdict.kind == "date" and _occasion(words, tokens)
+        if (verdict.kind == "figure" or own or occasion) and tokens[0].lower() not in _PRONOUNS:
             chosen = verdict
     elif about_speaker and (about_speaker.kind in HARD or (about_speaker.basis == "event" and _frame_event(words))):
         chosen = about_speaker
