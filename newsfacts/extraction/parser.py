@@ -2,8 +2,8 @@
 
 A spaCy pipeline trained offline (``bench/train_parser.py``) and shipped beside this module (``parser_model/``,
 CC BY-SA 4.0): a tagger and a dependency parser trained on the Universal Dependencies English Web Treebank. The model
-is read once per process, on first use, from that folder only; nothing is downloaded. A sentence costs about a millisecond, so callers parse the
-sentences they ask about (results are cached per sentence), not whole articles.
+is read once per process, on first use, from that folder only; nothing is downloaded. A sentence costs about two
+milliseconds, so callers parse the sentences they ask about (results are cached per sentence), not whole articles.
 
 Offsets are into the text passed in: ``parse(text, start, end)`` parses ``text[start:end]`` and every span it gives
 slices ``text`` itself.
