@@ -136,3 +136,9 @@ def test_parser_model_loads_from_the_repository() -> None:
     parser.load()
     assert parser.PARSER_PATH.is_dir()
     assert list(parser.parse("The mayor spoke.").words())
+
+
+def test_pipeline_version_covers_the_model() -> None:
+    from newsfacts.extraction.version import pipeline_files
+
+    assert parser.PARSER_PATH.with_name(parser.PARSER_PATH.name + ".sha256") in pipeline_files()
