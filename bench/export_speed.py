@@ -92,8 +92,11 @@ def child_export(database_url: str, formats: list[str], outdir: Path, validate: 
     from django.db import connection
 
     from newsfacts.exports.release import write_release
+    from newsfacts.management.commands.export_dataset import Command
     from newsfacts.models import Claim
 
+    # The process `manage.py export_dataset` runs: its system checks first (what they import stays for the export).
+    Command().check(tags=Command.requires_system_checks)
     Claim.objects.exists()  # connect before measuring the baseline
     baseline = _maxrss_mb()
     started = time.perf_counter()

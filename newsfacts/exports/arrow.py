@@ -108,7 +108,7 @@ def _text_bytes(texts: pa.Array) -> bytes:
     return bytes(data[start:end])
 
 
-def _any_escaped(texts: pa.Array) -> bool:
+def any_escaped(texts: pa.Array) -> bool:
     """Whether any text of `texts` holds a character orjson escapes: no UTF-8 sequence holds a byte below 0x80 but
     as that character, so the bytes tell, in a C scan each (10 to 40 times faster than a regex over them)."""
     data = _text_bytes(texts)
@@ -122,7 +122,7 @@ def json_strings(texts: pa.Array) -> pa.Array:
     quarter or more of its first texts do, every text goes through orjson (one call a text costs less than finding
     and patching them: sentences, article texts); else only those that need it. Either way gives the same bytes.
     """
-    if not _any_escaped(texts):
+    if not any_escaped(texts):
         return _quoted(texts)
     sample = texts.slice(0, _SAMPLE)
     if 4 * _escaped(sample).sum().as_py() >= len(sample) - sample.null_count:

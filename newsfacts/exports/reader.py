@@ -145,8 +145,13 @@ def _rebatched(batches: Iterable[pa.RecordBatch], size: int) -> Iterator[pa.Reco
             count += taken.num_rows
             batch = batch.slice(taken.num_rows)
             if count == size:
-                yield pending[0] if len(pending) == 1 else pa.concat_batches(pending, memory_pool=POOL)
+                rows = pending[0] if len(pending) == 1 else pa.concat_batches(pending, memory_pool=POOL)
                 pending, count = [], 0
+                del taken
+                yield rows
+                # Nothing of a batch is held while the driver reads the next one.
+                del rows
+        del batch
     if pending:
         yield pending[0] if len(pending) == 1 else pa.concat_batches(pending, memory_pool=POOL)
 
@@ -225,5 +230,9 @@ class ArrowReader:
                 schema_capsule, array_capsule = bound.__arrow_c_array__()
                 statement.bind(array_capsule, schema_capsule)
             with self._batches(statement) as batches:
-                for batch in _rebatched(batches, size):
-                    yield Chunk(batch=_batch(batch, schema, flagged))
+                for raw in _rebatched(batches, size):
+                    chunk = Chunk(batch=_batch(raw, schema, flagged))
+                    # The batch as read is let go before the writers run, the chunk before the next one is read.
+                    del raw
+                    yield chunk
+                    del chunk

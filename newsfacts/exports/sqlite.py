@@ -134,6 +134,7 @@ class _TableWriter(Writer):
         for part in chunk.parts(PART_ROWS):
             rows = [self._row(row) for row in part.rows] if self._stored else part.rows
             self._db.executemany(self._insert, rows)
+            del part, rows  # one part's Python rows at a time
 
     def _row(self, row: Row) -> list[Any]:
         values = list(row)

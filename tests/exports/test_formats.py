@@ -67,6 +67,22 @@ def test_parquet_columns_are_typed(dataset, tmp_path):
     assert schema.field("status").metadata[b"description"] == b"Verification status an editor set."
 
 
+def test_parquet_columns_are_compressed_with_zstd_and_article_texts_with_snappy(dataset, tmp_path):
+    outdir = export(tmp_path / "release", "--format", "parquet")
+
+    codecs = {}
+    for table in TABLE_NAMES:
+        metadata = pq.ParquetFile(outdir / f"{table}.parquet").metadata
+        for group in range(metadata.num_row_groups):
+            for i in range(metadata.num_columns):
+                column = metadata.row_group(group).column(i)
+                codecs.setdefault(column.compression, set()).add(f"{table}.{column.path_in_schema}")
+
+    assert codecs.pop("SNAPPY") == {"articles.text"}
+    assert set(codecs) == {"ZSTD"}
+    assert "claims.evidence_urls.list.element" in codecs["ZSTD"]
+
+
 def test_sqlite_database_holds_every_table_with_the_counts_and_joins_of_the_jsonl(dataset, tmp_path):
     outdir = export(tmp_path / "release")
 

@@ -15,6 +15,8 @@ import frictionless
 import pytest
 from django.contrib.auth import get_user_model
 from django.core import serializers
+from django.core.checks import Tags, register
+from django.core.checks.registry import registry
 from django.core.management import call_command
 
 from newsfacts.exports.datapackage import sha256_of
@@ -185,6 +187,26 @@ def test_format_option_writes_only_the_chosen_outputs_and_the_data_package(datas
         "fever.jsonl",
     ]
     assert frictionless.validate(str(outdir / "datapackage.json")).valid
+
+
+def test_export_runs_the_system_checks_but_not_the_url_ones(dataset, tmp_path, monkeypatch):
+    ran = []
+
+    def models_check(app_configs, **kwargs):
+        ran.append("models")
+        return []
+
+    def urls_check(app_configs, **kwargs):
+        ran.append("urls")
+        return []
+
+    monkeypatch.setattr(registry, "registered_checks", set(registry.registered_checks))
+    register(models_check, Tags.models)
+    register(urls_check, Tags.urls)
+
+    call_command("export_dataset", str(tmp_path / "release"), "--format", "fever", skip_checks=False, verbosity=0)
+
+    assert ran == ["models"]
 
 
 def _manage(*args: str, database: Path) -> None:
