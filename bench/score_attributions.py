@@ -152,6 +152,7 @@ class Tally:
     speakers: Counter[tuple[str, str]] = field(default_factory=Counter)  # (source kind, outcome)
     bands: Counter[tuple[int, str]] = field(default_factory=Counter)  # (band, outcome) of named sources
     genders: Counter[str] = field(default_factory=Counter)  # our speaker for a he/she source
+    methods: Counter[tuple[str, str]] = field(default_factory=Counter)  # (attribution and kind, outcome), named
     gender_bands: Counter[tuple[int, bool]] = field(default_factory=Counter)  # (band, no clash) of he/she sources
     # (source kind/outcome, article, source, ours, context) of each disagreement
     wrong: list[tuple[str, str, str, str, str]] = field(default_factory=list)
@@ -335,6 +336,7 @@ def score_speaker(name: str, text: str, rel: Relation, quote: Quote, extraction:
     if kind == "named":
         band = next(k for k, (lo, hi) in enumerate(BANDS) if lo <= quote.confidence < hi)
         tally.bands[band, outcome] += 1
+        tally.methods[f"{quote.attribution} {quote.kind}", outcome] += 1
     if outcome != "agree" and kind in ("named", "anonymous") and rel.source is not None:
         ours = f"{quote.speaker} ({quote.attribution}, {quote.confidence})"
         context = _context(text, min(rel.source[0], quote.start), max(rel.source[1], quote.end))
@@ -406,6 +408,13 @@ def print_speakers(tally: Tally, show: int) -> None:
         if n:
             cells = " | ".join(f"{c} ({_share(c, n)})" for c in row)
             print(f"| {lo:.1f}-{min(hi, 1.0):.1f} | {n} | {cells} |")
+    print(
+        "\n| attribution (named sources) | relations | agree | other name | no name |\n| --- | --- | --- | --- | --- |"
+    )
+    for method in sorted({m for m, _ in tally.methods}):
+        row = [tally.methods[method, o] for o in OUTCOMES]
+        cells = " | ".join(f"{c} ({_share(c, sum(row))})" for c in row)
+        print(f"| {method} | {sum(row)} | {cells} |")
     checks = ("same gender", "unknown gender", "other gender", "an organisation", "no name")
     n = sum(tally.genders.values())
     print("\n| he/she sources: our speaker | relations | share |\n| --- | --- | --- |")

@@ -257,7 +257,8 @@ PERSON_ROLES = words(
     baker fisherman source insider locals sister brother grandson granddaughter nephew niece cousin uncle aunt gaffer
     fiancee fiance girlfriend boyfriend partner investigator parliamentarian people person defence defense
     prosecution counsel prisoner constable barrister solicitor magistrate coroner juror clerk sheriff deputy trooper
-    firefighter paramedic local ranger"""
+    firefighter paramedic local ranger voter attendee protester shopper fan commenter user organizer organiser
+    donor volunteer parent pollster blogger commentator contributor correspondent nominee anchor"""
 )
 # Family members: "Okafor's father" is someone other than Okafor, and unnamed unless the story names him.
 KIN_NOUNS = words(
@@ -298,7 +299,8 @@ ORGANISATION_WORDS = words(
     museum library council's ministry's institution commission's authority's financial securities capital
     analytics solutions software pharma pharmaceutical therapeutics biosciences foods brands telecom communications
     electric resources mining logistics consulting ventures networks digital robotics dynamics semiconductor
-    semiconductors insurance realty properties petroleum steel automotive aerospace entertainment studios airline"""
+    semiconductors insurance realty properties petroleum steel automotive aerospace entertainment studios airline
+    chamber division"""
 )
 # Words that end a place's name: a place never speaks.
 PLACE_WORDS = words(

@@ -94,10 +94,28 @@ def _tokens(text: str) -> list[_Token]:
             continue
         # A full stop belongs to the word only for abbreviated titles ("Dr.") and initials ("J.").
         abbreviation = word.lower() in ABBREVIATED_TITLES or word.lower() in COMPANY_ABBREVIATIONS
-        if text[end : end + 1] == "." and (abbreviation or (len(word) == 1 and word.isupper())):
+        initial = len(word) == 1 and word.isupper()
+        if text[end : end + 1] == "." and (abbreviation or initial):
             word, end = word + ".", end + 1
+        if initial and tokens and tokens[-1].end == m.start() and _joins_initials(text, tokens[-1], end):
+            tokens[-1] = _Token(tokens[-1].start, end, tokens[-1].text + word)  # "J.M. Berger": one token of initials
+            continue
         tokens.append(_Token(m.start(), end, word))
     return tokens
+
+
+_INITIALS = re.compile(r"(?:[A-Z]\.)+")
+# Initials before a capitalised word ("J.M. Berger", "U.S. State Department"), not a region after a place and a comma
+# ("Portsmouth, N.H., on Tuesday", "Bedminster, N.J. Roger Ailes, ...").
+_NAME_NEXT = re.compile(r" [A-Z]")
+_AFTER_PLACE = re.compile(r"[A-Z][\w\-]*,\s*$")
+
+
+def _joins_initials(text: str, previous: _Token, end: int) -> bool:
+    """Whether the initial ending at ``end`` goes with the initials of ``previous`` written without a space."""
+    if not _INITIALS.fullmatch(previous.text) or not _NAME_NEXT.match(text, end):
+        return False
+    return _AFTER_PLACE.search(text, max(0, previous.start - 40), previous.start) is None
 
 
 def _sentence_starts(text: str, sentences: list[Sentence]) -> set[int]:
@@ -119,6 +137,17 @@ def _organisation_follows(text: str, tokens: list[_Token], k: int) -> bool:
             return False
         k += 1
     return False
+
+
+def _and_goes_on(group: list[_Token]) -> bool:
+    """Whether ``and`` after ``group`` goes on inside one name (``Halden and Mill Vale District Council``,
+    ``Institute for Transport and Regional Planning``): after a lone word that is no acronym, or inside the part
+    after a connector; not after a name complete in itself (``Halden Tools and Acme Group``: two companies) or an
+    acronym (``07:00 BST and Halden County Council``)."""
+    words = [t for t in group if t.text.lower() not in ("the", "a", "an")]
+    if any(t.text.lower() in ORGANISATION_CONNECTORS for t in words[1:]):
+        return True
+    return len(words) == 1 and not words[0].bare.isupper()
 
 
 def _possessive(tok: _Token) -> bool:
@@ -179,7 +208,7 @@ def find_mentions(text: str, sentences: list[Sentence]) -> list[Mention]:
             if gap == " " and j + 1 < len(tokens) and text[nxt.end : tokens[j + 1].start] == " ":
                 low = nxt.text.lower()
                 has_org_word = _has_organisation_word(group) or (
-                    low == "and" and _organisation_follows(text, tokens, j + 1)
+                    low == "and" and _organisation_follows(text, tokens, j + 1) and _and_goes_on(group)
                 )
                 if low == "and" and any(_is_title(g) for g in group):
                     has_org_word = False  # "Director Tom Ash and Medical Director Ana Ruiz": two people

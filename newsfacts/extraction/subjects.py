@@ -39,7 +39,7 @@ from newsfacts.extraction.cues import (
 from newsfacts.extraction.marks import MASK, WORD
 from newsfacts.extraction.names import Mention
 from newsfacts.extraction.sentences import Sentence
-from newsfacts.extraction.speakers import Entity, SpeakerBook
+from newsfacts.extraction.speakers import Entity, SpeakerBook, SpeakerKind
 
 # Documents that say things: "The report said", "a leaked memo says".
 DOCUMENTS = frozenset(
@@ -157,8 +157,9 @@ def _apposed_without_commas(reader: Reading, s: Sentence, end: int) -> Subject |
     if entity is None or entity.kind != "person" or mention.end >= end:
         return None
     found = _BARE_APPOSITION.fullmatch(reader.masked, mention.end, end)
-    if found is None or not is_person_role(found.group(1).split("-")[-1]):
-        return None
+    noun = found.group(1).split("-")[-1] if found else ""
+    if not is_person_role(noun) or (noun.endswith("s") and not noun.endswith("ss")):
+        return None  # "Halden state health officials say": a plural the name modifies, not her role
     return Subject(_title_start(reader, s, mention), end, entity, named(reader, mention, entity))
 
 
@@ -186,8 +187,8 @@ def noun_phrase_before(reader: Reading, s: Sentence, end: int) -> Subject | None
     w_start = s.start + last.start()
     if word in PRONOUN_GENDER or word in ("it", "they", "i", "we"):
         return pronoun_subject(reader, word, w_start, end)
-    if word in ("others", "some", "many", "several") and len(words) == 1:
-        return Subject(w_start, end, None, "none")  # "Others said ...": an unnamed group
+    if word in ("others", "some", "many", "several", "one", "another") and len(words) == 1:
+        return Subject(w_start, end, None, "none")  # "Others said ...", '"...," one said': someone unnamed
     if word in DOCUMENTS:
         # "The report said", "a leaked memo says": a document speaks for whoever issued it ("the WHO release added",
         # "Acme's annual report said"), or for nobody named when the phrase names no one.
@@ -318,7 +319,8 @@ def _modifiers_start(reader: Reading, s: Sentence, start: int) -> int:
     if found is None or not found.group():
         return start
     words = found.group().split()
-    if any(w.lower() in STOPWORDS or w.lower() in ALL_VERBS or w.lower() in PREPOSITIONS for w in words):
+    # A capitalised word there qualifies the title even when it spells a verb ("State spokesman Tom Okoro").
+    if any(w.lower() in STOPWORDS or w.lower() in PREPOSITIONS or (w.islower() and w in ALL_VERBS) for w in words):
         return start
     before = masked[s.start : found.start()].rstrip()
     return found.start() if not before or before.endswith((MASK, ",", ":")) else start
@@ -580,6 +582,9 @@ def clause_subject(reader: Reading, s: Sentence, vs: int, coordinated: bool) -> 
         entity = reader.book.mention_entity.get(pos)
         if _modifies_next_name(reader, mention, vs) or _bracketed(reader.text, mention):
             continue  # "Mayor Lee's spokeswoman Ana Ruiz": the first name only qualifies the role of the second
+        kind = _lone_name_kind(reader, s, mention) if entity is None else None
+        if kind is not None:
+            entity = reader.book.create(mention.text, kind, pos)
         if entity is not None and not reader.book.in_quote(pos) and not mention.possessive:
             between = reader.masked[mention.end : vs]
             if not coordinated and (MASK in between or _has_cue(between)):
@@ -587,6 +592,30 @@ def clause_subject(reader: Reading, s: Sentence, vs: int, coordinated: bool) -> 
             start = _title_start(reader, s, mention)  # "lead author Ana Ruiz, a scientist at X, told"
             return Subject(start, mention.end, entity, named(reader, mention, entity), entity.is_media)
     return _lead_subject(reader, s, vs, max_words=5)
+
+
+def _lone_name_kind(reader: Reading, s: Sentence, mention: Mention) -> SpeakerKind | None:
+    """``"...," Okafor, a retired nurse, said``: a lone name word opening its clause before an apposition is the
+    subject even when the story names it nowhere else; a person or an organisation as the apposition's noun says
+    (``Acme, the largest widget maker,``), else None."""
+    if len(mention.tokens) != 1 or common_word(mention.text) or mention.possessive:
+        return None
+    if reader.masked[s.start : mention.start].replace(MASK, "").strip(" ,\n"):
+        return None
+    apposition = _APPOSITION_HEAD.match(reader.masked, mention.end)
+    if apposition is None:
+        return None  # "WASHINGTON — Sen. Ana Ruiz said": a dateline, no apposition
+    head = apposition.group(1).lower()
+    if is_organisation_role(head):
+        return "organisation"
+    return "person" if is_person_role(head) and not mention.text.isupper() else None
+
+
+# ", a retired nurse from Halden,", ", 44, a nurse,": the head noun of an apposition after a name.
+_APPOSITION_HEAD = re.compile(
+    r",\s+(?:\d+,\s+)?(?:an?|the)\s+(?:[\w'\u2019\-]+\s+){0,3}?([a-z][\w\-]*)"
+    r"(?=\s*,|\s+(?:of|at|for|from|with|in)\b)"
+)
 
 
 def _relative_antecedent(reader: Reading, s: Sentence, vs: int) -> Subject | None:
@@ -603,9 +632,11 @@ def _relative_antecedent(reader: Reading, s: Sentence, vs: int) -> Subject | Non
     return Subject(mention.start, mention.end, entity, named(reader, mention, entity), entity.is_media)
 
 
-# A phrase fronted before the clause's subject: "At its first session led by Ana Ruiz, the board ...".
+# A phrase fronted before the clause's subject: "At its first session led by Ana Ruiz, the board ...",
+# "Appearing before supporters at Acme's office, Ana Ruiz said".
 _FRONTED_PHRASE = re.compile(
-    r"\W*(?:In|On|At|Under|After|Before|During|Despite|Following|Since|Unlike|Like|Amid|Among|Besides|Beyond|As)\b"
+    r"\W*(?:In|On|At|Under|After|Before|During|Despite|Following|Since|Unlike|Like|Amid|Among|Besides|Beyond|As"
+    r"|[A-Z][a-z]{2,}ing(?=\s+[a-z]))\b"
     r"[^,;:\n]{1,120},\s*"
 )
 
@@ -620,7 +651,13 @@ def _modifies_next_name(reader: Reading, mention: Mention, vs: int) -> bool:
     role = re.match(r"\s+(?:[a-z][\w\-]*\s+){1,3}(?=[A-Z])", reader.masked[mention.end : vs])
     if role is None or not any(is_person_role(w) for w in role.group().split()):
         return False
-    return mention.end + role.end() in reader.mention_by_start
+    after = mention.end + role.end()
+    # The next name may carry its own title first: "Halden spokesman Navy Capt. Tom Okoro".
+    titled = next(iter(reader.mentions_between(after, after + 40)), None)
+    title = reader.mention_by_start[titled].title if titled is not None else ""
+    return after in reader.mention_by_start or (
+        titled is not None and bool(title) and reader.masked[after:titled].strip() == title
+    )
 
 
 def _lead_subject(reader: Reading, s: Sentence, vs: int, max_words: int) -> Subject | None:
@@ -653,17 +690,19 @@ def subject_right(reader: Reading, s: Sentence, ve: int) -> Subject | None:
     """
     masked = reader.masked
     ends_clause = r"(?=\s*(?:[,.;:!?(]|$)|\s+(?:of|at|from|for|in|on|to|with|who|during|after|while|when)\b)"
+    after = ve  # the words before a name are counted from the verb or from the name qualifying it
     for pos in reader.mentions_between(ve, s.end):
         mention = reader.mention_by_start[pos]
-        between = masked[ve:pos]
-        if not re.fullmatch(r"\s+(?:[a-z][\w\-]*\s+|[A-Z][A-Za-z]*(?:['\u2019]s)?\.?\s+){0,4}", between):
+        between = masked[after:pos]
+        if not _BEFORE_INVERTED_NAME.fullmatch(between):
             break
         if any(w in PREPOSITIONS for w in between.split()):
             break  # "..., wrote sarcastically on Twitter": a name after a preposition is not the subject
-        if _modifies_next_name(reader, mention, s.end) or (
-            mention.possessive and _RELATIVE_AFTER.match(masked, mention.end)
-        ):
-            continue  # "said Barclays analyst Ana Ruiz", "said Taylor's grandmother Ana Ruiz": the second name
+        if _modifies_next_name(reader, mention, s.end):
+            after = mention.end
+            continue  # "said Barclays analyst Ana Ruiz", "said Halden University political scientist Ana Ruiz"
+        if mention.possessive and _RELATIVE_AFTER.match(masked, mention.end):
+            continue  # "said Taylor's grandmother Ana Ruiz": the second name
         if not re.match(ends_clause, masked[mention.end : s.end]):
             break
         entity = reader.book.mention_entity.get(pos)
@@ -714,6 +753,10 @@ def _named_after_role(reader: Reading, s: Sentence, start: int, end: int) -> Sub
     return Subject(mention.start, mention.end, entity, named(reader, mention, entity))
 
 
+# Up to four words between a verb and the name of its subject: "said Halden police Chief", "said 9/11 widow".
+_BEFORE_INVERTED_NAME = re.compile(r"\s+(?:[a-z0-9][\w/\-]*\s+|[A-Z][A-Za-z]*(?:['\u2019]s)?\.?\s+){0,4}")
+
+
 # After a possessive name, a role or relative and another name: "'s grandmother Ana", "'s Grandmother Ana".
 _RELATIVE_AFTER = re.compile(r"['\u2019]s?\s+[A-Za-z][a-z\-]+\s+[A-Z]")
 
@@ -742,6 +785,15 @@ def parsed_subject(reader: Reading, s: Sentence, vs: int) -> Subject | None:
     return Subject(phrase[0], phrase[1], entity, attribution)
 
 
+def _names_institution(reader: Reading, a: int, b: int, mention: Mention) -> bool:
+    """A name of several words, or one after "the", that ends the source ``[a, b)`` and the name reader could not
+    classify: an institution (``the Halden Courier``, ``Halden Water Board``), not ``the Halden County tally``."""
+    if mention.kind != "unknown" or mention.possessive or reader.text[mention.end : b].strip(" )"):
+        return False
+    the = re.fullmatch(r"\s*(?:the|The)\s+", reader.text[a : mention.start])
+    return (the is not None or len(mention.tokens) > 1) and not common_word(mention.text)
+
+
 def source_of(reader: Reading, a: int, b: int) -> tuple[Entity | None, AttributionMethod]:
     """Who ``according to`` (or ``spoke with``) names: a name, a pronoun, a role, or a document's owner."""
     book, text = reader.book, reader.text
@@ -752,6 +804,9 @@ def source_of(reader: Reading, a: int, b: int) -> tuple[Entity | None, Attributi
         if pos in book.mention_entity:
             found = book.mention_entity[pos]
             return found, named(reader, reader.mention_by_start[pos], found)
+        if _names_institution(reader, a, b, mention):
+            # "according to the Halden Courier": an institution named like a place speaks, as before a verb.
+            return book.create(mention.text, "organisation", pos), "name"
     entity: Entity | None
     words = [w.lower() for w in WORD.findall(text[a:b])]
     for word in words:

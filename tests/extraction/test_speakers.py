@@ -647,6 +647,115 @@ RIGHT_SPEAKER += [
         "Ana Ruiz",
         id="an-inverted-subject-with-a-capitalised-title-before-a-time-phrase",
     ),
+    pytest.param(
+        '"We will appeal the ruling," State spokesman Tom Okoro said on Friday.\n',
+        "Tom Okoro",
+        id="a-capitalised-word-spelling-a-verb-qualifies-the-title-after-a-quote",
+    ),
+    pytest.param(
+        '"The figures do not add up," said Halden State University political scientist Ana Ruiz.\n',
+        "Ana Ruiz",
+        id="an-inverted-subject-after-a-body-and-two-role-words",
+    ),
+    pytest.param(
+        '"Nobody has listened to us," said 9/11 widow Ana Ruiz.\n',
+        "Ana Ruiz",
+        id="an-inverted-subject-after-a-word-with-digits",
+    ),
+    pytest.param(
+        'Sam Reid chaired the meeting.\n\n"How are you today?" Okafor, a retired nurse from Halden, asked the '
+        "caller and said she would ring back.\n",
+        "Okafor",
+        id="a-lone-name-opening-its-clause-before-an-apposition",
+    ),
+    pytest.param(
+        'Sam Reid chaired the meeting.\n\n"We sell more drills than anyone," Zantor, the largest tool maker in '
+        "the region, said.\n",
+        "Zantor",
+        id="a-lone-organisation-name-opening-its-clause-before-an-apposition",
+    ),
+    pytest.param(
+        '"Nothing changes for us," said Halden spokesman Navy Capt. Tom Okoro, who was asked about the plan.\n',
+        "Tom Okoro",
+        id="an-inverted-subject-with-its-own-title-after-a-body-and-a-role",
+    ),
+    pytest.param(
+        'Sam Reid spoke first. "We will win," he said.\n\n"They cannot feed their kids," Fair Pay for All '
+        "organising director Ana Ruiz told the Halden Post.\n",
+        "Ana Ruiz",
+        id="words-qualifying-the-role-between-a-quote-and-its-named-subject",
+    ),
+    pytest.param(
+        'Sam Reid spoke first. "We will win," he said.\n\n"Go, team, go," Halden\'s Green League leader Ana Ruiz '
+        "wrote on Facebook.\n",
+        "Ana Ruiz",
+        id="a-possessive-and-a-body-qualifying-the-role-after-a-quote",
+    ),
+    pytest.param(
+        'Ana Ruiz spoke first. "We will win," she said.\n\n"I am voting for him anyway," one said.\n',
+        None,
+        id="one-after-a-quote-is-someone-unnamed-not-the-last-speaker",
+    ),
+    pytest.param(
+        "The mayor won by 1,500 votes, according to the Associated Press.\n",
+        "Associated Press",
+        id="an-agency-according-to-which-something-happened-is-its-source",
+    ),
+    pytest.param(
+        "The mayor won by 1,500 votes, according to the Halden Courier.\n",
+        "Halden Courier",
+        id="an-institution-named-like-a-place-after-according-to",
+    ),
+    pytest.param(
+        "The mayor won, according to the Halden County tally.\n",
+        None,
+        id="a-tally-named-after-a-place-is-no-institution",
+    ),
+    pytest.param(
+        '"We will go on," Ana Ruiz said, according to Reuters.\n',
+        "Ana Ruiz",
+        id="an-agency-reporting-what-someone-said-is-not-the-speaker",
+    ),
+    pytest.param(
+        "Appearing before supporters at HLP headquarters, Ana Kyi, 70, said it was too early to celebrate.\n",
+        "Ana Kyi",
+        id="a-fronted-participle-phrase-naming-a-body-is-not-the-subject",
+    ),
+    pytest.param(
+        "Presumptive Halden nominee Tom Okafor calls himself a centrist and has said he would cut taxes.\n",
+        "Tom Okafor",
+        id="a-nominee-qualified-by-a-name-is-the-person-named-after",
+    ),
+    pytest.param(
+        '"Trade has picked up since June," said T.M. Okafor, a fellow at Halden University.\n',
+        "T.M. Okafor",
+        id="initials-written-without-a-space-are-one-name",
+    ),
+    pytest.param(
+        "The U.S. State Department said the talks would resume.\n",
+        "U.S. State Department",
+        id="an-initialism-opens-an-organisations-name",
+    ),
+    pytest.param(
+        "The Halden Chamber of Commerce has announced that it will keep the statue.\n",
+        "Halden Chamber of Commerce",
+        id="a-chamber-of-something-is-one-organisation",
+    ),
+    pytest.param(
+        "Revenue fell 1.3 percent, according to the state Division of Harbour Enforcement.\n",
+        "Division of Harbour Enforcement",
+        id="a-division-of-something-is-one-organisation",
+    ),
+    pytest.param(
+        "HALDEN — Sen. Ana Ruiz defended her plan on Friday, saying the gains would outweigh the losses.\n",
+        "Ana Ruiz",
+        id="a-dateline-in-capitals-is-no-lone-name-opening-the-clause",
+    ),
+    pytest.param(
+        "At a rally in Portsmouth, N.H., on Tuesday, Senator Ana Ruiz endorsed Tom Okafor, saying he would win.\n",
+        "Ana Ruiz",
+        id="a-regions-initials-after-a-place-are-no-speaker",
+    ),
 ]
 
 
@@ -911,3 +1020,73 @@ def test_a_name_after_a_preposition_is_not_an_inverted_subject() -> None:
     speakers, quotes = read(text)
     assert [(q[1], q[2]) for q in quotes] == [("Ana Ruiz", "name")]
     assert "Twitter" not in [s.name for s in speakers]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        pytest.param(
+            "The roads close at 22:00 BST and Halden County Council has apologised.",
+            ["BST", "Halden County Council"],
+            id="acronym-before-and",
+        ),
+        pytest.param(
+            "Halden Tools and Acme Group said they would merge.", ["Halden Tools", "Acme Group"], id="two-companies"
+        ),
+        pytest.param(
+            "Tarn and Mill Vale District Council said it.", ["Tarn and Mill Vale District Council"], id="two-places"
+        ),
+        pytest.param(
+            "The Institute for Transport and Regional Planning said it.",
+            ["Institute for Transport and Regional Planning"],
+            id="after-a-connector",
+        ),
+    ],
+)
+def test_and_joins_two_names_only_inside_one_organisations_name(text: str, names: list[str]) -> None:
+    assert [m.text for m in find_mentions(text, split_sentences(text))] == names
+
+
+def test_a_plural_role_after_a_name_is_an_unnamed_group_not_the_name() -> None:
+    text = "Tarnia state health officials say more than 30 cases have been reported at a hospital."
+    speakers, quotes = read(text)
+    assert [q[1] for q in quotes] == [None]
+    assert speakers == []
+
+
+def test_a_name_set_off_before_the_verb_is_its_subject_not_the_name_after_it() -> None:
+    text = "Ana Ruiz, prosecuting, said Tom Bassey, who was banned from driving, dragged his wife into the plot."
+    _, quotes = read(text)
+    assert [(q[1], q[2]) for q in quotes] == [("Ana Ruiz", "name")]
+
+
+def test_a_speaker_named_again_by_surname_is_surer_than_a_first_full_mention() -> None:
+    text = "Ana Ruiz said the bridge would open in May. Ruiz said the budget was safe."
+    _, quotes = find_quotes(text, split_sentences(text))
+    assert [(q.speaker, q.attribution) for q in quotes] == [("Ana Ruiz", "name"), ("Ana Ruiz", "alias")]
+    assert quotes[0].confidence < quotes[1].confidence
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "description"),
+    [
+        pytest.param(
+            'Tom Baxter spoke first. "I do not know where he stands," said undecided Tarnian voter Ana Ruiz.',
+            "Ana Ruiz",
+            "",
+            id="voter-before-a-name",
+        ),
+        pytest.param(
+            'Tom Baxter spoke first. "He will win," one commenter wrote.', None, "one commenter", id="one-commenter"
+        ),
+        pytest.param(
+            'Tom Baxter spoke first. "He will win," said a campaign volunteer.',
+            None,
+            "a campaign volunteer",
+            id="a-volunteer",
+        ),
+    ],
+)
+def test_voters_commenters_and_volunteers_are_people(text: str, speaker: str | None, description: str) -> None:
+    _, quotes = find_quotes(text, split_sentences(text))
+    assert (quotes[-1].speaker, quotes[-1].speaker_description) == (speaker, description)
