@@ -24,12 +24,12 @@ Speakers: over the relations found, the speaker of the extracted quote overlappi
 the relation's annotated Source span (see ``source_kind``). Name words are capitalised words, less determiners,
 pronouns and titles (``Sen.``, ``President``) and less a capitalised first word the article also writes in lowercase
 (``Officials said``). A source whose head is a name is *named*: our speaker agrees when the source's head name word
-(the surname or an organisation's last word: ``Kasowitz`` of ``Trump lawyer Marc Kasowitz``, ``Post`` of ``The New
-York Post``, ``Morgan`` of ``Mr. Morgan of the Sierra Club``) is a word of our speaker's name or one of its aliases;
+(the surname or an organisation's last word: ``Okafor`` of ``Acme lawyer Tomas Okafor``, ``Courier`` of ``The Halden
+Courier``, ``Ruiz`` of ``Ms. Ruiz of the Harbour Trust``) is a word of our speaker's name or one of its aliases;
 *other name* when we name someone else, *no name* when we name nobody. A source of one pronoun is *pronoun*; an
 indefinite or plural description that names no one (``a source``, ``officials``, ``two former aides``) is
 *anonymous*, where we agree only by naming nobody (an unnamed source must never get a name); any other description
-(``the Ohio senator``, ``a spokesman for Acme``, ``Mr. Lee's allies``, ``a Halden poll``) is *description*. Pronoun
+(``the Halden senator``, ``a spokesman for Acme``, ``Mr. Lee's allies``, ``a Halden poll``) is *description*. Pronoun
 and description sources are not compared with names (the corpus does not say whom they refer to): the table shows
 only whether we named someone. The named rows are given per confidence band too, and ``--show-speakers N`` prints N
 disagreements of each kind, for reading.
@@ -262,10 +262,10 @@ def _name_runs(tokens: list[str], lower: set[str]) -> list[str]:
 def source_kind(text: str, source: tuple[int, int] | None) -> tuple[str, str]:
     """The kind of an annotated source (named, pronoun, anonymous, description, none) and, when named, its head
     name word in lowercase: the last run of capitalised words before any apposition, relative clause or
-    preposition (``Kasowitz`` of ``Trump lawyer Marc Kasowitz``, ``Morgan`` of ``Mr. Morgan of the Sierra Club``),
-    else the first run of the whole source (``Clinton`` of ``a spokesman for the Clinton campaign``). A source whose
+    preposition (``Okafor`` of ``Acme lawyer Tomas Okafor``, ``Ruiz`` of ``Ms. Ruiz of the Harbour Trust``),
+    else the first run of the whole source (``Lindqvist`` of ``a spokesman for the Lindqvist campaign``). A source whose
     head noun (before those) is a common noun is a description: anonymous when indefinite or plural and naming no
-    one (``a campaign aide``, ``officials``), else a description (``the Ohio senator``, ``Acme's office``, ``a
+    one (``a campaign aide``, ``officials``), else a description (``the Halden senator``, ``Acme's office``, ``a
     Halden poll``, ``Mr. Lee's allies``, ``a spokesman for Acme``)."""
     if source is None:
         return "none", ""
@@ -277,7 +277,7 @@ def source_kind(text: str, source: tuple[int, int] | None) -> tuple[str, str]:
     if last[:1].islower() and (low[0] in INDEFINITE or last.endswith("s")) and not _name_runs(tokens, lower):
         return "anonymous", ""  # "a campaign aide", "officials", "one former senior official"
     if last[:1].islower() and (cut > 1 or low[0] in INDEFINITE):
-        return "description", ""  # "the Ohio senator", "Acme's office", "a Halden poll", "Mr. Lee's allies"
+        return "description", ""  # "the Halden senator", "Acme's office", "a Halden poll", "Mr. Lee's allies"
     heads = _name_runs(tokens[:cut], lower)
     if heads:
         return "named", heads[-1]
