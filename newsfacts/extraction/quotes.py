@@ -80,6 +80,7 @@ from newsfacts.extraction.subjects import (
     common_word,
     named,
     noun_phrase_before,
+    parsed_subject,
     pronoun_subject,
     source_of,
     subject_left,
@@ -213,7 +214,9 @@ def _subject_before(reader: _Reader, s: Sentence, vs: int, lemma: str, inflected
     """The subject before the verb at ``vs``; past a phrase between them (``X at a briefing in Halden on Friday
     said``: X, not Halden) when the verb is inflected (``staff with chronic stress problems``: a noun); else a
     common noun phrase opening the clause that no rule resolves (``The mill said``, ``Some families said``), when
-    the verb is one of speech (``The results suggest`` infers): an unnamed speaker."""
+    the verb is one of speech (``The results suggest`` infers): an unnamed speaker; else, for a verb of speech, the
+    dependency parser's subject (``parsed_subject``)."""
+    verb = vs
     subject = subject_left(reader, s, vs)
     relative = _RELATIVE_BEFORE_VERB.search(reader.masked, s.start, vs) if subject is None else None
     if relative is not None and relative.start() > s.start:
@@ -230,7 +233,8 @@ def _subject_before(reader: _Reader, s: Sentence, vs: int, lemma: str, inflected
             return outside
         vs = between.start() if subject is None else vs
     if subject is None and lemma in SPEECH_VERBS:
-        return _common_subject(reader, s, vs) or _plural_subject(reader, s, vs)
+        subject = _common_subject(reader, s, vs) or _plural_subject(reader, s, vs)
+        return subject or parsed_subject(reader, s, verb)  # a phrase no rule reads: the parser's tree
     if subject is None and lemma in _DECLARING:
         # not "The county will screen them, a plan announced in May": a noun after a clause, and its participle
         common = _common_subject(reader, s, vs)

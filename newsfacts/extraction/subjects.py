@@ -13,6 +13,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 from typing import Literal
 
+from newsfacts.extraction import parser
 from newsfacts.extraction.cues import (
     ALL_VERBS,
     COLLECTIVE_NOUNS,
@@ -763,6 +764,25 @@ _RELATIVE_AFTER = re.compile(r"['\u2019]s?\s+[A-Za-z][a-z\-]+\s+[A-Z]")
 def common_word(word: str) -> bool:
     low = word.lower()
     return low in STOPWORDS or is_person_role(low) or is_organisation_role(low)
+
+
+def parsed_subject(reader: Reading, s: Sentence, vs: int) -> Subject | None:
+    """The subject the dependency parser gives the verb at ``vs``, for a verb no rule found a subject for: a phrase
+    before the verb of a verb the parser reads as reporting a clause (``The campaign and the party, in a joint
+    statement, said the vote would go ahead``; not ``reported higher revenue``), with no quotation before it in the
+    sentence (a quotation's speaker after it is the quotation rules' to find). Read from its head word as the rules
+    read a subject ending there, else resolved like an ``according to`` source (perhaps to nobody named)."""
+    parsed = parser.parse(reader.text, s.start, s.end)
+    phrase, head = parsed.subject(vs), parsed.subject_head(vs)
+    if phrase is None or head is None or phrase[1] > vs or MASK in reader.masked[s.start : phrase[1]]:
+        return None
+    if not parsed.reports_clause(vs):
+        return None
+    subject = noun_phrase_before(reader, s, head[1])
+    if subject is not None:
+        return subject
+    entity, attribution = source_of(reader, *phrase)
+    return Subject(phrase[0], phrase[1], entity, attribution)
 
 
 def _names_institution(reader: Reading, a: int, b: int, mention: Mention) -> bool:

@@ -13,9 +13,9 @@ ROOT = Path(__file__).parent
 
 
 def pipeline_files() -> list[Path]:
-    """The files whose bytes decide what the pipeline extracts: its Python files (subpackages too) and the
-    part-of-speech model, in path order."""
-    return sorted([*ROOT.rglob("*.py"), *ROOT.rglob("*.json.gz")])
+    """The files whose bytes decide what the pipeline extracts: its Python files (subpackages too), the
+    part-of-speech model and the dependency parser's checksum (its model is a folder of files), in path order."""
+    return sorted([*ROOT.rglob("*.py"), *ROOT.rglob("*.json.gz"), *ROOT.rglob("*.sha256")])
 
 
 @cache

@@ -272,8 +272,14 @@ def test_a_real_ctrl_c_stops_the_workers_and_the_writer_cleanly_and_a_rerun_resu
     env = {**os.environ, "DATABASE_URL": f"sqlite:///{database}", "PYTHONUNBUFFERED": "1"}
     manage = [sys.executable, str(Path(settings.BASE_DIR, "manage.py"))]
     subprocess.run([*manage, "migrate", "-v", "0"], env=env, check=True, timeout=300)
+    # The ingest starts with Ctrl-C's default action, as from a terminal: a suite started in the background (where a
+    # shell makes its children ignore SIGINT) would otherwise pass that on, and the interrupt would never arrive.
     process = subprocess.Popen(
-        [*manage, "ingest", str(crawl), "--workers", "2"], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE
+        [*manage, "ingest", str(crawl), "--workers", "2"],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
     assert process.stdout is not None
     for line in process.stdout:

@@ -270,6 +270,37 @@ def test_unnamed_source_is_described_never_named(text: str, description: str) ->
     assert description == "" or quotes[0].speaker is None
 
 
+@pytest.mark.parametrize(
+    ("text", "reported", "description"),
+    [
+        # The rules find no subject here; the dependency parser's subject of the second verb is the first verb's.
+        pytest.param(
+            "The dockers' families watched the hearing on Friday, according to their lawyer, and said they left with "
+            "more doubts than before.",
+            "they left with more doubts than before",
+            "The dockers' families",
+            id="second-verb-after-and",
+        ),
+        # A relative clause after "there are": its verb's subject is the noun the clause modifies.
+        pytest.param(
+            "There are some doctors who say the clinic should close.",
+            "the clinic should close",
+            "some doctors",
+            id="relative-clause",
+        ),
+    ],
+)
+def test_parser_finds_the_subject_no_rule_finds(text: str, reported: str, description: str) -> None:
+    quotes = find_quotes(text, split_sentences(text))[1]
+    found = [(q.text, q.speaker, q.speaker_description) for q in quotes if q.text == reported]
+    assert found == [(reported, None, description)]
+
+
+def test_parser_subject_is_not_taken_for_a_verb_with_an_object() -> None:
+    text = "The families of the dockers, in a letter, reported heavy losses over the winter."
+    assert find_quotes(text, split_sentences(text))[1] == []
+
+
 def test_pronoun_after_an_unnamed_source_keeps_its_description() -> None:
     text = '"We are closing the plant," a company spokesman said. "It was a hard decision," he added.'
     quotes = find_quotes(text, split_sentences(text))[1]
