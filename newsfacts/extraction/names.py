@@ -98,15 +98,15 @@ def _tokens(text: str) -> list[_Token]:
         if text[end : end + 1] == "." and (abbreviation or initial):
             word, end = word + ".", end + 1
         if initial and tokens and tokens[-1].end == m.start() and _joins_initials(text, tokens[-1], end):
-            tokens[-1] = _Token(tokens[-1].start, end, tokens[-1].text + word)  # "J.M. Berger": one token of initials
+            tokens[-1] = _Token(tokens[-1].start, end, tokens[-1].text + word)  # "T.M. Okafor": one token of initials
             continue
         tokens.append(_Token(m.start(), end, word))
     return tokens
 
 
 _INITIALS = re.compile(r"(?:[A-Z]\.)+")
-# Initials before a capitalised word ("J.M. Berger", "U.S. State Department"), not a region after a place and a comma
-# ("Portsmouth, N.H., on Tuesday", "Bedminster, N.J. Roger Ailes, ...").
+# Initials before a capitalised word ("T.M. Okafor", "U.S. State Department"), not a region after a place and a comma
+# ("Halden, N.H., on Tuesday", "Halden, N.J. Ana Ruiz, ...").
 _NAME_NEXT = re.compile(r" [A-Z]")
 _AFTER_PLACE = re.compile(r"[A-Z][\w\-]*,\s*$")
 

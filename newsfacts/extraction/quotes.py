@@ -892,7 +892,7 @@ _TIME_OPENERS = PREPOSITIONS | {"last", "earlier", "this", "later"}
 _PHRASE_THEN_PRONOUN = re.compile(
     r"\s+(?:after|before|during|at|in|on|since|following|for|over)\s+(?:[\w'\u2019\-]+\s+){1,4}?"
     r"(?=(?:he|she|they|we|I)(?:['\u2019][a-z]+)?\s+[a-z])"
-    # or a longer one up to its comma: "explained after winning his home state on Mar. 15, he would ..."
+    # or a longer one up to its comma: "explained after losing the county vote on Mar. 9, he would ..."
     r"|\s+(?:after|before|during|following|since)\s+[^,;:\n]{3,60},\s+"
     r"(?=(?:he|she|they|we|I)(?:['\u2019][a-z]+)?\s+[a-z])"
 )
@@ -1267,8 +1267,8 @@ _CONNECTIVES = words("instead rather indeed besides otherwise nevertheless nonet
 
 
 def _main_clause(masked: str, lead: int, end: int) -> tuple[int, bool]:
-    """``Asked about the plan, Fico said ...``: skip a fronted lead-in to the main clause after it; a fronted
-    subordinate clause (``If it cannot yet, it will soon, analysts say``) is part of what is reported. Returns
+    """``Asked about the plan, Okafor said ...``: skip a fronted lead-in to the main clause after it; a fronted
+    subordinate clause (``If not yet, it will open soon, engineers say``) is part of what is reported. Returns
     where the content starts and whether it can be reported content."""
     if _reportable(masked[lead:end]):
         return lead, True

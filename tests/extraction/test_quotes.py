@@ -931,8 +931,8 @@ REPORTED = [
         id="according-to-a-source-and-its-apposition",
     ),
     pytest.param(
-        "So far this year, 14 states passed at least 30 laws on farming, according to the Halden Institute.",
-        ("So far this year, 14 states passed at least 30 laws on farming", "Halden Institute"),
+        "Since March, 12 states adopted at least 20 rules on fishing, according to the Halden Institute.",
+        ("Since March, 12 states adopted at least 20 rules on fishing", "Halden Institute"),
         id="according-to-after-states-as-a-noun",
     ),
     pytest.param(
@@ -966,8 +966,8 @@ REPORTED = [
         id="but-according-to",
     ),
     pytest.param(
-        "In Halden, the turnout was the second highest in a primary, Ann Roe said.",
-        ("the turnout was the second highest in a primary", "Ann Roe"),
+        "In Halden, attendance at the fair was the best in a decade, Ann Roe said.",
+        ("attendance at the fair was the best in a decade", "Ann Roe"),
         id="a-fronted-place-is-no-name-with-an-apposition",
     ),
     pytest.param(
@@ -1759,9 +1759,9 @@ def test_an_inverted_pronoun_subject_is_still_the_speaker() -> None:
     ("text", "expected"),
     [
         pytest.param(
-            'But in a conference call with reporters on Monday, Col. Ivar Holm, a military spokesman, said, "A raid '
-            'is a combat operation."',
-            [("A raid is a combat operation.", "direct", "Ivar Holm")],
+            'But in a phone briefing for the press on Monday, Col. Ivar Holm, an army spokesman, said, "The patrol '
+            'was a routine exercise."',
+            [("The patrol was a routine exercise.", "direct", "Ivar Holm")],
             id="a-phrase-before-a-cue-that-opens-its-own-quotation",
         ),
         pytest.param(
