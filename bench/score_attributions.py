@@ -42,6 +42,7 @@ import random
 import re
 import sys
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -123,6 +124,7 @@ SOURCE_TITLES = {
 }
 BANDS = ((0.0, 0.6), (0.6, 0.7), (0.7, 0.8), (0.8, 0.9), (0.9, 1.01))
 OUTCOMES = ("agree", "other name", "no name")
+SOURCE_KINDS = ("named", "anonymous", "pronoun", "description", "none")
 
 
 @dataclass
@@ -391,30 +393,29 @@ def _context(text: str, start: int, end: int) -> str:
     return " ".join(text[left : min(end + 120, len(text))].split())
 
 
+def _outcome_table(title: str, rows: Iterable[tuple[str, list[int]]]) -> None:
+    """A table of relations by our speaker's outcome (``OUTCOMES``), a row per label with any relation."""
+    print(f"\n| {title} | relations | agree | other name | no name |\n| --- | --- | --- | --- | --- |")
+    for label, row in rows:
+        n = sum(row)
+        if n:
+            cells = " | ".join(f"{c} ({_share(c, n)})" for c in row)
+            print(f"| {label} | {n} | {cells} |")
+
+
 def print_speakers(tally: Tally, show: int) -> None:
-    print("\n| source (found relations) | relations | agree | other name | no name |\n| --- | --- | --- | --- | --- |")
-    for kind in ("named", "anonymous", "pronoun", "description", "none"):
-        row = [tally.speakers[kind, o] for o in OUTCOMES]
-        n = sum(row)
-        if n:
-            cells = " | ".join(f"{c} ({_share(c, n)})" for c in row)
-            print(f"| {kind} | {n} | {cells} |")
-    print(
-        "\n| confidence (named sources) | relations | agree | other name | no name |\n| --- | --- | --- | --- | --- |"
+    _outcome_table(
+        "source (found relations)",
+        ((kind, [tally.speakers[kind, o] for o in OUTCOMES]) for kind in SOURCE_KINDS),
     )
-    for k, (lo, hi) in enumerate(BANDS):
-        row = [tally.bands[k, o] for o in OUTCOMES]
-        n = sum(row)
-        if n:
-            cells = " | ".join(f"{c} ({_share(c, n)})" for c in row)
-            print(f"| {lo:.1f}-{min(hi, 1.0):.1f} | {n} | {cells} |")
-    print(
-        "\n| attribution (named sources) | relations | agree | other name | no name |\n| --- | --- | --- | --- | --- |"
+    _outcome_table(
+        "confidence (named sources)",
+        ((f"{lo:.1f}-{min(hi, 1.0):.1f}", [tally.bands[k, o] for o in OUTCOMES]) for k, (lo, hi) in enumerate(BANDS)),
     )
-    for method in sorted({m for m, _ in tally.methods}):
-        row = [tally.methods[method, o] for o in OUTCOMES]
-        cells = " | ".join(f"{c} ({_share(c, sum(row))})" for c in row)
-        print(f"| {method} | {sum(row)} | {cells} |")
+    _outcome_table(
+        "attribution (named sources)",
+        ((m, [tally.methods[m, o] for o in OUTCOMES]) for m in sorted({m for m, _ in tally.methods})),
+    )
     checks = ("same gender", "unknown gender", "other gender", "an organisation", "no name")
     n = sum(tally.genders.values())
     print("\n| he/she sources: our speaker | relations | share |\n| --- | --- | --- |")

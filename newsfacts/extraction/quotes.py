@@ -1077,11 +1077,11 @@ def _takes_bare_content(cue: _Cue, rest: str) -> bool:
     )
 
 
-# A name and its apposition opening the sentence: the subject of the cue after them, no content.
 # A sentence opening with a name and an aside set off by commas: "Ana Ruiz, prosecuting,", "Tom Ray, 66,".
 _NAME_THEN_ASIDE = re.compile(
     r"\W*(?:[A-Z][\w'\u2019.\-]*\s+){0,3}[A-Z][\w'\u2019.\-]*,\s[^,;:\"\u201c\u201d" + MASK + r"]{1,80},"
 )
+# A name and its apposition opening the sentence: the subject of the cue after them, no content.
 _NAME_AND_APPOSITION = re.compile(
     r"(?:[A-Z][\w'\u2019.\-]*\s+){0,3}[A-Z][\w'\u2019.\-]*,\s+(?:a|an|the|who)\s[^,;" + MASK + r"]*"
 )
@@ -1180,7 +1180,7 @@ def _trailing(reader: _Reader, s: Sentence, cue: _Cue) -> int:
 
 def _quotation_goes_on(reader: _Reader, s: Sentence, governed: int) -> bool:
     """``Particularly in the south, he said, "we don't know ..."``: a quotation after the cue goes on with the words
-    before it (not ``But in a call on Monday, Holm said, "A raid is ..."``: a quotation of its own)."""
+    before it (not ``But in a call on Monday, Holm said, "The patrol was ..."``: a quotation of its own)."""
     quotation = re.match(r"\s*,\s*(?=" + MASK + ")", reader.masked[governed : s.end])
     opening = WORD.search(reader.text, governed + quotation.end(), s.end) if quotation else None
     return opening is not None and opening.group()[0].islower()
@@ -1216,7 +1216,7 @@ _CLAUSE_VERB_TAG = re.compile(r"VB[DZPN]?|MD")  # not a gerund alone: "Rallying 
 
 
 def _qualified_start(reader: _Reader, s: Sentence, subject: Subject) -> int:
-    """``"...," Halden This Morning co-anchor Ana Ruiz said``, ``"...," Fight for $15 organising director Ana Ruiz
+    """``"...," Halden This Morning co-anchor Ana Ruiz said``, ``"...," Fair Pay for All organising director Ana Ruiz
     told``: a named subject right after a quotation, with the words between them qualifying its role (names,
     numbers, a possessive, the role itself last), starts at the quotation."""
     start = subject.start

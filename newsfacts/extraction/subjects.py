@@ -773,10 +773,10 @@ def parsed_subject(reader: Reading, s: Sentence, vs: int) -> Subject | None:
     sentence (a quotation's speaker after it is the quotation rules' to find). Read from its head word as the rules
     read a subject ending there, else resolved like an ``according to`` source (perhaps to nobody named)."""
     parsed = parser.parse(reader.text, s.start, s.end)
+    if not parsed.reports_clause(vs):
+        return None
     phrase, head = parsed.subject(vs), parsed.subject_head(vs)
     if phrase is None or head is None or phrase[1] > vs or MASK in reader.masked[s.start : phrase[1]]:
-        return None
-    if not parsed.reports_clause(vs):
         return None
     subject = noun_phrase_before(reader, s, head[1])
     if subject is not None:
