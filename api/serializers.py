@@ -478,6 +478,7 @@ class ClaimSerializer(VerificationSerializer):
             "article",
             "sentence",
             "claimant",
+            "claimant_description",
             "text",
             "start",
             "end",

@@ -110,6 +110,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         "article_id",
         "sentence_id",
         "claimant_id",
+        "claimant_description",
         "text",
         "start",
         "end",
@@ -538,6 +539,7 @@ def generate(
                             article_id,
                             sentence_id,
                             claimant,
+                            "",  # claimant_description: a synthetic claim without a claimant is the article's own
                             claim_text,
                             claim_start,
                             claim_start + len(claim_text),

@@ -402,6 +402,11 @@ class VerificationFilterSet(SearchableFilterSet):
             return queryset
         return queryset.filter(**{f"{self.person_field}__isnull": not value})
 
+    def filter_has_description(self, queryset: QuerySet, name: str, value: bool | None) -> QuerySet:
+        if value is None:
+            return queryset
+        return queryset.exclude(**{name: ""}) if value else queryset.filter(**{name: ""})
+
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
         cls.searched_people = (cls.person_field,) if cls.person_field else ()
@@ -432,6 +437,11 @@ class ClaimFilterSet(VerificationFilterSet):
     claimant = IdFilter(field_name="claimant_id", label="Claimant (speaker) ids")
     claimant_slug = StringInFilter(field_name="claimant__slug", label="Claimant (speaker) slugs")
     has_claimant = BooleanFilter(field_name="claimant", method="filter_has_person", label="Has a claimant")
+    has_claimant_description = BooleanFilter(
+        field_name="claimant_description",
+        method="filter_has_description",
+        label="Has an unnamed claimant's description: a claim from an unnamed source, not the article's own",
+    )
     kind = MultipleChoiceFilter(choices=ClaimKind.choices, label="Kind of claim")
 
     class Meta:

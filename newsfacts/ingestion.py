@@ -80,7 +80,7 @@ def text_sha256(text: str) -> str:
 # The pipeline's output as stored: one declaration of the fields each row fills, for plain rows and models alike.
 SENTENCE_FIELDS = ("position", "start", "end", "kind", "text")
 QUOTE_FIELDS = ("speaker_description", "text", "start", "end", "kind", "cue", "attribution", "confidence")
-CLAIM_FIELDS = ("text", "start", "end", "kind", "confidence")
+CLAIM_FIELDS = ("claimant_description", "text", "start", "end", "kind", "confidence")
 
 
 def fitted(model: type[Model], name: str, value: str) -> str:
@@ -112,7 +112,14 @@ def quote_values(found: ExtractedQuote) -> tuple[Any, ...]:
 
 
 def claim_values(found: ExtractedClaim) -> tuple[Any, ...]:
-    return (found.text, found.start, found.end, str(found.kind), found.confidence)
+    return (
+        fitted(Claim, "claimant_description", found.claimant_description),
+        found.text,
+        found.start,
+        found.end,
+        str(found.kind),
+        found.confidence,
+    )
 
 
 @dataclass(frozen=True, slots=True)

@@ -391,20 +391,21 @@ class SourceSpan(Verification):
             raise ValidationError({"text": "The text must be exactly article.text[start:end]."})
 
 
+def unnamed_source_description(help_text: str) -> models.CharField:
+    """The article's words for a speaker or claimant it does not name; empty once one is named."""
+    # The database default lets raw loads that leave the column out (bench/make_dataset.py) store "".
+    return models.CharField(max_length=200, blank=True, default="", db_default="", help_text=help_text)
+
+
 class Quote(SourceSpan):
     """Something a speaker said, direct or reported, with its exact span in the article."""
 
     span_within_sentence = False
 
     speaker = models.ForeignKey(Speaker, null=True, blank=True, on_delete=models.SET_NULL, related_name="quotes")
-    # The database default lets raw loads that leave the column out (bench/make_dataset.py) store "".
-    speaker_description = models.CharField(
-        max_length=200,
-        blank=True,
-        default="",
-        db_default="",
-        help_text='Who speaks when no speaker is named, in the article\'s words ("a senior official", "analysts"); '
-        "empty when the quote has a speaker.",
+    speaker_description = unnamed_source_description(
+        'Who speaks when no speaker is named, in the article\'s words ("a senior official", "analysts"); '
+        "empty when the quote has a speaker."
     )
     kind = models.CharField(max_length=16, choices=QuoteKind, default=QuoteKind.DIRECT, db_index=True)
     cue = models.CharField(max_length=100, blank=True, help_text='The reporting verb or phrase: "said", "told".')
@@ -452,6 +453,11 @@ class Claim(SourceSpan):
     """A check-worthy statement of an article: a span inside one sentence."""
 
     claimant = models.ForeignKey(Speaker, null=True, blank=True, on_delete=models.SET_NULL, related_name="claims")
+    # The description its quote's unnamed speaker has, when the claim is in that quote's words.
+    claimant_description = unnamed_source_description(
+        'Who makes the claim when no claimant is named, in the article\'s words ("a senior official", '
+        '"residents"); empty when the claim has a claimant or is the article\'s own.'
+    )
     kind = models.CharField(max_length=16, choices=ClaimKind, default=ClaimKind.OTHER, db_index=True)
     confidence = models.FloatField(
         default=0.0,

@@ -27,7 +27,7 @@ from newsfacts.review import history_reason
 # What re-extraction may change on an untouched item whose span it finds again.
 MACHINE_FIELDS: dict[type[Quote] | type[Claim], tuple[str, ...]] = {
     Quote: ("sentence", "speaker", "speaker_description", "kind", "cue", "attribution", "confidence"),
-    Claim: ("sentence", "claimant", "kind", "confidence"),
+    Claim: ("sentence", "claimant", "claimant_description", "kind", "confidence"),
 }
 
 

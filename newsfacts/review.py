@@ -218,13 +218,16 @@ def merge_speakers(
 # Quotes and claims: one entry point for every change an editor makes to an item, from the admin or the API.
 
 PERSON_FIELD: dict[type[Quote] | type[Claim], str] = {Quote: "speaker", Claim: "claimant"}
+# The article's words for a speaker or claimant it does not name ("a senior official"): kept only while nobody is
+# named. Editors may correct a claim's; a quote's is the pipeline's reading of its cue, read-only.
+DESCRIPTION_FIELD: dict[type[Quote] | type[Claim], str] = {Quote: "speaker_description", Claim: "claimant_description"}
 VERIFICATION_FIELDS = ("status", "rationale", "evidence_urls")
 SPAN_FIELDS = ("start", "end")
 
 
 def editable_fields(model: type[Quote] | type[Claim]) -> tuple[str, ...]:
     """What an editor may change on an item of `model`; the rest is the pipeline's or bookkeeping."""
-    extra = ("attribution_confirmed",) if model is Quote else ()
+    extra = ("attribution_confirmed",) if model is Quote else (DESCRIPTION_FIELD[Claim],)
     return (*VERIFICATION_FIELDS, PERSON_FIELD[model], "kind", *SPAN_FIELDS, *extra)
 
 
@@ -262,13 +265,23 @@ def span_text(obj: Quote | Claim, start: int, end: int) -> str:
 
 
 def _apply_person(obj: Quote | Claim, person: Speaker | None, confirmed: bool | None) -> None:
-    """A quote's attribution follows its speaker: set by an editor, or none; the editor confirmed it unless told."""
+    """A named speaker or claimant replaces the description of an unnamed one; a quote's attribution follows its
+    speaker: set by an editor, or none; the editor confirmed it unless told."""
     setattr(obj, PERSON_FIELD[type(obj)], person)
+    if person is not None:
+        setattr(obj, DESCRIPTION_FIELD[type(obj)], "")  # the unnamed source the article described has a name now
     if isinstance(obj, Quote):
         obj.attribution = Attribution.EDITOR if person is not None else Attribution.NONE
-        if person is not None:
-            obj.speaker_description = ""  # the unnamed source the pipeline described has a name now
         obj.attribution_confirmed = person is not None if confirmed is None else confirmed
+
+
+def check_description(obj: Quote | Claim, changes: Mapping[str, Any]) -> None:
+    """A description is for a source nobody names: refused beside the speaker or claimant `obj` will have once
+    `changes` apply (ValidationError on the description)."""
+    person, description = PERSON_FIELD[type(obj)], DESCRIPTION_FIELD[type(obj)]
+    named = changes[person] is not None if person in changes else getattr(obj, f"{person}_id") is not None
+    if changes.get(description) and named:
+        raise ValidationError({description: f"A {person} is named: clear the {person} to describe one instead."})
 
 
 def _changed_names(obj: Quote | Claim, current: Quote | Claim, names: Iterable[str]) -> list[str]:
@@ -291,7 +304,8 @@ def edit(
 
     `changes` maps names of `editable_fields` to new values (values equal to the stored ones change nothing).
     Rules: a new status needs a rationale, evidence are http(s) URLs, any verification change records the reviewer
-    and the time; a quote's attribution follows its speaker (`_apply_person`); a corrected span re-reads its text
+    and the time; a quote's attribution follows its speaker, and naming a speaker or claimant clears the description
+    of an unnamed one, which a named one cannot have (`_apply_person`); a corrected span re-reads its text
     from the article. The row is locked while it is checked; with `expected_version` (the `row_version` the editor
     read) a row someone else saved since raises EditConflict. Raises ValidationError by field.
     """
@@ -305,6 +319,7 @@ def edit(
         if expected_version is not None and row_version(current) != expected_version:
             raise EditConflict(current)
         person = PERSON_FIELD[model]
+        check_description(current, changes)
         for name, value in changes.items():
             if name not in (person, "attribution_confirmed", *VERIFICATION_FIELDS):
                 setattr(obj, name, value)
@@ -322,7 +337,7 @@ def edit(
             rationale = (changes.get("rationale", current.rationale) or "").strip()
             urls = validate_verification(status, rationale, changes.get("evidence_urls", current.evidence_urls))
             obj.status, obj.rationale, obj.evidence_urls = status, rationale, urls
-        derived = ("text", "attribution", "speaker_description") if model is Quote else ("text",)
+        derived = ("text", "attribution", DESCRIPTION_FIELD[model]) if model is Quote else ("text",)
         changed = _changed_names(obj, current, [*editable_fields(model), *derived])
         if not changed and not verifying and not reason.strip():
             return []
@@ -352,9 +367,10 @@ def add_span(
 ) -> Quote | Claim:
     """Add a quote or claim the pipeline missed, at code-point offsets [start, end) of the article's text.
 
-    `fields` are other editable fields (kind, speaker or claimant, status, rationale, evidence_urls,
-    attribution_confirmed). The sentence is the one the span starts in. Refuses (ValidationError) a span that does
-    not fit the article or its sentence, and one that a live item of the same kind already has.
+    `fields` are other editable fields (kind, speaker or claimant, a claim's claimant_description, status,
+    rationale, evidence_urls, attribution_confirmed). The sentence is the one the span starts in. Refuses
+    (ValidationError) a span that does not fit the article or its sentence, and one that a live item of the same
+    kind already has.
     """
     unknown = set(fields) - set(editable_fields(model))
     if unknown:
@@ -391,8 +407,10 @@ def add_span(
         added_at=now,
         edited_at=now,
     )
-    if "kind" in fields:
-        obj.kind = fields["kind"]
+    check_description(obj, fields)
+    for name in ("kind", DESCRIPTION_FIELD[model]):
+        if name in fields:
+            setattr(obj, name, fields[name])
     _apply_person(obj, fields.get(person), fields.get("attribution_confirmed"))
     verification = {name: fields[name] for name in VERIFICATION_FIELDS if name in fields}
     if verification:

@@ -102,8 +102,9 @@ def data(db):
         confidence=0.6,
     )  # fmt: skip
     c3 = ClaimFactory(
-        article=a3, claimant=None, kind="other", rejected_reason="not_claim", rejected_by=reviewer, confidence=0.4
-    )
+        article=a3, claimant=None, claimant_description="a port official", kind="other", rejected_reason="not_claim",
+        rejected_by=reviewer, confidence=0.4,
+    )  # fmt: skip
     q1 = QuoteFactory(
         article=a1, speaker=alice, kind="direct", cue="said", attribution="name", confidence=0.9,
         attribution_confirmed=True, status="misleading", rationale="partly", reviewed_at=early, reviewed_by=reviewer,
@@ -144,6 +145,8 @@ CLAIM_CASES = [
     ("claimant_slug=bruno-berg", {"c2"}),
     ("has_claimant=false", {"c3"}),
     ("has_claimant=true", {"c1", "c2"}),
+    ("has_claimant_description=true", {"c3"}),
+    ("has_claimant_description=false", {"c1", "c2"}),
     ("publisher=Weekly", {"c2"}),
     ("published=2024-01-10", {"c1"}),
     ("published_after=2024-03-01", {"c2"}),
@@ -305,6 +308,7 @@ def test_every_filter_is_exercised_by_a_case():
         ("reviewed_before=yesterday", "reviewed_before"),
         ("reviewed=maybe", "reviewed"),
         ("has_claimant=2", "has_claimant"),
+        ("has_claimant_description=perhaps", "has_claimant_description"),
         ("q=" + "x" * 201, "q"),
     ],
 )

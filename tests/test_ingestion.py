@@ -227,6 +227,12 @@ def test_an_unnamed_source_is_stored_with_its_description_and_no_speaker():
     assert (quote.speaker, quote.speaker_description) == (None, "A senior official")
 
 
+def test_a_claim_of_an_unnamed_source_is_stored_with_its_description_and_no_claimant():
+    result = ingest_text("Talks in Halden broke down on Monday. A senior official said the bridge had shut in May.\n")
+    claim = result.article.claims.get(text="the bridge had shut in May")
+    assert (claim.claimant, claim.claimant_description) == (None, "A senior official")
+
+
 def test_metadata_longer_than_its_column_is_cut_and_an_over_long_url_dropped():
     # Pages and feeds give what they like; PostgreSQL refuses a value longer than its column.
     title, authors, url = "T" * 900, "; ".join(["Ann Roe"] * 100), "https://news.example/" + "a" * 2100
@@ -248,6 +254,14 @@ def test_an_over_long_extracted_cue_and_description_are_cut_to_their_columns():
 
     assert (len(quote.cue), len(quote.speaker_description)) == (100, 200)
     assert quote.cue == long.cue[:100]
+
+
+def test_an_over_long_claimants_description_is_cut_to_its_column():
+    found = dataclasses.replace(extract(BRIDGE).claims[0], claimant=None, claimant_description="an aide " * 30)
+
+    claim = build_claim(Article(), Sentence(), found, {})
+
+    assert claim.claimant_description == found.claimant_description[:200]
 
 
 def test_an_organisation_speaks_through_its_spokeswoman_and_is_found_by_its_slug(api_client):

@@ -41,6 +41,8 @@ def admin_form(obj: Quote | Claim, **changes: Any) -> dict[str, Any]:
     }
     if isinstance(obj, Quote) and obj.attribution_confirmed:
         data["attribution_confirmed"] = "on"
+    if isinstance(obj, Claim):
+        data["claimant_description"] = obj.claimant_description
     for name, value in changes.items():
         if name == "evidence_urls":
             value = "\n".join(value)
@@ -104,6 +106,7 @@ CLAIM_CHANGES = [
     ("review", {"status": "misleading", "rationale": "Counts only one year."}),
     ("kind", {"kind": "date"}),
     ("clear claimant", {"claimant": None}),
+    ("describe an unnamed claimant instead", {"claimant": None, "claimant_description": "a council aide"}),
 ]
 
 
@@ -115,6 +118,17 @@ def test_admin_and_api_store_the_same_claim_edit(label, changes, editor, editor_
     admin_post(web, by_admin, **changes)
     api_patch(editor_client, by_api, **changes)
     assert stored(by_admin) == stored(by_api)
+
+
+def test_naming_the_claimant_of_a_described_claim_clears_the_description_on_every_path(editor, editor_client):
+    web = Client()
+    web.force_login(editor)
+    by_admin, by_api = twins(ClaimFactory, claimant=None, claimant_description="a council aide")
+    named = SpeakerFactory(name="Ann Example").pk
+    admin_post(web, by_admin, claimant=named)
+    api_patch(editor_client, by_api, claimant=named)
+    assert stored(by_admin) == stored(by_api)
+    assert (by_admin.claimant_id, by_admin.claimant_description) == (named, "")
 
 
 def test_clearing_a_quotes_speaker_leaves_it_not_attributed_and_unconfirmed_on_every_path(editor, editor_client):

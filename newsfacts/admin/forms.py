@@ -11,6 +11,7 @@ from newsfacts.choices import VerificationStatus
 from newsfacts.models import Speaker
 from newsfacts.review import (
     CHANGE_REASON_MAX_LENGTH,
+    check_description,
     clean_evidence_urls,
     editable_fields,
     row_version,
@@ -83,10 +84,20 @@ class ReviewForm(forms.ModelForm):
             try:
                 validate_verification(cleaned["status"], cleaned["rationale"], cleaned.get("evidence_urls"))
             except ValidationError as error:
-                for field, messages in error.message_dict.items():
-                    if field in self.fields and field not in self.errors:
-                        self.add_error(field, messages)
+                self._add_rule_errors(error)
+        if self.instance.pk:
+            try:
+                # As review.edit will be asked: with what the editor changed (a named claimant clears a description)
+                check_description(self.instance, {name: cleaned[name] for name in self.changed_data if name in cleaned})
+            except ValidationError as error:
+                self._add_rule_errors(error)
         return cleaned
+
+    def _add_rule_errors(self, error: ValidationError) -> None:
+        """The errors of an editorial rule of ``newsfacts.review``, each on its field when the form shows it."""
+        for field, messages in error.message_dict.items():
+            if field in self.fields and field not in self.errors:
+                self.add_error(field, messages)
 
     def check_conflict(self, cleaned: dict[str, Any]) -> None:
         """When the stored item changed since the editor opened it, stop with what differs (theirs, yours).

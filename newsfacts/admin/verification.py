@@ -64,6 +64,7 @@ class VerificationAdmin(EditingMixin, HistoryAdmin):
 
     form = ReviewForm
     speaker_field: str  # "speaker" or "claimant"
+    description_field: str  # "speaker_description" or "claimant_description": the unnamed one's, in the article's words
     queue_admin_class: type[VerificationAdmin]
 
     list_display_links = ["excerpt"]
@@ -120,7 +121,8 @@ class VerificationAdmin(EditingMixin, HistoryAdmin):
     def _speaker_link(self, obj: Quote | Claim) -> SafeString | str:
         speaker = getattr(obj, self.speaker_field)
         if speaker is None:
-            return "-"
+            description = getattr(obj, self.description_field)
+            return format_html("<i>unnamed: {}</i>", description) if description else "-"
         return format_html(
             '<a href="?{}" title="Only this speaker">{}</a>', urlencode({self.speaker_field: speaker.pk}), speaker
         )
@@ -302,6 +304,7 @@ class VerificationAdmin(EditingMixin, HistoryAdmin):
 
 class QuoteAdmin(VerificationAdmin):
     speaker_field = "speaker"
+    description_field = "speaker_description"
     list_display = [
         "excerpt",
         "speaker_link",
@@ -327,8 +330,6 @@ class QuoteAdmin(VerificationAdmin):
 
     @admin.display(description="speaker", ordering="speaker__name")
     def speaker_link(self, obj: Quote) -> SafeString | str:
-        if obj.speaker is None and obj.speaker_description:
-            return format_html("<i>unnamed: {}</i>", obj.speaker_description)
         return self._speaker_link(obj)
 
     def attribution_fields(self) -> list[Any]:
@@ -344,6 +345,7 @@ class QuoteAdmin(VerificationAdmin):
 
 class ClaimAdmin(VerificationAdmin):
     speaker_field = "claimant"
+    description_field = "claimant_description"
     list_display = ["excerpt", "claimant_link", "article_link", "kind", "status", "confidence"]
     list_filter = [
         NeedsReviewFilter,
@@ -354,7 +356,7 @@ class ClaimAdmin(VerificationAdmin):
         ArticleFilter,
         ClaimantFilter,
     ]
-    search_fields = [*VerificationAdmin.search_fields, "claimant__name", "claimant__aliases"]
+    search_fields = [*VerificationAdmin.search_fields, "claimant_description", "claimant__name", "claimant__aliases"]
     autocomplete_fields = ["claimant"]
     readonly_fields = [*VerificationAdmin.readonly_fields, "confidence"]
 
@@ -363,7 +365,7 @@ class ClaimAdmin(VerificationAdmin):
         return self._speaker_link(obj)
 
     def attribution_fields(self) -> list[Any]:
-        return ["claimant", ("kind", "confidence")]
+        return ["claimant", "claimant_description", ("kind", "confidence")]
 
 
 def _queue_filters(list_filter: list[Any]) -> list[Any]:

@@ -442,6 +442,11 @@ CLAIMS = Table(
     title="Claims",
     columns=(
         *_span_columns("claim", "claimant", "The speaker who made it; empty when the article itself does.", "lies in"),
+        Column(
+            "claimant_description",
+            "string",
+            "Who makes it when no claimant is named, in the article's words; empty when the article itself does.",
+        ),
         Column("text", "string", "The check-worthy statement."),
         Column("kind", "string", "What makes it check-worthy.", choices=tuple(ClaimKind.values)),
         Column("confidence", "number", "The pipeline's confidence that the claim is check-worthy, 0 to 1."),

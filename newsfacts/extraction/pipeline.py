@@ -51,6 +51,7 @@ class Extraction:
                     "end": c.end,
                     "kind": c.kind,
                     "claimant": c.claimant,
+                    "claimant_description": c.claimant_description,
                     "sentence": c.sentence,
                     "confidence": c.confidence,
                 }

@@ -238,6 +238,52 @@ class TestClaims(SpanTests):
         assert response.status_code == 400
         assert "outside the sentence" in response.json()["end"][0]
 
+    def test_an_editor_describes_an_unnamed_claimant_and_the_change_is_in_the_history(self, db, editor_client):
+        claim = self.make(claimant=None)
+        response = editor_client.patch(self.url(claim), {"claimant_description": "a port official"}, format="json")
+        assert (response.status_code, response.json()["claimant_description"]) == (200, "a port official")
+        latest = claim.history.latest("history_date")
+        assert (latest.claimant_description, latest.history_change_reason) == (
+            "a port official",
+            "changed claimant_description",
+        )
+
+    def test_naming_the_claimant_clears_the_unnamed_ones_description(self, db, editor_client):
+        claim = self.make(claimant=None, claimant_description="a senior official")
+        response = editor_client.patch(self.url(claim), {"claimant": SpeakerFactory().pk}, format="json")
+        assert response.status_code == 200, response.json()
+        assert response.json()["claimant_description"] == ""
+
+    @pytest.mark.parametrize("named", [True, False], ids=["stored-claimant", "claimant-in-the-same-write"])
+    def test_a_description_beside_a_named_claimant_is_400(self, db, editor_client, named):
+        speaker = SpeakerFactory()
+        claim = self.make(claimant=speaker if named else None)
+        body = {"claimant_description": "a senior official", **({} if named else {"claimant": speaker.pk})}
+        response = editor_client.patch(self.url(claim), body, format="json")
+        assert response.status_code == 400
+        assert list(response.json()) == ["claimant_description"]
+        claim.refresh_from_db()
+        assert (claim.claimant_id, claim.claimant_description) == (speaker.pk if named else None, "")
+
+    def test_an_editor_adds_a_claim_of_an_unnamed_source(self, db, editor_client):
+        other = self.make()  # a shorter span than its claim's
+        body = {
+            "article": other.article_id,
+            "start": other.start,
+            "end": other.end - 1,
+            "claimant_description": "a senior official",
+        }
+        response = editor_client.post(self.list_url(), body, format="json")
+        assert response.status_code == 201, response.json()
+        assert (response.json()["claimant"], response.json()["claimant_description"]) == (None, "a senior official")
+
+    def test_lists_filter_the_claims_of_unnamed_sources(self, db, api_client):
+        unnamed = self.make(claimant=None, claimant_description="a senior official")
+        self.make(claimant=None)
+        self.make()
+        rows = api_client.get(self.list_url(), {"has_claimant_description": "true"}).json()["results"]
+        assert [row["id"] for row in rows] == [unnamed.pk]
+
 
 class TestQuotes(SpanTests):
     name = "quote"

@@ -41,6 +41,13 @@ def test_a_quotes_unnamed_source_is_documented_read_only(schema):
     assert field["readOnly"] is True and "senior official" in field["description"]
 
 
+def test_a_claims_unnamed_claimant_is_documented_and_writable(schema):
+    properties = schema["components"]["schemas"]["Claim"]["properties"]
+    field = properties["claimant_description"]
+    assert "readOnly" not in field and "senior official" in field["description"]
+    assert "claimant_description" in schema["components"]["schemas"]["PatchedClaimRequest"]["properties"]
+
+
 def test_schema_and_docs_are_served(db, client):
     assert client.get(reverse("api:schema")).status_code == 200
     assert client.get(reverse("api:docs")).status_code == 200

@@ -142,6 +142,21 @@ def test_a_changed_pipeline_updates_only_untouched_items_and_leaves_editors_item
     assert article.pipeline_version == pipeline_version()
 
 
+def test_a_claimants_description_found_now_reaches_untouched_claims_only(edited, monkeypatch):
+    article, editors, before = edited
+    found = baseline()
+    described = tuple(dataclasses.replace(c, claimant_description="a council aide") for c in found.claims)
+    monkeypatch.setattr(reextraction, "extract", lambda text: dataclasses.replace(found, claims=described))
+
+    run("--article", str(article.pk))
+
+    assert {obj.pk: snapshot(obj) for obj in editors} == before
+    machine = Claim.objects.get(article=article, text="the works would employ 120 people")
+    assert (machine.claimant, machine.claimant_description) == (None, "a council aide")
+    reviewed = Claim.objects.get(article=article, text__startswith="The city council approved")
+    assert reviewed.claimant_description == ""  # an editor reviewed it: the pipeline leaves it as it was
+
+
 def test_reextract_twice_changes_nothing_the_second_time(edited, monkeypatch):
     article, _editors, _before = edited
     monkeypatch.setattr(reextraction, "extract", lambda text: changed_pipeline(baseline()))

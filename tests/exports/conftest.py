@@ -15,8 +15,8 @@ REVIEWED_AT = datetime.datetime(2026, 3, 4, 5, 6, 7, 891011, tzinfo=datetime.UTC
 
 @pytest.fixture
 def dataset(db):
-    """Two articles; speakers with and without Wikidata ids; claims in every status; a quote without a speaker; a
-    claim and a quote editors rejected."""
+    """Two articles; speakers with and without Wikidata ids; claims in every status, one of an unnamed source; a
+    quote without a speaker; a claim and a quote editors rejected."""
     reviewer = UserFactory(username="reviewer")
     gagarin = SpeakerFactory(name="Yuri Gagarin", slug="yuri-gagarin", wikidata_id="Q7327", aliases=["Gagarin"])
     agency = SpeakerFactory(name="Agência Espacial", slug="agencia-espacial", kind="organisation", aliases=["AEB"])
@@ -26,7 +26,10 @@ def dataset(db):
     claims = []
     for i, status in enumerate(statuses):
         article = first if i % 2 == 0 else second
-        claim = ClaimFactory(article=article, claimant=gagarin if i < 3 else None, kind="figure")
+        unnamed_claimant = "a port official" if i == 3 else ""
+        claim = ClaimFactory(
+            article=article, claimant=gagarin if i < 3 else None, claimant_description=unnamed_claimant, kind="figure"
+        )
         if status != "unverified":
             claim.status = status
             claim.rationale = f'Checked against source {i}, "quoted", with a comma.'

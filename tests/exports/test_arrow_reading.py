@@ -90,8 +90,8 @@ def test_json_strings_of_texts_most_of_which_need_escaping_are_orjson_s(length):
 def test_a_batch_gives_back_the_plain_values_it_was_made_of():
     reviewed = datetime.datetime(2026, 3, 4, 5, 6, 7, 891011, tzinfo=datetime.UTC)
     rows = [
-        (1, 1, 2, None, None, None, 0, 4, "text", "figure", 0.5, None, None, None, None),
-        (2, 1, 2, 3, "Ana", "Q1", 0, 4, "text", "figure", 1.0, "false", "Wrong.", ["https://e.example"], reviewed),
+        (1, 1, 2, None, None, None, 0, 4, "a senior official", "text", "figure", 0.5, None, None, None, None),
+        (2, 1, 2, 3, "Ana", "Q1", 0, 4, "", "text", "figure", 1.0, "false", "Wrong.", ["https://e.example"], reviewed),
     ]
     batch = record_batch(arrow_schema(CLAIMS), Chunk(rows=rows))
 

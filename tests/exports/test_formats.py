@@ -303,11 +303,23 @@ def test_a_table_the_earlier_release_lacks_counts_every_row_as_added(dataset, tm
     assert changes == [{"table": "rejected_claims", "id": dataset["rejected"][0].id, "change": "added"}]
 
 
-def test_a_quote_of_an_unnamed_source_carries_its_description_in_every_format(dataset, tmp_path):
+@pytest.mark.parametrize(
+    ("table", "column", "description"),
+    [("quotes", "speaker_description", "a senior official"), ("claims", "claimant_description", "a port official")],
+)
+def test_an_item_of_an_unnamed_source_carries_its_description_in_every_format(
+    dataset, tmp_path, table, column, description
+):
     outdir = export(tmp_path / "release")
-    wanted = {"a senior official"}
-    assert wanted <= {row["speaker_description"] for row in _jsonl(outdir / "quotes.jsonl")}
-    assert wanted <= {row["speaker_description"] for row in pq.read_table(outdir / "quotes.parquet").to_pylist()}
+    wanted = {description}
+    assert wanted <= {row[column] for row in _jsonl(outdir / f"{table}.jsonl")}
+    assert wanted <= {row[column] for row in pq.read_table(outdir / f"{table}.parquet").to_pylist()}
     with sqlite3.connect(outdir / "newsfacts.sqlite") as db:
-        assert wanted <= {row[0] for row in db.execute("SELECT speaker_description FROM quotes")}
-    assert "a senior official" in (outdir / "quotes.csv").read_text(encoding="utf-8")
+        assert wanted <= {row[0] for row in db.execute(f"SELECT {column} FROM {table}")}
+    assert description in (outdir / f"{table}.csv").read_text(encoding="utf-8")
+    fixture = [json.loads(line) for line in (outdir / "newsfacts.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert wanted <= {obj["fields"].get(column) for obj in fixture if obj["model"] == f"newsfacts.{table[:-1]}"}
+    schema = json.loads((outdir / "datapackage.json").read_text(encoding="utf-8"))
+    resource = next(r for r in schema["resources"] if r["name"] == f"{table}-csv")
+    assert column in [field["name"] for field in resource["schema"]["fields"]]
+    assert f"`{column}`" in (outdir / "README.md").read_text(encoding="utf-8")

@@ -32,7 +32,8 @@ AWKWARD_TEXTS = [
 
 
 def _claim(i: int, text: str) -> tuple:
-    """A claims row (plain values in column order), with a claimant for odd rows and a review for every third."""
+    """A claims row (plain values in column order), with a claimant for odd rows (a description for the others) and
+    a review for every third."""
     values = {
         "id": i,
         "article_id": 1,
@@ -42,6 +43,7 @@ def _claim(i: int, text: str) -> tuple:
         "claimant_wikidata_id": "" if i % 2 else None,
         "start": 0,
         "end": len(text),
+        "claimant_description": "" if i % 2 else "=a senior official",
         "text": text,
         "kind": "figure",
         "confidence": [1.0, 0.5, 1e-05, 0.3333333333333333][i % 4],

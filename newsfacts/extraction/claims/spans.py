@@ -8,7 +8,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from newsfacts.extraction.claims.assess import HARD, Basis, Verdict, is_never_a_claim, judge, states_past
-from newsfacts.extraction.claims.claim import Claim, ClaimKind
+from newsfacts.extraction.claims.claim import Claim, ClaimKind, claimant_of
 from newsfacts.extraction.claims.confidence import MIN_CONFIDENCE, Voice, confidence
 from newsfacts.extraction.claims.vocabulary import (
     EVENT_WORDS,
@@ -296,10 +296,10 @@ def _claims_in(text: str, start: int, end: int, quote: Quote | None, position: i
         kind: ClaimKind = verdict.kind
         if kind == "other" and (voice == "speaker" or (quote and quote.speaker_description)):
             kind = "attributed"
-        claimant = quote.speaker if quote else None
+        claimant, description = claimant_of(quote)
         score = confidence(verdict, words, voice, position)
         if score >= MIN_CONFIDENCE:
-            claims.append(Claim(a, b, words, kind, claimant, position, score))
+            claims.append(Claim(a, b, words, kind, claimant, position, score, description))
     return claims
 
 
@@ -479,5 +479,6 @@ def _continued(claim: Claim, account: Quote) -> Claim:
     """A sentence in the past perfect right after someone's reported account, with no words of its own attributed,
     goes on with that account ("Reyes said he had left at six. He had not known the gate was locked.")."""
     if claim.claimant is None and claim.kind == "other" and _BACKSHIFTED.search(claim.text):
-        return replace(claim, kind="attributed", claimant=account.speaker)
+        claimant, description = claimant_of(account)
+        return replace(claim, kind="attributed", claimant=claimant, claimant_description=description)
     return claim
