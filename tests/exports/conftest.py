@@ -26,7 +26,7 @@ def dataset(db):
     claims = []
     for i, status in enumerate(statuses):
         article = first if i % 2 == 0 else second
-        unnamed_claimant = "a port official" if i == 3 else ""
+        unnamed_claimant = "a port official" if i == 4 else ""
         claim = ClaimFactory(
             article=article, claimant=gagarin if i < 3 else None, claimant_description=unnamed_claimant, kind="figure"
         )
