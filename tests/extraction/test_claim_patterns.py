@@ -44,6 +44,9 @@ OPINIONS = [
     '"I do not like being followed to the door of the cabinet room," said Tom Reyes.',
     '"He was overcome by emotion on the day but showed genuine regret," said Tom Reyes.',
     '"I would like to ask about the 300 workers, laid off in March by the mill," said Tom Reyes.',
+    '"Our lads were totally fearless and chased every ball," said Tom Reyes.',  # an intensified adjective
+    '"We get punished for mistakes that we make," said Tom Reyes.',  # a habit, not what was done
+    '"When someone is not there, there is someone who steps up," said Tom Reyes.',  # a habit's condition
 ]
 
 
@@ -70,6 +73,8 @@ PLAIN_FACTS = [
     "Firefighters could not reach the house because of the flames.",
     "The crew were able to tow the lorry clear of the junction.",
     "The night watchman slept through the storm at the old mill.",  # an irregular past
+    "The Harlow family owns the mill on the river.",  # a present verb after a named subject: a standing fact
+    "Tom Reyes chairs the planning committee in Oakfield.",
 ]
 
 
@@ -458,6 +463,49 @@ def test_line_introducing_what_follows_keeps_its_count() -> None:
     assert found("The railway had four trains out of action:") == [("figure", None)]
 
 
+@pytest.mark.parametrize("text", ["Revenue:", "Figures for the 12 regions:", "Results for the year to March 31:"])
+def test_a_label_line_is_a_heading_whatever_it_counts(text: str) -> None:
+    assert found(f"The ferry firm sold 40 boats last year.\n\n{text}\n\nSales rose 5% to 12 million euros.") == [
+        ("figure", None),
+        ("figure", None),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Residents demanded that the council reconsider its decision to close the library on March 3.",
+        "The union demanded that the firm rehire the 12 workers it dismissed.",
+        "Ana Ruiz asked that the names of the drivers be withheld until Friday.",
+        "Tom Reyes urged that Ana Ruiz step down from the board before the 2026 vote.",
+    ],
+)
+def test_a_demand_in_the_subjunctive_is_no_claim(text: str) -> None:
+    assert found(text) == []
+
+
+def test_what_a_speaker_insists_was_done_is_still_their_claim() -> None:
+    assert found("Ana Ruiz insisted that the ferry firm sold the depot in May.") == [("date", "Ana Ruiz")]
+    assert found("The union insisted that the mayor did not get a briefing before the vote.") != []
+
+
+def test_a_present_verb_of_seeming_or_wanting_is_no_standing_fact() -> None:
+    assert found("The plan seems to please the residents of the town.") == []
+    assert found("The ferry firm plans to open a new route to the island.") == []
+    assert found("It looks like a long winter for the ferry firm.") == []
+
+
+@pytest.mark.parametrize(
+    "text", ["Police charged the driver within hours of the arrest.", "The mill closed within a few days of the flood."]
+)
+def test_within_hours_of_an_event_is_a_date(text: str) -> None:
+    assert found(text) == [("date", None)]
+
+
+def test_within_a_count_of_hours_is_a_figure() -> None:
+    assert found("Police charged the driver within 24 hours of the arrest.") == [("figure", None)]
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -585,3 +633,8 @@ def test_the_articles_plain_statement_in_the_lede_is_surer_than_the_same_one_lat
     claims = [claim for claim in claims_of(text) if claim.text == fact]
     assert len(claims) == 2
     assert claims[0].confidence > claims[1].confidence
+
+
+def test_a_count_of_people_in_a_compound_is_a_figure_but_a_kind_of_thing_is_not() -> None:
+    assert found("The new rules require three-member panels at every hearing in the county.") == [("figure", None)]
+    assert found("The club bought a two-seater plane for the flying school.") == [("other", None)]

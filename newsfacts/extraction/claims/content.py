@@ -98,6 +98,15 @@ _DATE_PATTERNS: Gated = [
             re.IGNORECASE,
         ),
     ),
+    # a point told from an event: "within hours of the arrest", "within a few days of the flood" (counted in
+    # digits, "within 24 hours of", the number is an amount of its own, as above)
+    (
+        frozenset({"within"}),
+        re.compile(
+            r"\bwithin\s+(?:(?:a\s+few|several|[^\W\d_]+)\s+)?(?:minute|hour|day|week|month|year)s?\s+of\b",
+            re.IGNORECASE,
+        ),
+    ),
     # a day told from another: "the following day", "the next morning"
     (
         frozenset({"following", "next", "previous"}),
@@ -134,10 +143,11 @@ _YEAR_LEAD_RE = re.compile(
 _LOWERCASE_WORD_NEXT = re.compile(r"\s+[a-z]")
 
 _ORDINAL = r"(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)"
-# A number word naming a kind of thing ("four-cylinder", "two-party") is no amount; "three-year" or "two-thirds" is.
+# A number word naming a kind of thing ("four-cylinder", "two-party") is no amount; "three-year", "two-thirds" or a
+# count of people ("two-person crews", "a three-member panel") is.
 _NOT_A_DESCRIPTOR = (
     r"(?!-(?!(?:year|month|week|day|hour|minute|mile|metre|meter|kilomet|percent|fold|third|quarter|pound|dollar|euro"
-    r"|rupee|yen)\w*)\w)"
+    r"|rupee|yen|person|people|member|man|men|woman|women)\w*)\w)"
 )
 # A time of day ("at 6 p.m.", "shortly before midnight") is when something happened, not an amount.
 _TIME_RE = re.compile(

@@ -339,3 +339,21 @@ DETERMINERS = frozenset(
     "a an the this these those its his their our my your of for in on at with from into among without".split()  # noqa: SIM905
 )
 HYPHENATED_RE = re.compile(r"\w+(?:-\w+)+")
+# Verbs of demanding: the bare verb after them ("demanded that the council reconsider", "asked that the names be
+# withheld") says what is wanted, not what is.
+DEMAND_VERBS = frozenset(
+    "demand demanded demands demanding insist insisted insists insisting urge urged urges urging ask asked asks "  # noqa: SIM905
+    "request requested requests require required requires recommend recommended recommends propose proposed "
+    "proposes".split()
+)
+# Words of degree that, before an adjective in a speaker's words, make it a verdict ("absolutely brilliant", "so
+# brave", "really harsh on us"); not "very", which as often only sizes a fact ("a very busy week: three games").
+INTENSIFIERS = frozenset(
+    "absolutely incredibly extremely truly really utterly totally hugely massively unbelievably remarkably "  # noqa: SIM905
+    "genuinely thoroughly immensely tremendously so".split()
+)
+# Present verbs that tell no standing fact of their subject: how it seems, what it wants or means.
+NOT_STANDING = frozenset(
+    "seems looks appears sounds feels means matters needs wants hopes plans aims expects intends tends tries "  # noqa: SIM905
+    "seem look appear sound feel mean matter need want hope plan aim expect intend tend try does do".split()
+)
