@@ -638,3 +638,29 @@ def test_the_articles_plain_statement_in_the_lede_is_surer_than_the_same_one_lat
 def test_a_count_of_people_in_a_compound_is_a_figure_but_a_kind_of_thing_is_not() -> None:
     assert found("The new rules require three-member panels at every hearing in the county.") == [("figure", None)]
     assert found("The club bought a two-seater plane for the flying school.") == [("other", None)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"We pushed the ball forward and got into their half after the break," said Tom Reyes.',
+        "Tom Reyes said they came back into the game after they conceded and started pressing higher.",
+    ],
+)
+def test_a_speakers_account_of_the_play_is_commentary(text: str) -> None:
+    assert found(text) == []
+
+
+def test_a_speakers_count_in_an_account_of_the_play_is_kept() -> None:
+    text = '"We had three shots on target in the first ten minutes," said Tom Reyes.'
+    assert found(text) == [("figure", "Tom Reyes")]
+
+
+def test_what_a_speaker_says_someone_knew_is_no_claim() -> None:
+    assert found('"I knew straight away that the bones came from a new species," said Ana Ruiz.') == []
+    assert found("Tom Reyes said the driver now knew that it was a serious offence.") == []
+
+
+def test_the_rest_of_a_list_goes_on_with_words_about_what_would_be() -> None:
+    text = "Ana Ruiz said the board might set a rule that bills would go before the council, not approved or modified."
+    assert found(text) == []

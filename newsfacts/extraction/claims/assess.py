@@ -93,6 +93,8 @@ _ADJECTIVE_TAGS = frozenset({"JJ", "JJR"})
 # Present forms that are the indicative whatever the subject ("insisted that the figures are right").
 # Words that make a clause indicative: a finite "be", "have" or "do" ("insisted that he did not get a briefing").
 _INDICATIVE = STATE_VERBS | {"did", "does", "do", "didn't", "doesn't", "don't", "to"}
+# Words that open the rest of a list rather than a clause of its own: ", not approved or modified".
+_LIST_GOES_ON = frozenset({"not", "or", "nor"})
 # What follows a verb: its object or a particle ("reconsider its decision", "step down").
 _OBJECT_START_TAGS = frozenset({"DT", "PRP$", "CD", "PRP", "RP", "RB", "IN"})
 
@@ -236,9 +238,9 @@ def _factual_clauses(text: str, tokens: list[str]) -> list[str]:
         clause = pieces[index]
         joined_by = pieces[index - 1].strip(" ,").lower() if index else ""
         tokens = word_tokens(clause)
-        # a dependent clause, or a few words with no verb of their own ("likely to go on into Tuesday and later this
-        # week"), go on with the forward clause before them
-        continues = joined_by in DEPENDENT_JOINS or len(tokens) < MIN_QUOTE_WORDS
+        # a dependent clause, a few words with no verb of their own ("likely to go on into Tuesday and later this
+        # week") or the rest of a list ("to be approved, not approved or modified") go on with the forward clause
+        continues = joined_by in DEPENDENT_JOINS or len(tokens) < MIN_QUOTE_WORDS or tokens[0].lower() in _LIST_GOES_ON
         forward = (forward and continues) or is_forward(clause, tokens)
         if not forward:
             kept.append(clause)

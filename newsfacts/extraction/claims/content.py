@@ -245,7 +245,8 @@ _FIRST_PATTERNS = [
     # "the first to ...", "its first ..."; not the first of a calendar ("the first half", "the first week of")
     re.compile(
         r"\b(?:the|its|their|his|her|our|a)\s+(?:very\s+)?first\b"
-        r"(?!\s*,|\s+(?:half|quarter|(?:day|week|month|year)s?|round|phase|stage|step|part|floor|place|of|two|three|few"
+        r"(?!\s*,|\s+(?:half|quarter|(?:day|week|month|year)s?|round|phase|stage|step|part|floor|place|of|few"
+        r"|two|three|four|five|six|seven|eight|nine|ten"  # "the first ten minutes"
         r"|time\s+in\s+\w+s"
         r"|\d[\d,.]*|(?:hundred|thousand|million|billion)\b)\b)"
         # "a first for the club" is one, "a first touch" is not

@@ -357,3 +357,12 @@ NOT_STANDING = frozenset(
     "seems looks appears sounds feels means matters needs wants hopes plans aims expects intends tends tries "  # noqa: SIM905
     "seem look appear sound feel mean matter need want hope plan aim expect intend tend try does do".split()
 )
+# The play of a game told by a speaker ("we advanced the ball", "they came back in the game"): a coach's or a
+# player's commentary, not a fact a checker would take up, unless it counts or dates something. Words of other
+# trades stay out ("a penalty", "the defence", "an attack", "a telephone box", "a credit score").
+PLAY_WORDS = frozenset(
+    "ball game games pitch possession goal goals scored chances tackle tackles shots pressing".split()  # noqa: SIM905
+)
+# What a speaker says they or someone knew ("I knew right away that ...", "she doesn't know if ..."): annotators rate it
+# borderline.
+KNOWING = frozenset("know knows knew known realise realised realize realized".split())  # noqa: SIM905
