@@ -75,6 +75,7 @@ PLAIN_FACTS = [
     "The night watchman slept through the storm at the old mill.",  # an irregular past
     "The Harlow family owns the mill on the river.",  # a present verb after a named subject: a standing fact
     "Tom Reyes chairs the planning committee in Oakfield.",
+    "The trust behind the ferry service still owns the old depot at the harbour.",  # a phrase and an adverb between
 ]
 
 

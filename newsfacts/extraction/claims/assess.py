@@ -152,8 +152,8 @@ def _first_words(text: str) -> tuple[list[str], list[str]]:
 
 def states_standing_fact(clause: str) -> bool:
     """Whether a subject named or described has a present verb that tells how things stand ("The ordinance bans
-    trucks from the bridge", "The Harlow family owns the mill"), not one of seeming, wanting or speaking ("The plan
-    seems ...", "The mayor says ..."), nor a pronoun's ("It looks ...")."""
+    trucks from the bridge", "the carbon in the air already commits the world to ..."), not one of seeming, wanting or
+    speaking ("The plan seems ...", "The mayor says ..."), nor a pronoun's ("It looks ...")."""
     words, tags = _first_words(clause)
     if not words or words[0].lower() in DEICTIC:
         return False
@@ -163,9 +163,11 @@ def states_standing_fact(clause: str) -> bool:
             return (
                 index + 1 < len(words)
                 and words[index + 1].lower() != "to"  # "plans to", "aims to": what is wanted
-                and all(lower not in words for words in (STATE_VERBS, NOT_STANDING, SPEECH_ACTS, SOFT_WORDS))
+                and all(lower not in vocabulary for vocabulary in (STATE_VERBS, NOT_STANDING, SPEECH_ACTS, SOFT_WORDS))
             )
-        if tag not in _NOUN_PHRASE_TAGS:
+        # the subject's words, a phrase after its noun ("the carbon in the air"), an adverb before the verb
+        within = tag in _NOUN_PHRASE_TAGS or (tag == "IN" and index > 1)
+        if not within and not (tag == "RB" and tags[index + 1 : index + 2] in (["VBZ"], ["VBP"])):
             return False
     return False
 
