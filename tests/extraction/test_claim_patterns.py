@@ -494,6 +494,8 @@ def test_a_present_verb_of_seeming_or_wanting_is_no_standing_fact() -> None:
     assert found("The plan seems to please the residents of the town.") == []
     assert found("The ferry firm plans to open a new route to the island.") == []
     assert found("It looks like a long winter for the ferry firm.") == []
+    assert found("Many islanders take the new ferry rules personally.") == []  # a sweeping subject
+    assert found("Old Hands Help Ferry Firm Navigate the Harbour Rules.") == []  # a headline in title case
 
 
 @pytest.mark.parametrize(
@@ -665,3 +667,20 @@ def test_what_a_speaker_says_someone_knew_is_no_claim() -> None:
 def test_the_rest_of_a_list_goes_on_with_words_about_what_would_be() -> None:
     text = "Ana Ruiz said the board might set a rule that bills would go before the council, not approved or modified."
     assert found(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"The volunteers went above and beyond for this community," said Ana Ruiz.',
+        '"The crews showed real courage and professionalism throughout," said Ana Ruiz.',
+        '"Our fans were magnificent and pushed us over the line," said Tom Reyes.',
+        '"We dominated the second half and created chance after chance," said Tom Reyes.',
+    ],
+)
+def test_a_speakers_praise_is_no_claim(text: str) -> None:
+    assert found(text) == []
+
+
+def test_the_articles_brave_crew_still_did_what_it_did() -> None:
+    assert found("The brave crew pulled the fishermen from the water off the harbour wall.") == [("other", None)]

@@ -65,6 +65,8 @@ from newsfacts.extraction.claims.vocabulary import (
     PARTICIPLE_RE,
     PAST_ABILITY_RE,
     PLACED_RE,
+    PRAISE_RE,
+    PRAISE_WORDS,
     QUESTION_END,
     RELATIVE_MODAL_RE,
     SCHEDULED_RE,
@@ -90,6 +92,9 @@ Basis = Literal["hard", "first", "event", "past", "denial", "reported", "placed"
 _LOOK_AHEAD = 10
 _NOUN_PHRASE_TAGS = frozenset({"DT", "NNP", "NNPS", "NN", "NNS", "JJ", "POS", "CD", "PRP$", "HYPH"})
 _ADJECTIVE_TAGS = frozenset({"JJ", "JJR"})
+# A subject named ("Tom Reyes chairs ...") or described with an article ("The ordinance bans ...").
+_NAMING_TAGS = frozenset({"NNP", "NNPS"})
+_ARTICLES = frozenset({"The", "A", "An", "the", "a", "an"})
 # Present forms that are the indicative whatever the subject ("insisted that the figures are right").
 # Words that make a clause indicative: a finite "be", "have" or "do" ("insisted that he did not get a briefing").
 _INDICATIVE = STATE_VERBS | {"did", "does", "do", "didn't", "doesn't", "don't", "to"}
@@ -153,16 +158,22 @@ def _first_words(text: str) -> tuple[list[str], list[str]]:
 def states_standing_fact(clause: str) -> bool:
     """Whether a subject named or described has a present verb that tells how things stand ("The ordinance bans
     trucks from the bridge", "the carbon in the air already commits the world to ..."), not one of seeming, wanting or
-    speaking ("The plan seems ...", "The mayor says ..."), nor a pronoun's ("It looks ...")."""
+    speaking ("The plan seems ...", "The mayor says ..."), nor a pronoun's ("It looks ...") or a sweeping subject's
+    ("Many voters take ..."), nor in a line of title case, a headline ("Old Hands Help Russia ...")."""
     words, tags = _first_words(clause)
-    if not words or words[0].lower() in DEICTIC:
+    if not words or words[0].lower() in DEICTIC or (tags[0] not in _NAMING_TAGS and words[0] not in _ARTICLES):
+        return False
+    capitalised = sum(word[:1].isupper() for word in words)
+    if capitalised * 2 > len(words):
         return False
     for index, (word, tag) in enumerate(zip(words, tags, strict=True)):
         if tag in ("VBZ", "VBP") and index:
             lower = word.lower()
             return (
                 index + 1 < len(words)
-                and words[index + 1].lower() != "to"  # "plans to", "aims to": what is wanted
+                and words[index + 1][:1].isalnum()  # an object or a complement follows, not the line's end
+                # "plans to", "aims to": what is wanted; "Mr Ruiz's bet is": a noun read as a verb
+                and words[index + 1].lower() not in ("to", "is", "was", "are", "were")
                 and all(lower not in vocabulary for vocabulary in (STATE_VERBS, NOT_STANDING, SPEECH_ACTS, SOFT_WORDS))
             )
         # the subject's words, a phrase after its noun ("the carbon in the air"), an adverb before the verb
@@ -196,10 +207,17 @@ def is_demand(words: str) -> bool:
 
 
 def _opinion_words(tokens: list[str], quoted: bool) -> set[str]:
-    """The words marking opinion, feeling or hedging; in a speaker's words also an intensifier before an adjective
-    ("absolutely brilliant", "so brave"), as the tagger reads the two words: a verdict, not a fact."""
+    """The words marking opinion, feeling or hedging; in a speaker's words also praise or blame ("showed real
+    courage", "went above and beyond") and an intensifier before an adjective ("absolutely brilliant", "so brave"),
+    as the tagger reads the two words: a verdict, not a fact."""
     found = set(SOFT_WORDS.intersection(tokens))
-    if quoted and not INTENSIFIERS.isdisjoint(token.lower() for token in tokens):
+    if not quoted:
+        return found
+    found.update(token for token in tokens if token.lower() in PRAISE_WORDS)
+    praise = PRAISE_RE.search(" ".join(tokens))
+    if praise:
+        found.add(praise.group())
+    if not INTENSIFIERS.isdisjoint(token.lower() for token in tokens):
         for index, token in enumerate(tokens[:-1]):
             if token.lower() in INTENSIFIERS and tagger.tag(tokens[index : index + 2])[1] in _ADJECTIVE_TAGS:
                 found.add(token)
@@ -357,7 +375,7 @@ def judge(text: str, *, quoted: bool = False, reported: bool = False) -> Verdict
         return Verdict("other", "reported", opinion)
     if not quoted and not opinion and PLACED_RE.search(text) and word_tokens(text)[0].lower() not in DEICTIC:
         return Verdict("other", "placed", opinion)  # "An inquiry is underway at the port", "he remains in custody"
-    if (reported or not quoted) and not opinion and any(states_standing_fact(clause) for clause in clauses):
+    if not quoted and not opinion and any(states_standing_fact(clause) for clause in clauses):
         return Verdict("other", "present", opinion)  # "The ordinance bans trucks from the bridge"
     return None
 
