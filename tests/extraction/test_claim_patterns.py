@@ -684,3 +684,14 @@ def test_a_speakers_praise_is_no_claim(text: str) -> None:
 
 def test_the_articles_brave_crew_still_did_what_it_did() -> None:
     assert found("The brave crew pulled the fishermen from the water off the harbour wall.") == [("other", None)]
+
+
+def test_a_high_over_a_stretch_of_time_after_a_possessive_is_a_first() -> None:
+    assert found("The shares of the ferry firm remain well off their 52-week high of 80 cents.") == [("first", None)]
+
+
+@pytest.mark.parametrize(
+    "text", ["The motion passed with one vote against at the county hall.", "The ferry club won by one goal at home."]
+)
+def test_a_margin_of_one_is_a_figure(text: str) -> None:
+    assert found(text) == [("figure", None)]

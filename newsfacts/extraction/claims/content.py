@@ -175,7 +175,9 @@ _FRACTION_WORDS = frozenset({"half", "quarter", "quarters"})
 # A count of one person ("One person was killed", "one was hurt"), not "one of" or "one day".
 _ONE_COUNTED_RE = re.compile(
     r"\bone\s+(?:(?:person|man|woman|child|boy|girl|officer|soldier|passenger|driver|worker|patient|resident|victim"
-    r"|suspect|player|plane|aircraft|vehicle|car)\s+)?(?:was|were|has\s+been|had\s+been|died)\b|\bone\s+counts?\s+of\b",
+    r"|suspect|player|plane|aircraft|vehicle|car)\s+)?(?:was|were|has\s+been|had\s+been|died)\b|\bone\s+counts?\s+of\b"
+    # a margin of one: "passed with one vote against", "won by one goal"
+    r"|\b(?:with|by)\s+(?:just\s+|only\s+)?one\s+(?:vote|seat|goal|point|run|stroke|abstention)\b",
     re.IGNORECASE,
 )
 _TIME_AMOUNTS = frozenset(["day's", "week's", "fortnight's", "month's", "year's"])
@@ -255,7 +257,10 @@ _FIRST_PATTERNS = [
     ),
     re.compile(r"\bfirst[- ]ever\b|\bunprecedented\b|\ball-time\s+(?:high|low)\b", re.IGNORECASE),
     # the lowest or highest in a stretch of time: "a three-and-a-half-year low", "a 10-month high"
-    re.compile(r"\ban?\s+(?:[\w]+-)*(?:year|month|week|decade)[- ](?:high|low)s?\b(?!\s+school)", re.IGNORECASE),
+    re.compile(
+        r"\b(?:an?|the|its|their|his|her)\s+(?:[\w]+-)*(?:year|month|week|decade)[- ](?:high|low)s?\b(?!\s+school)",
+        re.IGNORECASE,
+    ),
     # a place in a ranking: "top of the polls", "bottom of the league", "the region's No. 3 brewer"
     re.compile(r"['\u2019]s\s+(?:No\.|number)\s?\d{1,3}\b", re.IGNORECASE),
     re.compile(
