@@ -695,3 +695,8 @@ def test_a_high_over_a_stretch_of_time_after_a_possessive_is_a_first() -> None:
 )
 def test_a_margin_of_one_is_a_figure(text: str) -> None:
     assert found(text) == [("figure", None)]
+
+
+def test_asking_someone_to_speak_is_more_talk_but_asking_for_an_act_is_one() -> None:
+    assert found("Another reporter then asked the mayor to clarify what she had meant.") == []
+    assert found("The council asked the firm to repay the grant in full.") == [("other", None)]

@@ -37,6 +37,7 @@ from newsfacts.extraction import tagger
 from newsfacts.extraction.claims.claim import ContentKind
 from newsfacts.extraction.claims.content import SWEEPING_START, content_kinds, states_age
 from newsfacts.extraction.claims.vocabulary import (
+    ASKED_TO_SPEAK_RE,
     ASKING_START,
     CLAUSE_BREAK,
     CONDITIONAL_START,
@@ -273,6 +274,8 @@ def _plain(clause: str, tokens: list[str]) -> tuple[set[ContentKind], bool]:
     if kinds:
         return kinds, False  # a past only counts when nothing else does: no need to look
     main = HYPHENATED_RE.sub(" ", SUBORDINATE_RE.sub(" ", clause))  # "foul-mouthed" is no past
+    if "ask" in main:
+        main = ASKED_TO_SPEAK_RE.sub(" ", main)  # "a reporter asked him to clarify": more talk, not an act
     return kinds, states_past(tokens if main == clause else word_tokens(main))
 
 

@@ -381,3 +381,10 @@ PRAISE_RE = re.compile(
     r"|pulled\s+together|credit\s+to)\b",
     re.IGNORECASE,
 )
+# Asking someone to speak is more talk, not an act of its own ("Another reporter asked him to clarify what he
+# said"), unlike asking for something to be done ("The lawyer asked to be removed from the case").
+ASKED_TO_SPEAK_RE = re.compile(
+    r"\bask(?:ed|s|ing)?\s+(?:[\w'\u2019]+\s+){0,3}?to\s+(?:clarify|explain|comment|elaborate|repeat|respond|answer"
+    r"|say|speak|expand)\b",
+    re.IGNORECASE,
+)
