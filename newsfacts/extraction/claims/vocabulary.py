@@ -385,6 +385,6 @@ PRAISE_RE = re.compile(
 # said"), unlike asking for something to be done ("The lawyer asked to be removed from the case").
 ASKED_TO_SPEAK_RE = re.compile(
     r"\bask(?:ed|s|ing)?\s+(?:[\w'\u2019]+\s+){0,3}?to\s+(?:clarify|explain|comment|elaborate|repeat|respond|answer"
-    r"|say|speak|expand)\b",
+    r"|say|speak|expand)\b[^,;]*",  # and what they were asked to speak about
     re.IGNORECASE,
 )
