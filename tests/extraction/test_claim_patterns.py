@@ -44,6 +44,9 @@ OPINIONS = [
     '"I do not like being followed to the door of the cabinet room," said Tom Reyes.',
     '"He was overcome by emotion on the day but showed genuine regret," said Tom Reyes.',
     '"I would like to ask about the 300 workers, laid off in March by the mill," said Tom Reyes.',
+    '"Our lads were totally fearless and chased every ball," said Tom Reyes.',  # an intensified adjective
+    '"We get punished for mistakes that we make," said Tom Reyes.',  # a habit, not what was done
+    '"When someone is not there, there is someone who steps up," said Tom Reyes.',  # a habit's condition
 ]
 
 
@@ -70,6 +73,9 @@ PLAIN_FACTS = [
     "Firefighters could not reach the house because of the flames.",
     "The crew were able to tow the lorry clear of the junction.",
     "The night watchman slept through the storm at the old mill.",  # an irregular past
+    "The Harlow family owns the mill on the river.",  # a present verb after a named subject: a standing fact
+    "Tom Reyes chairs the planning committee in Oakfield.",
+    "The trust behind the ferry service still owns the old depot at the harbour.",  # a phrase and an adverb between
 ]
 
 
@@ -458,6 +464,51 @@ def test_line_introducing_what_follows_keeps_its_count() -> None:
     assert found("The railway had four trains out of action:") == [("figure", None)]
 
 
+@pytest.mark.parametrize("text", ["Revenue:", "Figures for the 12 regions:", "Results for the year to March 31:"])
+def test_a_label_line_is_a_heading_whatever_it_counts(text: str) -> None:
+    assert found(f"The ferry firm sold 40 boats last year.\n\n{text}\n\nSales rose 5% to 12 million euros.") == [
+        ("figure", None),
+        ("figure", None),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Residents demanded that the council reconsider its decision to close the library on March 3.",
+        "The union demanded that the firm rehire the 12 workers it dismissed.",
+        "Ana Ruiz asked that the names of the drivers be withheld until Friday.",
+        "Tom Reyes urged that Ana Ruiz step down from the board before the 2026 vote.",
+    ],
+)
+def test_a_demand_in_the_subjunctive_is_no_claim(text: str) -> None:
+    assert found(text) == []
+
+
+def test_what_a_speaker_insists_was_done_is_still_their_claim() -> None:
+    assert found("Ana Ruiz insisted that the ferry firm sold the depot in May.") == [("date", "Ana Ruiz")]
+    assert found("The union insisted that the mayor did not get a briefing before the vote.") != []
+
+
+def test_a_present_verb_of_seeming_or_wanting_is_no_standing_fact() -> None:
+    assert found("The plan seems to please the residents of the town.") == []
+    assert found("The ferry firm plans to open a new route to the island.") == []
+    assert found("It looks like a long winter for the ferry firm.") == []
+    assert found("Many islanders take the new ferry rules personally.") == []  # a sweeping subject
+    assert found("Old Hands Help Ferry Firm Navigate the Harbour Rules.") == []  # a headline in title case
+
+
+@pytest.mark.parametrize(
+    "text", ["Police charged the driver within hours of the arrest.", "The mill closed within a few days of the flood."]
+)
+def test_within_hours_of_an_event_is_a_date(text: str) -> None:
+    assert found(text) == [("date", None)]
+
+
+def test_within_a_count_of_hours_is_a_figure() -> None:
+    assert found("Police charged the driver within 24 hours of the arrest.") == [("figure", None)]
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -585,3 +636,67 @@ def test_the_articles_plain_statement_in_the_lede_is_surer_than_the_same_one_lat
     claims = [claim for claim in claims_of(text) if claim.text == fact]
     assert len(claims) == 2
     assert claims[0].confidence > claims[1].confidence
+
+
+def test_a_count_of_people_in_a_compound_is_a_figure_but_a_kind_of_thing_is_not() -> None:
+    assert found("The new rules require three-member panels at every hearing in the county.") == [("figure", None)]
+    assert found("The club bought a two-seater plane for the flying school.") == [("other", None)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"We pushed the ball forward and got into their half after the break," said Tom Reyes.',
+        "Tom Reyes said they came back into the game after they conceded and started pressing higher.",
+    ],
+)
+def test_a_speakers_account_of_the_play_is_commentary(text: str) -> None:
+    assert found(text) == []
+
+
+def test_a_speakers_count_in_an_account_of_the_play_is_kept() -> None:
+    text = '"We had three shots on target in the first ten minutes," said Tom Reyes.'
+    assert found(text) == [("figure", "Tom Reyes")]
+
+
+def test_what_a_speaker_says_someone_knew_is_no_claim() -> None:
+    assert found('"I knew straight away that the bones came from a new species," said Ana Ruiz.') == []
+    assert found("Tom Reyes said the driver now knew that it was a serious offence.") == []
+
+
+def test_the_rest_of_a_list_goes_on_with_words_about_what_would_be() -> None:
+    text = "Ana Ruiz said the board might set a rule that bills would go before the council, not approved or modified."
+    assert found(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"The volunteers went above and beyond for this community," said Ana Ruiz.',
+        '"The crews showed real courage and professionalism throughout," said Ana Ruiz.',
+        '"Our fans were magnificent and pushed us over the line," said Tom Reyes.',
+        '"We dominated the second half and created chance after chance," said Tom Reyes.',
+    ],
+)
+def test_a_speakers_praise_is_no_claim(text: str) -> None:
+    assert found(text) == []
+
+
+def test_the_articles_brave_crew_still_did_what_it_did() -> None:
+    assert found("The brave crew pulled the fishermen from the water off the harbour wall.") == [("other", None)]
+
+
+def test_a_high_over_a_stretch_of_time_after_a_possessive_is_a_first() -> None:
+    assert found("The shares of the ferry firm remain well off their 52-week high of 80 cents.") == [("first", None)]
+
+
+@pytest.mark.parametrize(
+    "text", ["The motion passed with one vote against at the county hall.", "The ferry club won by one goal at home."]
+)
+def test_a_margin_of_one_is_a_figure(text: str) -> None:
+    assert found(text) == [("figure", None)]
+
+
+def test_asking_someone_to_speak_is_more_talk_but_asking_for_an_act_is_one() -> None:
+    assert found("Another reporter then asked the mayor to clarify what she had meant.") == []
+    assert found("The council asked the firm to repay the grant in full.") == [("other", None)]

@@ -1,16 +1,19 @@
 """Check-worthy claims: figures, dates, ages, firsts and superlatives, plain facts, what speakers assert.
 
-What is a claim: a statement a fact-checker could verify and would care to, in a prose sentence. Headings, captions,
-credits, questions, conditionals ("If ..., ..."), advice ("Don't ...") and sweeping generalisations ("Nobody can
-...") never are. The steps, each its own module:
+What is a claim: a statement a fact-checker could verify and would care to, in a prose sentence. Headings and label
+lines ("Revenue:"), captions, credits, questions, conditionals ("If ..., ..."), advice ("Don't ..."), demands in the
+subjunctive ("demanded that the council reconsider") and sweeping generalisations ("Nobody can ...") never are. The
+steps, each its own module:
 
 * ``content`` -- what a stretch of words states: an age, a first, a figure, a date, an event verb;
 * ``assess`` -- whether it is a claim (``judge``): words about what will or would be are set aside clause by clause
   ("a plan that would close two schools was approved" and "analysts had expected a loss" stay facts); a figure, a
   date or an age counts even beside a feeling; a first, an event, or any statement of what was done (a past or a
   participle: "The lawyer asked to be removed from the case") counts only in a clause free of opinion, evaluation,
-  hedging or advice; a speaker's flat denial counts too ("Our firm has nothing to do with this"), and so does a
-  state in reported speech ("police said the driver was carrying a knife");
+  hedging or advice (in a speaker's words an intensified adjective is opinion too: "absolutely brilliant"); a named
+  subject's present verb tells a standing fact ("The ordinance bans trucks from the bridge"); a speaker's flat denial
+  counts too ("Our firm has nothing to do with this"), and so does a state in reported speech ("police said the
+  driver was carrying a knife");
 * ``spans`` -- where claims lie and whose they are (below);
 * ``confidence`` -- how sure the detector is, 0 to 1, from what made the claim one and whose words it is in; below
   ``MIN_CONFIDENCE`` nothing is proposed.

@@ -14,7 +14,14 @@ A stretch is read clause by clause (``and``, ``but``, ``while``, ``;``, ``:`` sp
 4. in reported speech, a state told with a finite "be" or "have" of a subject named or described counts too ("the
    spokesman said the bridge was still open"): the speaker asserts it as fact;
 5. in the article's own words, where someone or something is counts too ("An inquiry is underway at the port", "The
-   driver remains in hospital").
+   driver remains in hospital");
+6. in the article's words or reported speech, a present verb after a subject named or described tells a standing
+   fact ("The ordinance bans trucks from the bridge", "The Harlow family owns the mill"), as the tagger reads the
+   clause's first words.
+
+In a speaker's words an intensifier before an adjective ("absolutely brilliant", "so brave") marks opinion as an
+opinion word does. Words reported after a verb of demanding in the subjunctive's bare form ("demanded that the
+council reconsider") are a demand (``is_demand``).
 
 The kind is the first that fits, most specific first: ``age``, ``first``, ``figure``, ``date``, ``other``. A number
 counts once, as the most specific thing it is (see ``content_kinds``).
@@ -26,9 +33,11 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from newsfacts.extraction import tagger
 from newsfacts.extraction.claims.claim import ContentKind
 from newsfacts.extraction.claims.content import SWEEPING_START, content_kinds, states_age
 from newsfacts.extraction.claims.vocabulary import (
+    ASKED_TO_SPEAK_RE,
     ASKING_START,
     CLAUSE_BREAK,
     CONDITIONAL_START,
@@ -46,15 +55,19 @@ from newsfacts.extraction.claims.vocabulary import (
     HABIT_RE,
     HYPHENATED_RE,
     IMPERATIVE_START,
+    INTENSIFIERS,
     IRREGULAR_PAST,
     MENTAL_STATES,
     MIN_OTHER_WORDS,
     MIN_QUOTE_WORDS,
     NEGATED_FACT_RE,
     NOT_PAST,
+    NOT_STANDING,
     PARTICIPLE_RE,
     PAST_ABILITY_RE,
     PLACED_RE,
+    PRAISE_RE,
+    PRAISE_WORDS,
     QUESTION_END,
     RELATIVE_MODAL_RE,
     SCHEDULED_RE,
@@ -75,7 +88,21 @@ HARD: frozenset[ContentKind] = frozenset({"age", "date", "figure"})
 BESIDE_OPINION: frozenset[ContentKind] = frozenset({"age", "figure"})
 PHRASE_BREAK = re.compile(r"[,;:\u2013\u2014]\s+|\s+-+\s+|\s*[\[\]()]\s*")
 _IS_FORM = re.compile(r"(?:is|are|was|were|am|\w+'s|\w+'re)$")  # "it's being taken away" is happening
-Basis = Literal["hard", "first", "event", "past", "denial", "reported", "placed", "scheduled"]
+Basis = Literal["hard", "first", "event", "past", "denial", "reported", "placed", "scheduled", "present"]
+# The tagger reads a clause's first words only: a subject and its verb stand there.
+_LOOK_AHEAD = 10
+_NOUN_PHRASE_TAGS = frozenset({"DT", "NNP", "NNPS", "NN", "NNS", "JJ", "POS", "CD", "PRP$", "HYPH"})
+_ADJECTIVE_TAGS = frozenset({"JJ", "JJR"})
+# A subject named ("Tom Reyes chairs ...") or described with an article ("The ordinance bans ...").
+_NAMING_TAGS = frozenset({"NNP", "NNPS"})
+_ARTICLES = frozenset({"The", "A", "An", "the", "a", "an"})
+# Present forms that are the indicative whatever the subject ("insisted that the figures are right").
+# Words that make a clause indicative: a finite "be", "have" or "do" ("insisted that he did not get a briefing").
+_INDICATIVE = STATE_VERBS | {"did", "does", "do", "didn't", "doesn't", "don't", "to"}
+# Words that open the rest of a list rather than a clause of its own: ", not approved or modified".
+_LIST_GOES_ON = frozenset({"not", "or", "nor"})
+# What follows a verb: its object or a particle ("reconsider its decision", "step down").
+_OBJECT_START_TAGS = frozenset({"DT", "PRP$", "CD", "PRP", "RP", "RB", "IN"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,10 +144,85 @@ def states_past(tokens: list[str]) -> bool:
         gerund = before[-1:] == ["being"] and not (before[-2:-1] and _IS_FORM.match(before[-2]))  # "like being nagged"
         if before[-1:] in (["is"], ["are"]) and _placed_or_done_by(lower, index):
             return True  # "the charters are kept in the archive", "the club is owned by a trust": a fact as it stands
-        if before[-2:] == ["to", "be"] or before[-1:] in (["is"], ["are"], ["am"]) or gerund:
-            continue  # "to be brought back", "is focused": what is wanted or what is, not what was done
+        if before[-2:] == ["to", "be"] or before[-1:] in (["is"], ["are"], ["am"], ["get"], ["gets"]) or gerund:
+            continue  # "to be brought back", "is focused", "we get punished": what is wanted, is or tends to be
         return True
     return False
+
+
+def _first_words(text: str) -> tuple[list[str], list[str]]:
+    """The first words of ``text`` and their part-of-speech tags, the tagger reading no further."""
+    words = [text[start:end].replace("\u2019", "'") for start, end in tagger.tokenize(text)[:_LOOK_AHEAD]]
+    return words, tagger.tag(words)
+
+
+def states_standing_fact(clause: str) -> bool:
+    """Whether a subject named or described has a present verb that tells how things stand ("The ordinance bans
+    trucks from the bridge", "the carbon in the air already commits the world to ..."), not one of seeming, wanting or
+    speaking ("The plan seems ...", "The mayor says ..."), nor a pronoun's ("It looks ...") or a sweeping subject's
+    ("Many voters take ..."), nor in a line of title case, a headline ("Old Hands Help Russia ...")."""
+    words, tags = _first_words(clause)
+    if not words or words[0].lower() in DEICTIC or (tags[0] not in _NAMING_TAGS and words[0] not in _ARTICLES):
+        return False
+    capitalised = sum(word[:1].isupper() for word in words)
+    if capitalised * 2 > len(words):
+        return False
+    for index, (word, tag) in enumerate(zip(words, tags, strict=True)):
+        if tag in ("VBZ", "VBP") and index:
+            lower = word.lower()
+            return (
+                index + 1 < len(words)
+                and words[index + 1][:1].isalnum()  # an object or a complement follows, not the line's end
+                # "plans to", "aims to": what is wanted; "Mr Ruiz's bet is": a noun read as a verb
+                and words[index + 1].lower() not in ("to", "is", "was", "are", "were")
+                and all(lower not in vocabulary for vocabulary in (STATE_VERBS, NOT_STANDING, SPEECH_ACTS, SOFT_WORDS))
+            )
+        # the subject's words, a phrase after its noun ("the carbon in the air"), an adverb before the verb
+        within = tag in _NOUN_PHRASE_TAGS or (tag == "IN" and index > 1)
+        if not within and not (tag == "RB" and tags[index + 1 : index + 2] in (["VBZ"], ["VBP"])):
+            return False
+    return False
+
+
+def is_demand(words: str) -> bool:
+    """Whether words reported after a verb of demanding have their verb in the subjunctive's bare form ("[demanded
+    that] the council reconsider its decision", "[asked that] the names be withheld"): what is wanted, not what is.
+    The bare verb is told by its shape (no -s, no past) and by what follows it, an object or a particle; the tagger,
+    reading a clause without its verb of demanding, takes "the council reconsider" for two nouns."""
+    tokens, tags = _first_words(words)
+    for index in range(1, len(tokens)):
+        word = tokens[index].lower()
+        if word == "be":
+            return True
+        if tags[index] == "MD" or word in _INDICATIVE or word in IRREGULAR_PAST or word.endswith("ed"):
+            return False  # "insisted that the figures are right", "that the mayor resigned": what is or was
+        if (
+            tokens[index].islower()
+            and not word.endswith("s")
+            and tokens[index - 1].lower() not in DETERMINERS
+            and index + 1 < len(tags)
+            and tags[index + 1] in _OBJECT_START_TAGS
+        ):
+            return True
+    return False
+
+
+def _opinion_words(tokens: list[str], quoted: bool) -> set[str]:
+    """The words marking opinion, feeling or hedging; in a speaker's words also praise or blame ("showed real
+    courage", "went above and beyond") and an intensifier before an adjective ("absolutely brilliant", "so brave"),
+    as the tagger reads the two words: a verdict, not a fact."""
+    found = set(SOFT_WORDS.intersection(tokens))
+    if not quoted:
+        return found
+    found.update(token for token in tokens if token.lower() in PRAISE_WORDS)
+    praise = PRAISE_RE.search(" ".join(tokens))
+    if praise:
+        found.add(praise.group())
+    if not INTENSIFIERS.isdisjoint(token.lower() for token in tokens):
+        for index, token in enumerate(tokens[:-1]):
+            if token.lower() in INTENSIFIERS and tagger.tag(tokens[index : index + 2])[1] in _ADJECTIVE_TAGS:
+                found.add(token)
+    return found
 
 
 def _states_a_state(tokens: list[str]) -> bool:
@@ -157,9 +259,9 @@ def _factual_clauses(text: str, tokens: list[str]) -> list[str]:
         clause = pieces[index]
         joined_by = pieces[index - 1].strip(" ,").lower() if index else ""
         tokens = word_tokens(clause)
-        # a dependent clause, or a few words with no verb of their own ("likely to go on into Tuesday and later this
-        # week"), go on with the forward clause before them
-        continues = joined_by in DEPENDENT_JOINS or len(tokens) < MIN_QUOTE_WORDS
+        # a dependent clause, a few words with no verb of their own ("likely to go on into Tuesday and later this
+        # week") or the rest of a list ("to be approved, not approved or modified") go on with the forward clause
+        continues = joined_by in DEPENDENT_JOINS or len(tokens) < MIN_QUOTE_WORDS or tokens[0].lower() in _LIST_GOES_ON
         forward = (forward and continues) or is_forward(clause, tokens)
         if not forward:
             kept.append(clause)
@@ -172,6 +274,8 @@ def _plain(clause: str, tokens: list[str]) -> tuple[set[ContentKind], bool]:
     if kinds:
         return kinds, False  # a past only counts when nothing else does: no need to look
     main = HYPHENATED_RE.sub(" ", SUBORDINATE_RE.sub(" ", clause))  # "foul-mouthed" is no past
+    if "ask" in main:
+        main = ASKED_TO_SPEAK_RE.sub(" ", main)  # "a reporter asked him to clarify": more talk, not an act
     return kinds, states_past(tokens if main == clause else word_tokens(main))
 
 
@@ -183,14 +287,15 @@ def _kinds(clauses: list[str], quoted: bool) -> tuple[set[ContentKind], bool, bo
     """
     text = " ; ".join(clauses)
     tokens = word_tokens(text)
-    if SOFT_WORDS.isdisjoint(tokens):
+    opinion = _opinion_words(tokens, quoted)
+    if not opinion:
         return *_plain(text, tokens), False
-    judged = quoted and not FEELINGS.issuperset(SOFT_WORDS.intersection(tokens))
+    judged = quoted and not FEELINGS.issuperset(opinion)
     kinds: set[ContentKind] = set() if judged else content_kinds(text, tokens) & BESIDE_OPINION
     past = False
     for clause in clauses if len(clauses) > 1 else CLAUSE_BREAK.split(text):
         clause_tokens = word_tokens(clause)
-        if len(clause_tokens) >= MIN_QUOTE_WORDS and SOFT_WORDS.isdisjoint(clause_tokens):
+        if len(clause_tokens) >= MIN_QUOTE_WORDS and not _opinion_words(clause_tokens, quoted):
             clause_kinds, clause_past = _plain(clause, clause_tokens)
             kinds |= clause_kinds - (set() if judged else BESIDE_OPINION)
             past = past or clause_past
@@ -208,7 +313,7 @@ def _kinds(clauses: list[str], quoted: bool) -> tuple[set[ContentKind], bool, bo
         # 3.1%")
         for phrase in PHRASE_BREAK.split(text):
             phrase_tokens = word_tokens(phrase)
-            if len(WORD_RE.findall(phrase)) >= MIN_QUOTE_WORDS and SOFT_WORDS.isdisjoint(phrase_tokens):
+            if len(WORD_RE.findall(phrase)) >= MIN_QUOTE_WORDS and not _opinion_words(phrase_tokens, quoted):
                 kinds |= content_kinds(phrase, phrase_tokens) & HARD
     return kinds, past, True
 
@@ -266,12 +371,15 @@ def judge(text: str, *, quoted: bool = False, reported: bool = False) -> Verdict
         return Verdict("other", "event", opinion)
     if past:
         return Verdict("other", "past", opinion)
-    if quoted and not opinion and NEGATED_FACT_RE.search(" ; ".join(clauses)):
+    main = SUBORDINATE_RE.sub(" ", " ; ".join(clauses))  # "When someone is not there, ...": a habit's condition
+    if quoted and not opinion and NEGATED_FACT_RE.search(main):
         return Verdict("other", "denial", opinion)
     if reported and not opinion and _states_a_state(word_tokens(" ; ".join(clauses))):
         return Verdict("other", "reported", opinion)
     if not quoted and not opinion and PLACED_RE.search(text) and word_tokens(text)[0].lower() not in DEICTIC:
         return Verdict("other", "placed", opinion)  # "An inquiry is underway at the port", "he remains in custody"
+    if not quoted and not opinion and any(states_standing_fact(clause) for clause in clauses):
+        return Verdict("other", "present", opinion)  # "The ordinance bans trucks from the bridge"
     return None
 
 

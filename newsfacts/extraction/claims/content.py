@@ -98,6 +98,15 @@ _DATE_PATTERNS: Gated = [
             re.IGNORECASE,
         ),
     ),
+    # a point told from an event: "within hours of the arrest", "within a few days of the flood" (counted in
+    # digits, "within 24 hours of", the number is an amount of its own, as above)
+    (
+        frozenset({"within"}),
+        re.compile(
+            r"\bwithin\s+(?:(?:a\s+few|several|[^\W\d_]+)\s+)?(?:minute|hour|day|week|month|year)s?\s+of\b",
+            re.IGNORECASE,
+        ),
+    ),
     # a day told from another: "the following day", "the next morning"
     (
         frozenset({"following", "next", "previous"}),
@@ -134,10 +143,11 @@ _YEAR_LEAD_RE = re.compile(
 _LOWERCASE_WORD_NEXT = re.compile(r"\s+[a-z]")
 
 _ORDINAL = r"(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)"
-# A number word naming a kind of thing ("four-cylinder", "two-party") is no amount; "three-year" or "two-thirds" is.
+# A number word naming a kind of thing ("four-cylinder", "two-party") is no amount; "three-year", "two-thirds" or a
+# count of people ("two-person crews", "a three-member panel") is.
 _NOT_A_DESCRIPTOR = (
     r"(?!-(?!(?:year|month|week|day|hour|minute|mile|metre|meter|kilomet|percent|fold|third|quarter|pound|dollar|euro"
-    r"|rupee|yen)\w*)\w)"
+    r"|rupee|yen|person|people|member|man|men|woman|women)\w*)\w)"
 )
 # A time of day ("at 6 p.m.", "shortly before midnight") is when something happened, not an amount.
 _TIME_RE = re.compile(
@@ -165,7 +175,9 @@ _FRACTION_WORDS = frozenset({"half", "quarter", "quarters"})
 # A count of one person ("One person was killed", "one was hurt"), not "one of" or "one day".
 _ONE_COUNTED_RE = re.compile(
     r"\bone\s+(?:(?:person|man|woman|child|boy|girl|officer|soldier|passenger|driver|worker|patient|resident|victim"
-    r"|suspect|player|plane|aircraft|vehicle|car)\s+)?(?:was|were|has\s+been|had\s+been|died)\b|\bone\s+counts?\s+of\b",
+    r"|suspect|player|plane|aircraft|vehicle|car)\s+)?(?:was|were|has\s+been|had\s+been|died)\b|\bone\s+counts?\s+of\b"
+    # a margin of one: "passed with one vote against", "won by one goal"
+    r"|\b(?:with|by)\s+(?:just\s+|only\s+)?one\s+(?:vote|seat|goal|point|run|stroke|abstention)\b",
     re.IGNORECASE,
 )
 _TIME_AMOUNTS = frozenset(["day's", "week's", "fortnight's", "month's", "year's"])
@@ -235,7 +247,8 @@ _FIRST_PATTERNS = [
     # "the first to ...", "its first ..."; not the first of a calendar ("the first half", "the first week of")
     re.compile(
         r"\b(?:the|its|their|his|her|our|a)\s+(?:very\s+)?first\b"
-        r"(?!\s*,|\s+(?:half|quarter|(?:day|week|month|year)s?|round|phase|stage|step|part|floor|place|of|two|three|few"
+        r"(?!\s*,|\s+(?:half|quarter|(?:day|week|month|year)s?|round|phase|stage|step|part|floor|place|of|few"
+        r"|two|three|four|five|six|seven|eight|nine|ten"  # "the first ten minutes"
         r"|time\s+in\s+\w+s"
         r"|\d[\d,.]*|(?:hundred|thousand|million|billion)\b)\b)"
         # "a first for the club" is one, "a first touch" is not
@@ -244,7 +257,10 @@ _FIRST_PATTERNS = [
     ),
     re.compile(r"\bfirst[- ]ever\b|\bunprecedented\b|\ball-time\s+(?:high|low)\b", re.IGNORECASE),
     # the lowest or highest in a stretch of time: "a three-and-a-half-year low", "a 10-month high"
-    re.compile(r"\ban?\s+(?:[\w]+-)*(?:year|month|week|decade)[- ](?:high|low)s?\b(?!\s+school)", re.IGNORECASE),
+    re.compile(
+        r"\b(?:an?|the|its|their|his|her)\s+(?:[\w]+-)*(?:year|month|week|decade)[- ](?:high|low)s?\b(?!\s+school)",
+        re.IGNORECASE,
+    ),
     # a place in a ranking: "top of the polls", "bottom of the league", "the region's No. 3 brewer"
     re.compile(r"['\u2019]s\s+(?:No\.|number)\s?\d{1,3}\b", re.IGNORECASE),
     re.compile(

@@ -7,10 +7,12 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import replace
 
-from newsfacts.extraction.claims.assess import HARD, Basis, Verdict, is_never_a_claim, judge, states_past
+from newsfacts.extraction import tagger
+from newsfacts.extraction.claims.assess import HARD, Basis, Verdict, is_demand, is_never_a_claim, judge, states_past
 from newsfacts.extraction.claims.claim import Claim, ClaimKind, claimant_of
 from newsfacts.extraction.claims.confidence import MIN_CONFIDENCE, Voice, confidence
 from newsfacts.extraction.claims.vocabulary import (
+    DEMAND_VERBS,
     EVENT_WORDS,
     FIRST_PERSON_RE,
     IRREGULAR_PAST,
@@ -99,6 +101,7 @@ _LAST_WORD_RE = re.compile(r"(\w+)\W*$")
 _ATTRIBUTION_WORDS = frozenset(
     {"that", "and", "but", "he", "she", "they", "it", "we", "said", "says", "told", "added", "according", "to"}
 )
+_LABEL_WORDS = 12  # a longer line ending in a colon is a sentence, whatever its verbs
 _QUOTE_TRIM = " \t\r\n\"'\u201c\u201d\u2018\u2019«»\u201e,;:\u2014\u2013-"
 
 
@@ -189,6 +192,8 @@ def _verdict(words: str, quote: Quote | None) -> Verdict | None:
     """The claim a stretch makes, in the article's words (``quote`` None) or in a speaker's."""
     if quote and (is_never_a_claim(words) or _ATTRIBUTION_ONLY.search(words)):
         return None
+    if quote and quote.kind == "indirect" and _last_word(quote.cue) in DEMAND_VERBS and is_demand(words):
+        return None  # "demanded that the council reconsider its decision": a demand, not a fact
     # what someone told the speaker, in the speaker's own words ("the officer told me the road was shut"), is
     # reported speech too
     reported = quote is not None and (quote.kind == "indirect" or _TOLD_THE_SPEAKER.search(words) is not None)
@@ -425,6 +430,15 @@ def _heading_or_dateline(words: str) -> bool:
     return _BARE_DATELINE_RE.fullmatch(words) is not None
 
 
+def _label(line: str) -> bool:
+    """Whether a line ending in a colon is a label, with no verb as the tagger reads it ("Revenue:", "Results for the
+    year to March 31:"), not a sentence that introduces a list ("The railway had four trains out of action:")."""
+    words = tagger.tagged(line)
+    # a plural noun opening a line reads to the tagger as a verb in -s ("Figures for the 12 regions:"); no line
+    # opens with a finite verb of its own
+    return len(words) <= _LABEL_WORDS and not any(word.tag.startswith("VB") or word.tag == "MD" for word in words[1:])
+
+
 def _claims_in_sentence(text: str, sentence: Sentence, parts: list[tuple[int, int, Quote]]) -> list[Claim]:
     """A sentence's claims: its factual quote parts, then any figure, age or first in the words around them."""
     start, end = _trim(text, sentence.start, sentence.end, " \t\r\n")
@@ -440,7 +454,10 @@ def _claims_in_sentence(text: str, sentence: Sentence, parts: list[tuple[int, in
         own = [age, *rest] if age and rest else _claims_in(text, start, end, None, sentence.position)
         if text[start:end].rstrip().endswith(":"):
             # a line introducing what follows ("On the testimony made public on Tuesday:") claims only what it
-            # counts ("The railway had four trains out of action:")
+            # counts ("The railway had four trains out of action:"); a label without a verb ("Revenue:", "Figures
+            # for the 12 regions:") is a heading
+            if _label(text[start:end]):
+                return []
             return [claim for claim in own if claim.kind in ("figure", "age")]
         return own
     claims: list[Claim] = []

@@ -339,3 +339,52 @@ DETERMINERS = frozenset(
     "a an the this these those its his their our my your of for in on at with from into among without".split()  # noqa: SIM905
 )
 HYPHENATED_RE = re.compile(r"\w+(?:-\w+)+")
+# Verbs of demanding: the bare verb after them ("demanded that the council reconsider", "asked that the names be
+# withheld") says what is wanted, not what is.
+DEMAND_VERBS = frozenset(
+    "demand demanded demands demanding insist insisted insists insisting urge urged urges urging ask asked asks "  # noqa: SIM905
+    "request requested requests require required requires recommend recommended recommends propose proposed "
+    "proposes".split()
+)
+# Words of degree that, before an adjective in a speaker's words, make it a verdict ("absolutely brilliant", "so
+# brave", "really harsh on us"); not "very", which as often only sizes a fact ("a very busy week: three games").
+INTENSIFIERS = frozenset(
+    "absolutely incredibly extremely truly really utterly totally hugely massively unbelievably remarkably "  # noqa: SIM905
+    "genuinely thoroughly immensely tremendously so".split()
+)
+# Present verbs that tell no standing fact of their subject: how it seems, what it wants or means, what it is up
+# against or what it stands for ("Russia now faces Washington", "His view comes at a moment when", "marks a shift").
+NOT_STANDING = frozenset(
+    "seems looks appears sounds feels means matters needs wants hopes plans aims expects intends tends tries "  # noqa: SIM905
+    "seem look appear sound feel mean matter need want hope plan aim expect intend tend try does do faces face "
+    "comes come goes go marks mark reflects reflect represents represent signals signal suggests suggest poses pose "
+    "stands stand continues continue follows follow deserves deserve risks risk".split()
+)
+# The play of a game told by a speaker ("we advanced the ball", "they came back in the game"): a coach's or a
+# player's commentary, not a fact a checker would take up, unless it counts or dates something. Words of other
+# trades stay out ("a penalty", "the defence", "an attack", "a telephone box", "a credit score").
+PLAY_WORDS = frozenset(
+    "ball game games pitch possession goal goals scored chance chances tackle tackles shots pressing".split()  # noqa: SIM905
+)
+# What a speaker says they or someone knew ("I knew right away that ...", "she doesn't know if ..."): annotators rate it
+# borderline.
+KNOWING = frozenset("know knows knew known realise realised realize realized".split())  # noqa: SIM905
+# Praise and blame in a speaker's words ("showed real courage", "went above and beyond", "were magnificent"): a
+# verdict on people, not a fact. Speakers only: the article's "the brave crew rescued two children" tells an event.
+PRAISE_WORDS = frozenset(
+    "magnificent superb outstanding tremendous terrific lovely remarkable exceptional phenomenal sensational heroic "  # noqa: SIM905
+    "heroes hero tirelessly resolutely courage courageous bravery brave fearless professionalism dedication "
+    "commitment character spirit passion admirable admirably magnificently superbly gallant gutsy".split()
+)
+PRAISE_RE = re.compile(
+    r"\b(?:above\s+and\s+beyond|gave\s+(?:it\s+)?(?:everything|their\s+all|his\s+all|her\s+all)|the\s+extra\s+mile"
+    r"|pulled\s+together|credit\s+to)\b",
+    re.IGNORECASE,
+)
+# Asking someone to speak is more talk, not an act of its own ("Another reporter asked him to clarify what he
+# said"), unlike asking for something to be done ("The lawyer asked to be removed from the case").
+ASKED_TO_SPEAK_RE = re.compile(
+    r"\bask(?:ed|s|ing)?\s+(?:[\w'\u2019]+\s+){0,3}?to\s+(?:clarify|explain|comment|elaborate|repeat|respond|answer"
+    r"|say|speak|expand)\b[^,;]*",  # and what they were asked to speak about
+    re.IGNORECASE,
+)
