@@ -164,10 +164,16 @@ def _owned_name_goes_on(tok: _Token) -> bool:
 
 def _is_name_word(tok: _Token) -> bool:
     word = tok.bare
+    if _PARTICLE_NAME.fullmatch(word):
+        return True  # "al-Khatib", "el-Baz": a surname with its particle
     if not word or not word[0].isupper():
         return False
     # "Moscow-based", "Post-war": a hyphenated compound with a lowercase part is an adjective, not a name.
     return not any(part and part[0].islower() for part in word.split("-")[1:])
+
+
+# A surname written with its lowercase particle and a hyphen: "al-Khatib", "bin-Talal", "el-Baz".
+_PARTICLE_NAME = re.compile(r"(?:al|el|ad|ash|as|at|an|bin|ibn|abu|abd|ben)-[A-Z][a-z]+")
 
 
 def _lowercase_vocabulary(tokens: list[_Token]) -> set[str]:

@@ -70,7 +70,14 @@ from newsfacts.extraction.marks import (
 )
 from newsfacts.extraction.names import GLUED_VERB, GLUED_VERBS, Mention, find_mentions
 from newsfacts.extraction.sentences import AGENCY_TAG, DATELINE, Sentence
-from newsfacts.extraction.speakers import Entity, Speaker, SpeakerBook, organisation_noun_before, same_speaker
+from newsfacts.extraction.speakers import (
+    Entity,
+    Speaker,
+    SpeakerBook,
+    first_name_genders,
+    organisation_noun_before,
+    same_speaker,
+)
 from newsfacts.extraction.subjects import (
     DOCUMENTS,
     AttributionMethod,
@@ -983,13 +990,16 @@ def _past_phrase(cue: _Cue, rest: str) -> int | None:
         return phrase.end()
     adverbial = ADVERBIAL.match(rest)
     tail = rest[adverbial.end() :].lstrip(" :") if adverbial else ""
-    spoken = cue.lemma in SPEECH_VERBS and _opens_clause(" " + tail) and _reported_clause(" " + tail)
+    opens = _opens_clause(" " + tail) or _SUBJECT_THEN_QUOTATION.match(tail) is not None
+    spoken = cue.lemma in SPEECH_VERBS and opens and _reported_clause(" " + tail)
     if adverbial and (_clause_like(tail) or spoken) and not _glued_sentence(" " + tail):
         tail = rest[adverbial.end() :]  # "said on Twitter: the plan ..."
         return adverbial.end() + len(tail) - len(tail.lstrip(" :"))
     return None
 
 
+# A short subject whose predicate is quoted: 'the incident "did not happen"'.
+_SUBJECT_THEN_QUOTATION = re.compile(r"(?:the|this|that|his|her|its|their)\s+(?:[\w'\u2019\-]+\s+){1,3}" + MASK)
 _MANNER = re.compile(r"\s+[a-z\-]+ly\s+(?:as|when|while|after|before|to|in|at|on|from|with|before)\b")
 _AT_LEAST = re.compile(r"\s+at\s+(?:least|most)\s")
 # A phrase opening reported content, up to its comma: "with two more cranes, ...", "if the vote fails, ...".
@@ -1834,7 +1844,7 @@ def _known_by_speaking(masked: str, mentions: list[Mention]) -> list[Mention]:
     speaking |= {m.group(1) for m in _LABEL.finditer(masked) if masked[: m.start()].strip()}
     speaking |= {m.group(2) for m in _APPOSED.finditer(masked) if is_person_role(m.group(1))}
     bodies = {m.group(1) for m in _DESCRIBED.finditer(masked) if is_organisation_role(m.group(2))}
-    bodies |= {m.group(1) for m in _TRADED.finditer(masked)}  # "Acme shares fell": a company
+    bodies |= {name for m in _TRADED.finditer(masked) for name in _tails(m.group(1) or m.group(2))}  # "Acme shares"
     # "Beta Ltd ... Beta said": the first word of a company's name, speaking alone, is that company.
     bodies |= speaking & {m.tokens[0] for m in mentions if m.kind == "organisation" and _COMPANY_NAME.search(m.text)}
     # "the Fed said": a lone name that speaks after "the" is an institution; so is one that says "its".
@@ -1853,19 +1863,33 @@ _PLACE_BEFORE = re.compile(r"\b(?:in|at|from|near|outside)\s$")
 _COMPANY_NAME = re.compile(r"^[A-Z][\w\-]*\s+(?:Ltd|Inc|Corp|Co|Plc|PLC|LLC|AG|SA|NV|Group|Holdings)\.?$")
 _ITS_AFTER = re.compile(r"\s+(?:that\s+)?its\b")  # "Acme said its profit fell": a body, not a person
 # A name whose shares or stock trade: "Acme shares fell", "Acme's stock rose".
-_TRADED = re.compile(r"\b([A-Z][\w\-]+)(?:['\u2019]s)?\s+(?:shares|stock|stockholders|shareholders)\b")
+_TRADED = re.compile(
+    r"\b((?:[A-Z][\w\-]+ ){0,2}[A-Z][\w\-]+)(?:['\u2019]s)?\s+(?:shares|stock|stockholders|shareholders)\b"
+    r"|\b(?:[Ss]hares|[Ss]tock)\s+(?:of|in)\s+((?:[A-Z][\w\-]+ ){0,2}[A-Z][\w\-]+)\b"
+)
 
 
 def _kind_known(m: Mention, speaking: set[str], bodies: set[str], masked: str) -> Mention:
     if m.kind != "organisation" and not m.title and organisation_noun_before(masked, m.start):
         return replace(m, kind="organisation")  # "Developer Acme Homes", "the carmaker Halvor"
+    if m.text in bodies and not m.title and m.kind != "organisation" and not _first_named(m):
+        return replace(m, kind="organisation")  # "Analog Devices shares fell": a company, though it reads as a name
     if m.kind != "unknown" or len(m.tokens) != 1 or common_word(m.text):
         return m
-    if m.text in bodies:
-        return replace(m, kind="organisation")
     if m.text in speaking:
         return replace(m, kind="organisation" if m.text.isupper() else "person")
     return m
+
+
+def _tails(name: str) -> list[str]:
+    """``AM Halden Tools``: the name and each shorter name that ends it (what came before may be no part of it)."""
+    found = name.split()
+    return [" ".join(found[k:]) for k in range(len(found))]
+
+
+def _first_named(m: Mention) -> bool:
+    """Whether a name of several words opens with a first name (``Ana Ruiz``): a person's, whatever follows it."""
+    return len(m.tokens) > 1 and m.tokens[0].lower() in first_name_genders()
 
 
 # A company named by its officer: "chief executive officer of Acme", "the CFO of Acme", "founder of Acme".
@@ -1879,8 +1903,12 @@ _DESCRIBED = re.compile(r"\b([A-Z][\w'\u2019\-]+),\s+(?:the|a|an)\s+[^,;]{0,60}?
 
 
 def _trailing_limit(reader: _Reader, s: Sentence, after: int, later: list[_Cue]) -> int:
-    """Reported content stops where a later trailing attribution (``..., Reuters reported.``) begins."""
+    """Reported content stops where a later trailing attribution (``..., Reuters reported.``) or a coordinated
+    statement of another subject (``..., but a spokesman for Lee said ...``) begins."""
     for cue in later:
+        joined = _COORDINATED_SUBJECT.search(reader.masked, after, cue.subject.start) if not cue.inverted else None
+        if joined is not None and not cue.participle and cue.subject.start > after:
+            return joined.start()
         if cue.subject.start < after or not reader.masked[after : cue.subject.start].rstrip().endswith((",", MASK)):
             continue  # "said Tom Bassey had agreed to pay": a verb of the content, no attribution after it
         tail = reader.masked[cue.end : s.end]
@@ -1889,6 +1917,11 @@ def _trailing_limit(reader: _Reader, s: Sentence, after: int, later: list[_Cue])
         if not cue.inverted and ends and len(words_after) <= 6:
             return cue.subject.start
     return s.end
+
+
+# A clause joined to the content by a comma and a conjunction, opening with the next cue's subject.
+# The comma may close the quotation before it: '"was false," but'.
+_COORDINATED_SUBJECT = re.compile(r"(?:[,;]|(?<=" + MASK + r"))\s+(?:but|while|whereas|yet)\s+$")
 
 
 def _bisect(starts: list[int], pos: int) -> int:

@@ -576,6 +576,11 @@ class SpeakerBook:
                 return entity
         return None
 
+    def call(self, entity: Entity, noun: str) -> None:
+        """The story has called ``entity`` by ``noun`` (``the company``): the noun refers to it again later."""
+        entity.role_words.add(noun)
+        self._by_noun.setdefault(noun, set()).add(entity.id)
+
     def resolve_role(self, noun: str, organisation: bool, pos: int, guess: bool = True) -> Entity | None:
         """``the minister``/``the company``: the most recent entity the story described with that noun.
 

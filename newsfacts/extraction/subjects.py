@@ -418,6 +418,8 @@ def _role_subject(reader: Reading, noun: str, phrase_start: int, end: int) -> Su
         generic = word in GENERIC_ORGANISATIONS
         find = book.salient_organisation if generic else book.sole_organisation
         entity = find(phrase_start, word) or book.organisation_named_next(word, phrase_start)
+        if entity is not None:
+            book.call(entity, word)  # "the company" goes on meaning the same one
     if word in PRESS_NOUNS and entity is not None and entity.is_media:
         return Subject(phrase_start, end, entity, "role", reporter=True)
     # "the 27-year-old said" with nobody described so: the person followed, a guess.

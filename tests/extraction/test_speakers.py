@@ -758,6 +758,53 @@ RIGHT_SPEAKER += [
     ),
 ]
 
+RIGHT_SPEAKER += [
+    pytest.param(
+        "Senator Ada Vorn wrote on her blog that the vote was rigged.\n\nPress secretary Omar Lutz said the claim "
+        '"was false," but a spokesman for Vorn said the senator "stands by every word."\n',
+        "Ada Vorn",
+        id="coordinated-statement-of-another-speaker-is-its-own",
+    ),
+    pytest.param(
+        "Officials told reporters the caller was Rep. Tom Bakker of Ohio, but he told reporters he never phoned.\n",
+        "Tom Bakker",
+        id="pronoun-after-but-opens-its-own-statement",
+    ),
+    pytest.param(
+        "Ministry spokesman Samir al-Haddad said 30 workers had been freed.\n",
+        "Samir al-Haddad",
+        id="surname-with-a-hyphenated-particle",
+    ),
+    pytest.param(
+        "Keller Devices shares fell 9 percent today after the company said sales would drop.\n",
+        "Keller Devices",
+        id="name-whose-shares-trade-is-a-company",
+    ),
+    pytest.param(
+        "Shares of Keller Devices fell today.\n\nThe company said sales would drop.\n",
+        "Keller Devices",
+        id="shares-of-a-name-make-it-a-company",
+    ),
+    pytest.param(
+        "Keller Devices shares fell after the company said sales would drop.\n\n"
+        '"It was a shock," said Ana Ruiz, an analyst at Brekke Partners.\n\n'
+        "The company said it expects a better year.\n",
+        "Keller Devices",
+        id="the-company-goes-on-meaning-the-same-one",
+    ),
+    pytest.param(
+        "Republican Sens. Ada Vorn and Omar Lutz met the mayor on Monday.\n\n"
+        '"We do not recall that remark," they said in a statement.\n',
+        "Ada Vorn",
+        id="they-after-a-pair-under-a-plural-title",
+    ),
+    pytest.param(
+        'Halden Council carefully noted that the road "will reopen in May."\n',
+        "Halden Council",
+        id="adverb-between-subject-and-verb",
+    ),
+]
+
 
 def test_spokeswoman_in_the_lede_is_the_one_named_further_on() -> None:
     _, quotes = read(
@@ -765,6 +812,17 @@ def test_spokeswoman_in_the_lede_is_the_one_named_further_on() -> None:
         "White House spokeswoman Jane Roe later said it had been cut.\n"
     )
     assert [q[1] for q in quotes] == ["Jane Roe", "Jane Roe"]
+
+
+def test_reported_content_stops_where_another_speaker_is_joined_by_but() -> None:
+    _, quotes = read(
+        'Ada Vorn blamed the mayor.\n\nOmar Lutz said Wednesday the claim "was false," but a spokeswoman for Vorn '
+        "said the senator stood by it.\n"
+    )
+    assert [q[:2] for q in quotes] == [
+        ('the claim "was false,"', "Omar Lutz"),
+        ("the senator stood by it", "Ada Vorn"),
+    ]
 
 
 @pytest.mark.parametrize(("text", "speaker"), RIGHT_SPEAKER)
