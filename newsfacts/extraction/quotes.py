@@ -214,7 +214,7 @@ _BETWEEN_SUBJECT_AND_VERB = re.compile(
     r"(?:,?\s+(?:at|in|on|during|after|before|via|through|over)\s[^,;:()\n" + MASK + r"]{1,60}?,?"
     r"|\s+(?:itself|themselves|himself|herself)|" + _CONNECTIVE_ASIDE + r")\s*$"
 )
-_CONNECTIVE_BEFORE_VERB = re.compile(_CONNECTIVE_ASIDE + r"\s*$")
+_CONNECTIVE_BEFORE_VERB = re.compile(_CONNECTIVE_ASIDE + r"(?:\s+(?:had|has|have|also|later|had\s+also))?\s*$")
 
 
 def _subject_before(reader: _Reader, s: Sentence, vs: int, lemma: str, inflected: bool) -> Subject | None:
@@ -622,7 +622,7 @@ def _content_end(reader: _Reader, start: int, limit: int) -> int:
     other = _OTHER_SPEAKER.search(region)
     if other is not None and _speech_word(other.group(1)):
         cut = min(cut, other.start())  # "said he meant X, but Kent pointed out ...": another speaker's statement
-    acc = re.search(r",\s*(?:according\s+to|as\s+(?:first\s+)?reported\s+by)\b", region)
+    acc = re.search(r",\s*(?:according\s+to|as\s+(?:first\s+)?reported\s+by|reports\s+(?=[A-Z]))\b", region)
     if acc:
         cut = min(cut, acc.start())
     for m in re.finditer(r",\s*([a-z]+ing)\b", region):
@@ -1001,7 +1001,7 @@ def _past_phrase(cue: _Cue, rest: str) -> int | None:
 # A short subject whose predicate is quoted: 'the incident "did not happen"'.
 _SUBJECT_THEN_QUOTATION = re.compile(r"(?:the|this|that|his|her|its|their)\s+(?:[\w'\u2019\-]+\s+){1,3}" + MASK)
 _MANNER = re.compile(r"\s+[a-z\-]+ly\s+(?:as|when|while|after|before|to|in|at|on|from|with|before)\b")
-_AT_LEAST = re.compile(r"\s+at\s+(?:least|most)\s")
+_AT_LEAST = re.compile(r"\s+(?:at\s+(?:least|most)|as\s+(?:many|much|few|little)\s+as)\s")
 # A phrase opening reported content, up to its comma: "with two more cranes, ...", "if the vote fails, ...".
 _FRONTED_PHRASE = re.compile(
     r",?\s+((?:with|without|after|before|despite|under|if|unless|once|when)\b[^,.;:\n]{1,60},)\s"
@@ -1587,7 +1587,7 @@ def _bare_cue_after(reader: _Reader, seg: QuotedSpan) -> _Cue | None:
     masked = reader.masked
     if not _BARE_CUE.fullmatch(masked, s.start, s.end):
         return None
-    cues = _cues(reader, s)
+    cues = [cue for cue in _cues(reader, s) if not cue.participle]  # ", adding that ...": the same speaker goes on
     if len(cues) != 1 or cues[0].inverted or not cues[0].leads or cues[0].subject.reporter:
         return None
     tail = masked[cues[0].end : s.end]
@@ -1596,9 +1596,13 @@ def _bare_cue_after(reader: _Reader, seg: QuotedSpan) -> _Cue | None:
 
 
 # A short sentence with no quote of its own: "The company said in a statement."
-_BARE_CUE = re.compile(r"[^\n" + MASK + r"]{3,90}[.!]")
-# What may follow a bare cue: a venue phrase and the full stop.
-_ENDS_BARE = re.compile(r"(?:\s+(?:in|on|at|via|through|to)\s+[^,;]{1,50})?\s*[.!]\s*")
+_BARE_CUE = re.compile(r"[^\n" + MASK + r"]{3,160}[.!]")
+# What may follow a bare cue: a venue phrase, then a participle or time clause of the speaker's ("..., echoing
+# many members", "as he left"), and the full stop.
+_ENDS_BARE = re.compile(
+    r"(?:\s+(?:in|on|at|via|through|to)\s+[^,;]{1,50})?"
+    r"(?:,?\s+(?:as|before|after|while|when)\s[^;:]{1,80}|,\s+[a-z]+ing\s[^;:]{1,80})?\s*[.!]\s*"
+)
 
 
 def _paragraph_after_person(reader: _Reader, seg: QuotedSpan, here: int) -> Entity | None:

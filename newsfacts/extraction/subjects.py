@@ -584,7 +584,7 @@ def clause_subject(reader: Reading, s: Sentence, vs: int, coordinated: bool) -> 
         entity = reader.book.mention_entity.get(pos)
         if _modifies_next_name(reader, mention, vs) or _bracketed(reader.text, mention):
             continue  # "Mayor Lee's spokeswoman Ana Ruiz": the first name only qualifies the role of the second
-        kind = _lone_name_kind(reader, s, mention) if entity is None else None
+        kind = _kind_from_context(reader, s, mention) if entity is None else None
         if kind is not None:
             entity = reader.book.create(mention.text, kind, pos)
         if entity is not None and not reader.book.in_quote(pos) and not mention.possessive:
@@ -597,10 +597,10 @@ def clause_subject(reader: Reading, s: Sentence, vs: int, coordinated: bool) -> 
 
 
 def _lone_name_kind(reader: Reading, s: Sentence, mention: Mention) -> SpeakerKind | None:
-    """``"...," Okafor, a retired nurse, said``: a lone name word opening its clause before an apposition is the
-    subject even when the story names it nowhere else; a person or an organisation as the apposition's noun says
-    (``Acme, the largest widget maker,``), else None."""
-    if len(mention.tokens) != 1 or common_word(mention.text) or mention.possessive:
+    """``"...," Okafor, a retired nurse, said``, ``Jin Park, a nurse, said``: a name the name reader could not
+    classify opening its clause before an apposition is the subject even when the story names it nowhere else; a
+    person or an organisation as the apposition's noun says (``Acme, the largest widget maker,``), else None."""
+    if len(mention.tokens) > 3 or common_word(mention.text) or mention.possessive:
         return None
     if reader.masked[s.start : mention.start].replace(MASK, "").strip(" ,\n"):
         return None
@@ -611,6 +611,20 @@ def _lone_name_kind(reader: Reading, s: Sentence, mention: Mention) -> SpeakerKi
     if is_organisation_role(head):
         return "organisation"
     return "person" if is_person_role(head) and not mention.text.isupper() else None
+
+
+def _kind_from_context(reader: Reading, s: Sentence, mention: Mention) -> SpeakerKind | None:
+    """What a name the name reader could not classify is, from how its clause opens (None when it does not say)."""
+    return _lone_name_kind(reader, s, mention) or _institution_kind(reader, s, mention)
+
+
+def _institution_kind(reader: Reading, s: Sentence, mention: Mention) -> SpeakerKind | None:
+    """``The White House issued a statement``: a name of several words the name reader could not classify, opening
+    its clause after ``The``, is an institution."""
+    if mention.kind != "unknown" or len(mention.tokens) < 2 or mention.possessive:
+        return None
+    lead = reader.masked[s.start : mention.start].replace(MASK, "").strip(" ,\n")
+    return "organisation" if lead in ("The", "the") else None
 
 
 # ", a retired nurse from Halden,", ", 44, a nurse,": the head noun of an apposition after a name.
@@ -691,7 +705,7 @@ def subject_right(reader: Reading, s: Sentence, ve: int) -> Subject | None:
     ``X said Acme had ...`` is not read as an inversion.
     """
     masked = reader.masked
-    ends_clause = r"(?=\s*(?:[,.;:!?(]|$)|\s+(?:of|at|from|for|in|on|to|with|who|during|after|while|when)\b)"
+    ends_clause = r"(?=\s*(?:[,.;:!?(]|$)|\s+(?:of|at|from|for|in|on|to|with|who|during|after|while|when|as|before)\b)"
     after = ve  # the words before a name are counted from the verb or from the name qualifying it
     for pos in reader.mentions_between(ve, s.end):
         mention = reader.mention_by_start[pos]

@@ -776,20 +776,20 @@ RIGHT_SPEAKER += [
         id="surname-with-a-hyphenated-particle",
     ),
     pytest.param(
-        "Keller Devices shares fell 9 percent today after the company said sales would drop.\n",
-        "Keller Devices",
+        "Brandt Optics shares fell 9 percent today after the company said sales would drop.\n",
+        "Brandt Optics",
         id="name-whose-shares-trade-is-a-company",
     ),
     pytest.param(
-        "Shares of Keller Devices fell today.\n\nThe company said sales would drop.\n",
-        "Keller Devices",
+        "Shares of Brandt Optics fell today.\n\nThe company said sales would drop.\n",
+        "Brandt Optics",
         id="shares-of-a-name-make-it-a-company",
     ),
     pytest.param(
-        "Keller Devices shares fell after the company said sales would drop.\n\n"
+        "Brandt Optics shares fell after the company said sales would drop.\n\n"
         '"It was a shock," said Ana Ruiz, an analyst at Brekke Partners.\n\n'
         "The company said it expects a better year.\n",
-        "Keller Devices",
+        "Brandt Optics",
         id="the-company-goes-on-meaning-the-same-one",
     ),
     pytest.param(
@@ -797,6 +797,57 @@ RIGHT_SPEAKER += [
         '"We do not recall that remark," they said in a statement.\n',
         "Ada Vorn",
         id="they-after-a-pair-under-a-plural-title",
+    ),
+    pytest.param(
+        '"Why was the money left idle?" Mr. Vorsk said, echoing many members who wanted it spent.\n',
+        "Vorsk",
+        id="cue-sentence-after-a-question-goes-on-with-a-participle",
+    ),
+    pytest.param(
+        '"Why wait?" Ms. Vorsk said as she left the hall.\n',
+        "Vorsk",
+        id="cue-sentence-after-a-question-goes-on-with-as",
+    ),
+    pytest.param(
+        '"We should talk about jobs," said Vorsk as he ate breakfast at his club.\n',
+        "Vorsk",
+        id="inverted-subject-before-as",
+    ),
+    pytest.param(
+        "Kim Yong-pyo, the unification minister, told a hearing that he expected another test.\n",
+        "Kim Yong-pyo",
+        id="romanised-given-name-with-a-hyphen",
+    ),
+    pytest.param(
+        "Jin Park, a nurse, said the ward was full.\n\nPark added that staff were tired.\n",
+        "Jin Park",
+        id="unclassified-name-before-an-apposition-and-its-surname-later",
+    ),
+    pytest.param(
+        "Tom Baker runs the mill.\n\nHis neighbour Ana Ruiz disagrees.\n\nLars Eng, the mayor, visited on Monday.\n\n"
+        '"It is too loud," she said.\n',
+        "Ana Ruiz",
+        id="she-is-the-woman-named-before-a-person-of-unknown-gender",
+    ),
+    pytest.param(
+        "Orrin Electronics cut jobs.\n\nAnalysts were surprised.\n\nThe company said it would hire again.\n",
+        "Orrin Electronics",
+        id="electronics-names-a-company",
+    ),
+    pytest.param(
+        'Ana Ruiz chairs the board.\n\n"We will not sell the land," she said.\n',
+        "Ana Ruiz",
+        id="role-noun-with-s-before-a-determiner-is-a-verb",
+    ),
+    pytest.param(
+        "The Silver Heron issued a statement Thursday saying the figures were wrong.\n",
+        "Silver Heron",
+        id="unclassified-name-after-the-opening-its-clause-is-an-institution",
+    ),
+    pytest.param(
+        "Ana Ruiz spoke first.\n\nLee, however, had said as many as 150 people were taken, reports AP.\n",
+        "Lee",
+        id="connective-and-auxiliary-between-subject-and-verb",
     ),
     pytest.param(
         'Halden Council carefully noted that the road "will reopen in May."\n',
@@ -812,6 +863,11 @@ def test_spokeswoman_in_the_lede_is_the_one_named_further_on() -> None:
         "White House spokeswoman Jane Roe later said it had been cut.\n"
     )
     assert [q[1] for q in quotes] == ["Jane Roe", "Jane Roe"]
+
+
+def test_reported_content_stops_before_a_trailing_agency_report() -> None:
+    _, quotes = read("Lee had said as many as 150 people were taken, reports AP.\n")
+    assert quotes[0][0] == "as many as 150 people were taken"
 
 
 def test_reported_content_stops_where_another_speaker_is_joined_by_but() -> None:
