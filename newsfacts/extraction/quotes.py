@@ -1135,7 +1135,7 @@ def _trailing(reader: _Reader, s: Sentence, cue: _Cue) -> int:
     ``If the vote fails, Harmon said, the council will meet again``: or it stands inside it (``..., as Ruiz
     noted``)."""
     masked = reader.masked
-    head = cue.start if cue.inverted else _qualified_start(reader, s, cue.subject)
+    head = _trailing_head(reader, s, cue)
     # "Over time, many planners say, ...", "..., dockers and union officials told the paper."
     before = _COORDINATED_END.sub("", _QUANTIFIER_END.sub("", masked[s.start : head])).rstrip()
     if re.search(r",\s*as$", before):
@@ -1153,7 +1153,7 @@ def _trailing(reader: _Reader, s: Sentence, cue: _Cue) -> int:
     governed = _governed_from(reader, cue, s.end)
     # "If the vote fails, Harmon said, the council will meet": the content goes on after the cue; not when a
     # participle of the speaker's follows ("..., the paper wrote, speculating that ...").
-    aside = re.match(r"\s*,\s*(?=[^\W\d_])(?!(?!including\b)[a-z]+ing\b)", masked[governed : s.end])
+    aside = _comma_going_on(masked, governed, s.end, cue)
     if aside is None and not _ends_clause(masked[governed : s.end]):
         return cue.end  # "Public corruption aside, X admitted defrauding ...": the cue's content follows it
     # "..., the minister, Ines Duarte, said": the role before the name belongs to the attribution.
@@ -1186,6 +1186,39 @@ def _trailing(reader: _Reader, s: Sentence, cue: _Cue) -> int:
         lead_in = not _quotation_goes_on(reader, s, governed) and _lead_in_phrase(reader, s, lead, body_end)
         (_heard if lead_in else _reported)(reader, lead, body_end, cue)
     return cue.end
+
+
+def _trailing_head(reader: _Reader, s: Sentence, cue: _Cue) -> int:
+    """Where a trailing attribution starts: its verb when inverted, else its subject with what qualifies or
+    describes it (``"...," a smiling Ruiz said``)."""
+    if cue.inverted:
+        return cue.start
+    head = _qualified_start(reader, s, cue.subject)
+    if cue.subject.attribution in ("name", "alias"):
+        described = _DESCRIBED_NAME.search(reader.masked, s.start, head)
+        head = described.start() if described is not None else head
+    return head
+
+
+def _comma_going_on(masked: str, governed: int, end: int, cue: _Cue) -> re.Match[str] | None:
+    """The comma after a trailing cue past which its content goes on (``If the vote fails, Harmon said, the council
+    will meet``); not a participle of the speaker's, nor an inverted subject's apposition (``..., says Ana Ruiz, a
+    professor of psychology.``: who she is, not more of what she says)."""
+    aside = re.match(r"\s*,\s*(?=[^\W\d_])(?!(?!including\b)[a-z]+ing\b)", masked[governed:end])
+    if aside is not None and cue.inverted and _speaker_apposition(masked[governed + aside.end() : end]):
+        return None
+    return aside
+
+
+# A determiner and up to two lowercase words right before a name: "a smiling ", "an angry ", "the visibly moved ".
+_DESCRIBED_NAME = re.compile(r"(?<=[," + MASK + r"])\s+(?:a|an|the)\s+(?:[a-z][\w\-]*\s+){1,2}$")
+
+
+def _speaker_apposition(rest: str) -> bool:
+    """Whether the rest of a sentence after an inverted subject's comma only says who the subject is: a noun phrase
+    opening with a determiner, with no verb."""
+    found = WORD.findall(rest)
+    return bool(found) and found[0].lower() in ("a", "an", "the") and not _has_verb(["", *found])
 
 
 def _quotation_goes_on(reader: _Reader, s: Sentence, governed: int) -> bool:

@@ -850,6 +850,11 @@ RIGHT_SPEAKER += [
         id="connective-and-auxiliary-between-subject-and-verb",
     ),
     pytest.param(
+        'Ana Ruiz arrived late.\n\n"Tonight we win," a smiling Ruiz said before the show.\n',
+        "Ana Ruiz",
+        id="described-name-after-a-quotation",
+    ),
+    pytest.param(
         'Halden Council carefully noted that the road "will reopen in May."\n',
         "Halden Council",
         id="adverb-between-subject-and-verb",
@@ -863,6 +868,18 @@ def test_spokeswoman_in_the_lede_is_the_one_named_further_on() -> None:
         "White House spokeswoman Jane Roe later said it had been cut.\n"
     )
     assert [q[1] for q in quotes] == ["Jane Roe", "Jane Roe"]
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        pytest.param("The bridge is unsafe, says Ana Ruiz, an engineer at the council.\n", "The bridge is unsafe"),
+        pytest.param("Voters want change, said Tom Bale, a pollster.\n", "Voters want change"),
+    ],
+)
+def test_apposition_after_an_inverted_subject_is_no_content(text: str, content: str) -> None:
+    _, quotes = read(text)
+    assert [q[0] for q in quotes] == [content]
 
 
 def test_reported_content_stops_before_a_trailing_agency_report() -> None:
