@@ -235,7 +235,7 @@ OFFICES = words(
     councilor congressman congresswoman secretary-general ceo cfo coo cto chairman chairwoman chairperson
     spokesman spokeswoman spokesperson"""
 )
-# Letters written after a name that are not part of it: "Stephen Hopkins QC", "Ann Roe MP".
+# Letters written after a name that are not part of it: "Tobin Ashgrove QC", "Ann Roe MP".
 POSTNOMINALS = words("QC KC MP MEP MSP MLA MBE OBE CBE KBE DBE PhD")
 # Titles that only stand before a name when abbreviated with a full stop ("Dr. Smith").
 ABBREVIATED_TITLES = words("mr mrs ms dr prof gen col capt lt sgt rev sen rep gov st cllr sens reps")

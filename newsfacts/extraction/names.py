@@ -375,7 +375,7 @@ def _has_organisation_word(group: list[_Token]) -> bool:
 
 
 def _strip_postnominals(group: list[_Token]) -> list[_Token]:
-    """``Stephen Hopkins QC``, ``Ann Roe MP``: letters after a name are not part of it."""
+    """``Tobin Ashgrove QC``, ``Ann Roe MP``: letters after a name are not part of it."""
     while len(group) > 1 and group[-1].bare in POSTNOMINALS:
         group = group[:-1]
     return group

@@ -236,7 +236,7 @@ class SpeakerBook:
         return found[0] if len(found) == 1 else None
 
     def _first_name_match(self, m: Mention, ids: set[int]) -> Entity | None:
-        """``Mohamaddin`` after ``Mohamaddin Ketapi``: a lone word that is the first name of exactly one person named
+        """``Idris`` after ``Idris Valcourt``: a lone word that is the first name of exactly one person named
         before, and nobody's surname, is that person."""
         word = m.text
         if m.kind == "organisation" or " " in word or word.lower() in STOPWORDS:
