@@ -578,6 +578,10 @@ def clause_subject(reader: Reading, s: Sentence, vs: int, coordinated: bool) -> 
     antecedent = _relative_antecedent(reader, s, vs)
     if antecedent is not None:
         return antecedent
+    common = _COMMON_BEFORE_RELATIVE.match(reader.masked, s.start, vs)
+    if common is not None and (is_person_role(common.group(2)) or is_organisation_role(common.group(2))):
+        # "The companies, which answered questions from the Halden Post, said": not the name in the relative clause.
+        return _role_subject(reader, common.group(2), common.start(1), common.end(2))
     fronted = _FRONTED_PHRASE.match(reader.masked, s.start, vs)
     for pos in reader.mentions_between(fronted.end() if fronted else s.start, vs):
         mention = reader.mention_by_start[pos]
@@ -646,6 +650,12 @@ def _relative_antecedent(reader: Reading, s: Sentence, vs: int) -> Subject | Non
     if mention is None or entity is None or mention.possessive:
         return None
     return Subject(mention.start, mention.end, entity, named(reader, mention, entity), entity.is_media)
+
+
+# A clause opening with a common noun phrase and a relative clause after its comma: "The company, which ...".
+_COMMON_BEFORE_RELATIVE = re.compile(
+    r"\W*((?:The|A|An|Some|Many|Most|Several|Both)\s+(?:[a-z][\w\-]*\s+){0,2}?([a-z][\w\-]*)),\s+(?:which|who|whose)\s"
+)
 
 
 # A phrase fronted before the clause's subject: "At its first session led by Ana Ruiz, the board ...",

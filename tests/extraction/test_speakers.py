@@ -855,6 +855,16 @@ RIGHT_SPEAKER += [
         id="described-name-after-a-quotation",
     ),
     pytest.param(
+        "The companies, which gave short answers to Halden Post questions, said they had done nothing wrong.\n",
+        None,
+        id="common-subject-before-a-relative-clause-naming-someone",
+    ),
+    pytest.param(
+        "Orrin Electronics cut jobs.\n\nThe company, which faced questions from the Halden Post, said it would hire.\n",
+        "Orrin Electronics",
+        id="role-subject-before-a-relative-clause-naming-someone",
+    ),
+    pytest.param(
         'Halden Council carefully noted that the road "will reopen in May."\n',
         "Halden Council",
         id="adverb-between-subject-and-verb",
