@@ -165,17 +165,17 @@ def _owned_name_goes_on(tok: _Token) -> bool:
 def _is_name_word(tok: _Token) -> bool:
     word = tok.bare
     if _PARTICLE_NAME.fullmatch(word) or _SYLLABLE_NAME.fullmatch(word):
-        return True  # "al-Khatib", "el-Baz": a surname with its particle; "Jae-in", "Ki-moon": a given name
+        return True  # "al-Haddad", "el-Sayed": a surname with its particle; "Sung-ho", "Min-ji": a given name
     if not word or not word[0].isupper():
         return False
     # "Moscow-based", "Post-war": a hyphenated compound with a lowercase part is an adjective, not a name.
     return not any(part and part[0].islower() for part in word.split("-")[1:])
 
 
-# A surname written with its lowercase particle and a hyphen: "al-Khatib", "bin-Talal", "el-Baz".
+# A surname written with its lowercase particle and a hyphen: "al-Haddad", "bin-Omar", "el-Sayed".
 _PARTICLE_NAME = re.compile(r"(?:al|el|ad|ash|as|at|an|bin|ibn|abu|abd|ben)-[A-Z][a-z]+")
 
-# A romanised given name of two syllables, the second in lowercase: "Jae-in", "Yong-pyo", "Ki-moon" (not "Post-war",
+# A romanised given name of two syllables, the second in lowercase: "Sung-ho", "Min-ji", "Tae-woon" (not "Post-war",
 # "Pro-life", "Self-made": English words end otherwise).
 _SYLLABLE_NAME = re.compile(r"[A-Z][a-z]{1,4}-[bcdghjklmnprstwy]{0,2}[aeiouy]{1,3}(?:ng|n)?")
 

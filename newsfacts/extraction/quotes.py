@@ -998,7 +998,7 @@ def _past_phrase(cue: _Cue, rest: str) -> int | None:
     return None
 
 
-# A short subject whose predicate is quoted: 'the incident "did not happen"'.
+# A short subject whose predicate is quoted: 'the claim "was false"'.
 _SUBJECT_THEN_QUOTATION = re.compile(r"(?:the|this|that|his|her|its|their)\s+(?:[\w'\u2019\-]+\s+){1,3}" + MASK)
 _MANNER = re.compile(r"\s+[a-z\-]+ly\s+(?:as|when|while|after|before|to|in|at|on|from|with|before)\b")
 _AT_LEAST = re.compile(r"\s+(?:at\s+(?:least|most)|as\s+(?:many|much|few|little)\s+as)\s")
@@ -1202,8 +1202,8 @@ def _trailing_head(reader: _Reader, s: Sentence, cue: _Cue) -> int:
 
 def _comma_going_on(masked: str, governed: int, end: int, cue: _Cue) -> re.Match[str] | None:
     """The comma after a trailing cue past which its content goes on (``If the vote fails, Harmon said, the council
-    will meet``); not a participle of the speaker's, nor an inverted subject's apposition (``..., says Ana Ruiz, a
-    professor of psychology.``: who she is, not more of what she says)."""
+    will meet``); not a participle of the speaker's, nor an inverted subject's apposition (``..., says Ana Ruiz, an
+    engineer at the council.``: who she is, not more of what she says)."""
     aside = re.match(r"\s*,\s*(?=[^\W\d_])(?!(?!including\b)[a-z]+ing\b)", masked[governed:end])
     if aside is not None and cue.inverted and _speaker_apposition(masked[governed + aside.end() : end]):
         return None

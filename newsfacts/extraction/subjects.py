@@ -580,7 +580,7 @@ def clause_subject(reader: Reading, s: Sentence, vs: int, coordinated: bool) -> 
         return antecedent
     common = _COMMON_BEFORE_RELATIVE.match(reader.masked, s.start, vs)
     if common is not None and (is_person_role(common.group(2)) or is_organisation_role(common.group(2))):
-        # "The companies, which answered questions from the Halden Post, said": not the name in the relative clause.
+        # "The two firms, which sent replies to the Halden Post, said": not the name in the relative clause.
         return _role_subject(reader, common.group(2), common.start(1), common.end(2))
     fronted = _FRONTED_PHRASE.match(reader.masked, s.start, vs)
     for pos in reader.mentions_between(fronted.end() if fronted else s.start, vs):
@@ -623,7 +623,7 @@ def _kind_from_context(reader: Reading, s: Sentence, mention: Mention) -> Speake
 
 
 def _institution_kind(reader: Reading, s: Sentence, mention: Mention) -> SpeakerKind | None:
-    """``The White House issued a statement``: a name of several words the name reader could not classify, opening
+    """``The Silver Heron issued a statement``: a name of several words the name reader could not classify, opening
     its clause after ``The``, is an institution."""
     if mention.kind != "unknown" or len(mention.tokens) < 2 or mention.possessive:
         return None
