@@ -493,6 +493,14 @@ def _participle_cue(reader: _Reader, s: Sentence, m: re.Match[str], lemma: str, 
         subject = Subject(m.start(), m.start(), named.entity, named.attribution)
         return _Cue(m.start(), m.end(), m.group().lower(), lemma, subject, participle=True)
     linked = before.endswith(",") or bool(re.search(r"\bby$", before))
+    with_subject = _WITH_SUBJECT.search(before)
+    phrase = WORD.findall(with_subject.group(1)) if with_subject is not None else []
+    if phrase and not any(w.lower() in PREPOSITIONS or w.lower() in STOPWORDS for w in phrase[1:]):
+        # "..., with analysts saying ...", "with spokeswoman Ana Ruiz saying": who comes after "with" says it.
+        named = noun_phrase_before(reader, s, s.start + len(before))
+        if named is None:
+            return None
+        return _Cue(m.start(), m.end(), m.group().lower(), lemma, named, participle=True)
     if found and linked:
         previous = found[-1].subject
         subject = Subject(m.start(), m.start(), previous.entity, previous.attribution, previous.reporter)
@@ -515,6 +523,10 @@ def _participle_cue(reader: _Reader, s: Sentence, m: re.Match[str], lemma: str, 
     else:
         return None
     return _Cue(m.start(), m.end(), m.group().lower(), lemma, subject, participle=True)
+
+
+# A participle's own subject right after "with": "with analysts saying", "with spokeswoman Ana Ruiz saying".
+_WITH_SUBJECT = re.compile(r"\bwith\s+([^,;:()" + MASK + r"]{1,60}?)$")
 
 
 # A sentence opening with a counted group of people: "Six engineers who ...", "Many residents of ...".

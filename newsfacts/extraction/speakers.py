@@ -558,6 +558,21 @@ class SpeakerBook:
             entity.gender_votes[gender] += 1
         return entity
 
+    def organisation_followed(self, pos: int) -> Entity | None:
+        """The organisation (not the press) the first reference of this sentence or, failing any, of the one
+        before is to: whom a bare ``a spokeswoman`` there speaks for."""
+        here = self.sentence_at(pos)
+        first: dict[int, Entity] = {}
+        for _, sentence, entity in self._recent_at(pos):
+            if sentence < here - 1:
+                break
+            first[sentence] = entity  # overwritten going back: each ends as its sentence's first reference
+        for sentence in (here, here - 1):
+            if sentence in first:
+                entity = first[sentence]
+                return entity if entity.kind == "organisation" and not entity.is_media else None
+        return None
+
     def resolve_organisation_pronoun(self, pos: int) -> Entity | None:
         """``it said``: the most recent organisation that is not the press."""
         for _, entity in self._recent(pos):

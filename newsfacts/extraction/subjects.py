@@ -398,6 +398,9 @@ def _role_subject(reader: Reading, noun: str, phrase_start: int, end: int) -> Su
             entity, attribution = _organisation_in(reader, phrase_start, end - len(noun))
             if entity is None:
                 entity, attribution = _body_named_before(reader, phrase_start, end - len(noun))
+            if entity is None and len(reader.text[phrase_start:end].split()) == 2:
+                # "The Treasury said ... "...," a spokeswoman said": the body the story is following.
+                entity, attribution = book.organisation_followed(phrase_start), "role"
         if entity is not None:
             # The spokesperson is a person the story may go on to call "he" or "she": they still speak for it.
             book.anonymous(phrase_start, reader.text[phrase_start:end], speaks_for=entity)

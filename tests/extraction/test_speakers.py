@@ -865,6 +865,16 @@ RIGHT_SPEAKER += [
         id="role-subject-before-a-relative-clause-naming-someone",
     ),
     pytest.param(
+        "Halden Tools reports on Friday, with Orrin Bank saying a strong quarter will lift the shares.\n",
+        "Orrin Bank",
+        id="participle-with-its-own-subject-after-with",
+    ),
+    pytest.param(
+        'The Treasury said it had no part in the sale.\n\n"This is for the bank to decide," a spokeswoman said.\n',
+        "Treasury",
+        id="bare-spokeswoman-speaks-for-the-body-the-story-follows",
+    ),
+    pytest.param(
         'Halden Council carefully noted that the road "will reopen in May."\n',
         "Halden Council",
         id="adverb-between-subject-and-verb",
