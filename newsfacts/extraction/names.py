@@ -383,8 +383,14 @@ def _strip_postnominals(group: list[_Token]) -> list[_Token]:
 
 def _drop_trailing(group: list[_Token], acronyms: set[str]) -> list[_Token]:
     while group and group[-1].bare.lower() in STOPWORDS and group[-1].bare.lower() not in acronyms:
+        if len(group) > 1 and group[-1].bare in _MONTH_SURNAMES and group[-2].bare.lower() not in STOPWORDS:
+            break  # "Teresa May", "Ana March": a surname, not the month
         group = group[:-1]
     return group
+
+
+# Months that are surnames too.
+_MONTH_SURNAMES = frozenset({"May", "March"})
 
 
 def _is_office(group: list[_Token]) -> bool:

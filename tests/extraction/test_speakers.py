@@ -875,6 +875,16 @@ RIGHT_SPEAKER += [
         id="bare-spokeswoman-speaks-for-the-body-the-story-follows",
     ),
     pytest.param(
+        "Prime Minister Teresa May said the vote was final.\n",
+        "Teresa May",
+        id="month-as-a-surname-after-a-first-name",
+    ),
+    pytest.param(
+        "Benicio Del Toro said the film was done.\n",
+        "Benicio Del Toro",
+        id="del-without-a-full-stop-is-part-of-the-name",
+    ),
+    pytest.param(
         'Halden Council carefully noted that the road "will reopen in May."\n',
         "Halden Council",
         id="adverb-between-subject-and-verb",
