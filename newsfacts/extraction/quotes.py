@@ -555,6 +555,13 @@ def _segment_at(reader: _Reader, pos: int) -> QuotedSpan | None:
     return reader.segments[k] if k < len(reader.opens) and reader.opens[k] == pos else None
 
 
+def _segment_open_in(reader: _Reader, a: int, b: int) -> QuotedSpan | None:
+    """The last quoted span (a quotation, not a heading or title) opening inside ``[a, b)``."""
+    found = reader.segments[bisect_left(reader.opens, a) : bisect_left(reader.opens, b)]
+    quotations = [seg for seg in found if seg.cls in ("full", "partial")]
+    return quotations[-1] if quotations else None
+
+
 def _segments_in(reader: _Reader, a: int, b: int) -> list[QuotedSpan]:
     """The quoted spans (not headings) lying inside ``[a, b)``."""
     found = reader.segments[bisect_left(reader.opens, a) : bisect_left(reader.opens, b)]
@@ -739,7 +746,12 @@ def _attach(reader: _Reader, seg: QuotedSpan, cue: _Cue) -> None:
 
 
 def _reported(reader: _Reader, a: int, b: int, cue: _Cue, bonus: float = 0.0) -> None:
-    """Emit reported content ``[a, b)``: mixed when it holds a quotation, else indirect."""
+    """Emit reported content ``[a, b)``: mixed when it holds a quotation, else indirect. A quotation opening in the
+    content and closing after it (past the sentence's end: ``that the senator "liked the call. He ..."``) is all
+    the content's."""
+    spill = _segment_open_in(reader, a, b)
+    if spill is not None and spill.close >= b:
+        b = spill.close + 1
     inner = _segments_in(reader, a, b + 1)
     kind: QuoteKind = "mixed" if any(seg.cls in ("partial", "short", "full") for seg in inner) else "indirect"
     if inner and all(seg.cls == "full" for seg in inner) and not reader.masked[a:b].replace(MASK, "").strip(" ,.:"):

@@ -912,6 +912,11 @@ def test_apposition_after_an_inverted_subject_is_no_content(text: str, content: 
     assert [q[0] for q in quotes] == [content]
 
 
+def test_quotation_running_past_the_sentence_of_its_cue_is_one_quote_of_that_speaker() -> None:
+    _, quotes = read('Ada Lutz is an aide. Lutz wrote that the senator "liked it. He feels good." Aides agreed.\n')
+    assert [q[:2] for q in quotes] == [('the senator "liked it. He feels good."', "Ada Lutz")]
+
+
 def test_reported_content_stops_before_a_trailing_agency_report() -> None:
     _, quotes = read("Lee had said as many as 90 boats were lost, reports AP.\n")
     assert quotes[0][0] == "as many as 90 boats were lost"
