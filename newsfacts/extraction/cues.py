@@ -178,7 +178,10 @@ PASSIVE_AUXILIARIES = words("was were been being be is are am")
 VERB_MODIFIERS = words(
     "has had have also later earlier then previously repeatedly once again recently simply further will would now "
     "twice first initially still "
-    "had already had never has since had publicly has long privately openly reportedly separately flatly"
+    "had already had never has since had publicly has long privately openly reportedly separately flatly "
+    "carefully clearly quickly immediately firmly strongly angrily directly bluntly officially formally explicitly "
+    "specifically personally frequently consistently subsequently finally ultimately swiftly sharply categorically "
+    "vehemently emphatically confidently cautiously pointedly quietly"
 )
 
 # Verbs that start a second predicate of the speaker, ending the reported content: "said X but blamed Y".
@@ -224,7 +227,7 @@ TITLES = frozenset(TITLE_GENDER) | words(
         finance interior defence defense health justice economy trade home state former acting interim st saint
         congressman congresswoman assemblyman assemblywoman superintendent marshal admiral major sheriff cllr
         councilor ceo cfo coo cto director leader chairperson spokesman spokeswoman spokesperson whip agent trooper
-        constable corporal"""
+        constable corporal sens reps"""
 )
 # Title words that name an office and are never a surname: a name ending in one ("Federal Minister") is no name.
 OFFICES = words(
@@ -235,7 +238,7 @@ OFFICES = words(
 # Letters written after a name that are not part of it: "Tobin Ashgrove QC", "Ann Roe MP".
 POSTNOMINALS = words("QC KC MP MEP MSP MLA MBE OBE CBE KBE DBE PhD")
 # Titles that only stand before a name when abbreviated with a full stop ("Dr. Smith").
-ABBREVIATED_TITLES = words("mr mrs ms dr prof gen col capt lt sgt rev sen rep gov st cllr")
+ABBREVIATED_TITLES = words("mr mrs ms dr prof gen col capt lt sgt rev sen rep gov st cllr sens reps")
 
 # Nouns that describe a person's role; "the minister said" resolves to the person the story described so. Role
 # nouns that are also common first names ("dean") are left out: a sentence opening "Dean Smith said" names a person.
@@ -300,7 +303,7 @@ ORGANISATION_WORDS = words(
     analytics solutions software pharma pharmaceutical therapeutics biosciences foods brands telecom communications
     electric resources mining logistics consulting ventures networks digital robotics dynamics semiconductor
     semiconductors insurance realty properties petroleum steel automotive aerospace entertainment studios airline
-    chamber division"""
+    chamber division devices electronics instruments enterprises treasury"""
 )
 # Words that end a place's name: a place never speaks.
 PLACE_WORDS = words(

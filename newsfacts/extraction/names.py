@@ -164,10 +164,20 @@ def _owned_name_goes_on(tok: _Token) -> bool:
 
 def _is_name_word(tok: _Token) -> bool:
     word = tok.bare
+    if _PARTICLE_NAME.fullmatch(word) or _SYLLABLE_NAME.fullmatch(word):
+        return True  # "al-Haddad", "el-Sayed": a surname with its particle; "Sung-ho", "Min-ji": a given name
     if not word or not word[0].isupper():
         return False
     # "Moscow-based", "Post-war": a hyphenated compound with a lowercase part is an adjective, not a name.
     return not any(part and part[0].islower() for part in word.split("-")[1:])
+
+
+# A surname written with its lowercase particle and a hyphen: "al-Haddad", "bin-Omar", "el-Sayed".
+_PARTICLE_NAME = re.compile(r"(?:al|el|ad|ash|as|at|an|bin|ibn|abu|abd|ben)-[A-Z][a-z]+")
+
+# A romanised given name of two syllables, the second in lowercase: "Sung-ho", "Min-ji", "Tae-woon" (not "Post-war",
+# "Pro-life", "Self-made": English words end otherwise).
+_SYLLABLE_NAME = re.compile(r"[A-Z][a-z]{1,4}-[bcdghjklmnprstwy]{0,2}[aeiouy]{1,3}(?:ng|n)?")
 
 
 def _lowercase_vocabulary(tokens: list[_Token]) -> set[str]:
@@ -373,8 +383,14 @@ def _strip_postnominals(group: list[_Token]) -> list[_Token]:
 
 def _drop_trailing(group: list[_Token], acronyms: set[str]) -> list[_Token]:
     while group and group[-1].bare.lower() in STOPWORDS and group[-1].bare.lower() not in acronyms:
+        if len(group) > 1 and group[-1].bare in _MONTH_SURNAMES and group[-2].bare.lower() not in STOPWORDS:
+            break  # "Teresa May", "Ana March": a surname, not the month
         group = group[:-1]
     return group
+
+
+# Months that are surnames too.
+_MONTH_SURNAMES = frozenset({"May", "March"})
 
 
 def _is_office(group: list[_Token]) -> bool:
@@ -484,6 +500,9 @@ def _looks_like_person(words: list[str], before: list[str], after: str, possessi
         return False
     if possessive_before:
         return False
-    # "Top Gun star Leo Fenwick": a name directly followed by a role noun only modifies it.
-    follow = re.match(r"\s+([a-z][\w-]*)", after)
+    # "Top Gun star Leo Fenwick": a name directly followed by a role noun only modifies it; "Ana Ruiz chairs the
+    # board": a role's noun with -s before a determiner is a verb.
+    follow = re.match(r"\s+([a-z][\w-]*)(\s+(?:the|a|an|his|her|its|their)\b)?", after)
+    if follow and follow.group(1).endswith("s") and follow.group(2):
+        return True
     return not (follow and (is_person_role(follow.group(1)) or is_organisation_role(follow.group(1))))

@@ -70,7 +70,14 @@ from newsfacts.extraction.marks import (
 )
 from newsfacts.extraction.names import GLUED_VERB, GLUED_VERBS, Mention, find_mentions
 from newsfacts.extraction.sentences import AGENCY_TAG, DATELINE, Sentence
-from newsfacts.extraction.speakers import Entity, Speaker, SpeakerBook, organisation_noun_before, same_speaker
+from newsfacts.extraction.speakers import (
+    Entity,
+    Speaker,
+    SpeakerBook,
+    first_name_genders,
+    organisation_noun_before,
+    same_speaker,
+)
 from newsfacts.extraction.subjects import (
     DOCUMENTS,
     AttributionMethod,
@@ -207,7 +214,7 @@ _BETWEEN_SUBJECT_AND_VERB = re.compile(
     r"(?:,?\s+(?:at|in|on|during|after|before|via|through|over)\s[^,;:()\n" + MASK + r"]{1,60}?,?"
     r"|\s+(?:itself|themselves|himself|herself)|" + _CONNECTIVE_ASIDE + r")\s*$"
 )
-_CONNECTIVE_BEFORE_VERB = re.compile(_CONNECTIVE_ASIDE + r"\s*$")
+_CONNECTIVE_BEFORE_VERB = re.compile(_CONNECTIVE_ASIDE + r"(?:\s+(?:had|has|have|also|later|had\s+also))?\s*$")
 
 
 def _subject_before(reader: _Reader, s: Sentence, vs: int, lemma: str, inflected: bool) -> Subject | None:
@@ -486,6 +493,14 @@ def _participle_cue(reader: _Reader, s: Sentence, m: re.Match[str], lemma: str, 
         subject = Subject(m.start(), m.start(), named.entity, named.attribution)
         return _Cue(m.start(), m.end(), m.group().lower(), lemma, subject, participle=True)
     linked = before.endswith(",") or bool(re.search(r"\bby$", before))
+    with_subject = _WITH_SUBJECT.search(before)
+    phrase = WORD.findall(with_subject.group(1)) if with_subject is not None else []
+    if phrase and not any(w.lower() in PREPOSITIONS or w.lower() in STOPWORDS for w in phrase[1:]):
+        # "..., with analysts saying ...", "with spokeswoman Ana Ruiz saying": who comes after "with" says it.
+        named = noun_phrase_before(reader, s, s.start + len(before))
+        if named is None:
+            return None
+        return _Cue(m.start(), m.end(), m.group().lower(), lemma, named, participle=True)
     if found and linked:
         previous = found[-1].subject
         subject = Subject(m.start(), m.start(), previous.entity, previous.attribution, previous.reporter)
@@ -508,6 +523,10 @@ def _participle_cue(reader: _Reader, s: Sentence, m: re.Match[str], lemma: str, 
     else:
         return None
     return _Cue(m.start(), m.end(), m.group().lower(), lemma, subject, participle=True)
+
+
+# A participle's own subject right after "with": "with analysts saying", "with spokeswoman Ana Ruiz saying".
+_WITH_SUBJECT = re.compile(r"\bwith\s+([^,;:()" + MASK + r"]{1,60}?)$")
 
 
 # A sentence opening with a counted group of people: "Six engineers who ...", "Many residents of ...".
@@ -534,6 +553,13 @@ def _segment_at(reader: _Reader, pos: int) -> QuotedSpan | None:
     """The quoted span whose opening mark is at ``pos``."""
     k = bisect_left(reader.opens, pos)
     return reader.segments[k] if k < len(reader.opens) and reader.opens[k] == pos else None
+
+
+def _segment_open_in(reader: _Reader, a: int, b: int) -> QuotedSpan | None:
+    """The last quoted span (a quotation, not a heading or title) opening inside ``[a, b)``."""
+    found = reader.segments[bisect_left(reader.opens, a) : bisect_left(reader.opens, b)]
+    quotations = [seg for seg in found if seg.cls in ("full", "partial")]
+    return quotations[-1] if quotations else None
 
 
 def _segments_in(reader: _Reader, a: int, b: int) -> list[QuotedSpan]:
@@ -615,7 +641,7 @@ def _content_end(reader: _Reader, start: int, limit: int) -> int:
     other = _OTHER_SPEAKER.search(region)
     if other is not None and _speech_word(other.group(1)):
         cut = min(cut, other.start())  # "said he meant X, but Kent pointed out ...": another speaker's statement
-    acc = re.search(r",\s*(?:according\s+to|as\s+(?:first\s+)?reported\s+by)\b", region)
+    acc = re.search(r",\s*(?:according\s+to|as\s+(?:first\s+)?reported\s+by|reports\s+(?=[A-Z]))\b", region)
     if acc:
         cut = min(cut, acc.start())
     for m in re.finditer(r",\s*([a-z]+ing)\b", region):
@@ -720,7 +746,12 @@ def _attach(reader: _Reader, seg: QuotedSpan, cue: _Cue) -> None:
 
 
 def _reported(reader: _Reader, a: int, b: int, cue: _Cue, bonus: float = 0.0) -> None:
-    """Emit reported content ``[a, b)``: mixed when it holds a quotation, else indirect."""
+    """Emit reported content ``[a, b)``: mixed when it holds a quotation, else indirect. A quotation opening in the
+    content and closing after it (past the sentence's end: ``that the senator "liked the call. He ..."``) is all
+    the content's."""
+    spill = _segment_open_in(reader, a, b)
+    if spill is not None and spill.close >= b:
+        b = spill.close + 1
     inner = _segments_in(reader, a, b + 1)
     kind: QuoteKind = "mixed" if any(seg.cls in ("partial", "short", "full") for seg in inner) else "indirect"
     if inner and all(seg.cls == "full" for seg in inner) and not reader.masked[a:b].replace(MASK, "").strip(" ,.:"):
@@ -983,15 +1014,18 @@ def _past_phrase(cue: _Cue, rest: str) -> int | None:
         return phrase.end()
     adverbial = ADVERBIAL.match(rest)
     tail = rest[adverbial.end() :].lstrip(" :") if adverbial else ""
-    spoken = cue.lemma in SPEECH_VERBS and _opens_clause(" " + tail) and _reported_clause(" " + tail)
+    opens = _opens_clause(" " + tail) or _SUBJECT_THEN_QUOTATION.match(tail) is not None
+    spoken = cue.lemma in SPEECH_VERBS and opens and _reported_clause(" " + tail)
     if adverbial and (_clause_like(tail) or spoken) and not _glued_sentence(" " + tail):
         tail = rest[adverbial.end() :]  # "said on Twitter: the plan ..."
         return adverbial.end() + len(tail) - len(tail.lstrip(" :"))
     return None
 
 
+# A short subject whose predicate is quoted: 'the claim "was false"'.
+_SUBJECT_THEN_QUOTATION = re.compile(r"(?:the|this|that|his|her|its|their)\s+(?:[\w'\u2019\-]+\s+){1,3}" + MASK)
 _MANNER = re.compile(r"\s+[a-z\-]+ly\s+(?:as|when|while|after|before|to|in|at|on|from|with|before)\b")
-_AT_LEAST = re.compile(r"\s+at\s+(?:least|most)\s")
+_AT_LEAST = re.compile(r"\s+(?:at\s+(?:least|most)|as\s+(?:many|much|few|little)\s+as)\s")
 # A phrase opening reported content, up to its comma: "with two more cranes, ...", "if the vote fails, ...".
 _FRONTED_PHRASE = re.compile(
     r",?\s+((?:with|without|after|before|despite|under|if|unless|once|when)\b[^,.;:\n]{1,60},)\s"
@@ -1125,7 +1159,7 @@ def _trailing(reader: _Reader, s: Sentence, cue: _Cue) -> int:
     ``If the vote fails, Harmon said, the council will meet again``: or it stands inside it (``..., as Ruiz
     noted``)."""
     masked = reader.masked
-    head = cue.start if cue.inverted else _qualified_start(reader, s, cue.subject)
+    head = _trailing_head(reader, s, cue)
     # "Over time, many planners say, ...", "..., dockers and union officials told the paper."
     before = _COORDINATED_END.sub("", _QUANTIFIER_END.sub("", masked[s.start : head])).rstrip()
     if re.search(r",\s*as$", before):
@@ -1143,7 +1177,7 @@ def _trailing(reader: _Reader, s: Sentence, cue: _Cue) -> int:
     governed = _governed_from(reader, cue, s.end)
     # "If the vote fails, Harmon said, the council will meet": the content goes on after the cue; not when a
     # participle of the speaker's follows ("..., the paper wrote, speculating that ...").
-    aside = re.match(r"\s*,\s*(?=[^\W\d_])(?!(?!including\b)[a-z]+ing\b)", masked[governed : s.end])
+    aside = _comma_going_on(masked, governed, s.end, cue)
     if aside is None and not _ends_clause(masked[governed : s.end]):
         return cue.end  # "Public corruption aside, X admitted defrauding ...": the cue's content follows it
     # "..., the minister, Ines Duarte, said": the role before the name belongs to the attribution.
@@ -1176,6 +1210,39 @@ def _trailing(reader: _Reader, s: Sentence, cue: _Cue) -> int:
         lead_in = not _quotation_goes_on(reader, s, governed) and _lead_in_phrase(reader, s, lead, body_end)
         (_heard if lead_in else _reported)(reader, lead, body_end, cue)
     return cue.end
+
+
+def _trailing_head(reader: _Reader, s: Sentence, cue: _Cue) -> int:
+    """Where a trailing attribution starts: its verb when inverted, else its subject with what qualifies or
+    describes it (``"...," a smiling Ruiz said``)."""
+    if cue.inverted:
+        return cue.start
+    head = _qualified_start(reader, s, cue.subject)
+    if cue.subject.attribution in ("name", "alias"):
+        described = _DESCRIBED_NAME.search(reader.masked, s.start, head)
+        head = described.start() if described is not None else head
+    return head
+
+
+def _comma_going_on(masked: str, governed: int, end: int, cue: _Cue) -> re.Match[str] | None:
+    """The comma after a trailing cue past which its content goes on (``If the vote fails, Harmon said, the council
+    will meet``); not a participle of the speaker's, nor an inverted subject's apposition (``..., says Ana Ruiz, an
+    engineer at the council.``: who she is, not more of what she says)."""
+    aside = re.match(r"\s*,\s*(?=[^\W\d_])(?!(?!including\b)[a-z]+ing\b)", masked[governed:end])
+    if aside is not None and cue.inverted and _speaker_apposition(masked[governed + aside.end() : end]):
+        return None
+    return aside
+
+
+# A determiner and up to two lowercase words right before a name: "a smiling ", "an angry ", "the visibly moved ".
+_DESCRIBED_NAME = re.compile(r"(?<=[," + MASK + r"])\s+(?:a|an|the)\s+(?:[a-z][\w\-]*\s+){1,2}$")
+
+
+def _speaker_apposition(rest: str) -> bool:
+    """Whether the rest of a sentence after an inverted subject's comma only says who the subject is: a noun phrase
+    opening with a determiner, with no verb."""
+    found = WORD.findall(rest)
+    return bool(found) and found[0].lower() in ("a", "an", "the") and not _has_verb(["", *found])
 
 
 def _quotation_goes_on(reader: _Reader, s: Sentence, governed: int) -> bool:
@@ -1577,7 +1644,7 @@ def _bare_cue_after(reader: _Reader, seg: QuotedSpan) -> _Cue | None:
     masked = reader.masked
     if not _BARE_CUE.fullmatch(masked, s.start, s.end):
         return None
-    cues = _cues(reader, s)
+    cues = [cue for cue in _cues(reader, s) if not cue.participle]  # ", adding that ...": the same speaker goes on
     if len(cues) != 1 or cues[0].inverted or not cues[0].leads or cues[0].subject.reporter:
         return None
     tail = masked[cues[0].end : s.end]
@@ -1586,9 +1653,13 @@ def _bare_cue_after(reader: _Reader, seg: QuotedSpan) -> _Cue | None:
 
 
 # A short sentence with no quote of its own: "The company said in a statement."
-_BARE_CUE = re.compile(r"[^\n" + MASK + r"]{3,90}[.!]")
-# What may follow a bare cue: a venue phrase and the full stop.
-_ENDS_BARE = re.compile(r"(?:\s+(?:in|on|at|via|through|to)\s+[^,;]{1,50})?\s*[.!]\s*")
+_BARE_CUE = re.compile(r"[^\n" + MASK + r"]{3,160}[.!]")
+# What may follow a bare cue: a venue phrase, then a participle or time clause of the speaker's ("..., echoing
+# many members", "as he left"), and the full stop.
+_ENDS_BARE = re.compile(
+    r"(?:\s+(?:in|on|at|via|through|to)\s+[^,;]{1,50})?"
+    r"(?:,?\s+(?:as|before|after|while|when)\s[^;:]{1,80}|,\s+[a-z]+ing\s[^;:]{1,80})?\s*[.!]\s*"
+)
 
 
 def _paragraph_after_person(reader: _Reader, seg: QuotedSpan, here: int) -> Entity | None:
@@ -1834,7 +1905,7 @@ def _known_by_speaking(masked: str, mentions: list[Mention]) -> list[Mention]:
     speaking |= {m.group(1) for m in _LABEL.finditer(masked) if masked[: m.start()].strip()}
     speaking |= {m.group(2) for m in _APPOSED.finditer(masked) if is_person_role(m.group(1))}
     bodies = {m.group(1) for m in _DESCRIBED.finditer(masked) if is_organisation_role(m.group(2))}
-    bodies |= {m.group(1) for m in _TRADED.finditer(masked)}  # "Acme shares fell": a company
+    bodies |= {name for m in _TRADED.finditer(masked) for name in _tails(m.group(1) or m.group(2))}  # "Acme shares"
     # "Beta Ltd ... Beta said": the first word of a company's name, speaking alone, is that company.
     bodies |= speaking & {m.tokens[0] for m in mentions if m.kind == "organisation" and _COMPANY_NAME.search(m.text)}
     # "the Fed said": a lone name that speaks after "the" is an institution; so is one that says "its".
@@ -1853,19 +1924,33 @@ _PLACE_BEFORE = re.compile(r"\b(?:in|at|from|near|outside)\s$")
 _COMPANY_NAME = re.compile(r"^[A-Z][\w\-]*\s+(?:Ltd|Inc|Corp|Co|Plc|PLC|LLC|AG|SA|NV|Group|Holdings)\.?$")
 _ITS_AFTER = re.compile(r"\s+(?:that\s+)?its\b")  # "Acme said its profit fell": a body, not a person
 # A name whose shares or stock trade: "Acme shares fell", "Acme's stock rose".
-_TRADED = re.compile(r"\b([A-Z][\w\-]+)(?:['\u2019]s)?\s+(?:shares|stock|stockholders|shareholders)\b")
+_TRADED = re.compile(
+    r"\b((?:[A-Z][\w\-]+ ){0,2}[A-Z][\w\-]+)(?:['\u2019]s)?\s+(?:shares|stock|stockholders|shareholders)\b"
+    r"|\b(?:[Ss]hares|[Ss]tock)\s+(?:of|in)\s+((?:[A-Z][\w\-]+ ){0,2}[A-Z][\w\-]+)\b"
+)
 
 
 def _kind_known(m: Mention, speaking: set[str], bodies: set[str], masked: str) -> Mention:
     if m.kind != "organisation" and not m.title and organisation_noun_before(masked, m.start):
         return replace(m, kind="organisation")  # "Developer Acme Homes", "the carmaker Halvor"
+    if m.text in bodies and not m.title and m.kind != "organisation" and not _first_named(m):
+        return replace(m, kind="organisation")  # "Analog Devices shares fell": a company, though it reads as a name
     if m.kind != "unknown" or len(m.tokens) != 1 or common_word(m.text):
         return m
-    if m.text in bodies:
-        return replace(m, kind="organisation")
     if m.text in speaking:
         return replace(m, kind="organisation" if m.text.isupper() else "person")
     return m
+
+
+def _tails(name: str) -> list[str]:
+    """``AM Halden Tools``: the name and each shorter name that ends it (what came before may be no part of it)."""
+    found = name.split()
+    return [" ".join(found[k:]) for k in range(len(found))]
+
+
+def _first_named(m: Mention) -> bool:
+    """Whether a name of several words opens with a first name (``Ana Ruiz``): a person's, whatever follows it."""
+    return len(m.tokens) > 1 and m.tokens[0].lower() in first_name_genders()
 
 
 # A company named by its officer: "chief executive officer of Acme", "the CFO of Acme", "founder of Acme".
@@ -1879,8 +1964,12 @@ _DESCRIBED = re.compile(r"\b([A-Z][\w'\u2019\-]+),\s+(?:the|a|an)\s+[^,;]{0,60}?
 
 
 def _trailing_limit(reader: _Reader, s: Sentence, after: int, later: list[_Cue]) -> int:
-    """Reported content stops where a later trailing attribution (``..., Reuters reported.``) begins."""
+    """Reported content stops where a later trailing attribution (``..., Reuters reported.``) or a coordinated
+    statement of another subject (``..., but a spokesman for Lee said ...``) begins."""
     for cue in later:
+        joined = _COORDINATED_SUBJECT.search(reader.masked, after, cue.subject.start) if not cue.inverted else None
+        if joined is not None and not cue.participle and cue.subject.start > after:
+            return joined.start()
         if cue.subject.start < after or not reader.masked[after : cue.subject.start].rstrip().endswith((",", MASK)):
             continue  # "said Tom Bassey had agreed to pay": a verb of the content, no attribution after it
         tail = reader.masked[cue.end : s.end]
@@ -1889,6 +1978,11 @@ def _trailing_limit(reader: _Reader, s: Sentence, after: int, later: list[_Cue])
         if not cue.inverted and ends and len(words_after) <= 6:
             return cue.subject.start
     return s.end
+
+
+# A clause joined to the content by a comma and a conjunction, opening with the next cue's subject.
+# The comma may close the quotation before it: '"was false," but'.
+_COORDINATED_SUBJECT = re.compile(r"(?:[,;]|(?<=" + MASK + r"))\s+(?:but|while|whereas|yet)\s+$")
 
 
 def _bisect(starts: list[int], pos: int) -> int:

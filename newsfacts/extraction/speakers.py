@@ -416,6 +416,14 @@ class SpeakerBook:
         for entity in self.entities:
             if entity.name and (name in entity.forms or name == entity.name):
                 return entity
+        surnamed = self._surname_known(name) if kind == "person" else None
+        if surnamed is not None:
+            # "Jin Park, a nurse, said" where "Park added" made a person of the surname alone: one person.
+            surnamed.name = name
+            surnamed.forms.append(name)
+            self._index(surnamed)
+            self.note(surnamed, pos)
+            return surnamed
         short = self._shortened(name) if kind == "organisation" else None
         if short is not None:
             short.forms.append(name)  # "the Fed" of "the Federal Reserve"
@@ -428,6 +436,11 @@ class SpeakerBook:
         self.note(entity, pos)
         return entity
 
+    def _surname_known(self, name: str) -> Entity | None:
+        """The one person known so far by the last word of ``name`` alone (``Park`` for ``Jin Park``)."""
+        found = [e for e in self.entities if e.kind == "person" and e.name and e.name == name.split()[-1] != name]
+        return found[0] if len(found) == 1 else None
+
     # -- resolving references -----------------------------------------------------------------------------
 
     def resolve_pronoun(self, gender: str | None, pos: int) -> Entity | None:
@@ -438,6 +451,10 @@ class SpeakerBook:
         most recent person of the same known gender; then the most recent person of unknown gender.
         """
         followed = self.followed(pos)
+        if followed is not None and gender is not None and followed.gender is None:
+            # "Ana Ruiz disagrees. Lars Eng visited. "...," she said": the one person of her gender named in these
+            # sentences, before someone whose gender is not known.
+            followed = self._gendered_nearby(gender, pos) or followed
         if followed is not None and (gender is None or followed.gender in (None, gender)):
             return self._commit(followed, gender)
         latest: Entity | None = None
@@ -453,6 +470,17 @@ class SpeakerBook:
         if unknown is not None:
             return self._commit(unknown, gender)
         return None if gender is not None else latest
+
+    def _gendered_nearby(self, gender: str, pos: int) -> Entity | None:
+        """The one named person of ``gender`` the story refers to in this sentence or the two before ``pos``."""
+        here = self.sentence_at(pos)
+        found: dict[int, Entity] = {}
+        for _, sentence, e in self._recent_at(pos):
+            if sentence < here - 2:
+                break
+            if e.kind == "person" and e.name and e.gender == gender:
+                found[e.id] = e
+        return next(iter(found.values())) if len(found) == 1 else None
 
     def pronoun_doubt(self, entity: Entity, gender: str | None, pos: int) -> float:
         """How much a he/she at ``pos`` resolved to ``entity`` is a guess: another person of a gender that fits
@@ -530,6 +558,21 @@ class SpeakerBook:
             entity.gender_votes[gender] += 1
         return entity
 
+    def organisation_followed(self, pos: int) -> Entity | None:
+        """The organisation (not the press) the first reference of this sentence or, failing any, of the one
+        before is to: whom a bare ``a spokeswoman`` there speaks for."""
+        here = self.sentence_at(pos)
+        first: dict[int, Entity] = {}
+        for _, sentence, entity in self._recent_at(pos):
+            if sentence < here - 1:
+                break
+            first[sentence] = entity  # overwritten going back: each ends as its sentence's first reference
+        for sentence in (here, here - 1):
+            if sentence in first:
+                entity = first[sentence]
+                return entity if entity.kind == "organisation" and not entity.is_media else None
+        return None
+
     def resolve_organisation_pronoun(self, pos: int) -> Entity | None:
         """``it said``: the most recent organisation that is not the press."""
         for _, entity in self._recent(pos):
@@ -575,6 +618,11 @@ class SpeakerBook:
             if entity.kind == "organisation" and events and pos < events[0][0] and events[0][1] <= here + 2:
                 return entity
         return None
+
+    def call(self, entity: Entity, noun: str) -> None:
+        """The story has called ``entity`` by ``noun`` (``the company``): the noun refers to it again later."""
+        entity.role_words.add(noun)
+        self._by_noun.setdefault(noun, set()).add(entity.id)
 
     def resolve_role(self, noun: str, organisation: bool, pos: int, guess: bool = True) -> Entity | None:
         """``the minister``/``the company``: the most recent entity the story described with that noun.

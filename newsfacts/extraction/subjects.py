@@ -398,6 +398,9 @@ def _role_subject(reader: Reading, noun: str, phrase_start: int, end: int) -> Su
             entity, attribution = _organisation_in(reader, phrase_start, end - len(noun))
             if entity is None:
                 entity, attribution = _body_named_before(reader, phrase_start, end - len(noun))
+            if entity is None and len(reader.text[phrase_start:end].split()) == 2:
+                # "The Treasury said ... "...," a spokeswoman said": the body the story is following.
+                entity, attribution = book.organisation_followed(phrase_start), "role"
         if entity is not None:
             # The spokesperson is a person the story may go on to call "he" or "she": they still speak for it.
             book.anonymous(phrase_start, reader.text[phrase_start:end], speaks_for=entity)
@@ -418,6 +421,8 @@ def _role_subject(reader: Reading, noun: str, phrase_start: int, end: int) -> Su
         generic = word in GENERIC_ORGANISATIONS
         find = book.salient_organisation if generic else book.sole_organisation
         entity = find(phrase_start, word) or book.organisation_named_next(word, phrase_start)
+        if entity is not None:
+            book.call(entity, word)  # "the company" goes on meaning the same one
     if word in PRESS_NOUNS and entity is not None and entity.is_media:
         return Subject(phrase_start, end, entity, "role", reporter=True)
     # "the 27-year-old said" with nobody described so: the person followed, a guess.
@@ -576,13 +581,17 @@ def clause_subject(reader: Reading, s: Sentence, vs: int, coordinated: bool) -> 
     antecedent = _relative_antecedent(reader, s, vs)
     if antecedent is not None:
         return antecedent
+    common = _COMMON_BEFORE_RELATIVE.match(reader.masked, s.start, vs)
+    if common is not None and (is_person_role(common.group(2)) or is_organisation_role(common.group(2))):
+        # "The two firms, which sent replies to the Halden Post, said": not the name in the relative clause.
+        return _role_subject(reader, common.group(2), common.start(1), common.end(2))
     fronted = _FRONTED_PHRASE.match(reader.masked, s.start, vs)
     for pos in reader.mentions_between(fronted.end() if fronted else s.start, vs):
         mention = reader.mention_by_start[pos]
         entity = reader.book.mention_entity.get(pos)
         if _modifies_next_name(reader, mention, vs) or _bracketed(reader.text, mention):
             continue  # "Mayor Lee's spokeswoman Ana Ruiz": the first name only qualifies the role of the second
-        kind = _lone_name_kind(reader, s, mention) if entity is None else None
+        kind = _kind_from_context(reader, s, mention) if entity is None else None
         if kind is not None:
             entity = reader.book.create(mention.text, kind, pos)
         if entity is not None and not reader.book.in_quote(pos) and not mention.possessive:
@@ -595,10 +604,10 @@ def clause_subject(reader: Reading, s: Sentence, vs: int, coordinated: bool) -> 
 
 
 def _lone_name_kind(reader: Reading, s: Sentence, mention: Mention) -> SpeakerKind | None:
-    """``"...," Okafor, a retired nurse, said``: a lone name word opening its clause before an apposition is the
-    subject even when the story names it nowhere else; a person or an organisation as the apposition's noun says
-    (``Acme, the largest widget maker,``), else None."""
-    if len(mention.tokens) != 1 or common_word(mention.text) or mention.possessive:
+    """``"...," Okafor, a retired nurse, said``, ``Jin Park, a nurse, said``: a name the name reader could not
+    classify opening its clause before an apposition is the subject even when the story names it nowhere else; a
+    person or an organisation as the apposition's noun says (``Acme, the largest widget maker,``), else None."""
+    if len(mention.tokens) > 3 or common_word(mention.text) or mention.possessive:
         return None
     if reader.masked[s.start : mention.start].replace(MASK, "").strip(" ,\n"):
         return None
@@ -609,6 +618,20 @@ def _lone_name_kind(reader: Reading, s: Sentence, mention: Mention) -> SpeakerKi
     if is_organisation_role(head):
         return "organisation"
     return "person" if is_person_role(head) and not mention.text.isupper() else None
+
+
+def _kind_from_context(reader: Reading, s: Sentence, mention: Mention) -> SpeakerKind | None:
+    """What a name the name reader could not classify is, from how its clause opens (None when it does not say)."""
+    return _lone_name_kind(reader, s, mention) or _institution_kind(reader, s, mention)
+
+
+def _institution_kind(reader: Reading, s: Sentence, mention: Mention) -> SpeakerKind | None:
+    """``The Silver Heron issued a statement``: a name of several words the name reader could not classify, opening
+    its clause after ``The``, is an institution."""
+    if mention.kind != "unknown" or len(mention.tokens) < 2 or mention.possessive:
+        return None
+    lead = reader.masked[s.start : mention.start].replace(MASK, "").strip(" ,\n")
+    return "organisation" if lead in ("The", "the") else None
 
 
 # ", a retired nurse from Halden,", ", 44, a nurse,": the head noun of an apposition after a name.
@@ -630,6 +653,12 @@ def _relative_antecedent(reader: Reading, s: Sentence, vs: int) -> Subject | Non
     if mention is None or entity is None or mention.possessive:
         return None
     return Subject(mention.start, mention.end, entity, named(reader, mention, entity), entity.is_media)
+
+
+# A clause opening with a common noun phrase and a relative clause after its comma: "The company, which ...".
+_COMMON_BEFORE_RELATIVE = re.compile(
+    r"\W*((?:The|A|An|Some|Many|Most|Several|Both)\s+(?:[a-z][\w\-]*\s+){0,2}?([a-z][\w\-]*)),\s+(?:which|who|whose)\s"
+)
 
 
 # A phrase fronted before the clause's subject: "At its first session led by Ana Ruiz, the board ...",
@@ -689,7 +718,7 @@ def subject_right(reader: Reading, s: Sentence, ve: int) -> Subject | None:
     ``X said Acme had ...`` is not read as an inversion.
     """
     masked = reader.masked
-    ends_clause = r"(?=\s*(?:[,.;:!?(]|$)|\s+(?:of|at|from|for|in|on|to|with|who|during|after|while|when)\b)"
+    ends_clause = r"(?=\s*(?:[,.;:!?(]|$)|\s+(?:of|at|from|for|in|on|to|with|who|during|after|while|when|as|before)\b)"
     after = ve  # the words before a name are counted from the verb or from the name qualifying it
     for pos in reader.mentions_between(ve, s.end):
         mention = reader.mention_by_start[pos]

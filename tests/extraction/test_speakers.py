@@ -758,6 +758,139 @@ RIGHT_SPEAKER += [
     ),
 ]
 
+RIGHT_SPEAKER += [
+    pytest.param(
+        "Senator Ada Vorn wrote on her blog that the vote was rigged.\n\nPress secretary Omar Lutz said the claim "
+        '"was false," but a spokesman for Vorn said the senator "has no regrets."\n',
+        "Ada Vorn",
+        id="coordinated-statement-of-another-speaker-is-its-own",
+    ),
+    pytest.param(
+        "Aides said the caller was Tom Bakker, a councillor, but he told reporters he never phoned.\n",
+        "Tom Bakker",
+        id="pronoun-after-but-opens-its-own-statement",
+    ),
+    pytest.param(
+        "Ministry spokesman Samir al-Haddad said 30 workers had been freed.\n",
+        "Samir al-Haddad",
+        id="surname-with-a-hyphenated-particle",
+    ),
+    pytest.param(
+        "Brandt Optics shares fell 9 percent today after the company said sales would drop.\n",
+        "Brandt Optics",
+        id="name-whose-shares-trade-is-a-company",
+    ),
+    pytest.param(
+        "Shares of Brandt Optics fell today.\n\nThe company said sales would drop.\n",
+        "Brandt Optics",
+        id="shares-of-a-name-make-it-a-company",
+    ),
+    pytest.param(
+        "Brandt Optics shares fell after the company said sales would drop.\n\n"
+        '"It was a shock," said Ana Ruiz, an analyst at Brekke Partners.\n\n'
+        "The company said it expects a better year.\n",
+        "Brandt Optics",
+        id="the-company-goes-on-meaning-the-same-one",
+    ),
+    pytest.param(
+        "Republican Sens. Ada Vorn and Omar Lutz met the mayor on Monday.\n\n"
+        '"We heard nothing of the kind," they said in a statement.\n',
+        "Ada Vorn",
+        id="they-after-a-pair-under-a-plural-title",
+    ),
+    pytest.param(
+        '"Who signed the order?" Mr. Vorsk said, echoing several tenants who had asked the same.\n',
+        "Vorsk",
+        id="cue-sentence-after-a-question-goes-on-with-a-participle",
+    ),
+    pytest.param(
+        '"Why wait?" Ms. Vorsk said as she left the hall.\n',
+        "Vorsk",
+        id="cue-sentence-after-a-question-goes-on-with-as",
+    ),
+    pytest.param(
+        '"The tax is too high," said Vorsk as he left the depot.\n',
+        "Vorsk",
+        id="inverted-subject-before-as",
+    ),
+    pytest.param(
+        "Park Sung-ho, the fisheries minister, told a hearing that quotas would fall.\n",
+        "Park Sung-ho",
+        id="romanised-given-name-with-a-hyphen",
+    ),
+    pytest.param(
+        "Jin Park, a nurse, said the ward was full.\n\nPark added that staff were tired.\n",
+        "Jin Park",
+        id="unclassified-name-before-an-apposition-and-its-surname-later",
+    ),
+    pytest.param(
+        "Tom Baker runs the mill.\n\nHis neighbour Ana Ruiz disagrees.\n\nLars Eng, the mayor, visited on Monday.\n\n"
+        '"It is too loud," she said.\n',
+        "Ana Ruiz",
+        id="she-is-the-woman-named-before-a-person-of-unknown-gender",
+    ),
+    pytest.param(
+        "Orrin Electronics cut jobs.\n\nAnalysts were surprised.\n\nThe company said it would hire again.\n",
+        "Orrin Electronics",
+        id="electronics-names-a-company",
+    ),
+    pytest.param(
+        'Ana Ruiz chairs the board.\n\n"We will not sell the land," she said.\n',
+        "Ana Ruiz",
+        id="role-noun-with-s-before-a-determiner-is-a-verb",
+    ),
+    pytest.param(
+        "The Silver Heron issued a statement Thursday saying the figures were wrong.\n",
+        "Silver Heron",
+        id="unclassified-name-after-the-opening-its-clause-is-an-institution",
+    ),
+    pytest.param(
+        "Ana Ruiz spoke first.\n\nLee, however, had said as many as 90 boats were lost, reports AP.\n",
+        "Lee",
+        id="connective-and-auxiliary-between-subject-and-verb",
+    ),
+    pytest.param(
+        'Ana Ruiz arrived late.\n\n"We will be back," a smiling Ruiz said after the match.\n',
+        "Ana Ruiz",
+        id="described-name-after-a-quotation",
+    ),
+    pytest.param(
+        "The two firms, which sent brief replies to the Halden Post, said they broke no rules.\n",
+        None,
+        id="common-subject-before-a-relative-clause-naming-someone",
+    ),
+    pytest.param(
+        "Orrin Electronics cut jobs.\n\nThe company, which faced questions from the Halden Post, said it would hire.\n",
+        "Orrin Electronics",
+        id="role-subject-before-a-relative-clause-naming-someone",
+    ),
+    pytest.param(
+        "Halden Tools reports on Friday, with Orrin Bank saying a strong quarter will lift the shares.\n",
+        "Orrin Bank",
+        id="participle-with-its-own-subject-after-with",
+    ),
+    pytest.param(
+        'The Treasury said it had no part in the sale.\n\n"This is for the bank to decide," a spokeswoman said.\n',
+        "Treasury",
+        id="bare-spokeswoman-speaks-for-the-body-the-story-follows",
+    ),
+    pytest.param(
+        "Prime Minister Teresa May said the vote was final.\n",
+        "Teresa May",
+        id="month-as-a-surname-after-a-first-name",
+    ),
+    pytest.param(
+        "Benicio Del Toro said the film was done.\n",
+        "Benicio Del Toro",
+        id="del-without-a-full-stop-is-part-of-the-name",
+    ),
+    pytest.param(
+        'Halden Council carefully noted that the road "will reopen in May."\n',
+        "Halden Council",
+        id="adverb-between-subject-and-verb",
+    ),
+]
+
 
 def test_spokeswoman_in_the_lede_is_the_one_named_further_on() -> None:
     _, quotes = read(
@@ -765,6 +898,39 @@ def test_spokeswoman_in_the_lede_is_the_one_named_further_on() -> None:
         "White House spokeswoman Jane Roe later said it had been cut.\n"
     )
     assert [q[1] for q in quotes] == ["Jane Roe", "Jane Roe"]
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        pytest.param("The bridge is unsafe, says Ana Ruiz, an engineer at the council.\n", "The bridge is unsafe"),
+        pytest.param("Voters want change, said Tom Bale, a pollster.\n", "Voters want change"),
+    ],
+)
+def test_apposition_after_an_inverted_subject_is_no_content(text: str, content: str) -> None:
+    _, quotes = read(text)
+    assert [q[0] for q in quotes] == [content]
+
+
+def test_quotation_running_past_the_sentence_of_its_cue_is_one_quote_of_that_speaker() -> None:
+    _, quotes = read('Ada Lutz is an aide. Lutz wrote that the senator "liked it. He feels good." Aides agreed.\n')
+    assert [q[:2] for q in quotes] == [('the senator "liked it. He feels good."', "Ada Lutz")]
+
+
+def test_reported_content_stops_before_a_trailing_agency_report() -> None:
+    _, quotes = read("Lee had said as many as 90 boats were lost, reports AP.\n")
+    assert quotes[0][0] == "as many as 90 boats were lost"
+
+
+def test_reported_content_stops_where_another_speaker_is_joined_by_but() -> None:
+    _, quotes = read(
+        'Ada Vorn blamed the mayor.\n\nOmar Lutz said Wednesday the claim "was false," but a spokeswoman for Vorn '
+        "said the senator stood by it.\n"
+    )
+    assert [q[:2] for q in quotes] == [
+        ('the claim "was false,"', "Omar Lutz"),
+        ("the senator stood by it", "Ada Vorn"),
+    ]
 
 
 @pytest.mark.parametrize(("text", "speaker"), RIGHT_SPEAKER)
