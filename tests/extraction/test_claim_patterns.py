@@ -45,8 +45,8 @@ OPINIONS = [
     '"He was overcome by emotion on the day but showed genuine regret," said Tom Reyes.',
     '"I would like to ask about the 300 workers, laid off in March by the mill," said Tom Reyes.',
     '"Our lads were totally fearless and chased every ball," said Tom Reyes.',  # an intensified adjective
-    '"We get punished for mistakes that we make," said Tom Reyes.',  # a habit, not what was done
-    '"When someone is not there, there is someone who steps up," said Tom Reyes.',  # a habit's condition
+    '"We get punished whenever we switch off," said Tom Reyes.',  # a habit, not what was done
+    '"When a starter is missing, a younger player takes his place," said Tom Reyes.',  # a habit's condition
 ]
 
 
@@ -487,7 +487,7 @@ def test_a_demand_in_the_subjunctive_is_no_claim(text: str) -> None:
 
 def test_what_a_speaker_insists_was_done_is_still_their_claim() -> None:
     assert found("Ana Ruiz insisted that the ferry firm sold the depot in May.") == [("date", "Ana Ruiz")]
-    assert found("The union insisted that the mayor did not get a briefing before the vote.") != []
+    assert found("The union insisted that the mayor did not receive any briefing ahead of the vote.") != []
 
 
 def test_a_present_verb_of_seeming_or_wanting_is_no_standing_fact() -> None:
@@ -661,7 +661,7 @@ def test_a_speakers_count_in_an_account_of_the_play_is_kept() -> None:
 
 def test_what_a_speaker_says_someone_knew_is_no_claim() -> None:
     assert found('"I knew straight away that the bones came from a new species," said Ana Ruiz.') == []
-    assert found("Tom Reyes said the driver now knew that it was a serious offence.") == []
+    assert found("Tom Reyes said the rider by then knew that it was against the rules.") == []
 
 
 def test_the_rest_of_a_list_goes_on_with_words_about_what_would_be() -> None:
@@ -687,7 +687,7 @@ def test_the_articles_brave_crew_still_did_what_it_did() -> None:
 
 
 def test_a_high_over_a_stretch_of_time_after_a_possessive_is_a_first() -> None:
-    assert found("The shares of the ferry firm remain well off their 52-week high of 80 cents.") == [("first", None)]
+    assert found("Shares in the ferry firm trade far below their 52-week high of 80 cents.") == [("first", None)]
 
 
 @pytest.mark.parametrize(

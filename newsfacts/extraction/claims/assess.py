@@ -99,7 +99,7 @@ _ARTICLES = frozenset({"The", "A", "An", "the", "a", "an"})
 # Present forms that are the indicative whatever the subject ("insisted that the figures are right").
 # Words that make a clause indicative: a finite "be", "have" or "do" ("insisted that he did not get a briefing").
 _INDICATIVE = STATE_VERBS | {"did", "does", "do", "didn't", "doesn't", "don't", "to"}
-# Words that open the rest of a list rather than a clause of its own: ", not approved or modified".
+# Words that open the rest of a list rather than a clause of its own: ", not renewed or amended".
 _LIST_GOES_ON = frozenset({"not", "or", "nor"})
 # What follows a verb: its object or a particle ("reconsider its decision", "step down").
 _OBJECT_START_TAGS = frozenset({"DT", "PRP$", "CD", "PRP", "RP", "RB", "IN"})
@@ -260,7 +260,7 @@ def _factual_clauses(text: str, tokens: list[str]) -> list[str]:
         joined_by = pieces[index - 1].strip(" ,").lower() if index else ""
         tokens = word_tokens(clause)
         # a dependent clause, a few words with no verb of their own ("likely to go on into Tuesday and later this
-        # week") or the rest of a list ("to be approved, not approved or modified") go on with the forward clause
+        # week") or the rest of a list ("to be renewed, not renewed or amended") go on with the forward clause
         continues = joined_by in DEPENDENT_JOINS or len(tokens) < MIN_QUOTE_WORDS or tokens[0].lower() in _LIST_GOES_ON
         forward = (forward and continues) or is_forward(clause, tokens)
         if not forward:

@@ -6,7 +6,7 @@ told in reported speech, where something is and a standing fact in the present (
 in the article's words, which annotators mostly rate borderline. The article's own words gain a little (it vouches
 for them); a speaker's superlative loses much (mostly a judgement: "the worst game of our season"). It loses some
 when opinion words stand in the same words, when it is a speaker's talk about themselves ("we", "I"), what a speaker
-says someone knew, and when it is short; a speaker's account of the play of a game ("we advanced the ball") falls
+says someone knew, and when it is short; a speaker's account of the play of a game ("we moved the ball quickly") falls
 below the threshold unless it counts or dates something; quoted words whose speaker is not known lose nothing for
 that (on annotated articles such a penalty dropped check-worthy claims and no others). The article's own plain
 statements gain some in its first sentences (the lede), where news states what happened. Bands and their precision

@@ -360,7 +360,7 @@ NOT_STANDING = frozenset(
     "comes come goes go marks mark reflects reflect represents represent signals signal suggests suggest poses pose "
     "stands stand continues continue follows follow deserves deserve risks risk".split()
 )
-# The play of a game told by a speaker ("we advanced the ball", "they came back in the game"): a coach's or a
+# The play of a game told by a speaker ("we moved the ball quickly", "they fought back after the break"): a coach's or a
 # player's commentary, not a fact a checker would take up, unless it counts or dates something. Words of other
 # trades stay out ("a penalty", "the defence", "an attack", "a telephone box", "a credit score").
 PLAY_WORDS = frozenset(
@@ -381,8 +381,8 @@ PRAISE_RE = re.compile(
     r"|pulled\s+together|credit\s+to)\b",
     re.IGNORECASE,
 )
-# Asking someone to speak is more talk, not an act of its own ("Another reporter asked him to clarify what he
-# said"), unlike asking for something to be done ("The lawyer asked to be removed from the case").
+# Asking someone to speak is more talk, not an act of its own ("A reporter then asked her to explain that
+# remark"), unlike asking for something to be done ("The lawyer asked to be removed from the case").
 ASKED_TO_SPEAK_RE = re.compile(
     r"\bask(?:ed|s|ing)?\s+(?:[\w'\u2019]+\s+){0,3}?to\s+(?:clarify|explain|comment|elaborate|repeat|respond|answer"
     r"|say|speak|expand)\b[^,;]*",  # and what they were asked to speak about
