@@ -1934,7 +1934,7 @@ def _kind_known(m: Mention, speaking: set[str], bodies: set[str], masked: str) -
     if m.kind != "organisation" and not m.title and organisation_noun_before(masked, m.start):
         return replace(m, kind="organisation")  # "Developer Acme Homes", "the carmaker Halvor"
     if m.text in bodies and not m.title and m.kind != "organisation" and not _first_named(m):
-        return replace(m, kind="organisation")  # "Analog Devices shares fell": a company, though it reads as a name
+        return replace(m, kind="organisation")  # "Lumen Circuits shares fell": a company, though it reads as a name
     if m.kind != "unknown" or len(m.tokens) != 1 or common_word(m.text):
         return m
     if m.text in speaking:
