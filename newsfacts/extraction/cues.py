@@ -233,10 +233,42 @@ TITLES = frozenset(TITLE_GENDER) | words(
 OFFICES = words(
     """minister secretary president chancellor premier governor senator mayor commissioner ambassador councillor
     councilor congressman congresswoman secretary-general ceo cfo coo cto chairman chairwoman chairperson
-    spokesman spokeswoman spokesperson"""
+    spokesman spokeswoman spokesperson superintendent"""
 )
 # Letters written after a name that are not part of it: "Tobin Ashgrove QC", "Ann Roe MP".
 POSTNOMINALS = words("QC KC MP MEP MSP MLA MBE OBE CBE KBE DBE PhD")
+# Ranks and offices written as capitals before a name ("DSP Ravi Menon", "MLA Jo Tui", "IGP Tomas Ekwueme"): a
+# title, never the name, and on their own ("the deputy SP said") a role noun for the person the story gave the rank.
+RANK_ABBREVIATIONS: dict[str, tuple[str, ...]] = {
+    "sp": ("superintendent", "police"),
+    "dsp": ("deputy", "superintendent", "police"),
+    "asp": ("assistant", "superintendent", "police"),
+    "ssp": ("senior", "superintendent", "police"),
+    "acp": ("assistant", "commissioner", "police"),
+    "dcp": ("deputy", "commissioner", "police"),
+    "igp": ("inspector", "general", "police"),
+    "ig": ("inspector", "general"),
+    "dig": ("deputy", "inspector", "general"),
+    "dgp": ("director", "general", "police"),
+    "adgp": ("additional", "director", "general", "police"),
+    "sho": ("station", "house", "officer"),
+    "asi": ("assistant", "sub-inspector"),
+    "mla": ("member", "legislative", "assembly"),
+    "mp": ("member", "parliament"),
+    "mna": ("member", "national", "assembly"),
+    "ceo": ("chief", "executive"),
+    "cfo": ("chief", "financial"),
+    "coo": ("chief", "operating"),
+    "cto": ("chief", "technology"),
+    "md": ("managing", "director"),
+}
+
+
+def is_rank_abbreviation(word: str) -> bool:
+    """``DSP``, ``MLA``, ``CEO``: a rank or office written in capitals (as written: ``Sp`` and ``md`` are none)."""
+    return word.isupper() and word.lower() in RANK_ABBREVIATIONS
+
+
 # Titles that only stand before a name when abbreviated with a full stop ("Dr. Smith").
 ABBREVIATED_TITLES = words("mr mrs ms dr prof gen col capt lt sgt rev sen rep gov st cllr sens reps")
 
@@ -399,7 +431,9 @@ def is_person_role(word: str) -> bool:
     """Whether a lowercase noun (singular or plural) names a person's role: ``minister``, ``analysts``."""
     w = word.lower()
     plural_of = (w[:-1] if w.endswith("s") else "", w[:-2] if w.endswith("es") else "")
-    if w in PERSON_ROLES or any(p in PERSON_ROLES for p in plural_of) or w.endswith(("men", "women")):
+    if w in RANK_ABBREVIATIONS or w.endswith(("men", "women")):
+        return True  # "the deputy SP said"
+    if w in PERSON_ROLES or any(p in PERSON_ROLES for p in plural_of):
         return True
     if w.endswith("ies") and w[:-3] + "y" in PERSON_ROLES:
         return True

@@ -24,6 +24,7 @@ from newsfacts.extraction.cues import (
     TITLES,
     is_organisation_role,
     is_person_role,
+    is_rank_abbreviation,
     words,
 )
 from newsfacts.extraction.sentences import Sentence
@@ -59,6 +60,7 @@ class Mention:
     title: str = ""  # a title or honorific written before the name: "Dr.", "President"
     role: str = ""  # lowercase role words right before the name: "chief executive", "retired engineer"
     possessive: bool = False
+    in_title: bool = False  # the body opening a person's title ("Halden Police" of "Halden Police Chief Ana Ruiz")
 
     @property
     def tokens(self) -> list[str]:
@@ -235,9 +237,31 @@ def find_mentions(text: str, sentences: list[Sentence]) -> list[Mention]:
             # "Halden police": a place's police force, an organisation named in lowercase.
             mention = replace(mention, end=force.end(), text=text[mention.start : force.end()], kind="organisation")
         if mention is not None:
-            mentions.append(mention)
+            mentions.extend(_with_title_owner(text, mention, lowercase))
         i = j
     return mentions
+
+
+def _with_title_owner(text: str, mention: Mention, lowercase: set[str]) -> list[Mention]:
+    """``Halden Police Deputy Superintendent of Police Ravi Menon``: the body opening a person's title is named
+    there too (``police said`` later is Halden Police), before the person; not after an ordinary word written with
+    a capital (``Retired Army Col. Ana Ruiz``)."""
+    first = mention.title.split(" ")[0].lower()
+    if mention.kind != "person" or not mention.title or first in lowercase or first.endswith("ed"):
+        return [mention]
+    at = text.rfind(mention.title, max(0, mention.start - 200), mention.start)
+    words = mention.title.split(" ")
+    for k in range(1, min(len(words) - 1, 4)):
+        body = words[k].lower() in ORGANISATION_WORDS and words[k].lower() != "press"  # "Press Secretary": a title
+        named = all(w[:1].isupper() and not _is_title_word(w) for w in words[: k + 1])
+        if body and named and _is_title_word(words[k + 1]) and at >= 0:
+            owner = " ".join(words[: k + 1])
+            return [Mention(at, at + len(owner), owner, "organisation", in_title=True), mention]
+    return [mention]
+
+
+def _is_title_word(word: str) -> bool:
+    return word.lower().rstrip(".") in TITLES or is_rank_abbreviation(word)
 
 
 _LOWERCASE_FORCE = re.compile(r" police\b(?!['\u2019])")
@@ -315,10 +339,11 @@ def _split_title(text: str, group: list[_Token]) -> tuple[str, list[_Token]]:
     """Split the title off the front of a group: ``Dr. Ana Ruiz``, ``Appeals Court Judge Ana Ruiz``, ``Acme CEO
     Jane Doe``, and the portfolio of ``Minister for Housing and Local Transport Ana Ruiz``."""
     portfolio = _PORTFOLIO_RE.search(text, max(0, group[0].start - 120), group[0].start) if len(group) >= 3 else None
-    if portfolio is not None and not _has_organisation_word(group):
-        k = len(group) - 2
-        while k > 1 and len(group[k - 1].bare) == 1 and group[k - 1].bare.isupper():
-            k -= 1  # "... Affairs D M Swaminathan": initials belong to the name
+    k = len(group) - 2
+    while k > 1 and len(group[k - 1].bare) == 1 and group[k - 1].bare.isupper():
+        k -= 1  # "... Affairs D M Swaminathan": initials belong to the name
+    if portfolio is not None and not _has_organisation_word(group[k:]):
+        # "Superintendent of Police Ravi Menon": the body of the portfolio may be an organisation's word.
         return text[portfolio.start() : group[k].start].strip(), group[k:]
     # The last title inside the group ends its prefix ("Assembly Chair Dame Ida Kessel", "Labour MP Jon Ash"),
     # unless what follows is an organisation ("World Health Organization").
@@ -330,15 +355,31 @@ def _split_title(text: str, group: list[_Token]) -> tuple[str, list[_Token]]:
     # A role noun written with a capital inside the group ends the title too ("Acme Chief Executive Jane Doe",
     # "JVP Parliamentarian Ana Ruiz"), when at least two name words follow it.
     inner += [k for k in range(max(inner, default=0) + 1, len(group) - 2) if _is_role_word(group[k])]
-    if inner and not _has_organisation_word(group[inner[-1] + 1 :]):
-        return _joined(group[: inner[-1] + 1]), _strip_postnominals(group[inner[-1] + 1 :])
+    if inner:
+        cut = _past_body(group, inner[-1] + 1)
+        if not _has_organisation_word(group[cut:]):
+            return _joined(group[:cut]), _strip_postnominals(group[cut:])
     title_tokens: list[_Token] = []
     if not _has_organisation_word(group):
         while len(group) > 1 and (_is_title(group[0]) or (len(group) > 2 and _is_role_word(group[0]))):
             title_tokens.append(group[0])
             group = group[1:]
+        if title_tokens and len(group) > 2 and _is_acronym(group[0]):
+            title_tokens.append(group[0])  # "Director SVO Ana Ruiz": the body she directs belongs to the title
+            group = group[1:]
         group = _strip_postnominals(group)
     return _joined(title_tokens), group
+
+
+def _past_body(group: list[_Token], cut: int) -> int:
+    """``Halden Police Deputy Superintendent of Police Ravi Menon``: past the body a title is ``of`` (organisation
+    words only), when two name words or more follow it; else ``cut`` unchanged."""
+    if cut >= len(group) or group[cut].text not in ("of", "for"):
+        return cut
+    k = cut + 1
+    while k < len(group) - 2 and group[k].bare.lower() in ORGANISATION_WORDS:
+        k += 1
+    return k if k > cut + 1 else cut
 
 
 def _portfolio_only(group: list[_Token], k: int) -> bool:
@@ -365,7 +406,8 @@ def _joined(tokens: list[_Token]) -> str:
 
 # "Minister for Education and ", "Secretary of State for ": the capitalised words after it are a portfolio.
 _PORTFOLIO_RE = re.compile(
-    r"(?:[A-Z][\w'\u2019\-]*\s+)*(?:Minister|Secretary|Commissioner|Director|Chancellor)\s+(?:of|for)\s+"
+    r"(?:[A-Z][\w'\u2019\-]*\s+)*(?:Minister|Secretary|Commissioner|Director|Chancellor|Superintendent|General|"
+    r"Inspector|Chief|Head)\s+(?:of|for)\s+"
     r"(?:[A-Z][\w'\u2019\-]*,?\s+(?:(?:and|&|of|for)\s+)?)*$"
 )
 
@@ -394,8 +436,14 @@ _MONTH_SURNAMES = frozenset({"May", "March"})
 
 
 def _is_office(group: list[_Token]) -> bool:
-    """A group ending in an office word names an office, not a person: ``Federal Minister``, ``Prime Minister``."""
-    return group[-1].bare.lower() in OFFICES and not _has_organisation_word(group)
+    """A group ending in an office word names an office, not a person: ``Federal Minister``, ``Prime Minister``,
+    ``the deputy SP``."""
+    last = group[-1].bare
+    return (last.lower() in OFFICES or is_rank_abbreviation(last)) and not _has_organisation_word(group)
+
+
+def _is_acronym(tok: _Token) -> bool:
+    return tok.bare.isupper() and 2 <= len(tok.bare) <= 6 and not is_rank_abbreviation(tok.bare)
 
 
 def _kind(
@@ -445,7 +493,7 @@ def _acronym_kind(text: str, start: int, end: int, lowercase: set[str]) -> NameK
 
 
 def _is_title(tok: _Token) -> bool:
-    return tok.bare.lower().rstrip(".") in TITLES
+    return _is_title_word(tok.bare)
 
 
 def _ordinary(word: str, lowercase: set[str]) -> bool:

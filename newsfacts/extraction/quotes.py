@@ -1768,7 +1768,8 @@ def find_quotes(text: str, sentences: list[Sentence]) -> tuple[list[Speaker], li
     book.learn_gender_from_pronouns()
     book.link_lede_subject()
     book.note_unnamed_subjects()
-    reader = _Reader(text, sentences, masked, book, {m.end: m for m in mentions}, {m.start: m for m in mentions})
+    named = [m for m in mentions if not m.in_title]  # a title's body is no subject: "Halden Police Chief Ana Ruiz"
+    reader = _Reader(text, sentences, masked, book, {m.end: m for m in named}, {m.start: m for m in named})
     reader.segments = segments
     reader.opens = [seg.open for seg in segments]
     quotable = _ByClose([seg for seg in segments if seg.cls in ("full", "partial")])

@@ -25,6 +25,8 @@ from newsfacts.extraction.cues import (
     GENERIC_ORGANISATIONS,
     NEWS_AGENCIES,
     ORGANISATION_WORDS,
+    RANK_ABBREVIATIONS,
+    SPEECH_VERBS,
     STOPWORDS,
     TITLE_GENDER,
     TITLES,
@@ -40,7 +42,7 @@ SpeakerKind = Literal["person", "organisation"]
 # Titles held in an organisation, written after its name: "Acme CEO", "FBI Director".
 OFFICERS = words("ceo cfo coo cto director chairman chairwoman chairperson spokesman spokeswoman spokesperson leader")
 # Roles written short or in full: "the CEO" of a "chief executive".
-ROLE_ABBREVIATIONS = {"ceo": ("chief", "executive"), "cfo": ("chief", "financial"), "pm": ("prime", "minister")}
+ROLE_ABBREVIATIONS = {**RANK_ABBREVIATIONS, "pm": ("prime", "minister")}
 MEDIA_WORDS = words("news times post herald journal tribune gazette press channel network radio tv")
 NAME_WORD_RE = re.compile(r"[^\W\d_][\w'\u2019\-]*", re.UNICODE)
 
@@ -155,6 +157,13 @@ class SpeakerBook:
         if m.text not in entity.forms:
             entity.forms.append(m.text)
         self._index(entity)
+        if m.in_title:
+            # Known from here on ("police said" later), but the title's holder is who the sentence is about: the
+            # body is noted after them and is no subject of its own.
+            if not quoted:
+                self._named_at.setdefault(entity.id, []).append(m.start)
+                self.note(entity, following.end if following is not None else m.end)
+            return
         self.mention_entity[m.start] = entity
         self._previous = (m, entity)
         if not quoted:
@@ -785,6 +794,8 @@ def _is_apposition(phrase: str) -> bool:
     words = [w.lower() for w in NAME_WORD_RE.findall(phrase)]
     if not words or words[0] in ALL_VERBS or words[0] in ("who", "which", "whose", "where", "when"):
         return False
+    if any(w in SPEECH_VERBS for w in words[1:]):
+        return False  # "a police spokesperson said the accused, Ikkar, ...": a clause, no apposition of Ikkar
     if words[0] in ("a", "an", "the", "one") or re.match(r"\w+['\u2019]s?$", words[0]):
         return any(is_person_role(w) or is_organisation_role(w) for w in words[:6])
     # No determiner: "regional secretary of X", "chief executive", but not a verb phrase like "met union leaders".

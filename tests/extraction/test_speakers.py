@@ -1256,3 +1256,84 @@ def test_a_speaker_named_again_by_surname_is_surer_than_a_first_full_mention() -
 def test_voters_commenters_and_volunteers_are_people(text: str, speaker: str | None, description: str) -> None:
     _, quotes = find_quotes(text, split_sentences(text))
     assert (quotes[-1].speaker, quotes[-1].speaker_description) == (speaker, description)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "description"),
+    [
+        pytest.param("DSP Ravi Menon said the gang had robbed three shops.", "Ravi Menon", "DSP", id="dsp"),
+        pytest.param("MLA Jo Tui said the road would be repaired.", "Jo Tui", "MLA", id="mla"),
+        pytest.param(
+            "IGP Tomas Ekwueme told reporters that the officers were suspended.", "Tomas Ekwueme", "IGP", id="igp"
+        ),
+        pytest.param(
+            "Superintendent of Police Ravi Menon said the search would go on.",
+            "Ravi Menon",
+            "Superintendent of Police",
+            id="rank-of-police-opening-a-sentence",
+        ),
+        pytest.param(
+            "The search went on, Deputy Superintendent of Police Ravi Menon said.",
+            "Ravi Menon",
+            "Deputy Superintendent of Police",
+            id="deputy-rank-of-police",
+        ),
+        pytest.param(
+            "Assistant Commissioner of Police Tomas Ekwueme said the officers were suspended.",
+            "Tomas Ekwueme",
+            "Assistant Commissioner of Police",
+            id="assistant-commissioner-of-police",
+        ),
+        pytest.param(
+            "The dam is safe, Director BWA Ana Ruiz said.", "Ana Ruiz", "Director BWA", id="acronym-after-a-title"
+        ),
+    ],
+)
+def test_ranks_and_their_abbreviations_stay_out_of_names(text: str, name: str, description: str) -> None:
+    speakers, quotes = read(text)
+    assert [(s.name, s.kind, s.description) for s in speakers] == [(name, "person", description)]
+    assert quotes[0][1] == name
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "Deputy Superintendent of Police Ravi Menon said the gang was caught. The deputy SP said no one was hurt.",
+            id="the-deputy-sp",
+        ),
+        pytest.param("DSP Ravi Menon said the gang was caught. The DSP said no one was hurt.", id="the-dsp"),
+        pytest.param(
+            "Senior Superintendent of Police Ravi Menon said the gang was caught. The SSP said no one was hurt.",
+            id="the-ssp",
+        ),
+    ],
+)
+def test_a_rank_abbreviation_alone_refers_to_the_person_given_the_rank(text: str) -> None:
+    speakers, quotes = read(text)
+    assert [s.name for s in speakers] == ["Ravi Menon"]
+    assert [(q[1], q[2]) for q in quotes] == [("Ravi Menon", "name"), ("Ravi Menon", "role")]
+
+
+def test_the_force_opening_an_officers_title_is_the_police_who_speak_later() -> None:
+    text = (
+        "A man who hit Halden Police Deputy Superintendent of Police Ravi Menon with a truck has been caught, police "
+        "said. Menon said he was recovering."
+    )
+    speakers, quotes = read(text)
+    assert [(s.name, s.kind) for s in speakers] == [("Halden Police", "organisation"), ("Ravi Menon", "person")]
+    assert [q[1] for q in quotes] == ["Halden Police", "Ravi Menon"]
+
+
+def test_the_body_in_an_officers_title_is_not_the_subject_of_the_sentence() -> None:
+    text = "Halden Police Chief Ana Ruiz, speaking on Monday, said the march had been peaceful."
+    speakers, quotes = read(text)
+    assert [s.name for s in speakers] == ["Ana Ruiz"]
+    assert quotes[0][1] == "Ana Ruiz"
+
+
+def test_a_spokespersons_clause_is_no_apposition_of_the_name_it_reports() -> None:
+    text = "Halden Police arrested a man. A police spokesperson said the man, Tomas Ekwueme, was a driver."
+    speakers, quotes = read(text)
+    assert [(q[0], q[1]) for q in quotes] == [("the man, Tomas Ekwueme, was a driver", "Halden Police")]
+    assert "Tomas Ekwueme" not in [s.name for s in speakers]
