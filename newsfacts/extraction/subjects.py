@@ -199,7 +199,8 @@ def noun_phrase_before(reader: Reading, s: Sentence, end: int) -> Subject | None
             if owner is not None and _OWNS_DOCUMENT.fullmatch(reader.masked, mention.end, w_start):
                 start = min(phrase_start, _title_start(reader, s, mention))
                 return Subject(start, end, owner, named(reader, mention, owner))
-        return Subject(phrase_start, end, None, "none")
+        issuer = document_issuer(reader, word, phrase_start)
+        return Subject(phrase_start, end, issuer, "role" if issuer else "none")
     if not (
         is_person_role(word) or is_organisation_role(word) or word in ("reporters", "journalists", *RELATION_NOUNS)
     ):
@@ -209,6 +210,24 @@ def noun_phrase_before(reader: Reading, s: Sentence, end: int) -> Subject | None
     if agent is not None:
         return agent
     return _role_subject(reader, last.group(), phrase_start, end)
+
+
+def document_issuer(reader: Reading, noun: str, pos: int) -> Entity | None:
+    """``The ministry made this known in a statement ...`` then ``The statement added ...``: who issued the document
+    the story called by ``noun`` in one of the three sentences before (the first one that sentence refers to), when
+    ``pos`` opens ``the``/``this``/``that`` before the noun; None otherwise."""
+    if not re.compile(rf"(?:[Tt]he|[Tt]his|[Tt]hat)\s+(?:[a-z]+\s+)?{noun}\b").match(reader.masked, pos):
+        return None  # "the campaign's statement": someone's, whoever issued the one before
+    book = reader.book
+    here = book.sentence_at(pos)
+    for k in range(here - 1, max(-1, here - 4), -1):
+        sentence = reader.sentences[k]
+        if re.search(
+            rf"\b(?:a|an|the|its|his|her|their)\s+(?:[a-z]+\s+)?{noun}\b", reader.masked[sentence.start : sentence.end]
+        ):
+            found = [e for e in book.entities_between(sentence.start, sentence.end) if e.name and not e.is_media]
+            return found[0] if found else None
+    return None
 
 
 # "Police in ", "officials at ": the head of a noun phrase that names only where they are.
@@ -852,4 +871,6 @@ def source_of(reader: Reading, a: int, b: int) -> tuple[Entity | None, Attributi
         if is_person_role(word) and not word.endswith("s"):
             entity = book.resolve_role(word, False, a)
             return entity, "role" if entity else "none"
-    return None, "none"
+    document = next((w for w in words if w in DOCUMENTS), None)
+    entity = document_issuer(reader, document, a) if document is not None else None
+    return entity, "role" if entity else "none"

@@ -1337,3 +1337,30 @@ def test_a_spokespersons_clause_is_no_apposition_of_the_name_it_reports() -> Non
     speakers, quotes = read(text)
     assert [(q[0], q[1]) for q in quotes] == [("the man, Tomas Ekwueme, was a driver", "Halden Police")]
     assert "Tomas Ekwueme" not in [s.name for s in speakers]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        pytest.param(
+            "The Halden Water Board made this known in a statement signed by its chairman, Tomas Ekwueme. The "
+            "statement added that the pipes had been cleaned.",
+            "Halden Water Board",
+            id="the-statement-added",
+        ),
+        pytest.param(
+            "The Halden Water Board made this known in a statement on Monday. According to the statement, the pipes "
+            "had been cleaned twice.",
+            "Halden Water Board",
+            id="according-to-the-statement",
+        ),
+        pytest.param(
+            "The Halden Water Board met on Monday. The campaign's statement said the pipes were dirty.",
+            None,
+            id="someone-elses-statement",
+        ),
+    ],
+)
+def test_the_statement_is_its_issuers(text: str, speaker: str | None) -> None:
+    _, quotes = read(text)
+    assert quotes[-1][1] == speaker
