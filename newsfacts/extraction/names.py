@@ -232,12 +232,8 @@ def find_mentions(text: str, sentences: list[Sentence]) -> list[Mention]:
                     continue
             break
         mention = _read_group(text, tokens, i, group, starts, lowercase, acronyms)
-        force = _LOWERCASE_FORCE.match(text, mention.end) if mention is not None else None
-        if mention is not None and force is not None and mention.kind != "person":
-            # "Halden police": a place's police force, an organisation named in lowercase.
-            mention = replace(mention, end=force.end(), text=text[mention.start : force.end()], kind="organisation")
         if mention is not None:
-            mentions.extend(_with_title_owner(text, mention, lowercase))
+            mentions.extend(_with_title_owner(text, _as_body(text, mention), lowercase))
         i = j
     return mentions
 
@@ -254,7 +250,8 @@ def _with_title_owner(text: str, mention: Mention, lowercase: set[str]) -> list[
     for k in range(1, min(len(words) - 1, 4)):
         body = words[k].lower() in ORGANISATION_WORDS and words[k].lower() != "press"  # "Press Secretary": a title
         named = all(w[:1].isupper() and not _is_title_word(w) for w in words[: k + 1])
-        if body and named and _is_title_word(words[k + 1]) and at >= 0:
+        office = _is_title_word(words[k + 1]) or is_person_role(words[k + 1].lower())  # "Police Commander"
+        if body and named and office and at >= 0:
             owner = " ".join(words[: k + 1])
             return [Mention(at, at + len(owner), owner, "organisation", in_title=True), mention]
     return [mention]
@@ -264,7 +261,18 @@ def _is_title_word(word: str) -> bool:
     return word.lower().rstrip(".") in TITLES or is_rank_abbreviation(word)
 
 
-_LOWERCASE_FORCE = re.compile(r" police\b(?!['\u2019])")
+def _as_body(text: str, mention: Mention) -> Mention:
+    """``Halden police``, ``the Kenyan government``, ``Halden council``: a place's force, government or council, an
+    organisation named in lowercase."""
+    if mention.kind == "person":
+        return mention
+    body = _LOWERCASE_BODY.match(text, mention.end)
+    if body is not None:
+        return replace(mention, end=body.end(), text=text[mention.start : body.end()], kind="organisation")
+    return mention
+
+
+_LOWERCASE_BODY = re.compile(r" (?:police|government|council)\b(?!['\u2019])")
 
 
 def _read_group(

@@ -1916,6 +1916,7 @@ def _known_by_speaking(masked: str, mentions: list[Mention]) -> list[Mention]:
         if _THE_BEFORE.match(masked, m.start() - 4, m.start()) or _ITS_AFTER.match(masked, m.end())
     }
     bodies |= {m.group(1) for m in _OFFICER_OF.finditer(masked)}  # "chief executive of Acme": a company
+    bodies |= {m.group(1) for m in _OFFICER_AFTER.finditer(masked)}  # "Acme chief executive Ana Ruiz": a company
     return [_kind_known(m, speaking, bodies, masked) for m in mentions]
 
 
@@ -1955,6 +1956,12 @@ def _first_named(m: Mention) -> bool:
 
 
 # A company named by its officer: "chief executive officer of Acme", "the CFO of Acme", "founder of Acme".
+# A lone name before a company officer's role in lowercase and the officer's name: "Acme chief executive Ana Ruiz"
+# (not a spokesperson's or a chairman's: "Okafor spokeswoman Ana Ruiz" speaks for a person or a campaign).
+_OFFICER_AFTER = re.compile(
+    r"(?<![\w'\u2019])([A-Z][\w\-]+)(?:['\u2019]s)?\s+(?:chief\s+executive|chief\s+financial\s+officer|"
+    r"managing\s+director|co-founder|founder)\s+(?:[A-Z][\w.]*\s+)?[A-Z][a-z]"
+)
 _OFFICER_OF = re.compile(
     r"\b(?:chief (?:executive|financial|operating|technology) officer|chief executive|ceo|cfo|coo|cto|chairman|"
     r"chairwoman|co-founder|founder)\s+(?:of|at)\s+([A-Z][\w\-]+)\b(?!\s+[A-Z])",

@@ -1364,3 +1364,43 @@ def test_a_spokespersons_clause_is_no_apposition_of_the_name_it_reports() -> Non
 def test_the_statement_is_its_issuers(text: str, speaker: str | None) -> None:
     _, quotes = read(text)
     assert quotes[-1][1] == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        pytest.param(
+            "The Tarnian government has banned the import of maize.\n\nThe government said the ban would help farmers.",
+            "Tarnian government",
+            id="a-countrys-government",
+        ),
+        pytest.param(
+            "Halden council voted on Monday to close the pool. The council said repairs would cost too much.",
+            "Halden council",
+            id="a-towns-council",
+        ),
+        pytest.param(
+            "Halden Police Commander Ravi Menon said three men were armed. Police said the men would appear in court.",
+            "Halden Police",
+            id="the-force-before-a-capitalised-role",
+        ),
+        pytest.param(
+            "Acme reported a loss on Tuesday. Acme chief executive Jane Doe said sales were weak. The company said "
+            "it would cut 200 jobs.",
+            "Acme",
+            id="the-company-of-its-chief-executive",
+        ),
+    ],
+)
+def test_a_body_named_before_speaks_when_the_story_calls_it_by_its_noun(text: str, speaker: str) -> None:
+    _, quotes = read(text)
+    assert quotes[-1][1] == speaker
+
+
+def test_a_politicians_spokeswoman_does_not_make_the_politician_a_company() -> None:
+    text = (
+        "Okafor spokeswoman Ana Ruiz said the rally would go ahead. Okafor said the crowd would be large. The "
+        "company said the hall was booked."
+    )
+    _, quotes = read(text)
+    assert [q[1] for q in quotes] == ["Ana Ruiz", "Okafor", None]
