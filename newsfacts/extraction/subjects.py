@@ -527,8 +527,10 @@ def pronoun_subject(reader: Reading, word: str, start: int, end: int) -> Subject
     book = reader.book
     if word in PRONOUN_GENDER:
         s = reader.sentences[book.sentence_at(start)]
-        fronted = _FRONTED.match(reader.masked, s.start, start)
+        fronted = _FRONTED.match(reader.masked, s.start, start) or _after_content(reader, s, start, end)
         entity = book.resolve_pronoun(PRONOUN_GENDER[word], s.start if fronted else start)
+        if entity is None and fronted:
+            entity = book.resolve_pronoun(PRONOUN_GENDER[word], start)
         guess = book.pronoun_doubt(entity, PRONOUN_GENDER[word], start) if entity is not None else 0.0
     elif word == "it":
         entity = book.resolve_organisation_pronoun(start)
@@ -543,6 +545,20 @@ def pronoun_subject(reader: Reading, word: str, start: int, end: int) -> Subject
     if word in PRONOUN_GENDER:
         doubt = guess
     return Subject(start, end, entity, "pronoun" if entity else "none", doubt=doubt)
+
+
+def _after_content(reader: Reading, s: Sentence, start: int, end: int) -> bool:
+    """``Trouble began when Tom Ray fell ill, he said.``: a pronoun closing the sentence after what it reports, whose
+    names are what was said, not who said it."""
+    lead = reader.masked[s.start : start].rstrip()
+    if not lead.endswith(",") or MASK in lead[-3:] or len(WORD.findall(lead)) < 4:
+        return False
+    verb = _CLOSING_VERB.match(reader.masked, end)
+    return verb is not None and verb.group(1) in SPEECH_VERBS
+
+
+# The verb after a closing pronoun, then the sentence's end or a participle's comma: " said.", " told reporters,".
+_CLOSING_VERB = re.compile(r"\s+(?:also\s+|later\s+)?([a-z]+)(?:\s+(?:reporters|journalists))?\s*[.;,]")
 
 
 def _spokesperson_followed(reader: Reading, pos: int) -> Entity | None:

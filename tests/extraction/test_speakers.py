@@ -1404,3 +1404,28 @@ def test_a_politicians_spokeswoman_does_not_make_the_politician_a_company() -> N
     )
     _, quotes = read(text)
     assert [q[1] for q in quotes] == ["Ana Ruiz", "Okafor", None]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        pytest.param(
+            "The school was closed on Monday, Inspector Ana Ruiz said. Trouble began when Tomas Ekwueme, a driver, "
+            "crashed into the gate, she said.",
+            "Ana Ruiz",
+            id="woman-after-a-man-in-the-content",
+        ),
+        pytest.param(
+            "The school was closed on Monday, Inspector Ravi Menon said. Trouble began when Tomas Ekwueme, a driver, "
+            "crashed into the gate, he said.",
+            "Ravi Menon",
+            id="man-after-a-man-in-the-content",
+        ),
+        pytest.param(
+            "Ravi Menon arrived late. The bridge will open in May, he said.", "Ravi Menon", id="no-name-in-the-content"
+        ),
+    ],
+)
+def test_a_closing_pronoun_is_not_someone_named_in_what_it_reports(text: str, speaker: str) -> None:
+    _, quotes = read(text)
+    assert quotes[-1][1] == speaker
