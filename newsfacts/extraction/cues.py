@@ -227,7 +227,9 @@ TITLES = frozenset(TITLE_GENDER) | words(
         finance interior defence defense health justice economy trade home state former acting interim st saint
         congressman congresswoman assemblyman assemblywoman superintendent marshal admiral major sheriff cllr
         councilor ceo cfo coo cto director leader chairperson spokesman spokeswoman spokesperson whip agent trooper
-        constable corporal sens reps"""
+        constable corporal sens reps supt insp det brigadier brig commodore ratu hon cr datuk sri alhaji
+        sub-inspector director-general inspector-general vice-president lt-gen maj-gen brig-gen lieutenant-general
+        major-general attorney-general solicitor-general deputy-inspector-general"""
 )
 # Title words that name an office and are never a surname: a name ending in one ("Federal Minister") is no name.
 OFFICES = words(
@@ -253,6 +255,7 @@ RANK_ABBREVIATIONS: dict[str, tuple[str, ...]] = {
     "adgp": ("additional", "director", "general", "police"),
     "sho": ("station", "house", "officer"),
     "asi": ("assistant", "sub-inspector"),
+    "si": ("sub-inspector",),
     "mla": ("member", "legislative", "assembly"),
     "mp": ("member", "parliament"),
     "mna": ("member", "national", "assembly"),
@@ -270,7 +273,9 @@ def is_rank_abbreviation(word: str) -> bool:
 
 
 # Titles that only stand before a name when abbreviated with a full stop ("Dr. Smith").
-ABBREVIATED_TITLES = words("mr mrs ms dr prof gen col capt lt sgt rev sen rep gov st cllr sens reps")
+ABBREVIATED_TITLES = words(
+    "mr mrs ms dr prof gen col capt lt sgt rev sen rep gov st cllr sens reps supt insp det brig maj hon"
+)
 
 # Nouns that describe a person's role; "the minister said" resolves to the person the story described so. Role
 # nouns that are also common first names ("dean") are left out: a sentence opening "Dean Smith said" names a person.

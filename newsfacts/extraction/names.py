@@ -414,8 +414,8 @@ def _joined(tokens: list[_Token]) -> str:
 
 # "Minister for Education and ", "Secretary of State for ": the capitalised words after it are a portfolio.
 _PORTFOLIO_RE = re.compile(
-    r"(?:[A-Z][\w'\u2019\-]*\s+)*(?:Minister|Secretary|Commissioner|Director|Chancellor|Superintendent|General|"
-    r"Inspector|Chief|Head)\s+(?:of|for)\s+"
+    r"(?:[A-Z][\w'\u2019\-]*\s+)*(?:[A-Z][a-z]+-)?(?:Minister|Secretary|Commissioner|Director|Chancellor|"
+    r"Superintendent|General|Inspector|Chief|Head)\s+(?:of|for)\s+"
     r"(?:[A-Z][\w'\u2019\-]*,?\s+(?:(?:and|&|of|for)\s+)?)*$"
 )
 

@@ -304,6 +304,8 @@ def _kin_noun(word: str) -> bool:
     return word in RELATION_NOUNS or (is_person_role(word) and word not in SPOKESPEOPLE)
 
 
+# A capitalised title with its abbreviation or a note in brackets, right before a name: "Station House Officer (SHO) ".
+_BRACKETED_TITLE = re.compile(r"(?<![\w'\u2019])(?:[A-Z][\w.\-]*\s+(?:(?:of|for)\s+)?){1,6}\([A-Za-z.]{2,6}\)\s+$")
 _NAME_OWNER = re.compile(r"(?<![\w'\u2019])(?:[A-Z][\w.&\-]*\s+){0,3}[A-Z][\w.&\-]*['\u2019]s?\s+$")
 _TITLE_AND = re.compile(r"\b((?:[A-Z][\w.]*\s+){1,4})and\s+$")
 
@@ -313,6 +315,9 @@ def _title_start(reader: Reading, s: Sentence, mention: Mention) -> int:
     start = mention.start
     if mention.title and reader.masked[s.start : start].rstrip().endswith(mention.title):
         start = s.start + len(reader.masked[s.start : start].rstrip()) - len(mention.title)
+    bracketed = _BRACKETED_TITLE.search(reader.masked, s.start, start)
+    if bracketed and any(w.lower().rstrip(".") in TITLES for w in bracketed.group().split()):
+        start = bracketed.start()  # "Senior Superintendent of Police (SSP) Ravi Menon", "Col. (retd) Ravi Menon"
     role = re.search(r"(?<![\w'\u2019])(?:[a-z][\w\-]*\s+){1,3}$", reader.masked[s.start : start])
     if role and any(is_person_role(w) for w in role.group().split()):
         start = s.start + role.start()

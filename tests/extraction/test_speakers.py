@@ -1289,6 +1289,41 @@ def test_voters_commenters_and_volunteers_are_people(text: str, speaker: str | N
         ),
     ],
 )
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Supt",
+        "Det Supt",
+        "Insp",
+        "Brigadier",
+        "Lt-Gen",
+        "Commodore",
+        "Ratu",
+        "Hon",
+        "Cr",
+        "Datuk",
+        "Tan Sri",
+        "Alhaji",
+        "SI",
+        "Sub-Inspector",
+        "Director-General",
+        "Vice-President",
+        "Inspector-General of Police",
+        "Station House Officer (SHO)",
+        "Senior Superintendent of Police (SSP)",
+        "Col. (retd)",
+    ],
+)
+@pytest.mark.parametrize("closing", [False, True], ids=["opening", "closing"])
+def test_more_ranks_and_honorifics_stay_out_of_names(title: str, closing: bool) -> None:
+    if closing:
+        text = f"The roads were shut on Monday, {title} Ravi Menon said."
+    else:
+        text = f"{title} Ravi Menon said the roads were shut on Monday."
+    _, quotes = read(text)
+    assert [q[1] for q in quotes] == ["Ravi Menon"]
+
+
 def test_ranks_and_their_abbreviations_stay_out_of_names(text: str, name: str, description: str) -> None:
     speakers, quotes = read(text)
     assert [(s.name, s.kind, s.description) for s in speakers] == [(name, "person", description)]
