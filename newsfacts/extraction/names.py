@@ -445,7 +445,8 @@ def _acronym_kind(text: str, start: int, end: int, lowercase: set[str]) -> NameK
 
 
 def _is_title(tok: _Token) -> bool:
-    return tok.bare.lower().rstrip(".") in TITLES
+    word = tok.bare.lower()
+    return word in TITLES or (tok.text.endswith(".") and word in ABBREVIATED_TITLES)
 
 
 def _ordinary(word: str, lowercase: set[str]) -> bool:
