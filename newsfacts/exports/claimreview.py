@@ -34,6 +34,7 @@ _LOOKUPS = (
     "claimant__name",
     "claimant__kind",
     "claimant__wikidata_id",
+    "claimant_description",
 )
 
 
@@ -45,14 +46,16 @@ def _organisation(name: str, url: str = "") -> dict[str, Any]:
 
 
 def _claim_author(row: dict[str, Any]) -> dict[str, Any] | None:
-    """The claimant, or the publisher when the article makes the claim itself."""
+    """The claimant; the publisher when the article makes the claim itself; nobody for an unnamed source ("a port
+    official"): the publisher did not make that claim, and whether the source is a person or an organisation is
+    unknown, so the Claim carries no author rather than a wrong one."""
     if row["claimant__name"]:
         kind = "Person" if row["claimant__kind"] == SpeakerKind.PERSON else "Organization"
         author: dict[str, Any] = {"@type": kind, "name": row["claimant__name"]}
         if row["claimant__wikidata_id"]:
             author["sameAs"] = WIKIDATA_ENTITY_URL.format(row["claimant__wikidata_id"])
         return author
-    if row["article__publisher"]:
+    if row["article__publisher"] and not row["claimant_description"]:
         return _organisation(row["article__publisher"])
     return None
 

@@ -218,6 +218,13 @@ TITLE_GENDER: dict[str, str] = {
     "princess": "f",
     "sister": "f",
 }
+# Titles abbreviated with a full stop before a name ("Dr. Smith", "Supt. Ravi Menon", "Del. Ana Ruiz"): the full stop
+# never ends a sentence, and the words after it are the name. Written with their full stop they are titles even where
+# the bare word is not one ("Del Toro"). "St." is read as Saint in names; sentences read it as ambiguous (Street).
+ABBREVIATED_TITLES = words(
+    """mr mrs ms mx dr prof sen sens rep reps gov gen gens lt col sgt capt cmdr cdr adm maj brig rev hon pres supt insp
+    det cpl pvt cllr ald del dels atty amb msgr messrs mme mlle fr st"""
+)
 TITLES = frozenset(TITLE_GENDER) | words(
     """dr prof professor president vice prime minister deputy secretary senator sen rep representative governor
         gov attorney solicitor mayor councillor councilman councilwoman judge justice chancellor pope general gen
@@ -270,12 +277,6 @@ RANK_ABBREVIATIONS: dict[str, tuple[str, ...]] = {
 def is_rank_abbreviation(word: str) -> bool:
     """``DSP``, ``MLA``, ``CEO``: a rank or office written in capitals (as written: ``Sp`` and ``md`` are none)."""
     return word.isupper() and word.lower() in RANK_ABBREVIATIONS
-
-
-# Titles that only stand before a name when abbreviated with a full stop ("Dr. Smith").
-ABBREVIATED_TITLES = words(
-    "mr mrs ms dr prof gen col capt lt sgt rev sen rep gov st cllr sens reps supt insp det brig maj hon"
-)
 
 # Nouns that describe a person's role; "the minister said" resolves to the person the story described so. Role
 # nouns that are also common first names ("dean") are left out: a sentence opening "Dean Smith said" names a person.

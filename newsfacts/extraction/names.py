@@ -501,7 +501,7 @@ def _acronym_kind(text: str, start: int, end: int, lowercase: set[str]) -> NameK
 
 
 def _is_title(tok: _Token) -> bool:
-    return _is_title_word(tok.bare)
+    return _is_title_word(tok.bare) or (tok.text.endswith(".") and tok.bare.lower() in ABBREVIATED_TITLES)
 
 
 def _ordinary(word: str, lowercase: set[str]) -> bool:

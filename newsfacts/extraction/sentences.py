@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 from typing import Literal
 
-from newsfacts.extraction.cues import ALL_VERBS
+from newsfacts.extraction.cues import ABBREVIATED_TITLES, ALL_VERBS
 
 SentenceKind = Literal["prose", "heading", "caption", "credit"]
 
@@ -133,11 +133,8 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-# Titles before a name: a period after them never ends a sentence.
-_TITLES = _words(
-    "Mr Mrs Ms Mx Dr Prof Sen Rep Gov Gen Lt Col Sgt Capt Cmdr Adm Maj Rev Hon Pres Supt Insp Det Cpl Pvt "
-    "Messrs Mme Mlle Fr Gens Sens Reps"
-)
+# Titles before a name: a period after them never ends a sentence ("St." may be Street, so it is ambiguous).
+_TITLES = frozenset(title.capitalize() for title in ABBREVIATED_TITLES - {"st"})
 # Abbreviations that come before a number: "No. 5", "Jan. 12", "p. 3".
 _NUMBER_ABBREVIATIONS = _words(
     "No Nos no Vol Vols vol Fig Figs fig p pp Art Sec Ch ch Ex Op ca c approx Approx Jan Feb Mar Apr Jun Jul Aug "

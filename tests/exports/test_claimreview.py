@@ -12,7 +12,7 @@ import json
 import pytest
 
 from newsfacts.choices import CLAIMREVIEW_BEST_RATING, CLAIMREVIEW_RATINGS, CLAIMREVIEW_WORST_RATING
-from tests.exports.conftest import export
+from tests.exports.conftest import REVIEWED_AT, export
 
 CLAIM_REVIEW_REQUIRED = {"claimReviewed", "reviewRating", "url"}
 CLAIM_REVIEW_RECOMMENDED = {"author", "datePublished", "itemReviewed"}
@@ -76,3 +76,19 @@ def test_claimant_is_the_claim_author_with_wikidata_and_publisher_stands_in_with
     assert reviews[without.id]["itemReviewed"]["author"] == {"@type": "Organization", "name": without.article.publisher}
     assert reviews[with_claimant.id]["claimReviewed"] == with_claimant.text
     assert reviews[with_claimant.id]["citation"] == with_claimant.evidence_urls
+
+
+def test_claim_of_an_unnamed_source_has_no_author_rather_than_the_publisher(dataset, tmp_path):
+    unnamed = next(c for c in dataset["claims"] if c.claimant_description)
+    unnamed.status, unnamed.rationale, unnamed.reviewed_at = "false", "The port was open that day.", REVIEWED_AT
+    unnamed.save()
+
+    outdir = export(tmp_path / "release", "--format", "claimreview", "--base-url", "https://facts.example.org/")
+    graph = json.loads((outdir / "claimreview.jsonld").read_text(encoding="utf-8"))["@graph"]
+    review = next(r for r in graph if r["identifier"] == unnamed.id)
+
+    assert "author" not in review["itemReviewed"]
+    assert review["itemReviewed"]["appearance"]["publisher"] == {
+        "@type": "Organization",
+        "name": unnamed.article.publisher,
+    }

@@ -224,6 +224,14 @@ HARD_CASES = [
         [("prose", "Mr. Smith met Dr. Jones at 9 a.m. on Jan. 5 in the U.S. capital.")],
     ),
     (
+        "Del. Ana Ruiz and Supt. Tom Hale met Cllr. Jo Tui on Monday.",
+        [("prose", "Del. Ana Ruiz and Supt. Tom Hale met Cllr. Jo Tui on Monday.")],
+    ),
+    (
+        "He lives on Main St. The rest live abroad.",
+        [("prose", "He lives on Main St."), ("prose", "The rest live abroad.")],
+    ),
+    (
         "He lives in the U.S. The rest live abroad.",
         [("prose", "He lives in the U.S."), ("prose", "The rest live abroad.")],
     ),

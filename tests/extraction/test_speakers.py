@@ -122,6 +122,9 @@ def test_unnamed_group_speaks_for_nobody() -> None:
             id="body-in-title",
         ),
         pytest.param("Judge Mark Ellery QC said the delay was regrettable.", "Mark Ellery", "Judge", id="postnominal"),
+        pytest.param("Del. Ana Ruiz said the bill would pass.", "Ana Ruiz", "Del.", id="abbreviated-delegate"),
+        pytest.param("Supt. Ravi Okafor said the van was found.", "Ravi Okafor", "Supt.", id="abbreviated-rank"),
+        pytest.param("Benicio Del Okafor said the film would open.", "Benicio Del Okafor", "", id="bare-del-is-a-name"),
         pytest.param("Labour MP Jon Ash said the vote was a farce.", "Jon Ash", "Labour MP", id="party-and-mp-before"),
         pytest.param(
             "Halden Tools Inc Chief Executive Ana Ruiz said the plant would close.",
