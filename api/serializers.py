@@ -314,7 +314,8 @@ class VerificationSerializer(StrictWriteMixin, serializers.ModelSerializer):
     """Shared by quotes and claims: brief article and sentence, offsets, verification; the editors' writes.
 
     Editable (through ``newsfacts.review.edit``): status, rationale, evidence_urls, the speaker or
-    claimant, the kind, and the offsets within the sentence (the text is then re-read from the article).
+    claimant or the description of an unnamed one, the kind, and the offsets within the sentence (the text is then
+    re-read from the article).
     """
 
     person_field = ""  # "speaker" or "claimant"
@@ -441,7 +442,7 @@ class QuoteSerializer(VerificationSerializer):
             *_VERIFICATION_FIELDS,
             "reason",
         ]
-        read_only_fields = ["speaker_description", "attribution", "confidence"]
+        read_only_fields = ["attribution", "confidence"]
 
 
 class RejectSerializer(serializers.Serializer):

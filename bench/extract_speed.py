@@ -5,6 +5,11 @@ its paragraphs rotated) so that no two copies are the same text. Prints median a
 
     .venv/bin/python bench/extract_speed.py [--words 10000] [--runs 7]
     .venv/bin/python bench/extract_speed.py --profile [30]   # one cold run under cProfile: where the time goes
+    .venv/bin/python bench/extract_speed.py --against /tmp/old-checkout [--runs 15]   # two codes side by side
+
+On a busy machine one code's timings move with the load more than with the code: ``--against DIR`` times the whole
+pipeline of this checkout and of another (a ``git archive`` of an older commit, say) on the same article, one process
+each, loaded once, in turn run by run, and prints the median and best wall time and the median CPU time of each.
 
 Target: well under half a second for 10,000 words. Also prints the part-of-speech model's and the dependency parser's
 load times and what tagging, or parsing, every sentence of the article would cost.
@@ -17,7 +22,9 @@ import cProfile
 import pstats
 import re
 import statistics
+import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -98,11 +105,14 @@ def main(argv: list[str] | None = None) -> int:
         metavar="LINES",
         help="profile one cold run of the whole pipeline instead; print the top LINES functions (default 30)",
     )
+    parser.add_argument("--against", type=Path, metavar="DIR", help="another checkout to time side by side with this")
     args = parser.parse_args(argv)
 
     text = long_article(args.words)
     if args.profile is not None:
         return profile(text, args.profile)
+    if args.against is not None:
+        return side_by_side(text, {"this checkout": ROOT, str(args.against): args.against.resolve()}, args.runs)
     words = len(WORD.findall(text))
     print(f"load average {' '.join(Path('/proc/loadavg').read_text().split()[:3])}")
     print(f"article: {words:,} words, {len(text):,} characters; {args.runs} runs per step after one warm-up")
@@ -170,6 +180,62 @@ def profile(text: str, lines: int) -> int:
     stats = pstats.Stats(profiler)
     stats.sort_stats("tottime").print_stats(lines)
     stats.sort_stats("cumulative").print_stats(lines)
+    return 0
+
+
+# A worker: one checkout's pipeline, loaded once, timing one cold run of the article each time it reads a line.
+_WORKER = """
+import sys, time
+sys.path.insert(0, sys.argv[1])
+from newsfacts.extraction import tagger
+from newsfacts.extraction.pipeline import extract
+text = open(sys.argv[2], encoding="utf-8").read()
+extract(text)
+print("ready", flush=True)
+for _ in sys.stdin:
+    tagger.clear_cache()
+    wall, cpu = time.perf_counter(), time.process_time()
+    extract(text)
+    print(time.perf_counter() - wall, time.process_time() - cpu, flush=True)
+"""
+
+
+def side_by_side(text: str, checkouts: dict[str, Path], runs: int) -> int:
+    """The whole pipeline of each checkout on ``text``, run in turn ``runs`` times: the load falls on both alike."""
+    with tempfile.NamedTemporaryFile("w", encoding="utf-8", suffix=".txt") as article:
+        article.write(text)
+        article.flush()
+        workers = {
+            name: subprocess.Popen(
+                [sys.executable, "-c", _WORKER, str(root), article.name],
+                cwd=root,
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                text=True,
+            )
+            for name, root in checkouts.items()
+        }
+        timings: dict[str, list[tuple[float, float]]] = {name: [] for name in workers}
+        for worker in workers.values():
+            assert worker.stdout is not None and worker.stdout.readline().strip() == "ready"
+        for _ in range(runs):
+            for name, worker in workers.items():
+                assert worker.stdin is not None and worker.stdout is not None
+                worker.stdin.write("run\n")
+                worker.stdin.flush()
+                wall, cpu = map(float, worker.stdout.readline().split())
+                timings[name].append((wall, cpu))
+        for worker in workers.values():
+            assert worker.stdin is not None
+            worker.stdin.close()
+            worker.wait()
+    print(f"load average {' '.join(Path('/proc/loadavg').read_text().split()[:3])}; {runs} cold runs each, in turn")
+    for name, found in timings.items():
+        walls, cpus = [wall for wall, _ in found], [cpu for _, cpu in found]
+        print(
+            f"{name}: wall median {statistics.median(walls):.3f} s, best {min(walls):.3f} s; "
+            f"CPU median {statistics.median(cpus):.3f} s"
+        )
     return 0
 
 

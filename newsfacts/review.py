@@ -219,7 +219,7 @@ def merge_speakers(
 
 PERSON_FIELD: dict[type[Quote] | type[Claim], str] = {Quote: "speaker", Claim: "claimant"}
 # The article's words for a speaker or claimant it does not name ("a senior official"): kept only while nobody is
-# named. Editors may correct a claim's; a quote's is the pipeline's reading of its cue, read-only.
+# named. Editors may write, correct or clear it, a quote's as a claim's (the pipeline reads a quote's from its cue).
 DESCRIPTION_FIELD: dict[type[Quote] | type[Claim], str] = {Quote: "speaker_description", Claim: "claimant_description"}
 VERIFICATION_FIELDS = ("status", "rationale", "evidence_urls")
 SPAN_FIELDS = ("start", "end")
@@ -227,8 +227,8 @@ SPAN_FIELDS = ("start", "end")
 
 def editable_fields(model: type[Quote] | type[Claim]) -> tuple[str, ...]:
     """What an editor may change on an item of `model`; the rest is the pipeline's or bookkeeping."""
-    extra = ("attribution_confirmed",) if model is Quote else (DESCRIPTION_FIELD[Claim],)
-    return (*VERIFICATION_FIELDS, PERSON_FIELD[model], "kind", *SPAN_FIELDS, *extra)
+    extra = ("attribution_confirmed",) if model is Quote else ()
+    return (*VERIFICATION_FIELDS, PERSON_FIELD[model], "kind", *SPAN_FIELDS, DESCRIPTION_FIELD[model], *extra)
 
 
 class EditConflict(Exception):
@@ -337,7 +337,7 @@ def edit(
             rationale = (changes.get("rationale", current.rationale) or "").strip()
             urls = validate_verification(status, rationale, changes.get("evidence_urls", current.evidence_urls))
             obj.status, obj.rationale, obj.evidence_urls = status, rationale, urls
-        derived = ("text", "attribution", DESCRIPTION_FIELD[model]) if model is Quote else ("text",)
+        derived = ("text", "attribution") if model is Quote else ("text",)
         changed = _changed_names(obj, current, [*editable_fields(model), *derived])
         if not changed and not verifying and not reason.strip():
             return []
@@ -367,7 +367,7 @@ def add_span(
 ) -> Quote | Claim:
     """Add a quote or claim the pipeline missed, at code-point offsets [start, end) of the article's text.
 
-    `fields` are other editable fields (kind, speaker or claimant, a claim's claimant_description, status,
+    `fields` are other editable fields (kind, speaker or claimant, the description of an unnamed one, status,
     rationale, evidence_urls, attribution_confirmed). The sentence is the one the span starts in. Refuses
     (ValidationError) a span that does not fit the article or its sentence, and one that a live item of the same
     kind already has.

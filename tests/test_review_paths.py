@@ -11,6 +11,7 @@ from django.test import Client
 from django.urls import reverse
 
 from newsfacts.models import Claim, Quote
+from newsfacts.review import DESCRIPTION_FIELD, PERSON_FIELD
 from tests.factories import ClaimFactory, QuoteFactory, SpeakerFactory
 
 pytestmark = pytest.mark.django_db
@@ -30,19 +31,18 @@ def stored(obj: Quote | Claim) -> dict[str, Any]:
 
 def admin_form(obj: Quote | Claim, **changes: Any) -> dict[str, Any]:
     """The change form as a browser posts it, with `changes` applied (an unticked checkbox left out)."""
-    person = "speaker" if isinstance(obj, Quote) else "claimant"
+    person, description = PERSON_FIELD[type(obj)], DESCRIPTION_FIELD[type(obj)]
     data: dict[str, Any] = {
         "status": obj.status,
         "rationale": obj.rationale,
         "evidence_urls": "\n".join(obj.evidence_urls),
         "reason": "",
         person: getattr(obj, f"{person}_id") or "",
+        description: getattr(obj, description),
         "kind": obj.kind,
     }
     if isinstance(obj, Quote) and obj.attribution_confirmed:
         data["attribution_confirmed"] = "on"
-    if isinstance(obj, Claim):
-        data["claimant_description"] = obj.claimant_description
     for name, value in changes.items():
         if name == "evidence_urls":
             value = "\n".join(value)
@@ -83,6 +83,7 @@ CHANGES: list[tuple[str, Callable[[], dict[str, Any]]]] = [
     ("new speaker", lambda: {"speaker": SpeakerFactory(name="Jane Roe").pk}),
     ("clear speaker", lambda: {"speaker": None}),
     ("confirm speaker", lambda: {"attribution_confirmed": True}),
+    ("describe an unnamed speaker instead", lambda: {"speaker": None, "speaker_description": "a council aide"}),
     (
         "review with a reason",
         lambda: {"status": "verified", "rationale": "On video.", "reason": "Checked   against the  video " + "x" * 70},
@@ -120,15 +121,31 @@ def test_admin_and_api_store_the_same_claim_edit(label, changes, editor, editor_
     assert stored(by_admin) == stored(by_api)
 
 
-def test_naming_the_claimant_of_a_described_claim_clears_the_description_on_every_path(editor, editor_client):
+@pytest.mark.parametrize("factory", [QuoteFactory, ClaimFactory], ids=["quote", "claim"])
+def test_naming_the_source_of_a_described_item_clears_the_description_on_every_path(factory, editor, editor_client):
     web = Client()
     web.force_login(editor)
-    by_admin, by_api = twins(ClaimFactory, claimant=None, claimant_description="a council aide")
+    model = factory._meta.model
+    person, description = PERSON_FIELD[model], DESCRIPTION_FIELD[model]
+    by_admin, by_api = twins(factory, **{person: None, description: "a council aide"})
     named = SpeakerFactory(name="Ann Example").pk
-    admin_post(web, by_admin, claimant=named)
-    api_patch(editor_client, by_api, claimant=named)
+    admin_post(web, by_admin, **{person: named})
+    api_patch(editor_client, by_api, **{person: named})
     assert stored(by_admin) == stored(by_api)
-    assert (by_admin.claimant_id, by_admin.claimant_description) == (named, "")
+    assert (getattr(by_admin, f"{person}_id"), getattr(by_admin, description)) == (named, "")
+
+
+@pytest.mark.parametrize("factory", [QuoteFactory, ClaimFactory], ids=["quote", "claim"])
+def test_clearing_a_description_stores_the_same_on_every_path(factory, editor, editor_client):
+    web = Client()
+    web.force_login(editor)
+    model = factory._meta.model
+    person, description = PERSON_FIELD[model], DESCRIPTION_FIELD[model]
+    by_admin, by_api = twins(factory, **{person: None, description: "a council aide"})
+    admin_post(web, by_admin, **{description: ""})
+    api_patch(editor_client, by_api, **{description: ""})
+    assert stored(by_admin) == stored(by_api)
+    assert getattr(by_admin, description) == ""
 
 
 def test_clearing_a_quotes_speaker_leaves_it_not_attributed_and_unconfirmed_on_every_path(editor, editor_client):

@@ -4,6 +4,7 @@ take the next item to review. Each page only collects input; the rules are ``new
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from django import forms
@@ -48,6 +49,13 @@ class AddSpanForm(forms.Form):
         required=False,
         help_text="The speaker of a quote or the claimant of a claim; the + adds a new speaker.",
     )
+    description = forms.CharField(
+        required=False,
+        max_length=Quote._meta.get_field("speaker_description").max_length,
+        label="Unnamed source",
+        help_text='Who speaks or claims when the article names nobody, in its words ("a senior official"); '
+        "only without a speaker.",
+    )
     note = forms.CharField(required=False, max_length=CHANGE_REASON_MAX_LENGTH, help_text="Kept in the history.")
 
     def __init__(self, *args: Any, admin_site: admin.AdminSite, **kwargs: Any) -> None:
@@ -62,12 +70,14 @@ class AddSpanForm(forms.Form):
         )
 
 
-def _apply(request: HttpRequest, form: forms.Form, action: Any) -> bool:
-    """Run a review action; its ValidationError becomes form errors. Returns whether it succeeded."""
+def _apply(request: HttpRequest, form: forms.Form, action: Any, fields: Mapping[str, str] | None = None) -> bool:
+    """Run a review action; its ValidationError becomes form errors, each on the form's field (``fields`` names the
+    form's field of a model field where the two differ). Returns whether it succeeded."""
     try:
         action()
     except ValidationError as error:
         for field, errors in error.message_dict.items():
+            field = (fields or {}).get(field, field)
             form.add_error(field if field in form.fields else None, errors)
         return False
     return True
@@ -177,9 +187,9 @@ class AddSpanMixin:
             model: type[Quote] | type[Claim] = Quote if data["item"] == "quote" else Claim
             if not request.user.has_perm(f"newsfacts.add_{model._meta.model_name}"):
                 raise PermissionDenied
-            person = "speaker" if model is Quote else "claimant"
+            person, description = review.PERSON_FIELD[model], review.DESCRIPTION_FIELD[model]
             kind = data["quote_kind"] if model is Quote else data["claim_kind"]
-            fields = {person: data["speaker"], **({"kind": kind} if kind else {})}
+            fields = {person: data["speaker"], description: data["description"], **({"kind": kind} if kind else {})}
             added: list[Quote | Claim] = []
 
             def add() -> None:
@@ -189,7 +199,7 @@ class AddSpanMixin:
                     )
                 )
 
-            if _apply(request, form, add):
+            if _apply(request, form, add, {person: "speaker", description: "description"}):
                 obj = added[0]
                 self.message_user(request, f"Added {model._meta.verbose_name} {obj.pk}: {obj.text}")  # type: ignore[attr-defined]
                 return HttpResponseRedirect(reverse(f"admin:newsfacts_{model._meta.model_name}_change", args=[obj.pk]))

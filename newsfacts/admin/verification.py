@@ -326,7 +326,7 @@ class QuoteAdmin(VerificationAdmin):
     ]
     search_fields = [*VerificationAdmin.search_fields, "cue", "speaker__name", "speaker__aliases"]
     autocomplete_fields = ["speaker"]
-    readonly_fields = [*VerificationAdmin.readonly_fields, "speaker_description", "cue", "attribution", "confidence"]
+    readonly_fields = [*VerificationAdmin.readonly_fields, "cue", "attribution", "confidence"]
 
     @admin.display(description="speaker", ordering="speaker__name")
     def speaker_link(self, obj: Quote) -> SafeString | str:

@@ -225,36 +225,6 @@ def test_a_claim_of_an_unnamed_source_shows_its_description_in_the_list_and_is_f
     assert listed(editor_web.get(CHANGELIST, {"q": "harbour official"})) == [unnamed.pk]
 
 
-def test_an_editor_describes_an_unnamed_claimant_and_the_history_records_it(editor_web, staff_editor):
-    claim = ClaimFactory(claimant=None)
-    response = editor_web.post(change_url(claim), review_post(claim, claimant_description="a harbour official"))
-    assert response.status_code == 302
-    claim.refresh_from_db()
-    latest = claim.history.latest()
-    assert (claim.claimant_description, latest.history_user, latest.history_change_reason) == (
-        "a harbour official",
-        staff_editor,
-        "changed claimant_description",
-    )
-
-
-def test_naming_the_claimant_clears_the_description(editor_web):
-    claim = ClaimFactory(claimant=None, claimant_description="a harbour official")
-    other = SpeakerFactory(name="Grace Hopper")
-    editor_web.post(change_url(claim), review_post(claim, claimant=other.pk))
-    claim.refresh_from_db()
-    assert (claim.claimant, claim.claimant_description) == (other, "")
-
-
-def test_a_description_beside_a_named_claimant_is_a_form_error(editor_web):
-    claim = ClaimFactory()
-    response = editor_web.post(change_url(claim), review_post(claim, claimant_description="a harbour official"))
-    assert response.status_code == 200
-    assert "claimant_description" in response.context["adminform"].form.errors
-    claim.refresh_from_db()
-    assert claim.claimant_description == ""
-
-
 def test_saving_from_the_queue_returns_to_the_queue(editor_web):
     claim = ClaimFactory()
     queue_page = editor_web.get(QUEUE, {"kind__exact": "figure"})

@@ -30,6 +30,7 @@ def quote_post(quote: Quote, **changes) -> dict[str, str]:
         "evidence_urls": "\n".join(quote.evidence_urls),
         "reason": "",
         "speaker": quote.speaker_id or "",
+        "speaker_description": quote.speaker_description,
         "attribution_confirmed": "on" if quote.attribution_confirmed else "",
         "kind": quote.kind,
     }

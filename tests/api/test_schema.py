@@ -36,16 +36,13 @@ def test_claim_write_takes_a_claimant_id_and_reads_it_in_brief(schema):
     assert components["Claim"]["properties"]["claimant"]["allOf"][0]["$ref"].endswith("/SpeakerBrief")
 
 
-def test_a_quotes_unnamed_source_is_documented_read_only(schema):
-    field = schema["components"]["schemas"]["Quote"]["properties"]["speaker_description"]
-    assert field["readOnly"] is True and "senior official" in field["description"]
-
-
-def test_a_claims_unnamed_claimant_is_documented_and_writable(schema):
-    properties = schema["components"]["schemas"]["Claim"]["properties"]
-    field = properties["claimant_description"]
-    assert "readOnly" not in field and "senior official" in field["description"]
-    assert "claimant_description" in schema["components"]["schemas"]["PatchedClaimRequest"]["properties"]
+@pytest.mark.parametrize(("resource", "field"), [("Quote", "speaker_description"), ("Claim", "claimant_description")])
+def test_an_unnamed_sources_description_is_documented_and_writable(schema, resource, field):
+    components = schema["components"]["schemas"]
+    documented = components[resource]["properties"][field]
+    assert "readOnly" not in documented and "senior official" in documented["description"]
+    assert field in components[f"Patched{resource}Request"]["properties"]
+    assert field in components[f"{resource}Request"]["properties"]
 
 
 def test_schema_and_docs_are_served(db, client):
