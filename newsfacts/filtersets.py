@@ -419,6 +419,11 @@ class QuoteFilterSet(VerificationFilterSet):
     speaker = IdFilter(field_name="speaker_id", label="Speaker ids")
     speaker_slug = StringInFilter(field_name="speaker__slug", label="Speaker slugs")
     has_speaker = BooleanFilter(field_name="speaker", method="filter_has_person", label="Has a speaker")
+    has_speaker_description = BooleanFilter(
+        field_name="speaker_description",
+        method="filter_has_description",
+        label="Has an unnamed speaker's description: a quote from a source the article describes but does not name",
+    )
     kind = MultipleChoiceFilter(choices=QuoteKind.choices, label="Kind of quote")
     cue = StringInFilter(label="Reporting verb or phrase (exact), e.g. said")
     attribution = MultipleChoiceFilter(choices=Attribution.choices, label="How the speaker was found")

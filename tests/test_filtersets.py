@@ -113,7 +113,15 @@ def data(db):
         article=a2, speaker=bruno, kind="indirect", cue="told", attribution="pronoun", confidence=0.4, origin="editor",
         added_by=reviewer,
     )  # fmt: skip
-    q3 = QuoteFactory(article=a3, speaker=None, kind="mixed", cue="added", attribution="none", confidence=0.1)
+    q3 = QuoteFactory(
+        article=a3,
+        speaker=None,
+        speaker_description="a harbour official",
+        kind="mixed",
+        cue="added",
+        attribution="none",
+        confidence=0.1,
+    )
     return {
         "reviewer": reviewer, "alice": alice, "bruno": bruno, "a1": a1, "a2": a2, "a3": a3,
         "c1": c1, "c2": c2, "c3": c3, "q1": q1, "q2": q2, "q3": q3,
@@ -182,6 +190,8 @@ QUOTE_CASES = [
     ("speaker={bruno}", {"q2"}),
     ("speaker_slug=alice-able", {"q1"}),
     ("has_speaker=false", {"q3"}),
+    ("has_speaker_description=true", {"q3"}),
+    ("has_speaker_description=false", {"q1", "q2"}),
     ("publisher=Daily", {"q1", "q3"}),
     ("published=2024-06-01", {"q2"}),
     ("published_after=2024-01-10", {"q1", "q2"}),

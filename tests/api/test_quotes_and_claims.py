@@ -287,6 +287,18 @@ class SpanTests:
         obj = self.make()
         assert getattr(editor_client, method)(self.url(obj), REVIEW, format="json").status_code == 405
 
+    def test_lists_filter_the_items_of_unnamed_sources(self, db, api_client):
+        unnamed = self.make(**{self.person: None, self.description: "a senior official"})
+        self.make(**{self.person: None})
+        self.make()
+        rows = api_client.get(self.list_url(), {f"has_{self.description}": "true"}).json()["results"]
+        assert [row["id"] for row in rows] == [unnamed.pk]
+
+    def test_a_description_filter_that_is_no_boolean_is_400_on_its_parameter(self, db, api_client):
+        parameter = f"has_{self.description}"
+        response = api_client.get(self.list_url(), {parameter: "perhaps"})
+        assert (response.status_code, list(response.json())) == (400, [parameter])
+
 
 class TestClaims(SpanTests):
     name = "claim"
@@ -300,13 +312,6 @@ class TestClaims(SpanTests):
         response = editor_client.patch(self.url(claim), {"end": claim.sentence.end + 3}, format="json")
         assert response.status_code == 400
         assert "outside the sentence" in response.json()["end"][0]
-
-    def test_lists_filter_the_claims_of_unnamed_sources(self, db, api_client):
-        unnamed = self.make(claimant=None, claimant_description="a senior official")
-        self.make(claimant=None)
-        self.make()
-        rows = api_client.get(self.list_url(), {"has_claimant_description": "true"}).json()["results"]
-        assert [row["id"] for row in rows] == [unnamed.pk]
 
 
 class TestQuotes(SpanTests):
