@@ -700,3 +700,58 @@ def test_a_margin_of_one_is_a_figure(text: str) -> None:
 def test_asking_someone_to_speak_is_more_talk_but_asking_for_an_act_is_one() -> None:
     assert found("Another reporter then asked the mayor to clarify what she had meant.") == []
     assert found("The council asked the firm to repay the grant in full.") == [("other", None)]
+
+
+# -- scene, reactions and talk about a topic in the article's words -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The hall was packed as the ceremony began.",
+        "Supporters lined the streets of the old town to greet the squad.",
+        "Fans cheered as the players walked out onto the pitch.",
+        "Local people crowded the chamber as speakers took turns at the lectern.",
+        "The courtroom fell silent as the clerk read out the names.",
+    ],
+)
+def test_how_a_place_or_a_crowd_looked_is_the_scene_not_a_claim(text: str) -> None:
+    assert found(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Shareholders did not like what they saw in the filing.",
+        "The jurors appeared to be listening closely to the closing speeches.",
+        "The discovery raises questions about how the old bridge was inspected.",
+        "From the capital, the minister addressed the importance of letting the inspectors lead the inquiry.",
+    ],
+)
+def test_a_reaction_a_hedge_or_talk_about_a_topic_is_no_claim(text: str) -> None:
+    assert found(text) == []
+
+
+def test_a_speakers_finding_that_something_appeared_to_work_is_still_the_speakers() -> None:
+    text = "The Harlow Institute said the new drug appeared to have little effect on the patients it was given to."
+    assert found(text) == [("attributed", "Harlow Institute")]
+
+
+def test_the_crowd_gathered_does_not_hide_a_count() -> None:
+    assert found("About 300 people gathered outside the town hall on Tuesday.")[0][0] in ("figure", "date")
+
+
+def test_a_negated_verb_of_meaning_is_a_judgement_but_a_negated_fact_is_a_denial() -> None:
+    assert found('"The new timetable does not reflect the number of riders on the early trains," said Tom Reyes.') == []
+    assert found('"The new pavement does not meet the standard set by the county," said Tom Reyes.') == [
+        ("attributed", "Tom Reyes")
+    ]
+
+
+def test_the_articles_plain_statement_beside_an_opinion_word_falls_below_the_threshold() -> None:
+    # "disappointing" is the article's verdict; the rest says only what the coach offered: after the lede, no claim
+    lede = "The Harlow Rovers lost 2-1 at home on Sunday. The winner came late. The crowd was 4,000. "
+    assert found(lede + "The coach later offered some optimism after another close, yet disappointing loss.") == [
+        ("figure", None),
+        ("figure", None),
+    ]

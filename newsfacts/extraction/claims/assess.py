@@ -37,6 +37,7 @@ from newsfacts.extraction import tagger
 from newsfacts.extraction.claims.claim import ContentKind
 from newsfacts.extraction.claims.content import SWEEPING_START, content_kinds, states_age
 from newsfacts.extraction.claims.vocabulary import (
+    APPEARED_TO_RE,
     ASKED_TO_SPEAK_RE,
     ASKING_START,
     CLAUSE_BREAK,
@@ -46,7 +47,9 @@ from newsfacts.extraction.claims.vocabulary import (
     DEICTIC,
     DEPENDENT_JOINS,
     DETERMINERS,
+    DISLIKED_RE,
     FEELINGS,
+    FELL_SILENT_RE,
     FELT_BY_OTHERS_RE,
     FELT_BY_OTHERS_WORDS,
     FORECAST_RE,
@@ -61,6 +64,7 @@ from newsfacts.extraction.claims.vocabulary import (
     MIN_OTHER_WORDS,
     MIN_QUOTE_WORDS,
     NEGATED_FACT_RE,
+    NEGATED_JUDGEMENT_RE,
     NOT_PAST,
     NOT_STANDING,
     PARTICIPLE_RE,
@@ -69,7 +73,9 @@ from newsfacts.extraction.claims.vocabulary import (
     PRAISE_RE,
     PRAISE_WORDS,
     QUESTION_END,
+    RAISED_DOUBT_RE,
     RELATIVE_MODAL_RE,
+    SCENE_VERBS,
     SCHEDULED_RE,
     SOFT_WORDS,
     SPEECH_ACTS,
@@ -115,9 +121,10 @@ class Verdict:
 
 
 def _placed_or_done_by(lower: list[str], index: int) -> bool:
-    """Whether a present passive says where a thing is or who does it ("is housed in", "is owned by"), not a state of
-    mind ("is interested in", "is focused on")."""
-    return lower[index + 1 : index + 2] in (["by"], ["in"], ["at"]) and lower[index] not in MENTAL_STATES
+    """Whether a present passive says where a thing is or who does it ("is housed in", "is owned by", "are found
+    mostly in"), not a state of mind ("is interested in", "is focused on")."""
+    after = [word for word in lower[index + 1 : index + 4] if not _adverb(word)]
+    return after[:1] in (["by"], ["in"], ["at"]) and lower[index] not in MENTAL_STATES
 
 
 def _adverb(word: str) -> bool:
@@ -136,8 +143,12 @@ def states_past(tokens: list[str]) -> bool:
             continue
         perfect = lower[index - 1 : index] in (["has"], ["have"], ["had"]) and PARTICIPLE_RE.match(word) is not None
         passive = lower[index - 1 : index] in (["was"], ["were"], ["been"])  # "he was questioned by police"
-        if (word in SPEECH_ACTS and not passive) or not (
-            perfect or word in IRREGULAR_PAST or (len(word) >= 4 and word.endswith("ed") and word not in NOT_PAST)
+        if (
+            (word in SPEECH_ACTS and not passive)
+            or word in SCENE_VERBS
+            or not (
+                perfect or word in IRREGULAR_PAST or (len(word) >= 4 and word.endswith("ed") and word not in NOT_PAST)
+            )
         ):
             continue
         before = [earlier for earlier in lower[max(0, index - 3) : index] if not _adverb(earlier)]
@@ -339,6 +350,16 @@ def _plain_words(text: str, *, quoted: bool) -> str:
         text = HABIT_RE.sub("sometimes", text)  # "now and then we check the crates" is a habit
     if not quoted and ("could" in text or " able " in text):
         text = PAST_ABILITY_RE.sub("managed", text)  # "crews could not reach the house": what happened then
+    if "rais" in text:
+        text = RAISED_DOUBT_RE.sub("prompted questions", text)  # "the finding raises questions": talk, not an event
+    if " like" in text:
+        text = DISLIKED_RE.sub("disliked", text)  # "investors did not like what they saw": a feeling
+    if not quoted and "ppear" in text:
+        # "the jurors appeared to be listening": the article's hedge on a scene; a speaker's finding stays one ("the
+        # drug appeared to have little effect on mortality")
+        text = APPEARED_TO_RE.sub("seemed to ", text)
+    if "fell " in text:
+        text = FELL_SILENT_RE.sub("was silent", text)  # "the room fell silent": the scene
     return text
 
 
@@ -372,7 +393,7 @@ def judge(text: str, *, quoted: bool = False, reported: bool = False) -> Verdict
     if past:
         return Verdict("other", "past", opinion)
     main = SUBORDINATE_RE.sub(" ", " ; ".join(clauses))  # "When someone is not there, ...": a habit's condition
-    if quoted and not opinion and NEGATED_FACT_RE.search(main):
+    if quoted and not opinion and NEGATED_FACT_RE.search(main) and not NEGATED_JUDGEMENT_RE.search(main):
         return Verdict("other", "denial", opinion)
     if reported and not opinion and _states_a_state(word_tokens(" ; ".join(clauses))):
         return Verdict("other", "reported", opinion)

@@ -70,7 +70,7 @@ FEELINGS = frozenset([
     "frustrated", "frustrating", "frustration", "shocked", "surprised", "pleased", "proud", "happy", "sad", "angry",
     "worried", "excited", "upset", "gutted", "devastated", "thrilled", "cried", "crying", "love", "loves", "loved",
     "hate", "hates", "hated", "fear", "fears", "feared", "emotion", "emotional", "regret", "regrets", "remorse",
-    "remorseful", "exciting",
+    "remorseful", "exciting", "dislike", "dislikes", "disliked",
 ])
 # fmt: on
 # fmt: off
@@ -265,6 +265,12 @@ SPEECH_ACTS = frozenset(
         "challenged",
         "clashed",
         "heaped",
+        # talking about a topic ("addressed the importance of the inquiry", "highlighted the risks") is more talk
+        "addressed",
+        "underlined",
+        "highlighted",
+        "discussed",
+        "debated",
     ]
 )
 # A subordinate clause sets the scene of the main one ("It was raining when the delegates arrived"): what it says was
@@ -381,6 +387,32 @@ PRAISE_RE = re.compile(
     r"|pulled\s+together|credit\s+to)\b",
     re.IGNORECASE,
 )
+# How a place or a crowd looked or reacted, the scene of a story, not an event of it ("The hall was packed as the
+# ceremony began", "Supporters lined the streets", "Fans cheered as the players walked out").
+SCENE_VERBS = frozenset(
+    "packed crowded thronged lined cheered applauded clapped booed jeered chanted sang waved gathered flocked "  # noqa: SIM905
+    "queued watched gasped smiled laughed greeted hugged".split()
+)
+# Phrases that read as an event or a past but tell a reaction, a hedge or a verdict (``assess._plain_words`` rewrites
+# them to words the rules already read so): "the finding raises questions about", "did not like what they saw",
+# "appeared to be listened to", "the room fell silent".
+RAISED_DOUBT_RE = re.compile(
+    r"\brais(?:e|es|ed|ing)\s+(?:(?:new|serious|further|more|fresh)\s+)?(?:questions?|concerns?|doubts?|fears?|hopes?"
+    r"|eyebrows|alarm|the\s+(?:possibility|prospect|question))\b"
+    r"(?:\s+(?:about|over|on|as\s+to|whether|that|of)\b[^,;]*)?",  # and what the questions are about
+    re.IGNORECASE,
+)
+DISLIKED_RE = re.compile(r"\b(?:did|do|does)(?:\s+not|n['\u2019]t)\s+like\b", re.IGNORECASE)
+APPEARED_TO_RE = re.compile(r"\bappear(?:s|ed)?\s+to\s+(?=(?:be|have)\b)", re.IGNORECASE)
+FELL_SILENT_RE = re.compile(r"\bfell\s+(?:silent|quiet)\b", re.IGNORECASE)
+# A negated verb of meaning or wanting is a judgement, not a denial of a fact ("the plan does not reflect what residents
+# want", "that doesn't mean the council was right").
+NEGATED_JUDGEMENT_RE = re.compile(
+    r"\b(?:does|do|did)(?:\s+not|n['\u2019]t)\s+(?:\w+ly\s+)?(?:reflect|represent|mean|matter|deserve|need|want|care"
+    r"|seem|look|appear|sound|feel|make\s+sense|add\s+up)\b",
+    re.IGNORECASE,
+)
+
 # Asking someone to speak is more talk, not an act of its own ("A reporter then asked her to explain that
 # remark"), unlike asking for something to be done ("The lawyer asked to be removed from the case").
 ASKED_TO_SPEAK_RE = re.compile(
