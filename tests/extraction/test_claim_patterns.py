@@ -755,3 +755,32 @@ def test_the_articles_plain_statement_beside_an_opinion_word_falls_below_the_thr
         ("figure", None),
         ("figure", None),
     ]
+
+
+# -- kinds of counts, ranks and stretches of time ------------------------------------------------------------------
+
+
+def test_the_first_of_things_just_named_is_no_first_and_twice_is_a_count() -> None:
+    assert found("Tom Reyes scored twice, the first a curling shot from the edge of the box.") == [("figure", None)]
+
+
+def test_a_place_in_a_table_is_a_rank() -> None:
+    assert found("The win moved the Harlow side into third place in the northern league table.") == [("first", None)]
+
+
+def test_a_stretch_of_time_told_by_its_bound_is_a_figure() -> None:
+    assert found("In less than an hour the jury returned with its verdict on all counts.") == [("figure", None)]
+
+
+def test_a_model_year_names_a_car_and_is_no_date() -> None:
+    text = "Police said a woman was seen driving a 2014 Toyota Corolla away from the depot."
+    assert found(text) == [("attributed", None)]  # police, a described speaker
+
+
+def test_an_irregular_participle_after_been_is_what_was_done() -> None:
+    assert found("The army has been put fully in charge of the search along the river.") == [("other", None)]
+
+
+def test_twice_counting_the_speaking_before_reported_words_is_no_claim_of_the_article() -> None:
+    text = "During the debate, Ana Ruiz twice claimed that the council voted against the bridge repairs."
+    assert ("figure", None) not in found(text)

@@ -96,6 +96,8 @@ _RELATIVE_CLAUSE = re.compile(r"(?:,\s+|\s+(?=who\s))(?:who|whose|which)\b")
 _COUNTED_SOURCES = re.compile(
     rf"(?:(?:some|about|around|at\s+least|more\s+than)\s+)?(?:\d[\d,]*|{NUMBER_WORD})\b", re.IGNORECASE
 )
+# A count of the speaking itself at the end of the words before a quote ("During the debate, Ruiz twice [said]").
+_COUNTED_SPEAKING = re.compile(r"\b(?:twice|thrice)\W*$", re.IGNORECASE)
 _OCCASION = re.compile(r"\b(?:at|during|after|before|following)\s+(?:a|an|the|his|her|its|their)\s+\w", re.I)
 _LAST_WORD_RE = re.compile(r"(\w+)\W*$")
 _ATTRIBUTION_WORDS = frozenset(
@@ -376,7 +378,9 @@ def _frame_claim(text: str, frame_start: int, frame_end: int, leading: bool, pos
     chosen = None
     if verdict.kind in ("age", "first"):
         chosen = verdict
-    elif leading and not (verdict.kind == "figure" and _COUNTED_SOURCES.match(words) and not own):
+    elif leading and not (
+        verdict.kind == "figure" and (_COUNTED_SOURCES.match(words) or _COUNTED_SPEAKING.search(words)) and not own
+    ):
         occasion = verdict.kind == "date" and _occasion(words, tokens)
         if (verdict.kind == "figure" or own or occasion) and tokens[0].lower() not in _PRONOUNS:
             chosen = verdict

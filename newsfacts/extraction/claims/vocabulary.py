@@ -110,7 +110,7 @@ IRREGULAR_PAST = frozenset([
     "sworn", "swung", "understood", "undertook", "undertaken", "upheld", "withheld", "crept", "flung", "knelt",
     "leapt", "sped", "wept", "arose", "arisen", "beaten", "bled", "drank", "driven", "fallen", "overthrew",
     "overthrown", "overcame", "oversaw", "overseen", "overtook", "overtaken", "rebuilt", "rewrote", "rewritten",
-    "strove", "withstood", "forbade", "forbidden", "hung", "lit", "mistook",
+    "strove", "withstood", "forbade", "forbidden", "hung", "lit", "mistook", "put", "spread", "hurt",
 ])
 # fmt: on
 # What a participle looks like after has/have/had ("has become", "had texted", "have sought"), not an object ("we have
@@ -192,6 +192,7 @@ FIRST_CUES = frozenset(
         "low",
         "highs",
         "lows",
+        "place",
         *SUPERLATIVES,
     ]
 )
