@@ -784,3 +784,8 @@ def test_an_irregular_participle_after_been_is_what_was_done() -> None:
 def test_twice_counting_the_speaking_before_reported_words_is_no_claim_of_the_article() -> None:
     text = "During the debate, Ana Ruiz twice claimed that the council voted against the bridge repairs."
     assert ("figure", None) not in found(text)
+
+
+def test_who_held_a_role_is_the_articles_claim_but_who_stood_out_is_not() -> None:
+    assert found("The lead investigator in the inquiry was Detective Sergeant Mara Quill.") == [("other", None)]
+    assert found("The man of the match was Tom Reyes.") == []

@@ -75,6 +75,7 @@ from newsfacts.extraction.claims.vocabulary import (
     QUESTION_END,
     RAISED_DOUBT_RE,
     RELATIVE_MODAL_RE,
+    ROLE_HOLDER_RE,
     SCENE_VERBS,
     SCHEDULED_RE,
     SOFT_WORDS,
@@ -399,6 +400,8 @@ def judge(text: str, *, quoted: bool = False, reported: bool = False) -> Verdict
         return Verdict("other", "reported", opinion)
     if not quoted and not opinion and PLACED_RE.search(text) and word_tokens(text)[0].lower() not in DEICTIC:
         return Verdict("other", "placed", opinion)  # "An inquiry is underway at the port", "he remains in custody"
+    if not quoted and not opinion and ROLE_HOLDER_RE.match(text):
+        return Verdict("other", "present", opinion)  # "The lead prosecutor in the case was Jane Doe"
     if not quoted and not opinion and any(states_standing_fact(clause) for clause in clauses):
         return Verdict("other", "present", opinion)  # "The ordinance bans trucks from the bridge"
     return None

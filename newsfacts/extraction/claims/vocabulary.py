@@ -406,6 +406,12 @@ RAISED_DOUBT_RE = re.compile(
 DISLIKED_RE = re.compile(r"\b(?:did|do|does)(?:\s+not|n['\u2019]t)\s+like\b", re.IGNORECASE)
 APPEARED_TO_RE = re.compile(r"\bappear(?:s|ed)?\s+to\s+(?=(?:be|have)\b)", re.IGNORECASE)
 FELL_SILENT_RE = re.compile(r"\bfell\s+(?:silent|quiet)\b", re.IGNORECASE)
+# Who held a role, in the article's words: "The lead prosecutor in the case was Jane Doe", "The other driver was
+# Tom Reyes of Leeds"; not a verdict on who stood out ("The star of the night was Ana Ruiz").
+ROLE_HOLDER_RE = re.compile(
+    r"^(?:The|the)\s+(?!(?:\w+\s+){0,3}?(?:star|hero|heroine|highlight|standout|stand-out|pick|best|man|woman|player)\b)"
+    r"(?:[a-z][\w'\u2019-]*\s+){1,6}(?:is|was|are|were)\s+(?:[A-Z][\w.'\u2019-]*\s+){1,5}[A-Z][\w'\u2019-]+"
+)
 # A negated verb of meaning or wanting is a judgement, not a denial of a fact ("the plan does not reflect what residents
 # want", "that doesn't mean the council was right").
 NEGATED_JUDGEMENT_RE = re.compile(
