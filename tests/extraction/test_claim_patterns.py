@@ -789,3 +789,23 @@ def test_twice_counting_the_speaking_before_reported_words_is_no_claim_of_the_ar
 def test_who_held_a_role_is_the_articles_claim_but_who_stood_out_is_not() -> None:
     assert found("The lead investigator in the inquiry was Detective Sergeant Mara Quill.") == [("other", None)]
     assert found("The man of the match was Tom Reyes.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In defeat, the mayor appeared cowed by the vote at the town hall.",
+        "All of this is powerfully documented in the new film about the mill.",
+        "Correction: An earlier version of this article incorrectly listed when the ferry service was introduced.",
+        '"You\'ve got to do something about the bridge before winter," said Tom Reyes.',
+        '"It\'s hard to convince people what the valley looked like before the dam," said Ana Ruiz.',
+        '"This isn\'t a reform of the tax system at all," said Tom Reyes.',
+        "Ana Ruiz said the ministry is committed to openness in the inquiry into the fire.",
+    ],
+)
+def test_an_impression_a_verdict_a_note_on_the_article_or_a_stance_is_no_claim(text: str) -> None:
+    assert found(text) == []
+
+
+def test_appearing_in_court_is_still_what_happened() -> None:
+    assert found("Ana Ruiz appeared in court in Harlow on charges of theft from the depot.") == [("other", None)]

@@ -48,6 +48,7 @@ from newsfacts.extraction.claims.vocabulary import (
     DEPENDENT_JOINS,
     DETERMINERS,
     DISLIKED_RE,
+    EDITORS_NOTE_START,
     FEELINGS,
     FELL_SILENT_RE,
     FELT_BY_OTHERS_RE,
@@ -56,6 +57,7 @@ from newsfacts.extraction.claims.vocabulary import (
     FORWARD_BREAK,
     FORWARD_WORDS,
     HABIT_RE,
+    HARD_TO_RE,
     HYPHENATED_RE,
     IMPERATIVE_START,
     INTENSIFIERS,
@@ -106,6 +108,8 @@ _ARTICLES = frozenset({"The", "A", "An", "the", "a", "an"})
 # Present forms that are the indicative whatever the subject ("insisted that the figures are right").
 # Words that make a clause indicative: a finite "be", "have" or "do" ("insisted that he did not get a briefing").
 _INDICATIVE = STATE_VERBS | {"did", "does", "do", "didn't", "doesn't", "don't", "to"}
+# Subjects that point at something said before: what they are not is a verdict on it.
+_POINTING = frozenset({"it", "this", "that"})
 # Words that open the rest of a list rather than a clause of its own: ", not renewed or amended".
 _LIST_GOES_ON = frozenset({"not", "or", "nor"})
 # What follows a verb: its object or a particle ("reconsider its decision", "step down").
@@ -237,14 +241,29 @@ def _opinion_words(tokens: list[str], quoted: bool) -> set[str]:
     return found
 
 
+def _denies_a_fact(words: str) -> bool:
+    """Whether a speaker's words deny or negate a fact ("Our firm has nothing to do with this", "the surface doesn't
+    meet the standard"), not a judgement: what something does not mean or reflect ("the plan does not reflect what
+    residents want"), nor what "it", "this" or "that" is not ("This isn't reform", "It's not a full skeleton")."""
+    if not NEGATED_FACT_RE.search(words) or NEGATED_JUDGEMENT_RE.search(words):
+        return False
+    tokens = word_tokens(words)
+    return not tokens or tokens[0].lower().split("'")[0] not in _POINTING
+
+
 def _states_a_state(tokens: list[str]) -> bool:
     """Whether reported words tell how something is or was, with a finite "be" or "have", of a subject named or
     described ("the bridge was still closed", "the mayor had the right to"), not of "it", "this" or "there", which
-    mostly carry a judgement ("this was a disgrace"); "they're" is a finite "be" too ("re" once a curly apostrophe
-    splits it)."""
+    mostly carry a judgement ("this was a disgrace"), nor a state of mind ("the ministry is committed to openness");
+    "they're" is a finite "be" too ("re" once a curly apostrophe splits it)."""
     if not tokens or tokens[0].lower() in DEICTIC:
         return False
-    return any(t.lower() in STATE_VERBS or t.lower().endswith("'re") or t == "re" for t in tokens)
+    lower = [token.lower() for token in tokens]
+    for index, word in enumerate(lower):
+        if word in STATE_VERBS or word.endswith("'re") or word == "re":
+            after = [later for later in lower[index + 1 : index + 3] if not _adverb(later)]
+            return after[:1] != [] and after[0] not in MENTAL_STATES  # "is committed to": a stance, not a state
+    return False
 
 
 def is_forward(clause: str, tokens: list[str]) -> bool:
@@ -355,6 +374,8 @@ def _plain_words(text: str, *, quoted: bool) -> str:
         text = RAISED_DOUBT_RE.sub("prompted questions", text)  # "the finding raises questions": talk, not an event
     if " like" in text:
         text = DISLIKED_RE.sub("disliked", text)  # "investors did not like what they saw": a feeling
+    if " hard to" in text:
+        text = HARD_TO_RE.sub("it is difficult to", text)  # "it's hard to convince them": a judgement
     if not quoted and "ppear" in text:
         # "the jurors appeared to be listening": the article's hedge on a scene; a speaker's finding stays one ("the
         # drug appeared to have little effect on mortality")
@@ -394,7 +415,7 @@ def judge(text: str, *, quoted: bool = False, reported: bool = False) -> Verdict
     if past:
         return Verdict("other", "past", opinion)
     main = SUBORDINATE_RE.sub(" ", " ; ".join(clauses))  # "When someone is not there, ...": a habit's condition
-    if quoted and not opinion and NEGATED_FACT_RE.search(main) and not NEGATED_JUDGEMENT_RE.search(main):
+    if quoted and not opinion and _denies_a_fact(main):
         return Verdict("other", "denial", opinion)
     if reported and not opinion and _states_a_state(word_tokens(" ; ".join(clauses))):
         return Verdict("other", "reported", opinion)
@@ -414,10 +435,12 @@ def assess(text: str, *, quoted: bool = False) -> ContentKind | None:
 
 
 def is_never_a_claim(sentence: str) -> bool:
-    """Questions (asked or put in words), conditionals and advice assert nothing, whatever figures they hold."""
+    """Questions (asked or put in words), conditionals and advice assert nothing, whatever figures they hold; an
+    editor's note on the article ("Correction: ...") is no claim of the story."""
     return bool(
         QUESTION_END.search(sentence)
         or CONDITIONAL_START.match(sentence)
         or IMPERATIVE_START.match(sentence)
         or ASKING_START.match(sentence)
+        or EDITORS_NOTE_START.match(sentence)
     )

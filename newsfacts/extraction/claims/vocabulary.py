@@ -93,8 +93,12 @@ SOFT_WORDS = frozenset([
     # generic statements, not events
     "often", "usually", "always", "sometimes", "generally", "typically", "simply", "clearly", "obviously",
     *FEELINGS,
-    # a generic "you" ("in this job you get blamed") speaks of no one in particular
-    "you", "You",
+    # a generic "you" ("in this job you get blamed", "you've got to act") speaks of no one in particular
+    "you", "You", "you've", "You've", "you're", "You're", "you'd", "You'd",
+    # the article's verdict on how something was done ("powerfully documented", "deftly handled")
+    "powerfully", "brilliantly", "beautifully", "superbly", "masterfully", "deftly", "admirably", "impressively",
+    "poignantly", "movingly", "vividly", "eloquently", "wisely", "foolishly", "shamefully", "disgracefully",
+    "bizarrely", "astonishingly", "stunningly",
 ])
 # What was done or has been: a regular past or participle (-ed) or a common irregular one.
 IRREGULAR_PAST = frozenset([
@@ -204,6 +208,10 @@ NOT_PAST = frozenset(_NOT_PAST_WORDS.split())
 _AGE_MAX = 119
 
 QUESTION_END = re.compile(r"\?[\s\"'\u201d\u2019»)\]:]*$")  # "?:" ends a transcript's topic line
+# An editor's note on the article itself ("Correction: An earlier version of this article ...") is furniture.
+EDITORS_NOTE_START = re.compile(
+    r"^[\s*]*(?:Correction|Clarification|Editor['\u2019]s\s+[Nn]ote|Update|Updated)\s*[:\u2013\u2014-]", re.IGNORECASE
+)
 CONDITIONAL_START = re.compile(r"^[\"'\u201c\u2018«(\s]*(?:If|Unless|Suppose|Imagine|Whether)\b")
 # Advice and appeals: "Don't just turn up at the hospital", "Please call the helpline first".
 IMPERATIVE_START = re.compile(r"^[\"'\u201c\u2018«(\s]*(?:Don['\u2019]t|Do\s+not|Please|Let['\u2019]s|Never)\b")
@@ -404,7 +412,13 @@ RAISED_DOUBT_RE = re.compile(
     re.IGNORECASE,
 )
 DISLIKED_RE = re.compile(r"\b(?:did|do|does)(?:\s+not|n['\u2019]t)\s+like\b", re.IGNORECASE)
-APPEARED_TO_RE = re.compile(r"\bappear(?:s|ed)?\s+to\s+(?=(?:be|have)\b)", re.IGNORECASE)
+# "appeared to be listening", "appeared cowed", "appears unconvinced"; not "appeared in court", "appeared before the
+# magistrates", "appeared briefly at the hearing"
+APPEARED_TO_RE = re.compile(
+    r"\bappear(?:s|ed)?\s+(?:to\s+(?=(?:be|have)\b)|(?=[a-z]+(?:ed|en|ous|ful|ive|ent|ant|ic|al)\b))",
+    re.IGNORECASE,
+)
+HARD_TO_RE = re.compile(r"\b(?:it|that)(?:['\u2019]s|\s+is|\s+was)\s+hard\s+to\b", re.IGNORECASE)
 FELL_SILENT_RE = re.compile(r"\bfell\s+(?:silent|quiet)\b", re.IGNORECASE)
 # Who held a role, in the article's words: "The lead prosecutor in the case was Jane Doe", "The other driver was
 # Tom Reyes of Leeds"; not a verdict on who stood out ("The star of the night was Ana Ruiz").
