@@ -809,3 +809,12 @@ def test_an_impression_a_verdict_a_note_on_the_article_or_a_stance_is_no_claim(t
 
 def test_appearing_in_court_is_still_what_happened() -> None:
     assert found("Ana Ruiz appeared in court in Harlow on charges of theft from the depot.") == [("other", None)]
+
+
+def test_an_opening_phrase_before_the_speaker_is_no_claim_of_its_own() -> None:
+    # the verbs describe the quarter and the interview, not the speaker: cut from the sentence, a fragment
+    assert found("In the quarter that ended May 2, Acme Mills said it earned $18 million.") == [
+        ("figure", "Acme Mills")
+    ]
+    text = 'In an interview focused largely on trade, Ana Ruiz said the port "had been closed for a week".'
+    assert found(text) == [("figure", "Ana Ruiz")]
