@@ -338,14 +338,12 @@ def _outside(span: tuple[int, int], masks: list[tuple[int, int]]) -> bool:
 
 
 # A model year names a thing: "driving a 2016 Nissan Versa", "an 1890 Steinway".
-_MODEL_YEAR_RE = re.compile(r"\ban?\s+(?:1[89]|20)\d\d\s+[A-Z]")
+_MODEL_YEAR_RE = re.compile(r"\ban?\s+(?P<year>(?:1[89]|20)\d\d)\s+[A-Z]")
 
 
 def _model_years(text: str) -> list[tuple[int, int]]:
     """Where a year names a model ("a 2016 Nissan Versa"): neither a date nor an amount."""
-    if _MODEL_YEAR_RE.search(text) is None:
-        return []
-    return [(match.end() - 6, match.end() - 2) for match in _MODEL_YEAR_RE.finditer(text)]
+    return [match.span("year") for match in _MODEL_YEAR_RE.finditer(text)]
 
 
 def _years(text: str) -> list[tuple[int, int]]:

@@ -98,6 +98,7 @@ _COUNTED_SOURCES = re.compile(
 )
 # A count of the speaking itself at the end of the words before a quote ("During the debate, Ruiz twice [said]").
 _COUNTED_SPEAKING = re.compile(r"\b(?:twice|thrice)\W*$", re.IGNORECASE)
+# An opening phrase of time or place before the speaker: "In the quarter that ended May 2, ", "During a visit, ".
 _OPENING_PHRASE = re.compile(r"(?:In|At|During|Over|Throughout|For)\s+(?:a|an|the|its|his|her|their)\s[^,]*,\s+")
 _OCCASION = re.compile(r"\b(?:at|during|after|before|following)\s+(?:a|an|the|his|her|its|their)\s+\w", re.I)
 _LAST_WORD_RE = re.compile(r"(\w+)\W*$")
