@@ -164,7 +164,7 @@ def _owned_name_goes_on(tok: _Token) -> bool:
 
 def _is_name_word(tok: _Token) -> bool:
     word = tok.bare
-    if _PARTICLE_NAME.fullmatch(word) or _SYLLABLE_NAME.fullmatch(word):
+    if "-" in word and (_PARTICLE_NAME.fullmatch(word) or _SYLLABLE_NAME.fullmatch(word)):
         return True  # "al-Haddad", "el-Sayed": a surname with its particle; "Sung-ho", "Min-ji": a given name
     if not word or not word[0].isupper():
         return False

@@ -284,8 +284,9 @@ class SpeakerBook:
         """The role words read (in lowercase) before ``pos`` as the text writes them: ``Barclays analyst``."""
         if not role:
             return role
-        at = self.text.lower().rfind(role, max(0, pos - 80), pos)
-        return self.text[at : at + len(role)] if at >= 0 else role
+        window = max(0, pos - 80)  # the 80 characters before, lowered alone: lowering the whole text costs ~1 ms
+        at = self.text[window:pos].lower().rfind(role)
+        return self.text[window + at : window + at + len(role)] if at >= 0 else role
 
     def _learn_roles_and_gender(self, entity: Entity, m: Mention) -> None:
         """Role words from the description, role and title of ``m``; gender from its title, gendered nouns, a

@@ -75,6 +75,72 @@ def test_tag_of_a_list_of_words_matches_tagging_the_sentence() -> None:
     assert tagger.tag([]) == []
 
 
+ARTICLES = Path(__file__).with_name("articles")
+
+
+def test_tags_as_read_are_the_tags_of_the_whole_list_whatever_order_they_are_read_in() -> None:
+    from newsfacts.extraction.sentences import split_sentences
+
+    checked = 0
+    for path in sorted(ARTICLES.glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        for sentence in split_sentences(text):
+            words = [sentence.text[s:e] for s, e in tagger.tokenize(sentence.text)]
+            expected = tagger.tag(words)
+            tagger.clear_cache()
+            as_read = tagger.tags_as_read(words)
+            assert len(as_read) == len(expected)
+            assert as_read[:1] == expected[:1]  # the first alone, then one further on, then all
+            assert as_read[len(words) // 2 : len(words) // 2 + 1] == expected[len(words) // 2 : len(words) // 2 + 1]
+            assert list(as_read) == expected
+            assert as_read[-1] == expected[-1]
+            checked += len(words)
+    assert checked > 5_000
+
+
+def test_the_list_scored_perceptron_gives_nltks_answer_for_every_word_of_the_test_articles() -> None:
+    from nltk.tag.perceptron import AveragedPerceptron
+
+    from newsfacts.extraction.sentences import split_sentences
+
+    model = tagger._tagger()
+    checked = 0
+    for path in sorted(ARTICLES.glob("*.txt")):
+        for sentence in split_sentences(path.read_text(encoding="utf-8")):
+            words = [sentence.text[s:e] for s, e in tagger.tokenize(sentence.text)]
+            context = model.START + [model.normalize(word) for word in words] + model.END
+            prev, prev2 = model.START
+            for index, word in enumerate(words):
+                features = model._get_features(index, word, context, prev, prev2)
+                expected = AveragedPerceptron.predict(model.model, features)[0]
+                assert model.model.predict(features)[0] == expected, (word, sentence.text)
+                prev2, prev = prev, expected
+                checked += 1
+    assert checked > 5_000
+
+
+def test_equal_scores_go_to_the_greatest_class_name_as_nltks_predict_gives_them() -> None:
+    from nltk.tag.perceptron import AveragedPerceptron
+
+    model = tagger._scoring_class()({"suffix ing": {"NN": 1.5, "VBG": 1.5, "JJ": 0.5}}, ["DT", "JJ", "NN", "VBG"])
+    for features in ({"suffix ing": 1}, {"unknown": 1}, {"suffix ing": 0}):
+        assert model.predict(features)[0] == AveragedPerceptron.predict(model, features)[0] == "VBG"
+
+
+def test_reading_the_first_tags_asks_the_model_about_those_words_alone(monkeypatch: pytest.MonkeyPatch) -> None:
+    model = tagger._tagger().model
+    asked: list[object] = []
+    predict = model.predict
+    monkeypatch.setattr(model, "predict", lambda features, *args: asked.append(features) or predict(features, *args))
+    words = ["Harlow", "Quarrington", "Vellacott", "Brimsworth", "Tennaby", "Oskarvik"]  # none in the tag dictionary
+    tagger.clear_cache()
+    as_read = tagger.tags_as_read(words)
+    assert as_read[0] == tagger.tag(words)[0]
+    assert len(asked) == 1 + len(words)  # the first word, then tag() for all of them
+    with pytest.raises(IndexError):
+        as_read[len(words)]
+
+
 def test_shipped_model_is_the_file_the_training_command_recorded() -> None:
     recorded = tagger.MODEL_PATH.with_name(tagger.MODEL_PATH.name + ".sha256").read_text(encoding="utf-8").split()
     assert recorded == [tagger.model_checksum(), tagger.MODEL_PATH.name]

@@ -30,6 +30,7 @@ counts once, as the most specific thing it is (see ``content_kinds``).
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -166,10 +167,11 @@ def states_past(tokens: list[str]) -> bool:
     return False
 
 
-def _first_words(text: str) -> tuple[list[str], list[str]]:
-    """The first words of ``text`` and their part-of-speech tags, the tagger reading no further."""
+def _first_words(text: str) -> tuple[list[str], Sequence[str]]:
+    """The first words of ``text`` and their part-of-speech tags, the tagger reading no further (and only as far as
+    the caller reads the tags: most clauses are decided on their first word or two)."""
     words = [text[start:end].replace("\u2019", "'") for start, end in tagger.tokenize(text)[:_LOOK_AHEAD]]
-    return words, tagger.tag(words)
+    return words, tagger.tags_as_read(words)
 
 
 def states_standing_fact(clause: str) -> bool:
