@@ -722,10 +722,10 @@ def test_how_a_place_or_a_crowd_looked_is_the_scene_not_a_claim(text: str) -> No
 @pytest.mark.parametrize(
     "text",
     [
-        "Shareholders did not like what they saw in the filing.",
+        "Shareholders did not like the numbers in the filing.",
         "The jurors appeared to be listening closely to the closing speeches.",
         "The discovery raises questions about how the old bridge was inspected.",
-        "From the capital, the minister addressed the importance of letting the inspectors lead the inquiry.",
+        "The minister highlighted the role of the inspectors in the harbour inquiry.",
     ],
 )
 def test_a_reaction_a_hedge_or_talk_about_a_topic_is_no_claim(text: str) -> None:
@@ -733,7 +733,7 @@ def test_a_reaction_a_hedge_or_talk_about_a_topic_is_no_claim(text: str) -> None
 
 
 def test_a_speakers_finding_that_something_appeared_to_work_is_still_the_speakers() -> None:
-    text = "The Harlow Institute said the new drug appeared to have little effect on the patients it was given to."
+    text = "The Harlow Institute said the new drug appeared to shorten hospital stays for the patients it was given to."
     assert found(text) == [("attributed", "Harlow Institute")]
 
 
@@ -751,7 +751,7 @@ def test_a_negated_verb_of_meaning_is_a_judgement_but_a_negated_fact_is_a_denial
 def test_the_articles_plain_statement_beside_an_opinion_word_falls_below_the_threshold() -> None:
     # "disappointing" is the article's verdict; the rest says only what the coach offered: after the lede, no claim
     lede = "The Harlow Rovers lost 2-1 at home on Sunday. The winner came late. The crowd was 4,000. "
-    assert found(lede + "The coach later offered some optimism after another close, yet disappointing loss.") == [
+    assert found(lede + "The squad later travelled home after another narrow but disappointing defeat.") == [
         ("figure", None),
         ("figure", None),
     ]
@@ -761,7 +761,7 @@ def test_the_articles_plain_statement_beside_an_opinion_word_falls_below_the_thr
 
 
 def test_the_first_of_things_just_named_is_no_first_and_twice_is_a_count() -> None:
-    assert found("Tom Reyes scored twice, the first a curling shot from the edge of the box.") == [("figure", None)]
+    assert found("Ana Ruiz netted twice for Harlow, the first a header from a corner.") == [("figure", None)]
 
 
 def test_a_place_in_a_table_is_a_rank() -> None:
@@ -769,7 +769,7 @@ def test_a_place_in_a_table_is_a_rank() -> None:
 
 
 def test_a_stretch_of_time_told_by_its_bound_is_a_figure() -> None:
-    assert found("In less than an hour the jury returned with its verdict on all counts.") == [("figure", None)]
+    assert found("The panel returned a verdict in less than a week on all counts.") == [("figure", None)]
 
 
 def test_a_model_year_names_a_car_and_is_no_date() -> None:
@@ -778,11 +778,11 @@ def test_a_model_year_names_a_car_and_is_no_date() -> None:
 
 
 def test_an_irregular_participle_after_been_is_what_was_done() -> None:
-    assert found("The army has been put fully in charge of the search along the river.") == [("other", None)]
+    assert found("The coastguard has been put in command of the search along the estuary.") == [("other", None)]
 
 
 def test_twice_counting_the_speaking_before_reported_words_is_no_claim_of_the_article() -> None:
-    text = "During the debate, Ana Ruiz twice claimed that the council voted against the bridge repairs."
+    text = "At the hearing, Ana Ruiz twice insisted the council had never paid for the bridge repairs."
     assert ("figure", None) not in found(text)
 
 
@@ -794,12 +794,12 @@ def test_who_held_a_role_is_the_articles_claim_but_who_stood_out_is_not() -> Non
 @pytest.mark.parametrize(
     "text",
     [
-        "In defeat, the mayor appeared cowed by the vote at the town hall.",
-        "All of this is powerfully documented in the new film about the mill.",
-        "Correction: An earlier version of this article incorrectly listed when the ferry service was introduced.",
-        '"You\'ve got to do something about the bridge before winter," said Tom Reyes.',
-        '"It\'s hard to convince people what the valley looked like before the dam," said Ana Ruiz.',
-        '"This isn\'t a reform of the tax system at all," said Tom Reyes.',
+        "The mayor appeared shaken by the result at the town hall.",
+        "The mill's decline is powerfully documented in a new book by a local teacher.",
+        "Correction: This story earlier gave the wrong year for the opening of the ferry service.",
+        '"You\'ve got to fix the bridge before the winter comes," said Tom Reyes.',
+        '"It\'s hard to explain to newcomers how green the valley used to be," said Ana Ruiz.',
+        '"This isn\'t a real budget, whatever they call it," said Tom Reyes.',
         "Ana Ruiz said the ministry is committed to openness in the inquiry into the fire.",
     ],
 )
@@ -812,9 +812,9 @@ def test_appearing_in_court_is_still_what_happened() -> None:
 
 
 def test_an_opening_phrase_before_the_speaker_is_no_claim_of_its_own() -> None:
-    # the verbs describe the quarter and the interview, not the speaker: cut from the sentence, a fragment
-    assert found("In the quarter that ended May 2, Acme Mills said it earned $18 million.") == [
-        ("figure", "Acme Mills")
+    # the verbs describe the season and the interview, not the speaker: cut from the sentence, a fragment
+    assert found("In the season that closed on May 2, Acme Boats said it sold 4,000 dinghies.") == [
+        ("figure", "Acme Boats")
     ]
-    text = 'In an interview focused largely on trade, Ana Ruiz said the port "had been closed for a week".'
+    text = 'In a radio interview devoted mostly to fishing quotas, Ana Ruiz said the port "had been closed for a week".'
     assert found(text) == [("figure", "Ana Ruiz")]

@@ -245,8 +245,8 @@ def _opinion_words(tokens: list[str], quoted: bool) -> set[str]:
 
 def _denies_a_fact(words: str) -> bool:
     """Whether a speaker's words deny or negate a fact ("Our firm has nothing to do with this", "the surface doesn't
-    meet the standard"), not a judgement: what something does not mean or reflect ("the plan does not reflect what
-    residents want"), nor what "it", "this" or "that" is not ("This isn't reform", "It's not a full skeleton")."""
+    meet the standard"), not a judgement: what something does not mean or reflect ("the timetable does not reflect
+    how people travel"), nor what "it", "this" or "that" is not ("This isn't a real budget", "It's not a full set")."""
     if not NEGATED_FACT_RE.search(words) or NEGATED_JUDGEMENT_RE.search(words):
         return False
     tokens = word_tokens(words)
@@ -375,12 +375,12 @@ def _plain_words(text: str, *, quoted: bool) -> str:
     if "rais" in text:
         text = RAISED_DOUBT_RE.sub("prompted questions", text)  # "the finding raises questions": talk, not an event
     if " like" in text:
-        text = DISLIKED_RE.sub("disliked", text)  # "investors did not like what they saw": a feeling
+        text = DISLIKED_RE.sub("disliked", text)  # "shareholders did not like the numbers": a feeling
     if " hard to" in text:
-        text = HARD_TO_RE.sub("it is difficult to", text)  # "it's hard to convince them": a judgement
+        text = HARD_TO_RE.sub("it is difficult to", text)  # "it's hard to explain to newcomers": a judgement
     if not quoted and "ppear" in text:
         # "the jurors appeared to be listening": the article's hedge on a scene; a speaker's finding stays one ("the
-        # drug appeared to have little effect on mortality")
+        # new drug appeared to shorten hospital stays")
         text = APPEARED_TO_RE.sub("seemed to ", text)
     if "fell " in text:
         text = FELL_SILENT_RE.sub("was silent", text)  # "the room fell silent": the scene

@@ -41,7 +41,7 @@ _SPEAKERS_SUPERLATIVE = 0.25
 MIN_CONFIDENCE = 0.4
 _OPINION = 0.15
 # In the article's own words, an opinion word beside a plain statement that counts no figure, date or age mostly makes
-# it colour ("offered some optimism after another disappointing loss"): none of six such claims on annotated real
+# it colour ("the squad travelled home after another disappointing defeat"): none of six such claims on annotated real
 # articles was check-worthy, so it loses twice as much: below the threshold after the lede, in its lowest band there.
 _ARTICLE_OPINION = 0.3
 _FIRST_PERSON = 0.15

@@ -229,7 +229,7 @@ _FIGURE_PATTERNS: Gated = [
             re.IGNORECASE,
         ),
     ),
-    # a stretch of time told by its bound: "in less than an hour", "within more than a week"
+    # a stretch of time told by its bound: "in less than a week", "within more than a year"
     (
         _A_STRETCH,
         re.compile(
@@ -259,7 +259,7 @@ _FIRST_PATTERNS = [
         r"\b(?:the|its|their|his|her|our|a)\s+(?:very\s+)?first\b"
         r"(?!\s*,|\s+(?:half|quarter|(?:day|week|month|year)s?|round|phase|stage|step|part|floor|place|of|few"
         r"|two|three|four|five|six|seven|eight|nine|ten"  # "the first ten minutes"
-        r"|an?|the"  # "scored twice, the first a volley": the first of the things just named
+        r"|an?|the"  # "netted twice, the first a header": the first of the things just named
         r"|time\s+in\s+\w+s"
         r"|\d[\d,.]*|(?:hundred|thousand|million|billion)\b)\b)"
         # "a first for the club" is one, "a first touch" is not
@@ -337,12 +337,12 @@ def _outside(span: tuple[int, int], masks: list[tuple[int, int]]) -> bool:
     return all(span[1] <= start or span[0] >= end for start, end in masks)
 
 
-# A model year names a thing: "driving a 2016 Nissan Versa", "an 1890 Steinway".
+# A model year names a thing: "driving a 2014 Toyota Corolla", "an 1890 Steinway".
 _MODEL_YEAR_RE = re.compile(r"\ban?\s+(?P<year>(?:1[89]|20)\d\d)\s+[A-Z]")
 
 
 def _model_years(text: str) -> list[tuple[int, int]]:
-    """Where a year names a model ("a 2016 Nissan Versa"): neither a date nor an amount."""
+    """Where a year names a model ("a 2014 Toyota Corolla"): neither a date nor an amount."""
     return [match.span("year") for match in _MODEL_YEAR_RE.finditer(text)]
 
 

@@ -98,7 +98,7 @@ _COUNTED_SOURCES = re.compile(
 )
 # A count of the speaking itself at the end of the words before a quote ("During the debate, Ruiz twice [said]").
 _COUNTED_SPEAKING = re.compile(r"\b(?:twice|thrice)\W*$", re.IGNORECASE)
-# An opening phrase of time or place before the speaker: "In the quarter that ended May 2, ", "During a visit, ".
+# An opening phrase of time or place before the speaker: "In the season that closed on May 2, ", "During a visit, ".
 _OPENING_PHRASE = re.compile(r"(?:In|At|During|Over|Throughout|For)\s+(?:a|an|the|its|his|her|their)\s[^,]*,\s+")
 _OCCASION = re.compile(r"\b(?:at|during|after|before|following)\s+(?:a|an|the|his|her|its|their)\s+\w", re.I)
 _LAST_WORD_RE = re.compile(r"(\w+)\W*$")
@@ -352,7 +352,7 @@ def _own_predicate(tokens: list[str]) -> bool:
 
 def _after_opening_phrase(tokens: list[str], words: str) -> list[str]:
     """The words before a quote without an opening phrase of time or place, whose verb describes that phrase's noun
-    ("In the quarter that ended May 2, [Acme]", "In an interview focused on trade, [Ruiz]"), not the speaker."""
+    ("In the season that closed on May 2, [Acme]", "In a radio interview on fishing, [Ruiz]"), not the speaker."""
     found = _OPENING_PHRASE.match(words)
     return word_tokens(words[found.end() :]) if found else tokens
 

@@ -274,7 +274,7 @@ SPEECH_ACTS = frozenset(
         "challenged",
         "clashed",
         "heaped",
-        # talking about a topic ("addressed the importance of the inquiry", "highlighted the risks") is more talk
+        # talking about a topic ("addressed the role of the inspectors", "highlighted the risks") is more talk
         "addressed",
         "underlined",
         "highlighted",
@@ -403,8 +403,8 @@ SCENE_VERBS = frozenset(
     "queued watched gasped smiled laughed greeted hugged".split()
 )
 # Phrases that read as an event or a past but tell a reaction, a hedge or a verdict (``assess._plain_words`` rewrites
-# them to words the rules already read so): "the finding raises questions about", "did not like what they saw",
-# "appeared to be listened to", "the room fell silent".
+# them to words the rules already read so): "the finding raises questions about", "did not like the numbers",
+# "appeared to be listening", "the room fell silent".
 RAISED_DOUBT_RE = re.compile(
     r"\brais(?:e|es|ed|ing)\s+(?:(?:new|serious|further|more|fresh)\s+)?(?:questions?|concerns?|doubts?|fears?|hopes?"
     r"|eyebrows|alarm|the\s+(?:possibility|prospect|question))\b"
