@@ -208,7 +208,7 @@ NOT_PAST = frozenset(_NOT_PAST_WORDS.split())
 _AGE_MAX = 119
 
 QUESTION_END = re.compile(r"\?[\s\"'\u201d\u2019»)\]:]*$")  # "?:" ends a transcript's topic line
-# An editor's note on the article itself ("Correction: An earlier version of this article ...") is furniture.
+# An editor's note on the article itself ("Correction: This story earlier gave ...") is furniture.
 EDITORS_NOTE_START = re.compile(
     r"^[\s*]*(?:Correction|Clarification|Editor['\u2019]s\s+[Nn]ote|Update|Updated)\s*[:\u2013\u2014-]", re.IGNORECASE
 )
@@ -426,8 +426,8 @@ ROLE_HOLDER_RE = re.compile(
     r"^(?:The|the)\s+(?!(?:\w+\s+){0,3}?(?:star|hero|heroine|highlight|standout|stand-out|pick|best|man|woman|player)\b)"
     r"(?:[a-z][\w'\u2019-]*\s+){1,6}(?:is|was|are|were)\s+(?:[A-Z][\w.'\u2019-]*\s+){1,5}[A-Z][\w'\u2019-]+"
 )
-# A negated verb of meaning or wanting is a judgement, not a denial of a fact ("the plan does not reflect what residents
-# want", "that doesn't mean the council was right").
+# A negated verb of meaning or wanting is a judgement, not a denial of a fact ("the timetable does not reflect how
+# people travel", "that doesn't mean the council was right").
 NEGATED_JUDGEMENT_RE = re.compile(
     r"\b(?:does|do|did)(?:\s+not|n['\u2019]t)\s+(?:\w+ly\s+)?(?:reflect|represent|mean|matter|deserve|need|want|care"
     r"|seem|look|appear|sound|feel|make\s+sense|add\s+up)\b",
