@@ -219,7 +219,7 @@ QUOTED = [
         "a date when the words were said is no claim",
         "He said in June that the agency had been hacked twice.",
         (("the agency had been hacked twice", "Sam Ode"),),
-        [("attributed", "Sam Ode")],
+        [("figure", "Sam Ode")],  # a count of two, the speaker's; "in June" is when he spoke
     ),
 ]
 

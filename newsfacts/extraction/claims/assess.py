@@ -38,6 +38,7 @@ from newsfacts.extraction import tagger
 from newsfacts.extraction.claims.claim import ContentKind
 from newsfacts.extraction.claims.content import SWEEPING_START, content_kinds, states_age
 from newsfacts.extraction.claims.vocabulary import (
+    APPEARED_TO_RE,
     ASKED_TO_SPEAK_RE,
     ASKING_START,
     CLAUSE_BREAK,
@@ -47,13 +48,17 @@ from newsfacts.extraction.claims.vocabulary import (
     DEICTIC,
     DEPENDENT_JOINS,
     DETERMINERS,
+    DISLIKED_RE,
+    EDITORS_NOTE_START,
     FEELINGS,
+    FELL_SILENT_RE,
     FELT_BY_OTHERS_RE,
     FELT_BY_OTHERS_WORDS,
     FORECAST_RE,
     FORWARD_BREAK,
     FORWARD_WORDS,
     HABIT_RE,
+    HARD_TO_RE,
     HYPHENATED_RE,
     IMPERATIVE_START,
     INTENSIFIERS,
@@ -62,6 +67,7 @@ from newsfacts.extraction.claims.vocabulary import (
     MIN_OTHER_WORDS,
     MIN_QUOTE_WORDS,
     NEGATED_FACT_RE,
+    NEGATED_JUDGEMENT_RE,
     NOT_PAST,
     NOT_STANDING,
     PARTICIPLE_RE,
@@ -70,7 +76,10 @@ from newsfacts.extraction.claims.vocabulary import (
     PRAISE_RE,
     PRAISE_WORDS,
     QUESTION_END,
+    RAISED_DOUBT_RE,
     RELATIVE_MODAL_RE,
+    ROLE_HOLDER_RE,
+    SCENE_VERBS,
     SCHEDULED_RE,
     SOFT_WORDS,
     SPEECH_ACTS,
@@ -100,6 +109,8 @@ _ARTICLES = frozenset({"The", "A", "An", "the", "a", "an"})
 # Present forms that are the indicative whatever the subject ("insisted that the figures are right").
 # Words that make a clause indicative: a finite "be", "have" or "do" ("insisted that he did not get a briefing").
 _INDICATIVE = STATE_VERBS | {"did", "does", "do", "didn't", "doesn't", "don't", "to"}
+# Subjects that point at something said before: what they are not is a verdict on it.
+_POINTING = frozenset({"it", "this", "that"})
 # Words that open the rest of a list rather than a clause of its own: ", not renewed or amended".
 _LIST_GOES_ON = frozenset({"not", "or", "nor"})
 # What follows a verb: its object or a particle ("reconsider its decision", "step down").
@@ -116,9 +127,10 @@ class Verdict:
 
 
 def _placed_or_done_by(lower: list[str], index: int) -> bool:
-    """Whether a present passive says where a thing is or who does it ("is housed in", "is owned by"), not a state of
-    mind ("is interested in", "is focused on")."""
-    return lower[index + 1 : index + 2] in (["by"], ["in"], ["at"]) and lower[index] not in MENTAL_STATES
+    """Whether a present passive says where a thing is or who does it ("is housed in", "is owned by", "are found
+    mostly in"), not a state of mind ("is interested in", "is focused on")."""
+    after = [word for word in lower[index + 1 : index + 4] if not _adverb(word)]
+    return after[:1] in (["by"], ["in"], ["at"]) and lower[index] not in MENTAL_STATES
 
 
 def _adverb(word: str) -> bool:
@@ -137,8 +149,12 @@ def states_past(tokens: list[str]) -> bool:
             continue
         perfect = lower[index - 1 : index] in (["has"], ["have"], ["had"]) and PARTICIPLE_RE.match(word) is not None
         passive = lower[index - 1 : index] in (["was"], ["were"], ["been"])  # "he was questioned by police"
-        if (word in SPEECH_ACTS and not passive) or not (
-            perfect or word in IRREGULAR_PAST or (len(word) >= 4 and word.endswith("ed") and word not in NOT_PAST)
+        if (
+            (word in SPEECH_ACTS and not passive)
+            or word in SCENE_VERBS
+            or not (
+                perfect or word in IRREGULAR_PAST or (len(word) >= 4 and word.endswith("ed") and word not in NOT_PAST)
+            )
         ):
             continue
         before = [earlier for earlier in lower[max(0, index - 3) : index] if not _adverb(earlier)]
@@ -227,14 +243,29 @@ def _opinion_words(tokens: list[str], quoted: bool) -> set[str]:
     return found
 
 
+def _denies_a_fact(words: str) -> bool:
+    """Whether a speaker's words deny or negate a fact ("Our firm has nothing to do with this", "the surface doesn't
+    meet the standard"), not a judgement: what something does not mean or reflect ("the timetable does not reflect
+    how people travel"), nor what "it", "this" or "that" is not ("This isn't a real budget", "It's not a full set")."""
+    if not NEGATED_FACT_RE.search(words) or NEGATED_JUDGEMENT_RE.search(words):
+        return False
+    tokens = word_tokens(words)
+    return not tokens or tokens[0].lower().split("'")[0] not in _POINTING
+
+
 def _states_a_state(tokens: list[str]) -> bool:
     """Whether reported words tell how something is or was, with a finite "be" or "have", of a subject named or
     described ("the bridge was still closed", "the mayor had the right to"), not of "it", "this" or "there", which
-    mostly carry a judgement ("this was a disgrace"); "they're" is a finite "be" too ("re" once a curly apostrophe
-    splits it)."""
+    mostly carry a judgement ("this was a disgrace"), nor a state of mind ("the ministry is committed to openness");
+    "they're" is a finite "be" too ("re" once a curly apostrophe splits it)."""
     if not tokens or tokens[0].lower() in DEICTIC:
         return False
-    return any(t.lower() in STATE_VERBS or t.lower().endswith("'re") or t == "re" for t in tokens)
+    lower = [token.lower() for token in tokens]
+    for index, word in enumerate(lower):
+        if word in STATE_VERBS or word.endswith("'re") or word == "re":
+            after = [later for later in lower[index + 1 : index + 3] if not _adverb(later)]
+            return after[:1] != [] and after[0] not in MENTAL_STATES  # "is committed to": a stance, not a state
+    return False
 
 
 def is_forward(clause: str, tokens: list[str]) -> bool:
@@ -341,6 +372,18 @@ def _plain_words(text: str, *, quoted: bool) -> str:
         text = HABIT_RE.sub("sometimes", text)  # "now and then we check the crates" is a habit
     if not quoted and ("could" in text or " able " in text):
         text = PAST_ABILITY_RE.sub("managed", text)  # "crews could not reach the house": what happened then
+    if "rais" in text:
+        text = RAISED_DOUBT_RE.sub("prompted questions", text)  # "the finding raises questions": talk, not an event
+    if " like" in text:
+        text = DISLIKED_RE.sub("disliked", text)  # "shareholders did not like the numbers": a feeling
+    if " hard to" in text:
+        text = HARD_TO_RE.sub("it is difficult to", text)  # "it's hard to explain to newcomers": a judgement
+    if not quoted and "ppear" in text:
+        # "the jurors appeared to be listening": the article's hedge on a scene; a speaker's finding stays one ("the
+        # new drug appeared to shorten hospital stays")
+        text = APPEARED_TO_RE.sub("seemed to ", text)
+    if "fell " in text:
+        text = FELL_SILENT_RE.sub("was silent", text)  # "the room fell silent": the scene
     return text
 
 
@@ -374,12 +417,14 @@ def judge(text: str, *, quoted: bool = False, reported: bool = False) -> Verdict
     if past:
         return Verdict("other", "past", opinion)
     main = SUBORDINATE_RE.sub(" ", " ; ".join(clauses))  # "When someone is not there, ...": a habit's condition
-    if quoted and not opinion and NEGATED_FACT_RE.search(main):
+    if quoted and not opinion and _denies_a_fact(main):
         return Verdict("other", "denial", opinion)
     if reported and not opinion and _states_a_state(word_tokens(" ; ".join(clauses))):
         return Verdict("other", "reported", opinion)
     if not quoted and not opinion and PLACED_RE.search(text) and word_tokens(text)[0].lower() not in DEICTIC:
         return Verdict("other", "placed", opinion)  # "An inquiry is underway at the port", "he remains in custody"
+    if not quoted and not opinion and ROLE_HOLDER_RE.match(text):
+        return Verdict("other", "present", opinion)  # "The lead prosecutor in the case was Jane Doe"
     if not quoted and not opinion and any(states_standing_fact(clause) for clause in clauses):
         return Verdict("other", "present", opinion)  # "The ordinance bans trucks from the bridge"
     return None
@@ -392,10 +437,12 @@ def assess(text: str, *, quoted: bool = False) -> ContentKind | None:
 
 
 def is_never_a_claim(sentence: str) -> bool:
-    """Questions (asked or put in words), conditionals and advice assert nothing, whatever figures they hold."""
+    """Questions (asked or put in words), conditionals and advice assert nothing, whatever figures they hold; an
+    editor's note on the article ("Correction: ...") is no claim of the story."""
     return bool(
         QUESTION_END.search(sentence)
         or CONDITIONAL_START.match(sentence)
         or IMPERATIVE_START.match(sentence)
         or ASKING_START.match(sentence)
+        or EDITORS_NOTE_START.match(sentence)
     )

@@ -182,7 +182,7 @@ _ONE_COUNTED_RE = re.compile(
 )
 _TIME_AMOUNTS = frozenset(["day's", "week's", "fortnight's", "month's", "year's"])
 _A_STRETCH = frozenset({"century", "decade", "year", "month", "week", "fortnight", "hour"})
-_NUMBER_GATES = NUMBER_WORDS | _TIME_AMOUNTS | _A_STRETCH | _FRACTION_WORDS | {"no", "nobody", "one"}
+_NUMBER_GATES = NUMBER_WORDS | _TIME_AMOUNTS | _A_STRETCH | _FRACTION_WORDS | {"no", "nobody", "one", "twice", "thrice"}
 _FIGURE_PATTERNS: Gated = [
     # digits, not glued to a word ("G7", "COVID-19"), nor an address ("the 5400 block of Elm Street")
     (
@@ -209,6 +209,8 @@ _FIGURE_PATTERNS: Gated = [
     # "not just one, but ...": more than one
     (frozenset({"one"}), re.compile(r"\bnot\s+(?:just|only)\s+one\b", re.IGNORECASE)),
     (frozenset({"one"}), _ONE_COUNTED_RE),
+    # "scored twice", "was twice convicted"
+    (frozenset({"twice", "thrice"}), re.compile(r"\b(?:twice|thrice)\b", re.IGNORECASE)),
     (
         _FRACTION_WORDS,
         re.compile(
@@ -224,6 +226,14 @@ _FIGURE_PATTERNS: Gated = [
         re.compile(
             r"\bfor\s+(?:(?:almost|nearly|about|around|over|more\s+than|well\s+over)\s+)?an?\s+"
             r"(?:century|decade|year|month|week|fortnight|hour)\b",
+            re.IGNORECASE,
+        ),
+    ),
+    # a stretch of time told by its bound: "in less than a week", "within more than a year"
+    (
+        _A_STRETCH,
+        re.compile(
+            r"\b(?:in|within|after)\s+(?:less|more)\s+than\s+an?\s+(?:century|decade|year|month|week|fortnight|hour)\b",
             re.IGNORECASE,
         ),
     ),
@@ -249,6 +259,7 @@ _FIRST_PATTERNS = [
         r"\b(?:the|its|their|his|her|our|a)\s+(?:very\s+)?first\b"
         r"(?!\s*,|\s+(?:half|quarter|(?:day|week|month|year)s?|round|phase|stage|step|part|floor|place|of|few"
         r"|two|three|four|five|six|seven|eight|nine|ten"  # "the first ten minutes"
+        r"|an?|the"  # "netted twice, the first a header": the first of the things just named
         r"|time\s+in\s+\w+s"
         r"|\d[\d,.]*|(?:hundred|thousand|million|billion)\b)\b)"
         # "a first for the club" is one, "a first touch" is not
@@ -263,6 +274,12 @@ _FIRST_PATTERNS = [
     ),
     # a place in a ranking: "top of the polls", "bottom of the league", "the region's No. 3 brewer"
     re.compile(r"['\u2019]s\s+(?:No\.|number)\s?\d{1,3}\b", re.IGNORECASE),
+    # "moved into third place", "finished in 12th place"
+    re.compile(
+        r"\b(?:in|into|to|at|from)\s+(?:joint[\s-]+)?(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth"
+        r"|\d{1,2}(?:st|nd|rd|th))\s+place\b",
+        re.IGNORECASE,
+    ),
     re.compile(
         r"\b(?:top|bottom)\s+of\s+the\s+(?:table|league|list|rankings?|charts?|polls?|class)\b|\btop\s+(?:spot|place)\b",
         re.IGNORECASE,
@@ -320,6 +337,15 @@ def _outside(span: tuple[int, int], masks: list[tuple[int, int]]) -> bool:
     return all(span[1] <= start or span[0] >= end for start, end in masks)
 
 
+# A model year names a thing: "driving a 2014 Toyota Corolla", "an 1890 Steinway".
+_MODEL_YEAR_RE = re.compile(r"\ban?\s+(?P<year>(?:1[89]|20)\d\d)\s+[A-Z]")
+
+
+def _model_years(text: str) -> list[tuple[int, int]]:
+    """Where a year names a model ("a 2014 Toyota Corolla"): neither a date nor an amount."""
+    return [match.span("year") for match in _MODEL_YEAR_RE.finditer(text)]
+
+
 def _years(text: str) -> list[tuple[int, int]]:
     """Four-digit years, told from counts by their context: "in 2015" or "2015," but not "2000 workers"."""
     found = []
@@ -362,12 +388,13 @@ def content_kinds(text: str, tokens: list[str] | None = None) -> set[ContentKind
     dates = _spans(_DATE_PATTERNS, text, {*words, *tokens}, digits)
     if not words.isdisjoint(_TIME_WORDS):
         dates += [match.span() for match in _TIME_RE.finditer(text)]  # a clock time says when
-    dates = [span for span in (dates + _years(text) if digits else dates) if _outside(span, ages)]
+    models = _model_years(text) if digits else []
+    dates = [span for span in (dates + _years(text) if digits else dates) if _outside(span, ages + models)]
     dates = [span for span in dates if not _duration(text, span)]
     if dates:
         kinds.add("date")
     if numbers:
-        masks = ages + dates
+        masks = ages + dates + models
         figures = [span for span in _spans(_FIGURE_PATTERNS, text, words, digits) if _outside(span, masks)]
         if any(not _MODEL_NUMBER_LEAD.search(text, max(0, start - 12), start) for start, _end in figures):
             kinds.add("figure")

@@ -96,6 +96,10 @@ _RELATIVE_CLAUSE = re.compile(r"(?:,\s+|\s+(?=who\s))(?:who|whose|which)\b")
 _COUNTED_SOURCES = re.compile(
     rf"(?:(?:some|about|around|at\s+least|more\s+than)\s+)?(?:\d[\d,]*|{NUMBER_WORD})\b", re.IGNORECASE
 )
+# A count of the speaking itself at the end of the words before a quote ("During the debate, Ruiz twice [said]").
+_COUNTED_SPEAKING = re.compile(r"\b(?:twice|thrice)\W*$", re.IGNORECASE)
+# An opening phrase of time or place before the speaker: "In the season that closed on May 2, ", "During a visit, ".
+_OPENING_PHRASE = re.compile(r"(?:In|At|During|Over|Throughout|For)\s+(?:a|an|the|its|his|her|their)\s[^,]*,\s+")
 _OCCASION = re.compile(r"\b(?:at|during|after|before|following)\s+(?:a|an|the|his|her|its|their)\s+\w", re.I)
 _LAST_WORD_RE = re.compile(r"(\w+)\W*$")
 _ATTRIBUTION_WORDS = frozenset(
@@ -346,6 +350,13 @@ def _own_predicate(tokens: list[str]) -> bool:
     )
 
 
+def _after_opening_phrase(tokens: list[str], words: str) -> list[str]:
+    """The words before a quote without an opening phrase of time or place, whose verb describes that phrase's noun
+    ("In the season that closed on May 2, [Acme]", "In a radio interview on fishing, [Ruiz]"), not the speaker."""
+    found = _OPENING_PHRASE.match(words)
+    return word_tokens(words[found.end() :]) if found else tokens
+
+
 def _occasion(words: str, tokens: list[str]) -> bool:
     """Whether words before a quote tell the occasion the words came at, whose day is a fact of the story ("Ruiz,
     at a press conference in Kisumu on Friday, said"), not only the day of the speaking ("Ruiz said on Friday")."""
@@ -370,13 +381,15 @@ def _frame_claim(text: str, frame_start: int, frame_end: int, leading: bool, pos
         return None
     tokens = word_tokens(_RELATIVE_ASIDE.sub(" ", words))  # "X, who was not involved in the work," describes X
     # "Six scientists [...] joined the fund in releasing a report, saying"; not "Comey opened his testimony by [saying]"
-    own = leading and _own_predicate(tokens) and tokens[-1] != "by"
+    own = leading and _own_predicate(_after_opening_phrase(tokens, words)) and tokens[-1] != "by"
     relative = _RELATIVE_CLAUSE.search(words)
     about_speaker = judge(words[relative.end() :]) if relative else None
     chosen = None
     if verdict.kind in ("age", "first"):
         chosen = verdict
-    elif leading and not (verdict.kind == "figure" and _COUNTED_SOURCES.match(words) and not own):
+    elif leading and not (
+        verdict.kind == "figure" and (_COUNTED_SOURCES.match(words) or _COUNTED_SPEAKING.search(words)) and not own
+    ):
         occasion = verdict.kind == "date" and _occasion(words, tokens)
         if (verdict.kind == "figure" or own or occasion) and tokens[0].lower() not in _PRONOUNS:
             chosen = verdict
