@@ -278,6 +278,7 @@ def is_rank_abbreviation(word: str) -> bool:
     """``DSP``, ``MLA``, ``CEO``: a rank or office written in capitals (as written: ``Sp`` and ``md`` are none)."""
     return word.isupper() and word.lower() in RANK_ABBREVIATIONS
 
+
 # Nouns that describe a person's role; "the minister said" resolves to the person the story described so. Role
 # nouns that are also common first names ("dean") are left out: a sentence opening "Dean Smith said" names a person.
 PERSON_ROLES = words(
