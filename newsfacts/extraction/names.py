@@ -291,8 +291,8 @@ def _read_group(
         return None
     title, group = _split_title(text, group)
     group = _drop_trailing(group, acronyms)
-    if not group or _is_office(group):
-        return None  # "Federal Minister", "Prime Minister": a title without a name
+    if not group or _is_office(group) or _rank_of_office(title, group):
+        return None  # "Federal Minister", "Prime Minister", "Assistant Chief Constable": a title without a name
     start, end = group[0].start, group[-1].start + len(group[-1].bare)
     if group[-1].text.endswith(".") and group[-1].bare.lower() in COMPANY_ABBREVIATIONS:
         end = group[-1].end  # "Acme Tools Inc.": the full stop is part of the name
@@ -441,6 +441,17 @@ def _drop_trailing(group: list[_Token], acronyms: set[str]) -> list[_Token]:
 
 # Months that are surnames too.
 _MONTH_SURNAMES = frozenset({"May", "March"})
+
+
+# Words that rank an office written after them: "Assistant Chief Constable", "Deputy Speaker", "Acting Governor".
+_OFFICE_RANKS = words("chief deputy assistant acting interim senior principal vice")
+
+
+def _rank_of_office(title: str, group: list[_Token]) -> bool:
+    """A group left with one title word after a rank was split off (``Assistant Chief Constable``): an office, no
+    name; after an honorific the word is a surname (``Mr. Major``)."""
+    ranked = title.split(" ")[-1].lower() in _OFFICE_RANKS
+    return ranked and len(group) == 1 and _is_title(group[0])
 
 
 def _is_office(group: list[_Token]) -> bool:

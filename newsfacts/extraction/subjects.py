@@ -635,12 +635,32 @@ def clause_subject(reader: Reading, s: Sentence, vs: int, coordinated: bool) -> 
         if kind is not None:
             entity = reader.book.create(mention.text, kind, pos)
         if entity is not None and not reader.book.in_quote(pos) and not mention.possessive:
+            holder = _holder_apposed(reader, s, mention, entity, vs)
+            if holder is not None:
+                return holder
             between = reader.masked[mention.end : vs]
             if not coordinated and (MASK in between or _has_cue(between)):
                 return None
             start = _title_start(reader, s, mention)  # "lead author Ana Ruiz, a scientist at X, told"
             return Subject(start, mention.end, entity, named(reader, mention, entity), entity.is_media)
     return _lead_subject(reader, s, vs, max_words=5)
+
+
+def _holder_apposed(reader: Reading, s: Sentence, mention: Mention, entity: Entity, vs: int) -> Subject | None:
+    """``The chief executive of Acme Tools, Ana Ruiz, said``, ``Chief Constable of Halden Police, Tom Okafor,
+    said``: the holder of a role in a body (or someone's), named after it between commas, speaks, not the body."""
+    role_of = _ROLE_OF.search(reader.masked, s.start, mention.start)
+    if role_of is None or not is_person_role(role_of.group(1).lower()):
+        return None
+    comma = _APPOSED_NAME.match(reader.masked, mention.end, vs)
+    holder = reader.mention_by_start.get(comma.end()) if comma is not None else None
+    person = reader.book.mention_entity.get(holder.start) if holder is not None else None
+    if holder is None or person is None or person.kind != "person" or reader.masked[holder.end : holder.end + 1] != ",":
+        return None
+    return Subject(role_of.start(), holder.end, person, named(reader, holder, person))
+
+
+_APPOSED_NAME = re.compile(r",\s+")
 
 
 def _lone_name_kind(reader: Reading, s: Sentence, mention: Mention) -> SpeakerKind | None:

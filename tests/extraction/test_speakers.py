@@ -170,6 +170,34 @@ def test_title_without_a_name_is_not_a_speaker() -> None:
     assert [s.name for s in speakers] == []
 
 
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        pytest.param("The Assistant Chief Constable said the roads were shut.", None, id="ranked-office-alone"),
+        pytest.param("The Deputy Speaker said the roads were shut.", None, id="deputy-office-alone"),
+        pytest.param("Mr. Major said the roads were shut.", "Major", id="honorific-before-a-title-surname"),
+    ],
+)
+def test_an_office_after_its_rank_is_no_name(text: str, name: str | None) -> None:
+    speakers, quotes = read(text)
+    assert [s.name for s in speakers] == ([name] if name else [])
+    assert quotes[0][1] == name
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        pytest.param("The chief executive of Acme Tools, Ana Ruiz, said the plant would close.", "Ana Ruiz", id="ceo"),
+        pytest.param("Chief Constable of Halden Police, Tom Okafor, said roads were shut.", "Tom Okafor", id="rank"),
+        pytest.param("The head of the Halden Water Board, Ana Ruiz, said the pipes were old.", "Ana Ruiz", id="head"),
+        pytest.param("The lawyer of Tom Ray, Ana Ruiz, said the appeal was filed.", "Ana Ruiz", id="someones-role"),
+    ],
+)
+def test_the_holder_named_after_a_role_in_a_body_speaks_not_the_body(text: str, name: str) -> None:
+    _, quotes = read(text)
+    assert quotes[0][1] == name
+
+
 def test_sir_with_a_first_name_is_the_same_person() -> None:
     speakers, quotes = read("Sir Alan Brigg led the inquiry. Sir Alan said the report was finished.")
     assert [s.name for s in speakers] == ["Alan Brigg"]
