@@ -279,9 +279,15 @@ def is_rank_abbreviation(word: str) -> bool:
     return word.isupper() and word.lower() in RANK_ABBREVIATIONS
 
 
+# Nouns for a person of a nation, written with a capital ("the Spaniard said"): a role noun for the person the story
+# follows, never a name.
+DEMONYMS = words(
+    """spaniard briton swede frenchman frenchwoman englishman englishwoman irishman irishwoman scotsman scotswoman
+    welshman welshwoman dutchman dutchwoman"""
+)
 # Nouns that describe a person's role; "the minister said" resolves to the person the story described so. Role
 # nouns that are also common first names ("dean") are left out: a sentence opening "Dean Smith said" names a person.
-PERSON_ROLES = words(
+PERSON_ROLES = DEMONYMS | words(
     """minister president director executive chief head spokesman spokeswoman spokesperson mayor governor senator
     professor doctor nurse coach manager chairman chairwoman chair secretary official officer analyst economist expert
     scientist researcher author writer actor actress star singer cosmonaut astronaut billionaire millionaire
@@ -298,6 +304,8 @@ PERSON_ROLES = words(
     plaintiff defendant suspect accused opponent rival critic supporter whistleblower landlord tenant shopkeeper
     baker fisherman source insider locals sister brother grandson granddaughter nephew niece cousin uncle aunt gaffer
     fiancee fiance girlfriend boyfriend partner investigator parliamentarian people person defence defense
+    midfielder defender goalkeeper goalie winger batsman batter bowler paceman pacer spinner all-rounder skipper
+    quarterback pitcher golfer sprinter jockey referee umpire
     prosecution counsel prisoner constable barrister solicitor magistrate coroner juror clerk sheriff deputy trooper
     firefighter paramedic local ranger voter attendee protester shopper fan commenter user organizer organiser
     donor volunteer parent pollster blogger commentator contributor correspondent nominee anchor"""

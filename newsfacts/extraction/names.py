@@ -14,6 +14,7 @@ from newsfacts.extraction.cues import (
     ABBREVIATED_TITLES,
     ALL_VERBS,
     APOSTROPHES,
+    DEMONYMS,
     NEWS_AGENCIES,
     OFFICES,
     ORGANISATION_WORDS,
@@ -291,6 +292,8 @@ def _read_group(
         return None
     title, group = _split_title(text, group)
     group = _drop_trailing(group, acronyms)
+    if len(group) == 1 and group[0].bare.lower() in DEMONYMS:
+        return None  # "the Spaniard said": a role noun written with a capital
     if not group or _is_office(group) or _rank_of_office(title, group):
         return None  # "Federal Minister", "Prime Minister", "Assistant Chief Constable": a title without a name
     start, end = group[0].start, group[-1].start + len(group[-1].bare)

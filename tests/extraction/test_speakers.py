@@ -198,6 +198,21 @@ def test_the_holder_named_after_a_role_in_a_body_speaks_not_the_body(text: str, 
     assert quotes[0][1] == name
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param('Ana Ruiz scored twice. "It boiled over," the Spaniard said.', id="demonym"),
+        pytest.param("Ana Ruiz scored twice. The Briton said the pitch was heavy.", id="demonym-opening"),
+        pytest.param('Ana Ruiz scored twice. "It boiled over," the midfielder said.', id="position-in-a-team"),
+        pytest.param('Ana Ruiz took four wickets. "It swung late," the paceman said.', id="bowler"),
+    ],
+)
+def test_a_player_called_by_nation_or_position_is_the_person_followed(text: str) -> None:
+    speakers, quotes = read(text)
+    assert [s.name for s in speakers] == ["Ana Ruiz"]
+    assert quotes[0][1] == "Ana Ruiz"
+
+
 def test_sir_with_a_first_name_is_the_same_person() -> None:
     speakers, quotes = read("Sir Alan Brigg led the inquiry. Sir Alan said the report was finished.")
     assert [s.name for s in speakers] == ["Alan Brigg"]
