@@ -116,6 +116,8 @@ THAT_ONLY_VERBS = _forms(
     "signal signalled signaled signals",
     "post posted posts",
     "affirm affirmed affirms",
+    "reaffirm reaffirmed reaffirms",
+    "express expressed expresses",
     "remind reminded reminds",
     "reassure reassured reassures",
     "brief briefed briefs",
@@ -170,7 +172,7 @@ PARTICIPLE_CUES.update(_forms("explain explaining", "stress stressing", "claim c
 # ("..., suggesting it was comfortable with ...").
 INFERENCE_PARTICIPLES = words("suggesting indicating signalling signaling implying")
 PARTICIPLE_CUES.update(_forms("state stating", "confirm confirming", "announce announcing", "tell telling"))
-PARTICIPLE_CUES.update(_forms("quip quipping"))
+PARTICIPLE_CUES.update(_forms("quip quipping", "inform informing", "assure assuring"))
 
 # A reporting verb after these is passive or adjectival ("who were told that"): it names no speaker.
 PASSIVE_AUXILIARIES = words("was were been being be is are am")

@@ -1000,6 +1000,48 @@ def test_sentences_wholly_inside_a_quote_do_not_hide_the_person_followed() -> No
     assert quotes[-1][1:] == ("Tom Bassey", "role")
 
 
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        pytest.param(
+            "Mr Okafor also reaffirmed that the group was still united.",
+            "reaffirmed",
+            "the group was still united",
+            id="reaffirmed",
+        ),
+        pytest.param(
+            "Ana Ruiz expressed that she was unsure how to fix the roads.",
+            "expressed",
+            "she was unsure how to fix the roads",
+            id="expressed-that",
+        ),
+        pytest.param(
+            "Ana Ruiz spoke on Monday, informing listeners that the council meets twice a month.",
+            "informing",
+            "the council meets twice a month",
+            id="informing-the-addressee",
+        ),
+        pytest.param(
+            "Ana Ruiz spoke on Monday, assuring voters the tax would not rise.",
+            "assuring",
+            "the tax would not rise",
+            id="assuring-the-addressee",
+        ),
+    ],
+)
+def test_more_verbs_report_a_clause(text: str, cue: str, content: str) -> None:
+    _, found = find_quotes(text, split_sentences(text))
+    assert [(q.cue, q.text) for q in found] == [(cue, content)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Ana Ruiz expressed concern about the roads.", "The agency sent letters informing residents of the change."],
+)
+def test_the_new_verbs_report_nothing_without_a_clause(text: str) -> None:
+    assert find_quotes(text, split_sentences(text))[1] == []
+
+
 def test_quipping_introduces_a_quote() -> None:
     _, quotes = read("Tom Okoro, 62, was unhappy, quipping: \u2018It is still soft.\u2019\n")
     assert quotes == [("It is still soft.", "Tom Okoro", "name")]
