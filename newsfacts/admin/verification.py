@@ -64,7 +64,6 @@ class VerificationAdmin(EditingMixin, HistoryAdmin):
 
     form = ReviewForm
     speaker_field: str  # "speaker" or "claimant"
-    description_field: str  # "speaker_description" or "claimant_description": the unnamed one's, in the article's words
     queue_admin_class: type[VerificationAdmin]
 
     list_display_links = ["excerpt"]
@@ -121,7 +120,7 @@ class VerificationAdmin(EditingMixin, HistoryAdmin):
     def _speaker_link(self, obj: Quote | Claim) -> SafeString | str:
         speaker = getattr(obj, self.speaker_field)
         if speaker is None:
-            description = getattr(obj, self.description_field)
+            description = getattr(obj, review.DESCRIPTION_FIELD[type(obj)])
             return format_html("<i>unnamed: {}</i>", description) if description else "-"
         return format_html(
             '<a href="?{}" title="Only this speaker">{}</a>', urlencode({self.speaker_field: speaker.pk}), speaker
@@ -304,7 +303,6 @@ class VerificationAdmin(EditingMixin, HistoryAdmin):
 
 class QuoteAdmin(VerificationAdmin):
     speaker_field = "speaker"
-    description_field = "speaker_description"
     list_display = [
         "excerpt",
         "speaker_link",
@@ -345,7 +343,6 @@ class QuoteAdmin(VerificationAdmin):
 
 class ClaimAdmin(VerificationAdmin):
     speaker_field = "claimant"
-    description_field = "claimant_description"
     list_display = ["excerpt", "claimant_link", "article_link", "kind", "status", "confidence"]
     list_filter = [
         NeedsReviewFilter,

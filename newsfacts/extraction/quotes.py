@@ -555,17 +555,20 @@ def _segment_at(reader: _Reader, pos: int) -> QuotedSpan | None:
     return reader.segments[k] if k < len(reader.opens) and reader.opens[k] == pos else None
 
 
+def _segments_opening_in(reader: _Reader, a: int, b: int) -> list[QuotedSpan]:
+    """The quoted spans of every class opening inside ``[a, b)``."""
+    return reader.segments[bisect_left(reader.opens, a) : bisect_left(reader.opens, b)]
+
+
 def _segment_open_in(reader: _Reader, a: int, b: int) -> QuotedSpan | None:
     """The last quoted span (a quotation, not a heading or title) opening inside ``[a, b)``."""
-    found = reader.segments[bisect_left(reader.opens, a) : bisect_left(reader.opens, b)]
-    quotations = [seg for seg in found if seg.cls in ("full", "partial")]
+    quotations = [seg for seg in _segments_opening_in(reader, a, b) if seg.cls in ("full", "partial")]
     return quotations[-1] if quotations else None
 
 
 def _segments_in(reader: _Reader, a: int, b: int) -> list[QuotedSpan]:
     """The quoted spans (not headings) lying inside ``[a, b)``."""
-    found = reader.segments[bisect_left(reader.opens, a) : bisect_left(reader.opens, b)]
-    return [seg for seg in found if seg.close < b and seg.cls != "heading"]
+    return [seg for seg in _segments_opening_in(reader, a, b) if seg.close < b and seg.cls != "heading"]
 
 
 # The person told, up to twelve words, before "that" (perhaps after an aside: "told the paper, however, that").
@@ -1955,13 +1958,13 @@ def _first_named(m: Mention) -> bool:
     return len(m.tokens) > 1 and m.tokens[0].lower() in first_name_genders()
 
 
-# A company named by its officer: "chief executive officer of Acme", "the CFO of Acme", "founder of Acme".
 # A lone name before a company officer's role in lowercase and the officer's name: "Acme chief executive Ana Ruiz"
 # (not a spokesperson's or a chairman's: "Okafor spokeswoman Ana Ruiz" speaks for a person or a campaign).
 _OFFICER_AFTER = re.compile(
     r"(?<![\w'\u2019])([A-Z][\w\-]+)(?:['\u2019]s)?\s+(?:chief\s+executive|chief\s+financial\s+officer|"
     r"managing\s+director|co-founder|founder)\s+(?:[A-Z][\w.]*\s+)?[A-Z][a-z]"
 )
+# A company named by its officer: "chief executive officer of Acme", "the CFO of Acme", "founder of Acme".
 _OFFICER_OF = re.compile(
     r"\b(?:chief (?:executive|financial|operating|technology) officer|chief executive|ceo|cfo|coo|cto|chairman|"
     r"chairwoman|co-founder|founder)\s+(?:of|at)\s+([A-Z][\w\-]+)\b(?!\s+[A-Z])",

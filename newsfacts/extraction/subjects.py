@@ -635,7 +635,7 @@ def clause_subject(reader: Reading, s: Sentence, vs: int, coordinated: bool) -> 
         if kind is not None:
             entity = reader.book.create(mention.text, kind, pos)
         if entity is not None and not reader.book.in_quote(pos) and not mention.possessive:
-            holder = _holder_apposed(reader, s, mention, entity, vs)
+            holder = _holder_apposed(reader, s, mention, vs)
             if holder is not None:
                 return holder
             between = reader.masked[mention.end : vs]
@@ -646,7 +646,7 @@ def clause_subject(reader: Reading, s: Sentence, vs: int, coordinated: bool) -> 
     return _lead_subject(reader, s, vs, max_words=5)
 
 
-def _holder_apposed(reader: Reading, s: Sentence, mention: Mention, entity: Entity, vs: int) -> Subject | None:
+def _holder_apposed(reader: Reading, s: Sentence, mention: Mention, vs: int) -> Subject | None:
     """``The chief executive of Acme Tools, Ana Ruiz, said``, ``Chief Constable of Halden Police, Tom Okafor,
     said``: the holder of a role in a body (or someone's), named after it between commas, speaks, not the body."""
     role_of = _ROLE_OF.search(reader.masked, s.start, mention.start)

@@ -106,7 +106,6 @@ _ADJECTIVE_TAGS = frozenset({"JJ", "JJR"})
 # A subject named ("Tom Reyes chairs ...") or described with an article ("The ordinance bans ...").
 _NAMING_TAGS = frozenset({"NNP", "NNPS"})
 _ARTICLES = frozenset({"The", "A", "An", "the", "a", "an"})
-# Present forms that are the indicative whatever the subject ("insisted that the figures are right").
 # Words that make a clause indicative: a finite "be", "have" or "do" ("insisted that he did not get a briefing").
 _INDICATIVE = STATE_VERBS | {"did", "does", "do", "didn't", "doesn't", "don't", "to"}
 # Subjects that point at something said before: what they are not is a verdict on it.

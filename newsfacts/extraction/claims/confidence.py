@@ -70,8 +70,9 @@ def confidence(verdict: Verdict, text: str, voice: Voice, position: int) -> floa
     if verdict.opinion:
         score -= _ARTICLE_OPINION if voice == "article" and verdict.basis != "hard" else _OPINION
     if voice != "article" and verdict.basis != "hard":
-        words = {token.lower() for token in word_tokens(text)}
-        if not FIRST_PERSON.isdisjoint(word_tokens(text)):
+        tokens = word_tokens(text)
+        words = {token.lower() for token in tokens}
+        if not FIRST_PERSON.isdisjoint(tokens):
             score -= _FIRST_PERSON
         if not PLAY_WORDS.isdisjoint(words):
             score -= _PLAY_TALK
