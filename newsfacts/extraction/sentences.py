@@ -217,7 +217,9 @@ class _Block:
             if pos >= self.end:
                 return None
             ch = text[pos]
-            if ch in _OPENERS or (ch == '"' and not self.closes_quote(pos)):
+            # a straight single mark after a sentence's end opens a quotation ("fraud. 'We ...", "''We ..."):
+            # an apostrophe closing a word never follows a blank
+            if ch in _OPENERS or ch == "'" or (ch == '"' and not self.closes_quote(pos)):
                 pos += 1
                 continue
             if ch.isupper() or ch.isdigit() or ch == "©":

@@ -314,6 +314,18 @@ HARD_CASES = [
         "Russia\u2019s agency didn\u2019t comment. Gagarin\u2019s flight was first.",
         [("prose", "Russia\u2019s agency didn\u2019t comment."), ("prose", "Gagarin\u2019s flight was first.")],
     ),
+    (
+        "Fans insist the vote was rigged. ''We were robbed,'' said Ana Ruiz. 'It is over,' Tom Okafor said.",
+        [
+            ("prose", "Fans insist the vote was rigged."),
+            ("prose", "''We were robbed,'' said Ana Ruiz."),
+            ("prose", "'It is over,' Tom Okafor said."),
+        ],
+    ),
+    (
+        "He grew up in the '80s. The workers' union met. 'Tis the season.",
+        [("prose", "He grew up in the '80s."), ("prose", "The workers' union met."), ("prose", "'Tis the season.")],
+    ),
 ]
 
 
