@@ -736,8 +736,9 @@ def _bracketed(text: str, mention: Mention) -> bool:
 
 
 def _modifies_next_name(reader: Reading, mention: Mention, vs: int) -> bool:
-    """A name followed by a role noun and another name: ``Governor Lee spokeswoman Ana Ruiz``."""
-    role = re.match(r"\s+(?:[a-z][\w\-]*\s+){1,3}(?=[A-Z])", reader.masked[mention.end : vs])
+    """A name followed by a role noun and another name: ``Governor Lee spokeswoman Ana Ruiz``, ``Halden Party
+    Chairman Ana Ruiz`` (a capitalised role the name reader left out of both names)."""
+    role = re.match(r"\s+(?:[a-z][\w\-]*\s+){1,3}(?=[A-Z])|\s+[A-Z][a-z\-]+\s+(?=[A-Z])", reader.masked[mention.end : vs])
     if role is None or not any(is_person_role(w) for w in role.group().split()):
         return False
     after = mention.end + role.end()
@@ -842,8 +843,9 @@ def _named_after_role(reader: Reading, s: Sentence, start: int, end: int) -> Sub
     return Subject(mention.start, mention.end, entity, named(reader, mention, entity))
 
 
-# Up to four words between a verb and the name of its subject: "said Halden police Chief", "said 9/11 widow".
-_BEFORE_INVERTED_NAME = re.compile(r"\s+(?:[a-z0-9][\w/\-]*\s+|[A-Z][A-Za-z]*(?:['\u2019]s)?\.?\s+){0,4}")
+# Up to six words between a verb and the name of its subject: "said Halden police Chief", "said 9/11 widow",
+# "said Halden Democratic Party Chairman", "said Halden-based party strategist".
+_BEFORE_INVERTED_NAME = re.compile(r"\s+(?:[a-z0-9][\w/\-]*\s+|[A-Z][A-Za-z\-]*(?:['\u2019]s)?\.?\s+){0,6}")
 
 
 # After a possessive name, a role or relative and another name: "'s grandmother Ana", "'s Grandmother Ana".

@@ -709,6 +709,16 @@ RIGHT_SPEAKER += [
         id="an-inverted-subject-after-a-word-with-digits",
     ),
     pytest.param(
+        '"This is our best chance," said North Halden Green Party Chairman Ana Ruiz.\n',
+        "Ana Ruiz",
+        id="an-inverted-subject-after-a-body-of-four-words-and-a-capitalised-role",
+    ),
+    pytest.param(
+        '"It can still work," said Halden-based party strategist Tom Okafor, speaking of the mayor.\n',
+        "Tom Okafor",
+        id="an-inverted-subject-after-a-hyphenated-capitalised-word",
+    ),
+    pytest.param(
         'Sam Reid chaired the meeting.\n\n"How are you today?" Okafor, a retired nurse from Halden, asked the '
         "caller and said she would ring back.\n",
         "Okafor",
