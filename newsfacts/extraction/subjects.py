@@ -769,7 +769,18 @@ def _lead_subject(reader: Reading, s: Sentence, vs: int, max_words: int) -> Subj
 
 
 def _has_cue(between: str) -> bool:
-    return any(m.group(1).lower() in SPEECH_VERBS for m in VERB_RE.finditer(between))
+    """A verb of speech among the words, not a noun shaped like one (``a state delegate``, ``the state of X``,
+    ``director of state campaigns``, ``a Halden state senator``): a word after a determiner, a preposition, a
+    possessive or a capitalised word is a noun."""
+    for m in VERB_RE.finditer(between):
+        if m.group(1).lower() not in SPEECH_VERBS:
+            continue
+        before = between[: m.start()].split()
+        previous = before[-1] if before else ""
+        noun = previous.lower() in DETERMINERS or previous.lower() in PREPOSITIONS or previous[:1].isupper()
+        if not (noun or previous.endswith(("'s", "\u2019s"))):
+            return True
+    return False
 
 
 def subject_right(reader: Reading, s: Sentence, ve: int) -> Subject | None:

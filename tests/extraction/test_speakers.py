@@ -719,6 +719,21 @@ RIGHT_SPEAKER += [
         id="an-inverted-subject-after-a-hyphenated-capitalised-word",
     ),
     pytest.param(
+        "Tom Okafor, a state delegate, said the vote was lost.\n",
+        "Tom Okafor",
+        id="a-noun-shaped-like-a-verb-of-speech-in-an-apposition-is-no-cue",
+    ),
+    pytest.param(
+        "Ana Ruiz, a senator from the state of Halden and a former nurse, said the clinics would stay open.\n",
+        "Ana Ruiz",
+        id="a-verb-shaped-noun-after-an-article-in-a-long-apposition-is-no-cue",
+    ),
+    pytest.param(
+        "Tom Okafor, Ana Ruiz's director of state campaigns, said the count was far from over.\n",
+        "Tom Okafor",
+        id="a-verb-shaped-noun-after-a-preposition-in-an-apposition-is-no-cue",
+    ),
+    pytest.param(
         'Sam Reid chaired the meeting.\n\n"How are you today?" Okafor, a retired nurse from Halden, asked the '
         "caller and said she would ring back.\n",
         "Okafor",
