@@ -802,8 +802,9 @@ def subject_right(reader: Reading, s: Sentence, ve: int) -> Subject | None:
         if _modifies_next_name(reader, mention, s.end):
             after = mention.end
             continue  # "said Barclays analyst Ana Ruiz", "said Halden University political scientist Ana Ruiz"
-        if mention.possessive and _RELATIVE_AFTER.match(masked, mention.end):
-            continue  # "said Taylor's grandmother Ana Ruiz": the second name
+        relative = _RELATIVE_AFTER.match(masked, mention.end) if mention.possessive else None
+        if relative is not None and (not relative.group(1) or _kin_noun(relative.group(2).lower())):
+            continue  # "said Taylor's grandmother Ana Ruiz", "said Ruiz's top policy aide Tom Ray": the second name
         if not re.match(ends_clause, masked[mention.end : s.end]):
             break
         entity = reader.book.mention_entity.get(pos)
@@ -859,8 +860,9 @@ def _named_after_role(reader: Reading, s: Sentence, start: int, end: int) -> Sub
 _BEFORE_INVERTED_NAME = re.compile(r"\s+(?:[a-z0-9][\w/\-]*\s+|[A-Z][A-Za-z\-]*(?:['\u2019]s)?\.?\s+){0,6}")
 
 
-# After a possessive name, a role or relative and another name: "'s grandmother Ana", "'s Grandmother Ana".
-_RELATIVE_AFTER = re.compile(r"['\u2019]s?\s+[A-Za-z][a-z\-]+\s+[A-Z]")
+# After a possessive name, a role or relative and another name: "'s grandmother Ana", "'s Grandmother Ana",
+# "'s top foreign policy aide Ana" (up to three words qualifying the role).
+_RELATIVE_AFTER = re.compile(r"['\u2019]s?((?:\s+[a-z][a-z\-]+){0,3}?)\s+([A-Za-z][a-z\-]+)\s+[A-Z]")
 
 
 def common_word(word: str) -> bool:

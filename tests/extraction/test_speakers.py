@@ -734,6 +734,11 @@ RIGHT_SPEAKER += [
         id="a-verb-shaped-noun-after-a-preposition-in-an-apposition-is-no-cue",
     ),
     pytest.param(
+        'Tom Ray spoke first.\n\n"This has gone too far," said Ruiz\'s top foreign policy aide Sam Okafor.\n',
+        "Sam Okafor",
+        id="an-inverted-subject-after-a-possessive-and-a-qualified-role",
+    ),
+    pytest.param(
         'Sam Reid chaired the meeting.\n\n"How are you today?" Okafor, a retired nurse from Halden, asked the '
         "caller and said she would ring back.\n",
         "Okafor",
