@@ -1125,6 +1125,7 @@ _NAME_AND_APPOSITION = re.compile(
 _COORDINATED_END = re.compile(r"\b[a-z][\w\-]*(?:\s+[a-z][\w\-]*)?\s+and\s*$")
 _QUANTIFIER_END = re.compile(r"\b(?:many|some|most|several|few|all|both|other)\s*$", re.IGNORECASE)
 _QUANTIFIERS = words("each every many most few both several another other any such either neither none")
+_SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "we", "I"})
 # A number opening a clause: "said three patients remain ...", "said 40 homes were ...".
 _NUMBER = re.compile(r"\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|thousands")
 
@@ -1139,6 +1140,8 @@ def _opens_clause(rest: str) -> bool:
     low = first.lower()
     if low in _QUANTIFIERS:
         return True  # "said each hour of sleep lifts ...", "said many of them left"
+    if first in _SUBJECT_PRONOUNS and found[1].lower() not in PREPOSITIONS and found[1].lower() not in SUBORDINATORS:
+        return True  # "said Wednesday he agrees with ...": a subject pronoun and its verb, whatever follows
     if any(w.lower() in PREPOSITIONS for w in found[1:3]) or found[1].lower() in SUBORDINATORS:
         return False  # "said a prayer for", "said no to the deal", "said this while ...": an object, not a clause
     second = found[1].lower()

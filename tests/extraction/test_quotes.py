@@ -846,6 +846,16 @@ REPORTED = [
         id="bare-day-before-the-clause",
     ),
     pytest.param(
+        "Ana Ruiz said Wednesday she agrees with the ruling.",
+        ("she agrees with the ruling", "Ana Ruiz"),
+        id="bare-day-before-a-pronoun-whose-verb-takes-a-preposition",
+    ),
+    pytest.param(
+        "Tom Okafor said yesterday they voted for the plan in May.",
+        ("they voted for the plan in May", "Tom Okafor"),
+        id="yesterday-stays-out-of-the-reported-clause",
+    ),
+    pytest.param(
         "The bridge will reopen in May, Ana Ruiz said Monday.",
         ("The bridge will reopen in May", "Ana Ruiz"),
         id="trailing-cue-and-a-bare-day",
