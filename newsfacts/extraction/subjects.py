@@ -47,6 +47,9 @@ DOCUMENTS = frozenset(
 ) | {noun for noun in RESEARCH_NOUNS if not is_person_role(noun)}
 # Roles whose holder speaks for an organisation: what they say is the organisation's.
 SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson"})
+# Words opening a description of someone not named before: "a source", "one official", "several aides".
+_INDEFINITE = frozenset({"a", "an", "one", "another", "some", "several", "two", "three", "four", "many", "multiple"})
+_SPEAKS_FOR_ANOTHER = SPOKESPEOPLE | PERSON_MEDIA | DOCUMENTS
 AttributionMethod = Literal["name", "alias", "pronoun", "role", "continuation", "none"]
 
 
@@ -913,6 +916,11 @@ def source_of(reader: Reading, a: int, b: int) -> tuple[Entity | None, Attributi
             return book.create(mention.text, "organisation", pos), "name"
     entity: Entity | None
     words = [w.lower() for w in WORD.findall(text[a:b])]
+    if words[:1] and words[0] in _INDEFINITE and not any(w in _SPEAKS_FOR_ANOTHER for w in words):
+        # "according to a person who attended", "to one research firm", "to a source on the call": someone new and
+        # unnamed, not the person or body last named with that role (a spokesman still speaks for his body, an
+        # interview or a document for whoever gave or issued it)
+        return None, "none"
     for word in words:
         if word in ("him", "her"):
             entity = book.resolve_pronoun(PRONOUN_GENDER[word], a)

@@ -788,6 +788,21 @@ RIGHT_SPEAKER += [
         id="a-tally-named-after-a-place-is-no-institution",
     ),
     pytest.param(
+        "Halden Books declined to renew the offer, according to a publishing executive familiar with the talks.\n",
+        None,
+        id="an-indefinite-role-after-according-to-is-someone-unnamed-not-the-body-named-before",
+    ),
+    pytest.param(
+        "Ana Ruiz criticised the plan at a private dinner, according to a person who attended.\n",
+        None,
+        id="an-indefinite-person-after-according-to-is-not-the-person-in-the-content",
+    ),
+    pytest.param(
+        "Tom Okafor spoke first.\n\nAccording to a Halden radio interview, the war is part of a wider plan.\n",
+        "Tom Okafor",
+        id="an-indefinite-interview-after-according-to-is-still-the-person-followed",
+    ),
+    pytest.param(
         '"We will go on," Ana Ruiz said, according to Reuters.\n',
         "Ana Ruiz",
         id="an-agency-reporting-what-someone-said-is-not-the-speaker",
