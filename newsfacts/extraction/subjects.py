@@ -47,6 +47,7 @@ DOCUMENTS = frozenset(
 ) | {noun for noun in RESEARCH_NOUNS if not is_person_role(noun)}
 # Roles whose holder speaks for an organisation: what they say is the organisation's.
 SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson"})
+_OBJECT_PRONOUNS = frozenset({"him", "her", "them", "me", "us"})
 # Words opening a description of someone not named before: "a source", "one official", "several aides".
 _INDEFINITE = frozenset({"a", "an", "one", "another", "some", "several", "two", "three", "four", "many", "multiple"})
 _SPEAKS_FOR_ANOTHER = SPOKESPEOPLE | PERSON_MEDIA | DOCUMENTS
@@ -188,6 +189,8 @@ def noun_phrase_before(reader: Reading, s: Sentence, end: int) -> Subject | None
     last = words[-1]
     word = last.group().lower()
     w_start = s.start + last.start()
+    if word in _OBJECT_PRONOUNS:
+        return None  # "groups that have endorsed him say": the end of a relative clause, not the subject
     if word in PRONOUN_GENDER or word in ("it", "they", "i", "we"):
         return pronoun_subject(reader, word, w_start, end)
     if word in ("others", "some", "many", "several", "one", "another") and len(words) == 1:
@@ -925,7 +928,12 @@ def source_of(reader: Reading, a: int, b: int) -> tuple[Entity | None, Attributi
         if word in ("him", "her"):
             entity = book.resolve_pronoun(PRONOUN_GENDER[word], a)
             return entity, "pronoun" if entity else "none"
-    if any(w in PERSON_MEDIA for w in words):
+    media = next((k for k, w in enumerate(words) if w in PERSON_MEDIA), None)
+    head = words[0] if words else ""
+    plural_head = head.endswith("s") and not head.endswith("ss") and head not in STOPWORDS and len(head) > 3
+    if media is not None and media > 0 and plural_head:
+        return None, "none"  # "proponents of curbs on hate speech": a group, not the speaker followed
+    if media is not None:
         entity = book.focus(a)
         return entity, "role" if entity else "none"
     for word in words:

@@ -803,6 +803,16 @@ RIGHT_SPEAKER += [
         id="an-indefinite-interview-after-according-to-is-still-the-person-followed",
     ),
     pytest.param(
+        "Tom Okafor lost again.\n\nBut progressive groups that have endorsed him say they want a recount.\n",
+        None,
+        id="an-object-pronoun-ending-a-relative-clause-is-not-the-subject",
+    ),
+    pytest.param(
+        "Ana Ruiz spoke on Monday.\n\nIndeed, proponents of curbs on hate speech here say the link is clear.\n",
+        None,
+        id="a-plural-group-whose-phrase-holds-a-media-word-is-not-the-speaker-followed",
+    ),
+    pytest.param(
         '"We will go on," Ana Ruiz said, according to Reuters.\n',
         "Ana Ruiz",
         id="an-agency-reporting-what-someone-said-is-not-the-speaker",
