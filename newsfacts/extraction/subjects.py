@@ -741,13 +741,17 @@ def _bracketed(text: str, mention: Mention) -> bool:
     return text[mention.start - 1 : mention.start] == "(" and text[mention.end : mention.end + 1] == ")"
 
 
+# Lowercase words, or one capitalised word, between two names: "Lee spokeswoman Ana", "Party Chairman Ana".
+_ROLE_BETWEEN_NAMES = re.compile(r"\s+(?:[a-z][\w\-]*\s+){1,3}(?=[A-Z])|\s+[A-Z][a-z\-]+\s+(?=[A-Z])")
+
+
 def _modifies_next_name(reader: Reading, mention: Mention, vs: int) -> bool:
     """A name followed by a role noun and another name: ``Governor Lee spokeswoman Ana Ruiz``, ``Halden Party
     Chairman Ana Ruiz`` (a capitalised role the name reader left out of both names)."""
-    role = re.match(r"\s+(?:[a-z][\w\-]*\s+){1,3}(?=[A-Z])|\s+[A-Z][a-z\-]+\s+(?=[A-Z])", reader.masked[mention.end : vs])
+    role = _ROLE_BETWEEN_NAMES.match(reader.masked, mention.end, vs)
     if role is None or not any(is_person_role(w) for w in role.group().split()):
         return False
-    after = mention.end + role.end()
+    after = role.end()
     # The next name may carry its own title first: "Halden spokesman Navy Capt. Tom Okoro".
     titled = next(iter(reader.mentions_between(after, after + 40)), None)
     title = reader.mention_by_start[titled].title if titled is not None else ""
