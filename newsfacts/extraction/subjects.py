@@ -169,6 +169,19 @@ def _sources_described(left: str) -> int | None:
 _SOURCE_LINKS = ("close to", "familiar with", "knowledge of", "briefed on", "knowledgeable about")
 
 
+def _sources_after(masked: str, ve: int, end: int) -> Subject | None:
+    """Unnamed sources described by what they know right after the verb at ``ve``, up to the clause's end."""
+    stop = _CLAUSE_END.search(masked, ve, end)
+    words = masked[ve : stop.start() if stop is not None else end].rstrip()
+    start = _sources_described(words)
+    if start is None or words[:start].strip():
+        return None
+    return Subject(ve + start, ve + len(words), None, "none")
+
+
+_CLAUSE_END = re.compile(r"[,;:!?\n]|\.(?!\w)")
+
+
 # After a name, a role phrase with no commas around it: "co-chair of the committee", "a lawyer for the family".
 _BARE_APPOSITION = re.compile(
     r"\s+(?:(?:a|an|the)\s+)?(?:[a-z][\w\-]*\s+){0,2}?([a-z][\w\-]*)"
@@ -829,6 +842,9 @@ def subject_right(reader: Reading, s: Sentence, ve: int) -> Subject | None:
         if entity is not None:
             return Subject(ve, mention.end, entity, named(reader, mention, entity), entity.is_media)
         break
+    sources = _sources_after(masked, ve, s.end)
+    if sources is not None:
+        return sources  # '"...," said a source close to the inquiry': not "a source", nor the inquiry
     m = re.match(r"\s+(he|she)\b(?=\s*[,.;])", masked[ve : s.end])
     if m:
         return pronoun_subject(reader, m.group(1), ve + m.start(1), ve + m.end(1))

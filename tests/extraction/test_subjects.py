@@ -105,3 +105,33 @@ def test_a_phrase_set_off_by_commas_after_the_subject_is_no_description_of_sourc
     text = "The mayor, close to tears, said the depot had been sold."
     quotes = find_quotes(text, split_sentences(text))[1]
     assert [(q.speaker, q.speaker_description) for q in quotes] == [(None, "The mayor")]
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "description"),
+    [
+        pytest.param(
+            '"The depot is gone," said a person with knowledge of the deal.',
+            "The depot is gone,",
+            "a person with knowledge of the deal",
+            id="after-a-quote",
+        ),
+        pytest.param(
+            "The depot had been sold, said people familiar with the plans.",
+            "The depot had been sold",
+            "people familiar with the plans",
+            id="after-reported-words",
+        ),
+        pytest.param(
+            '"The depot is gone," said one person close to the Ruiz family, who asked not to be named.',
+            "The depot is gone,",
+            "one person close to the Ruiz family",
+            id="name-known-not-speaking",
+        ),
+    ],
+)
+def test_sources_described_by_what_they_know_after_the_verb_are_unnamed_and_described_whole(
+    text: str, quote: str, description: str
+) -> None:
+    quotes = find_quotes(text, split_sentences(text))[1]
+    assert [(q.text, q.speaker, q.speaker_description) for q in quotes] == [(quote, None, description)]
