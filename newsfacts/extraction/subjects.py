@@ -129,6 +129,9 @@ def subject_left(reader: Reading, s: Sentence, vs: int) -> Subject | None:
     end = s.start + len(left)
     if not left.strip() or left.endswith(MASK):
         return None
+    sourced = _sources_described(left)
+    if sourced is not None:
+        return Subject(s.start + sourced, end, None, "none")
     if left.endswith(","):
         return clause_subject(reader, s, vs, coordinated=False)
     if left.endswith(", who"):
@@ -142,6 +145,45 @@ def subject_left(reader: Reading, s: Sentence, vs: int) -> Subject | None:
         # "Two diplomats briefed on the talks said": a subject with a trailing modifier.
         subject = _lead_subject(reader, s, vs, max_words=3)
     return subject
+
+
+# Unnamed sources described by whom or what they know: "Sources close to the investigation", "a person familiar with
+# the plans", "a U.S. law enforcement official briefed on the talks", "people with knowledge of the deal"; a
+# conjunction before them is no modifier ("and people familiar with her thinking").
+_SOURCES_DESCRIBED = re.compile(
+    r"(?:\b(?:[Aa]n?|[Tt]he|[Ss]ome|[Ss]everal|[Mm]any|[Aa]nother|[Oo]ne)\s+)?"
+    r"(?:\b(?!(?:and|but|or|yet|so|while|as|that)\s)(?:[a-z][\w\-]*|(?:[A-Z]\.){2,})\s+){0,3}?"
+    r"\b(?:[Ss]ources?|[Pp]eople|[Pp]ersons?|[Oo]fficials?|[Aa]ides?|[Aa]dvis[eo]rs?|[Ii]nsiders?|[Dd]iplomats?)\s+"
+    r"(?:close\s+to|familiar\s+with|with\s+(?:direct\s+)?knowledge\s+of|briefed\s+on|knowledgeable\s+about)"
+    r"\s+[^,;:()\n" + MASK + r"]{2,80}$"
+)
+
+
+def _sources_described(left: str) -> int | None:
+    """Where a subject of unnamed sources described by what they know starts in ``left`` (the words before the
+    verb), or None: the whole phrase describes them ("sources close to the investigation", not "the investigation"),
+    and a name or pronoun in it is what they know, not who speaks ("a source close to him", "people close to
+    Ruiz")."""
+    if not any(link in left for link in _SOURCE_LINKS):
+        return None
+    found = _SOURCES_DESCRIBED.search(left)
+    return found.start() if found is not None else None
+
+
+_SOURCE_LINKS = ("close to", "familiar with", "knowledge of", "briefed on", "knowledgeable about")
+
+
+def _sources_after(masked: str, ve: int, end: int) -> Subject | None:
+    """Unnamed sources described by what they know right after the verb at ``ve``, up to the clause's end."""
+    stop = _CLAUSE_END.search(masked, ve, end)
+    words = masked[ve : stop.start() if stop is not None else end].rstrip()
+    start = _sources_described(words)
+    if start is None or words[:start].strip():
+        return None
+    return Subject(ve + start, ve + len(words), None, "none")
+
+
+_CLAUSE_END = re.compile(r"[,;:!?\n]|\.(?!\w)")
 
 
 # After a name, a role phrase with no commas around it: "co-chair of the committee", "a lawyer for the family".
@@ -823,6 +865,9 @@ def subject_right(reader: Reading, s: Sentence, ve: int) -> Subject | None:
         if entity is not None:
             return Subject(ve, mention.end, entity, named(reader, mention, entity), entity.is_media)
         break
+    sources = _sources_after(masked, ve, s.end)
+    if sources is not None:
+        return sources  # '"...," said a source close to the inquiry': not "a source", nor the inquiry
     m = re.match(r"\s+(he|she)\b(?=\s*[,.;])", masked[ve : s.end])
     if m:
         return pronoun_subject(reader, m.group(1), ve + m.start(1), ve + m.end(1))

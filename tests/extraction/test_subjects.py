@@ -57,3 +57,81 @@ def test_name_in_a_phrase_after_a_verb_is_not_taken_for_the_subject() -> None:
     # "during the campaign" follows "backed Ana Ruiz": Ana Ruiz is an object there, never the speaker.
     text = "Tom Bale, who backed Ana Ruiz during the campaign, last week said the vote was fair."
     assert all(speaker != "Ana Ruiz" for _, speaker in quotes_in(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "description"),
+    [
+        pytest.param(
+            "Sources close to the inquiry said the depot had been sold.",
+            "Sources close to the inquiry",
+            id="sources-close-to",
+        ),
+        pytest.param(
+            "Tom Bale met the board on Monday. A source close to him said the depot had been sold.",
+            "A source close to him",
+            id="pronoun-known-not-speaking",
+        ),
+        pytest.param(
+            "Ana Ruiz runs Halden Bank. People close to Ruiz say the depot had been sold.",
+            "People close to Ruiz",
+            id="name-known-not-speaking",
+        ),
+        pytest.param(
+            "But a person familiar with Halden Bank's own review said the depot had been sold.",
+            "a person familiar with Halden Bank's own review",
+            id="organisation-known-not-speaking",
+        ),
+        pytest.param(
+            "A U.S. trade official briefed on the talks said the depot had been sold.",
+            "A U.S. trade official briefed on the talks",
+            id="modifiers-kept",
+        ),
+        pytest.param(
+            "Ana Ruiz said little, and people with knowledge of the deal say the depot had been sold.",
+            "people with knowledge of the deal",
+            id="conjunction-left-out",
+        ),
+    ],
+)
+def test_sources_described_by_what_they_know_are_unnamed_and_the_whole_phrase_describes_them(
+    text: str, description: str
+) -> None:
+    quotes = [q for q in find_quotes(text, split_sentences(text))[1] if q.text.startswith("the depot")]
+    assert [(q.speaker, q.speaker_description) for q in quotes] == [(None, description)]
+
+
+def test_a_phrase_set_off_by_commas_after_the_subject_is_no_description_of_sources() -> None:
+    text = "The mayor, close to tears, said the depot had been sold."
+    quotes = find_quotes(text, split_sentences(text))[1]
+    assert [(q.speaker, q.speaker_description) for q in quotes] == [(None, "The mayor")]
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "description"),
+    [
+        pytest.param(
+            '"The depot is gone," said a person with knowledge of the deal.',
+            "The depot is gone,",
+            "a person with knowledge of the deal",
+            id="after-a-quote",
+        ),
+        pytest.param(
+            "The depot had been sold, said people familiar with the plans.",
+            "The depot had been sold",
+            "people familiar with the plans",
+            id="after-reported-words",
+        ),
+        pytest.param(
+            '"The depot is gone," said one person close to the Ruiz family, who asked not to be named.',
+            "The depot is gone,",
+            "one person close to the Ruiz family",
+            id="name-known-not-speaking",
+        ),
+    ],
+)
+def test_sources_described_by_what_they_know_after_the_verb_are_unnamed_and_described_whole(
+    text: str, quote: str, description: str
+) -> None:
+    quotes = find_quotes(text, split_sentences(text))[1]
+    assert [(q.text, q.speaker, q.speaker_description) for q in quotes] == [(quote, None, description)]
