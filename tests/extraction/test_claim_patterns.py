@@ -371,6 +371,9 @@ REPORTED_STATES = [
     "Ana Ruiz said the harbour bridge was still closed to lorries.",
     "The ministry said the governor had the authority to call the election without consent.",
     "Police said the driver was carrying a knife and a bag of tools when officers arrived.",
+    # beside a hedge or a feeling in a clause or phrase of its own, the state is still told
+    "Dr Ana Ruiz said pupils in the valley are not getting their jabs, and could fall ill this winter.",
+    "Tom Okafor added lorries were using the narrow lanes as shortcuts and he worried about the ducks.",
 ]
 
 

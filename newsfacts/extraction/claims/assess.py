@@ -12,7 +12,8 @@ A stretch is read clause by clause (``and``, ``but``, ``while``, ``;``, ``:`` sp
    charters are housed in the archive", not of mind: "is interested in") counts only in a clause free of opinion,
    feeling, hedging, advice or evaluation ("seems", "I think", "deserved", "looked sharp");
 4. in reported speech, a state told with a finite "be" or "have" of a subject named or described counts too ("the
-   spokesman said the bridge was still open"): the speaker asserts it as fact;
+   spokesman said the bridge was still open"), in a clause or phrase free of opinion even beside one that is not:
+   the speaker asserts it as fact;
 5. in the article's own words, where someone or something is counts too ("An inquiry is underway at the port", "The
    driver remains in hospital");
 6. in the article's words or reported speech, a present verb after a subject named or described tells a standing
@@ -267,6 +268,20 @@ def _states_a_state(tokens: list[str]) -> bool:
     return False
 
 
+def _reported_state(clauses: list[str], opinion: bool) -> bool:
+    """Whether reported words tell a state (``_states_a_state``) in a clause or phrase free of opinion and hedging:
+    beside a hedge or a feeling in another clause, the state is still asserted ("people are not getting their jabs,
+    and could fall ill", "drivers were using the lanes as shortcuts and he worried about the children")."""
+    if not opinion:
+        return _states_a_state(word_tokens(" ; ".join(clauses)))
+    for clause in clauses:
+        for piece in (*CLAUSE_BREAK.split(clause), *PHRASE_BREAK.split(clause)):
+            tokens = word_tokens(piece)
+            if len(tokens) >= MIN_QUOTE_WORDS and not _opinion_words(tokens, True) and _states_a_state(tokens):
+                return True
+    return False
+
+
 def is_forward(clause: str, tokens: list[str]) -> bool:
     """Whether the clause says what will or would be (a prediction, plan or promise), not what is or was."""
     if not FORWARD_WORDS.isdisjoint(token.lower() for token in tokens):
@@ -418,8 +433,8 @@ def judge(text: str, *, quoted: bool = False, reported: bool = False) -> Verdict
     main = SUBORDINATE_RE.sub(" ", " ; ".join(clauses))  # "When someone is not there, ...": a habit's condition
     if quoted and not opinion and _denies_a_fact(main):
         return Verdict("other", "denial", opinion)
-    if reported and not opinion and _states_a_state(word_tokens(" ; ".join(clauses))):
-        return Verdict("other", "reported", opinion)
+    if reported and _reported_state(clauses, opinion):
+        return Verdict("other", "reported", False)
     if not quoted and not opinion and PLACED_RE.search(text) and word_tokens(text)[0].lower() not in DEICTIC:
         return Verdict("other", "placed", opinion)  # "An inquiry is underway at the port", "he remains in custody"
     if not quoted and not opinion and ROLE_HOLDER_RE.match(text):
