@@ -205,6 +205,9 @@ def test_a_states_negation_is_a_speakers_claim_but_a_habit_is_not() -> None:
     [
         '"Our firm has nothing to do with this," Ruiz said.',
         '"The contract was signed by the mayor himself," said Ana Ruiz.',
+        # "can confirm", "can tell you": the speaker vouching for the words, no hedge
+        '"We can confirm that Tom Okafor was not arrested at the port," Ana Ruiz said.',
+        '"I can tell you the contract was signed by the mayor himself," said Ana Ruiz.',
     ],
 )
 def test_factual_quote_is_attributed_to_its_speaker(text: str) -> None:

@@ -42,6 +42,7 @@ from newsfacts.extraction.claims.vocabulary import (
     APPEARED_TO_RE,
     ASKED_TO_SPEAK_RE,
     ASKING_START,
+    CAN_CONFIRM_RE,
     CLAUSE_BREAK,
     CONDITIONAL_START,
     CONSENSUS_RE,
@@ -384,6 +385,8 @@ def _plain_words(text: str, *, quoted: bool) -> str:
         text = FELT_BY_OTHERS_RE.sub("affected", text)  # "Acme surprised Wall Street": an act, not a feeling
     if " time" in text or " while" in text or " then" in text or " often" in text:
         text = HABIT_RE.sub("sometimes", text)  # "now and then we check the crates" is a habit
+    if quoted and "c" in text:
+        text = CAN_CONFIRM_RE.sub(r"\g<verb>", text)  # "We can confirm that the pier was shut": vouched for
     if not quoted and ("could" in text or " able " in text):
         text = PAST_ABILITY_RE.sub("managed", text)  # "crews could not reach the house": what happened then
     if "rais" in text:

@@ -420,6 +420,12 @@ APPEARED_TO_RE = re.compile(
 )
 HARD_TO_RE = re.compile(r"\b(?:it|that)(?:['\u2019]s|\s+is|\s+was)\s+hard\s+to\b", re.IGNORECASE)
 FELL_SILENT_RE = re.compile(r"\bfell\s+(?:silent|quiet)\b", re.IGNORECASE)
+# "We can confirm that", "I can tell you": the speaker vouching for what follows, no ability, hedge or generic "you".
+CAN_CONFIRM_RE = re.compile(
+    r"\b(?:can|could)\s+(?P<verb>confirm|say|reveal|reaffirm|(?:tell|assure)(?=\s+(?:you|them|us)\b))"
+    r"(?:\s+(?:you|them|us)\b)?",
+    re.IGNORECASE,
+)
 # Who held a role, in the article's words: "The lead prosecutor in the case was Jane Doe", "The other driver was
 # Tom Reyes of Leeds"; not a verdict on who stood out ("The star of the night was Ana Ruiz").
 ROLE_HOLDER_RE = re.compile(
