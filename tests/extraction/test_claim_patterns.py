@@ -251,6 +251,9 @@ def test_forecast_clause_is_left_out_and_the_fact_beside_it_kept() -> None:
         "The firm plans to hire 300 workers next year.",
         "The council will close two schools in 2027.",
         "The closures are likely to last into Friday and beyond.",
+        # a second verb of the same "would", and a clause of a few words joined by "and", go on with the forecast
+        "The trust said it would review the rota and ensure nurses were paid for the extra shifts.",
+        "Ana Ruiz said new fossils would turn up as she and her students cleaned the riverbank.",
     ],
 )
 def test_prediction_or_plan_is_no_claim(text: str) -> None:

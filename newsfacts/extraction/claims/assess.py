@@ -302,18 +302,28 @@ def _factual_clauses(text: str, tokens: list[str]) -> list[str]:
     ):
         return [text]
     pieces = FORWARD_BREAK.split(text)  # clause, separator, clause, ...
-    kept, forward = [], False
+    kept, forward, short = [], False, False
     for index in range(0, len(pieces), 2):
         clause = pieces[index]
         joined_by = pieces[index - 1].strip(" ,").lower() if index else ""
         tokens = word_tokens(clause)
-        # a dependent clause, a few words with no verb of their own ("likely to go on into Tuesday and later this
-        # week") or the rest of a list ("to be renewed, not renewed or amended") go on with the forward clause
-        continues = joined_by in DEPENDENT_JOINS or len(tokens) < MIN_QUOTE_WORDS or tokens[0].lower() in _LIST_GOES_ON
-        forward = (forward and continues) or is_forward(clause, tokens)
+        forward = (forward and _goes_on(joined_by, tokens, short)) or is_forward(clause, tokens)
+        short = len(tokens) < MIN_QUOTE_WORDS
         if not forward:
             kept.append(clause)
     return kept
+
+
+def _goes_on(joined_by: str, tokens: list[str], after_short: bool) -> bool:
+    """Whether a clause goes on with the one before rather than asserting on its own: a dependent clause, a few
+    words with no verb of their own ("likely to go on into Tuesday and later this week"), the rest of a list ("to be
+    renewed, not renewed or amended"); after "and", a second verb of the same subject and modal ("would review the
+    rota and ensure [staff were paid]") or the rest of a few words ("as she [and her team examined the bones]")."""
+    if joined_by in DEPENDENT_JOINS or len(tokens) < MIN_QUOTE_WORDS or tokens[0].lower() in _LIST_GOES_ON:
+        return True
+    if joined_by != "and":
+        return False
+    return after_short or (tokens[0].islower() and tagger.tag(tokens[:3])[0] == "VB")
 
 
 def _plain(clause: str, tokens: list[str]) -> tuple[set[ContentKind], bool]:
