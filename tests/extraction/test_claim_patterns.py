@@ -323,6 +323,17 @@ def test_comparisons_purposes_and_stretches_of_time_are_facts(
     assert found(text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('"The pier was closed to boats in May," Tom Okafor said after the first match.', [("date", "Tom Okafor")]),
+        ("she said, on Thursday.", []),
+    ],
+)
+def test_words_that_only_say_who_spoke_and_when_are_no_claim(text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert found(text) == expected
+
+
 def test_words_before_a_quote_that_only_open_the_speaking_are_no_claim() -> None:
     text = 'Ana Ruiz, the mayor, opened her speech to the council by saying the bridge "had been shut since the flood".'
     assert found(text) == [("attributed", "Ana Ruiz")]
