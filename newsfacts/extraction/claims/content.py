@@ -315,6 +315,19 @@ _MORE = frozenset({"more", "fewer", "less"})
 _COMPARED_RE = re.compile(r"\b(?:had|scored|won|made|sold|took|received|recorded)\s+(?:more|fewer|less)\s+[a-z]")
 
 
+# A firm's results and how they compare with the forecasts: "reported higher-than-expected profits", "posting
+# quarterly sales", "beat analysts' expectations" (not "reported that it expects revenue to ...").
+_RESULTS_GATE = frozenset(
+    "profit profits loss losses revenue revenues sales earnings results expectations estimates forecasts "  # noqa: SIM905
+    "projections".split()
+)
+_RESULTS_RE = re.compile(
+    r"\b(?:reported|reports|reporting|posted|posts|posting)\s+(?:(?!that\b)[\w-]+\s+){0,3}?"
+    r"(?:profits?|loss(?:es)?|revenues?|sales|earnings|results)\b"
+    r"|\b(?:beat|beats|beating|missed|misses|missing|trailed|trailing|topped|topping|exceeded|exceeding)\s+"
+    r"(?:[\w'\u2019-]+\s+){0,3}?(?:expectations|estimates|forecasts|projections)\b",
+    re.IGNORECASE,
+)
 # A denial in other words: "described the allegation as untrue".
 _DESCRIBED_AS_FALSE_RE = re.compile(
     r"\bdescribed\s+(?:[\w'\u2019-]+\s+){1,5}?as\s+(?:untrue|false|baseless|unfounded|incorrect|inaccurate|fake|fabricated)\b"
@@ -402,6 +415,7 @@ def content_kinds(text: str, tokens: list[str] | None = None) -> set[ContentKind
         not words.isdisjoint(EVENT_WORDS)
         or (not words.isdisjoint(_MORE) and _COMPARED_RE.search(text))
         or ("described" in words and _DESCRIBED_AS_FALSE_RE.search(text))
+        or (not words.isdisjoint(_RESULTS_GATE) and _RESULTS_RE.search(text))
     ):
         kinds.add("other")
     return kinds
