@@ -45,6 +45,7 @@ OPINIONS = [
     '"He was overcome by emotion on the day but showed genuine regret," said Tom Reyes.',
     '"I would like to ask about the 300 workers, laid off in March by the mill," said Tom Reyes.',
     '"Our lads were totally fearless and chased every ball," said Tom Reyes.',  # an intensified adjective
+    '"The visitors fought back very well in the second half," said Tom Reyes.',  # how well: a verdict
     '"We get punished whenever we switch off," said Tom Reyes.',  # a habit, not what was done
     '"When a starter is missing, a younger player takes his place," said Tom Reyes.',  # a habit's condition
 ]

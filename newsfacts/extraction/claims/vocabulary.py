@@ -393,7 +393,9 @@ PRAISE_WORDS = frozenset(
 )
 PRAISE_RE = re.compile(
     r"\b(?:above\s+and\s+beyond|gave\s+(?:it\s+)?(?:everything|their\s+all|his\s+all|her\s+all)|the\s+extra\s+mile"
-    r"|pulled\s+together|credit\s+to)\b",
+    r"|pulled\s+together|credit\s+to"
+    # how well something was done: "fought back very well", "a pretty well rounded performance"
+    r"|(?:very|pretty|really|so|quite|extremely)\s+well)\b",
     re.IGNORECASE,
 )
 # How a place or a crowd looked or reacted, the scene of a story, not an event of it ("The hall was packed as the
