@@ -46,6 +46,8 @@ OPINIONS = [
     '"I would like to ask about the 300 workers, laid off in March by the mill," said Tom Reyes.',
     '"Our lads were totally fearless and chased every ball," said Tom Reyes.',  # an intensified adjective
     '"The visitors fought back very well in the second half," said Tom Reyes.',  # how well: a verdict
+    '"For me it was not a penalty at all," said Tom Reyes.',  # a view marked as the speaker's own
+    '"I have no doubt the new ferry is safe for passengers," said Ana Ruiz.',
     '"We get punished whenever we switch off," said Tom Reyes.',  # a habit, not what was done
     '"When a starter is missing, a younger player takes his place," said Tom Reyes.',  # a habit's condition
 ]

@@ -384,8 +384,9 @@ PLAY_WORDS = frozenset(
 # What a speaker says they or someone knew ("I knew right away that ...", "she doesn't know if ..."): annotators rate it
 # borderline.
 KNOWING = frozenset("know knows knew known realise realised realize realized".split())  # noqa: SIM905
-# Praise and blame in a speaker's words ("showed real courage", "went above and beyond", "were magnificent"): a
-# verdict on people, not a fact. Speakers only: the article's "the brave crew rescued two children" tells an event.
+# Praise and blame in a speaker's words ("showed real courage", "went above and beyond", "were magnificent"), how well
+# something went and a view marked as the speaker's own (``PRAISE_RE``): a verdict, not a fact. Speakers only: the
+# article's "the brave crew rescued two children" tells an event.
 PRAISE_WORDS = frozenset(
     "magnificent superb outstanding tremendous terrific lovely remarkable exceptional phenomenal sensational heroic "  # noqa: SIM905
     "heroes hero tirelessly resolutely courage courageous bravery brave fearless professionalism dedication "
@@ -395,7 +396,9 @@ PRAISE_RE = re.compile(
     r"\b(?:above\s+and\s+beyond|gave\s+(?:it\s+)?(?:everything|their\s+all|his\s+all|her\s+all)|the\s+extra\s+mile"
     r"|pulled\s+together|credit\s+to"
     # how well something was done: "fought back very well", "a pretty well rounded performance"
-    r"|(?:very|pretty|really|so|quite|extremely)\s+well)\b",
+    r"|(?:very|pretty|really|so|quite|extremely)\s+well"
+    # a speaker marking their own view: "For me it was not luck", "I have no doubt he is right"
+    r"|^For\s+me|no\s+doubt)\b",
     re.IGNORECASE,
 )
 # How a place or a crowd looked or reacted, the scene of a story, not an event of it ("The hall was packed as the
