@@ -241,6 +241,7 @@ def test_past_expectation_or_relative_modal_keeps_the_fact(text: str, kind: str)
 
 def test_what_forecasters_expect_now_is_a_figure_on_record_but_a_firms_own_forecast_is_not() -> None:
     assert found("Analysts polled by the agency expect revenue of $34 million.") == [("figure", None)]
+    assert found("Analysts were expecting a profit of 12 cents a share from the ferry company.") == [("figure", None)]
     assert found("The ferry company expects revenue of $34 million next year.") == []
 
 

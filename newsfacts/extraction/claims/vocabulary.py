@@ -145,11 +145,13 @@ FORECAST_RE = re.compile(
     r"(?!(?:the|a|an|his|her|their|its|between|about|around|under|over|just|as|be\s+\w+ed\s+by)\b|[\d$\u20ac\u00a3])",
     re.IGNORECASE,
 )
-# What the market's forecasters expect now is a figure on record, checkable today ("Analysts polled by the agency
-# expect revenue of $34 million"); a firm's own expectation stays a forecast.
+# What the market's forecasters expect now, or were expecting, is a figure on record, checkable today ("Analysts
+# polled by the agency expect revenue of $34 million", "analysts were expecting profits of 9 cents"); a firm's own
+# expectation stays a forecast.
 CONSENSUS_RE = re.compile(
     r"\b(?:[Aa]nalysts|[Ee]conomists|[Ff]orecasters|[Ss]trategists)\b[^.;:]{0,50}?"
-    r"\b(?:expect|forecast|predict|estimate|project)\s+(?:an?\s+|the\s+)?[\w-]*\s*(?:[\w-]+\s+)?(?:of\s+)?[$€£¥\d]"
+    r"\b(?:expect|forecast|predict|estimate|project|(?:were|had\s+been)\s+(?:expect|forecast|predict|estimat|project)ing)"
+    r"\s+(?:an?\s+|the\s+)?[\w-]*\s*(?:[\w-]+\s+)?(?:of\s+)?[$€£¥\d]"
 )
 # The stretches a modal's reach ends at: clause breaks, commas and subordinators ("because if it had gone ahead").
 FORWARD_BREAK = re.compile(
