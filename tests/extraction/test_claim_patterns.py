@@ -576,6 +576,7 @@ def test_a_stretch_of_time_is_a_figure_not_a_date() -> None:
         ("On Tuesday the council sold 40 homes to the housing trust.", [("figure", None)]),
         ("The Senate passed Bill 21 by a voice vote.", [("other", None)]),
         ("The House approved H.R. 1234 after a long debate.", [("other", None)]),
+        ("The mayor walked to No 10 with a petition from the harbour trust.", [("other", None)]),
         ("The council gave the tenants a week's notice of the repairs.", [("figure", None)]),
         ("The council repaired the bridge with a multi-million-pound grant.", [("figure", None)]),
         ("The wardens were told at 6.30 the evening before the march.", [("date", None)]),

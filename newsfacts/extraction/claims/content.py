@@ -159,12 +159,12 @@ _TIME_RE = re.compile(
 _TIME_WORDS = frozenset(
     {"am", "pm", "m", "o'clock", "morning", "afternoon", "evening", "night", "midnight", "noon", "midday"}
 )
-# A number that names a model or a type ("category 4", "Channel 4", "No. 10") is no amount.
+# A number that names a model or a type ("category 4", "Channel 4", "No. 10", "No 10" without its point) is no amount.
 # A bill's or a law's number is a name too ("H.R. 1234", "Bill 21", "Section 8").
 _MODEL_NUMBER_LEAD = re.compile(
     r"(?:\b(?:type|class|level|version|grade|phase|stage|category|channel|number|no\.|bill|act|resolution|amendment"
     r"|section|article|clause|rule|chapter|route|flight|room|platform|proposition|prop\.|measure|ordinance"
-    r"|[HS]\.\s?[RB]\.|[HSA]B|S\.|H\.R\.)\s|(?<!multi)-)$",
+    r"|[HS]\.\s?[RB]\.|[HSA]B|S\.|H\.R\.|(?-i:No))\s|(?<!multi)-)$",
     re.I,
 )
 # A unit glued to the number: "5pc", "30cm", "2.5mn", "10km", "50p", "500MW", "$50K", "1C".
