@@ -428,6 +428,8 @@ NOT_REPORTED_STATES = [
     "Ana Ruiz said this was a disgrace and a scandal.",  # "this", "it", "there": a judgement, not a state
     "Ana Ruiz said it was the council's job to mend the bridge.",
     '"The bridge is a real eyesore and nobody cares," said Ana Ruiz.',  # a described subject in a direct quote
+    # a state in a condition, beside advice: no state asserted
+    "Ana Ruiz said if residents are living near the quarry, they should write to the council about the noise.",
 ]
 
 

@@ -114,6 +114,8 @@ _INDICATIVE = STATE_VERBS | {"did", "does", "do", "didn't", "doesn't", "don't", 
 _POINTING = frozenset({"it", "this", "that"})
 # Words that open the rest of a list rather than a clause of its own: ", not renewed or amended".
 _LIST_GOES_ON = frozenset({"not", "or", "nor"})
+# Words that open a condition or a circumstance of another clause, not a statement of its own.
+_OPENS_A_CONDITION = DEPENDENT_JOINS | {"while", "whereas", "once", "whenever", "until", "unless", "whether"}
 # What follows a verb: its object or a particle ("reconsider its decision", "step down").
 _OBJECT_START_TAGS = frozenset({"DT", "PRP$", "CD", "PRP", "RP", "RB", "IN"})
 
@@ -288,7 +290,12 @@ def _reported_state(clauses: list[str], opinion: bool) -> bool:
     for clause in clauses:
         for piece in (*CLAUSE_BREAK.split(clause), *PHRASE_BREAK.split(clause)):
             tokens = word_tokens(piece)
-            if len(tokens) >= MIN_QUOTE_WORDS and not _opinion_words(tokens, True) and _states_a_state(tokens):
+            if (
+                len(tokens) >= MIN_QUOTE_WORDS
+                and tokens[0].lower() not in _OPENS_A_CONDITION  # "if people are upset, ...": no state asserted
+                and not _opinion_words(tokens, True)
+                and _states_a_state(tokens)
+            ):
                 return True
     return False
 
