@@ -412,22 +412,12 @@ def test_reported_state_is_less_sure_than_a_reported_event() -> None:
     assert state.confidence < event.confidence
 
 
-@pytest.mark.parametrize(
-    "text",
-    [
-        '"Kestrel Ferries is leaving the island routes in the spring," said Ana Ruiz.',
-        '"The Okafor Bridge is part of the county road network," said Ana Ruiz.',
-    ],
-)
-def test_a_state_of_a_named_subject_in_a_direct_quote_is_the_speakers_claim(text: str) -> None:
-    assert found(text) == [("attributed", "Ana Ruiz")]
-
-
 NOT_REPORTED_STATES = [
     '"The harbour bridge is a real eyesore," said Ana Ruiz.',  # a direct quote's "is" is mostly colour
     "Ana Ruiz said this was a disgrace and a scandal.",  # "this", "it", "there": a judgement, not a state
     "Ana Ruiz said it was the council's job to mend the bridge.",
     '"The bridge is a real eyesore and nobody cares," said Ana Ruiz.',  # a described subject in a direct quote
+    '"Kestrel Ferries is a disgrace to the whole coast," said Ana Ruiz.',  # a named one: mostly a verdict too
     # a state in a condition, beside advice: no state asserted
     "Ana Ruiz said if residents are living near the quarry, they should write to the council about the noise.",
 ]

@@ -177,16 +177,6 @@ def _first_words(text: str) -> tuple[list[str], Sequence[str]]:
     return words, tagger.tags_as_read(words)
 
 
-def names_its_subject(words: str) -> bool:
-    """Whether words open with a subject named, as the tagger reads them: a name of two words or more ("Harlow
-    Ferries is leaving ...") or one after an article ("The Okafor Bridge was ..."); not a pronoun, a description or a
-    common noun that opens the sentence in capitals ("People are ...")."""
-    tokens, tags = _first_words(words)
-    start = 1 if tokens[:1] and tokens[0] in _ARTICLES else 0
-    named = tags[start : start + 2] if start else tags[:2]
-    return len(named) > (0 if start else 1) and all(tag in _NAMING_TAGS for tag in named[: 1 if start else 2])
-
-
 def states_standing_fact(clause: str) -> bool:
     """Whether a subject named or described has a present verb that tells how things stand ("The ordinance bans
     trucks from the bridge", "the carbon in the air already commits the world to ..."), not one of seeming, wanting or
@@ -437,9 +427,8 @@ def judge(text: str, *, quoted: bool = False, reported: bool = False) -> Verdict
     The article's own plain statements (an event or a past, nothing harder) need ``MIN_OTHER_WORDS`` words; a
     speaker's (``quoted``) need no more than a quote does, since the speaker, not the article, vouches for them.
     Reported speech (``reported``: "the spokesman said the road was still closed") asserts what is as well as
-    what was: a state told with a finite "be" or "have" counts there, and in a direct quote whose subject is a name
-    (``names_its_subject``: "Kestrel Ferries is leaving the island"), not in other direct quotes, where such words
-    are more often colour ("It is a real eyesore").
+    what was: a state told with a finite "be" or "have" counts there, not in a direct quote, where such words are
+    more often colour ("It is a real eyesore").
     """
     if SWEEPING_START.match(text):
         return None

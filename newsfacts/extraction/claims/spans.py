@@ -8,16 +8,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from newsfacts.extraction import tagger
-from newsfacts.extraction.claims.assess import (
-    HARD,
-    Basis,
-    Verdict,
-    is_demand,
-    is_never_a_claim,
-    judge,
-    names_its_subject,
-    states_past,
-)
+from newsfacts.extraction.claims.assess import HARD, Basis, Verdict, is_demand, is_never_a_claim, judge, states_past
 from newsfacts.extraction.claims.claim import Claim, ClaimKind, claimant_of
 from newsfacts.extraction.claims.confidence import MIN_CONFIDENCE, Voice, confidence
 from newsfacts.extraction.claims.vocabulary import (
@@ -209,10 +200,8 @@ def _verdict(words: str, quote: Quote | None) -> Verdict | None:
     if quote and quote.kind == "indirect" and _last_word(quote.cue) in DEMAND_VERBS and is_demand(words):
         return None  # "demanded that the council reconsider its decision": a demand, not a fact
     # what someone told the speaker, in the speaker's own words ("the officer told me the road was shut"), is
-    # reported speech too, and so are a speaker's words about something named ("Kestrel Ferries is leaving")
-    reported = quote is not None and (
-        quote.kind == "indirect" or _TOLD_THE_SPEAKER.search(words) is not None or names_its_subject(words)
-    )
+    # reported speech too
+    reported = quote is not None and (quote.kind == "indirect" or _TOLD_THE_SPEAKER.search(words) is not None)
     # a study's finding ("..., finding that the drink could raise the risk by 8%") states its figures the way the
     # article does, with the hedge of science, not a speaker's opinion
     verdict = judge(words, quoted=quote is not None, reported=reported)
