@@ -420,6 +420,9 @@ NOT_REPORTED_STATES = [
     '"Kestrel Ferries is a disgrace to the whole coast," said Ana Ruiz.',  # a named one: mostly a verdict too
     # a state in a condition, beside advice: no state asserted
     "Ana Ruiz said if residents are living near the quarry, they should write to the council about the noise.",
+    # nor in a description of a noun beside a hedge, nor in what "it's" is
+    "Ana Ruiz said the port may be losing trade to Harlow, which has been cutting its fees to the ferry firms.",
+    "Ana Ruiz said it's fine to complain -- residents want their voices heard at the council.",
 ]
 
 

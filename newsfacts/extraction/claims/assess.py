@@ -114,8 +114,9 @@ _INDICATIVE = STATE_VERBS | {"did", "does", "do", "didn't", "doesn't", "don't", 
 _POINTING = frozenset({"it", "this", "that"})
 # Words that open the rest of a list rather than a clause of its own: ", not renewed or amended".
 _LIST_GOES_ON = frozenset({"not", "or", "nor"})
-# Words that open a condition or a circumstance of another clause, not a statement of its own.
-_OPENS_A_CONDITION = DEPENDENT_JOINS | {"while", "whereas", "once", "whenever", "until", "unless", "whether"}
+# Words that open a condition or a circumstance of another clause, or a description of a noun ("which has been"),
+# not a statement of its own.
+_OPENS_A_CONDITION = DEPENDENT_JOINS | frozenset("while whereas once whenever until whether who which whose".split())  # noqa: SIM905
 # What follows a verb: its object or a particle ("reconsider its decision", "step down").
 _OBJECT_START_TAGS = frozenset({"DT", "PRP$", "CD", "PRP", "RP", "RB", "IN"})
 
@@ -261,7 +262,7 @@ def _states_a_state(tokens: list[str]) -> bool:
     described ("the bridge was still closed", "the mayor had the right to"), not of "it", "this" or "there", which
     mostly carry a judgement ("this was a disgrace"), nor a state of mind ("the ministry is committed to openness");
     "they're" is a finite "be" too ("re" once a curly apostrophe splits it)."""
-    if not tokens or tokens[0].lower() in DEICTIC:
+    if not tokens or tokens[0].lower().replace("\u2019", "'").split("'")[0] in DEICTIC:  # "it's", "that's" too
         return False
     lower = [token.lower() for token in tokens]
     for index, word in enumerate(lower):
@@ -282,7 +283,10 @@ def _reported_state(clauses: list[str], opinion: bool) -> bool:
             tokens = word_tokens(piece)
             if (
                 len(tokens) >= MIN_QUOTE_WORDS
-                and tokens[0].lower() not in _OPENS_A_CONDITION  # "if people are upset, ...": no state asserted
+                # "if people are upset, ...", "even if it's small", "..., which has been": a condition, a
+                # circumstance or a description of a noun, not the state reported
+                and tokens[0].lower() not in _OPENS_A_CONDITION
+                and tokens[1].lower() not in _OPENS_A_CONDITION
                 and not _opinion_words(tokens, True)
                 and _states_a_state(tokens)
             ):
