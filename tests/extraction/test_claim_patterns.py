@@ -335,6 +335,11 @@ def test_comparisons_purposes_and_stretches_of_time_are_facts(
     [
         ('"The pier was closed to boats in May," Tom Okafor said after the first match.', [("date", "Tom Okafor")]),
         ("she said, on Thursday.", []),
+        # the day of an occasion is a fact of the story
+        (
+            "Ana Ruiz said during a rally in Harlow on Friday that the pier was shut.",
+            [("date", None), ("attributed", "Ana Ruiz")],
+        ),
     ],
 )
 def test_words_that_only_say_who_spoke_and_when_are_no_claim(text: str, expected: list[tuple[str, str | None]]) -> None:

@@ -408,9 +408,10 @@ def _frame_claim(text: str, frame_start: int, frame_end: int, leading: bool, pos
 def _only_the_speaking(words: str, verdict: Verdict) -> bool:
     """Whether a few words say only who spoke and when ("Ruiz said after the first match", "he said, on Thursday"):
     their one verb, as the tagger reads them, is the speaking. Someone's age there is still a claim ("Jane Doe, 36,
-    admitted theft"), and so is what a verb of speaking reports as its object ("Acme reported 4 million units")."""
-    if verdict.kind in ("age", "figure"):
-        return False
+    admitted theft"), so is what a verb of speaking reports as its object ("Acme reported 4 million units") and the
+    day of an occasion ("said during a rally on Friday")."""
+    if verdict.kind in ("age", "figure") or (verdict.kind == "date" and _OCCASION.search(words)):
+        return False  # "Ruiz said during a rally in Leeds on Friday": the occasion's day is a fact of the story
     tokens = word_tokens(words)
     if len(tokens) > _SPEAKING_ONLY_WORDS:
         return False
