@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import re
 from itertools import pairwise
 
@@ -412,3 +413,18 @@ def test_any_text_gives_claims_that_keep_the_contract(
         assert claim.claimant is None or claim.kind != "other"
         assert 0 <= claim.confidence <= 1
     assert all(a.end <= b.start for a, b in pairwise(claims))
+
+
+def test_a_stretch_is_judged_once_an_article_and_forgotten_when_its_claims_are_found(monkeypatch) -> None:
+    assess = importlib.import_module("newsfacts.extraction.claims.assess")
+    content = importlib.import_module("newsfacts.extraction.claims.content")
+    assess.forget()
+    read: list[str] = []
+    tokens_of = content.word_tokens
+    monkeypatch.setattr(content, "word_tokens", lambda words: read.append(words) or tokens_of(words))
+    text = "The depot shut 40 stores in 2019.\nThe depot shut 40 stores in 2019."
+    assert [claim.kind for claim in find_claims(text, sentences_of(text), [])] == ["figure", "figure"]
+    assert read.count("The depot shut 40 stores in 2019.") == 1  # the second sentence: the first's answer, kept
+    assert assess.judge.cache_info().currsize == 0 and content._content_kinds.cache_info().currsize == 0
+    find_claims(text, sentences_of(text), [])
+    assert read.count("The depot shut 40 stores in 2019.") == 2  # the next article is judged afresh

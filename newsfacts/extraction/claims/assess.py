@@ -33,11 +33,13 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 from newsfacts.extraction import tagger
 from newsfacts.extraction.claims.claim import ContentKind
 from newsfacts.extraction.claims.content import SWEEPING_START, content_kinds, states_age
+from newsfacts.extraction.claims.content import forget as forget_content_kinds
 from newsfacts.extraction.claims.vocabulary import (
     APPEARED_TO_RE,
     ASKED_TO_SPEAK_RE,
@@ -339,7 +341,7 @@ def _goes_on(joined_by: str, tokens: list[str], after_short: bool) -> bool:
 
 def _plain(clause: str, tokens: list[str]) -> tuple[set[ContentKind], bool]:
     """What an opinion-free clause states, and whether it says what was done (a past or a participle)."""
-    kinds = content_kinds(clause, tokens)
+    kinds = content_kinds(clause)
     if kinds:
         return kinds, False  # a past only counts when nothing else does: no need to look
     main = HYPHENATED_RE.sub(" ", SUBORDINATE_RE.sub(" ", clause))  # "foul-mouthed" is no past
@@ -360,7 +362,7 @@ def _kinds(clauses: list[str], quoted: bool) -> tuple[set[ContentKind], bool, bo
     if not opinion:
         return *_plain(text, tokens), False
     judged = quoted and not FEELINGS.issuperset(opinion)
-    kinds: set[ContentKind] = set() if judged else content_kinds(text, tokens) & BESIDE_OPINION
+    kinds: set[ContentKind] = set() if judged else content_kinds(text) & BESIDE_OPINION
     past = False
     for clause in clauses if len(clauses) > 1 else CLAUSE_BREAK.split(text):
         clause_tokens = word_tokens(clause)
@@ -377,13 +379,13 @@ def _kinds(clauses: list[str], quoted: bool) -> tuple[set[ContentKind], bool, bo
                 phrase_kinds, phrase_past = _plain(phrase, phrase_tokens)
                 kinds |= phrase_kinds - BESIDE_OPINION
                 past = past or phrase_past
-    if judged and content_kinds(text, tokens) & HARD:
+    if judged and content_kinds(text) & HARD:
         # a speaker's figure in a phrase of its own beside the opinion ("had a rough quarter, with sales down
         # 3.1%")
         for phrase in PHRASE_BREAK.split(text):
             phrase_tokens = word_tokens(phrase)
             if len(WORD_RE.findall(phrase)) >= MIN_QUOTE_WORDS and not _opinion_words(phrase_tokens, quoted):
-                kinds |= content_kinds(phrase, phrase_tokens) & HARD
+                kinds |= content_kinds(phrase) & HARD
     return kinds, past, True
 
 
@@ -425,6 +427,7 @@ def _plain_words(text: str, *, quoted: bool) -> str:
     return text
 
 
+@lru_cache(maxsize=4096)
 def judge(text: str, *, quoted: bool = False, reported: bool = False) -> Verdict | None:
     """The claim ``text`` makes, or None when it is not check-worthy.
 
@@ -466,6 +469,14 @@ def judge(text: str, *, quoted: bool = False, reported: bool = False) -> Verdict
     if not quoted and not opinion and any(states_standing_fact(clause) for clause in clauses):
         return Verdict("other", "present", opinion)  # "The ordinance bans trucks from the bridge"
     return None
+
+
+def forget() -> None:
+    """Drop the verdicts kept so far: a stretch is judged once an article however many rules ask (its clauses, its
+    parts, the words around a quote), and ``find_claims`` calls this when the article's claims are found, so that
+    each article is judged afresh."""
+    judge.cache_clear()
+    forget_content_kinds()
 
 
 def assess(text: str, *, quoted: bool = False) -> ContentKind | None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from newsfacts.extraction.claims.claim import ContentKind
 from newsfacts.extraction.claims.vocabulary import (
@@ -382,13 +383,24 @@ def states_age(text: str) -> bool:
     return bool(_spans(_AGE_PATTERNS, text, {token.lower() for token in tokens}, DIGIT_RE.search(text) is not None))
 
 
-def content_kinds(text: str, tokens: list[str] | None = None) -> set[ContentKind]:
+def content_kinds(text: str) -> set[ContentKind]:
     """Which check-worthy features ``text`` states: a first/superlative, an age, a date, a figure, an event.
 
     A number counts once, as the most specific thing it is: the 36 of an age is not also a figure. Each family of
-    patterns runs only when a word it needs is there (a digit, a month, "most"...), which keeps this fast.
+    patterns runs only when a word it needs is there (a digit, a month, "most"...), which keeps this fast; a claim's
+    words are asked about several times while it is judged, so the answer is kept until ``forget``.
     """
-    tokens = word_tokens(text) if tokens is None else tokens
+    return set(_content_kinds(text))
+
+
+def forget() -> None:
+    """Drop the answers kept by ``content_kinds`` (``find_claims`` calls this once an article's claims are found)."""
+    _content_kinds.cache_clear()
+
+
+@lru_cache(maxsize=4096)
+def _content_kinds(text: str) -> frozenset[ContentKind]:
+    tokens = word_tokens(text)
     words = {token.lower() for token in tokens}
     digits = DIGIT_RE.search(text) is not None
     numbers = digits or not words.isdisjoint(_NUMBER_GATES)
@@ -418,4 +430,4 @@ def content_kinds(text: str, tokens: list[str] | None = None) -> set[ContentKind
         or (not words.isdisjoint(_RESULTS_GATE) and _RESULTS_RE.search(text))
     ):
         kinds.add("other")
-    return kinds
+    return frozenset(kinds)

@@ -8,7 +8,16 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from newsfacts.extraction import tagger
-from newsfacts.extraction.claims.assess import HARD, Basis, Verdict, is_demand, is_never_a_claim, judge, states_past
+from newsfacts.extraction.claims.assess import (
+    HARD,
+    Basis,
+    Verdict,
+    forget,
+    is_demand,
+    is_never_a_claim,
+    judge,
+    states_past,
+)
 from newsfacts.extraction.claims.claim import Claim, ClaimKind, claimant_of
 from newsfacts.extraction.claims.confidence import MIN_CONFIDENCE, Voice, confidence
 from newsfacts.extraction.claims.vocabulary import (
@@ -503,7 +512,13 @@ def _claims_in_sentence(text: str, sentence: Sentence, parts: list[tuple[int, in
 
 def find_claims(text: str, sentences: list[Sentence], quotes: list[Quote]) -> list[Claim]:
     """Return the check-worthy claims of the article (in text order), each inside one sentence."""
-    ordered = sorted(sentences, key=lambda s: s.start)
+    try:
+        return _claims_of(text, sorted(sentences, key=lambda s: s.start), quotes)
+    finally:
+        forget()  # the next article is judged afresh
+
+
+def _claims_of(text: str, ordered: list[Sentence], quotes: list[Quote]) -> list[Claim]:
     parts = _quote_parts(ordered, quotes)
     claims: list[Claim] = []
     account: Quote | None = None  # the reported speech the sentence before gave, when it did
