@@ -408,7 +408,7 @@ def _plain_words(text: str, *, quoted: bool) -> str:
         text = FELT_BY_OTHERS_RE.sub("affected", text)  # "Acme surprised Wall Street": an act, not a feeling
     if " time" in text or " while" in text or " then" in text or " often" in text:
         text = HABIT_RE.sub("sometimes", text)  # "now and then we check the crates" is a habit
-    if quoted and "c" in text:
+    if quoted and ("can " in text or "could " in text):
         text = CAN_CONFIRM_RE.sub(r"\g<verb>", text)  # "We can confirm that the pier was shut": vouched for
     if not quoted and ("could" in text or " able " in text):
         text = PAST_ABILITY_RE.sub("managed", text)  # "crews could not reach the house": what happened then

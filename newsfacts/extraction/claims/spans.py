@@ -422,8 +422,8 @@ def _only_the_speaking(words: str, verdict: Verdict) -> bool:
     if verdict.kind in ("age", "figure") or (verdict.kind == "date" and _OCCASION.search(words)):
         return False  # "Ruiz said during a rally in Leeds on Friday": the occasion's day is a fact of the story
     tokens = word_tokens(words)
-    if len(tokens) > _SPEAKING_ONLY_WORDS:
-        return False
+    if len(tokens) > _SPEAKING_ONLY_WORDS or SPEECH_ACTS.isdisjoint(token.lower() for token in tokens):
+        return False  # the tagger is asked only about a few words holding a verb of speaking
     verbs = [token.lower() for token, tag in zip(tokens, tagger.tag(tokens), strict=True) if tag[:2] in ("VB", "MD")]
     return bool(verbs) and all(verb in SPEECH_ACTS for verb in verbs)
 
