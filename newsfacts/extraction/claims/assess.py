@@ -12,7 +12,8 @@ A stretch is read clause by clause (``and``, ``but``, ``while``, ``;``, ``:`` sp
    charters are housed in the archive", not of mind: "is interested in") counts only in a clause free of opinion,
    feeling, hedging, advice or evaluation ("seems", "I think", "deserved", "looked sharp");
 4. in reported speech, a state told with a finite "be" or "have" of a subject named or described counts too ("the
-   spokesman said the bridge was still open"): the speaker asserts it as fact;
+   spokesman said the bridge was still open"), in a clause or phrase free of opinion even beside one that is not:
+   the speaker asserts it as fact;
 5. in the article's own words, where someone or something is counts too ("An inquiry is underway at the port", "The
    driver remains in hospital");
 6. in the article's words or reported speech, a present verb after a subject named or described tells a standing
@@ -43,6 +44,7 @@ from newsfacts.extraction.claims.vocabulary import (
     APPEARED_TO_RE,
     ASKED_TO_SPEAK_RE,
     ASKING_START,
+    CAN_CONFIRM_RE,
     CLAUSE_BREAK,
     CONDITIONAL_START,
     CONSENSUS_RE,
@@ -114,6 +116,9 @@ _INDICATIVE = STATE_VERBS | {"did", "does", "do", "didn't", "doesn't", "don't", 
 _POINTING = frozenset({"it", "this", "that"})
 # Words that open the rest of a list rather than a clause of its own: ", not renewed or amended".
 _LIST_GOES_ON = frozenset({"not", "or", "nor"})
+# Words that open a condition or a circumstance of another clause, or a description of a noun ("which has been"),
+# not a statement of its own.
+_OPENS_A_CONDITION = DEPENDENT_JOINS | frozenset("while whereas once whenever until whether who which whose".split())  # noqa: SIM905
 # What follows a verb: its object or a particle ("reconsider its decision", "step down").
 _OBJECT_START_TAGS = frozenset({"DT", "PRP$", "CD", "PRP", "RP", "RB", "IN"})
 
@@ -259,13 +264,35 @@ def _states_a_state(tokens: list[str]) -> bool:
     described ("the bridge was still closed", "the mayor had the right to"), not of "it", "this" or "there", which
     mostly carry a judgement ("this was a disgrace"), nor a state of mind ("the ministry is committed to openness");
     "they're" is a finite "be" too ("re" once a curly apostrophe splits it)."""
-    if not tokens or tokens[0].lower() in DEICTIC:
+    if not tokens or tokens[0].lower().replace("\u2019", "'").split("'")[0] in DEICTIC:  # "it's", "that's" too
         return False
     lower = [token.lower() for token in tokens]
     for index, word in enumerate(lower):
         if word in STATE_VERBS or word.endswith("'re") or word == "re":
             after = [later for later in lower[index + 1 : index + 3] if not _adverb(later)]
             return after[:1] != [] and after[0] not in MENTAL_STATES  # "is committed to": a stance, not a state
+    return False
+
+
+def _reported_state(clauses: list[str], opinion: bool) -> bool:
+    """Whether reported words tell a state (``_states_a_state``) in a clause or phrase free of opinion and hedging:
+    beside a hedge or a feeling in another clause, the state is still asserted ("people are not getting their jabs,
+    and could fall ill", "drivers were using the lanes as shortcuts and he worried about the children")."""
+    if not opinion:
+        return _states_a_state(word_tokens(" ; ".join(clauses)))
+    for clause in clauses:
+        for piece in (*CLAUSE_BREAK.split(clause), *PHRASE_BREAK.split(clause)):
+            tokens = word_tokens(piece)
+            if (
+                len(tokens) >= MIN_QUOTE_WORDS
+                # "if people are upset, ...", "even if it's small", "..., which has been": a condition, a
+                # circumstance or a description of a noun, not the state reported
+                and tokens[0].lower() not in _OPENS_A_CONDITION
+                and tokens[1].lower() not in _OPENS_A_CONDITION
+                and not _opinion_words(tokens, True)
+                and _states_a_state(tokens)
+            ):
+                return True
     return False
 
 
@@ -288,18 +315,28 @@ def _factual_clauses(text: str, tokens: list[str]) -> list[str]:
     ):
         return [text]
     pieces = FORWARD_BREAK.split(text)  # clause, separator, clause, ...
-    kept, forward = [], False
+    kept, forward, short = [], False, False
     for index in range(0, len(pieces), 2):
         clause = pieces[index]
         joined_by = pieces[index - 1].strip(" ,").lower() if index else ""
         tokens = word_tokens(clause)
-        # a dependent clause, a few words with no verb of their own ("likely to go on into Tuesday and later this
-        # week") or the rest of a list ("to be renewed, not renewed or amended") go on with the forward clause
-        continues = joined_by in DEPENDENT_JOINS or len(tokens) < MIN_QUOTE_WORDS or tokens[0].lower() in _LIST_GOES_ON
-        forward = (forward and continues) or is_forward(clause, tokens)
+        forward = (forward and _goes_on(joined_by, tokens, short)) or is_forward(clause, tokens)
+        short = len(tokens) < MIN_QUOTE_WORDS
         if not forward:
             kept.append(clause)
     return kept
+
+
+def _goes_on(joined_by: str, tokens: list[str], after_short: bool) -> bool:
+    """Whether a clause goes on with the one before rather than asserting on its own: a dependent clause, a few
+    words with no verb of their own ("likely to go on into Tuesday and later this week"), the rest of a list ("to be
+    renewed, not renewed or amended"); after "and", a second verb of the same subject and modal ("would review the
+    rota and ensure [staff were paid]") or the rest of a few words ("as she [and her team examined the bones]")."""
+    if joined_by in DEPENDENT_JOINS or len(tokens) < MIN_QUOTE_WORDS or tokens[0].lower() in _LIST_GOES_ON:
+        return True
+    if joined_by != "and":
+        return False
+    return after_short or (tokens[0].islower() and tagger.tag(tokens[:3])[0] == "VB")
 
 
 def _plain(clause: str, tokens: list[str]) -> tuple[set[ContentKind], bool]:
@@ -371,6 +408,8 @@ def _plain_words(text: str, *, quoted: bool) -> str:
         text = FELT_BY_OTHERS_RE.sub("affected", text)  # "Acme surprised Wall Street": an act, not a feeling
     if " time" in text or " while" in text or " then" in text or " often" in text:
         text = HABIT_RE.sub("sometimes", text)  # "now and then we check the crates" is a habit
+    if quoted and ("can " in text or "could " in text):
+        text = CAN_CONFIRM_RE.sub(r"\g<verb>", text)  # "We can confirm that the pier was shut": vouched for
     if not quoted and ("could" in text or " able " in text):
         text = PAST_ABILITY_RE.sub("managed", text)  # "crews could not reach the house": what happened then
     if "rais" in text:
@@ -421,8 +460,8 @@ def judge(text: str, *, quoted: bool = False, reported: bool = False) -> Verdict
     main = SUBORDINATE_RE.sub(" ", " ; ".join(clauses))  # "When someone is not there, ...": a habit's condition
     if quoted and not opinion and _denies_a_fact(main):
         return Verdict("other", "denial", opinion)
-    if reported and not opinion and _states_a_state(word_tokens(" ; ".join(clauses))):
-        return Verdict("other", "reported", opinion)
+    if reported and _reported_state(clauses, opinion):
+        return Verdict("other", "reported", False)
     if not quoted and not opinion and PLACED_RE.search(text) and word_tokens(text)[0].lower() not in DEICTIC:
         return Verdict("other", "placed", opinion)  # "An inquiry is underway at the port", "he remains in custody"
     if not quoted and not opinion and ROLE_HOLDER_RE.match(text):

@@ -160,12 +160,12 @@ _TIME_RE = re.compile(
 _TIME_WORDS = frozenset(
     {"am", "pm", "m", "o'clock", "morning", "afternoon", "evening", "night", "midnight", "noon", "midday"}
 )
-# A number that names a model or a type ("category 4", "Channel 4", "No. 10") is no amount.
+# A number that names a model or a type ("category 4", "Channel 4", "No. 10", "No 10" without its point) is no amount.
 # A bill's or a law's number is a name too ("H.R. 1234", "Bill 21", "Section 8").
 _MODEL_NUMBER_LEAD = re.compile(
     r"(?:\b(?:type|class|level|version|grade|phase|stage|category|channel|number|no\.|bill|act|resolution|amendment"
     r"|section|article|clause|rule|chapter|route|flight|room|platform|proposition|prop\.|measure|ordinance"
-    r"|[HS]\.\s?[RB]\.|[HSA]B|S\.|H\.R\.)\s|(?<!multi)-)$",
+    r"|[HS]\.\s?[RB]\.|[HSA]B|S\.|H\.R\.|(?-i:No))\s|(?<!multi)-)$",
     re.I,
 )
 # A unit glued to the number: "5pc", "30cm", "2.5mn", "10km", "50p", "500MW", "$50K", "1C".
@@ -316,6 +316,19 @@ _MORE = frozenset({"more", "fewer", "less"})
 _COMPARED_RE = re.compile(r"\b(?:had|scored|won|made|sold|took|received|recorded)\s+(?:more|fewer|less)\s+[a-z]")
 
 
+# A firm's results and how they compare with the forecasts: "reported higher-than-expected profits", "posting
+# quarterly sales", "beat analysts' expectations" (not "reported that it expects revenue to ...").
+_RESULTS_GATE = frozenset(
+    "profit profits loss losses revenue revenues sales earnings results expectations estimates forecasts "  # noqa: SIM905
+    "projections".split()
+)
+_RESULTS_RE = re.compile(
+    r"\b(?:reported|reports|reporting|posted|posts|posting)\s+(?:(?!that\b)[\w-]+\s+){0,3}?"
+    r"(?:profits?|loss(?:es)?|revenues?|sales|earnings|results)\b"
+    r"|\b(?:beat|beats|beating|missed|misses|missing|trailed|trailing|topped|topping|exceeded|exceeding)\s+"
+    r"(?:[\w'\u2019-]+\s+){0,3}?(?:expectations|estimates|forecasts|projections)\b",
+    re.IGNORECASE,
+)
 # A denial in other words: "described the allegation as untrue".
 _DESCRIBED_AS_FALSE_RE = re.compile(
     r"\bdescribed\s+(?:[\w'\u2019-]+\s+){1,5}?as\s+(?:untrue|false|baseless|unfounded|incorrect|inaccurate|fake|fabricated)\b"
@@ -414,6 +427,7 @@ def _content_kinds(text: str) -> frozenset[ContentKind]:
         not words.isdisjoint(EVENT_WORDS)
         or (not words.isdisjoint(_MORE) and _COMPARED_RE.search(text))
         or ("described" in words and _DESCRIBED_AS_FALSE_RE.search(text))
+        or (not words.isdisjoint(_RESULTS_GATE) and _RESULTS_RE.search(text))
     ):
         kinds.add("other")
     return frozenset(kinds)

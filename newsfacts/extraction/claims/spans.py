@@ -114,6 +114,7 @@ _LAST_WORD_RE = re.compile(r"(\w+)\W*$")
 _ATTRIBUTION_WORDS = frozenset(
     {"that", "and", "but", "he", "she", "they", "it", "we", "said", "says", "told", "added", "according", "to"}
 )
+_SPEAKING_ONLY_WORDS = 10  # longer words around a speaking verb say more than who spoke and when
 _LABEL_WORDS = 12  # a longer line ending in a colon is a sentence, whatever its verbs
 _QUOTE_TRIM = " \t\r\n\"'\u201c\u201d\u2018\u2019«»\u201e,;:\u2014\u2013-"
 
@@ -309,7 +310,7 @@ def _claims_in(text: str, start: int, end: int, quote: Quote | None, position: i
     for a, b in _facts(text, _pieces(text, start, end), verdict_of):
         words = text[a:b]
         verdict = verdict_of(a, b)
-        if verdict is None:
+        if verdict is None or (quote is None and _only_the_speaking(words, verdict)):
             continue
         kind: ClaimKind = verdict.kind
         if kind == "other" and (voice == "speaker" or (quote and quote.speaker_description)):
@@ -406,11 +407,25 @@ def _frame_claim(text: str, frame_start: int, frame_end: int, leading: bool, pos
         chosen = about_speaker
     elif not leading:
         return _trailing_fact(text, frame_start, frame_end, position)
-    if chosen is None:
+    if chosen is None or _only_the_speaking(words, chosen):
         return None
     return Claim(
         frame_start, frame_end, words, chosen.kind, None, position, confidence(chosen, words, "article", position)
     )
+
+
+def _only_the_speaking(words: str, verdict: Verdict) -> bool:
+    """Whether a few words say only who spoke and when ("Ruiz said after the first match", "he said, on Thursday"):
+    their one verb, as the tagger reads them, is the speaking. Someone's age there is still a claim ("Jane Doe, 36,
+    admitted theft"), so is what a verb of speaking reports as its object ("Acme reported 4 million units") and the
+    day of an occasion ("said during a rally on Friday")."""
+    if verdict.kind in ("age", "figure") or (verdict.kind == "date" and _OCCASION.search(words)):
+        return False  # "Ruiz said during a rally in Leeds on Friday": the occasion's day is a fact of the story
+    tokens = word_tokens(words)
+    if len(tokens) > _SPEAKING_ONLY_WORDS or SPEECH_ACTS.isdisjoint(token.lower() for token in tokens):
+        return False  # the tagger is asked only about a few words holding a verb of speaking
+    verbs = [token.lower() for token, tag in zip(tokens, tagger.tag(tokens), strict=True) if tag[:2] in ("VB", "MD")]
+    return bool(verbs) and all(verb in SPEECH_ACTS for verb in verbs)
 
 
 def _trailing_fact(text: str, frame_start: int, frame_end: int, position: int) -> Claim | None:

@@ -145,11 +145,13 @@ FORECAST_RE = re.compile(
     r"(?!(?:the|a|an|his|her|their|its|between|about|around|under|over|just|as|be\s+\w+ed\s+by)\b|[\d$\u20ac\u00a3])",
     re.IGNORECASE,
 )
-# What the market's forecasters expect now is a figure on record, checkable today ("Analysts polled by the agency
-# expect revenue of $34 million"); a firm's own expectation stays a forecast.
+# What the market's forecasters expect now, or were expecting, is a figure on record, checkable today ("Analysts
+# polled by the agency expect revenue of $34 million", "analysts were expecting profits of 9 cents"); a firm's own
+# expectation stays a forecast.
 CONSENSUS_RE = re.compile(
     r"\b(?:[Aa]nalysts|[Ee]conomists|[Ff]orecasters|[Ss]trategists)\b[^.;:]{0,50}?"
-    r"\b(?:expect|forecast|predict|estimate|project)\s+(?:an?\s+|the\s+)?[\w-]*\s*(?:[\w-]+\s+)?(?:of\s+)?[$€£¥\d]"
+    r"\b(?:expect|forecast|predict|estimate|project|(?:were|had\s+been)\s+(?:expect|forecast|predict|estimat|project)ing)"
+    r"\s+(?:an?\s+|the\s+)?[\w-]*\s*(?:[\w-]+\s+)?(?:of\s+)?[$€£¥\d]"
 )
 # The stretches a modal's reach ends at: clause breaks, commas and subordinators ("because if it had gone ahead").
 FORWARD_BREAK = re.compile(
@@ -384,8 +386,9 @@ PLAY_WORDS = frozenset(
 # What a speaker says they or someone knew ("I knew right away that ...", "she doesn't know if ..."): annotators rate it
 # borderline.
 KNOWING = frozenset("know knows knew known realise realised realize realized".split())  # noqa: SIM905
-# Praise and blame in a speaker's words ("showed real courage", "went above and beyond", "were magnificent"): a
-# verdict on people, not a fact. Speakers only: the article's "the brave crew rescued two children" tells an event.
+# Praise and blame in a speaker's words ("showed real courage", "went above and beyond", "were magnificent"), how well
+# something went and a view marked as the speaker's own (``PRAISE_RE``): a verdict, not a fact. Speakers only: the
+# article's "the brave crew rescued two children" tells an event.
 PRAISE_WORDS = frozenset(
     "magnificent superb outstanding tremendous terrific lovely remarkable exceptional phenomenal sensational heroic "  # noqa: SIM905
     "heroes hero tirelessly resolutely courage courageous bravery brave fearless professionalism dedication "
@@ -393,7 +396,11 @@ PRAISE_WORDS = frozenset(
 )
 PRAISE_RE = re.compile(
     r"\b(?:above\s+and\s+beyond|gave\s+(?:it\s+)?(?:everything|their\s+all|his\s+all|her\s+all)|the\s+extra\s+mile"
-    r"|pulled\s+together|credit\s+to)\b",
+    r"|pulled\s+together|credit\s+to"
+    # how well something was done: "fought back very well", "a pretty well rounded performance"
+    r"|(?:very|pretty|really|so|quite|extremely)\s+well"
+    # a speaker marking their own view: "For me it was not luck", "I have no doubt he is right"
+    r"|^For\s+me|no\s+doubt)\b",
     re.IGNORECASE,
 )
 # How a place or a crowd looked or reacted, the scene of a story, not an event of it ("The hall was packed as the
@@ -420,6 +427,12 @@ APPEARED_TO_RE = re.compile(
 )
 HARD_TO_RE = re.compile(r"\b(?:it|that)(?:['\u2019]s|\s+is|\s+was)\s+hard\s+to\b", re.IGNORECASE)
 FELL_SILENT_RE = re.compile(r"\bfell\s+(?:silent|quiet)\b", re.IGNORECASE)
+# "We can confirm that", "I can tell you": the speaker vouching for what follows, no ability, hedge or generic "you".
+CAN_CONFIRM_RE = re.compile(
+    r"\b(?:can|could)\s+(?P<verb>confirm|say|reveal|reaffirm|(?:tell|assure)(?=\s+(?:you|them|us)\b))"
+    r"(?:\s+(?:you|them|us)\b)?",
+    re.IGNORECASE,
+)
 # Who held a role, in the article's words: "The lead prosecutor in the case was Jane Doe", "The other driver was
 # Tom Reyes of Leeds"; not a verdict on who stood out ("The star of the night was Ana Ruiz").
 ROLE_HOLDER_RE = re.compile(
