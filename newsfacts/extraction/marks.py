@@ -129,13 +129,15 @@ def _pair(text: str, opening: str, closing: str, straight: str, paragraphs: list
                     segments.append(QuotedSpan(start, i, start, i))
                 elif ch in opening or (ch == straight and not single) or _looks_opening(text, i):
                     open_at = i
-            elif ch in closing + straight:
+            elif (ch in closing + straight) and not (ch == straight and _reopens(text, i)):
                 if single and _is_apostrophe(text, i):
                     continue
                 segments.append(QuotedSpan(open_at, i, open_at + 1, i))
                 open_at = None
             else:
-                # Two opening marks in a row: the first quote was never closed; end it before the new one.
+                # Two opening marks in a row: the first quote was never closed; end it before the new one. A
+                # straight mark opening a sentence counts as one: a quote that ran over two paragraphs whose break
+                # was lost ('... mobbed. "Every week ...') repeats its opening mark there.
                 segments.append(QuotedSpan(open_at, i, open_at + 1, i))
                 open_at = i
         if open_at is not None:
@@ -200,6 +202,12 @@ def _introduced_at(text: str, a: int, i: int) -> int:
     for m in _INTRODUCED.finditer(text, a, i):
         start = m.end()
     return start
+
+
+def _reopens(text: str, i: int) -> bool:
+    """A straight mark after a finished sentence and a blank, before a word (``mobbed. "Every``): the opening mark of
+    a new paragraph glued on, never a closing one."""
+    return text[i - 2 : i - 1] in (".", "!", "?") and _looks_opening(text, i)
 
 
 def _looks_opening(text: str, i: int) -> bool:

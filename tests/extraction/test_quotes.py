@@ -1799,3 +1799,30 @@ def test_a_lead_in_phrase_before_a_trailing_cue_is_no_reported_speech(
     text: str, expected: list[tuple[str, str, str | None]]
 ) -> None:
     assert brief(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the break between the quote's two paragraphs was lost; the second repeats the opening mark
+        'Site manager Ola Berg said: "It has been packed all day. "Every hall has been full since we opened." '
+        'Council leader Ines Vik said on Friday: "The roads were jammed and the car parks were full."',
+        # the same with the quote's first paragraph ending in a question or an exclamation
+        'Site manager Ola Berg said: "Who could have planned for this? "Every hall has been full since we opened." '
+        'Council leader Ines Vik said on Friday: "The roads were jammed and the car parks were full."',
+    ],
+)
+def test_a_quote_running_on_over_a_lost_paragraph_break_keeps_its_marks_in_step(text: str) -> None:
+    found = brief(text)
+    assert [words for words, _, _ in found[1:]] == [
+        "Every hall has been full since we opened.",
+        "The roads were jammed and the car parks were full.",
+    ]
+    assert (found[0][1], found[0][2]) == ("direct", "Ola Berg")
+    assert (found[2][1], found[2][2]) == ("direct", "Ines Vik")
+
+
+def test_a_closing_mark_after_a_blank_before_a_word_is_not_read_as_a_new_quote() -> None:
+    # only a finished sentence before the blank makes the mark an opening one
+    text = 'Ola Berg said: "The halls were full, "busy" as never before." Then she left.'
+    assert brief(text)[0][0].startswith("The halls were full")
