@@ -68,7 +68,7 @@ PLAIN_FACTS = [
     "Even though the visitors had more possession, the hosts had more shots on goal.",
     "Acme surprised Wall Street by posting results that beat the estimates of analysts.",
     # a firm's results and how they compare with forecasts
-    "Harlow Mills has reported higher-than-expected profits for its second half.",
+    "Harlow Mills has reported higher-than-expected profits at its bakeries this winter.",
     "Both numbers beat the City's expectations.",
     "While she sat in the waiting room, her sister had phoned her and had not known she was at the clinic.",
     "The minister, while speaking to reporters after the meeting described the allegation as untrue.",

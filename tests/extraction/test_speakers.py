@@ -788,7 +788,7 @@ RIGHT_SPEAKER += [
         id="a-tally-named-after-a-place-is-no-institution",
     ),
     pytest.param(
-        "Halden Books declined to renew the offer, according to a publishing executive familiar with the talks.\n",
+        "Halden Books turned down the bid, according to a banking executive familiar with the deal.\n",
         None,
         id="an-indefinite-role-after-according-to-is-someone-unnamed-not-the-body-named-before",
     ),
@@ -838,7 +838,7 @@ RIGHT_SPEAKER += [
         id="an-initialism-opens-an-organisations-name",
     ),
     pytest.param(
-        "The Halden Chamber of Commerce has announced that it will keep the statue.\n",
+        "The Halden Chamber of Commerce said on Monday it would keep the statue.\n",
         "Halden Chamber of Commerce",
         id="a-chamber-of-something-is-one-organisation",
     ),

@@ -331,7 +331,7 @@ def _goes_on(joined_by: str, tokens: list[str], after_short: bool) -> bool:
     """Whether a clause goes on with the one before rather than asserting on its own: a dependent clause, a few
     words with no verb of their own ("likely to go on into Tuesday and later this week"), the rest of a list ("to be
     renewed, not renewed or amended"); after "and", a second verb of the same subject and modal ("would review the
-    rota and ensure [staff were paid]") or the rest of a few words ("as she [and her team examined the bones]")."""
+    rota and ensure [staff were paid]") or the rest of a few words ("as he [and his crew hauled in the nets]")."""
     if joined_by in DEPENDENT_JOINS or len(tokens) < MIN_QUOTE_WORDS or tokens[0].lower() in _LIST_GOES_ON:
         return True
     if joined_by != "and":

@@ -146,7 +146,7 @@ FORECAST_RE = re.compile(
     re.IGNORECASE,
 )
 # What the market's forecasters expect now, or were expecting, is a figure on record, checkable today ("Analysts
-# polled by the agency expect revenue of $34 million", "analysts were expecting profits of 9 cents"); a firm's own
+# polled by the agency expect revenue of $34 million", "analysts were expecting earnings of 40p a share"); a firm's own
 # expectation stays a forecast.
 CONSENSUS_RE = re.compile(
     r"\b(?:[Aa]nalysts|[Ee]conomists|[Ff]orecasters|[Ss]trategists)\b[^.;:]{0,50}?"
@@ -399,7 +399,7 @@ PRAISE_RE = re.compile(
     r"|pulled\s+together|credit\s+to"
     # how well something was done: "fought back very well", "a pretty well rounded performance"
     r"|(?:very|pretty|really|so|quite|extremely)\s+well"
-    # a speaker marking their own view: "For me it was not luck", "I have no doubt he is right"
+    # a speaker marking their own view: "For me the draw was fair", "I have no doubt the bridge will hold"
     r"|^For\s+me|no\s+doubt)\b",
     re.IGNORECASE,
 )
