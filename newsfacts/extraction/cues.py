@@ -192,6 +192,9 @@ SPEAKER_ACTIONS = words(
     "criticised criticized dismissed rejected vowed promised asked argued appealed"
 )
 
+# Pronouns that are only ever objects, and "her" (an object, or a possessive: "her aides").
+OBJECT_PRONOUNS = words("me him her us them")
+
 PRONOUN_GENDER: dict[str, str] = {
     "he": "m",
     "him": "m",

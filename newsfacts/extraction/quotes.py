@@ -40,6 +40,7 @@ from newsfacts.extraction.cues import (
     FRAMING_VERBS,
     INFERENCE_PARTICIPLES,
     IRREGULAR_VERBS,
+    OBJECT_PRONOUNS,
     PARTICIPLE_CUES,
     PASSIVE_AUXILIARIES,
     PHRASAL_CUES,
@@ -1067,7 +1068,8 @@ _ASKED_TO = re.compile(r"(?:\s+[\w'\u2019.\-]+){1,8}?\s+to\s+(?=" + MASK + ")")
 
 
 _FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
-_OBJECT_PRONOUNS = words("me him us them whom")
+# Words opening no clause as its subject ("her" may open one as a possessive: "her aides say").
+_OBJECT_PRONOUNS = (OBJECT_PRONOUNS - {"her"}) | {"whom"}
 # Tags of the words of a noun phrase that opens a clause: "most dockers", "the new port's cranes", "three of them".
 _SUBJECT_TAGS = frozenset(
     {"DT", "PDT", "CD", "JJ", "JJR", "JJS", "NN", "NNS", "NNP", "NNPS", "PRP", "PRP$", "POS", "RB"}

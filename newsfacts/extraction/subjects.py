@@ -20,6 +20,7 @@ from newsfacts.extraction.cues import (
     DETERMINERS,
     GENERIC_ORGANISATIONS,
     KIN_NOUNS,
+    OBJECT_PRONOUNS,
     OFFICES,
     PERSON_MEDIA,
     POSTNOMINALS,
@@ -47,7 +48,6 @@ DOCUMENTS = frozenset(
 ) | {noun for noun in RESEARCH_NOUNS if not is_person_role(noun)}
 # Roles whose holder speaks for an organisation: what they say is the organisation's.
 SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson"})
-_OBJECT_PRONOUNS = frozenset({"him", "her", "them", "me", "us"})
 # Words opening a description of someone not named before: "a source", "one official", "several aides".
 _INDEFINITE = frozenset({"a", "an", "one", "another", "some", "several", "two", "three", "four", "many", "multiple"})
 _SPEAKS_FOR_ANOTHER = SPOKESPEOPLE | PERSON_MEDIA | DOCUMENTS
@@ -231,7 +231,7 @@ def noun_phrase_before(reader: Reading, s: Sentence, end: int) -> Subject | None
     last = words[-1]
     word = last.group().lower()
     w_start = s.start + last.start()
-    if word in _OBJECT_PRONOUNS:
+    if word in OBJECT_PRONOUNS:
         return None  # "groups that have endorsed him say": the end of a relative clause, not the subject
     if word in PRONOUN_GENDER or word in ("it", "they", "i", "we"):
         return pronoun_subject(reader, word, w_start, end)
