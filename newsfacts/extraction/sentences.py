@@ -422,8 +422,9 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
             lines.append((start, start + len(stripped)))
     blocks: list[tuple[int, int]] = []
     columns = _hard_wrapped(text, lines)
+    indented = columns and _indents_paragraphs(text, lines)
     for i, (start, end) in enumerate(lines):
-        if blocks and _is_wrap(text, lines[i - 1], start, blocks[-1][0], columns):
+        if blocks and _is_wrap(text, lines[i - 1], start, blocks[-1][0], columns, indented):
             blocks[-1] = (blocks[-1][0], end)
         else:
             blocks.append((start, end))
@@ -442,10 +443,31 @@ def _hard_wrapped(text: str, lines: list[tuple[int, int]]) -> bool:
     return len(breaks) >= 6 and inside * 2 >= len(breaks)
 
 
-def _is_wrap(text: str, previous_line: tuple[int, int], start: int, block_start: int, columns: bool = False) -> bool:
+def _indent(text: str, start: int) -> int:
+    """How far the line holding ``start`` is indented (``start`` being its first visible character)."""
+    return start - text.rfind("\n", 0, start) - 1
+
+
+def _indents_paragraphs(text: str, lines: list[tuple[int, int]]) -> bool:
+    """Whether hard-wrapped lines mark each paragraph by indenting its first line (wire copy): after single line
+    breaks, several lines are indented and several are flush."""
+    indents = [_indent(text, start) > 0 for (_, end), (start, _) in pairwise(lines) if _single_break(text, end, start)]
+    return 3 <= sum(indents) <= len(indents) - 3
+
+
+def _is_wrap(
+    text: str,
+    previous_line: tuple[int, int],
+    start: int,
+    block_start: int,
+    columns: bool = False,
+    indented: bool = False,
+) -> bool:
     line_start, line_end = previous_line
     if not _single_break(text, line_end, start):
         return False
+    if indented:
+        return not _indent(text, start)  # '... from the program.\nThey protected ...': a flush line goes on
     last, first = text[line_end - 1], text[start]
     if first.islower() or last in ",;-\u2013—(":
         return True

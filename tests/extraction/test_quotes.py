@@ -275,6 +275,29 @@ def test_colon_introduction_names_the_speaker() -> None:
     assert brief('Karen Holt was blunt: "Nobody is safe."') == [("Nobody is safe.", "direct", "Karen Holt")]
 
 
+def test_a_quote_in_wire_copy_runs_on_over_a_wrapped_line_after_a_full_stop() -> None:
+    """Hard-wrapped copy that indents its paragraphs: a line ending in a full stop inside a quotation is a wrap,
+    so the quotation stays one quote and keeps its speaker."""
+    text = (
+        "The council voted on Monday to close the old ferry\n"
+        "pier, ending a dispute that had run for most of the\n"
+        "year and split the town.\n"
+        '    "We looked at every other way to keep it open.\n'
+        "None of them could be paid for,\" the council's chair,\n"
+        "Ada Voss, told reporters after the vote, which was\n"
+        "carried by seven votes to four.\n"
+        "    Ferry users said they would take the decision to\n"
+        "court and that the vote broke the council's rules.\n"
+        "    The pier was built in 1931 and was last repaired\n"
+        "in the spring.\n"
+    )
+    assert brief(text)[0] == (
+        "We looked at every other way to keep it open.\nNone of them could be paid for,",
+        "direct",
+        "Ada Voss",
+    )
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

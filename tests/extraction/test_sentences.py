@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsfacts.extraction.sentences import Sentence, split_sentences
+from newsfacts.extraction.sentences import Sentence, paragraphs, split_sentences
 
 SEED = Path(__file__).resolve().parents[2] / "fixtures" / "seed-afp-iss-film.txt"
 
@@ -471,6 +471,32 @@ def test_any_text_is_covered_by_non_overlapping_stripped_spans(text: str) -> Non
 )
 def test_a_line_break_inside_a_sentence_is_a_wrap(text: str, expected: list[str]) -> None:
     assert [s.text for s in split_sentences(text)] == expected
+
+
+_WIRE_COPY = (
+    "The city council voted on Monday to close the old\n"
+    "ferry pier, ending a dispute that had run for most of\n"
+    "the year.\n"
+    '    "We looked at every other way to keep it open.\n'
+    "None of them could be paid for. The pier has to\n"
+    "close,\" the council's chair, Ada Voss, told reporters.\n"
+    "    Ferry users said they would take the decision to\n"
+    "court, and a lawyer for the group said the vote broke\n"
+    "the council's own rules.\n"
+    "    The pier was built in 1931.\n"
+)
+
+
+def test_wire_copy_marks_paragraphs_by_indenting_so_a_flush_line_goes_on() -> None:
+    """Hard-wrapped wire copy opens each paragraph with an indented line: a flush line after a finished sentence
+    ("... keep it open.\nNone of them ...") goes on with the paragraph, quotation included."""
+    blocks = [_WIRE_COPY[start:end].split("\n")[0] for start, end in paragraphs(_WIRE_COPY)]
+    assert blocks == [
+        "The city council voted on Monday to close the old",
+        '"We looked at every other way to keep it open.',
+        "Ferry users said they would take the decision to",
+        "The pier was built in 1931.",
+    ]
 
 
 def test_a_hard_wrapped_column_joins_its_short_lines_even_before_a_capital() -> None:
