@@ -410,9 +410,19 @@ def test_office_holders_spokesman_without_a_seat_named_is_described() -> None:
     assert [(q.speaker, q.speaker_description) for q in quotes] == [(None, "The Prime Minister's official spokesman")]
 
 
-def test_company_named_like_a_person_is_an_organisation_by_its_last_word() -> None:
-    speakers, _ = read("Greyfield Analytics said sales fell.")
-    assert [(s.name, s.kind) for s in speakers] == [("Greyfield Analytics", "organisation")]
+@pytest.mark.parametrize("name", ["Greyfield Analytics", "Harbour Management", "Tolland Investments"])
+def test_company_named_like_a_person_is_an_organisation_by_its_last_word(name: str) -> None:
+    speakers, _ = read(f"{name} said sales fell.")
+    assert [(s.name, s.kind) for s in speakers] == [(name, "organisation")]
+
+
+def test_she_is_not_a_company_named_like_a_person() -> None:
+    """A firm whose name reads like a person's ("Harbour Management") is no antecedent for "she"."""
+    _, quotes = read(
+        'Harbour Management\'s offer expires on Friday. "We were surprised," said Dana Wex, a Tolland spokeswoman. '
+        "The board was discussing the Harbour Management offer. She said a statement would follow."
+    )
+    assert quotes[-1][:2] == ("a statement would follow", "Dana Wex")
 
 
 def test_name_qualifying_a_role_is_not_the_subject() -> None:
