@@ -131,7 +131,7 @@ def subject_left(reader: Reading, s: Sentence, vs: int) -> Subject | None:
         return None
     sourced = _sources_described(left)
     if sourced is not None:
-        return Subject(s.start + sourced, end, None, "none")
+        return _unnamed_sources(reader, sourced, s.start)
     if left.endswith(","):
         return clause_subject(reader, s, vs, coordinated=False)
     if left.endswith(", who"):
@@ -153,34 +153,43 @@ def subject_left(reader: Reading, s: Sentence, vs: int) -> Subject | None:
 _SOURCES_DESCRIBED = re.compile(
     r"(?:\b(?:[Aa]n?|[Tt]he|[Ss]ome|[Ss]everal|[Mm]any|[Aa]nother|[Oo]ne)\s+)?"
     r"(?:\b(?!(?:and|but|or|yet|so|while|as|that)\s)(?:[a-z][\w\-]*|(?:[A-Z]\.){2,})\s+){0,3}?"
-    r"\b(?:[Ss]ources?|[Pp]eople|[Pp]ersons?|[Oo]fficials?|[Aa]ides?|[Aa]dvis[eo]rs?|[Ii]nsiders?|[Dd]iplomats?)\s+"
+    r"\b([Ss]ources?|[Pp]eople|[Pp]ersons?|[Oo]fficials?|[Aa]ides?|[Aa]dvis[eo]rs?|[Ii]nsiders?|[Dd]iplomats?)\s+"
     r"(?:close\s+to|familiar\s+with|with\s+(?:direct\s+)?knowledge\s+of|briefed\s+on|knowledgeable\s+about)"
     r"\s+[^,;:()\n" + MASK + r"]{2,80}$"
 )
 
 
-def _sources_described(left: str) -> int | None:
-    """Where a subject of unnamed sources described by what they know starts in ``left`` (the words before the
-    verb), or None: the whole phrase describes them ("sources close to the investigation", not "the investigation"),
-    and a name or pronoun in it is what they know, not who speaks ("a source close to him", "people close to
-    Ruiz")."""
+def _sources_described(left: str) -> re.Match[str] | None:
+    """Unnamed sources described by what they know at the end of ``left`` (the words before the verb), or None:
+    the whole phrase describes them ("sources close to the investigation", not "the investigation"), and a name or
+    pronoun in it is what they know, not who speaks ("a source close to him", "people close to Ruiz")."""
     if not any(link in left for link in _SOURCE_LINKS):
         return None
-    found = _SOURCES_DESCRIBED.search(left)
-    return found.start() if found is not None else None
+    return _SOURCES_DESCRIBED.search(left)
+
+
+def _unnamed_sources(reader: Reading, found: re.Match[str], offset: int) -> Subject:
+    """The subject of sources described by what they know (``found`` in the text from ``offset``): nobody named. One
+    source (``an official familiar with the talks``) is a person the story may go on to call ``the official`` or
+    ``he``: an unnamed person of the book, so that those stay unnamed rather than go to someone named nearby."""
+    start, end = offset + found.start(), offset + found.end()
+    noun = found.group(1).lower()
+    if noun.endswith("s") or noun == "people":
+        return Subject(start, end, None, "none")
+    return Subject(start, end, reader.book.anonymous(start, reader.text[start:end].strip(), noun=noun), "none")
 
 
 _SOURCE_LINKS = ("close to", "familiar with", "knowledge of", "briefed on", "knowledgeable about")
 
 
-def _sources_after(masked: str, ve: int, end: int) -> Subject | None:
+def _sources_after(reader: Reading, ve: int, end: int) -> Subject | None:
     """Unnamed sources described by what they know right after the verb at ``ve``, up to the clause's end."""
-    stop = _CLAUSE_END.search(masked, ve, end)
-    words = masked[ve : stop.start() if stop is not None else end].rstrip()
-    start = _sources_described(words)
-    if start is None or words[:start].strip():
+    stop = _CLAUSE_END.search(reader.masked, ve, end)
+    words = reader.masked[ve : stop.start() if stop is not None else end].rstrip()
+    found = _sources_described(words)
+    if found is None or words[: found.start()].strip():
         return None
-    return Subject(ve + start, ve + len(words), None, "none")
+    return _unnamed_sources(reader, found, ve)
 
 
 _CLAUSE_END = re.compile(r"[,;:!?\n]|\.(?!\w)")
@@ -865,7 +874,7 @@ def subject_right(reader: Reading, s: Sentence, ve: int) -> Subject | None:
         if entity is not None:
             return Subject(ve, mention.end, entity, named(reader, mention, entity), entity.is_media)
         break
-    sources = _sources_after(masked, ve, s.end)
+    sources = _sources_after(reader, ve, s.end)
     if sources is not None:
         return sources  # '"...," said a source close to the inquiry': not "a source", nor the inquiry
     m = re.match(r"\s+(he|she)\b(?=\s*[,.;])", masked[ve : s.end])

@@ -101,6 +101,32 @@ def test_sources_described_by_what_they_know_are_unnamed_and_the_whole_phrase_de
     assert [(q.speaker, q.speaker_description) for q in quotes] == [(None, description)]
 
 
+@pytest.mark.parametrize(
+    ("text", "description"),
+    [
+        pytest.param(
+            "Mayor Tom Bale met the envoy on Monday. The depot will close, a city official familiar with the plans "
+            "said. The official, who was not allowed to speak publicly, said the sale was agreed in May.",
+            "a city official familiar with the plans",
+            id="the-official-after-the-verb",
+        ),
+        pytest.param(
+            "Mayor Tom Bale met the envoy on Monday. A person close to the board said the depot will close. "
+            "The person said the sale was agreed in May.",
+            "A person close to the board",
+            id="the-person-before-the-verb",
+        ),
+    ],
+)
+def test_one_source_described_by_what_they_know_is_the_one_the_role_noun_refers_to_again(
+    text: str, description: str
+) -> None:
+    """ "The official said" after "an official familiar with ..." is that unnamed source again, not the person
+    named nearby."""
+    quotes = find_quotes(text, split_sentences(text))[1]
+    assert [(q.speaker, q.speaker_description) for q in quotes] == [(None, description)] * 2
+
+
 def test_a_phrase_set_off_by_commas_after_the_subject_is_no_description_of_sources() -> None:
     text = "The mayor, close to tears, said the depot had been sold."
     quotes = find_quotes(text, split_sentences(text))[1]
