@@ -1186,6 +1186,21 @@ def test_quote_introduced_after_an_addressee_with_apposition_is_the_askers() -> 
             id="noun-is-not-a-cue",
         ),
         pytest.param(
+            "Twenty-three states led by Halden and two unions are fighting the rules in court.",
+            [],
+            id="a-number-before-states-makes-a-noun",
+        ),
+        pytest.param(
+            "On Monday they will face the agency, 14 states, two unions and a number of cities that back the rules.",
+            [],
+            id="a-count-of-states-in-a-list",
+        ),
+        pytest.param(
+            "Ana Ruiz, 25, says she has never voted.",
+            [("she has never voted", "Ana Ruiz")],
+            id="an-age-set-off-by-commas-is-no-count",
+        ),
+        pytest.param(
             "Deputy Mayor, Oren Vask, at a briefing in Tarnby on Friday said the figures are wrong.",
             [("the figures are wrong", "Oren Vask")],
             id="phrase-between-subject-and-verb",
