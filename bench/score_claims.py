@@ -14,9 +14,9 @@ How it counts, over the whole pipeline (sentences, quotes, claims):
 * an extracted claim is **check-worthy** when it covers at least half of an annotated claim's key (strict), or of a
   claim's or a borderline item's key (counting borderline);
 * **kind** agrees when the claim that covers a found key has the key's kind; **claimant** agrees when its claimant
-  is the annotated one or one of that person's aliases (case-insensitive); an unnamed annotated claimant (a
-  description: "unnamed residents") agrees with a claim that names nobody and carries a ``claimant_description``,
-  whatever its words, and ``None`` (the article's own) with a claim that has neither;
+  is the annotated one or one of that person's aliases (case-insensitive, a leading "The" aside); an unnamed
+  annotated claimant (a description: "unnamed residents") agrees with a claim that names nobody and carries a
+  ``claimant_description``, whatever its words, and ``None`` (the article's own) with a claim that has neither;
 * **leaks**: extracted claims holding a dateline or an agency tag ("LONDON (Reuters) -").
 
 Then the precision of the extracted claims per band of their confidence.
@@ -36,6 +36,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from bench.score_quotes import bare_name  # noqa: E402
 from newsfacts.extraction.claims import Claim  # noqa: E402
 from newsfacts.extraction.pipeline import extract  # noqa: E402
 
@@ -114,7 +115,7 @@ def aliases(gold_path: Path) -> dict[str, set[str]]:
     if not gold_path.exists():
         return {}
     people = json.loads(gold_path.read_text(encoding="utf-8")).get("people", {})
-    return {name.lower(): {name.lower(), *(a.lower() for a in names)} for name, names in people.items()}
+    return {bare_name(name): {bare_name(name), *(bare_name(a) for a in names)} for name, names in people.items()}
 
 
 def band(confidence: float) -> int:
@@ -126,10 +127,10 @@ UNNAMED = "unnamed "
 
 
 def claimant_agrees(key: Key, claim: Claim, names: dict[str, set[str]]) -> bool:
-    wanted = key.claimant.lower() if key.claimant else None
+    wanted = bare_name(key.claimant) if key.claimant else None
     if wanted is None or wanted.startswith(UNNAMED):
         return claim.claimant is None and bool(claim.claimant_description) == (wanted is not None)
-    got = claim.claimant.lower() if claim.claimant else None
+    got = bare_name(claim.claimant) if claim.claimant else None
     return got == wanted or (wanted is not None and got in names.get(wanted, set()))
 
 

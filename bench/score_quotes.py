@@ -11,10 +11,11 @@ The folder holds ``texts/NAME.txt`` and ``gold/NAME.gold.json``, each gold file 
      "not_quotes": ["strings that must not be taken as quotes"]}
 
 A gold quote is found when its key lies inside the text of an extracted quote. Its speaker is right when the
-extracted speaker is the gold speaker, one of its aliases or one of its joint speakers (case-insensitive); a gold
-quote whose speaker is unnamed has the right speaker when the extracted quote names nobody. An extracted quote that
-holds no gold or optional key is a false positive; one of those holding a not-quote string (a scare quote, a label
-taken for a quote) is counted as a not-quote error too. A real quote that merely contains a scare quote is real.
+extracted speaker is the gold speaker, one of its aliases or one of its joint speakers (case-insensitive, a leading
+"The" aside); a gold quote whose speaker is unnamed has the right speaker when the extracted quote names nobody. An
+extracted quote that holds no gold or optional key is a false positive; one of those holding a not-quote string (a
+scare quote, a label taken for a quote) is counted as a not-quote error too. A real quote that merely contains a
+scare quote is real.
 Precision per confidence band shows whether sorting by confidence helps: in each band, the share of extracted quotes
 that are real quotes, and the share of those matched to a gold quote that have its speaker.
 """
@@ -64,17 +65,24 @@ class Tally:
             table[k] = table.get(k, 0) + int(hit)
 
 
+def bare_name(name: str) -> str:
+    """A speaker's name as compared: lower case, without a leading article ("The New York Times" is the stored
+    "New York Times")."""
+    low = name.lower()
+    return low[4:] if low.startswith("the ") else low
+
+
 def _names(item: dict[str, Any], people: dict[str, list[str]]) -> set[str]:
     names = {item["speaker"], *people.get(item["speaker"], ()), *item.get("joint_speakers", ())}
     for joint in item.get("joint_speakers", ()):
         names.update(people.get(joint, ()))
-    return {n.lower() for n in names}
+    return {bare_name(n) for n in names}
 
 
 def speaker_right(item: dict[str, Any], people: dict[str, list[str]], quote: Quote) -> bool:
     if item.get("unnamed"):
         return quote.speaker is None
-    return quote.speaker is not None and quote.speaker.lower() in _names(item, people)
+    return quote.speaker is not None and bare_name(quote.speaker) in _names(item, people)
 
 
 def score_article(name: str, text: str, gold: dict[str, Any], tally: Tally, details: bool) -> list[str]:
