@@ -405,22 +405,21 @@ class SpeakerBook:
             phrase = (
                 sentence.text[found.start() : found.start(1)].strip() + " " + " ".join(nouns[: nouns.index(noun) + 1])
             )
-            self.anonymous(pos, phrase.strip(), noun=noun)  # "the coach said" later: them again
+            entity = self.anonymous(pos, phrase.strip())
+            entity.role_words.add(noun)
+            self._by_noun.setdefault(noun, set()).add(entity.id)  # "the coach said" later: them again
 
-    def anonymous(self, pos: int, description: str = "", speaks_for: Entity | None = None, noun: str = "") -> Entity:
+    def anonymous(self, pos: int, description: str = "", speaks_for: Entity | None = None) -> Entity:
         """An unnamed person who speaks (``a senior official``, ``one witness``, ``a council spokeswoman``):
-        pronouns after it refer to it, and so does its role ``noun`` (``the official said``); its quotes have no
-        speaker but its description, or the organisation it ``speaks_for``."""
+        pronouns after it refer to it; its quotes have no speaker but its description, or the organisation it
+        ``speaks_for``."""
         entity = Entity(len(self.entities), "", "person", description=description, speaks_for=speaks_for)
         for word in NAME_WORD_RE.findall(description.lower()):
             if word in GENDERED_NOUNS:
                 entity.gender_votes[GENDERED_NOUNS[word]] += 2
         self.entities.append(entity)
         self.note(entity, pos)
-        if noun:  # no name to be matched by, but its noun
-            entity.role_words.add(noun)
-            self._by_noun.setdefault(noun, set()).add(entity.id)
-        return entity
+        return entity  # not indexed: it has no name to be matched by
 
     def create(self, name: str, kind: SpeakerKind, pos: int) -> Entity:
         """An entity the mention reader could not classify, known now from context (``Smith said``)."""

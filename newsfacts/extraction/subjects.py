@@ -176,7 +176,9 @@ def _unnamed_sources(reader: Reading, found: re.Match[str], offset: int) -> Subj
     noun = found.group(1).lower()
     if noun.endswith("s") or noun == "people":
         return Subject(start, end, None, "none")
-    return Subject(start, end, reader.book.anonymous(start, reader.text[start:end].strip(), noun=noun), "none")
+    source = reader.book.anonymous(start, reader.text[start:end].strip())
+    reader.book.call(source, noun)  # "the official said" later: the same unnamed person
+    return Subject(start, end, source, "none")
 
 
 _SOURCE_LINKS = ("close to", "familiar with", "knowledge of", "briefed on", "knowledgeable about")
