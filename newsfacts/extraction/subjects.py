@@ -690,6 +690,9 @@ def clause_subject(reader: Reading, s: Sentence, vs: int, coordinated: bool) -> 
         entity = reader.book.mention_entity.get(pos)
         if _modifies_next_name(reader, mention, vs) or _bracketed(reader.text, mention):
             continue  # "Mayor Lee's spokeswoman Ana Ruiz": the first name only qualifies the role of the second
+        qualified = None if entity else _role_qualified(reader, s, mention, fronted.end() if fronted else s.start, vs)
+        if qualified is not None:
+            return qualified
         kind = _kind_from_context(reader, s, mention) if entity is None else None
         if kind is not None:
             entity = reader.book.create(mention.text, kind, pos)
@@ -796,6 +799,25 @@ def _bracketed(text: str, mention: Mention) -> bool:
 
 # Lowercase words, or one capitalised word, between two names: "Lee spokeswoman Ana", "Party Chairman Ana".
 _ROLE_BETWEEN_NAMES = re.compile(r"\s+(?:[a-z][\w\-]*\s+){1,3}(?=[A-Z])|\s+[A-Z][a-z\-]+\s+(?=[A-Z])")
+
+
+# A person's role noun in lower case right after a name: "A New York judge", "The Halden coach".
+_ROLE_AFTER_NAME = re.compile(r"\s+([a-z][\w\-]*)\b")
+
+
+def _role_qualified(reader: Reading, s: Sentence, mention: Mention, opens: int, vs: int) -> Subject | None:
+    """``A New York judge rejected ..., saying``: a name of nobody who speaks (a place) opening the clause only
+    qualifies the role noun after it; the subject is the role's phrase (an unnamed judge, or the judge the story
+    described), never the place."""
+    lead = reader.masked[opens : mention.start].strip(" ,\n")
+    role = _ROLE_AFTER_NAME.match(reader.masked, mention.end, vs)
+    if lead not in ("", "A", "An", "The", "a", "an", "the") or role is None or not is_person_role(role.group(1)):
+        return None
+    named = _APPOSED_NAME.match(reader.masked, role.end())
+    if role.end() in reader.mention_by_start or (named is not None and named.end() in reader.mention_by_start):
+        return None  # "Acme spokeswoman Ana Ruiz", "An Israeli blogger, Ana Ruiz,": the name after the role speaks
+    start = mention.start - len(reader.masked[opens : mention.start].lstrip(" ,\n"))
+    return _role_subject(reader, role.group(1), start, role.end())
 
 
 def _modifies_next_name(reader: Reading, mention: Mention, vs: int) -> bool:

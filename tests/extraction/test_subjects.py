@@ -127,6 +127,36 @@ def test_one_source_described_by_what_they_know_is_the_one_the_role_noun_refers_
     assert [(q.speaker, q.speaker_description) for q in quotes] == [(None, description)] * 2
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker", "description"),
+    [
+        pytest.param(
+            "A Halden judge turned down the request, saying the courts should not decide it.",
+            None,
+            "A Halden judge",
+            id="a-place-before-a-role",
+        ),
+        pytest.param(
+            "The bridge reopened on Monday. Harbour traders welcomed the news, saying trade would recover.",
+            None,
+            "",
+            id="a-place-before-a-plural-role",
+        ),
+        pytest.param(
+            "A Halden blogger, Ana Ruiz, wrote on Monday, saying the courts should not decide it.",
+            "Ana Ruiz",
+            "",
+            id="the-role-named-after-it-speaks",
+        ),
+    ],
+)
+def test_a_place_opening_the_clause_only_qualifies_the_role_after_it(
+    text: str, speaker: str | None, description: str
+) -> None:
+    quotes = find_quotes(text, split_sentences(text))[1]
+    assert [(q.speaker, q.speaker_description) for q in quotes][-1:] == [(speaker, description)]
+
+
 def test_a_phrase_set_off_by_commas_after_the_subject_is_no_description_of_sources() -> None:
     text = "The mayor, close to tears, said the depot had been sold."
     quotes = find_quotes(text, split_sentences(text))[1]
