@@ -41,14 +41,16 @@ MAX_ABBREVIATION_CHARS = 12
 # A caption glued to the next sentence ends within this many characters of its label.
 MAX_CAPTION_CHARS = 160
 
-# "LONDON (Reuters) -", "TOPEKA, Kan. (WIBW) -", "LAGOS, May 2 (AP) -", "OSLO, 3 June (NTB) -", "SAN FRANCISCO --";
-# a place in small letters with its day and agency needs no dash: "Tarnby (US), Aug 22 (AP) "
+# "LONDON (Reuters) -", "TOPEKA, Kan. (WIBW) -", "LAGOS, May 2 (AP) -", "OSLO, 3 June (NTB) -", "SAN FRANCISCO --",
+# "TARNBY, Kan., Sept. 26 (UPI) -"; a place in small letters with its day and agency needs no dash: "Tarnby (US), Aug
+# 22 (AP) "; one with its agency needs a dash: "Tarnby (AFP) -", "Tarnby (India) (AFP) -"
 DATELINE = re.compile(
     r"[A-Z][A-Z .'\u2019-]{2,}"
-    r"(?:,\s*(?:[A-Z][A-Za-z.]{1,15}(?:\s+[A-Z][a-z]+\.?)?(?:\s+\d{1,2})?|\d{1,2}\s+[A-Z][a-z]+\.?))?\s*"
+    r"(?:,\s*(?:[A-Z][A-Za-z.]{1,15}(?:\s+[A-Z][a-z]+\.?)?(?:\s+\d{1,2})?|\d{1,2}\s+[A-Z][a-z]+\.?)){0,2}\s*"
     r"(?:\([^)]{1,40}\))?\s*[-\u2013\u2014]+\s+"
     r"|[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}(?:\s+\([A-Z]{2,4}\))?,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}"
     r"\s+\([A-Z][\w.&'-]{1,20}\)\s*(?:[-\u2013\u2014]+\s+)?"
+    r"|[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}(?:\s+\([A-Z][\w.&'-]{1,20}\)){1,2}\s*[-\u2013\u2014]+\s+"
 )
 # a dateline standing alone, without a dash: "DENVER, May 4.", "WELLINGTON, February 13"
 BARE_DATELINE = re.compile(

@@ -483,6 +483,15 @@ def test_figure_after_a_comma_is_not_cut_off() -> None:
         ("(Bloomberg) -- Acme Corp. fell 5% after posting weaker sales.", "(Bloomberg) -- "),
         ("OSLO, 3 June (NTB) - The council sold 40 homes to the housing trust.", "OSLO, 3 June (NTB) - "),
         ("Tarnby (US), Aug 22 (AP) The council sold 40 homes to the housing trust.", "Tarnby (US), Aug 22 (AP) "),
+        ("Tarnby (AFP) \u2013 The council sold 40 homes to the housing trust.", "Tarnby (AFP) \u2013 "),
+        (
+            "Port Vale (Norland) (AFP) \u2013 The council sold 40 homes to the trust.",
+            "Port Vale (Norland) (AFP) \u2013 ",
+        ),
+        (
+            "TARNBY, Kan., Sept. 26 (UPI) \u2014 The council sold 40 homes to the trust.",
+            "TARNBY, Kan., Sept. 26 (UPI) \u2014 ",
+        ),
         ("2) The council sold 40 homes to the housing trust.", "2) "),
         ("REYES: The council sold 40 homes to the housing trust.", "REYES: "),
         ("MR REYES: The council sold 40 homes to the housing trust.", "MR REYES: "),
