@@ -620,29 +620,24 @@ def test_kind_is_decided_by_what_the_claim_asserts(text: str, expected: list[tup
     [
         (
             "Tom Reyes, 29, threw a chair across the hall as the verdict was read.",
-            [("age", "Tom Reyes, 29"), ("other", "threw a chair across the hall as the verdict was read.")],
+            [("age", "Tom Reyes, 29, threw a chair across the hall as the verdict was read.")],
         ),
         (
             "The 41-year-old baker, of Mill Lane, Eastfield, was fined 300 pounds by the court.",
-            [
-                ("age", "The 41-year-old baker, of Mill Lane, Eastfield"),
-                ("figure", "was fined 300 pounds by the court."),
-            ],
+            [("age", "The 41-year-old baker, of Mill Lane, Eastfield, was fined 300 pounds by the court.")],
         ),
         (
             "Ana Ruiz (61) was charged with fraud at the county court.",
-            [("age", "Ana Ruiz (61)"), ("other", "was charged with fraud at the county court.")],
+            [("age", "Ana Ruiz (61) was charged with fraud at the county court.")],
         ),
-        # nothing else to claim: the sentence stays one claim
         ("Ana Ruiz, 36, lives in the town.", [("age", "Ana Ruiz, 36, lives in the town.")]),
-        # who someone is, with their age, is one description
         (
             "Ana Ruiz, 36, is one of the best known singers in the town.",
             [("age", "Ana Ruiz, 36, is one of the best known singers in the town.")],
         ),
     ],
 )
-def test_a_subjects_age_is_a_claim_of_its_own_beside_what_they_did(text: str, expected: list[tuple[str, str]]) -> None:
+def test_a_subjects_age_stays_with_what_the_sentence_says_of_them(text: str, expected: list[tuple[str, str]]) -> None:
     assert [(claim.kind, claim.text) for claim in claims_of(text)] == expected
 
 
