@@ -659,6 +659,20 @@ def test_a_speakers_superlative_is_less_sure_than_the_articles() -> None:
     assert speaker.confidence < article.confidence
 
 
+def test_words_the_reporter_quotes_in_a_speakers_account_lower_the_confidence() -> None:
+    plain = claims_of("Tom Reyes said the owners shut down the depot without warning.")[0]
+    quoted = claims_of('Tom Reyes said the owners shut down the depot "without warning".')[0]
+    assert (plain.claimant, quoted.claimant) == ("Tom Reyes", "Tom Reyes")
+    assert quoted.confidence < plain.confidence
+
+
+def test_a_speakers_quoted_superlative_keeps_its_confidence() -> None:
+    plain = claims_of("Ana Ruiz said it was the busiest summer on record at the harbour.")[0]
+    quoted = claims_of('Ana Ruiz said it was "the busiest summer on record" at the harbour.')[0]
+    assert (plain.kind, quoted.kind) == ("first", "first")
+    assert quoted.confidence == plain.confidence
+
+
 def test_opinion_words_lower_the_confidence() -> None:
     plain = claims_of("The 500 volunteers were chosen from the town's schools.")[0]
     felt = claims_of("He felt nervous after being chosen from 500 volunteers.")[0]

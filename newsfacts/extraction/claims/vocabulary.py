@@ -240,6 +240,13 @@ CLAUSE_BREAK = re.compile(
     r"|\s+and\s+(?=(?:had|has|was|were|did)\b)"
 )
 
+# Words the reporter quotes inside a speaker's reported account ('his party offered a "clear choice"', 'she was
+# "stunned" when ...'): an opening mark before a word or a closing mark after one. The reporter quotes them because
+# they are the speaker's own characterisation, more often a verdict than a fact.
+QUOTED_WORDS_RE = re.compile(
+    r"(?:^|[\s(\[])(?:\"|\u201c|\u2018\u2018|``|\u2018)\w|\w[.,!?]?(?:\"|\u201d|\u2019\u2019|'')(?=\s|$|[,.;:)])"
+)
+
 # A speaker talking about themselves ("we woke up a little", "I got scolded first").
 FIRST_PERSON_RE = re.compile(r"\b(?:I|I've|I'd|[Ww]e|[Ww]e've|[Ww]e'd|[Oo]ur|[Mm]y)\b")
 FIRST_PERSON = frozenset(["I", "I've", "I'd", "we", "We", "we've", "We've", "we'd", "We'd", "our", "Our", "my", "My"])
