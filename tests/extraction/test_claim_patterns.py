@@ -166,6 +166,22 @@ def test_scene_setting_in_a_subordinate_clause_is_no_claim() -> None:
     assert found("It was raining when the delegates arrived at the hall.") == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "At one point, the prosecutor asked the witness if she had ever seen a ladder in the barn.",
+        "The judge asked the jurors about the letter that went missing from the file.",
+        "Councillor Ana Ruiz then asked the planning officer.",
+    ],
+)
+def test_asking_a_question_is_no_claim(text: str) -> None:
+    assert found(text) == []
+
+
+def test_asking_for_something_to_be_done_is_still_an_act() -> None:
+    assert found("He asked the judge to adjourn the hearing until the spring.") == [("other", None)]
+
+
 def test_what_someone_could_do_is_no_claim() -> None:
     assert found("The council could build more homes on the old site by the river.") == []
 

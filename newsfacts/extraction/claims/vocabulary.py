@@ -455,9 +455,13 @@ NEGATED_JUDGEMENT_RE = re.compile(
 )
 
 # Asking someone to speak is more talk, not an act of its own ("A reporter then asked her to explain that
-# remark"), unlike asking for something to be done ("The lawyer asked to be removed from the case").
+# remark"), unlike asking for something to be done ("The lawyer asked to be removed from the case"); so is asking a
+# question, put after "if", "whether" or a question word ("The prosecutor asked the witness if she owned a car") or in
+# the quote that the few words after "asked" lead to ("..., Councillor Ana Ruiz asked.", "Mr Reyes asked the chair").
 ASKED_TO_SPEAK_RE = re.compile(
     r"\bask(?:ed|s|ing)?\s+(?:[\w'\u2019]+\s+){0,3}?to\s+(?:clarify|explain|comment|elaborate|repeat|respond|answer"
-    r"|say|speak|expand)\b[^,;]*",  # and what they were asked to speak about
+    r"|say|speak|expand)\b[^,;]*"  # and what they were asked to speak about
+    r"|\bask(?:ed|s)\s+(?:[\w'\u2019.-]+\s+){0,4}?(?:if|whether|why|how|what|who|about)\b[^,;]*"
+    r"|\bask(?:ed|s)(?:\s+(?!(?:to|for)\b)[\w'\u2019.-]+){0,6}\W*$",
     re.IGNORECASE,
 )
