@@ -668,6 +668,11 @@ def test_confidence_ranks_figures_over_plain_facts_over_a_speakers_talk_about_th
     assert all(0 < claim.confidence <= 1 for claim in (figure, plain, talk))
 
 
+def test_a_speakers_own_experience_is_no_claim_but_an_organisations_account_is() -> None:
+    assert found('"I dropped my bag and ran back to the car," said Tom Reyes.') == []
+    assert found('"We repaired the fence and replaced the gate," said Tom Reyes.') == [("attributed", "Tom Reyes")]
+
+
 def test_a_speakers_superlative_is_less_sure_than_the_articles() -> None:
     article = claims_of("The Lakeside pier is the longest in the country.")[0]
     speaker = claims_of('"The Lakeside pier is the longest in the country," said Ana Ruiz.')[0]

@@ -250,6 +250,9 @@ QUOTED_WORDS_RE = re.compile(
 # A speaker talking about themselves ("we woke up a little", "I got scolded first").
 FIRST_PERSON_RE = re.compile(r"\b(?:I|I've|I'd|[Ww]e|[Ww]e've|[Ww]e'd|[Oo]ur|[Mm]y)\b")
 FIRST_PERSON = frozenset(["I", "I've", "I'd", "we", "We", "we've", "We've", "we'd", "We'd", "our", "Our", "my", "My"])
+# The speaker alone as subject or owner, lowercased ("I", "I'm", "my"): their own experience rather than an
+# organisation's; not "me", which is often who was told something ("the warden told me ...").
+FIRST_PERSON_SINGULAR = frozenset(["i", "i've", "i'd", "i'm", "i'll", "my", "mine", "myself"])
 
 # Acts of speaking or reacting ("asked him to clarify", "criticised the work", "expressed confidence") report that
 # words were said, not what happened: they are no past fact of their own.
