@@ -673,6 +673,15 @@ def test_a_speakers_own_experience_is_no_claim_but_an_organisations_account_is()
     assert found('"We repaired the fence and replaced the gate," said Tom Reyes.') == [("attributed", "Tom Reyes")]
 
 
+def test_what_the_words_before_a_quote_say_was_done_is_less_sure_than_the_same_words_alone() -> None:
+    alone = claims_of("The museum reached out to the family of the painter.")[0]
+    framed = claims_of(
+        'The museum reached out to the family of the painter, and a curator said: "We hope to show the works."'
+    )
+    assert framed[0].text.startswith("The museum reached out")
+    assert framed[0].confidence < alone.confidence
+
+
 def test_a_speakers_superlative_is_less_sure_than_the_articles() -> None:
     article = claims_of("The Lakeside pier is the longest in the country.")[0]
     speaker = claims_of('"The Lakeside pier is the longest in the country," said Ana Ruiz.')[0]

@@ -401,9 +401,8 @@ def _frame_claim(text: str, frame_start: int, frame_end: int, leading: bool, pos
         return _trailing_fact(text, frame_start, frame_end, position)
     if chosen is None or _only_the_speaking(words, chosen):
         return None
-    return Claim(
-        frame_start, frame_end, words, chosen.kind, None, position, confidence(chosen, words, "article", position)
-    )
+    score = confidence(chosen, words, "article", position, around_quote=True)
+    return Claim(frame_start, frame_end, words, chosen.kind, None, position, score) if score >= MIN_CONFIDENCE else None
 
 
 def _only_the_speaking(words: str, verdict: Verdict) -> bool:
