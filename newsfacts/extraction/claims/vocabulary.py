@@ -241,11 +241,10 @@ CLAUSE_BREAK = re.compile(
 )
 
 # Words the reporter quotes inside a speaker's reported account ('his party offered a "clear choice"', 'she was
-# "stunned" when ...'): an opening mark before a word or a closing mark after one. The reporter quotes them because
-# they are the speaker's own characterisation, more often a verdict than a fact.
-QUOTED_WORDS_RE = re.compile(
-    r"(?:^|[\s(\[])(?:\"|\u201c|\u2018\u2018|``|\u2018)\w|\w[.,!?]?(?:\"|\u201d|\u2019\u2019|'')(?=\s|$|[,.;:)])"
-)
+# "stunned" when ...'): an opening mark before a lowercase word. The reporter quotes them because they are the
+# speaker's own characterisation, more often a verdict than a fact; a name or a title in quotes starts with a capital
+# ('joined the "Today" show', 'the "Remain" campaign').
+QUOTED_WORDS_RE = re.compile(r"(?:^|[\s(\[])(?:\"|\u201c|\u2018\u2018|``|\u2018|'')[a-z]")
 
 # A speaker talking about themselves ("we woke up a little", "I got scolded first").
 FIRST_PERSON_RE = re.compile(r"\b(?:I|I've|I'd|[Ww]e|[Ww]e've|[Ww]e'd|[Oo]ur|[Mm]y)\b")
