@@ -682,6 +682,13 @@ def test_what_the_words_before_a_quote_say_was_done_is_less_sure_than_the_same_w
     assert framed[0].confidence < alone.confidence
 
 
+def test_an_independents_party_label_is_no_first_person() -> None:
+    label = claims_of("Sen. Ana Ruiz (I-Vt.) has served in the chamber longer than the governor has held office.")
+    plain = claims_of("Sen. Ana Ruiz (D-Vt.) has served in the chamber longer than the governor has held office.")
+    assert [claim.kind for claim in label] == ["other"]
+    assert [claim.confidence for claim in label] == [claim.confidence for claim in plain]
+
+
 def test_a_speakers_superlative_is_less_sure_than_the_articles() -> None:
     article = claims_of("The Lakeside pier is the longest in the country.")[0]
     speaker = claims_of('"The Lakeside pier is the longest in the country," said Ana Ruiz.')[0]

@@ -22,6 +22,7 @@ from newsfacts.extraction.claims.vocabulary import (
     FIRST_PERSON,
     FIRST_PERSON_SINGULAR,
     KNOWING,
+    PARTY_LABEL_I_RE,
     PLAY_WORDS,
     QUOTED_WORDS_RE,
     WORD_RE,
@@ -53,10 +54,11 @@ _OPINION = 0.15
 # articles was check-worthy, so it loses twice as much: below the threshold after the lede, in its lowest band there.
 _ARTICLE_OPINION = 0.3
 _FIRST_PERSON = 0.15
-# A speaker's account of their own experience ("I ended up ...", "my car was ...") is an anecdote, not what editors
-# check: on annotated real articles none of 7 such claims with no figure, date or age was check-worthy (2 borderline)
-# against 9 of 15 in the plural ("we used a contractor ...", an organisation's account of what it did). It falls
-# below the threshold unless it names an event.
+# A known speaker's account of their own experience ("I ended up ...", "my car was ...") is an anecdote, not what
+# editors check: on annotated real articles none of 7 such claims with no figure, date or age was check-worthy (2
+# borderline) against 9 of 15 in the plural ("we used a contractor ...", an organisation's account of what it did).
+# It falls below the threshold unless it names an event. A column's or a transcript's first person, in no one's
+# quote, keeps the smaller penalty.
 _FIRST_PERSON_SINGULAR = 0.3
 _SHORT = 0.1
 # A speaker's account of the play of a game without a figure, date or first is commentary: it falls below the
@@ -102,10 +104,10 @@ def confidence(verdict: Verdict, text: str, voice: Voice, position: int, *, arou
 
 def _speakers_talk(verdict: Verdict, text: str, voice: Voice) -> float:
     """What a speaker's statement with no figure, date or age loses for being talk rather than a checkable fact."""
-    tokens = word_tokens(text)
+    tokens = word_tokens(PARTY_LABEL_I_RE.sub(" ", text) if "I-" in text else text)
     words = {token.lower().replace("\u2019", "'") for token in tokens}
     penalty = 0.0
-    if not FIRST_PERSON_SINGULAR.isdisjoint(words):
+    if voice == "speaker" and not FIRST_PERSON_SINGULAR.isdisjoint(words):
         penalty += _FIRST_PERSON_SINGULAR
     elif not FIRST_PERSON.isdisjoint(tokens):
         penalty += _FIRST_PERSON
