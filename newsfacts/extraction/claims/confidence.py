@@ -2,15 +2,17 @@
 
 A claim starts from what made it one (``Verdict.basis``): a figure, a date or an age is the surest; then a first or
 superlative and a newsworthy event verb; then a plain statement of what was done; then a speaker's denial, a state
-told in reported speech, where something is and a standing fact in the present ("The Harlow family owns the mill")
-in the article's words, which annotators mostly rate borderline. The article's own words gain a little (it vouches
-for them); a speaker's superlative loses much (mostly a judgement: "the worst game of our season"). It loses some
-when opinion words stand in the same words, when it is a speaker's talk about themselves ("we", "I"), what a speaker
-says someone knew, and when it is short; a speaker's account of the play of a game ("we moved the ball quickly") falls
-below the threshold unless it counts or dates something; quoted words whose speaker is not known lose nothing for
-that (on annotated articles such a penalty dropped check-worthy claims and no others). The article's own plain
-statements gain some in its first sentences (the lede), where news states what happened. Bands and their precision
-on annotated real articles are printed by ``bench/score_claims.py``.
+told in reported speech, where something is and a standing fact in the present ("The Harlow family owns the mill") in
+the article's words, which annotators mostly rate borderline. The article's own words gain a little (it vouches for
+them); a speaker's superlative loses much (mostly a judgement: "the worst game of our season"). It loses some when
+opinion words stand in the same words, when it is a speaker's talk about themselves ("we"; more for "I", their own
+experience, which falls below the threshold), what a speaker says someone knew, when the reporter quotes a few of the
+speaker's words inside the account (their own characterisation: 'offered a "clear choice"'), when it is what the
+words around a quote say was done besides the speaking, and when it is short; a speaker's account of the play of a
+game ("we moved the ball quickly") falls below the threshold unless it counts or dates something; quoted words whose
+speaker is not known lose nothing for that (on annotated articles such a penalty dropped check-worthy claims and no
+others). The article's own plain statements gain some in its first sentences (the lede), where news states what
+happened. Bands and their precision on annotated real articles are printed by ``bench/score_claims.py``.
 """
 
 from __future__ import annotations
