@@ -7,7 +7,7 @@ the article's words, which annotators mostly rate borderline. The article's own 
 them); a speaker's superlative loses much (mostly a judgement: "the worst game of our season"). It loses some when
 opinion words stand in the same words, when it is a speaker's talk about themselves ("we"; more for "I", their own
 experience, which falls below the threshold), what a speaker says someone knew, when the reporter quotes a few of the
-speaker's words inside the account (their own characterisation: 'offered a "clear choice"'), when it is what the
+speaker's words inside the account (their own characterisation: 'ran a "fair contest"'), when it is what the
 words around a quote say was done besides the speaking, and when it is short; a speaker's account of the play of a
 game ("we moved the ball quickly") falls below the threshold unless it counts or dates something; quoted words whose
 speaker is not known lose nothing for that (on annotated articles such a penalty dropped check-worthy claims and no
@@ -56,9 +56,9 @@ _OPINION = 0.15
 # articles was check-worthy, so it loses twice as much: below the threshold after the lede, in its lowest band there.
 _ARTICLE_OPINION = 0.3
 _FIRST_PERSON = 0.15
-# A known speaker's account of their own experience ("I ended up ...", "my car was ...") is an anecdote, not what
+# A known speaker's account of their own experience ("I fell over ...", "my van was ...") is an anecdote, not what
 # editors check: on annotated real articles none of 7 such claims with no figure, date or age was check-worthy (2
-# borderline) against 9 of 15 in the plural ("we used a contractor ...", an organisation's account of what it did).
+# borderline) against 9 of 15 in the plural ("we repaired the fence ...", an organisation's account of what it did).
 # It falls below the threshold unless it names an event. A column's or a transcript's first person, in no one's
 # quote, keeps the smaller penalty.
 _FIRST_PERSON_SINGULAR = 0.3
@@ -70,11 +70,11 @@ _PLAY_TALK = 0.3
 _KNOWING = 0.25
 _SHORT_WORDS = 7
 # Words the reporter quotes inside a speaker's account that counts no figure, date, age or first are mostly the
-# speaker's verdict in their own words ('his party offered a "clear choice"', 'she was "stunned"'): on annotated real
+# speaker's verdict in their own words ('the club ran a "fair contest"', 'she was "baffled"'): on annotated real
 # articles 7 of 25 such claims were check-worthy, against 1 in 2 of a speaker's other such statements.
 _QUOTED_WORDS = 0.15
-# What the words around a quote say was done, besides the speaking, is mostly more about the speaking ("CNN reached
-# out to Apple, and the company [said]", "The ministry has moved to reassure residents [, saying]"): on annotated real
+# What the words around a quote say was done, besides the speaking, is mostly more about the speaking ("The paper
+# wrote to the mayor, and her office [said]", "The board has tried to calm the tenants [, saying]"): on annotated real
 # articles 2 of 8 such claims were check-worthy, in six articles of four sets.
 _AROUND_QUOTE_PAST = 0.2
 # News puts what happened first: the article's own plain statements in its first sentences are the story's facts,

@@ -240,10 +240,10 @@ CLAUSE_BREAK = re.compile(
     r"|\s+and\s+(?=(?:had|has|was|were|did)\b)"
 )
 
-# Words the reporter quotes inside a speaker's reported account ('his party offered a "clear choice"', 'she was
-# "stunned" when ...'): an opening mark before a lowercase word. The reporter quotes them because they are the
+# Words the reporter quotes inside a speaker's reported account ('the club ran a "fair contest"', 'she was
+# "baffled" when ...'): an opening mark before a lowercase word. The reporter quotes them because they are the
 # speaker's own characterisation, more often a verdict than a fact; a name or a title in quotes starts with a capital
-# ('joined the "Today" show', 'the "Remain" campaign').
+# ('joined the "Harbour Hour" show', 'the "Stay Local" campaign').
 QUOTED_WORDS_RE = re.compile(r"(?:^|[\s(\[])(?:\"|\u201c|\u2018\u2018|``|\u2018|'')[a-z]")
 
 # A speaker talking about themselves ("we woke up a little", "I got scolded first").
