@@ -23,9 +23,9 @@ Span policy, one rule for every claim (``text[c.start:c.end] == c.text``, always
 * **a sentence without quotes** -- the sentence, trimmed of whitespace, of a leading dateline or agency tag
   ("LAGOS, May 2 (AP) -", "(Bloomberg) --"), of a list marker ("2) ") and of a transcript's speaker label
   ("REYES:"), one claim per clause that asserts on its
-  own ("sales rose 7%; profit fell 2%", "..., but ...", "..., and the company ..."); a subject's age opening it is a
-  claim of its own ("Jane Doe, 36, [was charged with ...]", not "Jane Doe, 29, is the youngest mayor", one
-  description); ``claimant`` is None, except right after someone's reported account, which a sentence in the past
+  own ("sales rose 7%; profit fell 2%", "..., but ...", "..., and the company ..."); a subject's age stays with what
+  the clause says of them ("Jane Doe, 36, was charged with ...", an ``age`` claim: the age alone is a fragment);
+  ``claimant`` is None, except right after someone's reported account, which a sentence in the past
   perfect goes on with ("Reyes said he had left at six. He had not known the gate was locked."): their claim.
 * **a quote part** -- the speaker's words: the part of a quote inside the sentence, trimmed of quotation marks and
   edge commas, so the attribution stays out, split into clauses the same way; ``claimant`` is the quote's speaker.

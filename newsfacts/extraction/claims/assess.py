@@ -347,7 +347,7 @@ def _plain(clause: str, tokens: list[str]) -> tuple[set[ContentKind], bool]:
         return kinds, False  # a past only counts when nothing else does: no need to look
     main = HYPHENATED_RE.sub(" ", SUBORDINATE_RE.sub(" ", clause))  # "foul-mouthed" is no past
     if "ask" in main:
-        main = ASKED_TO_SPEAK_RE.sub(" ", main)  # "a reporter asked him to clarify": more talk, not an act
+        main = ASKED_TO_SPEAK_RE.sub(" ", main)  # "a reporter asked him to clarify", "asked if ...": more talk
     return kinds, states_past(tokens if main == clause else word_tokens(main))
 
 

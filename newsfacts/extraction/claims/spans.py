@@ -68,15 +68,7 @@ _STRONG: frozenset[Basis] = frozenset({"hard", "first", "event"})
 # A quote's edge that is only its attribution: "Dr Ruiz was quoted as", "as quoted by the club's website".
 _ATTRIBUTION_ONLY = re.compile(r"\bquoted\s+(?:as|by)\b(?:\W+\w+){0,4}\W*$|^as\s+quoted\s+by\b", re.IGNORECASE)
 _NOT_ONLY_RE = re.compile(r"\bnot\s+(?:just|only|merely)\b[^,;]*$", re.IGNORECASE)
-# A subject that opens with its age: "Jane Doe, 36,", "Tom Reyes (61)", "The 47-year-old father of two,", with where
-# they are from ("..., of Mill Lane, Leeds,").
-_AGED_SUBJECT = re.compile(
-    r"(?:(?:[A-Z][\w'\u2019.-]*\s+){0,3}[A-Z][\w'\u2019.-]*(?:,\s+(?:[1-9]\d?|1[01]\d),|\s?\((?:[1-9]\d?|1[01]\d)\))"
-    r"|(?:The|A|An)\s+[\w-]+-year-old(?:\s+[a-z]+){0,3}?(?=,|\s+(?:was|is|has|had|were|are)\b))"
-    r"(?:,?\s+(?:of|from)\s+[^,;]{2,60}(?:,\s+[A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019.-]*){0,2})?(?=,))?"
-)
 _TRAILING_CLAUSE = re.compile(r",\s+(after|as|when|while|before|since|because|following|despite)\s")
-_DESCRIPTION_NEXT = re.compile(r",?\s*(?:is|are|was|were)\s+(?:one|the|a|an)\b")
 _TOLD_THE_SPEAKER = re.compile(
     r"(?=[tiarwsc])(?:\b(?:told|informed|assured|reminded|warned)\s+(?:me|us)\b|\b(?:said|confirmed)\s+that\b)",
     re.IGNORECASE,
@@ -412,9 +404,8 @@ def _frame_claim(text: str, frame_start: int, frame_end: int, leading: bool, pos
         return _trailing_fact(text, frame_start, frame_end, position)
     if chosen is None or _only_the_speaking(words, chosen):
         return None
-    return Claim(
-        frame_start, frame_end, words, chosen.kind, None, position, confidence(chosen, words, "article", position)
-    )
+    score = confidence(chosen, words, "article", position, around_quote=True)
+    return Claim(frame_start, frame_end, words, chosen.kind, None, position, score) if score >= MIN_CONFIDENCE else None
 
 
 def _only_the_speaking(words: str, verdict: Verdict) -> bool:
@@ -445,23 +436,6 @@ def _trailing_fact(text: str, frame_start: int, frame_end: int, position: int) -
     return Claim(start, frame_end, words, verdict.kind, None, position, confidence(verdict, words, "article", position))
 
 
-def _aged_subject(text: str, start: int, end: int, position: int) -> Claim | None:
-    """The subject's age as a claim of its own when a sentence opens with it ("Jane Doe, 36, [was charged with
-    ...]", "The 41-year-old baker, [of Mill Lane, admitted ...]"): how old someone is and what they did are two
-    facts, each of its own kind."""
-    found = _AGED_SUBJECT.match(text, start, end)
-    if found is None or len(WORD_RE.findall(text, found.end(), end)) < MIN_QUOTE_WORDS:
-        return None
-    if _DESCRIPTION_NEXT.match(text, found.end(), end):
-        return None  # "Jane Doe, 29, is the youngest mayor": who she is, one description with her age
-    age_start, age_end = _trim(text, start, found.end(), _PIECE_TRIM)
-    words = text[age_start:age_end]
-    verdict = judge(words)
-    if verdict is None or verdict.kind != "age":
-        return None
-    return Claim(age_start, age_end, words, "age", None, position, confidence(verdict, words, "article", position))
-
-
 def _heading_or_dateline(words: str) -> bool:
     """A line in capitals ("MAYOR QUITS AFTER VOTE") is a heading; a place and a day alone ("DENVER, May 4.") a
     dateline: neither is prose that claims anything."""
@@ -489,9 +463,9 @@ def _claims_in_sentence(text: str, sentence: Sentence, parts: list[tuple[int, in
     if not kept:
         if end - start > 2 and text[start] in _OPENING_QUOTES and text[end - 1] in _CLOSING_QUOTES:
             start, end = start + 1, end - 1  # words quoted whole from someone not known: the claim is the words
-        age = _aged_subject(text, start, end, sentence.position)
-        rest = _claims_in(text, age.end, end, None, sentence.position) if age else []
-        own = [age, *rest] if age and rest else _claims_in(text, start, end, None, sentence.position)
+        # a subject's age stays with what the sentence says of them ("Jane Doe, 36, was charged with ..."): alone,
+        # "Jane Doe, 36" is a fragment no editor checks apart from the rest, and the claim's kind is then its age
+        own = _claims_in(text, start, end, None, sentence.position)
         if text[start:end].rstrip().endswith(":"):
             # a line introducing what follows ("On the testimony made public on Tuesday:") claims only what it
             # counts ("The railway had four trains out of action:"); a label without a verb ("Revenue:", "Figures

@@ -256,9 +256,20 @@ CLAUSE_BREAK = re.compile(
     r"|\s+and\s+(?=(?:had|has|was|were|did)\b)"
 )
 
+# Words the reporter quotes inside a speaker's reported account ('the club ran a "fair contest"', 'she was
+# "baffled" when ...'): an opening mark before a lowercase word. The reporter quotes them because they are the
+# speaker's own characterisation, more often a verdict than a fact; a name or a title in quotes starts with a capital
+# ('joined the "Harbour Hour" show', 'the "Stay Local" campaign').
+QUOTED_WORDS_RE = re.compile(r"(?:^|[\s(\[])(?:\"|\u201c|\u2018\u2018|``|\u2018|'')[a-z]")
+
 # A speaker talking about themselves ("we woke up a little", "I got scolded first").
-FIRST_PERSON_RE = re.compile(r"\b(?:I|I've|I'd|[Ww]e|[Ww]e've|[Ww]e'd|[Oo]ur|[Mm]y)\b")
+FIRST_PERSON_RE = re.compile(r"\b(?:I(?!-)|I've|I'd|[Ww]e|[Ww]e've|[Ww]e'd|[Oo]ur|[Mm]y)\b")
+# An independent's party label ("Sen. Ana Ruiz (I-Vt.)") is no first person.
+PARTY_LABEL_I_RE = re.compile(r"\bI-(?=[A-Z])")
 FIRST_PERSON = frozenset(["I", "I've", "I'd", "we", "We", "we've", "We've", "we'd", "We'd", "our", "Our", "my", "My"])
+# The speaker alone as subject or owner, lowercased ("I", "I'm", "my"): their own experience rather than an
+# organisation's; not "me", which is often who was told something ("the warden told me ...").
+FIRST_PERSON_SINGULAR = frozenset(["i", "i've", "i'd", "i'm", "i'll", "my", "mine", "myself"])
 
 # Acts of speaking or reacting ("asked him to clarify", "criticised the work", "expressed confidence") report that
 # words were said, not what happened: they are no past fact of their own.
@@ -464,9 +475,13 @@ NEGATED_JUDGEMENT_RE = re.compile(
 )
 
 # Asking someone to speak is more talk, not an act of its own ("A reporter then asked her to explain that
-# remark"), unlike asking for something to be done ("The lawyer asked to be removed from the case").
+# remark"), unlike asking for something to be done ("The lawyer asked to be removed from the case"); so is asking a
+# question, put after "if", "whether" or a question word ("The prosecutor asked the witness if she owned a car") or in
+# the quote that the few words after "asked" lead to ("..., Councillor Ana Ruiz asked.", "Mr Reyes asked the chair").
 ASKED_TO_SPEAK_RE = re.compile(
     r"\bask(?:ed|s|ing)?\s+(?:[\w'\u2019]+\s+){0,3}?to\s+(?:clarify|explain|comment|elaborate|repeat|respond|answer"
-    r"|say|speak|expand)\b[^,;]*",  # and what they were asked to speak about
+    r"|say|speak|expand)\b[^,;]*"  # and what they were asked to speak about
+    r"|\bask(?:ed|s)\s+(?:[\w'\u2019.-]+\s+){0,4}?(?:if|whether|why|how|what|who|about)\b[^,;]*"
+    r"|\bask(?:ed|s)(?:\s+(?!(?:to|for)\b)[\w'\u2019.-]+){0,6}\W*$",
     re.IGNORECASE,
 )
