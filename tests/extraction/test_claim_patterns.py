@@ -179,7 +179,7 @@ def test_asking_a_question_is_no_claim(text: str) -> None:
 
 
 def test_asking_for_something_to_be_done_is_still_an_act() -> None:
-    assert found("He asked the judge to adjourn the hearing until the spring.") == [("other", None)]
+    assert found("She asked the bench to delay the hearing until the spring.") == [("other", None)]
 
 
 def test_what_someone_could_do_is_no_claim() -> None:

@@ -1191,7 +1191,7 @@ def test_quote_introduced_after_an_addressee_with_apposition_is_the_askers() -> 
             id="a-number-before-states-makes-a-noun",
         ),
         pytest.param(
-            "On Monday they will face the agency, 14 states, two unions and a number of cities that back the rules.",
+            "On Monday they will face the agency, 14 states, two unions and several towns backing the rules.",
             [],
             id="a-count-of-states-in-a-list",
         ),
