@@ -152,6 +152,8 @@ class _Reader(Reading):
     used: set[int] = field(default_factory=set)  # entity ids that speak
     last: tuple[int, Entity | None] | None = None  # (sentence index of the last quote's end, its speaker)
     last_description: str = ""  # the last quote's unnamed speaker, as the article describes them
+    # Every quote's (start, sentence index of its end, speaker, description), in the order found.
+    spoken: list[tuple[int, int, Entity | None, str]] = field(default_factory=list)
 
 
 # -- cues and what they govern --------------------------------------------------------------------------------
@@ -722,6 +724,7 @@ def _follow_speaker(
             reader.book.note(speaking, end - 1)  # a long quote keeps its speaker the one the story follows
     reader.last = (reader.book.sentence_at(end), entity)
     reader.last_description = description
+    reader.spoken.append((start, reader.last[0], entity, description))
 
 
 def _heard(reader: _Reader, start: int, end: int, cue: _Cue) -> None:
@@ -1600,6 +1603,30 @@ def _spoke(reader: _Reader, s: Sentence) -> list[tuple[int, int]]:
 
 
 def _continue(reader: _Reader, seg: QuotedSpan) -> None:
+    """A quote no cue claims goes on from the quote before it in the text. A sentence of glued paragraphs
+    (``"... is it." "We lost." Ruiz admitted there were ...``) reads its cues before such a quote: the speaker of
+    a cue further on is not the one it goes on from, unless the quote's sentence goes on to it (``"...," Ruiz
+    told the paper when asked why``)."""
+    latest = max(reader.spoken, key=lambda e: e[0], default=None)
+    voice = _voice_at(reader, seg)
+    reader.last = (voice[1], voice[2]) if voice is not None else None
+    reader.last_description = voice[3] if voice is not None else ""
+    _continue_from_last(reader, seg)
+    if latest is not None and latest[0] > seg.open:
+        reader.last, reader.last_description = (latest[1], latest[2]), latest[3]
+
+
+def _voice_at(reader: _Reader, seg: QuotedSpan) -> tuple[int, int, Entity | None, str] | None:
+    """The quote a cueless quote goes on from: the one before it, or the next one when the quote does not end its
+    sentence (a comma, no stop: ``declaring it "a fine day" and said ...``) and the sentence goes on to that one."""
+    if not reader.text[seg.start : seg.end].rstrip().endswith((".", "!", "?", "\u2026")):
+        after = min((e for e in reader.spoken if e[0] > seg.open), key=lambda e: e[0], default=None)
+        if after is not None and reader.book.sentence_at(after[0]) == reader.book.sentence_at(seg.close):
+            return after
+    return max((e for e in reader.spoken if e[0] < seg.open), key=lambda e: e[0], default=None)
+
+
+def _continue_from_last(reader: _Reader, seg: QuotedSpan) -> None:
     """A quote no cue claims: it continues the previous quote's speaker when it follows straight on."""
     seg.attached = True
     here = reader.book.sentence_at(seg.start)

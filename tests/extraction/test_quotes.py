@@ -1826,3 +1826,25 @@ def test_a_closing_mark_after_a_blank_before_a_word_is_not_read_as_a_new_quote()
     # only a finished sentence before the blank makes the mark an opening one
     text = 'Ola Berg said: "The halls were full, "busy" as never before." Then she left.'
     assert brief(text)[0][0].startswith("The halls were full")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # paragraphs glued into one sentence: a later cue ("Lind admitted") is read before the quotes ahead of it
+        (
+            '"I never touched him. They can look after themselves," said Ruiz. "I had a word with Per Lind and '
+            'that was all. Lind is a tall lad, he copes. "They were the better side today." Lind admitted there '
+            "had been words before the match.",
+            ["Tomas Ruiz", "Tomas Ruiz", "Tomas Ruiz", "Per Lind"],
+        ),
+        # a quote that does not end its sentence goes on to the cue after it in the same sentence
+        (
+            'Per Lind opened the fair, calling it "a day for everyone" and said the town had earned it.',
+            ["Per Lind", "Per Lind"],
+        ),
+    ],
+)
+def test_a_quote_no_cue_claims_goes_on_from_the_quote_before_it(text: str, expected: list[str]) -> None:
+    intro = "Tomas Ruiz and Per Lind met on Sunday. "
+    assert [speaker for _, _, speaker in brief(intro + text)] == expected
