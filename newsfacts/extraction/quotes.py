@@ -804,7 +804,7 @@ def _read_cue(reader: _Reader, s: Sentence, cue: _Cue, limit: int) -> int:
     rest = reader.masked[after:limit]
     if not cue.inverted:
         if _introduces_quote(reader, cue, after, rest):
-            return _trailing(reader, s, cue) if not cue.participle else cue.end
+            return _trailing(reader, s, cue) if not (cue.participle or _after_full_stop(reader, s, cue)) else cue.end
         end = _as_clause(reader, s, cue, after, limit)
         if end is None:
             end = _read_content(reader, cue, after, rest, limit)
@@ -813,6 +813,17 @@ def _read_cue(reader: _Reader, s: Sentence, cue: _Cue, limit: int) -> int:
     if cue.participle:
         return cue.end
     return _trailing(reader, s, cue)
+
+
+def _after_full_stop(reader: _Reader, s: Sentence, cue: _Cue) -> bool:
+    """Whether the cue comes straight after a quotation ending with a full stop: paragraphs glued into one sentence
+    (``... "Every hall was full." Ines Vik said: "The roads ..."``), where a cue introducing a quote of its own opens
+    the next paragraph and the quotation before it is not its speaker's."""
+    before = reader.masked[s.start : _trailing_head(reader, s, cue)].rstrip()
+    if not before.endswith(MASK):
+        return False
+    seg = _last_segment_before(reader, s.start + len(before))
+    return seg is not None and reader.text[seg.start : seg.end].rstrip().endswith(".")
 
 
 def _as_clause(reader: _Reader, s: Sentence, cue: _Cue, after: int, limit: int) -> int | None:

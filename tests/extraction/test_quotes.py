@@ -1848,3 +1848,20 @@ def test_a_closing_mark_after_a_blank_before_a_word_is_not_read_as_a_new_quote()
 def test_a_quote_no_cue_claims_goes_on_from_the_quote_before_it(text: str, expected: list[str]) -> None:
     intro = "Tomas Ruiz and Per Lind met on Sunday. "
     assert [speaker for _, _, speaker in brief(intro + text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # glued paragraphs: the cue with a colon opens the next paragraph and its own quote
+        (
+            'Site manager Ola Berg said: "It has been packed all day. "Every hall has been full since we opened." '
+            'Council leader Ines Vik said on Friday: "The roads were jammed."',
+            ["Ola Berg", "Ola Berg", "Ines Vik"],
+        ),
+        # a quote ending with a comma before the cue is still its speaker's
+        ('"We were ready," Ines Vik said: "The roads were jammed."', ["Ines Vik", "Ines Vik"]),
+    ],
+)
+def test_a_cue_introducing_its_own_quote_after_a_finished_one_leaves_that_one(text: str, expected: list[str]) -> None:
+    assert [speaker for _, _, speaker in brief(text)] == expected
