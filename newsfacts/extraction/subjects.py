@@ -479,6 +479,7 @@ def _role_subject(reader: Reading, noun: str, phrase_start: int, end: int) -> Su
             return Subject(phrase_start, end, entity, attribution)
     if determiner in ("a", "an", "one", "another") and is_person_role(word):
         anonymous = book.anonymous(phrase_start, reader.text[phrase_start:end])
+        book.call(anonymous, word)  # "the official said" later: the same unnamed person
         return Subject(phrase_start, end, anonymous, "none")  # "a senior official"
     press = _press_named(reader, phrase_start, end - len(noun)) if word in PRESS_NOUNS else None
     if press is not None:

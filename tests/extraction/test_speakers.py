@@ -106,6 +106,16 @@ def test_company_role_noun_takes_the_company_not_the_press() -> None:
     ]
 
 
+def test_the_role_noun_of_an_unnamed_source_is_that_source_again_not_the_person_followed() -> None:
+    text = (
+        "A rescue deal for the port depends on the city meeting its targets, a council source said on Monday. "
+        "Council leader Ana Ruiz has met the unions and is sure a deal can be found, the source said. "
+        '"The unions must do whatever is needed," the source said. "Secondly, the lenders must wait," he said.'
+    )
+    _, quotes = read(text)
+    assert [speaker for _, speaker, _ in quotes] == [None, None, None, None]
+
+
 def test_unnamed_group_speaks_for_nobody() -> None:
     speakers, quotes = read("Analysts said the merger was overdue.")
     assert speakers == [] and quotes == [("the merger was overdue", None, "none")]
