@@ -222,6 +222,9 @@ def noun_phrase_before(reader: Reading, s: Sentence, end: int) -> Subject | None
         # "Police in Halden said": the police, not the place, and named only as the place's.
         return Subject(located.start(1), end, None, "none")
     if mention is not None:
+        modified = _modified_head(reader, s, mention, end)
+        if modified is not None:
+            return modified
         named_subject = _name_subject(reader, s, mention, end)
         if named_subject is not None:
             return named_subject
@@ -286,6 +289,33 @@ _LOCATED = re.compile(r"\b([A-Za-z][a-z]+)\s+(?:in|at|from|near|outside)\s+(?:th
 _OWNS_DOCUMENT = re.compile(r"(?:['\u2019]s?)?(?:\s+[a-z][\w\-]*){0,2}\s+")
 
 
+# A person noun opening the clause, then a participle or relative clause whose object is the name before the verb:
+# "A Halden man arrested in Oslo for posts on Facebook said", "Another MP opposing Ruiz denied".
+_HEAD_THEN_MODIFIER = re.compile(
+    r"\W*(?:[^()\n]{0,40}\([A-Z][A-Za-z]+\)\s*(?:[-\u2013\u2014]+\s*)?)?"  # a dateline: "Oslo (Reuters) - "
+    r"(?:(?:But|And|Yet)\s+)?((?:[Aa]n?|[Tt]he|[Aa]nother|[Oo]ne)\s+(?:[A-Za-z][\w\-]*\s+){0,2}?([A-Za-z][\w\-]*))"
+    r"\s+(?:who\s+\w+|[a-z]{3,}(?:ed|ing))\b[^,;:()\n" + MASK + r"]*$"
+)
+
+
+def _modified_head(reader: Reading, s: Sentence, mention: Mention, end: int) -> Subject | None:
+    """The person noun a clause opens with, when the name before the verb is the object of a participle or
+    relative clause modifying it (``A Halden man arrested in Oslo for posts on Facebook said``): that person speaks,
+    not the name."""
+    found = _HEAD_THEN_MODIFIER.match(reader.masked, s.start, mention.start)
+    noun = found.group(2).lower() if found is not None else ""
+    if found is None or not is_person_role(noun) or noun in SPOKESPEOPLE:
+        return None
+    if noun.endswith("s") and not noun.endswith("ss"):
+        return Subject(found.start(1), end, None, "none")  # "Two men charged with ... said": nobody named
+    holder = reader.book.resolve_role(noun, False, found.start(1), guess=False)
+    if holder is not None and found.group(1)[0] in "Tt":
+        return Subject(found.start(1), end, holder, "role")  # "The minister, named before, ... said"
+    return Subject(
+        found.start(1), end, reader.book.anonymous(found.start(1), reader.text[found.start(1) : end]), "none"
+    )
+
+
 def _name_subject(reader: Reading, s: Sentence, mention: Mention, end: int) -> Subject | None:
     """A name before the verb: the person (``Inspector Ana Ruiz of Tarn Police said``), an institution named like a
     place (``The White House said``), or a lone word first seen as a speaker (``Smith said``)."""
@@ -300,7 +330,7 @@ def _name_subject(reader: Reading, s: Sentence, mention: Mention, end: int) -> S
     holder_of = _holder_of(reader, s, mention, entity, end)
     if holder_of is not None:
         return holder_of
-    kin = _SOMEONE_OF.search(text, s.start, mention.start)
+    kin = _SOMEONE_OF.search(text, s.start, mention.start) or _KIN_OF_TITLED.search(text, s.start, mention.start)
     if kin and entity is not None and entity.kind == "person" and _kin_noun(kin.group(1)):
         # "the family of Tom Ray said", "a friend of Ana Ruiz said": someone of theirs, unnamed.
         return Subject(kin.start(), end, None, "none")
@@ -346,6 +376,13 @@ _ROLE_OF = re.compile(
 
 # "the family of ", "a close friend of ", "a lawyer for ": someone related to the name that follows.
 _SOMEONE_OF = re.compile(r"\b(?:[Tt]he|[Aa]n?|[Oo]ne)\s+(?:[a-z][\w\-]*\s+){0,2}?([a-z][\w\-]*)\s+(?:of|for)\s+$")
+
+
+# "The fiancee of former Halden Rovers star ": kin or a relation of the person named next, a title between.
+_KIN_OF_TITLED = re.compile(
+    r"\b(?:[Tt]he|[Aa]n?|[Oo]ne)\s+(?:[a-z][\w\-]*\s+){0,2}?(" + "|".join(sorted(KIN_NOUNS | RELATION_NOUNS)) + r")"
+    r"\s+of\s+(?:the\s+)?(?:[A-Za-z][\w.'\u2019\-]*\s+){1,5}$"
+)
 
 
 def _kin_noun(word: str) -> bool:

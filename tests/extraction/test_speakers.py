@@ -116,6 +116,24 @@ def test_the_role_noun_of_an_unnamed_source_is_that_source_again_not_the_person_
     assert [speaker for _, speaker, _ in quotes] == [None, None, None, None]
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "A Halden man arrested in Oslo for comments he posted on Facebook said he was sorry.",
+        "(Wire)A Halden man arrested in Oslo for comments he posted on Facebook said he was sorry.",
+        "Another MP opposing Ruiz denied that the letters had been withdrawn.",
+        "The man who attacked Ruiz said he was sorry.",
+        "A friend of Per Berg said he would appeal.",
+        "The fiancee of former Halden Rovers star Per Berg said she was asked to hide a box.",
+        "The fianc\u00e9e of Per Berg said she was asked to hide a box.",
+    ],
+)
+def test_a_name_inside_what_describes_an_unnamed_subject_is_not_the_speaker(sentence: str) -> None:
+    speakers, quotes = read("Tomas Ruiz and Per Berg met on Sunday. " + sentence)
+    assert [speaker for _, speaker, _ in quotes] == [None]
+    assert speakers == []
+
+
 def test_unnamed_group_speaks_for_nobody() -> None:
     speakers, quotes = read("Analysts said the merger was overdue.")
     assert speakers == [] and quotes == [("the merger was overdue", None, "none")]
