@@ -644,10 +644,14 @@ def _after_content(reader: Reading, s: Sentence, start: int, end: int) -> bool:
     lead = reader.masked[s.start : start].rstrip()
     if not lead.endswith(",") or MASK in lead[-3:] or len(WORD.findall(lead)) < 4:
         return False
+    if any(m.group(1) in SPEECH_VERBS for m in _NAME_THEN_WORD.finditer(lead)):
+        return False  # "Tom Vick told the paper that it was his idea because, he said, ...": the speaker before
     verb = _CLOSING_VERB.match(reader.masked, end)
     return verb is not None and verb.group(1) in SPEECH_VERBS
 
 
+# A name and the word after it: "Tom Vick told".
+_NAME_THEN_WORD = re.compile(r"[A-Z][\w'\u2019\-]*\s+([a-z]+)\b")
 # The verb after a closing pronoun, then the sentence's end or a participle's comma: " said.", " told reporters,".
 _CLOSING_VERB = re.compile(r"\s+(?:also\s+|later\s+)?([a-z]+)(?:\s+(?:reporters|journalists))?\s*[.;,]")
 

@@ -134,6 +134,15 @@ def test_a_name_inside_what_describes_an_unnamed_subject_is_not_the_speaker(sent
     assert speakers == []
 
 
+def test_a_pronoun_cue_inside_a_named_speakers_sentence_is_that_speaker() -> None:
+    text = (
+        '"I just want this over," Karl Moen told the paper. Chief prosecutor Tom Vick told the paper that the jail '
+        'term was his idea because, he said, "fines do not work."'
+    )
+    _, quotes = read(text)
+    assert quotes[-1] == ("fines do not work.", "Tom Vick", "pronoun")
+
+
 def test_unnamed_group_speaks_for_nobody() -> None:
     speakers, quotes = read("Analysts said the merger was overdue.")
     assert speakers == [] and quotes == [("the merger was overdue", None, "none")]
