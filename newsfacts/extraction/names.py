@@ -332,6 +332,8 @@ def _drop_ordinary_openers(
     """Drop sentence-initial words that are ordinary words written with a capital ("The", "Residents",
     "Sentencing"), and leading function words."""
     dropped = 0
+    if len(group) > 1 and group[0].text in _MONTH_FIRST_NAMES:
+        return group, 0  # "Jan Berry": a first name; the month is "Jan." or "Jan 5"
     while (
         group
         and group[0].start in starts
@@ -450,6 +452,8 @@ def _drop_trailing(group: list[_Token], acronyms: set[str]) -> list[_Token]:
 
 # Months that are surnames too.
 _MONTH_SURNAMES = frozenset({"May", "March"})
+# A month's abbreviation that is a first name too when a capitalised word follows it without a full stop.
+_MONTH_FIRST_NAMES = frozenset({"Jan"})
 
 
 # Words that rank an office written after them: "Assistant Chief Constable", "Deputy Speaker", "Acting Governor".

@@ -143,6 +143,20 @@ def test_a_pronoun_cue_inside_a_named_speakers_sentence_is_that_speaker() -> Non
     assert quotes[-1] == ("fines do not work.", "Tom Vick", "pronoun")
 
 
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Union chairman Jan Berry said the move was wrong.", "Jan Berry"),
+        ("Jan Berry said the move was wrong.", "Jan Berry"),
+        ("On Jan. 5 Berry said the move was wrong.", "Berry"),
+        ("On Jan 5 Berry said the move was wrong.", "Berry"),
+    ],
+)
+def test_jan_before_a_capitalised_word_is_a_first_name_not_the_month(text: str, name: str) -> None:
+    _, quotes = read(text)
+    assert [speaker for _, speaker, _ in quotes] == [name]
+
+
 def test_unnamed_group_speaks_for_nobody() -> None:
     speakers, quotes = read("Analysts said the merger was overdue.")
     assert speakers == [] and quotes == [("the merger was overdue", None, "none")]
