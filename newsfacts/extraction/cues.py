@@ -173,6 +173,10 @@ PARTICIPLE_CUES.update(_forms("explain explaining", "stress stressing", "claim c
 INFERENCE_PARTICIPLES = words("suggesting indicating signalling signaling implying")
 PARTICIPLE_CUES.update(_forms("state stating", "confirm confirming", "announce announcing", "tell telling"))
 PARTICIPLE_CUES.update(_forms("quip quipping", "inform informing", "assure assuring"))
+# "..., calling it "the best I have had"": a framing participle, a cue only before a quotation.
+FRAMING_PARTICIPLES = _forms("call calling", "describe describing", "dub dubbing", "brand branding")
+PARTICIPLE_CUES.update(FRAMING_PARTICIPLES)
+FRAMING_VERBS.update(FRAMING_PARTICIPLES)
 
 # A reporting verb after these is passive or adjectival ("who were told that"): it names no speaker.
 PASSIVE_AUXILIARIES = words("was were been being be is are am")

@@ -1865,3 +1865,24 @@ def test_a_quote_no_cue_claims_goes_on_from_the_quote_before_it(text: str, expec
 )
 def test_a_cue_introducing_its_own_quote_after_a_finished_one_leaves_that_one(text: str, expected: list[str]) -> None:
     assert [speaker for _, _, speaker in brief(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            'Ana Lind also praised the advice she got from Ruiz, calling it "the most useful I have had."',
+            [('it "the most useful I have had."', "mixed", "Ana Lind")],
+        ),
+        (
+            'Ana Lind attacked the plan, describing it as "a waste of money."',
+            [('it as "a waste of money."', "mixed", "Ana Lind")],
+        ),
+        ("Ana Lind spoke on Monday, calling for calm.", []),
+        ("Ana Lind spoke on Monday, calling him a liar.", []),
+    ],
+)
+def test_a_framing_participle_before_a_quotation_is_the_clause_subjects_cue(
+    text: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert brief("Tomas Ruiz spoke on Monday. " + text) == expected
