@@ -344,6 +344,9 @@ def _name_subject(reader: Reading, s: Sentence, mention: Mention, end: int) -> S
     if entity is None and len(mention.tokens) == 1 and not common_word(mention.text):
         organisation = mention.text.isupper() or mention.kind == "organisation"
         entity = book.create(mention.text, "organisation" if organisation else "person", mention.start)
+        for word in mention.role.split() if entity.kind == "person" else ():
+            if is_person_role(word):
+                book.call(entity, word)  # "President Vance said": "the President said" later is Vance again
     if entity is None:
         return None
     return Subject(_title_start(reader, s, mention), end, entity, named(reader, mention, entity), entity.is_media)

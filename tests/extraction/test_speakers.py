@@ -157,6 +157,15 @@ def test_jan_before_a_capitalised_word_is_a_first_name_not_the_month(text: str, 
     assert [speaker for _, speaker, _ in quotes] == [name]
 
 
+def test_a_lone_surname_speaker_keeps_the_role_written_before_it() -> None:
+    text = (
+        'President Vance called Ruiz a visionary who helped him shape "a new policy," when the two met in 2009. '
+        '"He was a true giant of history," the President said.'
+    )
+    _, quotes = read(text)
+    assert quotes[-1] == ("He was a true giant of history,", "Vance", "role")
+
+
 def test_unnamed_group_speaks_for_nobody() -> None:
     speakers, quotes = read("Analysts said the merger was overdue.")
     assert speakers == [] and quotes == [("the merger was overdue", None, "none")]
