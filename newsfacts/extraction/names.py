@@ -453,7 +453,7 @@ def _drop_trailing(group: list[_Token], acronyms: set[str]) -> list[_Token]:
 # Months that are surnames too.
 _MONTH_SURNAMES = frozenset({"May", "March"})
 # A month's abbreviation that is a first name too when a capitalised word follows it without a full stop.
-_MONTH_FIRST_NAMES = frozenset({"Jan"})
+_MONTH_FIRST_NAMES = frozenset({"Jan", "Sun"})
 
 
 # Words that rank an office written after them: "Assistant Chief Constable", "Deputy Speaker", "Acting Governor".

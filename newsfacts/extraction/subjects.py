@@ -330,7 +330,9 @@ def _name_subject(reader: Reading, s: Sentence, mention: Mention, end: int) -> S
     holder_of = _holder_of(reader, s, mention, entity, end)
     if holder_of is not None:
         return holder_of
-    kin = _SOMEONE_OF.search(text, s.start, mention.start) or _KIN_OF_TITLED.search(text, s.start, mention.start)
+    kin = _SOMEONE_OF.search(text, s.start, mention.start)
+    if kin is None and " of " in text[s.start : mention.start]:
+        kin = _KIN_OF_TITLED.search(text, s.start, mention.start)
     if kin and entity is not None and entity.kind == "person" and _kin_noun(kin.group(1)):
         # "the family of Tom Ray said", "a friend of Ana Ruiz said": someone of theirs, unnamed.
         return Subject(kin.start(), end, None, "none")
@@ -448,7 +450,8 @@ def _phrase_start(reader: Reading, s: Sentence, words: list[re.Match[str]], w_st
     for w in reversed(words[:-1]):
         low = w.group().lower()
         gap = reader.masked[s.start + w.end() : phrase_start]
-        if gap.strip() or low in ALL_VERBS or (low in STOPWORDS and low not in DETERMINERS | {"one", "another"}):
+        function_word = low in STOPWORDS and s.start + w.start() not in reader.mention_by_start  # not "the Sun Herald"
+        if gap.strip() or low in ALL_VERBS or (function_word and low not in DETERMINERS | {"one", "another"}):
             break
         phrase_start = s.start + w.start()
         if low in DETERMINERS or low in ("one", "another"):

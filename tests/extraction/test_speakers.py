@@ -166,6 +166,19 @@ def test_a_lone_surname_speaker_keeps_the_role_written_before_it() -> None:
     assert quotes[-1] == ("He was a true giant of history,", "Vance", "role")
 
 
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Berg was based in Oslo, the Sun Herald newspaper said.", "Sun Herald"),
+        ("Berg was based in Oslo, the Sun Herald said.", "Sun Herald"),
+        ("Berg was based in Oslo, the Halden Herald newspaper said.", "Halden Herald"),
+    ],
+)
+def test_a_paper_whose_name_opens_with_a_weekday_reports_under_its_whole_name(text: str, name: str) -> None:
+    _, quotes = read(text)
+    assert quotes == [("Berg was based in Oslo", name, "name")]
+
+
 def test_unnamed_group_speaks_for_nobody() -> None:
     speakers, quotes = read("Analysts said the merger was overdue.")
     assert speakers == [] and quotes == [("the merger was overdue", None, "none")]
