@@ -159,9 +159,12 @@ def _and_goes_on(group: list[_Token]) -> bool:
     return len(words) == 1 and not words[0].bare.isupper()
 
 
+_POSSESSIVE_ENDINGS = tuple(f"{a}s" for a in APOSTROPHES) + tuple(APOSTROPHES)
+
+
 def _possessive(tok: _Token) -> bool:
     """``Smith's``, ``the workers'``: a possessive ends a name, except before a company suffix (``Kohl's Corp.``)."""
-    return tok.text.endswith(tuple(f"{a}s" for a in APOSTROPHES) + tuple(APOSTROPHES))
+    return tok.text.endswith(_POSSESSIVE_ENDINGS)
 
 
 def _owned_name_goes_on(tok: _Token) -> bool:
@@ -193,6 +196,9 @@ def _lowercase_vocabulary(tokens: list[_Token]) -> set[str]:
     return {t.text.lower() for t in tokens if t.text[0].islower()}
 
 
+_LINE_BREAK = re.compile("\n")
+
+
 def find_mentions(text: str, sentences: list[Sentence]) -> list[Mention]:
     """Return the name mentions of ``text`` in order; headings, captions and credits are read too."""
     tokens = _tokens(text)
@@ -200,12 +206,13 @@ def find_mentions(text: str, sentences: list[Sentence]) -> list[Mention]:
     lowercase = _lowercase_vocabulary(tokens) - acronyms  # "WHO" of "World Health Organization" is no "who"
     starts = _sentence_starts(text, sentences)
     # A line break inside a sentence is a wrap: "Sgt. Ana\nRuiz" is one name.
-    wrapped = {s.start + k for s in sentences if "\n" in s.text for k, c in enumerate(s.text) if c == "\n"}
+    wrapped = {s.start + m.start() for s in sentences if "\n" in s.text for m in _LINE_BREAK.finditer(s.text)}
     mentions: list[Mention] = []
     i = 0
     while i < len(tokens):
         tok = tokens[i]
-        if not _is_name_word(tok):
+        # most words are lowercase and unhyphenated: no name word (``_is_name_word``), passed over without a call
+        if not (tok.text[0].isupper() or "-" in tok.bare) or not _is_name_word(tok):
             i += 1
             continue
         j = i + 1

@@ -159,10 +159,17 @@ class _Reader(Reading):
 # -- cues and what they govern --------------------------------------------------------------------------------
 
 
+# The words a cue can start with (``_lemma_of``), so that ``_cues`` passes over every other word of a sentence at once.
+_CUE_WORDS = frozenset([*ALL_VERBS, *FINDING_VERBS, *PHRASAL_CUES, *THAT_ONLY_VERBS])
+
+
 def _cues(reader: _Reader, s: Sentence) -> list[_Cue]:
     masked = reader.masked
     found: list[_Cue] = []
     for found_word in LETTERS.finditer(masked, s.start, s.end):
+        word = found_word.group()
+        if not (word.endswith("ing") or word.lower() in _CUE_WORDS or word.endswith(GLUED_VERBS)):
+            continue  # no participle, no reporting verb, no verb glued to a name
         m = _unglued(found_word)
         word = m.group()
         participle = _participle_lemma(masked, s, m, word) if word.endswith("ing") else None
@@ -679,7 +686,7 @@ def _emit(
         if text[start] in OPENING and kind != "direct":
             break
         start += 1
-    if end - start < 2 or (len(WORD.findall(text[start:end])) < 2 and kind != "direct"):
+    if end - start < 2 or (kind != "direct" and len(WORD.findall(text[start:end])) < 2):
         return
     entity, anonymous = _speaking(entity, press)
     speaker = entity.name if entity is not None else None
@@ -1970,8 +1977,8 @@ _COMPANY_NAME = re.compile(r"^[A-Z][\w\-]*\s+(?:Ltd|Inc|Corp|Co|Plc|PLC|LLC|AG|S
 _ITS_AFTER = re.compile(r"\s+(?:that\s+)?its\b")  # "Acme said its profit fell": a body, not a person
 # A name whose shares or stock trade: "Acme shares fell", "Acme's stock rose".
 _TRADED = re.compile(
-    r"\b((?:[A-Z][\w\-]+ ){0,2}[A-Z][\w\-]+)(?:['\u2019]s)?\s+(?:shares|stock|stockholders|shareholders)\b"
-    r"|\b(?:[Ss]hares|[Ss]tock)\s+(?:of|in)\s+((?:[A-Z][\w\-]+ ){0,2}[A-Z][\w\-]+)\b"
+    r"(?=[A-Zs])(?:\b((?:[A-Z][\w\-]+ ){0,2}[A-Z][\w\-]+)(?:['\u2019]s)?\s+(?:shares|stock|stockholders|shareholders)\b"
+    r"|\b(?:[Ss]hares|[Ss]tock)\s+(?:of|in)\s+((?:[A-Z][\w\-]+ ){0,2}[A-Z][\w\-]+)\b)"
 )
 
 
@@ -2012,7 +2019,7 @@ _OFFICER_OF = re.compile(
     re.IGNORECASE,
 )
 # A name described as an organisation: "Acme, the world's largest widget maker, said".
-_DESCRIBED = re.compile(r"\b([A-Z][\w'\u2019\-]+),\s+(?:the|a|an)\s+[^,;]{0,60}?\b([a-z][\w\-]*),")
+_DESCRIBED = re.compile(r"(?=[A-Z])\b([A-Z][\w'\u2019\-]+),\s+(?:the|a|an)\s+[^,;]{0,60}?\b([a-z][\w\-]*),")
 
 
 def _trailing_limit(reader: _Reader, s: Sentence, after: int, later: list[_Cue]) -> int:

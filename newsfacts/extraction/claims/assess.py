@@ -92,6 +92,7 @@ from newsfacts.extraction.claims.vocabulary import (
     SUBORDINATE_RE,
     THAN_BELIEVED_RE,
     WORD_RE,
+    forget_word_tokens,
     word_tokens,
 )
 
@@ -242,7 +243,7 @@ def _opinion_words(tokens: list[str], quoted: bool) -> set[str]:
     praise = PRAISE_RE.search(" ".join(tokens))
     if praise:
         found.add(praise.group())
-    if not INTENSIFIERS.isdisjoint(token.lower() for token in tokens):
+    if not INTENSIFIERS.isdisjoint(map(str.lower, tokens)):
         for index, token in enumerate(tokens[:-1]):
             if token.lower() in INTENSIFIERS and tagger.tag(tokens[index : index + 2])[1] in _ADJECTIVE_TAGS:
                 found.add(token)
@@ -298,9 +299,9 @@ def _reported_state(clauses: list[str], opinion: bool) -> bool:
 
 def is_forward(clause: str, tokens: list[str]) -> bool:
     """Whether the clause says what will or would be (a prediction, plan or promise), not what is or was."""
-    if not FORWARD_WORDS.isdisjoint(token.lower() for token in tokens):
+    if not FORWARD_WORDS.isdisjoint(map(str.lower, tokens)):
         bare = RELATIVE_MODAL_RE.sub(" ", clause)
-        if bare == clause or not FORWARD_WORDS.isdisjoint(token.lower() for token in word_tokens(bare)):
+        if bare == clause or not FORWARD_WORDS.isdisjoint(map(str.lower, word_tokens(bare))):
             return True
     return FORECAST_RE.search(clause) is not None and CONSENSUS_RE.search(clause) is None
 
@@ -310,7 +311,7 @@ def _factual_clauses(text: str, tokens: list[str]) -> list[str]:
 
     A clause that depends on a forward one ("would sign the bill [if it reached his desk]") goes with it.
     """
-    if FORWARD_WORDS.isdisjoint(token.lower() for token in tokens) and (
+    if FORWARD_WORDS.isdisjoint(map(str.lower, tokens)) and (
         FORECAST_RE.search(text) is None or CONSENSUS_RE.search(text) is not None
     ):
         return [text]
@@ -477,6 +478,7 @@ def forget() -> None:
     each article is judged afresh."""
     judge.cache_clear()
     forget_content_kinds()
+    forget_word_tokens()
 
 
 def assess(text: str, *, quoted: bool = False) -> ContentKind | None:

@@ -401,7 +401,7 @@ def forget() -> None:
 @lru_cache(maxsize=4096)
 def _content_kinds(text: str) -> frozenset[ContentKind]:
     tokens = word_tokens(text)
-    words = {token.lower() for token in tokens}
+    words = set(map(str.lower, tokens))
     digits = DIGIT_RE.search(text) is not None
     numbers = digits or not words.isdisjoint(_NUMBER_GATES)
     kinds: set[ContentKind] = set()

@@ -44,16 +44,18 @@ _LIST_MARKER_RE = re.compile(r"(?:\d{1,2}[.)]|[-*\u2022\u2013])\s+")
 _SPEAKER_LABEL_RE = re.compile(r"[A-Z][A-Z'\u2019-]*\.?(?:\s+[A-Z][A-Z'\u2019-]+\.?){0,3}:\s+")
 # Where a stretch splits into clauses that each assert on their own.
 _PIECE_BREAK = re.compile(
+    r"(?=[\s,;])(?:"  # the first characters of its matches, for a fast scan (as ``vocabulary.FORECAST_RE``)
     r"\s*;\s+|,\s+(?:but|while|whereas|although|though)\s+"
     r"|\s+but\s+(?=(?:he|she|they|it|we|I|the|a|an|his|her|its|their|this|these|those)\b)"
-    r"|,\s+and\s+(?=(?:he|she|they|it|we|I|the|a|an|his|her|its|their|this|these|those)\b)"
+    r"|,\s+and\s+(?=(?:he|she|they|it|we|I|the|a|an|his|her|its|their|this|these|those)\b))"
 )
 # Where a clause may hold a second fact: "and" before a second predicate, a relative clause, a participle after a
 # comma, a clause after a conjunction (``_second_fact`` checks the words after it).
 _FACT_BREAK = re.compile(
+    r"(?=[\s,])(?:"  # the first characters of its matches, for a fast scan
     r"(?P<joined>,?\s+and\s+|(?P<conjunction>,?\s+(?:after|as|when|before|while|because)\s+))"
     r"|,\s+(?=(?:which|who)\s)"
-    r"|,\s+(?=(?P<participle>[a-z]{3,}ing)\s)"
+    r"|,\s+(?=(?P<participle>[a-z]{3,}ing)\s))"
 )
 _FINITE = frozenset({"is", "was", "are", "were", "has", "had", "have", "did", "does"})
 # words that end a subject: a conjunction starts another clause ("and Luke Brennan before Rovers scored")
@@ -76,7 +78,8 @@ _AGED_SUBJECT = re.compile(
 _TRAILING_CLAUSE = re.compile(r",\s+(after|as|when|while|before|since|because|following|despite)\s")
 _DESCRIPTION_NEXT = re.compile(r",?\s*(?:is|are|was|were)\s+(?:one|the|a|an)\b")
 _TOLD_THE_SPEAKER = re.compile(
-    r"\b(?:told|informed|assured|reminded|warned)\s+(?:me|us)\b|\b(?:said|confirmed)\s+that\b", re.IGNORECASE
+    r"(?=[tiarwsc])(?:\b(?:told|informed|assured|reminded|warned)\s+(?:me|us)\b|\b(?:said|confirmed)\s+that\b)",
+    re.IGNORECASE,
 )
 _BACKSHIFTED = re.compile(r"\b(?:had|hadn['\u2019]t)\s+(?:\w+\s+){0,2}?(?:not\s+)?\w+(?:ed|en|wn|ne|ght)\b")
 _OPENING_QUOTES = '"\u201c'
