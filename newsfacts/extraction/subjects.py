@@ -832,15 +832,18 @@ def _bracketed(text: str, mention: Mention) -> bool:
 
 
 # Lowercase words, or one capitalised word, between two names: "Lee spokeswoman Ana", "Party Chairman Ana".
-_ROLE_BETWEEN_NAMES = re.compile(r"\s+(?:[a-z][\w\-]*\s+){1,3}(?=[A-Z])|\s+[A-Z][a-z\-]+\s+(?=[A-Z])")
+_ROLE_BETWEEN_NAMES = re.compile(r"\s+(?:[a-z][\w\-]*\s+){1,5}(?=[A-Z])|\s+[A-Z][a-z\-]+\s+(?=[A-Z])")
 
 
 def _modifies_next_name(reader: Reading, mention: Mention, vs: int) -> bool:
     """A name followed by a role noun and another name: ``Governor Lee spokeswoman Ana Ruiz``, ``Halden Party
     Chairman Ana Ruiz`` (a capitalised role the name reader left out of both names)."""
     role = _ROLE_BETWEEN_NAMES.match(reader.masked, mention.end, vs)
-    if role is None or not any(is_person_role(w) for w in role.group().split()):
+    between = role.group().split() if role is not None else []
+    if role is None or not any(is_person_role(w) for w in between):
         return False
+    if len(between) > 3 and not all(is_person_role(w) or w == "and" for w in between):
+        return False  # four or five words only as roles: "Acme president and chief executive Ana Ruiz"
     after = role.end()
     # The next name may carry its own title first: "Halden spokesman Navy Capt. Tom Okoro".
     titled = next(iter(reader.mentions_between(after, after + 40)), None)

@@ -179,6 +179,26 @@ def test_a_paper_whose_name_opens_with_a_weekday_reports_under_its_whole_name(te
     assert quotes == [("Berg was based in Oslo", name, "name")]
 
 
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            'Halden Systems reported profits. Halden president and chief executive Mr Per Berg, stated: "We are glad."',
+            "Per Berg",
+        ),
+        # words between two names that hold a verb are no title: "... officials lifted a key US rate"
+        (
+            "In their first meeting under new chief Per Berg, Halden Bank officials lifted a key US interest rate "
+            "and said more moves may come.",
+            "Halden Bank",
+        ),
+    ],
+)
+def test_a_name_qualifying_a_title_of_several_role_words_is_not_the_speaker(text: str, name: str | None) -> None:
+    _, quotes = read(text)
+    assert [speaker for _, speaker, _ in quotes] == [name]
+
+
 def test_unnamed_group_speaks_for_nobody() -> None:
     speakers, quotes = read("Analysts said the merger was overdue.")
     assert speakers == [] and quotes == [("the merger was overdue", None, "none")]
