@@ -292,7 +292,7 @@ def is_rank_abbreviation(word: str) -> bool:
 # follows, never a name.
 DEMONYMS = words(
     """spaniard briton swede frenchman frenchwoman englishman englishwoman irishman irishwoman scotsman scotswoman
-    welshman welshwoman dutchman dutchwoman"""
+    welshman welshwoman dutchman dutchwoman scot texan"""
 )
 # Nouns that describe a person's role; "the minister said" resolves to the person the story described so. Role
 # nouns that are also common first names ("dean") are left out: a sentence opening "Dean Smith said" names a person.

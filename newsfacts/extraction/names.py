@@ -300,10 +300,13 @@ def _read_group(
 ) -> Mention | None:
     """Strip sentence-initial common words and titles from a capitalised group and classify what is left."""
     possessive = bool(POSSESSIVE_RE.search(group[-1].text)) and group[-1].text[-1] in "s" + APOSTROPHES
-    group, dropped = _drop_ordinary_openers(group, starts, lowercase, acronyms)
+    dropped = 0
+    if not _first_name_like_a_month(text, tokens, index, group, starts):
+        group, dropped = _drop_ordinary_openers(group, starts, lowercase, acronyms)
     if not group:
         return None
     title, group = _split_title(text, group)
+    group = _without_party(group)
     group = _drop_trailing(group, acronyms)
     if len(group) == 1 and group[0].bare.lower() in DEMONYMS:
         return None  # "the Spaniard said": a role noun written with a capital
@@ -318,6 +321,41 @@ def _read_group(
         return None
     name = text[start:end].replace("\n", " ")  # a name wrapped onto the next line
     return Mention(start, end, name, kind, title=title, role=_role_before(before), possessive=possessive)
+
+
+# First names that are also months or a modal verb, and so function words to the name reader ("Jan", "June", "Will").
+_FIRST_NAMES_AS_WORDS = frozenset({"Jan", "June", "April", "May", "Will"})
+
+
+def _first_name_like_a_month(
+    text: str, tokens: list[_Token], index: int, group: list[_Token], starts: set[int]
+) -> bool:
+    """``chairman Jan Berry``, ``said June Okafor``: a first name that is also a month or "will", before a surname
+    and inside a sentence after a word that no date or verb follows (not ``in May Ruiz``, ``the Sun Herald``)."""
+    if len(group) < 2 or group[0].text not in _FIRST_NAMES_AS_WORDS or group[0].start in starts:
+        return False
+    if not group[1].text[0].isupper() or group[1].bare.lower() in STOPWORDS or _has_organisation_word(group):
+        return False
+    before = _words_before(text, tokens, index, 1)
+    return bool(before) and before[0].isalpha() and before[0] not in _BEFORE_A_DATE and before[0] not in STOPWORDS
+
+
+# Words a month or a day follows: "in May", "last June", "by April".
+_BEFORE_A_DATE = PREPOSITIONS | words("last next early late mid since until by of on in from through")
+
+# Party words written before a politician's name: "Tory Liam Fox", "Republican Ana Ruiz".
+_PARTY_WORDS = frozenset({"Tory", "Labour", "Conservative", "Democrat", "Republican"})
+
+
+def _without_party(group: list[_Token]) -> list[_Token]:
+    """``Tory Liam Fox``, ``Democrat Ana Ruiz``: a party word before a person's first name and surname is no part of
+    the name (``Labour Party``, ``Republican National Committee`` and ``Tory Burch`` keep theirs)."""
+    if len(group) < 3 or group[0].bare not in _PARTY_WORDS or _has_organisation_word(group):
+        return group
+    rest = group[1:]
+    if any(_is_title(t) or not t.text[0].isupper() for t in rest):
+        return group
+    return rest
 
 
 def _acronyms_spelled_out(text: str, tokens: list[_Token]) -> set[str]:
@@ -339,8 +377,8 @@ def _drop_ordinary_openers(
     """Drop sentence-initial words that are ordinary words written with a capital ("The", "Residents",
     "Sentencing"), and leading function words."""
     dropped = 0
-    if len(group) > 1 and group[0].text in _MONTH_FIRST_NAMES:
-        return group, 0  # "Jan Berry": a first name; the month is "Jan." or "Jan 5"
+    if len(group) > 1 and group[0].text in _WEEKDAY_NAME_WORDS:
+        return group, 0  # "the Sun Herald": a name's first word; the day is "Sun." or "Sun 5"
     while (
         group
         and group[0].start in starts
@@ -459,8 +497,8 @@ def _drop_trailing(group: list[_Token], acronyms: set[str]) -> list[_Token]:
 
 # Months that are surnames too.
 _MONTH_SURNAMES = frozenset({"May", "March"})
-# A month's abbreviation that is a first name too when a capitalised word follows it without a full stop.
-_MONTH_FIRST_NAMES = frozenset({"Jan", "Sun"})
+# A weekday's abbreviation that opens a name when a capitalised word follows it without a full stop.
+_WEEKDAY_NAME_WORDS = frozenset({"Sun"})
 
 
 # Words that rank an office written after them: "Assistant Chief Constable", "Deputy Speaker", "Acting Governor".

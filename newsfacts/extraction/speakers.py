@@ -153,7 +153,10 @@ class SpeakerBook:
             self.entities.append(entity)
             self._describe(entity, m)
         elif len(m.tokens) > len(entity.name.split()) and not quoted and m.kind == entity.kind:
+            surname_only = entity.kind == "person" and " " not in entity.name
             entity.name = m.text
+            if surname_only:
+                self._describe(entity, m)  # a headline's "Ruiz", then "Ana Ruiz, the mayor": the first full mention
         if m.text not in entity.forms:
             entity.forms.append(m.text)
         self._index(entity)
@@ -842,6 +845,8 @@ def _names_again(m: Mention, entity: Entity) -> bool:
             return True  # "Park" of "John Park", "Sir Tom" of "Sir Tom Ash"
         if len(words) > 1 and len(full) > 1 and words[-1] == full[-1] and _initial_match(words[0], full[0]):
             return True
+        if _called_by(words, full) or _called_by(full, words):
+            return True  # "Tan" of "Tony Tan Keng Yam"; a headline's "Ruiz", then "Ana Ruiz"
     extends = len(words) > len(full) >= 2 and words[: len(full)] == full
     if entity.kind == "person" and m.kind == "organisation" and extends:
         entity.kind = "organisation"  # a headline's "Acme Tools", then "Acme Tools Inc."
@@ -855,6 +860,24 @@ def _names_again(m: Mention, entity: Entity) -> bool:
     if len(words) == 1 and _is_acronym_of(words[0], full):
         return True
     return len(words) == 1 and words[0] in full and is_organisation_role(words[0].lower())  # "the Bank", "Council"
+
+
+# Generational suffixes written after a surname: "Harry B. Harris Jr".
+_NAME_SUFFIXES = frozenset({"Jr", "Jr.", "Sr", "Sr.", "II", "III", "IV"})
+
+
+def _called_by(lone: list[str], full: list[str]) -> bool:
+    """Whether a person named ``full`` is called ``lone`` alone by a family name: the last word before a suffix
+    (``Harris`` of ``Harry B. Harris Jr``), or, in a name of three words or more, a word between the first and the
+    last that is no initial and no first name (``Tan`` of ``Tony Tan Keng Yam``, ``Acosta`` of ``Melba Acosta
+    Febo``)."""
+    if len(lone) != 1 or len(full) < 2:
+        return False
+    words = full[:-1] if len(full) > 2 and full[-1] in _NAME_SUFFIXES else full
+    if lone[0] == words[-1]:
+        return True
+    middle = words[1:-1]
+    return lone[0] in middle and len(lone[0]) > 1 and lone[0].lower() not in first_name_genders()
 
 
 def _shortened(short: str, name: str) -> bool:
