@@ -36,6 +36,7 @@ from newsfacts.extraction.cues import (
     VERB_RE,
     is_organisation_role,
     is_person_role,
+    words,
 )
 from newsfacts.extraction.marks import MASK, WORD
 from newsfacts.extraction.names import Mention
@@ -294,8 +295,10 @@ _OWNS_DOCUMENT = re.compile(r"(?:['\u2019]s?)?(?:\s+[a-z][\w\-]*){0,2}\s+")
 _HEAD_THEN_MODIFIER = re.compile(
     r"\W*(?:[^()\n]{0,40}\([A-Z][A-Za-z]+\)\s*(?:[-\u2013\u2014]+\s*)?)?"  # a dateline: "Oslo (Reuters) - "
     r"(?:(?:But|And|Yet)\s+)?((?:[Aa]n?|[Tt]he|[Aa]nother|[Oo]ne)\s+(?:[A-Za-z][\w\-]*\s+){0,2}?([A-Za-z][\w\-]*))"
-    r"\s+(?:who\s+\w+|[a-z]{3,}(?:ed|ing))\b[^,;:()\n" + MASK + r"]*$"
+    r"\s+(who\s+\w+|[a-z]{3,}(?:ed|ing))\b[^,;:()\n" + MASK + r"]*$"
 )
+# Participles that give the name of the person they follow: "a woman named Ana Ruiz", "a man identified as".
+_NAMING_PARTICIPLES = words("named called identified known dubbed nicknamed")
 
 
 def _modified_head(reader: Reading, s: Sentence, mention: Mention, end: int) -> Subject | None:
@@ -304,7 +307,7 @@ def _modified_head(reader: Reading, s: Sentence, mention: Mention, end: int) -> 
     not the name."""
     found = _HEAD_THEN_MODIFIER.match(reader.masked, s.start, mention.start)
     noun = found.group(2).lower() if found is not None else ""
-    if found is None or not is_person_role(noun) or noun in SPOKESPEOPLE:
+    if found is None or not is_person_role(noun) or noun in SPOKESPEOPLE or found.group(3) in _NAMING_PARTICIPLES:
         return None
     if noun.endswith("s") and not noun.endswith("ss"):
         return Subject(found.start(1), end, None, "none")  # "Two men charged with ... said": nobody named

@@ -185,6 +185,18 @@ def test_a_name_qualifying_a_title_of_several_role_words_is_not_the_speaker(text
     assert [speaker for _, speaker, _ in quotes] == [name]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("A woman named Ana Lind said the plan was fine.", "Ana Lind"),
+        ("A local man identified as Per Lund said the plan was fine.", "Per Lund"),
+    ],
+)
+def test_a_participle_giving_the_subjects_name_keeps_the_name(sentence: str, name: str) -> None:
+    _, quotes = read(sentence)
+    assert [speaker for _, speaker, _ in quotes] == [name]
+
+
 def test_unnamed_group_speaks_for_nobody() -> None:
     speakers, quotes = read("Analysts said the merger was overdue.")
     assert speakers == [] and quotes == [("the merger was overdue", None, "none")]
