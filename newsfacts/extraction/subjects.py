@@ -654,7 +654,7 @@ def _after_content(reader: Reading, s: Sentence, start: int, end: int) -> bool:
     if not lead.endswith(",") or MASK in lead[-3:] or len(WORD.findall(lead)) < 4:
         return False
     if any(m.group(1) in SPEECH_VERBS for m in _NAME_THEN_WORD.finditer(lead)):
-        return False  # "Tom Vick told the paper that it was his idea because, he said, ...": the speaker before
+        return False  # "Tom Vick told the paper that the plan came from him since, he said, ...": the speaker before
     verb = _CLOSING_VERB.match(reader.masked, end)
     return verb is not None and verb.group(1) in SPEECH_VERBS
 

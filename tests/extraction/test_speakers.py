@@ -119,8 +119,8 @@ def test_the_role_noun_of_an_unnamed_source_is_that_source_again_not_the_person_
 @pytest.mark.parametrize(
     "sentence",
     [
-        "A Halden man arrested in Oslo for comments he posted on Facebook said he was sorry.",
-        "(Wire)A Halden man arrested in Oslo for comments he posted on Facebook said he was sorry.",
+        "A Halden man held in Oslo over remarks he put on a forum said he was sorry.",
+        "(Wire)A Halden man held in Oslo over remarks he put on a forum said he was sorry.",
         "Another MP opposing Ruiz denied that the letters had been withdrawn.",
         "The man who attacked Ruiz said he was sorry.",
         "A friend of Per Berg said he would appeal.",
@@ -136,8 +136,8 @@ def test_a_name_inside_what_describes_an_unnamed_subject_is_not_the_speaker(sent
 
 def test_a_pronoun_cue_inside_a_named_speakers_sentence_is_that_speaker() -> None:
     text = (
-        '"I just want this over," Karl Moen told the paper. Chief prosecutor Tom Vick told the paper that the jail '
-        'term was his idea because, he said, "fines do not work."'
+        '"I just want this over," Karl Moen told the paper. Chief prosecutor Tom Vick told the paper that the longer '
+        'sentence came from him since, he said, "fines do not work."'
     )
     _, quotes = read(text)
     assert quotes[-1] == ("fines do not work.", "Tom Vick", "pronoun")
@@ -146,10 +146,10 @@ def test_a_pronoun_cue_inside_a_named_speakers_sentence_is_that_speaker() -> Non
 def test_a_lone_surname_speaker_keeps_the_role_written_before_it() -> None:
     text = (
         'President Vance called Ruiz a visionary who helped him shape "a new policy," when the two met in 2009. '
-        '"He was a true giant of history," the President said.'
+        '"He shaped our whole century," the President said.'
     )
     _, quotes = read(text)
-    assert quotes[-1] == ("He was a true giant of history,", "Vance", "role")
+    assert quotes[-1] == ("He shaped our whole century,", "Vance", "role")
 
 
 @pytest.mark.parametrize(
@@ -172,9 +172,9 @@ def test_a_paper_whose_name_opens_with_a_weekday_reports_under_its_whole_name(te
             'Halden Systems reported profits. Halden president and chief executive Mr Per Berg, stated: "We are glad."',
             "Per Berg",
         ),
-        # words between two names that hold a verb are no title: "... officials lifted a key US rate"
+        # words between two names that hold a verb are no title: "... officials raised the main rate"
         (
-            "In their first meeting under new chief Per Berg, Halden Bank officials lifted a key US interest rate "
+            "At the first session led by new chief Per Berg, Halden Bank officials raised the main lending rate "
             "and said more moves may come.",
             "Halden Bank",
         ),
