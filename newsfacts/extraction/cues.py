@@ -173,6 +173,10 @@ PARTICIPLE_CUES.update(_forms("explain explaining", "stress stressing", "claim c
 INFERENCE_PARTICIPLES = words("suggesting indicating signalling signaling implying")
 PARTICIPLE_CUES.update(_forms("state stating", "confirm confirming", "announce announcing", "tell telling"))
 PARTICIPLE_CUES.update(_forms("quip quipping", "inform informing", "assure assuring"))
+# "..., calling it "the best I have had"": a framing participle, a cue only before a quotation.
+FRAMING_PARTICIPLES = _forms("call calling", "describe describing", "dub dubbing", "brand branding")
+PARTICIPLE_CUES.update(FRAMING_PARTICIPLES)
+FRAMING_VERBS.update(FRAMING_PARTICIPLES)
 
 # A reporting verb after these is passive or adjectival ("who were told that"): it names no speaker.
 PASSIVE_AUXILIARIES = words("was were been being be is are am")
@@ -308,7 +312,8 @@ PERSON_ROLES = DEMONYMS | words(
     novelist poet historian novelist entrepreneur executive-director pensioner retiree patient worker employee
     plaintiff defendant suspect accused opponent rival critic supporter whistleblower landlord tenant shopkeeper
     baker fisherman source insider locals sister brother grandson granddaughter nephew niece cousin uncle aunt gaffer
-    fiancee fiance girlfriend boyfriend partner investigator parliamentarian people person defence defense
+    fiancee fiance fiancée fiancé girlfriend boyfriend partner investigator parliamentarian people person defence
+    defense
     midfielder defender goalkeeper goalie winger batsman batter bowler paceman pacer spinner all-rounder skipper
     quarterback pitcher golfer sprinter jockey referee umpire
     prosecution counsel prisoner constable barrister solicitor magistrate coroner juror clerk sheriff deputy trooper
@@ -318,7 +323,7 @@ PERSON_ROLES = DEMONYMS | words(
 # Family members: "Okafor's father" is someone other than Okafor, and unnamed unless the story names him.
 KIN_NOUNS = words(
     """mother father wife husband son daughter sister brother grandmother grandfather aunt uncle cousin niece nephew
-    fiancee fiance girlfriend boyfriend partner widow widower stepfather stepmother"""
+    fiancee fiance fiancée fiancé girlfriend boyfriend partner widow widower stepfather stepmother"""
 )
 # Person nouns that name a group however they are written: "people familiar with the talks", "the defence".
 COLLECTIVE_NOUNS = words("people defence defense prosecution")
@@ -371,7 +376,10 @@ NEWS_AGENCIES = words("afp reuters ap bloomberg tass xinhua interfax dpa ansa ef
     "pa media",
 }
 # Nouns for the people around someone: "his family said", "her lawyers said" speak for nobody named.
-RELATION_NOUNS = words("family relatives friends neighbours neighbors colleagues lawyers lawyer agent representatives")
+RELATION_NOUNS = words(
+    "family relatives friend friends neighbour neighbours neighbor neighbors colleague colleagues lawyers lawyer agent "
+    "representatives"
+)
 # Media nouns whose owner, when the story names none, is the person it is about: "according to an interview".
 PERSON_MEDIA = words("interview interviews remarks speech comments testimony memoir podcast")
 # Nouns that refer to the press itself: the addressee of "told the paper", never a speaker of a quote.

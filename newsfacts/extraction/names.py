@@ -377,6 +377,8 @@ def _drop_ordinary_openers(
     """Drop sentence-initial words that are ordinary words written with a capital ("The", "Residents",
     "Sentencing"), and leading function words."""
     dropped = 0
+    if len(group) > 1 and group[0].text in _WEEKDAY_NAME_WORDS:
+        return group, 0  # "the Sun Herald": a name's first word; the day is "Sun." or "Sun 5"
     while (
         group
         and group[0].start in starts
@@ -495,6 +497,8 @@ def _drop_trailing(group: list[_Token], acronyms: set[str]) -> list[_Token]:
 
 # Months that are surnames too.
 _MONTH_SURNAMES = frozenset({"May", "March"})
+# A weekday's abbreviation that opens a name when a capitalised word follows it without a full stop.
+_WEEKDAY_NAME_WORDS = frozenset({"Sun"})
 
 
 # Words that rank an office written after them: "Assistant Chief Constable", "Deputy Speaker", "Acting Governor".

@@ -152,6 +152,8 @@ class _Reader(Reading):
     used: set[int] = field(default_factory=set)  # entity ids that speak
     last: tuple[int, Entity | None] | None = None  # (sentence index of the last quote's end, its speaker)
     last_description: str = ""  # the last quote's unnamed speaker, as the article describes them
+    # Every quote's (start, sentence index of its end, speaker, description), in the order found.
+    spoken: list[tuple[int, int, Entity | None, str]] = field(default_factory=list)
 
 
 # -- cues and what they govern --------------------------------------------------------------------------------
@@ -739,6 +741,7 @@ def _follow_speaker(
             reader.book.note(speaking, end - 1)  # a long quote keeps its speaker the one the story follows
     reader.last = (reader.book.sentence_at(end), entity)
     reader.last_description = description
+    reader.spoken.append((start, reader.last[0], entity, description))
 
 
 def _heard(reader: _Reader, start: int, end: int, cue: _Cue) -> None:
@@ -818,7 +821,7 @@ def _read_cue(reader: _Reader, s: Sentence, cue: _Cue, limit: int) -> int:
     rest = reader.masked[after:limit]
     if not cue.inverted:
         if _introduces_quote(reader, cue, after, rest):
-            return _trailing(reader, s, cue) if not cue.participle else cue.end
+            return _trailing(reader, s, cue) if not (cue.participle or _after_full_stop(reader, s, cue)) else cue.end
         end = _as_clause(reader, s, cue, after, limit)
         if end is None:
             end = _read_content(reader, cue, after, rest, limit)
@@ -827,6 +830,17 @@ def _read_cue(reader: _Reader, s: Sentence, cue: _Cue, limit: int) -> int:
     if cue.participle:
         return cue.end
     return _trailing(reader, s, cue)
+
+
+def _after_full_stop(reader: _Reader, s: Sentence, cue: _Cue) -> bool:
+    """Whether the cue comes straight after a quotation ending with a full stop: paragraphs glued into one sentence
+    (``... "Every hall was full." Ines Vik said: "The roads ..."``), where a cue introducing a quote of its own opens
+    the next paragraph and the quotation before it is not its speaker's."""
+    before = reader.masked[s.start : _trailing_head(reader, s, cue)].rstrip()
+    if not before.endswith(MASK):
+        return False
+    seg = _last_segment_before(reader, s.start + len(before))
+    return seg is not None and reader.text[seg.start : seg.end].rstrip().endswith(".")
 
 
 def _as_clause(reader: _Reader, s: Sentence, cue: _Cue, after: int, limit: int) -> int | None:
@@ -1617,6 +1631,30 @@ def _spoke(reader: _Reader, s: Sentence) -> list[tuple[int, int]]:
 
 
 def _continue(reader: _Reader, seg: QuotedSpan) -> None:
+    """A quote no cue claims goes on from the quote before it in the text. A sentence of glued paragraphs
+    (``"... is it." "We lost." Ruiz admitted there were ...``) reads its cues before such a quote: the speaker of
+    a cue further on is not the one it goes on from, unless the quote's sentence goes on to it (``"...," Ruiz
+    told the paper when asked why``)."""
+    latest = max(reader.spoken, key=lambda e: e[0], default=None)
+    voice = _voice_at(reader, seg)
+    reader.last = (voice[1], voice[2]) if voice is not None else None
+    reader.last_description = voice[3] if voice is not None else ""
+    _continue_from_last(reader, seg)
+    if latest is not None and latest[0] > seg.open:
+        reader.last, reader.last_description = (latest[1], latest[2]), latest[3]
+
+
+def _voice_at(reader: _Reader, seg: QuotedSpan) -> tuple[int, int, Entity | None, str] | None:
+    """The quote a cueless quote goes on from: the one before it, or the next one when the quote does not end its
+    sentence (a comma, no stop: ``declaring it "a fine day" and said ...``) and the sentence goes on to that one."""
+    if not reader.text[seg.start : seg.end].rstrip().endswith((".", "!", "?", "\u2026")):
+        after = min((e for e in reader.spoken if e[0] > seg.open), key=lambda e: e[0], default=None)
+        if after is not None and reader.book.sentence_at(after[0]) == reader.book.sentence_at(seg.close):
+            return after
+    return max((e for e in reader.spoken if e[0] < seg.open), key=lambda e: e[0], default=None)
+
+
+def _continue_from_last(reader: _Reader, seg: QuotedSpan) -> None:
     """A quote no cue claims: it continues the previous quote's speaker when it follows straight on."""
     seg.attached = True
     here = reader.book.sentence_at(seg.start)

@@ -36,6 +36,7 @@ from newsfacts.extraction.cues import (
     VERB_RE,
     is_organisation_role,
     is_person_role,
+    words,
 )
 from newsfacts.extraction.marks import MASK, WORD
 from newsfacts.extraction.names import Mention
@@ -233,6 +234,9 @@ def noun_phrase_before(reader: Reading, s: Sentence, end: int) -> Subject | None
         # "Police in Halden said": the police, not the place, and named only as the place's.
         return Subject(located.start(1), end, None, "none")
     if mention is not None:
+        modified = _modified_head(reader, s, mention, end)
+        if modified is not None:
+            return modified
         named_subject = _name_subject(reader, s, mention, end)
         if named_subject is not None:
             return named_subject
@@ -297,6 +301,35 @@ _LOCATED = re.compile(r"\b([A-Za-z][a-z]+)\s+(?:in|at|from|near|outside)\s+(?:th
 _OWNS_DOCUMENT = re.compile(r"(?:['\u2019]s?)?(?:\s+[a-z][\w\-]*){0,2}\s+")
 
 
+# A person noun opening the clause, then a participle or relative clause whose object is the name before the verb:
+# "A Halden man arrested in Oslo for posts on Facebook said", "Another MP opposing Ruiz denied".
+_HEAD_THEN_MODIFIER = re.compile(
+    r"\W*(?:[^()\n]{0,40}\([A-Z][A-Za-z]+\)\s*(?:[-\u2013\u2014]+\s*)?)?"  # a dateline: "Oslo (Reuters) - "
+    r"(?:(?:But|And|Yet)\s+)?((?:[Aa]n?|[Tt]he|[Aa]nother|[Oo]ne)\s+(?:[A-Za-z][\w\-]*\s+){0,2}?([A-Za-z][\w\-]*))"
+    r"\s+(who\s+\w+|[a-z]{3,}(?:ed|ing))\b[^,;:()\n" + MASK + r"]*$"
+)
+# Participles that give the name of the person they follow: "a woman named Ana Ruiz", "a man identified as".
+_NAMING_PARTICIPLES = words("named called identified known dubbed nicknamed")
+
+
+def _modified_head(reader: Reading, s: Sentence, mention: Mention, end: int) -> Subject | None:
+    """The person noun a clause opens with, when the name before the verb is the object of a participle or
+    relative clause modifying it (``A Halden man arrested in Oslo for posts on Facebook said``): that person speaks,
+    not the name."""
+    found = _HEAD_THEN_MODIFIER.match(reader.masked, s.start, mention.start)
+    noun = found.group(2).lower() if found is not None else ""
+    if found is None or not is_person_role(noun) or noun in SPOKESPEOPLE or found.group(3) in _NAMING_PARTICIPLES:
+        return None
+    if noun.endswith("s") and not noun.endswith("ss"):
+        return Subject(found.start(1), end, None, "none")  # "Two men charged with ... said": nobody named
+    holder = reader.book.resolve_role(noun, False, found.start(1), guess=False)
+    if holder is not None and found.group(1)[0] in "Tt":
+        return Subject(found.start(1), end, holder, "role")  # "The minister, named before, ... said"
+    return Subject(
+        found.start(1), end, reader.book.anonymous(found.start(1), reader.text[found.start(1) : end]), "none"
+    )
+
+
 def _name_subject(reader: Reading, s: Sentence, mention: Mention, end: int) -> Subject | None:
     """A name before the verb: the person (``Inspector Ana Ruiz of Tarn Police said``), an institution named like a
     place (``The White House said``), or a lone word first seen as a speaker (``Smith said``)."""
@@ -312,6 +345,8 @@ def _name_subject(reader: Reading, s: Sentence, mention: Mention, end: int) -> S
     if holder_of is not None:
         return holder_of
     kin = _SOMEONE_OF.search(text, s.start, mention.start)
+    if kin is None and " of " in text[s.start : mention.start]:
+        kin = _KIN_OF_TITLED.search(text, s.start, mention.start)
     if kin and entity is not None and entity.kind == "person" and _kin_noun(kin.group(1)):
         # "the family of Tom Ray said", "a friend of Ana Ruiz said": someone of theirs, unnamed.
         return Subject(kin.start(), end, None, "none")
@@ -325,6 +360,9 @@ def _name_subject(reader: Reading, s: Sentence, mention: Mention, end: int) -> S
     if entity is None and len(mention.tokens) == 1 and not common_word(mention.text):
         organisation = mention.text.isupper() or mention.kind == "organisation"
         entity = book.create(mention.text, "organisation" if organisation else "person", mention.start)
+        for word in mention.role.split() if entity.kind == "person" else ():
+            if is_person_role(word):
+                book.call(entity, word)  # "President Vance said": "the President said" later is Vance again
     if entity is None:
         return None
     return Subject(_title_start(reader, s, mention), end, entity, named(reader, mention, entity), entity.is_media)
@@ -357,6 +395,13 @@ _ROLE_OF = re.compile(
 
 # "the family of ", "a close friend of ", "a lawyer for ": someone related to the name that follows.
 _SOMEONE_OF = re.compile(r"\b(?:[Tt]he|[Aa]n?|[Oo]ne)\s+(?:[a-z][\w\-]*\s+){0,2}?([a-z][\w\-]*)\s+(?:of|for)\s+$")
+
+
+# "The fiancee of former Halden Rovers star ": kin or a relation of the person named next, a title between.
+_KIN_OF_TITLED = re.compile(
+    r"\b(?:[Tt]he|[Aa]n?|[Oo]ne)\s+(?:[a-z][\w\-]*\s+){0,2}?(" + "|".join(sorted(KIN_NOUNS | RELATION_NOUNS)) + r")"
+    r"\s+of\s+(?:the\s+)?(?:[A-Za-z][\w.'\u2019\-]*\s+){1,5}$"
+)
 
 
 def _kin_noun(word: str) -> bool:
@@ -419,7 +464,8 @@ def _phrase_start(reader: Reading, s: Sentence, words: list[re.Match[str]], w_st
     for w in reversed(words[:-1]):
         low = w.group().lower()
         gap = reader.masked[s.start + w.end() : phrase_start]
-        if gap.strip() or low in ALL_VERBS or (low in STOPWORDS and low not in DETERMINERS | {"one", "another"}):
+        function_word = low in STOPWORDS and s.start + w.start() not in reader.mention_by_start  # not "the Sun Herald"
+        if gap.strip() or low in ALL_VERBS or (function_word and low not in DETERMINERS | {"one", "another"}):
             break
         phrase_start = s.start + w.start()
         if low in DETERMINERS or low in ("one", "another"):
@@ -490,6 +536,7 @@ def _role_subject(reader: Reading, noun: str, phrase_start: int, end: int) -> Su
             return Subject(phrase_start, end, entity, attribution)
     if determiner in ("a", "an", "one", "another") and is_person_role(word):
         anonymous = book.anonymous(phrase_start, reader.text[phrase_start:end])
+        book.call(anonymous, word)  # "the official said" later: the same unnamed person
         return Subject(phrase_start, end, anonymous, "none")  # "a senior official"
     press = _press_named(reader, phrase_start, end - len(noun)) if word in PRESS_NOUNS else None
     if press is not None:
@@ -617,10 +664,14 @@ def _after_content(reader: Reading, s: Sentence, start: int, end: int) -> bool:
     lead = reader.masked[s.start : start].rstrip()
     if not lead.endswith(",") or MASK in lead[-3:] or len(WORD.findall(lead)) < 4:
         return False
+    if any(m.group(1) in SPEECH_VERBS for m in _NAME_THEN_WORD.finditer(lead)):
+        return False  # "Tom Vick told the paper that the plan came from him since, he said, ...": the speaker before
     verb = _CLOSING_VERB.match(reader.masked, end)
     return verb is not None and verb.group(1) in SPEECH_VERBS
 
 
+# A name and the word after it: "Tom Vick told".
+_NAME_THEN_WORD = re.compile(r"[A-Z][\w'\u2019\-]*\s+([a-z]+)\b")
 # The verb after a closing pronoun, then the sentence's end or a participle's comma: " said.", " told reporters,".
 _CLOSING_VERB = re.compile(r"\s+(?:also\s+|later\s+)?([a-z]+)(?:\s+(?:reporters|journalists))?\s*[.;,]")
 
@@ -798,7 +849,7 @@ def _bracketed(text: str, mention: Mention) -> bool:
 
 
 # Lowercase words, or one capitalised word, between two names: "Lee spokeswoman Ana", "Party Chairman Ana".
-_ROLE_BETWEEN_NAMES = re.compile(r"\s+(?:[a-z][\w\-]*\s+){1,3}(?=[A-Z])|\s+[A-Z][a-z\-]+\s+(?=[A-Z])")
+_ROLE_BETWEEN_NAMES = re.compile(r"\s+(?:[a-z][\w\-]*\s+){1,5}(?=[A-Z])|\s+[A-Z][a-z\-]+\s+(?=[A-Z])")
 
 
 # A person's role noun in lower case right after a name: "A New York judge", "The Halden coach".
@@ -824,8 +875,11 @@ def _modifies_next_name(reader: Reading, mention: Mention, vs: int) -> bool:
     """A name followed by a role noun and another name: ``Governor Lee spokeswoman Ana Ruiz``, ``Halden Party
     Chairman Ana Ruiz`` (a capitalised role the name reader left out of both names)."""
     role = _ROLE_BETWEEN_NAMES.match(reader.masked, mention.end, vs)
-    if role is None or not any(is_person_role(w) for w in role.group().split()):
+    between = role.group().split() if role is not None else []
+    if role is None or not any(is_person_role(w) for w in between):
         return False
+    if len(between) > 3 and not all(is_person_role(w) or w == "and" for w in between):
+        return False  # four or five words only as roles: "Acme president and chief executive Ana Ruiz"
     after = role.end()
     # The next name may carry its own title first: "Halden spokesman Navy Capt. Tom Okoro".
     titled = next(iter(reader.mentions_between(after, after + 40)), None)

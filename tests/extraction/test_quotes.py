@@ -1864,3 +1864,63 @@ def test_a_closing_mark_after_a_blank_before_a_word_is_not_read_as_a_new_quote()
     # only a finished sentence before the blank makes the mark an opening one
     text = 'Ola Berg said: "The halls were full, "busy" as never before." Then she left.'
     assert brief(text)[0][0].startswith("The halls were full")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # paragraphs glued into one sentence: a later cue ("Lind admitted") is read before the quotes ahead of it
+        (
+            '"I never touched him. They can look after themselves," said Ruiz. "I had a word with Per Lind and '
+            'that was all. Lind is a tall lad, he copes. "They were the better side today." Lind admitted there '
+            "had been words before the match.",
+            ["Tomas Ruiz", "Tomas Ruiz", "Tomas Ruiz", "Per Lind"],
+        ),
+        # a quote that does not end its sentence goes on to the cue after it in the same sentence
+        (
+            'Per Lind opened the fair, calling it "a day for everyone" and said the town had earned it.',
+            ["Per Lind", "Per Lind"],
+        ),
+    ],
+)
+def test_a_quote_no_cue_claims_goes_on_from_the_quote_before_it(text: str, expected: list[str]) -> None:
+    intro = "Tomas Ruiz and Per Lind met on Sunday. "
+    assert [speaker for _, _, speaker in brief(intro + text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # glued paragraphs: the cue with a colon opens the next paragraph and its own quote
+        (
+            'Site manager Ola Berg said: "It has been packed all day. "Every hall has been full since we opened." '
+            'Council leader Ines Vik said on Friday: "The roads were jammed."',
+            ["Ola Berg", "Ola Berg", "Ines Vik"],
+        ),
+        # a quote ending with a comma before the cue is still its speaker's
+        ('"We were ready," Ines Vik said: "The roads were jammed."', ["Ines Vik", "Ines Vik"]),
+    ],
+)
+def test_a_cue_introducing_its_own_quote_after_a_finished_one_leaves_that_one(text: str, expected: list[str]) -> None:
+    assert [speaker for _, _, speaker in brief(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            'Ana Lind also praised the advice she got from Ruiz, calling it "the most useful I have had."',
+            [('it "the most useful I have had."', "mixed", "Ana Lind")],
+        ),
+        (
+            'Ana Lind attacked the plan, describing it as "a waste of money."',
+            [('it as "a waste of money."', "mixed", "Ana Lind")],
+        ),
+        ("Ana Lind spoke on Monday, calling for calm.", []),
+        ("Ana Lind spoke on Monday, calling him a liar.", []),
+    ],
+)
+def test_a_framing_participle_before_a_quotation_is_the_clause_subjects_cue(
+    text: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert brief("Tomas Ruiz spoke on Monday. " + text) == expected

@@ -106,6 +106,97 @@ def test_company_role_noun_takes_the_company_not_the_press() -> None:
     ]
 
 
+def test_the_role_noun_of_an_unnamed_source_is_that_source_again_not_the_person_followed() -> None:
+    text = (
+        "A rescue deal for the port depends on the city meeting its targets, a council source said on Monday. "
+        "Council leader Ana Ruiz has met the unions and is sure a deal can be found, the source said. "
+        '"The unions must do whatever is needed," the source said. "Secondly, the lenders must wait," he said.'
+    )
+    _, quotes = read(text)
+    assert [speaker for _, speaker, _ in quotes] == [None, None, None, None]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "A Halden man held in Oslo over remarks he put on a forum said he was sorry.",
+        "(Wire)A Halden man held in Oslo over remarks he put on a forum said he was sorry.",
+        "Another MP opposing Ruiz denied that the letters had been withdrawn.",
+        "The man who attacked Ruiz said he was sorry.",
+        "A friend of Per Berg said he would appeal.",
+        "The fiancee of former Halden Rovers star Per Berg said she was asked to hide a box.",
+        "The fianc\u00e9e of Per Berg said she was asked to hide a box.",
+    ],
+)
+def test_a_name_inside_what_describes_an_unnamed_subject_is_not_the_speaker(sentence: str) -> None:
+    speakers, quotes = read("Tomas Ruiz and Per Berg met on Sunday. " + sentence)
+    assert [speaker for _, speaker, _ in quotes] == [None]
+    assert speakers == []
+
+
+def test_a_pronoun_cue_inside_a_named_speakers_sentence_is_that_speaker() -> None:
+    text = (
+        '"I just want this over," Karl Moen told the paper. Chief prosecutor Tom Vick told the paper that the longer '
+        'sentence came from him since, he said, "fines do not work."'
+    )
+    _, quotes = read(text)
+    assert quotes[-1] == ("fines do not work.", "Tom Vick", "pronoun")
+
+
+def test_a_lone_surname_speaker_keeps_the_role_written_before_it() -> None:
+    text = (
+        'President Vance called Ruiz a visionary who helped him shape "a new policy," when the two met in 2009. '
+        '"He shaped our whole century," the President said.'
+    )
+    _, quotes = read(text)
+    assert quotes[-1] == ("He shaped our whole century,", "Vance", "role")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Berg was based in Oslo, the Sun Herald newspaper said.", "Sun Herald"),
+        ("Berg was based in Oslo, the Sun Herald said.", "Sun Herald"),
+        ("Berg was based in Oslo, the Halden Herald newspaper said.", "Halden Herald"),
+    ],
+)
+def test_a_paper_whose_name_opens_with_a_weekday_reports_under_its_whole_name(text: str, name: str) -> None:
+    _, quotes = read(text)
+    assert quotes == [("Berg was based in Oslo", name, "name")]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            'Halden Systems reported profits. Halden president and chief executive Mr Per Berg, stated: "We are glad."',
+            "Per Berg",
+        ),
+        # words between two names that hold a verb are no title: "... officials raised the main rate"
+        (
+            "At the first session led by new chief Per Berg, Halden Bank officials raised the main lending rate "
+            "and said more moves may come.",
+            "Halden Bank",
+        ),
+    ],
+)
+def test_a_name_qualifying_a_title_of_several_role_words_is_not_the_speaker(text: str, name: str | None) -> None:
+    _, quotes = read(text)
+    assert [speaker for _, speaker, _ in quotes] == [name]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("A woman named Ana Lind said the plan was fine.", "Ana Lind"),
+        ("A local man identified as Per Lund said the plan was fine.", "Per Lund"),
+    ],
+)
+def test_a_participle_giving_the_subjects_name_keeps_the_name(sentence: str, name: str) -> None:
+    _, quotes = read(sentence)
+    assert [speaker for _, speaker, _ in quotes] == [name]
+
+
 def test_unnamed_group_speaks_for_nobody() -> None:
     speakers, quotes = read("Analysts said the merger was overdue.")
     assert speakers == [] and quotes == [("the merger was overdue", None, "none")]
