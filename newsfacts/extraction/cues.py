@@ -360,7 +360,8 @@ ORGANISATION_WORDS = words(
     analytics solutions software pharma pharmaceutical therapeutics biosciences foods brands telecom communications
     electric resources mining logistics consulting ventures networks digital robotics dynamics semiconductor
     semiconductors insurance realty properties petroleum steel automotive aerospace entertainment studios airline
-    chamber division devices electronics instruments enterprises treasury management investments associates"""
+    chamber division devices electronics instruments enterprises treasury management investments associates assn
+    bros"""
 )
 # Words that end a place's name: a place never speaks.
 PLACE_WORDS = words(

@@ -43,7 +43,7 @@ NAME_PARTICLES = words("de van von der den da di du le la bin ibn al el dos das 
 ORGANISATION_CONNECTORS = frozenset({"of", "for", "and", "on"})
 PLACE_PREPOSITIONS = words("at in from near into across outside inside towards toward around")
 # Company suffixes written with a full stop that belongs to the name: "Acme Tools Inc.".
-COMPANY_ABBREVIATIONS = words("inc corp co ltd bros")
+COMPANY_ABBREVIATIONS = words("inc corp co ltd bros assn")
 # "the campaign group Clean Air Now": a name right after these nouns is an organisation.
 ORGANISATION_HEADS = words("group company firm agency newspaper paper network party")
 # A name after these is a thing or a place ("the Second World War", "at Canary Wharf"), not a person.

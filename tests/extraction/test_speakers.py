@@ -501,7 +501,9 @@ def test_office_holders_spokesman_without_a_seat_named_is_described() -> None:
     assert [(q.speaker, q.speaker_description) for q in quotes] == [(None, "The Prime Minister's official spokesman")]
 
 
-@pytest.mark.parametrize("name", ["Greyfield Analytics", "Harbour Management", "Tolland Investments"])
+@pytest.mark.parametrize(
+    "name", ["Greyfield Analytics", "Harbour Management", "Tolland Investments", "Halden Growers Assn.", "Tarn Bros."]
+)
 def test_company_named_like_a_person_is_an_organisation_by_its_last_word(name: str) -> None:
     speakers, _ = read(f"{name} said sales fell.")
     assert [(s.name, s.kind) for s in speakers] == [(name, "organisation")]
