@@ -106,6 +106,23 @@ def test_a_utf8_byte_order_mark_is_not_part_of_the_text():
     assert decode_article("\ufeffHello world.".encode()) == "Hello world."
 
 
+def test_mojibake_is_undone_as_a_text_comes_in():
+    # UTF-8 once read as Windows-1252 upstream: each dash became "â€”", whose last character is a closing quotation
+    # mark that put every later pair of marks out of step.
+    garbled = (
+        'Ana Roe spoke on Monday. "Old mines \u00e2\u20ac\u201d all of them \u00e2\u20ac\u201d are unsafe," she said.'
+    )
+    text = decode_article(garbled.encode("utf-8"))
+    assert text == 'Ana Roe spoke on Monday. "Old mines \u2014 all of them \u2014 are unsafe," she said.'
+    quotes = extract(text).quotes
+    assert [(q.text, q.speaker) for q in quotes] == [("Old mines \u2014 all of them \u2014 are unsafe,", "Ana Roe")]
+
+
+def test_a_clean_text_with_accents_and_curly_marks_comes_in_unchanged():
+    text = "The caf\u00e9\u2019s owner, Zo\u00eb Lind, said \u201cna\u00efve\u201d plans \u2013 not hers \u2013 failed."
+    assert decode_article(text.encode("utf-8")) == text
+
+
 def test_same_surname_in_a_later_article_reuses_the_speaker():
     ingest_text('"We will fly in October," said Maria Ivanova, the head of the agency.')
     ingest_text('"The launch is on time," Ivanova told reporters on Monday.')

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
 
+import ftfy
 import trafilatura
 from justext.core import define_stoplist
 from trafilatura.external import jt_stoplist_init
@@ -68,7 +69,14 @@ def decode_text(data: bytes, *, max_bytes: int) -> str:
     controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\t\n\r\f\v")
     if controls > max(8, len(text) // 100):
         raise IngestError("input looks binary (too many control characters), expected UTF-8 text")
-    return text
+    return repaired(text)
+
+
+def repaired(text: str) -> str:
+    """The text with mojibake undone: UTF-8 that was once read as Windows-1252 upstream ("â€”" for an em dash, "Ã©"
+    for "é"). Left in, its stray quotation marks ("â€”" ends in one) put the quote reader's marks out of step. ftfy
+    changes nothing but such sequences; a clean text comes back as it was."""
+    return ftfy.fix_encoding(text)
 
 
 def _declared_language(tree: Any) -> str:
@@ -104,7 +112,7 @@ def read_page(data: bytes, *, url: str = "") -> tuple[str, Metadata]:
     document = trafilatura.bare_extraction(
         tree, url=url or None, with_metadata=True, include_comments=False, include_tables=False, config=_CONFIG
     )
-    text = (document.text or "").strip() if isinstance(document, Page) else ""
+    text = repaired(document.text or "").strip() if isinstance(document, Page) else ""
     if not isinstance(document, Page) or not text:
         raise NoArticle("no article text found in the page")
     metadata = Metadata(
