@@ -386,6 +386,13 @@ PERSON_MEDIA = words("interview interviews remarks speech comments testimony mem
 # Nouns that refer to the press itself: the addressee of "told the paper", never a speaker of a quote.
 PRESS_NOUNS = words("paper newspaper tabloid daily broadcaster agency channel magazine outlet reporters journalists")
 
+# Number words above one: "three patients", "twenty-seven states" (each part), "dozens of homes".
+CARDINALS = frozenset(
+    "two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen "  # noqa: SIM905
+    "nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand million billion trillion "
+    "hundreds thousands millions billions trillions dozen dozens tens scores".split()
+)
+
 # Words that may start a sentence with a capital and are never names.
 STOPWORDS = words(
     """a an the this that these those there here it its it's he she they we i you his her their our my your

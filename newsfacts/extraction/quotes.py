@@ -33,6 +33,7 @@ from newsfacts.extraction.cues import (
     ADDRESSEE_VERBS,
     ADVERBIAL,
     ALL_VERBS,
+    CARDINALS,
     CLAUSE_STARTERS,
     DETERMINERS,
     FINDING_VERBS,
@@ -422,7 +423,7 @@ def _plural_noun(masked: str, m: re.Match[str], before: str) -> bool:
         return False  # "The campaign says ...": no plural noun
     if before.endswith(("'s", "\u2019s")):
         return True  # "Lee's remarks came after ...": a possessive's noun
-    if _MORE_THAN_ONE.fullmatch(before):
+    if _more_than_one(before):
         return True  # "Twenty-seven states led by ...", "18 states, corporations": a plural's noun, no -s verb
     word = before.lower()
     if not word.isalpha() or before[0].isupper() or word in PRONOUN_GENDER or word in ("it", "who", "that", "which"):
@@ -430,14 +431,20 @@ def _plural_noun(masked: str, m: re.Match[str], before: str) -> bool:
     return not (is_person_role(word) or is_organisation_role(word) or word in VERB_MODIFIERS or word in DOCUMENTS)
 
 
-# A number above one or a plural quantifier, written bare before the word (not "Ruiz, 25, says"): what follows is
-# a plural noun.
-_MORE_THAN_ONE = re.compile(
-    r"(?:[2-9]|[1-9]\d+|[1-9]\d{0,2}(?:,\d{3})+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
-    r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|"
-    r"hundreds|thousands|dozens|several|many|numerous|various|both|few)",
-    re.IGNORECASE,
-)
+# Digits of a number above one: "18", "250", "1,200".
+_DIGITS_ABOVE_ONE = re.compile(r"[2-9]|[1-9]\d+|[1-9]\d{0,2}(?:,\d{3})+")
+_PLURAL_QUANTIFIERS = words("several many numerous various both few")
+
+
+def _more_than_one(word: str) -> bool:
+    """A number above one or a plural quantifier, written bare (not "Ruiz, 25, says"): what follows is a plural
+    noun. Tens and units may be hyphenated ("twenty-seven", "forty-one")."""
+    head, *rest = word.lower().split("-")
+    if _DIGITS_ABOVE_ONE.fullmatch(word) or (head in _PLURAL_QUANTIFIERS and not rest):
+        return True
+    return head in CARDINALS and all(part in CARDINALS or part == "one" for part in rest)
+
+
 _FINDING_LEMMAS = frozenset(FINDING_VERBS.values())
 _FINDING_PARTICIPLES = words("finding concluding showing")
 _FOUND_THAT = re.compile(r"\s+that\s")

@@ -7,7 +7,6 @@ from functools import lru_cache
 
 from newsfacts.extraction.claims.claim import ContentKind
 from newsfacts.extraction.claims.vocabulary import (
-    CARDINALS,
     DIGIT_RE,
     DIGITS,
     EVENT_WORDS,
@@ -24,6 +23,7 @@ from newsfacts.extraction.claims.vocabulary import (
     WEEKDAYS,
     word_tokens,
 )
+from newsfacts.extraction.cues import CARDINALS
 
 # -- patterns -----------------------------------------------------------------------------------------------------
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from newsfacts.extraction.cues import ALL_VERBS
+from newsfacts.extraction.cues import ALL_VERBS, CARDINALS
 
 # -- vocabularies -------------------------------------------------------------------------------------------------
 
@@ -168,11 +168,6 @@ RELATIVE_MODAL_RE = re.compile(r"\b(?:that|which|who)\s+(?:would|will|could|migh
 MONTHS = frozenset(
     "January February March April May June July August September October November December "  # noqa: SIM905
     "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec".split()
-)
-CARDINALS = frozenset(
-    "two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen "  # noqa: SIM905
-    "nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand million billion trillion "
-    "hundreds thousands millions billions trillions dozen dozens tens scores".split()
 )
 WEEKDAYS = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())  # noqa: SIM905
 RELATIVE_TIME_WORDS = frozenset(["yesterday", "last", "next", "earlier", "later"])
