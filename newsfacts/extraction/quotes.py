@@ -33,7 +33,6 @@ from newsfacts.extraction.cues import (
     ADDRESSEE_VERBS,
     ADVERBIAL,
     ALL_VERBS,
-    CARDINALS,
     CLAUSE_STARTERS,
     DETERMINERS,
     FINDING_VERBS,
@@ -57,6 +56,8 @@ from newsfacts.extraction.cues import (
     VERB_MODIFIERS,
     VERB_PREPOSITIONS,
     VERB_RE,
+    is_cardinal,
+    is_number,
     is_organisation_role,
     is_person_role,
     words,
@@ -321,7 +322,7 @@ def _plural_subject(reader: _Reader, s: Sentence, vs: int) -> Subject | None:
     if any(w in FINITE for w in found[:relative]):
         return None  # "X has ... people say": a clause of its own before the verb
     last = found[-1]
-    head = last in _GROUP_HEADS or bool(_NUMBER.fullmatch(last)) or not (last in STOPWORDS or last in FINITE)
+    head = last in _GROUP_HEADS or is_number(last) or not (last in STOPWORDS or last in FINITE)
     if not head or last.endswith("ing"):
         return None
     lead = len(phrase) - len(phrase.lstrip())
@@ -439,10 +440,9 @@ _PLURAL_QUANTIFIERS = words("several many numerous various both few")
 def _more_than_one(word: str) -> bool:
     """A number above one or a plural quantifier, written bare (not "Ruiz, 25, says"): what follows is a plural
     noun. Tens and units may be hyphenated ("twenty-seven", "forty-one")."""
-    head, *rest = word.lower().split("-")
-    if _DIGITS_ABOVE_ONE.fullmatch(word) or (head in _PLURAL_QUANTIFIERS and not rest):
+    if _DIGITS_ABOVE_ONE.fullmatch(word) or word.lower() in _PLURAL_QUANTIFIERS:
         return True
-    return head in CARDINALS and all(part in CARDINALS or part == "one" for part in rest)
+    return is_cardinal(word)
 
 
 _FINDING_LEMMAS = frozenset(FINDING_VERBS.values())
@@ -1166,8 +1166,6 @@ _COORDINATED_END = re.compile(r"\b[a-z][\w\-]*(?:\s+[a-z][\w\-]*)?\s+and\s*$")
 _QUANTIFIER_END = re.compile(r"\b(?:many|some|most|several|few|all|both|other)\s*$", re.IGNORECASE)
 _QUANTIFIERS = words("each every many most few both several another other any such either neither none")
 _SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "we", "I"})
-# A number opening a clause: "said three patients remain ...", "said 40 homes were ...".
-_NUMBER = re.compile(r"\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|thousands")
 
 
 def _opens_clause(rest: str) -> bool:
@@ -1187,7 +1185,7 @@ def _opens_clause(rest: str) -> bool:
     second = found[1].lower()
     if low == "it" and second not in FINITE and (second in STOPWORDS or second.endswith("ly")):
         return False  # "said it again", "said it openly": an object
-    if low in CLAUSE_STARTERS or bool(_NUMBER.fullmatch(low)):
+    if low in CLAUSE_STARTERS or is_number(low):
         return True
     if first[0].isupper():
         return low not in STOPWORDS
@@ -1315,7 +1313,7 @@ def _lead_in_phrase(reader: _Reader, s: Sentence, a: int, b: int) -> bool:
         or first in _NEGATIONS
         or first == "no"
         or first in _CLAUSE_PRONOUNS
-        or _NUMBER.fullmatch(first)
+        or is_number(first)
     )
     if not (opener or all(w[0].isupper() for w in found)):
         return False
@@ -1478,7 +1476,7 @@ def _reportable(content: str) -> bool:
         return False  # "Ten minutes later, he added: ...": when, not what
     first = found[0].lower()
     if first in PREPOSITIONS:
-        return first in _ABOUT and bool(_NUMBER.fullmatch(found[1].lower()))  # not "At one point, X asked"
+        return first in _ABOUT and is_number(found[1])  # not "At one point, X asked"
     if first.endswith(("ing", "ed")) and first not in SUBORDINATORS:
         # "Eating less salt cut the risk", "Floating voters aren't sure": a subject and its verb, no lead-in
         # ("Rallying workers who are struggling, X promised": the verb is the relative clause's)

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from newsfacts.extraction import marks, quotes
-from newsfacts.extraction.cues import is_organisation_role, is_person_role
+from newsfacts.extraction.cues import is_cardinal, is_number, is_organisation_role, is_person_role
 from newsfacts.extraction.marks import MASK, QuotedSpan
 from newsfacts.extraction.quotes import Quote, find_quotes
 from newsfacts.extraction.sentences import Sentence, split_sentences
@@ -742,6 +742,11 @@ REPORTED = [
         "Hospital officials say three patients remain in critical condition.",
         ("three patients remain in critical condition", None),
         id="say-before-a-clause-with-a-plural-verb-of-no-known-form",
+    ),
+    pytest.param(
+        "Hospital officials say eighteen patients remain in critical condition.",
+        ("eighteen patients remain in critical condition", None),
+        id="say-before-a-clause-opening-with-any-number-word",
     ),
     pytest.param(
         "Halden Air says its pilots oppose the new rosters.",
@@ -1924,3 +1929,24 @@ def test_a_framing_participle_before_a_quotation_is_the_clause_subjects_cue(
     text: str, expected: list[tuple[str, str, str]]
 ) -> None:
     assert brief("Tomas Ruiz spoke on Monday. " + text) == expected
+
+
+@pytest.mark.parametrize(
+    ("word", "number", "above_one"),
+    [
+        ("40", True, False),  # a figure opens a clause, the plural test reads digits apart
+        ("one", True, False),
+        ("One", True, False),
+        ("three", True, True),
+        ("twenty-seven", True, True),
+        ("forty-one", True, True),
+        ("dozens", True, True),
+        ("eighteen", True, True),
+        ("one-third", False, False),
+        ("ten-year", False, False),
+        ("several", False, False),
+        ("patients", False, False),
+    ],
+)
+def test_number_words_come_from_one_list(word: str, number: bool, above_one: bool) -> None:
+    assert (is_number(word), is_cardinal(word)) == (number, above_one)
