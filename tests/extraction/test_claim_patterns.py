@@ -691,11 +691,33 @@ def test_what_the_words_before_a_quote_say_was_done_is_less_sure_than_the_same_w
     assert framed[0].confidence < alone.confidence
 
 
-def test_an_independents_party_label_is_no_first_person() -> None:
-    label = claims_of("Sen. Ana Ruiz (I-Vt.) has served in the chamber longer than the governor has held office.")
-    plain = claims_of("Sen. Ana Ruiz (D-Vt.) has served in the chamber longer than the governor has held office.")
-    assert [claim.kind for claim in label] == ["other"]
-    assert [claim.confidence for claim in label] == [claim.confidence for claim in plain]
+@pytest.mark.parametrize(
+    ("hyphened", "plain", "kinds"),
+    [
+        pytest.param(
+            "Sen. Ana Ruiz (I-Vt.) has served in the chamber longer than the governor has held office.",
+            "Sen. Ana Ruiz (D-Vt.) has served in the chamber longer than the governor has held office.",
+            ["other"],
+            id="an-independents-party-label",
+        ),
+        pytest.param(
+            "Ana Ruiz said the I-95 bridge was shut for repairs after the storm.",
+            "Ana Ruiz said the M-95 bridge was shut for repairs after the storm.",
+            ["attributed"],
+            id="a-road-in-a-speakers-account",
+        ),
+        pytest.param(
+            "The senator has settled on an I-was-sorry stance that she repeats at every hearing.",
+            "The senator has settled on a mea-culpa stance that she repeats at every hearing.",
+            ["other"],
+            id="a-compound-in-the-articles-voice",
+        ),
+    ],
+)
+def test_an_i_joined_by_a_hyphen_is_no_first_person(hyphened: str, plain: str, kinds: list[str]) -> None:
+    label = claims_of(hyphened)
+    assert [claim.kind for claim in label] == kinds
+    assert [claim.confidence for claim in label] == [claim.confidence for claim in claims_of(plain)]
 
 
 def test_a_speakers_superlative_is_less_sure_than_the_articles() -> None:

@@ -23,8 +23,8 @@ from newsfacts.extraction.claims.assess import Basis, Verdict
 from newsfacts.extraction.claims.vocabulary import (
     FIRST_PERSON,
     FIRST_PERSON_SINGULAR,
+    HYPHENED_I_RE,
     KNOWING,
-    PARTY_LABEL_I_RE,
     PLAY_WORDS,
     QUOTED_WORDS_RE,
     WORD_RE,
@@ -106,7 +106,7 @@ def confidence(verdict: Verdict, text: str, voice: Voice, position: int, *, arou
 
 def _speakers_talk(verdict: Verdict, text: str, voice: Voice) -> float:
     """What a speaker's statement with no figure, date or age loses for being talk rather than a checkable fact."""
-    tokens = word_tokens(PARTY_LABEL_I_RE.sub(" ", text) if "I-" in text else text)
+    tokens = word_tokens(HYPHENED_I_RE.sub(" ", text) if "I-" in text else text)
     words = {token.lower().replace("\u2019", "'") for token in tokens}
     penalty = 0.0
     if voice == "speaker" and not FIRST_PERSON_SINGULAR.isdisjoint(words):

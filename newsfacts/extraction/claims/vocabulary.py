@@ -257,10 +257,12 @@ CLAUSE_BREAK = re.compile(
 # ('joined the "Harbour Hour" show', 'the "Stay Local" campaign').
 QUOTED_WORDS_RE = re.compile(r"(?:^|[\s(\[])(?:\"|\u201c|\u2018\u2018|``|\u2018|'')[a-z]")
 
+# "I" joined by a hyphen to what follows is no first person: an independent's party label ("Sen. Ana Ruiz (I-Vt.)"),
+# a road ("I-95"), a compound ("an I-told-you-so tone").
+_HYPHENED_I = "I-"
+HYPHENED_I_RE = re.compile(r"\b" + _HYPHENED_I)
 # A speaker talking about themselves ("we woke up a little", "I got scolded first").
-FIRST_PERSON_RE = re.compile(r"\b(?:I(?!-)|I've|I'd|[Ww]e|[Ww]e've|[Ww]e'd|[Oo]ur|[Mm]y)\b")
-# An independent's party label ("Sen. Ana Ruiz (I-Vt.)") is no first person.
-PARTY_LABEL_I_RE = re.compile(r"\bI-(?=[A-Z])")
+FIRST_PERSON_RE = re.compile(r"\b(?:(?!" + _HYPHENED_I + r")I|I've|I'd|[Ww]e|[Ww]e've|[Ww]e'd|[Oo]ur|[Mm]y)\b")
 FIRST_PERSON = frozenset(["I", "I've", "I'd", "we", "We", "we've", "We've", "we'd", "We'd", "our", "Our", "my", "My"])
 # The speaker alone as subject or owner, lowercased ("I", "I'm", "my"): their own experience rather than an
 # organisation's; not "me", which is often who was told something ("the warden told me ...").
