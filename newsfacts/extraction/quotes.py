@@ -72,7 +72,7 @@ from newsfacts.extraction.marks import (
     pair_marks,
 )
 from newsfacts.extraction.names import GLUED_VERB, GLUED_VERBS, Mention, find_mentions
-from newsfacts.extraction.sentences import AGENCY_TAG, DATELINE, Sentence
+from newsfacts.extraction.sentences import Sentence, past_dateline
 from newsfacts.extraction.speakers import (
     Entity,
     Speaker,
@@ -1236,7 +1236,7 @@ def _trailing(reader: _Reader, s: Sentence, cue: _Cue) -> int:
     lead = _lead_start(reader, s, body_end)
     if lead is None:
         return cue.end
-    lead = _past_dateline(masked, lead, body_end)
+    lead = past_dateline(masked, lead, body_end)
     opener = WORD.match(masked, lead, body_end)
     named = opener is not None and opener.group().lower() not in STOPWORDS  # not "In Halden, the turnout was ..."
     if named and _NAME_AND_APPOSITION.fullmatch(masked, lead, body_end):
@@ -1361,7 +1361,7 @@ def _clause_with_quotation(reader: _Reader, s: Sentence, seg: QuotedSpan, cue: _
     lead = _lead_start(reader, s, seg.open)
     if lead is None or seg.attached:
         return False  # "He called the plan "a disaster," Ruiz said": the quotation is already a cue's content
-    lead, _ = _main_clause(reader.masked, _past_dateline(reader.masked, lead, seg.open), seg.open)
+    lead, _ = _main_clause(reader.masked, past_dateline(reader.masked, lead, seg.open), seg.open)
     if len(WORD.findall(reader.masked[lead : seg.open])) < 2 or MASK in reader.masked[lead : seg.open]:
         return False
     _reported(reader, lead, seg.close + 1, cue)
@@ -1507,15 +1507,6 @@ def _lead_start(reader: _Reader, s: Sentence, end: int) -> int | None:
     return start if start < end else None
 
 
-def _past_dateline(masked: str, start: int, end: int) -> int:
-    """Where a sentence's words begin after a dateline or a station's tag (``HALDEN (WXYZ) -- A man died, police
-    said``: the tag is no content)."""
-    for tag in (DATELINE, AGENCY_TAG):
-        found = tag.match(masked, start, end) or tag.match(masked, max(0, start - 1), end)
-        start = max(start, found.end()) if found is not None else start
-    return start
-
-
 # A plain verb of saying: "X said the road would reopen, according to the paper" is X's, the paper only reports it.
 # ("states" is left out: as often the noun, "14 states passed laws, according to ...").
 _SAYS = re.compile(r"\b(?:said|says|told|tells|added|adds|stated|wrote|writes|announced|confirmed)\b")
@@ -1562,7 +1553,7 @@ def _according(reader: _Reader, s: Sentence) -> list[tuple[int, int]]:
             lead_start = _lead_start(reader, s, b)
             if lead_start is None:
                 continue
-            a = _past_dateline(masked, lead_start, b)
+            a = past_dateline(masked, lead_start, b)
         else:
             continue
         if len(WORD.findall(text[a:b])) >= 3:

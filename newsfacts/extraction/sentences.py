@@ -58,6 +58,17 @@ BARE_DATELINE = re.compile(
 )
 # an agency or station tag on its own: "(Bloomberg) --", "(AP) -", "(WXYZ) --"
 AGENCY_TAG = re.compile(r"\([A-Z][\w .&'-]{1,30}\)\s*[-\u2013\u2014]+\s+")
+
+
+def past_dateline(text: str, start: int, end: int) -> int:
+    """Where a sentence's words begin after a dateline or a station's tag (``HALDEN (WXYZ) -- A man died, police
+    said``: the tag is no content); the sentence may start one character late, after the dateline's first."""
+    for tag in (DATELINE, AGENCY_TAG):
+        found = tag.match(text, start, end) or tag.match(text, max(0, start - 1), end)
+        start = max(start, found.end()) if found is not None else start
+    return start
+
+
 _LINE_RE = re.compile(r"[^\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]+")
 _BREAK_RE = re.compile(r"\r\n|[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
 # Terminal punctuation, or a closing quote glued to the capital that starts the next block ("tool"Rogozin).

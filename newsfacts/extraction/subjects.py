@@ -40,7 +40,7 @@ from newsfacts.extraction.cues import (
 )
 from newsfacts.extraction.marks import MASK, WORD
 from newsfacts.extraction.names import Mention
-from newsfacts.extraction.sentences import Sentence
+from newsfacts.extraction.sentences import Sentence, past_dateline
 from newsfacts.extraction.speakers import Entity, SpeakerBook, SpeakerKind
 
 # Documents that say things: "The report said", "a leaked memo says".
@@ -304,8 +304,7 @@ _OWNS_DOCUMENT = re.compile(r"(?:['\u2019]s?)?(?:\s+[a-z][\w\-]*){0,2}\s+")
 # A person noun opening the clause, then a participle or relative clause whose object is the name before the verb:
 # "A Halden man arrested in Oslo for posts on Facebook said", "Another MP opposing Ruiz denied".
 _HEAD_THEN_MODIFIER = re.compile(
-    r"\W*(?:[^()\n]{0,40}\([A-Z][A-Za-z]+\)\s*(?:[-\u2013\u2014]+\s*)?)?"  # a dateline: "Oslo (Reuters) - "
-    r"(?:(?:But|And|Yet)\s+)?((?:[Aa]n?|[Tt]he|[Aa]nother|[Oo]ne)\s+(?:[A-Za-z][\w\-]*\s+){0,2}?([A-Za-z][\w\-]*))"
+    r"\W*(?:(?:But|And|Yet)\s+)?((?:[Aa]n?|[Tt]he|[Aa]nother|[Oo]ne)\s+(?:[A-Za-z][\w\-]*\s+){0,2}?([A-Za-z][\w\-]*))"
     r"\s+(who\s+\w+|[a-z]{3,}(?:ed|ing))\b[^,;:()\n" + MASK + r"]*$"
 )
 # Participles that give the name of the person they follow: "a woman named Ana Ruiz", "a man identified as".
@@ -316,7 +315,9 @@ def _modified_head(reader: Reading, s: Sentence, mention: Mention, end: int) -> 
     """The person noun a clause opens with, when the name before the verb is the object of a participle or
     relative clause modifying it (``A Halden man arrested in Oslo for posts on Facebook said``): that person speaks,
     not the name."""
-    found = _HEAD_THEN_MODIFIER.match(reader.masked, s.start, mention.start)
+    found = _HEAD_THEN_MODIFIER.match(
+        reader.masked, past_dateline(reader.masked, s.start, mention.start), mention.start
+    )
     noun = found.group(2).lower() if found is not None else ""
     if found is None or not is_person_role(noun) or noun in SPOKESPEOPLE or found.group(3) in _NAMING_PARTICIPLES:
         return None

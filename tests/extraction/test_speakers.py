@@ -122,6 +122,8 @@ def test_the_role_noun_of_an_unnamed_source_is_that_source_again_not_the_person_
         "A Halden man held in Oslo over remarks he put on a forum said he was sorry.",
         "(Wire)A Halden man held in Oslo over remarks he put on a forum said he was sorry.",
         "Another MP opposing Ruiz denied that the letters had been withdrawn.",
+        "HALDEN -- Another MP opposing Ruiz denied that the letters had been withdrawn.",
+        "HALDEN, May 4 (Wire) - The man who attacked Ruiz said he was sorry.",
         "The man who attacked Ruiz said he was sorry.",
         "A friend of Per Berg said he would appeal.",
         "The fiancee of former Halden Rovers star Per Berg said she was asked to hide a box.",
