@@ -34,10 +34,8 @@ from newsfacts.extraction.claims.vocabulary import (
 )
 from newsfacts.extraction.cues import FINDING_VERBS
 from newsfacts.extraction.quotes import Quote
-from newsfacts.extraction.sentences import AGENCY_TAG as _AGENCY_RE
 from newsfacts.extraction.sentences import BARE_DATELINE as _BARE_DATELINE_RE
-from newsfacts.extraction.sentences import DATELINE as _DATELINE_RE
-from newsfacts.extraction.sentences import Sentence
+from newsfacts.extraction.sentences import Sentence, past_dateline
 
 _LIST_MARKER_RE = re.compile(r"(?:\d{1,2}[.)]|[-*\u2022\u2013])\s+")
 # a transcript's speaker label: "SMITH:", "MR JONES:", "Q:" (not "A. Smith", initials)
@@ -174,7 +172,8 @@ def _frames(sentence: Sentence, parts: list[tuple[int, int, Quote]]) -> list[tup
 def _clean_start(text: str, start: int, end: int) -> int:
     """Where the sentence's words begin: after a dateline ("LONDON (Reuters) -"), a list marker ("2) ") or a
     transcript's speaker label ("SMITH:", "A:")."""
-    for pattern in (_DATELINE_RE, _AGENCY_RE, _LIST_MARKER_RE, _SPEAKER_LABEL_RE):
+    start = past_dateline(text, start, end)
+    for pattern in (_LIST_MARKER_RE, _SPEAKER_LABEL_RE):
         found = pattern.match(text, start, end)
         if found:
             start = found.end()
