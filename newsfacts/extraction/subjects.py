@@ -148,6 +148,10 @@ def subject_left(reader: Reading, s: Sentence, vs: int) -> Subject | None:
     return subject
 
 
+# What links an unnamed source to what it knows; also a quick test before the longer pattern below.
+_SOURCE_LINK = re.compile(
+    r"close\s+to|familiar\s+with|with\s+(?:direct\s+)?knowledge\s+of|briefed\s+on|knowledgeable\s+about"
+)
 # Unnamed sources described by whom or what they know: "Sources close to the investigation", "a person familiar with
 # the plans", "a U.S. law enforcement official briefed on the talks", "people with knowledge of the deal"; a
 # conjunction before them is no modifier ("and people familiar with her thinking").
@@ -155,7 +159,7 @@ _SOURCES_DESCRIBED = re.compile(
     r"(?:\b(?:[Aa]n?|[Tt]he|[Ss]ome|[Ss]everal|[Mm]any|[Aa]nother|[Oo]ne)\s+)?"
     r"(?:\b(?!(?:and|but|or|yet|so|while|as|that)\s)(?:[a-z][\w\-]*|(?:[A-Z]\.){2,})\s+){0,3}?"
     r"\b([Ss]ources?|[Pp]eople|[Pp]ersons?|[Oo]fficials?|[Aa]ides?|[Aa]dvis[eo]rs?|[Ii]nsiders?|[Dd]iplomats?)\s+"
-    r"(?:close\s+to|familiar\s+with|with\s+(?:direct\s+)?knowledge\s+of|briefed\s+on|knowledgeable\s+about)"
+    r"(?:" + _SOURCE_LINK.pattern + r")"
     r"\s+[^,;:()\n" + MASK + r"]{2,80}$"
 )
 
@@ -164,7 +168,7 @@ def _sources_described(left: str) -> re.Match[str] | None:
     """Unnamed sources described by what they know at the end of ``left`` (the words before the verb), or None:
     the whole phrase describes them ("sources close to the investigation", not "the investigation"), and a name or
     pronoun in it is what they know, not who speaks ("a source close to him", "people close to Ruiz")."""
-    if not any(link in left for link in _SOURCE_LINKS):
+    if not _SOURCE_LINK.search(left):
         return None
     return _SOURCES_DESCRIBED.search(left)
 
@@ -180,9 +184,6 @@ def _unnamed_sources(reader: Reading, found: re.Match[str], offset: int) -> Subj
     source = reader.book.anonymous(start, reader.text[start:end].strip())
     reader.book.call(source, noun)  # "the official said" later: the same unnamed person
     return Subject(start, end, source, "none")
-
-
-_SOURCE_LINKS = ("close to", "familiar with", "knowledge of", "briefed on", "knowledgeable about")
 
 
 def _sources_after(reader: Reading, ve: int, end: int) -> Subject | None:

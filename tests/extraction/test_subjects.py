@@ -92,6 +92,11 @@ def test_name_in_a_phrase_after_a_verb_is_not_taken_for_the_subject() -> None:
             "people with knowledge of the deal",
             id="conjunction-left-out",
         ),
+        pytest.param(
+            "Aides close\nto the mayor said the depot had been sold.",
+            "Aides close\nto the mayor",
+            id="a-line-break-inside-the-link",
+        ),
     ],
 )
 def test_sources_described_by_what_they_know_are_unnamed_and_the_whole_phrase_describes_them(
