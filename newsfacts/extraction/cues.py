@@ -198,6 +198,21 @@ SPEAKER_ACTIONS = words(
 
 # Pronouns that are only ever objects, and "her" (an object, or a possessive: "her aides").
 OBJECT_PRONOUNS = words("me him her us them")
+# Subject pronouns, lowercase: what opens a clause of its own ("said they would", "he said").
+SUBJECT_PRONOUNS = words("i he she it we they")
+# Those that stand for people ("it" is as often an object: "said it again").
+PERSONAL_PRONOUNS = SUBJECT_PRONOUNS - {"it"}
+
+
+def as_written(pronouns: frozenset[str]) -> frozenset[str]:
+    """Pronouns as a text writes them in a clause, ``I`` with its capital: ``{"I", "he", "she"}``."""
+    return frozenset("I" if p == "i" else p for p in pronouns)
+
+
+def pronoun_pattern(pronouns: frozenset[str]) -> str:
+    """A regex group of the pronouns as a text writes them: ``(?:I|he|she)``."""
+    return "(?:" + "|".join(sorted(as_written(pronouns))) + ")"
+
 
 PRONOUN_GENDER: dict[str, str] = {
     "he": "m",
@@ -441,8 +456,8 @@ PREPOSITIONS = words(
     between among against without within along around near beyond behind above below per via amid"""
 )
 # Words that, after a ``told`` addressee, start the reported clause: "told parliament the government was ...".
-CLAUSE_STARTERS = words(
-    "the a an he she it they we i there this these those his her its their our no some all one nobody everyone"
+CLAUSE_STARTERS = SUBJECT_PRONOUNS | words(
+    "the a an there this these those his her its their our no some all one nobody everyone"
 )
 
 # Organisation nouns general enough to mean "the organisation this story is about" when no name contains them.

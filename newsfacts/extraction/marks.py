@@ -12,7 +12,15 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from typing import Literal
 
-from newsfacts.extraction.cues import DASHES, DETERMINERS, FUNCTION_WORDS, NAMING_WORDS, SPEECH_VERBS
+from newsfacts.extraction.cues import (
+    DASHES,
+    DETERMINERS,
+    FUNCTION_WORDS,
+    NAMING_WORDS,
+    SPEECH_VERBS,
+    SUBJECT_PRONOUNS,
+    as_written,
+)
 from newsfacts.extraction.sentences import Sentence
 from newsfacts.extraction.sentences import paragraphs as split_paragraphs
 
@@ -181,6 +189,9 @@ def _ends_words(text: str, i: int) -> bool:
     return text[i - 1 : i] in (",", ".", "!", "?") or bool(_BEFORE_STOP.match(text, i - 1))
 
 
+# A subject pronoun after a closing mark opens the speaker's clause: '"..." she said'.
+_CLAUSE_SUBJECTS = as_written(SUBJECT_PRONOUNS)
+
 _BEFORE_STOP = re.compile(r"[^\W_].[.,!?](?:\s|$)")
 
 
@@ -254,7 +265,7 @@ def classify(text: str, seg: QuotedSpan, sentence: Sentence | None) -> SpanClass
     if opens_clause:
         # '"Men of the Mill" is a book': a title the sentence goes on about, not words someone said.
         title = title_case and not terminal and 2 <= len(words) <= 8 and next_word[:1].islower()
-        attributed = next_word in SPEECH_VERBS or next_word in ("he", "she", "they", "we", "it")  # '"..." she said'
+        attributed = next_word in SPEECH_VERBS or next_word in _CLAUSE_SUBJECTS  # '"..." she said'
         return "title" if title and not attributed else "full"
     if words and title_case and len(words) <= 8 and (not terminal or _titled(words, prev_word)):
         return "title"

@@ -43,6 +43,7 @@ from newsfacts.extraction.cues import (
     OBJECT_PRONOUNS,
     PARTICIPLE_CUES,
     PASSIVE_AUXILIARIES,
+    PERSONAL_PRONOUNS,
     PHRASAL_CUES,
     PREPOSITIONS,
     PRONOUN_GENDER,
@@ -50,16 +51,19 @@ from newsfacts.extraction.cues import (
     SPEAKER_ACTIONS,
     SPEECH_VERBS,
     STOPWORDS,
+    SUBJECT_PRONOUNS,
     SUBORDINATORS,
     THAT_ONLY_VERBS,
     THAT_VERBS,
     VERB_MODIFIERS,
     VERB_PREPOSITIONS,
     VERB_RE,
+    as_written,
     is_cardinal,
     is_number,
     is_organisation_role,
     is_person_role,
+    pronoun_pattern,
     words,
 )
 from newsfacts.extraction.marks import (
@@ -330,7 +334,8 @@ def _plural_subject(reader: _Reader, s: Sentence, vs: int) -> Subject | None:
 
 
 _NEGATIONS = words("not never")
-_PRONOUN_BEFORE = re.compile(r"\b(?:he|she|they|we|I|it)\s+\w")  # a pronoun and more words: a clause
+# A pronoun and more words: a clause.
+_PRONOUN_BEFORE = re.compile(r"\b" + pronoun_pattern(SUBJECT_PRONOUNS) + r"\s+\w")
 
 
 def _negated(preceding: list[str]) -> bool:
@@ -599,11 +604,13 @@ def _segments_in(reader: _Reader, a: int, b: int) -> list[QuotedSpan]:
 
 
 # The person told, up to twelve words, before "that" (perhaps after an aside: "told the paper, however, that").
+# A subject pronoun for people (perhaps contracted) and a lowercase word: "she would", "they'd been".
+_PERSON_THEN_WORD = pronoun_pattern(PERSONAL_PRONOUNS) + r"(?:['\u2019][a-z]+)?\s+[a-z]"
 _TOLD_THAT = re.compile(
     r"((?:\s+[\w'\u2019.\-\"\u201c\u201d" + MASK + r"]+){1,12}?(?:,\s+[a-z]+,)?)\s+that\s"
     # or up to eight words with no verb or conjunction in them, then a subject pronoun: "told the paper last week she"
     r"|((?:\s+(?!(?:when|if|because|after|while|as|and|but|had|has|have|was|were|is|are)\b)[\w'\u2019.\-]+){1,8}?)"
-    r"\s+(?=(?:he|she|they|we|I)(?:['\u2019][a-z]+)?\s+[a-z])"
+    r"\s+(?=" + _PERSON_THEN_WORD + ")"
 )
 
 
@@ -878,7 +885,7 @@ def _governed_from(reader: _Reader, cue: _Cue, limit: int) -> int:
 _INTRO_RE = re.compile(r"(?:,?\s+[\w'\u2019\-]+){0,10}?\s*[,:]\s*(?=" + MASK + ")")
 
 
-_CLAUSE_PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "there"})
+_CLAUSE_PRONOUNS = SUBJECT_PRONOUNS | {"there"}
 
 
 def _introduces_quote(reader: _Reader, cue: _Cue, after: int, rest: str) -> bool:
@@ -964,10 +971,10 @@ _TIME_OPENERS = PREPOSITIONS | {"last", "earlier", "this", "later"}
 # A short phrase of time or place after the verb, then a clause opened by a subject pronoun.
 _PHRASE_THEN_PRONOUN = re.compile(
     r"\s+(?:after|before|during|at|in|on|since|following|for|over)\s+(?:[\w'\u2019\-]+\s+){1,4}?"
-    r"(?=(?:he|she|they|we|I)(?:['\u2019][a-z]+)?\s+[a-z])"
+    r"(?=" + _PERSON_THEN_WORD + ")"
     # or a longer one up to its comma: "explained after losing the county vote on Mar. 9, he would ..."
     r"|\s+(?:after|before|during|following|since)\s+[^,;:\n]{3,60},\s+"
-    r"(?=(?:he|she|they|we|I)(?:['\u2019][a-z]+)?\s+[a-z])"
+    r"(?=" + _PERSON_THEN_WORD + ")"
 )
 # Reported content opening with its verb: its subject is the relative pronoun before the cue.
 _VERB_FIRST = re.compile(r"\s*(?:[a-z]+ed|" + "|".join(sorted(FINITE | IRREGULAR_VERBS)) + r")\b")
@@ -1165,7 +1172,7 @@ _NAME_AND_APPOSITION = re.compile(
 _COORDINATED_END = re.compile(r"\b[a-z][\w\-]*(?:\s+[a-z][\w\-]*)?\s+and\s*$")
 _QUANTIFIER_END = re.compile(r"\b(?:many|some|most|several|few|all|both|other)\s*$", re.IGNORECASE)
 _QUANTIFIERS = words("each every many most few both several another other any such either neither none")
-_SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "we", "I"})
+_PERSONS_WRITTEN = as_written(PERSONAL_PRONOUNS)
 
 
 def _opens_clause(rest: str) -> bool:
@@ -1178,7 +1185,7 @@ def _opens_clause(rest: str) -> bool:
     low = first.lower()
     if low in _QUANTIFIERS:
         return True  # "said each hour of sleep lifts ...", "said many of them left"
-    if first in _SUBJECT_PRONOUNS and found[1].lower() not in PREPOSITIONS and found[1].lower() not in SUBORDINATORS:
+    if first in _PERSONS_WRITTEN and found[1].lower() not in PREPOSITIONS and found[1].lower() not in SUBORDINATORS:
         return True  # "said Wednesday he agrees with ...": a subject pronoun and its verb, whatever follows
     if any(w.lower() in PREPOSITIONS for w in found[1:3]) or found[1].lower() in SUBORDINATORS:
         return False  # "said a prayer for", "said no to the deal", "said this while ...": an object, not a clause
@@ -1455,7 +1462,9 @@ def _reported_clause(rest: str) -> bool:
 
 
 # "they intend", "he'd now like": a subject pronoun (perhaps contracted) and the next word.
-_PRONOUN_CLAUSE = re.compile(r"\s+(he|she|they|we|I|it)(['\u2019](?:d|ll|ve|re|s|m))?\s+([a-z]+)\b")
+_PRONOUN_CLAUSE = re.compile(
+    r"\s+(" + pronoun_pattern(SUBJECT_PRONOUNS) + r")(['\u2019](?:d|ll|ve|re|s|m))?\s+([a-z]+)\b"
+)
 
 
 _ABOUT = words("about around over under some nearly almost")  # "About 40 boats left, she said"

@@ -1348,6 +1348,7 @@ def test_quote_introduced_after_an_addressee_with_apposition_is_the_askers() -> 
         ),
         pytest.param('"Men of the Mill" is a play about the port.', [], id="a-title-opening-the-sentence"),
         pytest.param('"Get Out Now" she shouted.', [("Get Out Now", None)], id="a-title-cased-shout-is-a-quote"),
+        pytest.param('"Get Out Now" I shouted.', [("Get Out Now", None)], id="a-title-cased-shout-of-the-writers"),
         pytest.param(
             "TARNBY (AP) — The port lost money last year, according to new filings.",
             [("The port lost money last year", None)],

@@ -32,7 +32,7 @@ from newsfacts.extraction.claims.vocabulary import (
     WORD_RE,
     word_tokens,
 )
-from newsfacts.extraction.cues import FINDING_VERBS
+from newsfacts.extraction.cues import FINDING_VERBS, SUBJECT_PRONOUNS
 from newsfacts.extraction.quotes import Quote
 from newsfacts.extraction.sentences import BARE_DATELINE as _BARE_DATELINE_RE
 from newsfacts.extraction.sentences import Sentence, past_dateline
@@ -92,7 +92,7 @@ _VERDICT_LEAD = re.compile(rf"{_VERDICT}\s", re.IGNORECASE)
 # Prepositions that look like a verb in -ing ("said in a statement, according to the paper"): no predicate
 _ING_PREPOSITIONS = frozenset({"according", "including", "regarding", "concerning", "following", "excluding"})
 _PUBLISHING = frozenset({"published", "publishes", "publishing", "released", "releases", "releasing"})
-_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you"})
+_PRONOUNS = SUBJECT_PRONOUNS | {"you"}
 _RELATIVE_ASIDE = re.compile(r",\s+(?:who|whose|which)\b[^,]*")
 _RELATIVE_CLAUSE = re.compile(r"(?:,\s+|\s+(?=who\s))(?:who|whose|which)\b")
 _COUNTED_SOURCES = re.compile(
