@@ -95,6 +95,7 @@ from newsfacts.extraction.claims.vocabulary import (
     forget_word_tokens,
     word_tokens,
 )
+from newsfacts.extraction.cues import words
 
 PRIORITY: tuple[ContentKind, ...] = ("age", "first", "figure", "date", "other")
 HARD: frozenset[ContentKind] = frozenset({"age", "date", "figure"})
@@ -119,7 +120,7 @@ _POINTING = frozenset({"it", "this", "that"})
 _LIST_GOES_ON = frozenset({"not", "or", "nor"})
 # Words that open a condition or a circumstance of another clause, or a description of a noun ("which has been"),
 # not a statement of its own.
-_OPENS_A_CONDITION = DEPENDENT_JOINS | frozenset("while whereas once whenever until whether who which whose".split())  # noqa: SIM905
+_OPENS_A_CONDITION = DEPENDENT_JOINS | words("while whereas once whenever until whether who which whose")
 # What follows a verb: its object or a particle ("reconsider its decision", "step down").
 _OBJECT_START_TAGS = frozenset({"DT", "PRP$", "CD", "PRP", "RP", "RB", "IN"})
 

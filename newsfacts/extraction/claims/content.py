@@ -23,7 +23,7 @@ from newsfacts.extraction.claims.vocabulary import (
     WEEKDAYS,
     word_tokens,
 )
-from newsfacts.extraction.cues import CARDINALS
+from newsfacts.extraction.cues import CARDINALS, words
 
 # -- patterns -----------------------------------------------------------------------------------------------------
 
@@ -318,9 +318,8 @@ _COMPARED_RE = re.compile(r"\b(?:had|scored|won|made|sold|took|received|recorded
 
 # A firm's results and how they compare with the forecasts: "reported higher-than-expected profits", "posting
 # quarterly sales", "beat analysts' expectations" (not "reported that it expects revenue to ...").
-_RESULTS_GATE = frozenset(
-    "profit profits loss losses revenue revenues sales earnings results expectations estimates forecasts "  # noqa: SIM905
-    "projections".split()
+_RESULTS_GATE = words(
+    "profit profits loss losses revenue revenues sales earnings results expectations estimates forecasts projections"
 )
 _RESULTS_RE = re.compile(
     r"\b(?:reported|reports|reporting|posted|posts|posting)\s+(?:(?!that\b)[\w-]+\s+){0,3}?"

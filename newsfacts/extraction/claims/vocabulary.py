@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from newsfacts.extraction.cues import ALL_VERBS, CARDINALS
+from newsfacts.extraction.cues import ALL_VERBS, CARDINALS, words
 
 # -- vocabularies -------------------------------------------------------------------------------------------------
 
@@ -162,19 +162,19 @@ FORWARD_BREAK = re.compile(
     r"(,?\s+(?:and|but|while|whereas|because|if|unless|although|though|since|after|before|when|as)\s+|[;:,]\s+"
     r"|\s+(?:--?|\u2013|\u2014)\s+)"
 )
-DEPENDENT_JOINS = frozenset("because if unless although though since after before when as".split())  # noqa: SIM905
+DEPENDENT_JOINS = words("because if unless although though since after before when as")
 RELATIVE_MODAL_RE = re.compile(r"\b(?:that|which|who)\s+(?:would|will|could|might|may|can)\b", re.IGNORECASE)
 # The words some pattern families need: a family runs only when one of them is in the text.
-MONTHS = frozenset(
-    "January February March April May June July August September October November December "  # noqa: SIM905
-    "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec".split()
+MONTHS = words(
+    "January February March April May June July August September October November December "
+    "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec"
 )
-WEEKDAYS = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())  # noqa: SIM905
+WEEKDAYS = words("Monday Tuesday Wednesday Thursday Friday Saturday Sunday")
 RELATIVE_TIME_WORDS = frozenset(["yesterday", "last", "next", "earlier", "later"])
-TIME_UNITS = frozenset(
-    "second seconds minute minutes hour hours day days week weeks month months year years decade decades".split()  # noqa: SIM905
+TIME_UNITS = words(
+    "second seconds minute minutes hour hours day days week weeks month months year years decade decades"
 )
-ORDINALS = frozenset("second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth".split())  # noqa: SIM905
+ORDINALS = words("second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth")
 NUMBER_WORDS = CARDINALS | ORDINALS
 FIRST_CUES = frozenset(
     [
@@ -355,68 +355,64 @@ PLACED_RE = re.compile(
     r"\b(?:is|are|was|were|remains|remained)\s+(?:still\s+|now\s+|currently\s+)?"
     r"(?:underway\b|(?:in|at|inside|outside|behind|under|on)\s+(?:the|a|an|his|her|their|its|[A-Z]))"
 )
-STATE_VERBS = frozenset(
-    "is are was were has have had isn't aren't wasn't weren't hasn't haven't hadn't it's that's there's".split()  # noqa: SIM905
+STATE_VERBS = words(
+    "is are was were has have had isn't aren't wasn't weren't hasn't haven't hadn't it's that's there's"
 )
 # Subjects that point rather than name: "this was a disgrace", "it is the right of the governor".
-DEICTIC = frozenset("it this that there these those".split())  # noqa: SIM905
+DEICTIC = words("it this that there these those")
 # Participles that tell a state of mind after "is"/"are" ("is interested in", "are concerned by"), not a fact.
-MENTAL_STATES = frozenset(
-    "interested concerned focused convinced worried committed determined prepared supposed used obsessed dedicated "  # noqa: SIM905
+MENTAL_STATES = words(
+    "interested concerned focused convinced worried committed determined prepared supposed used obsessed dedicated "
     "satisfied disappointed pleased delighted shocked surprised amazed excited tired bored scared frightened annoyed "
-    "embarrassed confused impressed troubled alarmed encouraged engaged absorbed".split()
+    "embarrassed confused impressed troubled alarmed encouraged engaged absorbed"
 )
 # What someone could or could not do then, in the article's words: "the hearing could not start that morning", "the
 # crew were able to tow the lorry clear" (a speaker's "we could" is more often a wish or a possibility).
 PAST_ABILITY_RE = re.compile(r"\b(?:could(?:\s+not|n['\u2019]t)|(?:was|were)(?:\s+not)?\s+able)(?=\s+to\s+\w|\s+\w)")
 # Adverbs between a verb and its participle: "is still focused", "are now based".
-STATE_ADVERBS = frozenset("still now also already currently always largely mostly".split())  # noqa: SIM905
+STATE_ADVERBS = words("still now also already currently always largely mostly")
 # Words of degree between a "be" and a participle ("I am so struck", "is very concerned") leave it a state, like an
 # adverb in -ly ("is deeply divided").
-DEGREE_WORDS = frozenset("so very too really quite rather".split())  # noqa: SIM905
+DEGREE_WORDS = words("so very too really quite rather")
 # A past form right after a determiner or a preposition modifies a noun ("the leaked figures", "its closed plant", "no
 # amount of processed food"): no verb follows these.
-DETERMINERS = frozenset(
-    "a an the this these those its his their our my your of for in on at with from into among without".split()  # noqa: SIM905
-)
+DETERMINERS = words("a an the this these those its his their our my your of for in on at with from into among without")
 HYPHENATED_RE = re.compile(r"(?<!\w)\w+(?:-\w+)+")  # a match starts a word: not tried again inside one
 # Verbs of demanding: the bare verb after them ("demanded that the council reconsider", "asked that the names be
 # withheld") says what is wanted, not what is.
-DEMAND_VERBS = frozenset(
-    "demand demanded demands demanding insist insisted insists insisting urge urged urges urging ask asked asks "  # noqa: SIM905
+DEMAND_VERBS = words(
+    "demand demanded demands demanding insist insisted insists insisting urge urged urges urging ask asked asks "
     "request requested requests require required requires recommend recommended recommends propose proposed "
-    "proposes".split()
+    "proposes"
 )
 # Words of degree that, before an adjective in a speaker's words, make it a verdict ("absolutely brilliant", "so
 # brave", "really harsh on us"); not "very", which as often only sizes a fact ("a very busy week: three games").
-INTENSIFIERS = frozenset(
-    "absolutely incredibly extremely truly really utterly totally hugely massively unbelievably remarkably "  # noqa: SIM905
-    "genuinely thoroughly immensely tremendously so".split()
+INTENSIFIERS = words(
+    "absolutely incredibly extremely truly really utterly totally hugely massively unbelievably remarkably "
+    "genuinely thoroughly immensely tremendously so"
 )
 # Present verbs that tell no standing fact of their subject: how it seems, what it wants or means, what it is up
 # against or what it stands for ("Russia now faces Washington", "His view comes at a moment when", "marks a shift").
-NOT_STANDING = frozenset(
-    "seems looks appears sounds feels means matters needs wants hopes plans aims expects intends tends tries "  # noqa: SIM905
+NOT_STANDING = words(
+    "seems looks appears sounds feels means matters needs wants hopes plans aims expects intends tends tries "
     "seem look appear sound feel mean matter need want hope plan aim expect intend tend try does do faces face "
     "comes come goes go marks mark reflects reflect represents represent signals signal suggests suggest poses pose "
-    "stands stand continues continue follows follow deserves deserve risks risk".split()
+    "stands stand continues continue follows follow deserves deserve risks risk"
 )
 # The play of a game told by a speaker ("we moved the ball quickly", "they fought back after the break"): a coach's or a
 # player's commentary, not a fact a checker would take up, unless it counts or dates something. Words of other
 # trades stay out ("a penalty", "the defence", "an attack", "a telephone box", "a credit score").
-PLAY_WORDS = frozenset(
-    "ball game games pitch possession goal goals scored chance chances tackle tackles shots pressing".split()  # noqa: SIM905
-)
+PLAY_WORDS = words("ball game games pitch possession goal goals scored chance chances tackle tackles shots pressing")
 # What a speaker says they or someone knew ("I knew right away that ...", "she doesn't know if ..."): annotators rate it
 # borderline.
-KNOWING = frozenset("know knows knew known realise realised realize realized".split())  # noqa: SIM905
+KNOWING = words("know knows knew known realise realised realize realized")
 # Praise and blame in a speaker's words ("showed real courage", "went above and beyond", "were magnificent"), how well
 # something went and a view marked as the speaker's own (``PRAISE_RE``): a verdict, not a fact. Speakers only: the
 # article's "the brave crew rescued two children" tells an event.
-PRAISE_WORDS = frozenset(
-    "magnificent superb outstanding tremendous terrific lovely remarkable exceptional phenomenal sensational heroic "  # noqa: SIM905
+PRAISE_WORDS = words(
+    "magnificent superb outstanding tremendous terrific lovely remarkable exceptional phenomenal sensational heroic "
     "heroes hero tirelessly resolutely courage courageous bravery brave fearless professionalism dedication "
-    "commitment character spirit passion admirable admirably magnificently superbly gallant gutsy".split()
+    "commitment character spirit passion admirable admirably magnificently superbly gallant gutsy"
 )
 PRAISE_RE = re.compile(
     r"(?=[agtpcvrsqefn])\b(?:above\s+and\s+beyond|gave\s+(?:it\s+)?(?:everything|their\s+all|his\s+all|her\s+all)|the\s+extra\s+mile"
@@ -429,9 +425,9 @@ PRAISE_RE = re.compile(
 )
 # How a place or a crowd looked or reacted, the scene of a story, not an event of it ("The hall was packed as the
 # ceremony began", "Supporters lined the streets", "Fans cheered as the players walked out").
-SCENE_VERBS = frozenset(
-    "packed crowded thronged lined cheered applauded clapped booed jeered chanted sang waved gathered flocked "  # noqa: SIM905
-    "queued watched gasped smiled laughed greeted hugged".split()
+SCENE_VERBS = words(
+    "packed crowded thronged lined cheered applauded clapped booed jeered chanted sang waved gathered flocked "
+    "queued watched gasped smiled laughed greeted hugged"
 )
 # Phrases that read as an event or a past but tell a reaction, a hedge or a verdict (``assess._plain_words`` rewrites
 # them to words the rules already read so): "the finding raises questions about", "did not like the numbers",
