@@ -397,6 +397,19 @@ def unnamed_source_description(help_text: str) -> models.CharField:
     return models.CharField(max_length=200, blank=True, default="", db_default="", help_text=help_text)
 
 
+def pipeline_confidence(help_text: str) -> models.FloatField:
+    """How sure the pipeline is of what it extracted, 0 to 1 (checked in the database by ``_confidence_constraint``)."""
+    return models.FloatField(
+        default=0.0, validators=[MinValueValidator(0.0), MaxValueValidator(1.0)], help_text=help_text
+    )
+
+
+def _confidence_constraint(prefix: str) -> models.BaseConstraint:
+    return models.CheckConstraint(
+        condition=Q(confidence__gte=0) & Q(confidence__lte=1), name=f"{prefix}_confidence_0_1"
+    )
+
+
 class Quote(SourceSpan):
     """Something a speaker said, direct or reported, with its exact span in the article."""
 
@@ -412,11 +425,7 @@ class Quote(SourceSpan):
     attribution = models.CharField(
         max_length=16, choices=Attribution, default=Attribution.NONE, help_text="How the speaker was found."
     )
-    confidence = models.FloatField(
-        default=0.0,
-        validators=[MinValueValidator(0.0), MaxValueValidator(1.0)],
-        help_text="The pipeline's confidence in the attribution, 0 to 1.",
-    )
+    confidence = pipeline_confidence("The pipeline's confidence in the attribution, 0 to 1.")
     attribution_confirmed = models.BooleanField(default=False, help_text="An editor confirmed the speaker.")
 
     history = HistoricalRecords(excluded_fields=ASSIGNMENT_FIELDS)
@@ -425,7 +434,7 @@ class Quote(SourceSpan):
         constraints = [
             *_span_constraints("quote"),
             *_verification_constraints("quote"),
-            models.CheckConstraint(condition=Q(confidence__gte=0) & Q(confidence__lte=1), name="quote_confidence_0_1"),
+            _confidence_constraint("quote"),
         ]
         indexes = [
             # For ?speaker=X&status=Y and its count (bench/README.md: the count needs a composite index).
@@ -459,11 +468,7 @@ class Claim(SourceSpan):
         '"residents"); empty when the claim has a claimant or is the article\'s own.'
     )
     kind = models.CharField(max_length=16, choices=ClaimKind, default=ClaimKind.OTHER, db_index=True)
-    confidence = models.FloatField(
-        default=0.0,
-        validators=[MinValueValidator(0.0), MaxValueValidator(1.0)],
-        help_text="The pipeline's confidence that the claim is check-worthy, 0 to 1.",
-    )
+    confidence = pipeline_confidence("The pipeline's confidence that the claim is check-worthy, 0 to 1.")
 
     history = HistoricalRecords(excluded_fields=ASSIGNMENT_FIELDS)
 
@@ -471,7 +476,7 @@ class Claim(SourceSpan):
         constraints = [
             *_span_constraints("claim"),
             *_verification_constraints("claim"),
-            models.CheckConstraint(condition=Q(confidence__gte=0) & Q(confidence__lte=1), name="claim_confidence_0_1"),
+            _confidence_constraint("claim"),
         ]
         indexes = [
             # For ?claimant=X&status=Y and its count (bench/README.md: the count needs a composite index).

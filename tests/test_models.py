@@ -42,13 +42,16 @@ def test_database_refuses_a_status_outside_the_vocabulary():
         Claim.objects.filter(pk=claim.pk).update(status="probably")
 
 
-def test_database_refuses_a_confidence_above_one():
-    quote = QuoteFactory()
+@pytest.mark.parametrize(
+    ("factory", "confidence"),
+    [(QuoteFactory, 1.5), (QuoteFactory, -0.1), (ClaimFactory, 1.5), (ClaimFactory, -0.1)],
+)
+def test_database_and_form_refuse_a_confidence_outside_zero_to_one(factory, confidence):
+    item = factory()
     with pytest.raises(IntegrityError), transaction.atomic():
-        Quote.objects.filter(pk=quote.pk).update(confidence=1.5)
-    claim = ClaimFactory()
-    with pytest.raises(IntegrityError), transaction.atomic():
-        Claim.objects.filter(pk=claim.pk).update(confidence=-0.1)
+        type(item).objects.filter(pk=item.pk).update(confidence=confidence)
+    with pytest.raises(ValidationError):
+        type(item)._meta.get_field("confidence").clean(confidence, item)
 
 
 def test_database_refuses_two_speakers_with_one_wikidata_id():
