@@ -517,25 +517,9 @@ def _role_subject(reader: Reading, noun: str, phrase_start: int, end: int) -> Su
     kin = word in KIN_NOUNS and determiner.endswith(("'s", "\u2019s"))  # "Okafor's father": not Okafor
     if plural or word in RELATION_NOUNS or determiner in ("his", "her", "their", "its") or kin:
         return Subject(phrase_start, end, None, "none")  # "analysts", "his family": nobody named
-    if word in SPOKESPEOPLE:
-        # "a Home Office spokeswoman", "the council spokesman": the organisation speaks through them.
-        attribution: AttributionMethod = "role"
-        later = book.named_later(word, phrase_start) if determiner in ("a", "an") else None
-        if later is not None:  # "A White House spokeswoman says", named further on
-            return Subject(phrase_start, end, later, "role", doubt=0.05)
-        if _OFFICE_HOLDER.search(reader.text, phrase_start, end - len(noun)):
-            entity = _seat_of_government(reader)  # "the PM's spokesman": the PM's office
-        else:
-            entity, attribution = _organisation_in(reader, phrase_start, end - len(noun))
-            if entity is None:
-                entity, attribution = _body_named_before(reader, phrase_start, end - len(noun))
-            if entity is None and len(reader.text[phrase_start:end].split()) == 2:
-                # "The Treasury said ... "...," a spokeswoman said": the body the story is following.
-                entity, attribution = book.organisation_followed(phrase_start), "role"
-        if entity is not None:
-            # The spokesperson is a person the story may go on to call "he" or "she": they still speak for it.
-            book.anonymous(phrase_start, reader.text[phrase_start:end], speaks_for=entity)
-            return Subject(phrase_start, end, entity, attribution)
+    spoken_for = _spokesperson_subject(reader, noun, determiner, phrase_start, end) if word in SPOKESPEOPLE else None
+    if spoken_for is not None:
+        return spoken_for
     if determiner in ("a", "an", "one", "another") and is_person_role(word):
         anonymous = book.anonymous(phrase_start, reader.text[phrase_start:end])
         book.call(anonymous, word)  # "the official said" later: the same unnamed person
@@ -560,6 +544,30 @@ def _role_subject(reader: Reading, noun: str, phrase_start: int, end: int) -> Su
     # "the 27-year-old said" with nobody described so: the person followed, a guess.
     guessed = entity is not None and entity.kind == "person" and word not in entity.role_words
     return Subject(phrase_start, end, entity, "role" if entity else "none", doubt=0.1 if guessed else 0.0)
+
+
+def _spokesperson_subject(reader: Reading, noun: str, determiner: str, phrase_start: int, end: int) -> Subject | None:
+    """A spokesperson noun phrase (``a Home Office spokeswoman``, ``the council spokesman``): the organisation
+    that speaks through them, or the person named further on; None when the story names no such body."""
+    book, word = reader.book, noun.lower()
+    attribution: AttributionMethod = "role"
+    later = book.named_later(word, phrase_start) if determiner in ("a", "an") else None
+    if later is not None:  # "A White House spokeswoman says", named further on
+        return Subject(phrase_start, end, later, "role", doubt=0.05)
+    if _OFFICE_HOLDER.search(reader.text, phrase_start, end - len(noun)):
+        entity = _seat_of_government(reader)  # "the PM's spokesman": the PM's office
+    else:
+        entity, attribution = _organisation_in(reader, phrase_start, end - len(noun))
+        if entity is None:
+            entity, attribution = _body_named_before(reader, phrase_start, end - len(noun))
+        if entity is None and len(reader.text[phrase_start:end].split()) == 2:
+            # "The Treasury said ... "...," a spokeswoman said": the body the story is following.
+            entity, attribution = book.organisation_followed(phrase_start), "role"
+    if entity is None:
+        return None
+    # The spokesperson is a person the story may go on to call "he" or "she": they still speak for it.
+    book.anonymous(phrase_start, reader.text[phrase_start:end], speaks_for=entity)
+    return Subject(phrase_start, end, entity, attribution)
 
 
 def _body_named_before(reader: Reading, a: int, b: int) -> tuple[Entity | None, AttributionMethod]:

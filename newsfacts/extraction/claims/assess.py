@@ -459,6 +459,13 @@ def judge(text: str, *, quoted: bool = False, reported: bool = False) -> Verdict
         return Verdict("other", "event", opinion)
     if past:
         return Verdict("other", "past", opinion)
+    return _present_verdict(text, clauses, quoted=quoted, reported=reported, opinion=opinion)
+
+
+def _present_verdict(text: str, clauses: list[str], *, quoted: bool, reported: bool, opinion: bool) -> Verdict | None:
+    """The claim of a stretch that tells no event and no past (``judge``'s last step): a speaker's denial of a fact,
+    a state in reported speech, or, in the article's own words, where someone is, who holds a role, or a standing
+    fact; None otherwise."""
     main = SUBORDINATE_RE.sub(" ", " ; ".join(clauses))  # "When someone is not there, ...": a habit's condition
     if quoted and not opinion and _denies_a_fact(main):
         return Verdict("other", "denial", opinion)
