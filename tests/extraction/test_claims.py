@@ -85,6 +85,7 @@ CLAIMS = [
     ("a percentage is a figure", "Prices of bread rose 4.2% over the year.", "figure"),
     ("a four-digit count before a noun is a figure, not a year", "The plant laid off 2000 workers.", "figure"),
     ("a rank is a figure", "It is the fourth recall ordered this decade.", "figure"),
+    ("a rank past the tenth is a figure", "It is the eleventh recall ordered this decade.", "figure"),
     (
         "a figure survives a forecast in another clause",
         "The firm has 30 staff and expects to double in size.",
