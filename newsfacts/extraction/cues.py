@@ -7,6 +7,7 @@ newsroom nouns every English news story draws on.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 APOSTROPHES = "'\u2019"
 DASHES = "-\u2013\u2014"
@@ -15,6 +16,11 @@ DASHES = "-\u2013\u2014"
 def words(text: str) -> frozenset[str]:
     """A lexicon written as one string of space-separated words."""
     return frozenset(text.split())
+
+
+def one_of(choices: Iterable[str]) -> str:
+    """A regex group for any of ``choices``, tried in the order given: ``(?:one|two|three)``."""
+    return "(?:" + "|".join(choices) + ")"
 
 
 def _forms(*groups: str) -> dict[str, str]:
@@ -211,7 +217,7 @@ def as_written(pronouns: frozenset[str]) -> frozenset[str]:
 
 def pronoun_pattern(pronouns: frozenset[str]) -> str:
     """A regex group of the pronouns as a text writes them: ``(?:I|he|she)``."""
-    return "(?:" + "|".join(sorted(as_written(pronouns))) + ")"
+    return one_of(sorted(as_written(pronouns)))
 
 
 PRONOUN_GENDER: dict[str, str] = {
@@ -401,11 +407,27 @@ PERSON_MEDIA = words("interview interviews remarks speech comments testimony mem
 # Nouns that refer to the press itself: the addressee of "told the paper", never a speaker of a quote.
 PRESS_NOUNS = words("paper newspaper tabloid daily broadcaster agency channel magazine outlet reporters journalists")
 
+# Number words by their part in a number ("twenty-seven", "three hundred"), in counting order.
+UNIT_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+TEEN_WORDS = (
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+)
+TENS_WORDS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+SCALE_WORDS = ("hundred", "thousand", "million", "billion", "trillion")
 # Number words above one: "three patients", "twenty-seven states" (each part), "dozens of homes".
-CARDINALS = words(
-    "two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen "
-    "nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand million billion trillion "
-    "hundreds thousands millions billions trillions dozen dozens tens scores"
+CARDINALS = (
+    frozenset(UNIT_WORDS[1:] + TEEN_WORDS + TENS_WORDS + SCALE_WORDS)
+    | {scale + "s" for scale in SCALE_WORDS}
+    | words("dozen dozens tens scores")
 )
 # A figure as the word pattern reads it: "40", "2024", the "1" of "1,200".
 _FIGURE = re.compile(r"\d[\d,.]*")

@@ -11,6 +11,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newsfacts.extraction.claims import Claim, find_claims
+from newsfacts.extraction.claims.vocabulary import NUMBER_WORD
+from newsfacts.extraction.cues import TEEN_WORDS, TENS_WORDS, UNIT_WORDS, is_number
 from newsfacts.extraction.quotes import Quote
 from newsfacts.extraction.sentences import Sentence, SentenceKind
 
@@ -429,3 +431,9 @@ def test_a_stretch_is_judged_once_an_article_and_forgotten_when_its_claims_are_f
     assert assess.judge.cache_info().currsize == 0 and content._content_kinds.cache_info().currsize == 0
     find_claims(text, sentences_of(text), [])
     assert read.count("The depot shut 40 stores in 2019.") == 2  # the next article is judged afresh
+
+
+@pytest.mark.parametrize("word", [*UNIT_WORDS[1:], *TEEN_WORDS, *TENS_WORDS, "twenty-seven", "Forty one"])
+def test_the_claim_rules_and_the_quote_reader_read_the_same_number_words(word: str) -> None:
+    assert re.fullmatch(NUMBER_WORD, word, re.IGNORECASE)
+    assert is_number(word.replace(" ", "-"))

@@ -23,7 +23,7 @@ from newsfacts.extraction.claims.vocabulary import (
     WEEKDAYS,
     word_tokens,
 )
-from newsfacts.extraction.cues import CARDINALS, words
+from newsfacts.extraction.cues import CARDINALS, one_of, words
 
 # -- patterns -----------------------------------------------------------------------------------------------------
 
@@ -143,7 +143,7 @@ _YEAR_LEAD_RE = re.compile(
 )
 _LOWERCASE_WORD_NEXT = re.compile(r"\s+[a-z]")
 
-_ORDINAL = "(?:" + "|".join(sorted(ORDINALS)) + ")"  # the words the rule below is gated on
+_ORDINAL = one_of(sorted(ORDINALS))  # the words the rule below is gated on
 # A number word naming a kind of thing ("four-cylinder", "two-party") is no amount; "three-year", "two-thirds" or a
 # count of people ("two-person crews", "a three-member panel") is.
 _NOT_A_DESCRIPTOR = (

@@ -5,7 +5,16 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from newsfacts.extraction.cues import ALL_VERBS, CARDINALS, words
+from newsfacts.extraction.cues import (
+    ALL_VERBS,
+    CARDINALS,
+    SCALE_WORDS,
+    TEEN_WORDS,
+    TENS_WORDS,
+    UNIT_WORDS,
+    one_of,
+    words,
+)
 
 # -- vocabularies -------------------------------------------------------------------------------------------------
 
@@ -13,12 +22,12 @@ MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
     r"|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)"
 )
-_UNITS = "(?:one|two|three|four|five|six|seven|eight|nine)"
-_TEENS = "(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
-_TENS = "(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
-SCALE = r"(?:hundred|thousand|million|billion|trillion)"
+_UNITS = one_of(UNIT_WORDS)
+_TEENS = one_of(TEEN_WORDS)
+_TENS = one_of(TENS_WORDS)
+SCALE = one_of(SCALE_WORDS)
 # "one" alone is too common ("one of", "one day") to count; it counts with a scale word ("one million").
-NUMBER_WORD = rf"(?:{_TENS}(?:[- ]{_UNITS})?|{_TEENS}|(?:two|three|four|five|six|seven|eight|nine)|one(?=\s+{SCALE}))"
+NUMBER_WORD = rf"(?:{_TENS}(?:[- ]{_UNITS})?|{_TEENS}|{one_of(UNIT_WORDS[1:])}|one(?=\s+{SCALE}))"
 DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 
 # fmt: off
