@@ -21,6 +21,7 @@ from newsfacts.extraction.claims.assess import (
 from newsfacts.extraction.claims.claim import Claim, ClaimKind, claimant_of
 from newsfacts.extraction.claims.confidence import MIN_CONFIDENCE, Voice, confidence
 from newsfacts.extraction.claims.vocabulary import (
+    CLAUSE_OPENER,
     DEMAND_VERBS,
     EVENT_WORDS,
     FIRST_PERSON_RE,
@@ -44,8 +45,8 @@ _SPEAKER_LABEL_RE = re.compile(r"[A-Z][A-Z'\u2019-]*\.?(?:\s+[A-Z][A-Z'\u2019-]+
 _PIECE_BREAK = re.compile(
     r"(?=[\s,;])(?:"  # the first characters of its matches, for a fast scan (as ``vocabulary.FORECAST_RE``)
     r"\s*;\s+|,\s+(?:but|while|whereas|although|though)\s+"
-    r"|\s+but\s+(?=(?:he|she|they|it|we|I|the|a|an|his|her|its|their|this|these|those)\b)"
-    r"|,\s+and\s+(?=(?:he|she|they|it|we|I|the|a|an|his|her|its|their|this|these|those)\b))"
+    r"|\s+but\s+(?=" + CLAUSE_OPENER + r"\b)"
+    r"|,\s+and\s+(?=" + CLAUSE_OPENER + r"\b))"
 )
 # Where a clause may hold a second fact: "and" before a second predicate, a relative clause, a participle after a
 # comma, a clause after a conjunction (``_second_fact`` checks the words after it).

@@ -9,9 +9,11 @@ from newsfacts.extraction.cues import (
     ALL_VERBS,
     CARDINALS,
     SCALE_WORDS,
+    SUBJECT_PRONOUNS,
     TEEN_WORDS,
     TENS_WORDS,
     UNIT_WORDS,
+    as_written,
     one_of,
     words,
 )
@@ -253,10 +255,15 @@ def forget_word_tokens() -> None:
 MIN_QUOTE_WORDS = 4
 MIN_OTHER_WORDS = 6
 
+# Words that open a clause of its own after "and" or "but": a subject pronoun or a determiner ("and the port
+# closed", "but they stayed").
+CLAUSE_OPENER = one_of(
+    [*sorted(as_written(SUBJECT_PRONOUNS)), "the", "a", "an", "his", "her", "its", "their", "this", "these", "those"]
+)
 # Where a sentence splits into clauses that each assert on their own.
 CLAUSE_BREAK = re.compile(
     r",?\s+(?:but|while|whereas)\s+|[;:]\s+"
-    r"|,?\s+and\s+(?=(?:he|she|they|it|we|I|the|a|an|his|her|its|their|this|these|those|[A-Z]\w*)\b)"
+    r"|,?\s+and\s+(?=(?:" + CLAUSE_OPENER + r"|[A-Z]\w*)\b)"
     r"|\s+and\s+(?=(?:had|has|was|were|did)\b)"
 )
 
