@@ -768,17 +768,24 @@ def _heard(reader: _Reader, start: int, end: int, cue: _Cue) -> None:
 def _attach(reader: _Reader, seg: QuotedSpan, cue: _Cue) -> None:
     seg.attached = True
     kind: QuoteKind = "direct" if seg.cls == "full" else "mixed"
+    _emit_said(reader, seg.start, seg.end, kind, cue, -cue.subject.doubt, press=cue.subject.reporter)
+
+
+def _emit_said(
+    reader: _Reader, start: int, end: int, kind: QuoteKind, cue: _Cue, bonus: float, press: bool = False
+) -> None:
+    """Record ``[start, end)`` as said by ``cue``'s subject, described in the article's words when it has no name."""
     subject = cue.subject
     _emit(
         reader,
-        seg.start,
-        seg.end,
+        start,
+        end,
         kind,
         subject.entity,
         subject.attribution,
         cue.word,
-        -subject.doubt,
-        press=subject.reporter,
+        bonus,
+        press=press,
         description=_unnamed(reader, subject),
     )
 
@@ -798,19 +805,7 @@ def _reported(reader: _Reader, a: int, b: int, cue: _Cue, bonus: float = 0.0) ->
         return
     for seg in inner:
         seg.attached = True
-    subject = cue.subject
-    _emit(
-        reader,
-        a,
-        b,
-        kind,
-        subject.entity,
-        subject.attribution,
-        cue.word,
-        bonus - subject.doubt,
-        press=subject.reporter,
-        description=_unnamed(reader, subject),
-    )
+    _emit_said(reader, a, b, kind, cue, bonus - cue.subject.doubt, press=cue.subject.reporter)
 
 
 def _unnamed(reader: _Reader, subject: Subject) -> str:
@@ -921,21 +916,7 @@ def _statement_below(reader: _Reader, cue: _Cue, colon: int) -> bool:
         return False
     if len(WORD.findall(below.group(1))) < 6 or _SPEAKER_LABEL.match(below.group(1)):
         return False
-    subject = cue.subject
-    description = _unnamed(reader, subject)
-    kind: QuoteKind = "direct"
-    _emit(
-        reader,
-        below.start(1),
-        below.end(1),
-        kind,
-        subject.entity,
-        subject.attribution,
-        cue.word,
-        -0.1,
-        False,
-        description,
-    )
+    _emit_said(reader, below.start(1), below.end(1), "direct", cue, -0.1)
     return True
 
 
@@ -1677,19 +1658,7 @@ def _continue_from_last(reader: _Reader, seg: QuotedSpan) -> None:
     if label is not None:
         _emit(reader, seg.start, seg.end, kind, label[0], label[1], "", -0.05, description=label[2])
     elif after is not None:
-        subject = after.subject
-        description = _unnamed(reader, subject)
-        _emit(
-            reader,
-            seg.start,
-            seg.end,
-            kind,
-            subject.entity,
-            subject.attribution,
-            after.word,
-            -0.1 - subject.doubt,
-            description=description,
-        )
+        _emit_said(reader, seg.start, seg.end, kind, after, -0.1 - after.subject.doubt)
     elif _continues(reader, here, seg.open):
         assert reader.last is not None
         _emit(reader, seg.start, seg.end, kind, reader.last[1], "continuation", "", -0.05)
