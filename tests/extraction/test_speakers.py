@@ -1779,3 +1779,28 @@ def test_a_player_called_by_a_nation_is_no_speaker() -> None:
     speakers, quotes = read('Coach Ivo Brannick said the team was tired. "We will recover," the Scot admitted.')
     assert [s.name for s in speakers] == ["Ivo Brannick"]
     assert [speaker for _, speaker, _ in quotes] == ["Ivo Brannick", "Ivo Brannick"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "description"),
+    [
+        pytest.param("A civic group said the mill should close.", "A civic group", id="a-group"),
+        pytest.param("A court said the mill broke no rules.", "A court", id="a-court"),
+        pytest.param("Ana Ruiz's firm said the mill should close.", "Ana Ruiz's firm", id="owned-by-a-person"),
+        pytest.param(
+            "The Varga administration said the mill should close.",
+            "The Varga administration",
+            id="qualified-by-a-name",
+        ),
+    ],
+)
+def test_an_organisation_introduced_or_owned_by_a_name_is_not_one_named_before(sentence: str, description: str) -> None:
+    text = "Tarn Mills posted a loss on Monday. The Halden Court fined it.\n\n" + sentence + "\n"
+    _, quotes = find_quotes(text, split_sentences(text))
+    assert (quotes[-1].speaker, quotes[-1].speaker_description) == (None, description)
+
+
+def test_an_organisation_noun_qualified_by_its_own_name_is_that_organisation() -> None:
+    text = "Tarn Mills Ltd posted a loss on Monday.\n\nTarn's board said it would appeal.\n"
+    _, quotes = find_quotes(text, split_sentences(text))
+    assert quotes[-1].speaker == "Tarn Mills Ltd"
