@@ -41,7 +41,7 @@ from newsfacts.extraction.cues import (
 from newsfacts.extraction.marks import MASK, WORD
 from newsfacts.extraction.names import Mention
 from newsfacts.extraction.sentences import Sentence
-from newsfacts.extraction.speakers import POSSESSIVE, Entity, SpeakerBook, SpeakerKind
+from newsfacts.extraction.speakers import BODY_SORTS, POSSESSIVE, Entity, SpeakerBook, SpeakerKind
 
 # Documents that say things: "The report said", "a leaked memo says".
 DOCUMENTS = frozenset(
@@ -563,7 +563,7 @@ def _organisation_by_noun(reader: Reading, noun: str, determiner: str, phrase_st
     word = noun.lower()
     introduced = determiner in _INDEFINITE
     entity = None if introduced else book.resolve_role(word, True, phrase_start)
-    if entity is None and word not in PRESS_NOUNS:
+    if entity is None and (word not in PRESS_NOUNS or word in BODY_SORTS):  # "the agency": a public body too
         generic = word in GENERIC_ORGANISATIONS
         find = book.salient_organisation if generic else book.sole_organisation
         entity = (None if introduced else find(phrase_start, word)) or book.organisation_named_next(word, phrase_start)
