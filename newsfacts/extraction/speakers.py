@@ -614,12 +614,12 @@ class SpeakerBook:
         named = [
             e
             for e in self.entities
-            if e.kind == "organisation"
-            and not e.is_media
-            and self._named_at.get(e.id, [pos])[0] < pos
-            and _sort_fits(noun, e)
+            if e.kind == "organisation" and not e.is_media and self._named_at.get(e.id, [pos])[0] < pos
         ]
-        return named[0] if len(named) == 1 else None
+        fits = [e for e in named if _sort_fits(noun, e)]
+        if noun in BODY_SORTS and any(_initials_only(e) for e in named if e not in fits):
+            return None  # "the agency" after "the FBI" and a department: initials may stand for a body of any sort
+        return fits[0] if len(fits) == 1 else None
 
     def organisation_named_next(self, noun: str, pos: int) -> Entity | None:
         """``Police say ...`` then ``According to Halden Police, ...``: the organisation with the noun in its name
@@ -759,24 +759,48 @@ _PLACE_OBJECT = re.compile(r"(?<!according)\s(?:to|into|at|from|near|inside|outs
 
 
 def _sort_fits(noun: str, entity: Entity) -> bool:
-    """Whether an organisation noun (``the authority``, ``the company``) can refer to ``entity``: a public body's
-    noun to a body whose name says it is public (``District Council``), a business's noun to any other."""
-    public = any(w.lower() in PUBLIC_BODY_WORDS for w in entity.name.split())
-    if noun in NAMED_BODY_NOUNS:
-        return noun in (w.lower() for w in entity.name.split())  # "police" only of a police force
-    if noun in PUBLIC_BODY_NOUNS:
-        return public
-    return not public if noun in GENERIC_ORGANISATIONS else True
+    """Whether an organisation noun (``the council``, ``the company``) can refer to ``entity``: a public body's noun
+    to a body of its own sort (``BODY_SORTS``), a business's noun to any organisation whose name says it is not
+    public."""
+    named = {w.lower() for form in (entity.name, *entity.forms) for w in _name_words(form)}
+    sort = BODY_SORTS.get(noun)
+    if sort is not None:
+        return not sort.isdisjoint(named)
+    return named.isdisjoint(PUBLIC_BODY_WORDS) if noun in GENERIC_ORGANISATIONS else True
 
 
-# Nouns that refer only to a body with the noun in its name: "police" is no investigations unit.
-NAMED_BODY_NOUNS = words("police constabulary")
-# Nouns for a public body, and the words that make an organisation's name one.
-PUBLIC_BODY_NOUNS = words("authority council government administration department ministry agency regulator watchdog")
-PUBLIC_BODY_WORDS = words(
-    """council authority ministry department agency commission government administration bureau police parliament
-    assembly senate congress court tribunal constabulary sheriff's service"""
+def _initials_only(entity: Entity) -> bool:
+    """Whether the story calls an organisation only by its initials (``the HWA``): its sort is unknown."""
+    return all(form.isupper() and " " not in form for form in (entity.name, *entity.forms))
+
+
+def _sorts(*rows: tuple[str, str]) -> dict[str, frozenset[str]]:
+    return {noun: words(names) for nouns, names in rows for noun in nouns.split()}
+
+
+# Each public body's noun and the words one of the bodies it can mean has in its name: "the council" is a council
+# or an assembly, never a court; "the ministry" and "the department" are each other's (British and American usage);
+# American stories call departments, services, offices and commissions "the agency" too, but "the bureau" or "the
+# commission" only a body so named. A noun with no body of its sort named gets none (an unnamed source).
+BODY_SORTS = _sorts(
+    ("council assembly", "council assembly"),
+    ("court tribunal", "court tribunal"),
+    ("government cabinet executive", "government administration cabinet executive"),
+    ("administration", "administration"),  # a president's, never a foreign government
+    ("ministry", "ministry department"),
+    ("department", "ministry department police fire"),  # American police and fire forces are departments
+    (
+        "agency regulator watchdog",
+        "agency authority bureau commission service services office department administration",
+    ),
+    ("authority", "authority council"),  # a British council is a local authority
+    ("bureau", "bureau"),
+    ("commission", "commission"),
+    ("service", "service services"),
+    ("police constabulary", "police constabulary"),  # "police" is no investigations unit
 )
+# Words that make an organisation's name a public body's: a business's noun ("the company") is none of them.
+PUBLIC_BODY_WORDS = frozenset().union(*BODY_SORTS.values()) | words("parliament senate congress sheriff")
 
 
 def organisation_noun_before(text: str, start: int) -> str:

@@ -41,7 +41,7 @@ from newsfacts.extraction.cues import (
 from newsfacts.extraction.marks import MASK, WORD
 from newsfacts.extraction.names import Mention
 from newsfacts.extraction.sentences import Sentence, past_dateline
-from newsfacts.extraction.speakers import Entity, SpeakerBook, SpeakerKind
+from newsfacts.extraction.speakers import BODY_SORTS, POSSESSIVE, Entity, SpeakerBook, SpeakerKind
 
 # Documents that say things: "The report said", "a leaked memo says".
 DOCUMENTS = frozenset(
@@ -529,16 +529,11 @@ def _role_subject(reader: Reading, noun: str, phrase_start: int, end: int) -> Su
         return Subject(phrase_start, end, press, "name", reporter=True)  # "the Sme daily"
     organisation = is_organisation_role(word) and not is_person_role(word)
     office = noun[0].isupper() and word in OFFICES  # "the Prime Minister": no guess
-    entity = book.resolve_role(word, organisation, phrase_start, guess=not office)
-    if entity is None and not organisation:
-        entity = book.introduced_next(word, phrase_start)  # "..., the foreign minister said. Foreign Minister X"
-    if entity is None and organisation and word not in PRESS_NOUNS:
-        # "the company": the one the story is about; "the department": the only organisation named so far.
-        generic = word in GENERIC_ORGANISATIONS
-        find = book.salient_organisation if generic else book.sole_organisation
-        entity = find(phrase_start, word) or book.organisation_named_next(word, phrase_start)
-        if entity is not None:
-            book.call(entity, word)  # "the company" goes on meaning the same one
+    if organisation:
+        entity = _organisation_by_noun(reader, noun, determiner, phrase_start, end)
+    else:
+        entity = book.resolve_role(word, False, phrase_start, guess=not office)
+        entity = entity or book.introduced_next(word, phrase_start)  # "..., the foreign minister said. Minister X"
     if word in PRESS_NOUNS and entity is not None and entity.is_media:
         return Subject(phrase_start, end, entity, "role", reporter=True)
     # "the 27-year-old said" with nobody described so: the person followed, a guess.
@@ -568,6 +563,35 @@ def _spokesperson_subject(reader: Reading, noun: str, determiner: str, phrase_st
     # The spokesperson is a person the story may go on to call "he" or "she": they still speak for it.
     book.anonymous(phrase_start, reader.text[phrase_start:end], speaks_for=entity)
     return Subject(phrase_start, end, entity, attribution)
+
+
+def _organisation_by_noun(reader: Reading, noun: str, determiner: str, phrase_start: int, end: int) -> Entity | None:
+    """``the company``, ``the council``: the organisation the story called so, or the one it is about (for a public
+    body's noun, the only one of its sort named so far); none for one it introduces (``a company called X``) or one
+    a name before the noun says is someone else's (``Ruiz's firm``)."""
+    book = reader.book
+    word = noun.lower()
+    introduced = determiner in _INDEFINITE
+    entity = None if introduced else book.resolve_role(word, True, phrase_start)
+    if entity is None and (word not in PRESS_NOUNS or word in BODY_SORTS):  # "the agency": a public body too
+        generic = word in GENERIC_ORGANISATIONS
+        find = book.salient_organisation if generic else book.sole_organisation
+        entity = (None if introduced else find(phrase_start, word)) or book.organisation_named_next(word, phrase_start)
+        if entity is not None:
+            book.call(entity, word)  # "the company" goes on meaning the same one
+    if entity is not None and not _owned_by(entity, reader.text[phrase_start : end - len(noun)]):
+        return None  # "the Obama administration": the body of the name before the noun, not one named earlier
+    return entity
+
+
+def _owned_by(entity: Entity, qualifiers: str) -> bool:
+    """Whether the names qualifying an organisation noun (``Ruiz's`` in ``Ruiz's firm``, ``Halden`` in ``the Halden
+    council``) are all in a name of ``entity``; true when no name qualifies it."""
+    found = WORD.findall(qualifiers)
+    # A first word may have its capital only for opening the sentence ("The", "Local"), unless it owns ("Ruiz's").
+    owners = [w for k, w in enumerate(found) if w[0].isupper() and (k or POSSESSIVE.search(w))]
+    names = {POSSESSIVE.sub("", w).lower() for form in (entity.name, *entity.forms) for w in WORD.findall(form)}
+    return all(POSSESSIVE.sub("", w).lower() in names for w in owners)
 
 
 def _body_named_before(reader: Reading, a: int, b: int) -> tuple[Entity | None, AttributionMethod]:

@@ -1781,3 +1781,102 @@ def test_a_player_called_by_a_nation_is_no_speaker() -> None:
     speakers, quotes = read('Coach Ivo Brannick said the team was tired. "We will recover," the Scot admitted.')
     assert [s.name for s in speakers] == ["Ivo Brannick"]
     assert [speaker for _, speaker, _ in quotes] == ["Ivo Brannick", "Ivo Brannick"]
+
+
+COURT_FIRST = (
+    "The Marlow High Court ruled on Monday that the levy was unlawful.\n\nLawmakers had passed it in spring.\n\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "description"),
+    [
+        pytest.param(
+            COURT_FIRST + "The Halden City Council met on Tuesday.\n\nThe council said it would appeal.\n",
+            "Halden City Council",
+            "",
+            id="council-beside-a-court",
+        ),
+        pytest.param(
+            COURT_FIRST + "The Halden City Council met on Tuesday.\n\nThe court said its ruling stood.\n",
+            "Marlow High Court",
+            "",
+            id="court-beside-a-council",
+        ),
+        pytest.param(
+            COURT_FIRST + "Staff at the Department of Water met on Tuesday.\n\nThe ministry said supplies were safe.\n",
+            "Department of Water",
+            "",
+            id="ministry-of-a-department",
+        ),
+        pytest.param(
+            "The Marlow Revenue Service wrote to traders.\n\nThe agency said the forms were late.\n",
+            "Marlow Revenue Service",
+            "",
+            id="agency-of-a-service",
+        ),
+        pytest.param(
+            COURT_FIRST + "The council said it would review the decision.\n",
+            None,
+            "The council",
+            id="council-is-no-court",
+        ),
+        pytest.param(
+            COURT_FIRST + "The government said it expects growth to slow.\n", None, "The government", id="government"
+        ),
+        pytest.param(
+            COURT_FIRST + "The department said the program had cost $4 million.\n",
+            None,
+            "The department",
+            id="department-is-no-court",
+        ),
+        pytest.param(
+            "The Tarnish government protested on Monday.\n\nThe administration said it would answer.\n",
+            None,
+            "The administration",
+            id="administration-is-no-foreign-government",
+        ),
+        pytest.param(
+            "The HWA opened an inquiry. Staff at the Department of Roads met.\n\nThe agency said it was open.\n",
+            None,
+            "The agency",
+            id="agency-beside-a-body-known-by-initials",
+        ),
+        pytest.param(
+            "Tarn Mills posted a loss on Monday.\n\nThe agency said the mill broke no rules.\n",
+            None,
+            "The agency",
+            id="agency-is-no-business",
+        ),
+    ],
+)
+def test_a_public_bodys_noun_speaks_for_a_body_of_its_sort_or_for_none(
+    text: str, speaker: str | None, description: str
+) -> None:
+    _, quotes = find_quotes(text, split_sentences(text))
+    assert (quotes[-1].speaker, quotes[-1].speaker_description) == (speaker, description)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "description"),
+    [
+        pytest.param("A civic group said the mill should close.", "A civic group", id="a-group"),
+        pytest.param("A court said the mill broke no rules.", "A court", id="a-court"),
+        pytest.param("Ana Ruiz's firm said the mill should close.", "Ana Ruiz's firm", id="owned-by-a-person"),
+        pytest.param(
+            "The Varga administration said the mill should close.",
+            "The Varga administration",
+            id="qualified-by-a-name",
+        ),
+    ],
+)
+def test_an_organisation_introduced_or_owned_by_a_name_is_not_one_named_before(sentence: str, description: str) -> None:
+    text = "Tarn Mills posted a loss on Monday. The Halden Court fined it.\n\n" + sentence + "\n"
+    _, quotes = find_quotes(text, split_sentences(text))
+    assert (quotes[-1].speaker, quotes[-1].speaker_description) == (None, description)
+
+
+def test_an_organisation_noun_qualified_by_its_own_name_is_that_organisation() -> None:
+    text = "Tarn Mills Ltd posted a loss on Monday.\n\nTarn's board said it would appeal.\n"
+    _, quotes = find_quotes(text, split_sentences(text))
+    assert quotes[-1].speaker == "Tarn Mills Ltd"
