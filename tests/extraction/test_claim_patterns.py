@@ -203,6 +203,23 @@ def test_generalisation_feeling_or_evaluation_in_the_articles_words_is_no_claim(
     assert found(text) == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The county health board warned parents to keep children away from the flooded fields.",
+        "The river authority issued an urgent plea for residents to stay off the frozen lake.",
+        "Detectives appealed for witnesses to come forward after the crash on the ring road.",
+        "Officials have cautioned travellers not to drive through the pass overnight.",
+    ],
+)
+def test_an_appeal_to_the_public_to_act_is_advice_and_no_claim(text: str) -> None:
+    assert found(text) == []
+
+
+def test_a_call_on_someone_named_to_act_is_still_news() -> None:
+    assert found("The union called on the Tarnby council to reopen the two libraries it shut in May.") != []
+
+
 def test_what_is_being_done_is_a_fact() -> None:
     text = '"The money was promised and now it\'s being taken away from the wards," said Tom Reyes.'
     assert found(text) == [("attributed", "Tom Reyes")]

@@ -41,6 +41,7 @@ from newsfacts.extraction.claims.claim import ContentKind
 from newsfacts.extraction.claims.content import SWEEPING_START, content_kinds, states_age
 from newsfacts.extraction.claims.content import forget as forget_content_kinds
 from newsfacts.extraction.claims.vocabulary import (
+    APPEAL_RE,
     APPEARED_TO_RE,
     ASKED_TO_SPEAK_RE,
     ASKING_START,
@@ -417,6 +418,8 @@ def _plain_words(text: str, *, quoted: bool) -> str:
         text = RAISED_DOUBT_RE.sub("prompted questions", text)  # "the finding raises questions": talk, not an event
     if " like" in text:
         text = DISLIKED_RE.sub("disliked", text)  # "shareholders did not like the numbers": a feeling
+    if " to " in text and ("arn" in text or "ppeal" in text or "plea" in text or "call" in text or "aution" in text):
+        text = APPEAL_RE.sub("urged", text)  # "warned people to stay away": advice reported, not a fact
     if " hard to" in text:
         text = HARD_TO_RE.sub("it is difficult to", text)  # "it's hard to explain to newcomers": a judgement
     if not quoted and "ppear" in text:
