@@ -645,6 +645,13 @@ def test_a_stretch_of_time_is_a_figure_not_a_date() -> None:
         # a number in a street's name or an address is no amount; a time of day is when
         ("Ana Ruiz said the van was found near 14th Avenue and Mill Road.", [("attributed", "Ana Ruiz")]),
         ("Ana Ruiz said officers were sent to the 2300 block of Elm Street.", [("attributed", "Ana Ruiz")]),
+        ("Ana Ruiz said the van's owner lived at 418 Alder Place in Tarnby.", [("attributed", "Ana Ruiz")]),
+        # a number word after "the" points back at the ones named: no count; a stretch of time or a share still is
+        ("The two ministers quarrelled over the port tax at the summit.", [("other", None)]),
+        ("The three suspects were remanded in custody by the court.", [("other", None)]),
+        ("The mill's sales fell in the three months to June.", [("figure", None)]),
+        ("The motion won the two-thirds majority it needed in the chamber.", [("figure", None)]),
+        ("Tarn Mills lost the thousands of customers it had won.", [("figure", None)]),
         ("The ferry left the harbour shortly before midnight with its crew.", [("date", None)]),
         ("The ferry won its 15th straight race on the lake.", [("figure", None)]),
         # a time told from now is a date in words, an amount of its own in digits
