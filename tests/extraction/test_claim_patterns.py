@@ -216,6 +216,21 @@ def test_an_appeal_to_the_public_to_act_is_advice_and_no_claim(text: str) -> Non
     assert found(text) == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The fever passes to people through the bite of infected ticks in the long grass.",
+        "Harlow is a closed market, where only licensed traders may sell.",
+    ],
+)
+def test_an_event_verb_describing_a_noun_tells_no_event(text: str) -> None:
+    assert found(text) == []
+
+
+def test_an_event_verb_after_its_subject_still_tells_the_event() -> None:
+    assert found("The county closed the ferry landing after the storm damaged it.") == [("other", None)]
+
+
 def test_a_call_on_someone_named_to_act_is_still_news() -> None:
     assert found("The union called on the Tarnby council to reopen the two libraries it shut in May.") != []
 

@@ -7,6 +7,7 @@ from functools import lru_cache
 
 from newsfacts.extraction.claims.claim import ContentKind
 from newsfacts.extraction.claims.vocabulary import (
+    DETERMINERS,
     DIGIT_RE,
     DIGITS,
     EVENT_WORDS,
@@ -400,6 +401,18 @@ def states_age(text: str) -> bool:
     return bool(_spans(_AGE_PATTERNS, text, {token.lower() for token in tokens}, DIGIT_RE.search(text) is not None))
 
 
+def _states_an_event(tokens: list[str], words: set[str]) -> bool:
+    """Whether an event verb tells that something happened, not only describes a noun after a determiner or a
+    preposition ("of infected fleas", "a banned drug", "the elected members")."""
+    if words.isdisjoint(EVENT_WORDS):
+        return False
+    for index, token in enumerate(tokens):
+        word = token.lower()
+        if word in EVENT_WORDS and not (word.endswith("ed") and index and tokens[index - 1].lower() in DETERMINERS):
+            return True
+    return False
+
+
 def content_kinds(text: str) -> set[ContentKind]:
     """Which check-worthy features ``text`` states: a first/superlative, an age, a date, a figure, an event.
 
@@ -441,7 +454,7 @@ def _content_kinds(text: str) -> frozenset[ContentKind]:
         if any(not _MODEL_NUMBER_LEAD.search(text, max(0, start - 12), start) for start, _end in figures):
             kinds.add("figure")
     if (
-        not words.isdisjoint(EVENT_WORDS)
+        _states_an_event(tokens, words)
         or (not words.isdisjoint(_MORE) and _COMPARED_RE.search(text))
         or ("described" in words and _DESCRIBED_AS_FALSE_RE.search(text))
         or (not words.isdisjoint(_RESULTS_GATE) and _RESULTS_RE.search(text))
