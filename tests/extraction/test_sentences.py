@@ -213,6 +213,18 @@ HARD_CASES = [
             ("prose", "The club thanked them."),
         ],
     ),
+    (
+        "He left.\n\nFive great years. Thank you all.\nSee you soon pic.twitter.com/Ab12Cd\n\n"
+        "\u2014 Jo Tarn (@jotarn) May 3, 2021\n\nHe joined Harlow.",
+        [
+            ("prose", "He left."),
+            ("caption", "Five great years."),
+            ("caption", "Thank you all."),
+            ("caption", "See you soon pic.twitter.com/Ab12Cd"),
+            ("credit", "\u2014 Jo Tarn (@jotarn) May 3, 2021"),
+            ("prose", "He joined Harlow."),
+        ],
+    ),
     ("The crew returned safely.© 2022 Reuters", [("prose", "The crew returned safely."), ("credit", "© 2022 Reuters")]),
     (
         "It ends here.2019 The Associated Press",
