@@ -746,6 +746,13 @@ def test_a_speakers_superlative_is_less_sure_than_the_articles() -> None:
     assert speaker.confidence < article.confidence
 
 
+def test_a_speakers_superlative_that_also_counts_something_is_as_sure_as_a_figure() -> None:
+    judged = claims_of('"The Lakeside pier is the longest in the country," said Ana Ruiz.')[0]
+    counted = claims_of('"The Lakeside pier is the longest in the country, at 900 metres," said Ana Ruiz.')[0]
+    assert (judged.kind, counted.kind) == ("first", "first")
+    assert counted.confidence > judged.confidence
+
+
 def test_words_the_reporter_quotes_in_a_speakers_account_lower_the_confidence() -> None:
     plain = claims_of("Tom Reyes said the owners shut down the depot without warning.")[0]
     quoted = claims_of('Tom Reyes said the owners shut down the depot "without warning".')[0]
