@@ -447,9 +447,9 @@ APPEARED_TO_RE = re.compile(
     r"\bappear(?:s|ed)?\s+(?:to\s+(?=(?:be|have)\b)|(?=[a-z]+(?:ed|en|ous|ful|ive|ent|ant|ic|al)\b))",
     re.IGNORECASE,
 )
-# An appeal or a warning to the public to act ("warned shoppers to avoid the pills", "issued a plea for people to stay
-# away", "appealed for witnesses to come forward"): advice reported, as "urged" is. Only the public is its object: a
-# call on someone named ("called on the mayor to resign") is news of its own.
+# An appeal or a warning to the public to act ("warned shoppers to avoid the pills", "made a plea for residents to
+# keep off the ice", "appealed for witnesses to come forward"): advice reported, as "urged" is. Only the public is its
+# object: a call on someone named ("called on the mayor to resign") is news of its own.
 _THE_PUBLIC = (
     r"(?:(?:the\s+|members\s+of\s+the\s+|all\s+|other\s+|local\s+)?(?:public|people|residents|consumers|shoppers"
     r"|parents|motorists|drivers|travell?ers|holidaymakers|customers|users|patients|witnesses|anyone|everyone))"
