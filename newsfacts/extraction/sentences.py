@@ -3,14 +3,16 @@
 Scraped articles lose their paragraph breaks: ``space race.This time`` or ``about it.Who is Doctor Who?Russian``.
 A missing space after terminal punctuation is read as a lost block boundary; a short block standing alone between
 such boundaries (or line breaks) is a heading, a leading ``Credit:``/``Photo:`` block a caption, and a trailing
-``© 2021 Agency`` line a credit. Everything else is prose, split at ordinary sentence ends.
+``© 2021 Agency`` line a credit; so is the signature line under an embedded post ("— Jo Tarn (@jotarn) May 3, 2021"),
+and a short block that ends in a photographer's credit ("... on Friday. Jo Tarn / AFP") is a caption, as are the words
+of the post above such a signature. Everything else is prose, split at ordinary sentence ends.
 """
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import pairwise
 from typing import Literal
 
@@ -136,6 +138,21 @@ _ATTRIBUTED_QUOTE_RE = re.compile(
     + _SPEECH_VERB
     + r")[.!]?"
 )
+# The signature line under an embedded social-media post: "— Jo Tarn (@jotarn) May 3, 2021".
+_POST_SIGNATURE_RE = re.compile(
+    r"[-\u2013\u2014]+[^\S\n]*[^\n()]{1,80}\(@\w{1,30}\)[^\S\n]+[A-Z][a-z]{2,8}\.?[^\S\n]+\d{1,2},[^\S\n]+(?:19|20)\d\d"
+)
+# The link to an embedded post's picture or page that ends its words: "... my friend. pic.twitter.com/Ab12Cd".
+_POST_LINK_RE = re.compile(r"(?:pic\.twitter\.com|https?://t\.co)/\w+\W*$")
+_PARAGRAPH_GAP_RE = re.compile(r"\n[^\S\n]*\n")
+# A photographer's credit, the last sentence of a block after the caption's words or on its own: "... on Friday. Jo
+# Tarn / Getty Images", "...rally.Jo Tarn / AFP - Getty Images"; the block is then a caption.
+_CREDIT_NAME = r"[A-Z][\w'\u2019.-]*(?:[^\S\n]+[A-Z][\w'\u2019.-]*){0,3}"
+_PHOTO_CREDIT_RE = re.compile(
+    rf"{_CREDIT_NAME}[^\S\n]+/[^\S\n]+{_CREDIT_NAME}(?:[^\S\n]+[-\u2013\u2014][^\S\n]+{_CREDIT_NAME})?\.?"
+)
+# A caption with its credit is a sentence or two; a longer block ending so is prose that happens to.
+MAX_CREDITED_CAPTION_CHARS = 400
 _CREDIT_INITIALS = frozenset("©(CBRWEAcrwea")
 _BULLETS = frozenset("-*\u2022\u2013\u2014\u00b7\u25aa\u25cf")
 _OPENERS = "“\u2018«([„"
@@ -340,12 +357,18 @@ class _Block:
     # -- segments ------------------------------------------------------------------------------------------------
 
     def segments(self) -> list[_Segment]:
+        if _POST_SIGNATURE_RE.fullmatch(self.text, self.start, self.end):
+            return [_Segment(self.start, self.end, True, True, "credit")]
         segments: list[_Segment] = []
         start, opens = self.start, True
         for end, nxt, glued in self.cuts():
             segments.append(_Segment(start, end, opens, glued))
             start, opens = nxt, glued
         segments.append(_Segment(start, self.end, opens, True))
+        if self._ends_with_photo_credit(segments[-1]):
+            for seg in segments:
+                seg.kind = "caption"
+            return segments
         segments = self._split_captions(segments)
         self._mark_credit(segments)
         if (
@@ -387,6 +410,13 @@ class _Block:
             if self.is_credit(seg.start, seg.opens_block):
                 segments[i:] = [_Segment(seg.start, self.end, seg.opens_block, True, "credit")]
                 return
+
+    def _ends_with_photo_credit(self, last: _Segment) -> bool:
+        """The block is a photo's caption: short, its last sentence a photographer's credit ("Jo Tarn / AFP")."""
+        return (
+            self.end - self.start <= MAX_CREDITED_CAPTION_CHARS
+            and _PHOTO_CREDIT_RE.fullmatch(self.text, last.start, last.end) is not None
+        )
 
     def _is_headline(self) -> bool:
         """A line of a few sentences whose last one has no final punctuation: a headline with its standfirst."""
@@ -528,4 +558,21 @@ def split_sentences(text: str) -> list[Sentence]:
                 continue
             s = seg.start + len(chunk) - len(chunk.lstrip())
             sentences.append(Sentence(len(sentences), s, s + len(stripped), seg.kind, stripped))
+    return _mark_embedded_posts(text, sentences)
+
+
+def _mark_embedded_posts(text: str, sentences: list[Sentence]) -> list[Sentence]:
+    """The words of a social-media post embedded in the page, the paragraph that ends with the post's media link
+    right above its signature line, are furniture like a caption: the post as the page showed it, not the story."""
+    for i, sentence in enumerate(sentences):
+        if sentence.kind != "credit" or not _POST_SIGNATURE_RE.fullmatch(sentence.text):
+            continue
+        if i == 0 or not _POST_LINK_RE.search(sentences[i - 1].text):
+            continue
+        first = i - 1
+        while first > 0 and not _PARAGRAPH_GAP_RE.search(text, sentences[first - 1].end, sentences[first].start):
+            first -= 1
+        for j in range(first, i):
+            if sentences[j].kind in ("prose", "heading"):
+                sentences[j] = replace(sentences[j], kind="caption")
     return sentences

@@ -203,6 +203,38 @@ def test_generalisation_feeling_or_evaluation_in_the_articles_words_is_no_claim(
     assert found(text) == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The county health board warned parents to keep children away from the flooded fields.",
+        "The river authority issued an urgent plea for residents to stay off the frozen lake.",
+        "Detectives appealed for witnesses to come forward after the crash on the ring road.",
+        "Officials have cautioned travellers not to drive through the pass overnight.",
+    ],
+)
+def test_an_appeal_to_the_public_to_act_is_advice_and_no_claim(text: str) -> None:
+    assert found(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The fever passes to people through the bite of infected ticks in the long grass.",
+        "Harlow is a closed market, where only licensed traders may sell.",
+    ],
+)
+def test_an_event_verb_describing_a_noun_tells_no_event(text: str) -> None:
+    assert found(text) == []
+
+
+def test_an_event_verb_after_its_subject_still_tells_the_event() -> None:
+    assert found("The county closed the ferry landing after the storm damaged it.") == [("other", None)]
+
+
+def test_a_call_on_someone_named_to_act_is_still_news() -> None:
+    assert found("The union called on the Tarnby council to reopen the two libraries it shut in May.") != []
+
+
 def test_what_is_being_done_is_a_fact() -> None:
     text = '"The money was promised and now it\'s being taken away from the wards," said Tom Reyes.'
     assert found(text) == [("attributed", "Tom Reyes")]
@@ -277,6 +309,8 @@ def test_forecast_clause_is_left_out_and_the_fact_beside_it_kept() -> None:
         # a second verb of the same "would", and a clause of a few words joined by "and", go on with the forecast
         "The trust said it would review the rota and ensure nurses were paid for the extra shifts.",
         "Ana Ruiz said new fossils would turn up as she and her students cleaned the riverbank.",
+        # how it will be done goes with the plan, whatever past its words hold
+        "The board aims to save money next term, by merging the depots that were built after the war.",
     ],
 )
 def test_prediction_or_plan_is_no_claim(text: str) -> None:
@@ -628,6 +662,13 @@ def test_a_stretch_of_time_is_a_figure_not_a_date() -> None:
         # a number in a street's name or an address is no amount; a time of day is when
         ("Ana Ruiz said the van was found near 14th Avenue and Mill Road.", [("attributed", "Ana Ruiz")]),
         ("Ana Ruiz said officers were sent to the 2300 block of Elm Street.", [("attributed", "Ana Ruiz")]),
+        ("Ana Ruiz said the van's owner lived at 418 Alder Place in Tarnby.", [("attributed", "Ana Ruiz")]),
+        # a number word after "the" points back at the ones named: no count; a stretch of time or a share still is
+        ("The two ministers quarrelled over the port tax at the summit.", [("other", None)]),
+        ("The three suspects were remanded in custody by the court.", [("other", None)]),
+        ("The mill's sales fell in the three months to June.", [("figure", None)]),
+        ("The motion won the two-thirds majority it needed in the chamber.", [("figure", None)]),
+        ("Tarn Mills lost the thousands of customers it had won.", [("figure", None)]),
         ("The ferry left the harbour shortly before midnight with its crew.", [("date", None)]),
         ("The ferry won its 15th straight race on the lake.", [("figure", None)]),
         # a time told from now is a date in words, an amount of its own in digits
@@ -725,6 +766,13 @@ def test_a_speakers_superlative_is_less_sure_than_the_articles() -> None:
     speaker = claims_of('"The Lakeside pier is the longest in the country," said Ana Ruiz.')[0]
     assert (article.kind, speaker.kind) == ("first", "first")
     assert speaker.confidence < article.confidence
+
+
+def test_a_speakers_superlative_that_also_counts_something_is_as_sure_as_a_figure() -> None:
+    judged = claims_of('"The Lakeside pier is the longest in the country," said Ana Ruiz.')[0]
+    counted = claims_of('"The Lakeside pier is the longest in the country, at 900 metres," said Ana Ruiz.')[0]
+    assert (judged.kind, counted.kind) == ("first", "first")
+    assert counted.confidence > judged.confidence
 
 
 def test_words_the_reporter_quotes_in_a_speakers_account_lower_the_confidence() -> None:

@@ -288,6 +288,14 @@ FACTS = [
         [("figure", "Shares of Brightwell rose 9 percent in early trading as the firm cut its debt.")],
     ),
     (
+        "two pasts joined by and are one predicate",
+        "Guards at the Harlow depot were pushed and kicked as they left after a meeting, leaving 3 of them hurt.",
+        [
+            ("other", "Guards at the Harlow depot were pushed and kicked as they left after a meeting"),
+            ("figure", "leaving 3 of them hurt."),
+        ],
+    ),
+    (
         "a preposition in -ing opens no second fact",
         "Fares rose 5 percent in March, including on the night buses.",
         [("figure", "Fares rose 5 percent in March, including on the night buses.")],

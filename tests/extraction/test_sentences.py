@@ -189,6 +189,42 @@ HARD_CASES = [
         "Photo credit: Jane Doe/Getty Images\nThe launch went ahead.",
         [("caption", "Photo credit: Jane Doe/Getty Images"), ("prose", "The launch went ahead.")],
     ),
+    (
+        "The vote passed.\n\nA crowd waves flags at a rally in Tarnby on Monday.Jo Vane / AFP - Getty Images",
+        [
+            ("prose", "The vote passed."),
+            ("caption", "A crowd waves flags at a rally in Tarnby on Monday."),
+            ("caption", "Jo Vane / AFP - Getty Images"),
+        ],
+    ),
+    (
+        "Riders cross the old bridge in Harlow. Ed Marsh / Reuters\n\nThe bridge reopened.",
+        [
+            ("caption", "Riders cross the old bridge in Harlow."),
+            ("caption", "Ed Marsh / Reuters"),
+            ("prose", "The bridge reopened."),
+        ],
+    ),
+    (
+        "Fans cheered.\n\n\u2014 Harlow Rovers (@HarlowRovers) March 4, 2022\n\nThe club thanked them.",
+        [
+            ("prose", "Fans cheered."),
+            ("credit", "\u2014 Harlow Rovers (@HarlowRovers) March 4, 2022"),
+            ("prose", "The club thanked them."),
+        ],
+    ),
+    (
+        "He left.\n\nFive great years. Thank you all.\nSee you soon pic.twitter.com/Ab12Cd\n\n"
+        "\u2014 Jo Tarn (@jotarn) May 3, 2021\n\nHe joined Harlow.",
+        [
+            ("prose", "He left."),
+            ("caption", "Five great years."),
+            ("caption", "Thank you all."),
+            ("caption", "See you soon pic.twitter.com/Ab12Cd"),
+            ("credit", "\u2014 Jo Tarn (@jotarn) May 3, 2021"),
+            ("prose", "He joined Harlow."),
+        ],
+    ),
     ("The crew returned safely.© 2022 Reuters", [("prose", "The crew returned safely."), ("credit", "© 2022 Reuters")]),
     (
         "It ends here.2019 The Associated Press",

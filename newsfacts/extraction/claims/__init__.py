@@ -46,7 +46,8 @@ Kind, the first that fits, by what the claim asserts (the claimant is its own fi
 3. ``figure`` -- any other number, amount, count, fraction or ordinal ("2,500", "5pc", "400MW", "tens of millions of
    euros", "more than half of the trains", "his fourth goal", "a 15th straight time", "1C", a count of one: "one
    passenger was hurt", of nought: "no injuries"); not a bill's or a model's number ("Bill 21", "category 4") nor a
-   number word naming a thing ("two-seater");
+   number word naming a thing ("two-seater"), nor one that points back at the ones already named ("the two leaders"),
+   nor a house number ("lives at 418 Alder Place");
 4. ``date`` -- a day, month or year, a decade, a weekday, a clock time, a point in time ("last month", "two years
    ago", "a day earlier", "the seventh-minute header");
 5. ``attributed`` -- a speaker's statement with none of the above: a named speaker's (the claimant) or a described

@@ -41,6 +41,7 @@ from newsfacts.extraction.claims.claim import ContentKind
 from newsfacts.extraction.claims.content import SWEEPING_START, content_kinds, states_age
 from newsfacts.extraction.claims.content import forget as forget_content_kinds
 from newsfacts.extraction.claims.vocabulary import (
+    APPEAL_RE,
     APPEARED_TO_RE,
     ASKED_TO_SPEAK_RE,
     ASKING_START,
@@ -118,6 +119,10 @@ _INDICATIVE = STATE_VERBS | {"did", "does", "do", "didn't", "doesn't", "don't", 
 _POINTING = frozenset({"it", "this", "that"})
 # Words that open the rest of a list rather than a clause of its own: ", not renewed or amended".
 _LIST_GOES_ON = frozenset({"not", "or", "nor"})
+# Prepositions that, before a verb in -ing, open a phrase of how or with what something is done ("by closing",
+# "without raising"), not a clause of its own.
+_MEANS_OPENERS = frozenset({"by", "through", "without", "while", "via"})
+_GERUND_RE = re.compile(r"[a-z]{2,}ing$")
 # Words that open a condition or a circumstance of another clause, or a description of a noun ("which has been"),
 # not a statement of its own.
 _OPENS_A_CONDITION = DEPENDENT_JOINS | words("while whereas once whenever until whether who which whose")
@@ -332,10 +337,13 @@ def _factual_clauses(text: str, tokens: list[str]) -> list[str]:
 def _goes_on(joined_by: str, tokens: list[str], after_short: bool) -> bool:
     """Whether a clause goes on with the one before rather than asserting on its own: a dependent clause, a few
     words with no verb of their own ("likely to go on into Tuesday and later this week"), the rest of a list ("to be
-    renewed, not renewed or amended"); after "and", a second verb of the same subject and modal ("would review the
-    rota and ensure [staff were paid]") or the rest of a few words ("as he [and his crew hauled in the nets]")."""
+    renewed, not renewed or amended"), how it is done ("by closing two plants"); after "and", a second verb of the
+    same subject and modal ("would review the rota and ensure [staff were paid]") or the rest of a few words ("as he
+    [and his crew hauled in the nets]")."""
     if joined_by in DEPENDENT_JOINS or len(tokens) < MIN_QUOTE_WORDS or tokens[0].lower() in _LIST_GOES_ON:
         return True
+    if tokens[0].lower() in _MEANS_OPENERS and _GERUND_RE.match(tokens[1]):
+        return True  # "will cut costs, by closing two plants": how it will be done, as much to come as the rest
     if joined_by != "and":
         return False
     return after_short or (tokens[0].islower() and tagger.tag(tokens[:3])[0] == "VB")
@@ -418,6 +426,8 @@ def _plain_words(text: str, *, quoted: bool) -> str:
         text = RAISED_DOUBT_RE.sub("prompted questions", text)  # "the finding raises questions": talk, not an event
     if " like" in text:
         text = DISLIKED_RE.sub("disliked", text)  # "shareholders did not like the numbers": a feeling
+    if " to " in text and ("arn" in text or "ppeal" in text or "plea" in text or "call" in text or "aution" in text):
+        text = APPEAL_RE.sub("urged", text)  # "warned people to stay away": advice reported, not a fact
     if " hard to" in text:
         text = HARD_TO_RE.sub("it is difficult to", text)  # "it's hard to explain to newcomers": a judgement
     if not quoted and "ppear" in text:

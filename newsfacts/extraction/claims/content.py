@@ -7,6 +7,7 @@ from functools import lru_cache
 
 from newsfacts.extraction.claims.claim import ContentKind
 from newsfacts.extraction.claims.vocabulary import (
+    DETERMINERS,
     DIGIT_RE,
     DIGITS,
     EVENT_WORDS,
@@ -181,20 +182,37 @@ _ONE_COUNTED_RE = re.compile(
     r"|\b(?:with|by)\s+(?:just\s+|only\s+)?one\s+(?:vote|seat|goal|point|run|stroke|abstention)\b",
     re.IGNORECASE,
 )
+# A house number's street: "2140 Alder Place", "12 North Main St."
+_STREET = (
+    r"\s+(?:[A-Z][\w'\u2019-]*\s+){1,3}(?:Street|St\.|Avenue|Ave\.|Road|Rd\.|Place|Drive|Dr\.|Lane|Boulevard|Blvd\."
+    r"|Court|Terrace|Crescent|Close|Circle|Parkway|Way)(?!\w)"
+)
+# A number word after "the" points back at things already named ("the two leaders", "the three suspects"), no count
+# of its own; a stretch of time ("the three months to June") or a share ("the two-thirds majority") still is one.
+_NOT_THE_ONES_NAMED = (
+    r"(?:(?<!\bthe\s)|(?=[a-z]+-)|(?=[a-z]+\s+(?:(?:straight|consecutive|previous|past|last|next)\s+)?"
+    r"(?:seconds|minutes|hours|days|weeks|months|years|decades|centuries|seasons|quarters)\b))"
+)
 _TIME_AMOUNTS = frozenset(["day's", "week's", "fortnight's", "month's", "year's"])
 _A_STRETCH = frozenset({"century", "decade", "year", "month", "week", "fortnight", "hour"})
 _NUMBER_GATES = NUMBER_WORDS | _TIME_AMOUNTS | _A_STRETCH | _FRACTION_WORDS | {"no", "nobody", "one", "twice", "thrice"}
 _FIGURE_PATTERNS: Gated = [
-    # digits, not glued to a word ("G7", "COVID-19"), nor an address ("the 5400 block of Elm Street")
+    # digits, not glued to a word ("G7", "COVID-19"), nor an address ("the 5400 block of Elm Street", "lives at 2140
+    # Alder Place")
     (
         DIGIT,
         re.compile(
-            rf"(?<![\w/-])[$€£¥]?(?:{DIGITS})(?:{_UNIT})?(?!\w|[.,]\d)(?!\s+block\s+of\b)(?:\s*%|\s+per\s*cent)?"
+            rf"(?<![\w/-])[$€£¥]?(?:{DIGITS})(?:{_UNIT})?(?!\w|[.,]\d)(?!\s+block\s+of\b)(?!{_STREET})"
+            r"(?:\s*%|\s+per\s*cent)?"
         ),
     ),
     (
         CARDINALS,
-        re.compile(rf"\b(?:{NUMBER_WORD}|{SCALE}s?|dozens?|tens|scores){_NOT_A_DESCRIPTOR}\b", re.IGNORECASE),
+        re.compile(
+            rf"(?:{_NOT_THE_ONES_NAMED}\b{NUMBER_WORD}(?!\s+{SCALE})|\b(?:{NUMBER_WORD}\s+)?(?:{SCALE}s?|dozens?|tens|scores))"
+            rf"{_NOT_A_DESCRIPTOR}\b",
+            re.IGNORECASE,
+        ),
     ),
     # a rank or a count: "the fourth recall this decade", "after a fourth day of protests", "his fourth goal"
     (
@@ -382,6 +400,18 @@ def states_age(text: str) -> bool:
     return bool(_spans(_AGE_PATTERNS, text, {token.lower() for token in tokens}, DIGIT_RE.search(text) is not None))
 
 
+def _states_an_event(tokens: list[str], words: set[str]) -> bool:
+    """Whether an event verb tells that something happened, not only describes a noun after a determiner or a
+    preposition ("of infected fleas", "a banned drug", "the elected members")."""
+    if words.isdisjoint(EVENT_WORDS):
+        return False
+    for index, token in enumerate(tokens):
+        word = token.lower()
+        if word in EVENT_WORDS and not (word.endswith("ed") and index and tokens[index - 1].lower() in DETERMINERS):
+            return True
+    return False
+
+
 def content_kinds(text: str) -> set[ContentKind]:
     """Which check-worthy features ``text`` states: a first/superlative, an age, a date, a figure, an event.
 
@@ -423,7 +453,7 @@ def _content_kinds(text: str) -> frozenset[ContentKind]:
         if any(not _MODEL_NUMBER_LEAD.search(text, max(0, start - 12), start) for start, _end in figures):
             kinds.add("figure")
     if (
-        not words.isdisjoint(EVENT_WORDS)
+        _states_an_event(tokens, words)
         or (not words.isdisjoint(_MORE) and _COMPARED_RE.search(text))
         or ("described" in words and _DESCRIBED_AS_FALSE_RE.search(text))
         or (not words.isdisjoint(_RESULTS_GATE) and _RESULTS_RE.search(text))

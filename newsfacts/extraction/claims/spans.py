@@ -229,6 +229,8 @@ def _second_fact(text: str, found: re.Match[str], end: int) -> bool:
         return True  # ", which ...", ", who ..."
     if found.group("conjunction") and _verb_in_ing(tokens[0]):
         return True
+    if not found.group("conjunction") and _paired_past(text[max(0, found.start() - 30) : found.start()], tokens[0]):
+        return False
     # the verb first ("and is facing"), or after a subject of plain words ("and the county council has"), not after a
     # phrase that goes on with the first clause ("and Luke Brennan before Rovers scored")
     for token in tokens:
@@ -238,6 +240,20 @@ def _second_fact(text: str, found: re.Match[str], end: int) -> bool:
         if word in _NOT_IN_SUBJECT:
             return False
     return False
+
+
+def _paired_past(before: str, after: str) -> bool:
+    """Two pasts joined by "and" share their subject and auxiliary ("were shouted and cursed at", "was arrested and
+    charged"): one predicate, not a second fact (a finite "is" or "has" after "and" opens one)."""
+    last = word_tokens(before)[-1:]
+    word = after.lower()
+    return (
+        bool(last)
+        and last[0].lower() not in _FINITE
+        and word not in _FINITE
+        and _finite_word(last[0].lower())
+        and _finite_word(word)
+    )
 
 
 def _verb_in_ing(token: str) -> bool:

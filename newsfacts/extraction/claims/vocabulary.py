@@ -461,6 +461,20 @@ APPEARED_TO_RE = re.compile(
     r"\bappear(?:s|ed)?\s+(?:to\s+(?=(?:be|have)\b)|(?=[a-z]+(?:ed|en|ous|ful|ive|ent|ant|ic|al)\b))",
     re.IGNORECASE,
 )
+# An appeal or a warning to the public to act ("warned shoppers to avoid the pills", "made a plea for residents to
+# keep off the ice", "appealed for witnesses to come forward"): advice reported, as "urged" is. Only the public is its
+# object: a call on someone named ("called on the mayor to resign") is news of its own.
+_THE_PUBLIC = (
+    r"(?:(?:the\s+|members\s+of\s+the\s+|all\s+|other\s+|local\s+)?(?:public|people|residents|consumers|shoppers"
+    r"|parents|motorists|drivers|travell?ers|holidaymakers|customers|users|patients|witnesses|anyone|everyone))"
+)
+APPEAL_RE = re.compile(
+    r"\b(?:warn(?:s|ed|ing)?|caution(?:s|ed|ing)?|call(?:s|ed|ing)?\s+on|appeal(?:s|ed|ing)?\s+(?:to|for)"
+    r"|plead(?:s|ed|ing)?\s+with|(?:issu|mak|launch)(?:es|ed|ing|e)\s+(?:a|an)\s+(?:\w+\s+)?(?:plea|appeal|call)"
+    r"(?:\s+(?:to|for|on))?)"
+    rf"\s+{_THE_PUBLIC}\s+(?:\w+\s+)?to\s+(?!(?:the|a|an|his|her|their|its|be)\b)[a-z]+\b",
+    re.IGNORECASE,
+)
 HARD_TO_RE = re.compile(r"\b(?:it|that)(?:['\u2019]s|\s+is|\s+was)\s+hard\s+to\b", re.IGNORECASE)
 FELL_SILENT_RE = re.compile(r"\bfell\s+(?:silent|quiet)\b", re.IGNORECASE)
 # "We can confirm that", "I can tell you": the speaker vouching for what follows, no ability, hedge or generic "you".
