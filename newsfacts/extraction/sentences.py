@@ -125,6 +125,11 @@ _ATTRIBUTED_QUOTE_RE = re.compile(
     + _SPEECH_VERB
     + r")[.!]?"
 )
+# A picture credit: the photographer or source, a slash, the agency ("Ana Ruiz / Reuters", "Lars Eng/AFP - Getty
+# Images", "Handout/Reuters."), every word capitalised.
+_PHOTO_CREDIT_RE = re.compile(
+    rf"{_NAME}(?:[^\S\n]+{_NAME}){{0,3}}[^\S\n]*/[^\S\n]*{_NAME}(?:[^\S\n]+(?:{_NAME}|[-\u2013\u2014]|via)){{0,4}}"
+)
 _CREDIT_INITIALS = frozenset("©(CBRWEAcrwea")
 _BULLETS = frozenset("-*\u2022\u2013\u2014\u00b7\u25aa\u25cf")
 _OPENERS = "“\u2018«([„"
@@ -373,9 +378,14 @@ class _Block:
         for i, seg in enumerate(segments):
             if self.end - seg.start > MAX_CREDIT_CHARS or seg.kind != "prose":
                 continue
-            if self.is_credit(seg.start, seg.opens_block):
-                segments[i:] = [_Segment(seg.start, self.end, seg.opens_block, True, "credit")]
-                return
+            if _PHOTO_CREDIT_RE.fullmatch(self.text, seg.start, self.end):
+                # "Ana Ruiz / Getty Images" ends a photo's caption, glued to it or on a line of its own
+                for before in segments[:i]:
+                    before.kind = "caption"
+            elif not self.is_credit(seg.start, seg.opens_block):
+                continue
+            segments[i:] = [_Segment(seg.start, self.end, seg.opens_block, True, "credit")]
+            return
 
     def _is_headline(self) -> bool:
         """A line of a few sentences whose last one has no final punctuation: a headline with its standfirst."""

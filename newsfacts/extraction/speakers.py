@@ -116,6 +116,9 @@ class SpeakerBook:
         self._by_prefix: dict[str, set[int]] = {}  # the first three letters of a name -> ids of entities
         self._named_at: dict[int, list[int]] = {}  # entity id -> offsets of its name mentions (possessives too)
         self._previous: tuple[Mention, Entity] | None = None  # the last mention read that names an entity
+        # A credit line names who took a photo or wrote the story, never someone the story refers to later.
+        credits = [(s.start, s.end) for s in sentences if s.kind == "credit"]
+        mentions = [m for m in mentions if not any(a <= m.start < b for a, b in credits)]
         for k, mention in enumerate(mentions):
             self._read(mention, mentions[k + 1] if k + 1 < len(mentions) else None)
         # Mentions arrive in text order, so the starts are ascending and ``entity_at`` can bisect them.

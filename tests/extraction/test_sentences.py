@@ -189,6 +189,11 @@ HARD_CASES = [
         "Photo credit: Jane Doe/Getty Images\nThe launch went ahead.",
         [("caption", "Photo credit: Jane Doe/Getty Images"), ("prose", "The launch went ahead.")],
     ),
+    (
+        "Crowds waited at the pier on Sunday.Lea Marsh / AFP - Getty Images",
+        [("caption", "Crowds waited at the pier on Sunday."), ("credit", "Lea Marsh / AFP - Getty Images")],
+    ),
+    ("The mayor spoke.\n\nTom Berry/Reuters.", [("prose", "The mayor spoke."), ("credit", "Tom Berry/Reuters.")]),
     ("The crew returned safely.© 2022 Reuters", [("prose", "The crew returned safely."), ("credit", "© 2022 Reuters")]),
     (
         "It ends here.2019 The Associated Press",

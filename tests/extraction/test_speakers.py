@@ -1780,6 +1780,14 @@ def test_a_month_or_party_word_is_dropped_or_kept_by_its_place(text: str, names:
     assert [m.text for m in find_mentions(text, split_sentences(text))] == names
 
 
+def test_a_photographer_named_in_a_credit_is_no_one_a_pronoun_refers_to() -> None:
+    _, quotes = read(
+        "Mayor Tom Ruiz spoke on Monday.\n\nA banner hangs in Tarnby.Piet Marsh / AFP - Getty Images\n\n"
+        '"We will rebuild the pier," he said.'
+    )
+    assert [speaker for _, speaker, _ in quotes] == ["Tom Ruiz"]
+
+
 def test_a_player_called_by_a_nation_is_no_speaker() -> None:
     speakers, quotes = read('Coach Ivo Brannick said the team was tired. "We will recover," the Scot admitted.')
     assert [s.name for s in speakers] == ["Ivo Brannick"]
