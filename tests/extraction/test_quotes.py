@@ -644,6 +644,20 @@ TRANSCRIPTS = [
         ],
         id="a-label-in-capitals-inside-a-scraped-line",
     ),
+    pytest.param(
+        (
+            "Host Maria Lenz asked the mayor about the budget.\n\n"
+            "MARIA LENZ: What went wrong?\n\n"
+            "TOM BASSEY: The figures were late.\n\n"
+            "LENZ: And who is to blame?\n"
+        ),
+        [
+            ("What went wrong?", "direct", "Maria Lenz"),
+            ("The figures were late.", "direct", "Tom Bassey"),
+            ("And who is to blame?", "direct", "Maria Lenz"),
+        ],
+        id="a-speaker-labelled-again-by-surname",
+    ),
 ]
 
 
@@ -662,6 +676,15 @@ def test_transcript_lines_without_quotation_marks_are_their_speakers_words(
         pytest.param("Rents rose again.\nUpdate: the vote is on Monday.\n", id="one-label"),
         pytest.param("Rents rose.\nWhen: Monday at noon.\nWhere: the town hall.\n", id="event-details"),
         pytest.param("Rents rose.\nReporter: Ana Ruiz\nEditor: Tom Bassey\n", id="credits"),
+        pytest.param(
+            (
+                "Police held three people after a raid on Monday. Officers stopped Tom Rusk's van first.\n\n"
+                "Tom Rusk: Theft of a vehicle, held on $2,000 bond.\n\n"
+                "Ana K. Rusk: Possession of stolen goods, released.\n\n"
+                "Piet Vane: Two warrants, held without bond.\n"
+            ),
+            id="a-list-of-people-and-their-charges",
+        ),
     ],
 )
 def test_labelled_lines_that_are_no_transcript_are_no_quotes(text: str) -> None:
