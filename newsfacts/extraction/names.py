@@ -17,6 +17,7 @@ from newsfacts.extraction.cues import (
     DEMONYMS,
     NEWS_AGENCIES,
     OFFICES,
+    ORGANISATION_LAST_WORDS,
     ORGANISATION_WORDS,
     PLACE_WORDS,
     POSTNOMINALS,
@@ -536,7 +537,9 @@ def _kind(
     lower_words = [w.lower() for w in words]
     name = text[start:end]
     kind: NameKind = "unknown"
-    organisational = any(w in ORGANISATION_WORDS for w in lower_words)
+    organisational = any(w in ORGANISATION_WORDS for w in lower_words) or (
+        len(words) > 1 and lower_words[-1] in ORGANISATION_LAST_WORDS
+    )
     if "&" in name:
         kind = "organisation"  # "Smith & Nephew", "Procter & Gamble"
     elif titled and not organisational:

@@ -502,11 +502,33 @@ def test_office_holders_spokesman_without_a_seat_named_is_described() -> None:
 
 
 @pytest.mark.parametrize(
-    "name", ["Greyfield Analytics", "Harbour Management", "Tolland Investments", "Halden Growers Assn.", "Tarn Bros."]
+    "name",
+    [
+        "Greyfield Analytics",
+        "Harbour Management",
+        "Tolland Investments",
+        "Halden Growers Assn.",
+        "Tarn Bros.",
+        "Tarnby United",
+        "Renters United",
+    ],
 )
 def test_company_named_like_a_person_is_an_organisation_by_its_last_word(name: str) -> None:
     speakers, _ = read(f"{name} said sales fell.")
     assert [(s.name, s.kind) for s in speakers] == [(name, "organisation")]
+
+
+def test_a_person_described_by_age_is_not_the_club_that_sacked_him() -> None:
+    _, quotes = read(
+        "Tom Ruiz has agreed to coach Halden.\n\nHe was sacked by Tarnby United in May.\n\n"
+        'The 56-year-old said: "I am excited to be here."'
+    )
+    assert [speaker for _, speaker, _ in quotes] in ([None], ["Tom Ruiz"])  # a guess at most, never the club
+
+
+def test_the_united_states_is_still_a_place() -> None:
+    text = "The United States said the talks would resume."
+    assert [m.kind for m in find_mentions(text, split_sentences(text))] == ["unknown"]
 
 
 def test_she_is_not_a_company_named_like_a_person() -> None:
