@@ -1778,6 +1778,26 @@ def test_a_statement_below_a_cue_ending_with_a_colon_is_the_speakers_words() -> 
     ]
 
 
+@pytest.mark.parametrize("bullet", ["", "- ", "\u2022 "])
+def test_a_list_below_a_cue_ending_with_a_colon_holds_the_speakers_points(bullet: str) -> None:
+    text = (
+        "In a long interview, Mayor Ana Ruiz also said:\n\n"
+        f"{bullet}The ferry will run again by the spring\n\n"
+        f"{bullet}She is sure the budget will pass in March\n\n"
+        "Watch the whole interview\n\n"
+        "The council meets on Monday."
+    )
+    assert [(q.text, q.kind, q.speaker) for q in quotes_of(text)] == [
+        ("The ferry will run again by the spring", "indirect", "Ana Ruiz"),
+        ("She is sure the budget will pass in March", "indirect", "Ana Ruiz"),
+    ]
+
+
+def test_a_list_of_topics_below_a_colon_is_no_one_s_words() -> None:
+    text = "The clerk said:\n\nRates for the coming year\n\nRoads and bridges in the north\n\nThe council met."
+    assert quotes_of(text) == []
+
+
 def test_a_transcript_line_below_a_colon_is_no_statement() -> None:
     text = "The mayor said:\n\nQ: Will the pool reopen this year at all, mayor?\n"
     assert [q.text for q in quotes_of(text) if q.text.startswith("Q:")] == []
