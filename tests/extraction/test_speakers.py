@@ -531,6 +531,27 @@ def test_the_united_states_is_still_a_place() -> None:
     assert [m.kind for m in find_mentions(text, split_sentences(text))] == ["unknown"]
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        pytest.param(
+            "Acme Holdings sued Borex Ltd on Monday. It said the patent had been copied.",
+            "Acme Holdings",
+            id="the-subject-before-the-organisation-named-last",
+        ),
+        pytest.param(
+            "The Halden Council warned people about pills sold online by Tarnco Ltd.\n\n"
+            '"We advise the public not to take any tablets," it said in a statement.',
+            "Halden Council",
+            id="the-subject-before-a-firm-named-last",
+        ),
+    ],
+)
+def test_it_said_refers_to_the_organisation_the_story_is_about(text: str, speaker: str) -> None:
+    _, quotes = read(text)
+    assert [s for _, s, _ in quotes][-1] == speaker
+
+
 def test_she_is_not_a_company_named_like_a_person() -> None:
     """A firm whose name reads like a person's ("Harbour Management") is no antecedent for "she"."""
     _, quotes = read(
