@@ -626,7 +626,13 @@ def _verb_after_that(rest: str, m: re.Match[str]) -> bool:
         return True
     if not word.endswith("ed") or word in _ED_NOUNS:
         return False
-    return tagger.tag_at(rest[m.start() : m.end() + 40], m.start(1) - m.start()) == "VBD"
+    # read with the word before "that", which tells a relative "that" (``pills that contained``) from a conjunction
+    before = _WORD_BEFORE.search(rest, 0, m.start())
+    start = before.start() if before is not None else m.start()
+    return tagger.tag_at(rest[start : m.end() + 40], m.start(1) - start) == "VBD"
+
+
+_WORD_BEFORE = re.compile(r"[^\W\d_]+[^\S\n]+$")
 
 
 def _addressee_end(masked: str, pos: int, limit: int) -> int:

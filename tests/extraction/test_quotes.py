@@ -1080,6 +1080,10 @@ def test_reported_speech_is_found_with_its_speaker(text: str, expected: tuple[st
         pytest.param("Ana Ruiz pointed to the cracks in the bridge.", id="pointed-to"),
         pytest.param("Demand for steel continued to rise in May.", id="continued-to"),
         pytest.param("Tom Bassey accepted the award on behalf of the team.", id="accepted-a-thing"),
+        pytest.param(
+            "The Halden Council warned people to keep away from pills that contained TXR.",
+            id="warned-to-and-a-relative-that-with-a-verb-in-ed",
+        ),
     ],
 )
 def test_things_that_are_not_reported_speech(text: str) -> None:
