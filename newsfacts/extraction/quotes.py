@@ -245,6 +245,8 @@ def _subject_before(reader: _Reader, s: Sentence, vs: int, lemma: str, inflected
         between = _CONNECTIVE_BEFORE_VERB.search(reader.masked, s.start, vs)  # "Others, however, say"
     if between is not None and WORD.findall(between.group())[-1].lower() in _OPEN_ENDED:
         between = None  # "a letter from the minister in answer to": the phrase goes on past the word
+    if between is not None and _PREPOSED_RELATIVE.match(between.group().lstrip(", ")):
+        between = None  # "a call, in which he said": a relative clause with a subject of its own, no aside
     if between is not None and between.start() > s.start and (subject is None or subject.start >= between.start()):
         outside = subject_left(reader, s, between.start())
         if outside is not None:
@@ -999,6 +1001,10 @@ def _read_content(reader: _Reader, cue: _Cue, after: int, rest: str, limit: int)
         # "The engineers, who said the design had flaws, left": the content ends with the relative clause; "levels
         # that the agency said topped limits were found": or where the main clause's verb comes back.
         comma = reader.masked.find(",", start, limit)
+        if comma >= 0 and not reader.masked[start:comma].strip():
+            # "in which he pledged that, if elected, he would ...": an aside opens the content; the clause goes on
+            aside_end = reader.masked.find(",", comma + 1, limit)
+            comma = reader.masked.find(",", aside_end + 1, limit) if aside_end >= 0 else -1
         limit = comma if comma >= 0 else limit
         verb_first = cue.relative and _VERB_FIRST.match(reader.masked, start) is not None
         main_verb = _MAIN_VERB.search(reader.masked, start, limit) if verb_first else None

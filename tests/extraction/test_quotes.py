@@ -1037,6 +1037,16 @@ REPORTED = [
         id="a-relative-that-before-the-content-that",
     ),
     pytest.param(
+        "Tom Hale was arrested for a call he made to the council, in which he said he would burn the hall down.",
+        ("he would burn the hall down", "Tom Hale"),
+        id="a-relative-clause-with-its-own-subject-after-in-which",
+    ),
+    pytest.param(
+        "Tom Hale skipped the vote. He gave a speech in which he pledged that, if elected, he would cut rates.",
+        (", if elected, he would cut rates", "Tom Hale"),
+        id="an-aside-opening-the-content-of-a-relative-clause",
+    ),
+    pytest.param(
         "Ann Roe said in a post that appeared on Friday that the pier will reopen.",
         ("the pier will reopen", "Ann Roe"),
         id="a-relative-that-with-a-verb-in-ed",
