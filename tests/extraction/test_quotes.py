@@ -1037,6 +1037,11 @@ REPORTED = [
         id="a-relative-that-before-the-content-that",
     ),
     pytest.param(
+        "The mill flooded in May. Tom Hale Jr. warned this week that the river would flood it again.",
+        ("the river would flood it again", "Tom Hale Jr"),
+        id="a-name-ending-in-jr-before-the-verb",
+    ),
+    pytest.param(
         "Tom Hale was arrested for a call he made to the council, in which he said he would burn the hall down.",
         ("he would burn the hall down", "Tom Hale"),
         id="a-relative-clause-with-its-own-subject-after-in-which",
