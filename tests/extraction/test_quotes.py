@@ -1042,13 +1042,14 @@ REPORTED = [
         id="a-name-ending-in-jr-before-the-verb",
     ),
     pytest.param(
-        "Tom Hale was arrested for a call he made to the council, in which he said he would burn the hall down.",
+        "Tom Hale was fined over a letter to the council, in which he wrote that he would burn the hall down.",
         ("he would burn the hall down", "Tom Hale"),
         id="a-relative-clause-with-its-own-subject-after-in-which",
     ),
     pytest.param(
-        "Tom Hale skipped the vote. He gave a speech in which he pledged that, if elected, he would cut rates.",
-        (", if elected, he would cut rates", "Tom Hale"),
+        "Tom Hale skipped the vote. He spoke at a fair where, in a short talk in which he vowed that, once in office, "
+        "he would cut rates, he thanked farmers.",
+        (", once in office, he would cut rates", "Tom Hale"),
         id="an-aside-opening-the-content-of-a-relative-clause",
     ),
     pytest.param(

@@ -521,7 +521,7 @@ def test_company_named_like_a_person_is_an_organisation_by_its_last_word(name: s
 def test_a_person_described_by_age_is_not_the_club_that_sacked_him() -> None:
     _, quotes = read(
         "Tom Ruiz has agreed to coach Halden.\n\nHe was sacked by Tarnby United in May.\n\n"
-        'The 56-year-old said: "I am excited to be here."'
+        'The 41-year-old said: "We start work on Monday."'
     )
     assert [speaker for _, speaker, _ in quotes] in ([None], ["Tom Ruiz"])  # a guess at most, never the club
 
@@ -541,7 +541,7 @@ def test_the_united_states_is_still_a_place() -> None:
         ),
         pytest.param(
             "The Halden Council warned people about pills sold online by Tarnco Ltd.\n\n"
-            '"We advise the public not to take any tablets," it said in a statement.',
+            '"Nobody should swallow these capsules," it said on its website.',
             "Halden Council",
             id="the-subject-before-a-firm-named-last",
         ),
