@@ -384,6 +384,9 @@ ORGANISATION_WORDS = words(
     chamber division devices electronics instruments enterprises treasury management investments associates assn
     bros"""
 )
+# Words that end an organisation's name but are no organisation word elsewhere in a name ("Tarnby United", "Citizens
+# United"; "United States" is a place by its last word).
+ORGANISATION_LAST_WORDS = words("united")
 # Words that end a place's name: a place never speaks.
 PLACE_WORDS = words(
     """station city town village bay street road avenue river sea ocean lake mountain mountains island islands

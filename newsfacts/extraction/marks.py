@@ -77,15 +77,16 @@ def _typewriter_marks(text: str) -> str:
         text = _DOUBLED_STRAIGHT.sub(' "', text)  # '""Despite ...," she said': scraping doubled the opening mark
     if "``" in text:
         return text.replace("``", "\u201c ").replace("''", " \u201d")
-    if "''" not in text:
-        return text
-    text = _DOUBLED_OPENING.sub("\u201c ", text)
-    return _DOUBLED_CLOSING.sub(" \u201d", text)
+    if "''" in text or "\u2018\u2018" in text or "\u2019\u2019" in text:
+        # wire copy set in curly type doubles curly single marks the same way (U+2018 twice, U+2019 twice)
+        text = _DOUBLED_OPENING.sub("\u201c ", text)
+        text = _DOUBLED_CLOSING.sub(" \u201d", text)
+    return text
 
 
-# Two single marks standing for a double one: before a word (opening) or after one (closing).
-_DOUBLED_OPENING = re.compile(r"(?:(?<=\s)|(?<=^)|(?<=[(\[]))''(?=[^\W_])")
-_DOUBLED_CLOSING = re.compile(r"(?<=[^\W_]|[.,!?;:])''(?=\s|$|[.,;:!?)\]])")
+# Two single marks standing for a double one, straight or curly: before a word (opening) or after one (closing).
+_DOUBLED_OPENING = re.compile(r"(?:(?<=\s)|(?<=^)|(?<=[(\[]))(?:''|\u2018\u2018)(?=[^\W_])")
+_DOUBLED_CLOSING = re.compile(r"(?<=[^\W_]|[.,!?;:])(?:''|\u2019\u2019)(?=\s|$|[.,;:!?)\]])")
 # Two straight double marks opening a line or following a blank, before a word: one opening mark.
 _DOUBLED_STRAIGHT = re.compile(r'(?m)(?:(?<=\s)|^)""(?=[^\W_])')
 

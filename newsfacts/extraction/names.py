@@ -17,6 +17,7 @@ from newsfacts.extraction.cues import (
     DEMONYMS,
     NEWS_AGENCIES,
     OFFICES,
+    ORGANISATION_LAST_WORDS,
     ORGANISATION_WORDS,
     PLACE_WORDS,
     POSTNOMINALS,
@@ -336,8 +337,14 @@ def _first_name_like_a_month(
         return False
     if not group[1].text[0].isupper() or group[1].bare.lower() in STOPWORDS or _has_organisation_word(group):
         return False
+    if _AFTER_A_QUOTE.search(text, max(0, group[0].start - 4), group[0].start):
+        return True  # '"We will," Will Ames said': the attribution after a quote
     before = _words_before(text, tokens, index, 1)
     return bool(before) and before[0].isalpha() and before[0] not in _BEFORE_A_DATE and before[0] not in STOPWORDS
+
+
+# The end of a quote that an attribution follows: a comma, "?" or "!" and a closing mark (two single ones in some copy).
+_AFTER_A_QUOTE = re.compile(r"[,?!][\u201d\u2019'\"]{1,2}[^\S\n]+$")
 
 
 # Words a month or a day follows: "in May", "last June", "by April".
@@ -530,7 +537,9 @@ def _kind(
     lower_words = [w.lower() for w in words]
     name = text[start:end]
     kind: NameKind = "unknown"
-    organisational = any(w in ORGANISATION_WORDS for w in lower_words)
+    organisational = any(w in ORGANISATION_WORDS for w in lower_words) or (
+        len(words) > 1 and lower_words[-1] in ORGANISATION_LAST_WORDS
+    )
     if "&" in name:
         kind = "organisation"  # "Smith & Nephew", "Procter & Gamble"
     elif titled and not organisational:

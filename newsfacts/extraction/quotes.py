@@ -250,6 +250,8 @@ def _subject_before(reader: _Reader, s: Sentence, vs: int, lemma: str, inflected
         between = _CONNECTIVE_BEFORE_VERB.search(reader.masked, s.start, vs)  # "Others, however, say"
     if between is not None and WORD.findall(between.group())[-1].lower() in _OPEN_ENDED:
         between = None  # "a letter from the minister in answer to": the phrase goes on past the word
+    if between is not None and _PREPOSED_RELATIVE.match(between.group().lstrip(", ")):
+        between = None  # "a call, in which he said": a relative clause with a subject of its own, no aside
     if between is not None and between.start() > s.start and (subject is None or subject.start >= between.start()):
         outside = subject_left(reader, s, between.start())
         if outside is not None:
@@ -633,7 +635,13 @@ def _verb_after_that(rest: str, m: re.Match[str]) -> bool:
         return True
     if not word.endswith("ed") or word in _ED_NOUNS:
         return False
-    return tagger.tag_at(rest[m.start() : m.end() + 40], m.start(1) - m.start()) == "VBD"
+    # read with the word before "that", which tells a relative "that" (``pills that contained``) from a conjunction
+    before = _WORD_BEFORE.search(rest, 0, m.start())
+    start = before.start() if before is not None else m.start()
+    return tagger.tag_at(rest[start : m.end() + 40], m.start(1) - start) == "VBD"
+
+
+_WORD_BEFORE = re.compile(r"[^\W\d_]+[^\S\n]+$")
 
 
 def _addressee_end(masked: str, pos: int, limit: int) -> int:
@@ -911,8 +919,12 @@ _PARAGRAPH_BELOW = re.compile(r"[^\S\n]*\n\s*(?![\"'\u2018\u201c\u201e\u00ab])([
 def _statement_below(reader: _Reader, cue: _Cue, colon: int) -> bool:
     """``The mayor said in a statement:`` ending its paragraph, the statement below it without quotation marks (a
     block quote that lost its marks): the paragraph is the speaker's words."""
+    if reader.masked[colon] != ":" or cue.lemma not in SPEECH_VERBS:
+        return False
     below = _PARAGRAPH_BELOW.match(reader.masked, colon + 1)
-    if below is None or reader.masked[colon] != ":" or cue.lemma not in SPEECH_VERBS or MASK in below.group(1):
+    if below is None:
+        return _points_below(reader, cue, colon)
+    if MASK in below.group(1):
         return False
     if len(WORD.findall(below.group(1))) < 6 or _SPEAKER_LABEL.match(below.group(1)):
         return False
@@ -921,6 +933,49 @@ def _statement_below(reader: _Reader, cue: _Cue, colon: int) -> bool:
 
 
 _SPEAKER_LABEL = re.compile(r"[A-Z][\w.' ]{0,30}:\s")  # "Q: ...", "MAYOR RUIZ: ...": a transcript's line
+# A line below a colon that ends without punctuation and opens with no quotation mark: a list item (its bullet, if
+# scraping kept it, is no part of it).
+_POINT_BELOW = re.compile(
+    r"[^\S\n]*\n\s*(?:[-*\u2022\u2013][^\S\n]+)?(?![\"'\u2018\u201c\u201e\u00ab])([^\n]*[^\W_)])[^\S\n]*(?=\n|$)"
+)
+# A point must be a clause: a finite verb after its first word ("He is confident ...", not "Read the transcript").
+_FINITE_TAGS = frozenset({"VBZ", "VBD", "VBP", "MD"})
+
+
+def _points_below(reader: _Reader, cue: _Cue, colon: int) -> bool:
+    """``The minister also said:`` then a bulleted list (its bullets often lost in scraping), one unpunctuated clause
+    a line (``The port will reopen in May``): two such lines or more are each the speaker's point, reported."""
+    points: list[tuple[int, int]] = []
+    pos = colon + 1
+    while (line := _POINT_BELOW.match(reader.masked, pos)) is not None:
+        words = WORD.findall(line.group(1))
+        if not 4 <= len(words) <= 30 or _SPEAKER_LABEL.match(line.group(1)):
+            break
+        tags = [w.tag for w in tagger.tagged(reader.text[line.start(1) : line.end(1)])][1:]
+        if not _FINITE_TAGS.intersection(tags):
+            break
+        points.append((line.start(1), line.end(1)))
+        pos = line.end()
+    if len(points) < 2:
+        return False
+    subject = cue.subject
+    for start, end in points:
+        inner = _segments_in(reader, start, end + 1)
+        for seg in inner:
+            seg.attached = True
+        _emit(
+            reader,
+            start,
+            end,
+            "mixed" if inner else "indirect",
+            subject.entity,
+            subject.attribution,
+            cue.word,
+            -0.1,
+            False,
+            _unnamed(reader, subject),
+        )
+    return True
 
 
 def _read_content(reader: _Reader, cue: _Cue, after: int, rest: str, limit: int) -> int | None:
@@ -934,6 +989,10 @@ def _read_content(reader: _Reader, cue: _Cue, after: int, rest: str, limit: int)
         # "The engineers, who said the design had flaws, left": the content ends with the relative clause; "levels
         # that the agency said topped limits were found": or where the main clause's verb comes back.
         comma = reader.masked.find(",", start, limit)
+        if comma >= 0 and not reader.masked[start:comma].strip():
+            # "in which he pledged that, if elected, he would ...": an aside opens the content; the clause goes on
+            aside_end = reader.masked.find(",", comma + 1, limit)
+            comma = reader.masked.find(",", aside_end + 1, limit) if aside_end >= 0 else -1
         limit = comma if comma >= 0 else limit
         verb_first = cue.relative and _VERB_FIRST.match(reader.masked, start) is not None
         main_verb = _MAIN_VERB.search(reader.masked, start, limit) if verb_first else None

@@ -3,9 +3,9 @@
 Scraped articles lose their paragraph breaks: ``space race.This time`` or ``about it.Who is Doctor Who?Russian``.
 A missing space after terminal punctuation is read as a lost block boundary; a short block standing alone between
 such boundaries (or line breaks) is a heading, a leading ``Credit:``/``Photo:`` block a caption, and a trailing
-``© 2021 Agency`` line a credit; so is the signature line under an embedded post ("— Jo Tarn (@jotarn) May 3, 2021"),
-and a short block that ends in a photographer's credit ("... on Friday. Jo Tarn / AFP") is a caption, as are the words
-of the post above such a signature. Everything else is prose, split at ordinary sentence ends.
+``© 2021 Agency`` line a credit; so are a photographer's credit ("Jo Tarn / AFP"), whose block's sentences before it
+are then its caption, and the signature line under an embedded post ("— Jo Tarn (@jotarn) May 3, 2021"), the words of
+the post above it a caption. Everything else is prose, split at ordinary sentence ends.
 """
 
 from __future__ import annotations
@@ -145,14 +145,11 @@ _POST_SIGNATURE_RE = re.compile(
 # The link to an embedded post's picture or page that ends its words: "... my friend. pic.twitter.com/Ab12Cd".
 _POST_LINK_RE = re.compile(r"(?:pic\.twitter\.com|https?://t\.co)/\w+\W*$")
 _PARAGRAPH_GAP_RE = re.compile(r"\n[^\S\n]*\n")
-# A photographer's credit, the last sentence of a block after the caption's words or on its own: "... on Friday. Jo
-# Tarn / Getty Images", "...rally.Jo Tarn / AFP - Getty Images"; the block is then a caption.
-_CREDIT_NAME = r"[A-Z][\w'\u2019.-]*(?:[^\S\n]+[A-Z][\w'\u2019.-]*){0,3}"
+# A picture credit: the photographer or source, a slash, the agency ("Ana Ruiz / Reuters", "Lars Eng/AFP - Getty
+# Images", "Handout/Reuters."), every word capitalised.
 _PHOTO_CREDIT_RE = re.compile(
-    rf"{_CREDIT_NAME}[^\S\n]+/[^\S\n]+{_CREDIT_NAME}(?:[^\S\n]+[-\u2013\u2014][^\S\n]+{_CREDIT_NAME})?\.?"
+    rf"{_NAME}(?:[^\S\n]+{_NAME}){{0,3}}[^\S\n]*/[^\S\n]*{_NAME}(?:[^\S\n]+(?:{_NAME}|[-\u2013\u2014]|via)){{0,4}}"
 )
-# A caption with its credit is a sentence or two; a longer block ending so is prose that happens to.
-MAX_CREDITED_CAPTION_CHARS = 400
 _CREDIT_INITIALS = frozenset("©(CBRWEAcrwea")
 _BULLETS = frozenset("-*\u2022\u2013\u2014\u00b7\u25aa\u25cf")
 _OPENERS = "“\u2018«([„"
@@ -365,10 +362,6 @@ class _Block:
             segments.append(_Segment(start, end, opens, glued))
             start, opens = nxt, glued
         segments.append(_Segment(start, self.end, opens, True))
-        if self._ends_with_photo_credit(segments[-1]):
-            for seg in segments:
-                seg.kind = "caption"
-            return segments
         segments = self._split_captions(segments)
         self._mark_credit(segments)
         if (
@@ -407,16 +400,14 @@ class _Block:
         for i, seg in enumerate(segments):
             if self.end - seg.start > MAX_CREDIT_CHARS or seg.kind != "prose":
                 continue
-            if self.is_credit(seg.start, seg.opens_block):
-                segments[i:] = [_Segment(seg.start, self.end, seg.opens_block, True, "credit")]
-                return
-
-    def _ends_with_photo_credit(self, last: _Segment) -> bool:
-        """The block is a photo's caption: short, its last sentence a photographer's credit ("Jo Tarn / AFP")."""
-        return (
-            self.end - self.start <= MAX_CREDITED_CAPTION_CHARS
-            and _PHOTO_CREDIT_RE.fullmatch(self.text, last.start, last.end) is not None
-        )
+            if _PHOTO_CREDIT_RE.fullmatch(self.text, seg.start, self.end):
+                # "Ana Ruiz / Getty Images" ends a photo's caption, glued to it or on a line of its own
+                for before in segments[:i]:
+                    before.kind = "caption"
+            elif not self.is_credit(seg.start, seg.opens_block):
+                continue
+            segments[i:] = [_Segment(seg.start, self.end, seg.opens_block, True, "credit")]
+            return
 
     def _is_headline(self) -> bool:
         """A line of a few sentences whose last one has no final punctuation: a headline with its standfirst."""

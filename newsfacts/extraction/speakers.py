@@ -19,6 +19,7 @@ from typing import Literal
 
 import names as census_names
 
+from newsfacts.extraction import tagger
 from newsfacts.extraction.cues import (
     ALL_VERBS,
     GENDERED_NOUNS,
@@ -116,6 +117,9 @@ class SpeakerBook:
         self._by_prefix: dict[str, set[int]] = {}  # the first three letters of a name -> ids of entities
         self._named_at: dict[int, list[int]] = {}  # entity id -> offsets of its name mentions (possessives too)
         self._previous: tuple[Mention, Entity] | None = None  # the last mention read that names an entity
+        # A credit line names who took a photo or wrote the story, never someone the story refers to later.
+        credits = [(s.start, s.end) for s in sentences if s.kind == "credit"]
+        mentions = [m for m in mentions if not any(a <= m.start < b for a, b in credits)]
         for k, mention in enumerate(mentions):
             self._read(mention, mentions[k + 1] if k + 1 < len(mentions) else None)
         # Mentions arrive in text order, so the starts are ascending and ``entity_at`` can bisect them.
@@ -574,24 +578,46 @@ class SpeakerBook:
     def organisation_followed(self, pos: int) -> Entity | None:
         """The organisation (not the press) the first reference of this sentence or, failing any, of the one
         before is to: whom a bare ``a spokeswoman`` there speaks for."""
+        first = self._first_reference(pos)
+        if first is None:
+            return None
+        entity = first[1]
+        return entity if entity.kind == "organisation" and not entity.is_media else None
+
+    def _first_reference(self, pos: int) -> tuple[int, Entity] | None:
+        """(offset, entity) of the first reference in this sentence or, failing any, in the one before."""
         here = self.sentence_at(pos)
-        first: dict[int, Entity] = {}
-        for _, sentence, entity in self._recent_at(pos):
+        first: dict[int, tuple[int, Entity]] = {}
+        for at, sentence, entity in self._recent_at(pos):
             if sentence < here - 1:
                 break
-            first[sentence] = entity  # overwritten going back: each ends as its sentence's first reference
+            first[sentence] = (at, entity)  # overwritten going back: each ends as its sentence's first reference
         for sentence in (here, here - 1):
             if sentence in first:
-                entity = first[sentence]
-                return entity if entity.kind == "organisation" and not entity.is_media else None
+                return first[sentence]
         return None
 
     def resolve_organisation_pronoun(self, pos: int) -> Entity | None:
-        """``it said``: the most recent organisation that is not the press."""
+        """``it said``: the organisation this sentence or the one before is about (its first reference, unless a name
+        only qualifies a noun there: ``the Acme case``), else the most recent organisation that is not the press
+        (``Acme sued Borex. It said ...``: Acme)."""
+        followed = self.organisation_followed(pos)
+        first = self._first_reference(pos)
+        if followed is not None and first is not None and not self._qualifies_a_noun(first[0], followed):
+            return followed
         for _, entity in self._recent(pos):
             if entity.kind == "organisation" and not entity.is_media:
                 return entity
         return None
+
+    def _qualifies_a_noun(self, at: int, entity: Entity) -> bool:
+        """The name of ``entity`` written at ``at`` is followed by a common noun it qualifies (``the Acme case``)."""
+        form = max((f for f in entity.forms if self.text.startswith(f, at)), key=len, default="")
+        after = _WORD_AFTER.match(self.text, at + len(form)) if form else None
+        if after is None:
+            return False
+        sentence = self.sentences[self.sentence_at(at)]
+        return tagger.tag_at(sentence.text, after.start(1) - sentence.start) in ("NN", "NNS")
 
     def salient_organisation(self, pos: int, noun: str = "") -> Entity | None:
         """``the company said``: the organisation (not the press) the story named most often before ``pos``, the
@@ -710,6 +736,10 @@ class SpeakerBook:
             if start <= pos < end:
                 return entity
         return None
+
+
+# The lowercase word right after a name: "case" of "the Acme case".
+_WORD_AFTER = re.compile(r"[^\S\n]+([a-z][a-z\-]*)\b")
 
 
 @cache

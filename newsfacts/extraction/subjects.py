@@ -222,13 +222,21 @@ def _apposed_without_commas(reader: Reading, s: Sentence, end: int) -> Subject |
     return Subject(_title_start(reader, s, mention), end, entity, named(reader, mention, entity))
 
 
+def _name_ending_at(reader: Reading, end: int) -> Mention | None:
+    """The name mention that ends at ``end``, perhaps before an 's (``Kohl's now says``: the name, no possessive)
+    or the full stop of ``Jr.``/``Sr.`` (``Tom Hale Jr. said``)."""
+    mention = reader.mention_by_end.get(end)
+    if mention is None and reader.masked[end - 2 : end] in ("'s", "\u2019s"):
+        mention = reader.mention_by_end.get(end - 2)
+    if mention is None and reader.masked[end - 4 : end] in (" Jr.", " Sr."):
+        mention = reader.mention_by_end.get(end - 1)
+    return mention
+
+
 def noun_phrase_before(reader: Reading, s: Sentence, end: int) -> Subject | None:
     """The subject ending at ``end``: a name, a pronoun, or a role noun phrase (``the company``, ``a spokesman for
     the ministry``, ``analysts``)."""
-    mention = reader.mention_by_end.get(end)
-    if mention is None and reader.masked[end - 2 : end] in ("'s", "\u2019s"):
-        # "Kohl's now says": a name ending in 's right before the verb is the name, not a possessive.
-        mention = reader.mention_by_end.get(end - 2)
+    mention = _name_ending_at(reader, end)
     place = mention is not None and mention.kind == "unknown" and mention.start not in reader.book.mention_entity
     located = _LOCATED.search(reader.masked, s.start, mention.start) if mention is not None and place else None
     if located and (is_organisation_role(located.group(1)) or is_person_role(located.group(1))):

@@ -3,7 +3,8 @@
 
 A label alone proves little (``Update:``, ``Note:``, a dateline ``LONDON:``), so the lines count as a transcript only
 when the article has at least two of them whose labels are questions and answers or the names of speakers: a name
-the article also uses outside the labels, or one that labels two lines or more. Which entity a label names is the
+the article also uses outside the labels, or one that labels two lines or more. Three lines or more in which no one
+speaks twice are a list of names, not a transcript. Which entity a label names is the
 quote reader's business (:mod:`newsfacts.extraction.quotes`); this module only finds the lines.
 """
 
@@ -83,7 +84,7 @@ def label_lines(text: str) -> list[LabelLine]:
         if kind is not None:
             found.append(LabelLine(m.start(group), m.end(group), m.start(3), m.end(3), kind))
     found = _split_at_midline_labels(text, found)
-    if len(found) < 2:
+    if len(found) < 2 or _is_a_list(text, found):
         return []
     counts = Counter(line.label(text) for line in found)
     speaking = {label: _names_a_speaker(text, label, n) for label, n in counts.items()}  # once per name, not per line
@@ -100,6 +101,21 @@ def label_lines(text: str) -> list[LabelLine]:
     # In a transcript, a full name labels its speaker even when it labels one line only.
     chosen = set(kept)
     return [line for line in found if line in chosen or len(line.label(text).split()) > 1]
+
+
+def _is_a_list(text: str, lines: list[LabelLine]) -> bool:
+    """Three labelled lines or more, no two naming the same person and no question among them: a list
+    of people or places with what befell each (``Ana Ruiz: theft, held on bond.``), not a conversation, in which
+    someone speaks twice."""
+    if len(lines) < 3 or any(line.kind in ("question", "answer") for line in lines):
+        return False
+    labels = [line.label(text).lower().split() for line in lines]
+    return not any(_same_speaker(a, b) for i, a in enumerate(labels) for b in labels[i + 1 :])
+
+
+def _same_speaker(a: list[str], b: list[str]) -> bool:
+    """Two labels name one speaker when they are the same, or one is the other's surname (``ANA RUIZ``, ``RUIZ``)."""
+    return a == b or ((len(a) == 1 or len(b) == 1) and a[-1] == b[-1])
 
 
 def _split_at_midline_labels(text: str, found: list[LabelLine]) -> list[LabelLine]:

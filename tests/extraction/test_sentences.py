@@ -194,14 +194,14 @@ HARD_CASES = [
         [
             ("prose", "The vote passed."),
             ("caption", "A crowd waves flags at a rally in Tarnby on Monday."),
-            ("caption", "Jo Vane / AFP - Getty Images"),
+            ("credit", "Jo Vane / AFP - Getty Images"),
         ],
     ),
     (
         "Riders cross the old bridge in Harlow. Ed Marsh / Reuters\n\nThe bridge reopened.",
         [
             ("caption", "Riders cross the old bridge in Harlow."),
-            ("caption", "Ed Marsh / Reuters"),
+            ("credit", "Ed Marsh / Reuters"),
             ("prose", "The bridge reopened."),
         ],
     ),
@@ -225,6 +225,11 @@ HARD_CASES = [
             ("prose", "He joined Harlow."),
         ],
     ),
+    (
+        "Crowds waited at the pier on Sunday.Lea Marsh / AFP - Getty Images",
+        [("caption", "Crowds waited at the pier on Sunday."), ("credit", "Lea Marsh / AFP - Getty Images")],
+    ),
+    ("The mayor spoke.\n\nTom Berry/Reuters.", [("prose", "The mayor spoke."), ("credit", "Tom Berry/Reuters.")]),
     ("The crew returned safely.© 2022 Reuters", [("prose", "The crew returned safely."), ("credit", "© 2022 Reuters")]),
     (
         "It ends here.2019 The Associated Press",

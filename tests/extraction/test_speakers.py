@@ -504,11 +504,54 @@ def test_office_holders_spokesman_without_a_seat_named_is_described() -> None:
 
 
 @pytest.mark.parametrize(
-    "name", ["Greyfield Analytics", "Harbour Management", "Tolland Investments", "Halden Growers Assn.", "Tarn Bros."]
+    "name",
+    [
+        "Greyfield Analytics",
+        "Harbour Management",
+        "Tolland Investments",
+        "Halden Growers Assn.",
+        "Tarn Bros.",
+        "Tarnby United",
+        "Renters United",
+    ],
 )
 def test_company_named_like_a_person_is_an_organisation_by_its_last_word(name: str) -> None:
     speakers, _ = read(f"{name} said sales fell.")
     assert [(s.name, s.kind) for s in speakers] == [(name, "organisation")]
+
+
+def test_a_person_described_by_age_is_not_the_club_that_sacked_him() -> None:
+    _, quotes = read(
+        "Tom Ruiz has agreed to coach Halden.\n\nHe was sacked by Tarnby United in May.\n\n"
+        'The 41-year-old said: "We start work on Monday."'
+    )
+    assert [speaker for _, speaker, _ in quotes] in ([None], ["Tom Ruiz"])  # a guess at most, never the club
+
+
+def test_the_united_states_is_still_a_place() -> None:
+    text = "The United States said the talks would resume."
+    assert [m.kind for m in find_mentions(text, split_sentences(text))] == ["unknown"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        pytest.param(
+            "Acme Holdings sued Borex Ltd on Monday. It said the patent had been copied.",
+            "Acme Holdings",
+            id="the-subject-before-the-organisation-named-last",
+        ),
+        pytest.param(
+            "The Halden Council warned people about pills sold online by Tarnco Ltd.\n\n"
+            '"Nobody should swallow these capsules," it said on its website.',
+            "Halden Council",
+            id="the-subject-before-a-firm-named-last",
+        ),
+    ],
+)
+def test_it_said_refers_to_the_organisation_the_story_is_about(text: str, speaker: str) -> None:
+    _, quotes = read(text)
+    assert [s for _, s, _ in quotes][-1] == speaker
 
 
 def test_she_is_not_a_company_named_like_a_person() -> None:
@@ -1755,6 +1798,11 @@ def test_a_headline_surname_takes_the_gender_of_the_full_name() -> None:
     [
         pytest.param("Union chairman Jan Pelloe said the strike would go on.", "Jan Pelloe", id="jan"),
         pytest.param("The choir's leader June Harrowby said the hall was booked.", "June Harrowby", id="june"),
+        pytest.param(
+            '"We lost the vote," Will Tarrant, head of the tenants\' group, told a radio station.',
+            "Will Tarrant",
+            id="will-after-a-quote",
+        ),
         pytest.param("Tory Dara Quillon said the bill was flawed.", "Dara Quillon", id="party-word"),
         pytest.param("Republican Tobin Marsh said the vote was close.", "Tobin Marsh", id="party-word-us"),
     ],
@@ -1775,6 +1823,14 @@ def test_a_first_name_like_a_month_stays_and_a_party_word_goes(text: str, name: 
 )
 def test_a_month_or_party_word_is_dropped_or_kept_by_its_place(text: str, names: list[str]) -> None:
     assert [m.text for m in find_mentions(text, split_sentences(text))] == names
+
+
+def test_a_photographer_named_in_a_credit_is_no_one_a_pronoun_refers_to() -> None:
+    _, quotes = read(
+        "Mayor Tom Ruiz spoke on Monday.\n\nA banner hangs in Tarnby.Piet Marsh / AFP - Getty Images\n\n"
+        '"We will rebuild the pier," he said.'
+    )
+    assert [speaker for _, speaker, _ in quotes] == ["Tom Ruiz"]
 
 
 def test_a_player_called_by_a_nation_is_no_speaker() -> None:
