@@ -990,7 +990,7 @@ def _read_content(reader: _Reader, cue: _Cue, after: int, rest: str, limit: int)
         # that the agency said topped limits were found": or where the main clause's verb comes back.
         comma = reader.masked.find(",", start, limit)
         if comma >= 0 and not reader.masked[start:comma].strip():
-            # "in which he pledged that, if elected, he would ...": an aside opens the content; the clause goes on
+            # "in which she promised that, once chosen, she would ...": an aside opens the content; the clause goes on
             aside_end = reader.masked.find(",", comma + 1, limit)
             comma = reader.masked.find(",", aside_end + 1, limit) if aside_end >= 0 else -1
         limit = comma if comma >= 0 else limit
