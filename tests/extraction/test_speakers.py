@@ -1917,3 +1917,33 @@ def test_a_person_a_headline_names_in_full_keeps_the_full_name_the_prose_shorten
     )
     _, quotes = read(text)
     assert [speaker for _, speaker, _ in quotes] == ["Ana Ruiz"]
+
+
+@pytest.mark.parametrize(
+    "evidence",
+    [
+        pytest.param("Brannock said in a statement that the plant would stay open.", id="statement"),
+        pytest.param("Shares of rivals fell after Brannock (NASDAQ: BRNK) cut its prices.", id="ticker"),
+        pytest.param("The firm, Brannock, cut its prices in March.", id="apposed-to-a-business-noun"),
+        pytest.param("Brannock, which makes garden tools, cut its prices in March.", id="which-makes"),
+        pytest.param("Brannock Inc. cut its prices in March.", id="company-suffix"),
+    ],
+)
+def test_a_bare_name_the_story_writes_as_a_business_is_one(evidence: str) -> None:
+    text = (
+        evidence + "\n\nBrannock told dealers on Monday that orders had doubled. The Halden Growers Union welcomed "
+        "the news.\n\n"
+        '"We have never sold more," the company said.\n'
+    )
+    speakers, quotes = read(text)
+    assert ("Brannock", "organisation") in [(s.name.removesuffix(" Inc."), s.kind) for s in speakers]
+    assert quotes[-1][1] in ("Brannock", "Brannock Inc.")
+
+
+def test_a_persons_surname_said_in_a_statement_stays_a_person() -> None:
+    text = (
+        "Ana Ruiz, the mayor of Halden, visited the mill on Monday.\n\n"
+        "Ruiz said in a statement that the mill would stay open.\n"
+    )
+    speakers, _ = read(text)
+    assert [(s.name, s.kind) for s in speakers] == [("Ana Ruiz", "person")]
