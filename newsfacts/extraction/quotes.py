@@ -2010,13 +2010,58 @@ def _known_by_speaking(masked: str, mentions: list[Mention]) -> list[Mention]:
     }
     bodies |= {m.group(1) for m in _OFFICER_OF.finditer(masked)}  # "chief executive of Acme": a company
     bodies |= {m.group(1) for m in _OFFICER_AFTER.finditer(masked)}  # "Acme chief executive Ana Ruiz": a company
+    bodies |= _written_as_a_company(masked, mentions)
     return [_kind_known(m, speaking, bodies, masked) for m in mentions]
+
+
+def _written_as_a_company(masked: str, mentions: list[Mention]) -> set[str]:
+    """Names the story writes as a business somewhere (``Acme Tools Inc.``, ``Acme (NASDAQ: ACME)``, ``the company,
+    Acme,``, ``Acme, which makes``, ``Acme said in a statement``), so that ``Acme`` alone is that business everywhere;
+    not a word that is the surname of a person the story names (``Ruiz said in a statement``)."""
+    found = {_COMPANY_SUFFIX.sub("", m.text) for m in mentions if _COMPANY_SUFFIX.search(m.text)}
+    for pattern in (_COMPANY_TICKER, _COMPANY_WHICH, _STATEMENT_OF):
+        for m in pattern.finditer(masked):
+            if not _THE_BEFORE.match(masked, m.start(1) - 4, m.start(1)):  # "the Halden Republican said": no name
+                found.update(_tails(m.group(1)))
+    found |= {m.group(2) for m in _COMPANY_APPOSED.finditer(masked) if is_organisation_role(m.group(1))}
+    # a person's surname; not a nickname's last word (the ''Acme Twitter'' of a group's account)
+    surnames = {
+        m.tokens[-1]
+        for m in mentions
+        if m.kind == "person"
+        and len(m.tokens) > 1
+        and masked[m.start] != MASK
+        and masked[max(0, m.start - 1) : m.start] not in _NICKNAME_MARKS
+    }
+    return found - surnames
+
+
+# A company's name: its first word and a company suffix.
+_COMPANY_SUFFIXES = r"\s+(?:Ltd|Inc|Corp|Co|Plc|PLC|LLC|AG|SA|NV|Group|Holdings)\.?$"
+_COMPANY_NAME = re.compile(r"^[A-Z][\w\-]*" + _COMPANY_SUFFIXES)
+# A quotation mark right before a name: a nickname ('"Acme Twitter"'), not a person's name.
+_NICKNAME_MARKS = frozenset(("'", '"', "\u2018", *OPENING))
+# The suffix of a company's name: "Acme Tools Inc.", "Acme Corp".
+_COMPANY_SUFFIX = re.compile(_COMPANY_SUFFIXES)
+_CAPITALISED_NAME = r"((?!The\b)(?:[A-Z][\w&\-]+ ){0,2}[A-Z][\w&\-]+)"
+# A name before its ticker: "Acme (NASDAQ: ACME)".
+_COMPANY_TICKER = re.compile(_CAPITALISED_NAME + r"\s+\((?:NASDAQ|Nasdaq|NYSE|LSE|TSX|ASX)\s*:")
+# A name set off after a business's noun: "the company, Acme, said", "the carmaker, Halvor,".
+_COMPANY_APPOSED = re.compile(r"\b[Tt]he\s+([a-z]+)\s*,\s+(?!The\b)((?:[A-Z][\w&\-]+ ){0,2}[A-Z][\w&\-]+)\s*,")
+# A name followed by what a business does: "Acme, which makes tools", "Acme, which owns the mill".
+_COMPANY_WHICH = re.compile(
+    _CAPITALISED_NAME + r",\s+which\s+(?:makes|sells|owns|operates|runs|provides|builds|manufactures|produces|"
+    r"employs|supplies|offers)\b"
+)
+# "Acme said in a statement", "Acme said in a filing": a written statement, as businesses and bodies make.
+_STATEMENT_OF = re.compile(
+    r"(?<![\w.'\u2019])" + _CAPITALISED_NAME + r"\s+(?:said|says|added)\s+in\s+an?\s+(?:statement|filing|release|"
+    r"press\s+release|news\s+release)\b"
+)
 
 
 _THE_BEFORE = re.compile(r"[Tt]he\s$")
 _PLACE_BEFORE = re.compile(r"\b(?:in|at|from|near|outside)\s$")
-# A company's name: its first word and a company suffix.
-_COMPANY_NAME = re.compile(r"^[A-Z][\w\-]*\s+(?:Ltd|Inc|Corp|Co|Plc|PLC|LLC|AG|SA|NV|Group|Holdings)\.?$")
 _ITS_AFTER = re.compile(r"\s+(?:that\s+)?its\b")  # "Acme said its profit fell": a body, not a person
 # A name whose shares or stock trade: "Acme shares fell", "Acme's stock rose".
 _TRADED = re.compile(

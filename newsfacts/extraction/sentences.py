@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from itertools import pairwise
 from typing import Literal
 
-from newsfacts.extraction.cues import ABBREVIATED_TITLES, ALL_VERBS
+from newsfacts.extraction.cues import ABBREVIATED_TITLES, ALL_VERBS, PREPOSITIONS, words
 
 SentenceKind = Literal["prose", "heading", "caption", "credit"]
 
@@ -429,6 +429,26 @@ class _Block:
         if last == "?":
             return words <= MAX_QUESTION_HEADING_WORDS
         return last not in ".!…;:," and words <= MAX_HEADING_WORDS
+
+
+# Short words a headline writes in lowercase ("Trump Calls On Obama To Resign" or "Calls on Obama to Resign").
+_TITLE_CASE_SMALL = PREPOSITIONS | words("a an the and or nor but as vs")
+
+
+def title_case_line(text: str, sentence: Sentence) -> bool:
+    """A sentence that is a line of its own with every word but a few short ones capitalised (``Acme Shares Fall
+    After Recall.``): a headline or subheading, with or without a final full stop."""
+    line_start = sentence.start == 0 or text[sentence.start - 1] == "\n"
+    line_end = sentence.end == len(text) or text[sentence.end] in "\r\n"
+    if not (line_start and line_end):
+        return False
+    words = _WORD_RE.findall(sentence.text)
+    capitalised = [w for w in words if w[0].isupper()]
+    return (
+        len(capitalised) >= 3
+        and not all(w.isupper() for w in words)
+        and all(w[0].isupper() or w.lower() in _TITLE_CASE_SMALL for w in words if not w[0].isdigit())
+    )
 
 
 def _labelled_quote(text: str, start: int, end: int) -> bool:

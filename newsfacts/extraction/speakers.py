@@ -36,7 +36,7 @@ from newsfacts.extraction.cues import (
     words,
 )
 from newsfacts.extraction.names import Mention
-from newsfacts.extraction.sentences import Sentence
+from newsfacts.extraction.sentences import Sentence, title_case_line
 
 SpeakerKind = Literal["person", "organisation"]
 
@@ -120,6 +120,11 @@ class SpeakerBook:
         # A credit line names who took a photo or wrote the story, never someone the story refers to later.
         credits = [(s.start, s.end) for s in sentences if s.kind == "credit"]
         mentions = [m for m in mentions if not any(a <= m.start < b for a, b in credits)]
+        headed = [m for m in mentions if self._in_heading(m.start)]
+        prose_names = {m.text for m in mentions if not self._in_heading(m.start)}
+        # Headings name no one of their own: a name only a heading gives ("Shares Rise At Acme Tools") is no one
+        # "the company said" can mean.
+        self._heading_only = {m.start for m in headed if not _named_in_prose(m, prose_names)}
         for k, mention in enumerate(mentions):
             self._read(mention, mentions[k + 1] if k + 1 < len(mentions) else None)
         # Mentions arrive in text order, so the starts are ascending and ``entity_at`` can bisect them.
@@ -136,8 +141,18 @@ class SpeakerBook:
         k = bisect_left(self._quoted, (pos + 1, 0)) - 1
         return k >= 0 and self._quoted[k][0] <= pos < self._quoted[k][1]
 
+    def _in_heading(self, pos: int) -> bool:
+        """Whether ``pos`` is in a heading: one the splitter found, or a line in title case with a full stop."""
+        if not self.sentences:
+            return False
+        sentence = self.sentences[self.sentence_at(pos)]
+        return sentence.start <= pos < sentence.end and (
+            sentence.kind == "heading" or title_case_line(self.text, sentence)
+        )
+
     def _read(self, m: Mention, following: Mention | None) -> None:
         quoted = self.in_quote(m.start)
+        heading_only = m.start in self._heading_only
         if self._owned_person(m):
             m = replace(m, kind="person")  # "Acme's Ana Ruiz": Acme's, but a person by her first name
         ticker = self._ticker_of(m)
@@ -145,18 +160,18 @@ class SpeakerBook:
             return  # "(NASDAQ: ACME)": the exchange is named only to place the ticker
         entity = ticker or self._match(m)
         surname = _shared_surname(self.text, m, following)
-        if entity is None and surname and not quoted:
+        if entity is None and surname and not quoted and not heading_only:
             # "Tom and Ana Okafor": Tom Okafor, known from here on by his first name too.
             entity = Entity(len(self.entities), f"{m.text} {surname}", "person")
             self.entities.append(entity)
             self._describe(entity, m)
         elif entity is None:
-            if quoted or m.kind == "unknown":
+            if quoted or heading_only or m.kind == "unknown":
                 return
             entity = Entity(len(self.entities), m.text, m.kind)
             self.entities.append(entity)
             self._describe(entity, m)
-        elif len(m.tokens) > len(entity.name.split()) and not quoted and m.kind == entity.kind:
+        elif len(m.tokens) > len(entity.name.split()) and not quoted and not heading_only and m.kind == entity.kind:
             surname_only = entity.kind == "person" and " " not in entity.name
             entity.name = m.text
             if surname_only:
@@ -786,6 +801,20 @@ _NAMED_AFTER = re.compile(r",\s+[A-Z]|\s+(?:for|at|with|from|of)\s+(?:the\s+)?[A
 _UNNAMED_SUBJECT = re.compile(r"\W*(?:The|A|An)\s+((?:[a-z][\w\-]*\s+){0,2}[a-z][\w\-]*)(?=,|\s+[a-z])")
 # A preposition of place or motion right before a name: "taken to County Holding", "from Halden Hospital".
 _PLACE_OBJECT = re.compile(r"(?<!according)\s(?:to|into|at|from|near|inside|outside|towards?)\s(?:the\s)?$", re.I)
+
+
+def _named_in_prose(m: Mention, prose_names: set[str]) -> bool:
+    """Whether the prose names ``m`` of a heading too: by the same words, or a person by the surname alone (a
+    headline's ``Ana Ruiz``, then ``Ruiz said``)."""
+    if m.text in prose_names:
+        return True
+    words = m.tokens
+    return (
+        m.kind == "person"
+        and len(words) in (2, 3)
+        and words[0].lower() in first_name_genders()
+        and (words[-1] in prose_names)
+    )
 
 
 def _sort_fits(noun: str, entity: Entity) -> bool:

@@ -1936,3 +1936,70 @@ def test_an_organisation_noun_qualified_by_its_own_name_is_that_organisation() -
     text = "Tarn Mills Ltd posted a loss on Monday.\n\nTarn's board said it would appeal.\n"
     _, quotes = find_quotes(text, split_sentences(text))
     assert quotes[-1].speaker == "Tarn Mills Ltd"
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        pytest.param("Harbour Board Backs Dredging Plan For Old Quay\n", id="no-final-stop"),
+        pytest.param("Harbour Board Backs Dredging Plan For Old Quay.\n", id="title-case-with-a-stop"),
+    ],
+)
+def test_a_headline_names_no_organisation_the_prose_does_not(headline: str) -> None:
+    text = (
+        headline + "\nDredgers will start work on the old quay in May, the port's owners said on Tuesday.\n\n"
+        '"The channel has silted up," the company said.\n'
+    )
+    speakers, quotes = read(text)
+    assert all("Dredging" not in s.name for s in speakers)
+    assert quotes[-1][1] is None
+
+
+def test_a_name_a_headline_shares_with_the_prose_still_speaks_there() -> None:
+    text = (
+        "Halvor Group to cut 200 jobs in Halden\n\n"
+        "Halvor Group said on Monday it would close its plant in Halden.\n\n"
+        '"Demand has fallen," the company said.\n'
+    )
+    speakers, quotes = read(text)
+    assert [s.name for s in speakers] == ["Halvor Group"]
+    assert quotes[-1][1] == "Halvor Group"
+
+
+def test_a_person_a_headline_names_in_full_keeps_the_full_name_the_prose_shortens() -> None:
+    text = (
+        "Ana Ruiz: 'We Will Rebuild The Pier'\n\n"
+        'The mayor of Halden spoke on Monday. "The storm took everything," Ruiz said.\n'
+    )
+    _, quotes = read(text)
+    assert [speaker for _, speaker, _ in quotes] == ["Ana Ruiz"]
+
+
+@pytest.mark.parametrize(
+    "evidence",
+    [
+        pytest.param("Brannock said in a statement that the plant would stay open.", id="statement"),
+        pytest.param("Shares of rivals fell after Brannock (NASDAQ: BRNK) cut its prices.", id="ticker"),
+        pytest.param("The firm, Brannock, cut its prices in March.", id="apposed-to-a-business-noun"),
+        pytest.param("Brannock, which makes garden tools, cut its prices in March.", id="which-makes"),
+        pytest.param("Brannock Inc. cut its prices in March.", id="company-suffix"),
+    ],
+)
+def test_a_bare_name_the_story_writes_as_a_business_is_one(evidence: str) -> None:
+    text = (
+        evidence + "\n\nBrannock told dealers on Monday that orders had doubled. The Halden Growers Union welcomed "
+        "the news.\n\n"
+        '"We have never sold more," the company said.\n'
+    )
+    speakers, quotes = read(text)
+    assert ("Brannock", "organisation") in [(s.name.removesuffix(" Inc."), s.kind) for s in speakers]
+    assert quotes[-1][1] in ("Brannock", "Brannock Inc.")
+
+
+def test_a_persons_surname_said_in_a_statement_stays_a_person() -> None:
+    text = (
+        "Ana Ruiz, the mayor of Halden, visited the mill on Monday.\n\n"
+        "Ruiz said in a statement that the mill would stay open.\n"
+    )
+    speakers, _ = read(text)
+    assert [(s.name, s.kind) for s in speakers] == [("Ana Ruiz", "person")]
