@@ -431,7 +431,7 @@ class _Block:
         return last not in ".!…;:," and words <= MAX_HEADING_WORDS
 
 
-# Short words a headline writes in lowercase ("Trump Calls On Obama To Resign" or "Calls on Obama to Resign").
+# Short words a headline writes in lowercase ("Mayor Asks Council For A Vote" or "Asks the Council for a Vote").
 _TITLE_CASE_SMALL = PREPOSITIONS | words("a an the and or nor but as vs")
 
 
