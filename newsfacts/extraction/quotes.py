@@ -2043,11 +2043,13 @@ _COMPANY_NAME = re.compile(r"^[A-Z][\w\-]*" + _COMPANY_SUFFIXES)
 _NICKNAME_MARKS = frozenset(("'", '"', "\u2018", *OPENING))
 # The suffix of a company's name: "Acme Tools Inc.", "Acme Corp".
 _COMPANY_SUFFIX = re.compile(_COMPANY_SUFFIXES)
-_CAPITALISED_NAME = r"((?!The\b)(?:[A-Z][\w&\-]+ ){0,2}[A-Z][\w&\-]+)"
+# One to three capitalised words, not "The"; the lookahead names the first character, so a scan of the whole text
+# passes over other characters quickly.
+_CAPITALISED_NAME = r"((?=[A-Z])(?!The\b)(?:[A-Z][\w&\-]+ ){0,2}[A-Z][\w&\-]+)"
 # A name before its ticker: "Acme (NASDAQ: ACME)".
 _COMPANY_TICKER = re.compile(_CAPITALISED_NAME + r"\s+\((?:NASDAQ|Nasdaq|NYSE|LSE|TSX|ASX)\s*:")
 # A name set off after a business's noun: "the company, Acme, said", "the carmaker, Halvor,".
-_COMPANY_APPOSED = re.compile(r"\b[Tt]he\s+([a-z]+)\s*,\s+(?!The\b)((?:[A-Z][\w&\-]+ ){0,2}[A-Z][\w&\-]+)\s*,")
+_COMPANY_APPOSED = re.compile(r"(?=[Tt])\b[Tt]he\s+([a-z]+)\s*,\s+(?!The\b)((?:[A-Z][\w&\-]+ ){0,2}[A-Z][\w&\-]+)\s*,")
 # A name followed by what a business does: "Acme, which makes tools", "Acme, which owns the mill".
 _COMPANY_WHICH = re.compile(
     _CAPITALISED_NAME + r",\s+which\s+(?:makes|sells|owns|operates|runs|provides|builds|manufactures|produces|"
@@ -2055,7 +2057,9 @@ _COMPANY_WHICH = re.compile(
 )
 # "Acme said in a statement", "Acme said in a filing": a written statement, as businesses and bodies make.
 _STATEMENT_OF = re.compile(
-    r"(?<![\w.'\u2019])" + _CAPITALISED_NAME + r"\s+(?:said|says|added)\s+in\s+an?\s+(?:statement|filing|release|"
+    r"(?=[A-Z])(?<![\w.'\u2019])"
+    + _CAPITALISED_NAME
+    + r"\s+(?:said|says|added)\s+in\s+an?\s+(?:statement|filing|release|"
     r"press\s+release|news\s+release)\b"
 )
 

@@ -120,8 +120,9 @@ class SpeakerBook:
         # A credit line names who took a photo or wrote the story, never someone the story refers to later.
         credits = [(s.start, s.end) for s in sentences if s.kind == "credit"]
         mentions = [m for m in mentions if not any(a <= m.start < b for a, b in credits)]
-        headed = [m for m in mentions if self._in_heading(m.start)]
-        prose_names = {m.text for m in mentions if not self._in_heading(m.start)}
+        in_heading = [self._in_heading(m.start) for m in mentions]
+        headed = [m for m, heading in zip(mentions, in_heading, strict=True) if heading]
+        prose_names = {m.text for m, heading in zip(mentions, in_heading, strict=True) if not heading}
         # Headings name no one of their own: a name only a heading gives ("Shares Rise At Acme Tools") is no one
         # "the company said" can mean.
         self._heading_only = {m.start for m in headed if not _named_in_prose(m, prose_names)}

@@ -187,6 +187,9 @@ _STREET = (
     r"\s+(?:[A-Z][\w'\u2019-]*\s+){1,3}(?:Street|St\.|Avenue|Ave\.|Road|Rd\.|Place|Drive|Dr\.|Lane|Boulevard|Blvd\."
     r"|Court|Terrace|Crescent|Close|Circle|Parkway|Way)(?!\w)"
 )
+# The first letters of the number words below ("one" only before a scale word, "dozens", "scores" too): a lookahead
+# naming them at a word's start lets the scan pass over every other place at once.
+_NUMBER_WORD_START = r"(?=\b[" + "".join(sorted({w[0] for w in CARDINALS | {"one", "dozen", "scores"}})) + "])"
 # A number word after "the" points back at things already named ("the two leaders", "the three suspects"), no count
 # of its own; a stretch of time ("the three months to June") or a share ("the two-thirds majority") still is one.
 _NOT_THE_ONES_NAMED = (
@@ -209,6 +212,7 @@ _FIGURE_PATTERNS: Gated = [
     (
         CARDINALS,
         re.compile(
+            rf"{_NUMBER_WORD_START}"
             rf"(?:{_NOT_THE_ONES_NAMED}\b{NUMBER_WORD}(?!\s+{SCALE})|\b(?:{NUMBER_WORD}\s+)?(?:{SCALE}s?|dozens?|tens|scores))"
             rf"{_NOT_A_DESCRIPTOR}\b",
             re.IGNORECASE,
