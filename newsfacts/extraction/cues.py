@@ -339,7 +339,9 @@ PERSON_ROLES = DEMONYMS | words(
     quarterback pitcher golfer sprinter jockey referee umpire
     prosecution counsel prisoner constable barrister solicitor magistrate coroner juror clerk sheriff deputy trooper
     firefighter paramedic local ranger voter attendee protester shopper fan commenter user organizer organiser
-    donor volunteer parent pollster blogger commentator contributor correspondent nominee anchor"""
+    donor volunteer parent pollster blogger commentator contributor correspondent nominee anchor
+    supervisor treasurer registrar administrator provost trustee comptroller auditor assessor alderman alderwoman
+    councilman councilwoman selectman selectwoman"""
 )
 # Family members: "Okafor's father" is someone other than Okafor, and unnamed unless the story names him.
 KIN_NOUNS = words(

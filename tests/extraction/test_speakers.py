@@ -2003,3 +2003,23 @@ def test_a_persons_surname_said_in_a_statement_stays_a_person() -> None:
     )
     speakers, _ = read(text)
     assert [(s.name, s.kind) for s in speakers] == [("Ana Ruiz", "person")]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        pytest.param(
+            "County Supervisor Ana Lindqvist said the beach would stay open.", "Ana Lindqvist", id="supervisor"
+        ),
+        pytest.param(
+            '"We are out of money," said Alderman Tomas Reyes, who chairs the budget panel.',
+            "Tomas Reyes",
+            id="alderman",
+        ),
+        pytest.param("Treasurer Mia Okonjo said the fund had lost $2 million.", "Mia Okonjo", id="treasurer"),
+        pytest.param("Provost Lena Varga said classes would resume.", "Lena Varga", id="provost"),
+    ],
+)
+def test_a_local_office_before_a_name_is_a_role_not_part_of_it(text: str, speaker: str) -> None:
+    _, quotes = read(text)
+    assert [name for _, name, _ in quotes] == [speaker]
