@@ -118,8 +118,7 @@ class SpeakerBook:
         self._named_at: dict[int, list[int]] = {}  # entity id -> offsets of its name mentions (possessives too)
         self._previous: tuple[Mention, Entity] | None = None  # the last mention read that names an entity
         # A credit line names who took a photo or wrote the story, never someone the story refers to later.
-        credits = [(s.start, s.end) for s in sentences if s.kind == "credit"]
-        mentions = [m for m in mentions if not any(a <= m.start < b for a, b in credits)]
+        mentions = [m for m in mentions if self._kind_at(m.start) != "credit"]
         in_heading = [self._in_heading(m.start) for m in mentions]
         headed = [m for m, heading in zip(mentions, in_heading, strict=True) if heading]
         prose_names = {m.text for m, heading in zip(mentions, in_heading, strict=True) if not heading}
@@ -142,14 +141,21 @@ class SpeakerBook:
         k = bisect_left(self._quoted, (pos + 1, 0)) - 1
         return k >= 0 and self._quoted[k][0] <= pos < self._quoted[k][1]
 
+    def _sentence_holding(self, pos: int) -> Sentence | None:
+        """The sentence ``pos`` lies in, None in a gap between sentences."""
+        if not self.sentences:
+            return None
+        sentence = self.sentences[self.sentence_at(pos)]
+        return sentence if sentence.start <= pos < sentence.end else None
+
+    def _kind_at(self, pos: int) -> str | None:
+        sentence = self._sentence_holding(pos)
+        return sentence.kind if sentence else None
+
     def _in_heading(self, pos: int) -> bool:
         """Whether ``pos`` is in a heading: one the splitter found, or a line in title case with a full stop."""
-        if not self.sentences:
-            return False
-        sentence = self.sentences[self.sentence_at(pos)]
-        return sentence.start <= pos < sentence.end and (
-            sentence.kind == "heading" or title_case_line(self.text, sentence)
-        )
+        sentence = self._sentence_holding(pos)
+        return sentence is not None and (sentence.kind == "heading" or title_case_line(self.text, sentence))
 
     def _read(self, m: Mention, following: Mention | None) -> None:
         quoted = self.in_quote(m.start)

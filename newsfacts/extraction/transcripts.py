@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from typing import Literal
 
 from newsfacts.extraction.cues import STOPWORDS, is_organisation_role, is_person_role
+from newsfacts.extraction.speakers import same_speaker
 
 LabelKind = Literal["question", "answer", "name", "role"]
 
@@ -109,13 +110,8 @@ def _is_a_list(text: str, lines: list[LabelLine]) -> bool:
     someone speaks twice."""
     if len(lines) < 3 or any(line.kind in ("question", "answer") for line in lines):
         return False
-    labels = [line.label(text).lower().split() for line in lines]
-    return not any(_same_speaker(a, b) for i, a in enumerate(labels) for b in labels[i + 1 :])
-
-
-def _same_speaker(a: list[str], b: list[str]) -> bool:
-    """Two labels name one speaker when they are the same, or one is the other's surname (``ANA RUIZ``, ``RUIZ``)."""
-    return a == b or ((len(a) == 1 or len(b) == 1) and a[-1] == b[-1])
+    labels = [line.label(text) for line in lines]
+    return not any(same_speaker(a, b) for i, a in enumerate(labels) for b in labels[i + 1 :])
 
 
 def _split_at_midline_labels(text: str, found: list[LabelLine]) -> list[LabelLine]:
